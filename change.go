@@ -1,0 +1,246 @@
+package docket
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Kinds of change, and of record in an export. Every committed change gets one sequence
+// number in one append-only change log, written in the same transaction as the change; the
+// ledger makes each entry a leaf.
+const (
+	KindEntity     = "entity"
+	KindSource     = "source"
+	KindStatement  = "statement"
+	KindRetraction = "retraction"
+	KindStatus     = "status"
+	KindMerge      = "merge"
+	KindUnmerge    = "unmerge"
+)
+
+// Record is one entry of the change log, as exported: a kind and exactly one payload.
+type Record struct {
+	Kind       string
+	Entity     *Entity
+	Source     *Source
+	Statement  *Statement
+	Retraction *Retraction
+	Status     *StatusChange
+	Merge      *Merge
+	Unmerge    *Unmerge
+}
+
+// payload returns the record's payload, or nil when the kind and payload disagree.
+func (r *Record) payload() any {
+	switch {
+	case r.Kind == KindEntity && r.Entity != nil:
+		return r.Entity
+	case r.Kind == KindSource && r.Source != nil:
+		return r.Source
+	case r.Kind == KindStatement && r.Statement != nil:
+		return r.Statement
+	case r.Kind == KindRetraction && r.Retraction != nil:
+		return r.Retraction
+	case r.Kind == KindStatus && r.Status != nil:
+		return r.Status
+	case r.Kind == KindMerge && r.Merge != nil:
+		return r.Merge
+	case r.Kind == KindUnmerge && r.Unmerge != nil:
+		return r.Unmerge
+	}
+	return nil
+}
+
+// MarshalJSON writes {"kind": ..., payload fields...} on one line. Derived fields are not part
+// of a record, and the encoding is canonical: the same record always gives the same bytes.
+func (r Record) MarshalJSON() ([]byte, error) {
+	p := r.payload()
+	if p == nil {
+		return nil, fmt.Errorf("record of kind %q has no matching payload", r.Kind)
+	}
+	switch v := p.(type) {
+	case *Entity:
+		c := Entity{ID: v.ID, Schema: v.Schema, Sensitivity: v.Sensitivity, Author: v.Author, CreatedAt: v.CreatedAt}
+		p = &c
+	case *Statement:
+		c := *v
+		c.Retraction, c.SupersededBy, c.Seq = nil, "", 0
+		p = &c
+	case *Merge:
+		c := *v
+		c.UndoneAt = nil
+		p = &c
+	}
+	body, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `{"kind":%q`, r.Kind)
+	if len(body) > 2 {
+		b.WriteByte(',')
+		b.Write(body[1:])
+	} else {
+		b.WriteByte('}')
+	}
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads a record strictly: unknown kinds and unknown fields are errors, so a
+// typo in a backup is caught rather than dropped.
+func (r *Record) UnmarshalJSON(b []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	var kind string
+	if raw, ok := m["kind"]; !ok {
+		return Errorf(EINVALID, `record has no "kind"`)
+	} else if err := json.Unmarshal(raw, &kind); err != nil {
+		return Errorf(EINVALID, `"kind" is not a string`)
+	}
+	delete(m, "kind")
+	*r = Record{Kind: kind}
+	var er entityRecord
+	var p any
+	switch kind {
+	case KindEntity:
+		p = &er
+	case KindSource:
+		r.Source = &Source{}
+		p = r.Source
+	case KindStatement:
+		r.Statement = &Statement{}
+		p = r.Statement
+	case KindRetraction:
+		r.Retraction = &Retraction{}
+		p = r.Retraction
+	case KindStatus:
+		r.Status = &StatusChange{}
+		p = r.Status
+	case KindMerge:
+		r.Merge = &Merge{}
+		p = r.Merge
+	case KindUnmerge:
+		r.Unmerge = &Unmerge{}
+		p = r.Unmerge
+	default:
+		return Errorf(EINVALID, "unknown record kind %q", kind)
+	}
+	rest, _ := json.Marshal(m)
+	dec := json.NewDecoder(bytes.NewReader(rest))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(p); err != nil {
+		return err
+	}
+	if s := r.Statement; s != nil && (s.Retraction != nil || s.SupersededBy != "") {
+		return Errorf(EINVALID, "a statement record carries no retraction; retractions are records of their own")
+	}
+	if kind == KindEntity {
+		r.Entity = &Entity{ID: er.ID, Schema: er.Schema, Sensitivity: er.Sensitivity, Author: er.Author, CreatedAt: er.CreatedAt}
+	}
+	return nil
+}
+
+// entityRecord has only the recorded fields of an Entity, so that derived fields in an import
+// are rejected as unknown.
+type entityRecord struct {
+	ID          string      `json:"id"`
+	Schema      string      `json:"schema"`
+	Sensitivity Sensitivity `json:"sensitivity"`
+	Author      string      `json:"author"`
+	CreatedAt   time.Time   `json:"created"`
+}
+
+// Change is one committed entry of the change log, as history shows it.
+type Change struct {
+	Seq    int64     `json:"seq"`
+	Kind   string    `json:"kind"`
+	Ref    string    `json:"ref"`    // the id of what was added or changed
+	Entity string    `json:"entity"` // the entity it concerns, if any
+	Author string    `json:"author"`
+	At     time.Time `json:"at"`
+	Record Record    `json:"-"`
+}
+
+// ChangeFilter selects changes.
+type ChangeFilter struct {
+	Entity        *string // changes to the entity and every entity merged into it
+	AfterSeq      int64
+	Offset, Limit int
+}
+
+// Progress is told how far long work has got: done of total units (total 0 when unknown).
+type Progress func(done, total int64)
+
+// ChangeService reads the change log and moves whole stores in and out.
+type ChangeService interface {
+	// FindChanges returns the changes matching f that v may see, in commit order.
+	FindChanges(ctx context.Context, v Viewer, f ChangeFilter) ([]*Change, error)
+	// Export calls fn for every record in commit order: for the operator everything, for any
+	// other viewer only what it may see, as the current state (no retractions, no drafts for
+	// the public). Only an admin may export everything.
+	Export(ctx context.Context, v Viewer, public bool, fn func(*Record) error) error
+	// Import applies records in one transaction; the first bad record rolls all back, with
+	// an error naming it (its number counts from 1). Needs the admin role.
+	Import(ctx context.Context, v Viewer, next func() (*Record, error), progress Progress) (int, error)
+	// Rebuild derives every view (entities, statements, search index) again from the change
+	// log.
+	Rebuild(ctx context.Context, progress Progress) error
+}
+
+// SearchQuery is a full-text query. Unquoted words match any form of a name (case,
+// diacritics, script, romanisation); a quoted phrase matches exactly.
+type SearchQuery struct {
+	Q      string
+	Schema string
+	Limit  int
+	Offset int
+}
+
+// SearchHit is one entity found, with the statement text that matched.
+type SearchHit struct {
+	Entity  *Entity `json:"entity"`
+	Snippet string  `json:"snippet"`
+	Rank    float64 `json:"rank"`
+}
+
+// SearchService searches entities by their names and statements.
+type SearchService interface {
+	Search(ctx context.Context, v Viewer, q SearchQuery) ([]*SearchHit, error)
+}
+
+// Token is an API token: a name, a role and a clearance. Only its hash is stored.
+type Token struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Role      Role      `json:"role"`
+	Cleared   bool      `json:"cleared"`
+	CreatedAt time.Time `json:"created"`
+}
+
+// Viewer returns who the token's bearer is.
+func (t *Token) Viewer() Viewer { return Viewer{Name: t.Name, Role: t.Role, Cleared: t.Cleared} }
+
+// TokenService holds API tokens. Tokens are not part of exports.
+type TokenService interface {
+	// CreateToken returns the secret once; only a hash of it is kept. Needs the admin role.
+	CreateToken(ctx context.Context, v Viewer, name string, role Role, cleared bool) (secret string, t *Token, err error)
+	// FindTokenBySecret returns EUNAUTHORIZED for an unknown secret.
+	FindTokenBySecret(ctx context.Context, secret string) (*Token, error)
+}
+
+// Store is everything a Docket backend provides. SQLite and PostgreSQL implement it and pass
+// the same conformance suite.
+type Store interface {
+	EntityService
+	StatementService
+	SourceService
+	ChangeService
+	SearchService
+	TokenService
+	Close() error
+}

@@ -1,0 +1,132 @@
+package docket
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"time"
+)
+
+// Entity is a person, organisation, case, proceeding, event or any other thing of a schema.
+// An entity holds no values of its own: its view is derived from its statements, and can be
+// rebuilt from them.
+type Entity struct {
+	ID          string      `json:"id"`
+	Schema      string      `json:"schema"`
+	Sensitivity Sensitivity `json:"sensitivity"`
+	Author      string      `json:"author"`
+	CreatedAt   time.Time   `json:"created"`
+
+	// Derived, for the viewer who read the entity.
+	Caption    string       `json:"caption,omitempty"`
+	MergedInto string       `json:"merged_into,omitempty"` // set when read through a merged id
+	Merged     []string     `json:"merged,omitempty"`      // ids merged into this entity
+	Statements []*Statement `json:"statements,omitempty"`
+	Seq        int64        `json:"-"`
+}
+
+// Values returns the current values of a property, in commit order.
+func (e *Entity) Values(prop string) []string {
+	var vs []string
+	for _, s := range e.Statements {
+		if s.Property == prop && s.Current() {
+			vs = append(vs, s.Value)
+		}
+	}
+	return vs
+}
+
+// First returns the first current value of a property, or "".
+func (e *Entity) First(prop string) string {
+	if vs := e.Values(prop); len(vs) > 0 {
+		return vs[0]
+	}
+	return ""
+}
+
+// Merge records that two entities are the same: From is read as Into until the merge is undone.
+// Neither entity nor any statement is changed by it.
+type Merge struct {
+	ID       string     `json:"id"`
+	Into     string     `json:"into"`
+	From     string     `json:"from"`
+	Reason   string     `json:"reason"`
+	Author   string     `json:"author"`
+	At       time.Time  `json:"at"`
+	UndoneAt *time.Time `json:"undone_at,omitempty"` // derived
+}
+
+// Unmerge undoes a merge.
+type Unmerge struct {
+	Merge  string    `json:"merge"`
+	Reason string    `json:"reason"`
+	Author string    `json:"author"`
+	At     time.Time `json:"at"`
+}
+
+// EntityFilter selects entities. Nil fields match everything.
+type EntityFilter struct {
+	ID       *string
+	Schema   *string
+	Name     *string // any name or alias whose romanisation key equals this one's
+	RefersTo *string // entities with a current statement whose value is this entity
+	Offset   int
+	Limit    int
+}
+
+// EntityService holds entities and merges.
+type EntityService interface {
+	// FindEntityByID returns the entity with its current statements visible to v. A merged id
+	// reads as the entity it was merged into. ENOTFOUND if v may not see it.
+	FindEntityByID(ctx context.Context, v Viewer, id string) (*Entity, error)
+	// FindEntities returns matching entities, without statements but with captions, and the
+	// total count.
+	FindEntities(ctx context.Context, v Viewer, f EntityFilter) ([]*Entity, int, error)
+	// CreateEntity creates the entity and its first statements in one transaction.
+	CreateEntity(ctx context.Context, v Viewer, e *Entity, stmts []*Statement) error
+	// MergeEntities records that from is the same as into. EINVALID for different schemas or
+	// an entity merged already.
+	MergeEntities(ctx context.Context, v Viewer, into, from, reason string) (*Merge, error)
+	// UnmergeEntity undoes the merge that merged id (a merged entity or a merge id) away.
+	UnmergeEntity(ctx context.Context, v Viewer, id, reason string) (*Merge, error)
+}
+
+// ValidID reports whether s can be an id: 1 to 64 letters, digits, '-', '_' or '.', not
+// starting with a dot. Imported records keep their ids, so ids are not only ours.
+func ValidID(s string) bool {
+	if len(s) == 0 || len(s) > 64 || s[0] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+const crockford = "0123456789abcdefghjkmnpqrstvwxyz"
+
+// NewID returns a fresh id: 48 bits of milliseconds and 32 random bits in Crockford base 32,
+// prefixed. Ids sort by creation time, which keeps index inserts local.
+func NewID(prefix string, now time.Time) string {
+	var b [10]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(now.UnixMilli())<<16)
+	rand.Read(b[6:])
+	// 80 bits -> 16 base-32 characters.
+	var out [16]byte
+	var acc uint64
+	var bits uint
+	j := 0
+	for _, c := range b {
+		acc = acc<<8 | uint64(c)
+		bits += 8
+		for bits >= 5 {
+			bits -= 5
+			out[j] = crockford[(acc>>bits)&31]
+			j++
+		}
+	}
+	return prefix + string(out[:])
+}
