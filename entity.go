@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/binary"
+	"strings"
 	"time"
 )
 
@@ -19,8 +20,7 @@ type Entity struct {
 
 	// Derived, for the viewer who read the entity.
 	Caption    string       `json:"caption,omitempty"`
-	MergedInto string       `json:"merged_into,omitempty"` // set when read through a merged id
-	Merged     []string     `json:"merged,omitempty"`      // ids merged into this entity
+	Merged     []string     `json:"merged,omitempty"` // ids merged into this entity
 	Statements []*Statement `json:"statements,omitempty"`
 	Seq        int64        `json:"-"`
 }
@@ -129,4 +129,24 @@ func NewID(prefix string, now time.Time) string {
 		}
 	}
 	return prefix + string(out[:])
+}
+
+// Caption returns a short name for an entity from its current statements: its name or alias,
+// else what it is and when ("first instance 2019-02-06"), else its schema and id.
+func Caption(e *Entity) string {
+	for _, p := range []string{"name", "alias"} {
+		if v := e.First(p); v != "" {
+			return v
+		}
+	}
+	var parts []string
+	for _, p := range []string{"type", "stage", "post", "article", "date", "startDate"} {
+		if v := e.First(p); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	if len(parts) > 0 {
+		return e.Schema + ": " + strings.Join(parts, " ")
+	}
+	return e.Schema + " " + e.ID
 }

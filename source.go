@@ -13,7 +13,7 @@ type Source struct {
 	URL         string      `json:"url,omitempty"`
 	Title       string      `json:"title,omitempty"`
 	Publisher   string      `json:"publisher,omitempty"`
-	Kind        string      `json:"kind,omitempty"`      // source-kind vocabulary
+	Type        string      `json:"type,omitempty"`      // source-kind vocabulary
 	Published   string      `json:"published,omitempty"` // a Date
 	Lang        string      `json:"lang,omitempty"`
 	CitedIn     string      `json:"cited_in,omitempty"` // the source whose footnote cites this one
@@ -38,7 +38,7 @@ func (s *Source) Caption() string {
 
 // Normalize trims the source's fields and checks them.
 func (s *Source) Normalize() error {
-	for _, f := range []*string{&s.URL, &s.Title, &s.Publisher, &s.Kind, &s.Published, &s.Lang, &s.CitedIn, &s.Reliability, &s.Note} {
+	for _, f := range []*string{&s.URL, &s.Title, &s.Publisher, &s.Type, &s.Published, &s.Lang, &s.CitedIn, &s.Reliability, &s.Note} {
 		*f = strings.TrimSpace(*f)
 	}
 	if s.URL == "" && s.Title == "" {
@@ -51,9 +51,9 @@ func (s *Source) Normalize() error {
 		}
 		s.URL = u
 	}
-	if s.Kind != "" {
-		if _, ok := Vocab.Term("source-kind", s.Kind); !ok {
-			return Errorf(EINVALID, "source kind %q is not one of %s", s.Kind, strings.Join(Vocab.IDs("source-kind"), ", "))
+	if s.Type != "" {
+		if _, ok := Vocab.Term("source-kind", s.Type); !ok {
+			return Errorf(EINVALID, "source type %q is not one of %s", s.Type, strings.Join(Vocab.IDs("source-kind"), ", "))
 		}
 	}
 	if s.Published != "" {

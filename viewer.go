@@ -6,18 +6,19 @@ import "fmt"
 // cleared for a level sees everything at or below it.
 type Sensitivity int
 
-// Sensitivity levels, from the least to the most restricted.
+// Sensitivity levels, from the least to the most restricted. The zero value is unset, so a
+// forgotten field can never mean public: stores write it as Internal.
 const (
-	Public Sensitivity = iota
+	Public Sensitivity = iota + 1
 	Internal
 	Confidential
 )
 
-var sensitivityNames = [...]string{"public", "internal", "confidential"}
+var sensitivityNames = [...]string{"", "public", "internal", "confidential"}
 
 // String returns the level's name as used in exports and on the command line.
 func (s Sensitivity) String() string {
-	if s < 0 || int(s) >= len(sensitivityNames) {
+	if s <= 0 || int(s) >= len(sensitivityNames) {
 		return fmt.Sprintf("sensitivity(%d)", int(s))
 	}
 	return sensitivityNames[s]
@@ -26,7 +27,7 @@ func (s Sensitivity) String() string {
 // ParseSensitivity parses "public", "internal" or "confidential".
 func ParseSensitivity(s string) (Sensitivity, error) {
 	for i, n := range sensitivityNames {
-		if s == n {
+		if s == n && i > 0 {
 			return Sensitivity(i), nil
 		}
 	}

@@ -1,0 +1,643 @@
+// Package storetest is the conformance suite every Docket store passes: one test body, every
+// backend. A backend's test calls Run with a function that opens a fresh, empty store.
+package storetest
+
+import (
+	"bytes"
+	"fmt"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/docketorg/docket"
+)
+
+// Opener opens a fresh, empty store whose clock is now.
+type Opener func(tb testing.TB, now func() time.Time) docket.Store
+
+// Clock is a settable clock for stores under test.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewClock returns a clock at a fixed time.
+func NewClock() *Clock { return &Clock{t: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)} }
+
+// Now returns the clock's time and moves it on a millisecond, so ids and times are distinct.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(time.Millisecond)
+	return c.t
+}
+
+var (
+	editor  = docket.Viewer{Name: "editor", Role: docket.Editor}
+	cleared = docket.Viewer{Name: "cleared", Role: docket.Editor, Cleared: true}
+	reader  = docket.Viewer{Name: "reader", Role: docket.Reader}
+	admin   = docket.Operator("admin")
+	public  = docket.AnonymousViewer
+	viewers = []docket.Viewer{public, reader, editor, cleared, admin}
+	ctx     = context.Background()
+)
+
+// Run runs the whole suite.
+func Run(t *testing.T, open Opener) {
+	t.Run("CreateEntity", func(t *testing.T) { testCreateEntity(t, open) })
+	t.Run("BadInput", func(t *testing.T) { testBadInput(t, open) })
+	t.Run("Sensitivity", func(t *testing.T) { testSensitivity(t, open) })
+	t.Run("RetractCorrect", func(t *testing.T) { testRetractCorrect(t, open) })
+	t.Run("Status", func(t *testing.T) { testStatus(t, open) })
+	t.Run("Merge", func(t *testing.T) { testMerge(t, open) })
+	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
+	t.Run("Rebuild", func(t *testing.T) { testRebuild(t, open) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, open) })
+	t.Run("History", func(t *testing.T) { testHistory(t, open) })
+	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
+}
+
+// MustSource creates a public source with the URL.
+func MustSource(tb testing.TB, st docket.Store, url string) *docket.Source {
+	tb.Helper()
+	s := &docket.Source{URL: url, Sensitivity: docket.Public}
+	if err := st.CreateSource(ctx, admin, s); err != nil {
+		tb.Fatalf("CreateSource(%s): %v", url, err)
+	}
+	return s
+}
+
+// MustEntity creates an entity with statements given as property, value pairs, each public,
+// reported and cited to src.
+func MustEntity(tb testing.TB, st docket.Store, schema string, src *docket.Source, pv ...string) *docket.Entity {
+	tb.Helper()
+	e := &docket.Entity{Schema: schema}
+	var ss []*docket.Statement
+	for i := 0; i+1 < len(pv); i += 2 {
+		ss = append(ss, &docket.Statement{Property: pv[i], Value: pv[i+1], Source: src.ID, Sensitivity: docket.Public})
+	}
+	if err := st.CreateEntity(ctx, admin, e, ss); err != nil {
+		tb.Fatalf("CreateEntity(%s %v): %v", schema, pv, err)
+	}
+	return e
+}
+
+func mustFind(tb testing.TB, st docket.Store, v docket.Viewer, id string) *docket.Entity {
+	tb.Helper()
+	e, err := st.FindEntityByID(ctx, v, id)
+	if err != nil {
+		tb.Fatalf("FindEntityByID(%s as %s): %v", id, v.Role, err)
+	}
+	return e
+}
+
+func wantCode(tb testing.TB, what string, err error, code string) {
+	tb.Helper()
+	if got := docket.ErrorCode(err); got != code {
+		tb.Fatalf("%s: error code %q (%v), want %q", what, got, err, code)
+	}
+}
+
+// ExportString returns the full export as JSON lines.
+func ExportString(tb testing.TB, st docket.Store, v docket.Viewer, public bool) string {
+	tb.Helper()
+	var b bytes.Buffer
+	err := st.Export(ctx, v, public, func(r *docket.Record) error {
+		line, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+		return nil
+	})
+	if err != nil {
+		tb.Fatalf("Export: %v", err)
+	}
+	return b.String()
+}
+
+// ImportString imports JSON lines.
+func ImportString(st docket.Store, v docket.Viewer, lines string) (int, error) {
+	dec := json.NewDecoder(strings.NewReader(lines))
+	return st.Import(ctx, v, func() (*docket.Record, error) {
+		var r docket.Record
+		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		return &r, nil
+	}, nil)
+}
+
+func testCreateEntity(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	src := MustSource(t, st, "https://example.org/a")
+	e := MustEntity(t, st, "Person", src, "name", "Aigul Akberdiyeva", "birthDate", "1980-03")
+	if e.ID == "" || e.Author != "admin" || e.CreatedAt.IsZero() {
+		t.Fatalf("CreateEntity did not stamp the entity: %+v", e)
+	}
+	got := mustFind(t, st, admin, e.ID)
+	if got.Caption != "Aigul Akberdiyeva" || got.Schema != "Person" || len(got.Statements) != 2 {
+		t.Fatalf("FindEntityByID = %q %s with %d statements, want Aigul Akberdiyeva Person with 2", got.Caption, got.Schema, len(got.Statements))
+	}
+	s := got.Statements[1]
+	if s.Value != "1980-03" || s.Status != docket.Reported || s.Source != src.ID || s.Sensitivity != docket.Public {
+		t.Fatalf("statement = %+v", s)
+	}
+	if !got.CreatedAt.Equal(e.CreatedAt) {
+		t.Fatalf("created %v, want %v: times must round-trip", got.CreatedAt, e.CreatedAt)
+	}
+	_, err := st.FindEntityByID(ctx, admin, "nope")
+	wantCode(t, "FindEntityByID(nope)", err, docket.ENOTFOUND)
+
+	ents, n, err := st.FindEntities(ctx, admin, docket.EntityFilter{Name: ptr("Айгуль Акбердиева")})
+	if err != nil || n != 1 || ents[0].ID != e.ID {
+		t.Fatalf("FindEntities(Name: Cyrillic) = %d, %v; want the entity", n, err)
+	}
+	// A statement added later without a source is a draft and internal by default.
+	d := &docket.Statement{Entity: e.ID, Property: "occupation", Value: "activist"}
+	if err := st.AddStatements(ctx, editor, []*docket.Statement{d}); err != nil {
+		t.Fatal(err)
+	}
+	if d.Status != docket.Draft || d.Sensitivity != docket.Internal {
+		t.Fatalf("unsourced statement: status %s sensitivity %s, want draft internal", d.Status, d.Sensitivity)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// changes counts the change log as the operator sees it.
+func changes(tb testing.TB, st docket.Store) int {
+	tb.Helper()
+	cs, err := st.FindChanges(ctx, admin, docket.ChangeFilter{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return len(cs)
+}
+
+func testBadInput(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	src := MustSource(t, st, "https://example.org/a")
+	p := MustEntity(t, st, "Person", src, "name", "A B")
+	c := MustEntity(t, st, "Case", src, "name", "Case of A B")
+	before := changes(t, st)
+	for _, tc := range []struct {
+		name   string
+		schema string
+		pv     []string
+		code   string
+	}{
+		{"UnknownSchema", "Human", []string{"name", "X"}, docket.EINVALID},
+		{"UnknownProperty", "Person", []string{"height", "2m"}, docket.EINVALID},
+		{"ImpossibleDate", "Person", []string{"birthDate", "2019-02-30"}, docket.EINVALID},
+		{"MonthThirteen", "Event", []string{"date", "2019-13"}, docket.EINVALID},
+		{"WrongType", "Statistic", []string{"value", "ninety"}, docket.EINVALID},
+		{"UnknownRef", "Proceeding", []string{"judge", "nobody"}, docket.EINVALID},
+		{"RefWrongSchema", "Proceeding", []string{"judge", c.ID}, docket.EINVALID},
+		{"UnknownEnum", "Event", []string{"type", "picnic"}, docket.EINVALID},
+		{"BadPenalty", "Proceeding", []string{"sentence", "flogging P3Y"}, docket.EINVALID},
+		{"HostileURL", "Person", []string{"name", "ok"}, ""}, // control: valid
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.code == "" {
+				return
+			}
+			// The second statement is bad, the first good: nothing may be written.
+			ss := []*docket.Statement{{Property: "name", Value: "fine"}}
+			if tc.schema == "Person" || tc.schema == "Human" {
+				ss = nil
+			}
+			ss = append(ss, &docket.Statement{Property: tc.pv[0], Value: tc.pv[1], Source: src.ID})
+			err := st.CreateEntity(ctx, admin, &docket.Entity{Schema: tc.schema}, ss)
+			wantCode(t, "CreateEntity", err, tc.code)
+			if docket.ErrorMessage(err) == "" || !strings.Contains(docket.ErrorMessage(err), tc.pv[0]) && tc.name != "UnknownSchema" {
+				t.Fatalf("error %q does not name the property %s", docket.ErrorMessage(err), tc.pv[0])
+			}
+		})
+	}
+	err := st.AddStatements(ctx, admin, []*docket.Statement{{Entity: p.ID, Property: "name", Value: "X", Source: "nosuch"}})
+	wantCode(t, "unknown source", err, docket.EINVALID)
+	err = st.AddStatements(ctx, admin, []*docket.Statement{{Entity: "nosuch", Property: "name", Value: "X"}})
+	wantCode(t, "unknown entity", err, docket.EINVALID)
+	err = st.AddStatements(ctx, admin, []*docket.Statement{{Entity: p.ID, Property: "name", Value: "X", Status: docket.Verified}})
+	wantCode(t, "verified without source", err, docket.EINVALID)
+	err = st.CreateSource(ctx, admin, &docket.Source{URL: "javascript:alert(1)"})
+	wantCode(t, "javascript URL", err, docket.EINVALID)
+	err = st.AddStatements(ctx, public, []*docket.Statement{{Entity: p.ID, Property: "name", Value: "X"}})
+	wantCode(t, "anonymous write", err, docket.EUNAUTHORIZED)
+	err = st.AddStatements(ctx, reader, []*docket.Statement{{Entity: p.ID, Property: "name", Value: "X"}})
+	wantCode(t, "reader write", err, docket.EFORBIDDEN)
+	if after := changes(t, st); after != before {
+		t.Fatalf("bad input wrote %d changes", after-before)
+	}
+}
+
+func testSensitivity(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	src := MustSource(t, st, "https://example.org/a")
+	secret := &docket.Source{Title: "Interview with a witness", Sensitivity: docket.Confidential}
+	if err := st.CreateSource(ctx, admin, secret); err != nil {
+		t.Fatal(err)
+	}
+	p := MustEntity(t, st, "Person", src, "name", "Judge Public")
+	add := func(prop, val string, sens docket.Sensitivity, status docket.Status) *docket.Statement {
+		s := &docket.Statement{Entity: p.ID, Property: prop, Value: val, Source: src.ID, Sensitivity: sens, Status: status}
+		if err := st.AddStatements(ctx, admin, []*docket.Statement{s}); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	add("alias", "Internal Alias", docket.Internal, "")
+	add("alias", "Secret Alias", docket.Confidential, "")
+	add("alias", "Draft Alias", docket.Public, docket.Draft)
+	// A confidential witness: the entity itself is confidential, and so is any reference to it.
+	w := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := st.CreateEntity(ctx, admin, w, []*docket.Statement{{Property: "name", Value: "Witness Hidden", Source: secret.ID, Sensitivity: docket.Confidential}}); err != nil {
+		t.Fatal(err)
+	}
+	ev := MustEntity(t, st, "Event", src, "type", "detention", "date", "2019-02-11")
+	if err := st.AddStatements(ctx, admin, []*docket.Statement{{Entity: ev.ID, Property: "witness", Value: w.ID, Source: src.ID, Sensitivity: docket.Public}}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[docket.Role][]string{}
+	for _, v := range viewers {
+		e := mustFind(t, st, v, p.ID)
+		var got []string
+		for _, s := range e.Statements {
+			got = append(got, s.Value)
+		}
+		joined := strings.Join(got, "|")
+		has := func(s string) bool { return strings.Contains(joined, s) }
+		switch {
+		case v.Role == docket.Anonymous:
+			if joined != "Judge Public" {
+				t.Fatalf("anonymous sees %q, want only the public reviewed name", joined)
+			}
+		case v.Cleared:
+			if !has("Secret Alias") || !has("Internal Alias") || !has("Draft Alias") {
+				t.Fatalf("cleared %s sees %q, want everything", v.Role, joined)
+			}
+		default:
+			if has("Secret") || !has("Internal Alias") || !has("Draft Alias") {
+				t.Fatalf("%s sees %q, want internal and drafts but not confidential", v.Role, joined)
+			}
+		}
+		want[v.Role] = got
+		// The confidential witness: not found, not referenced, not searchable, not exported.
+		_, err := st.FindEntityByID(ctx, v, w.ID)
+		evs := mustFind(t, st, v, ev.ID)
+		hits, serr := st.Search(ctx, v, docket.SearchQuery{Q: "Witness Hidden"})
+		if serr != nil {
+			t.Fatal(serr)
+		}
+		if v.Cleared {
+			if err != nil || len(evs.Values("witness")) != 1 || len(hits) != 1 {
+				t.Fatalf("cleared viewer: witness %v, refs %d, hits %d", err, len(evs.Values("witness")), len(hits))
+			}
+		} else {
+			wantCode(t, "uncleared FindEntityByID(witness)", err, docket.ENOTFOUND)
+			if len(evs.Values("witness")) != 0 || len(hits) != 0 {
+				t.Fatalf("%s sees the confidential witness through a reference or search", v.Role)
+			}
+			if _, err := st.FindSourceByID(ctx, v, secret.ID); docket.ErrorCode(err) != docket.ENOTFOUND {
+				t.Fatalf("%s sees the confidential source", v.Role)
+			}
+		}
+		for _, q := range []string{"Secret Alias", "Internal Alias", "Draft Alias"} {
+			hits, err := st.Search(ctx, v, docket.SearchQuery{Q: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			may := v.Cleared || (v.Role != docket.Anonymous && q != "Secret Alias")
+			if (len(hits) > 0) != may {
+				t.Fatalf("Search(%q) as %s: %d hits, want found=%v", q, v.Role, len(hits), may)
+			}
+		}
+		chs, err := st.FindChanges(ctx, v, docket.ChangeFilter{Entity: &p.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range chs {
+			if c.Record.Statement != nil && !v.MaySee(c.Record.Statement.Sensitivity, docket.Reported) {
+				t.Fatalf("%s sees the change adding a %s statement", v.Role, c.Record.Statement.Sensitivity)
+			}
+		}
+	}
+	pub := ExportString(t, st, public, true)
+	for _, leak := range []string{"Internal Alias", "Secret Alias", "Draft Alias", "Witness Hidden", "Interview with a witness", w.ID} {
+		if strings.Contains(pub, leak) {
+			t.Fatalf("public export contains %q", leak)
+		}
+	}
+	if !strings.Contains(pub, "Judge Public") {
+		t.Fatal("public export lacks the public name")
+	}
+	if err := st.Export(ctx, editor, false, func(*docket.Record) error { return nil }); docket.ErrorCode(err) != docket.EFORBIDDEN {
+		t.Fatalf("full export by an editor: %v, want forbidden", err)
+	}
+}
+
+func testRetractCorrect(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	src := MustSource(t, st, "https://example.org/a")
+	src2 := MustSource(t, st, "https://example.org/b")
+	p := MustEntity(t, st, "Person", src, "name", "Malik Kenzhaliyev", "occupation", "judge")
+	s := mustFind(t, st, admin, p.ID).Statements[1]
+	wantCode(t, "retract without reason", st.RetractStatement(ctx, admin, s.ID, " "), docket.EINVALID)
+	wantCode(t, "retract as reader", st.RetractStatement(ctx, reader, s.ID, "x"), docket.EFORBIDDEN)
+	n, err := st.CorrectStatement(ctx, editor, s.ID, &docket.Statement{Value: "court chairman", Source: src2.ID}, "he chaired the court")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Supersedes != s.ID || n.Value != "court chairman" || n.Sensitivity != docket.Public || n.Author != "editor" {
+		t.Fatalf("correction = %+v", n)
+	}
+	e := mustFind(t, st, admin, p.ID)
+	if got := e.Values("occupation"); len(got) != 1 || got[0] != "court chairman" {
+		t.Fatalf("occupation = %v after correction", got)
+	}
+	old, err := st.FindStatementByID(ctx, admin, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old.Retraction == nil || old.Retraction.Reason != "he chaired the court" || old.SupersededBy != n.ID || old.Value != "judge" {
+		t.Fatalf("old statement = %+v, want retracted, superseded, value kept", old)
+	}
+	wantCode(t, "retract twice", st.RetractStatement(ctx, admin, s.ID, "again"), docket.ECONFLICT)
+	_, err = st.CorrectStatement(ctx, admin, s.ID, &docket.Statement{Value: "x"}, "again")
+	wantCode(t, "correct retracted", err, docket.ECONFLICT)
+	if err := st.RetractStatement(ctx, admin, n.ID, "wrong person"); err != nil {
+		t.Fatal(err)
+	}
+	all, total, err := st.FindStatements(ctx, admin, docket.StatementFilter{Entity: &p.ID, IncludeRetracted: true})
+	if err != nil || total != 3 || len(all) != 3 {
+		t.Fatalf("history keeps %d statements (%v), want 3", total, err)
+	}
+	cur, _, _ := st.FindStatements(ctx, admin, docket.StatementFilter{Entity: &p.ID})
+	if len(cur) != 1 {
+		t.Fatalf("%d current statements, want 1", len(cur))
+	}
+}
+
+func testStatus(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	a, b := MustSource(t, st, "https://example.org/a"), MustSource(t, st, "https://example.org/b")
+	p := MustEntity(t, st, "Person", a, "name", "Aralbay Nagashibayev")
+	s := mustFind(t, st, admin, p.ID).Statements[0]
+	wantCode(t, "corroborated with one source", st.SetStatus(ctx, admin, s.ID, docket.Corroborated, ""), docket.EINVALID)
+	if err := st.AddStatements(ctx, admin, []*docket.Statement{{Entity: p.ID, Property: "name", Value: "Aralbay  Nagashibayev", Source: b.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetStatus(ctx, admin, s.ID, docket.Corroborated, "two outlets"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetStatus(ctx, admin, s.ID, docket.Verified, "checked the verdict"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.FindStatementByID(ctx, admin, s.ID)
+	if got.Status != docket.Verified {
+		t.Fatalf("status %s, want verified", got.Status)
+	}
+	d := &docket.Statement{Entity: p.ID, Property: "alias", Value: "N."}
+	st.AddStatements(ctx, admin, []*docket.Statement{d})
+	wantCode(t, "review unsourced draft", st.SetStatus(ctx, admin, d.ID, docket.Reported, ""), docket.EINVALID)
+	wantCode(t, "bad status", st.SetStatus(ctx, admin, s.ID, "true", ""), docket.EINVALID)
+}
+
+func testMerge(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	src := MustSource(t, st, "https://example.org/a")
+	a := MustEntity(t, st, "Person", src, "name", "Gulnara Baiturova")
+	b := MustEntity(t, st, "Person", src, "name", "Gulnara Bayturova", "occupation", "judge")
+	pr := MustEntity(t, st, "Proceeding", src, "judge", b.ID, "outcome", "acquitted")
+	org := MustEntity(t, st, "Organization", src, "name", "Aktau City Court")
+	_, err := st.MergeEntities(ctx, admin, a.ID, org.ID, "same")
+	wantCode(t, "merge across schemas", err, docket.EINVALID)
+	_, err = st.MergeEntities(ctx, admin, a.ID, b.ID, "")
+	wantCode(t, "merge without reason", err, docket.EINVALID)
+	m, err := st.MergeEntities(ctx, editor, a.ID, b.ID, "same judge, two spellings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := mustFind(t, st, admin, b.ID)
+	if e.ID != a.ID || len(e.Statements) != 3 || len(e.Merged) != 1 || e.Merged[0] != b.ID {
+		t.Fatalf("after merge, reading %s gives %s with %d statements, merged %v", b.ID, e.ID, len(e.Statements), e.Merged)
+	}
+	refs, _, err := st.FindEntities(ctx, admin, docket.EntityFilter{RefersTo: &a.ID})
+	if err != nil || len(refs) != 1 || refs[0].ID != pr.ID {
+		t.Fatalf("FindEntities(RefersTo merged) = %v, %v; want the proceeding", refs, err)
+	}
+	all, n, _ := st.FindEntities(ctx, admin, docket.EntityFilter{Schema: ptr("Person")})
+	if n != 1 || len(all) != 1 {
+		t.Fatalf("%d persons listed after merge, want 1", n)
+	}
+	_, err = st.MergeEntities(ctx, admin, a.ID, b.ID, "again")
+	wantCode(t, "merge twice", err, docket.ECONFLICT)
+	if _, err := st.UnmergeEntity(ctx, admin, b.ID, "two judges after all"); err != nil {
+		t.Fatal(err)
+	}
+	if e := mustFind(t, st, admin, b.ID); e.ID != b.ID || len(e.Statements) != 2 {
+		t.Fatalf("after unmerge, %s reads as %s with %d statements", b.ID, e.ID, len(e.Statements))
+	}
+	if e := mustFind(t, st, admin, a.ID); len(e.Statements) != 1 || len(e.Merged) != 0 {
+		t.Fatalf("after unmerge, %s has %d statements, merged %v", a.ID, len(e.Statements), e.Merged)
+	}
+	_, err = st.UnmergeEntity(ctx, admin, m.ID, "again")
+	wantCode(t, "unmerge twice", err, docket.ENOTFOUND)
+}
+
+// script writes a small registry that touches every kind of record.
+func script(tb testing.TB, st docket.Store) {
+	src := MustSource(tb, st, "https://example.org/a")
+	foot := &docket.Source{URL: "https://example.org/b", Title: "Footnote", CitedIn: src.ID, Published: "2019-02-11", Type: "news", Sensitivity: docket.Public}
+	if err := st.CreateSource(ctx, admin, foot); err != nil {
+		tb.Fatal(err)
+	}
+	a := MustEntity(tb, st, "Person", src, "name", "Ablovas Dzhumayev")
+	b := MustEntity(tb, st, "Person", foot, "name", "Абловас Джумаев")
+	c := MustEntity(tb, st, "Case", src, "name", "Case of Dzhumayev", "defendant", a.ID, "politicallyMotivated", "yes")
+	MustEntity(tb, st, "Proceeding", foot, "case", c.ID, "sentence", "imprisonment P3Y", "date", "2018-09", "outcome", "convicted")
+	s := &docket.Statement{Entity: a.ID, Property: "alias", Value: "secret name", Sensitivity: docket.Confidential, Quote: "a «quote»", Locator: "p. 3", Lang: "ru"}
+	if err := st.AddStatements(ctx, admin, []*docket.Statement{s}); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := st.CorrectStatement(ctx, admin, s.ID, &docket.Statement{Value: "another name", Source: src.ID}, "typo"); err != nil {
+		tb.Fatal(err)
+	}
+	m, err := st.MergeEntities(ctx, admin, a.ID, b.ID, "same man")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := st.UnmergeEntity(ctx, admin, m.ID, "test"); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := st.MergeEntities(ctx, admin, a.ID, b.ID, "same man after all"); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func testExportImport(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	script(t, st)
+	e1 := ExportString(t, st, admin, false)
+	if n := strings.Count(e1, "\n"); n < 15 {
+		t.Fatalf("export has %d lines", n)
+	}
+	for _, kind := range []string{"entity", "source", "statement", "retraction", "merge", "unmerge"} {
+		if !strings.Contains(e1, `{"kind":"`+kind+`"`) {
+			t.Fatalf("export has no %s record", kind)
+		}
+	}
+	st2 := open(t, NewClock().Now)
+	if _, err := ImportString(st2, admin, e1); err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
+		t.Fatalf("export -> import -> export differs:\n%s\n---\n%s", e1, e2)
+	}
+	// A bad record anywhere rolls back the whole import, and the error names it.
+	st3 := open(t, NewClock().Now)
+	lines := strings.SplitAfter(e1, "\n")
+	bad := strings.Join(lines[:5], "") + strings.Replace(lines[5], `"created"`, `"created_typo"`, 1) + strings.Join(lines[6:], "")
+	_, err := ImportString(st3, admin, bad)
+	if err == nil || !strings.Contains(err.Error(), "created_typo") {
+		t.Fatalf("import of a bad record: %v, want an error naming the field", err)
+	}
+	if n := changes(t, st3); n != 0 {
+		t.Fatalf("failed import wrote %d changes", n)
+	}
+	for i, l := range lines {
+		if strings.Contains(l, `"value":"2018-09"`) {
+			bad = strings.Join(lines[:i], "") + strings.Replace(l, "2018-09", "2018-13", 1) + strings.Join(lines[i+1:], "")
+			want := fmt.Sprintf("record %d", i+1)
+			if _, err := ImportString(st3, admin, bad); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "2018-13") {
+				t.Fatalf("import with an impossible date: %v, want an error naming %s and the date", err, want)
+			}
+		}
+	}
+	_, err = ImportString(st3, editor, e1)
+	wantCode(t, "import by an editor", err, docket.EFORBIDDEN)
+	if _, err := ImportString(st2, admin, e1); docket.ErrorCode(err) != docket.ECONFLICT {
+		t.Fatalf("importing the same records twice: %v, want conflict", err)
+	}
+}
+
+func testRebuild(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	script(t, st)
+	var before []string
+	for _, v := range viewers {
+		before = append(before, ExportString(t, st, v, true))
+	}
+	ents, _, _ := st.FindEntities(ctx, admin, docket.EntityFilter{})
+	if err := st.Rebuild(ctx, nil); err != nil {
+		t.Fatalf("Rebuild: %v", err)
+	}
+	for i, v := range viewers {
+		if got := ExportString(t, st, v, true); got != before[i] {
+			t.Fatalf("after rebuild the view of %s differs", v.Role)
+		}
+	}
+	after, _, _ := st.FindEntities(ctx, admin, docket.EntityFilter{})
+	if len(after) != len(ents) {
+		t.Fatalf("%d entities after rebuild, %d before", len(after), len(ents))
+	}
+	if hits, _ := st.Search(ctx, admin, docket.SearchQuery{Q: "Zhumayev", Schema: "Person"}); len(hits) != 1 {
+		t.Fatalf("search after rebuild: %d hits, want 1", len(hits))
+	}
+}
+
+func testSearch(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	src := MustSource(t, st, "https://example.org/a")
+	j := MustEntity(t, st, "Person", src, "name", "Gulnara Baiturova", "occupation", "judge")
+	d := MustEntity(t, st, "Person", src, "name", "Ablovas Dzhumayev")
+	MustEntity(t, st, "Organization", src, "name", "Aktau City Court", "kind", "court")
+	for _, tc := range []struct {
+		q    string
+		want string
+	}{
+		{"Bayturova", j.ID}, {"Baiturova", j.ID}, {"Байтурова", j.ID}, {"BAITUROVA", j.ID}, {"gulnara bayt", j.ID},
+		{"Dzhumayev", d.ID}, {"Zhumayev", d.ID}, {"Джумаев", d.ID}, {"Jumayev", d.ID}, {"Dzhumaev", d.ID},
+		{`"Gulnara Baiturova"`, j.ID},
+	} {
+		hits, err := st.Search(ctx, public, docket.SearchQuery{Q: tc.q})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", tc.q, err)
+		}
+		if len(hits) == 0 || hits[0].Entity.ID != tc.want {
+			t.Fatalf("Search(%q) = %d hits, want %s first", tc.q, len(hits), tc.want)
+		}
+	}
+	if hits, _ := st.Search(ctx, public, docket.SearchQuery{Q: `"Gulnara Bayturova"`}); len(hits) != 0 {
+		t.Fatalf("a quoted query matched another spelling")
+	}
+	if hits, _ := st.Search(ctx, public, docket.SearchQuery{Q: "court", Schema: "Person"}); len(hits) != 0 {
+		t.Fatalf("schema filter let through %d hits", len(hits))
+	}
+	_, err := st.Search(ctx, public, docket.SearchQuery{Q: `"unclosed`})
+	wantCode(t, "unclosed quote", err, docket.EINVALID)
+	_, err = st.Search(ctx, public, docket.SearchQuery{Q: " ;; "})
+	wantCode(t, "no words", err, docket.EINVALID)
+}
+
+func testHistory(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	script(t, st)
+	ents, _, _ := st.FindEntities(ctx, admin, docket.EntityFilter{Name: ptr("Ablovas Dzhumayev"), Schema: ptr("Person")})
+	if len(ents) != 1 {
+		t.Fatalf("%d entities named Dzhumayev", len(ents))
+	}
+	chs, err := st.FindChanges(ctx, admin, docket.ChangeFilter{Entity: &ents[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	var last int64
+	for _, c := range chs {
+		if c.Seq <= last {
+			t.Fatalf("changes out of order: %d after %d", c.Seq, last)
+		}
+		last = c.Seq
+		kinds[c.Kind]++
+	}
+	if kinds["entity"] != 2 || kinds["statement"] < 3 || kinds["retraction"] != 1 || kinds["merge"] != 2 || kinds["unmerge"] != 1 {
+		t.Fatalf("history kinds = %v", kinds)
+	}
+	pub, err := st.FindChanges(ctx, public, docket.ChangeFilter{Entity: &ents[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range pub {
+		if c.Record.Statement != nil && c.Record.Statement.Sensitivity != docket.Public {
+			t.Fatalf("anonymous history shows a %s statement", c.Record.Statement.Sensitivity)
+		}
+	}
+}
+
+func testTokens(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	secret, tok, err := st.CreateToken(ctx, admin, "ci", docket.Editor, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.FindTokenBySecret(ctx, secret)
+	if err != nil || got.ID != tok.ID || got.Role != docket.Editor || got.Cleared {
+		t.Fatalf("FindTokenBySecret = %+v, %v", got, err)
+	}
+	_, err = st.FindTokenBySecret(ctx, secret+"x")
+	wantCode(t, "unknown token", err, docket.EUNAUTHORIZED)
+	_, _, err = st.CreateToken(ctx, editor, "x", docket.Admin, true)
+	wantCode(t, "token by an editor", err, docket.EFORBIDDEN)
+	if strings.Contains(ExportString(t, st, admin, false), secret) {
+		t.Fatal("export contains a token")
+	}
+}

@@ -1,0 +1,296 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/docketorg/docket"
+)
+
+// FindChanges returns the changes matching f that v may see, in commit order.
+func (db *DB) FindChanges(ctx context.Context, v docket.Viewer, f docket.ChangeFilter) (out []*docket.Change, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		q := `SELECT c.seq, c.kind, c.ref, COALESCE(c.entity, ''), c.author, c.at, c.payload FROM changes c WHERE c.seq > ?`
+		args := []any{f.AfterSeq}
+		if f.Entity != nil {
+			q += ` AND (c.entity IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?))
+				OR c.entity2 IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?)))`
+			args = append(args, *f.Entity, *f.Entity)
+		}
+		q += ` ORDER BY c.seq`
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("read changes: %w", err)
+		}
+		var all []*docket.Change
+		for rows.Next() {
+			var c docket.Change
+			var at, payload string
+			if err := rows.Scan(&c.Seq, &c.Kind, &c.Ref, &c.Entity, &c.Author, &at, &payload); err != nil {
+				rows.Close()
+				return err
+			}
+			c.At = parseTime(at)
+			if err := json.Unmarshal([]byte(payload), &c.Record); err != nil {
+				rows.Close()
+				return fmt.Errorf("change %d: %w", c.Seq, err)
+			}
+			all = append(all, &c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, c := range all {
+			ok, err := tx.changeVisible(ctx, v, c)
+			if err != nil {
+				return err
+			} else if ok {
+				out = append(out, c)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := min(max(f.Offset, 0), len(out)), len(out)
+	if f.Limit > 0 {
+		hi = min(lo+f.Limit, hi)
+	}
+	return out[lo:hi], nil
+}
+
+// changeVisible reports whether v may see a change: a change is as secret as what it touches.
+func (tx *Tx) changeVisible(ctx context.Context, v docket.Viewer, c *docket.Change) (bool, error) {
+	seeEntity := func(id string) (bool, error) {
+		var n int
+		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM entities WHERE id = ? AND sensitivity <= ?`, id, int(v.MaxSensitivity())).Scan(&n)
+		return n > 0, err
+	}
+	switch c.Kind {
+	case docket.KindEntity:
+		return seeEntity(c.Ref)
+	case docket.KindMerge:
+		a, err := seeEntity(c.Record.Merge.Into)
+		if !a || err != nil {
+			return false, err
+		}
+		return seeEntity(c.Record.Merge.From)
+	case docket.KindUnmerge:
+		var into, from string
+		if err := tx.queryRow(ctx, `SELECT into_id, from_id FROM merges WHERE id = ?`, c.Ref).Scan(&into, &from); err != nil {
+			return false, err
+		}
+		a, err := seeEntity(into)
+		if !a || err != nil {
+			return false, err
+		}
+		return seeEntity(from)
+	case docket.KindSource:
+		var n int
+		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM sources WHERE id = ? AND sensitivity <= ?`, c.Ref, int(v.MaxSensitivity())).Scan(&n)
+		return n > 0, err
+	default: // statement, retraction, status
+		cond, args := visible(v)
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements s JOIN entities se ON se.id = s.entity_id WHERE s.id = ? AND `+cond,
+			append([]any{c.Ref}, args...)...).Scan(&n)
+		return n > 0, err
+	}
+}
+
+// Export calls fn for every record in commit order. With public, or for any viewer but an
+// admin, it is the current state v may see, not the full log.
+func (db *DB) Export(ctx context.Context, v docket.Viewer, public bool, fn func(*docket.Record) error) error {
+	if public || v.Role != docket.Admin || !v.Cleared {
+		if !public && v.Role != docket.Admin {
+			return v.Authorize(docket.Admin)
+		}
+		return db.exportVisible(ctx, docket.AnonymousViewer, fn)
+	}
+	return db.view(ctx, func(tx *Tx) error {
+		for after := int64(0); ; {
+			rows, err := tx.QueryContext(ctx, `SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 10000`, after)
+			if err != nil {
+				return fmt.Errorf("read changes: %w", err)
+			}
+			var batch []*docket.Record
+			for rows.Next() {
+				var payload string
+				if err := rows.Scan(&after, &payload); err != nil {
+					rows.Close()
+					return err
+				}
+				var r docket.Record
+				if err := json.Unmarshal([]byte(payload), &r); err != nil {
+					rows.Close()
+					return fmt.Errorf("change %d: %w", after, err)
+				}
+				batch = append(batch, &r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if len(batch) == 0 {
+				return nil
+			}
+			for _, r := range batch {
+				if err := fn(r); err != nil {
+					return err
+				}
+			}
+		}
+	})
+}
+
+// exportVisible writes the current state v may see: canonical entities, sources, and current
+// statements with their current status, moved onto the entities they were merged into.
+func (db *DB) exportVisible(ctx context.Context, v docket.Viewer, fn func(*docket.Record) error) error {
+	type item struct {
+		seq int64
+		r   *docket.Record
+	}
+	var items []item
+	err := db.view(ctx, func(tx *Tx) error {
+		ents, err := tx.entities(ctx, v, `ORDER BY e.seq`)
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			e.Caption = ""
+			items = append(items, item{e.Seq, &docket.Record{Kind: docket.KindEntity, Entity: e}})
+		}
+		srcs, err := tx.sources(ctx, ` FROM sources WHERE sensitivity <= ? ORDER BY seq`, int(v.MaxSensitivity()))
+		if err != nil {
+			return err
+		}
+		for _, s := range srcs {
+			items = append(items, item{s.Seq, &docket.Record{Kind: docket.KindSource, Source: s}})
+		}
+		cond, args := visible(v)
+		ss, err := tx.statements(ctx, `WHERE s.retracted_seq IS NULL AND `+cond+` ORDER BY s.seq`, args...)
+		if err != nil {
+			return err
+		}
+		canon := map[string]string{}
+		for _, s := range filterVisible(v, ss) {
+			if _, ok := canon[s.Entity]; !ok {
+				var c string
+				if err := tx.queryRow(ctx, `SELECT canonical FROM entities WHERE id = ?`, s.Entity).Scan(&c); err != nil {
+					return err
+				}
+				canon[s.Entity] = c
+			}
+			s.Entity = canon[s.Entity]
+			items = append(items, item{s.Seq, &docket.Record{Kind: docket.KindStatement, Statement: s}})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].seq < items[j].seq })
+	for _, it := range items {
+		if err := fn(it.r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Import applies records in one transaction.
+func (db *DB) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return 0, err
+	}
+	err = db.update(ctx, func(tx *Tx) error {
+		for {
+			r, err := next()
+			if err != nil {
+				return err
+			} else if r == nil {
+				return nil
+			}
+			n++
+			if _, err := tx.commit(ctx, r); err != nil {
+				return prefixError(err, "record %d", n)
+			}
+			if progress != nil && n%10000 == 0 {
+				progress(int64(n), 0)
+			}
+		}
+	})
+	if err != nil {
+		return 0, err
+	}
+	if progress != nil {
+		progress(int64(n), int64(n))
+	}
+	return n, nil
+}
+
+// Rebuild derives every view again from the change log, in one transaction.
+func (db *DB) Rebuild(ctx context.Context, progress docket.Progress) error {
+	return db.update(ctx, func(tx *Tx) error {
+		var total int64
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&total); err != nil {
+			return err
+		}
+		for _, q := range []string{
+			`DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
+			`UPDATE entities SET merged_into = NULL`, `DELETE FROM entities`, `DELETE FROM search`,
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("rebuild: %s: %w", strings.Fields(q)[0], err)
+			}
+		}
+		var done int64
+		for after := int64(0); ; {
+			rows, err := tx.QueryContext(ctx, `SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 10000`, after)
+			if err != nil {
+				return err
+			}
+			type change struct {
+				seq int64
+				r   docket.Record
+			}
+			var batch []change
+			for rows.Next() {
+				var c change
+				var payload string
+				if err := rows.Scan(&c.seq, &payload); err != nil {
+					rows.Close()
+					return err
+				}
+				if err := json.Unmarshal([]byte(payload), &c.r); err != nil {
+					rows.Close()
+					return fmt.Errorf("change %d: %w", c.seq, err)
+				}
+				batch = append(batch, c)
+				after = c.seq
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if len(batch) == 0 {
+				break
+			}
+			for _, c := range batch {
+				if err := tx.apply(ctx, c.seq, &c.r); err != nil {
+					return fmt.Errorf("change %d: %w", c.seq, err)
+				}
+			}
+			done += int64(len(batch))
+			if progress != nil {
+				progress(done, total)
+			}
+		}
+		return nil
+	})
+}

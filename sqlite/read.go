@@ -1,0 +1,97 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/docketorg/docket"
+)
+
+const statementColumns = `s.seq, s.id, s.entity_id, s.property, s.value, COALESCE(s.lang, ''), COALESCE(s.source_id, ''),
+	COALESCE(s.locator, ''), COALESCE(s.quote, ''), s.status, s.sensitivity, s.author, s.created_at, COALESCE(s.supersedes, ''),
+	COALESCE(s.retracted_at, ''), COALESCE(s.retracted_by, ''), COALESCE(s.retract_reason, ''), COALESCE(s.superseded_by, '')`
+
+// statements reads statement rows with the given tail (WHERE, ORDER BY, LIMIT) appended to
+// "FROM statements s JOIN entities se". It does not filter: callers add visible().
+func (tx *Tx) statements(ctx context.Context, tail string, args ...any) ([]*docket.Statement, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+statementColumns+` FROM statements s JOIN entities se ON se.id = s.entity_id `+tail, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read statements: %w", err)
+	}
+	defer rows.Close()
+	var out []*docket.Statement
+	for rows.Next() {
+		s, err := scanStatement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func scanStatement(rows *sql.Rows) (*docket.Statement, error) {
+	var s docket.Statement
+	var status, created, retAt, retBy, retReason, supBy string
+	var sens int
+	if err := rows.Scan(&s.Seq, &s.ID, &s.Entity, &s.Property, &s.Value, &s.Lang, &s.Source, &s.Locator, &s.Quote,
+		&status, &sens, &s.Author, &created, &s.Supersedes, &retAt, &retBy, &retReason, &supBy); err != nil {
+		return nil, fmt.Errorf("scan statement: %w", err)
+	}
+	s.Status, s.Sensitivity, s.CreatedAt = docket.Status(status), docket.Sensitivity(sens), parseTime(created)
+	if retAt != "" {
+		s.Retraction = &docket.Retraction{Statement: s.ID, Reason: retReason, SupersededBy: supBy, Author: retBy, At: parseTime(retAt)}
+		s.SupersededBy = supBy
+	}
+	return &s, nil
+}
+
+func (tx *Tx) merges(ctx context.Context, tail string, args ...any) ([]*docket.Merge, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, into_id, from_id, reason, author, at, COALESCE(undone_at, '') FROM merges `+tail, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read merges: %w", err)
+	}
+	defer rows.Close()
+	var out []*docket.Merge
+	for rows.Next() {
+		var m docket.Merge
+		var at, undone string
+		if err := rows.Scan(&m.ID, &m.Into, &m.From, &m.Reason, &m.Author, &at, &undone); err != nil {
+			return nil, err
+		}
+		m.At = parseTime(at)
+		if undone != "" {
+			t := parseTime(undone)
+			m.UndoneAt = &t
+		}
+		out = append(out, &m)
+	}
+	return out, rows.Err()
+}
+
+// view runs fn in a read transaction.
+func (db *DB) view(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.BeginTx(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// update runs fn in a write transaction and commits when it returns nil.
+func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}

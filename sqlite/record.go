@@ -1,0 +1,229 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/translit"
+)
+
+// lookup reads the state records are checked against, inside tx.
+type lookup struct{ tx *Tx }
+
+func (l lookup) LookupEntity(ctx context.Context, id string) (*docket.EntityRef, error) {
+	var e docket.EntityRef
+	err := l.tx.queryRow(ctx, `SELECT id, schema, canonical FROM entities WHERE id = ?`, id).Scan(&e.ID, &e.Schema, &e.Canonical)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("look up entity: %w", err)
+	}
+	return &e, nil
+}
+
+func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Statement, error) {
+	ss, err := l.tx.statements(ctx, `WHERE s.id = ?`, id)
+	if err != nil || len(ss) == 0 {
+		return nil, err
+	}
+	return ss[0], nil
+}
+
+func (l lookup) LookupSource(ctx context.Context, id string) (bool, error) {
+	var n int
+	err := l.tx.queryRow(ctx, `SELECT COUNT(*) FROM sources WHERE id = ?`, id).Scan(&n)
+	return n > 0, err
+}
+
+func (l lookup) LookupMerge(ctx context.Context, id string) (*docket.Merge, error) {
+	ms, err := l.tx.merges(ctx, `WHERE id = ?`, id)
+	if err != nil || len(ms) == 0 {
+		return nil, err
+	}
+	return ms[0], nil
+}
+
+func (l lookup) Corroborates(ctx context.Context, s *docket.Statement) (bool, error) {
+	var n int
+	err := l.tx.queryRow(ctx, `
+		SELECT COUNT(*) FROM statements o
+		JOIN entities oe ON oe.id = o.entity_id
+		JOIN entities se ON se.id = ?
+		WHERE oe.canonical = se.canonical AND o.property = ? AND o.value = ? AND o.id <> ?
+		  AND o.retracted_seq IS NULL AND o.source_id IS NOT NULL AND o.source_id <> ?`,
+		s.Entity, s.Property, s.Value, s.ID, s.Source).Scan(&n)
+	return n > 0, err
+}
+
+// commit checks a record, appends it to the change log and applies it to the views.
+func (tx *Tx) commit(ctx context.Context, r *docket.Record) (int64, error) {
+	if err := r.Check(ctx, lookup{tx}); err != nil {
+		return 0, err
+	}
+	payload, err := r.MarshalJSON()
+	if err != nil {
+		return 0, fmt.Errorf("encode %s record: %w", r.Kind, err)
+	}
+	ref, entity, entity2 := r.Ref()
+	switch r.Kind {
+	case docket.KindRetraction, docket.KindStatus:
+		if err := tx.queryRow(ctx, `SELECT entity_id FROM statements WHERE id = ?`, ref).Scan(&entity); err != nil {
+			return 0, fmt.Errorf("find statement: %w", err)
+		}
+	case docket.KindUnmerge:
+		if err := tx.queryRow(ctx, `SELECT into_id, from_id FROM merges WHERE id = ?`, ref).Scan(&entity, &entity2); err != nil {
+			return 0, fmt.Errorf("find merge: %w", err)
+		}
+	}
+	author, at := r.Stamp()
+	res, err := tx.exec(ctx, `INSERT INTO changes (kind, ref, entity, entity2, author, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		r.Kind, ref, nullString(entity), nullString(entity2), author, formatTime(at), string(payload))
+	if err != nil {
+		return 0, fmt.Errorf("append change: %w", err)
+	}
+	seq, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return seq, tx.apply(ctx, seq, r)
+}
+
+// apply derives the views from one record of the change log.
+func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
+	var err error
+	switch r.Kind {
+	case docket.KindEntity:
+		e := r.Entity
+		_, err = tx.exec(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, e.Schema, int(e.Sensitivity), e.Author, formatTime(e.CreatedAt), seq, e.ID)
+	case docket.KindSource:
+		s := r.Source
+		_, err = tx.exec(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			s.ID, nullString(s.URL), nullString(s.Title), nullString(s.Publisher), nullString(s.Type), nullString(s.Published),
+			nullString(s.Lang), nullString(s.CitedIn), nullString(s.Reliability), nullString(s.Note), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), seq)
+	case docket.KindStatement:
+		err = tx.applyStatement(ctx, seq, r.Statement)
+	case docket.KindRetraction:
+		x := r.Retraction
+		_, err = tx.exec(ctx, `UPDATE statements SET retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE id = ?`,
+			seq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy), x.Statement)
+	case docket.KindStatus:
+		_, err = tx.exec(ctx, `UPDATE statements SET status = ? WHERE id = ?`, string(r.Status.Status), r.Status.Statement)
+	case docket.KindMerge:
+		m := r.Merge
+		if _, err = tx.exec(ctx, `INSERT INTO merges (id, into_id, from_id, reason, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			m.ID, m.Into, m.From, m.Reason, m.Author, formatTime(m.At), seq); err != nil {
+			break
+		}
+		if _, err = tx.exec(ctx, `UPDATE entities SET merged_into = ? WHERE id = ?`, m.Into, m.From); err != nil {
+			break
+		}
+		_, err = tx.exec(ctx, `UPDATE entities SET canonical = ? WHERE canonical = ?`, m.Into, m.From)
+	case docket.KindUnmerge:
+		err = tx.applyUnmerge(ctx, seq, r.Unmerge)
+	default:
+		err = fmt.Errorf("unknown record kind %q", r.Kind)
+	}
+	if err != nil {
+		return fmt.Errorf("apply %s: %w", r.Kind, err)
+	}
+	return nil
+}
+
+func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement) error {
+	var schema string
+	if err := tx.queryRow(ctx, `SELECT schema FROM entities WHERE id = ?`, s.Entity).Scan(&schema); err != nil {
+		return err
+	}
+	sc, err := docket.SchemaByName(schema)
+	if err != nil {
+		return err
+	}
+	p := sc.Property(s.Property)
+	var ref any
+	if p.Type == docket.TypeRef {
+		ref = s.Value
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, supersedes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		seq, s.ID, s.Entity, s.Property, s.Value, ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
+		string(s.Status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes)); err != nil {
+		return err
+	}
+	if exact, keys, ok := searchText(p, s.Value); ok {
+		if _, err := tx.exec(ctx, `INSERT INTO search (rowid, exact, keys) VALUES (?, ?, ?)`, seq, exact, keys); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// searchText returns what the search index holds for a value: names and texts are indexed,
+// vocabulary terms with their labels; ids, dates and numbers are not words.
+func searchText(p *docket.Property, value string) (exact, keys string, ok bool) {
+	switch p.Type {
+	case docket.TypeName, docket.TypeString, docket.TypeText:
+		exact = value
+	case docket.TypeEnum:
+		exact = value
+		if t, ok := docket.Vocab.Term(p.Vocab, value); ok {
+			exact = strings.Join([]string{value, t.En, t.Ru}, " ")
+		}
+	case docket.TypeArticle, docket.TypePenalty:
+		exact = value
+	default:
+		return "", "", false
+	}
+	return exact, translit.Key(exact), true
+}
+
+func (tx *Tx) applyUnmerge(ctx context.Context, seq int64, u *docket.Unmerge) error {
+	var from, into string
+	if err := tx.queryRow(ctx, `SELECT from_id, into_id FROM merges WHERE id = ?`, u.Merge).Scan(&from, &into); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE merges SET undone_seq = ?, undone_at = ? WHERE id = ?`, seq, formatTime(u.At), u.Merge); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE entities SET merged_into = NULL WHERE id = ?`, from); err != nil {
+		return err
+	}
+	// Entities merged into from before it was merged away follow it back out: recompute the
+	// canonical id of the whole group along merged_into.
+	var root string
+	if err := tx.queryRow(ctx, `SELECT canonical FROM entities WHERE id = ?`, into).Scan(&root); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(merged_into, '') FROM entities WHERE canonical = ?`, root)
+	if err != nil {
+		return err
+	}
+	parent := map[string]string{}
+	for rows.Next() {
+		var id, m string
+		if err := rows.Scan(&id, &m); err != nil {
+			rows.Close()
+			return err
+		}
+		parent[id] = m
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id := range parent {
+		c := id
+		for i := 0; parent[c] != "" && i < len(parent); i++ {
+			c = parent[c]
+		}
+		if _, err := tx.exec(ctx, `UPDATE entities SET canonical = ? WHERE id = ?`, c, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

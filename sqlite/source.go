@@ -1,0 +1,81 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/docketorg/docket"
+)
+
+// FindSourceByID returns the source if v may see it.
+func (db *DB) FindSourceByID(ctx context.Context, v docket.Viewer, id string) (*docket.Source, error) {
+	ss, _, err := db.FindSources(ctx, v, docket.SourceFilter{ID: &id})
+	if err != nil {
+		return nil, err
+	} else if len(ss) == 0 {
+		return nil, docket.Errorf(docket.ENOTFOUND, "no source %q", id)
+	}
+	return ss[0], nil
+}
+
+// FindSources returns sources in commit order and their total.
+func (db *DB) FindSources(ctx context.Context, v docket.Viewer, f docket.SourceFilter) (out []*docket.Source, n int, err error) {
+	where, args := []string{`sensitivity <= ?`}, []any{int(v.MaxSensitivity())}
+	if f.ID != nil {
+		where, args = append(where, `id = ?`), append(args, *f.ID)
+	}
+	if f.URL != nil {
+		where, args = append(where, `url = ?`), append(args, *f.URL)
+	}
+	tail := ` FROM sources WHERE ` + strings.Join(where, " AND ")
+	err = db.view(ctx, func(tx *Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
+			return err
+		}
+		out, err = tx.sources(ctx, tail+` ORDER BY seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
+		return err
+	})
+	return out, n, err
+}
+
+func (tx *Tx) sources(ctx context.Context, tail string, args ...any) ([]*docket.Source, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(url, ''), COALESCE(title, ''), COALESCE(publisher, ''), COALESCE(kind, ''),
+		COALESCE(published, ''), COALESCE(lang, ''), COALESCE(cited_in, ''), COALESCE(reliability, ''), COALESCE(note, ''),
+		sensitivity, author, created_at, seq`+tail, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read sources: %w", err)
+	}
+	defer rows.Close()
+	var out []*docket.Source
+	for rows.Next() {
+		var s docket.Source
+		var sens int
+		var created string
+		if err := rows.Scan(&s.ID, &s.URL, &s.Title, &s.Publisher, &s.Type, &s.Published, &s.Lang, &s.CitedIn, &s.Reliability, &s.Note,
+			&sens, &s.Author, &created, &s.Seq); err != nil {
+			return nil, err
+		}
+		s.Sensitivity, s.CreatedAt = docket.Sensitivity(sens), parseTime(created)
+		out = append(out, &s)
+	}
+	return out, rows.Err()
+}
+
+// CreateSource records a source.
+func (db *DB) CreateSource(ctx context.Context, v docket.Viewer, s *docket.Source) error {
+	if err := v.Authorize(docket.Researcher); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		if s.ID == "" {
+			s.ID = docket.NewID("src", tx.now)
+		}
+		if s.Sensitivity == 0 {
+			s.Sensitivity = docket.Internal
+		}
+		s.Author, s.CreatedAt = v.Name, tx.now
+		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindSource, Source: s})
+		return err
+	})
+}

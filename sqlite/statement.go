@@ -1,0 +1,190 @@
+package sqlite
+
+import (
+	"context"
+	"strings"
+
+	"github.com/docketorg/docket"
+)
+
+// FindStatementByID returns a statement, current or retracted, if v may see it.
+func (db *DB) FindStatementByID(ctx context.Context, v docket.Viewer, id string) (*docket.Statement, error) {
+	ss, _, err := db.FindStatements(ctx, v, docket.StatementFilter{ID: &id, IncludeRetracted: true})
+	if err != nil {
+		return nil, err
+	} else if len(ss) == 0 {
+		return nil, docket.Errorf(docket.ENOTFOUND, "no statement %q", id)
+	}
+	return ss[0], nil
+}
+
+// FindStatements returns statements in commit order and their total.
+func (db *DB) FindStatements(ctx context.Context, v docket.Viewer, f docket.StatementFilter) (ss []*docket.Statement, n int, err error) {
+	cond, args := visible(v)
+	where := []string{cond}
+	if f.ID != nil {
+		where, args = append(where, `s.id = ?`), append(args, *f.ID)
+	}
+	if f.Entity != nil {
+		where, args = append(where, `se.canonical = (SELECT canonical FROM entities WHERE id = ?)`), append(args, *f.Entity)
+	}
+	if f.Property != nil {
+		where, args = append(where, `s.property = ?`), append(args, *f.Property)
+	}
+	if f.Source != nil {
+		where, args = append(where, `s.source_id = ?`), append(args, *f.Source)
+	}
+	if f.Status != nil {
+		where, args = append(where, `s.status = ?`), append(args, string(*f.Status))
+	}
+	// Retractions are history, and history of public facts is public; drafts never are.
+	if !f.IncludeRetracted {
+		where = append(where, `s.retracted_seq IS NULL`)
+	}
+	tail := `WHERE ` + strings.Join(where, " AND ")
+	err = db.view(ctx, func(tx *Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements s JOIN entities se ON se.id = s.entity_id `+tail, args...).Scan(&n); err != nil {
+			return err
+		}
+		ss, err = tx.statements(ctx, tail+` ORDER BY s.seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
+		return err
+	})
+	return filterVisible(v, ss), n, err
+}
+
+// AddStatements adds statements in one transaction.
+func (db *DB) AddStatements(ctx context.Context, v docket.Viewer, stmts []*docket.Statement) error {
+	if err := v.Authorize(docket.Researcher); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error { return tx.addStatements(ctx, v, stmts) })
+}
+
+func (tx *Tx) addStatements(ctx context.Context, v docket.Viewer, stmts []*docket.Statement) error {
+	for i, s := range stmts {
+		tx.stamp(v, s)
+		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindStatement, Statement: s}); err != nil {
+			if len(stmts) > 1 {
+				return prefixError(err, "statement %d (%s)", i+1, s.Property)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// stamp fills in what the store decides: id, time, author, and the default sensitivity.
+func (tx *Tx) stamp(v docket.Viewer, s *docket.Statement) {
+	if s.ID == "" {
+		s.ID = docket.NewID("s", tx.now)
+	}
+	s.Author, s.CreatedAt = v.Name, tx.now
+	if s.Sensitivity == 0 {
+		s.Sensitivity = docket.Internal
+	}
+}
+
+// RetractStatement withdraws a statement with a reason.
+func (db *DB) RetractStatement(ctx context.Context, v docket.Viewer, id, reason string) error {
+	if err := v.Authorize(docket.Editor); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		if err := tx.mustSee(ctx, v, id); err != nil {
+			return err
+		}
+		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindRetraction,
+			Retraction: &docket.Retraction{Statement: id, Reason: reason, Author: v.Name, At: tx.now}})
+		return err
+	})
+}
+
+// mustSee returns ENOTFOUND unless v may see the statement: an editor without clearance must not
+// learn that a confidential statement exists by retracting it.
+func (tx *Tx) mustSee(ctx context.Context, v docket.Viewer, id string) error {
+	cond, args := visible(v)
+	ss, err := tx.statements(ctx, `WHERE s.id = ? AND `+cond, append([]any{id}, args...)...)
+	if err != nil {
+		return err
+	} else if len(ss) == 0 {
+		return docket.Errorf(docket.ENOTFOUND, "no statement %q", id)
+	}
+	return nil
+}
+
+// CorrectStatement retracts a statement and adds its replacement in one transaction.
+func (db *DB) CorrectStatement(ctx context.Context, v docket.Viewer, id string, repl *docket.Statement, reason string) (*docket.Statement, error) {
+	if err := v.Authorize(docket.Editor); err != nil {
+		return nil, err
+	}
+	err := db.update(ctx, func(tx *Tx) error {
+		if err := tx.mustSee(ctx, v, id); err != nil {
+			return err
+		}
+		old, err := lookup{tx}.LookupStatement(ctx, id)
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(reason) == "" {
+			return docket.Errorf(docket.EINVALID, "correction of %s: a reason is required", id)
+		}
+		n := *repl
+		n.ID, n.Entity, n.Supersedes, n.Retraction, n.SupersededBy = "", old.Entity, old.ID, nil, ""
+		if n.Property == "" {
+			n.Property = old.Property
+		}
+		if n.Value == "" {
+			n.Value = old.Value
+		}
+		if n.Source == "" {
+			n.Source, n.Locator, n.Quote = old.Source, old.Locator, old.Quote
+		}
+		if n.Lang == "" {
+			n.Lang = old.Lang
+		}
+		if n.Sensitivity == 0 {
+			n.Sensitivity = old.Sensitivity
+		}
+		if n.Status == "" && old.Status == docket.Draft {
+			n.Status = docket.Draft
+		}
+		tx.stamp(v, &n)
+		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindStatement, Statement: &n}); err != nil {
+			return err
+		}
+		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindRetraction, Retraction: &docket.Retraction{
+			Statement: id, Reason: reason, SupersededBy: n.ID, Author: v.Name, At: tx.now}}); err != nil {
+			return err
+		}
+		*repl = n
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return repl, nil
+}
+
+// SetStatus records a review of a statement.
+func (db *DB) SetStatus(ctx context.Context, v docket.Viewer, id string, st docket.Status, note string) error {
+	if err := v.Authorize(docket.Editor); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		if err := tx.mustSee(ctx, v, id); err != nil {
+			return err
+		}
+		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindStatus,
+			Status: &docket.StatusChange{Statement: id, Status: st, Note: strings.TrimSpace(note), Author: v.Name, At: tx.now}})
+		return err
+	})
+}
+
+// prefixError puts context in front of an application error's message, keeping its code.
+func prefixError(err error, format string, args ...any) error {
+	code := docket.ErrorCode(err)
+	if code == docket.EINTERNAL {
+		return err
+	}
+	return docket.Errorf(code, format+": %s", append(args, docket.ErrorMessage(err))...)
+}
