@@ -1,0 +1,266 @@
+// Command docket is a registry of politically motivated prosecutions: every fact a footnoted
+// statement, every change in an append-only log. Run "docket help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/sqlite"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	os.Exit(m.Run(ctx, os.Args[1:]))
+}
+
+// Main is the program, with its streams and environment injected so tests run the real wiring.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Ready, if set, is called by serve with the address it listens on.
+	Ready func(addr string)
+}
+
+// command is one subcommand.
+type command struct {
+	name, summary string
+	run           func(m *Main, ctx context.Context, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"init", "create an empty store", (*Main).runInit},
+		{"demo", "load the seed case (Aktau, 2019) and exit", (*Main).runDemo},
+		{"serve", "run the web server and JSON API", (*Main).runServe},
+		{"add", "add an entity, statements or a source", (*Main).runAdd},
+		{"show", "show an entity by id or name, with footnotes", (*Main).runShow},
+		{"list", "list entities", (*Main).runList},
+		{"history", "show every change to an entity", (*Main).runHistory},
+		{"search", "search names and statements in any script", (*Main).runSearch},
+		{"retract", "retract a statement, with a reason", (*Main).runRetract},
+		{"correct", "retract a statement and supersede it", (*Main).runCorrect},
+		{"review", "set a statement's status (reported, corroborated, verified, disputed)", (*Main).runReview},
+		{"merge", "merge two entities that are the same", (*Main).runMerge},
+		{"unmerge", "undo a merge", (*Main).runUnmerge},
+		{"export", "write the store as JSON lines", (*Main).runExport},
+		{"import", "read JSON lines into the store", (*Main).runImport},
+		{"rebuild", "derive every view again from the change log", (*Main).runRebuild},
+		{"migrate", "apply pending schema migrations", (*Main).runMigrate},
+		{"token", "manage API tokens", (*Main).runToken},
+		{"vocab", "list vocabularies and criminal codes", (*Main).runVocab},
+	}
+}
+
+// errUsage is returned after a usage message has been printed; the exit status is 2.
+var errUsage = errors.New("usage")
+
+// Run runs one command line and returns the exit status.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		if len(args) > 1 {
+			return m.Run(ctx, []string{args[1], "--help"})
+		}
+		m.usage(m.Stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			err := c.run(m, ctx, args[1:])
+			switch {
+			case err == nil || errors.Is(err, flag.ErrHelp):
+				return 0
+			case errors.Is(err, errUsage):
+				return 2
+			}
+			fmt.Fprintf(m.Stderr, "docket %s: %s\n", c.name, errorText(err))
+			return 1
+		}
+	}
+	fmt.Fprintf(m.Stderr, "docket: unknown command %q\n\n", args[0])
+	m.usage(m.Stderr)
+	return 2
+}
+
+// errorText is what a user sees: the message of an application error, or the error itself
+// on the command line, where the operator may see everything.
+func errorText(err error) string {
+	var e *docket.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprint(w, `Docket keeps a registry of politically motivated prosecutions: every fact a statement
+with its source, every change kept.
+
+Usage: docket COMMAND [arguments] [flags]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Every command takes --help. Start with:
+  docket serve --demo      the web interface and API at http://127.0.0.1:8080 with the seed case
+`)
+}
+
+// flags is a command's flag set with its usage text.
+type flags struct {
+	*flag.FlagSet
+	m       *Main
+	data    string
+	db      string
+	noMig   bool
+	jsonOut bool
+	author  string
+}
+
+// newFlags makes a flag set whose --help prints usage (a synopsis and an example) and the
+// flags. store adds --data, --db and --no-migrate.
+func (m *Main) newFlags(name, usage string, store bool) *flags {
+	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), m: m}
+	f.SetOutput(m.Stderr)
+	f.Usage = func() {
+		fmt.Fprintf(m.Stdout, "%s\n\nFlags:\n", strings.TrimSpace(usage))
+		f.SetOutput(m.Stdout)
+		f.PrintDefaults()
+		f.SetOutput(m.Stderr)
+	}
+	if store {
+		f.StringVar(&f.data, "data", "", "data `directory` of the SQLite store (default $DOCKET_DATA or "+defaultDataDir(m.Getenv)+")")
+		f.StringVar(&f.db, "db", "", "store `URL`: sqlite:PATH (also $DOCKET_DB)")
+		f.BoolVar(&f.noMig, "no-migrate", false, "refuse to open a store with pending migrations instead of applying them")
+	}
+	return f
+}
+
+func (f *flags) jsonFlag() { f.BoolVar(&f.jsonOut, "json", false, "write JSON instead of a table") }
+
+func (f *flags) authorFlag() {
+	f.StringVar(&f.author, "author", "", "name recorded as the author of changes (default $DOCKET_AUTHOR or $USER)")
+}
+
+// parse parses flags that may come before, between or after the arguments, as users type
+// them: the standard package stops at the first argument, so parse the rest again.
+func (f *flags) parse(args []string, minArgs, maxArgs int) ([]string, error) {
+	var pos []string
+	for {
+		if err := f.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		rest := f.Args()
+		// flag stops after "--": everything following is an argument.
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
+	if len(pos) < minArgs || (maxArgs >= 0 && len(pos) > maxArgs) {
+		fmt.Fprintf(f.m.Stderr, "docket %s: wrong number of arguments; see docket %s --help\n", f.Name(), f.Name())
+		return nil, errUsage
+	}
+	return pos, nil
+}
+
+func defaultDataDir(getenv func(string) string) string {
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "docket")
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "docket")
+	}
+	return "docket-data"
+}
+
+// storePath resolves --db, --data and the environment to a SQLite file.
+func (f *flags) storePath() (string, error) {
+	db := f.db
+	if db == "" && f.data == "" {
+		db = f.m.Getenv("DOCKET_DB")
+	}
+	if db != "" {
+		if p, ok := strings.CutPrefix(db, "sqlite:"); ok && p != "" {
+			return p, nil
+		}
+		return "", docket.Errorf(docket.EINVALID, "--db %q: want sqlite:PATH", db)
+	}
+	dir := f.data
+	if dir == "" {
+		dir = f.m.Getenv("DOCKET_DATA")
+	}
+	if dir == "" {
+		dir = defaultDataDir(f.m.Getenv)
+	}
+	return filepath.Join(dir, "docket.db"), nil
+}
+
+// open opens the store. Commands that only read refuse a store that does not exist rather
+// than leave an empty one behind; commands that write create it.
+func (f *flags) open(create bool) (*sqlite.DB, error) {
+	path, err := f.storePath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil && !create {
+		return nil, docket.Errorf(docket.ENOTFOUND, "no store at %s: run docket init or docket demo, or pass --data", path)
+	}
+	db := sqlite.NewDB(path)
+	db.NoMigrate = f.noMig
+	if err := db.Open(); err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// operator is who runs the command line: the holder of the data, with full access.
+func (f *flags) operator() docket.Viewer {
+	name := f.author
+	for _, k := range []string{"DOCKET_AUTHOR", "USER", "LOGNAME"} {
+		if name == "" {
+			name = f.m.Getenv(k)
+		}
+	}
+	if name == "" {
+		name = "operator"
+	}
+	return docket.Operator(name)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

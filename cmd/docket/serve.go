@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/docketorg/docket/demo"
+	dockethttp "github.com/docketorg/docket/http"
+)
+
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	f := m.newFlags("serve", `
+Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR]
+
+Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
+interrupted. Visitors without a token see reviewed public statements only; API writes need a
+token from docket token add. --demo loads the seed case first if the store lacks it.
+
+Examples:
+  docket serve --demo
+  docket serve --addr 0.0.0.0:8080 --data /srv/docket`, true)
+	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
+	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
+	f.authorFlag()
+	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	db, err := f.open(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	logger := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	db.Logger = logger
+	if *withDemo {
+		if ok, err := demo.Loaded(ctx, db); err != nil {
+			return err
+		} else if !ok {
+			if err := demo.Load(ctx, db, f.operator()); err != nil {
+				return err
+			}
+			logger.Info("loaded the seed case")
+		}
+	}
+	s := dockethttp.NewServer(db)
+	s.Addr, s.Logger = *addr, logger
+	if err := s.Open(); err != nil {
+		return err
+	}
+	logger.Info("serving", "url", s.URL(), "store", db.Path)
+	fmt.Fprintf(m.Stdout, "Docket is at %s\n", s.URL())
+	if m.Ready != nil {
+		m.Ready(s.URL())
+	}
+	<-ctx.Done()
+	return s.Close()
+}

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/sqlite"
+)
+
+func (m *Main) runInit(ctx context.Context, args []string) error {
+	f := m.newFlags("init", `
+Usage: docket init [--data DIR]
+
+Creates an empty store (a SQLite file) and applies migrations. Optional: every command that
+writes creates the store when it is absent.
+
+Example:
+  docket init --data ./registry`, true)
+	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	db, err := f.open(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintf(m.Stdout, "store ready at %s\n", db.Path)
+	return nil
+}
+
+func (m *Main) runMigrate(ctx context.Context, args []string) error {
+	f := m.newFlags("migrate", `
+Usage: docket migrate [--data DIR]
+
+Applies pending schema migrations and lists them. Opening a store does this too, unless
+--no-migrate is given.
+
+Example:
+  docket migrate --data ./registry`, true)
+	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	path, err := f.storePath()
+	if err != nil {
+		return err
+	}
+	probe := sqlite.NewDB(path)
+	probe.NoMigrate = true
+	err = probe.Open()
+	probe.Close()
+	if err == nil {
+		fmt.Fprintln(m.Stdout, "no pending migrations")
+		return nil
+	}
+	db, err := f.open(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintf(m.Stdout, "migrated %s to %s\n", db.Path, sqlite.Migrations()[len(sqlite.Migrations())-1])
+	return nil
+}
+
+func (m *Main) runRebuild(ctx context.Context, args []string) error {
+	f := m.newFlags("rebuild", `
+Usage: docket rebuild [--data DIR]
+
+Derives every view (entities, statements, merges, the search index) again from the change
+log, which is the record of truth. Use it after an upgrade that changes how views are built.
+
+Example:
+  docket rebuild --data ./registry`, true)
+	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	db, err := f.open(false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p := m.progress("rebuilt")
+	if err := db.Rebuild(ctx, p.report); err != nil {
+		return err
+	}
+	p.done()
+	return nil
+}
+
+func (m *Main) runExport(ctx context.Context, args []string) error {
+	f := m.newFlags("export", `
+Usage: docket export [--public] [--data DIR] > FILE
+
+Writes the store as JSON lines, one record a line with a "kind", in commit order: the full
+backup (entities, sources, statements of every status and sensitivity, retractions, reviews,
+merges and unmerges). It holds confidential data: keep it as safe as the store. Tokens and
+keys are never in it.
+
+--public writes only what an anonymous visitor may see: current, reviewed, public statements
+and the entities and sources they need.
+
+Examples:
+  docket export --data ./registry > backup.jsonl
+  docket export --public > published.jsonl`, true)
+	public := f.Bool("public", false, "write only what an anonymous visitor may see")
+	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	db, err := f.open(false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	w := bufio.NewWriter(m.Stdout)
+	v := f.operator()
+	if *public {
+		v = docket.AnonymousViewer
+	}
+	if err := db.Export(ctx, v, *public, func(r *docket.Record) error {
+		line, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		w.Write(line)
+		return w.WriteByte('\n')
+	}); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// maxLine caps one line of an import: a record holds at most a long text and its fields.
+const maxLine = 1 << 20
+
+func (m *Main) runImport(ctx context.Context, args []string) error {
+	f := m.newFlags("import", `
+Usage: docket import FILE|- [--data DIR]
+
+Reads JSON lines as written by docket export into the store, in one transaction: a bad line
+(malformed JSON, an unknown schema or property, an impossible date, a reference to nothing)
+is reported with its line number and nothing is written. Ids are kept, so importing a backup
+into an empty store gives a store whose export is byte-identical.
+
+Examples:
+  docket import backup.jsonl --data ./restored
+  docket export --data a | docket import - --data b`, true)
+	f.authorFlag()
+	pos, err := f.parse(args, 1, 1)
+	if err != nil {
+		return err
+	}
+	var in io.Reader = m.Stdin
+	if pos[0] != "-" {
+		file, err := os.Open(pos[0])
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		in = file
+	}
+	db, err := f.open(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	line := 0
+	next := func() (*docket.Record, error) {
+		for sc.Scan() {
+			line++
+			b := sc.Bytes()
+			if len(strings.TrimSpace(string(b))) == 0 {
+				continue
+			}
+			var r docket.Record
+			if err := json.Unmarshal(b, &r); err != nil {
+				return nil, docket.Errorf(docket.EINVALID, "line %d: %s", line, jsonError(err))
+			}
+			return &r, nil
+		}
+		if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+			return nil, docket.Errorf(docket.ETOOLARGE, "line %d: longer than %d bytes", line+1, maxLine)
+		} else if err != nil {
+			return nil, err
+		}
+		return nil, nil
+	}
+	p := m.progress("imported")
+	// Record numbers in errors become line numbers: blank lines are the only difference.
+	n, err := db.Import(ctx, f.operator(), next, p.report)
+	if err != nil {
+		var e *docket.Error
+		if errors.As(err, &e) && strings.HasPrefix(e.Message, "record ") {
+			return docket.Errorf(e.Code, "line %d: %s", line, e.Message[strings.Index(e.Message, ": ")+2:])
+		}
+		return err
+	}
+	p.done()
+	fmt.Fprintf(m.Stderr, "imported %d records into %s\n", n, db.Path)
+	return nil
+}
+
+// jsonError says what is wrong with a JSON line in words a user can act on.
+func jsonError(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, se.Error())
+	case errors.As(err, &te):
+		return fmt.Sprintf("field %q: want a %s, not %s", te.Field, te.Type, te.Value)
+	}
+	return errorText(err)
+}
+
+// progress reports long work on stderr, overwriting one line when stderr is a terminal.
+type progress struct {
+	m     *Main
+	verb  string
+	tty   bool
+	start time.Time
+	last  time.Time
+	n     int64
+}
+
+func (m *Main) progress(verb string) *progress {
+	tty := false
+	if f, ok := m.Stderr.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	return &progress{m: m, verb: verb, tty: tty, start: time.Now()}
+}
+
+func (p *progress) report(done, total int64) {
+	p.n = done
+	if time.Since(p.last) < 200*time.Millisecond && done != total {
+		return
+	}
+	p.last = time.Now()
+	rate := float64(done) / max(time.Since(p.start).Seconds(), 1e-3)
+	msg := fmt.Sprintf("%s %d", p.verb, done)
+	if total > 0 {
+		msg += fmt.Sprintf(" of %d (%.0f%%)", total, 100*float64(done)/float64(total))
+	}
+	msg += fmt.Sprintf(", %.0f/s", rate)
+	if p.tty {
+		fmt.Fprintf(p.m.Stderr, "\r%s\033[K", msg)
+	} else {
+		fmt.Fprintln(p.m.Stderr, msg)
+	}
+}
+
+func (p *progress) done() {
+	if p.tty && !p.last.IsZero() {
+		fmt.Fprintln(p.m.Stderr)
+	}
+}
