@@ -42,7 +42,7 @@ func ParseDate(s string) (Date, error) {
 		var ok1, ok2 bool
 		d.Month, ok1 = num(parts[0], 2)
 		d.Day, ok2 = num(parts[1], 2)
-		if !ok1 || !ok2 {
+		if !ok1 || !ok2 || d.Month == 0 || d.Day == 0 {
 			return bad("not a date")
 		}
 	} else {
@@ -55,13 +55,13 @@ func ParseDate(s string) (Date, error) {
 			return bad("the year must have four digits")
 		}
 		if len(parts) > 1 {
-			if d.Month, ok = num(parts[1], 2); !ok {
-				return bad("the month must have two digits")
+			if d.Month, ok = num(parts[1], 2); !ok || d.Month == 0 {
+				return bad("the month must be two digits from 01 to 12")
 			}
 		}
 		if len(parts) > 2 {
-			if d.Day, ok = num(parts[2], 2); !ok {
-				return bad("the day must have two digits")
+			if d.Day, ok = num(parts[2], 2); !ok || d.Day == 0 {
+				return bad("the day must be two digits from 01")
 			}
 		}
 	}

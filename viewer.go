@@ -34,11 +34,20 @@ func ParseSensitivity(s string) (Sensitivity, error) {
 	return 0, Errorf(EINVALID, "unknown sensitivity %q (want public, internal or confidential)", s)
 }
 
-// MarshalText encodes the level by name.
-func (s Sensitivity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText encodes the level by name, and unset as "".
+func (s Sensitivity) MarshalText() ([]byte, error) {
+	if s == 0 {
+		return nil, nil
+	}
+	return []byte(s.String()), nil
+}
 
-// UnmarshalText decodes a level by name.
+// UnmarshalText decodes a level by name; "" is unset, which a write then rejects or defaults.
 func (s *Sensitivity) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = 0
+		return nil
+	}
 	v, err := ParseSensitivity(string(b))
 	if err != nil {
 		return err

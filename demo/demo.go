@@ -107,18 +107,22 @@ var entities = []entity{
 		pr("name", "Lyudmyla Kozlovska", 13, ""), pr("description", "Contact person for the press release at the Open Dialogue Foundation.", 13, ""),
 	}},
 	{"position-kenzhaliyev-chairman", "Position", []fact{
+		pr("name", "Malik Kenzhaliyev, chairman of the Aktau City Court", 1, ""),
 		pr("holder", Kenzhaliyev, 1, ""), pr("organization", AktauCityCourt, 1, ""), pr("post", "chairman", 1, "Chairman of the Aktau City Court"),
 		pr("endDate", "2019-02-07", 3, "on 7 February 2019"),
 		pr("endReason", "Removed from his post the day after his court acquitted Aigul Akberdiyeva; formally suspended for an offence against judicial ethics.", 3, "removed from his post"),
 	}},
 	{"position-kenzhaliyev-judge", "Position", []fact{
+		pr("name", "Malik Kenzhaliyev, judge of the Aktau City Court", 3, ""),
 		pr("holder", Kenzhaliyev, 3, ""), pr("organization", AktauCityCourt, 3, ""), pr("post", "judge", 3, ""),
 		pr("endDate", "2019-02-07", 3, ""), pr("endReason", "Powers as a judge terminated.", 3, "powers as a judge were also terminated"),
 	}},
 	{"position-baiturova-judge", "Position", []fact{
+		pr("name", "Gulnara Baiturova, judge of the Aktau City Court", 2, ""),
 		pr("holder", Baiturova, 2, ""), pr("organization", AktauCityCourt, 2, "Aktau City Court Judge"), pr("post", "judge", 2, ""),
 	}},
 	{"position-nagashibayev-judge", "Position", []fact{
+		pr("name", "Aralbay Nagashibayev, judge of the Aktau City Court", 9, ""),
 		pr("holder", Nagashibayev, 9, ""), pr("organization", AktauCityCourt, 9, ""), pr("post", "judge", 9, ""),
 	}},
 	{AkberdiyevaCase, "Case", []fact{
@@ -132,16 +136,19 @@ var entities = []entity{
 		fn("criteria", "Prosecuted for criticising the authorities on social networks.", 5, "criticised the authorities"),
 	}},
 	{"charge-akberdiyeva-179", "Charge", []fact{
+		pr("name", "Akberdiyeva: article 179 of the Criminal Code", 2, ""),
 		pr("case", AkberdiyevaCase, 2, ""), pr("defendant", Akberdiyeva, 2, ""),
 		pr("wording", "calling for the seizure of power", 2, "calling for the seizure of power"),
 		{"code", "KZ-CC", CriminalCode, "art. 179", ""}, {"article", "179", CriminalCode, "art. 179", "seizure or retention of power"},
 	}},
 	{"charge-dzhumayev-174", "Charge", []fact{
+		pr("name", "Dzhumayev: article 174 of the Criminal Code", 9, ""),
 		pr("case", "case-dzhumayev", 9, ""), pr("defendant", Dzhumayev, 9, ""),
 		pr("wording", "inciting social discord", 9, "inciting social discord"),
 		{"code", "KZ-CC", CriminalCode, "art. 174", ""}, {"article", "174", CriminalCode, "art. 174", "inciting social"},
 	}},
 	{"charge-dzhumayev-179", "Charge", []fact{
+		pr("name", "Dzhumayev: article 179 of the Criminal Code", 9, ""),
 		pr("case", "case-dzhumayev", 9, ""), pr("defendant", Dzhumayev, 9, ""),
 		pr("wording", "calling for the seizure of power", 9, "calling for the seizure of power"),
 		{"code", "KZ-CC", CriminalCode, "art. 179", ""}, {"article", "179", CriminalCode, "art. 179", "seizure or retention of power"},
@@ -207,15 +214,19 @@ var entities = []entity{
 		pr("date", "2019-02-11", 7, "before releasing them"), pr("place", "Aktau", 7, ""), pr("follows", "event-detention", 7, ""),
 	}},
 	{"event-torture-yerimbetov", "Event", []fact{
+		pr("name", "Torture of Iskander Yerimbetov alleged", 8, ""),
 		pr("type", "torture allegation", 8, "victims of torture"), pr("victim", "person-yerimbetov", 8, ""), pr("perpetrator", "org-kz-security-services", 8, ""),
 	}},
 	{"event-torture-zhumagulov", "Event", []fact{
+		pr("name", "Torture of Almat Zhumagulov alleged", 8, ""),
 		pr("type", "torture allegation", 8, "victims of torture"), pr("victim", "person-zhumagulov", 8, ""), pr("perpetrator", "org-kz-security-services", 8, ""),
 	}},
 	{"event-torture-abishev", "Event", []fact{
+		pr("name", "Torture of Kenzhebek Abishev alleged", 8, ""),
 		pr("type", "torture allegation", 8, "victims of torture"), pr("victim", "person-abishev", 8, ""), pr("perpetrator", "org-kz-security-services", 8, ""),
 	}},
 	{"event-torture-dzhumayev", "Event", []fact{
+		pr("name", "Torture of Ablovas Dzhumayev alleged", 8, ""),
 		pr("type", "torture allegation", 8, "victims of torture"), pr("victim", Dzhumayev, 8, ""), pr("perpetrator", "org-kz-security-services", 8, ""),
 		pr("case", "case-dzhumayev", 8, ""),
 	}},

@@ -189,6 +189,9 @@ func (db *DB) MergeEntities(ctx context.Context, v docket.Viewer, into, from, re
 		return nil, err
 	}
 	err = db.update(ctx, func(tx *Tx) error {
+		if err := tx.mustSeeEntity(ctx, v, into, from); err != nil {
+			return err
+		}
 		m = &docket.Merge{ID: docket.NewID("m", tx.now), Into: into, From: from, Reason: reason, Author: v.Name, At: tx.now}
 		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindMerge, Merge: m})
 		return err
@@ -210,10 +213,27 @@ func (db *DB) UnmergeEntity(ctx context.Context, v docket.Viewer, id, reason str
 			return docket.Errorf(docket.ENOTFOUND, "%q is neither a merge nor a merged entity", id)
 		}
 		m = ms[0]
+		if err := tx.mustSeeEntity(ctx, v, m.Into, m.From); err != nil {
+			return err
+		}
 		_, err = tx.commit(ctx, &docket.Record{Kind: docket.KindUnmerge, Unmerge: &docket.Unmerge{Merge: m.ID, Reason: reason, Author: v.Name, At: tx.now}})
 		t := tx.now
 		m.UndoneAt = &t
 		return err
 	})
 	return m, err
+}
+
+// mustSeeEntity returns ENOTFOUND for an entity v may not see: writing through an id must not
+// reveal what reading it would not.
+func (tx *Tx) mustSeeEntity(ctx context.Context, v docket.Viewer, ids ...string) error {
+	for _, id := range ids {
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM entities WHERE id = ? AND sensitivity <= ?`, id, int(v.MaxSensitivity())).Scan(&n); err != nil {
+			return err
+		} else if n == 0 {
+			return docket.Errorf(docket.ENOTFOUND, "no entity %q", id)
+		}
+	}
+	return nil
 }

@@ -63,6 +63,14 @@ func (db *DB) AddStatements(ctx context.Context, v docket.Viewer, stmts []*docke
 func (tx *Tx) addStatements(ctx context.Context, v docket.Viewer, stmts []*docket.Statement) error {
 	for i, s := range stmts {
 		tx.stamp(v, s)
+		// An entity v may not see is, to v, an entity that does not exist.
+		for _, id := range []string{s.Entity, strings.TrimSpace(s.Value)} {
+			if hidden, err := tx.hiddenFrom(ctx, v, id); err != nil {
+				return err
+			} else if hidden {
+				return docket.Errorf(docket.EINVALID, "statement %d (%s): no entity %q", i+1, s.Property, id)
+			}
+		}
 		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindStatement, Statement: s}); err != nil {
 			if len(stmts) > 1 {
 				return prefixError(err, "statement %d (%s)", i+1, s.Property)
@@ -187,4 +195,11 @@ func prefixError(err error, format string, args ...any) error {
 		return err
 	}
 	return docket.Errorf(code, format+": %s", append(args, docket.ErrorMessage(err))...)
+}
+
+// hiddenFrom reports whether an entity with the id exists but v may not see it.
+func (tx *Tx) hiddenFrom(ctx context.Context, v docket.Viewer, id string) (bool, error) {
+	var n int
+	err := tx.queryRow(ctx, `SELECT COUNT(*) FROM entities WHERE id = ? AND sensitivity > ?`, id, int(v.MaxSensitivity())).Scan(&n)
+	return n > 0, err
 }

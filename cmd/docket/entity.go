@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/translit"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -230,6 +231,9 @@ func findEntity(ctx context.Context, db *sqlite.DB, v docket.Viewer, q string) (
 			cands = append(cands, h.Entity)
 		}
 	}
+	if len(cands) > 1 {
+		cands = preferNamed(cands, q)
+	}
 	switch len(cands) {
 	case 0:
 		return nil, docket.Errorf(docket.ENOTFOUND, "no entity with id or name %q", q)
@@ -242,6 +246,23 @@ func findEntity(ctx context.Context, db *sqlite.DB, v docket.Viewer, q string) (
 		fmt.Fprintf(&b, "\n  %s  %-12s %s", c.ID, c.Schema, c.Caption)
 	}
 	return nil, docket.Errorf(docket.ECONFLICT, "%s", b.String())
+}
+
+// preferNamed narrows candidates found by search to the persons and organisations whose
+// caption holds the query's words in any spelling ("Akberdiyeva" is the woman, not the case
+// named after her), when that leaves exactly one.
+func preferNamed(cands []*docket.Entity, q string) []*docket.Entity {
+	key := " " + translit.Key(q) + " "
+	var named []*docket.Entity
+	for _, c := range cands {
+		if (c.Schema == "Person" || c.Schema == "Organization") && strings.Contains(" "+translit.Key(c.Caption)+" ", key) {
+			named = append(named, c)
+		}
+	}
+	if len(named) == 1 {
+		return named
+	}
+	return cands
 }
 
 // footnotes numbers sources in order of first citation, as a press release does.
@@ -353,9 +374,11 @@ Examples:
 		fmt.Fprintf(w, "\nReferred to by:\n")
 	}
 	for _, r := range referrers {
-		fmt.Fprintf(w, "  %s\t%s %s\n", r.Caption, r.Schema, r.ID)
+		w.Flush()
+		fmt.Fprintf(m.Stdout, "  %s  (%s %s)\n", r.Caption, r.Schema, r.ID)
 		printStatements(w, capt, &fn, r, "    ")
 	}
+	w.Flush()
 	if len(fn.order) > 0 {
 		fmt.Fprintf(w, "\nSources:\n")
 	}

@@ -4,11 +4,14 @@ package storetest
 
 import (
 	"bytes"
-	"fmt"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -60,6 +63,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Search", func(t *testing.T) { testSearch(t, open) })
 	t.Run("History", func(t *testing.T) { testHistory(t, open) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
+	t.Run("Names", func(t *testing.T) { testNames(t, open) })
 }
 
 // MustSource creates a public source with the URL.
@@ -639,5 +643,67 @@ func testTokens(t *testing.T, open Opener) {
 	wantCode(t, "token by an editor", err, docket.EFORBIDDEN)
 	if strings.Contains(ExportString(t, st, admin, false), secret) {
 		t.Fatal("export contains a token")
+	}
+}
+
+// NameForm is one row of names.tsv: a form of a name and how it relates to its group.
+type NameForm struct{ Group, Form, Script, Lang, Kind string }
+
+// ReadNames reads the name groups that search must bring together (testdata of translit).
+func ReadNames(tb testing.TB) []NameForm {
+	tb.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "translit", "testdata", "names.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []NameForm
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "group\t") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			tb.Fatalf("names.tsv:%d: %d columns, want 5", i+1, len(f))
+		}
+		out = append(out, NameForm{f[0], f[1], f[2], f[3], f[4]})
+	}
+	return out
+}
+
+// testNames stores every group under its canonical form (aliases as stored aliases, as the
+// file allows) and searches for every form of every group.
+func testNames(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now)
+	src := MustSource(t, st, "https://example.org/names")
+	forms := ReadNames(t)
+	ids := map[string]string{}
+	for _, f := range forms {
+		if f.Kind == "canonical" {
+			ids[f.Group] = MustEntity(t, st, "Person", src, "name", f.Form).ID
+		}
+	}
+	for _, f := range forms {
+		if f.Kind == "alias" {
+			if err := st.AddStatements(ctx, admin, []*docket.Statement{{Entity: ids[f.Group], Property: "alias", Value: f.Form, Source: src.ID, Sensitivity: docket.Public}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	groups := map[string]bool{}
+	for _, f := range forms {
+		groups[f.Group] = true
+		for _, q := range []string{f.Form, strings.Fields(f.Form)[len(strings.Fields(f.Form))-1]} {
+			hits, err := st.Search(ctx, public, docket.SearchQuery{Q: q})
+			if err != nil {
+				t.Fatalf("Search(%q): %v", q, err)
+			}
+			if len(hits) == 0 || hits[0].Entity.ID != ids[f.Group] {
+				t.Errorf("Search(%q) (%s form of %s): %d hits, want %s first", q, f.Kind, f.Group, len(hits), ids[f.Group])
+			}
+		}
+	}
+	if len(groups) < 15 {
+		t.Fatalf("names.tsv has %d groups; the file was not read whole", len(groups))
 	}
 }
