@@ -61,6 +61,8 @@ func decode(r *http.Request, v any) error {
 		return err
 	case errors.Is(err, io.EOF):
 		return docket.Errorf(docket.EINVALID, "the body is empty; want JSON")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return docket.Errorf(docket.EINVALID, "malformed JSON: the body ends before its JSON value does")
 	case errors.As(err, &se):
 		return docket.Errorf(docket.EINVALID, "malformed JSON at byte %d: %s", se.Offset, se.Error())
 	case errors.As(err, &te):

@@ -108,8 +108,9 @@ func (s *Server) authenticate(r *http.Request) (docket.Viewer, error) {
 	if auth == "" {
 		return docket.AnonymousViewer, nil
 	}
-	secret, ok := strings.CutPrefix(auth, "Bearer ")
-	if !ok || secret == "" {
+	// The scheme name is case-insensitive (RFC 9110).
+	scheme, secret, ok := strings.Cut(auth, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
 		return docket.AnonymousViewer, docket.Errorf(docket.EUNAUTHORIZED, "the Authorization header must be \"Bearer TOKEN\"")
 	}
 	t, err := s.Store.FindTokenBySecret(r.Context(), strings.TrimSpace(secret))

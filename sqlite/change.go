@@ -217,7 +217,7 @@ func (db *DB) Import(ctx context.Context, v docket.Viewer, next func() (*docket.
 				return nil
 			}
 			n++
-			if _, err := tx.commit(ctx, r); err != nil {
+			if _, err := tx.commit(ctx, v, r); err != nil {
 				return prefixError(err, "record %d", n)
 			}
 			if progress != nil && n%10000 == 0 {

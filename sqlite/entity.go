@@ -74,22 +74,32 @@ func filterVisible(v docket.Viewer, ss []*docket.Statement) []*docket.Statement 
 	return out
 }
 
+// entityScope returns the condition that an entity row (alias e) is canonical and visible to
+// v, with its arguments.
+func entityScope(v docket.Viewer) (string, []any) {
+	cond := `e.canonical = e.id AND e.sensitivity <= ?`
+	args := []any{int(v.MaxSensitivity())}
+	if !v.SeesDrafts() {
+		// The public sees an entity only through a statement it may see.
+		scond, sargs := visible(v)
+		cond += ` AND EXISTS (SELECT 1 FROM statements s JOIN entities se ON se.id = s.entity_id
+			WHERE se.canonical = e.id AND s.retracted_seq IS NULL AND ` + scond + `)`
+		args = append(args, sargs...)
+	}
+	return cond, args
+}
+
 // entities reads canonical entities visible to v; tail adds conditions (starting with AND) and
 // may end with ORDER BY or LIMIT.
 func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args ...any) ([]*docket.Entity, error) {
 	cond, cargs := visible(v)
+	scope, sargs := entityScope(v)
 	q := `SELECT e.id, e.schema, e.sensitivity, e.author, e.created_at, e.seq,
 		COALESCE((SELECT s.value FROM statements s JOIN entities se ON se.id = s.entity_id
 			WHERE se.canonical = e.id AND s.retracted_seq IS NULL AND s.property IN ('name', 'alias') AND ` + cond + `
 			ORDER BY s.property <> 'name', s.seq LIMIT 1), '')
-		FROM entities e WHERE e.canonical = e.id AND e.sensitivity <= ?`
-	qargs := append(cargs, int(v.MaxSensitivity()))
-	if !v.SeesDrafts() {
-		// The public sees an entity only through a statement it may see.
-		q += ` AND EXISTS (SELECT 1 FROM statements s JOIN entities se ON se.id = s.entity_id
-			WHERE se.canonical = e.id AND s.retracted_seq IS NULL AND ` + cond + `)`
-		qargs = append(qargs, cargs...)
-	}
+		FROM entities e WHERE ` + scope
+	qargs := append(cargs, sargs...)
 	rows, err := tx.QueryContext(ctx, q+" "+tail, append(qargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
@@ -148,14 +158,12 @@ func (db *DB) FindEntities(ctx context.Context, v docket.Viewer, f docket.Entity
 		if len(where) > 0 {
 			tail = "AND " + strings.Join(where, " AND ")
 		}
-		all, err := tx.entities(ctx, v, tail+" ORDER BY e.seq", args...)
-		if err != nil {
-			return err
+		scope, sargs := entityScope(v)
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities e WHERE `+scope+" "+tail, append(sargs, args...)...).Scan(&n); err != nil {
+			return fmt.Errorf("count entities: %w", err)
 		}
-		n = len(all)
-		lo, hi := min(f.Offset, n), min(f.Offset+limit(f.Limit), n)
-		ents = all[lo:hi]
-		return nil
+		ents, err = tx.entities(ctx, v, tail+" ORDER BY e.seq LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
+		return err
 	})
 	return ents, n, err
 }
@@ -173,7 +181,7 @@ func (db *DB) CreateEntity(ctx context.Context, v docket.Viewer, e *docket.Entit
 			e.Sensitivity = docket.Public // an entity's existence; its statements carry their own levels
 		}
 		e.Author, e.CreatedAt = v.Name, tx.now
-		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindEntity, Entity: e}); err != nil {
+		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindEntity, Entity: e}); err != nil {
 			return err
 		}
 		for _, s := range stmts {
@@ -189,11 +197,8 @@ func (db *DB) MergeEntities(ctx context.Context, v docket.Viewer, into, from, re
 		return nil, err
 	}
 	err = db.update(ctx, func(tx *Tx) error {
-		if err := tx.mustSeeEntity(ctx, v, into, from); err != nil {
-			return err
-		}
 		m = &docket.Merge{ID: docket.NewID("m", tx.now), Into: into, From: from, Reason: reason, Author: v.Name, At: tx.now}
-		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindMerge, Merge: m})
+		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindMerge, Merge: m})
 		return err
 	})
 	return m, err
@@ -216,7 +221,7 @@ func (db *DB) UnmergeEntity(ctx context.Context, v docket.Viewer, id, reason str
 		if err := tx.mustSeeEntity(ctx, v, m.Into, m.From); err != nil {
 			return err
 		}
-		_, err = tx.commit(ctx, &docket.Record{Kind: docket.KindUnmerge, Unmerge: &docket.Unmerge{Merge: m.ID, Reason: reason, Author: v.Name, At: tx.now}})
+		_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindUnmerge, Unmerge: &docket.Unmerge{Merge: m.ID, Reason: reason, Author: v.Name, At: tx.now}})
 		t := tx.now
 		m.UndoneAt = &t
 		return err

@@ -11,12 +11,17 @@ import (
 	"github.com/docketorg/docket/internal/translit"
 )
 
-// lookup reads the state records are checked against, inside tx.
-type lookup struct{ tx *Tx }
+// lookup reads the state records are checked against, inside tx, as a viewer who may see
+// entities up to max: to a writer, an entity it may not see does not exist, and every error
+// says so in the same words.
+type lookup struct {
+	tx  *Tx
+	max docket.Sensitivity
+}
 
 func (l lookup) LookupEntity(ctx context.Context, id string) (*docket.EntityRef, error) {
 	var e docket.EntityRef
-	err := l.tx.queryRow(ctx, `SELECT id, schema, canonical FROM entities WHERE id = ?`, id).Scan(&e.ID, &e.Schema, &e.Canonical)
+	err := l.tx.queryRow(ctx, `SELECT id, schema, canonical FROM entities WHERE id = ? AND sensitivity <= ?`, id, int(l.max)).Scan(&e.ID, &e.Schema, &e.Canonical)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
@@ -59,10 +64,14 @@ func (l lookup) Corroborates(ctx context.Context, s *docket.Statement) (bool, er
 	return n > 0, err
 }
 
-// commit checks a record, appends it to the change log and applies it to the views.
-func (tx *Tx) commit(ctx context.Context, r *docket.Record) (int64, error) {
-	if err := r.Check(ctx, lookup{tx}); err != nil {
+// commit checks a record as v would see the store, appends it to the change log and applies
+// it to the views.
+func (tx *Tx) commit(ctx context.Context, v docket.Viewer, r *docket.Record) (int64, error) {
+	if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
 		return 0, err
+	}
+	if s := recordSensitivity(r); s > v.MaxSensitivity() {
+		return 0, docket.Errorf(docket.EFORBIDDEN, "you are not cleared to record %s data", s)
 	}
 	payload, err := r.MarshalJSON()
 	if err != nil {
@@ -89,7 +98,10 @@ func (tx *Tx) commit(ctx context.Context, r *docket.Record) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return seq, tx.apply(ctx, seq, r)
+	if err := tx.apply(ctx, seq, r); err != nil {
+		return 0, formatError(err, ref)
+	}
+	return seq, nil
 }
 
 // apply derives the views from one record of the change log.
@@ -226,4 +238,17 @@ func (tx *Tx) applyUnmerge(ctx context.Context, seq int64, u *docket.Unmerge) er
 		}
 	}
 	return nil
+}
+
+// recordSensitivity is the sensitivity a record writes, or 0 for records that carry none.
+func recordSensitivity(r *docket.Record) docket.Sensitivity {
+	switch {
+	case r.Entity != nil:
+		return r.Entity.Sensitivity
+	case r.Statement != nil:
+		return r.Statement.Sensitivity
+	case r.Source != nil:
+		return r.Source.Sensitivity
+	}
+	return 0
 }

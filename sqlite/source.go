@@ -75,7 +75,7 @@ func (db *DB) CreateSource(ctx context.Context, v docket.Viewer, s *docket.Sourc
 			s.Sensitivity = docket.Internal
 		}
 		s.Author, s.CreatedAt = v.Name, tx.now
-		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindSource, Source: s})
+		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindSource, Source: s})
 		return err
 	})
 }

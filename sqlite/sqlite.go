@@ -22,7 +22,8 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
-	_ "modernc.org/sqlite"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migration/*.sql
@@ -250,4 +251,18 @@ func limit(n int) int {
 		return 100
 	}
 	return n
+}
+
+// formatError turns a constraint the checks did not catch into an application error. The one
+// expected here is an id taken by an entity the writer may not see: the checks look through
+// the writer's eyes, the constraint does not.
+func formatError(err error, ref string) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return docket.Errorf(docket.ECONFLICT, "id %s is taken", ref)
+		}
+	}
+	return err
 }

@@ -63,15 +63,7 @@ func (db *DB) AddStatements(ctx context.Context, v docket.Viewer, stmts []*docke
 func (tx *Tx) addStatements(ctx context.Context, v docket.Viewer, stmts []*docket.Statement) error {
 	for i, s := range stmts {
 		tx.stamp(v, s)
-		// An entity v may not see is, to v, an entity that does not exist.
-		for _, id := range []string{s.Entity, strings.TrimSpace(s.Value)} {
-			if hidden, err := tx.hiddenFrom(ctx, v, id); err != nil {
-				return err
-			} else if hidden {
-				return docket.Errorf(docket.EINVALID, "statement %d (%s): no entity %q", i+1, s.Property, id)
-			}
-		}
-		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindStatement, Statement: s}); err != nil {
+		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatement, Statement: s}); err != nil {
 			if len(stmts) > 1 {
 				return prefixError(err, "statement %d (%s)", i+1, s.Property)
 			}
@@ -101,7 +93,7 @@ func (db *DB) RetractStatement(ctx context.Context, v docket.Viewer, id, reason 
 		if err := tx.mustSee(ctx, v, id); err != nil {
 			return err
 		}
-		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindRetraction,
+		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindRetraction,
 			Retraction: &docket.Retraction{Statement: id, Reason: reason, Author: v.Name, At: tx.now}})
 		return err
 	})
@@ -129,7 +121,7 @@ func (db *DB) CorrectStatement(ctx context.Context, v docket.Viewer, id string, 
 		if err := tx.mustSee(ctx, v, id); err != nil {
 			return err
 		}
-		old, err := lookup{tx}.LookupStatement(ctx, id)
+		old, err := lookup{tx, v.MaxSensitivity()}.LookupStatement(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -157,10 +149,10 @@ func (db *DB) CorrectStatement(ctx context.Context, v docket.Viewer, id string, 
 			n.Status = docket.Draft
 		}
 		tx.stamp(v, &n)
-		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindStatement, Statement: &n}); err != nil {
+		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatement, Statement: &n}); err != nil {
 			return err
 		}
-		if _, err := tx.commit(ctx, &docket.Record{Kind: docket.KindRetraction, Retraction: &docket.Retraction{
+		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindRetraction, Retraction: &docket.Retraction{
 			Statement: id, Reason: reason, SupersededBy: n.ID, Author: v.Name, At: tx.now}}); err != nil {
 			return err
 		}
@@ -182,7 +174,7 @@ func (db *DB) SetStatus(ctx context.Context, v docket.Viewer, id string, st dock
 		if err := tx.mustSee(ctx, v, id); err != nil {
 			return err
 		}
-		_, err := tx.commit(ctx, &docket.Record{Kind: docket.KindStatus,
+		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatus,
 			Status: &docket.StatusChange{Statement: id, Status: st, Note: strings.TrimSpace(note), Author: v.Name, At: tx.now}})
 		return err
 	})
@@ -195,11 +187,4 @@ func prefixError(err error, format string, args ...any) error {
 		return err
 	}
 	return docket.Errorf(code, format+": %s", append(args, docket.ErrorMessage(err))...)
-}
-
-// hiddenFrom reports whether an entity with the id exists but v may not see it.
-func (tx *Tx) hiddenFrom(ctx context.Context, v docket.Viewer, id string) (bool, error) {
-	var n int
-	err := tx.queryRow(ctx, `SELECT COUNT(*) FROM entities WHERE id = ? AND sensitivity > ?`, id, int(v.MaxSensitivity())).Scan(&n)
-	return n > 0, err
 }
