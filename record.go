@@ -113,6 +113,9 @@ func (r *Record) checkStatement(ctx context.Context, lk Lookup) error {
 	if err := checkStamp("statement", s.ID, s.Author, s.CreatedAt); err != nil {
 		return err
 	}
+	if !validSalt(s.Salt) {
+		return Errorf(EINVALID, "statement %s: salt must be 32 lower-case hex digits", s.ID)
+	}
 	if x, err := lk.LookupStatement(ctx, s.ID); err != nil {
 		return err
 	} else if x != nil {
@@ -319,4 +322,19 @@ func (r *Record) Stamp() (string, time.Time) {
 		return r.Unmerge.Author, r.Unmerge.At
 	}
 	return "", time.Time{}
+}
+
+// SaltSize is the size of a statement's salt in bytes.
+const SaltSize = 16
+
+func validSalt(s string) bool {
+	if len(s) != 2*SaltSize {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

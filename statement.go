@@ -49,6 +49,9 @@ type Statement struct {
 	Author      string      `json:"author"`
 	CreatedAt   time.Time   `json:"created"`
 	Supersedes  string      `json:"supersedes,omitempty"`
+	// Salt is random and kept with the statement: the ledger commits to a salted hash, so a
+	// published proof lets no one confirm a guessed confidential value.
+	Salt string `json:"salt"`
 
 	// Derived. Zero in the change record written when the statement is made.
 	Retraction   *Retraction `json:"retraction,omitempty"`

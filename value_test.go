@@ -52,7 +52,7 @@ func TestParsePenalty(t *testing.T) {
 }
 
 func TestRecord_JSON(t *testing.T) {
-	line := `{"kind":"statement","id":"s1","entity":"e1","property":"name","value":"Aigul Akberdiyeva","source":"src1","status":"reported","sensitivity":"public","author":"a","created":"2019-02-11T10:00:00.123456Z"}`
+	line := `{"kind":"statement","id":"s1","entity":"e1","property":"name","value":"Aigul Akberdiyeva","source":"src1","status":"reported","sensitivity":"public","author":"a","created":"2019-02-11T10:00:00.123456Z","salt":"00112233445566778899aabbccddeeff"}`
 	var r docket.Record
 	if err := json.Unmarshal([]byte(line), &r); err != nil {
 		t.Fatal(err)

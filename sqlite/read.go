@@ -10,7 +10,7 @@ import (
 
 const statementColumns = `s.seq, s.id, s.entity_id, s.property, s.value, COALESCE(s.lang, ''), COALESCE(s.source_id, ''),
 	COALESCE(s.locator, ''), COALESCE(s.quote, ''), s.status, s.sensitivity, s.author, s.created_at, COALESCE(s.supersedes, ''),
-	COALESCE(s.retracted_at, ''), COALESCE(s.retracted_by, ''), COALESCE(s.retract_reason, ''), COALESCE(s.superseded_by, '')`
+	COALESCE(s.retracted_at, ''), COALESCE(s.retracted_by, ''), COALESCE(s.retract_reason, ''), COALESCE(s.superseded_by, ''), s.salt`
 
 // statements reads statement rows with the given tail (WHERE, ORDER BY, LIMIT) appended to
 // "FROM statements s JOIN entities se". It does not filter: callers add visible().
@@ -36,7 +36,7 @@ func scanStatement(rows *sql.Rows) (*docket.Statement, error) {
 	var status, created, retAt, retBy, retReason, supBy string
 	var sens int
 	if err := rows.Scan(&s.Seq, &s.ID, &s.Entity, &s.Property, &s.Value, &s.Lang, &s.Source, &s.Locator, &s.Quote,
-		&status, &sens, &s.Author, &created, &s.Supersedes, &retAt, &retBy, &retReason, &supBy); err != nil {
+		&status, &sens, &s.Author, &created, &s.Supersedes, &retAt, &retBy, &retReason, &supBy, &s.Salt); err != nil {
 		return nil, fmt.Errorf("scan statement: %w", err)
 	}
 	s.Status, s.Sensitivity, s.CreatedAt = docket.Status(status), docket.Sensitivity(sens), parseTime(created)

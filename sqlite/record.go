@@ -161,10 +161,10 @@ func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement
 	if p.Type == docket.TypeRef {
 		ref = s.Value
 	}
-	if _, err := tx.exec(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, supersedes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if _, err := tx.exec(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, supersedes, salt)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		seq, s.ID, s.Entity, s.Property, s.Value, ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
-		string(s.Status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes)); err != nil {
+		string(s.Status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes), s.Salt); err != nil {
 		return err
 	}
 	if exact, keys, ok := searchText(p, s.Value); ok {

@@ -8,10 +8,12 @@ package sqlite
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/url"
@@ -34,6 +36,8 @@ type DB struct {
 	Path string
 	// Now returns the time of a transaction; tests replace it to move the clock.
 	Now func() time.Time
+	// Rand is the source of statement salts; tests replace it to make ledgers repeatable.
+	Rand io.Reader
 	// NoMigrate refuses to open a store whose schema is behind instead of migrating it.
 	NoMigrate bool
 	Logger    *slog.Logger
@@ -47,6 +51,7 @@ func NewDB(path string) *DB {
 	return &DB{
 		Path:   path,
 		Now:    func() time.Time { return time.Now().UTC() },
+		Rand:   rand.Reader,
 		Logger: slog.New(slog.DiscardHandler),
 	}
 }

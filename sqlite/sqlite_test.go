@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"io"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,10 +13,10 @@ import (
 )
 
 // MustOpenDB opens a fresh store in a temporary directory.
-func MustOpenDB(tb testing.TB, now func() time.Time) *sqlite.DB {
+func MustOpenDB(tb testing.TB, now func() time.Time, rand io.Reader) *sqlite.DB {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
-	db.Now = now
+	db.Now, db.Rand = now, rand
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -24,7 +25,9 @@ func MustOpenDB(tb testing.TB, now func() time.Time) *sqlite.DB {
 }
 
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(tb testing.TB, now func() time.Time) docket.Store { return MustOpenDB(tb, now) })
+	storetest.Run(t, func(tb testing.TB, now func() time.Time, rand io.Reader) docket.Store {
+		return MustOpenDB(tb, now, rand)
+	})
 }
 
 func TestOpen_NoMigrate(t *testing.T) {

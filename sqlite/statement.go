@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"encoding/hex"
+	"io"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -81,6 +83,11 @@ func (tx *Tx) stamp(v docket.Viewer, s *docket.Statement) {
 	s.Author, s.CreatedAt = v.Name, tx.now
 	if s.Sensitivity == 0 {
 		s.Sensitivity = docket.Internal
+	}
+	if s.Salt == "" {
+		var b [docket.SaltSize]byte
+		io.ReadFull(tx.db.Rand, b[:])
+		s.Salt = hex.EncodeToString(b[:])
 	}
 }
 

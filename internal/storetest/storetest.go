@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	mathrand "math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -20,8 +21,11 @@ import (
 	"github.com/docketorg/docket"
 )
 
-// Opener opens a fresh, empty store whose clock is now.
-type Opener func(tb testing.TB, now func() time.Time) docket.Store
+// Opener opens a fresh, empty store whose clock is now and whose salts come from rand.
+type Opener func(tb testing.TB, now func() time.Time, rand io.Reader) docket.Store
+
+// Rand is a repeatable source of salts for a store under test.
+func Rand(seed byte) io.Reader { return mathrand.NewChaCha8([32]byte{seed}) }
 
 // Clock is a settable clock for stores under test.
 type Clock struct {
@@ -141,7 +145,7 @@ func ImportString(st docket.Store, v docket.Viewer, lines string) (int, error) {
 }
 
 func testCreateEntity(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	src := MustSource(t, st, "https://example.org/a")
 	e := MustEntity(t, st, "Person", src, "name", "Aigul Akberdiyeva", "birthDate", "1980-03")
 	if e.ID == "" || e.Author != "admin" || e.CreatedAt.IsZero() {
@@ -188,7 +192,7 @@ func changes(tb testing.TB, st docket.Store) int {
 }
 
 func testBadInput(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	src := MustSource(t, st, "https://example.org/a")
 	p := MustEntity(t, st, "Person", src, "name", "A B")
 	c := MustEntity(t, st, "Case", src, "name", "Case of A B")
@@ -245,7 +249,7 @@ func testBadInput(t *testing.T, open Opener) {
 }
 
 func testSensitivity(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	src := MustSource(t, st, "https://example.org/a")
 	secret := &docket.Source{Title: "Interview with a witness", Sensitivity: docket.Confidential}
 	if err := st.CreateSource(ctx, admin, secret); err != nil {
@@ -350,7 +354,7 @@ func testSensitivity(t *testing.T, open Opener) {
 }
 
 func testRetractCorrect(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	src := MustSource(t, st, "https://example.org/a")
 	src2 := MustSource(t, st, "https://example.org/b")
 	p := MustEntity(t, st, "Person", src, "name", "Malik Kenzhaliyev", "occupation", "judge")
@@ -392,7 +396,7 @@ func testRetractCorrect(t *testing.T, open Opener) {
 }
 
 func testStatus(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	a, b := MustSource(t, st, "https://example.org/a"), MustSource(t, st, "https://example.org/b")
 	p := MustEntity(t, st, "Person", a, "name", "Aralbay Nagashibayev")
 	s := mustFind(t, st, admin, p.ID).Statements[0]
@@ -417,7 +421,7 @@ func testStatus(t *testing.T, open Opener) {
 }
 
 func testMerge(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	src := MustSource(t, st, "https://example.org/a")
 	a := MustEntity(t, st, "Person", src, "name", "Gulnara Baiturova")
 	b := MustEntity(t, st, "Person", src, "name", "Gulnara Bayturova", "occupation", "judge")
@@ -489,7 +493,7 @@ func script(tb testing.TB, st docket.Store) {
 }
 
 func testExportImport(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	script(t, st)
 	e1 := ExportString(t, st, admin, false)
 	if n := strings.Count(e1, "\n"); n < 15 {
@@ -500,7 +504,7 @@ func testExportImport(t *testing.T, open Opener) {
 			t.Fatalf("export has no %s record", kind)
 		}
 	}
-	st2 := open(t, NewClock().Now)
+	st2 := open(t, NewClock().Now, Rand(1))
 	if _, err := ImportString(st2, admin, e1); err != nil {
 		t.Fatalf("Import: %v", err)
 	}
@@ -508,7 +512,7 @@ func testExportImport(t *testing.T, open Opener) {
 		t.Fatalf("export -> import -> export differs:\n%s\n---\n%s", e1, e2)
 	}
 	// A bad record anywhere rolls back the whole import, and the error names it.
-	st3 := open(t, NewClock().Now)
+	st3 := open(t, NewClock().Now, Rand(1))
 	lines := strings.SplitAfter(e1, "\n")
 	bad := strings.Join(lines[:5], "") + strings.Replace(lines[5], `"created"`, `"created_typo"`, 1) + strings.Join(lines[6:], "")
 	_, err := ImportString(st3, admin, bad)
@@ -535,7 +539,7 @@ func testExportImport(t *testing.T, open Opener) {
 }
 
 func testRebuild(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	script(t, st)
 	var before []string
 	for _, v := range viewers {
@@ -560,7 +564,7 @@ func testRebuild(t *testing.T, open Opener) {
 }
 
 func testSearch(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	src := MustSource(t, st, "https://example.org/a")
 	j := MustEntity(t, st, "Person", src, "name", "Gulnara Baiturova", "occupation", "judge")
 	d := MustEntity(t, st, "Person", src, "name", "Ablovas Dzhumayev")
@@ -594,7 +598,7 @@ func testSearch(t *testing.T, open Opener) {
 }
 
 func testHistory(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	script(t, st)
 	ents, _, _ := st.FindEntities(ctx, admin, docket.EntityFilter{Name: ptr("Ablovas Dzhumayev"), Schema: ptr("Person")})
 	if len(ents) != 1 {
@@ -628,7 +632,7 @@ func testHistory(t *testing.T, open Opener) {
 }
 
 func testTokens(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	secret, tok, err := st.CreateToken(ctx, admin, "ci", docket.Editor, false)
 	if err != nil {
 		t.Fatal(err)
@@ -674,7 +678,7 @@ func ReadNames(tb testing.TB) []NameForm {
 // testNames stores every group under its canonical form (aliases as stored aliases, as the
 // file allows) and searches for every form of every group.
 func testNames(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now)
+	st := open(t, NewClock().Now, Rand(1))
 	src := MustSource(t, st, "https://example.org/names")
 	forms := ReadNames(t)
 	ids := map[string]string{}

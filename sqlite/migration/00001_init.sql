@@ -61,6 +61,7 @@ CREATE TABLE statements (
 	author         TEXT NOT NULL,
 	created_at     TEXT NOT NULL,
 	supersedes     TEXT,
+	salt           TEXT NOT NULL,
 	retracted_seq  INTEGER,
 	retracted_at   TEXT,
 	retracted_by   TEXT,
