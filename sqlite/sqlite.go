@@ -1,29 +1,23 @@
-// Package sqlite implements Docket's store on an embedded SQLite file, with the pure-Go
-// modernc.org/sqlite driver (no cgo), WAL, foreign keys and FTS5.
-//
-// The change log (table changes) is the record of truth; entities, statements, sources, merges
-// and the search index are views derived from it inside the same transaction, and Rebuild
-// derives them again.
+// Package sqlite opens Docket's store on an embedded SQLite file, with the pure-Go
+// modernc.org/sqlite driver (no cgo), WAL, foreign keys and FTS5. The store itself is
+// internal/sqlstore; this package owns the file, the migrations and the SQLite dialect.
 package sqlite
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/sqlstore"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -33,27 +27,15 @@ var migrationFS embed.FS
 
 // DB is a Docket store in one SQLite file.
 type DB struct {
+	*sqlstore.Store
 	Path string
-	// Now returns the time of a transaction; tests replace it to move the clock.
-	Now func() time.Time
-	// Rand is the source of statement salts; tests replace it to make ledgers repeatable.
-	Rand io.Reader
 	// NoMigrate refuses to open a store whose schema is behind instead of migrating it.
 	NoMigrate bool
-	Logger    *slog.Logger
-
-	rdb *sql.DB // readers, many connections
-	wdb *sql.DB // the one writer
 }
 
 // NewDB returns a DB for the file at path; call Open before use.
 func NewDB(path string) *DB {
-	return &DB{
-		Path:   path,
-		Now:    func() time.Time { return time.Now().UTC() },
-		Rand:   rand.Reader,
-		Logger: slog.New(slog.DiscardHandler),
-	}
+	return &DB{Store: sqlstore.New(nil, nil, dialect{}), Path: path}
 }
 
 func (db *DB) dsn(write bool) string {
@@ -78,29 +60,29 @@ func (db *DB) Open() (err error) {
 	if err := os.MkdirAll(filepath.Dir(db.Path), 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
-	if db.wdb, err = sql.Open("sqlite", db.dsn(true)); err != nil {
+	if db.W, err = sql.Open("sqlite", db.dsn(true)); err != nil {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
-	db.wdb.SetMaxOpenConns(1)
+	db.W.SetMaxOpenConns(1)
 	if err := db.migrate(context.Background()); err != nil {
-		db.wdb.Close()
+		db.W.Close()
 		return err
 	}
-	if db.rdb, err = sql.Open("sqlite", db.dsn(false)); err != nil {
+	if db.R, err = sql.Open("sqlite", db.dsn(false)); err != nil {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
-	db.rdb.SetMaxOpenConns(4)
+	db.R.SetMaxOpenConns(4)
 	return nil
 }
 
 // Close closes the database.
 func (db *DB) Close() error {
 	var errs []error
-	if db.rdb != nil {
-		errs = append(errs, db.rdb.Close())
+	if db.R != nil {
+		errs = append(errs, db.R.Close())
 	}
-	if db.wdb != nil {
-		errs = append(errs, db.wdb.Close())
+	if db.W != nil {
+		errs = append(errs, db.W.Close())
 	}
 	return errors.Join(errs...)
 }
@@ -117,13 +99,13 @@ func Migrations() []string {
 
 // Pending returns the migrations not yet applied.
 func (db *DB) Pending(ctx context.Context) ([]string, error) {
-	if _, err := db.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+	if _, err := db.W.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return nil, fmt.Errorf("create migrations table: %w", err)
 	}
 	var pending []string
 	for _, name := range Migrations() {
 		var n int
-		if err := db.wdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		if err := db.W.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
 			return nil, err
 		} else if n == 0 {
 			pending = append(pending, name)
@@ -154,7 +136,7 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	if err != nil {
 		return err
 	}
-	tx, err := db.wdb.BeginTx(ctx, nil)
+	tx, err := db.W.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -162,112 +144,50 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, formatTime(db.Now())); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, sqlstore.FormatTime(db.Now())); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
-// Tx is a transaction with its time fixed at the start, so that every record it writes
-// carries the same time.
-type Tx struct {
-	*sql.Tx
-	db    *DB
-	now   time.Time
-	stmts map[string]*sql.Stmt
+// dialect is SQLite's: ? placeholders, FTS5, one writer at a time by BEGIN IMMEDIATE.
+type dialect struct{}
+
+func (dialect) Rebind(q string) string { return q }
+
+func (dialect) LockWrites(context.Context, *sql.Tx) error { return nil }
+
+func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, seq int64, exact, keys string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO search (rowid, exact, keys) VALUES (?, ?, ?)`, seq, exact, keys)
+	return err
 }
 
-// BeginTx starts a transaction: on the writer when write is true, else on a reader.
-func (db *DB) BeginTx(ctx context.Context, write bool) (*Tx, error) {
-	pool := db.rdb
-	if write {
-		pool = db.wdb
+func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any) {
+	var parts []string
+	for _, p := range phrases {
+		parts = append(parts, `exact : "`+strings.Join(p, " ")+`"`)
 	}
-	tx, err := pool.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("begin: %w", err)
+	for i, k := range keys {
+		term := `keys : "` + k + `"`
+		if prefix && i == len(keys)-1 {
+			term += "*"
+		}
+		parts = append(parts, term)
 	}
-	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{}}, nil
+	return `WITH m AS (SELECT rowid AS seq, bm25(search) AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?)`,
+		[]any{strings.Join(parts, " AND "), limit}
 }
 
-// prep returns a prepared statement cached for the transaction: imports run the same few
-// statements millions of times.
-func (tx *Tx) prep(ctx context.Context, query string) (*sql.Stmt, error) {
-	if s, ok := tx.stmts[query]; ok {
-		return s, nil
-	}
-	s, err := tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	tx.stmts[query] = s
-	return s, nil
-}
-
-func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	s, err := tx.prep(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return s.ExecContext(ctx, args...)
-}
-
-func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	s, err := tx.prep(ctx, query)
-	if err != nil {
-		return tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
-	}
-	return s.QueryRowContext(ctx, args...)
-}
-
-const timeFormat = "2006-01-02T15:04:05.000000Z"
-
-func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
-
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339Nano, s)
-	return t.UTC()
-}
-
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// visible returns an SQL condition that a statement row (alias s) and its entity (alias se)
-// may be seen by v, with its arguments. Every read of statements goes through it.
-func visible(v docket.Viewer) (string, []any) {
-	max := int(v.MaxSensitivity())
-	cond := `s.sensitivity <= ? AND se.sensitivity <= ?
-		AND (s.ref IS NULL OR EXISTS (SELECT 1 FROM entities r WHERE r.id = s.ref AND r.sensitivity <= ?))`
-	args := []any{max, max, max}
-	if !v.SeesDrafts() {
-		cond += ` AND s.status <> 'draft'`
-	}
-	return cond, args
-}
-
-// limit caps page sizes.
-func limit(n int) int {
-	if n <= 0 || n > 1000 {
-		return 100
-	}
-	return n
-}
-
-// formatError turns a constraint the checks did not catch into an application error. The one
-// expected here is an id taken by an entity the writer may not see: the checks look through
-// the writer's eyes, the constraint does not.
-func formatError(err error, ref string) error {
+func (dialect) IsUnique(err error) bool {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return docket.Errorf(docket.ECONFLICT, "id %s is taken", ref)
+			return true
 		}
 	}
-	return err
+	return false
 }
+
+// Ensure DB is a whole store.
+var _ docket.Store = (*DB)(nil)

@@ -90,6 +90,13 @@ CREATE INDEX merges_from ON merges (from_id);
 -- name meets the others. Rows are written explicitly with their statements, never by trigger.
 CREATE VIRTUAL TABLE search USING fts5 (exact, keys, tokenize = 'unicode61 remove_diacritics 2');
 
+-- The romanisation key of every name and alias, to find an entity by a name in any form.
+CREATE TABLE name_keys (
+	seq INTEGER PRIMARY KEY REFERENCES statements (seq),
+	key TEXT NOT NULL
+);
+CREATE INDEX name_keys_key ON name_keys (key);
+
 CREATE TABLE tokens (
 	id         TEXT PRIMARY KEY,
 	name       TEXT NOT NULL,

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 )
 
 // FindSourceByID returns the source if v may see it.
-func (db *DB) FindSourceByID(ctx context.Context, v docket.Viewer, id string) (*docket.Source, error) {
+func (db *Store) FindSourceByID(ctx context.Context, v docket.Viewer, id string) (*docket.Source, error) {
 	ss, _, err := db.FindSources(ctx, v, docket.SourceFilter{ID: &id})
 	if err != nil {
 		return nil, err
@@ -20,7 +20,7 @@ func (db *DB) FindSourceByID(ctx context.Context, v docket.Viewer, id string) (*
 }
 
 // FindSources returns sources in commit order and their total.
-func (db *DB) FindSources(ctx context.Context, v docket.Viewer, f docket.SourceFilter) (out []*docket.Source, n int, err error) {
+func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.SourceFilter) (out []*docket.Source, n int, err error) {
 	where, args := []string{`sensitivity <= ?`}, []any{int(v.MaxSensitivity())}
 	if f.ID != nil {
 		where, args = append(where, `id = ?`), append(args, *f.ID)
@@ -63,7 +63,7 @@ func (tx *Tx) sources(ctx context.Context, tail string, args ...any) ([]*docket.
 }
 
 // CreateSource records a source.
-func (db *DB) CreateSource(ctx context.Context, v docket.Viewer, s *docket.Source) error {
+func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.Source) error {
 	if err := v.Authorize(docket.Researcher); err != nil {
 		return err
 	}

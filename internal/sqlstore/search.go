@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -14,11 +14,10 @@ import (
 // registry, and ranking all of it costs far more than users gain (PERFORMANCE.md).
 const maxCandidates = 2000
 
-// ftsQuery turns a user's query into an FTS5 query: quoted phrases match the text as written,
-// other words match by romanisation key, the last one also as a prefix so that suggestions
-// work while typing.
-func ftsQuery(q string) (string, error) {
-	var parts []string
+// parseQuery splits a user's query: quoted phrases match the text as written (folded for
+// case and diacritics), other words match by romanisation key, the last one also as a prefix
+// so that suggestions work while typing.
+func parseQuery(q string) (phrases [][]string, keys []string, prefix bool, err error) {
 	rest := q
 	for {
 		i := strings.IndexByte(rest, '"')
@@ -27,47 +26,44 @@ func ftsQuery(q string) (string, error) {
 		}
 		j := strings.IndexByte(rest[i+1:], '"')
 		if j < 0 {
-			return "", docket.Errorf(docket.EINVALID, "query %q has an unclosed quote", q)
+			return nil, nil, false, docket.Errorf(docket.EINVALID, "query %q has an unclosed quote", q)
 		}
-		phrase := translit.Tokens(rest[i+1 : i+1+j])
+		var phrase []string
+		for _, w := range translit.Tokens(translit.Fold(rest[i+1 : i+1+j])) {
+			phrase = append(phrase, strings.ReplaceAll(w, "'", ""))
+		}
 		if len(phrase) > 0 {
-			parts = append(parts, `exact : "`+strings.Join(phrase, " ")+`"`)
+			phrases = append(phrases, phrase)
 		}
 		rest = rest[:i] + " " + rest[i+2+j:]
 	}
-	words := translit.Tokens(rest)
-	for i, w := range words {
-		k := translit.WordKey(w)
-		if k == "" {
-			continue
+	for _, w := range translit.Tokens(rest) {
+		if k := translit.WordKey(w); k != "" {
+			keys = append(keys, k)
 		}
-		term := `keys : "` + k + `"`
-		if i == len(words)-1 && utf8.RuneCountInString(k) >= 3 && !strings.HasSuffix(q, " ") {
-			term += "*"
-		}
-		parts = append(parts, term)
 	}
-	if len(parts) == 0 {
-		return "", docket.Errorf(docket.EINVALID, "query %q has no words to search for", q)
+	if len(phrases) == 0 && len(keys) == 0 {
+		return nil, nil, false, docket.Errorf(docket.EINVALID, "query %q has no words to search for", q)
 	}
-	return strings.Join(parts, " AND "), nil
+	prefix = len(keys) > 0 && utf8.RuneCountInString(keys[len(keys)-1]) >= 3 && !strings.HasSuffix(q, " ")
+	return phrases, keys, prefix, nil
 }
 
 // Search finds entities by their visible current statements, best first.
-func (db *DB) Search(ctx context.Context, v docket.Viewer, q docket.SearchQuery) ([]*docket.SearchHit, error) {
-	fts, err := ftsQuery(q.Q)
+func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQuery) ([]*docket.SearchHit, error) {
+	phrases, keys, prefix, err := parseQuery(q.Q)
 	if err != nil {
 		return nil, err
 	}
+	cte, cteArgs := db.Dialect.SearchCTE(phrases, keys, prefix, maxCandidates)
 	var hits []*docket.SearchHit
 	err = db.view(ctx, func(tx *Tx) error {
 		cond, args := visible(v)
-		rows, err := tx.QueryContext(ctx, `
-			WITH m AS (SELECT rowid AS seq, bm25(search) AS rank FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?)
+		rows, err := tx.QueryContext(ctx, cte+`
 			SELECT se.canonical, m.rank, s.value, s.sensitivity, s.status FROM m
 			JOIN statements s ON s.seq = m.seq JOIN entities se ON se.id = s.entity_id
 			WHERE s.retracted_seq IS NULL AND `+cond+` ORDER BY m.rank`,
-			append([]any{fts, maxCandidates}, args...)...)
+			append(cteArgs, args...)...)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
 		}

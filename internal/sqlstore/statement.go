@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 )
 
 // FindStatementByID returns a statement, current or retracted, if v may see it.
-func (db *DB) FindStatementByID(ctx context.Context, v docket.Viewer, id string) (*docket.Statement, error) {
+func (db *Store) FindStatementByID(ctx context.Context, v docket.Viewer, id string) (*docket.Statement, error) {
 	ss, _, err := db.FindStatements(ctx, v, docket.StatementFilter{ID: &id, IncludeRetracted: true})
 	if err != nil {
 		return nil, err
@@ -21,7 +21,7 @@ func (db *DB) FindStatementByID(ctx context.Context, v docket.Viewer, id string)
 }
 
 // FindStatements returns statements in commit order and their total.
-func (db *DB) FindStatements(ctx context.Context, v docket.Viewer, f docket.StatementFilter) (ss []*docket.Statement, n int, err error) {
+func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.StatementFilter) (ss []*docket.Statement, n int, err error) {
 	cond, args := visible(v)
 	where := []string{cond}
 	if f.ID != nil {
@@ -55,7 +55,7 @@ func (db *DB) FindStatements(ctx context.Context, v docket.Viewer, f docket.Stat
 }
 
 // AddStatements adds statements in one transaction.
-func (db *DB) AddStatements(ctx context.Context, v docket.Viewer, stmts []*docket.Statement) error {
+func (db *Store) AddStatements(ctx context.Context, v docket.Viewer, stmts []*docket.Statement) error {
 	if err := v.Authorize(docket.Researcher); err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (tx *Tx) stamp(v docket.Viewer, s *docket.Statement) {
 }
 
 // RetractStatement withdraws a statement with a reason.
-func (db *DB) RetractStatement(ctx context.Context, v docket.Viewer, id, reason string) error {
+func (db *Store) RetractStatement(ctx context.Context, v docket.Viewer, id, reason string) error {
 	if err := v.Authorize(docket.Editor); err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func (tx *Tx) mustSee(ctx context.Context, v docket.Viewer, id string) error {
 }
 
 // CorrectStatement retracts a statement and adds its replacement in one transaction.
-func (db *DB) CorrectStatement(ctx context.Context, v docket.Viewer, id string, repl *docket.Statement, reason string) (*docket.Statement, error) {
+func (db *Store) CorrectStatement(ctx context.Context, v docket.Viewer, id string, repl *docket.Statement, reason string) (*docket.Statement, error) {
 	if err := v.Authorize(docket.Editor); err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func (db *DB) CorrectStatement(ctx context.Context, v docket.Viewer, id string, 
 }
 
 // SetStatus records a review of a statement.
-func (db *DB) SetStatus(ctx context.Context, v docket.Viewer, id string, st docket.Status, note string) error {
+func (db *Store) SetStatus(ctx context.Context, v docket.Viewer, id string, st docket.Status, note string) error {
 	if err := v.Authorize(docket.Editor); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -11,11 +11,8 @@ import (
 	"github.com/docketorg/docket/internal/translit"
 )
 
-// Ensure DB implements the whole store.
-var _ docket.Store = (*DB)(nil)
-
 // FindEntityByID returns the entity with its current statements visible to v.
-func (db *DB) FindEntityByID(ctx context.Context, v docket.Viewer, id string) (e *docket.Entity, err error) {
+func (db *Store) FindEntityByID(ctx context.Context, v docket.Viewer, id string) (e *docket.Entity, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		e, err = tx.findEntityByID(ctx, v, id)
 		return err
@@ -123,7 +120,7 @@ func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args .
 }
 
 // FindEntities returns matching entities with their captions, and the total count.
-func (db *DB) FindEntities(ctx context.Context, v docket.Viewer, f docket.EntityFilter) (ents []*docket.Entity, n int, err error) {
+func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.EntityFilter) (ents []*docket.Entity, n int, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		var where []string
 		var args []any
@@ -140,11 +137,10 @@ func (db *DB) FindEntities(ctx context.Context, v docket.Viewer, f docket.Entity
 				if key == "" {
 					return docket.Errorf(docket.EINVALID, "name %q has no letters", *f.Name)
 				}
-				// The key column of the search index, matched as a phrase, then checked whole.
-				where = append(where, `EXISTS (SELECT 1 FROM search JOIN statements s ON s.seq = search.rowid JOIN entities se ON se.id = s.entity_id
-					WHERE search.keys MATCH ? AND search.keys = ? AND se.canonical = e.id AND s.property IN ('name', 'alias')
+				where = append(where, `EXISTS (SELECT 1 FROM name_keys nk JOIN statements s ON s.seq = nk.seq JOIN entities se ON se.id = s.entity_id
+					WHERE nk.key = ? AND se.canonical = e.id AND s.property IN ('name', 'alias')
 					AND s.retracted_seq IS NULL AND `+cond+`)`)
-				args = append(args, `"`+key+`"`, key)
+				args = append(args, key)
 				args = append(args, cargs...)
 			}
 			if f.RefersTo != nil {
@@ -169,7 +165,7 @@ func (db *DB) FindEntities(ctx context.Context, v docket.Viewer, f docket.Entity
 }
 
 // CreateEntity creates the entity and its first statements in one transaction.
-func (db *DB) CreateEntity(ctx context.Context, v docket.Viewer, e *docket.Entity, stmts []*docket.Statement) error {
+func (db *Store) CreateEntity(ctx context.Context, v docket.Viewer, e *docket.Entity, stmts []*docket.Statement) error {
 	if err := v.Authorize(docket.Researcher); err != nil {
 		return err
 	}
@@ -192,7 +188,7 @@ func (db *DB) CreateEntity(ctx context.Context, v docket.Viewer, e *docket.Entit
 }
 
 // MergeEntities records that from is the same entity as into.
-func (db *DB) MergeEntities(ctx context.Context, v docket.Viewer, into, from, reason string) (m *docket.Merge, err error) {
+func (db *Store) MergeEntities(ctx context.Context, v docket.Viewer, into, from, reason string) (m *docket.Merge, err error) {
 	if err := v.Authorize(docket.Editor); err != nil {
 		return nil, err
 	}
@@ -206,7 +202,7 @@ func (db *DB) MergeEntities(ctx context.Context, v docket.Viewer, into, from, re
 
 // UnmergeEntity undoes the live merge of id, which is a merge id or the id of the entity merged
 // away.
-func (db *DB) UnmergeEntity(ctx context.Context, v docket.Viewer, id, reason string) (m *docket.Merge, err error) {
+func (db *Store) UnmergeEntity(ctx context.Context, v docket.Viewer, id, reason string) (m *docket.Merge, err error) {
 	if err := v.Authorize(docket.Editor); err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 
 // CreateToken makes an API token and returns its secret once; only a hash is stored. Tokens are
 // 160 random bits, so a fast hash is enough: there is nothing to guess.
-func (db *DB) CreateToken(ctx context.Context, v docket.Viewer, name string, role docket.Role, cleared bool) (string, *docket.Token, error) {
+func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, name string, role docket.Role, cleared bool) (string, *docket.Token, error) {
 	if err := v.Authorize(docket.Admin); err != nil {
 		return "", nil, err
 	}
@@ -43,10 +43,10 @@ func (db *DB) CreateToken(ctx context.Context, v docket.Viewer, name string, rol
 }
 
 // FindTokenBySecret returns the token whose secret this is.
-func (db *DB) FindTokenBySecret(ctx context.Context, secret string) (*docket.Token, error) {
+func (db *Store) FindTokenBySecret(ctx context.Context, secret string) (*docket.Token, error) {
 	var t docket.Token
 	var role, created string
-	err := db.rdb.QueryRowContext(ctx, `SELECT id, name, role, cleared, created_at FROM tokens WHERE hash = ?`, hashToken(secret)).
+	err := db.R.QueryRowContext(ctx, db.Dialect.Rebind(`SELECT id, name, role, cleared, created_at FROM tokens WHERE hash = ?`), hashToken(secret)).
 		Scan(&t.ID, &t.Name, &role, &t.Cleared, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, docket.Errorf(docket.EUNAUTHORIZED, "unknown or revoked token")

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -71,7 +71,7 @@ func (tx *Tx) merges(ctx context.Context, tail string, args ...any) ([]*docket.M
 }
 
 // view runs fn in a read transaction.
-func (db *DB) view(ctx context.Context, fn func(tx *Tx) error) error {
+func (db *Store) view(ctx context.Context, fn func(tx *Tx) error) error {
 	tx, err := db.BeginTx(ctx, false)
 	if err != nil {
 		return err
@@ -81,7 +81,7 @@ func (db *DB) view(ctx context.Context, fn func(tx *Tx) error) error {
 }
 
 // update runs fn in a write transaction and commits when it returns nil.
-func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
+func (db *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 	tx, err := db.BeginTx(ctx, true)
 	if err != nil {
 		return err

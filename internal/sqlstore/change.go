@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 )
 
 // FindChanges returns the changes matching f that v may see, in commit order.
-func (db *DB) FindChanges(ctx context.Context, v docket.Viewer, f docket.ChangeFilter) (out []*docket.Change, err error) {
+func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.ChangeFilter) (out []*docket.Change, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		q := `SELECT c.seq, c.kind, c.ref, COALESCE(c.entity, ''), c.author, c.at, c.payload FROM changes c WHERE c.seq > ?`
 		args := []any{f.AfterSeq}
@@ -105,7 +105,7 @@ func (tx *Tx) changeVisible(ctx context.Context, v docket.Viewer, c *docket.Chan
 
 // Export calls fn for every record in commit order. With public, or for any viewer but an
 // admin, it is the current state v may see, not the full log.
-func (db *DB) Export(ctx context.Context, v docket.Viewer, public bool, fn func(*docket.Record) error) error {
+func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn func(*docket.Record) error) error {
 	if public || v.Role != docket.Admin || !v.Cleared {
 		if !public && v.Role != docket.Admin {
 			return v.Authorize(docket.Admin)
@@ -150,7 +150,7 @@ func (db *DB) Export(ctx context.Context, v docket.Viewer, public bool, fn func(
 
 // exportVisible writes the current state v may see: canonical entities, sources, and current
 // statements with their current status, moved onto the entities they were merged into.
-func (db *DB) exportVisible(ctx context.Context, v docket.Viewer, fn func(*docket.Record) error) error {
+func (db *Store) exportVisible(ctx context.Context, v docket.Viewer, fn func(*docket.Record) error) error {
 	type item struct {
 		seq int64
 		r   *docket.Record
@@ -204,7 +204,7 @@ func (db *DB) exportVisible(ctx context.Context, v docket.Viewer, fn func(*docke
 }
 
 // Import applies records in one transaction.
-func (db *DB) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
+func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
 		return 0, err
 	}
@@ -235,15 +235,15 @@ func (db *DB) Import(ctx context.Context, v docket.Viewer, next func() (*docket.
 }
 
 // Rebuild derives every view again from the change log, in one transaction.
-func (db *DB) Rebuild(ctx context.Context, progress docket.Progress) error {
+func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 	return db.update(ctx, func(tx *Tx) error {
 		var total int64
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&total); err != nil {
 			return err
 		}
 		for _, q := range []string{
-			`DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
-			`UPDATE entities SET merged_into = NULL`, `DELETE FROM entities`, `DELETE FROM search`,
+			`DELETE FROM name_keys`, `DELETE FROM search`, `DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
+			`UPDATE entities SET merged_into = NULL`, `DELETE FROM entities`,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("rebuild: %s: %w", strings.Fields(q)[0], err)

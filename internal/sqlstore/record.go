@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -99,7 +99,7 @@ func (tx *Tx) commit(ctx context.Context, v docket.Viewer, r *docket.Record) (in
 		return 0, err
 	}
 	if err := tx.apply(ctx, seq, r); err != nil {
-		return 0, formatError(err, ref)
+		return 0, tx.db.formatError(err, ref)
 	}
 	return seq, nil
 }
@@ -168,7 +168,13 @@ func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement
 		return err
 	}
 	if exact, keys, ok := searchText(p, s.Value); ok {
-		if _, err := tx.exec(ctx, `INSERT INTO search (rowid, exact, keys) VALUES (?, ?, ?)`, seq, exact, keys); err != nil {
+		if err := tx.db.Dialect.IndexText(ctx, tx, seq, translit.Fold(exact), keys); err != nil {
+			return err
+		}
+	}
+	if p.Type == docket.TypeName {
+		// Names are matched whole by key, to find a person or court by any spelling.
+		if _, err := tx.exec(ctx, `INSERT INTO name_keys (seq, key) VALUES (?, ?)`, seq, translit.Key(s.Value)); err != nil {
 			return err
 		}
 	}

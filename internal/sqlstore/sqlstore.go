@@ -1,0 +1,205 @@
+// Package sqlstore implements Docket's store over database/sql, once for every SQL backend:
+// the sqlite and postgres packages open the connections, run their migrations and supply a
+// Dialect for the little that differs (placeholders, full-text search, write locking), so the
+// two cannot drift apart in behaviour.
+//
+// The change log (table changes) is the record of truth; entities, statements, sources, merges
+// and the search index are views derived from it inside the same transaction, and Rebuild
+// derives them again.
+package sqlstore
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/docketorg/docket"
+)
+
+// Dialect is what differs between SQL backends. Queries in this package are written with ?
+// placeholders and rebound by the dialect.
+type Dialect interface {
+	// Rebind rewrites ? placeholders into the backend's form.
+	Rebind(query string) string
+	// LockWrites serialises writers at the start of a write transaction: change sequence
+	// numbers and ledger hashes must follow commit order.
+	LockWrites(ctx context.Context, tx *sql.Tx) error
+	// IndexText indexes a statement's text for search: exact is the text folded for case and
+	// diacritics, keys the romanisation key of every word.
+	IndexText(ctx context.Context, tx *Tx, seq int64, exact, keys string) error
+	// SearchCTE returns a common table expression "m(seq, rank)" of at most limit statement
+	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),
+	// lower rank first, and its arguments.
+	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
+	// IsUnique reports whether err is a unique-constraint violation.
+	IsUnique(err error) bool
+}
+
+// Store is a Docket store on a SQL database.
+type Store struct {
+	// Now returns the time of a transaction; tests replace it to move the clock.
+	Now func() time.Time
+	// Rand is the source of statement salts; tests replace it to make ledgers repeatable.
+	Rand   io.Reader
+	Logger *slog.Logger
+
+	R, W    *sql.DB // readers; the writer pool
+	Dialect Dialect
+}
+
+// New returns a store over the reader and writer pools.
+func New(r, w *sql.DB, d Dialect) *Store {
+	return &Store{
+		Now:     func() time.Time { return time.Now().UTC() },
+		Rand:    rand.Reader,
+		Logger:  slog.New(slog.DiscardHandler),
+		R:       r,
+		W:       w,
+		Dialect: d,
+	}
+}
+
+// Ensure Store implements everything but Close, which belongs to the backend.
+var _ interface {
+	docket.EntityService
+	docket.StatementService
+	docket.SourceService
+	docket.ChangeService
+	docket.SearchService
+	docket.TokenService
+} = (*Store)(nil)
+
+// Tx is a transaction with its time fixed at the start, so that every record it writes
+// carries the same time.
+type Tx struct {
+	*sql.Tx
+	db    *Store
+	now   time.Time
+	stmts map[string]*sql.Stmt
+}
+
+// BeginTx starts a transaction: on the writer when write is true, else on a reader.
+func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
+	pool := db.R
+	if write {
+		pool = db.W
+	}
+	tx, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	if write {
+		if err := db.Dialect.LockWrites(ctx, tx); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("lock: %w", err)
+		}
+	}
+	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{}}, nil
+}
+
+// QueryContext runs a query written with ? placeholders.
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.Tx.QueryContext(ctx, tx.db.Dialect.Rebind(query), args...)
+}
+
+// QueryRowContext runs a query written with ? placeholders.
+func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.Tx.QueryRowContext(ctx, tx.db.Dialect.Rebind(query), args...)
+}
+
+// ExecContext runs a statement written with ? placeholders.
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.Tx.ExecContext(ctx, tx.db.Dialect.Rebind(query), args...)
+}
+
+// prep returns a prepared statement cached for the transaction: imports run the same few
+// statements millions of times.
+func (tx *Tx) prep(ctx context.Context, query string) (*sql.Stmt, error) {
+	if s, ok := tx.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := tx.PrepareContext(ctx, tx.db.Dialect.Rebind(query))
+	if err != nil {
+		return nil, err
+	}
+	tx.stmts[query] = s
+	return s, nil
+}
+
+// Exec runs a cached prepared statement.
+func (tx *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	s, err := tx.prep(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(ctx, args...)
+}
+
+func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.Exec(ctx, query, args...)
+}
+
+func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	s, err := tx.prep(ctx, query)
+	if err != nil {
+		return tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
+	}
+	return s.QueryRowContext(ctx, args...)
+}
+
+// TimeFormat is how times are stored: text, UTC, microseconds, sortable, the same on every
+// backend.
+const TimeFormat = "2006-01-02T15:04:05.000000Z"
+
+// FormatTime formats a time as stored.
+func FormatTime(t time.Time) string { return t.UTC().Format(TimeFormat) }
+
+func formatTime(t time.Time) string { return FormatTime(t) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t.UTC()
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// visible returns an SQL condition that a statement row (alias s) and its entity (alias se)
+// may be seen by v, with its arguments. Every read of statements goes through it.
+func visible(v docket.Viewer) (string, []any) {
+	max := int(v.MaxSensitivity())
+	cond := `s.sensitivity <= ? AND se.sensitivity <= ?
+		AND (s.ref IS NULL OR EXISTS (SELECT 1 FROM entities r WHERE r.id = s.ref AND r.sensitivity <= ?))`
+	args := []any{max, max, max}
+	if !v.SeesDrafts() {
+		cond += ` AND s.status <> 'draft'`
+	}
+	return cond, args
+}
+
+// limit caps page sizes.
+func limit(n int) int {
+	if n <= 0 || n > 1000 {
+		return 100
+	}
+	return n
+}
+
+// formatError turns a constraint the checks did not catch into an application error. The one
+// expected is an id taken by an entity the writer may not see: the checks look through the
+// writer's eyes, the constraint does not.
+func (db *Store) formatError(err error, ref string) error {
+	if db.Dialect.IsUnique(err) {
+		return docket.Errorf(docket.ECONFLICT, "id %s is taken", ref)
+	}
+	return err
+}
