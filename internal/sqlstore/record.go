@@ -89,14 +89,11 @@ func (tx *Tx) commit(ctx context.Context, v docket.Viewer, r *docket.Record) (in
 		}
 	}
 	author, at := r.Stamp()
-	res, err := tx.exec(ctx, `INSERT INTO changes (kind, ref, entity, entity2, author, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		r.Kind, ref, nullString(entity), nullString(entity2), author, formatTime(at), string(payload))
-	if err != nil {
+	var seq int64
+	// RETURNING rather than LastInsertId: PostgreSQL has no last insert id.
+	if err := tx.queryRow(ctx, `INSERT INTO changes (kind, ref, entity, entity2, author, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+		r.Kind, ref, nullString(entity), nullString(entity2), author, formatTime(at), string(payload)).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("append change: %w", err)
-	}
-	seq, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
 	}
 	if err := tx.apply(ctx, seq, r); err != nil {
 		return 0, tx.db.formatError(err, ref)
