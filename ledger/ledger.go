@@ -1,0 +1,285 @@
+// Package ledger makes Docket's change log tamper-evident: every change (and every snapshot of
+// a source) is a leaf of an append-only Merkle tree in the style of Certificate Transparency
+// (RFC 6962), built with [golang.org/x/mod/sumdb/tlog], and the tree's head is published in
+// checkpoints signed with the installation's ed25519 key in the [golang.org/x/mod/sumdb/note]
+// format.
+//
+// # Leaves
+//
+// A leaf commits to a change record through its SHA-256 digest, never its text. A statement's
+// record carries a random salt, so a published proof lets no one confirm a guessed value (a
+// witness's name) by hashing candidates. The leaf text is canonical and versioned:
+//
+//	docket leaf v1
+//	seq 42
+//	kind statement
+//	sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+//
+// # Checkpoints
+//
+// A checkpoint's text is the log's origin, the tree size and the root hash in base64, one per
+// line, as in the C2SP checkpoint format; the note's signature line follows.
+package ledger
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+const leafHeader = "docket leaf v1\n"
+
+// maxLeafText caps what ParseLeaf reads: a leaf is a few short lines.
+const maxLeafText = 256
+
+// Leaf is what the log commits to for one change: its sequence number, its kind and the
+// SHA-256 digest of its canonical record.
+type Leaf struct {
+	Seq    int64
+	Kind   string
+	Digest [sha256.Size]byte
+}
+
+// NewLeaf returns the leaf of a change record.
+func NewLeaf(seq int64, kind string, record []byte) Leaf {
+	return Leaf{Seq: seq, Kind: kind, Digest: sha256.Sum256(record)}
+}
+
+// Text returns the canonical leaf text.
+func (l Leaf) Text() []byte {
+	return fmt.Appendf(nil, "%sseq %d\nkind %s\nsha256 %s\n", leafHeader, l.Seq, l.Kind, hex.EncodeToString(l.Digest[:]))
+}
+
+// Hash returns the leaf's record hash in the tree.
+func (l Leaf) Hash() tlog.Hash { return tlog.RecordHash(l.Text()) }
+
+// ParseLeaf parses a leaf text strictly: non-canonical numbers, unknown lines and missing
+// fields are errors, so one leaf has exactly one text.
+func ParseLeaf(text []byte) (Leaf, error) {
+	var l Leaf
+	if len(text) > maxLeafText {
+		return l, errors.New("leaf: too long")
+	}
+	rest, ok := bytes.CutPrefix(text, []byte(leafHeader))
+	if !ok {
+		return l, errors.New("leaf: not a docket leaf v1")
+	}
+	lines := strings.Split(string(rest), "\n")
+	if len(lines) != 4 || lines[3] != "" {
+		return l, errors.New("leaf: want seq, kind and sha256 lines")
+	}
+	seq, ok := strings.CutPrefix(lines[0], "seq ")
+	n, err := strconv.ParseInt(seq, 10, 64)
+	if !ok || err != nil || n < 1 || strconv.FormatInt(n, 10) != seq {
+		return l, errors.New("leaf: bad seq")
+	}
+	kind, ok := strings.CutPrefix(lines[1], "kind ")
+	if !ok || kind == "" || strings.ContainsAny(kind, " \t") {
+		return l, errors.New("leaf: bad kind")
+	}
+	sum, ok := strings.CutPrefix(lines[2], "sha256 ")
+	d, err := hex.DecodeString(sum)
+	if !ok || err != nil || len(d) != sha256.Size || hex.EncodeToString(d) != sum {
+		return l, errors.New("leaf: bad sha256")
+	}
+	l.Seq, l.Kind = n, kind
+	copy(l.Digest[:], d)
+	return l, nil
+}
+
+// FormatCheckpoint returns the text of a checkpoint of tree t of the log named origin.
+func FormatCheckpoint(origin string, t tlog.Tree) []byte {
+	return fmt.Appendf(nil, "%s\n%d\n%s\n", origin, t.N, base64.StdEncoding.EncodeToString(t.Hash[:]))
+}
+
+// ParseCheckpoint parses a checkpoint's text strictly; lines after the third are extensions
+// and ignored.
+func ParseCheckpoint(text []byte) (origin string, t tlog.Tree, err error) {
+	lines := strings.SplitN(string(text), "\n", 4)
+	if len(lines) < 4 || lines[0] == "" {
+		return "", t, errors.New("checkpoint: want origin, size and root lines")
+	}
+	n, err := strconv.ParseInt(lines[1], 10, 64)
+	if err != nil || n < 0 || strconv.FormatInt(n, 10) != lines[1] {
+		return "", t, errors.New("checkpoint: bad size")
+	}
+	h, err := base64.StdEncoding.DecodeString(lines[2])
+	if err != nil || len(h) != tlog.HashSize || base64.StdEncoding.EncodeToString(h) != lines[2] {
+		return "", t, errors.New("checkpoint: bad root hash")
+	}
+	t.N = n
+	copy(t.Hash[:], h)
+	return lines[0], t, nil
+}
+
+// Sign returns a signed checkpoint note.
+func Sign(origin string, t tlog.Tree, s note.Signer) ([]byte, error) {
+	return note.Sign(&note.Note{Text: string(FormatCheckpoint(origin, t))}, s)
+}
+
+// OpenCheckpoint verifies a signed checkpoint with the verifier key and returns its tree.
+func OpenCheckpoint(msg []byte, vkey string) (origin string, t tlog.Tree, err error) {
+	v, err := note.NewVerifier(strings.TrimSpace(vkey))
+	if err != nil {
+		return "", t, fmt.Errorf("verifier key: %w", err)
+	}
+	n, err := note.Open(msg, note.VerifierList(v))
+	if err != nil {
+		return "", t, fmt.Errorf("checkpoint signature: %w", err)
+	}
+	origin, t, err = ParseCheckpoint([]byte(n.Text))
+	if err != nil {
+		return "", t, err
+	}
+	if origin != v.Name() {
+		return "", t, fmt.Errorf("checkpoint of log %q is signed by key %q", origin, v.Name())
+	}
+	return origin, t, nil
+}
+
+// Key is an installation's signing key. The log's origin is the key's name.
+type Key struct {
+	Signer   note.Signer
+	Verifier string // the public verifier key, as "docket key show" prints it
+}
+
+// Origin returns the name of the log the key signs.
+func (k *Key) Origin() string { return k.Signer.Name() }
+
+// GenerateKey makes a new key named name.
+func GenerateKey(name string) (skey, vkey string, err error) {
+	return note.GenerateKey(rand.Reader, name)
+}
+
+// ParseKey reads a private key in note format, as a key file holds it.
+func ParseKey(skey string) (*Key, error) {
+	s, err := note.NewSigner(strings.TrimSpace(skey))
+	if err != nil {
+		return nil, fmt.Errorf("signing key: %w", err)
+	}
+	vkey, err := verifierFor(strings.TrimSpace(skey))
+	if err != nil {
+		return nil, err
+	}
+	return &Key{Signer: s, Verifier: vkey}, nil
+}
+
+// verifierFor derives the verifier key from a private key: "PRIVATE+KEY+name+hash+key".
+func verifierFor(skey string) (string, error) {
+	parts := strings.SplitN(skey, "+", 5)
+	if len(parts) != 5 || parts[0] != "PRIVATE" || parts[1] != "KEY" {
+		return "", errors.New("signing key: not a note private key")
+	}
+	raw, err := base64.StdEncoding.DecodeString(parts[4])
+	if err != nil || len(raw) != 33 || raw[0] != 1 {
+		return "", errors.New("signing key: not an ed25519 key")
+	}
+	priv := ed25519.NewKeyFromSeed(raw[1:])
+	return note.NewEd25519VerifierKey(parts[2], priv.Public().(ed25519.PublicKey))
+}
+
+// LoadKey reads the key file at path, creating it (mode 0600) with a new key named name when
+// create is set and the file does not exist.
+func LoadKey(path, name string, create bool) (*Key, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && create {
+		skey, _, err := GenerateKey(name)
+		if err != nil {
+			return nil, err
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("create key file: %w", err)
+		}
+		if _, err := f.WriteString(skey + "\n"); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("write key file: %w", err)
+		}
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return nil, err
+		}
+		if err := f.Close(); err != nil {
+			return nil, err
+		}
+		return ParseKey(skey)
+	} else if err != nil {
+		return nil, fmt.Errorf("read key file: %w", err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+		return nil, fmt.Errorf("key file %s is readable by others (mode %v); chmod 600 it", path, st.Mode().Perm())
+	}
+	return ParseKey(string(b))
+}
+
+// Appender computes the hashes a log stores as leaves are appended, reading the few earlier
+// hashes it needs through a cache, so a batch of appends reads the store once.
+type Appender struct {
+	N     int64 // leaves so far
+	read  tlog.HashReader
+	cache map[int64]tlog.Hash
+}
+
+// NewAppender starts appending to a log of n leaves whose stored hashes r reads.
+func NewAppender(n int64, r tlog.HashReader) *Appender {
+	return &Appender{N: n, read: r, cache: map[int64]tlog.Hash{}}
+}
+
+// ReadHashes implements tlog.HashReader over the cache and the store.
+func (a *Appender) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(indexes))
+	var missing []int64
+	for i, x := range indexes {
+		if h, ok := a.cache[x]; ok {
+			out[i] = h
+		} else {
+			missing = append(missing, x)
+		}
+	}
+	if len(missing) > 0 {
+		hs, err := a.read.ReadHashes(missing)
+		if err != nil {
+			return nil, err
+		}
+		j := 0
+		for i, x := range indexes {
+			if _, ok := a.cache[x]; !ok {
+				out[i] = hs[j]
+				a.cache[x] = hs[j]
+				j++
+			}
+		}
+	}
+	return out, nil
+}
+
+// Append adds a leaf and returns the stored hashes to write, starting at stored index
+// tlog.StoredHashIndex(0, n) where n is the leaf's index.
+func (a *Appender) Append(l Leaf) (index int64, hashes []tlog.Hash, err error) {
+	index = a.N
+	hashes, err = tlog.StoredHashesForRecordHash(index, l.Hash(), a)
+	if err != nil {
+		return 0, nil, err
+	}
+	base := tlog.StoredHashIndex(0, index)
+	for i, h := range hashes {
+		a.cache[base+int64(i)] = h
+	}
+	a.N++
+	// Only the right edge of the tree is read again; drop the rest now and then.
+	if len(a.cache) > 4096 {
+		a.cache = map[int64]tlog.Hash{}
+	}
+	return index, hashes, nil
+}
