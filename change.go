@@ -242,5 +242,6 @@ type Store interface {
 	ChangeService
 	SearchService
 	TokenService
+	LedgerService
 	Close() error
 }

@@ -2,8 +2,8 @@ package docket
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/binary"
+	"io"
 	"strings"
 	"time"
 )
@@ -108,12 +108,13 @@ func ValidID(s string) bool {
 
 const crockford = "0123456789abcdefghjkmnpqrstvwxyz"
 
-// NewID returns a fresh id: 48 bits of milliseconds and 32 random bits in Crockford base 32,
-// prefixed. Ids sort by creation time, which keeps index inserts local.
-func NewID(prefix string, now time.Time) string {
+// NewID returns a fresh id: 48 bits of milliseconds and 32 random bits from r in Crockford
+// base 32, prefixed. Ids sort by creation time, which keeps index inserts local; r is a
+// parameter so that tests can make ids, and so ledgers, repeatable.
+func NewID(prefix string, now time.Time, r io.Reader) string {
 	var b [10]byte
 	binary.BigEndian.PutUint64(b[:8], uint64(now.UnixMilli())<<16)
-	rand.Read(b[6:])
+	io.ReadFull(r, b[6:])
 	// 80 bits -> 16 base-32 characters.
 	var out [16]byte
 	var acc uint64

@@ -283,3 +283,8 @@ func (a *Appender) Append(l Leaf) (index int64, hashes []tlog.Hash, err error) {
 	}
 	return index, hashes, nil
 }
+
+// SignCheckpoint signs a checkpoint of the tree of size leaves with root hash root.
+func (k *Key) SignCheckpoint(size int64, root [32]byte) ([]byte, error) {
+	return Sign(k.Origin(), tlog.Tree{N: size, Hash: root}, k.Signer)
+}

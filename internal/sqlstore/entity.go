@@ -171,7 +171,7 @@ func (db *Store) CreateEntity(ctx context.Context, v docket.Viewer, e *docket.En
 	}
 	return db.update(ctx, func(tx *Tx) error {
 		if e.ID == "" {
-			e.ID = docket.NewID("", tx.now)
+			e.ID = tx.newID("")
 		}
 		if e.Sensitivity == 0 {
 			e.Sensitivity = docket.Public // an entity's existence; its statements carry their own levels
@@ -193,7 +193,7 @@ func (db *Store) MergeEntities(ctx context.Context, v docket.Viewer, into, from,
 		return nil, err
 	}
 	err = db.update(ctx, func(tx *Tx) error {
-		m = &docket.Merge{ID: docket.NewID("m", tx.now), Into: into, From: from, Reason: reason, Author: v.Name, At: tx.now}
+		m = &docket.Merge{ID: tx.newID("m"), Into: into, From: from, Reason: reason, Author: v.Name, At: tx.now}
 		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindMerge, Merge: m})
 		return err
 	})

@@ -98,7 +98,7 @@ func (tx *Tx) commit(ctx context.Context, v docket.Viewer, r *docket.Record) (in
 	if err := tx.apply(ctx, seq, r); err != nil {
 		return 0, tx.db.formatError(err, ref)
 	}
-	return seq, nil
+	return seq, tx.appendLeaf(ctx, seq, r.Kind, payload)
 }
 
 // apply derives the views from one record of the change log.

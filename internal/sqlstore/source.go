@@ -69,7 +69,7 @@ func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.So
 	}
 	return db.update(ctx, func(tx *Tx) error {
 		if s.ID == "" {
-			s.ID = docket.NewID("src", tx.now)
+			s.ID = tx.newID("src")
 		}
 		if s.Sensitivity == 0 {
 			s.Sensitivity = docket.Internal

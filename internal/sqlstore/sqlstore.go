@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/ledger"
 )
 
 // Dialect is what differs between SQL backends. Queries in this package are written with ?
@@ -77,9 +78,10 @@ var _ interface {
 // carries the same time.
 type Tx struct {
 	*sql.Tx
-	db    *Store
-	now   time.Time
-	stmts map[string]*sql.Stmt
+	db       *Store
+	now      time.Time
+	stmts    map[string]*sql.Stmt
+	appender *ledger.Appender // made on the transaction's first change
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.
@@ -101,6 +103,9 @@ func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
 	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{}}, nil
 }
+
+// newID makes an id from the store's random source.
+func (tx *Tx) newID(prefix string) string { return docket.NewID(prefix, tx.now, tx.db.Rand) }
 
 // QueryContext runs a query written with ? placeholders.
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {

@@ -78,7 +78,7 @@ func (tx *Tx) addStatements(ctx context.Context, v docket.Viewer, stmts []*docke
 // stamp fills in what the store decides: id, time, author, and the default sensitivity.
 func (tx *Tx) stamp(v docket.Viewer, s *docket.Statement) {
 	if s.ID == "" {
-		s.ID = docket.NewID("s", tx.now)
+		s.ID = tx.newID("s")
 	}
 	s.Author, s.CreatedAt = v.Name, tx.now
 	if s.Sensitivity == 0 {

@@ -31,7 +31,7 @@ func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, name string, 
 	secret := "dkt_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
 	var t *docket.Token
 	err := db.update(ctx, func(tx *Tx) error {
-		t = &docket.Token{ID: docket.NewID("t", tx.now), Name: name, Role: role, Cleared: cleared, CreatedAt: tx.now}
+		t = &docket.Token{ID: tx.newID("t"), Name: name, Role: role, Cleared: cleared, CreatedAt: tx.now}
 		_, err := tx.exec(ctx, `INSERT INTO tokens (id, name, role, cleared, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			t.ID, t.Name, role.String(), cleared, hashToken(secret), formatTime(t.CreatedAt))
 		return err

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/ledger"
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 // Opener opens a fresh, empty store whose clock is now and whose salts come from rand.
@@ -68,6 +70,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("History", func(t *testing.T) { testHistory(t, open) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
 	t.Run("Names", func(t *testing.T) { testNames(t, open) })
+	t.Run("Ledger", func(t *testing.T) { testLedger(t, open) })
 }
 
 // MustSource creates a public source with the URL.
@@ -711,3 +714,105 @@ func testNames(t *testing.T, open Opener) {
 		t.Fatalf("names.tsv has %d groups; the file was not read whole", len(groups))
 	}
 }
+
+// testKey is a fixed signing key, so that checkpoints are the same on every backend.
+const testKey = "PRIVATE+KEY+docket-test+4d60748b+AV/3Oac84R51l11PcRfPZ2arOna4Q/mzxIWqMLAJFG5J"
+
+// TestKey returns the fixed key that signs the suite's checkpoints.
+func TestKey(tb testing.TB) *ledger.Key {
+	k, err := ledger.ParseKey(testKey)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return k
+}
+
+func testLedger(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(7))
+	key := TestKey(t)
+	_, err := st.Checkpoint(ctx, key)
+	wantCode(t, "Checkpoint of an empty ledger", err, docket.ENOTFOUND)
+	script(t, st)
+	cp, err := st.Checkpoint(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := st.FindChanges(ctx, admin, docket.ChangeFilter{})
+	if cp.Size != int64(len(all)) {
+		t.Fatalf("checkpoint size %d, want one leaf for each of %d changes", cp.Size, len(all))
+	}
+	origin, tree, err := ledger.OpenCheckpoint([]byte(cp.Note), key.Verifier)
+	if err != nil || origin != "docket-test" || tree.N != cp.Size || tree.Hash != cp.Root {
+		t.Fatalf("OpenCheckpoint = %q %v %v", origin, tree, err)
+	}
+	// The same script with the same clock and salts gives the same ledger on any backend.
+	if got := fmt.Sprintf("%x", cp.Root); got != goldenRoot {
+		t.Errorf("ledger root = %s, want %s (the suite's fixed script, clock and salts)", got, goldenRoot)
+	}
+	if again, err := st.Checkpoint(ctx, key); err != nil || again.Size != cp.Size || again.Note != cp.Note {
+		t.Fatalf("a checkpoint of an unchanged ledger is not the last one: %v", err)
+	}
+	for _, c := range all {
+		inc, err := st.InclusionProof(ctx, admin, c.Seq, 0)
+		if err != nil {
+			t.Fatalf("InclusionProof(%d): %v", c.Seq, err)
+		}
+		leaf, err := ledger.ParseLeaf([]byte(inc.LeafText))
+		if err != nil || leaf != ledger.NewLeaf(c.Seq, c.Kind, []byte(inc.Record)) {
+			t.Fatalf("change %d: leaf %q does not commit to its record: %v", c.Seq, inc.LeafText, err)
+		}
+		var proof tlog.RecordProof
+		for _, h := range inc.Proof {
+			proof = append(proof, h)
+		}
+		if err := tlog.CheckRecord(proof, tree.N, tree.Hash, inc.Index, leaf.Hash()); err != nil {
+			t.Fatalf("change %d: inclusion proof does not check: %v", c.Seq, err)
+		}
+	}
+	// Anonymous viewers get proofs of what they may see only.
+	var hidden int64
+	for _, c := range all {
+		if c.Record.Statement != nil && c.Record.Statement.Sensitivity == docket.Confidential {
+			hidden = c.Seq
+		}
+	}
+	_, err = st.InclusionProof(ctx, public, hidden, 0)
+	wantCode(t, "inclusion proof of a confidential change for the public", err, docket.ENOTFOUND)
+
+	// More changes, a second checkpoint, and a consistency proof between them.
+	MustEntity(t, st, "Person", MustSource(t, st, "https://example.org/later"), "name", "Later Person")
+	cp2, err := st.Checkpoint(ctx, key)
+	if err != nil || cp2.Size <= cp.Size {
+		t.Fatalf("second checkpoint %v, %v", cp2, err)
+	}
+	p, err := st.ConsistencyProof(ctx, cp.Size, cp2.Size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tp tlog.TreeProof
+	for _, h := range p {
+		tp = append(tp, h)
+	}
+	if err := tlog.CheckTree(tp, cp2.Size, cp2.Root, cp.Size, cp.Root); err != nil {
+		t.Fatalf("consistency proof: %v", err)
+	}
+	_, err = st.ConsistencyProof(ctx, cp2.Size, cp.Size)
+	wantCode(t, "consistency proof backwards", err, docket.EINVALID)
+	latest, err := st.LatestCheckpoint(ctx)
+	if err != nil || latest.Size != cp2.Size {
+		t.Fatalf("LatestCheckpoint = %v, %v", latest, err)
+	}
+	problems, err := st.Verify(ctx, nil)
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("Verify of an untouched store = %v, %v", problems, err)
+	}
+	if err := st.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if problems, _ := st.Verify(ctx, nil); len(problems) != 0 {
+		t.Fatalf("Verify after rebuild = %v", problems)
+	}
+}
+
+// goldenRoot is the ledger root of script() under NewClock and Rand(7).
+const goldenRoot = "73b1508a0f46b6ea7ac46e4db93971fa8f0cc8ea134223f338b998f297190a09"

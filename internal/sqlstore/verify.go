@@ -1,0 +1,132 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/docketorg/docket"
+)
+
+// viewCheck compares the views with the records of the change log, as Verify reads them.
+type viewCheck struct {
+	tx       *Tx
+	problems []docket.Problem
+	want     map[string]*stmtState // what each statement's row must say at the end
+	ids      []string              // statement ids in commit order
+}
+
+type stmtState struct {
+	status       docket.Status
+	retracted    bool
+	supersededBy string
+	seq          int64
+}
+
+func newViewCheck(tx *Tx) *viewCheck { return &viewCheck{tx: tx, want: map[string]*stmtState{}} }
+
+func (c *viewCheck) add(what, format string, args ...any) {
+	c.problems = append(c.problems, docket.Problem{What: what, Why: fmt.Sprintf(format, args...)})
+}
+
+// differ reports every column whose stored value differs from the record's.
+func (c *viewCheck) differ(what, table string, stored, recorded []string, names []string) {
+	for i := range names {
+		if stored[i] != recorded[i] {
+			c.add(what, "its %s in the %s table (%q) differs from its record (%q)", names[i], table, stored[i], recorded[i])
+		}
+	}
+}
+
+func (c *viewCheck) record(ctx context.Context, r *docket.Record) error {
+	switch r.Kind {
+	case docket.KindEntity:
+		e := r.Entity
+		got := make([]string, 4)
+		err := c.tx.queryRow(ctx, `SELECT schema, CAST(sensitivity AS TEXT), author, created_at FROM entities WHERE id = ?`, e.ID).Scan(&got[0], &got[1], &got[2], &got[3])
+		if errors.Is(err, sql.ErrNoRows) {
+			c.add("entity "+e.ID, "it is missing from the entities table")
+			return nil
+		} else if err != nil {
+			return err
+		}
+		c.differ("entity "+e.ID, "entities", got, []string{e.Schema, fmt.Sprint(int(e.Sensitivity)), e.Author, formatTime(e.CreatedAt)},
+			[]string{"schema", "sensitivity", "author", "time"})
+	case docket.KindSource:
+		s := r.Source
+		got := make([]string, 5)
+		err := c.tx.queryRow(ctx, `SELECT COALESCE(url, ''), COALESCE(title, ''), COALESCE(publisher, ''), COALESCE(published, ''), CAST(sensitivity AS TEXT)
+			FROM sources WHERE id = ?`, s.ID).Scan(&got[0], &got[1], &got[2], &got[3], &got[4])
+		if errors.Is(err, sql.ErrNoRows) {
+			c.add("source "+s.ID, "it is missing from the sources table")
+			return nil
+		} else if err != nil {
+			return err
+		}
+		c.differ("source "+s.ID, "sources", got, []string{s.URL, s.Title, s.Publisher, s.Published, fmt.Sprint(int(s.Sensitivity))},
+			[]string{"url", "title", "publisher", "publication date", "sensitivity"})
+	case docket.KindStatement:
+		s := r.Statement
+		got := make([]string, 11)
+		err := c.tx.queryRow(ctx, `SELECT entity_id, property, value, COALESCE(source_id, ''), COALESCE(locator, ''), COALESCE(quote, ''),
+			CAST(sensitivity AS TEXT), author, created_at, COALESCE(supersedes, ''), salt FROM statements WHERE id = ?`, s.ID).
+			Scan(&got[0], &got[1], &got[2], &got[3], &got[4], &got[5], &got[6], &got[7], &got[8], &got[9], &got[10])
+		if errors.Is(err, sql.ErrNoRows) {
+			c.add("statement "+s.ID, "it is missing from the statements table")
+			return nil
+		} else if err != nil {
+			return err
+		}
+		c.differ("statement "+s.ID, "statements", got,
+			[]string{s.Entity, s.Property, s.Value, s.Source, s.Locator, s.Quote, fmt.Sprint(int(s.Sensitivity)), s.Author, formatTime(s.CreatedAt), s.Supersedes, s.Salt},
+			[]string{"entity", "property", "value", "source", "locator", "quote", "sensitivity", "author", "time", "supersedes", "salt"})
+		c.want[s.ID] = &stmtState{status: s.Status}
+		c.ids = append(c.ids, s.ID)
+	case docket.KindRetraction:
+		if w := c.want[r.Retraction.Statement]; w != nil {
+			w.retracted, w.supersededBy = true, r.Retraction.SupersededBy
+		}
+	case docket.KindStatus:
+		if w := c.want[r.Status.Statement]; w != nil {
+			w.status = r.Status.Status
+		}
+	}
+	return nil
+}
+
+// finish checks what only the whole log determines: each statement's current status and
+// retraction, and rows that no record accounts for.
+func (c *viewCheck) finish(ctx context.Context) error {
+	for _, id := range c.ids {
+		w := c.want[id]
+		var status, supBy string
+		var retracted bool
+		err := c.tx.queryRow(ctx, `SELECT status, retracted_seq IS NOT NULL, COALESCE(superseded_by, '') FROM statements WHERE id = ?`, id).Scan(&status, &retracted, &supBy)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // reported already
+		} else if err != nil {
+			return err
+		}
+		if status != string(w.status) {
+			c.add("statement "+id, "its status in the statements table is %s; its records say %s", status, w.status)
+		}
+		if retracted != w.retracted || supBy != w.supersededBy {
+			c.add("statement "+id, "its retraction in the statements table differs from its records")
+		}
+	}
+	for _, t := range []struct{ table, what string }{{"statements", "statement"}, {"entities", "entity"}, {"sources", "source"}} {
+		var n int
+		if err := c.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.table).Scan(&n); err != nil {
+			return err
+		}
+		var want int
+		if err := c.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes WHERE kind = ?`, t.what).Scan(&want); err != nil {
+			return err
+		}
+		if n != want {
+			c.add(t.table+" table", "%d rows for %d records: rows were added or removed behind the log's back", n, want)
+		}
+	}
+	return nil
+}

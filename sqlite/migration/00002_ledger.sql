@@ -1,0 +1,22 @@
+-- The ledger: every change is a leaf of a Merkle tree (RFC 6962). Leaves and the tree's stored
+-- hashes are written with the change, in the same transaction, and never rebuilt: they are the
+-- evidence that the change log was not altered afterwards.
+CREATE TABLE ledger_leaves (
+	idx  INTEGER PRIMARY KEY, -- the leaf's index in the tree, from 0
+	seq  INTEGER NOT NULL UNIQUE REFERENCES changes (seq),
+	hash BLOB NOT NULL
+);
+
+-- tlog's stored hashes, by stored-hash index.
+CREATE TABLE ledger_hashes (
+	idx  INTEGER PRIMARY KEY,
+	hash BLOB NOT NULL
+);
+
+-- Signed checkpoints, kept so that any later tree can be proved consistent with them.
+CREATE TABLE checkpoints (
+	size INTEGER PRIMARY KEY,
+	root BLOB NOT NULL,
+	note TEXT NOT NULL,
+	at   TEXT NOT NULL
+);
