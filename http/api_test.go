@@ -17,6 +17,7 @@ import (
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -30,6 +31,8 @@ func MustOpenServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
 	}
 	tb.Cleanup(func() { db.Close() })
 	s := dockethttp.NewServer(db)
+	key := storetest.TestKey(tb)
+	s.Signer, s.Verifier = key, key.Verifier
 	s.Addr = "127.0.0.1:0"
 	if err := s.Open(); err != nil {
 		tb.Fatal(err)

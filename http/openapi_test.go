@@ -17,6 +17,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -35,6 +36,8 @@ func openDemoServer(tb testing.TB) *Server {
 		tb.Fatalf("demo.Load: %v", err)
 	}
 	s := NewServer(db)
+	key := storetest.TestKey(tb)
+	s.Signer, s.Verifier = key, key.Verifier
 	s.Addr = "127.0.0.1:0"
 	if err := s.Open(); err != nil {
 		tb.Fatal(err)
@@ -319,11 +322,12 @@ func TestOpenAPI_Document(t *testing.T) {
 		// What each {id} stands for, by the collection it is in, and values for required query
 		// parameters. A new route or required parameter needs a value here.
 		ids := map[string]string{
-			"/api/v1/entities/":   demo.Akberdiyeva,
-			"/api/v1/statements/": ss[0].ID,
-			"/api/v1/sources/":    demo.PressRelease,
+			"/api/v1/entities/":     demo.Akberdiyeva,
+			"/api/v1/statements/":   ss[0].ID,
+			"/api/v1/sources/":      demo.PressRelease,
+			"/api/v1/ledger/proof/": "1",
 		}
-		query := map[string]string{"q": "Bayturova"}
+		query := map[string]string{"q": "Bayturova", "old": "1", "new": "2"}
 		for _, r := range s.routes {
 			if r.Method != "GET" {
 				continue

@@ -28,6 +28,9 @@ type Server struct {
 	Addr   string
 	Store  docket.Store
 	Logger *slog.Logger
+	// Signer signs checkpoints when the API is asked for one; Verifier is its public key.
+	Signer   docket.CheckpointSigner
+	Verifier string
 
 	ln     net.Listener
 	server *http.Server
@@ -49,6 +52,7 @@ func NewServer(store docket.Store) *Server {
 		IdleTimeout:       120 * time.Second,
 	}
 	s.registerAPIRoutes()
+	s.registerLedgerRoutes()
 	s.registerPageRoutes()
 	return s
 }

@@ -64,6 +64,9 @@ func init() {
 		{"migrate", "apply pending schema migrations", (*Main).runMigrate},
 		{"token", "manage API tokens", (*Main).runToken},
 		{"vocab", "list vocabularies and criminal codes", (*Main).runVocab},
+		{"key", "show the ledger's public verifier key", (*Main).runKey},
+		{"checkpoint", "sign the ledger's head and print the checkpoint", (*Main).runCheckpoint},
+		{"verify", "recompute the ledger and views and report any tampering", (*Main).runVerify},
 	}
 }
 

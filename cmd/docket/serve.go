@@ -21,6 +21,7 @@ Examples:
   docket serve --demo
   docket serve --addr 0.0.0.0:8080 --data /srv/docket`, true)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
+	keyFile := f.keyFlag()
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
@@ -43,8 +44,12 @@ Examples:
 			logger.Info("loaded the seed case")
 		}
 	}
+	key, err := f.loadKey(*keyFile, true)
+	if err != nil {
+		return err
+	}
 	s := dockethttp.NewServer(db)
-	s.Addr, s.Logger = *addr, logger
+	s.Addr, s.Logger, s.Signer, s.Verifier = *addr, logger, key, key.Verifier
 	if err := s.Open(); err != nil {
 		return err
 	}

@@ -1,0 +1,103 @@
+package http
+
+import (
+	"encoding/base64"
+	"net/http"
+	"strconv"
+
+	"github.com/docketorg/docket"
+)
+
+func (s *Server) registerLedgerRoutes() {
+	s.handle("GET", "/api/v1/ledger/checkpoint", s.handleCheckpoint)
+	s.handle("GET", "/api/v1/ledger/proof/{seq}", s.handleInclusion)
+	s.handle("GET", "/api/v1/ledger/consistency", s.handleConsistency)
+}
+
+// checkpointJSON is a checkpoint as the API gives it: the signed note, which is what a
+// verifier checks, with the verifier key to check it by.
+type checkpointJSON struct {
+	Size     int64  `json:"size"`
+	Root     string `json:"root"` // base64, as in the note
+	Note     string `json:"note"`
+	At       string `json:"at"`
+	Verifier string `json:"verifier,omitempty"`
+}
+
+func (s *Server) handleCheckpoint(w http.ResponseWriter, r *http.Request) {
+	var cp *docket.Checkpoint
+	var err error
+	if s.Signer != nil {
+		cp, err = s.Store.Checkpoint(r.Context(), s.Signer) // signs the head when it has grown
+	} else {
+		cp, err = s.Store.LatestCheckpoint(r.Context())
+	}
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, checkpointJSON{Size: cp.Size, Root: base64.StdEncoding.EncodeToString(cp.Root[:]), Note: cp.Note,
+		At: cp.At.Format("2006-01-02T15:04:05Z07:00"), Verifier: s.Verifier})
+}
+
+func b64(hs [][32]byte) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = base64.StdEncoding.EncodeToString(h[:])
+	}
+	return out
+}
+
+func intParam(r *http.Request, name string, required bool) (int64, error) {
+	v := r.URL.Query().Get(name)
+	if r.PathValue(name) != "" {
+		v = r.PathValue(name)
+	}
+	if v == "" && !required {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return 0, docket.Errorf(docket.EINVALID, "%s=%q: want a whole number", name, v)
+	}
+	return n, nil
+}
+
+func (s *Server) handleInclusion(w http.ResponseWriter, r *http.Request) {
+	seq, err := intParam(r, "seq", true)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	size, err := intParam(r, "size", false)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	inc, err := s.Store.InclusionProof(r.Context(), viewer(r), seq, size)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"seq": inc.Seq, "index": inc.Index, "tree_size": inc.Size, "leaf": inc.LeafText,
+		"record": inc.Record, "proof": b64(inc.Proof)})
+}
+
+func (s *Server) handleConsistency(w http.ResponseWriter, r *http.Request) {
+	old, err := intParam(r, "old", true)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	nw, err := intParam(r, "new", true)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p, err := s.Store.ConsistencyProof(r.Context(), old, nw)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"old": old, "new": nw, "proof": b64(p)})
+}
