@@ -19,6 +19,7 @@ const (
 	KindStatus     = "status"
 	KindMerge      = "merge"
 	KindUnmerge    = "unmerge"
+	KindSnapshot   = "snapshot"
 )
 
 // Record is one entry of the change log, as exported: a kind and exactly one payload.
@@ -31,6 +32,8 @@ type Record struct {
 	Status     *StatusChange
 	Merge      *Merge
 	Unmerge    *Unmerge
+	Snapshot   *Snapshot
+	Blob       *Blob // not a change: content a following snapshot needs, in exports only
 }
 
 // payload returns the record's payload, or nil when the kind and payload disagree.
@@ -50,6 +53,10 @@ func (r *Record) payload() any {
 		return r.Merge
 	case r.Kind == KindUnmerge && r.Unmerge != nil:
 		return r.Unmerge
+	case r.Kind == KindSnapshot && r.Snapshot != nil:
+		return r.Snapshot
+	case r.Kind == KindBlob && r.Blob != nil:
+		return r.Blob
 	}
 	return nil
 }
@@ -127,6 +134,12 @@ func (r *Record) UnmarshalJSON(b []byte) error {
 	case KindUnmerge:
 		r.Unmerge = &Unmerge{}
 		p = r.Unmerge
+	case KindSnapshot:
+		r.Snapshot = &Snapshot{}
+		p = r.Snapshot
+	case KindBlob:
+		r.Blob = &Blob{}
+		p = r.Blob
 	default:
 		return Errorf(EINVALID, "unknown record kind %q", kind)
 	}
@@ -243,5 +256,6 @@ type Store interface {
 	SearchService
 	TokenService
 	LedgerService
+	SnapshotService
 	Close() error
 }

@@ -22,6 +22,8 @@ type Lookup interface {
 	LookupSource(ctx context.Context, id string) (bool, error)
 	// LookupMerge returns the merge with UndoneAt set when undone, or nil, nil.
 	LookupMerge(ctx context.Context, id string) (*Merge, error)
+	// LookupBlob reports whether content with the SHA-256 is stored.
+	LookupBlob(ctx context.Context, sha256 string) (bool, error)
 	// Corroborates reports whether another current statement has the same entity, property
 	// and value from a different source.
 	Corroborates(ctx context.Context, s *Statement) (bool, error)
@@ -49,6 +51,13 @@ func (r *Record) Check(ctx context.Context, lk Lookup) error {
 		return r.checkMerge(ctx, lk)
 	case KindUnmerge:
 		return r.checkUnmerge(ctx, lk)
+	case KindSnapshot:
+		return r.checkSnapshot(ctx, lk)
+	case KindBlob:
+		if SHA256Hex(r.Blob.Data) != r.Blob.SHA256 {
+			return Errorf(EINVALID, "blob %s: its data has another SHA-256", r.Blob.SHA256)
+		}
+		return nil
 	}
 	return Errorf(EINVALID, "unknown record kind %q", r.Kind)
 }
@@ -282,6 +291,41 @@ func (r *Record) checkUnmerge(ctx context.Context, lk Lookup) error {
 	return nil
 }
 
+func (r *Record) checkSnapshot(ctx context.Context, lk Lookup) error {
+	s := r.Snapshot
+	if err := checkStamp("snapshot", s.ID, s.Author, s.CreatedAt); err != nil {
+		return err
+	}
+	if ok, err := lk.LookupSource(ctx, s.Source); err != nil {
+		return err
+	} else if !ok {
+		return Errorf(EINVALID, "snapshot %s: no source %q", s.ID, s.Source)
+	}
+	for _, u := range []string{s.URL, s.FinalURL} {
+		if _, err := normalizeURL(u); err != nil {
+			return Errorf(EINVALID, "snapshot %s: %s", s.ID, ErrorMessage(err))
+		}
+	}
+	if s.FetchedAt.IsZero() || s.Custody.RequestedBy == "" || s.Custody.RequestedAt.IsZero() {
+		return Errorf(EINVALID, "snapshot %s: its time and chain of custody (who asked, when) are required", s.ID)
+	}
+	blobs := []string{s.SHA256}
+	if s.TextSHA256 != "" {
+		blobs = append(blobs, s.TextSHA256)
+	}
+	for _, h := range blobs {
+		if ok, err := lk.LookupBlob(ctx, h); err != nil {
+			return err
+		} else if !ok {
+			return Errorf(EINVALID, "snapshot %s: no stored content with SHA-256 %s (a blob record must come first)", s.ID, h)
+		}
+	}
+	if s.Size < 0 || s.Size > MaxSnapshotSize {
+		return Errorf(EINVALID, "snapshot %s: size %d out of range", s.ID, s.Size)
+	}
+	return nil
+}
+
 // Ref returns the id the record adds or changes, and the entities it concerns.
 func (r *Record) Ref() (ref, entity, entity2 string) {
 	switch r.Kind {
@@ -299,6 +343,8 @@ func (r *Record) Ref() (ref, entity, entity2 string) {
 		return r.Merge.ID, r.Merge.Into, r.Merge.From
 	case KindUnmerge:
 		return r.Unmerge.Merge, "", ""
+	case KindSnapshot:
+		return r.Snapshot.ID, "", ""
 	}
 	return "", "", ""
 }
@@ -320,6 +366,8 @@ func (r *Record) Stamp() (string, time.Time) {
 		return r.Merge.Author, r.Merge.At
 	case KindUnmerge:
 		return r.Unmerge.Author, r.Unmerge.At
+	case KindSnapshot:
+		return r.Snapshot.Author, r.Snapshot.CreatedAt
 	}
 	return "", time.Time{}
 }

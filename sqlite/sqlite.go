@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/sqlstore"
@@ -144,7 +145,7 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, sqlstore.FormatTime(db.Now())); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, sqlstore.FormatTime(time.Now())); err != nil {
 		return err
 	}
 	return tx.Commit()

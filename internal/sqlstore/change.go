@@ -113,6 +113,7 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 		return db.exportVisible(ctx, docket.AnonymousViewer, fn)
 	}
 	return db.view(ctx, func(tx *Tx) error {
+		emitted := map[string]bool{}
 		for after := int64(0); ; {
 			rows, err := tx.QueryContext(ctx, `SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 10000`, after)
 			if err != nil {
@@ -140,6 +141,22 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 				return nil
 			}
 			for _, r := range batch {
+				if r.Snapshot != nil {
+					// The content a snapshot needs comes first, once, so an import can check it.
+					for _, sha := range []string{r.Snapshot.SHA256, r.Snapshot.TextSHA256} {
+						if sha == "" || emitted[sha] {
+							continue
+						}
+						data, err := tx.blob(ctx, sha)
+						if err != nil {
+							return fmt.Errorf("snapshot %s: %w", r.Snapshot.ID, err)
+						}
+						emitted[sha] = true
+						if err := fn(&docket.Record{Kind: docket.KindBlob, Blob: &docket.Blob{SHA256: sha, Data: data}}); err != nil {
+							return err
+						}
+					}
+				}
 				if err := fn(r); err != nil {
 					return err
 				}
@@ -217,6 +234,16 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 				return nil
 			}
 			n++
+			if r.Kind == docket.KindBlob {
+				// Content is not a change: check it and store it for the snapshots that follow.
+				if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
+					return prefixError(err, "record %d", n)
+				}
+				if _, err := tx.putBlob(ctx, r.Blob.Data); err != nil {
+					return err
+				}
+				continue
+			}
 			if _, err := tx.commit(ctx, v, r); err != nil {
 				return prefixError(err, "record %d", n)
 			}
@@ -242,7 +269,7 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 			return err
 		}
 		for _, q := range []string{
-			`DELETE FROM name_keys`, `DELETE FROM search`, `DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
+			`DELETE FROM name_keys`, `DELETE FROM search`, `DELETE FROM snapshots`, `DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
 			`UPDATE entities SET merged_into = NULL`, `DELETE FROM entities`,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -135,6 +135,10 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		_, err = tx.exec(ctx, `UPDATE entities SET canonical = ? WHERE canonical = ?`, m.Into, m.From)
 	case docket.KindUnmerge:
 		err = tx.applyUnmerge(ctx, seq, r.Unmerge)
+	case docket.KindSnapshot:
+		s := r.Snapshot
+		_, err = tx.exec(ctx, `INSERT INTO snapshots (id, source_id, sha256, text_sha256, fetched_at, seq) VALUES (?, ?, ?, ?, ?, ?)`,
+			s.ID, s.Source, s.SHA256, nullString(s.TextSHA256), formatTime(s.FetchedAt), seq)
 	default:
 		err = fmt.Errorf("unknown record kind %q", r.Kind)
 	}

@@ -75,7 +75,15 @@ func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.So
 			s.Sensitivity = docket.Internal
 		}
 		s.Author, s.CreatedAt = v.Name, tx.now
-		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindSource, Source: s})
-		return err
+		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindSource, Source: s}); err != nil {
+			return err
+		}
+		if s.URL != "" {
+			// Pages disappear: preserve every cited URL as soon as it is recorded.
+			if _, err := tx.enqueue(ctx, s.ID, s.URL, v.Name); err != nil {
+				return fmt.Errorf("queue archive: %w", err)
+			}
+		}
+		return nil
 	})
 }

@@ -83,6 +83,29 @@ func (c *viewCheck) record(ctx context.Context, r *docket.Record) error {
 			[]string{"entity", "property", "value", "source", "locator", "quote", "sensitivity", "author", "time", "supersedes", "salt"})
 		c.want[s.ID] = &stmtState{status: s.Status}
 		c.ids = append(c.ids, s.ID)
+	case docket.KindSnapshot:
+		s := r.Snapshot
+		for _, b := range []struct{ sha, what string }{{s.SHA256, "body"}, {s.TextSHA256, "text"}} {
+			if b.sha == "" {
+				continue
+			}
+			data, err := c.tx.blob(ctx, b.sha)
+			if docket.ErrorCode(err) == docket.ENOTFOUND {
+				c.add("snapshot "+s.ID, "its %s (SHA-256 %s) is missing", b.what, b.sha)
+				continue
+			} else if err != nil {
+				return err
+			}
+			if got := docket.SHA256Hex(data); got != b.sha {
+				c.add("snapshot "+s.ID, "its stored %s has SHA-256 %s, but was recorded as %s: the content was altered", b.what, got, b.sha)
+			}
+		}
+		var sha string
+		if err := c.tx.queryRow(ctx, `SELECT sha256 FROM snapshots WHERE id = ?`, s.ID).Scan(&sha); err != nil {
+			c.add("snapshot "+s.ID, "it is missing from the snapshots table")
+		} else if sha != s.SHA256 {
+			c.add("snapshot "+s.ID, "its SHA-256 in the snapshots table (%s) differs from its record (%s)", sha, s.SHA256)
+		}
 	case docket.KindRetraction:
 		if w := c.want[r.Retraction.Statement]; w != nil {
 			w.retracted, w.supersededBy = true, r.Retraction.SupersededBy
