@@ -182,6 +182,7 @@ type Change struct {
 // ChangeFilter selects changes.
 type ChangeFilter struct {
 	Entity        *string // changes to the entity and every entity merged into it
+	Ref           *string // changes whose ref is this id: a source's or snapshot's record
 	AfterSeq      int64
 	Offset, Limit int
 }

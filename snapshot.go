@@ -91,8 +91,9 @@ type SnapshotService interface {
 	FindBlob(ctx context.Context, v Viewer, sha256 string) ([]byte, error)
 	// EnqueueArchive queues an archive of a source's URL.
 	EnqueueArchive(ctx context.Context, v Viewer, source string) (*Job, error)
-	// NextJob claims the next pending job due at now, or returns nil.
-	NextJob(ctx context.Context, now time.Time) (*Job, error)
+	// NextJob claims the next pending job due at now (of the source, when it is not ""), or
+	// returns nil.
+	NextJob(ctx context.Context, now time.Time, source string) (*Job, error)
 	// FinishJob records a job's outcome: done when err is nil, else retried at retryAt, or
 	// failed for good when retryAt is zero.
 	FinishJob(ctx context.Context, id int64, err error, retryAt time.Time) error

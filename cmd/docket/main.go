@@ -67,6 +67,10 @@ func init() {
 		{"key", "show the ledger's public verifier key", (*Main).runKey},
 		{"checkpoint", "sign the ledger's head and print the checkpoint", (*Main).runCheckpoint},
 		{"verify", "recompute the ledger and views and report any tampering", (*Main).runVerify},
+		{"archive", "preserve a source's page now, with its chain of custody", (*Main).runArchive},
+		{"warc", "export snapshots as WARC/1.1", (*Main).runWARC},
+		{"bundle", "write a case's evidence bundle with proofs", (*Main).runBundle},
+		{"verify-bundle", "check an evidence bundle offline with the public key", (*Main).runVerifyBundle},
 	}
 }
 

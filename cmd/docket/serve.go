@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
+	"github.com/docketorg/docket/archive"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
 )
@@ -22,6 +24,7 @@ Examples:
   docket serve --addr 0.0.0.0:8080 --data /srv/docket`, true)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
 	keyFile := f.keyFlag()
+	allow := f.Bool("allow-private", false, "let the archiver fetch private, loopback and link-local addresses")
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
@@ -53,6 +56,10 @@ Examples:
 	if err := s.Open(); err != nil {
 		return err
 	}
+	// The archive queue is worked in the background: every source with a URL is preserved.
+	a := archive.NewArchiver(db)
+	a.Fetcher.AllowPrivate, a.Logger = *allow, logger
+	go a.Work(ctx, 5*time.Second)
 	logger.Info("serving", "url", s.URL(), "store", db.Path)
 	fmt.Fprintf(m.Stdout, "Docket is at %s\n", s.URL())
 	if m.Ready != nil {

@@ -20,6 +20,9 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 				OR c.entity2 IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?)))`
 			args = append(args, *f.Entity, *f.Entity)
 		}
+		if f.Ref != nil {
+			q, args = q+` AND c.ref = ?`, append(args, *f.Ref)
+		}
 		q += ` ORDER BY c.seq`
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
@@ -93,6 +96,11 @@ func (tx *Tx) changeVisible(ctx context.Context, v docket.Viewer, c *docket.Chan
 	case docket.KindSource:
 		var n int
 		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM sources WHERE id = ? AND sensitivity <= ?`, c.Ref, int(v.MaxSensitivity())).Scan(&n)
+		return n > 0, err
+	case docket.KindSnapshot:
+		var n int
+		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM snapshots sn JOIN sources so ON so.id = sn.source_id WHERE sn.id = ? AND so.sensitivity <= ?`,
+			c.Ref, int(v.MaxSensitivity())).Scan(&n)
 		return n > 0, err
 	default: // statement, retraction, status
 		cond, args := visible(v)

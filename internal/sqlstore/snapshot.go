@@ -153,13 +153,13 @@ func (db *Store) EnqueueArchive(ctx context.Context, v docket.Viewer, source str
 const jobLease = 10 * time.Minute
 
 // NextJob claims the next due job.
-func (db *Store) NextJob(ctx context.Context, now time.Time) (j *docket.Job, err error) {
+func (db *Store) NextJob(ctx context.Context, now time.Time, source string) (j *docket.Job, err error) {
 	err = db.update(ctx, func(tx *Tx) error {
 		var job docket.Job
 		var next string
 		var lastErr sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT id, source_id, url, attempts, state, next_at, last_error, requested_by FROM jobs
-			WHERE state = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT 1`, formatTime(now)).
+			WHERE state = 'pending' AND next_at <= ? AND (? = '' OR source_id = ?) ORDER BY next_at, id LIMIT 1`, formatTime(now), source, source).
 			Scan(&job.ID, &job.Source, &job.URL, &job.Attempts, &job.State, &next, &lastErr, &job.RequestedBy)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/archive"
+	"github.com/docketorg/docket/ledger"
+)
+
+func (m *Main) runArchive(ctx context.Context, args []string) error {
+	f := m.newFlags("archive", `
+Usage: docket archive SOURCE|URL [--allow-private] [--json]
+
+Preserves what a source's URL answers now: fetches it (time-outs, a size limit, redirects
+recorded), stores the raw body by its SHA-256 in the store itself with its headers, final URL,
+time and extracted text, and records the snapshot with its chain of custody (who asked, when,
+from which machine, what was received) as a ledger leaf. A URL that no source has yet becomes
+an internal source. Private, loopback and link-local addresses are refused, also after a
+redirect, unless --allow-private is given. Sources with a URL are also archived automatically
+by docket serve.
+
+Examples:
+  docket archive https://tumba.kz/41092.html
+  docket archive src-fn1-tumba --json`, true)
+	allow := f.Bool("allow-private", false, "allow private, loopback and link-local addresses")
+	f.authorFlag()
+	f.jsonFlag()
+	pos, err := f.parse(args, 1, 1)
+	if err != nil {
+		return err
+	}
+	db, err := f.open(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v := f.operator()
+	source := pos[0]
+	if strings.Contains(source, "://") {
+		src := &docket.Source{URL: source, Sensitivity: docket.Internal}
+		if err := src.Normalize(); err != nil {
+			return err
+		}
+		found, _, err := db.FindSources(ctx, v, docket.SourceFilter{URL: &src.URL, Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(found) > 0 {
+			source = found[0].ID
+		} else {
+			if err := db.CreateSource(ctx, v, src); err != nil {
+				return err
+			}
+			source = src.ID
+		}
+	}
+	a := archive.NewArchiver(db)
+	a.Fetcher.AllowPrivate = *allow
+	snap, err := a.Archive(ctx, v, source, "docket archive")
+	if err != nil {
+		return err
+	}
+	// The queue need not fetch again what was just preserved.
+	for {
+		if j, err := db.NextJob(ctx, time.Now().UTC(), source); err != nil || j == nil {
+			break
+		} else if err := db.FinishJob(ctx, j.ID, nil, time.Time{}); err != nil {
+			return err
+		}
+	}
+	if f.jsonOut {
+		return writeJSON(m.Stdout, snap)
+	}
+	fmt.Fprintf(m.Stdout, "snapshot %s of %s\n  status %d, %d bytes, sha256 %s\n  final URL %s\n", snap.ID, snap.URL, snap.Status, snap.Size, snap.SHA256, snap.FinalURL)
+	for _, r := range snap.Redirects {
+		fmt.Fprintf(m.Stdout, "  redirected by %s (%d)\n", r.URL, r.Status)
+	}
+	return nil
+}
+
+func (m *Main) runWARC(ctx context.Context, args []string) error {
+	f := m.newFlags("warc", `
+Usage: docket warc [SOURCE] > FILE.warc
+
+Writes the snapshots of a source, or of the whole archive, as WARC/1.1: a warcinfo record,
+then for each snapshot a request, a response (headers and body as stored) and a metadata
+record with its chain of custody, each with a SHA-256 block digest. Standard web-archive
+tools (warcio, pywb, replayweb.page) read it.
+
+Examples:
+  docket warc > archive.warc
+  docket warc src-fn1-tumba > tumba.warc`, true)
+	pos, err := f.parse(args, 0, 1)
+	if err != nil {
+		return err
+	}
+	db, err := f.open(false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v := f.operator()
+	source := ""
+	if len(pos) == 1 {
+		source = pos[0]
+		if _, err := db.FindSourceByID(ctx, v, source); err != nil {
+			return err
+		}
+	}
+	snaps, err := db.FindSnapshots(ctx, v, source)
+	if err != nil {
+		return err
+	}
+	w := archive.NewWARCWriter(m.Stdout, "Docket", time.Now())
+	for _, s := range snaps {
+		body, err := db.FindBlob(ctx, v, s.SHA256)
+		if err != nil {
+			return err
+		}
+		if err := w.Write(s, body); err != nil {
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "wrote %d snapshots\n", len(snaps))
+	return nil
+}
+
+func (m *Main) runBundle(ctx context.Context, args []string) error {
+	f := m.newFlags("bundle", `
+Usage: docket bundle CASE [--key-file FILE] > FILE.json
+
+Writes the evidence bundle of a case: its public, reviewed statements (with their salts) and
+those of the proceedings, charges, events and persons around it, the sources they cite and
+the sources' snapshots, an inclusion proof for every record and a freshly signed checkpoint.
+Nothing internal or confidential is in it. Anyone can check it offline with the public key:
+docket verify-bundle FILE --key KEY.
+
+Example:
+  docket bundle case-akberdiyeva > akberdiyeva.bundle.json`, true)
+	keyFile := f.keyFlag()
+	pos, err := f.parse(args, 1, 1)
+	if err != nil {
+		return err
+	}
+	db, err := f.open(false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	key, err := f.loadKey(*keyFile, true)
+	if err != nil {
+		return err
+	}
+	b, err := ledger.BuildBundle(ctx, db, pos[0], key)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(m.Stdout)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(b); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "bundle of %s: %d records, %d snapshot contents, checkpoint of %s\n", b.Case, len(b.Leaves), len(b.Blobs), key.Verifier)
+	return w.Flush()
+}
+
+func (m *Main) runVerifyBundle(ctx context.Context, args []string) error {
+	f := m.newFlags("verify-bundle", `
+Usage: docket verify-bundle FILE --key KEY|KEYFILE
+
+Checks an evidence bundle offline, with nothing but the publisher's verifier key (the string
+docket key show prints, or a file holding it): the checkpoint's signature, every record's
+inclusion in the signed ledger, that every record is public, and every snapshot's content
+against its SHA-256. Needs no store.
+
+Example:
+  docket verify-bundle akberdiyeva.bundle.json --key docket-1a2b3c4d+5e6f7a8b+AR...`, false)
+	key := f.String("key", "", "the verifier key, or a file holding it (required)")
+	f.jsonFlag()
+	pos, err := f.parse(args, 1, 1)
+	if err != nil {
+		return err
+	}
+	vkey := strings.TrimSpace(*key)
+	if vkey == "" {
+		return docket.Errorf(docket.EINVALID, "--key is required: the publisher's verifier key")
+	}
+	if b, err := os.ReadFile(vkey); err == nil {
+		vkey = strings.TrimSpace(string(b))
+	}
+	file, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	var b ledger.Bundle
+	dec := json.NewDecoder(file)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return docket.Errorf(docket.EINVALID, "%s: %s", pos[0], jsonError(err))
+	}
+	rep, err := ledger.VerifyBundle(&b, vkey)
+	if err != nil {
+		return docket.Errorf(docket.ECONFLICT, "%s does NOT verify: %s", pos[0], err)
+	}
+	if f.jsonOut {
+		return writeJSON(m.Stdout, rep)
+	}
+	var kinds []string
+	for k, n := range rep.Records {
+		kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(m.Stdout, "ok: %s verifies against log %s at size %d: %s; %d snapshot contents checked\n",
+		pos[0], rep.Origin, rep.TreeSize, strings.Join(kinds, ", "), rep.Snapshots)
+	return nil
+}
