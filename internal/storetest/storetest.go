@@ -71,6 +71,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
 	t.Run("Names", func(t *testing.T) { testNames(t, open) })
 	t.Run("Ledger", func(t *testing.T) { testLedger(t, open) })
+	t.Run("Snapshots", func(t *testing.T) { testSnapshots(t, open) })
 }
 
 // MustSource creates a public source with the URL.
@@ -819,3 +820,94 @@ func testLedger(t *testing.T, open Opener) {
 
 // goldenRoot is the ledger root of script() under NewClock and Rand(7).
 const goldenRoot = "3a89830098df0854d78dc334e5912ad0666baa33ab509187bc6acdfbab62d754"
+
+func testSnapshots(t *testing.T, open Opener) {
+	clock := NewClock()
+	st := open(t, clock.Now, Rand(3))
+	pub := MustSource(t, st, "https://example.org/public")
+	secret := &docket.Source{URL: "https://example.org/secret", Sensitivity: docket.Confidential}
+	if err := st.CreateSource(ctx, admin, secret); err != nil {
+		t.Fatal(err)
+	}
+	// Every source with a URL is queued for archiving when it is recorded.
+	j, err := st.NextJob(ctx, clock.Now(), pub.ID)
+	if err != nil || j == nil || j.URL != pub.URL || j.Attempts != 1 || j.RequestedBy != "admin" {
+		t.Fatalf("NextJob = %+v, %v", j, err)
+	}
+	if again, _ := st.NextJob(ctx, clock.Now(), pub.ID); again != nil {
+		t.Fatal("a claimed job was handed out twice")
+	}
+	if err := st.FinishJob(ctx, j.ID, fmt.Errorf("timeout"), clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if retry, _ := st.NextJob(ctx, clock.Now().Add(time.Second), pub.ID); retry == nil || retry.Attempts != 2 || retry.LastError != "timeout" {
+		t.Fatalf("retry = %+v", retry)
+	} else if err := st.FinishJob(ctx, retry.ID, nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if done, _ := st.NextJob(ctx, clock.Now().Add(time.Hour), pub.ID); done != nil {
+		t.Fatal("a finished job came back")
+	}
+
+	body, text := []byte("<p>Judge removed</p>"), []byte("Judge removed\n")
+	at := clock.Now().Truncate(time.Microsecond)
+	mk := func(src *docket.Source) *docket.Snapshot {
+		return &docket.Snapshot{Source: src.ID, URL: src.URL, FinalURL: src.URL, Status: 200, Header: map[string][]string{"Content-Type": {"text/html"}},
+			ContentType: "text/html", FetchedAt: at, Custody: docket.Custody{RequestedBy: "admin", RequestedAt: at, Via: "test", Host: "h", Tool: "t"}}
+	}
+	s1 := mk(pub)
+	if err := st.AddSnapshot(ctx, admin, s1, body, text); err != nil {
+		t.Fatal(err)
+	}
+	if s1.SHA256 != docket.SHA256Hex(body) || s1.TextSHA256 != docket.SHA256Hex(text) || s1.Size != int64(len(body)) {
+		t.Fatalf("snapshot not stamped with its content: %+v", s1)
+	}
+	s2 := mk(secret)
+	if err := st.AddSnapshot(ctx, admin, s2, []byte("witness contact"), nil); err != nil {
+		t.Fatal(err)
+	}
+	err = st.AddSnapshot(ctx, editor, mk(secret), []byte("x"), nil)
+	wantCode(t, "snapshot of a confidential source by an uncleared editor", err, docket.ENOTFOUND)
+	err = st.AddSnapshot(ctx, admin, &docket.Snapshot{Source: pub.ID, URL: pub.URL, FinalURL: pub.URL, FetchedAt: at}, body, nil)
+	wantCode(t, "snapshot without custody", err, docket.EINVALID)
+
+	for _, v := range viewers {
+		snaps, err := st.FindSnapshots(ctx, v, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, berr := st.FindBlob(ctx, v, s2.SHA256)
+		if v.Cleared != (len(snaps) == 2) || v.Cleared != (berr == nil) {
+			t.Fatalf("%s (cleared %v) sees %d snapshots, secret content error %v", v.Role, v.Cleared, len(snaps), berr)
+		}
+		if got, err := st.FindBlob(ctx, v, s1.SHA256); err != nil || string(got) != string(body) {
+			t.Fatalf("%s cannot read the public snapshot: %v", v.Role, err)
+		}
+	}
+	got, _ := st.FindSnapshots(ctx, admin, pub.ID)
+	if len(got) != 1 || got[0].ID != s1.ID || got[0].Custody.RequestedBy != "admin" || got[0].Header.Get("Content-Type") != "text/html" {
+		t.Fatalf("FindSnapshots(public source) = %+v", got)
+	}
+	// Content travels with an export, before the snapshot that needs it, and round-trips.
+	e1 := ExportString(t, st, admin, false)
+	if !strings.Contains(e1, `{"kind":"blob","sha256":"`+s1.SHA256) || strings.Index(e1, `"kind":"blob"`) > strings.Index(e1, `"kind":"snapshot"`) {
+		t.Fatal("export lacks the content before its snapshot")
+	}
+	st2 := open(t, NewClock().Now, Rand(3))
+	if _, err := ImportString(st2, admin, e1); err != nil {
+		t.Fatal(err)
+	}
+	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
+		t.Fatal("export -> import -> export differs with snapshots")
+	}
+	if b, err := st2.FindBlob(ctx, admin, s2.SHA256); err != nil || string(b) != "witness contact" {
+		t.Fatalf("imported content: %q, %v", b, err)
+	}
+	forged := strings.Replace(e1, `"data":"`, `"data":"AAAA`, 1)
+	if _, err := ImportString(open(t, NewClock().Now, Rand(3)), admin, forged); err == nil || !strings.Contains(err.Error(), "SHA-256") {
+		t.Fatalf("import of altered content: %v", err)
+	}
+	if problems, err := st.Verify(ctx, nil); err != nil || len(problems) != 0 {
+		t.Fatalf("Verify = %v, %v", problems, err)
+	}
+}
