@@ -160,6 +160,7 @@ var Schemas = []*Schema{
 		name("name", "Name"), name("alias", "Alias"),
 		enum("kind", "Kind", "org-kind"), enum("level", "Court level", "court-level"),
 		{Name: "country", Type: TypeCountry, Label: "Country"},
+		name("region", "Region"),
 		name("city", "City"),
 		ref("parent", "Part of", "Organization"),
 		text("description", "Description"),

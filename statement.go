@@ -152,6 +152,8 @@ func isLangTag(s string) bool {
 type StatementFilter struct {
 	ID               *string
 	Entity           *string // the entity and every entity merged into it
+	Schema           *string // statements of entities of this schema
+	AfterSeq         int64   // only statements committed after this change: keyset paging for bulk reads, total -1
 	Property         *string
 	Source           *string
 	Status           *Status

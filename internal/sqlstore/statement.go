@@ -33,6 +33,12 @@ func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.S
 	if f.Property != nil {
 		where, args = append(where, `s.property = ?`), append(args, *f.Property)
 	}
+	if f.Schema != nil {
+		where, args = append(where, `se.schema = ?`), append(args, *f.Schema)
+	}
+	if f.AfterSeq > 0 {
+		where, args = append(where, `s.seq > ?`), append(args, f.AfterSeq)
+	}
 	if f.Source != nil {
 		where, args = append(where, `s.source_id = ?`), append(args, *f.Source)
 	}
@@ -45,8 +51,11 @@ func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.S
 	}
 	tail := `WHERE ` + strings.Join(where, " AND ")
 	err = db.view(ctx, func(tx *Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements s JOIN entities se ON se.id = s.entity_id `+tail, args...).Scan(&n); err != nil {
-			return err
+		n = -1 // a keyset page is one of many: counting them all again would cost a scan each
+		if f.AfterSeq == 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements s JOIN entities se ON se.id = s.entity_id `+tail, args...).Scan(&n); err != nil {
+				return err
+			}
 		}
 		ss, err = tx.statements(ctx, tail+` ORDER BY s.seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err
