@@ -11,7 +11,6 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/translit"
-	"github.com/docketorg/docket/sqlite"
 )
 
 // statementFlags are the provenance flags shared by add and correct.
@@ -31,7 +30,7 @@ func (f *flags) statementFlags() *statementFlags {
 }
 
 // resolveSource finds the source named by id or URL, creating a source for an unknown URL.
-func (s *statementFlags) resolveSource(ctx context.Context, db *sqlite.DB, v docket.Viewer, sens docket.Sensitivity) (string, error) {
+func (s *statementFlags) resolveSource(ctx context.Context, db *store, v docket.Viewer, sens docket.Sensitivity) (string, error) {
 	if s.source == "" {
 		return "", nil
 	}
@@ -210,7 +209,7 @@ func (f *flags) viewerFlag() func() docket.Viewer {
 
 // findEntity finds an entity by id or, failing that, by name in any spelling or script. An
 // ambiguous name is an error that lists the candidates.
-func findEntity(ctx context.Context, db *sqlite.DB, v docket.Viewer, q string) (*docket.Entity, error) {
+func findEntity(ctx context.Context, db *store, v docket.Viewer, q string) (*docket.Entity, error) {
 	if docket.ValidID(q) {
 		if e, err := db.FindEntityByID(ctx, v, q); err == nil {
 			return e, nil
@@ -290,7 +289,7 @@ func (fn *footnotes) mark(s *docket.Statement) string {
 // captioner resolves entity ids to captions for display, once each.
 type captioner struct {
 	ctx   context.Context
-	db    *sqlite.DB
+	db    *store
 	v     docket.Viewer
 	cache map[string]string
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 	"syscall"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/sqlstore"
+	"github.com/docketorg/docket/postgres"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -62,6 +65,7 @@ func init() {
 		{"import", "read JSON lines into the store", (*Main).runImport},
 		{"rebuild", "derive every view again from the change log", (*Main).runRebuild},
 		{"migrate", "apply pending schema migrations", (*Main).runMigrate},
+		{"copy", "move the whole store to another store (SQLite, PostgreSQL)", (*Main).runCopy},
 		{"token", "manage API tokens", (*Main).runToken},
 		{"vocab", "list vocabularies and criminal codes", (*Main).runVocab},
 		{"key", "show the ledger's public verifier key", (*Main).runKey},
@@ -158,7 +162,7 @@ func (m *Main) newFlags(name, usage string, store bool) *flags {
 	}
 	if store {
 		f.StringVar(&f.data, "data", "", "data `directory` of the SQLite store (default $DOCKET_DATA or "+defaultDataDir(m.Getenv)+")")
-		f.StringVar(&f.db, "db", "", "store `URL`: sqlite:PATH (also $DOCKET_DB)")
+		f.StringVar(&f.db, "db", "", "store `URL`: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE (also $DOCKET_DB)")
 		f.BoolVar(&f.noMig, "no-migrate", false, "refuse to open a store with pending migrations instead of applying them")
 	}
 	return f
@@ -209,17 +213,18 @@ func defaultDataDir(getenv func(string) string) string {
 	return "docket-data"
 }
 
-// storePath resolves --db, --data and the environment to a SQLite file.
-func (f *flags) storePath() (string, error) {
+// storeURL resolves --db, --data and the environment to a store URL: sqlite:PATH, or a
+// postgres:// (postgresql://) URL.
+func (f *flags) storeURL() (string, error) {
 	db := f.db
 	if db == "" && f.data == "" {
 		db = f.m.Getenv("DOCKET_DB")
 	}
 	if db != "" {
-		if p, ok := strings.CutPrefix(db, "sqlite:"); ok && p != "" {
-			return p, nil
+		if p, ok := strings.CutPrefix(db, "sqlite:"); (ok && p != "") || isPostgres(db) {
+			return db, nil
 		}
-		return "", docket.Errorf(docket.EINVALID, "--db %q: want sqlite:PATH", db)
+		return "", docket.Errorf(docket.EINVALID, "--db %q: want sqlite:PATH or postgres://USER@HOST/DATABASE", db)
 	}
 	dir := f.data
 	if dir == "" {
@@ -228,25 +233,87 @@ func (f *flags) storePath() (string, error) {
 	if dir == "" {
 		dir = defaultDataDir(f.m.Getenv)
 	}
-	return filepath.Join(dir, "docket.db"), nil
+	return "sqlite:" + filepath.Join(dir, "docket.db"), nil
+}
+
+// storePath returns the file of a SQLite store, or "" for a PostgreSQL store.
+func (f *flags) storePath() (string, error) {
+	u, err := f.storeURL()
+	if err != nil || isPostgres(u) {
+		return "", err
+	}
+	return strings.TrimPrefix(u, "sqlite:"), nil
 }
 
 // open opens the store. Commands that only read refuse a store that does not exist rather
 // than leave an empty one behind; commands that write create it.
-func (f *flags) open(create bool) (*sqlite.DB, error) {
-	path, err := f.storePath()
+func (f *flags) open(create bool) (*store, error) {
+	u, err := f.storeURL()
 	if err != nil {
 		return nil, err
+	}
+	return openStore(u, create, f.noMig)
+}
+
+// store is an open store on either backend, as commands use it: the shared SQL store, where
+// it is, and its backend.
+type store struct {
+	*sqlstore.Store
+	// Path says where the store is, for messages: the SQLite file, or the PostgreSQL server and
+	// database without the password.
+	Path       string
+	backend    io.Closer
+	migrations []string // the migrations the backend ships
+}
+
+// Close closes the store.
+func (s *store) Close() error { return s.backend.Close() }
+
+var _ docket.Store = (*store)(nil)
+
+func isPostgres(u string) bool {
+	return strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://")
+}
+
+// openStore opens the store at u, sqlite:PATH or a postgres:// URL, applying pending
+// migrations unless noMigrate. A SQLite file that does not exist is created only when create
+// is set; a PostgreSQL database is made by its administrator, and an empty one is a store
+// with nothing in it.
+func openStore(u string, create, noMigrate bool) (*store, error) {
+	if isPostgres(u) {
+		db := postgres.NewDB(u)
+		db.NoMigrate = noMigrate
+		if err := db.Open(); err != nil {
+			return nil, err
+		}
+		return &store{Store: db.Store, Path: redactURL(u), backend: db, migrations: postgres.Migrations()}, nil
+	}
+	path, ok := strings.CutPrefix(u, "sqlite:")
+	if !ok || path == "" {
+		return nil, docket.Errorf(docket.EINVALID, "store %q: want sqlite:PATH or postgres://USER@HOST/DATABASE", u)
 	}
 	if _, err := os.Stat(path); err != nil && !create {
 		return nil, docket.Errorf(docket.ENOTFOUND, "no store at %s: run docket init or docket demo, or pass --data", path)
 	}
 	db := sqlite.NewDB(path)
-	db.NoMigrate = f.noMig
+	db.NoMigrate = noMigrate
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
-	return db, nil
+	return &store{Store: db.Store, Path: path, backend: db, migrations: sqlite.Migrations()}, nil
+}
+
+// redactURL returns a URL fit for messages and logs: without its password.
+func redactURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return "the PostgreSQL server"
+	}
+	if q := p.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		p.RawQuery = q.Encode()
+	}
+	return p.Redacted()
 }
 
 // operator is who runs the command line: the holder of the data, with full access.

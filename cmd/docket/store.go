@@ -12,15 +12,14 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
-	"github.com/docketorg/docket/sqlite"
 )
 
 func (m *Main) runInit(ctx context.Context, args []string) error {
 	f := m.newFlags("init", `
-Usage: docket init [--data DIR]
+Usage: docket init [--data DIR | --db URL]
 
-Creates an empty store (a SQLite file) and applies migrations. Optional: every command that
-writes creates the store when it is absent.
+Creates an empty store (a SQLite file, or Docket's tables in a PostgreSQL database) and
+applies migrations. Optional: every command that writes creates the store when it is absent.
 
 Example:
   docket init --data ./registry`, true)
@@ -38,34 +37,36 @@ Example:
 
 func (m *Main) runMigrate(ctx context.Context, args []string) error {
 	f := m.newFlags("migrate", `
-Usage: docket migrate [--data DIR]
+Usage: docket migrate [--data DIR | --db URL]
 
-Applies pending schema migrations and lists them. Opening a store does this too, unless
---no-migrate is given.
+Applies pending schema migrations, on SQLite and PostgreSQL alike. Opening a store does this
+too, unless --no-migrate is given: run docket migrate once, then start servers with
+--no-migrate, so that no server changes the schema under another.
 
-Example:
-  docket migrate --data ./registry`, true)
+Examples:
+  docket migrate --data ./registry
+  docket migrate --db postgres://docket@db.example.org/registry`, true)
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
-	path, err := f.storePath()
+	u, err := f.storeURL()
 	if err != nil {
 		return err
 	}
-	probe := sqlite.NewDB(path)
-	probe.NoMigrate = true
-	err = probe.Open()
-	probe.Close()
+	probe, err := openStore(u, true, true)
 	if err == nil {
-		fmt.Fprintln(m.Stdout, "no pending migrations")
+		defer probe.Close()
+		fmt.Fprintf(m.Stdout, "no pending migrations: %s is at %s\n", probe.Path, probe.migrations[len(probe.migrations)-1])
 		return nil
+	} else if docket.ErrorCode(err) != docket.ECONFLICT {
+		return err
 	}
-	db, err := f.open(true)
+	db, err := openStore(u, true, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	fmt.Fprintf(m.Stdout, "migrated %s to %s\n", db.Path, sqlite.Migrations()[len(sqlite.Migrations())-1])
+	fmt.Fprintf(m.Stdout, "migrated %s to %s\n", db.Path, db.migrations[len(db.migrations)-1])
 	return nil
 }
 

@@ -169,7 +169,7 @@ func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement
 		return err
 	}
 	if exact, keys, ok := searchText(p, s.Value); ok {
-		if err := tx.db.Dialect.IndexText(ctx, tx, seq, translit.Fold(exact), keys); err != nil {
+		if err := tx.db.Dialect.IndexText(ctx, tx, seq, strings.Join(exactWords(exact), " "), keys); err != nil {
 			return err
 		}
 	}

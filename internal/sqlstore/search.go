@@ -14,6 +14,18 @@ import (
 // registry, and ranking all of it costs far more than users gain (PERFORMANCE.md).
 const maxCandidates = 2000
 
+// exactWords returns the words of s that exact search matches: translit's tokens of s folded,
+// with the apostrophes inside them dropped (Natal'ya and Natal’ya are natalya). Statements are
+// indexed as these words and quoted phrases are split into them, so that every backend sees
+// the same words whatever its own tokenizer would make of the text.
+func exactWords(s string) []string {
+	ws := translit.Tokens(translit.Fold(s))
+	for i, w := range ws {
+		ws[i] = strings.ReplaceAll(w, "'", "")
+	}
+	return ws
+}
+
 // parseQuery splits a user's query: quoted phrases match the text as written (folded for
 // case and diacritics), other words match by romanisation key, the last one also as a prefix
 // so that suggestions work while typing.
@@ -28,11 +40,7 @@ func parseQuery(q string) (phrases [][]string, keys []string, prefix bool, err e
 		if j < 0 {
 			return nil, nil, false, docket.Errorf(docket.EINVALID, "query %q has an unclosed quote", q)
 		}
-		var phrase []string
-		for _, w := range translit.Tokens(translit.Fold(rest[i+1 : i+1+j])) {
-			phrase = append(phrase, strings.ReplaceAll(w, "'", ""))
-		}
-		if len(phrase) > 0 {
+		if phrase := exactWords(rest[i+1 : i+1+j]); len(phrase) > 0 {
 			phrases = append(phrases, phrase)
 		}
 		rest = rest[:i] + " " + rest[i+2+j:]

@@ -29,8 +29,9 @@ type Dialect interface {
 	// LockWrites serialises writers at the start of a write transaction: change sequence
 	// numbers and ledger hashes must follow commit order.
 	LockWrites(ctx context.Context, tx *sql.Tx) error
-	// IndexText indexes a statement's text for search: exact is the text folded for case and
-	// diacritics, keys the romanisation key of every word.
+	// IndexText indexes a statement's text for search: exact is its words folded for case and
+	// diacritics, as quoted phrases are split, one space apart; keys the romanisation key of
+	// every word.
 	IndexText(ctx context.Context, tx *Tx, seq int64, exact, keys string) error
 	// SearchCTE returns a common table expression "m(seq, rank)" of at most limit statement
 	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/docketorg/docket"
+)
+
+func (m *Main) runCopy(ctx context.Context, args []string) error {
+	f := m.newFlags("copy", `
+Usage: docket copy --from URL --to URL
+
+Moves a whole installation from one store to another, for instance from the SQLite file of a
+laptop to a PostgreSQL server, losing nothing: the full change log of the source (everything,
+confidential data included, in commit order) is imported into the target in one
+transaction, and the target's full export is then checked to be byte-identical to the
+source's. The target must be new or empty; a target that holds anything is refused, and a
+copy that fails writes nothing. Stop every writer of the source first.
+
+Stores are sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE (add
+?search_path=SCHEMA for a schema other than public). The target is created or migrated as
+needed. API tokens are not part of a store's records and are not copied: create them again
+with docket token add. The ledger is rebuilt leaf for leaf, so earlier checkpoints still
+hold; its signing key is not in the store: bring the key file (docket key show --help).
+
+Examples:
+  docket copy --from sqlite:$HOME/.local/share/docket/docket.db --to postgres://docket@db.example.org/registry
+  docket copy --from postgres://docket@db.example.org/registry --to sqlite:./backup/docket.db`, false)
+	from := f.String("from", "", "the source store `URL`: sqlite:PATH or postgres://...")
+	to := f.String("to", "", "the target store `URL`, new or empty: sqlite:PATH or postgres://...")
+	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	if *from == "" || *to == "" {
+		fmt.Fprintln(m.Stderr, "docket copy: give both --from and --to; see docket copy --help")
+		return errUsage
+	}
+	if *from == *to {
+		return docket.Errorf(docket.EINVALID, "--from and --to name the same store")
+	}
+	src, err := openStore(*from, false, false)
+	if err != nil {
+		return prefixError(err, "the source")
+	}
+	defer src.Close()
+	dst, err := openStore(*to, true, false)
+	if err != nil {
+		return prefixError(err, "the target")
+	}
+	defer dst.Close()
+	op := f.operator()
+	if empty, err := isEmpty(ctx, dst, op); err != nil {
+		return err
+	} else if !empty {
+		return docket.Errorf(docket.ECONFLICT, "the target %s is not empty: docket copy fills only a new or empty store, and changed nothing", dst.Path)
+	}
+
+	fmt.Fprintf(m.Stderr, "copying %s to %s\n", src.Path, dst.Path)
+	copied, err := m.copyRecords(ctx, src, dst, op)
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintf(m.Stderr, "verifying: exporting both stores\n")
+	var again, back exportSum
+	errs := make(chan error, 2)
+	go func() { errs <- again.export(ctx, src, op) }()
+	go func() { errs <- back.export(ctx, dst, op) }()
+	if err := errors.Join(<-errs, <-errs); err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	switch {
+	case !back.equal(&copied):
+		return fmt.Errorf("verify: the export of %s (%d records) is not the export of %s that was copied (%d records); the target holds the copy: empty it and copy again",
+			dst.Path, back.n, src.Path, copied.n)
+	case !again.equal(&copied):
+		return docket.Errorf(docket.ECONFLICT, "the source changed during the copy: %s now exports %d records, %d were copied; stop every writer of it, empty the target and copy again",
+			src.Path, again.n, copied.n)
+	}
+	fmt.Fprintf(m.Stdout, "copied %d records from %s to %s: %s\n", copied.n, src.Path, dst.Path, copied.counts())
+	fmt.Fprintf(m.Stdout, "verified: both stores export the same %d records, byte for byte (sha256 %x)\n", back.n, back.sum)
+	if p, _ := strings.CutPrefix(*from, "sqlite:"); p != *from {
+		if _, err := os.Stat(filepath.Join(filepath.Dir(p), "ledger.key")); err == nil {
+			fmt.Fprintf(m.Stdout, "the ledger's signing key is %s: keep using it (--key-file) to sign as the same log\n", filepath.Join(filepath.Dir(p), "ledger.key"))
+		}
+	}
+	return nil
+}
+
+// errNotEmpty stops an export at its first record.
+var errNotEmpty = errors.New("not empty")
+
+// isEmpty reports whether a store has no records.
+func isEmpty(ctx context.Context, st *store, op docket.Viewer) (bool, error) {
+	err := st.Export(ctx, op, false, func(*docket.Record) error { return errNotEmpty })
+	if errors.Is(err, errNotEmpty) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// copyRecords streams the full export of src into an import of dst, as "docket export | docket
+// import -" would: each record travels as its JSON line, which is summed on the way.
+func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewer) (exportSum, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	lines := make(chan []byte, 256)
+	var exportErr error
+	exported := make(chan struct{})
+	go func() {
+		defer close(exported)
+		defer close(lines)
+		exportErr = src.Export(ctx, op, false, func(r *docket.Record) error {
+			b, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			select {
+			case lines <- b:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	// The exporter must be done with the source before it is closed.
+	defer func() {
+		cancel()
+		<-exported
+	}()
+	var sum exportSum
+	sum.init()
+	next := func() (*docket.Record, error) {
+		b, ok := <-lines
+		if !ok {
+			<-exported
+			if exportErr != nil {
+				return nil, fmt.Errorf("read %s: %w", src.Path, exportErr)
+			}
+			return nil, nil
+		}
+		var r docket.Record
+		if err := json.Unmarshal(b, &r); err != nil {
+			return nil, fmt.Errorf("record %d of %s: %w", sum.n+1, src.Path, err)
+		}
+		sum.add(r.Kind, b)
+		return &r, nil
+	}
+	p := m.progress("copied")
+	if _, err := dst.Import(ctx, op, next, p.report); err != nil {
+		return sum, prefixError(err, "copy into %s (nothing was written)", dst.Path)
+	}
+	p.done()
+	sum.finish()
+	return sum, nil
+}
+
+// exportSum is a full export, counted by kind and summed: enough to tell two exports apart
+// without holding either.
+type exportSum struct {
+	h     hash.Hash
+	sum   []byte
+	n     int
+	kinds map[string]int
+}
+
+func (s *exportSum) init() { s.h, s.kinds = sha256.New(), map[string]int{} }
+
+func (s *exportSum) add(kind string, line []byte) {
+	s.h.Write(line)
+	s.h.Write([]byte{'\n'})
+	s.n++
+	s.kinds[kind]++
+}
+
+func (s *exportSum) finish() { s.sum = s.h.Sum(nil) }
+
+// export sums the full export of st.
+func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer) error {
+	s.init()
+	err := st.Export(ctx, op, false, func(r *docket.Record) error {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		s.add(r.Kind, b)
+		return nil
+	})
+	s.finish()
+	if err != nil {
+		return fmt.Errorf("export %s: %w", st.Path, err)
+	}
+	return nil
+}
+
+func (s *exportSum) equal(o *exportSum) bool { return s.n == o.n && bytes.Equal(s.sum, o.sum) }
+
+// counts says how many records of each kind, the most frequent first: "120 statements, ...".
+func (s *exportSum) counts() string {
+	kinds := sortedKeys(s.kinds)
+	sort.SliceStable(kinds, func(i, j int) bool { return s.kinds[kinds[i]] > s.kinds[kinds[j]] })
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", s.kinds[k], plural(s.kinds[k], k)))
+	}
+	if len(parts) == 0 {
+		return "the source is empty"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// plural gives the English plural of a record kind when n is not 1.
+func plural(n int, kind string) string {
+	switch {
+	case n == 1:
+		return kind
+	case kind == "entity":
+		return "entities"
+	case strings.HasSuffix(kind, "s"):
+		return kind + "es"
+	}
+	return kind + "s"
+}
+
+// prefixError puts context in front of an error, keeping the code and message of an
+// application error, which is all a user is shown of it.
+func prefixError(err error, format string, args ...any) error {
+	var e *docket.Error
+	if errors.As(err, &e) {
+		return docket.Errorf(e.Code, format+": %s", append(args, e.Message)...)
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}

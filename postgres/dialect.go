@@ -1,0 +1,192 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/docketorg/docket/internal/sqlstore"
+	"github.com/docketorg/docket/internal/translit"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// dialect is PostgreSQL's: $n placeholders, full-text search over tsvector columns with GIN
+// indexes, and writers serialised by an advisory lock.
+type dialect struct{}
+
+// Rebind rewrites ? placeholders as $1, $2... A ? inside a string literal, a quoted identifier
+// or a comment is left alone.
+func (dialect) Rebind(q string) string { return rebind(q) }
+
+func rebind(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; {
+		case c == '\'' || c == '"':
+			// A doubled quote inside a literal reads as two literals back to back, which
+			// copies the same bytes.
+			end := strings.IndexByte(q[i+1:], c)
+			if end < 0 {
+				b.WriteString(q[i:])
+				return b.String()
+			}
+			b.WriteString(q[i : i+2+end])
+			i += 1 + end
+		case c == '-' && strings.HasPrefix(q[i:], "--"):
+			end := strings.IndexByte(q[i:], '\n')
+			if end < 0 {
+				b.WriteString(q[i:])
+				return b.String()
+			}
+			b.WriteString(q[i : i+end])
+			i += end - 1
+		case c == '?':
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// lockWritesSQL takes the write lock of the store whose change log the search_path finds: the
+// second key is that table's oid, unique in the database, so stores in other schemas do not
+// wait for each other.
+var lockWritesSQL = fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, 'changes'::regclass::oid::int)`, lockWrites)
+
+// LockWrites serialises writers until the transaction ends: change sequence numbers, taken
+// one more than the largest, then follow commit order.
+func (dialect) LockWrites(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, lockWritesSQL)
+	return err
+}
+
+// IndexText writes the search row of a statement. The vectors are built here from the words
+// translit.Tokens finds, the same words the query side is built from, rather than by the
+// server's text-search parser: that parser would split the text otherwise (it keeps
+// "nur-sultan" whole beside its parts, reads URLs and e-mail addresses as single words, and
+// with a C locale takes any non-ASCII character for a letter), and phrases would stop
+// matching what they match on SQLite. The lexemes are those of the 'simple' configuration:
+// folded, unstemmed, no stop words.
+func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, seq int64, exact, keys string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO search (seq, exact, keys) VALUES (?, ?::tsvector, ?::tsvector)`,
+		seq, vector(exactWords(exact)), vector(strings.Fields(keys)))
+	return err
+}
+
+// exactWords splits folded text into words as quoted phrases are split (sqlstore's
+// parseQuery): apostrophes inside a word are dropped.
+func exactWords(folded string) []string {
+	ws := translit.Tokens(folded)
+	for i, w := range ws {
+		ws[i] = strings.ReplaceAll(w, "'", "")
+	}
+	return ws
+}
+
+// Limits of PostgreSQL's tsvector: a lexeme is shorter than 2 KiB, a position at most 16383.
+const (
+	maxLexeme   = 2046
+	maxPosition = 16383
+)
+
+func validLexeme(w string) bool { return w != "" && len(w) <= maxLexeme }
+
+// lexeme quotes a word for tsvector and tsquery input, where it is one lexeme whatever it
+// holds: no character in it can act as an operator.
+func lexeme(w string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w) + "'"
+}
+
+// vector returns tsvector input text of words at positions 1, 2, 3... A word too long to index
+// is left out but keeps its position, so that a phrase does not match across it.
+func vector(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if !validLexeme(w) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lexeme(w))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(min(i+1, maxPosition)))
+	}
+	return b.String()
+}
+
+// tsqueries returns the query on exact text (every phrase, its words in order) and the query on
+// keys (every key, the last as a prefix when prefix is set), as tsquery input text; "" for
+// none. ok is false when a term can match nothing, being too long to have been indexed.
+func tsqueries(phrases [][]string, keys []string, prefix bool) (exact, keyq string, ok bool) {
+	var ps []string
+	for _, p := range phrases {
+		var ws []string
+		for _, w := range p {
+			if w == "" {
+				continue
+			} else if !validLexeme(w) {
+				return "", "", false
+			}
+			ws = append(ws, lexeme(w))
+		}
+		if len(ws) > 0 {
+			ps = append(ps, "("+strings.Join(ws, " <-> ")+")")
+		}
+	}
+	var ks []string
+	for i, k := range keys {
+		if k == "" {
+			continue
+		} else if !validLexeme(k) {
+			return "", "", false
+		}
+		term := lexeme(k)
+		if prefix && i == len(keys)-1 {
+			term += ":*"
+		}
+		ks = append(ks, term)
+	}
+	return strings.Join(ps, " & "), strings.Join(ks, " & "), len(ps)+len(ks) > 0
+}
+
+// SearchCTE returns "m(seq, rank)": the statements whose exact text holds every phrase and
+// whose keys hold every key, best first. The terms travel as parameters, quoted lexeme by
+// lexeme. ts_rank with normalisation 1 prefers shorter texts, as SQLite's bm25 does; the rank
+// is negated so that lower is better, as there.
+func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any) {
+	exact, keyq, ok := tsqueries(phrases, keys, prefix)
+	if !ok {
+		return `WITH m AS (SELECT seq, 0::float8 AS rank FROM search WHERE false)`, nil
+	}
+	var ranks, conds []string
+	var rankArgs, condArgs []any
+	for _, t := range []struct{ col, q string }{{"exact", exact}, {"keys", keyq}} {
+		if t.q == "" {
+			continue
+		}
+		ranks = append(ranks, "ts_rank("+t.col+", ?::tsquery, 1)")
+		conds = append(conds, t.col+" @@ ?::tsquery")
+		rankArgs, condArgs = append(rankArgs, t.q), append(condArgs, t.q)
+	}
+	q := `WITH m AS (SELECT seq, -(` + strings.Join(ranks, " + ") + `)::float8 AS rank FROM search WHERE ` +
+		strings.Join(conds, " AND ") + ` ORDER BY rank, seq LIMIT ?)`
+	return q, append(append(rankArgs, condArgs...), limit)
+}
+
+// IsUnique reports whether err is a unique violation (SQLSTATE 23505).
+func (dialect) IsUnique(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
