@@ -180,8 +180,10 @@ func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit i
 		conds = append(conds, t.col+" @@ ?::tsquery")
 		rankArgs, condArgs = append(rankArgs, t.q), append(condArgs, t.q)
 	}
-	q := `WITH m AS (SELECT seq, -(` + strings.Join(ranks, " + ") + `)::float8 AS rank FROM search WHERE ` +
-		strings.Join(conds, " AND ") + ` ORDER BY rank, seq LIMIT ?)`
+	// The newest matches, capped, then ranked, as on SQLite: ranking every row of a common
+	// word is what costs.
+	q := `WITH m AS (SELECT seq, -(` + strings.Join(ranks, " + ") + `)::float8 AS rank FROM (SELECT seq, exact, keys FROM search WHERE ` +
+		strings.Join(conds, " AND ") + ` ORDER BY seq DESC LIMIT ?) c)`
 	return q, append(append(rankArgs, condArgs...), limit)
 }
 

@@ -33,9 +33,9 @@ type Dialect interface {
 	// diacritics, as quoted phrases are split, one space apart; keys the romanisation key of
 	// every word.
 	IndexText(ctx context.Context, tx *Tx, seq int64, exact, keys string) error
-	// SearchCTE returns a common table expression "m(seq, rank)" of at most limit statement
+	// SearchCTE returns a common table expression "m(seq, rank)" of the newest limit statement
 	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),
-	// lower rank first, and its arguments.
+	// with their rank (lower is better), and its arguments.
 	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
 	// IsUnique reports whether err is a unique-constraint violation.
 	IsUnique(err error) bool
