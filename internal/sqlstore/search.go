@@ -57,7 +57,8 @@ func parseQuery(q string) (phrases [][]string, keys []string, prefix bool, err e
 	return phrases, keys, prefix, nil
 }
 
-// Search finds entities by their visible current statements, best first.
+// Search finds entities by their visible current statements, best first; among equal ranks,
+// people and organisations by their names come before the records named after them.
 func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQuery) ([]*docket.SearchHit, error) {
 	phrases, keys, prefix, err := parseQuery(q.Q)
 	if err != nil {
@@ -70,7 +71,9 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		rows, err := tx.QueryContext(ctx, cte+`
 			SELECT se.canonical, m.rank, s.value, s.sensitivity, s.status FROM m
 			JOIN statements s ON s.seq = m.seq JOIN entities se ON se.id = s.entity_id
-			WHERE s.retracted_seq IS NULL AND `+cond+` ORDER BY m.rank`,
+			WHERE s.retracted_seq IS NULL AND `+cond+`
+			ORDER BY m.rank, CASE se.schema WHEN 'Person' THEN 0 WHEN 'Organization' THEN 1 ELSE 2 END,
+				CASE s.property WHEN 'name' THEN 0 WHEN 'alias' THEN 1 ELSE 2 END, s.seq`,
 			append(cteArgs, args...)...)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
