@@ -53,6 +53,7 @@ func NewServer(store docket.Store) *Server {
 	}
 	s.registerAPIRoutes()
 	s.registerLedgerRoutes()
+	s.registerReportRoutes()
 	s.registerPageRoutes()
 	return s
 }

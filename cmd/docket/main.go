@@ -75,6 +75,8 @@ func init() {
 		{"warc", "export snapshots as WARC/1.1", (*Main).runWARC},
 		{"bundle", "write a case's evidence bundle with proofs", (*Main).runBundle},
 		{"verify-bundle", "check an evidence bundle offline with the public key", (*Main).runVerifyBundle},
+		{"stats", "count outcomes, demands, sentences, durations, appeals and retaliation", (*Main).runStats},
+		{"report", "write a case brief, prisoner list or appeal (HTML, Markdown, PDF)", (*Main).runReport},
 	}
 }
 

@@ -15,7 +15,12 @@ const statementColumns = `s.seq, s.id, s.entity_id, s.property, s.value, COALESC
 // statements reads statement rows with the given tail (WHERE, ORDER BY, LIMIT) appended to
 // "FROM statements s JOIN entities se". It does not filter: callers add visible().
 func (tx *Tx) statements(ctx context.Context, tail string, args ...any) ([]*docket.Statement, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+statementColumns+` FROM statements s JOIN entities se ON se.id = s.entity_id `+tail, args...)
+	// Prepared and cached: the checks of every imported record read statements this way.
+	stmt, err := tx.prep(ctx, `SELECT `+statementColumns+` FROM statements s JOIN entities se ON se.id = s.entity_id `+tail)
+	if err != nil {
+		return nil, fmt.Errorf("read statements: %w", err)
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read statements: %w", err)
 	}

@@ -1,0 +1,359 @@
+package http
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/report"
+)
+
+// The statistics, report and feed pages. Statistics read as the request's viewer; reports and
+// feeds are publications and always read as the anonymous viewer, so they hold public,
+// reviewed statements only, whoever asks.
+
+//go:embed templates/layout.html templates/report/*.html
+var reportTemplateFS embed.FS
+
+var reportTemplates = template.Must(template.New("").Funcs(template.FuncMap{
+	"inc": func(i int) int { return i + 1 },
+}).ParseFS(reportTemplateFS, "templates/layout.html", "templates/report/*.html"))
+
+func (s *Server) registerReportRoutes() {
+	s.mux.HandleFunc("GET /stats", s.handleStatsPage)
+	s.mux.HandleFunc("GET /stats/retaliation", s.handleRetaliationPage)
+	s.mux.HandleFunc("GET /stats/{file}", s.handleStatsCSV)
+	s.mux.HandleFunc("GET /cases/{id}/brief", s.handleBrief)
+	s.mux.HandleFunc("GET /cases/{id}/feed.atom", s.handleCaseFeed)
+	s.mux.HandleFunc("GET /reports/prisoners", s.handlePrisoners)
+	s.mux.HandleFunc("GET /feed.atom", s.handleFeed)
+}
+
+func (s *Server) renderReport(w http.ResponseWriter, name string, data any) {
+	var buf bytes.Buffer
+	if err := reportTemplates.ExecuteTemplate(&buf, name, data); err != nil {
+		s.Logger.Error("render", "template", name, "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(buf.Bytes())
+}
+
+// statsOptions reads by, political and window from the query.
+func statsOptions(r *http.Request) (report.Options, error) {
+	q := r.URL.Query()
+	o := report.Options{By: q.Get("by"), Political: q.Get("political") != "" && q.Get("political") != "0"}
+	if w := q.Get("window"); w != "" {
+		n, err := strconv.Atoi(w)
+		if err != nil || n < 1 {
+			return o, docket.Errorf(docket.EINVALID, "window %q: want a number of days from 1", w)
+		}
+		o.Window = n
+	}
+	return o, o.Validate()
+}
+
+// csvLink is the address of a statistic's CSV with the options.
+func csvLink(kind string, o report.Options) string {
+	if q := statsQuery(o); q != "" {
+		return "/stats/" + kind + ".csv?" + q
+	}
+	return "/stats/" + kind + ".csv"
+}
+
+// statsQuery is the query string that keeps the options in links.
+func statsQuery(o report.Options) string {
+	q := url.Values{}
+	if o.By != "" {
+		q.Set("by", o.By)
+	}
+	if o.Political {
+		q.Set("political", "1")
+	}
+	if o.Window != 0 {
+		q.Set("window", strconv.Itoa(o.Window))
+	}
+	return q.Encode()
+}
+
+// caseLink is a case a figure rests on.
+type caseLink struct{ ID, Caption string }
+
+type statsRow struct {
+	report.TableRow
+	Links []caseLink
+}
+
+type statsTable struct {
+	*report.Table
+	Rows  []statsRow
+	Total *statsRow
+	CSV   string // the table's CSV download, with the same options
+}
+
+// statsPage is the data of /stats.
+type statsPage struct {
+	layout
+	Who        string
+	Options    report.Options
+	Dimensions []string
+	Chart      template.HTML
+	Tables     []statsTable
+}
+
+func viewerName(v docket.Viewer) string {
+	if v.Role == docket.Anonymous {
+		return "the public: reviewed public statements only"
+	}
+	return v.Name + " (" + v.Role.String() + ")"
+}
+
+func linkRow(reg *report.Registry, r report.TableRow) statsRow {
+	row := statsRow{TableRow: r}
+	for _, id := range r.Cases {
+		row.Links = append(row.Links, caseLink{ID: id, Caption: reg.Caption(id)})
+	}
+	return row
+}
+
+func linkTable(reg *report.Registry, t *report.Table) statsTable {
+	st := statsTable{Table: t}
+	for _, r := range t.Rows {
+		st.Rows = append(st.Rows, linkRow(reg, r))
+	}
+	if t.Total != nil && (len(t.Rows) != 1 || t.By != "") {
+		tr := linkRow(reg, *t.Total)
+		st.Total = &tr
+	}
+	return st
+}
+
+func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
+	o, err := statsOptions(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	o.Window = 0
+	v := viewer(r)
+	reg, err := report.Load(r.Context(), s.Store, v)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p := statsPage{layout: layout{Title: "Statistics"}, Who: viewerName(v), Options: o, Dimensions: report.Dimensions}
+	out, err := reg.Outcomes(o)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Chart = report.OutcomeChart(out)
+	for _, kind := range report.Kinds {
+		if kind == "retaliation" {
+			continue
+		}
+		t, _, err := reg.Stat(kind, o)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		lt := linkTable(reg, t)
+		lt.CSV = csvLink(kind, o)
+		p.Tables = append(p.Tables, lt)
+	}
+	s.renderReport(w, "stats.html", p)
+}
+
+// retaliationPage is the data of /stats/retaliation.
+type retaliationPage struct {
+	layout
+	Who    string
+	Window int
+	CSV    string
+	Report *report.RetaliationReport
+}
+
+func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
+	o, err := statsOptions(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if o.By != "" {
+		s.Error(w, r, docket.Errorf(docket.EINVALID, "the retaliation detector lists findings; it has no breakdown by"))
+		return
+	}
+	v := viewer(r)
+	reg, err := report.Load(r.Context(), s.Store, v)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	rep, err := reg.Retaliation(o)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	o.Window = rep.Window
+	s.renderReport(w, "retaliation.html", retaliationPage{layout: layout{Title: "Retaliation detector"}, Who: viewerName(v),
+		Window: rep.Window, CSV: csvLink("retaliation", o), Report: rep})
+}
+
+func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request) {
+	kind, ok := strings.CutSuffix(r.PathValue("file"), ".csv")
+	if !ok {
+		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "no page %s; the tables are at /stats/KIND.csv (%s)", r.URL.Path, strings.Join(report.Kinds, ", ")))
+		return
+	}
+	o, err := statsOptions(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if !containsString(report.Kinds, kind) {
+		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "no statistic %q (want %s)", kind, strings.Join(report.Kinds, ", ")))
+		return
+	}
+	if kind != "retaliation" {
+		o.Window = 0
+	}
+	reg, err := report.Load(r.Context(), s.Store, viewer(r))
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	t, _, err := reg.Stat(kind, o)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.WriteCSV(&buf, t); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+kind+`.csv"`)
+	w.Write(buf.Bytes())
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// reportPage is the data of a published report's page.
+type reportPage struct {
+	layout
+	CSS     template.CSS
+	Body    template.HTML
+	Formats []formatLink
+	Feed    string
+}
+
+type formatLink struct{ Name, Href string }
+
+// publicRegistry loads what the public sees: reports are publications.
+func (s *Server) publicRegistry(r *http.Request) (*report.Registry, error) {
+	return report.Load(r.Context(), s.Store, docket.AnonymousViewer)
+}
+
+// writeDoc answers with a report in the format asked for: the page, ?format=md or ?format=pdf.
+func (s *Server) writeDoc(w http.ResponseWriter, r *http.Request, d *report.Doc, name, feed string) {
+	var buf bytes.Buffer
+	switch f := r.URL.Query().Get("format"); f {
+	case "", "html":
+		base := r.URL.Path
+		s.renderReport(w, "report.html", reportPage{layout: layout{Title: d.Title}, CSS: report.CSS(),
+			Body:    report.HTMLFragment(d, report.HTMLOptions{EntityURL: func(id string) string { return "/entity/" + url.PathEscape(id) }}),
+			Formats: []formatLink{{"PDF", base + "?format=pdf"}, {"Markdown", base + "?format=md"}}, Feed: feed})
+		return
+	case "md":
+		if err := report.WriteMarkdown(&buf, d); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Header().Set("Content-Disposition", `inline; filename="`+name+`.md"`)
+	case "pdf":
+		if err := report.WritePDF(&buf, d); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
+	default:
+		s.Error(w, r, docket.Errorf(docket.EINVALID, "format %q: want html, md or pdf", f))
+		return
+	}
+	w.Write(buf.Bytes())
+}
+
+func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
+	reg, err := s.publicRegistry(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	id := r.PathValue("id")
+	d, err := report.Brief(reg, id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.writeDoc(w, r, d, "brief-"+id, "/cases/"+url.PathEscape(id)+"/feed.atom")
+}
+
+func (s *Server) handlePrisoners(w http.ResponseWriter, r *http.Request) {
+	reg, err := s.publicRegistry(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	d, err := report.PrisonersDoc(reg)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.writeDoc(w, r, d, "prisoners", "")
+}
+
+// baseURL is the site's address as the request reached it, for the feed's links and ids.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, caseID string) {
+	f, err := report.Feed(r.Context(), s.Store, report.FeedOptions{Base: baseURL(r), Case: caseID})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.WriteAtom(&buf, f); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Write(buf.Bytes())
+}
+
+func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) { s.writeFeed(w, r, "") }
+
+func (s *Server) handleCaseFeed(w http.ResponseWriter, r *http.Request) {
+	s.writeFeed(w, r, r.PathValue("id"))
+}
