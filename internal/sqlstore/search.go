@@ -98,7 +98,14 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		want := max(q.Offset, 0) + limit(q.Limit)
+		if q.Limit <= 0 {
+			want = max(q.Offset, 0) + 20
+		}
 		for _, id := range order {
+			if len(hits) >= want {
+				break // a common word has thousands of candidates; read only the page's entities
+			}
 			ents, err := tx.entities(ctx, v, `AND e.id = ?`, id)
 			if err != nil {
 				return err
