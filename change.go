@@ -184,6 +184,7 @@ type ChangeFilter struct {
 	Entity        *string // changes to the entity and every entity merged into it
 	Ref           *string // changes whose ref is this id: a source's or snapshot's record
 	AfterSeq      int64
+	Newest        bool // newest first, as the dashboard lists recent changes
 	Offset, Limit int
 }
 
@@ -222,9 +223,43 @@ type SearchHit struct {
 	Rank    float64 `json:"rank"`
 }
 
+// FacetQuery is a search narrowed by facets. An empty Q lists every entity v may see, narrowed
+// by the facets; empty facets match everything.
+type FacetQuery struct {
+	Q         string
+	Schema    string
+	Country   string // ISO 3166-1 alpha-2, lower case
+	EventType string // a term of the event-type vocabulary
+	Year      string // four digits: any date of the entity in that year
+	Status    string // any visible current statement of the entity has this status
+	Limit     int
+	Offset    int
+}
+
+// Facets names the facets of a search, in the order pages show them.
+var Facets = []string{"schema", "country", "type", "year", "status"}
+
+// FacetValue is one value of a facet and how many of the matching entities have it.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// SearchResults is one page of a faceted search, the total it is a page of, and the counts of
+// each facet's values over the whole result. Every count is of what the viewer may see.
+type SearchResults struct {
+	Hits   []*SearchHit            `json:"hits"`
+	Total  int                     `json:"total"`
+	Facets map[string][]FacetValue `json:"facets"`
+	Capped bool                    `json:"capped,omitempty"` // more matched than were counted
+}
+
 // SearchService searches entities by their names and statements.
 type SearchService interface {
 	Search(ctx context.Context, v Viewer, q SearchQuery) ([]*SearchHit, error)
+	// FacetedSearch searches as Search does, narrows the hits by the facets set in q and counts
+	// the values of every facet over what v may see.
+	FacetedSearch(ctx context.Context, v Viewer, q FacetQuery) (*SearchResults, error)
 }
 
 // Token is an API token: a name, a role and a clearance. Only its hash is stored.
@@ -256,6 +291,7 @@ type Store interface {
 	ChangeService
 	SearchService
 	TokenService
+	UserService
 	LedgerService
 	SnapshotService
 	Close() error

@@ -907,8 +907,8 @@ func TestPages_Render(t *testing.T) {
 	t.Run("Entity", func(t *testing.T) {
 		body := wantHTML(t, anon.Get(t, "/entity/person-akberdiyeva"), http.StatusOK)
 		for _, want := range []string{
-			"<h1>Aigul Akberdiyeva</h1>",
-			`<sup><a href="#fn1">1</a></sup>`, `<li id="fn1">`,
+			"<h1>Aigul Akberdiyeva<sup class=\"fn\">",
+			`<sup class="fn"><a href="#fn1"`, `<li id="fn1" value="1">`,
 			// The press release is the source cited without a footnote of its own.
 			"Kazakhstani judges subjected to persecution following the acquittal of a victim of a politically motivated case",
 			`href="/entity/proceeding-akberdiyeva-1"`,
@@ -924,7 +924,7 @@ func TestPages_Render(t *testing.T) {
 		}
 		// The removal cites the press release and two of its footnotes' sources.
 		body = wantHTML(t, anon.Get(t, "/entity/"+demo.Removal), http.StatusOK)
-		for _, want := range []string{`<li id="fn1">`, `<li id="fn2">`, `<li id="fn3">`, `href="#fn3"`, "https://tumba.kz/41092.html"} {
+		for _, want := range []string{`<li id="fn1" value="1">`, `<li id="fn2" value="2">`, `<li id="fn3" value="3">`, `href="#fn3"`, "https://tumba.kz/41092.html"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("GET /entity/%s lacks %s", demo.Removal, want)
 			}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/auth"
 )
 
 // MaxBodySize caps a request body: a batch of statements, not a document archive.
@@ -31,6 +32,15 @@ type Server struct {
 	// Signer signs checkpoints when the API is asked for one; Verifier is its public key.
 	Signer   docket.CheckpointSigner
 	Verifier string
+	// SecureCookies marks session cookies Secure, as they are anyway on a TLS connection: set
+	// it behind a proxy that terminates TLS.
+	SecureCookies bool
+	// SessionTTL is how long a sign-in lasts.
+	SessionTTL time.Duration
+	// PasswordParams are the argon2id costs of new password hashes.
+	PasswordParams auth.Params
+
+	limiter *limiter
 
 	ln     net.Listener
 	server *http.Server
@@ -43,7 +53,8 @@ type route struct{ Method, Pattern string }
 
 // NewServer returns a server for store; call Open to listen.
 func NewServer(store docket.Store) *Server {
-	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux()}
+	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
+		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, limiter: newLimiter()}
 	s.server = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -53,8 +64,10 @@ func NewServer(store docket.Store) *Server {
 	}
 	s.registerAPIRoutes()
 	s.registerLedgerRoutes()
-	s.registerReportRoutes()
 	s.registerPageRoutes()
+	s.registerAccountRoutes()
+	s.registerEditRoutes()
+	s.registerReportRoutes()
 	return s
 }
 
@@ -77,52 +90,89 @@ func (s *Server) Close() error {
 	return s.server.Shutdown(ctx)
 }
 
-// ServeHTTP authenticates the request, sets safe headers and dispatches it.
+// ServeHTTP authenticates the request, sets safe headers, checks the CSRF token of a form and
+// dispatches it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
-	h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-	v, err := s.authenticate(r)
+	h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
+	}
+	a, err := s.authenticate(w, r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	r = r.WithContext(context.WithValue(r.Context(), viewerKey, v))
-	if r.Body != nil {
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
+	r = r.WithContext(context.WithValue(r.Context(), authKey, a))
+	if err := s.checkCSRF(r, a); err != nil {
+		s.Error(w, r, err)
+		return
 	}
 	s.mux.ServeHTTP(w, r)
 }
 
 type contextKey int
 
-const viewerKey contextKey = iota
+const authKey contextKey = iota
 
-// viewer returns who makes the request; anonymous unless a token said otherwise.
-func viewer(r *http.Request) docket.Viewer {
-	v, _ := r.Context().Value(viewerKey).(docket.Viewer)
-	return v
+// authn is who makes a request and how: a bearer token, a session, or neither.
+type authn struct {
+	Viewer  docket.Viewer
+	Bearer  bool
+	Session *docket.Session
+	idHash  string // the session id's hash, to end it
+	csrf    string // the pre-session CSRF token of an anonymous visitor's forms
 }
 
-// authenticate reads a bearer token. A bad token is an error, never a silent downgrade to
-// anonymous, so a client learns that its token is wrong.
-func (s *Server) authenticate(r *http.Request) (docket.Viewer, error) {
-	auth := r.Header.Get("Authorization")
-	if auth == "" {
-		return docket.AnonymousViewer, nil
+func authOf(r *http.Request) authn {
+	a, _ := r.Context().Value(authKey).(authn)
+	return a
+}
+
+// viewer returns who makes the request; anonymous without a token or session.
+func viewer(r *http.Request) docket.Viewer { return authOf(r).Viewer }
+
+// authenticate reads a bearer token or, outside the API, a session cookie. A bad token is an
+// error, never a silent downgrade to anonymous, so a client learns that its token is wrong; an
+// ended session is a visitor who must sign in again.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (authn, error) {
+	if auth := r.Header.Get("Authorization"); auth != "" {
+		// The scheme name is case-insensitive (RFC 9110).
+		scheme, secret, ok := strings.Cut(auth, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
+			return authn{}, docket.Errorf(docket.EUNAUTHORIZED, "the Authorization header must be \"Bearer TOKEN\"")
+		}
+		t, err := s.Store.FindTokenBySecret(r.Context(), strings.TrimSpace(secret))
+		if err != nil {
+			return authn{}, err
+		}
+		return authn{Viewer: t.Viewer(), Bearer: true}, nil
 	}
-	// The scheme name is case-insensitive (RFC 9110).
-	scheme, secret, ok := strings.Cut(auth, " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
-		return docket.AnonymousViewer, docket.Errorf(docket.EUNAUTHORIZED, "the Authorization header must be \"Bearer TOKEN\"")
+	a := authn{Viewer: docket.AnonymousViewer}
+	// The API takes no cookies: a page elsewhere cannot make a browser write through it.
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		return a, nil
 	}
-	t, err := s.Store.FindTokenBySecret(r.Context(), strings.TrimSpace(secret))
-	if err != nil {
-		return docket.AnonymousViewer, err
+	if c, err := r.Cookie(csrfCookie); err == nil && len(c.Value) >= 32 {
+		a.csrf = c.Value
 	}
-	return t.Viewer(), nil
+	c, err := r.Cookie(s.sessionCookie(r))
+	if err != nil || c.Value == "" {
+		return a, nil
+	}
+	hash := auth.HashSessionID(c.Value)
+	sess, err := s.Store.FindSession(r.Context(), hash)
+	if docket.ErrorCode(err) == docket.EUNAUTHORIZED {
+		s.clearSessionCookie(w, r)
+		return a, nil
+	} else if err != nil {
+		return a, err
+	}
+	a.Viewer, a.Session, a.idHash = sess.User.Viewer(), sess, hash
+	return a, nil
 }
 
 // codes maps error codes to HTTP statuses, in one place.

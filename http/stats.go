@@ -147,7 +147,7 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	p := statsPage{layout: layout{Title: "Statistics"}, Who: viewerName(v), Options: o, Dimensions: report.Dimensions}
+	p := statsPage{layout: s.newLayout(w, r, "Statistics"), Who: viewerName(v), Options: o, Dimensions: report.Dimensions}
 	out, err := reg.Outcomes(o)
 	if err != nil {
 		s.Error(w, r, err)
@@ -201,7 +201,7 @@ func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o.Window = rep.Window
-	s.renderReport(w, "retaliation.html", retaliationPage{layout: layout{Title: "Retaliation detector"}, Who: viewerName(v),
+	s.renderReport(w, "retaliation.html", retaliationPage{layout: s.newLayout(w, r, "Retaliation detector"), Who: viewerName(v),
 		Window: rep.Window, CSV: csvLink("retaliation", o), Report: rep})
 }
 
@@ -274,7 +274,7 @@ func (s *Server) writeDoc(w http.ResponseWriter, r *http.Request, d *report.Doc,
 	switch f := r.URL.Query().Get("format"); f {
 	case "", "html":
 		base := r.URL.Path
-		s.renderReport(w, "report.html", reportPage{layout: layout{Title: d.Title}, CSS: report.CSS(),
+		s.renderReport(w, "report.html", reportPage{layout: s.newLayout(w, r, d.Title), CSS: report.CSS(),
 			Body:    report.HTMLFragment(d, report.HTMLOptions{EntityURL: func(id string) string { return "/entity/" + url.PathEscape(id) }}),
 			Formats: []formatLink{{"PDF", base + "?format=pdf"}, {"Markdown", base + "?format=md"}}, Feed: feed})
 		return

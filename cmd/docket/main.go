@@ -77,6 +77,7 @@ func init() {
 		{"verify-bundle", "check an evidence bundle offline with the public key", (*Main).runVerifyBundle},
 		{"stats", "count outcomes, demands, sentences, durations, appeals and retaliation", (*Main).runStats},
 		{"report", "write a case brief, prisoner list or appeal (HTML, Markdown, PDF)", (*Main).runReport},
+		{"user", "manage web accounts: add, grant a clearance, set a password", (*Main).runUser},
 	}
 }
 

@@ -16,8 +16,10 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR]
 
 Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
-interrupted. Visitors without a token see reviewed public statements only; API writes need a
-token from docket token add. --demo loads the seed case first if the store lacks it.
+interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
+from docket user add (the first: docket user add --admin NAME), API tokens from docket token
+add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
+TLS, pass --secure-cookies so that session cookies are only ever sent over TLS.
 
 Examples:
   docket serve --demo
@@ -26,6 +28,7 @@ Examples:
 	keyFile := f.keyFlag()
 	allow := f.Bool("allow-private", false, "let the archiver fetch private, loopback and link-local addresses")
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
+	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
@@ -52,7 +55,7 @@ Examples:
 		return err
 	}
 	s := dockethttp.NewServer(db)
-	s.Addr, s.Logger, s.Signer, s.Verifier = *addr, logger, key, key.Verifier
+	s.Addr, s.Logger, s.Signer, s.Verifier, s.SecureCookies = *addr, logger, key, key.Verifier, *secure
 	if err := s.Open(); err != nil {
 		return err
 	}

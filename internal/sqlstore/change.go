@@ -10,52 +10,77 @@ import (
 	"github.com/docketorg/docket"
 )
 
-// FindChanges returns the changes matching f that v may see, in commit order.
+// FindChanges returns the changes matching f that v may see, in commit order, or newest first
+// with f.Newest. The log is read in batches and stops once the page is full.
 func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.ChangeFilter) (out []*docket.Change, err error) {
+	const batch = 500
+	want := -1
+	if f.Limit > 0 {
+		want = max(f.Offset, 0) + f.Limit
+	}
 	err = db.view(ctx, func(tx *Tx) error {
-		q := `SELECT c.seq, c.kind, c.ref, COALESCE(c.entity, ''), c.author, c.at, c.payload FROM changes c WHERE c.seq > ?`
-		args := []any{f.AfterSeq}
-		if f.Entity != nil {
-			q += ` AND (c.entity IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?))
-				OR c.entity2 IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?)))`
-			args = append(args, *f.Entity, *f.Entity)
-		}
-		if f.Ref != nil {
-			q, args = q+` AND c.ref = ?`, append(args, *f.Ref)
-		}
-		q += ` ORDER BY c.seq`
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return fmt.Errorf("read changes: %w", err)
-		}
-		var all []*docket.Change
-		for rows.Next() {
-			var c docket.Change
-			var at, payload string
-			if err := rows.Scan(&c.Seq, &c.Kind, &c.Ref, &c.Entity, &c.Author, &at, &payload); err != nil {
-				rows.Close()
-				return err
+		var cursor int64 // the last seq read: the keyset of the next batch
+		for {
+			q := `SELECT c.seq, c.kind, c.ref, COALESCE(c.entity, ''), c.author, c.at, c.payload FROM changes c WHERE c.seq > ?`
+			args := []any{f.AfterSeq}
+			if f.Newest && cursor > 0 {
+				q, args = q+` AND c.seq < ?`, append(args, cursor)
+			} else if !f.Newest && cursor > 0 {
+				q, args = q+` AND c.seq > ?`, append(args, cursor)
 			}
-			c.At = parseTime(at)
-			if err := json.Unmarshal([]byte(payload), &c.Record); err != nil {
-				rows.Close()
-				return fmt.Errorf("change %d: %w", c.Seq, err)
+			if f.Entity != nil {
+				q += ` AND (c.entity IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?))
+					OR c.entity2 IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?)))`
+				args = append(args, *f.Entity, *f.Entity)
 			}
-			all = append(all, &c)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, c := range all {
-			ok, err := tx.changeVisible(ctx, v, c)
+			if f.Ref != nil {
+				q, args = q+` AND c.ref = ?`, append(args, *f.Ref)
+			}
+			if f.Newest {
+				q += ` ORDER BY c.seq DESC`
+			} else {
+				q += ` ORDER BY c.seq`
+			}
+			q, args = q+` LIMIT ?`, append(args, batch)
+			rows, err := tx.QueryContext(ctx, q, args...)
 			if err != nil {
+				return fmt.Errorf("read changes: %w", err)
+			}
+			var all []*docket.Change
+			for rows.Next() {
+				var c docket.Change
+				var at, payload string
+				if err := rows.Scan(&c.Seq, &c.Kind, &c.Ref, &c.Entity, &c.Author, &at, &payload); err != nil {
+					rows.Close()
+					return err
+				}
+				c.At = parseTime(at)
+				if err := json.Unmarshal([]byte(payload), &c.Record); err != nil {
+					rows.Close()
+					return fmt.Errorf("change %d: %w", c.Seq, err)
+				}
+				all = append(all, &c)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
 				return err
-			} else if ok {
-				out = append(out, c)
+			}
+			for _, c := range all {
+				cursor = c.Seq
+				ok, err := tx.changeVisible(ctx, v, c)
+				if err != nil {
+					return err
+				} else if ok {
+					out = append(out, c)
+				}
+				if want >= 0 && len(out) >= want {
+					return nil
+				}
+			}
+			if len(all) < batch {
+				return nil
 			}
 		}
-		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -71,7 +96,17 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 func (tx *Tx) changeVisible(ctx context.Context, v docket.Viewer, c *docket.Change) (bool, error) {
 	seeEntity := func(id string) (bool, error) {
 		var n int
-		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM entities WHERE id = ? AND sensitivity <= ?`, id, int(v.MaxSensitivity())).Scan(&n)
+		if v.SeesDrafts() {
+			err := tx.queryRow(ctx, `SELECT COUNT(*) FROM entities WHERE id = ? AND sensitivity <= ?`, id, int(v.MaxSensitivity())).Scan(&n)
+			return n > 0, err
+		}
+		// The public sees an entity only through a statement it may see, as entityScope says:
+		// the record of an entity with nothing public must not tell that it exists.
+		cond, args := visible(v)
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities e WHERE e.id = ? AND e.sensitivity <= ?
+			AND EXISTS (SELECT 1 FROM statements s JOIN entities se ON se.id = s.entity_id
+				WHERE se.canonical = e.canonical AND s.retracted_seq IS NULL AND `+cond+`)`,
+			append([]any{id, int(v.MaxSensitivity())}, args...)...).Scan(&n)
 		return n > 0, err
 	}
 	switch c.Kind {

@@ -72,6 +72,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Names", func(t *testing.T) { testNames(t, open) })
 	t.Run("Ledger", func(t *testing.T) { testLedger(t, open) })
 	t.Run("Snapshots", func(t *testing.T) { testSnapshots(t, open) })
+	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
+	t.Run("Sessions", func(t *testing.T) { testSessions(t, open) })
+	t.Run("FacetedSearch", func(t *testing.T) { testFacetedSearch(t, open) })
+	t.Run("NewestChanges", func(t *testing.T) { testNewestChanges(t, open) })
 }
 
 // MustSource creates a public source with the URL.

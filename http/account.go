@@ -1,0 +1,442 @@
+package http
+
+import (
+	"crypto/subtle"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/auth"
+)
+
+// Sign-in, sessions, CSRF protection and accounts.
+//
+// A session's id is 256 random bits in a cookie that is HttpOnly, SameSite=Lax, and Secure on
+// TLS or with SecureCookies (then it is a __Host- cookie, bound to this host and path /). The
+// store keeps only the id's SHA-256. Every unsafe request that does not carry a bearer token
+// must carry the CSRF token of its session in the form field "csrf"; before signing in, the
+// token is a random cookie of its own (double submit), so that the sign-in form itself cannot
+// be forged. The JSON API reads no cookies, so it needs no token.
+
+const (
+	csrfField  = "csrf"
+	csrfCookie = "docket_csrf"
+)
+
+func (s *Server) secure(r *http.Request) bool { return s.SecureCookies || r.TLS != nil }
+
+func (s *Server) sessionCookie(r *http.Request) string {
+	if s.secure(r) {
+		return "__Host-docket_session"
+	}
+	return "docket_session"
+}
+
+func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge int) {
+	http.SetCookie(w, &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true,
+		Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
+}
+
+func (s *Server) clearSessionCookie(w http.ResponseWriter, r *http.Request) {
+	s.setCookie(w, r, s.sessionCookie(r), "", -1)
+}
+
+// csrfToken returns the token the request's forms must carry, setting the pre-session cookie
+// for an anonymous visitor who has none.
+func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
+	a := authOf(r)
+	switch {
+	case a.Bearer:
+		return ""
+	case a.Session != nil:
+		return a.Session.CSRF
+	case a.csrf != "":
+		return a.csrf
+	}
+	t := auth.NewToken()
+	s.setCookie(w, r, csrfCookie, t, 0)
+	return t
+}
+
+func unsafeMethod(m string) bool {
+	return m != http.MethodGet && m != http.MethodHead && m != http.MethodOptions
+}
+
+// errCSRF is what a forged or stale form gets.
+var errCSRF = docket.Errorf(docket.EFORBIDDEN, "this form has expired or did not come from this site: go back, reload the page and send it again")
+
+// checkCSRF is the one check of every unsafe request outside the API made without a bearer
+// token.
+func (s *Server) checkCSRF(r *http.Request, a authn) error {
+	if !unsafeMethod(r.Method) || a.Bearer || strings.HasPrefix(r.URL.Path, "/api/") {
+		return nil
+	}
+	want := a.csrf
+	if a.Session != nil {
+		want = a.Session.CSRF
+	}
+	got := r.PostFormValue(csrfField)
+	if want == "" || got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return errCSRF
+	}
+	return nil
+}
+
+// limiter counts failed sign-ins per account and per client address in a sliding window.
+type limiter struct {
+	mu       sync.Mutex
+	failures map[string][]time.Time
+	now      func() time.Time
+}
+
+// Sign-in limits: a few guesses per account, more per address (an office behind one address
+// has several people who mistype).
+const (
+	loginWindow     = 15 * time.Minute
+	maxPerAccount   = 5
+	maxPerAddress   = 20
+	maxLimiterItems = 100000
+)
+
+func newLimiter() *limiter {
+	return &limiter{failures: map[string][]time.Time{}, now: time.Now}
+}
+
+func (l *limiter) recent(key string, now time.Time) []time.Time {
+	ts := l.failures[key]
+	i := 0
+	for i < len(ts) && now.Sub(ts[i]) > loginWindow {
+		i++
+	}
+	ts = ts[i:]
+	if len(ts) == 0 {
+		delete(l.failures, key)
+	} else {
+		l.failures[key] = ts
+	}
+	return ts
+}
+
+// wait returns how long the account or the address must wait before trying again, or 0.
+func (l *limiter) wait(account, addr string) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	var d time.Duration
+	for _, k := range []struct {
+		key string
+		max int
+	}{{"u:" + strings.ToLower(account), maxPerAccount}, {"a:" + addr, maxPerAddress}} {
+		if ts := l.recent(k.key, now); len(ts) >= k.max {
+			d = max(d, loginWindow-now.Sub(ts[len(ts)-k.max]))
+		}
+	}
+	return d
+}
+
+func (l *limiter) fail(account, addr string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.failures) > maxLimiterItems {
+		// A flood of names must not exhaust memory: forget, and let the per-address limit hold.
+		for k := range l.failures {
+			if strings.HasPrefix(k, "u:") {
+				delete(l.failures, k)
+			}
+		}
+	}
+	now := l.now()
+	for _, k := range []string{"u:" + strings.ToLower(account), "a:" + addr} {
+		l.failures[k] = append(l.recent(k, now), now)
+	}
+}
+
+func (l *limiter) succeed(account string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.failures, "u:"+strings.ToLower(account))
+}
+
+// clientAddr is the address a request came from. Behind a proxy every request comes from the
+// proxy; then the per-account limit still holds.
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// localPath returns next if it is a path on this site, else "/": the sign-in form must not
+// send anyone elsewhere.
+func localPath(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) registerAccountRoutes() {
+	s.mux.HandleFunc("GET /login", s.handleLoginForm)
+	s.mux.HandleFunc("POST /login", s.handleLogin)
+	s.mux.HandleFunc("POST /logout", s.handleLogout)
+	s.mux.HandleFunc("POST /logout/everywhere", s.handleLogoutEverywhere)
+	s.mux.HandleFunc("GET /account", s.handleAccount)
+	s.mux.HandleFunc("POST /account/password", s.handlePassword)
+	s.mux.HandleFunc("GET /admin/users", s.handleUsers)
+	s.mux.HandleFunc("POST /admin/users", s.handleCreateUser)
+	s.mux.HandleFunc("POST /admin/users/{name}", s.handleUpdateUser)
+	s.mux.HandleFunc("GET /lang/{lang}", s.handleLanguage)
+}
+
+// loginPage is the sign-in form.
+type loginPage struct {
+	layout
+	Name, Next string
+	Err        string
+}
+
+func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
+	p := loginPage{layout: s.layout(w, r, "login.title"), Next: localPath(r.URL.Query().Get("next"))}
+	s.render(w, r, http.StatusOK, "login.html", &p)
+}
+
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	name, pw := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password")
+	p := loginPage{layout: s.layout(w, r, "login.title"), Name: name, Next: localPath(r.PostFormValue("next"))}
+	addr := clientAddr(r)
+	if d := s.limiter.wait(name, addr); d > 0 {
+		p.Err = p.T("login.limited", int(d.Minutes())+1)
+		w.Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())+1))
+		s.render(w, r, http.StatusTooManyRequests, "login.html", &p)
+		return
+	}
+	u, hash, err := s.Store.PasswordHash(r.Context(), name)
+	switch {
+	case docket.ErrorCode(err) == docket.ENOTFOUND:
+		auth.Waste(pw) // as long as a wrong password takes: no answer tells who has an account
+	case err != nil:
+		s.Error(w, r, err)
+		return
+	}
+	if u == nil || !auth.VerifyPassword(hash, pw) {
+		s.limiter.fail(name, addr)
+		s.Logger.Info("sign-in failed", "name", name, "addr", addr)
+		p.Err = p.T("login.failed")
+		s.render(w, r, http.StatusUnauthorized, "login.html", &p)
+		return
+	}
+	s.limiter.succeed(name)
+	id, hash := auth.NewSessionID()
+	if err := s.Store.CreateSession(r.Context(), u.ID, hash, auth.NewToken(), time.Now().Add(s.SessionTTL)); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.setCookie(w, r, s.sessionCookie(r), id, int(s.SessionTTL.Seconds()))
+	s.Logger.Info("signed in", "name", u.Name, "addr", addr)
+	http.Redirect(w, r, p.Next, http.StatusSeeOther)
+}
+
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+	if a := authOf(r); a.Session != nil {
+		if err := s.Store.DeleteSession(r.Context(), a.idHash); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+	}
+	s.clearSessionCookie(w, r)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func (s *Server) handleLogoutEverywhere(w http.ResponseWriter, r *http.Request) {
+	a := authOf(r)
+	if a.Session == nil {
+		s.Error(w, r, docket.AnonymousViewer.Authorize(docket.Reader))
+		return
+	}
+	if err := s.Store.DeleteUserSessions(r.Context(), a.Session.User.ID); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.clearSessionCookie(w, r)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// accountPage is a user's own account.
+type accountPage struct {
+	layout
+	User    *docket.User
+	Expires time.Time
+	Err     string
+	Done    bool
+}
+
+func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
+	a := authOf(r)
+	if a.Session == nil {
+		s.redirectLogin(w, r)
+		return
+	}
+	p := accountPage{layout: s.layout(w, r, "account.title"), User: a.Session.User, Expires: a.Session.ExpiresAt,
+		Done: r.URL.Query().Get("done") == "password"}
+	s.render(w, r, http.StatusOK, "account.html", &p)
+}
+
+func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request) {
+	a := authOf(r)
+	if a.Session == nil {
+		s.redirectLogin(w, r)
+		return
+	}
+	u := a.Session.User
+	p := accountPage{layout: s.layout(w, r, "account.title"), User: u, Expires: a.Session.ExpiresAt}
+	_, hash, err := s.Store.PasswordHash(r.Context(), u.Name)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	next := r.PostFormValue("new")
+	switch {
+	case !auth.VerifyPassword(hash, r.PostFormValue("current")):
+		p.Err = p.T("account.wrongCurrent")
+	case next != r.PostFormValue("repeat"):
+		p.Err = p.T("account.mismatch")
+	case auth.CheckPassword(next) != nil:
+		p.Err = p.T("account.short", auth.MinPasswordLen)
+	}
+	if p.Err != "" {
+		s.render(w, r, http.StatusBadRequest, "account.html", &p)
+		return
+	}
+	h, err := auth.HashPassword(next, s.PasswordParams)
+	if err == nil {
+		err = s.Store.SetPassword(r.Context(), u.Viewer(), u.Name, h)
+	}
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	// Setting a password ends every session, this one too: sign in again with the new one.
+	s.clearSessionCookie(w, r)
+	http.Redirect(w, r, "/login?next="+url.QueryEscape("/account?done=password"), http.StatusSeeOther)
+}
+
+// redirectLogin sends an anonymous visitor to sign in, and back here afterwards.
+func (s *Server) redirectLogin(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+}
+
+// usersPage is the admin's list of accounts.
+type usersPage struct {
+	layout
+	Users []*docket.User
+	Roles []docket.Role
+	Form  userForm
+	Err   string
+	// Password is the generated password of the account just made, shown once.
+	Password, Created string
+}
+
+type userForm struct {
+	Name    string
+	Role    string
+	Cleared bool
+}
+
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) (*usersPage, error) {
+	v := viewer(r)
+	if v.Role == docket.Anonymous {
+		return nil, v.Authorize(docket.Admin)
+	}
+	us, err := s.Store.FindUsers(r.Context(), v)
+	if err != nil {
+		return nil, err
+	}
+	return &usersPage{layout: s.layout(w, r, "users.title"), Users: us,
+		Roles: []docket.Role{docket.Reader, docket.Researcher, docket.Editor, docket.Admin}, Form: userForm{Role: "researcher"}}, nil
+}
+
+func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
+	if viewer(r).Role == docket.Anonymous {
+		s.redirectLogin(w, r)
+		return
+	}
+	p, err := s.usersPage(w, r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "users.html", p)
+}
+
+func (s *Server) handleCreateUser(w http.ResponseWriter, r *http.Request) {
+	p, err := s.usersPage(w, r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Form = userForm{Name: strings.TrimSpace(r.PostFormValue("name")), Role: r.PostFormValue("role"), Cleared: r.PostFormValue("cleared") == "on"}
+	role, err := docket.ParseRole(p.Form.Role)
+	pw := auth.NewPassword()
+	var hash string
+	if err == nil {
+		hash, err = auth.HashPassword(pw, s.PasswordParams)
+	}
+	if err == nil {
+		err = s.Store.CreateUser(r.Context(), viewer(r), &docket.User{Name: p.Form.Name, Role: role, Cleared: p.Form.Cleared}, hash)
+	}
+	if code := docket.ErrorCode(err); code == docket.EINVALID || code == docket.ECONFLICT || code == docket.EFORBIDDEN {
+		p.Err = docket.ErrorMessage(err)
+		s.render(w, r, ErrorStatusCode(code), "users.html", p)
+		return
+	} else if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p, err = s.usersPage(w, r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	// Shown once, on this response only; it is not stored anywhere but as a hash.
+	p.Password, p.Created = pw, strings.TrimSpace(r.PostFormValue("name"))
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, http.StatusCreated, "users.html", p)
+}
+
+func (s *Server) handleUpdateUser(w http.ResponseWriter, r *http.Request) {
+	var upd docket.UserUpdate
+	if v := r.PostFormValue("role"); v != "" {
+		role, err := docket.ParseRole(v)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		upd.Role = &role
+	}
+	if v := r.PostFormValue("cleared"); v != "" {
+		c := v == "yes"
+		upd.Cleared = &c
+	}
+	if _, err := s.Store.UpdateUser(r.Context(), viewer(r), r.PathValue("name"), upd); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+}
+
+// handleLanguage remembers a language in a cookie and goes back to the page.
+func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
+	lang := r.PathValue("lang")
+	if !supportedLang(lang) {
+		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "no language %q", lang))
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
+	http.Redirect(w, r, localPath(r.URL.Query().Get("next")), http.StatusSeeOther)
+}

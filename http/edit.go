@@ -1,0 +1,515 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/docketorg/docket"
+)
+
+// Forms to add and correct facts and to review drafts. A new fact needs a source: one picked
+// from the registry or a URL, which becomes a new source. A correction retracts the old
+// statement and supersedes it, in one transaction; nothing is deleted. A form with an error
+// is shown again with what was typed and a message naming the field.
+
+func (s *Server) registerEditRoutes() {
+	s.mux.HandleFunc("GET /new", s.handleNewEntityForm)
+	s.mux.HandleFunc("POST /new", s.handleNewEntity)
+	s.mux.HandleFunc("GET /entity/{id}/facts/new", s.handleFactForm)
+	s.mux.HandleFunc("POST /entity/{id}/facts", s.handleAddFact)
+	s.mux.HandleFunc("GET /statement/{id}/correct", s.handleCorrectForm)
+	s.mux.HandleFunc("POST /statement/{id}/correct", s.handleCorrectFact)
+	s.mux.HandleFunc("POST /statement/{id}/retract", s.handleRetractFact)
+	s.mux.HandleFunc("POST /statement/{id}/review", s.handleReview)
+}
+
+// factForm is what the fact forms send, apart from the domain's types.
+type factForm struct {
+	Schema, Name, EntitySensitivity string // a new entity
+	Property, Value, Lang           string
+	Source                          string // the id of a source in the registry
+	URL, SourceTitle                string // or a new source
+	Locator, Quote                  string
+	Sensitivity                     string
+	Status                          string // draft or reported
+	Reason                          string // a correction's or retraction's
+}
+
+func readFactForm(r *http.Request) factForm {
+	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	return factForm{Schema: f("schema"), Name: f("name"), EntitySensitivity: f("entity_sensitivity"),
+		Property: f("property"), Value: f("value"), Lang: f("lang"), Source: f("source"), URL: f("url"), SourceTitle: f("source_title"),
+		Locator: f("locator"), Quote: f("quote"), Sensitivity: f("sensitivity"), Status: f("status"), Reason: f("reason")}
+}
+
+// fieldError is a message for one field of a form.
+type fieldError struct{ Field, Message string }
+
+// factPage is the data of the fact forms.
+type factPage struct {
+	layout
+	Action        string
+	Entity        *docket.Entity // nil on the new-entity form
+	Old           *fact          // the fact being corrected
+	OldID         string
+	Form          factForm
+	Errors        []fieldError
+	Schemas       []*docket.Schema
+	Properties    []docket.Property
+	Sources       []*docket.Source
+	Sensitivities []docket.Sensitivity
+	Langs         []string
+}
+
+// Err returns the message for a field, or "".
+func (p *factPage) Err(field string) string {
+	for _, e := range p.Errors {
+		if e.Field == field {
+			return e.Message
+		}
+	}
+	return ""
+}
+
+func (s *Server) factPage(w http.ResponseWriter, r *http.Request, title string, args ...any) (*factPage, error) {
+	v := viewer(r)
+	p := &factPage{layout: s.layout(w, r, title, args...), Schemas: docket.Schemas, Langs: []string{"en", "ru", "kk", "be", "uk", "az", "ky"}}
+	srcs, _, err := s.Store.FindSources(r.Context(), v, docket.SourceFilter{Limit: 1000})
+	if err != nil {
+		return nil, err
+	}
+	// The newest first: the one just cited is likely the one cited next.
+	for i := len(srcs) - 1; i >= 0; i-- {
+		p.Sources = append(p.Sources, srcs[i])
+	}
+	for _, sens := range []docket.Sensitivity{docket.Public, docket.Internal, docket.Confidential} {
+		if sens <= v.MaxSensitivity() {
+			p.Sensitivities = append(p.Sensitivities, sens)
+		}
+	}
+	return p, nil
+}
+
+// mayWrite sends the anonymous to sign in and refuses those who may only read.
+func (s *Server) mayWrite(w http.ResponseWriter, r *http.Request, min docket.Role) bool {
+	v := viewer(r)
+	if v.Role == docket.Anonymous && r.Method == http.MethodGet {
+		s.redirectLogin(w, r)
+		return false
+	}
+	if err := v.Authorize(min); err != nil {
+		s.Error(w, r, err)
+		return false
+	}
+	return true
+}
+
+func (s *Server) handleNewEntityForm(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Researcher) {
+		return
+	}
+	p, err := s.factPage(w, r, "new.title")
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Action, p.Nav = "/new", "new"
+	p.Form = factForm{Schema: r.URL.Query().Get("schema"), EntitySensitivity: "public", Sensitivity: "public", Status: "reported", Lang: p.Lang()}
+	if p.Form.Schema == "" {
+		p.Form.Schema = "Case"
+	}
+	s.render(w, r, http.StatusOK, "new.html", p)
+}
+
+func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Researcher) {
+		return
+	}
+	p, err := s.factPage(w, r, "new.title")
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Action, p.Nav = "/new", "new"
+	p.Form = readFactForm(r)
+	p.Form.Property, p.Form.Value = "name", p.Form.Name
+	schema, err := docket.SchemaByName(p.Form.Schema)
+	if err != nil {
+		p.Errors = append(p.Errors, fieldError{"schema", docket.ErrorMessage(err)})
+	}
+	if p.Form.Name == "" {
+		p.Errors = append(p.Errors, fieldError{"name", p.T("form.nameRequired")})
+	}
+	entSens, err := docket.ParseSensitivity(p.Form.EntitySensitivity)
+	if err != nil {
+		p.Errors = append(p.Errors, fieldError{"entity_sensitivity", docket.ErrorMessage(err)})
+	}
+	var st *docket.Statement
+	if schema != nil {
+		st = s.checkFact(r, p, schema, "")
+	}
+	if len(p.Errors) > 0 {
+		s.render(w, r, http.StatusBadRequest, "new.html", p)
+		return
+	}
+	if err := s.ensureSource(r, p, st); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if len(p.Errors) > 0 {
+		s.render(w, r, http.StatusBadRequest, "new.html", p)
+		return
+	}
+	e := &docket.Entity{Schema: schema.Name, Sensitivity: entSens}
+	if err := s.Store.CreateEntity(r.Context(), viewer(r), e, []*docket.Statement{st}); err != nil {
+		if s.formError(w, r, p, err, "new.html") {
+			return
+		}
+		s.Error(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/entity/"+url.PathEscape(e.ID)+"?flash=created", http.StatusSeeOther)
+}
+
+// checkFact checks the fact part of a form as far as it can before writing anything, and
+// returns the statement to write. Errors are added to the page.
+func (s *Server) checkFact(r *http.Request, p *factPage, schema *docket.Schema, entity string) *docket.Statement {
+	f := p.Form
+	v := viewer(r)
+	st := &docket.Statement{Entity: entity, Property: f.Property, Value: f.Value, Lang: f.Lang, Source: f.Source,
+		Locator: f.Locator, Quote: f.Quote}
+	if st.Entity == "" {
+		st.Entity = "new"
+	}
+	if f.Source == "" && f.URL == "" {
+		p.Errors = append(p.Errors, fieldError{"source", p.T("form.sourceRequired")})
+	}
+	sens, err := docket.ParseSensitivity(f.Sensitivity)
+	if err != nil {
+		p.Errors = append(p.Errors, fieldError{"sensitivity", docket.ErrorMessage(err)})
+	} else if sens > v.MaxSensitivity() {
+		p.Errors = append(p.Errors, fieldError{"sensitivity", p.T("form.notCleared")})
+	}
+	st.Sensitivity = sens
+	// A researcher proposes; an editor may record a reviewed fact at once.
+	st.Status = docket.Draft
+	if v.CanEdit() && f.Status != string(docket.Draft) {
+		st.Status = docket.Reported
+	}
+	prop := schema.Property(f.Property)
+	if prop == nil {
+		p.Errors = append(p.Errors, fieldError{"property", p.T("form.propertyUnknown", schema.Name)})
+		return st
+	}
+	if f.Value == "" {
+		p.Errors = append(p.Errors, fieldError{"value", p.T("form.valueRequired")})
+		return st
+	}
+	norm, err := prop.Normalize(f.Value)
+	if err != nil {
+		p.Errors = append(p.Errors, fieldError{"value", docket.ErrorMessage(err)})
+		return st
+	}
+	if prop.Type == docket.TypeRef {
+		if t, err := s.Store.FindEntityByID(r.Context(), v, norm); err != nil {
+			p.Errors = append(p.Errors, fieldError{"value", p.T("form.noEntity", norm)})
+		} else if !slices.Contains(prop.Range, t.Schema) {
+			p.Errors = append(p.Errors, fieldError{"value", p.T("form.wrongSchema", strings.Join(prop.Range, ", "), t.Schema)})
+		} else {
+			norm = t.ID
+		}
+	}
+	st.Value = norm
+	if len(f.Quote) > docket.MaxQuoteLen {
+		p.Errors = append(p.Errors, fieldError{"quote", p.T("form.quoteLong", docket.MaxQuoteLen)})
+	}
+	if len(f.Locator) > docket.MaxLocatorLen {
+		p.Errors = append(p.Errors, fieldError{"locator", p.T("form.locatorLong", docket.MaxLocatorLen)})
+	}
+	if f.Source != "" {
+		if _, err := s.Store.FindSourceByID(r.Context(), v, f.Source); err != nil {
+			p.Errors = append(p.Errors, fieldError{"source", docket.ErrorMessage(err)})
+		}
+	}
+	return st
+}
+
+// ensureSource makes the form's URL a source, or finds the source that has it, when no source
+// was picked.
+func (s *Server) ensureSource(r *http.Request, p *factPage, st *docket.Statement) error {
+	f := p.Form
+	if f.Source != "" || f.URL == "" {
+		return nil
+	}
+	v := viewer(r)
+	src := &docket.Source{URL: f.URL, Title: f.SourceTitle, Sensitivity: st.Sensitivity}
+	if err := src.Normalize(); err != nil {
+		p.Errors = append(p.Errors, fieldError{"url", docket.ErrorMessage(err)})
+		return nil
+	}
+	if found, _, err := s.Store.FindSources(r.Context(), v, docket.SourceFilter{URL: &src.URL, Limit: 1}); err != nil {
+		return err
+	} else if len(found) > 0 {
+		st.Source = found[0].ID
+		return nil
+	}
+	if err := s.Store.CreateSource(r.Context(), v, src); err != nil {
+		if code := docket.ErrorCode(err); code == docket.EINVALID || code == docket.EFORBIDDEN {
+			p.Errors = append(p.Errors, fieldError{"url", docket.ErrorMessage(err)})
+			return nil
+		}
+		return err
+	}
+	st.Source = src.ID
+	return nil
+}
+
+// formError shows a form again for an error of the input, and reports whether it did.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, p *factPage, err error, tmpl string) bool {
+	code := docket.ErrorCode(err)
+	if code != docket.EINVALID && code != docket.ECONFLICT && code != docket.EFORBIDDEN {
+		return false
+	}
+	field := "value"
+	msg := docket.ErrorMessage(err)
+	switch {
+	case strings.Contains(msg, "source"):
+		field = "source"
+	case strings.Contains(msg, "sensitivity") || strings.Contains(msg, "cleared"):
+		field = "sensitivity"
+	case strings.Contains(msg, "reason"):
+		field = "reason"
+	case strings.Contains(msg, "language"):
+		field = "lang"
+	}
+	p.Errors = append(p.Errors, fieldError{field, msg})
+	s.render(w, r, ErrorStatusCode(code), tmpl, p)
+	return true
+}
+
+func (s *Server) entityForForm(w http.ResponseWriter, r *http.Request) (*docket.Entity, *docket.Schema, bool) {
+	e, err := s.Store.FindEntityByID(r.Context(), viewer(r), r.PathValue("id"))
+	if err != nil {
+		s.Error(w, r, err)
+		return nil, nil, false
+	}
+	schema, err := docket.SchemaByName(e.Schema)
+	if err != nil {
+		s.Error(w, r, err)
+		return nil, nil, false
+	}
+	return e, schema, true
+}
+
+func (s *Server) handleFactForm(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Researcher) {
+		return
+	}
+	e, schema, ok := s.entityForForm(w, r)
+	if !ok {
+		return
+	}
+	p, err := s.factPage(w, r, "fact.title", e.Caption)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Entity, p.Properties, p.Action = e, schema.Properties, "/entity/"+url.PathEscape(e.ID)+"/facts"
+	p.Form = factForm{Property: r.URL.Query().Get("property"), Sensitivity: "internal", Status: "reported", Lang: p.Lang()}
+	if e.Sensitivity == docket.Public {
+		p.Form.Sensitivity = "public"
+	}
+	s.render(w, r, http.StatusOK, "fact.html", p)
+}
+
+func (s *Server) handleAddFact(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Researcher) {
+		return
+	}
+	e, schema, ok := s.entityForForm(w, r)
+	if !ok {
+		return
+	}
+	p, err := s.factPage(w, r, "fact.title", e.Caption)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Entity, p.Properties, p.Action = e, schema.Properties, "/entity/"+url.PathEscape(e.ID)+"/facts"
+	p.Form = readFactForm(r)
+	st := s.checkFact(r, p, schema, e.ID)
+	if len(p.Errors) == 0 {
+		if err := s.ensureSource(r, p, st); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+	}
+	if len(p.Errors) > 0 {
+		s.render(w, r, http.StatusBadRequest, "fact.html", p)
+		return
+	}
+	if err := s.Store.AddStatements(r.Context(), viewer(r), []*docket.Statement{st}); err != nil {
+		if s.formError(w, r, p, err, "fact.html") {
+			return
+		}
+		s.Error(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/entity/"+url.PathEscape(e.ID)+"?flash=added#fact-"+st.ID, http.StatusSeeOther)
+}
+
+// statementForForm returns a current statement, its entity and schema.
+func (s *Server) statementForForm(w http.ResponseWriter, r *http.Request) (*docket.Statement, *docket.Entity, *docket.Schema, bool) {
+	st, err := s.Store.FindStatementByID(r.Context(), viewer(r), r.PathValue("id"))
+	if err != nil {
+		s.Error(w, r, err)
+		return nil, nil, nil, false
+	}
+	if !st.Current() {
+		s.Error(w, r, docket.Errorf(docket.ECONFLICT, "this fact was retracted already; correct the fact that replaced it"))
+		return nil, nil, nil, false
+	}
+	e, err := s.Store.FindEntityByID(r.Context(), viewer(r), st.Entity)
+	if err != nil {
+		s.Error(w, r, err)
+		return nil, nil, nil, false
+	}
+	schema, err := docket.SchemaByName(e.Schema)
+	if err != nil {
+		s.Error(w, r, err)
+		return nil, nil, nil, false
+	}
+	return st, e, schema, true
+}
+
+func (s *Server) correctPage(w http.ResponseWriter, r *http.Request, st *docket.Statement, e *docket.Entity) (*factPage, error) {
+	p, err := s.factPage(w, r, "correct.title", e.Caption)
+	if err != nil {
+		return nil, err
+	}
+	b := s.newBuilder(r, &p.layout)
+	old := b.fact(e, st)
+	p.Entity, p.Old, p.OldID, p.Action = e, &old, st.ID, "/statement/"+url.PathEscape(st.ID)+"/correct"
+	return p, nil
+}
+
+func (s *Server) handleCorrectForm(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Editor) {
+		return
+	}
+	st, e, _, ok := s.statementForForm(w, r)
+	if !ok {
+		return
+	}
+	p, err := s.correctPage(w, r, st, e)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Form = factForm{Property: st.Property, Value: st.Value, Lang: st.Lang, Source: st.Source, Locator: st.Locator, Quote: st.Quote,
+		Sensitivity: st.Sensitivity.String(), Status: "reported"}
+	s.render(w, r, http.StatusOK, "correct.html", p)
+}
+
+func (s *Server) handleCorrectFact(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Editor) {
+		return
+	}
+	st, e, schema, ok := s.statementForForm(w, r)
+	if !ok {
+		return
+	}
+	p, err := s.correctPage(w, r, st, e)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Form = readFactForm(r)
+	p.Form.Property = st.Property
+	repl := s.checkFact(r, p, schema, e.ID)
+	if p.Form.Reason == "" {
+		p.Errors = append(p.Errors, fieldError{"reason", p.T("form.reasonRequired")})
+	}
+	if len(p.Errors) == 0 {
+		if err := s.ensureSource(r, p, repl); err != nil {
+			s.Error(w, r, err)
+			return
+		}
+	}
+	if len(p.Errors) > 0 {
+		s.render(w, r, http.StatusBadRequest, "correct.html", p)
+		return
+	}
+	repl.Entity = ""
+	n, err := s.Store.CorrectStatement(r.Context(), viewer(r), st.ID, repl, p.Form.Reason)
+	if err != nil {
+		if s.formError(w, r, p, err, "correct.html") {
+			return
+		}
+		s.Error(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/entity/"+url.PathEscape(e.ID)+"?flash=corrected#fact-"+n.ID, http.StatusSeeOther)
+}
+
+func (s *Server) handleRetractFact(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Editor) {
+		return
+	}
+	st, e, _, ok := s.statementForForm(w, r)
+	if !ok {
+		return
+	}
+	reason := strings.TrimSpace(r.PostFormValue("reason"))
+	if reason == "" {
+		p, err := s.correctPage(w, r, st, e)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		p.Form = factForm{Property: st.Property, Value: st.Value, Source: st.Source, Sensitivity: st.Sensitivity.String()}
+		p.Errors = append(p.Errors, fieldError{"retract_reason", p.T("form.reasonRequired")})
+		s.render(w, r, http.StatusBadRequest, "correct.html", p)
+		return
+	}
+	if err := s.Store.RetractStatement(r.Context(), viewer(r), st.ID, reason); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	back := localPath(r.PostFormValue("next"))
+	if back == "/" {
+		back = "/entity/" + url.PathEscape(e.ID)
+	}
+	http.Redirect(w, r, addFlash(back, "retracted"), http.StatusSeeOther)
+}
+
+func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
+	if !s.mayWrite(w, r, docket.Editor) {
+		return
+	}
+	status, err := docket.ParseStatus(r.PostFormValue("status"))
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if err := s.Store.SetStatus(r.Context(), viewer(r), r.PathValue("id"), status, r.PostFormValue("note")); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	http.Redirect(w, r, addFlash(localPath(r.PostFormValue("next")), "reviewed"), http.StatusSeeOther)
+}
+
+// addFlash adds a flash message's key to a local address.
+func addFlash(path, key string) string {
+	frag := ""
+	if i := strings.IndexByte(path, '#'); i >= 0 {
+		path, frag = path[:i], path[i:]
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + "flash=" + key + frag
+}
