@@ -58,7 +58,7 @@ func init() {
 		{"search", "search names and statements in any script", (*Main).runSearch},
 		{"retract", "retract a statement, with a reason", (*Main).runRetract},
 		{"correct", "retract a statement and supersede it", (*Main).runCorrect},
-		{"review", "set a statement's status (reported, corroborated, verified, disputed)", (*Main).runReview},
+		{"review", "list open proposals; accept, reject or edit one; or set a statement's status", (*Main).runReviewProposals},
 		{"merge", "merge two entities that are the same", (*Main).runMerge},
 		{"unmerge", "undo a merge", (*Main).runUnmerge},
 		{"export", "write the store as JSON lines", (*Main).runExport},
@@ -67,6 +67,7 @@ func init() {
 		{"migrate", "apply pending schema migrations", (*Main).runMigrate},
 		{"copy", "move the whole store to another store (SQLite, PostgreSQL)", (*Main).runCopy},
 		{"token", "manage API tokens", (*Main).runToken},
+		{"user", "manage web accounts: add, grant a clearance, set a password", (*Main).runUser},
 		{"vocab", "list vocabularies and criminal codes", (*Main).runVocab},
 		{"key", "show the ledger's public verifier key", (*Main).runKey},
 		{"checkpoint", "sign the ledger's head and print the checkpoint", (*Main).runCheckpoint},
@@ -77,7 +78,8 @@ func init() {
 		{"verify-bundle", "check an evidence bundle offline with the public key", (*Main).runVerifyBundle},
 		{"stats", "count outcomes, demands, sentences, durations, appeals and retaliation", (*Main).runStats},
 		{"report", "write a case brief, prisoner list or appeal (HTML, Markdown, PDF)", (*Main).runReport},
-		{"user", "manage web accounts: add, grant a clearance, set a password", (*Main).runUser},
+		{"ingest", "propose records from a document (text, HTML, PDF) or URL, as drafts", (*Main).runIngest},
+		{"eval", "score extraction on a corpus of documents with gold files", (*Main).runEval},
 	}
 }
 

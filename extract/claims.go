@@ -1,0 +1,898 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A term of a sentence: years, months and days.
+type term struct{ y, m, d int }
+
+func (t term) iso() string {
+	if t.y == 0 && t.m == 0 && t.d == 0 {
+		return ""
+	}
+	s := "P"
+	if t.y > 0 {
+		s += strconv.Itoa(t.y) + "Y"
+	}
+	if t.m > 0 {
+		s += strconv.Itoa(t.m) + "M"
+	}
+	if t.d > 0 {
+		s += strconv.Itoa(t.d) + "D"
+	}
+	return s
+}
+
+// termAt reads a term at token i: "three years", "3 years", "two-year", "18-month", "one and a
+// half years", "eight and a half years", "2.5 years", "five years and six months", "5 годам и
+// 6 месяцам", "полутора лет", "четыре с половиной года". It returns the term and the token
+// after it, or ok false.
+func (d *doc) termAt(i int) (term, int, bool) {
+	var t term
+	if i >= len(d.toks) || !d.mayCount(i) {
+		return t, i, false
+	}
+	add := func(n float64, u byte) {
+		switch u {
+		case 'y':
+			t.y += int(n)
+			t.m += int((n - float64(int(n))) * 12)
+		case 'm':
+			t.m += int(n)
+		case 'w':
+			t.d += int(n) * 7
+		case 'd':
+			t.d += int(n)
+		}
+	}
+	// "two-year", "five-year-old" is an age, "18-month".
+	if i < len(d.toks) && d.toks[i].k == tWord && !d.toks[i].cyr {
+		if a, b, ok := strings.Cut(d.toks[i].low, "-"); ok && !strings.Contains(b, "old") {
+			if n, ok := enNumbers[a]; ok && n > 0 && a != "a" && a != "an" {
+				if u := unitWord(b); u != 0 {
+					add(float64(n), u)
+					return t, i + 1, true
+				}
+			}
+		}
+	}
+	if d.num(i) > 0 && d.punct(i+1, "-") && !d.toks[i+1].sp && i+2 < len(d.toks) && d.toks[i+2].k == tWord {
+		if u := unitWord(d.toks[i+2].low); u != 0 && !strings.Contains(d.toks[i+2].low, "old") && !d.toks[i+2].cyr {
+			add(float64(d.num(i)), u)
+			return t, i + 3, true
+		}
+	}
+	j := i
+	for part := 0; part < 2; part++ {
+		n, l := d.count(j)
+		var f float64
+		switch {
+		case d.word(j, "полтора", "полутора"):
+			f, l = 1.5, 1
+			if d.unit(j+1) == 0 {
+				return t, j, part > 0
+			}
+		case n > 0:
+			f = float64(n)
+		case d.toks[j].k == tNum && strings.Contains(d.toks[j].t, "."):
+			v, err := strconv.ParseFloat(d.toks[j].t, 64)
+			if err != nil {
+				return t, j, part > 0
+			}
+			f, l = v, 1
+		case d.toks[j].k == tNum && strings.Contains(d.toks[j].t, ","):
+			v, err := strconv.ParseFloat(strings.Replace(d.toks[j].t, ",", ".", 1), 64)
+			if err != nil || len(d.toks[j].t) > 4 {
+				return t, j, part > 0
+			}
+			f, l = v, 1
+		default:
+			return t, j, part > 0
+		}
+		k := j + l
+		// "к 4 (четырём) годам": the number written again in words.
+		if d.punct(k, "(") && d.punct(k+2, ")") {
+			if again, _ := d.count(k + 1); again == n && n > 0 {
+				k += 3
+			}
+		}
+		// "one and a half years", "четыре с половиной года"
+		if d.word(k, "and") && d.word(k+1, "a") && d.word(k+2, "half") {
+			f += 0.5
+			k += 3
+		} else if d.word(k, "с") && d.word(k+1, "половиной") {
+			f += 0.5
+			k += 2
+		}
+		u := d.unit(k)
+		if u == 0 || u == 'h' {
+			return t, j, part > 0
+		}
+		if f > 60 && u == 'y' || f > 400 {
+			return t, j, part > 0
+		}
+		add(f, u)
+		j = k + 1
+		// "five years and six months"
+		if d.word(j, "and", "и") && d.unit(j+2) != 0 && d.unit(j+2) != u {
+			j++
+			continue
+		}
+		break
+	}
+	return t, j, true
+}
+
+func unitWord(w string) byte {
+	switch strings.TrimSuffix(w, "s") {
+	case "year":
+		return 'y'
+	case "month":
+		return 'm'
+	case "week":
+		return 'w'
+	case "day":
+		return 'd'
+	}
+	return 0
+}
+
+// penaltyMention is a demand or sentence written at tokens [a, b).
+type penaltyMention struct {
+	a, b int
+	pen  *Penalty
+}
+
+// kindWords are the first words of the phrases kindAt reads; a test keeps them in step.
+var kindWords = wordSet(`arrest ban banned barred behind colony compulsory conditional disqualification disqualified fine fined
+	imprisonment incarceration jail limitation limited prison probation prohibited psychiatric restricted
+	restriction restrictions suspended арест ареста арестовал арестовала арестовали арестован арестована
+	арестованы арестом заключение заключения запрет запрета запретил запретила запретили запретить запретом
+	запрещается запрещен запрещена запрещено запрещён колонии колонию колония лишение лишением лишению лишения
+	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
+	принудительного принудительное принудительному тюрьму тюрьмы условно условного условное условному условный
+	условным штраф штрафа штрафом штрафу`)
+
+// kindAt reads a word that names a kind of penalty at token i, and its length.
+func (d *doc) kindAt(i int) (string, int) {
+	if !d.is(i, cKind) {
+		return "", 0
+	}
+	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
+	switch {
+	case w(0, "restriction", "restricted", "limitation", "restrictions") && w(1, "of") && w(2, "freedom", "liberty"),
+		w(0, "restricted", "restriction", "limited") && w(1, "freedom", "liberty"):
+		if w(1, "of") {
+			return "restriction of freedom", 3
+		}
+		return "restriction of freedom", 2
+	case w(0, "ограничения", "ограничение", "ограничению", "ограничением") && w(1, "свободы"):
+		return "restriction of freedom", 2
+	case w(0, "suspended", "conditional") && !w(1, "from"), w(0, "probation"), w(0, "условно", "условный", "условного", "условным", "условному", "условное"):
+		return "suspended", 1
+	case w(0, "лишения", "лишение", "лишению", "лишением") && w(1, "свободы"):
+		return "imprisonment", 2
+	case w(0, "imprisonment", "prison", "jail", "incarceration", "colony", "колонии", "колонию", "колония", "тюрьмы", "тюрьму", "заключения", "заключение"):
+		if w(0, "заключения", "заключение") && (d.word(i-1, "под") || w(1, "под")) {
+			return "", 0
+		}
+		return "imprisonment", 1
+	case w(0, "behind") && w(1, "bars"):
+		return "imprisonment", 2
+	case w(0, "compulsory", "psychiatric", "принудительное", "принудительному", "принудительного") && w(1, "treatment", "лечение", "лечению", "лечения"):
+		return "compulsory treatment", 2
+	case w(0, "fine", "fined", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована"):
+		return "fine", 1
+	case w(0, "ban", "banned", "barred", "prohibited", "disqualified", "disqualification", "запрет", "запретом", "запрета", "запретил", "запретила",
+		"запретить", "запрещено", "запрещён", "запрещен", "запрещена", "запрещается", "запретили"):
+		return "ban", 1
+	case w(0, "арестовал", "арестовала", "арестовали", "арестован", "арестована", "арестованы") && d.adminArrest(i):
+		return "imprisonment", 1 // administrative arrest: "арестовал на 15 суток"
+	case w(0, "лишение", "лишением", "лишения") && w(1, "права"):
+		return "ban", 2
+	case w(0, "arrest", "арест", "ареста", "арестом") && d.word(i-1, "administrative", "административный", "административного", "административному"):
+		return "imprisonment", 1
+	}
+	return "", 0
+}
+
+// currencies by the words the press uses.
+var currencies = map[string]string{
+	"tenge": "KZT", "kzt": "KZT", "тенге": "KZT", "roubles": "RUB", "rubles": "RUB", "rub": "RUB", "рублей": "RUB", "рубля": "RUB",
+	"manat": "AZN", "manats": "AZN", "azn": "AZN", "манат": "AZN", "som": "KGS", "soms": "KGS", "kgs": "KGS", "сомов": "KGS",
+	"somoni": "TJS", "сомони": "TJS", "euros": "EUR", "euro": "EUR", "eur": "EUR", "евро": "EUR", "dollars": "USD", "usd": "USD",
+	"долларов": "USD", "byn": "BYN", "рублей бел": "BYN",
+}
+
+// amountAt reads an amount of money at token i: "1,500,000 tenge", "KZT 1 million", "30
+// тысяч рублей", "1.2 million roubles".
+func (d *doc) amountAt(i int) (string, string, int, bool) {
+	j := i
+	cur := ""
+	if i < len(d.toks) && d.toks[i].k == tWord {
+		if c, ok := currencies[d.toks[i].low]; ok && d.toks[i].caps {
+			cur, j = c, i+1
+		}
+	}
+	if j >= len(d.toks) || d.toks[j].k != tNum {
+		return "", "", 0, false
+	}
+	s := strings.ReplaceAll(d.toks[j].t, ",", "")
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return "", "", 0, false
+	}
+	j++
+	// Digits grouped by spaces: "1 500 000".
+	for d.toks[j-1].e+1 == d.toks[min(j, len(d.toks)-1)].s && j < len(d.toks) && d.toks[j].k == tNum && len(d.toks[j].t) == 3 {
+		v = v*1000 + float64(d.num(j))
+		j++
+	}
+	switch {
+	case d.word(j, "million", "mln", "млн", "миллиона", "миллионов", "миллион"):
+		v *= 1e6
+		j++
+		if d.punct(j, ".") {
+			j++
+		}
+	case d.word(j, "thousand", "тысяч", "тысячи", "тыс", "тысяча"):
+		v *= 1e3
+		j++
+		if d.punct(j, ".") {
+			j++
+		}
+	}
+	if cur == "" {
+		if j < len(d.toks) && d.toks[j].k == tWord {
+			if c, ok := currencies[d.toks[j].low]; ok {
+				cur = c
+				j++
+			} else if d.word(j, "мрп", "mci") {
+				cur = "MCI"
+				j++
+			}
+		}
+	}
+	if cur == "" || cur == "MCI" {
+		return "", "", 0, false
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64), cur, j, true
+}
+
+// sentencing and demanding words, and words that a term belongs to something else.
+var (
+	sentencingCues = wordSet(`sentenced sentence sentences sentencing jailed imprisoned received receives given gave handed fined banned
+		barred served serving convicted punishment term imposed ordered приговорил приговорила приговорили приговорён приговорена
+		приговорены приговорен назначил назначила назначили наказание получил получила получили оштрафовали оштрафовал оштрафовала
+		осужден осуждена осуждён осуждены отбывал отбывала отбывает срок запретил запретила`)
+	demandCues = wordSet(`demanded demand demands requested request requests asked asks ask sought seeks seek proposed wanted
+		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
+		потребовали требовал требовала требует требуют предложил предложила попросил попросила попросили просило
+		запросило потребовало требовало попросило`)
+	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
+	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving
+		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
+		получил получила получили отбывал отбывала отбывает`)
+	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
+	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable
+		грозит грозят грозило может могут предусматривает предусматривающей если if unless`)
+	prosecutorCues = wordSet(`prosecutor prosecutors prosecution procurator state прокурор прокурора прокуратура гособвинитель
+		обвинитель обвинение гособвинение сторона`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// findClaims finds demands, sentences, outcomes and events, sentence by sentence.
+func (d *doc) findClaims() {
+	var defendant *Person // the person the text is about, for claims that name no one
+	for si := range d.sents {
+		s := d.sents[si]
+		if s.a >= s.b || d.toks[s.a].skip {
+			continue
+		}
+		for _, pm := range d.penalties(s.a, s.b) {
+			d.claimPenalty(pm, s, &defendant)
+		}
+		d.outcomes(s, &defendant)
+		d.events(si)
+	}
+	d.mergeEvents()
+}
+
+// penalties finds the penalties written in tokens [a, b): a term with a kind, a kind with a
+// term, a fine with its amount, a ban with its scope, or a kind alone where the sentence
+// sentences or demands.
+func (d *doc) penalties(a, b int) []*penaltyMention {
+	cue := false
+	for k := a; k < b; k++ {
+		if d.is(k, cSentencing|cDemand) {
+			cue = true
+			break
+		}
+	}
+	var terms []struct {
+		a, b int
+		t    term
+	}
+	var kinds []struct {
+		a, b int
+		kind string
+	}
+	for k := a; k < b; k++ {
+		if t, e, ok := d.termAt(k); ok {
+			// Not a term: ages, dates ("two years ago"), durations of custody, probation.
+			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
+				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
+				d.word(k-1, "within", "in", "through", "испытательным", "испытательный") && !d.word(k-2, "sentenced") ||
+				d.word(k-1, "a", "an") && !d.toks[k].cyr && d.word(k, "day", "week", "month", "year") && !d.word(e, "in", "of") ||
+				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") ||
+				d.word(e, "of") && d.word(e+1, "probation") || d.word(k-1, "between") ||
+				d.word(e, "under") && d.word(e+1, "house") || d.word(e, "под") && d.word(e+1, "домашним", "стражей", "арестом") ||
+				d.word(e, "in") && d.word(e+1, "custody", "detention", "pre-trial") || d.word(e, "for", "on", "and") && d.word(e+1, "each") && false
+			if d.word(k-1, "a", "an") && !d.toks[k].cyr && k > a && d.word(k-2, "for", "of") && d.word(e, "after", "later") {
+				skip = true
+			}
+			if !skip {
+				terms = append(terms, struct {
+					a, b int
+					t    term
+				}{k, e, t})
+			}
+			k = e - 1
+			continue
+		}
+		if kind, l := d.kindAt(k); kind != "" {
+			// "house arrest" is not a penalty kind; "suspended for 'committing an offence'"
+			// (from office) is not a suspended sentence.
+			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
+				if !(d.punct(k-1, ",") || d.word(k-1, "years'", "years", "year")) {
+					continue
+				}
+			}
+			if kind == "suspended" && d.word(k, "suspended") && d.word(k+1, "for", "from") {
+				continue
+			}
+			if kind == "ban" && (d.word(k+1, "on", "from") && d.word(k+2, "leaving", "travel", "travelling", "traveling") || d.word(k+1, "from") && d.word(k+2, "leaving", "travelling") || d.word(k+1, "на") && d.word(k+2, "выезд")) {
+				continue // a travel ban is an event
+			}
+			if kind == "ban" && d.word(k-1, "travel") {
+				continue
+			}
+			if kind == "ban" && d.word(k, "запретил", "запретила") && d.word(k+1, "ей", "ему", "им") && d.word(k+2, "выезд") {
+				continue
+			}
+			kinds = append(kinds, struct {
+				a, b int
+				kind string
+			}{k, k + l, kind})
+			k += l - 1
+		}
+	}
+	var out []*penaltyMention
+	usedKind := map[int]bool{}
+	// Each term takes the kinds near it; suspended wins over imprisonment, which is what is
+	// suspended.
+	for ti, t := range terms {
+		var kind string
+		ka, kb := t.a, t.b
+		best, bestDist := -1, 1<<30
+		suspended := -1
+		for ki, k := range kinds {
+			dist := k.a - t.b // a kind after its term: "three years' imprisonment"
+			if k.b <= t.a {
+				dist = t.a - k.b // before it: "restriction of freedom for two years"
+			}
+			limit := 5
+			if k.kind == "ban" {
+				limit = 8 // "barred him from holding public office for four years"
+			}
+			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" {
+				continue
+			}
+			// Not past another term: that one is nearer.
+			between := false
+			for tj, t2 := range terms {
+				if tj != ti && (t2.a >= t.b && t2.a < k.a || t2.b <= t.a && t2.b > k.b) {
+					between = true
+				}
+			}
+			if between {
+				continue
+			}
+			if k.kind == "suspended" {
+				suspended = ki
+			}
+			if dist < bestDist || dist == bestDist && k.a > t.a {
+				best, bestDist = ki, dist
+			}
+		}
+		if best >= 0 {
+			k := kinds[best]
+			usedKind[best] = true
+			kind = k.kind
+			ka, kb = min(ka, k.a), max(kb, k.b)
+		}
+		if suspended >= 0 && kind != "ban" && kind != "fine" {
+			k := kinds[suspended]
+			usedKind[suspended] = true
+			kind = "suspended"
+			ka, kb = min(ka, k.a), max(kb, k.b)
+		}
+		if kind == "" {
+			// A bare term is a sentence only right after a strong cue: "sentenced him to five
+			// years", "received nine years", "запрашивала для блогера 7 лет".
+			strong := false
+			for x := a; x < t.a; x++ {
+				if d.is(x, cStrong|cDemand) {
+					strong = true
+				}
+			}
+			// "a 14-year sentence", "a five-year prison term"
+			if d.word(t.b, "sentence", "term", "prison", "jail") && (d.punct(t.b-2, "-") || strings.Contains(d.toks[t.b-1].t, "-")) {
+				strong = true
+			}
+			if !strong {
+				continue
+			}
+			kind = "imprisonment"
+		}
+		// "faces up to twelve years in prison", "если ... грозит до 10 лет": a prospect; "four to
+		// seven years", "от 5 до 10 лет": a range the law sets.
+		lo, _ := d.count(t.a - 2)
+		rng := d.word(t.a-1, "to", "and", "до") && lo > 0 || d.word(t.a-1, "between", "from", "от")
+		prospect := false
+		for x := max(a, t.a-8); x < t.a; x++ {
+			if d.is(x, cProspect) {
+				prospect = true
+			}
+		}
+		if prospect {
+			continue
+		}
+		if rng {
+			// "received between seven and nine years": convicted, to terms not told apart.
+			if d.anyWord(a, t.a, "received", "sentenced", "got", "given", "получили", "приговорены", "приговорил", "приговорила") {
+				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &Penalty{}})
+			}
+			continue
+		}
+		if kind == "fine" {
+			continue // a fine has an amount, not a term
+		}
+		p := &Penalty{Kind: kind, Term: t.t.iso()}
+		if kind == "ban" {
+			p.Scope = d.banScope(ka, min(b, kb+8))
+		}
+		out = append(out, &penaltyMention{a: ka, b: kb, pen: p})
+	}
+	// Kinds without a term: fines with amounts, bans, "restriction of freedom".
+	for ki, k := range kinds {
+		if usedKind[ki] {
+			continue
+		}
+		p := &Penalty{Kind: k.kind}
+		e := k.b
+		switch k.kind {
+		case "fine":
+			for x := k.b; x < min(k.b+6, b); x++ {
+				if amt, cur, end, ok := d.amountAt(x); ok {
+					p.Amount, p.Currency, e = amt, cur, end
+					break
+				}
+			}
+		case "ban":
+			p.Scope = d.banScope(k.a, min(b, k.b+8))
+			if p.Scope == "" && !cue {
+				continue
+			}
+		case "imprisonment":
+			// "prison sentences" in general, without a term, say too little.
+			continue
+		case "suspended":
+			if !cue {
+				continue
+			}
+		}
+		if !cue && k.kind != "fine" {
+			continue
+		}
+		out = append(out, &penaltyMention{a: k.a, b: e, pen: p})
+	}
+	// Amounts after "fined X": "fined Serikbayev 300,000 tenge".
+	return out
+}
+
+// banScope returns what a ban is from: "from journalistic activity", "on public activity",
+// "заниматься общественной деятельностью".
+func (d *doc) banScope(a, b int) string {
+	for k := a; k < b; k++ {
+		if d.word(k, "from", "on") || d.word(k, "заниматься", "занятие", "занятия") {
+			e := k + 1
+			if d.word(e, "engaging", "working", "the") {
+				if d.word(e, "working") && d.word(e+1, "as") {
+					e += 2
+				} else {
+					e++
+				}
+				if d.word(e, "in") {
+					e++
+				}
+			}
+			s := e
+			for e < b && e-s < 5 && d.toks[e].k == tWord && !d.word(e, "for", "на", "сроком", "after", "until", "до", "and", "и") && !(e == s && d.word(e, "a", "an")) {
+				e++
+			}
+			if e > s {
+				return d.quote(s, e)
+			}
+		}
+	}
+	return ""
+}
+
+// claimPenalty decides whether a penalty is a demand or a sentence and whom it concerns.
+func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
+	demand := false
+	prosecutor := false
+	for k := s.a; k < s.b; k++ {
+		if d.is(k, cProsecutor) {
+			prosecutor = true
+		}
+	}
+	for k := s.a; k < pm.a; k++ {
+		if d.is(k, cDemand) {
+			demand = prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")
+		}
+	}
+	persons := d.claimPersons(pm.a, pm.b, s, true)
+	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "") {
+		persons = []*Person{*defendant}
+	}
+	for _, p := range persons {
+		pen := *pm.pen
+		pen.Person = p.Name
+		pen.Mentions = []Span{d.span(pm.a, pm.b)}
+		if pen.Kind == "" {
+			if !demand {
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Mentions: pen.Mentions}, s)
+			}
+			continue
+		}
+		if demand {
+			d.res.Demands = addPenalty(d.res.Demands, &pen)
+		} else {
+			d.res.Sentences = addPenalty(d.res.Sentences, &pen)
+			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Mentions: pen.Mentions}, s)
+		}
+		addRole(p, "defendant")
+		*defendant = p
+	}
+	what := "sentence"
+	if demand {
+		what = "demand"
+	}
+	for _, dm := range d.datesIn(s.a, s.b) {
+		if !dm.until {
+			d.setWhat(dm.iso, what)
+		}
+	}
+}
+
+func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
+	for _, x := range list {
+		if x.Person == p.Person && x.Kind == p.Kind && x.Term == p.Term && x.Scope == p.Scope && x.Amount == p.Amount {
+			x.Mentions = append(x.Mentions, p.Mentions...)
+			return list
+		}
+		// The same penalty written twice, once with more detail; bans of different scopes
+		// are different bans.
+		sameScope := x.Scope == p.Scope || x.Scope == "" || p.Scope == ""
+		if x.Person == p.Person && x.Kind == p.Kind && sameScope && (x.Term == "" && p.Term != "" || x.Amount == "" && p.Amount != "") {
+			x.Term, x.Amount, x.Currency = p.Term, p.Amount, p.Currency
+			if x.Scope == "" {
+				x.Scope = p.Scope
+			}
+			x.Mentions = append(x.Mentions, p.Mentions...)
+			return list
+		}
+		if x.Person == p.Person && x.Kind == p.Kind && sameScope && p.Term == "" && p.Amount == "" {
+			x.Mentions = append(x.Mentions, p.Mentions...)
+			return list
+		}
+	}
+	return append(list, p)
+}
+
+// claimPersons returns whom a claim at tokens [a, b) of sentence s concerns: the persons of
+// a list with "each" or "по", else the person nearest before it (its subject) or after
+// its verb (its object), leaving out judges, prosecutors and lawyers unless allowed.
+func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
+	var cands []*personMention
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p == nil {
+			continue
+		}
+		if m.b <= len(d.toks) && m.b > 0 && d.toks[m.b-1].poss {
+			continue // "Akberdiyeva’s spouse"
+		}
+		if official && d.official(m) {
+			continue
+		}
+		cands = append(cands, m)
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	// "reporters A, B and C received eight and a half years each"; "получили по пять лет".
+	each := d.word(b, "each") || d.word(a-1, "по") || d.word(b+1, "each")
+	if each {
+		var list []*Person
+		seen := map[*Person]bool{}
+		for _, m := range cands {
+			if m.a < a && !seen[m.p] {
+				seen[m.p] = true
+				list = append(list, m.p)
+			}
+		}
+		// Only the list right before the claim: persons joined by commas and "and".
+		if len(list) > 1 {
+			return d.trailingList(cands, a)
+		}
+	}
+	var before, after *personMention
+	for _, m := range cands {
+		if m.b <= a {
+			before = m
+		} else if after == nil && m.a >= a {
+			after = m // its object, inside it or after it: "fined him 300,000 tenge"
+		}
+	}
+	pick := before
+	if pick == nil {
+		pick = after
+	}
+	if pick == nil {
+		return nil
+	}
+	// "Климовича и Ладутько суд арестовал на 15 суток": everyone of the list.
+	if list := d.listAround(pick, s); len(list) > 1 {
+		return list
+	}
+	return []*Person{pick.p}
+}
+
+// official reports a mention of a judge, prosecutor or investigator, or of a lawyer named as
+// one there ("His lawyer, X, said"): not whom a verdict or a sentence is about.
+func (d *doc) official(m *personMention) bool {
+	switch m.role {
+	case "judge", "prosecutor", "chairman", "investigator":
+		return true
+	case "lawyer":
+		return m.counsel
+	}
+	return m.p != nil && hasRole(m.p, "judge", "prosecutor", "chairman", "investigator") && !hasRole(m.p, "defendant")
+}
+
+// trailingList returns the persons of the coordinated list that ends before token a.
+func (d *doc) trailingList(cands []*personMention, a int) []*Person {
+	var list []*Person
+	end := a
+	for k := len(cands) - 1; k >= 0; k-- {
+		m := cands[k]
+		if m.b > a {
+			continue
+		}
+		// Only commas, "and", "и" and role words between this mention and the next.
+		ok := true
+		for x := m.b; x < end; x++ {
+			t := &d.toks[x]
+			if t.k == tPunct && t.t == "," || d.word(x, "and", "и") || t.k == tWord && roleWords[t.low] != "" {
+				continue
+			}
+			if len(list) == 0 {
+				// Between the last person and the claim: a verb or two.
+				if x-m.b < 4 {
+					continue
+				}
+			}
+			ok = false
+			break
+		}
+		if !ok {
+			break
+		}
+		list = append([]*Person{m.p}, list...)
+		end = m.a
+	}
+	return list
+}
+
+// outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
+var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left
+	overturned overturning quashed quashing re-trial rejected retrial returned reversed sent terminated turned
+	upheld uphold upholding upholds вернул вернула вернули возвратил возвратила новое обвинительный оправдал
+	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
+	оставила оставили оставить оставлен оставлена осудил осудила осудили осужден осуждена осуждены осуждён
+	отклонил отклонила отклонили отменен отменил отменила отменили отменён прекратил прекратила прекратили
+	прекращено признал признала признали признан признана признаны`)
+
+// outcomeAt reads a word or phrase at token k that says how a case ended: the outcome and
+// its length.
+func (d *doc) outcomeAt(k int) (string, int) {
+	if !d.is(k, cOutcome) {
+		return "", 0
+	}
+	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
+	switch {
+	case w(0, "acquitted", "acquittal", "acquitting", "acquit", "acquits", "оправдал", "оправдала", "оправдали", "оправдан", "оправдана", "оправданы", "оправдательный", "оправдательного", "оправдательным"):
+		return "acquitted", 1
+	case w(0, "found", "finding") && w(1, "not") && w(2, "guilty"):
+		return "acquitted", 3
+	case w(0, "found", "finding") && w(1, "guilty"), w(0, "found", "finding") && w(2, "guilty") && !w(1, "not"),
+		w(0, "convicted") && !w(1, "in") || w(0, "convicted") && w(1, "in") && w(2, "absentia"),
+		w(0, "признал", "признала", "признали", "признан", "признана", "признаны") && (w(1, "виновным", "виновной", "виновными") || w(2, "виновным", "виновной", "виновными") || w(3, "виновным", "виновной", "виновными")),
+		w(0, "осужден", "осуждена", "осуждён", "осуждены", "осудил", "осудила", "осудили"),
+		w(0, "обвинительный") && w(1, "приговор"):
+		return "convicted", 1
+	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
+		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
+		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
+		w(0, "отклонил", "отклонила", "отклонили") && w(1, "жалобу", "апелляцию", "апелляционную", "жалобы"):
+		return "upheld", 1
+	case w(0, "overturned", "quashed", "annulled", "reversed", "overturning", "quashing"),
+		w(0, "отменил", "отменила", "отменили", "отменён", "отменен") && (w(1, "приговор", "решение") || w(2, "приговор")):
+		return "overturned", 1
+	case w(0, "retrial", "re-trial"), w(0, "sent", "returned") && (w(1, "the") || w(1, "back")) && (w(2, "case") || w(3, "case")) && !w(1, "home"),
+		w(0, "вернул", "вернула", "вернули", "возвратил", "возвратила") && w(1, "дело"),
+		w(0, "новое") && w(1, "рассмотрение"):
+		return "returned", 1
+	case w(0, "dropped") && w(-1, "were", "was", "been") && w(-2, "charges", "case"), w(0, "dropped", "closed", "terminated", "dismissed") && (w(1, "the") && w(2, "charges", "case", "criminal") || w(1, "charges", "all")),
+		w(0, "прекратил", "прекратила", "прекратили") && (w(1, "дело", "уголовное") || w(2, "дело")), w(0, "прекращено") && w(-1, "дело"):
+		return "dismissed", 1
+	}
+	return "", 0
+}
+
+// modal reports words before a claim that make it a wish, a possibility or a denial rather
+// than a fact: "can now cancel her acquittal", "asked for an acquittal", "seek the release".
+func (d *doc) modal(a, k int) bool {
+	for x := max(a, k-12); x < k; x++ {
+		if x < k-6 && !d.word(x, "call", "calls", "urge", "urges", "demand", "demands", "seek", "seeks", "призывает", "призываем", "требуют", "требуем") {
+			continue // far words count only if they are appeals
+		}
+		if d.month(x) > 0 {
+			continue // "On 27 May", not "may"
+		}
+		if d.word(x, "can", "could", "may", "might", "would", "should", "will", "if", "unless", "hope", "hopes", "urge",
+			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
+			"not", "never", "cancel", "may", "no", "может", "могут", "может", "если", "требуют", "требует", "призывает",
+			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",
+			"might", "expected", "threatened", "faces", "face", "facing") {
+			return true
+		}
+	}
+	return false
+}
+
+// outcomes finds acquittals, convictions, upheld and quashed verdicts in sentence s.
+func (d *doc) outcomes(s sentence, defendant **Person) {
+	for k := s.a; k < s.b; k++ {
+		o, l := d.outcomeAt(k)
+		if o == "" || d.modal(s.a, k) {
+			continue
+		}
+		persons := d.claimPersons(k, k+l, s, true)
+		if len(persons) > 1 {
+			persons = d.nearest(k, k+l, s)
+		}
+		if len(persons) == 0 {
+			// "the case against 22 activists. The activists, among them X and Y, ...": the
+			// persons the text names as members of the group.
+			persons = d.amongThem(s)
+		}
+		if len(persons) == 0 && (o == "upheld" || o == "overturned" || o == "returned") {
+			// "upheld the verdicts": everyone convicted; "upheld the verdict": the defendant.
+			if d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "приговоры") || d.word(k+l, "приговоры") {
+				for _, x := range d.res.Outcomes {
+					if x.Outcome == "convicted" {
+						if p := d.res.Person(x.Person); p != nil {
+							persons = append(persons, p)
+						}
+					}
+				}
+			} else if *defendant != nil {
+				persons = []*Person{*defendant}
+			}
+		}
+		for _, p := range persons {
+			d.addOutcome(&Outcome{Person: p.Name, Outcome: o, Mentions: []Span{d.span(k, k+l)}}, s)
+			addRole(p, "defendant")
+			*defendant = p
+		}
+		for _, dm := range d.datesIn(s.a, s.b) {
+			if !dm.until {
+				d.setWhat(dm.iso, "verdict")
+			}
+		}
+		k += l - 1
+	}
+}
+
+// amongThem returns the persons named after "among them", "including", "в том числе" in
+// sentence s or the one after it, in the same paragraph.
+func (d *doc) amongThem(s sentence) []*Person {
+	si := d.toks[s.a].sent
+	for _, sj := range []int{si, si + 1} {
+		if sj >= len(d.sents) || d.sents[sj].para != s.para {
+			break
+		}
+		t := d.sents[sj]
+		for k := t.a; k < t.b; k++ {
+			if !(d.word(k, "among") && d.word(k+1, "them", "whom") || d.word(k, "including") || d.word(k, "в") && d.word(k+1, "том") && d.word(k+2, "числе") || d.word(k, "среди") && d.word(k+1, "них", "которых")) {
+				continue
+			}
+			var out []*Person
+			seen := map[*Person]bool{}
+			for _, m := range d.personsIn(k, t.b) {
+				if m.p != nil && !m.pronoun && !m.roleNP && !seen[m.p] && !d.official(m) {
+					seen[m.p] = true
+					out = append(out, m.p)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// nearest returns the claimable person nearest to tokens [a, b): after an active verb its
+// object, before a passive one its subject.
+func (d *doc) nearest(a, b int, s sentence) []*Person {
+	var best *personMention
+	bestDist := 1 << 30
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p == nil || d.toks[m.b-1].poss {
+			continue
+		}
+		if d.official(m) {
+			continue
+		}
+		dist := a - m.b
+		if m.a >= b {
+			dist = m.a - b
+		}
+		if dist < 0 {
+			dist = 0
+		}
+		if dist < bestDist {
+			best, bestDist = m, dist
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return []*Person{best.p}
+}
+
+func (d *doc) addOutcome(o *Outcome, s sentence) {
+	for _, dm := range d.datesIn(s.a, s.b) {
+		if !dm.until && o.Date == "" {
+			o.Date = dm.iso
+		}
+	}
+	for _, x := range d.res.Outcomes {
+		if x.Person == o.Person && x.Outcome == o.Outcome {
+			x.Mentions = append(x.Mentions, o.Mentions...)
+			return
+		}
+	}
+	d.res.Outcomes = append(d.res.Outcomes, o)
+}

@@ -1,0 +1,845 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precisions of a date.
+const (
+	precNoYear = iota // --MM-DD
+	precYear
+	precMonth
+	precDay
+)
+
+// dateMention is a date written or implied at tokens [a, b).
+type dateMention struct {
+	a, b     int
+	y, m, d  int
+	prec     int
+	iso      string
+	rel      bool // resolved from a relative expression
+	until    bool // an end ("until 10 November"), not when something happened
+	rangeEnd bool // the end of a period ("10-16 March 2025")
+	after    bool // the date of a clause "a day after he had given an interview"
+	since    bool // a start ("since 2021") of a state, not when something happened
+	dateline bool
+}
+
+func (m *dateMention) time() time.Time {
+	return time.Date(m.y, time.Month(max(m.m, 1)), max(m.d, 1), 0, 0, 0, 0, time.UTC)
+}
+
+func isoOf(y, m, d, prec int) string {
+	switch prec {
+	case precNoYear:
+		return fmt.Sprintf("--%02d-%02d", m, d)
+	case precYear:
+		return fmt.Sprintf("%04d", y)
+	case precMonth:
+		return fmt.Sprintf("%04d-%02d", y, m)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+var enMonths = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+// ruMonths maps Russian month names, in the forms dates use (nominative, genitive,
+// prepositional), to their numbers.
+var ruMonths = map[string]int{}
+
+func init() {
+	for i, forms := range []string{
+		"январь января январе", "февраль февраля феврале", "март марта марте", "апрель апреля апреле",
+		"май мая мае", "июнь июня июне", "июль июля июле", "август августа августе",
+		"сентябрь сентября сентябре", "октябрь октября октябре", "ноябрь ноября ноябре", "декабрь декабря декабре",
+	} {
+		for _, f := range strings.Fields(forms) {
+			ruMonths[f] = i + 1
+		}
+	}
+}
+
+// month returns the month named by token i.
+func (d *doc) month(i int) int {
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord {
+		return 0
+	}
+	t := &d.toks[i]
+	if t.cyr {
+		return ruMonths[t.low]
+	}
+	// English month names are capitalised; "may" and "march" are also other words.
+	if !t.cap {
+		return 0
+	}
+	return enMonths[t.low]
+}
+
+// num returns the integer value of a number token, or -1.
+func (d *doc) num(i int) int {
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != tNum {
+		return -1
+	}
+	s := d.toks[i].t
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return v
+}
+
+func (d *doc) isYear(i int) bool {
+	v := d.num(i)
+	return v >= 1900 && v <= 2099 && len(d.toks[i].t) == 4
+}
+
+func validDate(y, m, day int) bool {
+	if m < 1 || m > 12 || day < 1 {
+		return false
+	}
+	yy := y
+	if yy == 0 {
+		yy = 2000
+	}
+	return day <= time.Date(yy, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// yearWord reports a word that follows a year: "2019 года", "в 2017 году", "2019 г.", "year".
+func (d *doc) yearWord(i int) int {
+	if d.word(i, "года", "году", "год", "гг", "year") {
+		if d.punct(i+1, ".") && d.word(i, "гг") {
+			return 2
+		}
+		return 1
+	}
+	if d.word(i, "г") && d.punct(i+1, ".") {
+		return 2
+	}
+	return 0
+}
+
+// absolute parses an absolute or partial date at token i: the mention and ok.
+func (d *doc) absolute(i int) (*dateMention, bool) {
+	t := &d.toks[i]
+	if t.k == tNum {
+		s := t.t
+		// 2019-02-11
+		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+			y, _ := strconv.Atoi(s[:4])
+			m, _ := strconv.Atoi(s[5:7])
+			day, _ := strconv.Atoi(s[8:])
+			if y >= 1900 && validDate(y, m, day) {
+				return &dateMention{a: i, b: i + 1, y: y, m: m, d: day, prec: precDay}, true
+			}
+		}
+		// 11.02.2019, 11/02/2019, 11.02.19 г.
+		for _, sep := range []string{".", "/"} {
+			parts := strings.Split(s, sep)
+			if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || (len(parts[2]) != 4 && len(parts[2]) != 2) {
+				continue
+			}
+			a, _ := strconv.Atoi(parts[0])
+			b, _ := strconv.Atoi(parts[1])
+			y, _ := strconv.Atoi(parts[2])
+			if len(parts[2]) == 2 {
+				y += 2000
+			}
+			day, m := a, b
+			if b > 12 && a <= 12 { // 02/11/2019 in the American order
+				day, m = b, a
+			}
+			if validDate(y, m, day) && y <= 2099 {
+				end := i + 1
+				end += d.yearWord(end)
+				return &dateMention{a: i, b: end, y: y, m: m, d: day, prec: precDay}, true
+			}
+		}
+		// A period, "10-16 March 2025", "10–16 марта": its last day.
+		if a, b, ok := strings.Cut(s, "-"); ok && len(a) <= 2 && len(b) <= 2 && len(b) > 0 {
+			if m := d.month(i + 1); m > 0 {
+				day, _ := strconv.Atoi(b)
+				end := i + 2
+				y := 0
+				if d.isYear(end) {
+					y = d.num(end)
+					end++
+				}
+				if validDate(y, m, day) {
+					p := precDay
+					if y == 0 {
+						p = precNoYear
+					}
+					return &dateMention{a: i, b: end, y: y, m: m, d: day, prec: p, rangeEnd: true}, true
+				}
+			}
+		}
+		// 6 February 2019, 6th of February, 6 февраля 2019 года
+		day := d.num(i)
+		if day >= 1 && day <= 31 && len(strings.TrimRight(s, "stndrh")) <= 2 {
+			j := i + 1
+			if d.word(j, "of") {
+				j++
+			}
+			if m := d.month(j); m > 0 {
+				end := j + 1
+				if d.punct(end, ".") && len(d.toks[j].t) <= 4 {
+					end++
+				}
+				k := end
+				if d.punct(k, ",") {
+					k++
+				}
+				if d.isYear(k) {
+					y := d.num(k)
+					end = k + 1
+					end += d.yearWord(end)
+					if validDate(y, m, day) {
+						return &dateMention{a: i, b: end, y: y, m: m, d: day, prec: precDay}, true
+					}
+				}
+				if validDate(0, m, day) {
+					return &dateMention{a: i, b: end, m: m, d: day, prec: precNoYear}, true
+				}
+			}
+		}
+		// A year with a cue: "in 2017", "since 2021", "в 2017 году", "2019 года".
+		if d.isYear(i) && !d.punct(i-1, "/", "-", "№", "#") && !d.word(i-1, "no", "article", "статья", "статьи", "ст") {
+			cue := d.word(i-1, "in", "since", "until", "till", "by", "from", "during", "early", "late", "mid", "around", "of", "before", "after", "в", "с", "до", "по", "к", "от", "начале", "конце", "середине", "году", "and", "to", "и") ||
+				d.punct(i-1, "-", "–") && d.word(i-2, "mid")
+			if d.word(i-1, "of") && !d.word(i-2, "spring", "summer", "autumn", "fall", "winter", "end", "beginning", "start", "middle") {
+				cue = false
+			}
+			if d.word(i-1, "and", "to", "и") && !d.isYear(i-2) {
+				cue = false
+			}
+			w := d.yearWord(i + 1)
+			if w > 0 && d.word(i+1, "year") {
+				w = 0
+			}
+			if cue || w > 0 {
+				return &dateMention{a: i, b: i + 1 + w, y: d.num(i), prec: precYear}, true
+			}
+		}
+		return nil, false
+	}
+	if t.k != tWord {
+		return nil, false
+	}
+	m := d.month(i)
+	if m == 0 {
+		return nil, false
+	}
+	j := i + 1
+	if d.punct(j, ".") && len(t.t) <= 4 {
+		j++
+	}
+	// February 6, 2019; Feb. 6th
+	if day := d.num(j); day >= 1 && day <= 31 && len(strings.TrimRight(d.toks[j].t, "stndrh")) <= 2 && !t.cyr {
+		end := j + 1
+		k := end
+		if d.punct(k, ",") {
+			k++
+		}
+		if d.isYear(k) {
+			y := d.num(k)
+			if validDate(y, m, day) {
+				return &dateMention{a: i, b: k + 1, y: y, m: m, d: day, prec: precDay}, true
+			}
+		}
+		if validDate(0, m, day) {
+			return &dateMention{a: i, b: end, m: m, d: day, prec: precNoYear}, true
+		}
+	}
+	// September 2018, в сентябре 2018 года
+	k := j
+	if d.punct(k, ",") {
+		k++
+	}
+	if d.isYear(k) {
+		end := k + 1
+		end += d.yearWord(end)
+		return &dateMention{a: i, b: end, y: d.num(k), m: m, prec: precMonth}, true
+	}
+	// A month alone, "In September", "в октябре": its year comes from the text around it.
+	if d.word(i-1, "in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "last", "this", "в", "с", "до", "по", "к", "начале", "конце", "середине") ||
+		d.word(i-1, "the") && j < len(d.toks) && d.toks[j].k == tWord && !d.toks[j].cap && !t.cyr { // "the January unrest"
+		return &dateMention{a: i, b: j, m: m, prec: precMonth}, true
+	}
+	return nil, false
+}
+
+// relWords are the first words of the relative expressions relative reads, besides numbers;
+// a test keeps them in step.
+var relWords = wordSet(`after hours immediately last later minutes moments next shortly soon spent that the this today
+	yesterday в во вскоре вчера на назавтра накануне провел провела провели провёл сегодня спустя тем того через`)
+
+// mayCount reports a token that may start a number: digits or a number word.
+func (d *doc) mayCount(i int) bool {
+	return i >= 0 && i < len(d.toks) && (d.toks[i].k == tNum || d.is(i, cNumber))
+}
+
+var enNumbers = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60,
+}
+
+var ruNumbers = map[string]int{}
+
+func init() {
+	for w, n := range map[string]int{
+		"один": 1, "одна": 1, "одного": 1, "одному": 1, "одной": 1, "одним": 1, "одну": 1,
+		"два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2,
+		"три": 3, "трёх": 3, "трех": 3, "трём": 3, "трем": 3, "тремя": 3,
+		"четыре": 4, "четырёх": 4, "четырех": 4, "четырём": 4, "четырем": 4, "четырьмя": 4,
+		"пять": 5, "пяти": 5, "пятью": 5, "шесть": 6, "шести": 6, "шестью": 6, "семь": 7, "семи": 7, "семью": 7,
+		"восемь": 8, "восьми": 8, "восемью": 8, "девять": 9, "девяти": 9, "девятью": 9, "десять": 10, "десяти": 10, "десятью": 10,
+		"одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12, "тринадцать": 13, "тринадцати": 13,
+		"четырнадцать": 14, "четырнадцати": 14, "пятнадцать": 15, "пятнадцати": 15, "шестнадцать": 16, "шестнадцати": 16,
+		"семнадцать": 17, "семнадцати": 17, "восемнадцать": 18, "восемнадцати": 18, "девятнадцать": 19, "девятнадцати": 19,
+		"двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
+	} {
+		ruNumbers[w] = n
+	}
+}
+
+// count reads a number written in digits or words at token i: its value and token length.
+func (d *doc) count(i int) (int, int) {
+	if v := d.num(i); v > 0 && !strings.ContainsAny(d.toks[i].t, ".,/:-") {
+		return v, 1
+	}
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord {
+		return 0, 0
+	}
+	low := d.toks[i].low
+	if d.toks[i].cyr {
+		if n, ok := ruNumbers[low]; ok {
+			return n, 1
+		}
+		return 0, 0
+	}
+	if n, ok := enNumbers[low]; ok {
+		// "twenty-one" is one token with a hyphen.
+		return n, 1
+	}
+	if a, b, ok := strings.Cut(low, "-"); ok {
+		if x, ok1 := enNumbers[a]; ok1 && x >= 20 {
+			if y, ok2 := enNumbers[b]; ok2 && y < 10 {
+				return x + y, 1
+			}
+		}
+	}
+	return 0, 0
+}
+
+// unit reads a unit of time at token i: 'd' (days), 'w', 'm' (months), 'y'.
+func (d *doc) unit(i int) byte {
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord {
+		return 0
+	}
+	switch d.toks[i].low {
+	case "day", "days", "день", "дня", "дней", "сутки", "суток", "night", "nights", "ночь", "ночи", "ночей":
+		return 'd'
+	case "week", "weeks", "неделя", "недели", "неделю", "недель", "неделе":
+		return 'w'
+	case "month", "months", "месяц", "месяца", "месяцев", "месяцам", "месяцами":
+		return 'm'
+	case "year", "years", "год", "года", "лет", "году", "годам", "годами", "годах":
+		return 'y'
+	case "hours", "часов", "часа":
+		return 'h'
+	}
+	return 0
+}
+
+// relKind is how a relative expression is resolved.
+type relKind int
+
+const (
+	relAnchor   relKind = iota // from the date before it in the text
+	relDateline                // from the date of the document
+)
+
+// relative parses a relative date expression at token i: its offset (n units, negative
+// for earlier), the unit, what it is resolved against, whether it is "after CLAUSE" (the
+// clause happened n units before the date of its sentence), and its token length.
+func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length int) {
+	if !d.mayCount(i) && !d.is(i, cRel) {
+		return 0, 0, 0, false, 0
+	}
+	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
+	switch {
+	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning"):
+		return 1, 'd', relAnchor, false, 3
+	case w(0, "next") && w(1, "day") && !w(-1, "the"):
+		return 1, 'd', relAnchor, false, 2
+	case w(0, "the") && w(1, "day") && w(2, "after") && !d.word(i+3, "tomorrow"):
+		return 1, 'd', relAnchor, false, 3
+	case w(0, "the") && w(1, "day") && w(2, "before"):
+		return -1, 'd', relAnchor, false, 3
+	case w(0, "the") && w(1, "previous", "preceding") && w(2, "day"):
+		return -1, 'd', relAnchor, false, 3
+	case w(0, "the") && w(1, "same") && w(2, "day", "evening", "morning", "night"),
+		w(0, "that") && w(1, "same") && w(2, "day", "evening"),
+		w(0, "later") && w(1, "that") && w(2, "day", "evening", "night"):
+		return 0, 'd', relAnchor, false, 3
+	case w(0, "that") && w(1, "day", "evening") && !w(2, "of", "when"):
+		return 0, 'd', relAnchor, false, 2
+	case w(0, "shortly", "soon", "immediately") && w(1, "after", "afterwards", "thereafter") && !d.word(i+2, "the", "his", "her", "their", "midnight", "noon") && (d.punct(i+2, ",") || i+2 < len(d.toks) && d.toks[i+2].k != tNum && d.month(i+2) == 0):
+		return 0, 'd', relAnchor, false, 2
+	case w(0, "moments", "minutes", "hours") && w(1, "later"):
+		return 0, 'd', relAnchor, false, 2
+	case w(0, "yesterday"):
+		return -1, 'd', relDateline, false, 1
+	case w(0, "today") && !w(1, "'s"):
+		return 0, 'd', relDateline, false, 1
+	case w(0, "last") && w(1, "year"):
+		return -1, 'y', relDateline, false, 2
+	case w(0, "this") && w(1, "year"):
+		return 0, 'y', relDateline, false, 2
+	case w(0, "last") && w(1, "month"):
+		return -1, 'm', relDateline, false, 2
+	// Russian.
+	case w(0, "на") && w(1, "следующий", "другой") && w(2, "день"), w(0, "на") && w(1, "следующее") && w(2, "утро"):
+		return 1, 'd', relAnchor, false, 3
+	case w(0, "назавтра"):
+		return 1, 'd', relAnchor, false, 1
+	case w(0, "через", "спустя") && w(1, "день", "сутки"):
+		return 1, 'd', relAnchor, false, 2
+	case w(0, "накануне") && !d.word(i+1, "выборов", "суда", "заседания", "приговора", "акции", "митинга"):
+		return -1, 'd', relAnchor, false, 1
+	case w(0, "в", "во") && w(1, "тот", "этот") && w(2, "же") && w(3, "день", "вечер"):
+		return 0, 'd', relAnchor, false, 4
+	case w(0, "в") && w(1, "тот") && w(2, "день") && !w(3, "когда"):
+		return 0, 'd', relAnchor, false, 3
+	case w(0, "тем") && w(1, "же") && w(2, "днём", "днем", "вечером"):
+		return 0, 'd', relAnchor, false, 3
+	case w(0, "того") && w(1, "же") && w(2, "дня", "вечера"), w(0, "в") && w(1, "тот", "этот") && w(2, "же") && w(3, "вечер"):
+		if w(0, "в") {
+			return 0, 'd', relAnchor, false, 4
+		}
+		return 0, 'd', relAnchor, false, 3
+	case w(0, "вскоре"):
+		return 0, 'd', relAnchor, false, 1
+	case w(0, "вчера"):
+		return -1, 'd', relDateline, false, 1
+	case w(0, "сегодня"):
+		return 0, 'd', relDateline, false, 1
+	case w(0, "в") && w(1, "прошлом") && w(2, "году"):
+		return -1, 'y', relDateline, false, 3
+	case w(0, "в") && w(1, "этом", "текущем") && w(2, "году"):
+		return 0, 'y', relDateline, false, 3
+	}
+	// "spent two nights in a police cell before being released": the release is that much later.
+	if d.word(i, "spent", "провёл", "провел", "провела", "провели") {
+		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 {
+			_, sb := d.sentenceOf(i)
+			for k := i + 2 + l; k < min(sb, i+12); k++ {
+				if d.word(k, "before", "until", "прежде", "пока") {
+					return c, d.unit(i + 1 + l), relAnchor, false, 2 + l
+				}
+			}
+		}
+	}
+	// "Две недели она провела в изоляторе, после чего...": that much after the date before.
+	if c, l := d.count(i); c > 0 && d.unit(i+l) != 0 && d.unit(i+l) != 'h' {
+		_, sb := d.sentenceOf(i)
+		if d.anyWord(i+l+1, i+l+4, "провёл", "провел", "провела", "провели", "spent") && d.anyWord(i+l+2, sb, "после", "before", "until", "прежде") {
+			return c, d.unit(i + l), relAnchor, false, 1 + l
+		}
+	}
+	// "released after 72 hours", "after two days": that much after the date before.
+	if d.word(i, "after") {
+		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && !d.word(i+2+l, "of", "in") {
+			return c, d.unit(i + 1 + l), relAnchor, false, 2 + l
+		}
+	}
+	// N units later / after / before / earlier / ago; через N units; N units спустя; N лет назад.
+	if d.word(i, "через", "спустя") {
+		if c, l := d.count(i + 1); c > 0 {
+			if u := d.unit(i + 1 + l); u != 0 {
+				return c, u, relAnchor, false, 2 + l
+			}
+		}
+		return 0, 0, 0, false, 0
+	}
+	c, l := d.count(i)
+	if c == 0 {
+		return 0, 0, 0, false, 0
+	}
+	u = d.unit(i + l)
+	if u == 0 {
+		return 0, 0, 0, false, 0
+	}
+	j := i + l + 1
+	switch {
+	case d.word(j, "later", "afterwards", "спустя", "позже", "позднее"):
+		return c, u, relAnchor, false, j - i + 1
+	case d.word(j, "after") && !d.word(j+1, "his", "her", "their", "being", "the", "a"):
+		return c, u, relAnchor, true, j - i + 1
+	case d.word(j, "earlier", "previously"):
+		return -c, u, relAnchor, false, j - i + 1
+	case d.word(j, "before") && d.punct(j+1, ",", "."):
+		return -c, u, relAnchor, false, j - i + 1
+	case d.word(j, "ago", "назад"):
+		return -c, u, relDateline, false, j - i + 1
+	}
+	return 0, 0, 0, false, 0
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+	"понедельник": time.Monday, "вторник": time.Tuesday, "среду": time.Wednesday, "четверг": time.Thursday,
+	"пятницу": time.Friday, "субботу": time.Saturday, "воскресенье": time.Sunday,
+}
+
+func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
+
+// findDates finds every date in document order, resolving partial and relative ones against
+// the dates before them and the dateline.
+func (d *doc) findDates() {
+	d.findDateline()
+	var anchor *dateMention // the last date to the day
+	var lastYear int        // the year of the last date with a year
+	if d.dateline != nil {
+		anchor, lastYear = d.dateline, d.dateline.y
+		d.addDate(d.dateline, "dateline")
+	}
+	for i := 0; i < len(d.toks); i++ {
+		t := &d.toks[i]
+		if t.skip || t.used {
+			continue
+		}
+		if m, ok := d.absolute(i); ok {
+			if d.dateline != nil && m.a == d.dateline.a {
+				i = m.b - 1
+				continue
+			}
+			m.until = d.word(i-1, "until", "till", "до", "by", "through")
+			m.since = d.word(i-1, "since", "с") && m.prec < precDay
+			if m.rangeEnd && d.docDate != nil && d.docDate.a == m.a {
+				i = m.b - 1 // the period a digest covers dates the text, but is no event of it
+				if m.y != 0 {
+					lastYear = m.y
+				}
+				continue
+			}
+			// In the text a period ("on the night of 11-12 January") is dated by its last day.
+			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && lastYear != 0 && d.sameYear(m.b) {
+				m.y = lastYear // "3 октября того же года", "on 5 May of that year"
+				if m.prec == precNoYear {
+					m.prec = precDay
+				}
+				m.b += d.sameYearLen(m.b)
+			}
+			if m.prec == precNoYear || m.prec == precMonth && m.y == 0 {
+				if y := d.yearFor(m, i, lastYear); y != 0 {
+					m.y = y
+					if m.prec == precNoYear {
+						m.prec = precDay
+					}
+				} else if m.prec == precMonth {
+					continue // a month without any year in sight
+				}
+			}
+			for k := m.a; k < m.b; k++ {
+				d.toks[k].used = true
+			}
+			d.addDate(m, "")
+			if m.y != 0 && !m.until {
+				lastYear = m.y
+				if m.prec == precDay {
+					anchor = m
+				}
+			}
+			i = m.b - 1
+			continue
+		}
+		if t.k != tWord {
+			continue
+		}
+		// "on Friday", "в пятницу": the last such day on or before the dateline.
+		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on", "в", "во") || t.cyr) && d.dateline != nil {
+			if !t.cyr && !t.cap {
+				continue
+			}
+			dt := d.dateline.time()
+			for dt.Weekday() != wd {
+				dt = dt.AddDate(0, 0, -1)
+			}
+			m := &dateMention{a: i, b: i + 1, y: dt.Year(), m: int(dt.Month()), d: dt.Day(), prec: precDay, rel: true}
+			d.addDate(m, "")
+			anchor, lastYear = m, m.y
+			continue
+		}
+		n, u, kind, after, l := d.relative(i)
+		if l == 0 {
+			continue
+		}
+		// "The next day, on 7 February 2019": the date that follows says it.
+		sa, sb := d.sentenceOf(i)
+		explicitNext := false
+		for k := i + l; k < min(i+l+5, sb); k++ {
+			if m, ok := d.absolute(k); ok && m.prec != precYear {
+				explicitNext = true
+				break
+			}
+		}
+		if explicitNext {
+			i += l - 1
+			continue
+		}
+		base := anchor
+		if kind == relDateline {
+			base = d.dateline
+		}
+		if base == nil {
+			i += l - 1
+			continue
+		}
+		backdated := false
+		if after {
+			// "detained on 20 November, a day after police raided the office": the clause
+			// is n units before the date of its sentence.
+			for _, dm := range d.dates {
+				if dm.a >= sa && dm.a < i && dm.prec == precDay {
+					base, n, backdated = dm, -n, true
+					break
+				}
+			}
+		}
+		m := &dateMention{a: i, b: i + l, rel: true, after: backdated}
+		bt := base.time()
+		switch u {
+		case 'd':
+			bt = bt.AddDate(0, 0, n)
+		case 'w':
+			bt = bt.AddDate(0, 0, 7*n)
+		case 'm':
+			bt = bt.AddDate(0, n, 0)
+		case 'y':
+			bt = bt.AddDate(n, 0, 0)
+		case 'h':
+			bt = bt.AddDate(0, 0, n/24)
+		}
+		m.y, m.m, m.d = bt.Year(), int(bt.Month()), bt.Day()
+		switch {
+		case kind == relDateline && u == 'y':
+			m.prec = precYear
+		case kind == relDateline && u == 'm':
+			m.prec = precMonth
+		case base.prec < precDay:
+			m.prec = base.prec
+		default:
+			m.prec = precDay
+		}
+		// "two years ago, in March 2022": the date that follows says it.
+		if kind == relDateline && u != 'd' {
+			for k := i + l; k < min(i+l+4, sb); k++ {
+				if m2, ok := d.absolute(k); ok && m2.prec >= precYear && m2.y != 0 {
+					explicitNext = true
+					break
+				}
+			}
+			if explicitNext {
+				i += l - 1
+				continue
+			}
+		}
+		d.addDate(m, "")
+		if m.prec == precDay && !backdated {
+			anchor = m
+		}
+		lastYear = m.y
+		i += l - 1
+	}
+}
+
+// sameYear reports "того же года", "этого года", "of the same year", "that year" at token i.
+func (d *doc) sameYear(i int) bool { return d.sameYearLen(i) > 0 }
+
+func (d *doc) sameYearLen(i int) int {
+	switch {
+	case d.word(i, "того", "этого") && d.word(i+1, "же") && d.word(i+2, "года"):
+		return 3
+	case d.word(i, "того", "этого") && d.word(i+1, "года"):
+		return 2
+	case d.word(i, "of") && d.word(i+1, "that", "the") && d.word(i+2, "same") && d.word(i+3, "year"):
+		return 4
+	case d.word(i, "of", "that") && d.word(i+1, "that", "year") && (d.word(i+2, "year") || d.word(i+1, "year")):
+		if d.word(i+1, "year") {
+			return 2
+		}
+		return 3
+	}
+	return 0
+}
+
+// future reports words before token i that put a date ahead of the text's date: "until",
+// "scheduled for", "назначено на", "will".
+func (d *doc) future(i int) bool {
+	sa, _ := d.sentenceOf(i)
+	for k := max(sa, i-5); k < i; k++ {
+		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до") {
+			return true
+		}
+	}
+	return false
+}
+
+// yearFor returns the year of a day or month written without one: the year written in the
+// same sentence; else, where the text has a date (a dateline or a period), the year that
+// puts it closest to that date, before it, or after it for an end or a plan ("until 10
+// November", "назначено на 10 апреля"); else the year last written. 0 when there is none.
+func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
+	sa, _ := d.sentenceOf(i)
+	same := 0
+	for _, x := range d.dates {
+		if x.a >= sa && x.a < i && x.y != 0 && !x.rel {
+			same = x.y
+		}
+	}
+	if same != 0 {
+		return same
+	}
+	if d.docDate != nil {
+		ref := d.docDate
+		y := ref.y
+		md := m.m*100 + max(m.d, 0)
+		rd := ref.m*100 + ref.d
+		if m.prec == precMonth {
+			rd = ref.m * 100
+			md = m.m * 100
+		}
+		if d.future(i) {
+			if md < rd {
+				y++
+			}
+		} else if md > rd {
+			y--
+		}
+		return y
+	}
+	return lastYear
+}
+
+// findDateline finds the date of the document: a date in its first lines that stands alone
+// on its line or follows a place ("Warsaw, 11 February 2019", "MOSCOW, March 3, 2021 —").
+func (d *doc) findDateline() {
+	limit := min(len(d.text), 600)
+	linesSeen := 0
+	for i := 0; i < len(d.toks) && d.toks[i].s < limit; i++ {
+		if d.toks[i].nl > 0 || i == 0 {
+			linesSeen++
+			if linesSeen > 6 {
+				return
+			}
+		}
+		if d.toks[i].skip {
+			continue
+		}
+		m, ok := d.absolute(i)
+		if !ok || m.prec != precDay && !(m.rangeEnd && m.y != 0) {
+			continue
+		}
+		// The date must open its line, or follow "Place," at the start of its line, or
+		// end a short line.
+		lineStart := i
+		for lineStart > 0 && d.toks[lineStart].nl == 0 {
+			lineStart--
+		}
+		before := i - lineStart
+		lineEnd := m.b
+		for lineEnd < len(d.toks) && d.toks[lineEnd].nl == 0 {
+			lineEnd++
+		}
+		lineLen := d.toks[lineEnd-1].e - d.toks[lineStart].s
+		ok = before == 0 || before <= 4 && d.punct(i-1, ",", "—", "–", "-", ":") && d.toks[lineStart].cap ||
+			lineLen < 80
+		if ok && m.rangeEnd {
+			d.docDate = m // a digest's period dates it, but is not a date of the text's facts
+			continue
+		}
+		if ok {
+			m.dateline = true
+			d.dateline, d.docDate = m, m
+			for k := m.a; k < m.b; k++ {
+				d.toks[k].used = true
+			}
+			return
+		}
+	}
+}
+
+// addDate records a date mention, once per ISO string.
+func (d *doc) addDate(m *dateMention, what string) {
+	m.iso = isoOf(m.y, m.m, m.d, m.prec)
+	d.dates = append(d.dates, m)
+	s := d.toks[m.a].sent
+	d.sentDates[s] = append(d.sentDates[s], m)
+	sp := d.span(m.a, m.b)
+	for _, x := range d.res.Dates {
+		if x.Date == m.iso {
+			x.Mentions = append(x.Mentions, sp)
+			if x.What == "" {
+				x.What = what
+			}
+			return
+		}
+	}
+	d.res.Dates = append(d.res.Dates, &Date{Date: m.iso, What: what, Mentions: []Span{sp}})
+}
+
+// datesIn returns the date mentions in tokens [a, b).
+func (d *doc) datesIn(a, b int) []*dateMention {
+	var out []*dateMention
+	if a >= b || a >= len(d.toks) {
+		return nil
+	}
+	for s := d.toks[a].sent; s < len(d.sents) && d.sents[s].a < b; s++ {
+		for _, m := range d.sentDates[s] {
+			if m.a >= a && m.a < b {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// personsIn returns the person mentions that start in tokens [a, b), in text order.
+func (d *doc) personsIn(a, b int) []*personMention {
+	var out []*personMention
+	if a >= b || a >= len(d.toks) {
+		return nil
+	}
+	for s := d.toks[a].sent; s < len(d.sents) && d.sents[s].a < b; s++ {
+		for _, m := range d.sentPersons[s] {
+			if m.a >= a && m.a < b {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// setWhat notes what happened on a date, where nothing is noted yet.
+func (d *doc) setWhat(iso, what string) {
+	for _, x := range d.res.Dates {
+		if x.Date == iso && x.What == "" {
+			x.What = what
+		}
+	}
+}

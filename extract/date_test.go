@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func dates(r *Result) []string {
+	var out []string
+	for _, d := range r.Dates {
+		out = append(out, d.Date)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestExtract_Dates(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"absolute", "On 6 February 2019 the court ruled. The hearing of 11.02.2019 was short. On February 7, 2019, he left.",
+			[]string{"2019-02-06", "2019-02-07", "2019-02-11"}},
+		{"russian", "6 февраля 2019 года суд вынес приговор. Апелляцию рассмотрели 11.03.2019 г.", []string{"2019-02-06", "2019-03-11"}},
+		{"partial", "In September 2018 he was sentenced. The case began in 2017. В сентябре 2016 года его задержали.", []string{"2016-09", "2017", "2018-09"}},
+		{"no year", "The hearing on 17 May was adjourned to 24 May.", []string{"--05-17", "--05-24"}},
+		{"dateline", "Warsaw, 11 February 2019\n\nOn 6 February the court acquitted her.", []string{"2019-02-06", "2019-02-11"}},
+		{"dateline last year", "Almaty, 3 March 2020\n\nOn 28 December the court ruled.", []string{"2019-12-28", "2020-03-03"}},
+		{"dateline future", "Astana, 3 April 2024\n\nThe verdict is scheduled for 10 April.", []string{"2024-04-03", "2024-04-10"}},
+		{"year in the sentence", "Astana, 3 April 2024\n\nIn 2015, on 5 May, he was arrested.", []string{"2015", "2015-05-05", "2024-04-03"}},
+		{"month from context", "Moscow, 17 February 2023\n\nIn May 2022 she was fined. In October her flat was searched.", []string{"2022-05", "2022-10", "2023-02-17"}},
+		{"next day", "On 6 February 2019 she was acquitted. The next day, the chairman was removed.", []string{"2019-02-06", "2019-02-07"}},
+		{"next day with its date", "On 6 February 2019 she was acquitted. The next day, on 7 February 2019, he was removed.", []string{"2019-02-06", "2019-02-07"}},
+		{"ago", "Warsaw, 11 February 2019\n\nTwo years ago he did not pay the workers.", []string{"2017", "2019-02-11"}},
+		{"ago with its date", "Minsk, 21 March 2024\n\nHe was detained two years ago, in March 2022.", []string{"2022-03", "2024-03-21"}},
+		{"weeks later", "He was detained on 12 November 2020. Three weeks later he was charged.", []string{"2020-11-12", "2020-12-03"}},
+		{"day before", "He was detained on 3 February 2023. The day before, his flat was searched.", []string{"2023-02-02", "2023-02-03"}},
+		{"shortly after", "On 11 February 2019 the conference was disrupted. Shortly after, the police detained everyone.", []string{"2019-02-11"}},
+		{"a day after a clause", "She was detained on 20 November 2023, a day after police raided the office.", []string{"2023-11-19", "2023-11-20"}},
+		{"after hours", "She was detained on 12 March 2025 and released after 72 hours.", []string{"2025-03-12", "2025-03-15"}},
+		{"на следующий день", "Москва, 5 мая 2021 года\n\n3 мая активиста задержали. На следующий день его отпустили.", []string{"2021-05-03", "2021-05-04", "2021-05-05"}},
+		{"через два дня", "Его задержали 14 января 2022 года. Через два дня в квартире провели обыск.", []string{"2022-01-14", "2022-01-16"}},
+		{"вчера", "Гомель, 5 октября 2022 г.\n\nВчера суд вынес приговор.", []string{"2022-10-04", "2022-10-05"}},
+		{"два года назад", "Костанай, 3 апреля 2020 г.\n\nДва года назад его судили.", []string{"2018", "2020-04-03"}},
+		{"weekday", "MOSCOW, 8 July 2022\n\nA court on Friday sentenced him. On Wednesday he was questioned.", []string{"2022-07-06", "2022-07-08"}},
+		{"period heading", "WEEKLY DIGEST, 10-16 MARCH 2025\n\nOn 12 March she was detained.", []string{"2025-03-12"}},
+		{"not dates", "Article 2019 of the code; 40,000 euros; 1,500,000 tenge; the 99.8% rate; 16 2019.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dates(Extract(tc.text))
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("dates of %q = %v, want %v", tc.text, got, want)
+			}
+		})
+	}
+}
+
+func TestExtract_DatelineAndQuotes(t *testing.T) {
+	text := "ALMATY, March 4, 2021 — A court fined the journalist.\n\nOn 12 November 2020 she was detained."
+	r := Extract(text)
+	if r.Dateline != "2021-03-04" {
+		t.Fatalf("dateline = %q", r.Dateline)
+	}
+	// Every mention quotes the text at its offsets, which count characters.
+	runes := []rune(text)
+	for _, d := range r.Dates {
+		for _, m := range d.Mentions {
+			if got := string(runes[m.Start:m.End]); got != m.Quote {
+				t.Errorf("date %s: text at %d-%d is %q, quote %q", d.Date, m.Start, m.End, got, m.Quote)
+			}
+		}
+	}
+	ru := "Москва, 17 февраля 2023 года\n\nСуд 15 февраля признал Марину Лебедеву виновной."
+	r = Extract(ru)
+	runes = []rune(ru)
+	for _, p := range r.Persons {
+		for _, m := range p.Mentions {
+			if got := string(runes[m.Start:m.End]); got != m.Quote || !strings.Contains(m.Quote, "Лебедев") {
+				t.Errorf("person %s: text at %d-%d is %q, quote %q", p.Name, m.Start, m.End, got, m.Quote)
+			}
+		}
+	}
+}

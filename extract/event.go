@@ -1,0 +1,531 @@
+package extract
+
+import (
+	"strings"
+)
+
+// eventWords are the first words of the phrases eventAt reads; a test keeps them in step.
+var eventWords = wordSet(`expelled обыском обыску обыскам задержанных detainees apprehended arrest arrested banned barred beat beaten broke broken can death detain detained detaining detains
+	detention died dies disbarment disbarred disciplinary dismissed dispersed disrupt disrupted disruption dragged
+	fired found freed house ill-treated ill-treatment kicked let maltreatment may not ousted powers pre-trial
+	prohibited punched punishment raid raided release released releasing relieved remanded removed reprimand
+	reprimanded sacked search searched searches strangled stripped suspended taken tasered terminated torture
+	tortured tortures travel walked арестовал арестовала арестовали арестован арестована арестованы выговор
+	выговора вышел вышла вышли дисциплинарного дисциплинарное дисциплинарной домашнего домашнему домашний домашним
+	задержал задержала задержали задержан задержана задержание задержанию задержания задержаны запрет запретил
+	запретила запретили запрещено избивали избиение избиения избили избит избита избиты лишен лишена лишили лишён
+	обыск обыска обыскали обыскан обыскана обысках обыски обысков освободили освобожден освобождена освобождены
+	освобождён отпустили отпущен отпущена отпущены отстранен отстранена отстранили отстранён погиб погибла под
+	подписка подписку полномочия прекратил прекратили прекращены пытали пыткам пытки пыток разогнали разогнан
+	разогнана скончалась скончался смерти смерть сняли снят снята сорвал сорвали сорвана сорвано сорвать срыв
+	уволен уволена уволили умер умерла шизо штрафной штрафном`)
+
+// eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
+// its type and length.
+func (d *doc) eventAt(k int) (string, int) {
+	if !d.is(k, cEvent) {
+		return "", 0
+	}
+	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
+	switch {
+	case w(0, "house") && w(1, "arrest"), w(0, "домашний", "домашним", "домашнего", "домашнему") && w(1, "арест", "арестом", "ареста", "аресту"):
+		return "house arrest", 2
+	case w(0, "travel") && w(1, "ban"), w(0, "banned", "barred", "prohibited") && w(1, "from") && w(2, "leaving", "travelling", "traveling"),
+		w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || w(3, "kazakhstan", "russia", "belarus", "azerbaijan") || d.capWord2(k+3)),
+		w(0, "not") && w(1, "allowed") && w(2, "to") && w(3, "leave"),
+		w(0, "запрет") && w(1, "на") && w(2, "выезд"), w(0, "запретил", "запретила", "запретили") && (w(1, "выезд") || w(2, "выезд")),
+		w(0, "запрещено") && w(1, "покидать", "выезжать"), w(0, "подписка", "подписку") && w(1, "о") && w(2, "невыезде"):
+		return "travel ban", 1
+	case w(0, "remanded") && (w(1, "in") || w(2, "in") || w(3, "in")),
+		w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(d.sents[d.toks[k].sent].a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed")),
+		w(0, "arrested", "arrest") && !w(-1, "house", "administrative") && !w(1, "warrant"),
+		w(0, "арестован", "арестована", "арестованы", "арестовали", "арестовал", "арестовала") && !d.adminArrest(k),
+		w(0, "под") && w(1, "стражу", "стражей") && (d.word(k-1, "взят", "взята", "взяты", "заключён", "заключен", "заключена", "заключили", "отправил", "отправила", "отправили", "заключения", "заключение", "заключению") || d.word(k-2, "отправил", "отправила", "отправили")):
+		return "arrest", 1
+	case w(0, "detained", "detain", "detains", "detaining", "detention", "apprehended") && !w(-1, "pre-trial", "temporary", "in", "into", "from", "of") && !w(1, "centre", "center", "facility", "facilities", "centres"),
+		w(0, "taken") && w(1, "to") && w(2, "the") && w(3, "police"),
+		w(0, "задержан", "задержана", "задержаны", "задержали", "задержал", "задержала", "задержание", "задержания", "задержанию"),
+		w(0, "задержанных", "detainees") && (w(-1, "среди", "among") || d.punct(k+1, "—", "–", ":")):
+		return "detention", 1
+	case w(0, "searched", "raided", "raid", "searches") && !w(1, "for"), w(0, "search") && w(1, "of", "at", "in"),
+		w(0, "обыск", "обыски", "обыска", "обысков", "обыскали", "обыскан", "обыскана", "обысках", "обыском", "обыску", "обыскам"):
+		return "search", 1
+	case w(0, "removed", "dismissed", "fired", "sacked", "ousted") && (w(1, "from") || w(1, "as") || w(2, "from") || w(-1, "was", "were", "been")) && !w(1, "the", "his", "her", "their", "a", "an", "all"),
+		w(0, "relieved") && w(1, "of"), w(0, "powers") && (w(1, "terminated") || w(2, "terminated") || w(3, "terminated") || w(4, "terminated")),
+		w(0, "terminated") && w(1, "his", "her") && w(2, "powers"),
+		w(0, "suspended") && w(-1, "was", "were") && !w(1, "sentence"),
+		w(0, "отстранён", "отстранен", "отстранена", "отстранили", "уволен", "уволена", "уволили", "снят", "снята") && !w(1, "с") || w(0, "снят", "снята", "сняли") && w(1, "с") && w(2, "должности"),
+		w(0, "освобождён", "освобожден", "освобождена", "освободили") && w(1, "от") && w(2, "должности", "занимаемой"),
+		w(0, "прекращены", "прекратил", "прекратили") && w(1, "полномочия", "его", "её"), w(0, "полномочия") && w(1, "прекращены"):
+		return "dismissal", 1
+	case w(0, "disciplinary") && !w(1, "commission", "committee", "board", "body"), w(0, "reprimand", "reprimanded", "disbarred", "disbarment"),
+		w(0, "stripped") && d.anyWord(k+1, k+6, "licence", "license", "status"), w(0, "expelled") && d.anyWord(k-6, k+8, "bar", "association", "chamber", "collegium", "union", "party"),
+		w(0, "punishment") && w(1, "cell", "cells"),
+		w(0, "дисциплинарное", "дисциплинарной", "дисциплинарного") && w(1, "взыскание", "ответственности", "производство"), w(0, "выговор", "выговора"),
+		w(0, "лишили", "лишён", "лишен", "лишена") && (w(1, "лицензии") || w(2, "лицензии")), w(0, "шизо", "штрафной", "штрафном"):
+		return "disciplinary action", 1
+	case w(0, "disrupted", "disrupt", "disruption", "dispersed") && !w(1, "by") || w(0, "disrupted") && w(1, "by"), w(0, "broke", "broken") && w(1, "up"),
+		w(0, "сорвали", "сорвал", "сорвана", "сорвано", "сорвать", "срыв", "разогнали", "разогнана", "разогнан"):
+		return "disruption", 1
+	case w(0, "tortured", "torture", "tortures", "beaten", "beat", "ill-treated", "ill-treatment", "maltreatment", "dragged", "kicked", "punched", "strangled", "tasered") && !w(-1, "convention", "against", "the") && !w(1, "up", "the", "a", "on", "out", "into") || w(0, "torture") && w(-1, "the") && w(1, "of"),
+		w(0, "пытки", "пыток", "пытали", "пыткам", "избили", "избит", "избита", "избиты", "избивали", "избиения", "избиение"):
+		return "torture allegation", 1
+	case w(0, "released", "freed", "releasing") && !w(1, "of") && !w(1, "a", "an", "its", "their", "statement", "report", "video", "footage") && !w(2, "statement", "report", "video", "footage", "book", "list") &&
+		!(w(1, "under", "to", "into") && (w(2, "house") || w(3, "house"))), // "released under house arrest" is a house arrest
+		w(0, "release") && w(1, "from") && w(2, "custody", "prison", "detention"),
+		w(0, "let") && w(1, "go"), w(0, "walked") && w(1, "free"),
+		w(0, "освобождён", "освобожден", "освобождена", "освобождены", "отпущен", "отпущена", "отпущены", "отпустили", "освободили") && !w(1, "от"),
+		w(0, "вышел", "вышла", "вышли") && w(1, "на") && w(2, "свободу"):
+		return "release", 1
+	case w(0, "died", "dies", "death") && !w(1, "threats", "threat", "penalty", "sentence") && !w(-1, "to"), w(0, "found") && w(1, "dead"),
+		w(0, "умер", "умерла", "скончался", "скончалась", "погиб", "погибла", "смерть", "смерти") && !w(1, "угрозы"):
+		return "death", 1
+	}
+	return "", 0
+}
+
+// anyWord reports one of the words in tokens [a, b).
+func (d *doc) anyWord(a, b int, ws ...string) bool {
+	for k := max(a, 0); k < b && k < len(d.toks); k++ {
+		if d.word(k, ws...) {
+			return true
+		}
+	}
+	return false
+}
+
+// adminArrest reports "арестовал на 15 суток": an administrative arrest is a sentence, not
+// an arrest in a criminal case.
+func (d *doc) adminArrest(k int) bool {
+	for x := k + 1; x < min(k+8, len(d.toks)); x++ {
+		if d.word(x, "суток", "сутки", "days") {
+			return true
+		}
+	}
+	return false
+}
+
+// counted reports a count of people just before an event word at k: "more than 16,000
+// people have been detained", "defended more than forty people detained": many people, not
+// one event.
+func (d *doc) counted(a, k int) bool {
+	people := func(x int) bool {
+		return d.anyWord(x, x+4, "people", "persons", "protesters", "demonstrators", "participants", "detainees", "человек", "граждан", "участников", "протестующих")
+	}
+	for x := max(a, k-7); x < k; x++ {
+		if d.word(x, "thousands", "hundreds", "dozens", "десятки", "сотни", "десятков", "сотен") && people(x+1) {
+			return true
+		}
+		if d.word(x, "more", "over", "least", "более", "свыше", "около", "менее") && people(x+1) {
+			return true
+		}
+		if n := d.num(x); n >= 10 && people(x+1) && !d.word(x+1, "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// events finds the events of sentence si, with their dates and persons.
+func (d *doc) events(si int) {
+	s := d.sents[si]
+	// "beaten during his arrest": the date of the arrest told before. And the event words of
+	// the sentence, each of which owns the dates nearest to it.
+	refDate := ""
+	var triggers []int
+	for k := s.a; k < s.b; k++ {
+		if typ, _ := d.eventAt(k); typ != "" {
+			triggers = append(triggers, k)
+			if x := d.toldBefore(k, typ); x != nil && x.Date != "" {
+				refDate = x.Date
+			}
+		} else if d.word(k, "release", "arrest", "detention", "освобождения", "ареста", "задержания") && d.word(k-1, "his", "her", "their", "его", "её", "ее", "их") {
+			// "Upon his release", "after her arrest": an event told before, whose date this is.
+			typ := map[string]string{"release": "release", "освобождения": "release", "arrest": "arrest", "ареста": "arrest", "detention": "detention", "задержания": "detention"}[d.toks[k].low]
+			if x := d.toldBefore(k, typ); x != nil && x.Date != "" {
+				refDate = x.Date
+			}
+		}
+	}
+	d.triggers = triggers
+	for k := s.a; k < s.b; k++ {
+		typ, l := d.eventAt(k)
+		if typ == "" {
+			continue
+		}
+		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) {
+			k += l - 1
+			continue
+		}
+		if d.toldBefore(k, typ) != nil {
+			k += l - 1
+			continue
+		}
+		official := typ != "dismissal" && typ != "disciplinary action"
+		var persons []*Person
+		if typ == "torture allegation" || typ == "detention" || typ == "arrest" || typ == "release" {
+			// "the victims of torture, A, B, C and D"
+			var after []*Person
+			seen := map[*Person]bool{}
+			for _, m := range d.personsIn(k+l, s.b) {
+				if m.p == nil || d.toks[m.b-1].poss || m.pronoun || seen[m.p] {
+					continue
+				}
+				if hasRole(m.p, "judge", "prosecutor", "lawyer") && !hasRole(m.p, "defendant") {
+					continue
+				}
+				seen[m.p] = true
+				after = append(after, m.p)
+			}
+			if len(after) >= 2 && d.listAfter(k+l, s.b) {
+				persons = after
+			}
+		}
+		if persons == nil {
+			persons = d.eventPersons(k, k+l, s, official)
+		}
+		date := d.eventDate(si, k, refDate, typ)
+		if len(persons) == 0 {
+			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
+		}
+		for _, p := range persons {
+			d.addEvent(&Event{Type: typ, Date: date, Person: p.Name, Mentions: []Span{d.span(k, k+l)}})
+		}
+		if date != "" {
+			d.setWhat(date, typ)
+			d.sentEvent[si] = date
+		}
+		k += l - 1
+	}
+}
+
+// listAfter reports a list of names after token a: commas and "and" between capitalised words.
+func (d *doc) listAfter(a, b int) bool {
+	commas := 0
+	for k := a; k < b; k++ {
+		if d.punct(k, ",") {
+			commas++
+		}
+	}
+	return commas >= 2
+}
+
+// eventPersons returns the person an event happened to: with a passive verb ("X was detained")
+// the subject before it, else the object after it ("detained X", "searched her flat"), else the
+// nearest person of the sentence.
+func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
+	var before, after *personMention
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p == nil || m.a >= a && m.a < b {
+			continue
+		}
+		if official && d.official(m) {
+			continue
+		}
+		if m.b <= a {
+			before = m
+		} else if after == nil {
+			after = m
+		}
+	}
+	passive := d.word(a-1, "was", "were", "been", "be", "being", "is", "are", "got", "get") || d.word(a-2, "was", "were", "been") ||
+		d.toks[a].cyr && (strings.HasSuffix(d.toks[a].low, "н") || strings.HasSuffix(d.toks[a].low, "на") || strings.HasSuffix(d.toks[a].low, "ны") || strings.HasSuffix(d.toks[a].low, "ли"))
+	var pick *personMention
+	switch {
+	case passive && before != nil:
+		pick = before
+	case after != nil && after.a-b <= 6:
+		pick = after
+	case before != nil:
+		pick = before
+	case after != nil:
+		pick = after
+	}
+	if pick == nil {
+		return nil
+	}
+	// "Садыкову и Осмонова перевели под домашний арест": everyone of the list.
+	if list := d.listAround(pick, s); len(list) > 1 {
+		return list
+	}
+	return []*Person{pick.p}
+}
+
+// listAround returns the persons of the list a mention is part of: mentions joined by
+// commas, "and" or "и" and nothing else.
+func (d *doc) listAround(m *personMention, s sentence) []*Person {
+	var ms []*personMention
+	for _, o := range d.personsIn(s.a, s.b) {
+		if o.p != nil && !o.pronoun && !o.roleNP {
+			ms = append(ms, o)
+		}
+	}
+	idx := -1
+	for i, o := range ms {
+		if o == m {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	joined := func(a, b *personMention) bool {
+		if b.a-a.b < 1 || b.a-a.b > 4 {
+			return false
+		}
+		for x := a.b; x < b.a; x++ {
+			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) {
+				return false
+			}
+		}
+		return true
+	}
+	lo, hi := idx, idx
+	for lo > 0 && joined(ms[lo-1], ms[lo]) {
+		lo--
+	}
+	for hi+1 < len(ms) && joined(ms[hi], ms[hi+1]) {
+		hi++
+	}
+	var out []*Person
+	seen := map[*Person]bool{}
+	for _, o := range ms[lo : hi+1] {
+		if !seen[o.p] {
+			seen[o.p] = true
+			out = append(out, o.p)
+		}
+	}
+	return out
+}
+
+// toldBefore returns the event an event word at k refers back to, when it does: "during his
+// arrest", "after the search", "во время задержания" name an event already told, of the same
+// type (an arrest and a detention are told of alike).
+func (d *doc) toldBefore(k int, typ string) *Event {
+	back := k - 1
+	if d.word(back, "his", "her", "their", "the", "its", "его", "её", "ее", "их") {
+		back--
+	}
+	ref := d.word(back, "время") && d.word(back-1, "во") || d.word(back, "during", "after", "before", "since", "following", "upon", "после", "до", "при") && !strings.HasSuffix(d.toks[k].low, "ed") ||
+		back < k-1 && d.word(back, "of", "against", "about") // "the extension of his detention"
+	if !ref {
+		return nil
+	}
+	// The event of that type told last with a date, else any of that type.
+	var found *Event
+	for _, e := range d.res.Events {
+		if e.Type == typ || (typ == "arrest" || typ == "detention") && (e.Type == "arrest" || e.Type == "detention") {
+			if found == nil || e.Date != "" {
+				found = e
+			}
+		}
+	}
+	return found
+}
+
+// eventDate returns the date of an event at token k of sentence si: the date of its
+// sentence nearest to it, else the date of an event it refers to, else the date the
+// paragraph has reached.
+func (d *doc) eventDate(si, k int, refDate, typ string) string {
+	s := d.sents[si]
+	var best *dateMention
+	bestDist := 1 << 30
+	// "was later released": some other day than the sentence's or the story's.
+	if d.anyWord(k-3, k, "later", "subsequently", "afterwards", "позже", "позднее", "впоследствии") {
+		for _, m := range d.datesIn(max(s.a, k-4), k+1) {
+			if m.rel {
+				return m.iso
+			}
+		}
+		return ""
+	}
+	var cands []*dateMention
+	own := false
+	for _, m := range d.datesIn(s.a, s.b) {
+		// A dateline dates its own sentence when it opens it ("25.03.2023 в Екатеринбурге
+		// задержан...", "ALMATY, March 4, 2021 — A court...").
+		if m.until || m.since || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
+			continue
+		}
+		cands = append(cands, m)
+		if d.nearestTrigger(m) == k {
+			own = true
+		}
+	}
+	// A dateline that opens the sentence yields to a date the sentence itself gives.
+	if len(cands) > 1 && cands[0].dateline {
+		cands = cands[1:]
+	}
+	for _, m := range cands {
+		// An event with a date of its own takes it ("detained on 20 November, a day after
+		// police raided": the raid has its own); one without shares the sentence's, unless
+		// it is told apart ("detained on 1 July and says he was tortured").
+		if own && d.nearestTrigger(m) != k || !own && d.reportedBetween(m, k) {
+			continue
+		}
+		dist := k - m.b
+		if m.a > k {
+			dist = (m.a - k) * 2 // a date after its event word is less likely its own
+		}
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = m, dist
+		}
+	}
+	if best != nil {
+		return best.iso
+	}
+	if refDate != "" {
+		return refDate
+	}
+	// Torture, death and punishments in prison are told with their own dates or none: the
+	// story's date is not theirs.
+	if typ == "torture allegation" || typ == "death" || typ == "disciplinary action" {
+		return ""
+	}
+	// The date the paragraph's story has reached: that of its last dated event, else its last
+	// date.
+	last := ""
+	for sj := si - 1; sj >= 0 && si-sj <= 4 && d.sents[sj].para == s.para; sj-- {
+		if e := d.lastEventIn(d.sents[sj]); e != "" {
+			return e
+		}
+		if last == "" {
+			ms := d.datesIn(d.sents[sj].a, d.sents[sj].b)
+			for x := len(ms) - 1; x >= 0; x-- {
+				if !ms[x].until && !ms[x].since && !ms[x].dateline && d.adverbial(ms[x]) {
+					last = ms[x].iso
+					break
+				}
+			}
+		}
+	}
+	return last
+}
+
+// reportedBetween reports a verb of saying between a date and an event word: the event is
+// told in another clause than the date.
+func (d *doc) reportedBetween(m *dateMention, k int) bool {
+	a, b := m.b, k
+	if k < m.a {
+		a, b = k, m.a
+	}
+	return d.anyWord(a, b, "says", "said", "told", "claims", "claimed", "alleges", "alleged", "according", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила", "утверждает", "словам")
+}
+
+// nearestTrigger returns the event word of the sentence nearest to a date; at equal distance,
+// the one before it ("was detained on 1 July").
+func (d *doc) nearestTrigger(m *dateMention) int {
+	best, bestDist := -1, 1<<30
+	for _, t := range d.triggers {
+		dist := m.a - t
+		if t >= m.b {
+			dist = t - m.b + 1
+		}
+		if dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	return best
+}
+
+// lastEventIn returns the date of the last dated event told in sentence s.
+func (d *doc) lastEventIn(s sentence) string {
+	if s.a >= s.b {
+		return ""
+	}
+	return d.sentEvent[d.toks[s.a].sent]
+}
+
+// adverbial reports a date that says when something happened rather than qualifying a noun:
+// a day ("11 марта", "on 6 February"), a date after a preposition ("in September 2018", "в
+// 2017 году"), or a relative one; not "the protests of 2020", "протестов 2020 года".
+func (d *doc) adverbial(m *dateMention) bool {
+	if m.rel || m.prec == precDay || m.prec == precNoYear {
+		return true
+	}
+	return d.word(m.a-1, "in", "on", "at", "during", "since", "by", "from", "early", "late", "mid", "в", "во", "с", "к", "до", "по", "начале", "конце", "середине", "осенью", "весной", "летом", "зимой") ||
+		d.punct(m.a-1, ",") || m.a == d.sents[d.toks[m.a].sent].a
+}
+
+func (d *doc) addEvent(e *Event) {
+	for _, x := range d.res.Events {
+		if x.Type == e.Type && x.Date == e.Date && x.Person == e.Person {
+			x.Mentions = append(x.Mentions, e.Mentions...)
+			return
+		}
+	}
+	d.res.Events = append(d.res.Events, e)
+}
+
+// mergeEvents folds events told twice: an undated event into a dated one of the same type and
+// person, and an event without a person into one of the same type and date that has one.
+func (d *doc) mergeEvents() {
+	var keep []*Event
+	for _, e := range d.res.Events {
+		var into *Event
+		for _, x := range d.res.Events {
+			if x == e || x.Type != e.Type {
+				continue
+			}
+			switch {
+			case e.Date == "" && x.Date != "" && (e.Person == x.Person || e.Person == ""):
+				into = x
+			case e.Person == "" && x.Person != "" && e.Date == x.Date:
+				into = x
+			}
+			if into != nil {
+				break
+			}
+		}
+		if into != nil {
+			into.Mentions = append(into.Mentions, e.Mentions...)
+			continue
+		}
+		keep = append(keep, e)
+	}
+	d.res.Events = keep
+}
+
+// findStatistics finds percentages with what they count: "99.8% of court sentences in
+// Kazakhstan are convictions".
+func (d *doc) findStatistics() {
+	for k := 0; k < len(d.toks); k++ {
+		t := &d.toks[k]
+		if t.k != tNum || t.skip {
+			continue
+		}
+		unit, e := "", k+1
+		switch {
+		case d.punct(k+1, "%"):
+			unit, e = "percent", k+2
+		case d.word(k+1, "percent", "процентов", "процента", "процент"):
+			unit, e = "percent", k+2
+		case d.word(k+1, "per") && d.word(k+2, "cent"):
+			unit, e = "percent", k+3
+		}
+		if unit == "" {
+			continue
+		}
+		_, sb := d.sentenceOf(k)
+		end := sb
+		for end > e && (d.toks[end-1].k == tPunct || d.toks[end-1].k == tMarker) {
+			end--
+		}
+		if end <= e {
+			continue
+		}
+		scope := d.quote(e, end)
+		scope = strings.TrimPrefix(strings.TrimPrefix(scope, "of "), "из ")
+		st := &Statistic{Value: strings.ReplaceAll(t.t, ",", "."), Unit: unit, Scope: scope, Mentions: []Span{d.span(k, end)}}
+		for x := e; x < end; x++ {
+			if c, ok := countryCues[d.toks[x].low]; ok {
+				st.Country = c
+			}
+		}
+		d.res.Statistics = append(d.res.Statistics, st)
+		k = end - 1
+	}
+}

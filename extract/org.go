@@ -1,0 +1,875 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// orgMention is an organisation named at tokens [a, b).
+type orgMention struct {
+	a, b int
+	org  *Org
+}
+
+// enHeads are the words that end (or open) English names of organisations, with the kind of
+// organisation they make.
+var enHeads = map[string]string{
+	"court": "court", "tribunal": "court", "procuracy": "prosecutor",
+	"committee": "ngo", "service": "government", "ministry": "government", "department": "government",
+	"directorate": "government", "agency": "government", "bureau": "ngo", "commission": "disciplinary body",
+	"council": "government", "chamber": "disciplinary body", "collegium": "disciplinary body", "board": "government",
+	"jury": "disciplinary body", "foundation": "ngo", "federation": "ngo", "fund": "ngo", "centre": "ngo",
+	"center": "ngo", "institute": "ngo", "association": "ngo", "union": "ngo", "network": "ngo",
+	"coalition": "ngo", "initiative": "ngo", "watch": "ngo", "society": "ngo", "league": "ngo",
+	"monitor": "ngo", "project": "ngo", "international": "ngo", "police": "police", "militia": "police",
+	"radio": "media", "tv": "media", "television": "media", "media": "media", "press": "media", "news": "media",
+	"newspaper": "media", "gazette": "media", "gazeta": "media", "times": "media", "post": "media",
+	"journal": "media", "channel": "media", "party": "party", "movement": "party", "front": "party",
+	"bloc": "party", "alliance": "party", "colony": "prison", "prison": "prison", "jail": "prison",
+	"administration": "government", "akimat": "government", "parliament": "government", "government": "government",
+	"assembly": "government", "mission": "ngo", "organisation": "ngo", "organization": "ngo", "office": "government",
+	"guard": "government", "inspectorate": "government", "ombudsman": "government", "group": "ngo",
+}
+
+// enConnectors join the words of an organisation's name.
+var enConnectors = map[string]bool{"of": true, "for": true, "on": true, "and": true, "the": true, "to": true, "de": true, "against": true}
+
+// enLeading are capitalised words that open a sentence or a title, not a name.
+var enLeading = map[string]bool{
+	"the": true, "a": true, "an": true, "on": true, "in": true, "at": true, "after": true, "before": true, "following": true,
+	"according": true, "when": true, "while": true, "however": true, "but": true, "and": true, "as": true, "by": true,
+	"since": true, "until": true, "during": true, "this": true, "that": true, "these": true, "those": true, "his": true,
+	"her": true, "their": true, "its": true, "our": true, "we": true, "they": true, "he": true, "she": true, "it": true,
+	"from": true,
+	"to":   true, "for": true, "with": true, "under": true, "if": true, "also": true, "then": true, "meanwhile": true,
+	"yesterday": true, "today": true, "said": true, "says": true, "both": true, "all": true, "members": true, "member": true,
+	"head": true, "deputy": true, "former": true, "acting": true, "presiding": true, "officers": true, "of": true,
+}
+
+// descriptors are lower-case nouns that introduce a name: "the online outlet Vlast.kz", "the
+// human rights project OVD-Info", "the movement 'Oyan, Qazaqstan'".
+var descriptors = map[string]string{
+	"outlet": "media", "newspaper": "media", "website": "media", "portal": "media", "channel": "media",
+	"magazine": "media", "broadcaster": "media", "publication": "media", "agency": "media", "weekly": "media",
+	"daily": "media", "project": "ngo", "organisation": "ngo", "organization": "ngo", "group": "ngo",
+	"ngo": "ngo", "foundation": "ngo", "initiative": "ngo", "association": "ngo", "centre": "ngo", "center": "ngo",
+	"movement": "party", "party": "party", "bloc": "party", "union": "ngo", "network": "ngo",
+	"station": "media", "site": "media", "platform": "media", "blog": "media", "paper": "media", "tv": "media",
+	"outlets": "media", "newspapers": "media", "websites": "media", "channels": "media", "groups": "ngo",
+	"organisations": "ngo", "organizations": "ngo", "movements": "party", "parties": "party",
+}
+
+// acronyms of security services, police and international bodies that name themselves.
+var acronyms = map[string]string{
+	"KNB": "security service", "FSB": "security service", "KGB": "security service", "SBU": "security service",
+	"GKNB": "security service", "DTX": "security service", "GKNB KR": "security service", "NSC": "security service",
+	"GUBOPiK": "police", "OMON": "police", "MVD": "police", "GUVD": "police", "OSCE": "ngo", "ODIHR": "ngo",
+	"КНБ": "security service", "ФСБ": "security service", "КГБ": "security service", "СБУ": "security service",
+	"ГКНБ": "security service", "ДКНБ": "security service", "ГУБОПиК": "police", "ОМОН": "police", "МВД": "police",
+	"ГУВД": "police", "УВД": "police", "ДВД": "police", "ОБСЕ": "ngo", "ООН": "ngo", "БДИПЧ": "ngo", "ЦПЭ": "police",
+}
+
+// knownOrgs are organisations whose names have no head word.
+var knownOrgs = map[string]string{
+	"amnesty international": "ngo", "human rights watch": "ngo", "freedom house": "ngo", "memorial": "ngo",
+	"reporters without borders": "ngo", "front line defenders": "ngo", "viasna": "ngo", "ovd-info": "media",
+	"meduza": "media", "mediazona": "media", "novaya gazeta": "media", "azattyq": "media", "rfe/rl": "media",
+	"репортёры без границ": "ngo", "репортеры без границ": "ngo", "мемориал": "ngo", "весна": "ngo",
+	"овд-инфо": "media", "медиазона": "media", "медуза": "media", "новая газета": "media",
+}
+
+// findOrgs finds organisations, English and Russian, and resolves their mentions to one
+// proposal each.
+func (d *doc) findOrgs() {
+	d.publisher()
+	for i := 0; i < len(d.toks); i++ {
+		t := &d.toks[i]
+		if t.skip || t.used || t.k != tWord || t.head && !acronymOK(t.t) {
+			continue
+		}
+		var m *orgMention
+		if t.cyr {
+			m = d.ruOrg(i)
+		} else {
+			m = d.enOrg(i)
+		}
+		if m == nil {
+			continue
+		}
+		d.addOrg(m)
+		i = m.b - 1
+		for _, p := range d.pending {
+			d.addOrg(p)
+			i = max(i, p.b-1)
+		}
+		d.pending = d.pending[:0]
+	}
+	d.resolveOrgs()
+}
+
+// publisher finds the site a page's title names after its headline: "Activist jailed |
+// Steppe Rights Monitor", "... - Uralskaya Nedelya". Pages are titled so; the name is a
+// medium's.
+func (d *doc) publisher() {
+	end := 0
+	for end < len(d.toks) && (end == 0 || d.toks[end].nl == 0) {
+		end++
+	}
+	for k := end - 1; k > 0; k-- {
+		t := &d.toks[k]
+		if t.k != tPunct || t.t != "|" && t.t != "-" && t.t != "—" && t.t != "–" || !t.sp || k+1 >= end {
+			continue
+		}
+		// The segment after the separator: one to four capitalised words, no date.
+		words := 0
+		for x := k + 1; x < end; x++ {
+			if d.toks[x].k != tWord || !d.toks[x].cap && !d.toks[x].caps || d.month(x) > 0 {
+				return
+			}
+			words++
+		}
+		if words < 1 || words > 4 || k < 3 {
+			return
+		}
+		d.addOrg(&orgMention{a: k + 1, b: end, org: &Org{Name: d.quote(k+1, end), Kind: "media"}})
+		return
+	}
+}
+
+func acronymOK(s string) bool { _, ok := acronyms[s]; return ok }
+
+func (d *doc) isEnHead(i int) string {
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord || !d.toks[i].cap && !d.toks[i].caps {
+		return ""
+	}
+	low := d.toks[i].low
+	if low == "office" && (d.word(i-1, "prosecutor", "general", "prosecutor-general") && d.toks[i-1].poss || d.word(i-1, "prosecutors", "prosecution")) {
+		return "prosecutor"
+	}
+	return enHeads[low]
+}
+
+// capWord reports a capitalised word (or acronym) that may be part of a name.
+func (d *doc) capWord(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	return t.k == tWord && (t.cap || t.caps) && !t.skip && !t.used && !t.head && !t.cyr
+}
+
+// enOrg parses an English organisation name starting at token i.
+func (d *doc) enOrg(i int) *orgMention {
+	t := &d.toks[i]
+	if !t.cap && !t.caps {
+		// "the Zhanaozen police department" is caught at its first word; a lower-case
+		// descriptor introduces a name: "the online outlet Vlast.kz".
+		if kind, ok := descriptors[t.low]; ok && i+1 < len(d.toks) {
+			if m := d.named(i+1, kind); m != nil {
+				return m
+			}
+		}
+		// "a correspondent for Echo Pskova", "editor of Vlast.kz"
+		if roleWords[t.low] == "journalist" && d.word(i+1, "for", "of", "at", "with") && !d.word(i+2, "the", "a", "an") {
+			if m := d.named(i+2, "media"); m != nil {
+				return m
+			}
+		}
+		return nil
+	}
+	if k, ok := acronyms[t.t]; ok {
+		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: k}}
+	}
+	// "told Vlast.kz": a site's name is a medium's.
+	if strings.Contains(t.t, ".") && t.cap {
+		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: "media"}}
+	}
+	// A run of capitalised words, with connectors where a head came before them.
+	j := i
+	lastHead := -1
+	radio := false
+	for j < len(d.toks) && j-i < 12 {
+		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
+			break
+		}
+		// "Penal Colony No. 3", "Court No. 2"
+		if lastHead == j-1 && d.word(j, "no") && d.punct(j+1, ".") && d.num(j+2) > 0 {
+			j += 3
+			lastHead = j - 1
+			continue
+		}
+		if d.capWord(j) && (j == i || d.toks[j].sp || d.toks[j-1].t == "/" || d.toks[j-1].t == "-") {
+			if (d.month(j) > 0 || isWeekday(d.toks[j].low)) && j > i {
+				break
+			}
+			if h := d.isEnHead(j); h != "" {
+				lastHead = j
+				if j == i && (d.toks[j].low == "radio" || d.toks[j].low == "tv") {
+					radio = true
+				}
+			}
+			j++
+			continue
+		}
+		// "Radio Free Europe/Radio Liberty"
+		if d.punct(j, "/") && d.capWord(j+1) && !d.toks[j].sp && lastHead >= 0 {
+			j++
+			continue
+		}
+		// "Transparency International Georgia and the Georgian Young Lawyers' Association" are two.
+		if d.word(j, "and") && (d.word(j+1, "the") || lastHead == j-1 || lastHead == j-2 && d.capWord(j-1)) {
+			break
+		}
+		// "Union of Poles in Belarus": a country closes a name.
+		if d.word(j, "in") && lastHead >= 0 && d.capWord(j+1) && countryCues[d.toks[j+1].low] != "" && d.isCountry(j+1) {
+			j += 2
+			continue
+		}
+		if d.toks[j].k == tWord && enConnectors[d.toks[j].low] && lastHead >= 0 && !d.toks[j].cap {
+			k := j + 1
+			for k < len(d.toks) && d.toks[k].k == tWord && enConnectors[d.toks[k].low] && !d.toks[k].cap && k-j < 2 {
+				k++
+			}
+			if d.capWord(k) && d.month(k) == 0 && !isWeekday(d.toks[k].low) && !(d.titleWord(k) && !d.toks[k].poss && !strings.HasSuffix(d.toks[k].low, "s") && d.nameTok(k+1)) {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	end := j
+	if lastHead < 0 {
+		// A place before a lower-case police or court: "the Zhanaozen police department",
+		// "the Aktau police".
+		if j == i+1 && !d.titleWord(i) && !enLeading[t.low] {
+			if m := d.placeOrg(i); m != nil {
+				return m
+			}
+		}
+		if kind, ok := knownOrgs[strings.ToLower(d.quote(i, j))]; ok {
+			return &orgMention{a: i, b: j, org: &Org{Name: d.quote(i, j), Kind: kind}}
+		}
+		return nil
+	}
+	if radio {
+		end = min(j, i+4)
+	} else {
+		end = lastHead + 1
+		// A complement after the last head: "of Minsk", "for Human Rights".
+		k := end
+		for k < j {
+			if d.toks[k].k == tWord && enConnectors[d.toks[k].low] && !d.toks[k].cap {
+				k++
+				continue
+			}
+			break
+		}
+		if k > end && k < j {
+			end = j
+		}
+		// "Human Rights Centre Viasna": a name after a descriptor head.
+		if end == lastHead+1 && end < j && isDescriptorKind(enHeads[d.toks[lastHead].low]) && !d.titleWord(end) && !d.personAt(end) {
+			end = min(j, end+2)
+		}
+	}
+	// Trim words that open sentences.
+	a := i
+	for a < lastHead && enLeading[d.toks[a].low] {
+		a++
+	}
+	for a < end && d.toks[a].k == tWord && enConnectors[d.toks[a].low] && !d.toks[a].cap {
+		a++
+	}
+	if a >= end {
+		return nil
+	}
+	name := d.quote(a, end)
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		if _, ok := knownOrgs[strings.ToLower(name)]; !ok {
+			return nil
+		}
+	}
+	org := &Org{Name: name}
+	d.classifyEn(org)
+	// A quoted name after the head: the movement's or outlet's name is the quoted one, a
+	// centre's or foundation's name has it at its end (Human Rights Centre "Viasna").
+	if q, qb := d.quotedName(end); q != "" && isDescriptorKind(org.Kind) {
+		if org.Kind == "media" || org.Kind == "party" {
+			return &orgMention{a: a, b: qb, org: &Org{Name: q, Kind: org.Kind}}
+		}
+		return &orgMention{a: a, b: qb, org: &Org{Name: name + " " + q, Kind: org.Kind}}
+	}
+	m := &orgMention{a: a, b: end, org: org}
+	// "(FSB)": an acronym after the name is another name of it.
+	if d.punct(end, "(") && end+2 < len(d.toks) && d.toks[end+1].caps && d.punct(end+2, ")") {
+		m.b = end + 3
+		org.Mentions = nil
+		d.acronymOf[d.toks[end+1].t] = org
+	}
+	return m
+}
+
+func isDescriptorKind(k string) bool { return k == "ngo" || k == "media" || k == "party" }
+
+// countries are the names of the countries of the region, in English.
+var countries = wordSet("kazakhstan russia belarus azerbaijan kyrgyzstan tajikistan uzbekistan turkmenistan ukraine georgia armenia moldova")
+
+func (d *doc) isCountry(i int) bool { return i < len(d.toks) && countries[d.toks[i].low] }
+
+// personAt reports whether a person's name seems to start at token i: a known first name.
+func (d *doc) personAt(i int) bool {
+	if i >= len(d.toks) || d.toks[i].k != tWord {
+		return false
+	}
+	_, _, ok := d.names.firstName(d.toks[i].t)
+	return ok
+}
+
+// titleWord reports a word that names a post or a role, not an organisation.
+func (d *doc) titleWord(i int) bool {
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord {
+		return false
+	}
+	_, ok := roleWords[d.toks[i].low]
+	return ok || d.toks[i].low == "mr" || d.toks[i].low == "mrs" || d.toks[i].low == "ms" || d.toks[i].low == "dr"
+}
+
+// placeOrg parses "Aktau police", "the Zhanaozen police department", "the Minsk city court".
+func (d *doc) placeOrg(i int) *orgMention {
+	j := i + 1
+	if j >= len(d.toks) || d.toks[j].nl >= 2 {
+		return nil
+	}
+	switch {
+	case d.word(j, "police"):
+		end := j + 1
+		if d.word(end, "department", "station", "headquarters") {
+			end++
+		}
+		return &orgMention{a: i, b: end, org: &Org{Name: d.quote(i, end), Kind: "police", City: d.toks[i].t}}
+	case d.word(j, "city", "district", "regional", "oblast", "appeals", "appellate", "military") && d.word(j+1, "court"):
+		org := &Org{Name: d.quote(i, j+2), Kind: "court"}
+		d.classifyEn(org)
+		return &orgMention{a: i, b: j + 2, org: org}
+	case d.word(j, "prosecutor") && d.toks[j].poss && d.word(j+1, "office"):
+		return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+2), Kind: "prosecutor"}}
+	}
+	return nil
+}
+
+// named parses a name after a descriptor: capitalised words or a quoted name.
+func (d *doc) named(i int, kind string) *orgMention {
+	if q, qb := d.quotedName(i); q != "" {
+		return &orgMention{a: i, b: qb, org: &Org{Name: q, Kind: kind}}
+	}
+	if !d.capWord(i) || d.personAt(i) || d.titleWord(i) || d.month(i) > 0 || d.isEnHead(i) != "" && d.capWord(i+1) && !d.toks[i+1].sp {
+		return nil
+	}
+	j := i
+	for j < len(d.toks) && j-i < 6 {
+		if d.capWord(j) && (j == i || d.toks[j].sp) && d.month(j) == 0 {
+			j++
+			continue
+		}
+		// "Democratic Choice of Kazakhstan"
+		if j > i && d.word(j, "of", "for") && d.capWord(j+1) && d.month(j+1) == 0 {
+			j += 2
+			continue
+		}
+		break
+	}
+	if j == i+1 && nonNames[d.toks[i].low] {
+		return nil // "a journalist of Polish origin"
+	}
+	org := &Org{Name: d.quote(i, j), Kind: kind}
+	m := &orgMention{a: i, b: j, org: org}
+	// "the online outlets Batumelebi and Netgazeti": the second name too.
+	if d.word(j, "and", "и") && strings.HasSuffix(d.toks[i-1].low, "s") && d.capWord(j+1) {
+		if m2 := d.named(j+1, kind); m2 != nil {
+			d.pending = append(d.pending, m2)
+		}
+	}
+	return m
+}
+
+// quotedName returns the text of a quoted name starting at token i ("Viasna", «Весна»,
+// ‘Oyan, Qazaqstan’) and the token after its closing quote.
+func (d *doc) quotedName(i int) (string, int) {
+	if i >= len(d.toks) || d.toks[i].k != tPunct || !isOpeningQuote(d.toks[i].t) {
+		return "", 0
+	}
+	j := i + 1
+	for j < len(d.toks) && j-i < 10 && !(d.toks[j].k == tPunct && isQuote(d.toks[j].t) && j > i+1) {
+		if d.toks[j].nl > 0 {
+			return "", 0
+		}
+		j++
+	}
+	if j >= len(d.toks) || j-i >= 10 || j == i+1 {
+		return "", 0
+	}
+	first := &d.toks[i+1]
+	if first.k != tWord || !first.cap && !first.caps {
+		return "", 0
+	}
+	return d.quote(i+1, j), j + 1
+}
+
+// classifyEn fills kind, level and city of an English name.
+func (d *doc) classifyEn(o *Org) {
+	low := strings.ToLower(o.Name)
+	words := strings.Fields(low)
+	has := func(w string) bool {
+		for _, x := range words {
+			if strings.Trim(x, ".,'’") == w {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("court") || has("tribunal"):
+		o.Kind = "court"
+		switch {
+		case has("supreme"):
+			o.Level = "supreme"
+		case has("appellate") || has("appeal") || has("appeals") || has("cassation"):
+			o.Level = "appellate"
+		case has("regional") || has("oblast") || has("region") || has("provincial"):
+			o.Level = "regional"
+		case has("district") || has("inter-district") || has("interdistrict") || has("raion"):
+			o.Level = "district"
+		case has("city") || has("municipal") || has("town"):
+			o.Level = "city"
+		case has("military"):
+			o.Level = "military"
+		case has("grave") || has("specialised") || has("specialized") || has("economic") || has("juvenile"):
+			o.Level = "specialised"
+		}
+		// The city: the word before "City Court", or after "of".
+		for k, w := range words {
+			if (w == "city" || w == "district") && k > 0 && o.Level == "city" {
+				o.City = strings.Fields(o.Name)[k-1]
+			}
+		}
+		if i := strings.LastIndex(o.Name, " of "); i >= 0 && o.City == "" {
+			rest := strings.Fields(o.Name[i+4:])
+			if len(rest) == 1 {
+				o.City = rest[0]
+			}
+		}
+	case strings.Contains(low, "prosecutor") || has("procuracy"):
+		o.Kind = "prosecutor"
+	case has("security") || has("intelligence"):
+		o.Kind = "security service"
+	case has("police") || has("militia") || strings.Contains(low, "internal affairs") || has("interior") || strings.Contains(low, "organised crime") || strings.Contains(low, "organized crime") || strings.Contains(low, "extremism"):
+		o.Kind = "police"
+	case has("bar") || has("jury") || strings.Contains(low, "judicial council") || strings.Contains(low, "ethics") || strings.Contains(low, "qualification"):
+		o.Kind = "disciplinary body"
+	case has("investigative"):
+		o.Kind = "government"
+	case has("colony") || has("prison") || has("jail") || strings.Contains(low, "detention"):
+		o.Kind = "prison"
+	case o.Kind != "":
+	default:
+		for _, w := range words {
+			if k, ok := enHeads[strings.Trim(w, ".,")]; ok {
+				o.Kind = k
+			}
+		}
+		if o.Kind == "" {
+			o.Kind = "other"
+		}
+	}
+	if o.Kind == "ngo" {
+		for _, w := range []string{"radio", "tv", "media", "press", "news", "newspaper", "gazette", "times", "journal"} {
+			if has(w) {
+				o.Kind = "media"
+			}
+		}
+		if has("party") || has("movement") {
+			o.Kind = "party"
+		}
+	}
+}
+
+// ruOrg parses a Russian organisation name whose head is at or after token i: adjectives,
+// the head noun, and what qualifies it (genitives, "по" phrases, a quoted name).
+func (d *doc) ruOrg(i int) *orgMention {
+	t := &d.toks[i]
+	if k, ok := acronyms[t.t]; ok {
+		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: k}}
+	}
+	if kind, ok := knownOrgs[t.low]; ok && t.cap {
+		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: kind}}
+	}
+	// «ОВД-Инфо» after a verb of telling, «Вясны» after "по данным": a medium or an
+	// organisation that reports.
+	if d.word(i, "данным", "информации", "словам", "сообщил", "сообщила", "сообщили", "рассказал", "рассказала", "сообщает", "пишет", "заявили", "рассказали", "передаёт", "передает") {
+		if q, qb := d.quotedName(i + 1); q != "" {
+			if d.word(i, "данным", "информации", "словам") {
+				q = ruGenitiveName(q)
+			}
+			return &orgMention{a: i + 1, b: qb, org: &Org{Name: q, Kind: "media"}}
+		}
+	}
+	// Find the head: this token or up to three adjectives later.
+	h := -1
+	for k := i; k < min(i+4, len(d.toks)); k++ {
+		if d.toks[k].k != tWord || d.toks[k].skip || k > i && d.toks[k].nl >= 2 {
+			break
+		}
+		if ruHeadOf(d.toks[k].low) != nil {
+			h = k
+			break
+		}
+		if _, ok := ruAdjective(d.toks[k].t); !ok {
+			break
+		}
+	}
+	if h < 0 {
+		return nil
+	}
+	head := ruHeadOf(d.toks[h].low)
+	// Adjectives before the head must agree with it.
+	a := h
+	for a > i {
+		end, ok := ruAdjective(d.toks[a-1].t)
+		if !ok || !adjAgrees(end, d.toks[h].t, head) {
+			break
+		}
+		a--
+	}
+	if a != i {
+		return nil // i is an adjective of something else; the head is found from its own first word
+	}
+	// What follows the head: a quoted name, or qualifying words and perhaps a quoted name
+	// after them ("отдел полиции «Ленинский»").
+	b := h + 1
+	quoted := ""
+	if q, qb := d.quotedName(b); q != "" {
+		quoted, b = q, qb
+	} else {
+		b = d.ruComplement(b)
+		if q, qb := d.quotedName(b); q != "" && b > h+1 {
+			quoted, b = q, qb
+			head = &ruHead{nom: head.nom, gender: head.gender, kind: head.kind} // the quote is part of the name
+		}
+	}
+	capital := false
+	for k := a; k < b; k++ {
+		tk := &d.toks[k]
+		if tk.k == tWord && (tk.cap || tk.caps) && (k != d.sents[tk.sent].a || k != h) {
+			capital = true
+		}
+	}
+	institutional := b > h+1 && ruInstitutional(d.quote(h+1, b))
+	if !capital && !institutional || a == h && b == h+1 {
+		return nil
+	}
+	if head.kind == "prison" && a == h && quoted == "" && !d.punct(h+1, "№") {
+		return nil // "изолятор Талдыкоргана" is where, not a name
+	}
+	org := &Org{Kind: head.kind}
+	if quoted != "" && head.desc {
+		org.Name = quoted
+		if kind, ok := knownOrgs[strings.ToLower(quoted)]; ok {
+			org.Kind = kind
+		}
+		return &orgMention{a: i, b: b, org: org}
+	}
+	var parts []string
+	for k := a; k < h; k++ {
+		parts = append(parts, ruAdjNominative(d.toks[k].t, head.gender))
+	}
+	nom := head.nom
+	if d.toks[h].cap {
+		nom = upperFirst(nom)
+	}
+	if d.toks[h].caps {
+		nom = strings.ToUpper(nom)
+	}
+	parts = append(parts, nom)
+	if b > h+1 {
+		parts = append(parts, d.quote(h+1, b))
+	}
+	org.Name = strings.Join(parts, " ")
+	d.classifyRu(org)
+	return &orgMention{a: a, b: b, org: org}
+}
+
+// ruGenitiveName brings a name in the genitive to the nominative by the endings of feminine
+// nouns and adjectives, the common case after "по данным": «Вясны» → «Вясна», «Новой газеты» →
+// «Новая газета». Names that do not end so are kept.
+func ruGenitiveName(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		low := strings.ToLower(w)
+		switch {
+		case strings.HasSuffix(low, "ой") && len(ws) > 1 && i < len(ws)-1:
+			ws[i] = ruAdjNominative(w, fem)
+		case strings.HasSuffix(low, "ы"):
+			ws[i] = w[:len(w)-len("ы")] + "а"
+		case strings.HasSuffix(low, "и") && i == len(ws)-1:
+			r := []rune(low)
+			if len(r) > 2 && strings.ContainsRune("кгхжшчщ", r[len(r)-2]) {
+				ws[i] = w[:len(w)-len("и")] + "а"
+			}
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// ruHeadOf returns the head noun a word is a form of; "YouTube-канал" is a канал.
+func ruHeadOf(w string) *ruHead {
+	if h, ok := ruHeads[w]; ok {
+		return h
+	}
+	if i := strings.LastIndex(w, "-"); i >= 0 {
+		return ruHeads[w[i+1:]]
+	}
+	return nil
+}
+
+// ruComplementWords are lower-case nouns that qualify an organisation in the genitive.
+var ruComplementWords = map[string]bool{
+	"области": true, "района": true, "города": true, "республики": true, "края": true, "округа": true,
+	"полиции": true, "безопасности": true, "юстиции": true, "дел": true, "совета": true, "суда": true,
+	"расследований": true, "наказаний": true, "экстремизму": true, "коррупции": true, "прокуратуры": true,
+}
+
+// ruPoWords may follow "по" in a name: "по правам человека", "по уголовным делам", "по
+// Мангистауской области".
+var ruPoWords = map[string]bool{
+	"правам": true, "уголовным": true, "гражданским": true, "административным": true, "делам": true,
+	"защите": true, "борьбе": true, "противодействию": true, "городу": true, "вопросам": true,
+}
+
+// ruComplement returns the end of the genitive and "по" phrases after a head at i.
+func (d *doc) ruComplement(i int) int {
+	b := i
+	for n := 0; n < 4 && b < len(d.toks); n++ {
+		t := &d.toks[b]
+		if t.k != tWord || t.nl >= 2 || t.skip || t.used {
+			break
+		}
+		switch {
+		case t.low == "по" && b+1 < len(d.toks) && (ruPoWords[d.toks[b+1].low] || d.toks[b+1].cap && d.word(b+2, "области", "району", "краю", "городу")):
+			k := b + 2
+			for k < len(d.toks) && k-b < 5 && d.toks[k].k == tWord && d.toks[k].nl == 0 {
+				if d.word(k, "человека", "делам", "области", "району", "краю", "свободы", "журналистов", "экстремизму", "коррупции") || ruCaseGen(d.toks[k].low) || d.toks[k].cap {
+					k++
+					if d.word(k-1, "человека", "делам", "области", "району", "краю", "журналистов", "экстремизму", "коррупции") {
+						break
+					}
+					continue
+				}
+				break
+			}
+			b = k
+		case ruComplementWords[t.low]:
+			b++
+		case t.cap && !t.caps || t.caps && len(t.t) > 1:
+			if d.personAt(b) || d.month(b) > 0 {
+				return b
+			}
+			if _, ok := ruAdjective(t.t); ok && ruGenAdj(t.low) {
+				// "Мангистауской области", "Высшего судебного совета": adjectives and their noun.
+				k := b + 1
+				for k < len(d.toks) && ruGenAdj(d.toks[k].low) {
+					k++
+				}
+				if k < len(d.toks) && d.toks[k].k == tWord && d.toks[k].nl == 0 {
+					b = k + 1
+					continue
+				}
+				return b
+			}
+			b++
+			// A city or country rarely takes a second proper noun, but "Республики Казахстан" does.
+			if d.word(b-1, "республики") && d.capWord2(b) {
+				b++
+			}
+		case ruGenAdj(t.low):
+			// "национальной безопасности", "теоретической и прикладной механики"
+			k := b + 1
+			for k < len(d.toks) && (ruGenAdj(d.toks[k].low) || d.word(k, "и") && k+1 < len(d.toks) && ruGenAdj(d.toks[k+1].low)) {
+				k++
+			}
+			if k < len(d.toks) && d.toks[k].k == tWord && d.toks[k].nl == 0 && (ruComplementWords[d.toks[k].low] || d.toks[k].cap) {
+				b = k + 1
+				continue
+			}
+			return b
+		default:
+			return b
+		}
+	}
+	return b
+}
+
+func (d *doc) capWord2(i int) bool {
+	return i < len(d.toks) && d.toks[i].k == tWord && d.toks[i].cap
+}
+
+// ruGenAdj reports an adjective in the genitive (or dative plural): "национальной",
+// "Мангистауской", "внутренних", "Высшего".
+func ruGenAdj(w string) bool {
+	end, ok := ruAdjective(w)
+	if !ok {
+		return false
+	}
+	switch end {
+	case "ой", "ей", "ого", "его", "ых", "их", "ым", "им":
+		return true
+	}
+	return false
+}
+
+// ruCaseGen reports a word that may be a noun in the genitive.
+func ruCaseGen(w string) bool {
+	return strings.HasSuffix(w, "а") || strings.HasSuffix(w, "и") || strings.HasSuffix(w, "ы") || strings.HasSuffix(w, "я")
+}
+
+// ruInstitutional reports a lower-case complement that makes a name of a head by itself:
+// "Комитет национальной безопасности", "Министерство внутренних дел".
+func ruInstitutional(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range []string{"безопасности", "внутренних дел", "по правам человека", "юстиции", "иностранных дел", "противодействию экстремизму", "по борьбе"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// classifyRu refines kind and level from the words of a Russian name.
+func (d *doc) classifyRu(o *Org) {
+	low := strings.ToLower(o.Name)
+	switch {
+	case o.Kind == "court":
+		switch {
+		case strings.Contains(low, "верховн"):
+			o.Level = "supreme"
+		case strings.Contains(low, "апелляцион"):
+			o.Level = "appellate"
+		case strings.Contains(low, "областн") || strings.Contains(low, "краев"):
+			o.Level = "regional"
+		case strings.Contains(low, "районн"):
+			o.Level = "district"
+		case strings.Contains(low, "городск"):
+			o.Level = "city"
+		case strings.Contains(low, "военн"):
+			o.Level = "military"
+		case strings.Contains(low, "специализирован"):
+			o.Level = "specialised"
+		}
+		if i := strings.Index(low, "города "); i >= 0 {
+			o.City = strings.Fields(o.Name[i+len("города "):])[0]
+		}
+	case strings.Contains(low, "безопасности"):
+		o.Kind = "security service"
+	case strings.Contains(low, "полици") || strings.Contains(low, "внутренних дел") || strings.Contains(low, "экстремизм"):
+		o.Kind = "police"
+	case strings.Contains(low, "адвокатск") || strings.Contains(low, "жюри") || strings.Contains(low, "квалификац") || strings.Contains(low, "этик"):
+		o.Kind = "disciplinary body"
+	case strings.Contains(low, "следствен"):
+		o.Kind = "government"
+	case strings.Contains(low, "правозащит") || strings.Contains(low, "по правам человека"):
+		o.Kind = "ngo"
+	}
+}
+
+// addOrg records a mention and marks its tokens.
+func (d *doc) addOrg(m *orgMention) {
+	for k := m.a; k < m.b; k++ {
+		d.toks[k].used = true
+	}
+	d.orgs = append(d.orgs, m)
+	d.orgEnd[m.b], d.orgStart[m.a] = m, m
+}
+
+// orgKey folds a name for comparison: case, quotes, punctuation and white space, and a
+// leading article.
+func orgKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	k := b.String()
+	k = strings.TrimPrefix(k, "the ")
+	return k
+}
+
+// resolveOrgs makes one proposal of the mentions of each organisation: the same name folded,
+// an acronym given in brackets, or a shorter form of a longer name ("Basmanny District
+// Court" for "Basmanny District Court of Moscow").
+func (d *doc) resolveOrgs() {
+	byKey := map[string]*Org{}
+	for _, m := range d.orgs {
+		o := m.org
+		if x, ok := d.acronymOf[o.Name]; ok && x != o {
+			m.org = x
+			x.Mentions = append(x.Mentions, d.span(m.a, m.b))
+			continue
+		}
+		k := orgKey(o.Name)
+		if x, ok := byKey[k]; ok {
+			m.org = x
+			x.Mentions = append(x.Mentions, d.span(m.a, m.b))
+			continue
+		}
+		byKey[k] = o
+		o.Mentions = append(o.Mentions, d.span(m.a, m.b))
+		d.res.Orgs = append(d.res.Orgs, o)
+	}
+	// Shorter forms into longer ones.
+	keys := make(map[*Org]string, len(d.res.Orgs))
+	for _, o := range d.res.Orgs {
+		keys[o] = orgKey(o.Name)
+	}
+	var keep []*Org
+	for _, o := range d.res.Orgs {
+		k := keys[o]
+		var into *Org
+		for _, x := range d.res.Orgs {
+			if x == o {
+				continue
+			}
+			xk := keys[x]
+			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind {
+				into = x
+				break
+			}
+		}
+		if into == nil {
+			keep = append(keep, o)
+			continue
+		}
+		into.Mentions = append(into.Mentions, o.Mentions...)
+		for _, m := range d.orgs {
+			if m.org == o {
+				m.org = into
+			}
+		}
+	}
+	d.res.Orgs = keep
+}

@@ -1,0 +1,917 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docketorg/docket/internal/translit"
+)
+
+// roleWords are words that name a person's role, in English and in the case forms of
+// Russian, with the role they give.
+var roleWords = map[string]string{}
+
+// ruRoleNominative are the Russian role forms that are nominative; the others are oblique,
+// and so is a name in apposition to them.
+var ruRoleNominative = map[string]bool{}
+
+// roleGender is the gender a role word implies.
+var roleGender = map[string]byte{}
+
+func init() {
+	for role, ws := range map[string]string{
+		"judge":        "judge judges",
+		"chairman":     "chairman chairwoman chairperson",
+		"prosecutor":   "prosecutor prosecutors procurator",
+		"lawyer":       "lawyer lawyers attorney advocate counsel barrister",
+		"activist":     "activist activists campaigner dissident defender",
+		"journalist":   "journalist journalists reporter reporters correspondent editor editor-in-chief photographer cameraman photojournalist",
+		"blogger":      "blogger bloggers",
+		"observer":     "observer observers monitor monitors",
+		"spouse":       "spouse husband wife widow",
+		"relative":     "mother father son daughter brother sister relative relatives nephew niece",
+		"investigator": "investigator investigators",
+		"defendant":    "defendant accused client",
+		"politician":   "deputy politician mp",
+		"artist":       "artist poet writer musician",
+		"unionist":     "unionist",
+	} {
+		for _, w := range strings.Fields(ws) {
+			roleWords[w] = role
+		}
+	}
+	ru := []struct {
+		role, nom, obl string
+		g              byte
+	}{
+		{"judge", "судья", "судьи судье судью судьёй судьей судей судьям судьями", 0},
+		{"chairman", "председатель", "председателя председателю председателем председателе", 0},
+		{"prosecutor", "прокурор гособвинитель обвинитель", "прокурора прокурору прокурором прокуроре гособвинителя гособвинителю гособвинителем обвинителя обвинителю обвинителем", 0},
+		{"lawyer", "адвокат защитник", "адвоката адвокату адвокатом адвокате защитника защитнику защитником", 0},
+		{"activist", "активист правозащитник", "активиста активисту активистом активисте правозащитника правозащитнику правозащитником", 'm'},
+		{"activist", "активистка правозащитница", "активистки активистке активистку активисткой правозащитницы правозащитнице правозащитницу правозащитницей", 'f'},
+		{"journalist", "журналист редактор корреспондент оператор", "журналиста журналисту журналистом журналисте редактора редактору редактором корреспондента корреспонденту оператора оператору оператором", 'm'},
+		{"journalist", "журналистка", "журналистки журналистке журналистку журналисткой", 'f'},
+		{"blogger", "блогер блогерка", "блогера блогеру блогером блогере блогерки блогерке блогерку", 0},
+		{"observer", "наблюдатель", "наблюдателя наблюдателю наблюдателем", 0},
+		{"spouse", "муж супруг", "мужа мужу мужем супруга супругу супругом", 'm'},
+		{"spouse", "жена супруга", "жены жене жену женой супруги супруге супругой", 'f'},
+		{"relative", "мать дочь сестра", "матери дочери сестры сестре сестру", 'f'},
+		{"relative", "отец сын брат", "отца отцу сына сыну брата брату", 'm'},
+		{"investigator", "следователь", "следователя следователю следователем", 0},
+		{"artist", "художник поэт", "художника художнику поэта поэту", 'm'},
+		{"artist", "художница поэтесса", "художницы художнице художницу", 'f'},
+		{"politician", "депутат", "депутата депутату депутатом", 0},
+		{"defendant", "подзащитный подзащитная подсудимый подсудимая обвиняемый обвиняемая", "подзащитного подзащитной подзащитному подсудимого подсудимой подсудимому обвиняемого обвиняемой обвиняемому", 0},
+	}
+	for _, r := range ru {
+		for _, w := range strings.Fields(r.nom) {
+			roleWords[w], ruRoleNominative[w], roleGender[w] = r.role, true, r.g
+		}
+		for _, w := range strings.Fields(r.obl) {
+			roleWords[w], roleGender[w] = r.role, r.g
+		}
+	}
+}
+
+// postOf maps a role to the post vocabulary.
+var postOf = map[string]string{"judge": "judge", "chairman": "chairman", "prosecutor": "prosecutor", "lawyer": "lawyer", "investigator": "investigator", "journalist": "journalist"}
+
+// nonNames are capitalised words of this domain that are never part of a person's name.
+var nonNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+article articles part parts code criminal republic president government state national international human rights supreme city
+district regional appellate court courts prosecutor prosecutors general office ministry police security service committee commission
+council facebook telegram instagram twitter youtube whatsapp tiktok vkontakte internet god islam muslim christian press release
+statement open letter dear sir madam kazakhstan russia belarus azerbaijan kyrgyzstan uzbekistan tajikistan turkmenistan ukraine
+georgia armenia moldova europe european union america american united nations kazakh kazakhstani russian belarusian azerbaijani
+kyrgyz uzbek tajik turkmen ukrainian georgian armenian soviet western eastern northern southern central asia asian almaty astana
+aktau moscow minsk baku bishkek tashkent dushanbe kyiv kiev tbilisi yerevan warsaw vilnius brussels geneva strasbourg vienna london
+paris berlin prague riga tallinn helsinki stockholm washington italian polish french german british english lithuanian latvian
+chairman judge lawyer activist journalist mr mrs ms dr professor colonel major captain lieutenant sergeant senator minister deputy
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
+november december foundation federation centre center institute association party movement media radio news the a an and or
+on in at of for to by with from after before following according however but when while since until during this that these
+those his her their its our we they he she it also then yesterday today said says both all members member head acting presiding
+former breaking update photo video source sources contacts contact note notes editor information detailed more urgent appeal
+criminal administrative civil case cases verdict sentence trial hearing appeal cassation investigation investigators prison colony
+region oblast province area street avenue square mr. ms. no. st. covid coronavirus constitution convention covenant declaration
+ukase decree law act charter amnesty hrw osce un eu pace odihr kgb fsb knb rfe rl bbc cnn reuters ap afp tass ria interfax
+`) {
+		nonNames[w] = true
+	}
+	for _, w := range strings.Fields(`
+статья статьи статье ст ук рк рф рб кр коап республика республики казахстан казахстана казахстане россия россии беларусь беларуси
+москва москвы москве минск минска минске алматы астана астаны актау баку бишкек бишкека бишкеке ташкент душанбе киев
+суд суда суду судом суде прокуратура прокурор судья председатель адвокат активист журналист президент правительство
+верховный верховного генеральная генеральной следственный следственного комитет служба министерство полиция
+понедельник вторник среда четверг пятница суббота воскресенье по в на с о об у к от до из за при как но и а его её ее их это
+после однако также ранее вчера сегодня затем когда если facebook telegram instagram youtube whatsapp тикток
+`) {
+		nonNames[w] = true
+	}
+}
+
+// personMention is a mention of a person at tokens [a, b).
+type personMention struct {
+	a, b          int
+	first, last   string // surface forms; last is the surname
+	initial       string // a first initial, when only initials are given
+	initials      string // all the initials as written ("К.Т.")
+	initialsAfter bool   // the initials follow the surname ("Петров А.К.")
+	role          string
+	roleTok       int // the role word, or -1
+	org           *Org
+	title         bool // after a title: Judge, Mr, судья
+	oblique       int8 // +1: the name is in an oblique case; -1: nominative; 0: unknown
+	gender        byte
+	spouseOf      int  // index of the mention whose spouse this is, or -1
+	pronoun       bool // he, she, his, её...; resolved later
+	roleNP        bool // "the blogger": resolved later
+	subject       bool // seems to be the subject of its clause
+	counsel       bool // a lawyer acting for someone ("his lawyer, X"), not a lawyer it happens to
+	p             *Person
+}
+
+// findPersons finds the mentions of persons, then resolves them to one proposal per person.
+func (d *doc) findPersons() {
+	for i := 0; i < len(d.toks); i++ {
+		t := &d.toks[i]
+		if t.skip || t.used || t.k != tWord || !t.cap || t.caps && utf8.RuneCountInString(t.t) > 1 {
+			continue
+		}
+		m, end := d.nameAt(i)
+		if m != nil {
+			d.persons = append(d.persons, m)
+			if m.first != "" {
+				for _, r := range d.names.readings(m.last) {
+					d.fullSurnames[translit.WordKey(r.lemma)] = true
+				}
+			}
+		}
+		if end > i {
+			i = end - 1
+		}
+	}
+	d.findPronouns()
+	sort.SliceStable(d.persons, func(i, j int) bool { return d.persons[i].a < d.persons[j].a })
+	for _, m := range d.persons {
+		s := d.toks[m.a].sent
+		d.sentPersons[s] = append(d.sentPersons[s], m)
+	}
+	d.resolvePersons()
+}
+
+// nameTok reports whether token i may be part of a name.
+func (d *doc) nameTok(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	if t.k != tWord || t.skip || t.used || t.head || t.quoted || !t.cap || t.caps && utf8.RuneCountInString(t.t) > 1 {
+		return false
+	}
+	if nonNames[t.low] || d.month(i) > 0 || d.isEnHead(i) != "" {
+		return false
+	}
+	if _, ok := roleWords[t.low]; ok {
+		return false
+	}
+	if _, ok := ruHeads[t.low]; ok {
+		return false
+	}
+	if strings.Contains(t.t, ".") {
+		return false // Vlast.kz
+	}
+	return true
+}
+
+// isInitial reports an initial at token i: one capital letter and a full stop.
+func (d *doc) isInitial(i int) bool {
+	if i < 0 || i+1 >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	return t.k == tWord && t.cap && utf8.RuneCountInString(t.t) == 1 && d.punct(i+1, ".") && !d.toks[i+1].sp
+}
+
+// nameAt parses a person's name at token i, returning the mention (or nil) and the token
+// after what it looked at.
+func (d *doc) nameAt(i int) (*personMention, int) {
+	// Collect the run: name words and initials, one line break at most between them.
+	type part struct {
+		i       int
+		initial bool
+	}
+	var parts []part
+	j := i
+	for j < len(d.toks) && len(parts) < 4 {
+		if len(parts) > 0 && (!d.toks[j].sp && !(parts[len(parts)-1].initial) || d.toks[j].nl >= 2) {
+			break
+		}
+		if d.isInitial(j) {
+			parts = append(parts, part{j, true})
+			j += 2
+			continue
+		}
+		if !d.nameTok(j) {
+			break
+		}
+		parts = append(parts, part{j, false})
+		if d.toks[j].poss {
+			j++
+			break
+		}
+		j++
+	}
+	if len(parts) == 0 {
+		return nil, i + 1
+	}
+	// "Later Y. Abenov", "Meanwhile Ivan Petrov": a sentence's first word that is neither a
+	// given name nor a surname is not part of the name after it.
+	if len(parts) > 1 && !parts[0].initial && d.sents[d.toks[parts[0].i].sent].a == parts[0].i {
+		w := d.toks[parts[0].i].t
+		_, _, isF := d.names.firstName(w)
+		isS, _ := d.names.surnameShape(w)
+		if !isF && !isS {
+			parts = parts[1:]
+		}
+	}
+	m := &personMention{roleTok: -1, spouseOf: -1}
+	// Classify.
+	firsts, surs := 0, 0
+	isFirst := make([]bool, len(parts))
+	isSur := make([]bool, len(parts))
+	for k, p := range parts {
+		if p.initial {
+			continue
+		}
+		w := d.toks[p.i].t
+		if _, _, ok := d.names.firstName(w); ok {
+			isFirst[k] = true
+			firsts++
+		}
+		if ok, _ := d.names.surnameShape(w); ok {
+			isSur[k] = true
+			surs++
+		}
+	}
+	end := j
+	pick := func(a, b int) {
+		m.a, m.b = parts[a].i, parts[b].i+1
+		if parts[b].initial {
+			m.b = parts[b].i + 2
+		}
+	}
+	switch n := len(parts); {
+	case n == 1:
+		if parts[0].initial {
+			return nil, end
+		}
+		pick(0, 0)
+		m.last = d.toks[parts[0].i].t
+		if !isSur[0] && !isFirst[0] {
+			// A lone capitalised word is a surname after a title ("Judge Bayturova") or when a
+			// person named in full before has it ("Andrzej Poczobut ... Poczobut was arrested").
+			if !d.hasTitleBefore(parts[0].i) && !d.knownSurname(d.toks[parts[0].i].t) {
+				return nil, end
+			}
+		}
+		if isFirst[0] && !isSur[0] {
+			return nil, end
+		}
+	case parts[0].initial && !parts[n-1].initial:
+		// A. Petrov, А.К. Петров: the initials as written, then the surname.
+		k := 0
+		for k < n && parts[k].initial {
+			m.initials += d.toks[parts[k].i].t + "."
+			k++
+		}
+		pick(0, k)
+		m.initial = d.toks[parts[0].i].t
+		m.last = d.toks[parts[k].i].t
+		end = parts[k].i + 1
+	case parts[n-1].initial && !parts[0].initial:
+		// Петров А.К., as court papers write: the surname, then the initials.
+		k := 1
+		for k < n && parts[k].initial {
+			m.initials += d.toks[parts[k].i].t + "."
+			k++
+		}
+		if k == 1 {
+			return nil, end
+		}
+		pick(0, k-1)
+		m.initial, m.initialsAfter = d.toks[parts[1].i].t, true
+		m.last = d.toks[parts[0].i].t
+	default:
+		// Drop initials in the middle; find first name and surname.
+		var ws []int
+		for k, p := range parts {
+			if !p.initial {
+				ws = append(ws, k)
+			}
+		}
+		if len(ws) < 2 {
+			return nil, end
+		}
+		f, s := ws[0], ws[len(ws)-1]
+		if len(ws) >= 3 {
+			// First, patronymic, surname; surname, first, patronymic (Нурланова Асылбека
+			// Маратовича); or a stray word on either side.
+			switch {
+			case isPatronymic(d.toks[parts[ws[2]].i].t) && !isPatronymic(d.toks[parts[ws[1]].i].t) && isFirst[ws[1]] && isSur[ws[0]]:
+				f, s = ws[1], ws[0]
+				isFirst[f], isSur[s] = true, true
+			case isPatronymic(d.toks[parts[ws[1]].i].t):
+				f, s = ws[0], ws[2]
+			case isFirst[ws[1]] && (isSur[ws[2]] || !isFirst[ws[0]]):
+				f, s = ws[1], ws[2]
+			default:
+				f, s = ws[0], ws[1]
+			}
+		}
+		switch {
+		case isFirst[f] || isSur[s]:
+		case isSur[f] && isFirst[s]:
+			f, s = s, f // Жумабаев Ерлан
+		case d.hasTitleBefore(parts[f].i) || d.roleBefore(parts[f].i) >= 0:
+		default:
+			return nil, end
+		}
+		if isSur[f] && isFirst[s] && !isFirst[f] {
+			f, s = s, f
+		}
+		lo, hi := min(f, s), max(f, s)
+		pick(lo, hi)
+		m.first = d.toks[parts[f].i].t
+		m.last = d.toks[parts[s].i].t
+		end = m.b
+		if !d.toks[parts[hi].i].poss {
+			end = parts[hi].i + 1
+		}
+	}
+	if m.last == "" {
+		return nil, end
+	}
+	d.context(m)
+	return m, max(end, m.b)
+}
+
+// knownSurname reports a word that is the surname of a person named in full before.
+func (d *doc) knownSurname(w string) bool {
+	return d.fullSurnames[translit.WordKey(w)]
+}
+
+func isPatronymic(w string) bool {
+	low := strings.ToLower(w)
+	for _, e := range []string{"ovich", "evich", "ovna", "evna", "ich", "ovich", "уly", "ович", "евич", "овна", "евна", "ична", "инична", "ич", "ича", "ичу", "овны", "евны", "uly", "kyzy", "улы", "кызы"} {
+		if strings.HasSuffix(low, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTitleBefore reports a title or role word right before token i.
+func (d *doc) hasTitleBefore(i int) bool {
+	if d.word(i-1, "mr", "mrs", "ms", "dr", "judge", "господин", "госпожа") || d.punct(i-1, ".") && d.word(i-2, "mr", "mrs", "ms", "dr") {
+		return true
+	}
+	return d.roleBefore(i) >= 0
+}
+
+// roleBefore returns the role word that introduces the name at token i ("judge", "the
+// prosecutor,", "civic activist", "судья Октябрьского районного суда"), or -1.
+func (d *doc) roleBefore(i int) int {
+	sa, _ := d.sentenceOf(i)
+	k := i - 1
+	if d.punct(k, ",") {
+		k--
+	}
+	// Skip an organisation in the genitive or "of the X Court": "судья Уральского суда
+	// Алия", "Chairman of the Aktau City Court, Malik".
+	if o := d.orgEnd[k+1]; o != nil {
+		k = o.a - 1
+		if d.word(k, "the") {
+			k--
+		}
+		if d.word(k, "of") {
+			k--
+		}
+	}
+	for n := 0; k >= sa && n < 4; n++ {
+		t := &d.toks[k]
+		if t.k == tWord {
+			if _, ok := roleWords[t.low]; ok {
+				// "Защитник журналиста X", "адвокат активиста X": the oblique role word belongs
+				// to the one before it, which is X's role.
+				if t.cyr && !ruRoleNominative[t.low] && k > sa && d.toks[k-1].k == tWord && roleWords[d.toks[k-1].low] != "" {
+					return k - 1
+				}
+				return k
+			}
+			if t.poss || t.cap && n > 0 || rolePrepositions[t.low] {
+				return -1
+			}
+			k--
+			continue
+		}
+		if t.k == tNum || t.t == "-" {
+			k--
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// rolePrepositions end the words that may stand between a role and a name: "activist from
+// Zhanaozen" does not make Zhanaozen an activist.
+var rolePrepositions = wordSet("from in at of for with by to on about against under over into than who which that and or was were is are has had в на из от для с со к по о об у за при и или что который которая")
+
+// context fills a mention's role, title, organisation, case and gender from the words around it.
+func (d *doc) context(m *personMention) {
+	if r := d.roleBefore(m.a); r >= 0 {
+		t := &d.toks[r]
+		m.roleTok, m.role = r, roleWords[t.low]
+		if t.cyr {
+			m.oblique = 1
+			if ruRoleNominative[t.low] {
+				m.oblique = -1
+			}
+			m.gender = roleGender[t.low]
+		}
+		// "Chairman of the Aktau City Court, X" or "судья Уральского городского суда X".
+		for x := r + 1; x < m.a; x++ {
+			if o := d.orgStart[x]; o != nil && o.b <= m.a {
+				m.org = o.org
+			}
+		}
+		// "Aktau City Court Judge X".
+		if o := d.orgEnd[r]; o != nil {
+			m.org = o.org
+		}
+		// "Akberdiyeva’s spouse Ablovas Dzhumayev"
+		if m.role == "spouse" && r > 0 && d.toks[r-1].poss {
+			if n := len(d.persons); n > 0 && d.persons[n-1].b == r {
+				m.spouseOf = n - 1
+			}
+		}
+		m.title = true
+		if m.role == "lawyer" {
+			m.counsel = d.word(r-1, "his", "her", "their", "its", "defence", "defense", "whose", "его", "её", "ее", "их") || r > 0 && d.toks[r-1].poss ||
+				r+1 < m.a && d.toks[r].cyr // "адвокат Лебедевой Ирина Гаврилова"
+		}
+	}
+	if d.word(m.a-1, "mr") || d.punct(m.a-1, ".") && d.word(m.a-2, "mr") {
+		m.gender, m.title = 'm', true
+	}
+	if d.word(m.a-1, "mrs", "ms") || d.punct(m.a-1, ".") && d.word(m.a-2, "mrs", "ms") {
+		m.gender, m.title = 'f', true
+	}
+	// Of the Org after the name: "Judge X of the Medeu District Court".
+	if m.org == nil && m.role != "" {
+		k := m.b
+		if d.word(k, "of") {
+			k++
+			if d.word(k, "the") {
+				k++
+			}
+			if o := d.orgStart[k]; o != nil {
+				m.org = o.org
+			}
+		}
+	}
+	// An apposition after the name: ", a journalist", ", the lawyer", ", 34, who". A lawyer
+	// in apposition ("X, a lawyer from Khujand") is a profession, not counsel.
+	if m.role == "" && d.punct(m.b, ",") {
+		k := m.b + 1
+		for n := 0; n < 4 && k < len(d.toks); n++ {
+			t := &d.toks[k]
+			if t.k != tWord || t.cap || rolePrepositions[t.low] {
+				break
+			}
+			if r, ok := roleWords[t.low]; ok {
+				m.role = r
+				if d.word(k+1, "of") {
+					kk := k + 2
+					if d.word(kk, "the") {
+						kk++
+					}
+					if o := d.orgStart[kk]; o != nil {
+						m.org = o.org
+					}
+				}
+				break
+			}
+			k++
+		}
+	}
+	// Russian: a preposition before the name gives an oblique case; a past-tense verb after
+	// it gives the gender.
+	if d.toks[m.a].cyr {
+		if m.oblique == 0 && d.word(m.a-1, "у", "от", "до", "из", "без", "для", "против", "после", "к", "по", "с", "со", "над", "под", "перед", "о", "об", "при", "отношении", "защиту", "защиту") {
+			m.oblique = 1
+		}
+		if k := m.b; k < len(d.toks) && d.toks[k].k == tWord { // not after a comma: "Бекова Р.А., рассмотрела" is another's verb
+			w := d.toks[k].low
+			switch {
+			case strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "лась"):
+				if m.gender == 0 && len(w) > 6 {
+					m.gender = 'f'
+				}
+			case strings.HasSuffix(w, "лся") || strings.HasSuffix(w, "ил") || strings.HasSuffix(w, "ал") || strings.HasSuffix(w, "ел"):
+				if m.gender == 0 && len(w) > 6 {
+					m.gender = 'm'
+				}
+			}
+			if m.oblique == 0 && (strings.HasSuffix(w, "л") || strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "лся") || strings.HasSuffix(w, "лась")) {
+				m.oblique = -1
+			}
+		}
+	}
+	// "судей Омаровой А.Б. и Жулдызбаева Е.М.": a name joined to the one before it is in its
+	// case.
+	if m.oblique == 0 && (d.word(m.a-1, "и", "and") || d.punct(m.a-1, ",")) {
+		if n := len(d.persons); n > 0 && d.persons[n-1].b == m.a-1 && !d.persons[n-1].pronoun {
+			o := d.persons[n-1]
+			m.oblique = o.oblique
+			if m.role == "" {
+				m.role, m.org = o.role, o.org
+			}
+		}
+	}
+	m.subject = d.subjectAt(m.b)
+}
+
+// subjectAt guesses whether a name ending before token i is the subject of its clause: a verb
+// follows ("Judge Bayturova acquitted her", "X was detained", "Сапарова признала").
+func (d *doc) subjectAt(i int) bool {
+	k := i
+	if d.punct(k, ",") {
+		// ", 34, who" or an apposition: look past it.
+		for n := 0; n < 8 && k < len(d.toks) && !d.punct(k+1, "."); n++ {
+			k++
+			if d.punct(k, ",") {
+				k++
+				break
+			}
+		}
+	}
+	if k >= len(d.toks) || d.toks[k].k != tWord {
+		return false
+	}
+	w := d.toks[k].low
+	switch w {
+	case "was", "is", "has", "had", "were", "have", "will", "would", "could", "said", "says", "told", "stated", "received", "got", "also", "then", "later":
+		return true
+	}
+	if d.toks[k].cyr {
+		return strings.HasSuffix(w, "л") || strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "ли") || strings.HasSuffix(w, "лся") || strings.HasSuffix(w, "лась") || strings.HasSuffix(w, "ет") || strings.HasSuffix(w, "ит")
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ted") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+var pronounGender = map[string]byte{
+	"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f', "hers": 'f',
+	"он": 'm', "его": 'm', "ему": 'm', "него": 'm', "нему": 'm', "нём": 'm', "нем": 'm', "ним": 'm',
+	"она": 'f', "её": 'f', "ее": 'f', "ей": 'f', "неё": 'f', "нее": 'f', "ней": 'f', "нею": 'f', "ею": 'f',
+}
+
+var objectPronouns = map[string]bool{"him": true, "her": true, "его": true, "её": true, "ее": true, "ему": true, "ей": true, "него": true, "неё": true, "нее": true}
+
+// findPronouns records pronouns and role nouns ("the blogger", "для блогера") as mentions to
+// resolve: they tell whom a sentence's demand, sentence or event concerns.
+func (d *doc) findPronouns() {
+	for i := range d.toks {
+		t := &d.toks[i]
+		if t.skip || t.k != tWord {
+			continue
+		}
+		if g, ok := pronounGender[t.low]; ok {
+			d.persons = append(d.persons, &personMention{a: i, b: i + 1, pronoun: true, gender: g, roleTok: -1, spouseOf: -1, subject: d.subjectAt(i + 1)})
+			continue
+		}
+		if r, ok := roleWords[t.low]; ok && !t.used {
+			// A role noun not followed by a name refers to a person named before.
+			if d.nameTok(i+1) || d.punct(i+1, ",") && d.nameTok(i+2) || d.isInitial(i+1) {
+				continue
+			}
+			if strings.HasSuffix(t.low, "s") && !t.cyr && t.low != "accused" {
+				continue // plural
+			}
+			if !t.cyr && !d.word(i-1, "the", "this", "her", "his", "their") {
+				continue
+			}
+			if r == "relative" || r == "spouse" {
+				continue
+			}
+			d.persons = append(d.persons, &personMention{a: i, b: i + 1, roleNP: true, role: r, roleTok: i, spouseOf: -1, gender: roleGender[t.low]})
+		}
+	}
+}
+
+// resolvePersons makes one proposal of each person's mentions: full names choose their
+// nominative reading by the readings the document supports, and surnames alone, initials,
+// pronouns and role nouns are linked to the person named before them.
+func (d *doc) resolvePersons() {
+	// Votes for surname readings across the document.
+	votes := map[string]int{}
+	for _, m := range d.persons {
+		if m.pronoun || m.roleNP {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, r := range d.names.readings(m.last) {
+			k := translit.WordKey(r.lemma)
+			if !seen[k] {
+				seen[k] = true
+				votes[k]++
+			}
+		}
+	}
+	var persons []*Person
+	byKey := map[string]*Person{}
+	bySurname := map[string][]*Person{}
+	firstAt := map[*Person]int{} // the index of the first mention of a person
+	// Full names first.
+	for idx, m := range d.persons {
+		if m.pronoun || m.roleNP || m.first == "" {
+			continue
+		}
+		first, last, g := d.nominative(m, votes)
+		key := translit.WordKey(first) + " " + translit.WordKey(last)
+		p := byKey[key]
+		if p == nil {
+			p = &Person{Name: first + " " + last, key: translit.WordKey(last), first: first, Gender: genderString(g)}
+			byKey[key] = p
+			bySurname[p.key] = append(bySurname[p.key], p)
+			firstAt[p] = idx
+			persons = append(persons, p)
+		} else {
+			addAlias(p, first+" "+last)
+		}
+		d.attach(m, p)
+	}
+	// Then surnames alone and initials.
+	for idx, m := range d.persons {
+		if m.pronoun || m.roleNP || m.first != "" {
+			continue
+		}
+		readings := d.names.readings(m.last)
+		var best *Person
+		bestScore := -1
+		for _, r := range readings {
+			k := translit.WordKey(r.lemma)
+			for _, p := range bySurname[k] {
+				if m.initial != "" && p.first != "" && !sameInitial(m.initial, p.first) {
+					continue
+				}
+				score := 1
+				if r.gender != 0 && genderString(r.gender) == p.Gender {
+					score += 2
+				} else if r.gender != 0 && p.Gender != "" && genderString(r.gender) != p.Gender {
+					score -= 2
+				}
+				// A person named before the mention.
+				if firstAt[p] < idx {
+					score++
+				}
+				if score > bestScore {
+					best, bestScore = p, score
+				}
+			}
+		}
+		if best != nil && bestScore > 0 {
+			d.attach(m, best)
+			addAlias(best, d.nominativeSurname(m, votes))
+			continue
+		}
+		// A surname never given in full: a person if a title or role introduces it.
+		if m.title || m.role != "" || m.initial != "" {
+			last := d.nominativeSurname(m, votes)
+			name := last
+			switch {
+			case m.initialsAfter:
+				name = last + " " + m.initials
+			case m.initials != "":
+				name = m.initials + " " + last
+			}
+			k := translit.WordKey(last)
+			p := byKey["? "+k]
+			if p == nil {
+				g := m.gender
+				if g == 0 {
+					_, g = surnameShape(last)
+				}
+				p = &Person{Name: name, key: k, Gender: genderString(g)}
+				byKey["? "+k] = p
+				persons = append(persons, p)
+			}
+			d.attach(m, p)
+		}
+	}
+	// Spouses.
+	for _, m := range d.persons {
+		if m.p != nil && m.spouseOf >= 0 && d.persons[m.spouseOf].p != nil {
+			m.p.Spouse = d.persons[m.spouseOf].p.Name
+		}
+	}
+	// Pronouns and role nouns, in text order, to the person they most likely mean.
+	for idx, m := range d.persons {
+		if !m.pronoun && !m.roleNP {
+			continue
+		}
+		m.p = d.antecedent(idx)
+	}
+	d.res.Persons = persons
+}
+
+// attach links a mention to a person and records what it says of them.
+func (d *doc) attach(m *personMention, p *Person) {
+	m.p = p
+	p.Mentions = append(p.Mentions, d.span(m.a, m.b))
+	if m.role != "" {
+		addRole(p, m.role)
+		if m.org != nil && p.Org == "" {
+			p.Org, p.Post = m.org.Name, postOf[m.role]
+		}
+	}
+	if p.Gender == "" && m.gender != 0 {
+		p.Gender = genderString(m.gender)
+	}
+	if m.spouseOf >= 0 {
+		addRole(p, "spouse")
+	}
+	if m.counsel {
+		p.counsel = true
+	}
+}
+
+// antecedent returns the person a pronoun or role noun at mention idx refers to: the last
+// person before it of a compatible gender and role. An object pronoun skips the subject of its
+// own sentence ("Judge Bayturova acquitted her").
+func (d *doc) antecedent(idx int) *Person {
+	m := d.persons[idx]
+	sent := d.toks[m.a].sent
+	obj := m.pronoun && objectPronouns[d.toks[m.a].low]
+	for k := idx - 1; k >= 0; k-- {
+		o := d.persons[k]
+		p := o.p
+		if p == nil || o.pronoun && o.p == nil {
+			continue
+		}
+		if d.toks[m.a].sent-d.toks[o.a].sent > 6 {
+			break
+		}
+		if m.gender != 0 && p.Gender != "" && genderString(m.gender) != p.Gender {
+			continue
+		}
+		if m.roleNP && (m.role == "defendant" || m.role == "activist" || m.role == "journalist" || m.role == "blogger") && hasRole(p, "judge", "prosecutor", "chairman", "investigator") {
+			continue
+		}
+		if m.roleNP && m.role == "defendant" && p.counsel {
+			continue // "his lawyer said that his client..."
+		}
+		if m.roleNP {
+			ok := false
+			for _, r := range p.Roles {
+				if r == m.role || m.role == "journalist" && r == "blogger" || m.role == "blogger" && r == "journalist" || m.role == "defendant" {
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		if obj && d.toks[o.a].sent == sent && o.subject && !d.reported(o.b, m.a) {
+			continue
+		}
+		if m.pronoun && o.counsel && d.toks[o.a].sent == sent {
+			continue // "according to her lawyer, X, police dragged her"
+		}
+		return p
+	}
+	return nil
+}
+
+// reported reports "that" or a verb of saying between tokens a and b: in "the defendant told
+// the court that officers had beaten him" the subject is whom "him" means.
+func (d *doc) reported(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.word(k, "that", "что", "said", "told", "stated", "says", "claimed", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила") {
+			return true
+		}
+	}
+	return false
+}
+
+func genderString(g byte) string {
+	switch g {
+	case 'm':
+		return "m"
+	case 'f':
+		return "f"
+	}
+	return ""
+}
+
+// sameInitial reports whether an initial is the first letter of a first name, in either
+// script: "Y." and "Е." are Yerbol's.
+func sameInitial(initial, first string) bool {
+	a := strings.ToLower(translit.ToLatin(initial))
+	b := strings.ToLower(translit.ToLatin(first))
+	return a != "" && b != "" && a[0] == b[0]
+}
+
+// nominative returns the nominative first name and surname of a full mention and its gender,
+// choosing among the readings of each form.
+func (d *doc) nominative(m *personMention, votes map[string]int) (string, string, byte) {
+	fn, fg, known := firstName(m.first)
+	type cand struct {
+		r     reading
+		score float64
+	}
+	var best cand
+	best.score = -1e9
+	for i, r := range d.names.readings(m.last) {
+		s := float64(votes[translit.WordKey(r.lemma)])
+		if known && fg != 0 && r.gender != 0 {
+			if r.gender == fg {
+				s += 3
+			} else {
+				s -= 3
+			}
+		}
+		if m.gender != 0 && r.gender != 0 {
+			if r.gender == m.gender {
+				s += 2
+			} else {
+				s -= 2
+			}
+		}
+		switch {
+		case m.oblique > 0 && r.oblique, m.oblique < 0 && !r.oblique:
+			s += 1
+		case m.oblique != 0:
+			s -= 1
+		}
+		if i == 0 {
+			s += 0.5
+		}
+		if s > best.score {
+			best = cand{r, s}
+		}
+	}
+	g := best.r.gender
+	if known && fg != 0 {
+		g = fg
+	}
+	first := m.first
+	if known {
+		first = fn
+		if fg == 0 && best.r.gender != 0 {
+			first, _, _ = firstNameAs(m.first, best.r.gender)
+			g = best.r.gender
+		}
+	} else {
+		// An unknown first name takes the case of the surname, or of the words around it when
+		// the surname does not decline ("экономисту Губаду Ибадоглу").
+		oblique := best.r.oblique || len(d.names.readings(m.last)) == 1 && m.oblique > 0
+		for _, r := range firstNameReadings(m.first) {
+			if r.oblique == oblique && (r.gender == 0 || g == 0 || r.gender == g) {
+				first = r.lemma
+				break
+			}
+		}
+	}
+	if g == 0 {
+		g = m.gender
+	}
+	return first, best.r.lemma, g
+}
+
+// nominativeSurname returns the reading of a lone surname that the document supports best.
+func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
+	best, bs := m.last, -1e9
+	for i, r := range d.names.readings(m.last) {
+		s := float64(votes[translit.WordKey(r.lemma)])
+		if m.gender != 0 && r.gender != 0 && r.gender != m.gender {
+			s -= 2
+		}
+		if m.oblique > 0 && r.oblique || m.oblique < 0 && !r.oblique {
+			s++
+		}
+		if i == 0 {
+			s += 0.5
+		}
+		if s > bs {
+			best, bs = r.lemma, s
+		}
+	}
+	return best
+}

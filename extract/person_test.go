@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+func names(r *Result) []string {
+	var out []string
+	for _, p := range r.Persons {
+		out = append(out, p.Name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func orgNames(r *Result) []string {
+	var out []string
+	for _, o := range r.Orgs {
+		out = append(out, o.Name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestNominative(t *testing.T) {
+	for in, want := range map[string]string{
+		"Акбердиевой":         "Акбердиева",
+		"Айгуль Акбердиевой":  "Айгуль Акбердиева",
+		"Гульнаре Байтуровой": "Гульнара Байтурова",
+		"Кенжалиевым":         "Кенжалиев",
+		"Джумаеву":            "Джумаев",
+		"Сергея Тихановского": "Сергей Тихановский",
+		"Светланы Ивановой":   "Светлана Иванова",
+		"Айгуль Акбердиева":   "Айгуль Акбердиева",
+		"Малик Кенжалиев":     "Малик Кенжалиев",
+		"Наталья Ткачук":      "Наталья Ткачук",
+		"Gulnara Baiturova":   "Gulnara Baiturova",
+		"Марину Лебедеву":     "Марина Лебедева",
+		"Ерлану Жумабаеву":    "Ерлан Жумабаев",
+		"Андрея Ткачука":      "Андрей Ткачук",
+		"Ольге Кудрявцевой":   "Ольга Кудрявцева",
+	} {
+		if got := Nominative(in); got != want {
+			t.Errorf("Nominative(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Inflected forms of one person in one document are one proposal, in the nominative; the
+// readings a form allows are chosen by the other forms of the document.
+func TestExtract_RussianInflection(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"genitive man", "Председателя суда Малика Кенжалиева отстранили от должности. Кенжалиев заявил о преследовании. Кенжалиеву угрожали.",
+			[]string{"Малик Кенжалиев"}},
+		{"woman in every case", "Активистка Айгуль Акбердиева была оправдана. Прокурор требовал для Акбердиевой ограничения свободы. Акбердиеву оправдали.",
+			[]string{"Айгуль Акбердиева"}},
+		{"same surname, two people", "Суд приговорил блогера Андрея Ткачука. По словам его матери Натальи Ткачук, его избили. Ткачуку назначили шесть лет.",
+			[]string{"Андрей Ткачук", "Наталья Ткачук"}},
+		{"surname first, initials", "С участием прокурора Кайратова Н.С. и адвоката Бековой Р.А. рассмотрена жалоба.",
+			[]string{"Бекова Р.А.", "Кайратов Н.С."}},
+		{"full name and initials", "Жалобу осуждённого Нурланова Асылбека Маратовича рассмотрели. Приговор в отношении Нурланова А.М. оставлен без изменения.",
+			[]string{"Асылбек Нурланов"}},
+		{"english spellings", "Judge Gulnara Baiturova acquitted her. Judge Bayturova is known for it. Baiturova was praised.",
+			[]string{"Gulnara Baiturova"}},
+		{"english initials", "The lawyer Yerbol Abenov was searched. Later Y. Abenov was charged.",
+			[]string{"Yerbol Abenov"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := names(Extract(tc.text)); !slices.Equal(got, tc.want) {
+				t.Fatalf("persons = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExtract_Roles(t *testing.T) {
+	r := Extract(`Warsaw, 11 February 2019
+
+Chairman of the Tobol City Court, Erlan Sadykov, was removed from office. On 6 February 2019, Tobol City Court Judge Dana Mukanova acquitted the activist Saule Abenova. The prosecutor, Arman Zhakupov, had asked for three years. Her lawyer, Yerbol Kassenov, said she was relieved.`)
+	want := map[string]struct{ role, org string }{
+		"Erlan Sadykov":   {"chairman", "Tobol City Court"},
+		"Dana Mukanova":   {"judge", "Tobol City Court"},
+		"Saule Abenova":   {"activist", ""},
+		"Arman Zhakupov":  {"prosecutor", ""},
+		"Yerbol Kassenov": {"lawyer", ""},
+	}
+	for n, w := range want {
+		p := r.Person(n)
+		if p == nil {
+			t.Fatalf("no person %s in %v", n, names(r))
+		}
+		if !slices.Contains(p.Roles, w.role) || p.Org != w.org {
+			t.Errorf("%s: roles %v org %q, want %s of %q", n, p.Roles, p.Org, w.role, w.org)
+		}
+	}
+	if len(r.Persons) != len(want) {
+		t.Errorf("persons = %v", names(r))
+	}
+}
+
+func TestExtract_Organizations(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"english", "The Aktau City Court and the Appellate Court heard the case of the Italian Federation for Human Rights. The Open Dialogue Foundation and Human Rights Watch protested. Officers of the National Security Committee (NSC) came; the NSC denied it.",
+			[]string{"Aktau City Court", "Appellate Court", "Human Rights Watch", "Italian Federation for Human Rights", "National Security Committee", "Open Dialogue Foundation"}},
+		{"court of a city", "The Leninsky District Court of Minsk sentenced him. The Leninsky District Court refused bail.",
+			[]string{"Leninsky District Court of Minsk"}},
+		{"russian cases", "Дело рассмотрел Актауский городской суд. Апелляцию подали в Мангистауский областной суд, а жалобу — в прокуратуру Мангистауской области и в Генеральную прокуратуру. В Актауском городском суде было людно.",
+			[]string{"Актауский городской суд", "Генеральная прокуратура", "Мангистауский областной суд", "прокуратура Мангистауской области"}},
+		{"russian genitive heads", "Правозащитники Казахстанского бюро по правам человека и сотрудники Комитета национальной безопасности пришли в суд.",
+			[]string{"Казахстанское бюро по правам человека", "Комитет национальной безопасности"}},
+		{"quoted names", "Он сторонник движения «Демократический выбор Казахстана» и автор издания «Темир Медиа». По данным «Вясны», его задержали.",
+			[]string{"Вясна", "Демократический выбор Казахстана", "Темир Медиа"}},
+		{"generic is no name", "The court sentenced him and the police detained her. Суд назначил наказание, полиция задержала его.",
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+				t.Fatalf("organisations = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,444 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A reading is one way to take an inflected form of a name: the nominative it comes from and
+// the gender it implies ('m', 'f' or 0 for either).
+type reading struct {
+	lemma   string
+	gender  byte
+	oblique bool // the form is not the nominative
+}
+
+// surnameReadings returns the nominatives a surname form may come from, the form itself
+// first when it may be a nominative. Rules: possessive surnames in -ов/-ев/-ёв/-ин/-ын
+// (masculine -ов, -ова, -ову, -овым, -ове; feminine -ова, -овой, -ову), adjectival ones in
+// -ский/-цкий/-ская (-ского, -скому, -ским, -ском; -ской, -скую), and other masculine
+// surnames ending in a consonant, which take -а, -у, -ом, -е (-я, -ю, -ем after й and ь).
+// Feminine surnames ending in a consonant (Ткачук) and surnames ending in -о, -ых, -их, -енко,
+// -дзе and the like do not decline. Latin-script names are returned as they are.
+func surnameReadings(w string) []reading {
+	if !isCyrillic(w) {
+		return []reading{{lemma: w}}
+	}
+	low := strings.ToLower(w)
+	var out []reading
+	add := func(cut int, suffix string, g byte, oblique bool) {
+		base := w[:len(w)-cut]
+		if utf8.RuneCountInString(base) < 2 {
+			return
+		}
+		out = append(out, reading{lemma: base + matchCase(base, suffix), gender: g, oblique: oblique})
+	}
+	for _, p := range []string{"ов", "ев", "ёв", "ин", "ын"} {
+		switch {
+		case strings.HasSuffix(low, p):
+			add(0, "", 'm', false)
+			return out
+		case strings.HasSuffix(low, p+"а"):
+			add(0, "", 'f', false)
+			add(len("а"), "", 'm', true)
+			return out
+		case strings.HasSuffix(low, p+"ой"):
+			add(len("ой"), "а", 'f', true)
+			return out
+		case strings.HasSuffix(low, p+"у"):
+			add(len("у"), "", 'm', true)
+			add(len("у"), "а", 'f', true)
+			return out
+		case strings.HasSuffix(low, p+"ым"):
+			add(len("ым"), "", 'm', true)
+			return out
+		case strings.HasSuffix(low, p+"е"):
+			add(len("е"), "", 'm', true)
+			return out
+		}
+	}
+	for _, p := range []string{"ск", "цк"} {
+		switch {
+		case strings.HasSuffix(low, p+"ий"):
+			add(0, "", 'm', false)
+			return out
+		case strings.HasSuffix(low, p+"ая"):
+			add(0, "", 'f', false)
+			return out
+		case strings.HasSuffix(low, p+"ого"):
+			add(len("ого"), "ий", 'm', true)
+			return out
+		case strings.HasSuffix(low, p+"ому"):
+			add(len("ому"), "ий", 'm', true)
+			return out
+		case strings.HasSuffix(low, p+"им"):
+			add(len("им"), "ий", 'm', true)
+			return out
+		case strings.HasSuffix(low, p+"ом"):
+			add(len("ом"), "ий", 'm', true)
+			return out
+		case strings.HasSuffix(low, p+"ой"):
+			add(len("ой"), "ая", 'f', true)
+			add(0, "", 'm', false) // Трубецкой
+			return out
+		case strings.HasSuffix(low, p+"ую"):
+			add(len("ую"), "ая", 'f', true)
+			return out
+		}
+	}
+	// Surnames that do not decline: Ибадоглу, Алиева-заде, Гамсахурдия's -швили and -дзе,
+	// Шевченко, Черных.
+	for _, e := range []string{"оглу", "оглы", "заде", "зада", "улы", "уулу", "кызы", "швили", "дзе", "енко", "ко", "их", "ых", "аго", "яго"} {
+		if strings.HasSuffix(low, e) {
+			add(0, "", 0, false)
+			return out
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(low)
+	switch {
+	case isCyrConsonant(last):
+		// Ткачук: a man's nominative, or a woman's in every case.
+		add(0, "", 0, false)
+		return out
+	case last == 'й' || last == 'ь':
+		add(0, "", 'm', false)
+		return out
+	}
+	// The form itself may be a nominative (Шевченко, Кара-Мурза, Садыкова handled above).
+	add(0, "", 0, false)
+	// Masculine consonant stems: -а, -у, -ом, -е; й- and ь-stems: -я, -ю, -ем, -е.
+	for _, e := range []string{"ом", "ем", "а", "у", "е", "я", "ю"} {
+		if !strings.HasSuffix(low, e) {
+			continue
+		}
+		base := low[:len(low)-len(e)]
+		bl, _ := utf8.DecodeLastRuneInString(base)
+		switch e {
+		case "а", "у", "ом", "е":
+			if isCyrConsonant(bl) && !strings.HasSuffix(low, "енко") {
+				add(len(e), "", 'm', true)
+			}
+		case "я", "ю", "ем":
+			if isCyrVowelRune(bl) {
+				add(len(e), "й", 'm', true)
+			} else if isCyrConsonant(bl) {
+				add(len(e), "ь", 'm', true)
+			}
+		}
+		break
+	}
+	return out
+}
+
+// firstNameReadings returns the nominatives a first-name form may come from: masculine names
+// ending in a consonant (-а, -у, -ом, -е), in -й or -ь (-я, -ю, -ем, -е), feminine names in
+// -а (-ы, -и, -е, -у, -ой) and in -я (-и, -е, -ю, -ей).
+func firstNameReadings(w string) []reading {
+	out := []reading{{lemma: w}}
+	if !isCyrillic(w) {
+		return out
+	}
+	low := strings.ToLower(w)
+	add := func(cut int, suffix string, g byte) {
+		base := w[:len(w)-cut]
+		if utf8.RuneCountInString(base) < 2 {
+			return
+		}
+		out = append(out, reading{lemma: base + matchCase(base, suffix), gender: g, oblique: true})
+	}
+	for _, e := range []string{"ой", "ей", "ом", "ем", "а", "у", "е", "я", "ю", "ы", "и"} {
+		if !strings.HasSuffix(low, e) {
+			continue
+		}
+		base := low[:len(low)-len(e)]
+		bl, _ := utf8.DecodeLastRuneInString(base)
+		cons := isCyrConsonant(bl)
+		switch e {
+		case "а", "ом":
+			if cons {
+				add(len(e), "", 'm')
+			}
+		case "у":
+			if cons {
+				add(len(e), "", 'm')
+				add(len(e), "а", 'f')
+			}
+		case "е":
+			if cons {
+				add(len(e), "", 'm')
+				add(len(e), "а", 'f')
+			} else if isCyrVowelRune(bl) {
+				add(len(e), "й", 'm')
+				add(len(e), "я", 'f')
+			} else if bl == 'ь' {
+				add(len(e), "я", 'f')
+			}
+		case "я", "ю", "ем":
+			if isCyrVowelRune(bl) {
+				add(len(e), "й", 'm')
+			} else if cons {
+				add(len(e), "ь", 'm')
+			}
+			if e == "ю" {
+				add(len(e), "я", 'f')
+			}
+		case "ы", "ой":
+			if cons {
+				add(len(e), "а", 'f')
+			}
+		case "и":
+			add(len(e), "я", 'f')
+			if cons {
+				add(len(e), "а", 'f')
+				add(len(e), "ь", 'f') // Любови
+			}
+		case "ей":
+			add(len(e), "я", 'f')
+		}
+		break
+	}
+	return out
+}
+
+func isCyrillic(s string) bool {
+	for _, r := range s {
+		if r >= 0x400 && r < 0x530 {
+			return true
+		}
+	}
+	return false
+}
+
+func isCyrConsonant(r rune) bool {
+	return strings.ContainsRune("бвгджзклмнпрстфхцчшщқғңһ", unicode.ToLower(r))
+}
+
+func isCyrVowelRune(r rune) bool {
+	return strings.ContainsRune("аеёиоуыэюяіәөұү", unicode.ToLower(r))
+}
+
+// matchCase returns suffix in upper case when base is written in capitals (its last two
+// letters are).
+func matchCase(base, suffix string) string {
+	r1, n := utf8.DecodeLastRuneInString(base)
+	r2, _ := utf8.DecodeLastRuneInString(base[:len(base)-n])
+	if unicode.IsUpper(r1) && unicode.IsUpper(r2) {
+		return strings.ToUpper(suffix)
+	}
+	return suffix
+}
+
+// Gender of a head noun of an organisation name, for the agreement of its adjectives.
+const (
+	masc = 'm'
+	fem  = 'f'
+	neut = 'n'
+	plur = 'p'
+)
+
+// ruHead is a noun that heads an organisation name, with its forms in each case.
+type ruHead struct {
+	nom    string
+	gender byte
+	kind   string // org-kind vocabulary
+	desc   bool   // a descriptor before a quoted name: "движение «Оян, Казахстан»" names «Оян, Казахстан»
+}
+
+// ruHeads maps every case form of a head noun to the noun.
+var ruHeads = map[string]*ruHead{}
+
+func init() {
+	for _, h := range []struct {
+		forms  string
+		gender byte
+		kind   string
+		desc   bool
+	}{
+		{"суд суда суду судом суде", masc, "court", false},
+		{"трибунал трибунала трибуналу трибуналом трибунале", masc, "court", false},
+		{"прокуратура прокуратуры прокуратуре прокуратуру прокуратурой", fem, "prosecutor", false},
+		{"комитет комитета комитету комитетом комитете", masc, "government", false},
+		{"служба службы службе службу службой", fem, "government", false},
+		{"департамент департамента департаменту департаментом департаменте", masc, "government", false},
+		{"управление управления управлению управлением управлении", neut, "government", false},
+		{"министерство министерства министерству министерством министерстве", neut, "government", false},
+		{"полиция полиции полицию полицией", fem, "police", false},
+		{"отдел отдела отделу отделом отделе", masc, "government", false},
+		{"центр центра центру центром центре", masc, "ngo", false},
+		{"фонд фонда фонду фондом фонде", masc, "ngo", false},
+		{"бюро", neut, "ngo", false},
+		{"союз союза союзу союзом союзе", masc, "ngo", false},
+		{"партия партии партию партией", fem, "party", true},
+		{"движение движения движению движением движении", neut, "party", true},
+		{"объединение объединения объединению объединением объединении", neut, "party", true},
+		{"ассоциация ассоциации ассоциацию ассоциацией", fem, "ngo", true},
+		{"организация организации организацию организацией", fem, "ngo", true},
+		{"издание издания изданию изданием издании", neut, "media", true},
+		{"газета газеты газете газету газетой", fem, "media", true},
+		{"телеканал телеканала телеканалу телеканалом телеканале", masc, "media", true},
+		{"агентство агентства агентству агентством агентстве", neut, "media", true},
+		{"портал портала порталу порталом портале", masc, "media", true},
+		{"канал канала каналу каналом канале", masc, "media", true},
+		{"радио", neut, "media", true},
+		{"комиссия комиссии комиссию комиссией", fem, "disciplinary body", false},
+		{"совет совета совету советом совете", masc, "government", false},
+		{"жюри", neut, "disciplinary body", false},
+		{"палата палаты палате палату палатой", fem, "disciplinary body", false},
+		{"колония колонии колонию колонией", fem, "prison", false},
+		{"изолятор изолятора изолятору изолятором изоляторе", masc, "prison", false},
+		{"сизо", masc, "prison", false},
+		{"институт института институту институтом институте", masc, "ngo", false},
+		{"проект проекта проекту проектом проекте", masc, "ngo", true},
+		{"инициатива инициативы инициативе инициативу инициативой", fem, "ngo", true},
+		{"мониторинг", masc, "ngo", false},
+	} {
+		fs := strings.Fields(h.forms)
+		head := &ruHead{nom: fs[0], gender: h.gender, kind: h.kind, desc: h.desc}
+		for _, f := range fs {
+			ruHeads[f] = head
+		}
+	}
+}
+
+// ruAdjEndings are the endings of adjectives in every case, longest first.
+var ruAdjEndings = []string{"ого", "его", "ому", "ему", "ыми", "ими", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ую", "юю", "ым", "им", "ом", "ем", "ей", "ых", "их", "ые", "ие"}
+
+// notAdjectives end like adjectives but are pronouns or other words.
+var notAdjectives = map[string]bool{
+	"его": true, "её": true, "ее": true, "их": true, "этого": true, "того": true, "этом": true, "том": true,
+	"нашего": true, "вашего": true, "своего": true, "всего": true, "которого": true, "которой": true,
+	"которому": true, "одного": true, "другого": true, "такого": true, "самого": true, "нем": true, "ней": true,
+	"этой": true, "той": true, "своей": true, "нашей": true, "всей": true, "моей": true, "ним": true, "ими": true,
+	"им": true, "ей": true, "мое": true, "свое": true, "свой": true, "мой": true, "твой": true, "наш": true,
+	"этим": true, "тем": true, "всем": true, "чем": true, "кем": true, "чей": true, "сам": true, "самой": true,
+	"такой": true, "какой": true, "любой": true, "другой": true, "каждой": true, "каждого": true,
+}
+
+// ruAdjective reports whether w looks like an adjective, and its ending.
+func ruAdjective(w string) (string, bool) {
+	low := w
+	for i := 0; i < len(w); i++ {
+		if w[i] < 0x80 && w[i] >= 'A' && w[i] <= 'Z' || w[i] == 0xd0 && i+1 < len(w) && w[i+1] >= 0x90 && w[i+1] <= 0xaf || w[i] == 0xd0 && i+1 < len(w) && w[i+1] == 0x81 {
+			low = strings.ToLower(w) // upper-case letters: Latin, А-Я, Ё
+			break
+		}
+	}
+	if notAdjectives[low] || len(low) < 7 {
+		return "", false
+	}
+	for _, e := range ruAdjEndings {
+		if strings.HasSuffix(low, e) {
+			return e, true
+		}
+	}
+	return "", false
+}
+
+// stressedAdjectives take -ой in the masculine nominative (городской суд, областной суд).
+var stressedAdjectives = map[string]bool{
+	"городск": true, "областн": true, "окружн": true, "краев": true, "миров": true, "морск": true,
+	"войсков": true, "волостн": true, "полев": true, "тверск": true, "донск": true,
+}
+
+// ruAdjNominative returns the nominative of an adjective form in the gender of its noun:
+// "Актауского" (суда) → "Актауский", "Генеральной" (прокуратуры) → "Генеральная",
+// "Казахстанского" (бюро) → "Казахстанское". Hyphenated adjectives change their last part.
+func ruAdjNominative(w string, gender byte) string {
+	if i := strings.LastIndex(w, "-"); i >= 0 {
+		return w[:i+1] + ruAdjNominative(w[i+1:], gender)
+	}
+	end, ok := ruAdjective(w)
+	if !ok {
+		return w
+	}
+	stem := w[:len(w)-len(end)]
+	lowStem := strings.ToLower(stem)
+	last, _ := utf8.DecodeLastRuneInString(lowStem)
+	soft := strings.HasPrefix(end, "е") || strings.HasPrefix(end, "и") && !strings.ContainsRune("кгхжшчщ", last) ||
+		end == "яя" || end == "юю" || end == "ий" && !strings.ContainsRune("кгхжшчщ", last)
+	velar := strings.ContainsRune("кгх", last)
+	sibilant := strings.ContainsRune("жшчщ", last)
+	var suf string
+	switch gender {
+	case masc:
+		switch {
+		case stressedAdjectives[lowStem]:
+			suf = "ой"
+		case velar || sibilant:
+			suf = "ий"
+		case soft:
+			suf = "ий"
+		default:
+			suf = "ый"
+		}
+	case fem:
+		switch {
+		case soft && !sibilant:
+			suf = "яя"
+		default:
+			suf = "ая"
+		}
+	case neut:
+		switch {
+		case soft || sibilant && strings.HasPrefix(end, "е"):
+			suf = "ее"
+		default:
+			suf = "ое"
+		}
+	default:
+		switch {
+		case soft || velar || sibilant:
+			suf = "ие"
+		default:
+			suf = "ые"
+		}
+	}
+	return stem + matchCase(stem, suf)
+}
+
+// adjCase reports whether an adjective ending agrees with a head noun form: a rough check of
+// the case, so that "Актауского городского суда" is one name and "в Актауском суда" is not.
+func adjAgrees(end string, head string, h *ruHead) bool {
+	low := strings.ToLower(head)
+	nom := low == h.nom
+	switch h.gender {
+	case masc:
+		switch end {
+		case "ый", "ий", "ой":
+			return nom
+		case "ого", "его":
+			return strings.HasSuffix(low, "а") || strings.HasSuffix(low, "я") || nom && false
+		case "ому", "ему":
+			return strings.HasSuffix(low, "у") || strings.HasSuffix(low, "ю")
+		case "ым", "им":
+			return strings.HasSuffix(low, "ом") || strings.HasSuffix(low, "ем")
+		case "ом", "ем":
+			return strings.HasSuffix(low, "е")
+		}
+	case fem:
+		switch end {
+		case "ая", "яя":
+			return nom
+		case "ой", "ей":
+			return !nom && !strings.HasSuffix(low, "у") && !strings.HasSuffix(low, "ю")
+		case "ую", "юю":
+			return strings.HasSuffix(low, "у") || strings.HasSuffix(low, "ю")
+		}
+	case neut:
+		indecl := h.nom == low && (strings.HasSuffix(low, "о") || strings.HasSuffix(low, "и"))
+		switch end {
+		case "ое", "ее":
+			return nom
+		case "ого", "его":
+			return indecl || strings.HasSuffix(low, "я") || strings.HasSuffix(low, "а")
+		case "ому", "ему":
+			return indecl || strings.HasSuffix(low, "ю") || strings.HasSuffix(low, "у")
+		case "ым", "им":
+			return indecl || strings.HasSuffix(low, "ем") || strings.HasSuffix(low, "ом")
+		case "ом", "ем":
+			return indecl || strings.HasSuffix(low, "и") || strings.HasSuffix(low, "е")
+		}
+	}
+	return false
+}

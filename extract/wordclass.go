@@ -1,0 +1,69 @@
+package extract
+
+import "strings"
+
+// wclass is a set of the word lists a word is in, looked up once per token: the phrase
+// readers test bits instead of looking words up in a dozen maps.
+type wclass uint32
+
+const (
+	cEvent      wclass = 1 << iota // eventWords
+	cKind                          // kindWords
+	cOutcome                       // outcomeWords
+	cRel                           // relWords
+	cNumber                        // a number word, or one before a hyphen ("two-year")
+	cCharge                        // chargeCues
+	cArticle                       // articleWords
+	cSentencing                    // sentencingCues
+	cDemand                        // demandCues
+	cStrong                        // strongCues
+	cProspect                      // prospects
+	cProsecutor                    // prosecutorCues
+)
+
+// classes maps a lower-case word to its classes. It is built after the word lists, which
+// the init functions of the files before this one fill.
+var classes = map[string]wclass{}
+
+func init() {
+	add := func(set map[string]bool, c wclass) {
+		for w := range set {
+			classes[w] |= c
+		}
+	}
+	add(eventWords, cEvent)
+	add(kindWords, cKind)
+	add(outcomeWords, cOutcome)
+	add(relWords, cRel)
+	add(chargeCues, cCharge)
+	add(articleWords, cArticle)
+	add(sentencingCues, cSentencing)
+	add(demandCues, cDemand)
+	add(strongCues, cStrong)
+	add(prospects, cProspect)
+	add(prosecutorCues, cProsecutor)
+	for w := range enNumbers {
+		classes[w] |= cNumber
+	}
+	for w := range ruNumbers {
+		classes[w] |= cNumber
+	}
+	classes["полтора"] |= cNumber
+	classes["полутора"] |= cNumber
+}
+
+// classOf returns the classes of a lower-case word.
+func classOf(low string) wclass {
+	c := classes[low]
+	if i := strings.IndexByte(low, '-'); i > 0 {
+		if _, ok := enNumbers[low[:i]]; ok {
+			c |= cNumber // "two-year", "five-year"
+		}
+	}
+	return c
+}
+
+// is reports whether token i is a word of one of the classes.
+func (d *doc) is(i int, c wclass) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].k == tWord && d.toks[i].cls&c != 0
+}
