@@ -20,14 +20,41 @@ type lookup struct {
 }
 
 func (l lookup) LookupEntity(ctx context.Context, id string) (*docket.EntityRef, error) {
-	var e docket.EntityRef
-	err := l.tx.queryRow(ctx, `SELECT id, schema, canonical FROM entities WHERE id = ? AND sensitivity <= ?`, id, int(l.max)).Scan(&e.ID, &e.Schema, &e.Canonical)
+	e, err := l.tx.entity(ctx, id)
+	if err != nil || e == nil || e.sensitivity > l.max {
+		return nil, err
+	}
+	return &e.EntityRef, nil
+}
+
+// cachedEntity is what a transaction knows of an entity.
+type cachedEntity struct {
+	docket.EntityRef
+	sensitivity docket.Sensitivity
+}
+
+// entity returns an entity's schema, canonical id and sensitivity, or nil. Found entities are
+// cached for the transaction: an import checks the same few entities for every statement.
+func (tx *Tx) entity(ctx context.Context, id string) (*cachedEntity, error) {
+	if e, ok := tx.entityCache[id]; ok {
+		return e, nil
+	}
+	var e cachedEntity
+	err := tx.queryRow(ctx, `SELECT id, schema, canonical, sensitivity FROM entities WHERE id = ?`, id).Scan(&e.ID, &e.Schema, &e.Canonical, &e.sensitivity)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("look up entity: %w", err)
 	}
+	tx.cacheEntity(&e)
 	return &e, nil
+}
+
+func (tx *Tx) cacheEntity(e *cachedEntity) {
+	if tx.entityCache == nil || len(tx.entityCache) > 100_000 {
+		tx.entityCache = map[string]*cachedEntity{}
+	}
+	tx.entityCache[e.ID] = e
 }
 
 func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Statement, error) {
@@ -39,9 +66,23 @@ func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Stateme
 }
 
 func (l lookup) LookupSource(ctx context.Context, id string) (bool, error) {
+	if l.tx.sourceCache[id] {
+		return true, nil
+	}
 	var n int
 	err := l.tx.queryRow(ctx, `SELECT COUNT(*) FROM sources WHERE id = ?`, id).Scan(&n)
+	if n > 0 {
+		l.tx.cacheSource(id)
+	}
 	return n > 0, err
+}
+
+// cacheSource remembers that a source exists: sources are never removed.
+func (tx *Tx) cacheSource(id string) {
+	if tx.sourceCache == nil || len(tx.sourceCache) > 100_000 {
+		tx.sourceCache = map[string]bool{}
+	}
+	tx.sourceCache[id] = true
 }
 
 func (l lookup) LookupMerge(ctx context.Context, id string) (*docket.Merge, error) {
@@ -109,12 +150,14 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		e := r.Entity
 		_, err = tx.exec(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			e.ID, e.Schema, int(e.Sensitivity), e.Author, formatTime(e.CreatedAt), seq, e.ID)
+		tx.cacheEntity(&cachedEntity{EntityRef: docket.EntityRef{ID: e.ID, Schema: e.Schema, Canonical: e.ID}, sensitivity: e.Sensitivity})
 	case docket.KindSource:
 		s := r.Source
 		_, err = tx.exec(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			s.ID, nullString(s.URL), nullString(s.Title), nullString(s.Publisher), nullString(s.Type), nullString(s.Published),
 			nullString(s.Lang), nullString(s.CitedIn), nullString(s.Reliability), nullString(s.Note), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), seq)
+		tx.cacheSource(s.ID)
 	case docket.KindStatement:
 		err = tx.applyStatement(ctx, seq, r.Statement)
 	case docket.KindRetraction:
@@ -124,6 +167,7 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 	case docket.KindStatus:
 		_, err = tx.exec(ctx, `UPDATE statements SET status = ? WHERE id = ?`, string(r.Status.Status), r.Status.Statement)
 	case docket.KindMerge:
+		tx.entityCache = nil // canonical ids change
 		m := r.Merge
 		if _, err = tx.exec(ctx, `INSERT INTO merges (id, into_id, from_id, reason, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, m.Into, m.From, m.Reason, m.Author, formatTime(m.At), seq); err != nil {
@@ -134,6 +178,7 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		}
 		_, err = tx.exec(ctx, `UPDATE entities SET canonical = ? WHERE canonical = ?`, m.Into, m.From)
 	case docket.KindUnmerge:
+		tx.entityCache = nil
 		err = tx.applyUnmerge(ctx, seq, r.Unmerge)
 	case docket.KindSnapshot:
 		s := r.Snapshot
@@ -149,11 +194,13 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 }
 
 func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement) error {
-	var schema string
-	if err := tx.queryRow(ctx, `SELECT schema FROM entities WHERE id = ?`, s.Entity).Scan(&schema); err != nil {
+	e, err := tx.entity(ctx, s.Entity)
+	if err != nil {
 		return err
+	} else if e == nil {
+		return fmt.Errorf("no entity %s", s.Entity)
 	}
-	sc, err := docket.SchemaByName(schema)
+	sc, err := docket.SchemaByName(e.Schema)
 	if err != nil {
 		return err
 	}

@@ -79,10 +79,12 @@ var _ interface {
 // carries the same time.
 type Tx struct {
 	*sql.Tx
-	db       *Store
-	now      time.Time
-	stmts    map[string]*sql.Stmt
-	appender *ledger.Appender // made on the transaction's first change
+	db          *Store
+	now         time.Time
+	stmts       map[string]*sql.Stmt
+	appender    *ledger.Appender // made on the transaction's first change
+	entityCache map[string]*cachedEntity
+	sourceCache map[string]bool
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.
