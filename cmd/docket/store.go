@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/ftm"
 )
 
 func (m *Main) runInit(ctx context.Context, args []string) error {
@@ -107,12 +108,22 @@ keys are never in it.
 --public writes only what an anonymous visitor may see: current, reviewed, public statements
 and the entities and sources they need.
 
+--format ftm writes FollowTheMoney entities (the model of OCCRP Aleph and OpenSanctions) as
+JSON lines: Person, Organization, PublicBody, CourtCase, CourtCaseParty, Event, Position and
+Occupancy, with the current statements' values and their source URLs. Published FtM files
+should always be made with --public.
+
 Examples:
   docket export --data ./registry > backup.jsonl
-  docket export --public > published.jsonl`, true)
+  docket export --public > published.jsonl
+  docket export --format ftm --public > published.ftm.jsonl`, true)
 	public := f.Bool("public", false, "write only what an anonymous visitor may see")
+	format := f.String("format", "docket", "docket (the backup's records) or ftm (FollowTheMoney entities)")
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
+	}
+	if *format != "docket" && *format != "ftm" {
+		return docket.Errorf(docket.EINVALID, "--format %q: want docket or ftm", *format)
 	}
 	db, err := f.open(false)
 	if err != nil {
@@ -123,6 +134,12 @@ Examples:
 	v := f.operator()
 	if *public {
 		v = docket.AnonymousViewer
+	}
+	if *format == "ftm" {
+		if err := exportFtM(ctx, db, v, w); err != nil {
+			return err
+		}
+		return w.Flush()
 	}
 	if err := db.Export(ctx, v, *public, func(r *docket.Record) error {
 		line, err := json.Marshal(r)
@@ -264,5 +281,55 @@ func (p *progress) report(done, total int64) {
 func (p *progress) done() {
 	if p.tty && !p.last.IsZero() {
 		fmt.Fprintln(p.m.Stderr)
+	}
+}
+
+// exportFtM writes every entity v may see as FollowTheMoney entities.
+func exportFtM(ctx context.Context, db docket.Store, v docket.Viewer, w io.Writer) error {
+	fw := ftm.NewWriter(w)
+	captions := map[string]string{}
+	fw.Captions = func(id string) string {
+		if c, ok := captions[id]; ok {
+			return c
+		}
+		c := id
+		if e, err := db.FindEntityByID(ctx, v, id); err == nil {
+			c = e.Caption
+		}
+		captions[id] = c
+		return c
+	}
+	urls := map[string]string{}
+	fw.Sources = func(id string) string {
+		if id == "" {
+			return ""
+		}
+		if u, ok := urls[id]; ok {
+			return u
+		}
+		u := ""
+		if s, err := db.FindSourceByID(ctx, v, id); err == nil {
+			u = s.URL
+		}
+		urls[id] = u
+		return u
+	}
+	for offset := 0; ; offset += 1000 {
+		ents, _, err := db.FindEntities(ctx, v, docket.EntityFilter{Limit: 1000, Offset: offset})
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			full, err := db.FindEntityByID(ctx, v, e.ID)
+			if err != nil {
+				return err
+			}
+			if err := fw.Write(full); err != nil {
+				return err
+			}
+		}
+		if len(ents) < 1000 {
+			return nil
+		}
 	}
 }
