@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docketorg/docket"
 )
 
 // TestExport_FtM validates the public FollowTheMoney export of the demo against the real model
@@ -44,5 +46,57 @@ func TestExport_FtM(t *testing.T) {
 	}
 	if code, _, _ := run(t, "", "export", "--format", "xml", "--data", d); code == 0 {
 		t.Fatal("an unknown export format was accepted")
+	}
+}
+
+// TestImport_FtM imports entities built with the @opensanctions/followthemoney package.
+func TestImport_FtM(t *testing.T) {
+	dir := filepath.Join("..", "..", "ftm", "testdata", "followthemoney")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@opensanctions", "followthemoney")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("@opensanctions/followthemoney is not installed in %s (scripts/test installs it): %v", dir, err)
+		}
+		t.Skipf("@opensanctions/followthemoney is not installed in %s; run npm ci there, or ./scripts/test", dir)
+	}
+	built, err := exec.Command("node", filepath.Join(dir, "build.mjs")).Output()
+	if err != nil {
+		t.Fatalf("build.mjs: %v", err)
+	}
+	file := filepath.Join(t.TempDir(), "built.ftm.jsonl")
+	os.WriteFile(file, built, 0o600)
+	d := MustDemo(t)
+	before := mustRun(t, "export", "--data", d)
+
+	// Bad input changes nothing and says where.
+	bad := filepath.Join(t.TempDir(), "bad.ftm.jsonl")
+	os.WriteFile(bad, append(built, []byte(`{"id":"x1","schema":"Vessel","properties":{"name":["Ship"]}}`+"\n")...), 0o600)
+	if code, _, errs := run(t, "", "import", "--format", "ftm", bad, "--data", d); code == 0 || !strings.Contains(errs, "line 9") || !strings.Contains(errs, "Vessel") {
+		t.Fatalf("unknown FtM schema: exit %d, %q", code, errs)
+	}
+	os.WriteFile(bad, []byte(`{"id":"e1","schema":"Event","properties":{"involved":["nobody"]}}`+"\n"), 0o600)
+	if code, _, errs := run(t, "", "import", "--format", "ftm", bad, "--data", d); code == 0 || !strings.Contains(errs, "nobody") {
+		t.Fatalf("FtM link to nothing: exit %d, %q", code, errs)
+	}
+	if after := mustRun(t, "export", "--data", d); after != before {
+		t.Fatal("a failed FtM import changed the store")
+	}
+
+	mustRun(t, "import", "--format", "ftm", file, "--data", d)
+	k := show(t, d, "Yerlan Kaliev")
+	if fact(t, &k.Entity, "birthDate").Value != "1985-04-02" || fact(t, &k.Entity, "name").Status != "draft" {
+		t.Fatalf("imported person: %+v", k.Statements)
+	}
+	cs := referrer(t, k, "Case", func(*docket.Entity) bool { return true })
+	if fact(t, cs, "number").Value != "1-234/2021" {
+		t.Fatalf("imported case: %+v", cs.Statements)
+	}
+	ev := referrer(t, k, "Event", func(*docket.Entity) bool { return true })
+	if fact(t, ev, "type").Value != "detention" || fact(t, ev, "date").Value != "2020-11" {
+		t.Fatalf("imported event: %+v", ev.Statements)
+	}
+	judge := show(t, d, "Омарбекова")
+	pos := referrer(t, judge, "Position", func(*docket.Entity) bool { return true })
+	if fact(t, pos, "organization").Value != "ftm-court-taraz" || fact(t, pos, "startDate").Value != "2015" {
+		t.Fatalf("imported position: %+v", pos.Statements)
 	}
 }

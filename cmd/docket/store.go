@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -166,13 +167,24 @@ Reads JSON lines as written by docket export into the store, in one transaction:
 is reported with its line number and nothing is written. Ids are kept, so importing a backup
 into an empty store gives a store whose export is byte-identical.
 
+--format ftm reads FollowTheMoney entities (JSON lines, as Aleph and OpenSanctions write
+them): Person, Organization, PublicBody, Company, LegalEntity, CourtCase, CourtCaseParty,
+Event, Position and Occupancy become Docket's entities, their values draft statements cited to
+a source for the file, for a person to review. An unknown schema or a link to nothing is an
+error naming the line or entity, and nothing is written.
+
 Examples:
   docket import backup.jsonl --data ./restored
-  docket export --data a | docket import - --data b`, true)
+  docket export --data a | docket import - --data b
+  docket import --format ftm entities.ftm.jsonl`, true)
 	f.authorFlag()
+	format := f.String("format", "docket", "docket (records of docket export) or ftm (FollowTheMoney entities)")
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
 		return err
+	}
+	if *format != "docket" && *format != "ftm" {
+		return docket.Errorf(docket.EINVALID, "--format %q: want docket or ftm", *format)
 	}
 	var in io.Reader = m.Stdin
 	if pos[0] != "-" {
@@ -182,6 +194,38 @@ Examples:
 		}
 		defer file.Close()
 		in = file
+	}
+	if *format == "ftm" {
+		ents, err := ftm.ReadEntities(in)
+		if err != nil {
+			return err
+		}
+		db, err := f.open(true)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		v := f.operator()
+		recs, err := ftm.Records(ents, filepath.Base(pos[0]), v.Name, time.Now().UTC().Truncate(time.Microsecond), func(id string) bool {
+			_, err := db.FindEntityByID(ctx, v, id)
+			return err == nil
+		})
+		if err != nil {
+			return err
+		}
+		i := 0
+		n, err := db.Import(ctx, v, func() (*docket.Record, error) {
+			if i == len(recs) {
+				return nil, nil
+			}
+			i++
+			return recs[i-1], nil
+		}, nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stderr, "imported %d FtM entities as %d records (draft statements for review)\n", len(ents), n)
+		return nil
 	}
 	db, err := f.open(true)
 	if err != nil {
