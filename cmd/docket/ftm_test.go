@@ -10,9 +10,10 @@ import (
 	"github.com/docketorg/docket"
 )
 
-// TestExport_FtM validates the public FollowTheMoney export of the demo against the real model
-// with the @opensanctions/followthemoney package, and checks it holds nothing internal.
-func TestExport_FtM(t *testing.T) {
+// ftmModel returns the folder where the @opensanctions/followthemoney package is installed:
+// missing, the test fails in CI and skips in a user's own clone.
+func ftmModel(t *testing.T) string {
+	t.Helper()
 	dir := filepath.Join("..", "..", "ftm", "testdata", "followthemoney")
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@opensanctions", "followthemoney")); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -20,6 +21,13 @@ func TestExport_FtM(t *testing.T) {
 		}
 		t.Skipf("@opensanctions/followthemoney is not installed in %s; run npm ci there, or ./scripts/test", dir)
 	}
+	return dir
+}
+
+// TestExport_FtM validates the public FollowTheMoney export of the demo against the real model
+// with the @opensanctions/followthemoney package, and checks it holds nothing internal.
+func TestExport_FtM(t *testing.T) {
+	dir := ftmModel(t)
 	d := MustDemo(t)
 	mustRun(t, "add", "person-akberdiyeva", "alias=Internal Alias Q", "--sensitivity", "internal", "--data", d)
 	out := mustRun(t, "export", "--format", "ftm", "--public", "--data", d)
@@ -51,13 +59,7 @@ func TestExport_FtM(t *testing.T) {
 
 // TestImport_FtM imports entities built with the @opensanctions/followthemoney package.
 func TestImport_FtM(t *testing.T) {
-	dir := filepath.Join("..", "..", "ftm", "testdata", "followthemoney")
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@opensanctions", "followthemoney")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("@opensanctions/followthemoney is not installed in %s (scripts/test installs it): %v", dir, err)
-		}
-		t.Skipf("@opensanctions/followthemoney is not installed in %s; run npm ci there, or ./scripts/test", dir)
-	}
+	dir := ftmModel(t)
 	built, err := exec.Command("node", filepath.Join(dir, "build.mjs")).Output()
 	if err != nil {
 		t.Fatalf("build.mjs: %v", err)
