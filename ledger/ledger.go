@@ -223,67 +223,6 @@ func LoadKey(path, name string, create bool) (*Key, error) {
 	return ParseKey(string(b))
 }
 
-// Appender computes the hashes a log stores as leaves are appended, reading the few earlier
-// hashes it needs through a cache, so a batch of appends reads the store once.
-type Appender struct {
-	N     int64 // leaves so far
-	read  tlog.HashReader
-	cache map[int64]tlog.Hash
-}
-
-// NewAppender starts appending to a log of n leaves whose stored hashes r reads.
-func NewAppender(n int64, r tlog.HashReader) *Appender {
-	return &Appender{N: n, read: r, cache: map[int64]tlog.Hash{}}
-}
-
-// ReadHashes implements tlog.HashReader over the cache and the store.
-func (a *Appender) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
-	out := make([]tlog.Hash, len(indexes))
-	var missing []int64
-	for i, x := range indexes {
-		if h, ok := a.cache[x]; ok {
-			out[i] = h
-		} else {
-			missing = append(missing, x)
-		}
-	}
-	if len(missing) > 0 {
-		hs, err := a.read.ReadHashes(missing)
-		if err != nil {
-			return nil, err
-		}
-		j := 0
-		for i, x := range indexes {
-			if _, ok := a.cache[x]; !ok {
-				out[i] = hs[j]
-				a.cache[x] = hs[j]
-				j++
-			}
-		}
-	}
-	return out, nil
-}
-
-// Append adds a leaf and returns the stored hashes to write, starting at stored index
-// tlog.StoredHashIndex(0, n) where n is the leaf's index.
-func (a *Appender) Append(l Leaf) (index int64, hashes []tlog.Hash, err error) {
-	index = a.N
-	hashes, err = tlog.StoredHashesForRecordHash(index, l.Hash(), a)
-	if err != nil {
-		return 0, nil, err
-	}
-	base := tlog.StoredHashIndex(0, index)
-	for i, h := range hashes {
-		a.cache[base+int64(i)] = h
-	}
-	a.N++
-	// Only the right edge of the tree is read again; drop the rest now and then.
-	if len(a.cache) > 4096 {
-		a.cache = map[int64]tlog.Hash{}
-	}
-	return index, hashes, nil
-}
-
 // SignCheckpoint signs a checkpoint of the tree of size leaves with root hash root.
 func (k *Key) SignCheckpoint(size int64, root [32]byte) ([]byte, error) {
 	return Sign(k.Origin(), tlog.Tree{N: size, Hash: root}, k.Signer)

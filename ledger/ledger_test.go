@@ -45,30 +45,66 @@ func TestLeaf(t *testing.T) {
 	}
 }
 
-// TestAppender checks, for every tree size up to 130, that appending through the Appender
-// gives the tree tlog computes directly, and that every inclusion and consistency proof checks.
+// memTiles is an in-memory store of tiles for tests.
+type memTiles map[[2]int64][]byte
+
+func (m memTiles) ReadTile(l int, n int64) ([]byte, error) { return m[[2]int64{int64(l), n}], nil }
+
+func (m memTiles) write(tiles []Tile) {
+	for _, t := range tiles {
+		m[[2]int64{int64(t.L), t.N}] = t.Data
+	}
+}
+
+// TestAppender checks, for every tree size up to 600 and tiles written after every few leaves,
+// that appending through the Appender gives the tree tlog computes directly, that the hashes
+// read back from the tiles are tlog's stored hashes, and that every inclusion and consistency
+// proof read from the tiles checks.
 func TestAppender(t *testing.T) {
-	var store memStore
-	a := NewAppender(0, &store)
+	var direct memStore // tlog's stored hashes, computed without tiles
+	tiles := memTiles{}
+	a := NewAppender(0, tiles)
 	var leaves []tlog.Hash
-	for n := int64(0); n < 130; n++ {
+	for n := int64(0); n < 600; n++ {
 		l := NewLeaf(n+1, "entity", []byte(fmt.Sprint(n)))
-		idx, hs, err := a.Append(l)
+		idx, err := a.Append(l)
 		if err != nil || idx != n {
 			t.Fatalf("Append %d: %d, %v", n, idx, err)
 		}
-		if int64(len(store)) != tlog.StoredHashIndex(0, n) {
-			t.Fatalf("stored %d hashes before leaf %d, want %d", len(store), n, tlog.StoredHashIndex(0, n))
-		}
-		store = append(store, hs...)
-		leaves = append(leaves, l.Hash())
-		size := n + 1
-		th, err := tlog.TreeHash(size, &store)
+		hs, err := tlog.StoredHashes(n, l.Text(), &direct)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i := int64(0); i < size; i += 7 {
-			p, err := tlog.ProveRecord(size, i, &store)
+		direct = append(direct, hs...)
+		leaves = append(leaves, l.Hash())
+		if n%7 != 3 && n != 255 && n != 256 {
+			continue
+		}
+		ts, err := a.Tiles()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tiles.write(ts)
+		size := n + 1
+		r := NewTileHashes(tiles)
+		got, err := r.ReadHashes(seq(int64(len(direct))))
+		if err != nil {
+			t.Fatalf("size %d: %v", size, err)
+		}
+		for i := range got {
+			if got[i] != direct[i] {
+				t.Fatalf("size %d: stored hash %d read from the tiles differs from tlog's", size, i)
+			}
+		}
+		th, err := tlog.TreeHash(size, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := tlog.TreeHash(size, &direct); th != want {
+			t.Fatalf("size %d: tree hash differs", size)
+		}
+		for i := int64(0); i < size; i += 13 {
+			p, err := tlog.ProveRecord(size, i, r)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,25 +113,48 @@ func TestAppender(t *testing.T) {
 			}
 		}
 		if size > 1 {
-			old, _ := tlog.TreeHash(size/2, &store)
-			p, err := tlog.ProveTree(size, size/2, &store)
+			old, _ := tlog.TreeHash(size/2, r)
+			p, err := tlog.ProveTree(size, size/2, r)
 			if err != nil || tlog.CheckTree(p, size, th, size/2, old) != nil {
 				t.Fatalf("consistency %d -> %d fails", size/2, size)
 			}
 		}
 	}
-	// A fresh appender over the stored hashes continues the same tree.
-	b := NewAppender(int64(len(leaves)), &store)
-	_, hs, err := b.Append(NewLeaf(131, "entity", []byte("x")))
+	// A fresh appender over the stored tiles continues the same tree.
+	ts, err := a.Tiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := NewAppender(int64(len(leaves)), &store)
-	c.cache = map[int64]tlog.Hash{}
-	_, hs2, _ := c.Append(NewLeaf(131, "entity", []byte("x")))
-	if fmt.Sprint(hs) != fmt.Sprint(hs2) {
+	tiles.write(ts)
+	b := NewAppender(a.N, tiles)
+	if _, err := b.Append(NewLeaf(a.N+1, "entity", []byte("x"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Append(NewLeaf(a.N+1, "entity", []byte("x"))); err != nil {
+		t.Fatal(err)
+	}
+	ta, _ := a.Tiles()
+	tb, _ := b.Tiles()
+	if fmt.Sprint(ta) != fmt.Sprint(tb) {
 		t.Fatal("appenders disagree")
 	}
+	// A missing or cut tile is an error, not a wrong hash.
+	delete(tiles, [2]int64{0, 1})
+	if _, err := NewTileHashes(tiles).ReadHashes([]int64{tlog.StoredHashIndex(0, 300)}); err == nil {
+		t.Fatal("read a hash from a missing tile")
+	}
+	tiles[[2]int64{0, 0}] = tiles[[2]int64{0, 0}][:40]
+	if _, err := NewTileHashes(tiles).ReadHashes([]int64{0}); err == nil {
+		t.Fatal("read a hash from a tile that is not whole hashes")
+	}
+}
+
+func seq(n int64) []int64 {
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = int64(i)
+	}
+	return out
 }
 
 func TestCheckpoint(t *testing.T) {

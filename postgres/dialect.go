@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/docketorg/docket/internal/sqlstore"
 	"github.com/docketorg/docket/internal/translit"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -71,17 +70,19 @@ func (dialect) LockWrites(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// IndexText writes the search row of a statement. The vectors are built here from the words
+// SearchInsert and SearchArgs write the search rows of statements. The vectors are built here from the words
 // translit.Tokens finds, the same words the query side is built from, rather than by the
 // server's text-search parser: that parser would split the text otherwise (it keeps
 // "nur-sultan" whole beside its parts, reads URLs and e-mail addresses as single words, and
 // with a C locale takes any non-ASCII character for a letter), and phrases would stop
 // matching what they match on SQLite. The lexemes are those of the 'simple' configuration:
 // folded, unstemmed, no stop words.
-func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, seq int64, exact, keys string) error {
-	_, err := tx.Exec(ctx, `INSERT INTO search (seq, exact, keys) VALUES (?, ?::tsvector, ?::tsvector)`,
-		seq, vector(exactWords(exact)), vector(strings.Fields(keys)))
-	return err
+func (dialect) SearchInsert() (head, row string) {
+	return `INSERT INTO search (seq, exact, keys) VALUES `, `(?, ?::tsvector, ?::tsvector)`
+}
+
+func (dialect) SearchArgs(seq int64, exact, keys string) []any {
+	return []any{seq, vector(exactWords(exact)), vector(strings.Fields(keys))}
 }
 
 // exactWords splits folded text into words as quoted phrases are split (sqlstore's

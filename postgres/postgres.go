@@ -211,6 +211,9 @@ func (db *DB) migrateFile(ctx context.Context, name string) (applied bool, err e
 	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
 		return false, err
 	}
+	if err := sqlstore.AfterMigration(ctx, tx, dialect{}, name); err != nil {
+		return false, err
+	}
 	// The wall clock, not db.Now: a clock injected for the store's records is not spent here.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES ($1, $2)`, name, sqlstore.FormatTime(time.Now())); err != nil {
 		return false, err

@@ -145,6 +145,9 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
 		return err
 	}
+	if err := sqlstore.AfterMigration(ctx, tx, dialect{}, name); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, sqlstore.FormatTime(time.Now())); err != nil {
 		return err
 	}
@@ -158,10 +161,11 @@ func (dialect) Rebind(q string) string { return q }
 
 func (dialect) LockWrites(context.Context, *sql.Tx) error { return nil }
 
-func (dialect) IndexText(ctx context.Context, tx *sqlstore.Tx, seq int64, exact, keys string) error {
-	_, err := tx.Exec(ctx, `INSERT INTO search (rowid, exact, keys) VALUES (?, ?, ?)`, seq, exact, keys)
-	return err
+func (dialect) SearchInsert() (head, row string) {
+	return `INSERT INTO search (rowid, exact, keys) VALUES `, `(?, ?, ?)`
 }
+
+func (dialect) SearchArgs(seq int64, exact, keys string) []any { return []any{seq, exact, keys} }
 
 func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any) {
 	var parts []string

@@ -2,6 +2,8 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"io"
 	"path/filepath"
 	"testing"
@@ -9,7 +11,9 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/storetest"
+	"github.com/docketorg/docket/ledger"
 	"github.com/docketorg/docket/sqlite"
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 // MustOpenDB opens a fresh store in a temporary directory.
@@ -52,4 +56,130 @@ func TestOpen_NoMigrate(t *testing.T) {
 		t.Fatalf("Pending = %v, %v", pending, err)
 	}
 	db.Close()
+}
+
+// TestMigrate_LedgerTiles builds a store whose ledger is in the layout before tiles (a row a
+// stored hash, a row a leaf), then opens it: the migration copies the stored hashes into tiles,
+// so the old checkpoint still verifies, and a hash altered before the migration is still found.
+func TestMigrate_LedgerTiles(t *testing.T) {
+	ctx := context.Background()
+	for _, tamper := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "docket.db")
+		db := sqlite.NewDB(path)
+		db.Rand = storetest.Rand(3)
+		if err := db.Open(); err != nil {
+			t.Fatal(err)
+		}
+		op := docket.Operator("test")
+		src := &docket.Source{URL: "https://example.org/a", Sensitivity: docket.Public}
+		if err := db.CreateSource(ctx, op, src); err != nil {
+			t.Fatal(err)
+		}
+		// 300 changes: one full tile of leaf hashes and part of a second.
+		for i := range 99 {
+			e := &docket.Entity{Schema: "Person"}
+			if err := db.CreateEntity(ctx, op, e, []*docket.Statement{
+				{Property: "name", Value: fmt.Sprintf("Person %d", i), Source: src.ID},
+				{Property: "occupation", Value: "journalist", Source: src.ID},
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cp, err := db.Checkpoint(ctx, storetest.TestKey(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if cp.Size != 298 {
+			t.Fatalf("%d changes, want 298", cp.Size)
+		}
+		toOldLedger(t, path, tamper)
+
+		db = sqlite.NewDB(path)
+		if err := db.Open(); err != nil {
+			t.Fatalf("open and migrate: %v", err)
+		}
+		problems, err := db.Verify(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !tamper && len(problems) > 0 {
+			t.Fatalf("verify after the migration: %v", problems)
+		}
+		if tamper && (len(problems) == 0 || problems[0].What != "change 7") {
+			t.Fatalf("verify after migrating an altered ledger: %v, want change 7 named", problems)
+		}
+		if !tamper {
+			again, err := db.Checkpoint(ctx, storetest.TestKey(t))
+			if err != nil || again.Root != cp.Root || again.Size != cp.Size {
+				t.Fatalf("checkpoint after the migration: %v, %v; want the same tree", again, err)
+			}
+			if _, err := db.InclusionProof(ctx, op, 250, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+	}
+}
+
+// toOldLedger rewrites a store's ledger in the layout of migration 00002, with tlog's stored
+// hashes computed from the change log, and forgets migration 00005.
+func toOldLedger(t *testing.T, path string, tamper bool) {
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	rows, err := raw.Query(`SELECT seq, kind, payload FROM changes ORDER BY seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hashes []tlog.Hash
+	var leaves [][]any
+	read := tlog.HashReaderFunc(func(idx []int64) ([]tlog.Hash, error) {
+		out := make([]tlog.Hash, len(idx))
+		for i, x := range idx {
+			out[i] = hashes[x]
+		}
+		return out, nil
+	})
+	for rows.Next() {
+		var seq int64
+		var kind, payload string
+		if err := rows.Scan(&seq, &kind, &payload); err != nil {
+			t.Fatal(err)
+		}
+		leaf := ledger.NewLeaf(seq, kind, []byte(payload))
+		hs, err := tlog.StoredHashes(seq-1, leaf.Text(), read)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hashes = append(hashes, hs...)
+		h := leaf.Hash()
+		leaves = append(leaves, []any{seq - 1, seq, h[:]})
+	}
+	rows.Close()
+	for _, q := range []string{
+		`DROP TABLE ledger_tiles`,
+		`DELETE FROM migrations WHERE name = '00005_ledger_tiles.sql'`,
+		`CREATE TABLE ledger_leaves (idx INTEGER PRIMARY KEY, seq INTEGER NOT NULL UNIQUE REFERENCES changes (seq), hash BLOB NOT NULL)`,
+		`CREATE TABLE ledger_hashes (idx INTEGER PRIMARY KEY, hash BLOB NOT NULL)`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	for _, l := range leaves {
+		if _, err := raw.Exec(`INSERT INTO ledger_leaves (idx, seq, hash) VALUES (?, ?, ?)`, l...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, h := range hashes {
+		if tamper && int64(i) == tlog.StoredHashIndex(0, 6) {
+			h[0] ^= 1
+		}
+		if _, err := raw.Exec(`INSERT INTO ledger_hashes (idx, hash) VALUES (?, ?)`, i, h[:]); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

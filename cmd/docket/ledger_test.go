@@ -37,7 +37,8 @@ func TestVerify_Tampering(t *testing.T) {
 	db.QueryRow(`SELECT id FROM statements WHERE entity_id = 'proceeding-akberdiyeva-1' AND property = 'outcome'`).Scan(&stmt)
 	for _, q := range []string{
 		`UPDATE statements SET value = 'convicted' WHERE id = '` + stmt + `'`,
-		`UPDATE ledger_hashes SET hash = zeroblob(32) WHERE idx = 5`,
+		// The leaf hash of change 5, the fifth hash of the first tile of leaf hashes.
+		`UPDATE ledger_tiles SET hashes = substr(hashes, 1, 128) || zeroblob(32) || substr(hashes, 161) WHERE level = 0 AND idx = 0`,
 		`UPDATE changes SET payload = replace(payload, 'Aktau City Court', 'Astana City Court') WHERE ref = 'org-aktau-city-court' AND kind = 'statement' AND payload LIKE '%"name"%'`,
 		`UPDATE changes SET payload = replace(payload, '"Aktau City Court"', '"Astana City Court"') WHERE kind = 'statement' AND payload LIKE '%"entity":"org-aktau-city-court","property":"name"%'`,
 	} {
@@ -51,14 +52,14 @@ func TestVerify_Tampering(t *testing.T) {
 	}
 	for _, want := range []string{
 		"statement " + stmt + ": its value in the statements table (\"convicted\") differs from its record (\"acquitted\")",
-		"ledger hash 5:",
+		"change 5: its ledger leaf (in ledger tile 0/0) does not match its record",
 		"checkpoint",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("verify does not report %q:\n%s%s", want, out, errs)
 		}
 	}
-	if !strings.Contains(out, "its hash does not match change") {
+	if strings.Count(out, "its ledger leaf") < 2 {
 		t.Errorf("verify does not name the altered change record:\n%s", out)
 	}
 }

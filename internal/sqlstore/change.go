@@ -356,6 +356,9 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 					return fmt.Errorf("change %d: %w", c.seq, err)
 				}
 			}
+			if err := tx.flush(ctx); err != nil {
+				return fmt.Errorf("changes up to %d: %w", after, err)
+			}
 			done += int64(len(batch))
 			if progress != nil {
 				progress(done, total)

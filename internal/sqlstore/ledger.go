@@ -13,55 +13,70 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// hashReader reads the ledger's stored hashes inside a transaction.
-type hashReader struct {
+// tileReader reads the ledger's stored tiles inside a transaction.
+type tileReader struct {
 	ctx context.Context
 	tx  *Tx
 }
 
-func (r hashReader) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
-	out := make([]tlog.Hash, len(indexes))
-	for i, x := range indexes {
-		var b []byte
-		if err := r.tx.queryRow(r.ctx, `SELECT hash FROM ledger_hashes WHERE idx = ?`, x).Scan(&b); err != nil {
-			return nil, fmt.Errorf("read ledger hash %d: %w", x, err)
-		}
-		copy(out[i][:], b)
+func (r tileReader) ReadTile(l int, n int64) ([]byte, error) {
+	var b []byte
+	err := r.tx.queryRow(r.ctx, `SELECT hashes FROM ledger_tiles WHERE level = ? AND idx = ?`, l, n).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
 	}
-	return out, nil
+	return b, err
 }
 
-// appendLeaf makes a committed change a leaf of the ledger, in the change's transaction.
+// appendLeaf makes a committed change a leaf of the ledger, in the change's transaction. A
+// change's leaf index is its sequence number less one; the tiles holding the new hashes are
+// written by writeTiles before the transaction commits.
 func (tx *Tx) appendLeaf(ctx context.Context, seq int64, kind string, payload []byte) error {
 	if tx.appender == nil {
-		var n int64
-		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM ledger_leaves`).Scan(&n); err != nil {
-			return fmt.Errorf("count ledger leaves: %w", err)
+		n, err := tx.ledgerSize(ctx)
+		if err != nil {
+			return err
 		}
-		tx.appender = ledger.NewAppender(n, hashReader{ctx, tx})
+		tx.appender = ledger.NewAppender(n, tileReader{ctx, tx})
 	}
-	leaf := ledger.NewLeaf(seq, kind, payload)
-	idx, hashes, err := tx.appender.Append(leaf)
+	if tx.appender.N != seq-1 {
+		return fmt.Errorf("ledger: it has %d leaves, but change %d is next: the ledger is out of step with the change log (run docket verify)", tx.appender.N, seq)
+	}
+	if _, err := tx.appender.Append(ledger.NewLeaf(seq, kind, payload)); err != nil {
+		return fmt.Errorf("ledger: %w", err)
+	}
+	return nil
+}
+
+// writeTiles writes the ledger tiles that changed since the last call: completed tiles, and
+// the partial tiles at the right edge, which replace what was stored.
+func (tx *Tx) writeTiles(ctx context.Context) error {
+	if tx.appender == nil {
+		return nil
+	}
+	tiles, err := tx.appender.Tiles()
 	if err != nil {
 		return fmt.Errorf("ledger: %w", err)
 	}
-	h := leaf.Hash()
-	if _, err := tx.exec(ctx, `INSERT INTO ledger_leaves (idx, seq, hash) VALUES (?, ?, ?)`, idx, seq, h[:]); err != nil {
-		return fmt.Errorf("ledger leaf: %w", err)
-	}
-	base := tlog.StoredHashIndex(0, idx)
-	for i, h := range hashes {
-		if _, err := tx.exec(ctx, `INSERT INTO ledger_hashes (idx, hash) VALUES (?, ?)`, base+int64(i), h[:]); err != nil {
-			return fmt.Errorf("ledger hash: %w", err)
+	for _, t := range tiles {
+		if _, err := tx.exec(ctx, `INSERT INTO ledger_tiles (level, idx, hashes) VALUES (?, ?, ?)
+			ON CONFLICT (level, idx) DO UPDATE SET hashes = excluded.hashes`, t.L, t.N, t.Data); err != nil {
+			return fmt.Errorf("ledger tile %d/%d: %w", t.L, t.N, err)
 		}
 	}
 	return nil
 }
 
+// ledgerSize returns the number of leaves in the ledger, from its newest tile of leaf hashes.
 func (tx *Tx) ledgerSize(ctx context.Context) (int64, error) {
-	var n int64
-	err := tx.queryRow(ctx, `SELECT COUNT(*) FROM ledger_leaves`).Scan(&n)
-	return n, err
+	var n, bytes int64
+	err := tx.queryRow(ctx, `SELECT idx, length(hashes) FROM ledger_tiles WHERE level = 0 ORDER BY idx DESC LIMIT 1`).Scan(&n, &bytes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	} else if err != nil {
+		return 0, fmt.Errorf("ledger size: %w", err)
+	}
+	return ledger.TreeSize(n, int(bytes/tlog.HashSize)), nil
 }
 
 func (tx *Tx) latestCheckpoint(ctx context.Context) (*docket.Checkpoint, error) {
@@ -106,7 +121,7 @@ func (db *Store) Checkpoint(ctx context.Context, s docket.CheckpointSigner) (c *
 		if n == 0 {
 			return docket.Errorf(docket.ENOTFOUND, "the ledger is empty: nothing to sign")
 		}
-		root, err := tlog.TreeHash(n, hashReader{ctx, tx})
+		root, err := tlog.TreeHash(n, ledger.NewTileHashes(tileReader{ctx, tx}))
 		if err != nil {
 			return fmt.Errorf("tree hash: %w", err)
 		}
@@ -141,10 +156,7 @@ func (db *Store) InclusionProof(ctx context.Context, v docket.Viewer, seq, size 
 		} else if !ok {
 			return docket.Errorf(docket.ENOTFOUND, "no change %d", seq)
 		}
-		var idx int64
-		if err := tx.queryRow(ctx, `SELECT idx FROM ledger_leaves WHERE seq = ?`, seq).Scan(&idx); err != nil {
-			return fmt.Errorf("find leaf of change %d: %w", seq, err)
-		}
+		idx := seq - 1 // every change is a leaf, in order
 		n, err := tx.ledgerSize(ctx)
 		if err != nil {
 			return err
@@ -158,7 +170,7 @@ func (db *Store) InclusionProof(ctx context.Context, v docket.Viewer, seq, size 
 		if size <= idx || size > n {
 			return docket.Errorf(docket.EINVALID, "tree size %d: the change is leaf %d and the ledger has %d leaves", size, idx, n)
 		}
-		p, err := tlog.ProveRecord(size, idx, hashReader{ctx, tx})
+		p, err := tlog.ProveRecord(size, idx, ledger.NewTileHashes(tileReader{ctx, tx}))
 		if err != nil {
 			return fmt.Errorf("prove: %w", err)
 		}
@@ -181,7 +193,7 @@ func (db *Store) ConsistencyProof(ctx context.Context, old, new int64) (proof []
 		if old < 1 || old > new || new > n {
 			return docket.Errorf(docket.EINVALID, "want 1 <= old (%d) <= new (%d) <= %d, the ledger's size", old, new, n)
 		}
-		p, err := tlog.ProveTree(new, old, hashReader{ctx, tx})
+		p, err := tlog.ProveTree(new, old, ledger.NewTileHashes(tileReader{ctx, tx}))
 		if err != nil {
 			return fmt.Errorf("prove: %w", err)
 		}
@@ -193,22 +205,17 @@ func (db *Store) ConsistencyProof(ctx context.Context, old, new int64) (proof []
 	return proof, err
 }
 
-// memHashes is the ledger recomputed in memory by Verify.
-type memHashes []tlog.Hash
+// noTiles is the tile store of the ledger Verify recomputes: nothing is stored, as the
+// appender keeps the right edge of the tree it needs in memory.
+type noTiles struct{}
 
-func (m *memHashes) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
-	out := make([]tlog.Hash, len(indexes))
-	for i, x := range indexes {
-		if x < 0 || x >= int64(len(*m)) {
-			return nil, fmt.Errorf("no hash %d", x)
-		}
-		out[i] = (*m)[x]
-	}
-	return out, nil
+func (noTiles) ReadTile(l int, n int64) ([]byte, error) {
+	return nil, fmt.Errorf("verify: tile %d/%d was not kept", l, n)
 }
 
-// Verify recomputes the ledger from the change log, and checks the views and the stored
-// checkpoints against it.
+// Verify recomputes the ledger from the change log, and checks the stored tiles, the views
+// and the signed checkpoints against it. Memory stays small whatever the log's size: the tree
+// is recomputed tile by tile.
 func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems []docket.Problem, err error) {
 	add := func(what, format string, args ...any) {
 		problems = append(problems, docket.Problem{What: what, Why: fmt.Sprintf(format, args...)})
@@ -218,13 +225,16 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&total); err != nil {
 			return err
 		}
-		var mem memHashes
-		app := ledger.NewAppender(0, &mem)
+		checkpoints, err := tx.checkpoints(ctx)
+		if err != nil {
+			return err
+		}
+		app := ledger.NewAppender(0, noTiles{})
+		tiles := tileCheck{tx: tx, add: add}
 		check := newViewCheck(tx)
 		var done int64
 		for after := int64(0); ; {
-			rows, err := tx.QueryContext(ctx, `SELECT c.seq, c.kind, c.payload, l.idx, l.hash FROM changes c
-				LEFT JOIN ledger_leaves l ON l.seq = c.seq WHERE c.seq > ? ORDER BY c.seq LIMIT 5000`, after)
+			rows, err := tx.QueryContext(ctx, `SELECT seq, kind, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 5000`, after)
 			if err != nil {
 				return err
 			}
@@ -232,13 +242,11 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems
 				seq     int64
 				kind    string
 				payload string
-				idx     sql.NullInt64
-				hash    []byte
 			}
 			var batch []row
 			for rows.Next() {
 				var r row
-				if err := rows.Scan(&r.seq, &r.kind, &r.payload, &r.idx, &r.hash); err != nil {
+				if err := rows.Scan(&r.seq, &r.kind, &r.payload); err != nil {
 					rows.Close()
 					return err
 				}
@@ -253,21 +261,20 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems
 				break
 			}
 			for _, r := range batch {
-				leaf := ledger.NewLeaf(r.seq, r.kind, []byte(r.payload))
-				idx, hashes, err := app.Append(leaf)
-				if err != nil {
+				what := fmt.Sprintf("change %d", r.seq)
+				if r.seq != app.N+1 {
+					add(what, "it should be change %d: changes were removed or renumbered", app.N+1)
+				}
+				if _, err := app.Append(ledger.NewLeaf(r.seq, r.kind, []byte(r.payload))); err != nil {
 					return err
 				}
-				mem = append(mem, hashes...)
-				what := fmt.Sprintf("change %d", r.seq)
-				h := leaf.Hash()
-				switch {
-				case !r.idx.Valid:
-					add(what, "it has no ledger leaf")
-				case r.idx.Int64 != idx:
-					add(fmt.Sprintf("ledger leaf %d", r.idx.Int64), "it belongs to change %d, which should be leaf %d", r.seq, idx)
-				case !bytes.Equal(r.hash, h[:]):
-					add(fmt.Sprintf("ledger leaf %d", idx), "its hash does not match change %d's record: the record or the leaf was altered", r.seq)
+				for len(checkpoints) > 0 && checkpoints[0].Size == app.N {
+					if th, err := tlog.TreeHash(app.N, app); err != nil {
+						return err
+					} else if th != checkpoints[0].Root {
+						add(fmt.Sprintf("checkpoint %d", app.N), "its root differs from the tree recomputed from the change log")
+					}
+					checkpoints = checkpoints[1:]
 				}
 				var rec docket.Record
 				if err := json.Unmarshal([]byte(r.payload), &rec); err != nil {
@@ -284,66 +291,120 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems
 					return err
 				}
 			}
+			ts, err := app.Tiles()
+			if err != nil {
+				return err
+			}
+			if err := tiles.compare(ctx, ts, false); err != nil {
+				return err
+			}
 			done += int64(len(batch))
 			if progress != nil {
 				progress(done, total)
 			}
 		}
+		if err := tiles.compare(ctx, nil, true); err != nil {
+			return err
+		}
 		if err := check.finish(ctx); err != nil {
 			return err
 		}
 		problems = append(problems, check.problems...)
-		// Every stored hash must be the recomputed one: a changed row is named by its index.
-		rows, err := tx.QueryContext(ctx, `SELECT idx, hash FROM ledger_hashes ORDER BY idx`)
-		if err != nil {
+		if n, err := tx.ledgerSize(ctx); err != nil {
+			return err
+		} else if n != app.N {
+			add("ledger", "it has %d leaves for %d changes", n, app.N)
+		}
+		var stored int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ledger_tiles`).Scan(&stored); err != nil {
 			return err
 		}
-		var n int64
-		for rows.Next() {
-			var idx int64
-			var h []byte
-			if err := rows.Scan(&idx, &h); err != nil {
-				rows.Close()
-				return err
-			}
-			n++
-			if idx >= int64(len(mem)) {
-				add(fmt.Sprintf("ledger hash %d", idx), "the ledger has no such stored hash")
-			} else if !bytes.Equal(h, mem[idx][:]) {
-				add(fmt.Sprintf("ledger hash %d", idx), "it differs from the hash recomputed from the change log")
-			}
+		if want := len(tlog.NewTiles(ledger.TileHeight, 0, app.N)); stored != want {
+			add("ledger", "%d tiles are stored; the tree recomputed from the change log has %d", stored, want)
 		}
-		rows.Close()
-		if n != int64(len(mem)) {
-			add("ledger", "%d stored hashes, want %d", n, len(mem))
+		for _, c := range checkpoints {
+			add(fmt.Sprintf("checkpoint %d", c.Size), "the ledger is shorter than this checkpoint")
 		}
-		var leaves int64
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ledger_leaves`).Scan(&leaves); err != nil {
-			return err
-		}
-		if leaves != app.N {
-			add("ledger", "%d leaves for %d changes", leaves, app.N)
-		}
-		// Signed checkpoints must be heads of the recomputed tree.
-		crows, err := tx.QueryContext(ctx, `SELECT size, root FROM checkpoints ORDER BY size`)
-		if err != nil {
-			return err
-		}
-		defer crows.Close()
-		for crows.Next() {
-			var size int64
-			var root []byte
-			if err := crows.Scan(&size, &root); err != nil {
-				return err
-			}
-			th, err := tlog.TreeHash(size, &mem)
-			if err != nil {
-				add(fmt.Sprintf("checkpoint %d", size), "the ledger is shorter than this checkpoint")
-			} else if !bytes.Equal(root, th[:]) {
-				add(fmt.Sprintf("checkpoint %d", size), "its root differs from the tree recomputed from the change log")
-			}
-		}
-		return crows.Err()
+		return nil
 	})
 	return problems, err
+}
+
+// tileCheck compares recomputed ledger tiles with the stored ones. A tile is compared once it
+// is complete, and the partial tiles of the right edge at the end.
+type tileCheck struct {
+	tx   *Tx
+	add  func(what, format string, args ...any)
+	edge map[int]ledger.Tile // the newest partial tile of each level
+}
+
+func (c *tileCheck) compare(ctx context.Context, tiles []ledger.Tile, final bool) error {
+	if c.edge == nil {
+		c.edge = map[int]ledger.Tile{}
+	}
+	for _, t := range tiles {
+		if len(t.Data) < (1<<ledger.TileHeight)*tlog.HashSize {
+			c.edge[t.L] = t
+			continue
+		}
+		delete(c.edge, t.L)
+		if err := c.one(ctx, t); err != nil {
+			return err
+		}
+	}
+	if final {
+		for _, t := range c.edge {
+			if err := c.one(ctx, t); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (c *tileCheck) one(ctx context.Context, t ledger.Tile) error {
+	stored, err := tileReader{ctx, c.tx}.ReadTile(t.L, t.N)
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("ledger tile %d/%d", t.L, t.N)
+	if stored == nil {
+		c.add(what, "it is missing")
+		return nil
+	}
+	if len(stored) != len(t.Data) {
+		c.add(what, "it holds %d bytes; the tree recomputed from the change log has %d", len(stored), len(t.Data))
+	}
+	for i := 0; i+tlog.HashSize <= min(len(stored), len(t.Data)); i += tlog.HashSize {
+		if bytes.Equal(stored[i:i+tlog.HashSize], t.Data[i:i+tlog.HashSize]) {
+			continue
+		}
+		if t.L == 0 {
+			seq := t.N<<ledger.TileHeight + int64(i/tlog.HashSize) + 1
+			c.add(fmt.Sprintf("change %d", seq), "its ledger leaf (in %s) does not match its record: the record or the ledger was altered", what)
+		} else {
+			c.add(what, "hash %d differs from the tree recomputed from the change log", i/tlog.HashSize)
+		}
+	}
+	return nil
+}
+
+// checkpoints returns the stored checkpoints, smallest first.
+func (tx *Tx) checkpoints(ctx context.Context) ([]*docket.Checkpoint, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT size, root FROM checkpoints ORDER BY size`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*docket.Checkpoint
+	for rows.Next() {
+		var c docket.Checkpoint
+		var root []byte
+		if err := rows.Scan(&c.Size, &root); err != nil {
+			return nil, err
+		}
+		copy(c.Root[:], root)
+		out = append(out, &c)
+	}
+	return out, rows.Err()
 }

@@ -33,11 +33,19 @@ type cachedEntity struct {
 	sensitivity docket.Sensitivity
 }
 
-// entity returns an entity's schema, canonical id and sensitivity, or nil. Found entities are
-// cached for the transaction: an import checks the same few entities for every statement.
+// maxCached bounds the entities and sources a transaction remembers, so that an import of any
+// size runs in bounded memory.
+const maxCached = 100_000
+
+// entity returns an entity's schema, canonical id and sensitivity, or nil. What a transaction
+// has read or written is cached for it: an import checks the same few entities for every
+// statement. Entities whose rows are still pending are always in the cache.
 func (tx *Tx) entity(ctx context.Context, id string) (*cachedEntity, error) {
 	if e, ok := tx.entityCache[id]; ok {
 		return e, nil
+	}
+	if tx.absent[id] {
+		return nil, nil
 	}
 	var e cachedEntity
 	err := tx.queryRow(ctx, `SELECT id, schema, canonical, sensitivity FROM entities WHERE id = ?`, id).Scan(&e.ID, &e.Schema, &e.Canonical, &e.sensitivity)
@@ -51,13 +59,19 @@ func (tx *Tx) entity(ctx context.Context, id string) (*cachedEntity, error) {
 }
 
 func (tx *Tx) cacheEntity(e *cachedEntity) {
-	if tx.entityCache == nil || len(tx.entityCache) > 100_000 {
+	if tx.entityCache == nil {
 		tx.entityCache = map[string]*cachedEntity{}
 	}
 	tx.entityCache[e.ID] = e
 }
 
 func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Statement, error) {
+	if r := l.tx.rows.stmtByID[id]; r != nil {
+		return r.current(), nil
+	}
+	if l.tx.absent[id] {
+		return nil, nil
+	}
 	ss, err := l.tx.statements(ctx, `WHERE s.id = ?`, id)
 	if err != nil || len(ss) == 0 {
 		return nil, err
@@ -69,6 +83,9 @@ func (l lookup) LookupSource(ctx context.Context, id string) (bool, error) {
 	if l.tx.sourceCache[id] {
 		return true, nil
 	}
+	if l.tx.absent[id] {
+		return false, nil
+	}
 	var n int
 	err := l.tx.queryRow(ctx, `SELECT COUNT(*) FROM sources WHERE id = ?`, id).Scan(&n)
 	if n > 0 {
@@ -79,7 +96,7 @@ func (l lookup) LookupSource(ctx context.Context, id string) (bool, error) {
 
 // cacheSource remembers that a source exists: sources are never removed.
 func (tx *Tx) cacheSource(id string) {
-	if tx.sourceCache == nil || len(tx.sourceCache) > 100_000 {
+	if tx.sourceCache == nil {
 		tx.sourceCache = map[string]bool{}
 	}
 	tx.sourceCache[id] = true
@@ -94,6 +111,9 @@ func (l lookup) LookupMerge(ctx context.Context, id string) (*docket.Merge, erro
 }
 
 func (l lookup) Corroborates(ctx context.Context, s *docket.Statement) (bool, error) {
+	if err := l.tx.flush(ctx); err != nil { // the other statement may be pending
+		return false, err
+	}
 	var n int
 	err := l.tx.queryRow(ctx, `
 		SELECT COUNT(*) FROM statements o
@@ -105,9 +125,23 @@ func (l lookup) Corroborates(ctx context.Context, s *docket.Statement) (bool, er
 	return n > 0, err
 }
 
-// commit checks a record as v would see the store, appends it to the change log and applies
-// it to the views.
+// commit checks a record as v would see the store, appends it to the change log, applies it
+// to the views and makes it a leaf of the ledger, writing its rows at once.
 func (tx *Tx) commit(ctx context.Context, v docket.Viewer, r *docket.Record) (int64, error) {
+	seq, err := tx.add(ctx, v, r)
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.flush(ctx); err != nil {
+		ref, _, _ := r.Ref()
+		return 0, tx.db.formatError(err, ref)
+	}
+	return seq, nil
+}
+
+// add does what commit does, but leaves the rows pending for flush to write with those of the
+// records that follow: an import writes a batch at a time.
+func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64, error) {
 	if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
 		return 0, err
 	}
@@ -121,53 +155,79 @@ func (tx *Tx) commit(ctx context.Context, v docket.Viewer, r *docket.Record) (in
 	ref, entity, entity2 := r.Ref()
 	switch r.Kind {
 	case docket.KindRetraction, docket.KindStatus:
-		if err := tx.queryRow(ctx, `SELECT entity_id FROM statements WHERE id = ?`, ref).Scan(&entity); err != nil {
+		s, err := lookup{tx, docket.Confidential}.LookupStatement(ctx, ref)
+		if err != nil {
 			return 0, fmt.Errorf("find statement: %w", err)
+		} else if s == nil {
+			return 0, fmt.Errorf("find statement %s: not found", ref)
 		}
+		entity = s.Entity
 	case docket.KindUnmerge:
 		if err := tx.queryRow(ctx, `SELECT into_id, from_id FROM merges WHERE id = ?`, ref).Scan(&entity, &entity2); err != nil {
 			return 0, fmt.Errorf("find merge: %w", err)
 		}
 	}
-	author, at := r.Stamp()
-	var seq int64
-	// RETURNING rather than LastInsertId: PostgreSQL has no last insert id.
-	if err := tx.queryRow(ctx, `INSERT INTO changes (kind, ref, entity, entity2, author, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-		r.Kind, ref, nullString(entity), nullString(entity2), author, formatTime(at), string(payload)).Scan(&seq); err != nil {
-		return 0, fmt.Errorf("append change: %w", err)
+	seq, err := tx.nextSeq(ctx)
+	if err != nil {
+		return 0, err
 	}
+	author, at := r.Stamp()
+	tx.rows.changes = append(tx.rows.changes, seq, r.Kind, ref, nullString(entity), nullString(entity2), author, formatTime(at), string(payload))
 	if err := tx.apply(ctx, seq, r); err != nil {
 		return 0, tx.db.formatError(err, ref)
 	}
 	return seq, tx.appendLeaf(ctx, seq, r.Kind, payload)
 }
 
-// apply derives the views from one record of the change log.
+// nextSeq assigns the next change its sequence number: one more than the largest, so that the
+// log has no gaps and a change's ledger leaf is its number less one. Writers hold the store's
+// write lock, so numbers follow commit order.
+func (tx *Tx) nextSeq(ctx context.Context) (int64, error) {
+	if tx.seq == 0 {
+		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM changes`).Scan(&tx.seq); err != nil {
+			return 0, fmt.Errorf("next change: %w", err)
+		}
+	}
+	tx.seq++
+	return tx.seq, nil
+}
+
+// apply derives the views from one record of the change log. New rows are left pending; a
+// record that changes rows (a merge, an unmerge) or refers to other tables' rows by key (a
+// snapshot) first writes what is pending.
 func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 	var err error
 	switch r.Kind {
 	case docket.KindEntity:
 		e := r.Entity
-		_, err = tx.exec(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, e.Schema, int(e.Sensitivity), e.Author, formatTime(e.CreatedAt), seq, e.ID)
+		tx.rows.entities = append(tx.rows.entities, e.ID, e.Schema, int(e.Sensitivity), e.Author, formatTime(e.CreatedAt), seq, e.ID)
 		tx.cacheEntity(&cachedEntity{EntityRef: docket.EntityRef{ID: e.ID, Schema: e.Schema, Canonical: e.ID}, sensitivity: e.Sensitivity})
 	case docket.KindSource:
 		s := r.Source
-		_, err = tx.exec(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			s.ID, nullString(s.URL), nullString(s.Title), nullString(s.Publisher), nullString(s.Type), nullString(s.Published),
+		tx.rows.sources = append(tx.rows.sources, s.ID, nullString(s.URL), nullString(s.Title), nullString(s.Publisher), nullString(s.Type), nullString(s.Published),
 			nullString(s.Lang), nullString(s.CitedIn), nullString(s.Reliability), nullString(s.Note), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), seq)
 		tx.cacheSource(s.ID)
 	case docket.KindStatement:
 		err = tx.applyStatement(ctx, seq, r.Statement)
 	case docket.KindRetraction:
 		x := r.Retraction
+		if row := tx.rows.stmtByID[x.Statement]; row != nil {
+			row.retraction, row.retractedSeq = x, seq
+			break
+		}
 		_, err = tx.exec(ctx, `UPDATE statements SET retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE id = ?`,
 			seq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy), x.Statement)
 	case docket.KindStatus:
+		if row := tx.rows.stmtByID[r.Status.Statement]; row != nil {
+			row.status = r.Status.Status
+			break
+		}
 		_, err = tx.exec(ctx, `UPDATE statements SET status = ? WHERE id = ?`, string(r.Status.Status), r.Status.Statement)
 	case docket.KindMerge:
-		tx.entityCache = nil // canonical ids change
+		if err = tx.flush(ctx); err != nil {
+			break
+		}
+		clear(tx.entityCache) // canonical ids change
 		m := r.Merge
 		if _, err = tx.exec(ctx, `INSERT INTO merges (id, into_id, from_id, reason, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, m.Into, m.From, m.Reason, m.Author, formatTime(m.At), seq); err != nil {
@@ -178,9 +238,15 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		}
 		_, err = tx.exec(ctx, `UPDATE entities SET canonical = ? WHERE canonical = ?`, m.Into, m.From)
 	case docket.KindUnmerge:
-		tx.entityCache = nil
+		if err = tx.flush(ctx); err != nil {
+			break
+		}
+		clear(tx.entityCache)
 		err = tx.applyUnmerge(ctx, seq, r.Unmerge)
 	case docket.KindSnapshot:
+		if err = tx.flush(ctx); err != nil {
+			break
+		}
 		s := r.Snapshot
 		_, err = tx.exec(ctx, `INSERT INTO snapshots (id, source_id, sha256, text_sha256, fetched_at, seq) VALUES (?, ?, ?, ?, ?, ?)`,
 			s.ID, s.Source, s.SHA256, nullString(s.TextSHA256), formatTime(s.FetchedAt), seq)
@@ -205,26 +271,24 @@ func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement
 		return err
 	}
 	p := sc.Property(s.Property)
-	var ref any
+	if p == nil {
+		return fmt.Errorf("%s has no property %q", e.Schema, s.Property)
+	}
+	row := &stmtRow{seq: seq, s: s, status: s.Status}
 	if p.Type == docket.TypeRef {
-		ref = s.Value
+		row.ref = s.Value
 	}
-	if _, err := tx.exec(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, supersedes, salt)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		seq, s.ID, s.Entity, s.Property, s.Value, ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
-		string(s.Status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes), s.Salt); err != nil {
-		return err
+	tx.rows.statements = append(tx.rows.statements, row)
+	if tx.rows.stmtByID == nil {
+		tx.rows.stmtByID = map[string]*stmtRow{}
 	}
+	tx.rows.stmtByID[s.ID] = row
 	if exact, keys, ok := searchText(p, s.Value); ok {
-		if err := tx.db.Dialect.IndexText(ctx, tx, seq, strings.Join(exactWords(exact), " "), keys); err != nil {
-			return err
-		}
+		tx.rows.search = append(tx.rows.search, tx.db.Dialect.SearchArgs(seq, strings.Join(exactWords(exact), " "), keys)...)
 	}
 	if p.Type == docket.TypeName {
 		// Names are matched whole by key, to find a person or court by any spelling.
-		if _, err := tx.exec(ctx, `INSERT INTO name_keys (seq, key) VALUES (?, ?)`, seq, translit.Key(s.Value)); err != nil {
-			return err
-		}
+		tx.rows.names = append(tx.rows.names, seq, translit.Key(s.Value))
 	}
 	return nil
 }

@@ -29,10 +29,13 @@ type Dialect interface {
 	// LockWrites serialises writers at the start of a write transaction: change sequence
 	// numbers and ledger hashes must follow commit order.
 	LockWrites(ctx context.Context, tx *sql.Tx) error
-	// IndexText indexes a statement's text for search: exact is its words folded for case and
-	// diacritics, as quoted phrases are split, one space apart; keys the romanisation key of
-	// every word.
-	IndexText(ctx context.Context, tx *Tx, seq int64, exact, keys string) error
+	// SearchInsert returns the INSERT that indexes statements' text for search, up to and
+	// including VALUES, and the placeholders of one row.
+	SearchInsert() (head, row string)
+	// SearchArgs returns the values of a statement's search row: exact is its words folded for
+	// case and diacritics, as quoted phrases are split, one space apart; keys the romanisation
+	// key of every word.
+	SearchArgs(seq int64, exact, keys string) []any
 	// SearchCTE returns a common table expression "m(seq, rank)" of the newest limit statement
 	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),
 	// with their rank (lower is better), and its arguments.
@@ -83,8 +86,11 @@ type Tx struct {
 	now         time.Time
 	stmts       map[string]*sql.Stmt
 	appender    *ledger.Appender // made on the transaction's first change
+	seq         int64            // the last change's sequence number; 0 until the first
+	rows        pendingRows
 	entityCache map[string]*cachedEntity
 	sourceCache map[string]bool
+	absent      map[string]bool // ids an import's batch looked up and found in no table
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.
