@@ -99,17 +99,22 @@ func (r Record) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a record strictly: unknown kinds and unknown fields are errors, so a
 // typo in a backup is caught rather than dropped.
 func (r *Record) UnmarshalJSON(b []byte) error {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil {
-		return err
+	// Records as Docket writes them start with their kind: then the rest is the payload, read
+	// in one pass. Anything else is read as a map first.
+	kind, rest, ok := cutKind(b)
+	if !ok {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(b, &m); err != nil {
+			return err
+		}
+		if raw, ok := m["kind"]; !ok {
+			return Errorf(EINVALID, `record has no "kind"`)
+		} else if err := json.Unmarshal(raw, &kind); err != nil {
+			return Errorf(EINVALID, `"kind" is not a string`)
+		}
+		delete(m, "kind")
+		rest, _ = json.Marshal(m)
 	}
-	var kind string
-	if raw, ok := m["kind"]; !ok {
-		return Errorf(EINVALID, `record has no "kind"`)
-	} else if err := json.Unmarshal(raw, &kind); err != nil {
-		return Errorf(EINVALID, `"kind" is not a string`)
-	}
-	delete(m, "kind")
 	*r = Record{Kind: kind}
 	var er entityRecord
 	var p any
@@ -143,7 +148,6 @@ func (r *Record) UnmarshalJSON(b []byte) error {
 	default:
 		return Errorf(EINVALID, "unknown record kind %q", kind)
 	}
-	rest, _ := json.Marshal(m)
 	dec := json.NewDecoder(bytes.NewReader(rest))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(p); err != nil {
@@ -156,6 +160,28 @@ func (r *Record) UnmarshalJSON(b []byte) error {
 		r.Entity = &Entity{ID: er.ID, Schema: er.Schema, Sensitivity: er.Sensitivity, Author: er.Author, CreatedAt: er.CreatedAt}
 	}
 	return nil
+}
+
+// cutKind reads a record that starts {"kind":"NAME", as MarshalJSON writes it: the kind, and
+// the rest of the object with the kind taken out.
+func cutKind(b []byte) (kind string, rest []byte, ok bool) {
+	const head = `{"kind":"`
+	if !bytes.HasPrefix(b, []byte(head)) {
+		return "", nil, false
+	}
+	name, after, found := bytes.Cut(b[len(head):], []byte(`"`))
+	if !found || bytes.IndexByte(name, '\\') >= 0 {
+		return "", nil, false
+	}
+	switch {
+	case bytes.HasPrefix(after, []byte(",")):
+		rest = append([]byte("{"), after[1:]...)
+	case bytes.HasPrefix(after, []byte("}")):
+		rest = after
+	default:
+		return "", nil, false
+	}
+	return string(name), rest, true
 }
 
 // entityRecord has only the recorded fields of an Entity, so that derived fields in an import

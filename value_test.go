@@ -61,6 +61,14 @@ func TestRecord_JSON(t *testing.T) {
 	if err != nil || string(b) != line {
 		t.Fatalf("round trip:\n got %s (%v)\nwant %s", b, err, line)
 	}
+	// A record whose kind is not its first field, as another tool may write it, reads the same.
+	var moved docket.Record
+	if err := json.Unmarshal([]byte(`{"id":"s1",`+strings.TrimPrefix(strings.Replace(line, `"id":"s1",`, "", 1), "{")), &moved); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := json.Marshal(moved); string(b) != line {
+		t.Fatalf("kind not first:\n got %s\nwant %s", b, line)
+	}
 	for _, bad := range []string{
 		`{"kind":"statement","id":"s1","surprise":1}`,
 		`{"kind":"gossip"}`,
@@ -68,6 +76,8 @@ func TestRecord_JSON(t *testing.T) {
 		`{"kind":"entity","id":"e","schema":"Person","sensitivity":"secret"}`,
 		`{"kind":"entity","id":"e","caption":"derived fields are not records"}`,
 		`{"kind":"statement","id":"s1","retraction":{"reason":"x"}}`,
+		`{"kind":"statement","kind":"entity","id":"s1"}`,
+		`{"id":"s1","kind":"statement","surprise":1}`,
 	} {
 		if err := json.Unmarshal([]byte(bad), &r); err == nil {
 			t.Errorf("Unmarshal(%s) succeeded, want an error", bad)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/docketorg/docket/internal/translit"
+	"github.com/docketorg/docket/internal/sqlstore"
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
@@ -186,6 +187,16 @@ func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit i
 	q := `WITH m AS (SELECT seq, -(` + strings.Join(ranks, " + ") + `)::float8 AS rank FROM (SELECT seq, exact, keys FROM search WHERE ` +
 		strings.Join(conds, " AND ") + ` ORDER BY seq DESC LIMIT ?) c)`
 	return q, append(append(rankArgs, condArgs...), limit)
+}
+
+// IndexDef returns the definition of an index of the store's schema.
+func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {
+	var def string
+	err := tx.QueryRowContext(ctx, `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?`, name).Scan(&def)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return def, err
 }
 
 // IsUnique reports whether err is a unique violation (SQLSTATE 23505).

@@ -47,6 +47,11 @@ func (db *DB) dsn(write bool) string {
 	}
 	if write {
 		q.Set("_txlock", "immediate")
+		// A multi-row INSERT that may fail midway keeps a statement journal: in memory, not
+		// in a temporary file written page by page. A larger page cache (64 MB, taken only as
+		// a transaction fills it) spills fewer pages of a large import to the WAL twice.
+		q.Add("_pragma", "temp_store(memory)")
+		q.Add("_pragma", "cache_size(-65536)")
 	} else {
 		q.Add("_pragma", "query_only(1)")
 	}
@@ -61,6 +66,9 @@ func (db *DB) Open() (err error) {
 	if err := os.MkdirAll(filepath.Dir(db.Path), 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
+	if err := db.create(); err != nil {
+		return err
+	}
 	if db.W, err = sql.Open("sqlite", db.dsn(true)); err != nil {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
@@ -74,6 +82,26 @@ func (db *DB) Open() (err error) {
 	}
 	db.R.SetMaxOpenConns(4)
 	return nil
+}
+
+// create makes the file when there is none, with its page size: a page size is fixed when the
+// first page is written (the WAL pragma of the pools' DSN writes it), and changing it later
+// rewrites the file. 16 KiB pages, rather than SQLite's default 4 KiB, take a quarter of the
+// page writes for the same rows and keep the change log's records of a few hundred bytes in
+// fewer overflow pages: a bulk import writes its change log a third faster.
+func (db *DB) create() error {
+	if _, err := os.Stat(db.Path); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	c, err := sql.Open("sqlite", "file:"+db.Path)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", db.Path, err)
+	}
+	defer c.Close()
+	if _, err := c.Exec(`PRAGMA page_size = 16384; PRAGMA journal_mode = WAL`); err != nil {
+		return fmt.Errorf("create %s: %w", db.Path, err)
+	}
+	return c.Close()
 }
 
 // Close closes the database.
@@ -183,6 +211,15 @@ func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit i
 	// hundreds of milliseconds (PERFORMANCE.md); FTS5 walks rowids backwards and stops.
 	return `WITH m AS (SELECT rowid AS seq, bm25(search) AS rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?)`,
 		[]any{strings.Join(parts, " AND "), limit}
+}
+
+func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {
+	var def string
+	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&def)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return def, err
 }
 
 func (dialect) IsUnique(err error) bool {

@@ -238,6 +238,9 @@ func TestImport_BadInputChangesNothing(t *testing.T) {
 		"UnknownKind":   {`{"kind":"gossip"}` + "\n", "line 1"},
 		"ImpossibleDate": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"birthDate","value":"1990-02-30","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",
 			"line 2"},
+		// Blank lines count: the import reads ahead of the record it checks.
+		"AfterBlankLines": {"\n" + good + "\n\n" + `{"kind":"statement","id":"x1","entity":"new-person","property":"birthDate","value":"1990-02-30","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n\n" + good,
+			"line 5:"},
 		"WrongType": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"birthDate","value":12,"status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",
 			"value"},
 		"UnknownEntity": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"spouse","value":"nobody","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",

@@ -2,8 +2,11 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 
@@ -263,37 +266,110 @@ func (db *Store) exportVisible(ctx context.Context, v docket.Viewer, fn func(*do
 	return nil
 }
 
-// Import applies records in one transaction.
+// importBatch is how many records an import checks before it writes their rows: large enough
+// that a few multi-row INSERTs a table carry them, small enough to stay in a few megabytes.
+const importBatch = 1000
+
+// batch is a run of decoded records, and the error that ended the input, if any.
+type batch struct {
+	recs []*docket.Record
+	err  error
+}
+
+// Import applies records in one transaction. The records are read (and so decoded, which is
+// much of an import's work) on another goroutine, a few batches ahead of the writer; each batch
+// is checked against what the store and the batches before it hold, then written with a few
+// multi-row INSERTs a table.
 func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
 		return 0, err
 	}
-	err = db.update(ctx, func(tx *Tx) error {
+	batches := make(chan batch, 4)
+	stop := make(chan struct{})
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		defer close(batches)
 		for {
-			r, err := next()
-			if err != nil {
-				return err
-			} else if r == nil {
-				return nil
-			}
-			n++
-			if r.Kind == docket.KindBlob {
-				// Content is not a change: check it and store it for the snapshots that follow.
-				if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
-					return prefixError(err, "record %d", n)
+			b := batch{recs: make([]*docket.Record, 0, importBatch)}
+			for len(b.recs) < importBatch && b.err == nil {
+				r, err := next()
+				if err != nil {
+					b.err = err
+				} else if r == nil {
+					break
+				} else {
+					b.recs = append(b.recs, r)
 				}
-				if _, err := tx.putBlob(ctx, r.Blob.Data); err != nil {
-					return err
-				}
-				continue
 			}
-			if _, err := tx.commit(ctx, v, r); err != nil {
-				return prefixError(err, "record %d", n)
+			end := b.err != nil || len(b.recs) < importBatch
+			select {
+			case batches <- b:
+			case <-stop:
+				return
+			case <-ctx.Done():
+				return
 			}
-			if progress != nil && n%10000 == 0 {
-				progress(int64(n), 0)
+			if end {
+				return
 			}
 		}
+	}()
+	// The reader must be done with next before the caller may use what next uses.
+	defer func() {
+		close(stop)
+		<-read
+	}()
+	err = db.update(ctx, func(tx *Tx) error {
+		deferred, err := tx.deferIndexes(ctx)
+		if err != nil {
+			return err
+		}
+		tx.fin = newFinisher()
+		defer func() {
+			tx.rows.jobs.Wait()
+			tx.prev.jobs.Wait()
+			tx.fin.close()
+			tx.fin = nil
+		}()
+		for b := range batches {
+			if err := tx.prefetch(ctx, b.recs); err != nil {
+				return err
+			}
+			first := n + 1
+			for _, r := range b.recs {
+				n++
+				if r.Kind == docket.KindBlob {
+					// Content is not a change: check it and store it for the snapshots that follow.
+					if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
+						return prefixError(err, "record %d", n)
+					}
+					if _, err := tx.putBlob(ctx, r.Blob.Data); err != nil {
+						return err
+					}
+					continue
+				}
+				if _, err := tx.add(ctx, v, r); err != nil {
+					return prefixError(err, "record %d", n)
+				}
+			}
+			if err := tx.rotate(ctx); err != nil {
+				return prefixError(err, "records %d to %d", first, n)
+			}
+			if err := tx.writeTiles(ctx); err != nil {
+				return err
+			}
+			if progress != nil {
+				progress(int64(n), 0)
+			}
+			if b.err != nil {
+				return b.err
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return tx.createIndexes(ctx, deferred)
 	})
 	if err != nil {
 		return 0, err
@@ -302,6 +378,208 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 		progress(int64(n), int64(n))
 	}
 	return n, nil
+}
+
+// deferrable are the indexes no check of a record reads: an import into an empty store drops
+// them and builds them again after the load, which sorts each once instead of inserting into
+// it row by row. The indexes on ids, entities' canonical ids and statements' entities stay.
+var deferrable = []string{
+	"statements_ref", "statements_source", "name_keys_key", "sources_url", "entities_schema",
+	"search_exact", "search_keys", // PostgreSQL's full-text indexes
+}
+
+// deferIndexes drops the deferrable indexes when the store is empty, and returns the
+// statements that create them again.
+func (tx *Tx) deferIndexes(ctx context.Context) ([]string, error) {
+	var empty bool
+	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM changes)`).Scan(&empty); err != nil {
+		return nil, err
+	} else if !empty {
+		return nil, nil
+	}
+	var defs []string
+	for _, name := range deferrable {
+		def, err := tx.db.Dialect.IndexDef(ctx, tx, name)
+		if err != nil {
+			return nil, fmt.Errorf("index %s: %w", name, err)
+		} else if def == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
+			return nil, fmt.Errorf("drop index %s: %w", name, err)
+		}
+		defs = append(defs, def)
+	}
+	return defs, nil
+}
+
+// createIndexes creates the indexes deferIndexes dropped, in the same transaction.
+func (tx *Tx) createIndexes(ctx context.Context, defs []string) error {
+	if len(defs) == 0 {
+		return nil
+	}
+	if err := tx.flush(ctx); err != nil {
+		return err
+	}
+	for _, def := range defs {
+		if _, err := tx.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("%s: %w", def, err)
+		}
+	}
+	return nil
+}
+
+// Kinds of id a batch's prefetch found in no table.
+const (
+	absentEntity = 1 << iota
+	absentSource
+	absentStatement
+)
+
+// refProperties are the properties whose values name entities, in any schema.
+var refProperties = func() map[string]bool {
+	m := map[string]bool{}
+	for _, sc := range docket.Schemas {
+		for _, p := range sc.Properties {
+			if p.Type == docket.TypeRef {
+				m[p.Name] = true
+			}
+		}
+	}
+	return m
+}()
+
+// prefetch looks up the ids a batch of records names that the transaction does not know yet,
+// one query a table, so that checking the batch asks the database little more: entities and
+// sources found are cached, and every id found nowhere is marked absent until the next flush.
+func (tx *Tx) prefetch(ctx context.Context, recs []*docket.Record) error {
+	var ents, srcs, stmts []string
+	seen := map[string]uint8{}
+	want := func(list *[]string, kind uint8, id string) {
+		if id == "" || seen[id]&kind != 0 {
+			return
+		}
+		seen[id] |= kind
+		*list = append(*list, id)
+	}
+	for _, r := range recs {
+		switch r.Kind {
+		case docket.KindEntity:
+			want(&ents, absentEntity, r.Entity.ID)
+		case docket.KindSource:
+			want(&srcs, absentSource, r.Source.ID)
+			want(&srcs, absentSource, r.Source.CitedIn)
+		case docket.KindStatement:
+			s := r.Statement
+			want(&stmts, absentStatement, s.ID)
+			want(&stmts, absentStatement, s.Supersedes)
+			want(&ents, absentEntity, s.Entity)
+			if refProperties[s.Property] {
+				want(&ents, absentEntity, s.Value)
+			}
+			want(&srcs, absentSource, s.Source)
+		case docket.KindRetraction:
+			want(&stmts, absentStatement, r.Retraction.Statement)
+			want(&stmts, absentStatement, r.Retraction.SupersededBy)
+		case docket.KindStatus:
+			want(&stmts, absentStatement, r.Status.Statement)
+		case docket.KindMerge:
+			want(&ents, absentEntity, r.Merge.Into)
+			want(&ents, absentEntity, r.Merge.From)
+		case docket.KindSnapshot:
+			want(&srcs, absentSource, r.Snapshot.Source)
+		}
+	}
+	ents = slices.DeleteFunc(ents, func(id string) bool {
+		return tx.entityCache[id] != nil || tx.rows.ents[id] != nil || tx.prev.ents[id] != nil
+	})
+	srcs = slices.DeleteFunc(srcs, func(id string) bool { return tx.sourceCache[id] || tx.rows.srcs[id] || tx.prev.srcs[id] })
+	stmts = slices.DeleteFunc(stmts, func(id string) bool { return tx.pendingStatement(id) != nil })
+	if tx.absent == nil {
+		tx.absent = map[string]uint8{}
+	}
+	found := map[string]bool{}
+	if err := tx.selectIn(ctx, `SELECT id, schema, canonical, sensitivity FROM entities WHERE id IN `, ents, func(rows *sql.Rows) error {
+		var e cachedEntity
+		if err := rows.Scan(&e.ID, &e.Schema, &e.Canonical, &e.sensitivity); err != nil {
+			return err
+		}
+		tx.cacheEntity(&e)
+		found[e.ID] = true
+		return nil
+	}); err != nil {
+		return fmt.Errorf("look up entities: %w", err)
+	}
+	tx.markAbsent(ents, found, absentEntity)
+	clear(found)
+	if err := tx.selectIn(ctx, `SELECT id FROM sources WHERE id IN `, srcs, func(rows *sql.Rows) error {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		tx.cacheSource(id)
+		found[id] = true
+		return nil
+	}); err != nil {
+		return fmt.Errorf("look up sources: %w", err)
+	}
+	tx.markAbsent(srcs, found, absentSource)
+	clear(found)
+	if err := tx.selectIn(ctx, `SELECT id FROM statements WHERE id IN `, stmts, func(rows *sql.Rows) error {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		found[id] = true
+		return nil
+	}); err != nil {
+		return fmt.Errorf("look up statements: %w", err)
+	}
+	tx.markAbsent(stmts, found, absentStatement)
+	return nil
+}
+
+func (tx *Tx) markAbsent(ids []string, found map[string]bool, kind uint8) {
+	for _, id := range ids {
+		if !found[id] {
+			tx.absent[id] |= kind
+		}
+	}
+}
+
+// selectIn runs query, which ends in "IN ", for the ids, a few hundred at a time, and calls fn
+// for every row.
+func (tx *Tx) selectIn(ctx context.Context, query string, ids []string, fn func(*sql.Rows) error) error {
+	for len(ids) > 0 {
+		n := min(len(ids), maxRowsPerInsert)
+		if n < maxRowsPerInsert {
+			n = 1 << (bits.Len(uint(n)) - 1) // few distinct statements to prepare
+		}
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		s, err := tx.prep(ctx, query+"("+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+")")
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := fn(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
 }
 
 // Rebuild derives every view again from the change log, in one transaction.

@@ -28,10 +28,10 @@ func (r tileReader) ReadTile(l int, n int64) ([]byte, error) {
 	return b, err
 }
 
-// appendLeaf makes a committed change a leaf of the ledger, in the change's transaction. A
-// change's leaf index is its sequence number less one; the tiles holding the new hashes are
-// written by writeTiles before the transaction commits.
-func (tx *Tx) appendLeaf(ctx context.Context, seq int64, kind string, payload []byte) error {
+// appendLeaf makes a committed change a leaf of the ledger, in the change's transaction, by
+// its leaf's hash. A change's leaf index is its sequence number less one; the tiles holding
+// the new hashes are written by writeTiles before the transaction commits.
+func (tx *Tx) appendLeaf(ctx context.Context, seq int64, leaf tlog.Hash) error {
 	if tx.appender == nil {
 		n, err := tx.ledgerSize(ctx)
 		if err != nil {
@@ -42,7 +42,7 @@ func (tx *Tx) appendLeaf(ctx context.Context, seq int64, kind string, payload []
 	if tx.appender.N != seq-1 {
 		return fmt.Errorf("ledger: it has %d leaves, but change %d is next: the ledger is out of step with the change log (run docket verify)", tx.appender.N, seq)
 	}
-	if _, err := tx.appender.Append(ledger.NewLeaf(seq, kind, payload)); err != nil {
+	if _, err := tx.appender.AppendHash(leaf); err != nil {
 		return fmt.Errorf("ledger: %w", err)
 	}
 	return nil

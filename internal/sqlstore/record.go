@@ -41,10 +41,16 @@ const maxCached = 100_000
 // has read or written is cached for it: an import checks the same few entities for every
 // statement. Entities whose rows are still pending are always in the cache.
 func (tx *Tx) entity(ctx context.Context, id string) (*cachedEntity, error) {
+	if e := tx.rows.ents[id]; e != nil {
+		return e, nil
+	}
+	if e := tx.prev.ents[id]; e != nil {
+		return e, nil
+	}
 	if e, ok := tx.entityCache[id]; ok {
 		return e, nil
 	}
-	if tx.absent[id] {
+	if tx.absent[id]&absentEntity != 0 {
 		return nil, nil
 	}
 	var e cachedEntity
@@ -66,10 +72,10 @@ func (tx *Tx) cacheEntity(e *cachedEntity) {
 }
 
 func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Statement, error) {
-	if r := l.tx.rows.stmtByID[id]; r != nil {
+	if r := l.tx.pendingStatement(id); r != nil {
 		return r.current(), nil
 	}
-	if l.tx.absent[id] {
+	if l.tx.absent[id]&absentStatement != 0 {
 		return nil, nil
 	}
 	ss, err := l.tx.statements(ctx, `WHERE s.id = ?`, id)
@@ -80,10 +86,10 @@ func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Stateme
 }
 
 func (l lookup) LookupSource(ctx context.Context, id string) (bool, error) {
-	if l.tx.sourceCache[id] {
+	if l.tx.sourceCache[id] || l.tx.rows.srcs[id] || l.tx.prev.srcs[id] {
 		return true, nil
 	}
-	if l.tx.absent[id] {
+	if l.tx.absent[id]&absentSource != 0 {
 		return false, nil
 	}
 	var n int
@@ -148,10 +154,6 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 	if s := recordSensitivity(r); s > v.MaxSensitivity() {
 		return 0, docket.Errorf(docket.EFORBIDDEN, "you are not cleared to record %s data", s)
 	}
-	payload, err := r.MarshalJSON()
-	if err != nil {
-		return 0, fmt.Errorf("encode %s record: %w", r.Kind, err)
-	}
 	ref, entity, entity2 := r.Ref()
 	switch r.Kind {
 	case docket.KindRetraction, docket.KindStatus:
@@ -171,12 +173,13 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 	if err != nil {
 		return 0, err
 	}
-	author, at := r.Stamp()
-	tx.rows.changes = append(tx.rows.changes, seq, r.Kind, ref, nullString(entity), nullString(entity2), author, formatTime(at), string(payload))
+	c := &pendingChange{seq: seq, r: r, ref: ref, entity: entity, entity2: entity2}
+	tx.rows.changes = append(tx.rows.changes, c)
+	tx.finish(c)
 	if err := tx.apply(ctx, seq, r); err != nil {
 		return 0, tx.db.formatError(err, ref)
 	}
-	return seq, tx.appendLeaf(ctx, seq, r.Kind, payload)
+	return seq, nil
 }
 
 // nextSeq assigns the next change its sequence number: one more than the largest, so that the
@@ -201,24 +204,24 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 	case docket.KindEntity:
 		e := r.Entity
 		tx.rows.entities = append(tx.rows.entities, e.ID, e.Schema, int(e.Sensitivity), e.Author, formatTime(e.CreatedAt), seq, e.ID)
-		tx.cacheEntity(&cachedEntity{EntityRef: docket.EntityRef{ID: e.ID, Schema: e.Schema, Canonical: e.ID}, sensitivity: e.Sensitivity})
+		tx.rows.ents[e.ID] = &cachedEntity{EntityRef: docket.EntityRef{ID: e.ID, Schema: e.Schema, Canonical: e.ID}, sensitivity: e.Sensitivity}
 	case docket.KindSource:
 		s := r.Source
 		tx.rows.sources = append(tx.rows.sources, s.ID, nullString(s.URL), nullString(s.Title), nullString(s.Publisher), nullString(s.Type), nullString(s.Published),
 			nullString(s.Lang), nullString(s.CitedIn), nullString(s.Reliability), nullString(s.Note), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), seq)
-		tx.cacheSource(s.ID)
+		tx.rows.srcs[s.ID] = true
 	case docket.KindStatement:
 		err = tx.applyStatement(ctx, seq, r.Statement)
 	case docket.KindRetraction:
 		x := r.Retraction
-		if row := tx.rows.stmtByID[x.Statement]; row != nil {
+		if row := tx.pendingStatement(x.Statement); row != nil {
 			row.retraction, row.retractedSeq = x, seq
 			break
 		}
 		_, err = tx.exec(ctx, `UPDATE statements SET retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE id = ?`,
 			seq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy), x.Statement)
 	case docket.KindStatus:
-		if row := tx.rows.stmtByID[r.Status.Statement]; row != nil {
+		if row := tx.pendingStatement(r.Status.Statement); row != nil {
 			row.status = r.Status.Status
 			break
 		}
@@ -274,23 +277,23 @@ func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement
 	if p == nil {
 		return fmt.Errorf("%s has no property %q", e.Schema, s.Property)
 	}
-	row := &stmtRow{seq: seq, s: s, status: s.Status}
+	row := &stmtRow{seq: seq, s: s, prop: p, status: s.Status}
 	if p.Type == docket.TypeRef {
 		row.ref = s.Value
 	}
 	tx.rows.statements = append(tx.rows.statements, row)
-	if tx.rows.stmtByID == nil {
-		tx.rows.stmtByID = map[string]*stmtRow{}
-	}
 	tx.rows.stmtByID[s.ID] = row
-	if exact, keys, ok := searchText(p, s.Value); ok {
-		tx.rows.search = append(tx.rows.search, tx.db.Dialect.SearchArgs(seq, strings.Join(exactWords(exact), " "), keys)...)
-	}
-	if p.Type == docket.TypeName {
-		// Names are matched whole by key, to find a person or court by any spelling.
-		tx.rows.names = append(tx.rows.names, seq, translit.Key(s.Value))
-	}
+	tx.finish(row)
 	return nil
+}
+
+// finish computes the rest of a row's values, on the import's finisher when there is one.
+func (tx *Tx) finish(j job) {
+	if tx.fin != nil {
+		tx.fin.add(j, tx.rows)
+	} else {
+		j.finish()
+	}
 }
 
 // searchText returns what the search index holds for a value: names and texts are indexed,

@@ -40,6 +40,8 @@ type Dialect interface {
 	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),
 	// with their rank (lower is better), and its arguments.
 	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
+	// IndexDef returns the statement that creates the named index, "" when there is none.
+	IndexDef(ctx context.Context, tx *Tx, name string) (string, error)
 	// IsUnique reports whether err is a unique-constraint violation.
 	IsUnique(err error) bool
 }
@@ -87,10 +89,12 @@ type Tx struct {
 	stmts       map[string]*sql.Stmt
 	appender    *ledger.Appender // made on the transaction's first change
 	seq         int64            // the last change's sequence number; 0 until the first
-	rows        pendingRows
+	rows, prev  *pendingRows // pending rows: see pendingRows
+	search      []any        // search rows not yet written, as the dialect's SearchArgs gives them
+	fin         *finisher    // an import's; nil when rows are finished as they are added
 	entityCache map[string]*cachedEntity
 	sourceCache map[string]bool
-	absent      map[string]bool // ids an import's batch looked up and found in no table
+	absent      map[string]uint8 // ids an import's batch looked up and did not find, by kind
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.
@@ -110,7 +114,8 @@ func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 		}
 	}
 	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{}}, nil
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{},
+		rows: newPendingRows(), prev: newPendingRows()}, nil
 }
 
 // newID makes an id from the store's random source.

@@ -5,21 +5,69 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"sync"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/translit"
+	"github.com/docketorg/docket/ledger"
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 // pendingRows are the rows of changes added to a transaction and not yet written. commit
 // writes them at once; an import adds a batch of records and writes their rows together, a few
 // multi-row INSERTs a table, which is most of what makes it fast.
+//
+// An import keeps two generations of pending rows: while the rows of one batch are written,
+// the finisher finishes those of the next, which the writer has just checked. Lookups see both.
 type pendingRows struct {
-	changes    []any // 8 values a row: see flush
-	entities   []any // 7
+	changes    []*pendingChange
+	entities   []any // 7 values a row: see write
 	sources    []any // 14
 	statements []*stmtRow
 	stmtByID   map[string]*stmtRow
-	names      []any // 2
-	search     []any // as the dialect's SearchArgs gives them
+	ents       map[string]*cachedEntity // the entities added, found here until written
+	srcs       map[string]bool          // the sources added
+	jobs       sync.WaitGroup           // jobs of these rows the finisher has not finished
+}
+
+func newPendingRows() *pendingRows {
+	return &pendingRows{stmtByID: map[string]*stmtRow{}, ents: map[string]*cachedEntity{}, srcs: map[string]bool{}}
+}
+
+// pendingStatement returns the pending row of a statement, or nil.
+func (tx *Tx) pendingStatement(id string) *stmtRow {
+	if r := tx.rows.stmtByID[id]; r != nil {
+		return r
+	}
+	return tx.prev.stmtByID[id]
+}
+
+// A job is the part of making a row that needs no lookup: finish does it, on another
+// goroutine during an import (see finisher), while the writer checks the next records.
+type job interface{ finish() }
+
+// pendingChange is a change not yet written: its row in the change log and its leaf.
+type pendingChange struct {
+	seq                  int64
+	r                    *docket.Record
+	ref, entity, entity2 string
+	payload              []byte    // set by finish: the canonical record
+	leaf                 tlog.Hash // set by finish
+	err                  error     // set by finish
+}
+
+func (c *pendingChange) finish() {
+	c.payload, c.err = c.r.MarshalJSON()
+	if c.err != nil {
+		c.err = fmt.Errorf("encode %s record: %w", c.r.Kind, c.err)
+		return
+	}
+	c.leaf = ledger.NewLeaf(c.seq, c.r.Kind, c.payload).Hash()
+}
+
+func (c *pendingChange) args() []any {
+	author, at := c.r.Stamp()
+	return []any{c.seq, c.r.Kind, c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), string(c.payload)}
 }
 
 // stmtRow is a pending statement row, which a retraction or a review later in the same batch
@@ -27,10 +75,24 @@ type pendingRows struct {
 type stmtRow struct {
 	seq          int64
 	s            *docket.Statement
+	prop         *docket.Property
 	ref          any
 	status       docket.Status
 	retraction   *docket.Retraction
 	retractedSeq int64
+	// Set by finish: what the search index holds (exact words and keys), and a name's key.
+	exact, keys, nameKey string
+	indexed              bool
+}
+
+func (r *stmtRow) finish() {
+	if exact, keys, ok := searchText(r.prop, r.s.Value); ok {
+		r.exact, r.keys, r.indexed = strings.Join(exactWords(exact), " "), keys, true
+	}
+	if r.prop.Type == docket.TypeName {
+		// Names are matched whole by key, to find a person or court by any spelling.
+		r.nameKey = translit.Key(r.s.Value)
+	}
 }
 
 // current returns the statement as a lookup sees it: with its current status and retraction.
@@ -54,13 +116,74 @@ func (r *stmtRow) args() []any {
 		retractedSeq, retractedAt, retractedBy, reason, supersededBy}
 }
 
-// flush writes the pending rows, parents before children so that every foreign key holds, and
-// the search index last.
+// finisher finishes jobs on its own goroutine, in the order given: during an import it makes
+// the canonical records, their leaf hashes and the statements' search keys on the second core
+// while the writer checks records and writes rows.
+type finisher struct {
+	jobs chan finishJob
+}
+
+type finishJob struct {
+	j    job
+	done *sync.WaitGroup
+}
+
+func newFinisher() *finisher {
+	f := &finisher{jobs: make(chan finishJob, 2*importBatch)}
+	go func() {
+		for j := range f.jobs {
+			j.j.finish()
+			j.done.Done()
+		}
+	}()
+	return f
+}
+
+// add gives the finisher a job of the pending rows p.
+func (f *finisher) add(j job, p *pendingRows) {
+	p.jobs.Add(1)
+	f.jobs <- finishJob{j, &p.jobs}
+}
+
+func (f *finisher) close() { close(f.jobs) }
+
+// flush writes every pending row.
 func (tx *Tx) flush(ctx context.Context) error {
-	p := &tx.rows
+	if err := tx.write(ctx, tx.prev, false); err != nil {
+		return err
+	}
+	return tx.write(ctx, tx.rows, false)
+}
+
+// rotate writes the older generation of pending rows, and makes the newer the older: the rows
+// added next start a generation of their own, finished while these are written.
+func (tx *Tx) rotate(ctx context.Context) error {
+	if err := tx.write(ctx, tx.prev, true); err != nil {
+		return err
+	}
+	tx.prev, tx.rows = tx.rows, tx.prev
+	return nil
+}
+
+// searchBatch is how many search rows an import gathers before it writes them: FTS5 writes the
+// terms it holds as a new segment whenever a statement begins, so larger batches make fewer,
+// larger segments to merge, and leave the other tables' pages in the cache.
+const searchBatch = 8192
+
+// write writes the rows of p, parents before children so that every foreign key holds, and
+// the search index last (with lazy, only once searchBatch rows are waiting); then it appends
+// the changes to the ledger.
+func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
+	p.jobs.Wait()
 	if len(p.changes) > 0 {
-		if err := tx.insertRows(ctx, `INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload) VALUES `,
-			8, p.changes); err != nil {
+		args := make([]any, 0, 8*len(p.changes))
+		for _, c := range p.changes {
+			if c.err != nil {
+				return c.err
+			}
+			args = append(args, c.args()...)
+		}
+		if err := tx.insertRows(ctx, `INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload) VALUES `, 8, args); err != nil {
 			return fmt.Errorf("append changes: %w", err)
 		}
 	}
@@ -78,38 +201,60 @@ func (tx *Tx) flush(ctx context.Context) error {
 	}
 	if len(p.statements) > 0 {
 		args := make([]any, 0, 21*len(p.statements))
+		var names []any
 		for _, r := range p.statements {
 			args = append(args, r.args()...)
+			if r.nameKey != "" {
+				names = append(names, r.seq, r.nameKey)
+			}
+			if r.indexed {
+				tx.search = append(tx.search, tx.db.Dialect.SearchArgs(r.seq, r.exact, r.keys)...)
+			}
 		}
 		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, supersedes, salt,
 			retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by) VALUES `, 21, args); err != nil {
 			return fmt.Errorf("apply statement: %w", err)
 		}
-	}
-	if len(p.names) > 0 {
-		if err := tx.insertRows(ctx, `INSERT INTO name_keys (seq, key) VALUES `, 2, p.names); err != nil {
-			return fmt.Errorf("index names: %w", err)
+		if len(names) > 0 {
+			if err := tx.insertRows(ctx, `INSERT INTO name_keys (seq, key) VALUES `, 2, names); err != nil {
+				return fmt.Errorf("index names: %w", err)
+			}
 		}
 	}
-	if len(p.search) > 0 {
-		head, row := tx.db.Dialect.SearchInsert()
-		if err := tx.insertRowsAs(ctx, head, row, strings.Count(row, "?"), p.search); err != nil {
+	head, row := tx.db.Dialect.SearchInsert()
+	ncol := strings.Count(row, "?")
+	if len(tx.search) > 0 && (!lazy || len(tx.search) >= searchBatch*ncol) {
+		if err := tx.insertRowsAs(ctx, head, row, ncol, tx.search); err != nil {
 			return fmt.Errorf("index text: %w", err)
 		}
+		tx.search = tx.search[:0]
 	}
-	clear(p.stmtByID)
-	*p = pendingRows{
-		changes: p.changes[:0], entities: p.entities[:0], sources: p.sources[:0], statements: p.statements[:0],
-		stmtByID: p.stmtByID, names: p.names[:0], search: p.search[:0],
+	for _, c := range p.changes {
+		if err := tx.appendLeaf(ctx, c.seq, c.leaf); err != nil {
+			return err
+		}
 	}
-	clear(tx.absent)
-	// Nothing is pending now, so the caches may be emptied without losing a row's only trace.
+	// The caches hold what was written: pending entities and sources are found in their
+	// generation, so the caches may be emptied when they grow too large.
 	if len(tx.entityCache) > maxCached {
 		clear(tx.entityCache)
 	}
 	if len(tx.sourceCache) > maxCached {
 		clear(tx.sourceCache)
 	}
+	for _, e := range p.ents {
+		tx.cacheEntity(e)
+	}
+	for id := range p.srcs {
+		tx.cacheSource(id)
+	}
+	clear(p.changes)
+	clear(p.statements)
+	clear(p.stmtByID)
+	clear(p.ents)
+	clear(p.srcs)
+	p.changes, p.entities, p.sources, p.statements = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0]
+	clear(tx.absent)
 	return nil
 }
 

@@ -65,6 +65,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Status", func(t *testing.T) { testStatus(t, open) })
 	t.Run("Merge", func(t *testing.T) { testMerge(t, open) })
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
+	t.Run("ImportBatches", func(t *testing.T) { testImportBatches(t, open) })
 	t.Run("Rebuild", func(t *testing.T) { testRebuild(t, open) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open) })
 	t.Run("History", func(t *testing.T) { testHistory(t, open) })
@@ -919,5 +920,123 @@ func testSnapshots(t *testing.T, open Opener) {
 	}
 	if problems, err := st.Verify(ctx, nil); err != nil || len(problems) != 0 {
 		t.Fatalf("Verify = %v, %v", problems, err)
+	}
+}
+
+// testImportBatches imports a history longer than one import batch, made through the store's
+// own API: reviews, retractions and corrections of statements in the same batch, the batch
+// before and long before, corroborations, merges and unmerges between them. The copy must
+// export the same bytes, verify clean, and find what the original finds.
+func testImportBatches(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(9))
+	r := mathrand.New(mathrand.NewPCG(1, 2))
+	a, b := MustSource(t, st, "https://example.org/a"), MustSource(t, st, "https://example.org/b")
+	var persons []*docket.Entity
+	var current []string // statement ids not retracted
+	var merges []string
+	pick := func() (int, string) {
+		i := r.IntN(len(current))
+		return i, current[i]
+	}
+	for i := 0; len(current) < 1300; i++ {
+		p := MustEntity(t, st, "Person", a, "name", fmt.Sprintf("Person Number%d", i), "occupation", "journalist")
+		persons = append(persons, p)
+		ss, _, err := st.FindStatements(ctx, admin, docket.StatementFilter{Entity: &p.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ss {
+			current = append(current, s.ID)
+		}
+		switch {
+		case i%3 == 0: // a review of any current statement, near or far
+			_, id := pick()
+			if err := st.SetStatus(ctx, admin, id, docket.Verified, "checked"); err != nil {
+				t.Fatal(err)
+			}
+		case i%5 == 1: // a retraction
+			j, id := pick()
+			if err := st.RetractStatement(ctx, admin, id, "wrong person"); err != nil {
+				t.Fatal(err)
+			}
+			current = append(current[:j], current[j+1:]...)
+		case i%7 == 2: // a correction
+			j, id := pick()
+			n, err := st.CorrectStatement(ctx, admin, id, &docket.Statement{Value: "", Source: b.ID}, "a better source")
+			if err != nil {
+				t.Fatal(err)
+			}
+			current = append(current[:j], current[j+1:]...)
+			current = append(current, n.ID)
+		case i%11 == 3: // the same name from a second source, corroborated
+			s := &docket.Statement{Entity: p.ID, Property: "name", Value: fmt.Sprintf("Person Number%d", i), Source: b.ID, Sensitivity: docket.Public}
+			if err := st.AddStatements(ctx, admin, []*docket.Statement{s}); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.SetStatus(ctx, admin, s.ID, docket.Corroborated, ""); err != nil {
+				t.Fatal(err)
+			}
+			current = append(current, s.ID)
+		case i%40 == 4 && i > 40: // a merge of two earlier persons
+			into, from := persons[i-1], persons[r.IntN(i-20)]
+			if mustFind(t, st, admin, from.ID).ID != from.ID || mustFind(t, st, admin, into.ID).ID != into.ID {
+				break
+			}
+			m, err := st.MergeEntities(ctx, admin, into.ID, from.ID, "the same person")
+			if err != nil {
+				t.Fatal(err)
+			}
+			merges = append(merges, m.ID)
+		case i%97 == 5 && len(merges) > 0:
+			if _, err := st.UnmergeEntity(ctx, admin, merges[0], "two people after all"); err != nil {
+				t.Fatal(err)
+			}
+			merges = merges[1:]
+		}
+	}
+	e1 := ExportString(t, st, admin, false)
+	if n := strings.Count(e1, "\n"); n < 2500 {
+		t.Fatalf("the history has %d records; want more than two import batches", n)
+	}
+	st2 := open(t, NewClock().Now, Rand(9))
+	if _, err := ImportString(st2, admin, e1); err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
+		t.Fatal("export -> import -> export differs")
+	}
+	if problems, err := st2.Verify(ctx, nil); err != nil || len(problems) > 0 {
+		t.Fatalf("verify of the imported store: %v %v", problems, err)
+	}
+	for _, v := range viewers {
+		if ExportString(t, st, v, true) != ExportString(t, st2, v, true) {
+			t.Fatalf("what %s sees differs after the import", v.Role)
+		}
+	}
+	for _, q := range []string{"Number600", "journalist", "Number3"} {
+		h1, err1 := st.Search(ctx, admin, docket.SearchQuery{Q: q, Limit: 50})
+		h2, err2 := st2.Search(ctx, admin, docket.SearchQuery{Q: q, Limit: 50})
+		if err1 != nil || err2 != nil || len(h1) == 0 || len(h1) != len(h2) {
+			t.Fatalf("search %q: %d hits (%v) in the original, %d (%v) in the copy", q, len(h1), err1, len(h2), err2)
+		}
+	}
+	// A bad record in the third batch leaves an empty store that takes the good file after.
+	lines := strings.SplitAfter(e1, "\n")
+	bad := strings.Join(lines[:2400], "") + `{"kind":"entity","id":"late","schema":"Nobody","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}` + "\n" + strings.Join(lines[2400:], "")
+	st3 := open(t, NewClock().Now, Rand(9))
+	if _, err := ImportString(st3, admin, bad); err == nil || !strings.Contains(err.Error(), "record 2401") {
+		t.Fatalf("import with a bad record 2401: %v", err)
+	}
+	if n := changes(t, st3); n != 0 {
+		t.Fatalf("failed import wrote %d changes", n)
+	}
+	if _, err := ImportString(st3, admin, e1); err != nil {
+		t.Fatalf("import after a failed one: %v", err)
+	}
+	if ExportString(t, st3, admin, false) != e1 {
+		t.Fatal("export after a failed import, then a good one, differs")
+	}
+	if hits, err := st3.Search(ctx, admin, docket.SearchQuery{Q: "Number600"}); err != nil || len(hits) == 0 {
+		t.Fatalf("search after a failed import, then a good one: %v %v", hits, err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,6 +144,8 @@ func Import(ctx context.Context, dbPath, dataPath string, progress func(records 
 	if progress != nil {
 		p = func(done, _ int64) { progress(done, time.Since(start)) }
 	}
+	// As docket import does: see importGC in cmd/docket.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	n, err := db.Import(ctx, docket.Operator("bench"), Records(f, &res.Statements), p)
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
