@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/docketorg/docket/internal/translit"
 	"github.com/docketorg/docket/internal/sqlstore"
+	"github.com/docketorg/docket/internal/translit"
 	"github.com/jackc/pgx/v5/pgconn"
 )
 

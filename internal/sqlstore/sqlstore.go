@@ -89,9 +89,9 @@ type Tx struct {
 	stmts       map[string]*sql.Stmt
 	appender    *ledger.Appender // made on the transaction's first change
 	seq         int64            // the last change's sequence number; 0 until the first
-	rows, prev  *pendingRows // pending rows: see pendingRows
-	search      []any        // search rows not yet written, as the dialect's SearchArgs gives them
-	fin         *finisher    // an import's; nil when rows are finished as they are added
+	rows, prev  *pendingRows     // pending rows: see pendingRows
+	search      []any            // search rows not yet written, as the dialect's SearchArgs gives them
+	fin         *finisher        // an import's; nil when rows are finished as they are added
 	entityCache map[string]*cachedEntity
 	sourceCache map[string]bool
 	absent      map[string]uint8 // ids an import's batch looked up and did not find, by kind
