@@ -56,10 +56,11 @@ var schemaMap = map[string]string{
 // proposal until a person reviews it). exists reports entities already in the store, which
 // links may name.
 func Records(ents []*Entity, file, author string, now time.Time, exists func(id string) bool) ([]*docket.Record, error) {
-	src := &docket.Source{ID: docket.NewID("src", now, rand.Reader), Title: "FollowTheMoney import: " + file, Type: "other",
+	ids := docket.NewIDs(now, rand.Reader) // a large file's ids made in one millisecond must not collide
+	src := &docket.Source{ID: ids.Next("src"), Title: "FollowTheMoney import: " + file, Type: "other",
 		Sensitivity: docket.Internal, Author: author, CreatedAt: now}
 	recs := []*docket.Record{{Kind: docket.KindSource, Source: src}}
-	ids := map[string]string{} // FtM id -> Docket id
+	idOf := map[string]string{} // FtM id -> Docket id
 	schemas := map[string]string{}
 	for _, e := range ents {
 		sc := schemaMap[e.Schema]
@@ -70,11 +71,11 @@ func Records(ents []*Entity, file, author string, now time.Time, exists func(id 
 		if !docket.ValidID(id) {
 			id = "ftm-" + docket.SHA256Hex([]byte(e.ID))[:32]
 		}
-		ids[e.ID], schemas[id] = id, sc
+		idOf[e.ID], schemas[id] = id, sc
 		recs = append(recs, &docket.Record{Kind: docket.KindEntity, Entity: &docket.Entity{ID: id, Schema: sc, Sensitivity: docket.Public, Author: author, CreatedAt: now}})
 	}
 	ref := func(e *Entity, prop, v string) (string, error) {
-		if id, ok := ids[v]; ok {
+		if id, ok := idOf[v]; ok {
 			return id, nil
 		}
 		if docket.ValidID(v) && exists(v) {
@@ -89,7 +90,7 @@ func Records(ents []*Entity, file, author string, now time.Time, exists func(id 
 		var salt [docket.SaltSize]byte
 		rand.Read(salt[:])
 		recs = append(recs, &docket.Record{Kind: docket.KindStatement, Statement: &docket.Statement{
-			ID: docket.NewID("s", now, rand.Reader), Entity: entity, Property: prop, Value: value, Source: src.ID, Status: docket.Draft,
+			ID: ids.Next("s"), Entity: entity, Property: prop, Value: value, Source: src.ID, Status: docket.Draft,
 			Sensitivity: docket.Internal, Author: author, CreatedAt: now, Salt: hex.EncodeToString(salt[:])}})
 	}
 	copyProps := func(e *Entity, id string, m map[string]string) {
@@ -105,7 +106,7 @@ func Records(ents []*Entity, file, author string, now time.Time, exists func(id 
 		}
 	}
 	for _, e := range ents {
-		id := ids[e.ID]
+		id := idOf[e.ID]
 		switch e.Schema {
 		case "Person":
 			copyProps(e, id, map[string]string{"name": "name", "alias": "alias", "birthDate": "birthDate", "nationality": "nationality",

@@ -25,9 +25,15 @@ Kazakh Criminal Code, proceedings, events, reviews, retractions, corrections and
 It stops after exactly N statement records. The same N and seed always give the same bytes.
 Memory stays constant; progress goes to stderr every 100,000 records.
 
-Example:
+With --csv ROWS it writes instead a spreadsheet of ROWS defendants, each with a case and a
+ruling, as CSV, and --mapping prints the column mapping that imports it.
+
+Examples:
   go run ./bench/gen --statements 100000 --seed 1 > /tmp/registry.jsonl
-  docket import /tmp/registry.jsonl --data /tmp/registry`
+  docket import /tmp/registry.jsonl --data /tmp/registry
+  go run ./bench/gen --csv 90000 > /tmp/cases.csv
+  go run ./bench/gen --mapping > /tmp/cases.map
+  docket import --format csv /tmp/cases.csv --map /tmp/cases.map --data /tmp/registry`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -45,10 +51,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	n := fs.Int64("statements", 0, "number of statement records to write (10,000 to 10,000,000 and more)")
 	seed := fs.Uint64("seed", 1, "seed of the generator")
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
+	csvRows := fs.Int("csv", 0, "write a CSV spreadsheet of this many `ROWS` instead")
+	mapping := fs.Bool("mapping", false, "print the column mapping of the CSV spreadsheets instead")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return 0
 	} else if err != nil {
 		return 2
+	}
+	switch {
+	case *mapping:
+		fmt.Fprint(stdout, synth.CSVMapping)
+		return 0
+	case *csvRows > 0:
+		w := bufio.NewWriterSize(stdout, 1<<20)
+		if err := synth.WriteCSV(w, *csvRows, *seed); err != nil {
+			fmt.Fprintf(stderr, "gen: %v\n", err)
+			return 1
+		}
+		if err := w.Flush(); err != nil {
+			fmt.Fprintf(stderr, "gen: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if *n <= 0 || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "gen: give --statements N (a positive number) and no arguments; see --help")

@@ -162,7 +162,7 @@ const maxLine = 1 << 20
 
 func (m *Main) runImport(ctx context.Context, args []string) error {
 	f := m.newFlags("import", `
-Usage: docket import FILE|- [--data DIR]
+Usage: docket import FILE|- [--format docket|ftm|csv] [--data DIR]
 
 Reads JSON lines as written by docket export into the store, in one transaction: a bad line
 (malformed JSON, an unknown schema or property, an impossible date, a reference to nothing)
@@ -175,18 +175,58 @@ Event, Position and Occupancy become Docket's entities, their values draft state
 a source for the file, for a person to review. An unknown schema or a link to nothing is an
 error naming the line or entity, and nothing is written.
 
+--format csv reads a spreadsheet saved as CSV (UTF-8, or --encoding windows-1251; the first
+row names the columns) through a column mapping (--map FILE), one line a column:
+
+  # cases.map
+  Defendant            = Person.name
+  Defendant (Cyrillic) = Person.name lang=ru
+  Born                 = Person.birthDate
+  Case no.             = Case.number
+  Article              = Charge.article
+  Court                = Organization.name
+  Ruling date          = Proceeding.date
+  Outcome              = Proceeding.outcome
+  Sentence             = Proceeding.sentence
+  Judge                = Proceeding.judge
+  Link                 = source
+  const Organization.kind = court
+  const Proceeding.stage  = first instance
+
+Each row makes one record of every schema the mapping names, linked to each other (the case's
+defendant is the row's person; the charge is in the case; the proceeding is in the case, on
+the charge, at the row's court). A person on several rows (same name in any
+spelling or script, same date of birth; without a date of birth, every row's person is a
+record of its own, for an editor to merge) is one record, as is a case with the same number; a court
+already in the registry is linked to, not made again. A column of a link (Judge above) names a
+record of the file or of the registry by name or id. Facts are drafts for review (--status
+reported if they were checked), cited to the row's Link, to --source, or to a source made for
+the file. Every value is checked: a bad one is reported by line and column, and nothing is
+imported unless --skip-bad-rows, which imports the other rows and lists those it left out.
+--dry-run checks it all and says what would be made.
+
 Examples:
   docket import backup.jsonl --data ./restored
   docket export --data a | docket import - --data b
-  docket import --format ftm entities.ftm.jsonl`, true)
+  docket import --format ftm entities.ftm.jsonl
+  docket import --format csv cases.csv --map cases.map --dry-run
+  docket import --format csv cases.csv --map cases.map --skip-bad-rows`, true)
 	f.authorFlag()
-	format := f.String("format", "docket", "docket (records of docket export) or ftm (FollowTheMoney entities)")
+	format := f.String("format", "docket", "docket (records of docket export), ftm (FollowTheMoney entities) or csv (a spreadsheet, with --map)")
+	cf := f.csvFlags()
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
 		return err
 	}
-	if *format != "docket" && *format != "ftm" {
-		return docket.Errorf(docket.EINVALID, "--format %q: want docket or ftm", *format)
+	switch *format {
+	case "csv":
+		return m.importCSV(ctx, f, cf, pos[0])
+	case "docket", "ftm":
+		if cf.mapping != "" || cf.dryRun || cf.skipBad {
+			return docket.Errorf(docket.EINVALID, "--map, --dry-run and --skip-bad-rows are for --format csv")
+		}
+	default:
+		return docket.Errorf(docket.EINVALID, "--format %q: want docket, ftm or csv", *format)
 	}
 	var in io.Reader = m.Stdin
 	if pos[0] != "-" {

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/csvmap"
+)
+
+// csvFlags are import's flags for CSV files.
+type csvFlags struct {
+	mapping, source, status, sensitivity, encoding, delimiter string
+	dryRun, skipBad                                           bool
+}
+
+func (f *flags) csvFlags() *csvFlags {
+	c := &csvFlags{}
+	f.StringVar(&c.mapping, "map", "", "with --format csv: the column mapping `FILE` (see below)")
+	f.BoolVar(&c.dryRun, "dry-run", false, "with --format csv: check every row and say what would be made; write nothing")
+	f.BoolVar(&c.skipBad, "skip-bad-rows", false, "with --format csv: import the good rows and report the others, instead of importing nothing")
+	f.StringVar(&c.source, "source", "", "with --format csv: the source every fact cites, an id or a URL (default: a new source for the file)")
+	f.StringVar(&c.status, "status", "draft", "with --format csv: the status of the facts: draft (for review) or reported")
+	f.StringVar(&c.sensitivity, "sensitivity", "internal", "with --format csv: the sensitivity of the facts and new sources")
+	f.StringVar(&c.encoding, "encoding", "utf-8", "with --format csv: the file's character set: utf-8, windows-1251 or koi8-r")
+	f.StringVar(&c.delimiter, "delimiter", "", "with --format csv: the column separator (default: the one of , ; and tab the header row uses)")
+	return c
+}
+
+// importCSV imports, or with --dry-run checks, a CSV file through a column mapping.
+func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string) error {
+	if c.mapping == "" {
+		return docket.Errorf(docket.EINVALID, "--format csv needs --map FILE, the column mapping; see docket import --help")
+	}
+	mf, err := os.Open(c.mapping)
+	if err != nil {
+		return err
+	}
+	mapping, err := csvmap.ParseMapping(mf)
+	mf.Close()
+	if err != nil {
+		return err
+	}
+	status, err := docket.ParseStatus(c.status)
+	if err != nil {
+		return err
+	} else if status != docket.Draft && status != docket.Reported {
+		return docket.Errorf(docket.EINVALID, "--status %s: an import makes draft or reported facts; review them for more", status)
+	}
+	sens, err := docket.ParseSensitivity(c.sensitivity)
+	if err != nil {
+		return err
+	}
+	var comma rune
+	if c.delimiter != "" {
+		if c.delimiter == `\t` || c.delimiter == "tab" {
+			c.delimiter = "\t"
+		}
+		if utf8.RuneCountInString(c.delimiter) != 1 {
+			return docket.Errorf(docket.EINVALID, "--delimiter %q: want one character", c.delimiter)
+		}
+		comma, _ = utf8.DecodeRuneInString(c.delimiter)
+	}
+	in := io.Reader(m.Stdin)
+	name := "standard input"
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		in, name = file, filepath.Base(path)
+	}
+	db, err := f.open(!c.dryRun)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	v := f.operator()
+	r, err := csvmap.NewReader(in, mapping, csvmap.Options{
+		File: name, Source: c.source, Author: v.Name, Now: time.Now().UTC().Truncate(time.Microsecond),
+		Status: status, Sensitivity: sens, SkipBad: c.skipBad, Comma: comma, Encoding: c.encoding,
+		Resolve: resolver{ctx, db, v},
+	})
+	if err != nil {
+		return err
+	}
+	// Rows with errors are listed in the report; the error only says that there were some.
+	rowErrors := func() error {
+		if r.ErrorCount == 0 || c.skipBad {
+			return nil
+		}
+		return docket.Errorf(docket.EINVALID, "%s: %d rows have errors (listed above); nothing was imported: correct them, or import the other rows with --skip-bad-rows",
+			name, r.Rows-r.Good)
+	}
+	if c.dryRun {
+		var preview []*docket.Record
+		for {
+			rec, err := r.Next()
+			if err != nil && r.ErrorCount == 0 {
+				return err
+			} else if err != nil || rec == nil {
+				break
+			}
+			if len(preview) < 30 {
+				preview = append(preview, rec)
+			}
+		}
+		m.csvReport(&r.Report, name, true)
+		if len(preview) > 0 {
+			fmt.Fprintln(m.Stdout, "the first records:")
+			for _, rec := range preview {
+				fmt.Fprintln(m.Stdout, "  "+describeRecord(rec))
+			}
+		}
+		return rowErrors()
+	}
+	p := m.progress("imported")
+	defer debug.SetGCPercent(debug.SetGCPercent(importGC))
+	_, err = db.Import(ctx, v, r.Next, p.report)
+	p.done()
+	if err != nil && r.ErrorCount > 0 {
+		m.csvReport(&r.Report, name, false)
+		return rowErrors()
+	} else if err != nil {
+		// A record the store refuses is named by its row.
+		var e *docket.Error
+		var n int
+		if errors.As(err, &e) && strings.HasPrefix(e.Message, "record ") {
+			if _, serr := fmt.Sscanf(e.Message, "record %d:", &n); serr == nil && r.Line(n) > 0 {
+				return docket.Errorf(e.Code, "%s, line %d: %s", name, r.Line(n), e.Message[strings.Index(e.Message, ": ")+2:])
+			}
+		}
+		return err
+	}
+	m.csvReport(&r.Report, name, false)
+	return nil
+}
+
+// csvReport says what an import made, or would make.
+func (m *Main) csvReport(rep *csvmap.Report, name string, dry bool) {
+	made, linked := "made", "linked to"
+	if dry {
+		made, linked = "would make", "would link to"
+	}
+	fmt.Fprintf(m.Stdout, "%s: %d rows, %d good", name, rep.Rows, rep.Good)
+	if bad := rep.Rows - rep.Good; bad > 0 {
+		fmt.Fprintf(m.Stdout, ", %d with errors", bad)
+	}
+	fmt.Fprintln(m.Stdout)
+	var parts []string
+	for _, sc := range docket.Schemas {
+		if n := rep.New[sc.Name]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, sc.Name))
+		}
+	}
+	fmt.Fprintf(m.Stdout, "%s: records %s; statements %d; sources %d\n", made, orNone(strings.Join(parts, ", ")), rep.Statements, rep.Sources)
+	parts = parts[:0]
+	for _, sc := range docket.Schemas {
+		if n := rep.Existing[sc.Name]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, sc.Name))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(m.Stdout, "%s records already in the registry: %s\n", linked, strings.Join(parts, ", "))
+	}
+	if len(rep.Unmapped) > 0 {
+		fmt.Fprintf(m.Stdout, "columns not imported (the mapping does not name them): %s\n", strings.Join(rep.Unmapped, ", "))
+	}
+	if rep.ErrorCount > 0 {
+		fmt.Fprintf(m.Stdout, "errors (%d):\n", rep.ErrorCount)
+		for _, e := range rep.Errors {
+			fmt.Fprintln(m.Stdout, "  "+e.String())
+		}
+		if rep.ErrorCount > len(rep.Errors) {
+			fmt.Fprintf(m.Stdout, "  ... and %d more\n", rep.ErrorCount-len(rep.Errors))
+		}
+	}
+	if len(rep.Skipped) > 0 {
+		lines := make([]string, len(rep.Skipped))
+		for i, l := range rep.Skipped {
+			lines[i] = fmt.Sprint(l)
+		}
+		fmt.Fprintf(m.Stdout, "skipped the rows on lines %s\n", strings.Join(lines, ", "))
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "no"
+	}
+	return s
+}
+
+// describeRecord writes a record on one line, for a dry run's preview.
+func describeRecord(r *docket.Record) string {
+	switch {
+	case r.Entity != nil:
+		return fmt.Sprintf("%s %s", r.Entity.Schema, r.Entity.ID)
+	case r.Statement != nil:
+		s := r.Statement
+		return fmt.Sprintf("  %s.%s = %q", s.Entity, s.Property, s.Value)
+	case r.Source != nil:
+		return fmt.Sprintf("source %s %s", r.Source.ID, strings.TrimSpace(r.Source.URL+" "+r.Source.Title))
+	}
+	return r.Kind
+}
+
+// resolver finds what a CSV file names in the store, as the importer sees it.
+type resolver struct {
+	ctx context.Context
+	db  *store
+	v   docket.Viewer
+}
+
+func (r resolver) Entity(value string, schemas []string) (string, error) {
+	if docket.ValidID(value) {
+		if e, err := r.db.FindEntityByID(r.ctx, r.v, value); err == nil {
+			for _, sc := range schemas {
+				if e.Schema == sc {
+					return e.ID, nil
+				}
+			}
+			return "", docket.Errorf(docket.EINVALID, "%s is a %s, not a %s", value, e.Schema, strings.Join(schemas, " or "))
+		} else if docket.ErrorCode(err) != docket.ENOTFOUND {
+			return "", err
+		}
+	}
+	var found []*docket.Entity
+	for _, sc := range schemas {
+		ents, _, err := r.db.FindEntities(r.ctx, r.v, docket.EntityFilter{Schema: &sc, Name: &value, Limit: 5})
+		if err != nil {
+			return "", err
+		}
+		found = append(found, ents...)
+	}
+	switch len(found) {
+	case 0:
+		return "", nil
+	case 1:
+		return found[0].ID, nil
+	}
+	var ids []string
+	for _, e := range found {
+		ids = append(ids, fmt.Sprintf("%s (%s)", e.ID, e.Caption))
+	}
+	return "", docket.Errorf(docket.EINVALID, "%q names %d records: %s; give an id", value, len(found), strings.Join(ids, ", "))
+}
+
+func (r resolver) Source(url string) (string, error) {
+	srcs, _, err := r.db.FindSources(r.ctx, r.v, docket.SourceFilter{URL: &url, Limit: 1})
+	if err != nil || len(srcs) == 0 {
+		return "", err
+	}
+	return srcs[0].ID, nil
+}
