@@ -33,10 +33,12 @@ func TestVerify_Tampering(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var stmt string
+	var stmt, other string
 	db.QueryRow(`SELECT id FROM statements WHERE entity_id = 'proceeding-akberdiyeva-1' AND property = 'outcome'`).Scan(&stmt)
+	db.QueryRow(`SELECT id FROM statements WHERE id <> ? AND status <> 'disputed' ORDER BY seq LIMIT 1`, stmt).Scan(&other)
 	for _, q := range []string{
 		`UPDATE statements SET value = 'convicted' WHERE id = '` + stmt + `'`,
+		`UPDATE statements SET status = 'disputed' WHERE id = '` + other + `'`,
 		// The leaf hash of change 5, the fifth hash of the first tile of leaf hashes.
 		`UPDATE ledger_tiles SET hashes = substr(hashes, 1, 128) || zeroblob(32) || substr(hashes, 161) WHERE level = 0 AND idx = 0`,
 		`UPDATE changes SET payload = replace(payload, 'Aktau City Court', 'Astana City Court') WHERE ref = 'org-aktau-city-court' AND kind = 'statement' AND payload LIKE '%"name"%'`,
@@ -53,6 +55,7 @@ func TestVerify_Tampering(t *testing.T) {
 	for _, want := range []string{
 		"statement " + stmt + ": its value in the statements table (\"convicted\") differs from its record (\"acquitted\")",
 		"change 5: its ledger leaf (in ledger tile 0/0) does not match its record",
+		"statement " + other + ": its status in the statements table is disputed",
 		"checkpoint",
 	} {
 		if !strings.Contains(out, want) {

@@ -231,7 +231,10 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems
 		}
 		app := ledger.NewAppender(0, noTiles{})
 		tiles := tileCheck{tx: tx, add: add}
-		check := newViewCheck(tx)
+		check, err := newViewCheck(ctx, tx)
+		if err != nil {
+			return err
+		}
 		var done int64
 		for after := int64(0); ; {
 			rows, err := tx.QueryContext(ctx, `SELECT seq, kind, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 5000`, after)

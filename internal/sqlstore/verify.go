@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -13,18 +14,57 @@ import (
 type viewCheck struct {
 	tx       *Tx
 	problems []docket.Problem
-	want     map[string]*stmtState // what each statement's row must say at the end
-	ids      []string              // statement ids in commit order
+	later    map[string]*stmtState // statements that reviews and retractions changed: their end state
 }
 
+// stmtState is what a statement's row must say at the end about what later records changed.
 type stmtState struct {
-	status       docket.Status
+	status       docket.Status // "" when no review changed it
 	retracted    bool
 	supersededBy string
-	seq          int64
 }
 
-func newViewCheck(tx *Tx) *viewCheck { return &viewCheck{tx: tx, want: map[string]*stmtState{}} }
+// newViewCheck reads the reviews and retractions first, so that each statement's row can be
+// checked when its record is read, holding in memory only the few statements they touch.
+func newViewCheck(ctx context.Context, tx *Tx) (*viewCheck, error) {
+	c := &viewCheck{tx: tx, later: map[string]*stmtState{}}
+	rows, err := tx.QueryContext(ctx, `SELECT seq, payload FROM changes WHERE kind IN (?, ?) ORDER BY seq`, docket.KindRetraction, docket.KindStatus)
+	if err != nil {
+		return nil, fmt.Errorf("read reviews and retractions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		var payload string
+		if err := rows.Scan(&seq, &payload); err != nil {
+			return nil, err
+		}
+		var r docket.Record
+		if err := json.Unmarshal([]byte(payload), &r); err != nil {
+			continue // the main pass reports the record
+		}
+		var id string
+		switch {
+		case r.Retraction != nil:
+			id = r.Retraction.Statement
+		case r.Status != nil:
+			id = r.Status.Statement
+		default:
+			continue
+		}
+		st := c.later[id]
+		if st == nil {
+			st = &stmtState{}
+			c.later[id] = st
+		}
+		if r.Retraction != nil {
+			st.retracted, st.supersededBy = true, r.Retraction.SupersededBy
+		} else {
+			st.status = r.Status.Status
+		}
+	}
+	return c, rows.Err()
+}
 
 func (c *viewCheck) add(what, format string, args ...any) {
 	c.problems = append(c.problems, docket.Problem{What: what, Why: fmt.Sprintf(format, args...)})
@@ -69,9 +109,12 @@ func (c *viewCheck) record(ctx context.Context, r *docket.Record) error {
 	case docket.KindStatement:
 		s := r.Statement
 		got := make([]string, 11)
+		var status, supBy string
+		var retracted bool
 		err := c.tx.queryRow(ctx, `SELECT entity_id, property, value, COALESCE(source_id, ''), COALESCE(locator, ''), COALESCE(quote, ''),
-			CAST(sensitivity AS TEXT), author, created_at, COALESCE(supersedes, ''), salt FROM statements WHERE id = ?`, s.ID).
-			Scan(&got[0], &got[1], &got[2], &got[3], &got[4], &got[5], &got[6], &got[7], &got[8], &got[9], &got[10])
+			CAST(sensitivity AS TEXT), author, created_at, COALESCE(supersedes, ''), salt,
+			status, retracted_seq IS NOT NULL, COALESCE(superseded_by, '') FROM statements WHERE id = ?`, s.ID).
+			Scan(&got[0], &got[1], &got[2], &got[3], &got[4], &got[5], &got[6], &got[7], &got[8], &got[9], &got[10], &status, &retracted, &supBy)
 		if errors.Is(err, sql.ErrNoRows) {
 			c.add("statement "+s.ID, "it is missing from the statements table")
 			return nil
@@ -81,8 +124,19 @@ func (c *viewCheck) record(ctx context.Context, r *docket.Record) error {
 		c.differ("statement "+s.ID, "statements", got,
 			[]string{s.Entity, s.Property, s.Value, s.Source, s.Locator, s.Quote, fmt.Sprint(int(s.Sensitivity)), s.Author, formatTime(s.CreatedAt), s.Supersedes, s.Salt},
 			[]string{"entity", "property", "value", "source", "locator", "quote", "sensitivity", "author", "time", "supersedes", "salt"})
-		c.want[s.ID] = &stmtState{status: s.Status}
-		c.ids = append(c.ids, s.ID)
+		want := stmtState{status: s.Status}
+		if st := c.later[s.ID]; st != nil {
+			want.retracted, want.supersededBy = st.retracted, st.supersededBy
+			if st.status != "" {
+				want.status = st.status
+			}
+		}
+		if status != string(want.status) {
+			c.add("statement "+s.ID, "its status in the statements table is %s; its records say %s", status, want.status)
+		}
+		if retracted != want.retracted || supBy != want.supersededBy {
+			c.add("statement "+s.ID, "its retraction in the statements table differs from its records")
+		}
 	case docket.KindSnapshot:
 		s := r.Snapshot
 		for _, b := range []struct{ sha, what string }{{s.SHA256, "body"}, {s.TextSHA256, "text"}} {
@@ -106,38 +160,12 @@ func (c *viewCheck) record(ctx context.Context, r *docket.Record) error {
 		} else if sha != s.SHA256 {
 			c.add("snapshot "+s.ID, "its SHA-256 in the snapshots table (%s) differs from its record (%s)", sha, s.SHA256)
 		}
-	case docket.KindRetraction:
-		if w := c.want[r.Retraction.Statement]; w != nil {
-			w.retracted, w.supersededBy = true, r.Retraction.SupersededBy
-		}
-	case docket.KindStatus:
-		if w := c.want[r.Status.Statement]; w != nil {
-			w.status = r.Status.Status
-		}
 	}
 	return nil
 }
 
-// finish checks what only the whole log determines: each statement's current status and
-// retraction, and rows that no record accounts for.
+// finish checks what only the whole log determines: rows that no record accounts for.
 func (c *viewCheck) finish(ctx context.Context) error {
-	for _, id := range c.ids {
-		w := c.want[id]
-		var status, supBy string
-		var retracted bool
-		err := c.tx.queryRow(ctx, `SELECT status, retracted_seq IS NOT NULL, COALESCE(superseded_by, '') FROM statements WHERE id = ?`, id).Scan(&status, &retracted, &supBy)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // reported already
-		} else if err != nil {
-			return err
-		}
-		if status != string(w.status) {
-			c.add("statement "+id, "its status in the statements table is %s; its records say %s", status, w.status)
-		}
-		if retracted != w.retracted || supBy != w.supersededBy {
-			c.add("statement "+id, "its retraction in the statements table differs from its records")
-		}
-	}
 	for _, t := range []struct{ table, what string }{{"statements", "statement"}, {"entities", "entity"}, {"sources", "source"}} {
 		var n int
 		if err := c.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.table).Scan(&n); err != nil {
