@@ -213,6 +213,8 @@ func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit i
 		[]any{strings.Join(parts, " AND "), limit}
 }
 
+func (dialect) PrepareImport(context.Context, *sqlstore.Tx) error { return nil }
+
 func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {
 	var def string
 	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&def)

@@ -321,6 +321,9 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 		<-read
 	}()
 	err = db.update(ctx, func(tx *Tx) error {
+		if err := db.Dialect.PrepareImport(ctx, tx); err != nil {
+			return fmt.Errorf("prepare import: %w", err)
+		}
 		deferred, err := tx.deferIndexes(ctx)
 		if err != nil {
 			return err

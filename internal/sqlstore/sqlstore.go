@@ -40,6 +40,8 @@ type Dialect interface {
 	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),
 	// with their rank (lower is better), and its arguments.
 	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
+	// PrepareImport readies the transaction of an import for loading many rows.
+	PrepareImport(ctx context.Context, tx *Tx) error
 	// IndexDef returns the statement that creates the named index, "" when there is none.
 	IndexDef(ctx context.Context, tx *Tx, name string) (string, error)
 	// IsUnique reports whether err is a unique-constraint violation.
