@@ -335,6 +335,7 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			tx.fin.close()
 			tx.fin = nil
 		}()
+		var prev [2]int // the first and last record of the batch whose rows are pending longest
 		for b := range batches {
 			if err := tx.prefetch(ctx, b.recs); err != nil {
 				return err
@@ -356,9 +357,11 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 					return prefixError(err, "record %d", n)
 				}
 			}
+			// The rows of the batch before this one are written now; this batch's are finished meanwhile.
 			if err := tx.rotate(ctx); err != nil {
-				return prefixError(err, "records %d to %d", first, n)
+				return prefixError(err, "records %d to %d", prev[0], prev[1])
 			}
+			prev = [2]int{first, n}
 			if err := tx.writeTiles(ctx); err != nil {
 				return err
 			}
@@ -385,7 +388,9 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 
 // deferrable are the indexes no check of a record reads: an import into an empty store drops
 // them and builds them again after the load, which sorts each once instead of inserting into
-// it row by row. The indexes on ids, entities' canonical ids and statements' entities stay.
+// it row by row. The indexes on ids, on entities' canonical ids and on statements' entities
+// stay, as checks read them; so does the change log's index of entities, which is cheap to keep
+// (its keys arrive nearly in order) and dear to build (the whole log is read).
 var deferrable = []string{
 	"statements_ref", "statements_source", "name_keys_key", "sources_url", "entities_schema",
 	"search_exact", "search_keys", // PostgreSQL's full-text indexes
