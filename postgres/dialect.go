@@ -197,6 +197,12 @@ func (dialect) PrepareImport(ctx context.Context, tx *sqlstore.Tx) error {
 	return err
 }
 
+// DeferrableIndexes are the full-text indexes, whose row-by-row upkeep is what makes a large
+// load slow. Dropping an index locks its table until the import commits, and an import may
+// read, on other connections, the tables the other indexes belong to (a CSV file's names are
+// looked up as it is read): only the search table, which no import reads, is locked so.
+func (dialect) DeferrableIndexes() []string { return []string{"search_exact", "search_keys"} }
+
 // IndexDef returns the definition of an index of the store's schema.
 func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {
 	var def string

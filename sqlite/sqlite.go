@@ -215,6 +215,15 @@ func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit i
 
 func (dialect) PrepareImport(context.Context, *sqlstore.Tx) error { return nil }
 
+// DeferrableIndexes are those on keys that arrive in no order. Readers in WAL mode read the
+// store as it was before the import, indexes and all, so dropping them blocks no one. The
+// indexes on ids, on entities' canonical ids and on statements' entities stay, as checks read
+// them; so does the change log's index of entities, cheap to keep (its keys arrive nearly in
+// order) and dear to build (the whole log is read).
+func (dialect) DeferrableIndexes() []string {
+	return []string{"statements_ref", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
+}
+
 func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {
 	var def string
 	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&def)

@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/docketorg/docket/internal/pgtest"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -145,5 +147,35 @@ func TestImportCSV_BadInput(t *testing.T) {
 	}
 	if got := mustRun(t, "search", "Zhunusova", "--data", d); strings.Contains(got, "Person") {
 		t.Errorf("the skipped row was imported:\n%s", got)
+	}
+}
+
+// TestImportCSV_Postgres imports a spreadsheet into an empty PostgreSQL store: the file's court
+// names are looked up on other connections while the import's transaction holds its locks, and
+// the import must not wait for itself.
+func TestImportCSV_Postgres(t *testing.T) {
+	pg := pgtest.Schema(t)
+	dir := t.TempDir()
+	m := writeCSV(t, dir, "cases.map", strings.Replace(csvMapping, "Judge                = Proceeding.judge\n", "", 1))
+	f := writeCSV(t, dir, "cases.csv", csvFile)
+	type result struct {
+		code     int
+		out, err string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errs := run(t, "", "import", "--format", "csv", f, "--map", m, "--db", pg)
+		done <- result{code, out, errs}
+	}()
+	select {
+	case r := <-done:
+		if r.code != 0 || !strings.Contains(r.out, "3 rows, 3 good") {
+			t.Fatalf("import: exit %d\n%s%s", r.code, r.out, r.err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the import into an empty PostgreSQL store did not finish in two minutes")
+	}
+	if got := mustRun(t, "search", "Сарсенов", "--db", pg); !strings.Contains(got, "Sarsenov") {
+		t.Fatalf("search after the import:\n%s", got)
 	}
 }

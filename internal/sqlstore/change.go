@@ -386,18 +386,9 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 	return n, nil
 }
 
-// deferrable are the indexes no check of a record reads: an import into an empty store drops
-// them and builds them again after the load, which sorts each once instead of inserting into
-// it row by row. The indexes on ids, on entities' canonical ids and on statements' entities
-// stay, as checks read them; so does the change log's index of entities, which is cheap to keep
-// (its keys arrive nearly in order) and dear to build (the whole log is read).
-var deferrable = []string{
-	"statements_ref", "statements_source", "name_keys_key", "sources_url", "entities_schema",
-	"search_exact", "search_keys", // PostgreSQL's full-text indexes
-}
-
-// deferIndexes drops the deferrable indexes when the store is empty, and returns the
-// statements that create them again.
+// deferIndexes drops the dialect's deferrable indexes when the store is empty, and returns the
+// statements that create them again: building an index once, sorted, after the load costs less
+// than inserting into it row by row.
 func (tx *Tx) deferIndexes(ctx context.Context) ([]string, error) {
 	var empty bool
 	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM changes)`).Scan(&empty); err != nil {
@@ -406,7 +397,7 @@ func (tx *Tx) deferIndexes(ctx context.Context) ([]string, error) {
 		return nil, nil
 	}
 	var defs []string
-	for _, name := range deferrable {
+	for _, name := range tx.db.Dialect.DeferrableIndexes() {
 		def, err := tx.db.Dialect.IndexDef(ctx, tx, name)
 		if err != nil {
 			return nil, fmt.Errorf("index %s: %w", name, err)

@@ -42,6 +42,10 @@ type Dialect interface {
 	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
 	// PrepareImport readies the transaction of an import for loading many rows.
 	PrepareImport(ctx context.Context, tx *Tx) error
+	// DeferrableIndexes names the indexes that an import into an empty store drops and builds
+	// again after the load: none that a check of a record reads, and none whose dropping keeps
+	// other connections from reading what the import reads through them.
+	DeferrableIndexes() []string
 	// IndexDef returns the statement that creates the named index, "" when there is none.
 	IndexDef(ctx context.Context, tx *Tx, name string) (string, error)
 	// IsUnique reports whether err is a unique-constraint violation.
