@@ -17,7 +17,6 @@ import (
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/bench/internal/harness"
 	"github.com/docketorg/docket/bench/internal/synth"
-	"github.com/docketorg/docket/sqlite"
 )
 
 var statements = flag.Int64("statements", 10000, "statements in the generated registry")
@@ -29,7 +28,7 @@ var (
 	setErr  error
 	data    string
 	summary *synth.Summary
-	store   *sqlite.DB
+	store   docket.Store
 )
 
 func TestMain(m *testing.M) {
@@ -48,19 +47,22 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func fixture(tb testing.TB) (*synth.Summary, *sqlite.DB) {
+func fixture(tb testing.TB) (*synth.Summary, docket.Store) {
 	tb.Helper()
 	setup.Do(func() {
 		data = filepath.Join(tmpDir, "registry.jsonl")
 		if summary, setErr = harness.WriteDataset(data, synth.Config{Statements: *statements, Seed: 1}); setErr != nil {
 			return
 		}
-		path := filepath.Join(tmpDir, "shared", "docket.db")
-		if _, setErr = harness.Import(context.Background(), path, data, nil); setErr != nil {
+		t, err := harness.NewSQLiteTarget(filepath.Join(tmpDir, "shared", "docket.db"))
+		if err != nil {
+			setErr = err
 			return
 		}
-		store = sqlite.NewDB(path)
-		setErr = store.Open()
+		if store, setErr = t.Open(); setErr != nil {
+			return
+		}
+		_, setErr = harness.Import(context.Background(), store, data, nil)
 	})
 	if setErr != nil {
 		tb.Fatal(setErr)
@@ -93,12 +95,70 @@ func TestGeneratedRegistry(t *testing.T) {
 	}
 }
 
+// TestReads runs the API and statistics measurements on the shared store: every request
+// answers, and the statistics count what the registry holds.
+func TestReads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports a generated registry")
+	}
+	sum, db := fixture(t)
+	ctx := context.Background()
+	api, err := harness.RunAPI(ctx, db, harness.BuildQueries(sum, 20, 1), sum.Entities, 20, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range api {
+		if a.Latency.N != 20 || a.MeanBytes == 0 {
+			t.Errorf("%s: %d requests of %.0f bytes, want 20 with a body", a.Endpoint, a.Latency.N, a.MeanBytes)
+		}
+	}
+	stats, err := harness.RunStats(ctx, db, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stats {
+		if s.Proceedings == 0 || len(s.Stats) == 0 || s.Stats[0].Counted == 0 {
+			t.Errorf("statistics as %s: %d proceedings, %+v; want some counted", s.Viewer, s.Proceedings, s.Stats)
+		}
+	}
+}
+
+// TestCSVImport imports a small spreadsheet into a fresh store: every row is good and makes
+// its person, case and proceeding.
+func TestCSVImport(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "defendants.csv")
+	if err := harness.WriteCSV(path, 200, 1); err != nil {
+		t.Fatal(err)
+	}
+	target, err := harness.NewSQLiteTarget(filepath.Join(dir, "store", "docket.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := target.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := harness.ImportCSV(ctx, db, path, nil)
+	if err != nil {
+		db.Close()
+		t.Fatal(err)
+	}
+	if err := target.CloseStore(ctx, db, res.ImportResult); err != nil {
+		t.Fatal(err)
+	}
+	if res.Rows != 200 || res.Good != 200 || res.Made["Case"] != 200 || res.Made["Proceeding"] != 200 || res.Statements == 0 || res.DBBytes == 0 {
+		t.Errorf("got %d rows, %d good, made %v, %d statements, %d bytes", res.Rows, res.Good, res.Made, res.Statements, res.DBBytes)
+	}
+}
+
 func BenchmarkImport(b *testing.B) {
 	fixture(b)
 	var st int64
 	var bytes float64
 	for i := 0; b.Loop(); i++ {
-		res, err := harness.Import(context.Background(), filepath.Join(b.TempDir(), fmt.Sprint(i), "docket.db"), data, nil)
+		res, err := importOnce(filepath.Join(b.TempDir(), fmt.Sprint(i), "docket.db"))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -106,6 +166,25 @@ func BenchmarkImport(b *testing.B) {
 	}
 	b.ReportMetric(float64(st)*float64(b.N)/b.Elapsed().Seconds(), "statements/s")
 	b.ReportMetric(bytes, "bytes/statement")
+}
+
+// importOnce imports the data set into a fresh store at path and closes it.
+func importOnce(path string) (*harness.ImportResult, error) {
+	ctx := context.Background()
+	t, err := harness.NewSQLiteTarget(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := t.Open()
+	if err != nil {
+		return nil, err
+	}
+	res, err := harness.Import(ctx, db, data, nil)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return res, t.CloseStore(ctx, db, res)
 }
 
 func BenchmarkSearch(b *testing.B) {

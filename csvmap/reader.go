@@ -3,6 +3,7 @@ package csvmap
 import (
 	"bufio"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
@@ -87,12 +88,13 @@ type Reader struct {
 	done   bool
 	failed bool // a row had an error: the rest are only checked
 
-	known   map[string]string   // a record's identity in the file -> its id
-	schema  map[string]string   // id -> schema, of the file's records
-	byName  map[string][]string // Person and Organization ids by the key of a name
-	said    map[string][]string // id -> property and value pairs it has been given
-	sources map[string]string   // URL -> source id
-	linked  map[string]bool     // records of the registry rows link to
+	// What is remembered of earlier rows, a few dozen bytes a record, so that a file of any
+	// size is read in little memory: digests, not the identities and values themselves.
+	known   map[digest]known     // a record's identity in the file -> the record
+	byName  map[string][]fileRef // the file's Person and Organization records by the key of a name
+	said    map[digest]struct{}  // record, property and value of statements made for records that recur
+	sources map[string]string    // URL -> source id
+	linked  map[string]bool      // records of the registry rows link to
 
 	starts []rowStart // the first record of each row made, for Line
 	made   int        // records given so far
@@ -158,7 +160,7 @@ func NewReader(r io.Reader, m *Mapping, o Options) (*Reader, error) {
 	}
 	cr.FieldsPerRecord = len(header)
 	rd := &Reader{m: m, o: o, cr: cr, ids: docket.NewIDs(o.Now, o.Rand),
-		known: map[string]string{}, schema: map[string]string{}, byName: map[string][]string{}, said: map[string][]string{}, sources: map[string]string{}, linked: map[string]bool{},
+		known: map[digest]known{}, byName: map[string][]fileRef{}, said: map[digest]struct{}{}, sources: map[string]string{}, linked: map[string]bool{},
 		Report: Report{New: map[string]int{}, Existing: map[string]int{}}}
 	for _, c := range m.Columns {
 		i := slices.Index(header, c.Name)
@@ -334,9 +336,42 @@ type rowRecord struct {
 	schema *docket.Schema
 	values []value
 	id     string
-	found  bool // in the registry: linked to, not changed
-	given  bool // in the registry, by an id column: given the row's values
+	how    origin
+	recurs bool // identified by a name or number, so later rows may add values to it
 }
+
+// origin is where a row's record comes from.
+type origin int
+
+const (
+	made     origin = iota // made by this row
+	again                  // made by an earlier row of the file
+	registry               // in the registry, found by name: linked to, not changed
+	given                  // in the registry, named by an id column: given the row's values
+)
+
+// digest stands for a string that only needs comparing.
+type digest [16]byte
+
+func digestOf(parts ...string) digest {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	var d digest
+	copy(d[:], h.Sum(nil))
+	return d
+}
+
+// known is a record an identity names.
+type known struct {
+	id       string
+	registry bool
+}
+
+// fileRef is a record of the file that a link column may name.
+type fileRef struct{ id, schema string }
 
 // links are the links between a row's records that need no column: a property of the first
 // schema names the row's record of the second, unless a column gives it.
@@ -421,7 +456,7 @@ func (r *Reader) row(line int, fields []string) ([]*docket.Record, []RowError) {
 		}
 	}
 	// Settle each record's id, in the order links need, and link it.
-	var keys [][]string // the identities of the row's records, remembered once it is good
+	var keys [][]digest // the identities of the row's records, remembered once it is good
 	for _, sn := range order {
 		rr := recs[sn]
 		if rr == nil {
@@ -472,7 +507,7 @@ func (r *Reader) row(line int, fields []string) ([]*docket.Record, []RowError) {
 	for _, sn := range order {
 		if rr := recs[sn]; rr != nil {
 			for _, k := range keys[i] {
-				r.known[k] = rr.id
+				r.known[k] = known{rr.id, rr.how == registry}
 			}
 			i++
 		}
@@ -482,35 +517,38 @@ func (r *Reader) row(line int, fields []string) ([]*docket.Record, []RowError) {
 		if rr == nil {
 			continue
 		}
-		if rr.found {
+		switch rr.how {
+		case registry, given:
 			if !r.linked[rr.id] {
 				r.linked[rr.id] = true
 				r.Existing[sn]++
 			}
-			continue
-		}
-		if rr.given && !r.linked[rr.id] {
-			r.linked[rr.id] = true
-			r.Existing[sn]++
-		}
-		if _, ok := r.schema[rr.id]; !ok && !rr.given {
-			r.schema[rr.id] = sn
+			if rr.how == registry {
+				continue
+			}
+		case made:
 			r.New[sn]++
 			out = append(out, &docket.Record{Kind: docket.KindEntity, Entity: &docket.Entity{ID: rr.id, Schema: sn,
 				Sensitivity: docket.Public, Author: r.o.Author, CreatedAt: r.o.Now}})
 			for _, v := range rr.values {
 				if v.prop == "name" || v.prop == "alias" {
 					k := translit.Key(v.value)
-					r.byName[k] = append(r.byName[k], rr.id)
+					r.byName[k] = append(r.byName[k], fileRef{rr.id, sn})
 				}
+			}
+		case again:
+			if !rr.recurs {
+				continue // the same values as before: its identity is all it says
 			}
 		}
 		for _, v := range rr.values {
-			pv := v.prop + "\x00" + v.value
-			if slices.Contains(r.said[rr.id], pv) {
-				continue
+			if rr.recurs || rr.how == given {
+				pv := digestOf(rr.id, v.prop, v.value)
+				if _, ok := r.said[pv]; ok {
+					continue
+				}
+				r.said[pv] = struct{}{}
 			}
-			r.said[rr.id] = append(r.said[rr.id], pv)
 			var salt [docket.SaltSize]byte
 			io.ReadFull(r.o.Rand, salt[:])
 			out = append(out, &docket.Record{Kind: docket.KindStatement, Statement: &docket.Statement{
@@ -535,9 +573,9 @@ func mapped(m *Mapping, schema, prop string) bool {
 // any form, or one of the registry's by its id or name.
 func (r *Reader) reference(cell string, schemas []string) (string, error) {
 	var inFile []string
-	for _, id := range r.byName[translit.Key(cell)] {
-		if slices.Contains(schemas, r.schema[id]) && !slices.Contains(inFile, id) {
-			inFile = append(inFile, id)
+	for _, f := range r.byName[translit.Key(cell)] {
+		if slices.Contains(schemas, f.schema) && !slices.Contains(inFile, f.id) {
+			inFile = append(inFile, f.id)
 		}
 	}
 	if len(inFile) > 1 {
@@ -560,15 +598,19 @@ func (r *Reader) reference(cell string, schemas []string) (string, error) {
 // an organisation already in the registry; or a new one.
 //
 // It returns the record's identities, which the caller remembers once the whole row is good.
-func (r *Reader) identify(rr *rowRecord) ([]string, error) {
+func (r *Reader) identify(rr *rowRecord) ([]digest, error) {
 	if rr.id != "" { // an id column names it
-		rr.given = true
-		return []string{rr.schema.Name + "\x00id=" + rr.id}, nil
+		rr.how = given
+		return nil, nil
 	}
-	keys := identities(rr)
+	keys, recurs := identities(rr)
+	rr.recurs = recurs
 	for _, k := range keys {
-		if id, ok := r.known[k]; ok {
-			rr.id, rr.found = id, r.schema[id] == ""
+		if x, ok := r.known[k]; ok {
+			rr.id, rr.how = x.id, again
+			if x.registry {
+				rr.how = registry
+			}
 			return keys, nil
 		}
 	}
@@ -581,18 +623,19 @@ func (r *Reader) identify(rr *rowRecord) ([]string, error) {
 			if err != nil {
 				return nil, fmt.Errorf("organisation %q: %s", v.value, docket.ErrorMessage(err))
 			} else if id != "" {
-				rr.id, rr.found = id, true
+				rr.id, rr.how = id, registry
 				return keys, nil
 			}
 		}
 	}
-	rr.id = r.ids.Next("")
+	rr.id, rr.how = r.ids.Next(""), made
 	return keys, nil
 }
 
 // identities are what make two rows' records the same record: any one of them shared. None
-// means that the record is the same as no other row's.
-func identities(rr *rowRecord) []string {
+// means that the record is the same as no other row's. recurs says that they are names or
+// numbers, so that later rows may say more of the record.
+func identities(rr *rowRecord) (keys []digest, recurs bool) {
 	values := func(prop string) []string {
 		var out []string
 		for _, v := range rr.values {
@@ -609,38 +652,38 @@ func identities(rr *rowRecord) []string {
 		}
 		return out
 	}
-	var keys []string
 	switch rr.schema.Name {
 	case "Person":
 		// A name alone is not a person: namesakes are many. Without a date of birth (or an
 		// id column) every row's person is a record of its own, to be merged by an editor.
 		born := values("birthDate")
 		if len(born) == 0 {
-			return nil
+			return nil, false
 		}
 		for _, n := range values("name") {
-			keys = append(keys, "Person\x00"+n+"\x00"+strings.Join(born, "|"))
+			keys = append(keys, digestOf("Person", n, strings.Join(born, "|")))
 		}
 	case "Organization":
 		for _, n := range values("name") {
-			keys = append(keys, "Organization\x00"+n)
+			keys = append(keys, digestOf("Organization", n))
 		}
 	case "Case":
 		if ns := values("number"); len(ns) > 0 {
-			keys = append(keys, "Case\x00number="+strings.Join(ns, "|"))
+			keys = append(keys, digestOf("Case", "number", strings.Join(ns, "|")))
 		} else {
 			for _, n := range values("name") {
-				keys = append(keys, "Case\x00"+n)
+				keys = append(keys, digestOf("Case", n))
 			}
 		}
 	}
-	if len(keys) == 0 { // any other record, or one without a name: by all it says
-		var parts []string
-		for _, v := range rr.values {
-			parts = append(parts, v.prop+"="+v.value)
-		}
-		sort.Strings(parts)
-		keys = append(keys, rr.schema.Name+"\x00"+strings.Join(parts, "\x00"))
+	if len(keys) > 0 {
+		return keys, true
 	}
-	return keys
+	// Any other record, or one without a name: by all it says.
+	parts := []string{rr.schema.Name}
+	for _, v := range rr.values {
+		parts = append(parts, v.prop+"="+v.value)
+	}
+	sort.Strings(parts[1:])
+	return []digest{digestOf(parts...)}, false
 }

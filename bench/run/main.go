@@ -1,6 +1,8 @@
-// Command run benchmarks the SQLite store on a generated registry of any size: bulk import,
-// search and entity-page latency, peak memory, file size, and the memory of an idle server.
-// It writes a Markdown table and a JSON file; data sets go to a temporary directory only.
+// Command run benchmarks a Docket store, SQLite or PostgreSQL, on generated data of any size:
+// bulk import of JSON lines or of CSV, search and entity-page latency in the store and over the
+// HTTP API, the statistics of docket stats, peak memory, store size, and the memory of an idle
+// server. It writes a Markdown table and a JSON file; data sets go to a temporary directory
+// only.
 package main
 
 import (
@@ -17,7 +19,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -25,36 +26,62 @@ import (
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/bench/internal/harness"
 	"github.com/docketorg/docket/bench/internal/synth"
-	"github.com/docketorg/docket/sqlite"
 )
 
-const usage = `Usage: go run ./bench/run [--statements N] [--seed S] [--out PREFIX] [--cpuprofile FILE]
+const usage = `Usage: go run ./bench/run [--statements N | --csv ROWS] [--db URL] [--seed S] [--out PREFIX]
+                          [--cpuprofile FILE]
 
-Generates a registry of N statements into a temporary directory, imports it into a fresh
-SQLite store with DB.Import (as docket import does: one transaction, every index, the search
-index and the change log), then measures search latency (names as stored, in another
+Benchmarks a Docket store: SQLite by default, PostgreSQL with --db URL.
+
+By default it generates a registry of N statements into a temporary directory and imports it
+into a fresh store with DB.Import (as docket import does: one transaction, every index, the
+search index and the change log). Then it measures search latency (names as stored, in another
 romanisation and in Cyrillic, rare words, common words; as the public and as the operator),
-entity-page latency, the peak RSS of the import, the file size per statement, and the RSS of
-an idle docket serve. Results go to PREFIX.md and PREFIX.json; the temporary directory is
-removed unless --keep is given. Run it from the module root.
+entity-page latency, the same reads over HTTP from the API server run in this process (search,
+entity, referrers; as the public), the statistics of docket stats (loading the registry, then
+each statistic; as the public and as the operator), the CPU time and peak RSS of the import,
+the store's size per statement, and the RSS of an idle docket serve (SQLite only).
+
+With --csv ROWS it measures a CSV import instead: ROWS rows of the spreadsheet that
+go run ./bench/gen --csv writes (a person, a case and a proceeding a row), imported through its
+column mapping into a fresh store as docket import --format csv does. --nonempty imports into
+a store holding one source, as into a registry in use: every index is kept up to date.
+
+With --db, a postgres:// URL, the store lives in the schema docket_bench of that database,
+dropped and created empty before the run and dropped after it unless --keep is given. Its size
+is that of the schema's tables and indexes; the CPU time of the server's backends is counted
+when the server runs on this machine; no idle server is measured. Before the reads the schema
+is vacuumed and analysed, as autovacuum would soon do (--vacuum=false reads straight away).
+
+Results go to PREFIX.md and PREFIX.json (by default bench/results/BACKEND-SIZE, or
+BACKEND-csv-ROWS with --csv). The temporary directory is removed unless --keep is given. Run
+it from the module root.
 
 Examples:
   go run ./bench/run --statements 100000
   go run ./bench/run --statements 1000000 --out bench/results/sqlite-1m --cpuprofile /tmp/import.pprof
-  go tool pprof -top -cum /tmp/import.pprof`
+  go tool pprof -top -cum /tmp/import.pprof
+  go run ./bench/run --statements 100000 --db 'postgres://postgres@127.0.0.1:5432/docket_bench?sslmode=disable'
+  go run ./bench/run --csv 90000
+  go run ./bench/run --csv 90000 --db 'postgres://postgres@127.0.0.1:5432/docket_bench?sslmode=disable'`
 
 // Result is everything one run measured; it is the JSON file.
 type Result struct {
 	Command  string                 `json:"command"`
 	Date     string                 `json:"date"`
 	Machine  Machine                `json:"machine"`
-	Data     Data                   `json:"data"`
-	Import   *harness.ImportResult  `json:"import"`
+	Backend  string                 `json:"backend"`
+	Nonempty bool                   `json:"nonempty,omitempty"` // the store held one source before the import
+	Data     *Data                  `json:"data,omitempty"`
+	Import   *harness.ImportResult  `json:"import,omitempty"`
+	CSV      *harness.CSVResult     `json:"csv_import,omitempty"`
 	Facts    harness.StoreFacts     `json:"store_facts"`
-	Search   []harness.SearchResult `json:"search"`
-	Queries  int                    `json:"queries"`
-	Pages    []harness.PageResult   `json:"entity_pages"`
+	Search   []harness.SearchResult `json:"search,omitempty"`
+	Queries  int                    `json:"queries,omitempty"`
+	Pages    []harness.PageResult   `json:"entity_pages,omitempty"`
 	Busiest  map[string]float64     `json:"busiest_entity_page_ms,omitempty"`
+	API      []harness.APIResult    `json:"api,omitempty"`
+	Stats    []harness.StatsResult  `json:"stats,omitempty"`
 	ServeRSS map[string]float64     `json:"serve_idle_rss_mb,omitempty"`
 	ServeErr string                 `json:"serve_error,omitempty"`
 	QuerySet []harness.Query        `json:"query_set,omitempty"`
@@ -81,6 +108,21 @@ type Data struct {
 	Seed         uint64           `json:"seed"`
 }
 
+// options are the flags of a run.
+type options struct {
+	n                int64
+	csvRows          int
+	seed             uint64
+	cpuprofile       string
+	queries, pages   int
+	pageBudget       time.Duration
+	serve, api       bool
+	vacuum, nonempty bool
+	statsReps        int
+	keep             bool
+	dbURL, storePath string
+}
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -92,7 +134,7 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -101,25 +143,49 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.PrintDefaults()
 		fs.SetOutput(stderr)
 	}
-	n := fs.Int64("statements", 100000, "statements to generate and import")
-	seed := fs.Uint64("seed", 1, "seed of the generator and of the query sample")
-	out := fs.String("out", "", "path prefix of the results, without extension (default bench/results/sqlite-SIZE)")
+	var o options
+	fs.Int64Var(&o.n, "statements", 100000, "statements to generate and import")
+	fs.IntVar(&o.csvRows, "csv", 0, "measure a CSV import of `ROWS` rows instead")
+	fs.StringVar(&o.dbURL, "db", "", "benchmark PostgreSQL: the database `URL` (postgres://...), whose schema "+harness.PostgresSchema+" the run drops and recreates")
+	fs.Uint64Var(&o.seed, "seed", 1, "seed of the generator and of the query sample")
+	out := fs.String("out", "", "path prefix of the results, without extension (default bench/results/BACKEND-SIZE)")
 	tmpRoot := fs.String("tmp", "", "where the temporary directory goes (default $TMPDIR)")
-	keep := fs.Bool("keep", false, "keep the temporary directory with the data set and the store")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the import to `FILE`")
-	queries := fs.Int("queries", 200, "search queries, each run as the public and as the operator")
-	pages := fs.Int("pages", 200, "entity pages to read, as each viewer")
-	pageBudget := fs.Duration("page-budget", 2*time.Minute, "stop reading entity pages as a viewer after this long (0: never)")
-	serve := fs.Bool("serve", true, "measure the RSS of an idle docket serve (builds ./cmd/docket)")
-	store := fs.String("store", "", "measure reads only, on this store `FILE` imported from the registry of the same --statements and --seed (see --keep)")
+	fs.BoolVar(&o.keep, "keep", false, "keep the temporary directory with the data set and the store (and the PostgreSQL schema)")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the import to `FILE`")
+	fs.IntVar(&o.queries, "queries", 200, "search queries, each run as the public and as the operator, and over the API")
+	fs.IntVar(&o.pages, "pages", 200, "entity pages to read, as each viewer, and entities to request over the API")
+	fs.DurationVar(&o.pageBudget, "page-budget", 2*time.Minute, "stop reading entity pages as a viewer, or requesting an endpoint, after this long (0: never)")
+	fs.BoolVar(&o.api, "api", true, "measure the HTTP API of a server run in this process")
+	fs.IntVar(&o.statsReps, "stats-reps", 3, "repetitions of the statistics of docket stats (0: skip them)")
+	fs.BoolVar(&o.nonempty, "nonempty", false, "import into a store holding one source, not an empty one: every index is then kept up to date during the load instead of built after it")
+	fs.BoolVar(&o.vacuum, "vacuum", true, "PostgreSQL: VACUUM (ANALYZE) the schema after the import, before the reads, as autovacuum would soon")
+	fs.BoolVar(&o.serve, "serve", true, "measure the RSS of an idle docket serve (builds ./cmd/docket; SQLite only)")
+	fs.StringVar(&o.storePath, "store", "", "measure reads only, on this SQLite store `FILE` imported from the registry of the same --statements and --seed (see --keep)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *n <= 0 || fs.NArg() > 0 {
-		return fmt.Errorf("give --statements N and no arguments; see --help")
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	switch {
+	case o.n <= 0 || o.csvRows < 0 || fs.NArg() > 0:
+		return fmt.Errorf("give --statements N or --csv ROWS, positive, and no arguments; see --help")
+	case o.csvRows > 0 && set["statements"]:
+		return fmt.Errorf("give --statements or --csv, not both")
+	case o.storePath != "" && (o.dbURL != "" || o.csvRows > 0):
+		return fmt.Errorf("--store reads a SQLite store imported before: not with --db or --csv")
+	case o.statsReps < 0:
+		return fmt.Errorf("--stats-reps %d: want 0 or more", o.statsReps)
+	}
+	backend := harness.SQLite
+	if o.dbURL != "" {
+		backend = harness.Postgres
 	}
 	if *out == "" {
-		*out = filepath.Join("bench", "results", "sqlite-"+sizeName(*n))
+		name := backend + "-" + sizeName(o.n)
+		if o.csvRows > 0 {
+			name = backend + "-csv-" + sizeName(int64(o.csvRows))
+		}
+		*out = filepath.Join("bench", "results", name)
 	}
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
 		return err
@@ -128,18 +194,73 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *keep {
-		fmt.Fprintf(stderr, "run: keeping %s\n", tmp)
+	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "run: "+format+"\n", a...) }
+	if o.keep {
+		logf("keeping %s", tmp)
 	} else {
 		defer os.RemoveAll(tmp)
 	}
-	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "run: "+format+"\n", a...) }
 	res := &Result{Command: "go run ./bench/run " + strings.Join(args, " "), Date: time.Now().UTC().Format(time.RFC3339),
-		Machine: machine(), Queries: *queries}
+		Machine: machine(backend), Backend: backend, Nonempty: o.nonempty}
 
-	// 0. The docket binary, built now so that it is the same code as the store measured here.
+	// The store: a fresh file in the temporary directory, a fresh schema, or a file imported
+	// before.
+	var target *harness.Target
+	switch {
+	case o.storePath != "":
+		target = &harness.Target{Backend: harness.SQLite, Path: o.storePath}
+	case o.dbURL != "":
+		if target, err = harness.NewPostgresTarget(ctx, o.dbURL); err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := target.Close(context.WithoutCancel(ctx), o.keep); cerr != nil && err == nil {
+				err = cerr
+			}
+		}()
+		if o.keep {
+			logf("keeping the store at %s", target.Where())
+		}
+	default:
+		if target, err = harness.NewSQLiteTarget(filepath.Join(tmp, "store", "docket.db")); err != nil {
+			return err
+		}
+	}
+
+	if o.csvRows > 0 {
+		if err := importCSV(ctx, target, tmp, o, res, logf); err != nil {
+			return err
+		}
+		res.Facts = target.Facts(ctx, nil)
+	} else if err := registryRun(ctx, target, tmp, o, res, logf); err != nil {
+		return err
+	}
+
+	b, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out+".json", append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out+".md", []byte(markdown(res)), 0o644); err != nil {
+		return err
+	}
+	logf("wrote %s.md and %s.json", *out, *out)
+	return nil
+}
+
+// registryRun imports a generated registry, unless the target holds one already, and
+// measures the reads.
+func registryRun(ctx context.Context, target *harness.Target, tmp string, o options, res *Result, logf func(string, ...any)) error {
+	res.Queries = o.queries
+	// The docket binary, built now so that it is the same code as the store measured here.
 	var bin string
-	if *serve {
+	switch {
+	case !o.serve:
+	case target.Backend != harness.SQLite:
+		res.ServeErr = "on PostgreSQL the store's memory is the server's, which this run does not measure."
+	default:
 		if mod, err := harness.ModuleDir(); err != nil {
 			res.ServeErr = err.Error()
 		} else if bin, err = harness.BuildDocket(ctx, mod, tmp); err != nil {
@@ -148,38 +269,64 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	var sum *synth.Summary
-	dbPath := *store
-	if dbPath == "" {
-		dbPath = filepath.Join(tmp, "store", "docket.db")
-		if sum, err = generateAndImport(ctx, tmp, dbPath, *n, *seed, *cpuprofile, res, logf); err != nil {
+	var err error
+	if o.storePath == "" {
+		if sum, err = generateAndImport(ctx, target, tmp, o, res, logf); err != nil {
 			return err
+		}
+		if o.vacuum && target.Backend == harness.Postgres {
+			d, err := target.VacuumAnalyze(ctx)
+			if err != nil {
+				return err
+			}
+			res.Import.VacuumSeconds = d.Seconds()
+			logf("VACUUM (ANALYZE) of the schema: %.1fs", d.Seconds())
 		}
 	} else {
 		// The samples are a function of size and seed: draw them again without writing.
-		if sum, err = synth.Generate(synth.Config{Statements: *n, Seed: *seed}, func(*docket.Record) error { return nil }); err != nil {
+		if sum, err = synth.Generate(synth.Config{Statements: o.n, Seed: o.seed}, func(*docket.Record) error { return nil }); err != nil {
 			return err
 		}
-		res.Data = Data{Statements: sum.Statements, Records: sum.Records, Kinds: sum.Kinds, Schemas: sum.Schemas, Seed: *seed}
-		logf("reads only, on %s", dbPath)
+		res.Data = &Data{Statements: sum.Statements, Records: sum.Records, Kinds: sum.Kinds, Schemas: sum.Schemas, Seed: o.seed}
+		logf("reads only, on %s", target.Where())
 	}
-	res.Facts = harness.ReadStoreFacts(ctx, dbPath, synth.CommonWords)
+	res.Facts = target.Facts(ctx, synth.CommonWords)
 
-	// 4. Reads, on the store reopened as a server would.
-	db := sqlite.NewDB(dbPath)
-	if err := db.Open(); err != nil {
+	// Reads, on the store reopened as a server would.
+	db, err := target.Open()
+	if err != nil {
 		return err
 	}
-	qs := harness.BuildQueries(sum, *queries, *seed)
+	err = reads(ctx, db, sum, o, res, logf)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+
+	// An idle server, on the demo and on the imported store.
+	if bin != "" {
+		if err := serveRSS(ctx, bin, tmp, filepath.Dir(target.Path), res); err != nil {
+			res.ServeErr = err.Error()
+			logf("serve: %v", err)
+		}
+	}
+	return nil
+}
+
+// reads measures search, entity pages, the API and the statistics on an open store.
+func reads(ctx context.Context, db docket.Store, sum *synth.Summary, o options, res *Result, logf func(string, ...any)) error {
+	qs := harness.BuildQueries(sum, o.queries, o.seed)
 	res.QuerySet = qs
+	var err error
 	if res.Search, err = harness.RunSearch(ctx, db, qs); err != nil {
-		db.Close()
 		return err
 	}
 	for _, s := range res.Search {
 		logf("search as %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", s.Viewer, s.All.P50, s.All.P95, s.All.P99)
 	}
-	if res.Pages, err = harness.RunPages(ctx, db, sum.Entities, *pages, *seed, *pageBudget); err != nil {
-		db.Close()
+	if res.Pages, err = harness.RunPages(ctx, db, sum.Entities, o.pages, o.seed, o.pageBudget); err != nil {
 		return err
 	}
 	for _, p := range res.Pages {
@@ -201,43 +348,42 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	db.Close()
-
-	// 5. An idle server, on the demo and on the imported store.
-	if bin != "" {
-		if err := serveRSS(ctx, bin, tmp, filepath.Dir(dbPath), res); err != nil {
-			res.ServeErr = err.Error()
-			logf("serve: %v", err)
+	if o.api {
+		if res.API, err = harness.RunAPI(ctx, db, qs, sum.Entities, o.pages, o.seed, o.pageBudget); err != nil {
+			return fmt.Errorf("API: %w", err)
+		}
+		for _, a := range res.API {
+			logf("%s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", a.Endpoint, a.Latency.P50, a.Latency.P95, a.Latency.P99)
 		}
 	}
-
-	b, err := json.MarshalIndent(res, "", "  ")
-	if err != nil {
-		return err
+	if o.statsReps > 0 {
+		if res.Stats, err = harness.RunStats(ctx, db, o.statsReps); err != nil {
+			return fmt.Errorf("statistics: %w", err)
+		}
+		for _, s := range res.Stats {
+			var ms float64
+			for _, st := range s.Stats {
+				ms += st.MS
+			}
+			logf("statistics as %s: load %.0f ms, views %.0f ms, every statistic %.0f ms", s.Viewer, s.LoadMS, s.ViewsMS, ms)
+		}
 	}
-	if err := os.WriteFile(*out+".json", append(b, '\n'), 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out+".md", []byte(markdown(res)), 0o644); err != nil {
-		return err
-	}
-	logf("wrote %s.md and %s.json", *out, *out)
 	return nil
 }
 
-// generateAndImport writes the data set into tmp and imports it into a fresh store at dbPath.
-func generateAndImport(ctx context.Context, tmp, dbPath string, n int64, seed uint64, cpuprofile string, res *Result, logf func(string, ...any)) (*synth.Summary, error) {
+// generateAndImport writes the data set into tmp and imports it into the target's fresh store.
+func generateAndImport(ctx context.Context, target *harness.Target, tmp string, o options, res *Result, logf func(string, ...any)) (*synth.Summary, error) {
 	// 1. The data set, in the temporary directory.
 	dataPath := filepath.Join(tmp, "registry.jsonl")
 	start := time.Now()
-	sum, err := harness.WriteDataset(dataPath, synth.Config{Statements: n, Seed: seed, Progress: func(r, s int64) {
+	sum, err := harness.WriteDataset(dataPath, synth.Config{Statements: o.n, Seed: o.seed, Progress: func(r, s int64) {
 		logf("generated %d records, %d statements", r, s)
 	}})
 	if err != nil {
 		return nil, err
 	}
-	res.Data = Data{Statements: sum.Statements, Records: sum.Records, Kinds: sum.Kinds, Schemas: sum.Schemas,
-		Bytes: fileSize(dataPath), GenerateSecs: time.Since(start).Seconds(), Seed: seed}
+	res.Data = &Data{Statements: sum.Statements, Records: sum.Records, Kinds: sum.Kinds, Schemas: sum.Schemas,
+		Bytes: fileSize(dataPath), GenerateSecs: time.Since(start).Seconds(), Seed: o.seed}
 	logf("generated %s: %d records, %.0f MB in %.1fs", dataPath, sum.Records, float64(res.Data.Bytes)/1e6, res.Data.GenerateSecs)
 
 	// 2. Reading and decoding alone, which also puts the file in the page cache.
@@ -247,28 +393,10 @@ func generateAndImport(ctx context.Context, tmp, dbPath string, n int64, seed ui
 	}
 	logf("decoding alone: %.1fs", parse.Seconds())
 
-	// 3. The import, profiled on demand.
-	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
-		if err != nil {
-			return nil, err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return nil, err
-		}
-		defer f.Close()
-	}
-	last := time.Now()
-	imp, err := harness.Import(ctx, dbPath, dataPath, func(r int64, el time.Duration) {
-		if time.Since(last) >= 10*time.Second {
-			last = time.Now()
-			logf("imported %d of %d records (%.0f%%), %.0f records/s, RSS %d MB", r, sum.Records,
-				100*float64(r)/float64(sum.Records), float64(r)/el.Seconds(), harness.ReadStatusKB(0, "VmRSS")/1024)
-		}
+	// 3. The import.
+	imp, err := importInto(ctx, target, o, sum.Records, logf, func(db docket.Store, progress func(int64, time.Duration)) (*harness.ImportResult, error) {
+		return harness.Import(ctx, db, dataPath, progress)
 	})
-	if cpuprofile != "" {
-		pprof.StopCPUProfile()
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -277,6 +405,86 @@ func generateAndImport(ctx context.Context, tmp, dbPath string, n int64, seed ui
 	logf("imported %d statements in %.1fs: %.0f statements/s, %.0f records/s; peak RSS %.0f MB; %.0f bytes a statement",
 		imp.Statements, imp.Seconds, imp.StatementsPerSec, imp.RecordsPerSec, imp.PeakRSSMB, imp.BytesPerStatement)
 	return sum, nil
+}
+
+// importCSV writes a spreadsheet of o.csvRows rows into tmp and imports it into the target's
+// fresh store.
+func importCSV(ctx context.Context, target *harness.Target, tmp string, o options, res *Result, logf func(string, ...any)) error {
+	path := filepath.Join(tmp, "defendants.csv")
+	start := time.Now()
+	if err := harness.WriteCSV(path, o.csvRows, o.seed); err != nil {
+		return err
+	}
+	write := time.Since(start)
+	logf("wrote %s: %d rows, %.1f MB in %.1fs", path, o.csvRows, float64(fileSize(path))/1e6, write.Seconds())
+	var csv *harness.CSVResult
+	_, err := importInto(ctx, target, o, 0, logf, func(db docket.Store, progress func(int64, time.Duration)) (*harness.ImportResult, error) {
+		var err error
+		if csv, err = harness.ImportCSV(ctx, db, path, progress); err != nil {
+			return nil, err
+		}
+		return csv.ImportResult, nil
+	})
+	if err != nil {
+		return err
+	}
+	csv.WriteSeconds = write.Seconds()
+	res.CSV = csv
+	logf("imported %d rows (%d records, %d statements) in %.1fs: %.0f rows/s, %.0f statements/s; CPU %.1fs; peak RSS %.0f MB; %.0f bytes a statement",
+		csv.Rows, csv.Records, csv.Statements, csv.Seconds, csv.RowsPerSec, csv.StatementsPerSec, csv.CPUSeconds+csv.ServerCPUSeconds, csv.PeakRSSMB, csv.BytesPerStatement)
+	return nil
+}
+
+// importInto opens the target's fresh store (and prefills it with --nonempty), runs one import
+// into it, profiled on demand and logged every 10 s, closes the store and adds its size to the
+// result. total is the records expected, 0 when unknown.
+func importInto(ctx context.Context, target *harness.Target, o options, total int64, logf func(string, ...any),
+	imp func(docket.Store, func(int64, time.Duration)) (*harness.ImportResult, error)) (*harness.ImportResult, error) {
+	db, err := target.Open()
+	if err != nil {
+		return nil, err
+	}
+	if o.nonempty {
+		if err := harness.Prefill(ctx, db); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if cpuprofile := o.cpuprofile; cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	last := time.Now()
+	res, err := imp(db, func(r int64, el time.Duration) {
+		if time.Since(last) < 10*time.Second {
+			return
+		}
+		last = time.Now()
+		done := ""
+		if total > 0 {
+			done = fmt.Sprintf(" of %d (%.0f%%)", total, 100*float64(r)/float64(total))
+		}
+		logf("imported %d records%s, %.0f records/s, RSS %d MB", r, done, float64(r)/el.Seconds(), harness.ReadStatusKB(0, "VmRSS")/1024)
+	})
+	if o.cpuprofile != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := target.CloseStore(ctx, db, res); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 func serveRSS(ctx context.Context, bin, tmp, storeDir string, res *Result) error {
@@ -295,7 +503,8 @@ func serveRSS(ctx context.Context, bin, tmp, storeDir string, res *Result) error
 	return nil
 }
 
-func machine() Machine {
+// machine describes this machine, the code and the driver of the backend.
+func machine(backend string) Machine {
 	m := Machine{GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, CPUs: runtime.NumCPU(), Go: runtime.Version()}
 	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
@@ -310,9 +519,13 @@ func machine() Machine {
 			m.Code = strings.TrimSpace(string(out))
 		}
 	}
+	driver := "modernc.org/sqlite"
+	if backend == harness.Postgres {
+		driver = "github.com/jackc/pgx/v5"
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range bi.Deps {
-			if d.Path == "modernc.org/sqlite" {
+			if d.Path == driver {
 				m.Driver = d.Path + " " + d.Version
 			}
 		}
@@ -337,122 +550,4 @@ func sizeName(n int64) string {
 		return fmt.Sprintf("%dk", n/1000)
 	}
 	return fmt.Sprint(n)
-}
-
-func markdown(r *Result) string {
-	var b strings.Builder
-	p := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
-	imp := r.Import
-	p("# SQLite store: %s statements", group(r.Data.Statements))
-	p("")
-	p("`%s` — %s", r.Command, r.Date)
-	p("")
-	p("%s/%s, %d CPUs (%s), %s, %s, SQLite %s; code at %s.", r.Machine.GOOS, r.Machine.GOARCH, r.Machine.CPUs, r.Machine.CPUModel,
-		r.Machine.Go, r.Machine.Driver, r.Facts.SQLiteVersion, r.Machine.Code)
-	p("")
-	p("## Data")
-	p("")
-	p("| records | statements | entities | sources | retractions | reviews | merges | JSON lines | generated in |")
-	p("|---|---|---|---|---|---|---|---|---|")
-	p("| %s | %s | %s | %s | %s | %s | %s | %.0f MB | %.1f s |", group(r.Data.Records), group(r.Data.Statements),
-		group(r.Data.Kinds["entity"]), group(r.Data.Kinds["source"]), group(r.Data.Kinds["retraction"]),
-		group(r.Data.Kinds["status"]), group(r.Data.Kinds["merge"]), float64(r.Data.Bytes)/1e6, r.Data.GenerateSecs)
-	p("")
-	var schemas []string
-	for s, n := range r.Data.Schemas {
-		schemas = append(schemas, fmt.Sprintf("%s %s", s, group(n)))
-	}
-	slices.Sort(schemas)
-	p("Entities: %s; %.1f statements an entity.", strings.Join(schemas, ", "), float64(r.Data.Statements)/float64(max(r.Data.Kinds["entity"], 1)))
-	p("")
-	p("## Import")
-	p("")
-	if imp == nil {
-		p("Not measured: reads only, on a store imported before (--store).")
-		p("")
-	} else {
-		p("DB.Import into a fresh store, one transaction, from the JSON lines file, counting everything it writes (change log, views, indexes, FTS5).")
-		p("")
-		p("| figure | value |")
-		p("|---|---|")
-		p("| statements/s | **%s** |", group(int64(imp.StatementsPerSec)))
-		p("| records/s | %s |", group(int64(imp.RecordsPerSec)))
-		p("| time | %.1f s |", imp.Seconds)
-		p("| CPU time of the process (user + system) | %.1f s: %s statements a CPU-second |", imp.CPUSeconds, group(int64(imp.StatementsPerCPUs)))
-		p("| load average before / after (2 CPUs; other work may share them) | %s / %s |", imp.LoadBefore, imp.LoadAfter)
-		p("| reading and decoding the file alone | %.1f s (%.0f%% of the import) |", imp.ParseSeconds, 100*imp.ParseSeconds/imp.Seconds)
-		p("| peak RSS of the process during the import (VmHWM) | %.0f MB |", imp.PeakRSSMB)
-		p("| store file after close | %.0f MB, **%.0f bytes a statement** |", float64(imp.DBBytes)/1e6, imp.BytesPerStatement)
-		p("| main file and WAL right after the import | %.0f MB + %.0f MB |", float64(imp.DBBytesOpen)/1e6, float64(imp.WALBytesOpen)/1e6)
-		p("")
-	}
-	p("## Search")
-	p("")
-	p("DB.Search, default limit 20, %d queries run as each viewer after 10 uncounted warm-up queries. found: share of name and rare-word queries whose entity was among the hits (the public cannot see every entity).", r.Queries)
-	p("")
-	p("| viewer | queries | n | p50 ms | p95 ms | p99 ms | max ms | found | mean hits |")
-	p("|---|---|---|---|---|---|---|---|---|")
-	for _, s := range r.Search {
-		p("| %s | **all** | %d | **%.2f** | **%.2f** | **%.2f** | %.2f | | |", s.Viewer, s.All.N, s.All.P50, s.All.P95, s.All.P99, s.All.Max)
-		for _, c := range harness.Categories {
-			l, ok := s.Categories[c]
-			if !ok {
-				continue
-			}
-			found := ""
-			if c != "common" {
-				found = fmt.Sprintf("%.0f%%", 100*l.Found)
-			}
-			p("| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %s | %.1f |", s.Viewer, c, l.N, l.P50, l.P95, l.P99, l.Max, found, l.Hits)
-		}
-	}
-	p("")
-	if len(r.Facts.CommonMatches) > 0 {
-		var ws []string
-		for _, w := range synth.CommonWords {
-			ws = append(ws, fmt.Sprintf("%s %s", w, group(r.Facts.CommonMatches[w])))
-		}
-		p("Search-index rows matching the common words: %s.", strings.Join(ws, ", "))
-		p("")
-	}
-	p("## Entity page")
-	p("")
-	p("DB.FindEntityByID, then DB.FindEntities(RefersTo) of the entity, for random entity ids (each viewer stops after the page budget; n says how many were read).")
-	p("")
-	p("| viewer | n | p50 ms | p95 ms | p99 ms | max ms | not visible | mean referrers |")
-	p("|---|---|---|---|---|---|---|---|")
-	for _, pg := range r.Pages {
-		l := pg.Latency
-		p("| %s | %d | **%.2f** | **%.2f** | %.2f | %.2f | %d | %.1f |", pg.Viewer, l.N, l.P50, l.P95, l.P99, l.Max, pg.NotFound, pg.MeanRefs)
-	}
-	p("")
-	if len(r.Busiest) > 0 {
-		p("The entity referred to most, %s (%s referring statements): page in %.1f ms as the public, %.1f ms as the operator (median of 5).",
-			r.Facts.Busiest[0], group(r.Facts.BusiestRefs[0]), r.Busiest["anonymous"], r.Busiest["operator"])
-		p("")
-	}
-	p("## Idle server")
-	p("")
-	if len(r.ServeRSS) > 0 {
-		p("VmRSS of `docket serve` 2 s after it listens: %.1f MB on the demo store, %.1f MB on the imported store.", r.ServeRSS["demo"], r.ServeRSS["imported"])
-	} else {
-		p("Not measured: %s", strings.SplitN(r.ServeErr, "\n", 2)[0])
-	}
-	return b.String()
-}
-
-// group writes 1234567 as 1,234,567.
-func group(n int64) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

@@ -10,7 +10,6 @@ import (
 	"hash"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -158,7 +157,7 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 		return &r, nil
 	}
 	p := m.progress("copied")
-	defer debug.SetGCPercent(debug.SetGCPercent(importGC))
+	defer tuneGC()()
 	if _, err := dst.Import(ctx, op, next, p.report); err != nil {
 		return sum, prefixError(err, "copy into %s (nothing was written)", dst.Path)
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -88,7 +87,7 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 	r, err := csvmap.NewReader(in, mapping, csvmap.Options{
 		File: name, Source: c.source, Author: v.Name, Now: time.Now().UTC().Truncate(time.Microsecond),
 		Status: status, Sensitivity: sens, SkipBad: c.skipBad, Comma: comma, Encoding: c.encoding,
-		Resolve: resolver{ctx, db, v},
+		Resolve: csvmap.StoreResolver(ctx, db, v),
 	})
 	if err != nil {
 		return err
@@ -124,7 +123,7 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 		return rowErrors()
 	}
 	p := m.progress("imported")
-	defer debug.SetGCPercent(debug.SetGCPercent(importGC))
+	defer tuneGC()()
 	_, err = db.Import(ctx, v, r.Next, p.report)
 	p.done()
 	if err != nil && r.ErrorCount > 0 {
@@ -212,53 +211,4 @@ func describeRecord(r *docket.Record) string {
 		return fmt.Sprintf("source %s %s", r.Source.ID, strings.TrimSpace(r.Source.URL+" "+r.Source.Title))
 	}
 	return r.Kind
-}
-
-// resolver finds what a CSV file names in the store, as the importer sees it.
-type resolver struct {
-	ctx context.Context
-	db  *store
-	v   docket.Viewer
-}
-
-func (r resolver) Entity(value string, schemas []string) (string, error) {
-	if docket.ValidID(value) {
-		if e, err := r.db.FindEntityByID(r.ctx, r.v, value); err == nil {
-			for _, sc := range schemas {
-				if e.Schema == sc {
-					return e.ID, nil
-				}
-			}
-			return "", docket.Errorf(docket.EINVALID, "%s is a %s, not a %s", value, e.Schema, strings.Join(schemas, " or "))
-		} else if docket.ErrorCode(err) != docket.ENOTFOUND {
-			return "", err
-		}
-	}
-	var found []*docket.Entity
-	for _, sc := range schemas {
-		ents, _, err := r.db.FindEntities(r.ctx, r.v, docket.EntityFilter{Schema: &sc, Name: &value, Limit: 5})
-		if err != nil {
-			return "", err
-		}
-		found = append(found, ents...)
-	}
-	switch len(found) {
-	case 0:
-		return "", nil
-	case 1:
-		return found[0].ID, nil
-	}
-	var ids []string
-	for _, e := range found {
-		ids = append(ids, fmt.Sprintf("%s (%s)", e.ID, e.Caption))
-	}
-	return "", docket.Errorf(docket.EINVALID, "%q names %d records: %s; give an id", value, len(found), strings.Join(ids, ", "))
-}
-
-func (r resolver) Source(url string) (string, error) {
-	srcs, _, err := r.db.FindSources(r.ctx, r.v, docket.SourceFilter{URL: &url, Limit: 1})
-	if err != nil || len(srcs) == 0 {
-		return "", err
-	}
-	return srcs[0].ID, nil
 }

@@ -1,6 +1,7 @@
-// Package harness measures the SQLite store on a generated registry: bulk import, search and
-// entity-page latency, memory and file size, and the memory of an idle server. The benchmark
-// test and the bench/run program share it.
+// Package harness measures Docket's stores, SQLite and PostgreSQL, on a generated registry:
+// bulk import of JSON lines and of CSV, search and entity-page latency in the store and over
+// the HTTP API, the statistics of docket stats, memory and size, and the memory of an idle
+// server. The benchmark test and the bench/run program share it.
 package harness
 
 import (
@@ -21,7 +22,6 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/bench/internal/synth"
-	"github.com/docketorg/docket/sqlite"
 )
 
 // WriteDataset generates a registry into a JSON lines file, as docket export writes it.
@@ -53,8 +53,8 @@ func WriteDataset(path string, cfg synth.Config) (*synth.Summary, error) {
 const maxLine = 1 << 20
 
 // Records returns a next function over the JSON lines of r that decodes records as docket
-// import does, and counts statements.
-func Records(r io.Reader, statements *int64) func() (*docket.Record, error) {
+// import does.
+func Records(r io.Reader) func() (*docket.Record, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
 	line := 0
@@ -68,9 +68,6 @@ func Records(r io.Reader, statements *int64) func() (*docket.Record, error) {
 			var rec docket.Record
 			if err := json.Unmarshal(b, &rec); err != nil {
 				return nil, fmt.Errorf("line %d: %w", line, err)
-			}
-			if rec.Kind == docket.KindStatement && statements != nil {
-				*statements++
 			}
 			return &rec, nil
 		}
@@ -87,7 +84,7 @@ func ParseFile(path string) (records int64, d time.Duration, err error) {
 	}
 	defer f.Close()
 	start := time.Now()
-	next := Records(f, nil)
+	next := Records(f)
 	for {
 		r, err := next()
 		if err != nil {
@@ -101,42 +98,67 @@ func ParseFile(path string) (records int64, d time.Duration, err error) {
 
 // ImportResult is what a bulk import cost.
 type ImportResult struct {
-	Records           int64   `json:"records"`
-	Statements        int64   `json:"statements"`
-	Seconds           float64 `json:"seconds"`
-	RecordsPerSec     float64 `json:"records_per_s"`
-	StatementsPerSec  float64 `json:"statements_per_s"`
-	ParseSeconds      float64 `json:"parse_only_seconds"` // reading and decoding the file alone
-	PeakRSSMB         float64 `json:"peak_rss_mb"`        // VmHWM of this process during the import
-	DBBytesOpen       int64   `json:"db_bytes_open"`      // main file after the import, store still open
-	WALBytesOpen      int64   `json:"wal_bytes_open"`     // write-ahead log after the import
-	DBBytes           int64   `json:"db_bytes"`           // main file after close (checkpointed, no WAL)
+	Records          int64   `json:"records"`
+	Statements       int64   `json:"statements"`
+	Seconds          float64 `json:"seconds"`
+	RecordsPerSec    float64 `json:"records_per_s"`
+	StatementsPerSec float64 `json:"statements_per_s"`
+	ParseSeconds     float64 `json:"parse_only_seconds,omitempty"` // reading and decoding the file alone
+	PeakRSSMB        float64 `json:"peak_rss_mb"`                  // VmHWM of this process during the import
+	// The store's size: see Target.CloseStore.
+	DBBytesOpen       int64   `json:"db_bytes_open,omitempty"`  // SQLite: main file after the import, store still open
+	WALBytesOpen      int64   `json:"wal_bytes_open,omitempty"` // SQLite: write-ahead log after the import
+	DBBytes           int64   `json:"db_bytes"`                 // SQLite: main file after close (checkpointed, no WAL); PostgreSQL: every relation of the schema
+	TableBytes        int64   `json:"table_bytes,omitempty"`    // PostgreSQL: tables with their TOAST
+	IndexBytes        int64   `json:"index_bytes,omitempty"`    // PostgreSQL: indexes
 	BytesPerStatement float64 `json:"bytes_per_statement"`
 	// CPU time of the process during the import, and the load of the machine around it: on a
-	// shared machine wall time varies with what else runs, CPU time much less.
+	// shared machine wall time varies with what else runs, CPU time much less. On PostgreSQL
+	// most of the work is the server's: ServerCPUSeconds is that of the store's backends, when
+	// the server runs on this machine; StatementsPerCPUs counts both.
 	CPUSeconds        float64 `json:"cpu_seconds"`
+	ServerCPUSeconds  float64 `json:"server_cpu_seconds,omitempty"`
 	StatementsPerCPUs float64 `json:"statements_per_cpu_s"`
 	LoadBefore        string  `json:"loadavg_before"`
 	LoadAfter         string  `json:"loadavg_after"`
+	// PostgreSQL: VACUUM (ANALYZE) of the schema after the import, before any read.
+	VacuumSeconds float64 `json:"vacuum_analyze_seconds,omitempty"`
 }
 
-// Import opens a fresh store at dbPath and imports the file with DB.Import in one
-// transaction, as docket import does. progress, if set, is called every 10,000 records.
-func Import(ctx context.Context, dbPath, dataPath string, progress func(records int64, elapsed time.Duration)) (*ImportResult, error) {
-	if _, err := os.Stat(dbPath); err == nil {
-		return nil, fmt.Errorf("%s exists; the import needs a fresh store", dbPath)
-	}
+// Importer is what an import needs of a store: DB.Import of either backend.
+type Importer interface {
+	Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error)
+}
+
+// Import imports a JSON lines file into db, an opened fresh store, with DB.Import in one
+// transaction, as docket import does. progress, if set, is called every 10,000 records. The
+// store's size is for the caller to add: see Target.CloseStore.
+func Import(ctx context.Context, db Importer, dataPath string, progress func(records int64, elapsed time.Duration)) (*ImportResult, error) {
 	f, err := os.Open(dataPath)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	db := sqlite.NewDB(dbPath)
-	if err := db.Open(); err != nil {
-		return nil, err
-	}
-	defer db.Close()
+	return measureImport(ctx, db, Records(f), progress)
+}
+
+// measureImport runs one import of the records next gives and measures its time, the CPU
+// time and peak RSS of this process (and of the server's backends when db can tell), and the
+// statements it held.
+func measureImport(ctx context.Context, db Importer, next func() (*docket.Record, error), progress func(int64, time.Duration)) (*ImportResult, error) {
 	res := &ImportResult{LoadBefore: loadAvg()}
+	counted := func() (*docket.Record, error) {
+		r, err := next()
+		if r != nil && r.Kind == docket.KindStatement {
+			res.Statements++
+		}
+		return r, err
+	}
+	server, _ := db.(serverCPU)
+	var server0 map[int]time.Duration
+	if server != nil {
+		server0 = server.ServerCPU(ctx)
+	}
 	ResetPeakRSS()
 	cpu0 := cpuTime()
 	start := time.Now()
@@ -144,26 +166,24 @@ func Import(ctx context.Context, dbPath, dataPath string, progress func(records 
 	if progress != nil {
 		p = func(done, _ int64) { progress(done, time.Since(start)) }
 	}
-	// As docket import does: see importGC in cmd/docket.
+	// As docket import does: see tuneGC in cmd/docket.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	n, err := db.Import(ctx, docket.Operator("bench"), Records(f, &res.Statements), p)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(768 << 20))
+	n, err := db.Import(ctx, docket.Operator("bench"), counted, p)
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	d := time.Since(start)
 	res.CPUSeconds = (cpuTime() - cpu0).Seconds()
-	res.StatementsPerCPUs = float64(res.Statements) / res.CPUSeconds
+	if server != nil {
+		res.ServerCPUSeconds = cpuSince(server0, server.ServerCPU(ctx)).Seconds()
+	}
+	res.StatementsPerCPUs = float64(res.Statements) / (res.CPUSeconds + res.ServerCPUSeconds)
 	res.LoadAfter = loadAvg()
 	res.PeakRSSMB = float64(ReadStatusKB(0, "VmHWM")) / 1024
 	res.Records, res.Seconds = int64(n), d.Seconds()
 	res.RecordsPerSec = float64(n) / d.Seconds()
 	res.StatementsPerSec = float64(res.Statements) / d.Seconds()
-	res.DBBytesOpen, res.WALBytesOpen = fileSize(dbPath), fileSize(dbPath+"-wal")
-	if err := db.Close(); err != nil {
-		return nil, err
-	}
-	res.DBBytes = fileSize(dbPath) + fileSize(dbPath+"-wal")
-	res.BytesPerStatement = float64(res.DBBytes) / float64(max(res.Statements, 1))
 	return res, nil
 }
 
@@ -389,11 +409,7 @@ type PageResult struct {
 // when they have taken budget (0: no limit): slow pages on a large store must not hold up
 // the rest of a run.
 func RunPages(ctx context.Context, db docket.Store, ids []string, n int, seed uint64, budget time.Duration) ([]PageResult, error) {
-	r := rand.New(rand.NewPCG(seed, 0x70616765))
-	pick := make([]string, n)
-	for i := range pick {
-		pick[i] = ids[r.IntN(len(ids))]
-	}
+	pick := pickIDs(ids, n, seed)
 	var out []PageResult
 	for _, v := range Viewers {
 		res := PageResult{Viewer: v.Name}
@@ -419,6 +435,17 @@ func RunPages(ctx context.Context, db docket.Store, ids []string, n int, seed ui
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// pickIDs draws n ids of the sample, the same for the same seed: the pages RunPages reads and
+// the API requests of RunAPI are of the same entities.
+func pickIDs(ids []string, n int, seed uint64) []string {
+	r := rand.New(rand.NewPCG(seed, 0x70616765))
+	pick := make([]string, n)
+	for i := range pick {
+		pick[i] = ids[r.IntN(len(ids))]
+	}
+	return pick
 }
 
 // Page reads one entity page and returns the number of referrers.

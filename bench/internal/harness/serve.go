@@ -3,7 +3,6 @@ package harness
 import (
 	"bufio"
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,8 +10,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/docketorg/docket/internal/translit"
 )
 
 // ModuleDir returns the directory of the main module, where ./cmd/docket is.
@@ -103,45 +100,4 @@ func ServeRSS(ctx context.Context, bin, dataDir string, wait time.Duration) (int
 		return 0, fmt.Errorf("no VmRSS for pid %d", pid)
 	}
 	return kb, nil
-}
-
-// StoreFacts reads a few facts from a store's file that no API gives: how many statements
-// a common word matches, the entities referred to most, SQLite's version. They explain the
-// figures; the schema they read may change, so failures only leave them out.
-type StoreFacts struct {
-	SQLiteVersion string           `json:"sqlite_version,omitempty"`
-	CommonMatches map[string]int64 `json:"common_word_matches,omitempty"`
-	Busiest       []string         `json:"most_referred_entities,omitempty"`
-	BusiestRefs   []int64          `json:"most_referred_counts,omitempty"`
-}
-
-// ReadStoreFacts opens the store file read-only with the driver the store registers.
-func ReadStoreFacts(ctx context.Context, dbPath string, words []string) StoreFacts {
-	var f StoreFacts
-	db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro")
-	if err != nil {
-		return f
-	}
-	defer db.Close()
-	db.QueryRowContext(ctx, `SELECT sqlite_version()`).Scan(&f.SQLiteVersion)
-	f.CommonMatches = map[string]int64{}
-	for _, w := range words {
-		var n int64
-		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM search WHERE search MATCH ?`, `keys : "`+translit.WordKey(w)+`"`).Scan(&n); err == nil {
-			f.CommonMatches[w] = n
-		}
-	}
-	rows, err := db.QueryContext(ctx, `SELECT ref, COUNT(*) FROM statements WHERE ref IS NOT NULL GROUP BY ref ORDER BY 2 DESC LIMIT 3`)
-	if err != nil {
-		return f
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var n int64
-		if rows.Scan(&id, &n) == nil {
-			f.Busiest, f.BusiestRefs = append(f.Busiest, id), append(f.BusiestRefs, n)
-		}
-	}
-	return f
 }
