@@ -71,6 +71,7 @@ type EntityFilter struct {
 	Schema   *string
 	Name     *string // any name or alias whose romanisation key equals this one's
 	RefersTo *string // entities with a current statement whose value is this entity
+	AfterSeq int64   // only entities made after this change: keyset paging for bulk reads, total -1
 	Offset   int
 	Limit    int
 }

@@ -5,8 +5,9 @@
 //
 // # Reading
 //
-// [Load] reads a viewer's view of the whole registry in a few bulk reads: statements by
-// schema with keyset paging ([docket.StatementFilter] AfterSeq), never one query per entity.
+// [Load] reads a viewer's view of the whole registry in a few bulk reads: entities by schema,
+// then every statement in commit order, with keyset paging ([docket.StatementFilter] and
+// [docket.EntityFilter] AfterSeq), never one query per entity.
 // The store filters every read by the viewer, so a [Registry] loaded as
 // [docket.AnonymousViewer] holds public, reviewed statements only. Published reports (briefs,
 // prisoner lists, appeals, feeds) refuse any other registry: nothing here filters on its own.
@@ -56,21 +57,24 @@ type Registry struct {
 // loadSchemas are the schemas a registry holds, in the order they are read.
 var loadSchemas = []string{"Organization", "Person", "Position", "Case", "Charge", "Proceeding", "Event", "Statistic"}
 
-// Load reads v's view of the registry: per schema, the canonical entities and then their
-// statements in keyset pages of PageSize, and the sources in pages. Entities merged away and
+// Load reads v's view of the registry: per schema, the canonical entities, then every
+// statement, in keyset pages of PageSize, and the sources in pages. Entities merged away and
 // references to them are resolved with one read each.
 func Load(ctx context.Context, r Reader, v docket.Viewer) (*Registry, error) {
 	reg := &Registry{Viewer: v, Entities: map[string]*docket.Entity{}, Sources: map[string]*docket.Source{},
 		bySchema: map[string][]*docket.Entity{}, referrers: map[string][]*docket.Entity{}}
 	canonical := map[string]string{} // any id seen -> its canonical id ("" when not visible)
+	// Keyset pages throughout: an offset or a filter by schema would make every page cost a
+	// scan of all that came before it.
 	for _, schema := range loadSchemas {
-		schema := schema
-		for off := 0; ; off += PageSize {
-			ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, Offset: off, Limit: PageSize})
+		var after int64
+		for {
+			ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: PageSize})
 			if err != nil {
 				return nil, fmt.Errorf("load %s entities: %w", schema, err)
 			}
 			for _, e := range ents {
+				after = max(after, e.Seq)
 				if _, ok := reg.Entities[e.ID]; ok {
 					continue
 				}
@@ -84,24 +88,24 @@ func Load(ctx context.Context, r Reader, v docket.Viewer) (*Registry, error) {
 				break
 			}
 		}
-		var after int64
-		for {
-			ss, _, err := r.FindStatements(ctx, v, docket.StatementFilter{Schema: &schema, AfterSeq: after, Limit: PageSize})
+	}
+	// Every schema is loaded, so every statement is read, in one pass in commit order.
+	for after := int64(0); ; {
+		ss, _, err := r.FindStatements(ctx, v, docket.StatementFilter{AfterSeq: after, Limit: PageSize})
+		if err != nil {
+			return nil, fmt.Errorf("load statements: %w", err)
+		}
+		if len(ss) == 0 {
+			break
+		}
+		for _, s := range ss {
+			after = max(after, s.Seq)
+			id, err := reg.resolve(ctx, r, canonical, s.Entity)
 			if err != nil {
-				return nil, fmt.Errorf("load %s statements: %w", schema, err)
+				return nil, err
 			}
-			if len(ss) == 0 {
-				break
-			}
-			for _, s := range ss {
-				after = max(after, s.Seq)
-				id, err := reg.resolve(ctx, r, canonical, s.Entity)
-				if err != nil {
-					return nil, err
-				}
-				if e := reg.Entities[id]; e != nil {
-					e.Statements = append(e.Statements, s)
-				}
+			if e := reg.Entities[id]; e != nil {
+				e.Statements = append(e.Statements, s)
 			}
 		}
 	}

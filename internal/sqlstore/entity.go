@@ -130,6 +130,9 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		if f.Schema != nil {
 			where, args = append(where, `e.schema = ?`), append(args, *f.Schema)
 		}
+		if f.AfterSeq > 0 {
+			where, args = append(where, `e.seq > ?`), append(args, f.AfterSeq)
+		}
 		if f.Name != nil || f.RefersTo != nil {
 			cond, cargs := visible(v)
 			if f.Name != nil {
@@ -157,8 +160,11 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 			tail = "AND " + strings.Join(where, " AND ")
 		}
 		scope, sargs := entityScope(v)
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities e WHERE `+scope+" "+tail, append(sargs, args...)...).Scan(&n); err != nil {
-			return fmt.Errorf("count entities: %w", err)
+		n = -1 // a keyset page is one of many: counting them all again would cost a scan each
+		if f.AfterSeq == 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities e WHERE `+scope+" "+tail, append(sargs, args...)...).Scan(&n); err != nil {
+				return fmt.Errorf("count entities: %w", err)
+			}
 		}
 		ents, err = tx.entities(ctx, v, tail+" ORDER BY e.seq LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err
