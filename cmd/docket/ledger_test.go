@@ -2,6 +2,7 @@ package main
 
 import (
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,27 +35,35 @@ func TestVerify_Tampering(t *testing.T) {
 	}
 	defer db.Close()
 	var stmt, other string
-	db.QueryRow(`SELECT id FROM statements WHERE entity_id = 'proceeding-akberdiyeva-1' AND property = 'outcome'`).Scan(&stmt)
-	db.QueryRow(`SELECT id FROM statements WHERE id <> ? AND status <> 'disputed' ORDER BY seq LIMIT 1`, stmt).Scan(&other)
+	var stmtSeq, otherSeq int64
+	db.QueryRow(`SELECT id, seq FROM statements WHERE entity_id = 'proceeding-akberdiyeva-1' AND property = 'outcome'`).Scan(&stmt, &stmtSeq)
+	db.QueryRow(`SELECT id, seq FROM statements WHERE id <> ? AND status <> 'disputed' AND recorded_status IS NULL ORDER BY seq LIMIT 1`, stmt).Scan(&other, &otherSeq)
 	for _, q := range []string{
+		// A statement's row holds its record: altering it alters the record under the ledger.
 		`UPDATE statements SET value = 'convicted' WHERE id = '` + stmt + `'`,
-		`UPDATE statements SET status = 'disputed' WHERE id = '` + other + `'`,
+		// A status changed as a review would change it, but with no review in the log.
+		`UPDATE statements SET recorded_status = status, status = 'disputed' WHERE id = '` + other + `'`,
 		// The leaf hash of change 5, the fifth hash of the first tile of leaf hashes.
-		`UPDATE ledger_tiles SET hashes = substr(hashes, 1, 128) || zeroblob(32) || substr(hashes, 161) WHERE level = 0 AND idx = 0`,
-		`UPDATE changes SET payload = replace(payload, 'Aktau City Court', 'Astana City Court') WHERE ref = 'org-aktau-city-court' AND kind = 'statement' AND payload LIKE '%"name"%'`,
-		`UPDATE changes SET payload = replace(payload, '"Aktau City Court"', '"Astana City Court"') WHERE kind = 'statement' AND payload LIKE '%"entity":"org-aktau-city-court","property":"name"%'`,
+		`UPDATE ledger_tiles SET hashes = CAST(substr(hashes, 1, 128) || zeroblob(32) || substr(hashes, 161) AS BLOB) WHERE level = 0 AND idx = 0`,
+		`UPDATE changes SET payload = replace(payload, '"Organization"', '"Person"') WHERE kind = 'entity' AND ref = 'org-aktau-city-court'`,
 	} {
-		if _, err := db.Exec(q); err != nil {
+		if res, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
+		} else if n, _ := res.RowsAffected(); n != 1 {
+			t.Fatalf("%s: %d rows altered, want 1", q, n)
 		}
 	}
+	var court int64
+	db.QueryRow(`SELECT seq FROM changes WHERE kind = 'entity' AND ref = 'org-aktau-city-court'`).Scan(&court)
 	code, out, errs := run(t, "", "verify", "--data", d)
 	if code == 0 {
 		t.Fatalf("verify of a tampered store exited 0:\n%s", out)
 	}
 	for _, want := range []string{
-		"statement " + stmt + ": its value in the statements table (\"convicted\") differs from its record (\"acquitted\")",
+		fmt.Sprintf("change %d: its ledger leaf (in ledger tile 0/0) does not match its record", stmtSeq),
 		"change 5: its ledger leaf (in ledger tile 0/0) does not match its record",
+		fmt.Sprintf("change %d: its ledger leaf (in ledger tile 0/0) does not match its record", court),
+		"entity org-aktau-city-court: its schema in the entities table (\"Organization\") differs from its record (\"Person\")",
 		"statement " + other + ": its status in the statements table is disputed",
 		"checkpoint",
 	} {
@@ -62,7 +71,7 @@ func TestVerify_Tampering(t *testing.T) {
 			t.Errorf("verify does not report %q:\n%s%s", want, out, errs)
 		}
 	}
-	if strings.Count(out, "its ledger leaf") < 2 {
-		t.Errorf("verify does not name the altered change record:\n%s", out)
+	if strings.Contains(out, fmt.Sprintf("change %d:", otherSeq)) || strings.Contains(out, "leaves for") {
+		t.Errorf("verify reports more than was altered:\n%s", out)
 	}
 }

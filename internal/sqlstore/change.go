@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -24,7 +23,7 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 	err = db.view(ctx, func(tx *Tx) error {
 		var cursor int64 // the last seq read: the keyset of the next batch
 		for {
-			q := `SELECT c.seq, c.kind, c.ref, COALESCE(c.entity, ''), c.author, c.at, c.payload FROM changes c WHERE c.seq > ?`
+			q := `SELECT ` + logColumns + logFrom("statements") + ` WHERE c.seq > ?`
 			args := []any{f.AfterSeq}
 			if f.Newest && cursor > 0 {
 				q, args = q+` AND c.seq < ?`, append(args, cursor)
@@ -51,18 +50,17 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 			}
 			var all []*docket.Change
 			for rows.Next() {
-				var c docket.Change
-				var at, payload string
-				if err := rows.Scan(&c.Seq, &c.Kind, &c.Ref, &c.Entity, &c.Author, &at, &payload); err != nil {
+				var lr logRow
+				if err := rows.Scan(lr.dest()...); err != nil {
 					rows.Close()
 					return err
 				}
-				c.At = parseTime(at)
-				if err := json.Unmarshal([]byte(payload), &c.Record); err != nil {
+				rec, _, err := lr.record()
+				if err != nil {
 					rows.Close()
-					return fmt.Errorf("change %d: %w", c.Seq, err)
+					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
-				all = append(all, &c)
+				all = append(all, &docket.Change{Seq: lr.seq, Kind: lr.kind, Ref: lr.ref, Entity: lr.entity, Author: lr.author, At: parseTime(lr.at), Record: *rec})
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
@@ -161,23 +159,24 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 	return db.view(ctx, func(tx *Tx) error {
 		emitted := map[string]bool{}
 		for after := int64(0); ; {
-			rows, err := tx.QueryContext(ctx, `SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 10000`, after)
+			rows, err := tx.QueryContext(ctx, `SELECT `+logColumns+logFrom("statements")+` WHERE c.seq > ? ORDER BY c.seq LIMIT 10000`, after)
 			if err != nil {
 				return fmt.Errorf("read changes: %w", err)
 			}
 			var batch []*docket.Record
 			for rows.Next() {
-				var payload string
-				if err := rows.Scan(&after, &payload); err != nil {
+				var lr logRow
+				if err := rows.Scan(lr.dest()...); err != nil {
 					rows.Close()
 					return err
 				}
-				var r docket.Record
-				if err := json.Unmarshal([]byte(payload), &r); err != nil {
+				after = lr.seq
+				r, _, err := lr.record()
+				if err != nil {
 					rows.Close()
-					return fmt.Errorf("change %d: %w", after, err)
+					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
-				batch = append(batch, &r)
+				batch = append(batch, r)
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
@@ -588,7 +587,14 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&total); err != nil {
 			return err
 		}
+		// Statement rows hold their records (see log.go): they are set aside before the views
+		// are emptied, and the log is read with them.
 		for _, q := range []string{
+			`CREATE TABLE rebuild_statements (seq BIGINT PRIMARY KEY, id TEXT, entity_id TEXT, property TEXT, value TEXT, lang TEXT,
+				source_id TEXT, locator TEXT, quote TEXT, status TEXT, recorded_status TEXT, sensitivity INTEGER, author TEXT,
+				created_at TEXT, supersedes TEXT, salt TEXT)`,
+			`INSERT INTO rebuild_statements SELECT seq, id, entity_id, property, value, lang, source_id, locator, quote, status, recorded_status,
+				sensitivity, author, created_at, supersedes, salt FROM statements`,
 			`DELETE FROM name_keys`, `DELETE FROM search`, `DELETE FROM snapshots`, `DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
 			`UPDATE entities SET merged_into = NULL`, `DELETE FROM entities`,
 		} {
@@ -598,28 +604,28 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 		}
 		var done int64
 		for after := int64(0); ; {
-			rows, err := tx.QueryContext(ctx, `SELECT seq, payload FROM changes WHERE seq > ? ORDER BY seq LIMIT 10000`, after)
+			rows, err := tx.QueryContext(ctx, `SELECT `+logColumns+logFrom("rebuild_statements")+` WHERE c.seq > ? ORDER BY c.seq LIMIT 10000`, after)
 			if err != nil {
 				return err
 			}
 			type change struct {
 				seq int64
-				r   docket.Record
+				r   *docket.Record
 			}
 			var batch []change
 			for rows.Next() {
-				var c change
-				var payload string
-				if err := rows.Scan(&c.seq, &payload); err != nil {
+				var lr logRow
+				if err := rows.Scan(lr.dest()...); err != nil {
 					rows.Close()
 					return err
 				}
-				if err := json.Unmarshal([]byte(payload), &c.r); err != nil {
+				r, _, err := lr.record()
+				if err != nil {
 					rows.Close()
-					return fmt.Errorf("change %d: %w", c.seq, err)
+					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
-				batch = append(batch, c)
-				after = c.seq
+				batch = append(batch, change{lr.seq, r})
+				after = lr.seq
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
@@ -629,7 +635,7 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 				break
 			}
 			for _, c := range batch {
-				if err := tx.apply(ctx, c.seq, &c.r); err != nil {
+				if err := tx.apply(ctx, c.seq, c.r); err != nil {
 					return fmt.Errorf("change %d: %w", c.seq, err)
 				}
 			}
@@ -640,6 +646,9 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 			if progress != nil {
 				progress(done, total)
 			}
+		}
+		if _, err := tx.ExecContext(ctx, `DROP TABLE rebuild_statements`); err != nil {
+			return fmt.Errorf("rebuild: %w", err)
 		}
 		return nil
 	})

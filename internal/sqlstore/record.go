@@ -225,7 +225,8 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 			row.status = r.Status.Status
 			break
 		}
-		_, err = tx.exec(ctx, `UPDATE statements SET status = ? WHERE id = ?`, string(r.Status.Status), r.Status.Statement)
+		_, err = tx.exec(ctx, `UPDATE statements SET recorded_status = COALESCE(recorded_status, status), status = ? WHERE id = ?`,
+			string(r.Status.Status), r.Status.Statement)
 	case docket.KindMerge:
 		if err = tx.flush(ctx); err != nil {
 			break

@@ -52,6 +52,7 @@ type pendingChange struct {
 	r                    *docket.Record
 	ref, entity, entity2 string
 	payload              []byte    // set by finish: the canonical record
+	inRow                bool      // set by finish: the statement's row holds the record (see log.go)
 	leaf                 tlog.Hash // set by finish
 	err                  error     // set by finish
 }
@@ -63,11 +64,16 @@ func (c *pendingChange) finish() {
 		return
 	}
 	c.leaf = ledger.NewLeaf(c.seq, c.r.Kind, c.payload).Hash()
+	c.inRow = c.r.Kind == docket.KindStatement && rowHolds(c.r.Statement)
 }
 
 func (c *pendingChange) args() []any {
 	author, at := c.r.Stamp()
-	return []any{c.seq, c.r.Kind, c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), string(c.payload)}
+	payload := string(c.payload)
+	if c.inRow {
+		payload = ""
+	}
+	return []any{c.seq, c.r.Kind, c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), payload}
 }
 
 // stmtRow is a pending statement row, which a retraction or a review later in the same batch
@@ -107,12 +113,15 @@ func (r *stmtRow) current() *docket.Statement {
 
 func (r *stmtRow) args() []any {
 	s := r.s
-	var retractedSeq, retractedAt, retractedBy, reason, supersededBy any
+	var recorded, retractedSeq, retractedAt, retractedBy, reason, supersededBy any
+	if r.status != s.Status {
+		recorded = string(s.Status)
+	}
 	if x := r.retraction; x != nil {
 		retractedSeq, retractedAt, retractedBy, reason, supersededBy = r.retractedSeq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy)
 	}
 	return []any{r.seq, s.ID, s.Entity, s.Property, s.Value, r.ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
-		string(r.status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes), s.Salt,
+		string(r.status), recorded, int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes), s.Salt,
 		retractedSeq, retractedAt, retractedBy, reason, supersededBy}
 }
 
@@ -200,7 +209,7 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 		}
 	}
 	if len(p.statements) > 0 {
-		args := make([]any, 0, 21*len(p.statements))
+		args := make([]any, 0, 22*len(p.statements))
 		var names []any
 		for _, r := range p.statements {
 			args = append(args, r.args()...)
@@ -211,8 +220,8 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 				tx.search = append(tx.search, tx.db.Dialect.SearchArgs(r.seq, r.exact, r.keys)...)
 			}
 		}
-		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, supersedes, salt,
-			retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by) VALUES `, 21, args); err != nil {
+		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, recorded_status,
+			sensitivity, author, created_at, supersedes, salt, retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by) VALUES `, 22, args); err != nil {
 			return fmt.Errorf("apply statement: %w", err)
 		}
 		if len(names) > 0 {

@@ -67,6 +67,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
 	t.Run("ImportBatches", func(t *testing.T) { testImportBatches(t, open) })
 	t.Run("Rebuild", func(t *testing.T) { testRebuild(t, open) })
+	t.Run("StatementRecords", func(t *testing.T) { testStatementRecords(t, open) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open) })
 	t.Run("History", func(t *testing.T) { testHistory(t, open) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, open) })
@@ -572,6 +573,67 @@ func testRebuild(t *testing.T, open Opener) {
 	}
 	if hits, _ := st.Search(ctx, admin, docket.SearchQuery{Q: "Zhumayev", Schema: "Person"}); len(hits) != 1 {
 		t.Fatalf("search after rebuild: %d hits, want 1", len(hits))
+	}
+}
+
+// testStatementRecords checks the log's records of statements, which a store may keep in the
+// statements' rows: whatever their times, reviews and retractions, the full export gives back
+// the records as imported, the ledger verifies, and Rebuild changes neither.
+func testStatementRecords(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(1))
+	script(t, st)
+	src := MustSource(t, st, "https://example.org/records")
+	e := MustEntity(t, st, "Person", src, "name", "Records Test")
+	stmt := func(id, created string) string {
+		return `{"kind":"statement","id":"` + id + `","entity":"` + e.ID + `","property":"alias","value":"` + id + `","lang":"ru","source":"` + src.ID +
+			`","locator":"p. 1","quote":"«q»","status":"reported","sensitivity":"internal","author":"importer","created":"` + created +
+			`","salt":"0123456789abcdef0123456789abcdef"}` + "\n"
+	}
+	lines := stmt("rec-micro", "2026-01-02T03:04:05.123456Z") +
+		stmt("rec-nano", "2026-01-02T03:04:05.123456789Z") + // finer than the store's times
+		stmt("rec-offset", "2026-01-02T08:04:05+05:00") + // not in UTC
+		stmt("rec-reviewed", "2026-01-02T03:04:06Z") +
+		`{"kind":"status","statement":"rec-reviewed","status":"verified","author":"reviewer","at":"2026-01-03T00:00:00Z"}` + "\n" +
+		`{"kind":"status","statement":"rec-micro","status":"disputed","author":"reviewer","at":"2026-01-03T00:00:01Z"}` + "\n" +
+		`{"kind":"retraction","statement":"rec-micro","reason":"wrong","author":"reviewer","at":"2026-01-03T00:00:02Z"}` + "\n"
+	if _, err := ImportString(st, admin, lines); err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	full := ExportString(t, st, admin, false)
+	if !strings.HasSuffix(full, lines) {
+		t.Fatalf("the full export does not end with the records imported:\n%s", full[max(0, len(full)-3*len(lines)):])
+	}
+	check := func(when string) {
+		t.Helper()
+		if problems, err := st.Verify(ctx, nil); err != nil || len(problems) > 0 {
+			t.Fatalf("verify %s: %v, %v", when, problems, err)
+		}
+		got, err := st.FindEntityByID(ctx, admin, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		status := map[string]docket.Status{}
+		for _, s := range got.Statements {
+			status[s.ID] = s.Status
+		}
+		if status["rec-reviewed"] != docket.Verified || status["rec-nano"] != docket.Reported {
+			t.Fatalf("statuses %s: %v", when, status)
+		}
+	}
+	check("after the import")
+	if err := st.Rebuild(ctx, nil); err != nil {
+		t.Fatalf("Rebuild: %v", err)
+	}
+	if got := ExportString(t, st, admin, false); got != full {
+		t.Fatal("the full export differs after Rebuild")
+	}
+	check("after Rebuild")
+	st2 := open(t, NewClock().Now, Rand(1))
+	if _, err := ImportString(st2, admin, full); err != nil {
+		t.Fatalf("Import of the full export: %v", err)
+	}
+	if got := ExportString(t, st2, admin, false); got != full {
+		t.Fatal("export -> import -> export differs")
 	}
 }
 
