@@ -73,9 +73,6 @@ func fixture(tb testing.TB) (*synth.Summary, docket.Store) {
 // TestGeneratedRegistry imports a generated registry and finds its persons by every form of
 // their names: the benchmark measures a store that works.
 func TestGeneratedRegistry(t *testing.T) {
-	if testing.Short() {
-		t.Skip("imports a generated registry")
-	}
 	sum, db := fixture(t)
 	ctx := context.Background()
 	qs := harness.BuildQueries(sum, 100, 1)
@@ -98,9 +95,6 @@ func TestGeneratedRegistry(t *testing.T) {
 // TestReads runs the API and statistics measurements on the shared store: every request
 // answers, and the statistics count what the registry holds.
 func TestReads(t *testing.T) {
-	if testing.Short() {
-		t.Skip("imports a generated registry")
-	}
 	sum, db := fixture(t)
 	ctx := context.Background()
 	api, err := harness.RunAPI(ctx, db, harness.BuildQueries(sum, 20, 1), sum.Entities, 20, 1, 0)
