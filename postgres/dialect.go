@@ -197,6 +197,11 @@ func (dialect) PrepareImport(ctx context.Context, tx *sqlstore.Tx) error {
 	return err
 }
 
+// BeginBulk does nothing: a server's store is shared, and its write-ahead log is the server's.
+func (dialect) BeginBulk(context.Context, *sql.DB, *sql.DB) (func() error, error) {
+	return func() error { return nil }, nil
+}
+
 // DeferrableIndexes are the full-text indexes, whose row-by-row upkeep is what makes a large
 // load slow. Dropping an index locks its table until the import commits, and an import may
 // read, on other connections, the tables the other indexes belong to (a CSV file's names are

@@ -3,9 +3,13 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -199,5 +203,112 @@ func TestStatementRecords_InRows(t *testing.T) {
 	}
 	if statements == 0 || kept != 0 {
 		t.Fatalf("%d of %d statement changes keep their record in the payload, want none", kept, statements)
+	}
+}
+
+// ImportAlone writes an empty store's file directly, without the WAL, and puts the store back
+// in WAL mode, whether the import succeeds or fails.
+func TestImportAlone_WritesWithoutWAL(t *testing.T) {
+	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	storetest.Script(t, src)
+	lines := storetest.ExportString(t, src, docket.Operator("test"), false)
+
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	if _, err := db.R.Exec(`SELECT COUNT(*) FROM changes`); err != nil { // an idle reader, closed by ImportAlone
+		t.Fatal(err)
+	}
+	walDuring := func() bool {
+		_, err := os.Stat(db.Path + "-wal")
+		return err == nil
+	}
+	bad := lines + `{"kind":"entity","id":"late","schema":"Nobody","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}` + "\n"
+	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(bad), nil); err == nil || !strings.Contains(err.Error(), "Nobody") {
+		t.Fatalf("ImportAlone of a bad record: %v", err)
+	}
+	wantWAL(t, db)
+	var n int
+	if err := db.R.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("after a failed import: %d changes, %v", n, err)
+	}
+
+	var wal []bool
+	progress := func(done, total int64) { wal = append(wal, walDuring()) }
+	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(lines), progress); err != nil {
+		t.Fatal(err)
+	}
+	if len(wal) == 0 || wal[0] {
+		t.Fatalf("a WAL file during the import into an empty store (%v): it went through the log", wal)
+	}
+	wantWAL(t, db)
+	if got := storetest.ExportString(t, db, docket.Operator("test"), false); got != lines {
+		t.Fatal("export -> ImportAlone -> export differs")
+	}
+	if problems, err := db.Verify(context.Background(), nil); err != nil || len(problems) > 0 {
+		t.Fatalf("Verify: %v %v", problems, err)
+	}
+}
+
+// A store that another connection has open is imported into through the WAL, as Import does.
+func TestImportAlone_StoreInUse(t *testing.T) {
+	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	storetest.Script(t, src)
+	lines := storetest.ExportString(t, src, docket.Operator("test"), false)
+
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	other := sqlite.NewDB(db.Path)
+	if err := other.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	// A reader in another handle, as another process would be, in the middle of a read.
+	tx, err := other.R.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	var wal []bool
+	progress := func(done, total int64) {
+		_, err := os.Stat(db.Path + "-wal")
+		wal = append(wal, err == nil)
+	}
+	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(lines), progress); err != nil {
+		t.Fatal(err)
+	}
+	if len(wal) == 0 || !wal[0] {
+		t.Fatalf("no WAL file during an import into a store in use (%v)", wal)
+	}
+	// The reader still sees the store as it was when its read began.
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("the other reader: %d changes, %v", n, err)
+	}
+	tx.Rollback()
+	wantWAL(t, db)
+	if got := storetest.ExportString(t, other, docket.Operator("test"), false); got != lines {
+		t.Fatal("the other handle's export after the import differs")
+	}
+}
+
+func wantWAL(tb testing.TB, db *sqlite.DB) {
+	tb.Helper()
+	var mode string
+	if err := db.W.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		tb.Fatalf("journal mode %q (%v), want wal", mode, err)
+	}
+}
+
+func decoder(lines string) func() (*docket.Record, error) {
+	dec := json.NewDecoder(strings.NewReader(lines))
+	return func() (*docket.Record, error) {
+		var r docket.Record
+		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		return &r, nil
 	}
 }

@@ -158,7 +158,7 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 	}
 	p := m.progress("copied")
 	defer tuneGC()()
-	if _, err := dst.Import(ctx, op, next, p.report); err != nil {
+	if _, err := dst.ImportAlone(ctx, op, next, p.report); err != nil {
 		return sum, prefixError(err, "copy into %s (nothing was written)", dst.Path)
 	}
 	p.done()

@@ -256,7 +256,7 @@ Examples:
 			return err
 		}
 		i := 0
-		n, err := db.Import(ctx, v, func() (*docket.Record, error) {
+		n, err := db.ImportAlone(ctx, v, func() (*docket.Record, error) {
 			if i == len(recs) {
 				return nil, nil
 			}
@@ -305,7 +305,7 @@ Examples:
 	}
 	p := m.progress("imported")
 	defer tuneGC()()
-	n, err := db.Import(ctx, f.operator(), next, p.report)
+	n, err := db.ImportAlone(ctx, f.operator(), next, p.report)
 	if err != nil {
 		var e *docket.Error
 		var rec int

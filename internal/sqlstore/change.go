@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -385,6 +386,32 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 	return n, nil
 }
 
+// ImportAlone is Import for a caller that has the store to itself while it runs, as docket
+// import and docket copy do: into an empty store, the dialect may then load in a way that
+// shuts readers out until the import ends (see Dialect.BeginBulk). A caller that reads the
+// store while it imports (a CSV file's names are looked up as it is read) calls Import.
+func (db *Store) ImportAlone(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return 0, err
+	}
+	var empty bool
+	if err := db.W.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM changes)`).Scan(&empty); err != nil {
+		return 0, fmt.Errorf("import: %w", err)
+	} else if !empty {
+		return db.Import(ctx, v, next, progress)
+	}
+	end, err := db.Dialect.BeginBulk(ctx, db.W, db.R)
+	if err != nil {
+		return 0, fmt.Errorf("import: %w", err)
+	}
+	defer func() {
+		if endErr := end(); endErr != nil {
+			err = errors.Join(err, fmt.Errorf("after the import: %w", endErr))
+		}
+	}()
+	return db.Import(ctx, v, next, progress)
+}
+
 // deferIndexes drops the dialect's deferrable indexes when the store is empty, and returns the
 // statements that create them again: building an index once, sorted, after the load costs less
 // than inserting into it row by row.
@@ -523,12 +550,18 @@ func (tx *Tx) prefetch(ctx context.Context, recs []*docket.Record) error {
 	}
 	tx.markAbsent(srcs, found, absentSource)
 	clear(found)
-	if err := tx.selectIn(ctx, `SELECT id FROM statements WHERE id IN `, stmts, func(rows *sql.Rows) error {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+	if tx.stmtCache == nil {
+		tx.stmtCache = map[string]*docket.Statement{}
+	}
+	// Statements found are kept for the batch: reviews and retractions of written statements
+	// read them again when checked.
+	if err := tx.selectIn(ctx, `SELECT `+statementColumns+` FROM statements s JOIN entities se ON se.id = s.entity_id WHERE s.id IN `, stmts, func(rows *sql.Rows) error {
+		s, err := scanStatement(rows)
+		if err != nil {
 			return err
 		}
-		found[id] = true
+		tx.stmtCache[s.ID] = s
+		found[s.ID] = true
 		return nil
 	}); err != nil {
 		return fmt.Errorf("look up statements: %w", err)

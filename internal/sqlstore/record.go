@@ -78,6 +78,10 @@ func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Stateme
 	if l.tx.absent[id]&absentStatement != 0 {
 		return nil, nil
 	}
+	if s := l.tx.stmtCache[id]; s != nil {
+		c := *s // the caller's to change
+		return &c, nil
+	}
 	ss, err := l.tx.statements(ctx, `WHERE s.id = ?`, id)
 	if err != nil || len(ss) == 0 {
 		return nil, err
@@ -218,6 +222,7 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 			row.retraction, row.retractedSeq = x, seq
 			break
 		}
+		delete(tx.stmtCache, x.Statement)
 		_, err = tx.exec(ctx, `UPDATE statements SET retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE id = ?`,
 			seq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy), x.Statement)
 	case docket.KindStatus:
@@ -225,6 +230,7 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 			row.status = r.Status.Status
 			break
 		}
+		delete(tx.stmtCache, r.Status.Statement)
 		_, err = tx.exec(ctx, `UPDATE statements SET recorded_status = COALESCE(recorded_status, status), status = ? WHERE id = ?`,
 			string(r.Status.Status), r.Status.Statement)
 	case docket.KindMerge:

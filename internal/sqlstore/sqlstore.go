@@ -42,6 +42,9 @@ type Dialect interface {
 	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
 	// PrepareImport readies the transaction of an import for loading many rows.
 	PrepareImport(ctx context.Context, tx *Tx) error
+	// BeginBulk readies an empty store, which no one else uses, for an import (see
+	// ImportAlone), given the writer's and the readers' pools; end puts it back as it was.
+	BeginBulk(ctx context.Context, w, r *sql.DB) (end func() error, err error)
 	// DeferrableIndexes names the indexes that an import into an empty store drops and builds
 	// again after the load: none that a check of a record reads, and none whose dropping keeps
 	// other connections from reading what the import reads through them.
@@ -100,7 +103,8 @@ type Tx struct {
 	fin         *finisher        // an import's; nil when rows are finished as they are added
 	entityCache map[string]*cachedEntity
 	sourceCache map[string]bool
-	absent      map[string]uint8 // ids an import's batch looked up and did not find, by kind
+	absent      map[string]uint8             // ids an import's batch looked up and did not find, by kind
+	stmtCache   map[string]*docket.Statement // written statements an import's batch looked up
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.

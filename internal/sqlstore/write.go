@@ -67,13 +67,11 @@ func (c *pendingChange) finish() {
 	c.inRow = c.r.Kind == docket.KindStatement && rowHolds(c.r.Statement)
 }
 
+// args returns the change's row in the log; a statement whose row holds its record has its
+// change written from that row instead (see logStatements).
 func (c *pendingChange) args() []any {
 	author, at := c.r.Stamp()
-	payload := string(c.payload)
-	if c.inRow {
-		payload = ""
-	}
-	return []any{c.seq, c.r.Kind, c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), payload}
+	return []any{c.seq, c.r.Kind, c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), string(c.payload)}
 }
 
 // stmtRow is a pending statement row, which a retraction or a review later in the same batch
@@ -86,9 +84,11 @@ type stmtRow struct {
 	status       docket.Status
 	retraction   *docket.Retraction
 	retractedSeq int64
-	// Set by finish: what the search index holds (exact words and keys), and a name's key.
+	// Set by finish: what the search index holds (exact words and keys), a name's key, and
+	// the row's values as the statement was made (see plain).
 	exact, keys, nameKey string
 	indexed              bool
+	plainArgs            []any
 }
 
 func (r *stmtRow) finish() {
@@ -99,7 +99,25 @@ func (r *stmtRow) finish() {
 		// Names are matched whole by key, to find a person or court by any spelling.
 		r.nameKey = translit.Key(r.s.Value)
 	}
+	if r.s.Supersedes == "" {
+		s := r.s
+		r.plainArgs = []any{r.seq, s.ID, s.Entity, s.Property, s.Value, r.ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
+			string(s.Status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), s.Salt}
+	}
 }
+
+// plain reports whether the row is as its statement was made (not reviewed, retracted or
+// superseding another): most rows are, and they are written without the columns that are then
+// NULL, which would otherwise be bound one by one (a call into modernc.org/sqlite each).
+func (r *stmtRow) plain() bool {
+	return r.plainArgs != nil && r.status == r.s.Status && r.retraction == nil
+}
+
+// plainColumns are the columns of a plain row, plainRow its placeholders.
+const (
+	plainColumns = `seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, salt`
+	plainRow     = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
 
 // current returns the statement as a lookup sees it: with its current status and retraction.
 func (r *stmtRow) current() *docket.Statement {
@@ -189,8 +207,9 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 		for _, c := range p.changes {
 			if c.err != nil {
 				return c.err
+			} else if !c.inRow {
+				args = append(args, c.args()...)
 			}
-			args = append(args, c.args()...)
 		}
 		if err := tx.insertRows(ctx, `INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload) VALUES `, 8, args); err != nil {
 			return fmt.Errorf("append changes: %w", err)
@@ -209,16 +228,23 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 		}
 	}
 	if len(p.statements) > 0 {
-		args := make([]any, 0, 22*len(p.statements))
-		var names []any
+		plain := make([]any, 0, 15*len(p.statements))
+		var args, names []any
 		for _, r := range p.statements {
-			args = append(args, r.args()...)
+			if r.plain() {
+				plain = append(plain, r.plainArgs...)
+			} else {
+				args = append(args, r.args()...)
+			}
 			if r.nameKey != "" {
 				names = append(names, r.seq, r.nameKey)
 			}
 			if r.indexed {
 				tx.search = append(tx.search, tx.db.Dialect.SearchArgs(r.seq, r.exact, r.keys)...)
 			}
+		}
+		if err := tx.insertRowsAs(ctx, `INSERT INTO statements (`+plainColumns+`) VALUES `, plainRow, 15, plain); err != nil {
+			return fmt.Errorf("apply statement: %w", err)
 		}
 		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, recorded_status,
 			sensitivity, author, created_at, supersedes, salt, retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by) VALUES `, 22, args); err != nil {
@@ -229,6 +255,9 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 				return fmt.Errorf("index names: %w", err)
 			}
 		}
+	}
+	if err := tx.logStatements(ctx, p.changes); err != nil {
+		return fmt.Errorf("append changes: %w", err)
 	}
 	head, row := tx.db.Dialect.SearchInsert()
 	ncol := strings.Count(row, "?")
@@ -264,7 +293,38 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	clear(p.srcs)
 	p.changes, p.entities, p.sources, p.statements = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0]
 	clear(tx.absent)
+	clear(tx.stmtCache)
 	return nil
+}
+
+// logStatements appends the changes of statements whose rows hold their records, copied from
+// those rows with one INSERT … SELECT a run of them: the row has every value of the change's,
+// and copying in the database binds none of them.
+func (tx *Tx) logStatements(ctx context.Context, changes []*pendingChange) error {
+	var lo, hi int64 // the run of statement changes being gathered
+	copyRun := func() error {
+		if lo == 0 {
+			return nil
+		}
+		_, err := tx.exec(ctx, `INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload)
+			SELECT seq, 'statement', id, entity_id, NULL, author, created_at, '' FROM statements WHERE seq BETWEEN ? AND ?`, lo, hi)
+		lo = 0
+		return err
+	}
+	for _, c := range changes {
+		switch {
+		case c.inRow && lo == 0:
+			lo, hi = c.seq, c.seq
+		case c.inRow:
+			hi = c.seq
+		case c.r.Kind == docket.KindStatement:
+			// Its row is in the range but its change is written with its payload.
+			if err := copyRun(); err != nil {
+				return err
+			}
+		}
+	}
+	return copyRun()
 }
 
 // maxParams is the most parameters one statement takes: SQLite allows 32766, PostgreSQL 65535.

@@ -130,8 +130,8 @@ type Importer interface {
 	Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error)
 }
 
-// Import imports a JSON lines file into db, an opened fresh store, with DB.Import in one
-// transaction, as docket import does. progress, if set, is called every 10,000 records. The
+// Import imports a JSON lines file into db, an opened fresh store, with DB.ImportAlone (or
+// DB.Import) in one transaction, as docket import does. progress, if set, is called every 10,000 records. The
 // store's size is for the caller to add: see Target.CloseStore.
 func Import(ctx context.Context, db Importer, dataPath string, progress func(records int64, elapsed time.Duration)) (*ImportResult, error) {
 	f, err := os.Open(dataPath)
@@ -139,7 +139,22 @@ func Import(ctx context.Context, db Importer, dataPath string, progress func(rec
 		return nil, err
 	}
 	defer f.Close()
+	if a, ok := db.(aloneImporter); ok {
+		db = importAlone{a}
+	}
 	return measureImport(ctx, db, Records(f), progress)
+}
+
+// aloneImporter is a store that can import with the store to itself, as docket import does
+// with a file of records: ImportAlone of either backend.
+type aloneImporter interface {
+	ImportAlone(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error)
+}
+
+type importAlone struct{ aloneImporter }
+
+func (a importAlone) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error) {
+	return a.ImportAlone(ctx, v, next, progress)
 }
 
 // measureImport runs one import of the records next gives and measures its time, the CPU
