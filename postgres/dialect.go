@@ -197,6 +197,9 @@ func (dialect) PrepareImport(ctx context.Context, tx *sqlstore.Tx) error {
 	return err
 }
 
+// Interleaves: no; a connection of the server is busy until a query's rows are all read.
+func (dialect) Interleaves() bool { return false }
+
 // BeginBulk does nothing: a server's store is shared, and its write-ahead log is the server's.
 func (dialect) BeginBulk(context.Context, *sql.DB, *sql.DB) (func() error, error) {
 	return func() error { return nil }, nil

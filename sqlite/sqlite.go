@@ -218,6 +218,11 @@ func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit i
 
 func (dialect) PrepareImport(context.Context, *sqlstore.Tx) error { return nil }
 
+// Interleaves: SQLite runs a connection's statements one at a time, whatever goroutine they
+// come from (database/sql holds the connection's lock for each call), and a write between the
+// steps of a read is allowed.
+func (dialect) Interleaves() bool { return true }
+
 // BeginBulk moves an empty store from its write-ahead log to a rollback journal for the
 // import. In WAL mode every page the import writes goes to the log first and is copied into
 // the file by the checkpoint that ends it: the whole store written twice, a tenth of an

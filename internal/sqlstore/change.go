@@ -329,7 +329,14 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			return err
 		}
 		tx.fin = newFinisher()
+		if db.Dialect.Interleaves() {
+			tx.writer = &writer{done: make(chan error, 1)}
+		}
 		defer func() {
+			if w := tx.writer; w != nil && w.busy {
+				<-w.done // it uses the transaction, which is rolled back after this
+			}
+			tx.writer = nil
 			tx.rows.jobs.Wait()
 			tx.prev.jobs.Wait()
 			tx.fin.close()
@@ -357,13 +364,16 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 					return prefixError(err, "record %d", n)
 				}
 			}
-			// The rows of the batch before this one are written now; this batch's are finished meanwhile.
-			if err := tx.rotate(ctx); err != nil {
+			// This batch's rows are written, and finished, while the next is checked; or, without
+			// a writer, the previous batch's now, while the finisher finishes this one's.
+			if err := tx.rotate(ctx, first, n); err != nil {
 				return prefixError(err, "records %d to %d", prev[0], prev[1])
 			}
 			prev = [2]int{first, n}
-			if err := tx.writeTiles(ctx); err != nil {
-				return err
+			if tx.writer == nil {
+				if err := tx.writeTiles(ctx); err != nil {
+					return err
+				}
 			}
 			if progress != nil {
 				progress(int64(n), 0)
@@ -373,6 +383,9 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			}
 		}
 		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := tx.settle(); err != nil {
 			return err
 		}
 		return tx.createIndexes(ctx, deferred)

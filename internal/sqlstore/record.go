@@ -218,7 +218,7 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		err = tx.applyStatement(ctx, seq, r.Statement)
 	case docket.KindRetraction:
 		x := r.Retraction
-		if row := tx.pendingStatement(x.Statement); row != nil {
+		if row := tx.changingStatement(x.Statement); row != nil {
 			row.retraction, row.retractedSeq = x, seq
 			break
 		}
@@ -226,7 +226,7 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		_, err = tx.exec(ctx, `UPDATE statements SET retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE id = ?`,
 			seq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy), x.Statement)
 	case docket.KindStatus:
-		if row := tx.pendingStatement(r.Status.Statement); row != nil {
+		if row := tx.changingStatement(r.Status.Statement); row != nil {
 			row.status = r.Status.Status
 			break
 		}

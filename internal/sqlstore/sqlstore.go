@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -42,6 +43,9 @@ type Dialect interface {
 	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
 	// PrepareImport readies the transaction of an import for loading many rows.
 	PrepareImport(ctx context.Context, tx *Tx) error
+	// Interleaves reports whether a transaction takes a statement while another one's rows are
+	// being read, from another goroutine: an import then writes a batch while it checks the next.
+	Interleaves() bool
 	// BeginBulk readies an empty store, which no one else uses, for an import (see
 	// ImportAlone), given the writer's and the readers' pools; end puts it back as it was.
 	BeginBulk(ctx context.Context, w, r *sql.DB) (end func() error, err error)
@@ -95,12 +99,14 @@ type Tx struct {
 	*sql.Tx
 	db          *Store
 	now         time.Time
+	stmtsMu     sync.Mutex // an import's writer prepares statements as its checks do
 	stmts       map[string]*sql.Stmt
 	appender    *ledger.Appender // made on the transaction's first change
 	seq         int64            // the last change's sequence number; 0 until the first
 	rows, prev  *pendingRows     // pending rows: see pendingRows
 	search      []any            // search rows not yet written, as the dialect's SearchArgs gives them
 	fin         *finisher        // an import's; nil when rows are finished as they are added
+	writer      *writer          // an import's, when the dialect interleaves; nil when rows are written as they are flushed
 	entityCache map[string]*cachedEntity
 	sourceCache map[string]bool
 	absent      map[string]uint8             // ids an import's batch looked up and did not find, by kind
@@ -149,6 +155,8 @@ func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 // prep returns a prepared statement cached for the transaction: imports run the same few
 // statements millions of times.
 func (tx *Tx) prep(ctx context.Context, query string) (*sql.Stmt, error) {
+	tx.stmtsMu.Lock()
+	defer tx.stmtsMu.Unlock()
 	if s, ok := tx.stmts[query]; ok {
 		return s, nil
 	}

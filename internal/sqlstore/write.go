@@ -17,14 +17,18 @@ import (
 // writes them at once; an import adds a batch of records and writes their rows together, a few
 // multi-row INSERTs a table, which is most of what makes it fast.
 //
-// An import keeps two generations of pending rows: while the rows of one batch are written,
-// the finisher finishes those of the next, which the writer has just checked. Lookups see both.
+// An import keeps two generations of pending rows: while the rows of one batch are written
+// (tx.prev), the next batch is checked and its rows added (tx.rows), and the finisher finishes
+// them. Lookups see both. Once handed to be written, a generation does not change: a review
+// or retraction of one of its statements goes into the newer generation as a shadow, a copy
+// of the row that lookups find first and that is written as an UPDATE.
 type pendingRows struct {
 	changes    []*pendingChange
 	entities   []any // 7 values a row: see write
 	sources    []any // 14
 	statements []*stmtRow
-	stmtByID   map[string]*stmtRow
+	shadows    []*stmtRow               // rows of an older generation, as changed since
+	stmtByID   map[string]*stmtRow      // statements and shadows
 	ents       map[string]*cachedEntity // the entities added, found here until written
 	srcs       map[string]bool          // the sources added
 	jobs       sync.WaitGroup           // jobs of these rows the finisher has not finished
@@ -40,6 +44,24 @@ func (tx *Tx) pendingStatement(id string) *stmtRow {
 		return r
 	}
 	return tx.prev.stmtByID[id]
+}
+
+// changingStatement returns the pending row of a statement for a review or a retraction to
+// change, or nil: a row of the newer generation, or a shadow there of one of the older.
+func (tx *Tx) changingStatement(id string) *stmtRow {
+	if r := tx.rows.stmtByID[id]; r != nil {
+		return r
+	}
+	old := tx.prev.stmtByID[id]
+	if old == nil {
+		return nil
+	}
+	// Only what a review or retraction sets, and what args needs: the finisher may still be
+	// setting the older row's other fields.
+	r := &stmtRow{seq: old.seq, s: old.s, prop: old.prop, ref: old.ref, status: old.status, retraction: old.retraction, retractedSeq: old.retractedSeq}
+	tx.rows.stmtByID[id] = r
+	tx.rows.shadows = append(tx.rows.shadows, r)
+	return r
 }
 
 // A job is the part of making a row that needs no lookup: finish does it, on another
@@ -176,19 +198,72 @@ func (f *finisher) close() { close(f.jobs) }
 
 // flush writes every pending row.
 func (tx *Tx) flush(ctx context.Context) error {
-	if err := tx.write(ctx, tx.prev, false); err != nil {
+	if err := tx.settle(); err != nil {
 		return err
 	}
-	return tx.write(ctx, tx.rows, false)
+	for _, p := range []*pendingRows{tx.prev, tx.rows} {
+		if err := tx.write(ctx, p, false); err != nil {
+			return err
+		}
+		tx.written(p)
+	}
+	return nil
 }
 
-// rotate writes the older generation of pending rows, and makes the newer the older: the rows
-// added next start a generation of their own, finished while these are written.
-func (tx *Tx) rotate(ctx context.Context) error {
-	if err := tx.write(ctx, tx.prev, true); err != nil {
+// rotate hands the newer generation of pending rows to be written and starts another: with a
+// writer (see writer), the older one is written by then, and the newer is written on the
+// writer's goroutine while the next batch is checked; without, the older one is written now.
+func (tx *Tx) rotate(ctx context.Context, first, last int) error {
+	if err := tx.settle(); err != nil {
 		return err
 	}
+	if tx.writer == nil {
+		if err := tx.write(ctx, tx.prev, true); err != nil {
+			return err
+		}
+		tx.written(tx.prev)
+	}
 	tx.prev, tx.rows = tx.rows, tx.prev
+	if tx.writer != nil {
+		tx.writer.start(ctx, tx, first, last)
+	}
+	return nil
+}
+
+// A writer writes a generation of an import's pending rows, and the ledger tiles they fill,
+// on a goroutine of its own while the next batch is checked: checking is a fifth of an
+// import's work, and the connection takes the checks' reads between the writes. Only a
+// backend whose transactions allow that has one (see Dialect.Interleaves).
+type writer struct {
+	busy        bool
+	first, last int // the records whose rows are being written
+	done        chan error
+}
+
+func (w *writer) start(ctx context.Context, tx *Tx, first, last int) {
+	w.busy, w.first, w.last = true, first, last
+	p := tx.prev
+	go func() {
+		err := tx.write(ctx, p, true)
+		if err == nil {
+			err = tx.writeTiles(ctx)
+		}
+		w.done <- err
+	}()
+}
+
+// settle waits for the writer, if it is writing, and takes the rows it wrote out of the
+// pending ones.
+func (tx *Tx) settle() error {
+	w := tx.writer
+	if w == nil || !w.busy {
+		return nil
+	}
+	w.busy = false
+	if err := <-w.done; err != nil {
+		return prefixError(err, "records %d to %d", w.first, w.last)
+	}
+	tx.written(tx.prev)
 	return nil
 }
 
@@ -256,6 +331,13 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			}
 		}
 	}
+	for _, r := range p.shadows {
+		a := r.args()
+		if _, err := tx.exec(ctx, `UPDATE statements SET status = ?, recorded_status = ?, retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE seq = ?`,
+			a[10], a[11], a[17], a[18], a[19], a[20], a[21], r.seq); err != nil {
+			return fmt.Errorf("apply review: %w", err)
+		}
+	}
 	if err := tx.logStatements(ctx, p.changes); err != nil {
 		return fmt.Errorf("append changes: %w", err)
 	}
@@ -272,6 +354,12 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// written takes the rows of p, now written, out of the pending ones. An import's writer may
+// not touch what checking reads, so this is done after it, by the checking side.
+func (tx *Tx) written(p *pendingRows) {
 	// The caches hold what was written: pending entities and sources are found in their
 	// generation, so the caches may be emptied when they grow too large.
 	if len(tx.entityCache) > maxCached {
@@ -288,13 +376,13 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	}
 	clear(p.changes)
 	clear(p.statements)
+	clear(p.shadows)
 	clear(p.stmtByID)
 	clear(p.ents)
 	clear(p.srcs)
-	p.changes, p.entities, p.sources, p.statements = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0]
+	p.changes, p.entities, p.sources, p.statements, p.shadows = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0], p.shadows[:0]
 	clear(tx.absent)
 	clear(tx.stmtCache)
-	return nil
 }
 
 // logStatements appends the changes of statements whose rows hold their records, copied from
