@@ -64,6 +64,16 @@ func (r *Record) payload() any {
 // MarshalJSON writes {"kind": ..., payload fields...} on one line. Derived fields are not part
 // of a record, and the encoding is canonical: the same record always gives the same bytes.
 func (r Record) MarshalJSON() ([]byte, error) {
+	if s, ok := r.payload().(*Statement); ok {
+		if b, ok := appendStatementRecord(make([]byte, 0, 256+len(s.Value)+len(s.Quote)), s); ok {
+			return b, nil
+		}
+	}
+	return r.marshalReflect()
+}
+
+// marshalReflect is MarshalJSON by encoding/json.
+func (r Record) marshalReflect() ([]byte, error) {
 	p := r.payload()
 	if p == nil {
 		return nil, fmt.Errorf("record of kind %q has no matching payload", r.Kind)
@@ -99,6 +109,15 @@ func (r Record) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a record strictly: unknown kinds and unknown fields are errors, so a
 // typo in a backup is caught rather than dropped.
 func (r *Record) UnmarshalJSON(b []byte) error {
+	if s, ok := decodeStatementRecord(b); ok {
+		*r = Record{Kind: KindStatement, Statement: s}
+		return nil
+	}
+	return r.unmarshalReflect(b)
+}
+
+// unmarshalReflect is UnmarshalJSON by encoding/json.
+func (r *Record) unmarshalReflect(b []byte) error {
 	// Records as Docket writes them start with their kind: then the rest is the payload, read
 	// in one pass. Anything else is read as a map first.
 	kind, rest, ok := cutKind(b)

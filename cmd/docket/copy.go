@@ -149,12 +149,12 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 			}
 			return nil, nil
 		}
-		var r docket.Record
-		if err := json.Unmarshal(b, &r); err != nil {
+		r, err := docket.DecodeRecord(b)
+		if err != nil {
 			return nil, fmt.Errorf("record %d of %s: %w", sum.n+1, src.Path, err)
 		}
 		sum.add(r.Kind, b)
-		return &r, nil
+		return r, nil
 	}
 	p := m.progress("copied")
 	defer tuneGC()()

@@ -289,12 +289,12 @@ Examples:
 				blanks = append(blanks, records)
 				continue
 			}
-			var r docket.Record
-			if err := json.Unmarshal(b, &r); err != nil {
+			r, err := docket.DecodeRecord(b)
+			if err != nil {
 				return nil, docket.Errorf(docket.EINVALID, "line %d: %s", line, jsonError(err))
 			}
 			records++
-			return &r, nil
+			return r, nil
 		}
 		if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
 			return nil, docket.Errorf(docket.ETOOLARGE, "line %d: longer than %d bytes", line+1, maxLine)

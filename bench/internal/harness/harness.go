@@ -65,11 +65,11 @@ func Records(r io.Reader) func() (*docket.Record, error) {
 			if len(bytes.TrimSpace(b)) == 0 {
 				continue
 			}
-			var rec docket.Record
-			if err := json.Unmarshal(b, &rec); err != nil {
+			rec, err := docket.DecodeRecord(b)
+			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", line, err)
 			}
-			return &rec, nil
+			return rec, nil
 		}
 		return nil, sc.Err()
 	}
