@@ -34,8 +34,8 @@ const usage = `Usage: go run ./bench/run [--statements N | --csv ROWS] [--db URL
 Benchmarks a Docket store: SQLite by default, PostgreSQL with --db URL.
 
 By default it generates a registry of N statements into a temporary directory and imports it
-into a fresh store with DB.Import (as docket import does: one transaction, every index, the
-search index and the change log). Then it measures search latency (names as stored, in another
+into a fresh store with DB.ImportAlone (as docket import does: one transaction, every index,
+the search index and the change log; SQLite writes an empty store's file without its WAL). Then it measures search latency (names as stored, in another
 romanisation and in Cyrillic, rare words, common words; as the public and as the operator),
 entity-page latency, the same reads over HTTP from the API server run in this process (search,
 entity, referrers; as the public), the statistics of docket stats (loading the registry, then

@@ -52,7 +52,7 @@ func markdown(r *Result) string {
 		if r.Backend == harness.Postgres {
 			index = "the search index"
 		}
-		b.p("DB.Import into %s, one transaction, from the JSON lines file, counting everything it writes (change log, views, indexes, %s).", into(r), index)
+		b.p("DB.ImportAlone into %s, as docket import does (into an empty SQLite store, without the WAL), one transaction, from the JSON lines file, counting everything it writes (change log, views, indexes, %s).", into(r), index)
 		b.p("")
 		b.p("| figure | value |")
 		b.p("|---|---|")

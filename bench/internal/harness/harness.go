@@ -131,8 +131,8 @@ type Importer interface {
 }
 
 // Import imports a JSON lines file into db, an opened fresh store, with DB.ImportAlone (or
-// DB.Import) in one transaction, as docket import does. progress, if set, is called every 10,000 records. The
-// store's size is for the caller to add: see Target.CloseStore.
+// DB.Import) in one transaction, as docket import does. progress, if set, is called every
+// 10,000 records. The store's size is for the caller to add: see Target.CloseStore.
 func Import(ctx context.Context, db Importer, dataPath string, progress func(records int64, elapsed time.Duration)) (*ImportResult, error) {
 	f, err := os.Open(dataPath)
 	if err != nil {
