@@ -61,3 +61,12 @@ func (r storeResolver) Source(url string) (string, error) {
 	}
 	return srcs[0].ID, nil
 }
+
+// EmptyRegistry is the resolver of a registry that holds nothing yet: no name or URL is found.
+// Importing into an empty store, with the store to itself, needs no lookups.
+var EmptyRegistry Resolver = emptyRegistry{}
+
+type emptyRegistry struct{}
+
+func (emptyRegistry) Entity(string, []string) (string, error) { return "", nil }
+func (emptyRegistry) Source(string) (string, error)           { return "", nil }

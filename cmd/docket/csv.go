@@ -84,10 +84,18 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 	}
 	defer db.Close()
 	v := f.operator()
+	// What the file names is looked up in the store as the rows are read, outside the import's
+	// transaction; an empty store has nothing to look up, and the import has it to itself.
+	resolve, importRows := csvmap.StoreResolver(ctx, db, v), db.Import
+	if cs, err := db.FindChanges(ctx, v, docket.ChangeFilter{Limit: 1}); err != nil {
+		return err
+	} else if len(cs) == 0 && !c.dryRun {
+		resolve, importRows = csvmap.EmptyRegistry, db.ImportAlone
+	}
 	r, err := csvmap.NewReader(in, mapping, csvmap.Options{
 		File: name, Source: c.source, Author: v.Name, Now: time.Now().UTC().Truncate(time.Microsecond),
 		Status: status, Sensitivity: sens, SkipBad: c.skipBad, Comma: comma, Encoding: c.encoding,
-		Resolve: csvmap.StoreResolver(ctx, db, v),
+		Resolve: resolve,
 	})
 	if err != nil {
 		return err
@@ -124,7 +132,7 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 	}
 	p := m.progress("imported")
 	defer tuneGC()()
-	_, err = db.Import(ctx, v, r.Next, p.report)
+	_, err = importRows(ctx, v, r.Next, p.report)
 	p.done()
 	if err != nil && r.ErrorCount > 0 {
 		m.csvReport(&r.Report, name, false)

@@ -45,7 +45,8 @@ func WriteCSV(path string, rows int, seed uint64) error {
 
 // ImportCSV imports a spreadsheet written by WriteCSV into db, an opened fresh store, through
 // synth.CSVMapping, as docket import --format csv does: a reader that makes each row's
-// records, linked to what the store holds by a resolver, and DB.Import in one transaction.
+// records, linked to what the store holds by a resolver, and DB.Import in one transaction (into
+// an empty store: no resolver, and DB.ImportAlone).
 // The facts are drafts of internal sensitivity, the command's defaults.
 func ImportCSV(ctx context.Context, db docket.Store, csvPath string, progress func(records int64, elapsed time.Duration)) (*CSVResult, error) {
 	m, err := csvmap.ParseMapping(strings.NewReader(synth.CSVMapping))
@@ -58,19 +59,26 @@ func ImportCSV(ctx context.Context, db docket.Store, csvPath string, progress fu
 	}
 	defer f.Close()
 	v := docket.Operator("bench")
+	// As docket import does: into an empty store, no lookups and the store to itself.
+	resolve, imp := csvmap.StoreResolver(ctx, db, v), db.Import
+	if cs, err := db.FindChanges(ctx, v, docket.ChangeFilter{Limit: 1}); err != nil {
+		return nil, err
+	} else if a, ok := db.(aloneImporter); ok && len(cs) == 0 {
+		resolve, imp = csvmap.EmptyRegistry, a.ImportAlone
+	}
 	r, err := csvmap.NewReader(f, m, csvmap.Options{File: filepath.Base(csvPath), Author: v.Name,
-		Now: time.Now().UTC().Truncate(time.Microsecond), Resolve: csvmap.StoreResolver(ctx, db, v)})
+		Now: time.Now().UTC().Truncate(time.Microsecond), Resolve: resolve})
 	if err != nil {
 		return nil, err
 	}
-	imp, err := measureImport(ctx, db, r.Next, progress)
+	res, err := measureImport(ctx, db, imp, r.Next, progress)
 	switch {
 	case err != nil && r.ErrorCount > 0:
 		return nil, fmt.Errorf("%s: %d rows have errors, the first: %s", csvPath, r.Rows-r.Good, r.Errors[0])
 	case err != nil:
 		return nil, err
 	}
-	return &CSVResult{ImportResult: imp, Rows: r.Rows, Good: r.Good, RowsPerSec: float64(r.Rows) / imp.Seconds,
+	return &CSVResult{ImportResult: res, Rows: r.Rows, Good: r.Good, RowsPerSec: float64(r.Rows) / res.Seconds,
 		Made: r.New, Sources: r.Sources, CSVBytes: fileSize(csvPath)}, nil
 }
 

@@ -139,10 +139,11 @@ func Import(ctx context.Context, db Importer, dataPath string, progress func(rec
 		return nil, err
 	}
 	defer f.Close()
+	imp := db.Import
 	if a, ok := db.(aloneImporter); ok {
-		db = importAlone{a}
+		imp = a.ImportAlone
 	}
-	return measureImport(ctx, db, Records(f), progress)
+	return measureImport(ctx, db, imp, Records(f), progress)
 }
 
 // aloneImporter is a store that can import with the store to itself, as docket import does
@@ -151,16 +152,13 @@ type aloneImporter interface {
 	ImportAlone(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error)
 }
 
-type importAlone struct{ aloneImporter }
+// importFunc is DB.Import or DB.ImportAlone.
+type importFunc func(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error)
 
-func (a importAlone) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error) {
-	return a.ImportAlone(ctx, v, next, progress)
-}
-
-// measureImport runs one import of the records next gives and measures its time, the CPU
-// time and peak RSS of this process (and of the server's backends when db can tell), and the
-// statements it held.
-func measureImport(ctx context.Context, db Importer, next func() (*docket.Record, error), progress func(int64, time.Duration)) (*ImportResult, error) {
+// measureImport runs one import of the records next gives into db with imp and measures its
+// time, the CPU time and peak RSS of this process (and of the server's backends when db can
+// tell), and the statements it held.
+func measureImport(ctx context.Context, db Importer, imp importFunc, next func() (*docket.Record, error), progress func(int64, time.Duration)) (*ImportResult, error) {
 	res := &ImportResult{LoadBefore: loadAvg()}
 	counted := func() (*docket.Record, error) {
 		r, err := next()
@@ -184,7 +182,7 @@ func measureImport(ctx context.Context, db Importer, next func() (*docket.Record
 	// As docket import does: see tuneGC in cmd/docket.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(768 << 20))
-	n, err := db.Import(ctx, docket.Operator("bench"), counted, p)
+	n, err := imp(ctx, docket.Operator("bench"), counted, p)
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
