@@ -542,6 +542,7 @@ func (tx *Tx) prefetch(ctx context.Context, recs []*docket.Record) error {
 		if err := rows.Scan(&e.ID, &e.Schema, &e.Canonical, &e.sensitivity); err != nil {
 			return err
 		}
+		e.Canonical = tx.canonical(e.Canonical)
 		tx.cacheEntity(&e)
 		found[e.ID] = true
 		return nil

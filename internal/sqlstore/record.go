@@ -60,6 +60,7 @@ func (tx *Tx) entity(ctx context.Context, id string) (*cachedEntity, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("look up entity: %w", err)
 	}
+	e.Canonical = tx.canonical(e.Canonical)
 	tx.cacheEntity(&e)
 	return &e, nil
 }
@@ -113,6 +114,13 @@ func (tx *Tx) cacheSource(id string) {
 }
 
 func (l lookup) LookupMerge(ctx context.Context, id string) (*docket.Merge, error) {
+	for _, p := range []*pendingRows{l.tx.rows, l.tx.prev} {
+		for _, pm := range p.merges {
+			if pm.m.ID == id {
+				return pm.m, nil
+			}
+		}
+	}
 	ms, err := l.tx.merges(ctx, `WHERE id = ?`, id)
 	if err != nil || len(ms) == 0 {
 		return nil, err
@@ -169,6 +177,9 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 		}
 		entity = s.Entity
 	case docket.KindUnmerge:
+		if err := tx.flush(ctx); err != nil { // the merge may be pending
+			return 0, err
+		}
 		if err := tx.queryRow(ctx, `SELECT into_id, from_id FROM merges WHERE id = ?`, ref).Scan(&entity, &entity2); err != nil {
 			return 0, fmt.Errorf("find merge: %w", err)
 		}
@@ -234,19 +245,15 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		_, err = tx.exec(ctx, `UPDATE statements SET recorded_status = COALESCE(recorded_status, status), status = ? WHERE id = ?`,
 			string(r.Status.Status), r.Status.Statement)
 	case docket.KindMerge:
+		if m := r.Merge; tx.rows.ents[m.From] != nil || tx.prev.ents[m.From] != nil {
+			tx.deferMerge(seq, m)
+			break
+		}
 		if err = tx.flush(ctx); err != nil {
 			break
 		}
 		clear(tx.entityCache) // canonical ids change
-		m := r.Merge
-		if _, err = tx.exec(ctx, `INSERT INTO merges (id, into_id, from_id, reason, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			m.ID, m.Into, m.From, m.Reason, m.Author, formatTime(m.At), seq); err != nil {
-			break
-		}
-		if _, err = tx.exec(ctx, `UPDATE entities SET merged_into = ? WHERE id = ?`, m.Into, m.From); err != nil {
-			break
-		}
-		_, err = tx.exec(ctx, `UPDATE entities SET canonical = ? WHERE canonical = ?`, m.Into, m.From)
+		err = tx.writeMerge(ctx, pendingMerge{seq, r.Merge})
 	case docket.KindUnmerge:
 		if err = tx.flush(ctx); err != nil {
 			break
@@ -267,6 +274,61 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		return fmt.Errorf("apply %s: %w", r.Kind, err)
 	}
 	return nil
+}
+
+// A pendingMerge is a merge whose rows are written with the pending rows it belongs to.
+type pendingMerge struct {
+	seq int64
+	m   *docket.Merge
+}
+
+// deferMerge applies a merge of an entity whose row is pending to what the transaction knows,
+// and leaves its rows to be written with the newer generation, after the entities' rows: an
+// import's duplicates are often merged as soon as they are made, and writing every pending row
+// first would stall it. Whatever is merged into such an entity was merged while it was pending
+// (a merge of a written entity writes every pending row first), so the entities whose canonical
+// id changes are all in memory; a read of the database in the meantime sees the change through
+// tx.canon.
+func (tx *Tx) deferMerge(seq int64, m *docket.Merge) {
+	if tx.canon == nil {
+		tx.canon = map[string]string{}
+	}
+	tx.canon[m.From] = m.Into
+	for _, ents := range []map[string]*cachedEntity{tx.rows.ents, tx.prev.ents, tx.entityCache} {
+		for _, e := range ents {
+			if e.Canonical == m.From {
+				e.Canonical = m.Into
+			}
+		}
+	}
+	tx.rows.merges = append(tx.rows.merges, pendingMerge{seq, m})
+}
+
+// canonical returns the canonical id an entity read from the database has, given the merges
+// whose rows are pending.
+func (tx *Tx) canonical(id string) string {
+	for range len(tx.canon) {
+		into, ok := tx.canon[id]
+		if !ok {
+			break
+		}
+		id = into
+	}
+	return id
+}
+
+// writeMerge writes a merge and makes its entity's group the other's.
+func (tx *Tx) writeMerge(ctx context.Context, pm pendingMerge) error {
+	m := pm.m
+	if _, err := tx.exec(ctx, `INSERT INTO merges (id, into_id, from_id, reason, author, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, m.Into, m.From, m.Reason, m.Author, formatTime(m.At), pm.seq); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE entities SET merged_into = ? WHERE id = ?`, m.Into, m.From); err != nil {
+		return err
+	}
+	_, err := tx.exec(ctx, `UPDATE entities SET canonical = ? WHERE canonical = ?`, m.Into, m.From)
+	return err
 }
 
 func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement) error {

@@ -111,6 +111,7 @@ type Tx struct {
 	sourceCache map[string]bool
 	absent      map[string]uint8             // ids an import's batch looked up and did not find, by kind
 	stmtCache   map[string]*docket.Statement // written statements an import's batch looked up
+	canon       map[string]string            // the merges whose rows are pending: from, into
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.

@@ -28,6 +28,7 @@ type pendingRows struct {
 	sources    []any // 14
 	statements []*stmtRow
 	shadows    []*stmtRow               // rows of an older generation, as changed since
+	merges     []pendingMerge           // of entities made in pending rows (see deferMerge)
 	stmtByID   map[string]*stmtRow      // statements and shadows
 	ents       map[string]*cachedEntity // the entities added, found here until written
 	srcs       map[string]bool          // the sources added
@@ -276,6 +277,19 @@ const searchBatch = 8192
 // the search index last (with lazy, only once searchBatch rows are waiting); then it appends
 // the changes to the ledger.
 func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
+	if len(p.entities) > 0 {
+		if err := tx.insertRows(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES `,
+			7, p.entities); err != nil {
+			return fmt.Errorf("apply entity: %w", err)
+		}
+	}
+	if len(p.sources) > 0 {
+		if err := tx.insertRows(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq) VALUES `,
+			14, p.sources); err != nil {
+			return fmt.Errorf("apply source: %w", err)
+		}
+	}
+	// What follows needs the finisher's work; the entities and sources did not.
 	p.jobs.Wait()
 	if len(p.changes) > 0 {
 		args := make([]any, 0, 8*len(p.changes))
@@ -288,18 +302,6 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 		}
 		if err := tx.insertRows(ctx, `INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload) VALUES `, 8, args); err != nil {
 			return fmt.Errorf("append changes: %w", err)
-		}
-	}
-	if len(p.entities) > 0 {
-		if err := tx.insertRows(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES `,
-			7, p.entities); err != nil {
-			return fmt.Errorf("apply entity: %w", err)
-		}
-	}
-	if len(p.sources) > 0 {
-		if err := tx.insertRows(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq) VALUES `,
-			14, p.sources); err != nil {
-			return fmt.Errorf("apply source: %w", err)
 		}
 	}
 	if len(p.statements) > 0 {
@@ -329,6 +331,11 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			if err := tx.insertRows(ctx, `INSERT INTO name_keys (seq, key) VALUES `, 2, names); err != nil {
 				return fmt.Errorf("index names: %w", err)
 			}
+		}
+	}
+	for _, pm := range p.merges {
+		if err := tx.writeMerge(ctx, pm); err != nil {
+			return fmt.Errorf("apply merge: %w", err)
 		}
 	}
 	for _, r := range p.shadows {
@@ -374,13 +381,17 @@ func (tx *Tx) written(p *pendingRows) {
 	for id := range p.srcs {
 		tx.cacheSource(id)
 	}
+	for _, pm := range p.merges {
+		delete(tx.canon, pm.m.From)
+	}
 	clear(p.changes)
 	clear(p.statements)
 	clear(p.shadows)
+	clear(p.merges)
 	clear(p.stmtByID)
 	clear(p.ents)
 	clear(p.srcs)
-	p.changes, p.entities, p.sources, p.statements, p.shadows = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0], p.shadows[:0]
+	p.changes, p.entities, p.sources, p.statements, p.shadows, p.merges = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0], p.shadows[:0], p.merges[:0]
 	clear(tx.absent)
 	clear(tx.stmtCache)
 }

@@ -66,6 +66,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Merge", func(t *testing.T) { testMerge(t, open) })
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
 	t.Run("ImportBatches", func(t *testing.T) { testImportBatches(t, open) })
+	t.Run("ImportMerges", func(t *testing.T) { testImportMerges(t, open) })
 	t.Run("Rebuild", func(t *testing.T) { testRebuild(t, open) })
 	t.Run("StatementRecords", func(t *testing.T) { testStatementRecords(t, open) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open) })
@@ -563,6 +564,49 @@ func testExportImport(t *testing.T, open Opener) {
 	wantCode(t, "import by an editor", err, docket.EFORBIDDEN)
 	if _, err := ImportString(st2, admin, e1); docket.ErrorCode(err) != docket.ECONFLICT {
 		t.Fatalf("importing the same records twice: %v, want conflict", err)
+	}
+}
+
+// Merges of entities made a few records before, in the same batch of an import: the import
+// sees each merge at once (a second merge of the same entity is refused), and the store holds
+// the chain of merges in the end.
+func testImportMerges(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(1))
+	src := MustSource(t, st, "https://example.org/a")
+	p := MustEntity(t, st, "Person", src, "name", "Aigul Akberdiyeva")
+	d := MustEntity(t, st, "Person", src, "name", "Aigul Akberdieva")
+	q := MustEntity(t, st, "Person", src, "name", "Aigul Akberdiyeva-Nur")
+	if _, err := st.MergeEntities(ctx, admin, p.ID, d.ID, "another spelling"); err != nil {
+		t.Fatal(err)
+	}
+	before := ExportString(t, st, admin, false)
+	if _, err := st.MergeEntities(ctx, admin, q.ID, p.ID, "the same person"); err != nil {
+		t.Fatal(err)
+	}
+	MustEntity(t, st, "Person", src, "name", "Nurlan Akberdiyev")
+	full := ExportString(t, st, admin, false)
+
+	st2 := open(t, NewClock().Now, Rand(1))
+	if _, err := ImportAloneString(st2, admin, full); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	if got := ExportString(t, st2, admin, false); got != full {
+		t.Fatal("export -> import -> export differs")
+	}
+	if e := mustFind(t, st2, admin, d.ID); e.ID != q.ID {
+		t.Fatalf("%s, merged into %s and that into %s, is found as %s", d.ID, p.ID, q.ID, e.ID)
+	}
+	if problems, err := st2.Verify(ctx, nil); err != nil || len(problems) > 0 {
+		t.Fatalf("Verify: %v %v", problems, err)
+	}
+	// A second merge of d, right after the first, is refused: d is merged already.
+	again := `{"kind":"merge","id":"again","into":"` + q.ID + `","from":"` + d.ID + `","reason":"r","author":"a","at":"2026-11-25T12:00:00Z"}` + "\n"
+	st3 := open(t, NewClock().Now, Rand(1))
+	if _, err := ImportAloneString(st3, admin, before+again); docket.ErrorCode(err) != docket.ECONFLICT || !strings.Contains(err.Error(), "merged into "+p.ID) {
+		t.Fatalf("a second merge of %s in the same import: %v, want a conflict", d.ID, err)
+	}
+	if n := changes(t, st3); n != 0 {
+		t.Fatalf("failed import wrote %d changes", n)
 	}
 }
 
