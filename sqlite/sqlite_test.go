@@ -248,7 +248,40 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 	}
 }
 
-// A store that another connection has open is imported into through the WAL, as Import does.
+// A store that another process has open, idle, is imported into through the WAL: the switch
+// to a rollback journal needs the file to one connection.
+func TestImportAlone_StoreOpenElsewhere(t *testing.T) {
+	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	storetest.Script(t, src)
+	lines := storetest.ExportString(t, src, docket.Operator("test"), false)
+
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	other := sqlite.NewDB(db.Path) // as docket serve would hold it
+	if err := other.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var n int
+	if err := other.R.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	var wal []bool
+	progress := func(done, total int64) {
+		_, err := os.Stat(db.Path + "-wal")
+		wal = append(wal, err == nil)
+	}
+	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(lines), progress); err != nil {
+		t.Fatal(err)
+	}
+	if len(wal) == 0 || !wal[0] {
+		t.Fatalf("no WAL file during an import into a store open elsewhere (%v)", wal)
+	}
+	if got := storetest.ExportString(t, other, docket.Operator("test"), false); got != lines {
+		t.Fatal("the other handle's export after the import differs")
+	}
+}
+
+// A store that another connection reads is imported into through the WAL, as Import does.
 func TestImportAlone_StoreInUse(t *testing.T) {
 	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	storetest.Script(t, src)

@@ -568,8 +568,9 @@ func (tx *Tx) prefetch(ctx context.Context, recs []*docket.Record) error {
 		tx.stmtCache = map[string]*docket.Statement{}
 	}
 	// Statements found are kept for the batch: reviews and retractions of written statements
-	// read them again when checked.
-	if err := tx.selectIn(ctx, `SELECT `+statementColumns+` FROM statements s JOIN entities se ON se.id = s.entity_id WHERE s.id IN `, stmts, func(rows *sql.Rows) error {
+	// read them again when checked. (No join: on PostgreSQL, whose statistics still describe the
+	// tables as they were before the import, a join made the planner read all of entities.)
+	if err := tx.selectIn(ctx, `SELECT `+statementColumns+` FROM statements s WHERE s.id IN `, stmts, func(rows *sql.Rows) error {
 		s, err := scanStatement(rows)
 		if err != nil {
 			return err
