@@ -273,9 +273,10 @@ func (tx *Tx) settle() error {
 // larger segments to merge, and leave the other tables' pages in the cache.
 const searchBatch = 8192
 
-// write writes the rows of p, parents before children so that every foreign key holds, and
-// the search index last (with lazy, only once searchBatch rows are waiting); then it appends
-// the changes to the ledger.
+// write writes the rows of p, parents before children so that every foreign key holds, then
+// its merges and the reviews and retractions of older rows (shadows), and the search index
+// last (with lazy, only once searchBatch rows are waiting); then it appends the changes to the
+// ledger. It leaves p as it is: see written.
 func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	if len(p.entities) > 0 {
 		if err := tx.insertRows(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES `,
