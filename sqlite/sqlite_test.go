@@ -1,13 +1,16 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -344,4 +347,96 @@ func decoder(lines string) func() (*docket.Record, error) {
 		}
 		return &r, nil
 	}
+}
+
+// An import into an empty store that is killed while it writes the file directly (no WAL)
+// leaves the store as it was: the next open rolls the journal back, and the store is empty,
+// whole and in WAL mode again.
+func TestImportAlone_KilledMidway(t *testing.T) {
+	if path := os.Getenv("DOCKET_TEST_KILLED_IMPORT"); path != "" {
+		killedImportChild(path) // in the child process: import until killed
+		return
+	}
+	path := filepath.Join(t.TempDir(), "docket.db")
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	child := exec.Command(os.Args[0], "-test.run=^TestImportAlone_KilledMidway$")
+	child.Env = append(os.Environ(), "DOCKET_TEST_KILLED_IMPORT="+path)
+	var out bytes.Buffer
+	child.Stdout, child.Stderr = &out, &out
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill it once it has written pages of the import into the file itself: the page cache
+	// (64 MB) spills, and the rollback journal holds what they replaced.
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		st, err := os.Stat(path)
+		_, jerr := os.Stat(path + "-journal")
+		if err == nil && jerr == nil && st.Size() > 32<<20 {
+			break
+		}
+		if time.Now().After(deadline) {
+			child.Process.Kill()
+			t.Fatalf("the import wrote no 32 MB into the file in two minutes:\n%s", out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := child.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	child.Wait()
+
+	db = sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatalf("open after the killed import: %v", err)
+	}
+	defer db.Close()
+	var n int
+	var check string
+	if err := db.R.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("after the killed import: %d changes, %v", n, err)
+	}
+	if err := db.R.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity check after the killed import: %q, %v", check, err)
+	}
+	wantWAL(t, db)
+	if _, err := os.Stat(path + "-journal"); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the journal is still there: %v", err)
+	}
+	if problems, err := db.Verify(context.Background(), nil); err != nil || len(problems) > 0 {
+		t.Fatalf("Verify: %v %v", problems, err)
+	}
+}
+
+// killedImportChild imports generated persons into the store at path until it is killed.
+func killedImportChild(path string) {
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		fmt.Println(err)
+		os.Exit(2)
+	}
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	i := 0
+	next := func() (*docket.Record, error) {
+		i++
+		switch {
+		case i == 1:
+			return &docket.Record{Kind: docket.KindSource, Source: &docket.Source{ID: "src1", URL: "https://example.org/a",
+				Sensitivity: docket.Public, Author: "a", CreatedAt: at}}, nil
+		case i%5 == 2:
+			return &docket.Record{Kind: docket.KindEntity, Entity: &docket.Entity{ID: fmt.Sprintf("e%d", i), Schema: "Person",
+				Sensitivity: docket.Public, Author: "a", CreatedAt: at}}, nil
+		}
+		return &docket.Record{Kind: docket.KindStatement, Statement: &docket.Statement{ID: fmt.Sprintf("s%d", i),
+			Entity: fmt.Sprintf("e%d", i-(i-2)%5), Property: "name", Value: fmt.Sprintf("Person number %d of a long list", i),
+			Source: "src1", Status: docket.Reported, Sensitivity: docket.Public, Author: "a", CreatedAt: at,
+			Salt: fmt.Sprintf("%032x", i)}}, nil
+	}
+	_, err := db.ImportAlone(context.Background(), docket.Operator("test"), next, nil)
+	fmt.Println("the import ended before it was killed:", err)
+	os.Exit(3)
 }
