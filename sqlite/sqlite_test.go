@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -209,23 +208,40 @@ func TestStatementRecords_InRows(t *testing.T) {
 	}
 }
 
+// scriptLines returns the full export of a store that storetest.Script made.
+func scriptLines(t *testing.T) string {
+	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	storetest.Script(t, src)
+	return storetest.ExportString(t, src, docket.Operator("test"), false)
+}
+
+// importWatchingWAL imports lines with ImportAlone and reports, at each batch, whether the
+// store had a WAL file.
+func importWatchingWAL(t *testing.T, db *sqlite.DB, lines string) []bool {
+	var wal []bool
+	progress := func(done, total int64) {
+		_, err := os.Stat(db.Path + "-wal")
+		wal = append(wal, err == nil)
+	}
+	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), storetest.DecodeLines(lines), progress); err != nil {
+		t.Fatal(err)
+	}
+	if len(wal) == 0 {
+		t.Fatal("no progress reported")
+	}
+	return wal
+}
+
 // ImportAlone writes an empty store's file directly, without the WAL, and puts the store back
 // in WAL mode, whether the import succeeds or fails.
 func TestImportAlone_WritesWithoutWAL(t *testing.T) {
-	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
-	storetest.Script(t, src)
-	lines := storetest.ExportString(t, src, docket.Operator("test"), false)
-
+	lines := scriptLines(t)
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	if _, err := db.R.Exec(`SELECT COUNT(*) FROM changes`); err != nil { // an idle reader, closed by ImportAlone
 		t.Fatal(err)
 	}
-	walDuring := func() bool {
-		_, err := os.Stat(db.Path + "-wal")
-		return err == nil
-	}
 	bad := lines + `{"kind":"entity","id":"late","schema":"Nobody","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}` + "\n"
-	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(bad), nil); err == nil || !strings.Contains(err.Error(), "Nobody") {
+	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), storetest.DecodeLines(bad), nil); err == nil || !strings.Contains(err.Error(), "Nobody") {
 		t.Fatalf("ImportAlone of a bad record: %v", err)
 	}
 	wantWAL(t, db)
@@ -234,12 +250,7 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 		t.Fatalf("after a failed import: %d changes, %v", n, err)
 	}
 
-	var wal []bool
-	progress := func(done, total int64) { wal = append(wal, walDuring()) }
-	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(lines), progress); err != nil {
-		t.Fatal(err)
-	}
-	if len(wal) == 0 || wal[0] {
+	if wal := importWatchingWAL(t, db, lines); wal[0] {
 		t.Fatalf("a WAL file during the import into an empty store (%v): it went through the log", wal)
 	}
 	wantWAL(t, db)
@@ -254,10 +265,7 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 // A store that another process has open, idle, is imported into through the WAL: the switch
 // to a rollback journal needs the file to one connection.
 func TestImportAlone_StoreOpenElsewhere(t *testing.T) {
-	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
-	storetest.Script(t, src)
-	lines := storetest.ExportString(t, src, docket.Operator("test"), false)
-
+	lines := scriptLines(t)
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	other := sqlite.NewDB(db.Path) // as docket serve would hold it
 	if err := other.Open(); err != nil {
@@ -268,15 +276,7 @@ func TestImportAlone_StoreOpenElsewhere(t *testing.T) {
 	if err := other.R.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	var wal []bool
-	progress := func(done, total int64) {
-		_, err := os.Stat(db.Path + "-wal")
-		wal = append(wal, err == nil)
-	}
-	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(lines), progress); err != nil {
-		t.Fatal(err)
-	}
-	if len(wal) == 0 || !wal[0] {
+	if wal := importWatchingWAL(t, db, lines); !wal[0] {
 		t.Fatalf("no WAL file during an import into a store open elsewhere (%v)", wal)
 	}
 	if got := storetest.ExportString(t, other, docket.Operator("test"), false); got != lines {
@@ -286,10 +286,7 @@ func TestImportAlone_StoreOpenElsewhere(t *testing.T) {
 
 // A store that another connection reads is imported into through the WAL, as Import does.
 func TestImportAlone_StoreInUse(t *testing.T) {
-	src := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
-	storetest.Script(t, src)
-	lines := storetest.ExportString(t, src, docket.Operator("test"), false)
-
+	lines := scriptLines(t)
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	other := sqlite.NewDB(db.Path)
 	if err := other.Open(); err != nil {
@@ -306,15 +303,7 @@ func TestImportAlone_StoreInUse(t *testing.T) {
 	if err := tx.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	var wal []bool
-	progress := func(done, total int64) {
-		_, err := os.Stat(db.Path + "-wal")
-		wal = append(wal, err == nil)
-	}
-	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), decoder(lines), progress); err != nil {
-		t.Fatal(err)
-	}
-	if len(wal) == 0 || !wal[0] {
+	if wal := importWatchingWAL(t, db, lines); !wal[0] {
 		t.Fatalf("no WAL file during an import into a store in use (%v)", wal)
 	}
 	// The reader still sees the store as it was when its read began.
@@ -333,19 +322,6 @@ func wantWAL(tb testing.TB, db *sqlite.DB) {
 	var mode string
 	if err := db.W.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
 		tb.Fatalf("journal mode %q (%v), want wal", mode, err)
-	}
-}
-
-func decoder(lines string) func() (*docket.Record, error) {
-	dec := json.NewDecoder(strings.NewReader(lines))
-	return func() (*docket.Record, error) {
-		var r docket.Record
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			return nil, nil
-		} else if err != nil {
-			return nil, err
-		}
-		return &r, nil
 	}
 }
 

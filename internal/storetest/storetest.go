@@ -143,7 +143,7 @@ func ExportString(tb testing.TB, st docket.Store, v docket.Viewer, public bool) 
 
 // ImportString imports JSON lines.
 func ImportString(st docket.Store, v docket.Viewer, lines string) (int, error) {
-	return st.Import(ctx, v, decodeLines(lines), nil)
+	return st.Import(ctx, v, DecodeLines(lines), nil)
 }
 
 // ImportAloneString imports JSON lines with the store to itself, as docket import does, when
@@ -152,12 +152,13 @@ func ImportAloneString(st docket.Store, v docket.Viewer, lines string) (int, err
 	if a, ok := st.(interface {
 		ImportAlone(context.Context, docket.Viewer, func() (*docket.Record, error), docket.Progress) (int, error)
 	}); ok {
-		return a.ImportAlone(ctx, v, decodeLines(lines), nil)
+		return a.ImportAlone(ctx, v, DecodeLines(lines), nil)
 	}
 	return ImportString(st, v, lines)
 }
 
-func decodeLines(lines string) func() (*docket.Record, error) {
+// DecodeLines returns the records of JSON lines one at a time, as an import reads them.
+func DecodeLines(lines string) func() (*docket.Record, error) {
 	dec := json.NewDecoder(strings.NewReader(lines))
 	return func() (*docket.Record, error) {
 		var r docket.Record
