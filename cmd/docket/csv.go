@@ -87,9 +87,9 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 	// What the file names is looked up in the store as the rows are read, outside the import's
 	// transaction; an empty store has nothing to look up, and the import has it to itself.
 	resolve, importRows := csvmap.StoreResolver(ctx, db, v), db.Import
-	if cs, err := db.FindChanges(ctx, v, docket.ChangeFilter{Limit: 1}); err != nil {
+	if empty, err := db.Empty(ctx); err != nil {
 		return err
-	} else if len(cs) == 0 && !c.dryRun {
+	} else if empty && !c.dryRun {
 		resolve, importRows = csvmap.EmptyRegistry, db.ImportAlone
 	}
 	r, err := csvmap.NewReader(in, mapping, csvmap.Options{

@@ -407,8 +407,7 @@ func (db *Store) ImportAlone(ctx context.Context, v docket.Viewer, next func() (
 	if err := v.Authorize(docket.Admin); err != nil {
 		return 0, err
 	}
-	var empty bool
-	if err := db.W.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM changes)`).Scan(&empty); err != nil {
+	if empty, err := db.Empty(ctx); err != nil {
 		return 0, fmt.Errorf("import: %w", err)
 	} else if !empty {
 		return db.Import(ctx, v, next, progress)
@@ -425,12 +424,23 @@ func (db *Store) ImportAlone(ctx context.Context, v docket.Viewer, next func() (
 	return db.Import(ctx, v, next, progress)
 }
 
+// emptyLog asks whether the change log, and so the store, holds nothing.
+const emptyLog = `SELECT NOT EXISTS (SELECT 1 FROM changes)`
+
+// Empty reports whether the store holds nothing yet: an import into it may take the bulk
+// path, and a file imported into it has nothing to be linked to.
+func (db *Store) Empty(ctx context.Context) (bool, error) {
+	var empty bool
+	err := db.W.QueryRowContext(ctx, emptyLog).Scan(&empty)
+	return empty, err
+}
+
 // deferIndexes drops the dialect's deferrable indexes when the store is empty, and returns the
 // statements that create them again: building an index once, sorted, after the load costs less
 // than inserting into it row by row.
 func (tx *Tx) deferIndexes(ctx context.Context) ([]string, error) {
 	var empty bool
-	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM changes)`).Scan(&empty); err != nil {
+	if err := tx.QueryRowContext(ctx, emptyLog).Scan(&empty); err != nil {
 		return nil, err
 	} else if !empty {
 		return nil, nil

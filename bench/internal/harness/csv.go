@@ -61,10 +61,12 @@ func ImportCSV(ctx context.Context, db docket.Store, csvPath string, progress fu
 	v := docket.Operator("bench")
 	// As docket import does: into an empty store, no lookups and the store to itself.
 	resolve, imp := csvmap.StoreResolver(ctx, db, v), db.Import
-	if cs, err := db.FindChanges(ctx, v, docket.ChangeFilter{Limit: 1}); err != nil {
-		return nil, err
-	} else if a, ok := db.(aloneImporter); ok && len(cs) == 0 {
-		resolve, imp = csvmap.EmptyRegistry, a.ImportAlone
+	if a, ok := db.(aloneImporter); ok {
+		if empty, err := a.Empty(ctx); err != nil {
+			return nil, err
+		} else if empty {
+			resolve, imp = csvmap.EmptyRegistry, a.ImportAlone
+		}
 	}
 	r, err := csvmap.NewReader(f, m, csvmap.Options{File: filepath.Base(csvPath), Author: v.Name,
 		Now: time.Now().UTC().Truncate(time.Microsecond), Resolve: resolve})

@@ -147,8 +147,9 @@ func Import(ctx context.Context, db Importer, dataPath string, progress func(rec
 }
 
 // aloneImporter is a store that can import with the store to itself, as docket import does
-// with a file of records: ImportAlone of either backend.
+// with a file of records: ImportAlone (and Empty) of either backend.
 type aloneImporter interface {
+	Empty(ctx context.Context) (bool, error)
 	ImportAlone(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error)
 }
 
