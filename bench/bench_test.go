@@ -117,33 +117,44 @@ func TestReads(t *testing.T) {
 	}
 }
 
-// TestCSVImport imports a small spreadsheet into a fresh store: every row is good and makes
-// its person, case and proceeding.
+// TestCSVImport imports a small spreadsheet of each shape into a fresh store: every row is good
+// and makes its person, case and proceeding; the shape of the CSV target makes six statements
+// a row, as that target counts.
 func TestCSVImport(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "defendants.csv")
-	if err := harness.WriteCSV(path, 200, 1); err != nil {
-		t.Fatal(err)
-	}
-	target, err := harness.NewSQLiteTarget(filepath.Join(dir, "store", "docket.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := target.Open()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := harness.ImportCSV(ctx, db, path, nil)
-	if err != nil {
-		db.Close()
-		t.Fatal(err)
-	}
-	if err := target.CloseStore(ctx, db, res.ImportResult); err != nil {
-		t.Fatal(err)
-	}
-	if res.Rows != 200 || res.Good != 200 || res.Made["Case"] != 200 || res.Made["Proceeding"] != 200 || res.Statements == 0 || res.DBBytes == 0 {
-		t.Errorf("got %d rows, %d good, made %v, %d statements, %d bytes", res.Rows, res.Good, res.Made, res.Statements, res.DBBytes)
+	for _, shape := range []synth.CSVShape{synth.SixStatements, synth.Wide} {
+		t.Run(shape.Name, func(t *testing.T) {
+			ctx := context.Background()
+			dir := t.TempDir()
+			path := filepath.Join(dir, "defendants.csv")
+			if err := harness.WriteCSV(path, 200, 1, shape); err != nil {
+				t.Fatal(err)
+			}
+			target, err := harness.NewSQLiteTarget(filepath.Join(dir, "store", "docket.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			db, err := target.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := harness.ImportCSV(ctx, db, path, shape, nil)
+			if err != nil {
+				db.Close()
+				t.Fatal(err)
+			}
+			if err := target.CloseStore(ctx, db, res.ImportResult); err != nil {
+				t.Fatal(err)
+			}
+			if res.Rows != 200 || res.Good != 200 || res.Made["Case"] != 200 || res.Made["Proceeding"] != 200 || res.Statements == 0 || res.DBBytes == 0 {
+				t.Errorf("got %d rows, %d good, made %v, %d statements, %d bytes", res.Rows, res.Good, res.Made, res.Statements, res.DBBytes)
+			}
+			if shape.Name == synth.SixStatements.Name && (res.Statements != 6*200 || res.Made["Person"] != 200) {
+				t.Errorf("got %d statements and %d persons of 200 rows; want six a row and a person each", res.Statements, res.Made["Person"])
+			}
+			if shape.Name == synth.Wide.Name && (res.Statements <= 8*200 || res.Made["Person"] >= 200) {
+				t.Errorf("got %d statements and %d persons of 200 rows; want more than eight a row, and some persons on two rows", res.Statements, res.Made["Person"])
+			}
+		})
 	}
 }
 

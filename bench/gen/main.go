@@ -17,6 +17,8 @@ import (
 )
 
 const usage = `Usage: go run ./bench/gen --statements N [--seed S] > FILE.jsonl
+       go run ./bench/gen --csv ROWS [--shape six|wide] [--seed S] > FILE.csv
+       go run ./bench/gen --mapping [--shape six|wide] > FILE.map
 
 Writes a synthetic registry of politically motivated prosecutions as JSON lines, one export
 record a line, in commit order: sources, persons (names in Latin, Cyrillic and variant
@@ -26,13 +28,16 @@ It stops after exactly N statement records. The same N and seed always give the 
 Memory stays constant; progress goes to stderr every 100,000 records.
 
 With --csv ROWS it writes instead a spreadsheet of ROWS defendants, each with a case and a
-ruling, as CSV, and --mapping prints the column mapping that imports it.
+ruling, as CSV, and --mapping prints the column mapping that imports it. --shape six (the
+default) gives a person, a case and a proceeding a row, six statements, as the CSV target of
+the benchmarks counts; --shape wide adds a birth date, the court, the stage and notes.
 
 Examples:
   go run ./bench/gen --statements 100000 --seed 1 > /tmp/registry.jsonl
   docket import /tmp/registry.jsonl --data /tmp/registry
   go run ./bench/gen --csv 90000 > /tmp/cases.csv
   go run ./bench/gen --mapping > /tmp/cases.map
+  go run ./bench/gen --csv 90000 --shape wide > /tmp/wide.csv
   docket import --format csv /tmp/cases.csv --map /tmp/cases.map --data /tmp/registry`
 
 func main() {
@@ -53,18 +58,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "no progress on stderr")
 	csvRows := fs.Int("csv", 0, "write a CSV spreadsheet of this many `ROWS` instead")
 	mapping := fs.Bool("mapping", false, "print the column mapping of the CSV spreadsheets instead")
+	shapeName := fs.String("shape", synth.SixStatements.Name, "the columns of the CSV spreadsheet: `six` (a person, a case and a proceeding a row, six statements) or wide (about nine)")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return 0
 	} else if err != nil {
 		return 2
 	}
+	shape, ok := synth.CSVShapes[*shapeName]
+	if !ok {
+		fmt.Fprintf(stderr, "gen: --shape %q: want six or wide\n", *shapeName)
+		return 2
+	}
 	switch {
 	case *mapping:
-		fmt.Fprint(stdout, synth.CSVMapping)
+		fmt.Fprint(stdout, shape.Mapping)
 		return 0
 	case *csvRows > 0:
 		w := bufio.NewWriterSize(stdout, 1<<20)
-		if err := synth.WriteCSV(w, *csvRows, *seed); err != nil {
+		if err := synth.WriteCSV(w, *csvRows, *seed, shape); err != nil {
 			fmt.Fprintf(stderr, "gen: %v\n", err)
 			return 1
 		}

@@ -43,8 +43,10 @@ each statistic; as the public and as the operator), the CPU time and peak RSS of
 the store's size per statement, and the RSS of an idle docket serve (SQLite only).
 
 With --csv ROWS it measures a CSV import instead: ROWS rows of the spreadsheet that
-go run ./bench/gen --csv writes (a person, a case and a proceeding a row), imported through its
-column mapping into a fresh store as docket import --format csv does. --nonempty imports into
+go run ./bench/gen --csv writes, imported through its column mapping into a fresh store as
+docket import --format csv does. --shape six (the default) is the spreadsheet the CSV target
+counts: a person, a case and a proceeding a row, six statements; --shape wide adds a birth
+date, the court, the stage and notes, about nine statements a row (BACKEND-csv-ROWS-wide). --nonempty imports into
 a store holding one source, as into a registry in use: every index is kept up to date.
 
 With --db, a postgres:// URL, the store lives in the schema docket_bench of that database,
@@ -63,6 +65,7 @@ Examples:
   go tool pprof -top -cum /tmp/import.pprof
   go run ./bench/run --statements 100000 --db 'postgres://postgres@127.0.0.1:5432/docket_bench?sslmode=disable'
   go run ./bench/run --csv 90000
+  go run ./bench/run --csv 90000 --shape wide
   go run ./bench/run --csv 90000 --db 'postgres://postgres@127.0.0.1:5432/docket_bench?sslmode=disable'`
 
 // Result is everything one run measured; it is the JSON file.
@@ -112,6 +115,7 @@ type Data struct {
 type options struct {
 	n                int64
 	csvRows          int
+	shape            synth.CSVShape
 	seed             uint64
 	cpuprofile       string
 	queries, pages   int
@@ -146,6 +150,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	var o options
 	fs.Int64Var(&o.n, "statements", 100000, "statements to generate and import")
 	fs.IntVar(&o.csvRows, "csv", 0, "measure a CSV import of `ROWS` rows instead")
+	shapeName := fs.String("shape", synth.SixStatements.Name, "with --csv, the spreadsheet's columns: `six` (a person, a case and a proceeding a row, six statements) or wide (about nine)")
 	fs.StringVar(&o.dbURL, "db", "", "benchmark PostgreSQL: the database `URL` (postgres://...), whose schema "+harness.PostgresSchema+" the run drops and recreates")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the generator and of the query sample")
 	out := fs.String("out", "", "path prefix of the results, without extension (default bench/results/BACKEND-SIZE)")
@@ -166,7 +171,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var shapeOK bool
+	o.shape, shapeOK = synth.CSVShapes[*shapeName]
 	switch {
+	case !shapeOK:
+		return fmt.Errorf("--shape %q: want six or wide", *shapeName)
+	case set["shape"] && o.csvRows == 0:
+		return fmt.Errorf("--shape is the shape of a CSV: give --csv ROWS too")
 	case o.n <= 0 || o.csvRows < 0 || fs.NArg() > 0:
 		return fmt.Errorf("give --statements N or --csv ROWS, positive, and no arguments; see --help")
 	case o.csvRows > 0 && set["statements"]:
@@ -184,6 +195,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		name := backend + "-" + sizeName(o.n)
 		if o.csvRows > 0 {
 			name = backend + "-csv-" + sizeName(int64(o.csvRows))
+			if o.shape.Name != synth.SixStatements.Name {
+				name += "-" + o.shape.Name
+			}
 		}
 		*out = filepath.Join("bench", "results", name)
 	}
@@ -412,7 +426,7 @@ func generateAndImport(ctx context.Context, target *harness.Target, tmp string, 
 func importCSV(ctx context.Context, target *harness.Target, tmp string, o options, res *Result, logf func(string, ...any)) error {
 	path := filepath.Join(tmp, "defendants.csv")
 	start := time.Now()
-	if err := harness.WriteCSV(path, o.csvRows, o.seed); err != nil {
+	if err := harness.WriteCSV(path, o.csvRows, o.seed, o.shape); err != nil {
 		return err
 	}
 	write := time.Since(start)
@@ -420,7 +434,7 @@ func importCSV(ctx context.Context, target *harness.Target, tmp string, o option
 	var csv *harness.CSVResult
 	_, err := importInto(ctx, target, o, 0, logf, func(db docket.Store, progress func(int64, time.Duration)) (*harness.ImportResult, error) {
 		var err error
-		if csv, err = harness.ImportCSV(ctx, db, path, progress); err != nil {
+		if csv, err = harness.ImportCSV(ctx, db, path, o.shape, progress); err != nil {
 			return nil, err
 		}
 		return csv.ImportResult, nil

@@ -17,6 +17,7 @@ import (
 // CSVResult is what importing a spreadsheet cost: the import's figures, and what the rows made.
 type CSVResult struct {
 	*ImportResult
+	Shape        string         `json:"shape"` // of the spreadsheet: see synth.CSVShapes
 	Rows         int            `json:"rows"`
 	Good         int            `json:"good_rows"`
 	RowsPerSec   float64        `json:"rows_per_s"`
@@ -26,15 +27,15 @@ type CSVResult struct {
 	WriteSeconds float64        `json:"write_seconds"` // writing the spreadsheet, not part of the import
 }
 
-// WriteCSV writes a spreadsheet of rows defendants with synth.WriteCSV.
-func WriteCSV(path string, rows int, seed uint64) error {
+// WriteCSV writes a spreadsheet of rows defendants of the shape with synth.WriteCSV.
+func WriteCSV(path string, rows int, seed uint64, shape synth.CSVShape) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err := synth.WriteCSV(w, rows, seed); err != nil {
+	if err := synth.WriteCSV(w, rows, seed, shape); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := w.Flush(); err != nil {
@@ -44,12 +45,12 @@ func WriteCSV(path string, rows int, seed uint64) error {
 }
 
 // ImportCSV imports a spreadsheet written by WriteCSV into db, an opened fresh store, through
-// synth.CSVMapping, as docket import --format csv does: a reader that makes each row's
+// the shape's mapping, as docket import --format csv does: a reader that makes each row's
 // records, linked to what the store holds by a resolver, and DB.Import in one transaction (into
 // an empty store: no resolver, and DB.ImportAlone).
 // The facts are drafts of internal sensitivity, the command's defaults.
-func ImportCSV(ctx context.Context, db docket.Store, csvPath string, progress func(records int64, elapsed time.Duration)) (*CSVResult, error) {
-	m, err := csvmap.ParseMapping(strings.NewReader(synth.CSVMapping))
+func ImportCSV(ctx context.Context, db docket.Store, csvPath string, shape synth.CSVShape, progress func(records int64, elapsed time.Duration)) (*CSVResult, error) {
+	m, err := csvmap.ParseMapping(strings.NewReader(shape.Mapping))
 	if err != nil {
 		return nil, fmt.Errorf("the mapping: %w", err)
 	}
@@ -80,7 +81,7 @@ func ImportCSV(ctx context.Context, db docket.Store, csvPath string, progress fu
 	case err != nil:
 		return nil, err
 	}
-	return &CSVResult{ImportResult: res, Rows: r.Rows, Good: r.Good, RowsPerSec: float64(r.Rows) / res.Seconds,
+	return &CSVResult{ImportResult: res, Shape: shape.Name, Rows: r.Rows, Good: r.Good, RowsPerSec: float64(r.Rows) / res.Seconds,
 		Made: r.New, Sources: r.Sources, CSVBytes: fileSize(csvPath)}, nil
 }
 
