@@ -188,7 +188,7 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 	if err != nil {
 		return 0, err
 	}
-	c := &pendingChange{seq: seq, r: r, ref: ref, entity: entity, entity2: entity2}
+	c := &pendingChange{seq: seq, rec: tx.recNo, r: r, ref: ref, entity: entity, entity2: entity2}
 	tx.rows.changes = append(tx.rows.changes, c)
 	tx.finish(c)
 	if err := tx.apply(ctx, seq, r); err != nil {

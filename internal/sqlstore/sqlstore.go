@@ -103,6 +103,7 @@ type Tx struct {
 	stmts       map[string]*sql.Stmt
 	appender    *ledger.Appender // made on the transaction's first change
 	seq         int64            // the last change's sequence number; 0 until the first
+	recNo       int              // the number in its file of the record an import adds, for errors found as its rows are written
 	rows, prev  *pendingRows     // pending rows: see pendingRows
 	search      []any            // search rows not yet written, as the dialect's SearchArgs gives them
 	fin         *finisher        // an import's; nil when rows are finished as they are added

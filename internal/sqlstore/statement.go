@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"io"
 	"strings"
 
@@ -198,6 +199,9 @@ func (db *Store) SetStatus(ctx context.Context, v docket.Viewer, id string, st d
 
 // prefixError puts context in front of an application error's message, keeping its code.
 func prefixError(err error, format string, args ...any) error {
+	if errors.As(err, new(namedError)) {
+		return err
+	}
 	code := docket.ErrorCode(err)
 	if code == docket.EINTERNAL {
 		return err

@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"math/bits"
 	"strings"
@@ -72,6 +74,7 @@ type job interface{ finish() }
 // pendingChange is a change not yet written: its row in the change log and its leaf.
 type pendingChange struct {
 	seq                  int64
+	rec                  int // the record's number in an import's file
 	r                    *docket.Record
 	ref, entity, entity2 string
 	payload              []byte    // set by finish: the canonical record
@@ -281,7 +284,7 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	if len(p.entities) > 0 {
 		if err := tx.insertRows(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES `,
 			7, p.entities); err != nil {
-			return fmt.Errorf("apply entity: %w", err)
+			return tx.taken(ctx, p, "entity", err)
 		}
 	}
 	if len(p.sources) > 0 {
@@ -322,11 +325,11 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			}
 		}
 		if err := tx.insertRowsAs(ctx, `INSERT INTO statements (`+plainColumns+`) VALUES `, plainRow, 15, plain); err != nil {
-			return fmt.Errorf("apply statement: %w", err)
+			return tx.taken(ctx, p, "statement", err)
 		}
 		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, recorded_status,
 			sensitivity, author, created_at, supersedes, salt, retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by) VALUES `, 22, args); err != nil {
-			return fmt.Errorf("apply statement: %w", err)
+			return tx.taken(ctx, p, "statement", err)
 		}
 		if len(names) > 0 {
 			if err := tx.insertRows(ctx, `INSERT INTO name_keys (seq, key) VALUES `, 2, names); err != nil {
@@ -364,6 +367,67 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	}
 	return nil
 }
+
+// taken explains err, the failure to insert p's rows of entities or statements (what): when a
+// unique index refused one, as it does during an import that leaves the check of new ids to it
+// (see prefetch), it names the first record of p whose id is taken. That reads the tables
+// again, once.
+func (tx *Tx) taken(ctx context.Context, p *pendingRows, what string, err error) error {
+	if !tx.db.Dialect.IsUnique(err) {
+		return fmt.Errorf("apply %s: %w", what, err)
+	}
+	type made struct {
+		seq  int64
+		what string
+	}
+	mine := map[string]made{} // the ids p's rows make
+	var ents, stmts []string
+	for i := 0; i+6 < len(p.entities); i += 7 {
+		id := p.entities[i].(string)
+		mine[id], ents = made{p.entities[i+5].(int64), "entity"}, append(ents, id)
+	}
+	for _, r := range p.statements {
+		mine[r.s.ID], stmts = made{r.seq, "statement"}, append(stmts, r.s.ID)
+	}
+	// Rows of p that the INSERTs before the refused one wrote are there, with the sequence
+	// numbers of p's changes; any other row with one of p's ids was there before.
+	var first int64 // the sequence number of the first record whose id is taken
+	scan := func(rows *sql.Rows) error {
+		var id string
+		var seq int64
+		if err := rows.Scan(&id, &seq); err != nil {
+			return err
+		}
+		if m := mine[id]; seq != m.seq && (first == 0 || m.seq < first) {
+			first = m.seq
+		}
+		return nil
+	}
+	lookErr := tx.selectIn(ctx, `SELECT id, seq FROM entities WHERE id IN `, ents, scan)
+	if lookErr == nil {
+		lookErr = tx.selectIn(ctx, `SELECT id, seq FROM statements WHERE id IN `, stmts, scan)
+	}
+	if lookErr != nil || first == 0 {
+		return fmt.Errorf("apply %s: %w", what, errors.Join(err, lookErr))
+	}
+	for _, c := range p.changes {
+		if c.seq == first {
+			ref, _, _ := c.r.Ref()
+			if c.rec > 0 {
+				return namedError{docket.Errorf(docket.ECONFLICT, "record %d: %s id %s is taken", c.rec, c.r.Kind, ref)}
+			}
+			return namedError{docket.Errorf(docket.ECONFLICT, "%s id %s is taken", c.r.Kind, ref)}
+		}
+	}
+	return fmt.Errorf("apply %s: %w", what, err)
+}
+
+// namedError is an error that names the record it is about: prefixError adds no range of
+// records to it.
+type namedError struct{ err error }
+
+func (e namedError) Error() string { return e.err.Error() }
+func (e namedError) Unwrap() error { return e.err }
 
 // written takes the rows of p, now written, out of the pending ones. An import's writer may
 // not touch what checking reads, so this is done after it, by the checking side.

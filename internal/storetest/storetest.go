@@ -67,6 +67,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
 	t.Run("ImportBatches", func(t *testing.T) { testImportBatches(t, open) })
 	t.Run("ImportMerges", func(t *testing.T) { testImportMerges(t, open) })
+	t.Run("ImportTakenIDs", func(t *testing.T) { testImportTakenIDs(t, open) })
 	t.Run("Rebuild", func(t *testing.T) { testRebuild(t, open) })
 	t.Run("StatementRecords", func(t *testing.T) { testStatementRecords(t, open) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open) })
@@ -565,6 +566,42 @@ func testExportImport(t *testing.T, open Opener) {
 	wantCode(t, "import by an editor", err, docket.EFORBIDDEN)
 	if _, err := ImportString(st2, admin, e1); docket.ErrorCode(err) != docket.ECONFLICT {
 		t.Fatalf("importing the same records twice: %v, want conflict", err)
+	}
+}
+
+// An import of an entity or a statement whose id an earlier batch of the same import took is
+// refused, naming the record, and writes nothing; so is one whose id the store held before.
+// The file has nothing that writes the pending rows early (no merges), so that the id is found
+// in rows written and nowhere else: SQLite's import leaves that check to its unique indexes.
+func testImportTakenIDs(t *testing.T, open Opener) {
+	admin := docket.Operator("admin")
+	var lines []string
+	for i := 1; i <= 1300; i++ {
+		lines = append(lines,
+			fmt.Sprintf(`{"kind":"entity","id":"e%05d","schema":"Person","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}`+"\n", i),
+			fmt.Sprintf(`{"kind":"statement","id":"s%05d","entity":"e%05d","property":"name","value":"Person %d","status":"draft","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z","salt":"%032x"}`+"\n", i, i, i, i))
+	}
+	for i, kind := range []string{"entity", "statement"} {
+		st := open(t, NewClock().Now, Rand(1))
+		dup := strings.Join(lines[:2400], "") + lines[i] + strings.Join(lines[2400:], "")
+		want := fmt.Sprintf("record 2401: %s id %s00001 is taken", kind, kind[:1])
+		if _, err := ImportAloneString(st, admin, dup); docket.ErrorCode(err) != docket.ECONFLICT || !strings.Contains(err.Error(), want) {
+			t.Fatalf("import with record %d (%s) again as record 2401: %v, want a conflict: %s", i+1, kind, err, want)
+		}
+		if n := changes(t, st); n != 0 {
+			t.Fatalf("failed import wrote %d changes", n)
+		}
+		// Into a store that holds the records already, the first record's id is taken.
+		if _, err := ImportAloneString(st, admin, strings.Join(lines[:100], "")); err != nil {
+			t.Fatal(err)
+		}
+		want = fmt.Sprintf("record 1: %s id %s00001 is taken", kind, kind[:1])
+		if _, err := ImportString(st, admin, strings.Join(lines[i:], "")); docket.ErrorCode(err) != docket.ECONFLICT || !strings.Contains(err.Error(), want) {
+			t.Fatalf("import from record %d (%s), held already: %v, want a conflict: %s", i+1, kind, err, want)
+		}
+		if n := changes(t, st); n != 100 {
+			t.Fatalf("failed import left %d changes, want the 100 before it", n)
+		}
 	}
 }
 
@@ -1185,16 +1222,27 @@ func testImportBatches(t *testing.T, open Opener) {
 	if n := changes(t, st3); n != 0 {
 		t.Fatalf("failed import wrote %d changes", n)
 	}
-	// A statement of the first batch again in the third: its id is taken by then.
-	var again string
-	for _, l := range lines[:1000] {
-		if strings.HasPrefix(l, `{"kind":"statement"`) {
-			again = l
+	// A statement, or an entity, of the first batch again in the third: its id is taken by
+	// then, in rows written. (See also ImportTakenIDs.)
+	for _, kind := range []string{"statement", "entity"} {
+		var again string
+		for _, l := range lines[:1000] {
+			if strings.HasPrefix(l, `{"kind":"`+kind+`"`) {
+				again = l
+			}
 		}
-	}
-	dup := strings.Join(lines[:2400], "") + again + strings.Join(lines[2400:], "")
-	if _, err := ImportAloneString(st3, admin, dup); docket.ErrorCode(err) != docket.ECONFLICT || !strings.Contains(err.Error(), "record 2401") {
-		t.Fatalf("import with a statement of record 2401 made earlier: %v, want a conflict naming the record", err)
+		var rec struct{ ID string }
+		if err := json.Unmarshal([]byte(again), &rec); err != nil {
+			t.Fatal(err)
+		}
+		dup := strings.Join(lines[:2400], "") + again + strings.Join(lines[2400:], "")
+		want := fmt.Sprintf("record 2401: %s id %s is taken", kind, rec.ID)
+		if _, err := ImportAloneString(st3, admin, dup); docket.ErrorCode(err) != docket.ECONFLICT || !strings.Contains(err.Error(), want) {
+			t.Fatalf("import with a %s of record 2401 made earlier: %v, want a conflict: %s", kind, err, want)
+		}
+		if n := changes(t, st3); n != 0 {
+			t.Fatalf("failed import wrote %d changes", n)
+		}
 	}
 	if _, err := ImportString(st3, admin, e1); err != nil {
 		t.Fatalf("import after a failed one: %v", err)
