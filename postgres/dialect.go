@@ -17,8 +17,8 @@ import (
 // indexes, and writers serialised by an advisory lock.
 type dialect struct{}
 
-// Rebind rewrites ? placeholders as $1, $2... A ? inside a string literal, a quoted identifier
-// or a comment is left alone.
+// Rebind rewrites ? placeholders as $1, $2... and ?NNN as $NNN, numbered as SQLite numbers
+// them. A ? inside a string literal, a quoted identifier or a comment is left alone.
 func (dialect) Rebind(q string) string { return rebind(q) }
 
 func rebind(q string) string {
@@ -49,6 +49,19 @@ func rebind(q string) string {
 			b.WriteString(q[i : i+end])
 			i += end - 1
 		case c == '?':
+			// ?NNN names parameter NNN, as in SQLite: a ? after it is the one after the
+			// largest named so far.
+			j := i + 1
+			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
+				j++
+			}
+			if k, err := strconv.Atoi(q[i+1 : j]); err == nil {
+				b.WriteByte('$')
+				b.WriteString(q[i+1 : j])
+				n = max(n, k)
+				i = j - 1
+				break
+			}
 			n++
 			b.WriteByte('$')
 			b.WriteString(strconv.Itoa(n))

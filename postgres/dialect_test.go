@@ -17,6 +17,8 @@ func TestRebind(t *testing.T) {
 		{"SELECT ? -- why?\n, ?", "SELECT $1 -- why?\n, $2"},
 		{`SELECT a - ? FROM t`, `SELECT a - $1 FROM t`},
 		{`SELECT 'unterminated ?`, `SELECT 'unterminated ?`},
+		{`VALUES (?1, ?2, ?3), (?1, ?, ?), (?2, ?, ?)`, `VALUES ($1, $2, $3), ($1, $4, $5), ($2, $6, $7)`},
+		{`SELECT ?12, ?, '?3'`, `SELECT $12, $13, '?3'`},
 		{`WITH m AS (SELECT seq FROM search WHERE exact @@ ?::tsquery) SELECT ?`, `WITH m AS (SELECT seq FROM search WHERE exact @@ $1::tsquery) SELECT $2`},
 	} {
 		if got := rebind(tc.in); got != tc.want {

@@ -101,13 +101,14 @@ type Tx struct {
 	now         time.Time
 	stmtsMu     sync.Mutex // an import's writer prepares statements as its checks do
 	stmts       map[string]*sql.Stmt
-	appender    *ledger.Appender // made on the transaction's first change
-	seq         int64            // the last change's sequence number; 0 until the first
-	recNo       int              // the number in its file of the record an import adds, for errors found as its rows are written
-	rows, prev  *pendingRows     // pending rows: see pendingRows
-	search      []any            // search rows not yet written, as the dialect's SearchArgs gives them
-	fin         *finisher        // an import's; nil when rows are finished as they are added
-	writer      *writer          // an import's, when the dialect interleaves; nil when rows are written as they are flushed
+	rowsQueries map[rowsKey]string // guarded by stmtsMu too
+	appender    *ledger.Appender   // made on the transaction's first change
+	seq         int64              // the last change's sequence number; 0 until the first
+	recNo       int                // the number in its file of the record an import adds, for errors found as its rows are written
+	rows, prev  *pendingRows       // pending rows: see pendingRows
+	search      []any              // search rows not yet written, as the dialect's SearchArgs gives them
+	fin         *finisher          // an import's; nil when rows are finished as they are added
+	writer      *writer            // an import's, when the dialect interleaves; nil when rows are written as they are flushed
 	entityCache map[string]*cachedEntity
 	sourceCache map[string]bool
 	absent      map[string]uint8             // ids an import's batch looked up and did not find, by kind

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -515,13 +516,115 @@ func (tx *Tx) insertRowsAs(ctx context.Context, head, row string, ncol int, args
 			// A power of two, so that few distinct statements are prepared.
 			n = 1 << (bits.Len(uint(n)) - 1)
 		}
-		q := head + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
-		if _, err := tx.exec(ctx, q, args[:n*ncol]...); err != nil {
+		q, vals := tx.rowsQuery(head, row, ncol, args[:n*ncol])
+		if _, err := tx.exec(ctx, q, vals...); err != nil {
 			return err
 		}
 		args, rows = args[n*ncol:], rows-n
 	}
 	return nil
+}
+
+// rowsQuery returns the multi-row INSERT of the rows of ncol values in args, and the values it
+// binds. A column whose value is the same in every row is bound once, as a numbered parameter
+// that each row names: binding a value is a call into modernc.org/sqlite, with a copy, a lock
+// and an unbinding, and took a third of an import's writing; the rows of an import share many
+// (author, time, status, sensitivity, source). The shared parameters come first.
+func (tx *Tx) rowsQuery(head, row string, ncol int, args []any) (string, []any) {
+	n := len(args) / ncol
+	var shared uint64 // a bit a column
+	if n > 1 && ncol <= 64 {
+		for c := range ncol {
+			if !comparable(args[c]) {
+				continue
+			}
+			same := true
+			for i := c + ncol; i < len(args); i += ncol {
+				if args[i] != args[c] {
+					same = false
+					break
+				}
+			}
+			if same {
+				shared |= 1 << c
+			}
+		}
+	}
+	if shared == 0 {
+		return head + strings.TrimSuffix(strings.Repeat(row+", ", n), ", "), args
+	}
+	nshared := bits.OnesCount64(shared)
+	vals := make([]any, 0, nshared+(ncol-nshared)*n)
+	for c := range ncol {
+		if shared&(1<<c) != 0 {
+			vals = append(vals, args[c])
+		}
+	}
+	for i, v := range args {
+		if shared&(1<<(i%ncol)) == 0 {
+			vals = append(vals, v)
+		}
+	}
+	key := rowsKey{head, row, n, shared}
+	tx.stmtsMu.Lock()
+	defer tx.stmtsMu.Unlock()
+	if q, ok := tx.rowsQueries[key]; ok {
+		return q, vals
+	}
+	parts := strings.Split(row, "?")
+	var b strings.Builder
+	b.WriteString(head)
+	num := make([]int, ncol) // the parameter of a shared column
+	k := 0
+	for c := range ncol {
+		if shared&(1<<c) != 0 {
+			k++
+			num[c] = k
+		}
+	}
+	// The first row numbers every parameter, the others only the shared ones: an unnumbered
+	// parameter is the one after the largest so far, and modernc.org/sqlite looks up the name of
+	// every parameter it binds in a list of the numbered ones, so numbering them all made binding
+	// quadratic.
+	for r := range n {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		for c := range ncol {
+			b.WriteString(parts[c])
+			b.WriteByte('?')
+			switch {
+			case num[c] > 0:
+				b.WriteString(strconv.Itoa(num[c]))
+			case r == 0:
+				k++
+				b.WriteString(strconv.Itoa(k))
+			}
+		}
+		b.WriteString(parts[ncol])
+	}
+	if tx.rowsQueries == nil {
+		tx.rowsQueries = map[rowsKey]string{}
+	}
+	tx.rowsQueries[key] = b.String()
+	return b.String(), vals
+}
+
+// rowsKey names a multi-row INSERT of rowsQuery: its table and row, its number of rows, and
+// the columns it binds once.
+type rowsKey struct {
+	head, row string
+	n         int
+	shared    uint64
+}
+
+// comparable reports whether v, a value bound to a query, compares with ==.
+func comparable(v any) bool {
+	switch v.(type) {
+	case nil, string, int, int64, float64, bool:
+		return true
+	}
+	return false
 }
 
 // Commit writes what is pending, and the ledger's tiles, then commits.
