@@ -64,8 +64,13 @@ func (r *Record) payload() any {
 // MarshalJSON writes {"kind": ..., payload fields...} on one line. Derived fields are not part
 // of a record, and the encoding is canonical: the same record always gives the same bytes.
 func (r Record) MarshalJSON() ([]byte, error) {
-	if s, ok := r.payload().(*Statement); ok {
-		if b, ok := appendStatementRecord(make([]byte, 0, 256+len(s.Value)+len(s.Quote)), s); ok {
+	switch p := r.payload().(type) {
+	case *Statement:
+		if b, ok := appendStatementRecord(make([]byte, 0, 256+len(p.Value)+len(p.Quote)), p); ok {
+			return b, nil
+		}
+	case *Entity:
+		if b, ok := appendEntityRecord(make([]byte, 0, 160), p); ok {
 			return b, nil
 		}
 	}
