@@ -377,18 +377,14 @@ func (tx *Tx) taken(ctx context.Context, p *pendingRows, what string, err error)
 	if !tx.db.Dialect.IsUnique(err) {
 		return fmt.Errorf("apply %s: %w", what, err)
 	}
-	type made struct {
-		seq  int64
-		what string
-	}
-	mine := map[string]made{} // the ids p's rows make
+	mine := map[string]int64{} // the ids p's rows make, and their changes' sequence numbers
 	var ents, stmts []string
 	for i := 0; i+6 < len(p.entities); i += 7 {
 		id := p.entities[i].(string)
-		mine[id], ents = made{p.entities[i+5].(int64), "entity"}, append(ents, id)
+		mine[id], ents = p.entities[i+5].(int64), append(ents, id)
 	}
 	for _, r := range p.statements {
-		mine[r.s.ID], stmts = made{r.seq, "statement"}, append(stmts, r.s.ID)
+		mine[r.s.ID], stmts = r.seq, append(stmts, r.s.ID)
 	}
 	// Rows of p that the INSERTs before the refused one wrote are there, with the sequence
 	// numbers of p's changes; any other row with one of p's ids was there before.
@@ -399,8 +395,8 @@ func (tx *Tx) taken(ctx context.Context, p *pendingRows, what string, err error)
 		if err := rows.Scan(&id, &seq); err != nil {
 			return err
 		}
-		if m := mine[id]; seq != m.seq && (first == 0 || m.seq < first) {
-			first = m.seq
+		if m := mine[id]; seq != m && (first == 0 || m < first) {
+			first = m
 		}
 		return nil
 	}
@@ -535,7 +531,7 @@ func (tx *Tx) rowsQuery(head, row string, ncol int, args []any) (string, []any) 
 	var shared uint64 // a bit a column
 	if n > 1 && ncol <= 64 {
 		for c := range ncol {
-			if !comparable(args[c]) {
+			if !equatable(args[c]) {
 				continue
 			}
 			same := true
@@ -606,8 +602,9 @@ func (tx *Tx) rowsQuery(head, row string, ncol int, args []any) (string, []any) 
 	if tx.rowsQueries == nil {
 		tx.rowsQueries = map[rowsKey]string{}
 	}
-	tx.rowsQueries[key] = b.String()
-	return b.String(), vals
+	q := b.String()
+	tx.rowsQueries[key] = q
+	return q, vals
 }
 
 // rowsKey names a multi-row INSERT of rowsQuery: its table and row, its number of rows, and
@@ -618,8 +615,8 @@ type rowsKey struct {
 	shared    uint64
 }
 
-// comparable reports whether v, a value bound to a query, compares with ==.
-func comparable(v any) bool {
+// equatable reports whether v, a value bound to a query, compares with ==.
+func equatable(v any) bool {
 	switch v.(type) {
 	case nil, string, int, int64, float64, bool:
 		return true
