@@ -193,18 +193,144 @@ func toOldLedger(t *testing.T, path string, tamper bool) {
 	}
 }
 
-// TestStatementRecords_InRows checks that the change log keeps no second copy of a statement's
-// record, which its row holds (a bulk import writes each statement once), except for the
-// records the row cannot reproduce.
+// TestStatementRecords_InRows checks that the change log's table keeps no row for a statement
+// whose row holds its record (a bulk import writes each statement once), and that the log has
+// every change all the same.
 func TestStatementRecords_InRows(t *testing.T) {
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	storetest.Script(t, db)
-	var kept, statements int
-	if err := db.W.QueryRow(`SELECT COUNT(*), COALESCE(SUM(payload <> ''), 0) FROM changes WHERE kind = 'statement'`).Scan(&statements, &kept); err != nil {
+	var statements, logged, last int
+	if err := db.W.QueryRow(`SELECT (SELECT COUNT(*) FROM statements), (SELECT COUNT(*) FROM changes WHERE kind = 'statement'),
+		(SELECT MAX(seq) FROM statements)`).Scan(&statements, &logged, &last); err != nil {
 		t.Fatal(err)
 	}
-	if statements == 0 || kept != 0 {
-		t.Fatalf("%d of %d statement changes keep their record in the payload, want none", kept, statements)
+	if statements == 0 || logged != 0 {
+		t.Fatalf("%d of %d statements have a row in changes, want none", logged, statements)
+	}
+	cs, err := db.FindChanges(context.Background(), docket.Operator("admin"), docket.ChangeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) < last || cs[len(cs)-1].Seq != int64(len(cs)) {
+		t.Fatalf("the log has %d changes, the last %d; the last statement is change %d", len(cs), cs[len(cs)-1].Seq, last)
+	}
+}
+
+// A store written before statement rows were their own changes has a row in changes for each,
+// with an empty payload: it reads, exports and verifies as before.
+func TestStatementRecords_OldStores(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	storetest.Script(t, db)
+	admin := docket.Operator("admin")
+	before := storetest.ExportString(t, db, admin, false)
+	history, err := db.FindChanges(ctx, admin, docket.ChangeFilter{Newest: true, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.W.Exec(`INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload)
+		SELECT seq, 'statement', id, entity_id, NULL, author, created_at, '' FROM statements WHERE seq NOT IN (SELECT seq FROM changes)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		t.Fatal("no statement without a row in changes")
+	}
+	if after := storetest.ExportString(t, db, admin, false); after != before {
+		t.Fatal("the export of the old form of the log differs")
+	}
+	again, err := db.FindChanges(ctx, admin, docket.ChangeFilter{Newest: true, Limit: 1000})
+	if err != nil || len(again) != len(history) {
+		t.Fatalf("the old form of the log has %d changes, the new %d (%v)", len(again), len(history), err)
+	}
+	for i := range again {
+		if again[i].Seq != history[i].Seq || again[i].Entity != history[i].Entity || again[i].Ref != history[i].Ref {
+			t.Fatalf("change %d of the old form of the log is %+v, of the new %+v", i, again[i], history[i])
+		}
+	}
+	if problems, err := db.Verify(ctx, nil); err != nil || len(problems) > 0 {
+		t.Fatalf("verify of the old form of the log: %v %v", problems, err)
+	}
+}
+
+// A gap in the log longer than the pages it is read in does not end the reading: the export has
+// the changes after it, and Verify reports it.
+func TestLog_LongGap(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	var lines strings.Builder
+	for i := 1; i <= 6000; i++ {
+		fmt.Fprintf(&lines, `{"kind":"entity","id":"e%05d","schema":"Person","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}`+"\n", i)
+		fmt.Fprintf(&lines, `{"kind":"statement","id":"s%05d","entity":"e%05d","property":"name","value":"Person %d","status":"draft","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z","salt":"%032x"}`+"\n", i, i, i, i)
+	}
+	admin := docket.Operator("admin")
+	if _, err := storetest.ImportAloneString(db, admin, lines.String()); err != nil {
+		t.Fatal(err)
+	}
+	// Changes 101 to 11,000 go, with the rows they made.
+	conn, err := db.W.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`PRAGMA foreign_keys = OFF`, `DELETE FROM name_keys WHERE seq BETWEEN 101 AND 11000`,
+		`DELETE FROM statements WHERE seq BETWEEN 101 AND 11000`, `DELETE FROM entities WHERE seq BETWEEN 101 AND 11000`,
+		`DELETE FROM changes WHERE seq BETWEEN 101 AND 11000`, `PRAGMA foreign_keys = ON`} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	conn.Close()
+	export := storetest.ExportString(t, db, admin, false)
+	if n := strings.Count(export, "\n"); n != 12000-10900 || !strings.Contains(export, `"id":"s06000"`) {
+		t.Fatalf("the export of a log with a long gap has %d records, want 1,100 up to s06000", n)
+	}
+	problems, err := db.Verify(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range problems {
+		found = found || p.What == "change 11001" && strings.Contains(p.Why, "it should be change 101")
+	}
+	if !found {
+		t.Fatalf("verify of a log with a long gap reports %v, want change 11001 said to be 101", problems)
+	}
+}
+
+// A statement's row with no row in changes is a change of the log: one added behind the log's
+// back is caught by Verify, whether it takes a sequence number after the last change's or that
+// of another kind of change.
+func TestStatementRecords_ForgedRows(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name, seq, want string
+	}{
+		{"after the last change", `(SELECT MAX(seq) + 1 FROM (SELECT seq FROM changes UNION ALL SELECT seq FROM statements))`, "leaves for"},
+		{"of an entity's change", `(SELECT MIN(seq) FROM changes WHERE kind = 'entity')`, "share their sequence number with a change of another kind"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+			storetest.Script(t, db)
+			if problems, err := db.Verify(ctx, nil); err != nil || len(problems) > 0 {
+				t.Fatalf("verify before: %v %v", problems, err)
+			}
+			if _, err := db.W.Exec(`INSERT INTO statements (seq, id, entity_id, property, value, status, sensitivity, author, created_at, salt)
+				SELECT ` + tc.seq + `, 'forged', entity_id, property, 'forged value', status, sensitivity, author, created_at, salt
+				FROM statements ORDER BY seq LIMIT 1`); err != nil {
+				t.Fatal(err)
+			}
+			problems, err := db.Verify(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, p := range problems {
+				found = found || strings.Contains(p.Why, tc.want)
+			}
+			if !found {
+				t.Fatalf("verify of a forged statement row reports %v, want %q", problems, tc.want)
+			}
+		})
 	}
 }
 

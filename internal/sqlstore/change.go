@@ -24,27 +24,13 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 	err = db.view(ctx, func(tx *Tx) error {
 		var cursor int64 // the last seq read: the keyset of the next batch
 		for {
-			q := `SELECT ` + logColumns + logFrom("statements") + ` WHERE c.seq > ?`
-			args := []any{f.AfterSeq}
+			span := logSpan{after: f.AfterSeq, entity: f.Entity, ref: f.Ref}
 			if f.Newest && cursor > 0 {
-				q, args = q+` AND c.seq < ?`, append(args, cursor)
+				span.before = cursor
 			} else if !f.Newest && cursor > 0 {
-				q, args = q+` AND c.seq > ?`, append(args, cursor)
+				span.after = max(span.after, cursor)
 			}
-			if f.Entity != nil {
-				q += ` AND (c.entity IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?))
-					OR c.entity2 IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?)))`
-				args = append(args, *f.Entity, *f.Entity)
-			}
-			if f.Ref != nil {
-				q, args = q+` AND c.ref = ?`, append(args, *f.Ref)
-			}
-			if f.Newest {
-				q += ` ORDER BY c.seq DESC`
-			} else {
-				q += ` ORDER BY c.seq`
-			}
-			q, args = q+` LIMIT ?`, append(args, batch)
+			q, args := logPage("statements", span, f.Newest, batch)
 			rows, err := tx.QueryContext(ctx, q, args...)
 			if err != nil {
 				return fmt.Errorf("read changes: %w", err)
@@ -160,31 +146,21 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 	return db.view(ctx, func(tx *Tx) error {
 		emitted := map[string]bool{}
 		for after := int64(0); ; {
-			rows, err := tx.QueryContext(ctx, `SELECT `+logColumns+logFrom("statements")+` WHERE c.seq > ? ORDER BY c.seq LIMIT 10000`, after)
+			page, err := tx.logRows(ctx, "statements", after, 10000)
 			if err != nil {
-				return fmt.Errorf("read changes: %w", err)
+				return err
+			}
+			if len(page) == 0 {
+				return nil
 			}
 			var batch []*docket.Record
-			for rows.Next() {
-				var lr logRow
-				if err := rows.Scan(lr.dest()...); err != nil {
-					rows.Close()
-					return err
-				}
+			for _, lr := range page {
 				after = lr.seq
 				r, _, err := lr.record()
 				if err != nil {
-					rows.Close()
 					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
 				batch = append(batch, r)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			if len(batch) == 0 {
-				return nil
 			}
 			for _, r := range batch {
 				if r.Snapshot != nil {
@@ -426,7 +402,7 @@ func (db *Store) ImportAlone(ctx context.Context, v docket.Viewer, next func() (
 }
 
 // emptyLog asks whether the change log, and so the store, holds nothing.
-const emptyLog = `SELECT NOT EXISTS (SELECT 1 FROM changes)`
+const emptyLog = `SELECT NOT EXISTS (SELECT 1 FROM changes) AND NOT EXISTS (SELECT 1 FROM statements)`
 
 // Empty reports whether the store holds nothing yet: an import into it may take the bulk
 // path, and a file imported into it has nothing to be linked to.
@@ -656,8 +632,8 @@ func (tx *Tx) selectIn(ctx context.Context, query string, ids []string, fn func(
 // Rebuild derives every view again from the change log, in one transaction.
 func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 	return db.update(ctx, func(tx *Tx) error {
-		var total int64
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&total); err != nil {
+		var total int64 // the log has no gaps
+		if err := tx.QueryRowContext(ctx, lastSeq).Scan(&total); err != nil {
 			return err
 		}
 		// Statement rows hold their records (see log.go): they are set aside before the views
@@ -677,35 +653,25 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 		}
 		var done int64
 		for after := int64(0); ; {
-			rows, err := tx.QueryContext(ctx, `SELECT `+logColumns+logFrom("rebuild_statements")+` WHERE c.seq > ? ORDER BY c.seq LIMIT 10000`, after)
+			page, err := tx.logRows(ctx, "rebuild_statements", after, 10000)
 			if err != nil {
 				return err
+			}
+			if len(page) == 0 {
+				break
 			}
 			type change struct {
 				seq int64
 				r   *docket.Record
 			}
 			var batch []change
-			for rows.Next() {
-				var lr logRow
-				if err := rows.Scan(lr.dest()...); err != nil {
-					rows.Close()
-					return err
-				}
+			for _, lr := range page {
 				r, _, err := lr.record()
 				if err != nil {
-					rows.Close()
 					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
 				batch = append(batch, change{lr.seq, r})
 				after = lr.seq
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			if len(batch) == 0 {
-				break
 			}
 			for _, c := range batch {
 				if err := tx.apply(ctx, c.seq, c.r); err != nil {

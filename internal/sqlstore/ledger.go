@@ -140,7 +140,8 @@ func (db *Store) Checkpoint(ctx context.Context, s docket.CheckpointSigner) (c *
 func (db *Store) InclusionProof(ctx context.Context, v docket.Viewer, seq, size int64) (inc *docket.Inclusion, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		var lr logRow
-		err := tx.queryRow(ctx, `SELECT `+logColumns+logFrom("statements")+` WHERE c.seq = ?`, seq).Scan(lr.dest()...)
+		q, args := logPage("statements", logSpan{at: seq}, false, 1)
+		err := tx.queryRow(ctx, q, args...).Scan(lr.dest()...)
 		if errors.Is(err, sql.ErrNoRows) {
 			return docket.Errorf(docket.ENOTFOUND, "no change %d", seq)
 		} else if err != nil {
@@ -222,7 +223,7 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems
 	}
 	err = db.view(ctx, func(tx *Tx) error {
 		var total int64
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&total); err != nil {
+		if err := tx.QueryRowContext(ctx, lastSeq).Scan(&total); err != nil {
 			return err
 		}
 		checkpoints, err := tx.checkpoints(ctx)
@@ -237,27 +238,14 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems
 		}
 		var done int64
 		for after := int64(0); ; {
-			rows, err := tx.QueryContext(ctx, `SELECT `+logColumns+logFrom("statements")+` WHERE c.seq > ? ORDER BY c.seq LIMIT 5000`, after)
+			batch, err := tx.logRows(ctx, "statements", after, 5000)
 			if err != nil {
-				return err
-			}
-			var batch []*logRow
-			for rows.Next() {
-				r := new(logRow)
-				if err := rows.Scan(r.dest()...); err != nil {
-					rows.Close()
-					return err
-				}
-				batch = append(batch, r)
-				after = r.seq
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
 				return err
 			}
 			if len(batch) == 0 {
 				break
 			}
+			after = batch[len(batch)-1].seq
 			for _, r := range batch {
 				what := fmt.Sprintf("change %d", r.seq)
 				if r.seq != app.N+1 {

@@ -202,7 +202,7 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 // write lock, so numbers follow commit order.
 func (tx *Tx) nextSeq(ctx context.Context) (int64, error) {
 	if tx.seq == 0 {
-		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM changes`).Scan(&tx.seq); err != nil {
+		if err := tx.queryRow(ctx, lastSeq).Scan(&tx.seq); err != nil {
 			return 0, fmt.Errorf("next change: %w", err)
 		}
 	}

@@ -94,8 +94,8 @@ func (c *pendingChange) finish() {
 	c.inRow = c.r.Kind == docket.KindStatement && rowHolds(c.r.Statement)
 }
 
-// args returns the change's row in the log; a statement whose row holds its record has its
-// change written from that row instead (see logStatements).
+// args returns the change's row in the log; a statement whose row holds its record has none,
+// its row being its change (see log.go).
 func (c *pendingChange) args() []any {
 	author, at := c.r.Stamp()
 	return []any{c.seq, c.r.Kind, c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), string(c.payload)}
@@ -350,9 +350,6 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			return fmt.Errorf("apply review: %w", err)
 		}
 	}
-	if err := tx.logStatements(ctx, p.changes); err != nil {
-		return fmt.Errorf("append changes: %w", err)
-	}
 	head, row := tx.db.Dialect.SearchInsert()
 	ncol := strings.Count(row, "?")
 	if len(tx.search) > 0 && (!lazy || len(tx.search) >= searchBatch*ncol) {
@@ -456,36 +453,6 @@ func (tx *Tx) written(p *pendingRows) {
 	p.changes, p.entities, p.sources, p.statements, p.shadows, p.merges = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0], p.shadows[:0], p.merges[:0]
 	clear(tx.absent)
 	clear(tx.stmtCache)
-}
-
-// logStatements appends the changes of statements whose rows hold their records, copied from
-// those rows with one INSERT … SELECT a run of them: the row has every value of the change's,
-// and copying in the database binds none of them.
-func (tx *Tx) logStatements(ctx context.Context, changes []*pendingChange) error {
-	var lo, hi int64 // the run of statement changes being gathered
-	copyRun := func() error {
-		if lo == 0 {
-			return nil
-		}
-		_, err := tx.exec(ctx, `INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload)
-			SELECT seq, 'statement', id, entity_id, NULL, author, created_at, '' FROM statements WHERE seq BETWEEN ? AND ?`, lo, hi)
-		lo = 0
-		return err
-	}
-	for _, c := range changes {
-		switch {
-		case c.inRow && lo == 0:
-			lo, hi = c.seq, c.seq
-		case c.inRow:
-			hi = c.seq
-		case c.r.Kind == docket.KindStatement:
-			// Its row is in the range but its change is written with its payload.
-			if err := copyRun(); err != nil {
-				return err
-			}
-		}
-	}
-	return copyRun()
 }
 
 // maxParams is the most parameters one statement takes: SQLite allows 32766, PostgreSQL 65535.
