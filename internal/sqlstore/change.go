@@ -31,27 +31,17 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 				span.after = max(span.after, cursor)
 			}
 			q, args := logPage("statements", span, f.Newest, batch)
-			rows, err := tx.QueryContext(ctx, q, args...)
+			page, err := tx.scanLog(ctx, q, args...)
 			if err != nil {
-				return fmt.Errorf("read changes: %w", err)
+				return err
 			}
 			var all []*docket.Change
-			for rows.Next() {
-				var lr logRow
-				if err := rows.Scan(lr.dest()...); err != nil {
-					rows.Close()
-					return err
-				}
+			for _, lr := range page {
 				rec, _, err := lr.record()
 				if err != nil {
-					rows.Close()
 					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
 				all = append(all, &docket.Change{Seq: lr.seq, Kind: lr.kind, Ref: lr.ref, Entity: lr.entity, Author: lr.author, At: parseTime(lr.at), Record: *rec})
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
 			}
 			for _, c := range all {
 				cursor = c.Seq
