@@ -30,7 +30,7 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 			} else if !f.Newest && cursor > 0 {
 				span.after = max(span.after, cursor)
 			}
-			q, args := logPage("statements", span, f.Newest, batch)
+			q, args := logPage(span, f.Newest, batch)
 			page, err := tx.scanLog(ctx, q, args...)
 			if err != nil {
 				return err

@@ -140,7 +140,7 @@ func (db *Store) Checkpoint(ctx context.Context, s docket.CheckpointSigner) (c *
 func (db *Store) InclusionProof(ctx context.Context, v docket.Viewer, seq, size int64) (inc *docket.Inclusion, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		var lr logRow
-		q, args := logPage("statements", logSpan{at: seq}, false, 1)
+		q, args := logPage(logSpan{at: seq}, false, 1)
 		err := tx.queryRow(ctx, q, args...).Scan(lr.dest()...)
 		if errors.Is(err, sql.ErrNoRows) {
 			return docket.Errorf(docket.ENOTFOUND, "no change %d", seq)

@@ -46,10 +46,10 @@ type logSpan struct {
 }
 
 // logPage returns the query of at most limit changes of span, in commit order or newest first,
-// with its arguments: logColumns of the rows of changes, and of the statement rows of stmts
-// that have none there. Each side is sorted and limited on its own, then the two are merged, so
+// with its arguments: logColumns of the rows of changes, and of the statement rows that have
+// none there. Each side is sorted and limited on its own, then the two are merged, so
 // that a page reads no more rows than it shows.
-func logPage(stmts string, span logSpan, newest bool, limit int) (string, []any) {
+func logPage(span logSpan, newest bool, limit int) (string, []any) {
 	order := ` ORDER BY 1`
 	if newest {
 		order += ` DESC`
@@ -66,7 +66,7 @@ func logPage(stmts string, span logSpan, newest bool, limit int) (string, []any)
 		return q + e + order + ` LIMIT ?`, append(append(args, eargs...), limit)
 	}
 	canonical := `(SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?))`
-	changes, cargs := side(logColumns, logFrom(stmts), `c.seq`, func() (q string, args []any) {
+	changes, cargs := side(logColumns, logFrom("statements"), `c.seq`, func() (q string, args []any) {
 		if span.entity != nil {
 			q, args = ` AND (c.entity IN `+canonical+` OR c.entity2 IN `+canonical+`)`, []any{*span.entity, *span.entity}
 		}
@@ -75,7 +75,7 @@ func logPage(stmts string, span logSpan, newest bool, limit int) (string, []any)
 		}
 		return q, args
 	})
-	rows, sargs := side(stmtLogColumns, ` FROM `+stmts+` s`, `s.seq`, func() (q string, args []any) {
+	rows, sargs := side(stmtLogColumns, ` FROM statements s`, `s.seq`, func() (q string, args []any) {
 		q = ` AND NOT EXISTS (SELECT 1 FROM changes x WHERE x.seq = s.seq)`
 		if span.entity != nil {
 			q, args = q+` AND s.entity_id IN `+canonical, []any{*span.entity}
