@@ -308,10 +308,13 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			tx.fin.close()
 			tx.fin = nil
 		}()
-		var prev [2]int // the first and last record of the batch whose rows are pending longest
-		for b := range batches {
-			if err := tx.prefetch(ctx, b.recs); err != nil {
-				return err
+		var prev [2]int  // the first and last record of the batch whose rows are pending longest
+		fetched := false // the ids the batch names were looked up, by the writer (see rotate)
+		for b, more := <-batches; more; {
+			if !fetched {
+				if err := tx.prefetch(ctx, b.recs); err != nil {
+					return err
+				}
 			}
 			first := n + 1
 			for _, r := range b.recs {
@@ -331,12 +334,28 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 					return prefixError(err, "record %d", n)
 				}
 			}
+			// The next batch, if the reader has it ready, for the writer to look up the ids it
+			// names before it writes this one's rows.
+			var next batch
+			got := false
+			if tx.writer != nil && b.err == nil {
+				select {
+				case next, more = <-batches:
+					got = true
+				default:
+				}
+			}
 			// This batch's rows are written, and finished, while the next is checked; or, without
 			// a writer, the previous batch's now, while the finisher finishes this one's.
-			if err := tx.rotate(ctx, first, n); err != nil {
+			if err := tx.rotate(ctx, first, n, next.recs); err != nil {
 				return prefixError(err, "records %d to %d", prev[0], prev[1])
 			}
 			prev = [2]int{first, n}
+			if fetched = next.recs != nil; fetched {
+				if err := <-tx.writer.fetched; err != nil {
+					return err
+				}
+			}
 			if tx.writer == nil {
 				if err := tx.writeTiles(ctx); err != nil {
 					return err
@@ -347,6 +366,9 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			}
 			if b.err != nil {
 				return b.err
+			}
+			if b = next; !got {
+				b, more = <-batches
 			}
 		}
 		if err := ctx.Err(); err != nil {

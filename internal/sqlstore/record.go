@@ -228,22 +228,17 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 	case docket.KindStatement:
 		err = tx.applyStatement(ctx, seq, r.Statement)
 	case docket.KindRetraction:
-		x := r.Retraction
-		if row := tx.changingStatement(x.Statement); row != nil {
-			row.retraction, row.retractedSeq = x, seq
-			break
+		row, err := tx.changingStatement(ctx, r.Retraction.Statement)
+		if err != nil {
+			return err
 		}
-		delete(tx.stmtCache, x.Statement)
-		_, err = tx.exec(ctx, `UPDATE statements SET retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE id = ?`,
-			seq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy), x.Statement)
+		row.retraction, row.retractedSeq = r.Retraction, seq
 	case docket.KindStatus:
-		if row := tx.changingStatement(r.Status.Statement); row != nil {
-			row.status = r.Status.Status
-			break
+		row, err := tx.changingStatement(ctx, r.Status.Statement)
+		if err != nil {
+			return err
 		}
-		delete(tx.stmtCache, r.Status.Statement)
-		_, err = tx.exec(ctx, `UPDATE statements SET recorded_status = COALESCE(recorded_status, status), status = ? WHERE id = ?`,
-			string(r.Status.Status), r.Status.Statement)
+		row.status, row.reviewed = r.Status.Status, true
 	case docket.KindMerge:
 		if m := r.Merge; tx.rows.ents[m.From] != nil || tx.prev.ents[m.From] != nil {
 			tx.deferMerge(seq, m)

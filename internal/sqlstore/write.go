@@ -50,22 +50,37 @@ func (tx *Tx) pendingStatement(id string) *stmtRow {
 	return tx.prev.stmtByID[id]
 }
 
-// changingStatement returns the pending row of a statement for a review or a retraction to
-// change, or nil: a row of the newer generation, or a shadow there of one of the older.
-func (tx *Tx) changingStatement(id string) *stmtRow {
+// changingStatement returns the row of a statement for a review or a retraction to change: a
+// pending row of the newer generation, or a shadow there of a row of the older one or of a
+// row written before. The change is written with the newer generation's rows, by the import's
+// writer: an UPDATE here would wait for the connection while the writer writes.
+func (tx *Tx) changingStatement(ctx context.Context, id string) (*stmtRow, error) {
 	if r := tx.rows.stmtByID[id]; r != nil {
-		return r
+		return r, nil
 	}
-	old := tx.prev.stmtByID[id]
-	if old == nil {
-		return nil
+	var r *stmtRow
+	if old := tx.prev.stmtByID[id]; old != nil {
+		// Only what a review or retraction sets, and what args needs: the finisher may still
+		// be setting the older row's other fields.
+		r = &stmtRow{seq: old.seq, s: old.s, prop: old.prop, ref: old.ref, status: old.status, retraction: old.retraction, retractedSeq: old.retractedSeq,
+			written: old.written}
+		if r.written {
+			r.retractedSeq = 0 // what the older generation changed, it writes
+		}
+	} else {
+		// As it is now, with its current status and retraction: add has just looked it up,
+		// and the batch's prefetch keeps it.
+		s, err := lookup{tx, docket.Confidential}.LookupStatement(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("find statement: %w", err)
+		} else if s == nil {
+			return nil, fmt.Errorf("find statement %s: not found", id)
+		}
+		r = &stmtRow{seq: s.Seq, s: s, status: s.Status, retraction: s.Retraction, written: true}
 	}
-	// Only what a review or retraction sets, and what args needs: the finisher may still be
-	// setting the older row's other fields.
-	r := &stmtRow{seq: old.seq, s: old.s, prop: old.prop, ref: old.ref, status: old.status, retraction: old.retraction, retractedSeq: old.retractedSeq}
 	tx.rows.stmtByID[id] = r
 	tx.rows.shadows = append(tx.rows.shadows, r)
-	return r
+	return r, nil
 }
 
 // A job is the part of making a row that needs no lookup: finish does it, on another
@@ -110,7 +125,11 @@ type stmtRow struct {
 	ref          any
 	status       docket.Status
 	retraction   *docket.Retraction
-	retractedSeq int64
+	retractedSeq int64 // set with retraction by a retraction pending here
+	// A shadow of a row written before its generation (see changingStatement) holds the row's
+	// state as it was read, not as the statement was made: written says so, and reviewed that
+	// a pending review set its status.
+	written, reviewed bool
 	// Set by finish: what the search index holds (exact words and keys), a name's key, and
 	// the row's values as the statement was made (see plain).
 	exact, keys, nameKey string
@@ -218,7 +237,10 @@ func (tx *Tx) flush(ctx context.Context) error {
 // rotate hands the newer generation of pending rows to be written and starts another: with a
 // writer (see writer), the older one is written by then, and the newer is written on the
 // writer's goroutine while the next batch is checked; without, the older one is written now.
-func (tx *Tx) rotate(ctx context.Context, first, last int) error {
+// The writer first looks up the ids that the next batch, ahead, names (see prefetch), and then
+// says so on its fetched channel: the connection is free for it then, whereas the checking
+// side would wait for it between the writer's INSERTs.
+func (tx *Tx) rotate(ctx context.Context, first, last int, ahead []*docket.Record) error {
 	if err := tx.settle(); err != nil {
 		return err
 	}
@@ -230,7 +252,7 @@ func (tx *Tx) rotate(ctx context.Context, first, last int) error {
 	}
 	tx.prev, tx.rows = tx.rows, tx.prev
 	if tx.writer != nil {
-		tx.writer.start(ctx, tx, first, last)
+		tx.writer.start(ctx, tx, first, last, ahead)
 	}
 	return nil
 }
@@ -243,12 +265,19 @@ type writer struct {
 	busy        bool
 	first, last int // the records whose rows are being written
 	done        chan error
+	fetched     chan error // the lookups of the batch ahead are done
 }
 
-func (w *writer) start(ctx context.Context, tx *Tx, first, last int) {
+func (w *writer) start(ctx context.Context, tx *Tx, first, last int, ahead []*docket.Record) {
 	w.busy, w.first, w.last = true, first, last
+	if w.fetched == nil {
+		w.fetched = make(chan error, 1)
+	}
 	p := tx.prev
 	go func() {
+		if ahead != nil {
+			w.fetched <- tx.prefetch(ctx, ahead)
+		}
 		err := tx.write(ctx, p, true)
 		if err == nil {
 			err = tx.writeTiles(ctx)
@@ -344,6 +373,12 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 		}
 	}
 	for _, r := range p.shadows {
+		if r.written {
+			if err := tx.writeReview(ctx, r); err != nil {
+				return err
+			}
+			continue
+		}
 		a := r.args()
 		if _, err := tx.exec(ctx, `UPDATE statements SET status = ?, recorded_status = ?, retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE seq = ?`,
 			a[10], a[11], a[17], a[18], a[19], a[20], a[21], r.seq); err != nil {
@@ -361,6 +396,24 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	for _, c := range p.changes {
 		if err := tx.appendLeaf(ctx, c.seq, c.leaf); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// writeReview writes the review and the retraction of a shadow of a row written before.
+func (tx *Tx) writeReview(ctx context.Context, r *stmtRow) error {
+	if r.reviewed {
+		// The status the statement was recorded with is kept once a review changes it.
+		if _, err := tx.exec(ctx, `UPDATE statements SET recorded_status = COALESCE(recorded_status, status), status = ? WHERE seq = ?`,
+			string(r.status), r.seq); err != nil {
+			return fmt.Errorf("apply review: %w", err)
+		}
+	}
+	if x := r.retraction; x != nil && r.retractedSeq != 0 {
+		if _, err := tx.exec(ctx, `UPDATE statements SET retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE seq = ?`,
+			r.retractedSeq, formatTime(x.At), x.Author, x.Reason, nullString(x.SupersededBy), r.seq); err != nil {
+			return fmt.Errorf("apply retraction: %w", err)
 		}
 	}
 	return nil
