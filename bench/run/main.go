@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 	"syscall"
 	"time"
@@ -29,7 +30,7 @@ import (
 )
 
 const usage = `Usage: go run ./bench/run [--statements N | --csv ROWS] [--db URL] [--seed S] [--out PREFIX]
-                          [--cpuprofile FILE]
+                          [--cpuprofile FILE] [--trace FILE]
 
 Benchmarks a Docket store: SQLite by default, PostgreSQL with --db URL.
 
@@ -118,6 +119,7 @@ type options struct {
 	shape            synth.CSVShape
 	seed             uint64
 	cpuprofile       string
+	trace            string
 	queries, pages   int
 	pageBudget       time.Duration
 	serve, api       bool
@@ -157,6 +159,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	tmpRoot := fs.String("tmp", "", "where the temporary directory goes (default $TMPDIR)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary directory with the data set and the store (and the PostgreSQL schema)")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the import to `FILE`")
+	fs.StringVar(&o.trace, "trace", "", "write an execution trace of the import to `FILE` (go tool trace -pprof=sync FILE: where its goroutines wait)")
 	fs.IntVar(&o.queries, "queries", 200, "search queries, each run as the public and as the operator, and over the API")
 	fs.IntVar(&o.pages, "pages", 200, "entity pages to read, as each viewer, and entities to request over the API")
 	fs.DurationVar(&o.pageBudget, "page-budget", 2*time.Minute, "stop reading entity pages as a viewer, or requesting an endpoint, after this long (0: never)")
@@ -476,6 +479,18 @@ func importInto(ctx context.Context, target *harness.Target, o options, total in
 			return nil, err
 		}
 	}
+	if o.trace != "" {
+		f, err := os.Create(o.trace)
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	last := time.Now()
 	res, err := imp(db, func(r int64, el time.Duration) {
 		if time.Since(last) < 10*time.Second {
@@ -490,6 +505,9 @@ func importInto(ctx context.Context, target *harness.Target, o options, total in
 	})
 	if o.cpuprofile != "" {
 		pprof.StopCPUProfile()
+	}
+	if o.trace != "" {
+		trace.Stop()
 	}
 	if err != nil {
 		db.Close()
