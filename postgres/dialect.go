@@ -234,6 +234,9 @@ func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (stri
 	return def, err
 }
 
+// IndexBuild leaves the server's settings as they are.
+func (dialect) IndexBuild() (before, after string) { return "", "" }
+
 // IsUnique reports whether err is a unique violation (SQLSTATE 23505).
 func (dialect) IsUnique(err error) bool {
 	var pe *pgconn.PgError

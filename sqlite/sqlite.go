@@ -160,6 +160,13 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 		db.Logger.Info("migrated", "name", name)
 	}
+	if len(pending) > 0 {
+		// ALTER TABLE opens the connection's temporary schema, which then stays open, and
+		// temp_store cannot be changed in a transaction while it is (see IndexBuild): the
+		// connection that migrated is closed, and the next is opened afresh.
+		db.W.SetMaxIdleConns(0)
+		db.W.SetMaxIdleConns(defaultMaxIdle)
+	}
 	return nil
 }
 
@@ -278,6 +285,16 @@ func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (stri
 		return "", nil
 	}
 	return def, err
+}
+
+// IndexBuild sorts the keys of the indexes an import builds in temporary files. The writer's
+// temp_store is memory, for the statement journals of multi-row INSERTs (see dsn), but the
+// sorter keeps in temporary storage what does not fit its 64 MB of memory: in memory, that was
+// the whole index, and in SQLite's in-memory files, which are slower to read back than the
+// operating system's. Ten million statements' indexes took 20.5 s to build and 785 MB of peak
+// RSS; in files, 11.8 s and 288 MB. The temporary files are deleted as they are opened.
+func (dialect) IndexBuild() (before, after string) {
+	return `PRAGMA temp_store = FILE`, `PRAGMA temp_store = MEMORY`
 }
 
 func (dialect) IsUnique(err error) bool {

@@ -380,6 +380,12 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 		t.Fatalf("a WAL file during the import into an empty store (%v): it went through the log", wal)
 	}
 	wantWAL(t, db)
+	// The indexes built after the load sort in temporary files; the writer's statement
+	// journals are kept in memory again afterwards.
+	var tempStore int
+	if err := db.W.QueryRow(`PRAGMA temp_store`).Scan(&tempStore); err != nil || tempStore != 2 {
+		t.Fatalf("temp_store after the import: %d (%v), want 2 (memory)", tempStore, err)
+	}
 	if got := storetest.ExportString(t, db, docket.Operator("test"), false); got != lines {
 		t.Fatal("export -> ImportAlone -> export differs")
 	}

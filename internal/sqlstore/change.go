@@ -451,12 +451,25 @@ func (tx *Tx) deferIndexes(ctx context.Context) ([]string, error) {
 }
 
 // createIndexes creates the indexes deferIndexes dropped, in the same transaction.
-func (tx *Tx) createIndexes(ctx context.Context, defs []string) error {
+func (tx *Tx) createIndexes(ctx context.Context, defs []string) (err error) {
 	if len(defs) == 0 {
 		return nil
 	}
 	if err := tx.flush(ctx); err != nil {
 		return err
+	}
+	before, after := tx.db.Dialect.IndexBuild()
+	if before != "" {
+		if _, err := tx.ExecContext(ctx, before); err != nil {
+			return fmt.Errorf("before building indexes: %w", err)
+		}
+	}
+	if after != "" {
+		defer func() {
+			if _, afterErr := tx.ExecContext(ctx, after); afterErr != nil {
+				err = errors.Join(err, fmt.Errorf("after building indexes: %w", afterErr))
+			}
+		}()
 	}
 	for _, def := range defs {
 		if _, err := tx.ExecContext(ctx, def); err != nil {

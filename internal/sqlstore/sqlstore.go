@@ -55,6 +55,9 @@ type Dialect interface {
 	DeferrableIndexes() []string
 	// IndexDef returns the statement that creates the named index, "" when there is none.
 	IndexDef(ctx context.Context, tx *Tx, name string) (string, error)
+	// IndexBuild returns what an import runs before it builds the indexes it deferred, and
+	// after, if anything: the settings of large sorts.
+	IndexBuild() (before, after string)
 	// IsUnique reports whether err is a unique-constraint violation.
 	IsUnique(err error) bool
 }
