@@ -481,10 +481,10 @@ func (e namedError) Unwrap() error { return e.err }
 func (tx *Tx) written(p *pendingRows) {
 	// The caches hold what was written: pending entities and sources are found in their
 	// generation, so the caches may be emptied when they grow too large.
-	if len(tx.entityCache) > maxCached {
+	if len(tx.entityCache) > maxEntities {
 		clear(tx.entityCache)
 	}
-	if len(tx.sourceCache) > maxCached {
+	if len(tx.sourceCache) > maxSources {
 		clear(tx.sourceCache)
 	}
 	for _, e := range p.ents {
