@@ -394,6 +394,26 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 	}
 }
 
+// An import whose connection cannot change temp_store in its transaction (a temporary table
+// keeps the temporary schema open) builds its indexes all the same, with the sort in memory.
+func TestImportAlone_TempSchemaOpen(t *testing.T) {
+	lines := scriptLines(t)
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	if _, err := db.W.Exec(`CREATE TEMP TABLE scratch (a)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ImportAlone(context.Background(), docket.Operator("test"), storetest.DecodeLines(lines), nil); err != nil {
+		t.Fatalf("ImportAlone: %v", err)
+	}
+	if got := storetest.ExportString(t, db, docket.Operator("test"), false); got != lines {
+		t.Fatal("export -> ImportAlone -> export differs")
+	}
+	var n int
+	if err := db.W.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'statements_ref'`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("the index of references after the import: %d, %v", n, err)
+	}
+}
+
 // A store that another process has open, idle, is imported into through the WAL: the switch
 // to a rollback journal needs the file to one connection.
 func TestImportAlone_StoreOpenElsewhere(t *testing.T) {

@@ -56,7 +56,8 @@ type Dialect interface {
 	// IndexDef returns the statement that creates the named index, "" when there is none.
 	IndexDef(ctx context.Context, tx *Tx, name string) (string, error)
 	// IndexBuild returns what an import runs before it builds the indexes it deferred, and
-	// after, if anything: the settings of large sorts.
+	// after, if anything: the settings of large sorts. If before fails, the transaction must
+	// go on as it was (the build then runs without it, and after is not run).
 	IndexBuild() (before, after string)
 	// IsUnique reports whether err is a unique-constraint violation.
 	IsUnique(err error) bool
