@@ -455,6 +455,26 @@ func importCSV(ctx context.Context, target *harness.Target, tmp string, o option
 // importInto opens the target's fresh store (and prefills it with --nonempty), runs one import
 // into it, profiled on demand and logged every 10 s, closes the store and adds its size to the
 // result. total is the records expected, 0 when unknown.
+// record starts writing a CPU profile or a trace of the import to the file at path, if any,
+// and returns what stops it and closes the file.
+func record(path string, start func(io.Writer) error, stop func()) (func(), error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := start(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		stop()
+		f.Close()
+	}, nil
+}
+
 func importInto(ctx context.Context, target *harness.Target, o options, total int64, logf func(string, ...any),
 	imp func(docket.Store, func(int64, time.Duration)) (*harness.ImportResult, error)) (*harness.ImportResult, error) {
 	db, err := target.Open()
@@ -467,29 +487,16 @@ func importInto(ctx context.Context, target *harness.Target, o options, total in
 			return nil, err
 		}
 	}
-	if cpuprofile := o.cpuprofile; cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
-		if err != nil {
-			db.Close()
-			return nil, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			db.Close()
-			return nil, err
-		}
+	stopCPU, err := record(o.cpuprofile, pprof.StartCPUProfile, pprof.StopCPUProfile)
+	if err != nil {
+		db.Close()
+		return nil, err
 	}
-	if o.trace != "" {
-		f, err := os.Create(o.trace)
-		if err != nil {
-			db.Close()
-			return nil, err
-		}
-		defer f.Close()
-		if err := trace.Start(f); err != nil {
-			db.Close()
-			return nil, err
-		}
+	stopTrace, err := record(o.trace, trace.Start, trace.Stop)
+	if err != nil {
+		stopCPU()
+		db.Close()
+		return nil, err
 	}
 	last := time.Now()
 	res, err := imp(db, func(r int64, el time.Duration) {
@@ -503,12 +510,8 @@ func importInto(ctx context.Context, target *harness.Target, o options, total in
 		}
 		logf("imported %d records%s, %.0f records/s, RSS %d MB", r, done, float64(r)/el.Seconds(), harness.ReadStatusKB(0, "VmRSS")/1024)
 	})
-	if o.cpuprofile != "" {
-		pprof.StopCPUProfile()
-	}
-	if o.trace != "" {
-		trace.Stop()
-	}
+	stopTrace()
+	stopCPU()
 	if err != nil {
 		db.Close()
 		return nil, err
