@@ -2,6 +2,7 @@ package docket
 
 import (
 	"encoding/json"
+	"time"
 	"unicode/utf8"
 )
 
@@ -39,16 +40,11 @@ const (
 // appendStatementRecord appends the record of s as MarshalJSON writes it, or reports false
 // when a value needs what only encoding/json does (escapes, a time it refuses).
 func appendStatementRecord(b []byte, s *Statement) ([]byte, bool) {
-	sens, err := s.Sensitivity.MarshalText()
-	if err != nil {
-		return nil, false
-	}
-	created, err := s.CreatedAt.MarshalJSON()
-	if err != nil {
+	sens, created, ok := marshalStamp(s.Sensitivity, s.CreatedAt)
+	if !ok {
 		return nil, false
 	}
 	b = append(b, statementHead...)
-	ok := true
 	str := func(key, v string, omitEmpty bool) { b = appendPlain(b, key, v, omitEmpty, &ok) }
 	str("id", s.ID, false)
 	str("entity", s.Entity, false)
@@ -68,19 +64,28 @@ func appendStatementRecord(b []byte, s *Statement) ([]byte, bool) {
 	return append(b, '}'), ok
 }
 
+// marshalStamp returns a record's sensitivity and creation time as its JSON holds them, or
+// false when encoding/json would refuse them.
+func marshalStamp(sens Sensitivity, created time.Time) ([]byte, []byte, bool) {
+	st, err := sens.MarshalText()
+	if err != nil {
+		return nil, nil, false
+	}
+	ct, err := created.MarshalJSON()
+	if err != nil {
+		return nil, nil, false
+	}
+	return st, ct, true
+}
+
 // appendEntityRecord appends the record of e as MarshalJSON writes it, or reports false as
 // appendStatementRecord does.
 func appendEntityRecord(b []byte, e *Entity) ([]byte, bool) {
-	sens, err := e.Sensitivity.MarshalText()
-	if err != nil {
-		return nil, false
-	}
-	created, err := e.CreatedAt.MarshalJSON()
-	if err != nil {
+	sens, created, ok := marshalStamp(e.Sensitivity, e.CreatedAt)
+	if !ok {
 		return nil, false
 	}
 	b = append(b, entityHead...)
-	ok := true
 	b = appendPlain(b, "id", e.ID, false, &ok)
 	b = appendPlain(b, "schema", e.Schema, false, &ok)
 	b = appendPlain(b, "sensitivity", string(sens), false, &ok)

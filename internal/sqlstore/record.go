@@ -174,11 +174,9 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 	ref, entity, entity2 := r.Ref()
 	switch r.Kind {
 	case docket.KindRetraction, docket.KindStatus:
-		s, err := lookup{tx, docket.Confidential}.LookupStatement(ctx, ref)
+		s, err := tx.findStatement(ctx, ref)
 		if err != nil {
-			return 0, fmt.Errorf("find statement: %w", err)
-		} else if s == nil {
-			return 0, fmt.Errorf("find statement %s: not found", ref)
+			return 0, err
 		}
 		entity = s.Entity
 	case docket.KindUnmerge:
@@ -200,6 +198,17 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 		return 0, tx.db.formatError(err, ref)
 	}
 	return seq, nil
+}
+
+// findStatement returns the statement a review or a retraction is about, as it is now.
+func (tx *Tx) findStatement(ctx context.Context, id string) (*docket.Statement, error) {
+	s, err := lookup{tx, docket.Confidential}.LookupStatement(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("find statement: %w", err)
+	} else if s == nil {
+		return nil, fmt.Errorf("find statement %s: not found", id)
+	}
+	return s, nil
 }
 
 // nextSeq assigns the next change its sequence number: one more than the largest, so that the

@@ -70,11 +70,9 @@ func (tx *Tx) changingStatement(ctx context.Context, id string) (*stmtRow, error
 	} else {
 		// As it is now, with its current status and retraction: add has just looked it up,
 		// and the batch's prefetch keeps it.
-		s, err := lookup{tx, docket.Confidential}.LookupStatement(ctx, id)
+		s, err := tx.findStatement(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("find statement: %w", err)
-		} else if s == nil {
-			return nil, fmt.Errorf("find statement %s: not found", id)
+			return nil, err
 		}
 		r = &stmtRow{seq: s.Seq, s: s, status: s.Status, retraction: s.Retraction, written: true}
 	}
