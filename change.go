@@ -33,7 +33,8 @@ type Record struct {
 	Merge      *Merge
 	Unmerge    *Unmerge
 	Snapshot   *Snapshot
-	Blob       *Blob // not a change: content a following snapshot needs, in exports only
+	Blob       *Blob   // not a change: content a following snapshot needs, in exports only
+	Author     *Author // not a change: who an author id stands for, in full exports only
 }
 
 // payload returns the record's payload, or nil when the kind and payload disagree.
@@ -57,6 +58,8 @@ func (r *Record) payload() any {
 		return r.Snapshot
 	case r.Kind == KindBlob && r.Blob != nil:
 		return r.Blob
+	case r.Kind == KindAuthor && r.Author != nil:
+		return r.Author
 	}
 	return nil
 }
@@ -169,6 +172,9 @@ func (r *Record) unmarshalReflect(b []byte) error {
 	case KindBlob:
 		r.Blob = &Blob{}
 		p = r.Blob
+	case KindAuthor:
+		r.Author = &Author{}
+		p = r.Author
 	default:
 		return Errorf(EINVALID, "unknown record kind %q", kind)
 	}
@@ -318,11 +324,14 @@ type Token struct {
 	Name      string    `json:"name"`
 	Role      Role      `json:"role"`
 	Cleared   bool      `json:"cleared"`
+	Author    string    `json:"author"` // the author id of the records written with it
 	CreatedAt time.Time `json:"created"`
 }
 
 // Viewer returns who the token's bearer is.
-func (t *Token) Viewer() Viewer { return Viewer{Name: t.Name, Role: t.Role, Cleared: t.Cleared} }
+func (t *Token) Viewer() Viewer {
+	return Viewer{Name: t.Name, Author: t.Author, Role: t.Role, Cleared: t.Cleared}
+}
 
 // TokenService holds API tokens. Tokens are not part of exports.
 type TokenService interface {
@@ -342,6 +351,7 @@ type Store interface {
 	SearchService
 	TokenService
 	UserService
+	AuthorService
 	LedgerService
 	SnapshotService
 	Close() error

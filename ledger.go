@@ -20,11 +20,15 @@ type CheckpointSigner interface {
 
 // Inclusion proves that a change is a leaf of the ledger at a tree size.
 type Inclusion struct {
-	Seq      int64      `json:"seq"`
-	Index    int64      `json:"index"`     // the leaf's index in the tree
-	Size     int64      `json:"tree_size"` // the tree the proof is for
-	LeafText string     `json:"leaf"`      // the canonical leaf: seq, kind and the record's SHA-256
-	Record   string     `json:"record"`    // the change record the leaf commits to
+	Seq      int64  `json:"seq"`
+	Index    int64  `json:"index"`     // the leaf's index in the tree
+	Size     int64  `json:"tree_size"` // the tree the proof is for
+	LeafText string `json:"leaf"`      // the canonical leaf: seq, kind and the record's SHA-256
+	Record   string `json:"record"`    // the change record the leaf commits to
+	// Withheld says that Record is not the record the leaf commits to but a copy with its
+	// author's name withheld (see Record.RedactAuthors): the proof shows the leaf is in the
+	// ledger; what the record says cannot be checked against it.
+	Withheld bool       `json:"author_withheld,omitempty"`
 	Proof    [][32]byte `json:"-"`
 }
 

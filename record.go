@@ -58,6 +58,8 @@ func (r *Record) Check(ctx context.Context, lk Lookup) error {
 			return Errorf(EINVALID, "blob %s: its data has another SHA-256", r.Blob.SHA256)
 		}
 		return nil
+	case KindAuthor:
+		return r.Author.Validate()
 	}
 	return Errorf(EINVALID, "unknown record kind %q", r.Kind)
 }

@@ -16,11 +16,14 @@ type User struct {
 	Name      string    `json:"name"`
 	Role      Role      `json:"role"`
 	Cleared   bool      `json:"cleared"`
+	Author    string    `json:"author"` // the author id of the records the user writes
 	CreatedAt time.Time `json:"created"`
 }
 
 // Viewer returns who the user is when reading and writing.
-func (u *User) Viewer() Viewer { return Viewer{Name: u.Name, Role: u.Role, Cleared: u.Cleared} }
+func (u *User) Viewer() Viewer {
+	return Viewer{Name: u.Name, Author: u.Author, Role: u.Role, Cleared: u.Cleared}
+}
 
 // MaxUserNameLen caps a user name.
 const MaxUserNameLen = 64
@@ -35,6 +38,10 @@ func ValidateUserName(name string) error {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".-_", r)) {
 			return Errorf(EINVALID, "user name %q: use letters, digits, '.', '-' and '_' only", name)
 		}
+	}
+	// Records tell an author id from a name written before ids by its form.
+	if IsAuthorID(name) || name == WithheldAuthor {
+		return Errorf(EINVALID, "user name %q is reserved", name)
 	}
 	return nil
 }

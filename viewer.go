@@ -91,7 +91,8 @@ func ParseRole(s string) (Role, error) {
 // Viewer is who reads or writes. Every read in Docket names its viewer, and stores return only
 // what that viewer may see, so no caller can forget to filter.
 type Viewer struct {
-	Name    string // author recorded on writes; empty for anonymous
+	Name    string // who it is, for people (staff) to read; empty for anonymous
+	Author  string // the author id its writes record (see Author); the store finds it when empty
 	Role    Role
 	Cleared bool // cleared for confidential data, granted apart from the role
 }
@@ -133,6 +134,18 @@ func (v Viewer) CanWrite() bool { return v.Role >= Researcher }
 
 // CanEdit reports whether the viewer may review, retract, correct and merge.
 func (v Viewer) CanEdit() bool { return v.Role >= Editor }
+
+// MayRecordStatus refuses a new statement's status above draft from a viewer who may not
+// review: a researcher's facts are drafts until an editor reviews them, on every path. Asking for
+// more is an error rather than silently lowered, so that a client learns its fact is not
+// published. Stores check it on every write; a form may check it first, before it writes
+// anything else.
+func (v Viewer) MayRecordStatus(st Status) error {
+	if st == "" || st == Draft || v.CanEdit() {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "status %q needs the editor role: a %s's facts are drafts until an editor reviews them (leave status out, or give draft)", st, v.Role)
+}
 
 // Authorize returns EUNAUTHORIZED for the anonymous and EFORBIDDEN for a role below min.
 func (v Viewer) Authorize(min Role) error {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"runtime/debug"
 	"time"
 
@@ -50,16 +49,20 @@ func (a *Archiver) Archive(ctx context.Context, v docket.Viewer, source, via str
 	if src.URL == "" {
 		return nil, docket.Errorf(docket.EINVALID, "source %s has no URL to archive", source)
 	}
+	if v.Author, err = a.Store.AuthorOf(ctx, v); err != nil {
+		return nil, err
+	}
 	requested := a.Now()
 	res, err := a.Fetcher.Fetch(ctx, src.URL)
 	if err != nil {
 		return nil, err
 	}
-	host, _ := os.Hostname()
+	// Who asked is named by author id, and the machine not at all: custody records are public
+	// with the snapshot, and a host name tells where the organisation's server is.
 	s := &docket.Snapshot{
 		Source: src.ID, URL: res.URL, FinalURL: res.FinalURL, Redirects: res.Redirects, Status: res.Status, Header: res.Header,
 		ContentType: res.ContentType(), FetchedAt: res.FetchedAt.Truncate(time.Microsecond),
-		Custody: docket.Custody{RequestedBy: v.Name, RequestedAt: requested.Truncate(time.Microsecond), Via: via, Host: host,
+		Custody: docket.Custody{RequestedBy: v.Author, RequestedAt: requested.Truncate(time.Microsecond), Via: via,
 			UserAgent: a.Fetcher.UserAgent, RemoteAddr: res.RemoteAddr, Tool: tool()},
 	}
 	if err := a.Store.AddSnapshot(ctx, v, s, res.Body, Text(s.ContentType, res.Body)); err != nil {
@@ -75,6 +78,9 @@ func (a *Archiver) RunJob(ctx context.Context, source string) (bool, *docket.Sna
 		return false, nil, err
 	}
 	v := docket.Viewer{Name: job.RequestedBy, Role: docket.Researcher, Cleared: true}
+	if docket.IsAuthorID(job.RequestedBy) {
+		v.Author = job.RequestedBy // queued since authors are ids; before, a name
+	}
 	snap, err := a.Archive(ctx, v, job.Source, fmt.Sprintf("archive job %d, attempt %d", job.ID, job.Attempts))
 	var retry time.Time
 	if err != nil && job.Attempts <= len(a.Backoff) && !permanent(err) {

@@ -206,8 +206,17 @@ func TestForms(t *testing.T) {
 	var draftID string
 	t.Run("ResearcherProposesDraft", func(t *testing.T) {
 		_, page := getPage(t, researcher, s.URL()+"/entity/person-baiturova/facts/new")
+		if strings.Contains(page, `name="status"`) {
+			t.Fatal("the fact form offers a researcher a status")
+		}
+		// Asking for more than a draft is refused, as on the API, not silently lowered.
 		resp, _ := postForm(t, researcher, s.URL()+"/entity/person-baiturova/facts", url.Values{"csrf": {csrfOf(t, page)},
 			"property": {"occupation"}, "value": {"judge of the Aktau City Court"}, "url": {"https://example.org/aktau-court"}, "sensitivity": {"public"}, "status": {"reported"}})
+		if resp.StatusCode != http.StatusForbidden {
+			t.Fatalf("a researcher's fact sent as reported: %d, want 403", resp.StatusCode)
+		}
+		resp, _ = postForm(t, researcher, s.URL()+"/entity/person-baiturova/facts", url.Values{"csrf": {csrfOf(t, page)},
+			"property": {"occupation"}, "value": {"judge of the Aktau City Court"}, "url": {"https://example.org/aktau-court"}, "sensitivity": {"public"}})
 		if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Request.URL.RawQuery, "flash=added") {
 			t.Fatalf("adding a fact: %d at %s", resp.StatusCode, resp.Request.URL)
 		}

@@ -274,6 +274,11 @@ func (s *Server) handleAddStatements(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, docket.Errorf(docket.EINVALID, "statements: give at least one"))
 		return
 	}
+	// Who may not write learns nothing of the entity: not whether it exists.
+	if err := viewer(r).Authorize(docket.Researcher); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	id := r.PathValue("id")
 	if _, err := s.Store.FindEntityByID(r.Context(), viewer(r), id); err != nil {
 		s.Error(w, r, err)

@@ -218,10 +218,7 @@ type changeRow struct {
 func (b *builder) changeRows(chs []*docket.Change) []changeRow {
 	var out []changeRow
 	for _, c := range chs {
-		row := changeRow{Change: c, What: "change." + c.Kind}
-		if b.v.SeesDrafts() {
-			row.Author = c.Author
-		}
+		row := changeRow{Change: c, What: "change." + c.Kind, Author: b.author(c.Author)}
 		if c.Entity != "" {
 			row.Entity = b.entity(c.Entity)
 		}
@@ -364,7 +361,7 @@ func (s *Server) drafts(r *http.Request, b *builder, n int) ([]draftRow, int, er
 		if e == nil {
 			continue
 		}
-		row := draftRow{Entity: e, Fact: b.fact(e, x), Author: x.Author}
+		row := draftRow{Entity: e, Fact: b.fact(e, x), Author: b.author(x.Author)}
 		if x.Source != "" {
 			row.Source, _ = s.Store.FindSourceByID(r.Context(), viewer(r), x.Source)
 		}

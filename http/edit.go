@@ -1,6 +1,7 @@
 package http
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"slices"
@@ -61,7 +62,11 @@ type factPage struct {
 	Sources       []*docket.Source
 	Sensitivities []docket.Sensitivity
 	Langs         []string
+	Status        int // of the form shown again with errors: 400, or 403 when it asked what the role may not
 }
+
+// errStatus is the HTTP status of the form shown again with its errors.
+func (p *factPage) errStatus() int { return cmp.Or(p.Status, http.StatusBadRequest) }
 
 // Err returns the message for a field, or "".
 func (p *factPage) Err(field string) string {
@@ -151,7 +156,7 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 		st = s.checkFact(r, p, schema, "")
 	}
 	if len(p.Errors) > 0 {
-		s.render(w, r, http.StatusBadRequest, "new.html", p)
+		s.render(w, r, p.errStatus(), "new.html", p)
 		return
 	}
 	if err := s.ensureSource(r, p, st); err != nil {
@@ -159,7 +164,7 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(p.Errors) > 0 {
-		s.render(w, r, http.StatusBadRequest, "new.html", p)
+		s.render(w, r, p.errStatus(), "new.html", p)
 		return
 	}
 	e := &docket.Entity{Schema: schema.Name, Sensitivity: entSens}
@@ -193,10 +198,21 @@ func (s *Server) checkFact(r *http.Request, p *factPage, schema *docket.Schema, 
 		p.Errors = append(p.Errors, fieldError{"sensitivity", p.T("form.notCleared")})
 	}
 	st.Sensitivity = sens
-	// A researcher proposes; an editor may record a reviewed fact at once.
-	st.Status = docket.Draft
-	if v.CanEdit() && f.Status != string(docket.Draft) {
+	// A researcher proposes; an editor may record a reviewed fact at once. The form offers the
+	// choice to editors only; a status sent by anyone else goes to the store, which refuses it.
+	switch {
+	case f.Status == "" && v.CanEdit():
 		st.Status = docket.Reported
+	case f.Status == "":
+		st.Status = docket.Draft
+	default:
+		if st.Status, err = docket.ParseStatus(f.Status); err != nil {
+			p.Errors = append(p.Errors, fieldError{"status", docket.ErrorMessage(err)})
+		}
+	}
+	if err := v.MayRecordStatus(st.Status); err != nil {
+		p.Errors = append(p.Errors, fieldError{"status", docket.ErrorMessage(err)})
+		p.Status = http.StatusForbidden
 	}
 	prop := schema.Property(f.Property)
 	if prop == nil {
@@ -347,7 +363,7 @@ func (s *Server) handleAddFact(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(p.Errors) > 0 {
-		s.render(w, r, http.StatusBadRequest, "fact.html", p)
+		s.render(w, r, p.errStatus(), "fact.html", p)
 		return
 	}
 	if err := s.Store.AddStatements(r.Context(), viewer(r), []*docket.Statement{st}); err != nil {
@@ -439,7 +455,7 @@ func (s *Server) handleCorrectFact(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(p.Errors) > 0 {
-		s.render(w, r, http.StatusBadRequest, "correct.html", p)
+		s.render(w, r, p.errStatus(), "correct.html", p)
 		return
 	}
 	repl.Entity = ""
@@ -471,7 +487,7 @@ func (s *Server) handleRetractFact(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Form = factForm{Property: st.Property, Value: st.Value, Source: st.Source, Sensitivity: st.Sensitivity.String()}
 		p.Errors = append(p.Errors, fieldError{"retract_reason", p.T("form.reasonRequired")})
-		s.render(w, r, http.StatusBadRequest, "correct.html", p)
+		s.render(w, r, p.errStatus(), "correct.html", p)
 		return
 	}
 	if err := s.Store.RetractStatement(r.Context(), viewer(r), st.ID, reason); err != nil {

@@ -48,10 +48,34 @@ type builder struct {
 	ents  map[string]*docket.Entity // nil: not visible
 	notes map[string]int
 	foot  []footnote
+	names map[string]*docket.Author // authors by id, read once a page (see author)
 }
 
 func (s *Server) newBuilder(r *http.Request, l *layout) *builder {
 	return &builder{s: s, ctx: r.Context(), v: viewer(r), l: l, ents: map[string]*docket.Entity{}, notes: map[string]int{}}
+}
+
+// author returns the name of the author a record names, for staff; "" for the public, who are
+// told no staff names. Records made before authors were ids carry the name itself.
+func (b *builder) author(id string) string {
+	if !b.v.SeesDrafts() || id == "" {
+		return ""
+	}
+	if !docket.IsAuthorID(id) {
+		return id
+	}
+	if b.names == nil {
+		// The table is a row an account, token or operator: one read serves the page.
+		var err error
+		if b.names, err = b.s.Store.FindAuthors(b.ctx, b.v, nil); err != nil {
+			b.s.Logger.Warn("reading authors", "err", err)
+			b.names = map[string]*docket.Author{}
+		}
+	}
+	if a := b.names[id]; a != nil {
+		return a.Name
+	}
+	return id
 }
 
 // entity returns the entity with its statements, or nil when the viewer may not see it.

@@ -28,11 +28,18 @@ type Bundle struct {
 }
 
 // BundleLeaf is one change record with its place in the ledger and its inclusion proof.
+//
+// A record written before records named their authors by id names a person, and a bundle is
+// public: such a record is given with the name withheld, which makes its bytes differ from
+// those the ledger committed to. Withheld says so, and Leaf then gives the leaf text (the
+// record's SHA-256), whose inclusion the proof shows; what the record says cannot be checked.
 type BundleLeaf struct {
-	Seq    int64    `json:"seq"`
-	Index  int64    `json:"index"`
-	Record string   `json:"record"` // the exact bytes the leaf commits to
-	Proof  []string `json:"proof"`  // base64 hashes
+	Seq      int64    `json:"seq"`
+	Index    int64    `json:"index"`
+	Record   string   `json:"record"` // the exact bytes the leaf commits to, unless Withheld
+	Proof    []string `json:"proof"`  // base64 hashes
+	Withheld bool     `json:"author_withheld,omitempty"`
+	Leaf     string   `json:"leaf,omitempty"` // the leaf text, when Withheld
 }
 
 // BuildBundle gathers the public evidence of a case: the case, the records that refer to it
@@ -141,7 +148,10 @@ func BuildBundle(ctx context.Context, st docket.Store, caseID string, s docket.C
 		if err != nil {
 			return nil, fmt.Errorf("change %d: %w", seq, err)
 		}
-		l := BundleLeaf{Seq: seq, Index: inc.Index, Record: inc.Record}
+		l := BundleLeaf{Seq: seq, Index: inc.Index, Record: inc.Record, Withheld: inc.Withheld}
+		if inc.Withheld {
+			l.Leaf = inc.LeafText
+		}
 		for _, h := range inc.Proof {
 			l.Proof = append(l.Proof, base64.StdEncoding.EncodeToString(h[:]))
 		}
@@ -156,7 +166,10 @@ type BundleReport struct {
 	TreeSize   int64
 	Records    map[string]int // by kind
 	Snapshots  int
-	Statements []*docket.Statement
+	Statements []*docket.Statement // the statements whose records were checked
+	// Withheld counts the records given with their author withheld (see BundleLeaf): proven
+	// to be in the ledger, their content unchecked.
+	Withheld int
 }
 
 // VerifyBundle checks a bundle with nothing but the verifier key: the checkpoint's signature,
@@ -195,6 +208,14 @@ func VerifyBundle(b *Bundle, vkey string) (*BundleReport, error) {
 			proof = append(proof, tlog.Hash(h))
 		}
 		leaf := NewLeaf(l.Seq, r.Kind, []byte(l.Record))
+		if l.Withheld {
+			if leaf, err = ParseLeaf([]byte(l.Leaf)); err != nil {
+				return nil, fmt.Errorf("change %d: %w", l.Seq, err)
+			} else if leaf.Seq != l.Seq || leaf.Kind != r.Kind {
+				return nil, fmt.Errorf("change %d: its leaf is of change %d, a %s", l.Seq, leaf.Seq, leaf.Kind)
+			}
+			rep.Withheld++
+		}
 		if err := tlog.CheckRecord(proof, tree.N, tree.Hash, l.Index, leaf.Hash()); err != nil {
 			return nil, fmt.Errorf("change %d (%s): not in the signed ledger: %w", l.Seq, r.Kind, err)
 		}
@@ -202,7 +223,9 @@ func VerifyBundle(b *Bundle, vkey string) (*BundleReport, error) {
 		switch {
 		case r.Statement != nil:
 			sens = r.Statement.Sensitivity
-			rep.Statements = append(rep.Statements, r.Statement)
+			if !l.Withheld {
+				rep.Statements = append(rep.Statements, r.Statement)
+			}
 		case r.Entity != nil:
 			sens = r.Entity.Sensitivity
 		case r.Source != nil:

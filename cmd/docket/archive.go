@@ -95,9 +95,15 @@ then for each snapshot a request, a response (headers and body as stored) and a 
 record with its chain of custody, each with a SHA-256 block digest. Standard web-archive
 tools (warcio, pywb, replayweb.page) read it.
 
+Like every output it holds what its viewer may see: the operator's holds every snapshot,
+confidential sources' among them; --public holds those of public sources only, and
+--token-file those the token's bearer may see.
+
 Examples:
   docket warc > archive.warc
+  docket warc --public > published.warc
   docket warc src-fn1-tumba > tumba.warc`, true)
+	viewer := f.viewerFlag()
 	pos, err := f.parse(args, 0, 1)
 	if err != nil {
 		return err
@@ -107,7 +113,10 @@ Examples:
 		return err
 	}
 	defer db.Close()
-	v := f.operator()
+	v, err := viewer(ctx, db)
+	if err != nil {
+		return err
+	}
 	source := ""
 	if len(pos) == 1 {
 		source = pos[0]
@@ -225,5 +234,8 @@ Example:
 	sort.Strings(kinds)
 	fmt.Fprintf(m.Stdout, "ok: %s verifies against log %s at size %d: %s; %d snapshot contents checked\n",
 		pos[0], rep.Origin, rep.TreeSize, strings.Join(kinds, ", "), rep.Snapshots)
+	if rep.Withheld > 0 {
+		fmt.Fprintf(m.Stdout, "note: %d records were written before records named their authors by id, and are given with the author withheld: they are in the ledger, but what they say was not checked against it\n", rep.Withheld)
+	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -84,6 +85,11 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 	}
 	defer db.Close()
 	v := f.operator()
+	if !c.dryRun {
+		if v, err = f.writer(ctx, db); err != nil {
+			return err
+		}
+	}
 	// What the file names is looked up in the store as the rows are read, outside the import's
 	// transaction; an empty store has nothing to look up, and the import has it to itself.
 	resolve, importRows := csvmap.StoreResolver(ctx, db, v), db.Import
@@ -93,7 +99,7 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 		resolve, importRows = csvmap.EmptyRegistry, db.ImportAlone
 	}
 	r, err := csvmap.NewReader(in, mapping, csvmap.Options{
-		File: name, Source: c.source, Author: v.Name, Now: time.Now().UTC().Truncate(time.Microsecond),
+		File: name, Source: c.source, Author: cmp.Or(v.Author, v.Name), Now: time.Now().UTC().Truncate(time.Microsecond),
 		Status: status, Sensitivity: sens, SkipBad: c.skipBad, Comma: comma, Encoding: c.encoding,
 		Resolve: resolve,
 	})

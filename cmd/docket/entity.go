@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -197,14 +198,51 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // viewerFlag adds --public, to read as an anonymous visitor does.
-func (f *flags) viewerFlag() func() docket.Viewer {
+// viewerFlag adds --public, to read as an anonymous visitor does, and --token-file, to read as
+// an API token's bearer does; without either, the command reads as the operator. It returns
+// the viewer chosen, for the store the command opened.
+func (f *flags) viewerFlag() func(context.Context, *store) (docket.Viewer, error) {
 	public := f.Bool("public", false, "show only what an anonymous visitor sees")
-	return func() docket.Viewer {
-		if *public {
-			return docket.AnonymousViewer
+	tokenFile := f.String("token-file", "", "read as the bearer of the API token in `FILE` (- for stdin; also $DOCKET_TOKEN) sees")
+	return func(ctx context.Context, db *store) (docket.Viewer, error) {
+		secret := f.m.Getenv("DOCKET_TOKEN")
+		if *tokenFile != "" {
+			b, err := readSecret(f.m.Stdin, *tokenFile)
+			if err != nil {
+				return docket.Viewer{}, err
+			}
+			secret = b
 		}
-		return f.operator()
+		switch {
+		case *public && secret != "":
+			return docket.Viewer{}, docket.Errorf(docket.EINVALID, "--public and a token choose two viewers; give one")
+		case *public:
+			return docket.AnonymousViewer, nil
+		case secret != "":
+			t, err := db.FindTokenBySecret(ctx, secret)
+			if err != nil {
+				return docket.Viewer{}, err
+			}
+			return t.Viewer(), nil
+		}
+		return f.operator(), nil
 	}
+}
+
+// readSecret reads a secret from a file, or from in for "-": its first line, trimmed.
+func readSecret(in io.Reader, path string) (string, error) {
+	var b []byte
+	var err error
+	if path == "-" {
+		b, err = io.ReadAll(io.LimitReader(in, 4096))
+	} else {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	return strings.TrimSpace(line), nil
 }
 
 // findEntity finds an entity by id or, failing that, by name in any spelling or script. An
@@ -318,7 +356,7 @@ func (c *captioner) display(schema string, s *docket.Statement) string {
 
 func (m *Main) runShow(ctx context.Context, args []string) error {
 	f := m.newFlags("show", `
-Usage: docket show ID|NAME [--public] [--json]
+Usage: docket show ID|NAME [--public | --token-file FILE] [--json]
 
 Shows an entity's current statements, each with a footnote to its source, then the entities
 that refer to it (a person's proceedings, a case's events) and the footnotes. A name may be in
@@ -338,7 +376,10 @@ Examples:
 		return err
 	}
 	defer db.Close()
-	v := viewer()
+	v, err := viewer(ctx, db)
+	if err != nil {
+		return err
+	}
 	e, err := findEntity(ctx, db, v, pos[0])
 	if err != nil {
 		return err
@@ -420,7 +461,7 @@ func sourceLine(s *docket.Source) string {
 
 func (m *Main) runList(ctx context.Context, args []string) error {
 	f := m.newFlags("list", `
-Usage: docket list [SCHEMA] [--limit N] [--offset N] [--public] [--json]
+Usage: docket list [SCHEMA] [--limit N] [--offset N] [--public | --token-file FILE] [--json]
 
 Lists entities in the order they were created, with the total.
 
@@ -447,7 +488,11 @@ Examples:
 		return err
 	}
 	defer db.Close()
-	ents, n, err := db.FindEntities(ctx, viewer(), filter)
+	v, err := viewer(ctx, db)
+	if err != nil {
+		return err
+	}
+	ents, n, err := db.FindEntities(ctx, v, filter)
 	if err != nil {
 		return err
 	}
@@ -465,7 +510,7 @@ Examples:
 
 func (m *Main) runHistory(ctx context.Context, args []string) error {
 	f := m.newFlags("history", `
-Usage: docket history ID|NAME [--public] [--json]
+Usage: docket history ID|NAME [--public | --token-file FILE] [--json]
 
 Shows every change to an entity and to the entities merged into it, oldest first: who added,
 retracted, corrected, reviewed or merged what, when, and why.
@@ -483,7 +528,10 @@ Example:
 		return err
 	}
 	defer db.Close()
-	v := viewer()
+	v, err := viewer(ctx, db)
+	if err != nil {
+		return err
+	}
 	e, err := findEntity(ctx, db, v, pos[0])
 	if err != nil {
 		return err
@@ -503,10 +551,20 @@ Example:
 		}
 		return writeJSON(m.Stdout, out)
 	}
+	names := map[string]*docket.Author{}
+	if v.SeesDrafts() { // the public is told no staff names
+		if names, err = db.FindAuthors(ctx, v, nil); err != nil {
+			return err
+		}
+	}
 	w := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "SEQ\tTIME\tAUTHOR\tCHANGE\n")
 	for _, c := range chs {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\n", c.Seq, c.At.Format("2006-01-02 15:04:05"), c.Author, describe(c))
+		author := c.Author
+		if a := names[author]; a != nil {
+			author = a.Name
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\n", c.Seq, c.At.Format("2006-01-02 15:04:05"), author, describe(c))
 	}
 	return w.Flush()
 }
@@ -544,7 +602,7 @@ func describe(c *docket.Change) string {
 
 func (m *Main) runSearch(ctx context.Context, args []string) error {
 	f := m.newFlags("search", `
-Usage: docket search QUERY... [--schema SCHEMA] [--limit N] [--public] [--json]
+Usage: docket search QUERY... [--schema SCHEMA] [--limit N] [--public | --token-file FILE] [--json]
 
 Searches names and statements. Words match in any case, with or without diacritics, in Latin
 or Cyrillic and in any common romanisation (Bayturova, Baiturova and Байтурова are one
@@ -567,7 +625,11 @@ Examples:
 		return err
 	}
 	defer db.Close()
-	hits, err := db.Search(ctx, viewer(), docket.SearchQuery{Q: strings.Join(pos, " "), Schema: *schema, Limit: *lim})
+	v, err := viewer(ctx, db)
+	if err != nil {
+		return err
+	}
+	hits, err := db.Search(ctx, v, docket.SearchQuery{Q: strings.Join(pos, " "), Schema: *schema, Limit: *lim})
 	if err != nil {
 		return err
 	}

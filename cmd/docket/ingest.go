@@ -206,6 +206,10 @@ func ingestDocument(ctx context.Context, db *store, v docket.Viewer, in *ingestI
 	if err := in.read(); err != nil {
 		return nil, err
 	}
+	var err error
+	if v.Author, err = db.AuthorOf(ctx, v); err != nil {
+		return nil, err
+	}
 	res := extract.Extract(in.Doc.Text)
 	p := &ingestPlan{
 		ctx: ctx, db: db, v: v, now: time.Now().UTC().Truncate(time.Microsecond), sens: in.Sensitivity,
@@ -222,7 +226,7 @@ func ingestDocument(ctx context.Context, db *store, v docket.Viewer, in *ingestI
 		return nil, err
 	}
 	n := 0
-	_, err := db.Import(ctx, v, func() (*docket.Record, error) {
+	_, err = db.Import(ctx, v, func() (*docket.Record, error) {
 		if n == len(p.records) {
 			return nil, nil
 		}
@@ -257,7 +261,7 @@ func salt() string {
 // footnote URL, reusing sources already recorded with the same URL.
 func (p *ingestPlan) sources(in *ingestInput, res *extract.Result) error {
 	doc := in.Doc
-	src := &docket.Source{Title: in.Title, Lang: res.Lang, Published: res.Dateline, Sensitivity: p.sens, Author: p.v.Name, CreatedAt: p.now}
+	src := &docket.Source{Title: in.Title, Lang: res.Lang, Published: res.Dateline, Sensitivity: p.sens, Author: p.v.Author, CreatedAt: p.now}
 	if src.Title == "" {
 		src.Title = doc.Title
 	}
@@ -354,7 +358,7 @@ func (p *ingestPlan) urlSource(u string, n int) (string, error) {
 	if len(found) > 0 {
 		return found[0].ID, nil
 	}
-	s := &docket.Source{ID: p.id("src"), URL: nu, CitedIn: p.doc, Sensitivity: p.sens, Author: p.v.Name, CreatedAt: p.now}
+	s := &docket.Source{ID: p.id("src"), URL: nu, CitedIn: p.doc, Sensitivity: p.sens, Author: p.v.Author, CreatedAt: p.now}
 	if n > 0 {
 		s.Note = fmt.Sprintf("Cited in footnote %d of source %s.", n, p.doc)
 	}
@@ -370,14 +374,13 @@ func (p *ingestPlan) urlSource(u string, n int) (string, error) {
 func (p *ingestPlan) snapshot(in *ingestInput) {
 	r := in.Fetched
 	text := []byte(in.Doc.Text)
-	host, _ := os.Hostname()
 	s := &docket.Snapshot{
 		ID: p.id("snap"), Source: p.doc, URL: r.URL, FinalURL: r.FinalURL, Redirects: r.Redirects, Status: r.Status,
 		Header: r.Header, ContentType: r.ContentType(), SHA256: docket.SHA256Hex(r.Body), Size: int64(len(r.Body)),
 		TextSHA256: docket.SHA256Hex(text), FetchedAt: r.FetchedAt.Truncate(time.Microsecond),
-		Custody: docket.Custody{RequestedBy: p.v.Name, RequestedAt: in.RequestedAt.Truncate(time.Microsecond), Via: "docket ingest",
-			Host: host, UserAgent: in.UserAgent, RemoteAddr: r.RemoteAddr, Tool: toolName()},
-		Author: p.v.Name, CreatedAt: p.now,
+		Custody: docket.Custody{RequestedBy: p.v.Author, RequestedAt: in.RequestedAt.Truncate(time.Microsecond), Via: "docket ingest",
+			UserAgent: in.UserAgent, RemoteAddr: r.RemoteAddr, Tool: toolName()},
+		Author: p.v.Author, CreatedAt: p.now,
 	}
 	p.records = append(p.records,
 		&docket.Record{Kind: docket.KindBlob, Blob: &docket.Blob{SHA256: s.SHA256, Data: r.Body}},
@@ -397,7 +400,7 @@ func toolName() string {
 // entity plans a new entity and returns its id.
 func (p *ingestPlan) entity(schema string) string {
 	sc, _ := docket.SchemaByName(schema)
-	e := &docket.Entity{ID: p.id(""), Schema: schema, Sensitivity: docket.Public, Author: p.v.Name, CreatedAt: p.now}
+	e := &docket.Entity{ID: p.id(""), Schema: schema, Sensitivity: docket.Public, Author: p.v.Author, CreatedAt: p.now}
 	if p.sens == docket.Confidential {
 		e.Sensitivity = docket.Confidential // a confidential document's persons are not to be known to exist
 	}
@@ -436,7 +439,7 @@ func (p *ingestPlan) stmt(entity, prop, value string, sp extract.Span) {
 	}
 	s := &docket.Statement{
 		ID: p.id("s"), Entity: entity, Property: prop, Value: v, Source: p.doc, Status: docket.Draft,
-		Sensitivity: p.sens, Author: p.v.Name, CreatedAt: p.now, Salt: salt(),
+		Sensitivity: p.sens, Author: p.v.Author, CreatedAt: p.now, Salt: salt(),
 		Locator: fmt.Sprintf("chars %d-%d", sp.Start, sp.End), Quote: clip(sp.Quote, 200),
 	}
 	if src, ok := p.fn[sp.Footnote]; ok && sp.Footnote > 0 {

@@ -335,6 +335,16 @@ func (f *flags) operator() docket.Viewer {
 	return docket.Operator(name)
 }
 
+// writer is the operator as the records it builds itself name it, by its author id (registered
+// on its first write): commands that make records outside the store (ingest, CSV and FtM
+// imports) need the id before the store sees them.
+func (f *flags) writer(ctx context.Context, db *store) (docket.Viewer, error) {
+	v := f.operator()
+	var err error
+	v.Author, err = db.AuthorOf(ctx, v)
+	return v, err
+}
+
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

@@ -16,7 +16,7 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	f := m.newFlags("stats", `
 Usage: docket stats [outcomes|demand|sentences|durations|appeals|retaliation]
                     [--by court|judge|article|region|year] [--political] [--window DAYS]
-                    [--csv] [--json] [--public]
+                    [--csv] [--json] [--public | --token-file FILE]
 
 Counts patterns over the registry's proceedings; every row says how many cases it rests on and
 which. Without a statistic it shows outcomes.
@@ -74,7 +74,10 @@ Examples:
 		return err
 	}
 	defer db.Close()
-	v := viewer()
+	v, err := viewer(ctx, db)
+	if err != nil {
+		return err
+	}
 	reg, err := report.Load(ctx, db, v)
 	if err != nil {
 		return err

@@ -247,8 +247,11 @@ Examples:
 			return err
 		}
 		defer db.Close()
-		v := f.operator()
-		recs, err := ftm.Records(ents, filepath.Base(pos[0]), v.Name, time.Now().UTC().Truncate(time.Microsecond), func(id string) bool {
+		v, err := f.writer(ctx, db)
+		if err != nil {
+			return err
+		}
+		recs, err := ftm.Records(ents, filepath.Base(pos[0]), v.Author, time.Now().UTC().Truncate(time.Microsecond), func(id string) bool {
 			_, err := db.FindEntityByID(ctx, v, id)
 			return err == nil
 		})

@@ -21,7 +21,15 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 	if f.Limit > 0 {
 		want = max(f.Offset, 0) + f.Limit
 	}
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
+		if f.Entity != nil {
+			// An entity id v may not see has no history, as one that never existed.
+			if _, err := tx.canonicalOf(ctx, v, *f.Entity); docket.ErrorCode(err) == docket.ENOTFOUND {
+				return nil
+			} else if err != nil {
+				return err
+			}
+		}
 		var cursor int64 // the last seq read: the keyset of the next batch
 		for {
 			span := logSpan{after: f.AfterSeq, entity: f.Entity, ref: f.Ref}
@@ -41,7 +49,12 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 				if err != nil {
 					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
-				all = append(all, &docket.Change{Seq: lr.seq, Kind: lr.kind, Ref: lr.ref, Entity: lr.entity, Author: lr.author, At: parseTime(lr.at), Record: *rec})
+				c := &docket.Change{Seq: lr.seq, Kind: lr.kind, Ref: lr.ref, Entity: lr.entity, Author: lr.author, At: parseTime(lr.at), Record: *rec}
+				if tx.public {
+					c.Author = docket.PublicAuthor(c.Author)
+					c.Record.RedactAuthors()
+				}
+				all = append(all, c)
 			}
 			for _, c := range all {
 				cursor = c.Seq
@@ -134,6 +147,10 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 		return db.exportVisible(ctx, docket.AnonymousViewer, fn)
 	}
 	return db.view(ctx, func(tx *Tx) error {
+		authors, err := tx.authors(ctx)
+		if err != nil {
+			return err
+		}
 		emitted := map[string]bool{}
 		for after := int64(0); ; {
 			page, err := tx.logRows(ctx, "statements", after, 10000)
@@ -153,6 +170,15 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 				batch = append(batch, r)
 			}
 			for _, r := range batch {
+				// Who an author id stands for comes before the first record naming it, once.
+				for _, a := range r.Authors() {
+					if x := authors[a]; x != nil && !emitted[a] {
+						emitted[a] = true
+						if err := fn(&docket.Record{Kind: docket.KindAuthor, Author: x}); err != nil {
+							return err
+						}
+					}
+				}
 				if r.Snapshot != nil {
 					// The content a snapshot needs comes first, once, so an import can check it.
 					for _, sha := range []string{r.Snapshot.SHA256, r.Snapshot.TextSHA256} {
@@ -185,7 +211,7 @@ func (db *Store) exportVisible(ctx context.Context, v docket.Viewer, fn func(*do
 		r   *docket.Record
 	}
 	var items []item
-	err := db.view(ctx, func(tx *Tx) error {
+	err := db.viewFor(ctx, v, func(tx *Tx) error {
 		ents, err := tx.entities(ctx, v, `ORDER BY e.seq`)
 		if err != nil {
 			return err
@@ -194,7 +220,7 @@ func (db *Store) exportVisible(ctx context.Context, v docket.Viewer, fn func(*do
 			e.Caption = ""
 			items = append(items, item{e.Seq, &docket.Record{Kind: docket.KindEntity, Entity: e}})
 		}
-		srcs, err := tx.sources(ctx, ` FROM sources WHERE sensitivity <= ? ORDER BY seq`, int(v.MaxSensitivity()))
+		srcs, err := tx.sources(ctx, v, ` FROM sources WHERE sensitivity <= ? ORDER BY seq`, int(v.MaxSensitivity()))
 		if err != nil {
 			return err
 		}
@@ -247,7 +273,7 @@ type batch struct {
 // is checked against what the store and the batches before it hold, then written with a few
 // multi-row INSERTs a table.
 func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
-	if err := v.Authorize(docket.Admin); err != nil {
+	if err := mayImport(v); err != nil {
 		return 0, err
 	}
 	batches := make(chan batch, 4)
@@ -319,6 +345,13 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			first := n + 1
 			for _, r := range b.recs {
 				n++
+				if r.Kind == docket.KindAuthor {
+					// Not a change either: who an author id of the records that follow stands for.
+					if err := tx.putAuthor(ctx, r.Author); err != nil {
+						return prefixError(err, "record %d", n)
+					}
+					continue
+				}
 				if r.Kind == docket.KindBlob {
 					// Content is not a change: check it and store it for the snapshots that follow.
 					if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
@@ -388,12 +421,24 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 	return n, nil
 }
 
+// mayImport lets only a cleared admin import: an import writes records as they are, with their
+// statuses and authors (a backup's), and its refusals of taken ids would confirm hidden ones to
+// anyone who may not see everything.
+func mayImport(v docket.Viewer) error {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return err
+	} else if !v.Cleared {
+		return docket.Errorf(docket.EFORBIDDEN, "an import needs an admin cleared for confidential data")
+	}
+	return nil
+}
+
 // ImportAlone is Import for a caller that has the store to itself while it runs, as docket
 // import and docket copy do: into an empty store, the dialect may then load in a way that
 // shuts readers out until the import ends (see Dialect.BeginBulk). A caller that reads the
 // store while it imports (a CSV file's names are looked up as it is read) calls Import.
 func (db *Store) ImportAlone(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
-	if err := v.Authorize(docket.Admin); err != nil {
+	if err := mayImport(v); err != nil {
 		return 0, err
 	}
 	if empty, err := db.Empty(ctx); err != nil {

@@ -13,20 +13,45 @@ import (
 
 // FindEntityByID returns the entity with its current statements visible to v.
 func (db *Store) FindEntityByID(ctx context.Context, v docket.Viewer, id string) (e *docket.Entity, err error) {
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		e, err = tx.findEntityByID(ctx, v, id)
 		return err
 	})
 	return e, err
 }
 
-func (tx *Tx) findEntityByID(ctx context.Context, v docket.Viewer, id string) (*docket.Entity, error) {
+// canonicalOf returns the id of the entity that id reads as (itself, or the entity it was merged
+// into), or ENOTFOUND when v may not see id itself. A merged id is checked as well as the
+// entity it leads to: a confidential record merged into a public one must not answer, by its
+// old id, to anyone not cleared for it, on any route.
+func (tx *Tx) canonicalOf(ctx context.Context, v docket.Viewer, id string) (string, error) {
 	var canonical string
-	err := tx.queryRow(ctx, `SELECT canonical FROM entities WHERE id = ?`, id).Scan(&canonical)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, docket.Errorf(docket.ENOTFOUND, "no entity %q", id)
+	var sens docket.Sensitivity
+	err := tx.queryRow(ctx, `SELECT canonical, sensitivity FROM entities WHERE id = ?`, id).Scan(&canonical, &sens)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && sens > v.MaxSensitivity()) {
+		return "", docket.Errorf(docket.ENOTFOUND, "no entity %q", id)
 	} else if err != nil {
-		return nil, fmt.Errorf("find entity: %w", err)
+		return "", fmt.Errorf("find entity: %w", err)
+	}
+	if canonical != id && !v.SeesDrafts() {
+		// The public knows a merged id only through a statement of its own that it may see,
+		// as it knows any entity (see entityScope).
+		cond, args := visible(v)
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements s JOIN entities se ON se.id = s.entity_id
+			WHERE s.entity_id = ? AND s.retracted_seq IS NULL AND `+cond, append([]any{id}, args...)...).Scan(&n); err != nil {
+			return "", fmt.Errorf("find entity: %w", err)
+		} else if n == 0 {
+			return "", docket.Errorf(docket.ENOTFOUND, "no entity %q", id)
+		}
+	}
+	return canonical, nil
+}
+
+func (tx *Tx) findEntityByID(ctx context.Context, v docket.Viewer, id string) (*docket.Entity, error) {
+	canonical, err := tx.canonicalOf(ctx, v, id)
+	if err != nil {
+		return nil, err
 	}
 	ents, err := tx.entities(ctx, v, `AND e.id = ?`, canonical)
 	if err != nil {
@@ -111,6 +136,9 @@ func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args .
 			return nil, err
 		}
 		e.Sensitivity, e.CreatedAt = docket.Sensitivity(sens), parseTime(created)
+		if tx.public {
+			e.Author = docket.PublicAuthor(e.Author)
+		}
 		if e.Caption == "" {
 			e.Caption = e.Schema + " " + e.ID
 		}
@@ -121,7 +149,7 @@ func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args .
 
 // FindEntities returns matching entities with their captions, and the total count.
 func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.EntityFilter) (ents []*docket.Entity, n int, err error) {
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		var where []string
 		var args []any
 		if f.ID != nil {
@@ -148,10 +176,17 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 				args = append(args, cargs...)
 			}
 			if f.RefersTo != nil {
+				target, err := tx.canonicalOf(ctx, v, *f.RefersTo)
+				if docket.ErrorCode(err) == docket.ENOTFOUND {
+					n = 0 // as for an id that never existed: nothing refers to it
+					return nil
+				} else if err != nil {
+					return err
+				}
 				where = append(where, `e.id IN (SELECT se.canonical FROM statements s JOIN entities se ON se.id = s.entity_id
-					WHERE s.ref IN (SELECT id FROM entities WHERE canonical = (SELECT canonical FROM entities WHERE id = ?))
+					WHERE s.ref IN (SELECT id FROM entities WHERE canonical = ?)
 					AND s.retracted_seq IS NULL AND `+cond+`)`)
-				args = append(args, *f.RefersTo)
+				args = append(args, target)
 				args = append(args, cargs...)
 			}
 		}
@@ -177,14 +212,21 @@ func (db *Store) CreateEntity(ctx context.Context, v docket.Viewer, e *docket.En
 	if err := v.Authorize(docket.Researcher); err != nil {
 		return err
 	}
+	if err := mayChooseID(v, "entity", e.ID); err != nil {
+		return err
+	}
 	return db.update(ctx, func(tx *Tx) error {
 		if e.ID == "" {
 			e.ID = tx.newID("")
 		}
 		if e.Sensitivity == 0 {
-			e.Sensitivity = docket.Public // an entity's existence; its statements carry their own levels
+			e.Sensitivity = entitySensitivity(stmts)
 		}
-		e.Author, e.CreatedAt = v.Name, tx.now
+		author, err := tx.author(ctx, v)
+		if err != nil {
+			return err
+		}
+		e.Author, e.CreatedAt = author, tx.now
 		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindEntity, Entity: e}); err != nil {
 			return err
 		}
@@ -201,8 +243,12 @@ func (db *Store) MergeEntities(ctx context.Context, v docket.Viewer, into, from,
 		return nil, err
 	}
 	err = db.update(ctx, func(tx *Tx) error {
-		m = &docket.Merge{ID: tx.newID("m"), Into: into, From: from, Reason: reason, Author: v.Name, At: tx.now}
-		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindMerge, Merge: m})
+		author, err := tx.author(ctx, v)
+		if err != nil {
+			return err
+		}
+		m = &docket.Merge{ID: tx.newID("m"), Into: into, From: from, Reason: reason, Author: author, At: tx.now}
+		_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindMerge, Merge: m})
 		return err
 	})
 	return m, err
@@ -225,12 +271,45 @@ func (db *Store) UnmergeEntity(ctx context.Context, v docket.Viewer, id, reason 
 		if err := tx.mustSeeEntity(ctx, v, m.Into, m.From); err != nil {
 			return err
 		}
-		_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindUnmerge, Unmerge: &docket.Unmerge{Merge: m.ID, Reason: reason, Author: v.Name, At: tx.now}})
+		author, err := tx.author(ctx, v)
+		if err != nil {
+			return err
+		}
+		_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindUnmerge, Unmerge: &docket.Unmerge{Merge: m.ID, Reason: reason, Author: author, At: tx.now}})
 		t := tx.now
 		m.UndoneAt = &t
 		return err
 	})
 	return m, err
+}
+
+// entitySensitivity is the sensitivity of a new entity none was given for: that of the least
+// restricted of its first statements, so that an entity is no more visible than what is said of
+// it (a witness whose every statement is confidential is itself confidential: a public
+// reference to it then shows nothing, not even its id), and internal without statements.
+func entitySensitivity(stmts []*docket.Statement) docket.Sensitivity {
+	sens := docket.Confidential
+	if len(stmts) == 0 {
+		return docket.Internal
+	}
+	for _, s := range stmts {
+		ss := s.Sensitivity
+		if ss == 0 {
+			ss = docket.Internal // as stamp will make it
+		}
+		sens = min(sens, ss)
+	}
+	return sens
+}
+
+// mayChooseID refuses an id chosen by a viewer who may not see everything: were it taken by a
+// record hidden from them, the refusal would confirm that record exists. They leave the id out
+// and the store makes one.
+func mayChooseID(v docket.Viewer, what, id string) error {
+	if id == "" || v.MaxSensitivity() == docket.Confidential {
+		return nil
+	}
+	return docket.Errorf(docket.EFORBIDDEN, "only staff cleared for confidential data choose a new %s's id; leave the id out and one is made", what)
 }
 
 // mustSeeEntity returns ENOTFOUND for an entity v may not see: writing through an id must not

@@ -23,7 +23,7 @@ func (db *Store) FacetedSearch(ctx context.Context, v docket.Viewer, q docket.Fa
 			return nil, err
 		}
 	} else {
-		err := db.view(ctx, func(tx *Tx) error {
+		err := db.viewFor(ctx, v, func(tx *Tx) error {
 			ents, err := tx.entities(ctx, v, `ORDER BY e.seq DESC LIMIT ?`, maxFaceted)
 			for _, e := range ents {
 				hits = append(hits, &docket.SearchHit{Entity: e})
@@ -111,7 +111,7 @@ func (db *Store) facetValues(ctx context.Context, v docket.Viewer, hits []*docke
 		ids = append(ids, h.Entity.ID)
 		add(h.Entity.ID, "schema", h.Entity.Schema)
 	}
-	err := db.view(ctx, func(tx *Tx) error {
+	err := db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, cargs := visible(v)
 		for len(ids) > 0 {
 			chunk := ids[:min(500, len(ids))]

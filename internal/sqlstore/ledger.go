@@ -138,7 +138,7 @@ func (db *Store) Checkpoint(ctx context.Context, s docket.CheckpointSigner) (c *
 
 // InclusionProof proves that a change v may see is in the tree of the given size.
 func (db *Store) InclusionProof(ctx context.Context, v docket.Viewer, seq, size int64) (inc *docket.Inclusion, err error) {
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		var lr logRow
 		q, args := logPage(logSpan{at: seq}, false, 1)
 		err := tx.queryRow(ctx, q, args...).Scan(lr.dest()...)
@@ -176,6 +176,13 @@ func (db *Store) InclusionProof(ctx context.Context, v docket.Viewer, seq, size 
 			return fmt.Errorf("prove: %w", err)
 		}
 		inc = &docket.Inclusion{Seq: seq, Index: idx, Size: size, LeafText: string(ledger.NewLeaf(seq, c.Kind, payload).Text()), Record: string(payload)}
+		if tx.public && rec.RedactAuthors() {
+			b, err := rec.MarshalJSON()
+			if err != nil {
+				return fmt.Errorf("change %d: %w", seq, err)
+			}
+			inc.Record, inc.Withheld = string(b), true
+		}
 		for _, h := range p {
 			inc.Proof = append(inc.Proof, h)
 		}

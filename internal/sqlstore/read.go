@@ -31,6 +31,9 @@ func (tx *Tx) statements(ctx context.Context, tail string, args ...any) ([]*dock
 		if err != nil {
 			return nil, err
 		}
+		if tx.public {
+			s.RedactAuthors()
+		}
 		out = append(out, s)
 	}
 	return out, rows.Err()
@@ -66,6 +69,9 @@ func (tx *Tx) merges(ctx context.Context, tail string, args ...any) ([]*docket.M
 			return nil, err
 		}
 		m.At = parseTime(at)
+		if tx.public {
+			m.Author = docket.PublicAuthor(m.Author)
+		}
 		if undone != "" {
 			t := parseTime(undone)
 			m.UndoneAt = &t
@@ -83,6 +89,15 @@ func (db *Store) view(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	defer tx.Rollback()
 	return fn(tx)
+}
+
+// viewFor runs fn in a read transaction for v. What the public reads names no staff: the
+// readers of rows withhold the names of records written before authors were ids (tx.public).
+func (db *Store) viewFor(ctx context.Context, v docket.Viewer, fn func(tx *Tx) error) error {
+	return db.view(ctx, func(tx *Tx) error {
+		tx.public = v.Role == docket.Anonymous
+		return fn(tx)
+	})
 }
 
 // update runs fn in a write transaction and commits when it returns nil.

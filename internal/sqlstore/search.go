@@ -66,7 +66,7 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 	}
 	cte, cteArgs := db.Dialect.SearchCTE(phrases, keys, prefix, maxCandidates)
 	var hits []*docket.SearchHit
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, args := visible(v)
 		rows, err := tx.QueryContext(ctx, cte+`
 			SELECT se.canonical, m.rank, s.value, s.sensitivity, s.status FROM m

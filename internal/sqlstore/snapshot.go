@@ -61,7 +61,10 @@ func (db *Store) AddSnapshot(ctx context.Context, v docket.Viewer, s *docket.Sna
 		if s.ID == "" {
 			s.ID = tx.newID("snap")
 		}
-		s.Author, s.CreatedAt = v.Name, tx.now
+		if s.Author, err = tx.author(ctx, v); err != nil {
+			return err
+		}
+		s.CreatedAt = tx.now
 		_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindSnapshot, Snapshot: s})
 		return err
 	})
@@ -79,7 +82,7 @@ func (tx *Tx) visibleSource(ctx context.Context, v docket.Viewer, id string) (st
 
 // FindSnapshots returns the snapshots of sources v may see.
 func (db *Store) FindSnapshots(ctx context.Context, v docket.Viewer, source string) (out []*docket.Snapshot, err error) {
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		q := `SELECT c.payload FROM snapshots sn JOIN sources so ON so.id = sn.source_id JOIN changes c ON c.seq = sn.seq WHERE so.sensitivity <= ?`
 		args := []any{int(v.MaxSensitivity())}
 		if source != "" {
@@ -99,6 +102,9 @@ func (db *Store) FindSnapshots(ctx context.Context, v docket.Viewer, source stri
 			if err := json.Unmarshal([]byte(payload), &r); err != nil || r.Snapshot == nil {
 				return fmt.Errorf("snapshot record: %v", err)
 			}
+			if tx.public {
+				r.RedactAuthors()
+			}
 			out = append(out, r.Snapshot)
 		}
 		return rows.Err()
@@ -108,7 +114,7 @@ func (db *Store) FindSnapshots(ctx context.Context, v docket.Viewer, source stri
 
 // FindBlob returns content that a snapshot v may see refers to.
 func (db *Store) FindBlob(ctx context.Context, v docket.Viewer, sha string) (data []byte, err error) {
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		var n int
 		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM snapshots sn JOIN sources so ON so.id = sn.source_id
 			WHERE (sn.sha256 = ? OR sn.text_sha256 = ?) AND so.sensitivity <= ?`, sha, sha, int(v.MaxSensitivity())).Scan(&n); err != nil {
@@ -142,7 +148,11 @@ func (db *Store) EnqueueArchive(ctx context.Context, v docket.Viewer, source str
 		} else if url == "" {
 			return docket.Errorf(docket.EINVALID, "source %s has no URL to archive", source)
 		}
-		j, err = tx.enqueue(ctx, source, url, v.Name)
+		author, err := tx.author(ctx, v)
+		if err != nil {
+			return err
+		}
+		j, err = tx.enqueue(ctx, source, url, author)
 		return err
 	})
 	return j, err

@@ -29,20 +29,23 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 		where, args = append(where, `url = ?`), append(args, *f.URL)
 	}
 	tail := ` FROM sources WHERE ` + strings.Join(where, " AND ")
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
 			return err
 		}
-		out, err = tx.sources(ctx, tail+` ORDER BY seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
+		out, err = tx.sources(ctx, v, tail+` ORDER BY seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err
 	})
 	return out, n, err
 }
 
-func (tx *Tx) sources(ctx context.Context, tail string, args ...any) ([]*docket.Source, error) {
+// sources reads the sources that tail (FROM sources WHERE …) selects, as v sees them: a
+// source cited in one v may not see names none, as if it were cited in nothing.
+func (tx *Tx) sources(ctx context.Context, v docket.Viewer, tail string, args ...any) ([]*docket.Source, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(url, ''), COALESCE(title, ''), COALESCE(publisher, ''), COALESCE(kind, ''),
-		COALESCE(published, ''), COALESCE(lang, ''), COALESCE(cited_in, ''), COALESCE(reliability, ''), COALESCE(note, ''),
-		sensitivity, author, created_at, seq`+tail, args...)
+		COALESCE(published, ''), COALESCE(lang, ''),
+		COALESCE((SELECT c.id FROM sources c WHERE c.id = sources.cited_in AND c.sensitivity <= ?), ''),
+		COALESCE(reliability, ''), COALESCE(note, ''), sensitivity, author, created_at, seq`+tail, append([]any{int(v.MaxSensitivity())}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read sources: %w", err)
 	}
@@ -57,6 +60,9 @@ func (tx *Tx) sources(ctx context.Context, tail string, args ...any) ([]*docket.
 			return nil, err
 		}
 		s.Sensitivity, s.CreatedAt = docket.Sensitivity(sens), parseTime(created)
+		if tx.public {
+			s.Author = docket.PublicAuthor(s.Author)
+		}
 		out = append(out, &s)
 	}
 	return out, rows.Err()
@@ -67,6 +73,9 @@ func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.So
 	if err := v.Authorize(docket.Researcher); err != nil {
 		return err
 	}
+	if err := mayChooseID(v, "source", s.ID); err != nil {
+		return err
+	}
 	return db.update(ctx, func(tx *Tx) error {
 		if s.ID == "" {
 			s.ID = tx.newID("src")
@@ -74,13 +83,17 @@ func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.So
 		if s.Sensitivity == 0 {
 			s.Sensitivity = docket.Internal
 		}
-		s.Author, s.CreatedAt = v.Name, tx.now
+		author, err := tx.author(ctx, v)
+		if err != nil {
+			return err
+		}
+		s.Author, s.CreatedAt = author, tx.now
 		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindSource, Source: s}); err != nil {
 			return err
 		}
 		if s.URL != "" {
 			// Pages disappear: preserve every cited URL as soon as it is recorded.
-			if _, err := tx.enqueue(ctx, s.ID, s.URL, v.Name); err != nil {
+			if _, err := tx.enqueue(ctx, s.ID, s.URL, author); err != nil {
 				return fmt.Errorf("queue archive: %w", err)
 			}
 		}

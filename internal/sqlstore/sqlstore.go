@@ -118,6 +118,8 @@ type Tx struct {
 	absent      map[string]uint8             // ids an import's batch looked up and did not find, by kind
 	stmtCache   map[string]*docket.Statement // written statements an import's batch looked up
 	canon       map[string]string            // the merges whose rows are pending: from, into
+	operators   map[string]string            // the author ids of operators' names, as found or made
+	public      bool                         // reads for the public: authors' names are withheld (see viewFor)
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.
@@ -218,12 +220,18 @@ func nullString(s string) any {
 }
 
 // visible returns an SQL condition that a statement row (alias s) and its entity (alias se)
-// may be seen by v, with its arguments. Every read of statements goes through it.
+// may be seen by v, with its arguments. Every read of statements goes through it. A statement
+// is as secret as the most secret of itself, its entity, the entity it refers to and the source
+// it cites: a public fact naming a confidential witness, or resting on a confidential source,
+// would otherwise show the witness's or the source's id.
 func visible(v docket.Viewer) (string, []any) {
 	max := int(v.MaxSensitivity())
-	cond := `s.sensitivity <= ? AND se.sensitivity <= ?
-		AND (s.ref IS NULL OR EXISTS (SELECT 1 FROM entities r WHERE r.id = s.ref AND r.sensitivity <= ?))`
-	args := []any{max, max, max}
+	cond, args := `s.sensitivity <= ? AND se.sensitivity <= ?`, []any{max, max}
+	if v.MaxSensitivity() < docket.Confidential { // else no entity or source is hidden from v
+		cond += ` AND (s.ref IS NULL OR EXISTS (SELECT 1 FROM entities r WHERE r.id = s.ref AND r.sensitivity <= ?))
+		AND (s.source_id IS NULL OR EXISTS (SELECT 1 FROM sources so WHERE so.id = s.source_id AND so.sensitivity <= ?))`
+		args = append(args, max, max)
+	}
 	if !v.SeesDrafts() {
 		cond += ` AND s.status <> 'draft'`
 	}

@@ -23,41 +23,49 @@ func (db *Store) FindStatementByID(ctx context.Context, v docket.Viewer, id stri
 
 // FindStatements returns statements in commit order and their total.
 func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.StatementFilter) (ss []*docket.Statement, n int, err error) {
-	cond, args := visible(v)
-	where := []string{cond}
-	if f.ID != nil {
-		where, args = append(where, `s.id = ?`), append(args, *f.ID)
-	}
-	if f.Entity != nil {
-		where, args = append(where, `se.canonical = (SELECT canonical FROM entities WHERE id = ?)`), append(args, *f.Entity)
-	}
-	if f.Property != nil {
-		where, args = append(where, `s.property = ?`), append(args, *f.Property)
-	}
-	if f.Schema != nil {
-		where, args = append(where, `se.schema = ?`), append(args, *f.Schema)
-	}
-	if f.AfterSeq > 0 {
-		where, args = append(where, `s.seq > ?`), append(args, f.AfterSeq)
-	}
-	if f.Source != nil {
-		where, args = append(where, `s.source_id = ?`), append(args, *f.Source)
-	}
-	if f.Status != nil {
-		where, args = append(where, `s.status = ?`), append(args, string(*f.Status))
-	}
-	// Retractions are history, and history of public facts is public; drafts never are.
-	if !f.IncludeRetracted {
-		where = append(where, `s.retracted_seq IS NULL`)
-	}
-	tail := `WHERE ` + strings.Join(where, " AND ")
-	err = db.view(ctx, func(tx *Tx) error {
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
+		cond, args := visible(v)
+		where := []string{cond}
+		if f.ID != nil {
+			where, args = append(where, `s.id = ?`), append(args, *f.ID)
+		}
+		if f.Entity != nil {
+			canonical, err := tx.canonicalOf(ctx, v, *f.Entity)
+			if docket.ErrorCode(err) == docket.ENOTFOUND {
+				n = 0 // as for an id that never existed
+				return nil
+			} else if err != nil {
+				return err
+			}
+			where, args = append(where, `se.canonical = ?`), append(args, canonical)
+		}
+		if f.Property != nil {
+			where, args = append(where, `s.property = ?`), append(args, *f.Property)
+		}
+		if f.Schema != nil {
+			where, args = append(where, `se.schema = ?`), append(args, *f.Schema)
+		}
+		if f.AfterSeq > 0 {
+			where, args = append(where, `s.seq > ?`), append(args, f.AfterSeq)
+		}
+		if f.Source != nil {
+			where, args = append(where, `s.source_id = ?`), append(args, *f.Source)
+		}
+		if f.Status != nil {
+			where, args = append(where, `s.status = ?`), append(args, string(*f.Status))
+		}
+		// Retractions are history, and history of public facts is public; drafts never are.
+		if !f.IncludeRetracted {
+			where = append(where, `s.retracted_seq IS NULL`)
+		}
+		tail := `WHERE ` + strings.Join(where, " AND ")
 		n = -1 // a keyset page is one of many: counting them all again would cost a scan each
 		if f.AfterSeq == 0 {
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements s JOIN entities se ON se.id = s.entity_id `+tail, args...).Scan(&n); err != nil {
 				return err
 			}
 		}
+		var err error
 		ss, err = tx.statements(ctx, tail+` ORDER BY s.seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err
 	})
@@ -74,8 +82,11 @@ func (db *Store) AddStatements(ctx context.Context, v docket.Viewer, stmts []*do
 
 func (tx *Tx) addStatements(ctx context.Context, v docket.Viewer, stmts []*docket.Statement) error {
 	for i, s := range stmts {
-		tx.stamp(v, s)
-		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatement, Statement: s}); err != nil {
+		err := tx.stamp(ctx, v, s)
+		if err == nil {
+			_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatement, Statement: s})
+		}
+		if err != nil {
 			if len(stmts) > 1 {
 				return prefixError(err, "statement %d (%s)", i+1, s.Property)
 			}
@@ -85,12 +96,23 @@ func (tx *Tx) addStatements(ctx context.Context, v docket.Viewer, stmts []*docke
 	return nil
 }
 
-// stamp fills in what the store decides: id, time, author, and the default sensitivity.
-func (tx *Tx) stamp(v docket.Viewer, s *docket.Statement) {
+// stamp fills in what the store decides: id, time, author, the default sensitivity and the
+// status of a researcher's statement, which is a draft until an editor reviews it.
+func (tx *Tx) stamp(ctx context.Context, v docket.Viewer, s *docket.Statement) error {
+	if err := v.MayRecordStatus(s.Status); err != nil {
+		return err
+	}
+	if !v.CanEdit() {
+		s.Status = docket.Draft
+	}
 	if s.ID == "" {
 		s.ID = tx.newID("s")
 	}
-	s.Author, s.CreatedAt = v.Name, tx.now
+	author, err := tx.author(ctx, v)
+	if err != nil {
+		return err
+	}
+	s.Author, s.CreatedAt = author, tx.now
 	if s.Sensitivity == 0 {
 		s.Sensitivity = docket.Internal
 	}
@@ -99,6 +121,7 @@ func (tx *Tx) stamp(v docket.Viewer, s *docket.Statement) {
 		io.ReadFull(tx.db.Rand, b[:])
 		s.Salt = hex.EncodeToString(b[:])
 	}
+	return nil
 }
 
 // RetractStatement withdraws a statement with a reason.
@@ -110,8 +133,12 @@ func (db *Store) RetractStatement(ctx context.Context, v docket.Viewer, id, reas
 		if err := tx.mustSee(ctx, v, id); err != nil {
 			return err
 		}
-		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindRetraction,
-			Retraction: &docket.Retraction{Statement: id, Reason: reason, Author: v.Name, At: tx.now}})
+		author, err := tx.author(ctx, v)
+		if err != nil {
+			return err
+		}
+		_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindRetraction,
+			Retraction: &docket.Retraction{Statement: id, Reason: reason, Author: author, At: tx.now}})
 		return err
 	})
 }
@@ -165,12 +192,14 @@ func (db *Store) CorrectStatement(ctx context.Context, v docket.Viewer, id strin
 		if n.Status == "" && old.Status == docket.Draft {
 			n.Status = docket.Draft
 		}
-		tx.stamp(v, &n)
+		if err := tx.stamp(ctx, v, &n); err != nil {
+			return err
+		}
 		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatement, Statement: &n}); err != nil {
 			return err
 		}
 		if _, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindRetraction, Retraction: &docket.Retraction{
-			Statement: id, Reason: reason, SupersededBy: n.ID, Author: v.Name, At: tx.now}}); err != nil {
+			Statement: id, Reason: reason, SupersededBy: n.ID, Author: n.Author, At: tx.now}}); err != nil {
 			return err
 		}
 		*repl = n
@@ -191,8 +220,12 @@ func (db *Store) SetStatus(ctx context.Context, v docket.Viewer, id string, st d
 		if err := tx.mustSee(ctx, v, id); err != nil {
 			return err
 		}
-		_, err := tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatus,
-			Status: &docket.StatusChange{Statement: id, Status: st, Note: strings.TrimSpace(note), Author: v.Name, At: tx.now}})
+		author, err := tx.author(ctx, v)
+		if err != nil {
+			return err
+		}
+		_, err = tx.commit(ctx, v, &docket.Record{Kind: docket.KindStatus,
+			Status: &docket.StatusChange{Statement: id, Status: st, Note: strings.TrimSpace(note), Author: author, At: tx.now}})
 		return err
 	})
 }

@@ -32,8 +32,12 @@ func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, name string, 
 	var t *docket.Token
 	err := db.update(ctx, func(tx *Tx) error {
 		t = &docket.Token{ID: tx.newID("t"), Name: name, Role: role, Cleared: cleared, CreatedAt: tx.now}
-		_, err := tx.exec(ctx, `INSERT INTO tokens (id, name, role, cleared, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			t.ID, t.Name, role.String(), cleared, hashToken(secret), formatTime(t.CreatedAt))
+		var err error
+		if t.Author, err = tx.newAuthor(ctx, docket.AuthorToken, name); err != nil {
+			return err
+		}
+		_, err = tx.exec(ctx, `INSERT INTO tokens (id, name, role, cleared, hash, created_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			t.ID, t.Name, role.String(), cleared, hashToken(secret), formatTime(t.CreatedAt), t.Author)
 		return err
 	})
 	if err != nil {
@@ -46,8 +50,8 @@ func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, name string, 
 func (db *Store) FindTokenBySecret(ctx context.Context, secret string) (*docket.Token, error) {
 	var t docket.Token
 	var role, created string
-	err := db.R.QueryRowContext(ctx, db.Dialect.Rebind(`SELECT id, name, role, cleared, created_at FROM tokens WHERE hash = ?`), hashToken(secret)).
-		Scan(&t.ID, &t.Name, &role, &t.Cleared, &created)
+	err := db.R.QueryRowContext(ctx, db.Dialect.Rebind(`SELECT id, name, role, cleared, created_at, COALESCE(author_id, '') FROM tokens WHERE hash = ?`), hashToken(secret)).
+		Scan(&t.ID, &t.Name, &role, &t.Cleared, &created, &t.Author)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, docket.Errorf(docket.EUNAUTHORIZED, "unknown or revoked token")
 	} else if err != nil {

@@ -38,8 +38,12 @@ func (db *Store) CreateUser(ctx context.Context, v docket.Viewer, u *docket.User
 			return docket.Errorf(docket.ECONFLICT, "there is a user %s already", u.Name)
 		}
 		u.ID, u.CreatedAt = tx.newID("u"), tx.now
-		_, err := tx.exec(ctx, `INSERT INTO users (id, name, role, cleared, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			u.ID, u.Name, u.Role.String(), u.Cleared, passwordHash, formatTime(u.CreatedAt))
+		var err error
+		if u.Author, err = tx.newAuthor(ctx, docket.AuthorAccount, u.Name); err != nil {
+			return err
+		}
+		_, err = tx.exec(ctx, `INSERT INTO users (id, name, role, cleared, password_hash, created_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			u.ID, u.Name, u.Role.String(), u.Cleared, passwordHash, formatTime(u.CreatedAt), u.Author)
 		if err != nil {
 			return fmt.Errorf("create user: %w", db.formatError(err, u.Name))
 		}
@@ -47,12 +51,12 @@ func (db *Store) CreateUser(ctx context.Context, v docket.Viewer, u *docket.User
 	})
 }
 
-const userColumns = `u.id, u.name, u.role, u.cleared, u.created_at`
+const userColumns = `u.id, u.name, u.role, u.cleared, u.created_at, COALESCE(u.author_id, '')`
 
 func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*docket.User, error) {
 	var u docket.User
 	var role, created string
-	if err := sc.Scan(append([]any{&u.ID, &u.Name, &role, &u.Cleared, &created}, extra...)...); err != nil {
+	if err := sc.Scan(append([]any{&u.ID, &u.Name, &role, &u.Cleared, &created, &u.Author}, extra...)...); err != nil {
 		return nil, err
 	}
 	u.Role, _ = docket.ParseRole(role)

@@ -1,0 +1,406 @@
+package http_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/auth"
+	"github.com/docketorg/docket/demo"
+	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/internal/pgtest"
+	"github.com/docketorg/docket/internal/storetest"
+	"github.com/docketorg/docket/postgres"
+	"github.com/docketorg/docket/sqlite"
+)
+
+// The authorisation matrix: every role, against every action, on every path that offers it
+// (the web forms, the API, and the store itself where no HTTP route does), on SQLite and on
+// PostgreSQL. A role rule lives below HTTP, so each path must give the same answer; an action
+// allowed must change the store, one refused must answer 401 or 403 and change nothing.
+
+// authzStore is what the matrix needs of a backend.
+type authzStore interface {
+	docket.Store
+	Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (int, error)
+}
+
+func authzBackends(t *testing.T) map[string]func(testing.TB) authzStore {
+	return map[string]func(testing.TB) authzStore{
+		"sqlite": func(tb testing.TB) authzStore {
+			db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
+			if err := db.Open(); err != nil {
+				tb.Fatal(err)
+			}
+			tb.Cleanup(func() { db.Close() })
+			return db
+		},
+		"postgres": func(tb testing.TB) authzStore {
+			db := postgres.NewDB(pgtest.Schema(tb))
+			if err := db.Open(); err != nil {
+				tb.Fatal(err)
+			}
+			tb.Cleanup(func() { db.Close() })
+			return db
+		},
+	}
+}
+
+// authzVisitor is one role: a browser signed in through the form and an API token.
+type authzVisitor struct {
+	name    string
+	role    docket.Role
+	cleared bool
+	web     *http.Client
+	api     Client
+	v       docket.Viewer // as the store sees the role, for the paths without HTTP
+}
+
+// may reports whether the role may do what needs min (and clearance when cleared).
+func (v *authzVisitor) may(min docket.Role, cleared bool) bool {
+	return v.role >= min && (v.cleared || !cleared)
+}
+
+type authzFixture struct {
+	st   authzStore
+	base string
+	op   docket.Viewer
+	n    int    // makes names unique
+	was  string // the state before the action, once its targets are made (see ready)
+}
+
+// ready notes the state before the action, once its targets are made.
+func (f *authzFixture) ready(tb testing.TB) { f.was = f.state(tb) }
+
+// post sends a form as the visitor's browser, with the CSRF token of its session (or, for the
+// anonymous, of the sign-in page), and returns the status, without following a redirect.
+func (f *authzFixture) post(tb testing.TB, v *authzVisitor, path string, form url.Values) int {
+	tb.Helper()
+	page := "/account"
+	if v.role == docket.Anonymous {
+		page = "/login"
+	}
+	resp, err := v.web.Get(f.base + page)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfRE.FindSubmatch(body)
+	if m == nil {
+		tb.Fatalf("%s as %s: no CSRF token:\n%s", page, v.name, clip(body))
+	}
+	form.Set("csrf", string(m[1]))
+	req, _ := http.NewRequest("POST", f.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "text/html")
+	c := *v.web
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err = c.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// person makes a person with a sourced draft name, as the operator, and returns the ids of
+// the person and of the statement.
+func (f *authzFixture) person(tb testing.TB) (string, string) {
+	tb.Helper()
+	f.n++
+	e := &docket.Entity{Schema: "Person"}
+	s := &docket.Statement{Property: "name", Value: fmt.Sprintf("Authz Person %d", f.n), Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Draft}
+	if err := f.st.CreateEntity(context.Background(), f.op, e, []*docket.Statement{s}); err != nil {
+		tb.Fatal(err)
+	}
+	return e.ID, s.ID
+}
+
+// state is what the actions change: the change log's head, and the accounts.
+func (f *authzFixture) state(tb testing.TB) string {
+	tb.Helper()
+	ctx := context.Background()
+	chs, err := f.st.FindChanges(ctx, f.op, docket.ChangeFilter{Newest: true, Limit: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	us, err := f.st.FindUsers(ctx, f.op)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := fmt.Sprintf("changes to %d;", chs[0].Seq)
+	for _, u := range us {
+		out += fmt.Sprintf(" %s %s %v", u.Name, u.Role, u.Cleared)
+	}
+	return out
+}
+
+// authzAction is one thing a person may do, by each path that offers it. Each path func acts
+// as the visitor on fresh targets and returns the HTTP status, or the store's error code.
+type authzAction struct {
+	name    string
+	min     docket.Role
+	cleared bool
+	web     func(testing.TB, *authzFixture, *authzVisitor) int
+	api     func(testing.TB, *authzFixture, *authzVisitor) int
+	store   func(testing.TB, *authzFixture, *authzVisitor) error
+}
+
+var authzActions = []authzAction{
+	{name: "create record", min: docket.Researcher,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.ready(tb)
+			return f.post(tb, v, "/new", url.Values{"schema": {"Person"}, "name": {"Authz New"}, "entity_sensitivity": {"internal"},
+				"source": {demo.PressRelease}, "sensitivity": {"internal"}})
+		},
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/entities", map[string]any{"schema": "Person", "statements": []map[string]any{
+				{"property": "name", "value": "Authz New", "source": demo.PressRelease}}}).Status
+		}},
+	{name: "add fact", min: docket.Researcher,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			e, _ := f.person(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/entity/"+e+"/facts", url.Values{"property": {"occupation"}, "value": {"lawyer"},
+				"source": {demo.PressRelease}, "sensitivity": {"internal"}})
+		},
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			e, _ := f.person(tb)
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/entities/"+e+"/statements", map[string]any{"statements": []map[string]any{
+				{"property": "occupation", "value": "lawyer", "source": demo.PressRelease}}}).Status
+		}},
+	// Recording a fact as reviewed at once is a review: an editor's.
+	{name: "add a reviewed fact", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			e, _ := f.person(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/entity/"+e+"/facts", url.Values{"property": {"occupation"}, "value": {"lawyer"},
+				"source": {demo.PressRelease}, "sensitivity": {"public"}, "status": {"verified"}})
+		},
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			e, _ := f.person(tb)
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/entities/"+e+"/statements", map[string]any{"statements": []map[string]any{
+				{"property": "occupation", "value": "lawyer", "source": demo.PressRelease, "sensitivity": "public", "status": "verified"}}}).Status
+		}},
+	{name: "create a reviewed record", min: docket.Editor,
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/entities", map[string]any{"schema": "Person", "statements": []map[string]any{
+				{"property": "name", "value": "Authz New", "source": demo.PressRelease, "sensitivity": "public", "status": "reported"}}}).Status
+		}},
+	{name: "review", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			_, s := f.person(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/statement/"+s+"/review", url.Values{"status": {"reported"}, "next": {"/review"}})
+		},
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			_, s := f.person(tb)
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/statements/"+s+"/status", map[string]any{"status": "reported"}).Status
+		}},
+	{name: "correct", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			_, s := f.person(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/statement/"+s+"/correct", url.Values{"value": {"Authz Corrected"}, "source": {demo.PressRelease},
+				"sensitivity": {"public"}, "reason": {"a typo"}})
+		},
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			_, s := f.person(tb)
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/statements/"+s+"/correct", map[string]any{"value": "Authz Corrected", "reason": "a typo"}).Status
+		}},
+	{name: "retract", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			_, s := f.person(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/statement/"+s+"/retract", url.Values{"reason": {"wrong person"}})
+		},
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			_, s := f.person(tb)
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/statements/"+s+"/retract", map[string]any{"reason": "wrong person"}).Status
+		}},
+	{name: "merge", min: docket.Editor,
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			a, _ := f.person(tb)
+			b, _ := f.person(tb)
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/merges", map[string]any{"into": a, "from": b, "reason": "the same man"}).Status
+		}},
+	{name: "unmerge", min: docket.Editor,
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			a, _ := f.person(tb)
+			b, _ := f.person(tb)
+			f.ready(tb)
+			if _, err := f.st.MergeEntities(context.Background(), f.op, a, b, "the same man"); err != nil {
+				tb.Fatal(err)
+			}
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/entities/"+b+"/unmerge", map[string]any{"reason": "two men after all"}).Status
+		}},
+	// An import restores records as they are: a cleared admin's (the operator's, on the command
+	// line). No HTTP route offers it.
+	{name: "import", min: docket.Admin, cleared: true,
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.ready(tb)
+			return v.api.Post(tb, "/api/v1/import", `{"kind":"entity"}`).Status
+		},
+		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
+			f.n++
+			line := fmt.Sprintf(`{"kind":"entity","id":"authz-import-%d","schema":"Person","sensitivity":"internal","author":"a-0000000000000000","created":"2026-01-02T03:04:05Z"}`, f.n)
+			f.ready(tb)
+			_, err := f.st.Import(context.Background(), v.v, storetest.DecodeLines(line+"\n"), nil)
+			return err
+		}},
+	{name: "archive", min: docket.Researcher,
+		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
+			f.ready(tb)
+			_, err := f.st.EnqueueArchive(context.Background(), v.v, "src-fn1-tumba")
+			return err
+		}},
+	{name: "manage accounts", min: docket.Admin,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.n++
+			f.ready(tb)
+			return f.post(tb, v, "/admin/users", url.Values{"name": {fmt.Sprintf("authz-user-%d", f.n)}, "role": {"viewer"}})
+		},
+		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
+			u, err := f.st.FindUserByName(context.Background(), f.op, "authz-target")
+			if err != nil {
+				tb.Fatal(err)
+			}
+			role := docket.Researcher // another role than it has, so that a change shows
+			if u.Role == role {
+				role = docket.Reader
+			}
+			f.ready(tb)
+			_, err = f.st.UpdateUser(context.Background(), v.v, "authz-target", docket.UserUpdate{Role: &role})
+			return err
+		}},
+	{name: "manage tokens", min: docket.Admin,
+		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
+			f.n++
+			f.ready(tb)
+			_, _, err := f.st.CreateToken(context.Background(), v.v, fmt.Sprintf("authz-token-%d", f.n), docket.Reader, false)
+			return err
+		}},
+}
+
+func TestAuthorizationMatrix(t *testing.T) {
+	for backend, open := range authzBackends(t) {
+		t.Run(backend, func(t *testing.T) {
+			st := open(t)
+			ctx := context.Background()
+			op := docket.Operator("test")
+			if err := demo.Load(ctx, st, op); err != nil {
+				t.Fatal(err)
+			}
+			s := dockethttp.NewServer(st)
+			s.Addr, s.PasswordParams = "127.0.0.1:0", cheap
+			if err := s.Open(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			f := &authzFixture{st: st, base: s.URL(), op: op}
+			h, _ := auth.HashPassword("target-password", cheap)
+			if err := st.CreateUser(ctx, op, &docket.User{Name: "authz-target", Role: docket.Reader}, h); err != nil {
+				t.Fatal(err)
+			}
+			var visitors []*authzVisitor
+			for _, r := range []struct {
+				name    string
+				role    docket.Role
+				cleared bool
+			}{
+				{"anonymous", docket.Anonymous, false}, {"viewer", docket.Reader, false}, {"researcher", docket.Researcher, false},
+				{"editor", docket.Editor, false}, {"admin", docket.Admin, false}, {"cleared-admin", docket.Admin, true},
+			} {
+				v := &authzVisitor{name: r.name, role: r.role, cleared: r.cleared, api: Client{Base: f.base}}
+				if r.role == docket.Anonymous {
+					jar, _ := cookiejar.New(nil)
+					v.web = &http.Client{Jar: jar, Timeout: httpClient.Timeout}
+				} else {
+					pw := "password-of-" + r.name
+					h, err := auth.HashPassword(pw, cheap)
+					if err != nil {
+						t.Fatal(err)
+					}
+					u := &docket.User{Name: r.name, Role: r.role, Cleared: r.cleared}
+					if err := st.CreateUser(ctx, op, u, h); err != nil {
+						t.Fatal(err)
+					}
+					v.v = u.Viewer()
+					v.web = MustLogin(t, f.base, r.name, pw)
+					secret, _, err := st.CreateToken(ctx, op, r.name+"-token", r.role, r.cleared)
+					if err != nil {
+						t.Fatal(err)
+					}
+					v.api.Token = secret
+				}
+				visitors = append(visitors, v)
+			}
+			for _, a := range authzActions {
+				for _, v := range visitors {
+					want := v.may(a.min, a.cleared)
+					paths := map[string]func(testing.TB, *authzFixture, *authzVisitor) int{"web": a.web, "api": a.api}
+					if a.store != nil {
+						paths["store"] = func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+							err := a.store(tb, f, v)
+							switch code := docket.ErrorCode(err); code {
+							case "":
+								return http.StatusOK
+							case docket.EUNAUTHORIZED, docket.EFORBIDDEN:
+								return dockethttp.ErrorStatusCode(code)
+							}
+							tb.Errorf("%s as %s: %v", a.name, v.name, err)
+							return http.StatusInternalServerError
+						}
+					}
+					for path, do := range paths {
+						if do == nil {
+							continue
+						}
+						name := fmt.Sprintf("%s/%s/%s", a.name, v.name, path)
+						f.was = ""
+						status := do(t, f, v)
+						before, after := f.was, f.state(t)
+						if before == "" {
+							t.Fatalf("%s: the action did not note the state before it", name)
+						}
+						refused := status == http.StatusUnauthorized || status == http.StatusForbidden || status == http.StatusNotFound
+						switch {
+						case path == "api" && a.web == nil && a.store != nil && status == http.StatusNotFound:
+							// No API route offers it: nothing to refuse on that path.
+						case want && (refused || status >= 400):
+							t.Errorf("%s: refused with %d, want allowed", name, status)
+						case want && before == after && a.name != "manage tokens" && a.name != "archive":
+							t.Errorf("%s: answered %d but changed nothing", name, status)
+						case !want && !refused:
+							t.Errorf("%s: answered %d, want refused (401 or 403)", name, status)
+						case !want && v.role == docket.Anonymous && status != http.StatusUnauthorized:
+							t.Errorf("%s: answered %d, want 401 for the anonymous", name, status)
+						case !want && v.role > docket.Anonymous && status != http.StatusForbidden:
+							t.Errorf("%s: answered %d, want 403", name, status)
+						case !want && before != after:
+							t.Errorf("%s: refused, but the store changed:\n%s\n%s", name, before, after)
+						}
+					}
+				}
+			}
+		})
+	}
+}

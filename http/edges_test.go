@@ -1,0 +1,97 @@
+package http_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/demo"
+)
+
+// TestHiddenIDs: a confidential record merged into a public one, and a confidential source that a
+// public fact cites, answer by their ids, on every route, to everyone not cleared, exactly as ids
+// that never existed.
+func TestHiddenIDs(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	ctx := context.Background()
+	op := docket.Operator("test")
+	old := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := db.CreateEntity(ctx, op, old, []*docket.Statement{{Property: "name", Value: "Secretus Mergedov", Source: demo.PressRelease, Sensitivity: docket.Confidential}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MergeEntities(ctx, op, demo.Baiturova, old.ID, "the same judge"); err != nil {
+		t.Fatal(err)
+	}
+	src := &docket.Source{URL: "https://example.org/hidden-testimony", Title: "Testimony of a witness", Sensitivity: docket.Confidential}
+	if err := db.CreateSource(ctx, op, src); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddStatements(ctx, op, []*docket.Statement{{Entity: demo.Akberdiyeva, Property: "description",
+		Value: "Detained on a witness's word", Source: src.ID, Sensitivity: docket.Public}}); err != nil {
+		t.Fatal(err)
+	}
+	absent, absentSrc := strings.Repeat("z", len(old.ID)), strings.Repeat("y", len(src.ID))
+	editorPw := MustUser(t, db, "merge-editor", docket.Editor, false)
+	clearedPw := MustUser(t, db, "merge-cleared", docket.Editor, true)
+	type asker struct {
+		name    string
+		web     *http.Client
+		api     Client
+		cleared bool
+	}
+	askers := []asker{
+		{"anonymous", &http.Client{Timeout: httpClient.Timeout}, Client{Base: s.URL()}, false},
+		{"editor", MustLogin(t, s.URL(), "merge-editor", editorPw), Client{Base: s.URL(), Token: MustCreateToken(t, db, "merge-editor-token", docket.Editor, false)}, false},
+		{"cleared", MustLogin(t, s.URL(), "merge-cleared", clearedPw), Client{Base: s.URL(), Token: MustCreateToken(t, db, "merge-cleared-token", docket.Editor, true)}, true},
+	}
+	routes := []struct {
+		path string
+		api  bool
+	}{
+		{"/entity/ID", false}, {"/entity/ID/history", false},
+		{"/api/v1/entities/ID", true}, {"/api/v1/entities/ID/history", true}, {"/api/v1/entities/ID/referrers", true},
+		{"/api/v1/entities?refers_to=ID", true}, {"/api/v1/statements?entity=ID", true},
+		{"/source/SRC", false}, {"/api/v1/sources/SRC", true}, {"/api/v1/statements?source=SRC", true},
+	}
+	get := func(a asker, path string, api bool) (int, []byte) {
+		if api {
+			r := a.api.Get(t, path)
+			return r.Status, r.Body
+		}
+		c := *a.web
+		c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		req, _ := http.NewRequest("GET", s.URL()+path, nil)
+		req.Header.Set("Accept", "text/html")
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b bytes.Buffer
+		b.ReadFrom(resp.Body)
+		return resp.StatusCode, bytes.ReplaceAll(b.Bytes(), []byte(resp.Header.Get("Location")), nil)
+	}
+	for _, a := range askers {
+		for _, r := range routes {
+			hs, hidden := get(a, strings.NewReplacer("ID", old.ID, "SRC", src.ID).Replace(r.path), r.api)
+			as, gone := get(a, strings.NewReplacer("ID", absent, "SRC", absentSrc).Replace(r.path), r.api)
+			hidden = bytes.ReplaceAll(bytes.ReplaceAll(hidden, []byte(old.ID), []byte("ID")), []byte(src.ID), []byte("SRC"))
+			gone = bytes.ReplaceAll(bytes.ReplaceAll(gone, []byte(absent), []byte("ID")), []byte(absentSrc), []byte("SRC"))
+			if a.cleared {
+				if hs == as && bytes.Equal(hidden, gone) {
+					t.Errorf("%s as the cleared: the merged id answers as an unknown one (%d)", r.path, hs)
+				}
+				continue
+			}
+			if hs != as || !bytes.Equal(hidden, gone) {
+				t.Errorf("%s as %s: the merged confidential id answers %d\n%s\nbut an unknown id %d\n%s", r.path, a.name, hs, clip(hidden), as, clip(gone))
+			}
+			if bytes.Contains(hidden, []byte("Secretus")) || bytes.Contains(hidden, []byte(demo.Baiturova)) || bytes.Contains(hidden, []byte("witness")) {
+				t.Errorf("%s as %s reveals the merge", r.path, a.name)
+			}
+		}
+	}
+}
