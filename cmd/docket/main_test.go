@@ -246,6 +246,11 @@ func TestImport_BadInputChangesNothing(t *testing.T) {
 		"UnknownEntity": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"spouse","value":"nobody","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",
 			"nobody"},
 		"Duplicate": {lines[0], "taken"},
+		// A broken byte is refused, not stored as U+FFFD: in a statement and in a source.
+		"InvalidUTF8": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"name","value":"Kenzh` + "\xff" + `aliyev","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",
+			"line 2: invalid UTF-8 at byte 85"},
+		"InvalidUTF8Source": {good + "\n" + `{"kind":"source","id":"src-x","title":"Tumba` + "\xd0" + `","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z"}` + "\n",
+			"line 3: invalid UTF-8 at byte 45"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, _, errs := run(t, tc.input, "import", "-", "--data", d)
