@@ -22,6 +22,26 @@ func TestAPI_BadText(t *testing.T) {
 		t.Errorf("a body with a broken byte: message %q, want %q", msg, want)
 	}
 
+	for _, tc := range []struct {
+		path string
+		body any
+		want string
+	}{
+		{"/api/v1/entities", map[string]any{"schema": "Person", "statements": []map[string]any{
+			{"property": "name", "value": "Kenzha\u202eveyila", "source": demo.PressRelease}}},
+			"Person.name: character U+202E (right-to-left override) at position 7 is not allowed"},
+		{"/api/v1/entities", map[string]any{"schema": "Person", "statements": []map[string]any{
+			{"property": "name", "value": "Kenzhaliyev", "quote": "\x1b]0;pwned\x07", "source": demo.PressRelease}}},
+			"Person.name: quote: character U+001B (escape) at position 1 is not allowed"},
+		{"/api/v1/sources", map[string]any{"title": "Press\x00release"},
+			"source title: character U+0000 (null) at position 6 is not allowed"},
+	} {
+		msg := editor.Post(t, tc.path, tc.body).WantError(t, http.StatusBadRequest, docket.EINVALID)
+		if msg != tc.want {
+			t.Errorf("POST %s %v: message %q, want %q", tc.path, tc.body, msg, tc.want)
+		}
+	}
+
 	if n := MustCountChanges(t, db); n != before {
 		t.Fatalf("refused requests wrote %d changes", n-before)
 	}
