@@ -114,8 +114,8 @@ func (r Record) marshalReflect() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// UnmarshalJSON reads a record strictly: unknown kinds and unknown fields are errors, so a
-// typo in a backup is caught rather than dropped.
+// UnmarshalJSON reads a record strictly: unknown kinds, unknown fields and invalid UTF-8 are
+// errors, so a typo or a broken byte in a backup is caught rather than dropped or replaced.
 func (r *Record) UnmarshalJSON(b []byte) error {
 	if s, ok := decodeStatementRecord(b); ok {
 		*r = Record{Kind: KindStatement, Statement: s}
@@ -126,6 +126,9 @@ func (r *Record) UnmarshalJSON(b []byte) error {
 
 // unmarshalReflect is UnmarshalJSON by encoding/json.
 func (r *Record) unmarshalReflect(b []byte) error {
+	if err := CheckUTF8(b); err != nil {
+		return err
+	}
 	// Records as Docket writes them start with their kind: then the rest is the payload, read
 	// in one pass. Anything else is read as a map first.
 	kind, rest, ok := cutKind(b)

@@ -187,6 +187,8 @@ func (r *Record) checkRetraction(ctx context.Context, lk Lookup) error {
 		return Errorf(EINVALID, "retraction of %s: a reason is required", x.Statement)
 	} else if len(x.Reason) > MaxReasonLen {
 		return Errorf(EINVALID, "retraction of %s: the reason is over %d bytes", x.Statement, MaxReasonLen)
+	} else if err := CheckText(x.Reason, true); err != nil {
+		return Errorf(EINVALID, "retraction of %s: reason: %s", x.Statement, ErrorMessage(err))
 	}
 	old, err := lk.LookupStatement(ctx, x.Statement)
 	if err != nil {
@@ -214,6 +216,9 @@ func (r *Record) checkStatus(ctx context.Context, lk Lookup) error {
 	}
 	if _, err := ParseStatus(string(x.Status)); err != nil {
 		return err
+	}
+	if err := CheckText(x.Note, true); err != nil {
+		return Errorf(EINVALID, "review of %s: note: %s", x.Statement, ErrorMessage(err))
 	}
 	s, err := lk.LookupStatement(ctx, x.Statement)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Type is the type of a property's values. Every type has one canonical text form, so the same
@@ -51,8 +50,9 @@ func (p *Property) Normalize(value string) (string, error) {
 	if v == "" {
 		return "", Errorf(EINVALID, "value is empty")
 	}
-	if !utf8.ValidString(v) {
-		return "", Errorf(EINVALID, "value is not valid UTF-8")
+	// Before the spaces of a name are collapsed: a line break in a name is a mistake to show.
+	if err := CheckText(v, p.Type == TypeText); err != nil {
+		return "", err
 	}
 	limit := MaxStringLen
 	if p.Type == TypeText {

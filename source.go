@@ -38,8 +38,15 @@ func (s *Source) Caption() string {
 
 // Normalize trims the source's fields and checks them.
 func (s *Source) Normalize() error {
-	for _, f := range []*string{&s.URL, &s.Title, &s.Publisher, &s.Type, &s.Published, &s.Lang, &s.CitedIn, &s.Reliability, &s.Note} {
-		*f = strings.TrimSpace(*f)
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"url", &s.URL}, {"title", &s.Title}, {"publisher", &s.Publisher}, {"type", &s.Type}, {"published", &s.Published},
+		{"lang", &s.Lang}, {"cited_in", &s.CitedIn}, {"reliability", &s.Reliability}, {"note", &s.Note}} {
+		*f.v = strings.TrimSpace(*f.v)
+		if err := CheckText(*f.v, f.name == "note"); err != nil {
+			return Errorf(EINVALID, "source %s: %s", f.name, ErrorMessage(err))
+		}
 	}
 	if s.URL == "" && s.Title == "" {
 		return Errorf(EINVALID, "a source needs a URL or a title")

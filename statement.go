@@ -109,6 +109,12 @@ func (s *Statement) Normalize(schema *Schema) error {
 		return Errorf(EINVALID, "%s.%s: %s", schema.Name, s.Property, ErrorMessage(err))
 	}
 	s.Value = v
+	if err := CheckText(s.Quote, true); err != nil {
+		return Errorf(EINVALID, "%s.%s: quote: %s", schema.Name, s.Property, ErrorMessage(err))
+	}
+	if err := CheckText(s.Locator, false); err != nil {
+		return Errorf(EINVALID, "%s.%s: locator: %s", schema.Name, s.Property, ErrorMessage(err))
+	}
 	if s.Status == "" {
 		s.Status = Draft
 		if s.Source != "" {

@@ -26,6 +26,9 @@ func ReadEntities(r io.Reader) ([]*Entity, error) {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
+		if err := docket.CheckUTF8(sc.Bytes()); err != nil {
+			return nil, docket.Errorf(docket.EINVALID, "line %d: %s", n, docket.ErrorMessage(err))
+		}
 		var e Entity
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			return nil, docket.Errorf(docket.EINVALID, "line %d: malformed FtM entity: %v", n, err)

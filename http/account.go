@@ -172,15 +172,6 @@ func clientAddr(r *http.Request) string {
 	return host
 }
 
-// localPath returns next if it is a path on this site, else "/": the sign-in form must not
-// send anyone elsewhere.
-func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
-		return "/"
-	}
-	return next
-}
-
 func (s *Server) registerAccountRoutes() {
 	s.mux.HandleFunc("GET /login", s.handleLoginForm)
 	s.mux.HandleFunc("POST /login", s.handleLogin)

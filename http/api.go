@@ -1,8 +1,10 @@
 package http
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -41,13 +43,23 @@ func (s *Server) registerAPIRoutes() {
 	})
 }
 
-// decode reads a JSON body strictly: unknown fields and trailing data are errors that say
-// where, so a client's typo is not silently ignored.
+// decode reads a JSON body strictly: unknown fields, trailing data and invalid UTF-8 are
+// errors that say where, so a client's typo is not silently ignored nor a broken character
+// stored as U+FFFD.
 func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	body, err := io.ReadAll(r.Body) // at most MaxBodySize
 	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return err
+	} else if err != nil {
+		return fmt.Errorf("read body: %w", err)
+	}
+	if err := docket.CheckUTF8(body); err != nil {
+		return docket.Errorf(docket.EINVALID, "the body is not UTF-8 text: %s", docket.ErrorMessage(err))
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	err = dec.Decode(v)
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	var de *docket.Error
@@ -57,8 +69,6 @@ func decode(r *http.Request, v any) error {
 			return docket.Errorf(docket.EINVALID, "the body has data after its JSON value")
 		}
 		return nil
-	case errors.As(err, &mbe):
-		return err
 	case errors.Is(err, io.EOF):
 		return docket.Errorf(docket.EINVALID, "the body is empty; want JSON")
 	case errors.Is(err, io.ErrUnexpectedEOF):

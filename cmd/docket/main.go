@@ -83,6 +83,19 @@ func init() {
 	}
 }
 
+// rawStdout reports whether a command's standard output is a file format meant for
+// redirection, written byte for byte: JSON lines and FtM (export), WARC, an evidence bundle,
+// a report (PDF, HTML, Markdown) and a signed checkpoint. Every other command's standard
+// output, and every command's standard error, goes through a termWriter. (A switch rather
+// than a field of command, so that the table's lines stay as they are.)
+func rawStdout(name string) bool {
+	switch name {
+	case "export", "warc", "bundle", "report", "checkpoint":
+		return true
+	}
+	return false
+}
+
 // errUsage is returned after a usage message has been printed; the exit status is 2.
 var errUsage = errors.New("usage")
 
@@ -100,20 +113,37 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			err := c.run(m, ctx, args[1:])
-			switch {
-			case err == nil || errors.Is(err, flag.ErrHelp):
-				return 0
-			case errors.Is(err, errUsage):
-				return 2
-			}
-			fmt.Fprintf(m.Stderr, "docket %s: %s\n", c.name, errorText(err))
-			return 1
+			return m.runCommand(ctx, c, args[1:])
 		}
 	}
-	fmt.Fprintf(m.Stderr, "docket: unknown command %q\n\n", args[0])
-	m.usage(m.Stderr)
+	stderr := newTermWriter(m.Stderr) // the unknown command is repeated
+	defer stderr.Flush()
+	fmt.Fprintf(stderr, "docket: unknown command %q\n\n", args[0])
+	m.usage(stderr)
 	return 2
+}
+
+// runCommand runs one command with its output on a termWriter, so that data it prints cannot
+// control the terminal, and returns the exit status.
+func (m *Main) runCommand(ctx context.Context, c command, args []string) int {
+	tm := *m
+	stderr := newTermWriter(m.Stderr)
+	defer stderr.Flush()
+	tm.Stderr = stderr
+	if !rawStdout(c.name) {
+		stdout := newTermWriter(m.Stdout)
+		defer stdout.Flush()
+		tm.Stdout = stdout
+	}
+	err := c.run(&tm, ctx, args)
+	switch {
+	case err == nil || errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(stderr, "docket %s: %s\n", c.name, errorText(err))
+	return 1
 }
 
 // errorText is what a user sees: the message of an application error, or the error itself

@@ -242,6 +242,7 @@ func TestImport_BadInputChangesNothing(t *testing.T) {
 	d := MustDemo(t)
 	before := mustRun(t, "export", "--data", d)
 	lines := strings.SplitAfter(before, "\n")
+	stmt := regexp.MustCompile(`"kind":"statement","id":"([^"]+)"`).FindStringSubmatch(before)[1]
 	good := `{"kind":"entity","id":"new-person","schema":"Person","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z"}` + "\n"
 	for name, tc := range map[string]struct{ input, want string }{
 		"Malformed":     {good + "{\"kind\":\"entity\"\nnot json\n", "line 2"},
@@ -257,6 +258,19 @@ func TestImport_BadInputChangesNothing(t *testing.T) {
 		"UnknownEntity": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"spouse","value":"nobody","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",
 			"nobody"},
 		"Duplicate": {firstChange(lines), "taken"},
+		// A broken byte is refused, not stored as U+FFFD: in a statement and in a source.
+		"InvalidUTF8": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"name","value":"Kenzh` + "\xff" + `aliyev","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",
+			"line 2: invalid UTF-8 at byte 85"},
+		"InvalidUTF8Source": {good + "\n" + `{"kind":"source","id":"src-x","title":"Tumba` + "\xd0" + `","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z"}` + "\n",
+			"line 3: invalid UTF-8 at byte 45"},
+		// Control and directional override characters, even escaped in JSON, name the line,
+		// the field and the character.
+		"EscapeInName": {good + `{"kind":"statement","id":"x1","entity":"new-person","property":"name","value":"Kenzh\u001b[8maliyev","status":"draft","sensitivity":"public","author":"x","created":"2026-01-02T03:04:05Z","salt":"00112233445566778899aabbccddeeff"}` + "\n",
+			"line 2: Person.name: character U+001B (escape) at position 6 is not allowed"},
+		"OverrideInReason": {good + `{"kind":"retraction","statement":"` + stmt + `","reason":"wrong \u202ejudge","author":"x","at":"2026-01-02T03:04:05Z"}` + "\n",
+			"line 2: retraction of " + stmt + ": reason: character U+202E (right-to-left override) at position 7 is not allowed"},
+		"C1InNote": {good + `{"kind":"status","statement":"` + stmt + `","status":"verified","note":"ok\u009b2J","author":"x","at":"2026-01-02T03:04:05Z"}` + "\n",
+			"line 2: review of " + stmt + ": note: character U+009B (control sequence introducer) at position 3 is not allowed"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, _, errs := run(t, tc.input, "import", "-", "--data", d)

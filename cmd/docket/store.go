@@ -361,19 +361,24 @@ type progress struct {
 	m     *Main
 	verb  string
 	tty   bool
+	term  io.Writer // stderr when it is a terminal, for the progress line's own controls
 	start time.Time
 	last  time.Time
 	n     int64
 }
 
 func (m *Main) progress(verb string) *progress {
-	tty := false
-	if f, ok := m.Stderr.(*os.File); ok {
+	p := &progress{m: m, verb: verb, start: time.Now()}
+	w := m.Stderr
+	if t, ok := w.(*termWriter); ok {
+		w = t.w // the line holds no data: its \r and erase go to the terminal as they are
+	}
+	if f, ok := w.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			tty = true
+			p.tty, p.term = true, f
 		}
 	}
-	return &progress{m: m, verb: verb, tty: tty, start: time.Now()}
+	return p
 }
 
 func (p *progress) report(done, total int64) {
@@ -389,7 +394,7 @@ func (p *progress) report(done, total int64) {
 	}
 	msg += fmt.Sprintf(", %.0f/s", rate)
 	if p.tty {
-		fmt.Fprintf(p.m.Stderr, "\r%s\033[K", msg)
+		fmt.Fprintf(p.term, "\r%s\033[K", msg)
 	} else {
 		fmt.Fprintln(p.m.Stderr, msg)
 	}

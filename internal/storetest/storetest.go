@@ -761,6 +761,9 @@ func testSearch(t *testing.T, open Opener) {
 	// An apostrophe inside a word is part of it, in the index as in a quoted phrase, whatever
 	// the backend's own tokenizer does with it.
 	n := MustEntity(t, st, "Person", src, "name", "Natal'ya O’Brien-Kim")
+	// Invisible characters pasted into a name do not hide it, nor in a query.
+	k := MustEntity(t, st, "Person", src, "name", "Malik Kenzh\u00adaliyev")
+	a := MustEntity(t, st, "Person", src, "name", "\ufeffАйгуль Акбер\u200bдиева")
 	for _, tc := range []struct {
 		q    string
 		want string
@@ -769,6 +772,8 @@ func testSearch(t *testing.T, open Opener) {
 		{"Dzhumayev", d.ID}, {"Zhumayev", d.ID}, {"Джумаев", d.ID}, {"Jumayev", d.ID}, {"Dzhumaev", d.ID},
 		{`"Gulnara Baiturova"`, j.ID},
 		{`"natal'ya o'brien"`, n.ID}, {`"Natal’ya O’Brien Kim"`, n.ID}, {`"natalya obrien"`, n.ID}, {`"O'Brien-Kim"`, n.ID},
+		{"Kenzhaliyev", k.ID}, {"Кенжалиев", k.ID}, {`"malik kenzhaliyev"`, k.ID}, {"Kenzha\u200bliyev", k.ID}, {"\"Ke\u2060nzhaliyev\"", k.ID},
+		{"Akberdiyeva", a.ID}, {`"айгуль акбердиева"`, a.ID}, {"Aigul Akber\u00addiyeva", a.ID},
 	} {
 		hits, err := st.Search(ctx, public, docket.SearchQuery{Q: tc.q})
 		if err != nil {

@@ -13,7 +13,8 @@ import (
 // "елкин". It serves exact (quoted) search, where a user who typed a form wants that
 // form, but not its accents or case. Й and ў keep their breve, because in Russian and
 // Belarusian they are letters of their own, not accented и and у. Typographic
-// apostrophes become ASCII ones; everything else that is not a letter is kept.
+// apostrophes become ASCII ones; invisible format characters (a soft hyphen, a zero-width
+// space: see isIgnorable) are dropped; everything else that is not a letter is kept.
 func Fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -29,6 +30,9 @@ func Fold(s string) string {
 	out := make([]byte, 0, len(d))
 	last := -1 // start of the last rune written, to put a breve back on и and у
 	for _, r := range d {
+		if isIgnorable(r) {
+			continue
+		}
 		if unicode.IsMark(r) {
 			if r == '\u0306' && last >= 0 {
 				switch string(out[last:]) {

@@ -370,6 +370,33 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestIgnorable checks that invisible format characters inside a name neither split it nor
+// change its key or folded form, and that visible format characters still do.
+func TestIgnorable(t *testing.T) {
+	for _, c := range []string{"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u202e", "\u2066", "\U000e0041", "\u200b\u00ad"} {
+		name := "Kenzh" + c + "aliyev"
+		if got, want := Key(name), Key("Kenzhaliyev"); got != want {
+			t.Errorf("Key(%q) = %q, want %q", name, got, want)
+		}
+		if got := Tokens("Malik " + name + c); !reflect.DeepEqual(got, []string{"Malik", name}) {
+			t.Errorf("Tokens(%q) = %q, want one word for the surname", "Malik "+name+c, got)
+		}
+		cyr := c + "Кенжа" + c + "лиев"
+		if got, want := Fold(cyr), "кенжалиев"; got != want {
+			t.Errorf("Fold(%q) = %q, want %q", cyr, got, want)
+		}
+		if got, want := Key(cyr), Key("Kenzhaliyev"); got != want {
+			t.Errorf("Key(%q) = %q, want %q", cyr, got, want)
+		}
+	}
+	// Seen, so kept apart: the Mongolian vowel separator, an Arabic number sign.
+	for _, c := range []string{"\u180e", "\u0600", "-"} {
+		if got := Tokens("ab" + c + "cd"); len(got) != 2 {
+			t.Errorf("Tokens(%q) = %q, want two words", "ab"+c+"cd", got)
+		}
+	}
+}
+
 func TestToLatin(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},
