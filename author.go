@@ -77,6 +77,8 @@ func (a *Author) Validate() error {
 	}
 	if strings.TrimSpace(a.Name) == "" || len(a.Name) > MaxStringLen {
 		return Errorf(EINVALID, "author %s: a name of 1 to %d bytes is required", a.ID, MaxStringLen)
+	} else if err := CheckText(a.Name, false); err != nil {
+		return Errorf(EINVALID, "author %s: name: %s", a.ID, ErrorMessage(err))
 	}
 	if a.CreatedAt.IsZero() {
 		return Errorf(EINVALID, "author %s has no time", a.ID)
