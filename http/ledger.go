@@ -79,8 +79,11 @@ func (s *Server) handleInclusion(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"seq": inc.Seq, "index": inc.Index, "tree_size": inc.Size, "leaf": inc.LeafText,
-		"record": inc.Record, "proof": b64(inc.Proof)})
+	out := map[string]any{"seq": inc.Seq, "index": inc.Index, "tree_size": inc.Size, "leaf": inc.LeafText, "record": inc.Record, "proof": b64(inc.Proof)}
+	if inc.Withheld {
+		out["author_withheld"] = true
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) handleConsistency(w http.ResponseWriter, r *http.Request) {
