@@ -40,6 +40,8 @@ func TestToken_Viewer(t *testing.T) {
 		// An account's token: the account's role and clearance, capped by the token's.
 		{docket.Token{Name: "t", Role: docket.Admin, Cleared: true, User: "alice", Account: alice}, docket.Viewer{Name: "alice", Role: docket.Editor, Cleared: true}},
 		{docket.Token{Name: "t", Role: docket.Reader, User: "alice", Account: alice}, docket.Viewer{Name: "alice", Role: docket.Reader}},
+		{docket.Token{Name: "t", Role: docket.Admin, Cleared: true, User: "bob", Account: &docket.User{Name: "bob", Role: docket.Researcher, State: docket.UserActive}},
+			docket.Viewer{Name: "bob", Role: docket.Researcher}},
 		// Fail closed: no account read, another account, an account that is not active.
 		{docket.Token{Name: "t", Role: docket.Admin, User: "alice"}, docket.AnonymousViewer},
 		{docket.Token{Name: "t", Role: docket.Admin, User: "bob", Account: alice}, docket.AnonymousViewer},

@@ -384,6 +384,10 @@ func testAccounts(t *testing.T, open Opener) {
 		if _, hash, err := st.PasswordHash(ctx, "alice"); err != nil || hash != hashB {
 			t.Fatalf("PasswordHash after EnableUser: %q, %v", hash, err)
 		}
+		// Disabling ended the sessions, rather than suspending them: enabling gives none back,
+		// or a phisher's session would come back with the account.
+		_, err = st.FindSession(ctx, "alice-1")
+		wantCode(t, "FindSession of a session from before DisableUser, after EnableUser", err, docket.EUNAUTHORIZED)
 	})
 
 	t.Run("Remove", func(t *testing.T) {
