@@ -106,8 +106,9 @@ type TokenService interface {
 	// never expires, which callers must choose on purpose), stamps its ID and CreatedAt, and
 	// returns the secret, once; only a hash of it is kept. Names are unique among live tokens
 	// (neither revoked nor expired): ECONFLICT when one has the name. EFORBIDDEN below admin,
-	// and for a cleared token made by an uncleared admin; ENOTFOUND for an unknown account,
-	// ECONFLICT for a disabled one; EINVALID for an expiry not in the future.
+	// and for an uncleared admin making a cleared token or a token of a cleared account (it
+	// writes as its holder); ENOTFOUND for an unknown account, ECONFLICT for a disabled one;
+	// EINVALID for an expiry not in the future.
 	CreateToken(ctx context.Context, v Viewer, t *Token) (secret string, err error)
 	// FindTokens lists every token, revoked and expired ones too, by name and then age, with
 	// its state; never a secret or a hash. Needs the admin role.

@@ -1,13 +1,16 @@
 package http_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,8 +25,14 @@ import (
 // serves, so that a test can move time on.
 func mustOpenClockServer(tb testing.TB, clock *storetest.Clock) (*sqlite.DB, *dockethttp.Server) {
 	tb.Helper()
+	return mustOpenServerWith(tb, func(db *sqlite.DB) { db.Now = clock.Now })
+}
+
+// mustOpenServerWith is MustOpenServer with the store set up by setup before it opens.
+func mustOpenServerWith(tb testing.TB, setup func(*sqlite.DB)) (*sqlite.DB, *dockethttp.Server) {
+	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
-	db.Now = clock.Now
+	setup(db)
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -297,6 +306,45 @@ func TestAdminTokens_Catalog(t *testing.T) {
 			if !p.Has(k) {
 				t.Errorf("%s lacks %q", p.Lang, k)
 			}
+		}
+	}
+}
+
+// lockedBuffer is a log's output, written by the server's goroutines and read by the test.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// There is no security log yet: until there is, stopping an account and a refused change are
+// in the server's log, with who acted and on whom.
+func TestAccounts_Logged(t *testing.T) {
+	var out lockedBuffer
+	db, s := mustOpenServerWith(t, func(db *sqlite.DB) { db.Logger = slog.New(slog.NewTextHandler(&out, nil)) })
+	base := s.URL()
+	plain := MustLogin(t, base, "plain", MustUser(t, db, "plain", docket.Admin, false))
+	MustUser(t, db, "alice", docket.Editor, true)
+	adminForm(t, plain, base, "/admin/users", "/admin/users/alice", url.Values{"role": {"viewer"}})
+	adminForm(t, plain, base, "/admin/users", "/admin/users/alice/disable", url.Values{"confirm": {"yes"}})
+	log := out.String()
+	for _, want := range []string{
+		`level=WARN msg="account change refused" action="change role" by=plain user=alice`,
+		`level=WARN msg="account disabled" by=plain user=alice`,
+	} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log lacks %s:\n%s", want, log)
 		}
 	}
 }

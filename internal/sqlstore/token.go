@@ -56,6 +56,11 @@ func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, t *docket.Tok
 			if u.State != docket.UserActive {
 				return docket.Errorf(docket.ECONFLICT, "account %s is disabled: enable it before making it a token", u.Name)
 			}
+			// A token of an account writes as its holder: for a cleared account, that is as
+			// much a way into it as its password.
+			if err := mayChangeCleared(v, u, "the tokens of"); err != nil {
+				return db.refuse("create token", v, u.Name, err)
+			}
 			userID = u.ID
 		}
 		// Checked here, in the write transaction, rather than by a unique index: an expired

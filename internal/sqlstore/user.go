@@ -132,7 +132,7 @@ func (tx *Tx) findUser(ctx context.Context, name string) (*docket.User, error) {
 // UpdateUser changes a role or a clearance and ends the user's sessions.
 func (db *Store) UpdateUser(ctx context.Context, v docket.Viewer, name string, upd docket.UserUpdate) (u *docket.User, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return nil, err
+		return nil, db.refuse("change account", v, name, err)
 	}
 	if upd.Role != nil && (*upd.Role <= docket.Anonymous || *upd.Role > docket.Admin) {
 		return nil, docket.Errorf(docket.EINVALID, "unknown role")
@@ -175,7 +175,7 @@ func (db *Store) SetPassword(ctx context.Context, v docket.Viewer, name, passwor
 		return v.Authorize(docket.Reader)
 	}
 	if v.Role != docket.Admin && v.Name != name {
-		return docket.Errorf(docket.EFORBIDDEN, "only an admin may set another user's password")
+		return db.refuse("set password", v, name, docket.Errorf(docket.EFORBIDDEN, "only an admin may set another user's password"))
 	}
 	if passwordHash == "" {
 		return docket.Errorf(docket.EINVALID, "a password is required")

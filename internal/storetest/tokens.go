@@ -227,6 +227,12 @@ func testTokens(t *testing.T, open Opener) {
 		// No one grants a clearance they do not hold.
 		_, err = st.CreateToken(ctx, uncleared, &docket.Token{Name: "x", Role: docket.Reader, Cleared: true, ExpiresAt: exp})
 		wantCode(t, "CreateToken cleared by an uncleared admin", err, docket.EFORBIDDEN)
+		// Nor a way into a cleared account: its token writes as its holder.
+		if err := st.CreateUser(ctx, admin, &docket.User{Name: "carol", Role: docket.Editor, Cleared: true}, hashA); err != nil {
+			t.Fatal(err)
+		}
+		_, err = st.CreateToken(ctx, uncleared, &docket.Token{Name: "x", Role: docket.Reader, User: "carol", ExpiresAt: exp})
+		wantCode(t, "CreateToken for a cleared account by an uncleared admin", err, docket.EFORBIDDEN)
 		_, err = st.FindTokens(ctx, editor)
 		wantCode(t, "FindTokens by an editor", err, docket.EFORBIDDEN)
 		MustToken(t, st, admin, &docket.Token{Name: "kept", Role: docket.Reader, ExpiresAt: exp})
