@@ -321,29 +321,6 @@ type SearchService interface {
 	FacetedSearch(ctx context.Context, v Viewer, q FacetQuery) (*SearchResults, error)
 }
 
-// Token is an API token: a name, a role and a clearance. Only its hash is stored.
-type Token struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	Role      Role      `json:"role"`
-	Cleared   bool      `json:"cleared"`
-	Author    string    `json:"author"` // the author id of the records written with it
-	CreatedAt time.Time `json:"created"`
-}
-
-// Viewer returns who the token's bearer is.
-func (t *Token) Viewer() Viewer {
-	return Viewer{Name: t.Name, Author: t.Author, Role: t.Role, Cleared: t.Cleared}
-}
-
-// TokenService holds API tokens. Tokens are not part of exports.
-type TokenService interface {
-	// CreateToken returns the secret once; only a hash of it is kept. Needs the admin role.
-	CreateToken(ctx context.Context, v Viewer, name string, role Role, cleared bool) (secret string, t *Token, err error)
-	// FindTokenBySecret returns EUNAUTHORIZED for an unknown secret.
-	FindTokenBySecret(ctx context.Context, secret string) (*Token, error)
-}
-
 // Store is everything a Docket backend provides. SQLite and PostgreSQL implement it and pass
 // the same conformance suite.
 type Store interface {

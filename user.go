@@ -18,7 +18,20 @@ type User struct {
 	Cleared   bool      `json:"cleared"`
 	Author    string    `json:"author"` // the author id of the records the user writes
 	CreatedAt time.Time `json:"created"`
+	State     UserState `json:"state"`
 }
+
+// UserState says whether an account may sign in.
+type UserState string
+
+// Account states. A disabled account may be enabled again; a removed one is kept as a row
+// that no one can sign in with, so that what refers to it still does, and its name is never
+// given to someone else.
+const (
+	UserActive   UserState = "active"
+	UserDisabled UserState = "disabled"
+	UserRemoved  UserState = "removed"
+)
 
 // Viewer returns who the user is when reading and writing.
 func (u *User) Viewer() Viewer {
@@ -63,29 +76,48 @@ type Session struct {
 }
 
 // UserService holds accounts and their sessions. Managing accounts needs the admin role, and
-// granting a clearance an admin who is cleared: no one grants what they do not hold.
+// granting a clearance an admin who is cleared: no one grants what they do not hold. So an
+// uncleared admin may not change a cleared account's role, clearance or password either, nor
+// enable or remove it; but any admin may disable any account, since a phished account must be
+// stoppable by whoever notices. The last active admin cannot be disabled, removed or demoted
+// (ECONFLICT): someone must be left to manage the accounts. Removed accounts are read by none
+// of these methods (ENOTFOUND), but their names stay taken.
 type UserService interface {
 	// CreateUser creates an account with a password hash made by the caller (package auth).
-	// EFORBIDDEN below admin; ECONFLICT when the name is taken.
+	// EFORBIDDEN below admin; ECONFLICT when the name is taken, by a removed account too.
 	CreateUser(ctx context.Context, v Viewer, u *User, passwordHash string) error
-	// FindUsers lists the accounts by name. Needs the admin role.
+	// FindUsers lists the accounts that are not removed, by name. Needs the admin role.
 	FindUsers(ctx context.Context, v Viewer) ([]*User, error)
 	// FindUserByName returns ENOTFOUND for an unknown name. An admin may read any account,
 	// anyone else only their own.
 	FindUserByName(ctx context.Context, v Viewer, name string) (*User, error)
 	// UpdateUser changes a user's role or clearance and ends the user's sessions, so that the
-	// change holds at once. Needs the admin role, and clearance to grant clearance.
+	// change holds at once. Needs the admin role, and clearance to grant clearance or to
+	// change a cleared account.
 	UpdateUser(ctx context.Context, v Viewer, name string, upd UserUpdate) (*User, error)
 	// SetPassword replaces a user's password hash and ends the user's sessions. An admin may
-	// set anyone's, a user their own.
+	// set anyone's (a cleared account's only if cleared), a user their own.
 	SetPassword(ctx context.Context, v Viewer, name, passwordHash string) error
+	// DisableUser stops an account at once: it cannot sign in, its sessions end and its tokens
+	// stop working. Any admin may disable any account but the last active admin.
+	DisableUser(ctx context.Context, v Viewer, name string) (*User, error)
+	// EnableUser lets a disabled account sign in again, and its tokens work again. Needs the
+	// admin role, and clearance for a cleared account.
+	EnableUser(ctx context.Context, v Viewer, name string) (*User, error)
+	// RemoveUser ends an account for good: as DisableUser, and its tokens are revoked; the
+	// row stays, so its name is never reused. Needs the admin role, and clearance for a
+	// cleared account.
+	RemoveUser(ctx context.Context, v Viewer, name string) error
 
 	// PasswordHash returns the user and the stored hash for signing in. It takes no viewer:
-	// it is the door, and the hash never leaves the server. ENOTFOUND for an unknown name.
+	// it is the door, and the hash never leaves the server. ENOTFOUND for an unknown name,
+	// and for a disabled or removed account, so that signing in to one takes the same path
+	// as signing in to no one.
 	PasswordHash(ctx context.Context, name string) (*User, string, error)
 	// CreateSession stores a session by the hash of its id.
 	CreateSession(ctx context.Context, userID, idHash, csrf string, expires time.Time) error
-	// FindSession returns the live session with the id hash, or EUNAUTHORIZED.
+	// FindSession returns the live session with the id hash of an active account, or
+	// EUNAUTHORIZED.
 	FindSession(ctx context.Context, idHash string) (*Session, error)
 	// DeleteSession ends one session.
 	DeleteSession(ctx context.Context, idHash string) error

@@ -7,21 +7,29 @@
 //
 // with SALT and HASH in unpadded standard base64. The parameters travel with the hash, so
 // they can be raised later without breaking the accounts made before.
+//
+// A password is hashed in Unicode NFKC form, so that the same password typed on another
+// keyboard or system (fullwidth letters, an accent composed or not) signs in. New passwords
+// follow one policy, whoever sets them (CheckPassword): at least 12 characters, not only
+// spaces or invisible characters, and not one of the most common passwords.
 package auth
 
 import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
+	_ "embed"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docketorg/docket"
 	"golang.org/x/crypto/argon2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Params are argon2id's costs.
@@ -40,29 +48,108 @@ const (
 	keyLen  = 32
 )
 
-// Password lengths. The upper bound keeps a hash from being asked to chew megabytes.
+// Password lengths: characters of the normalised password, not counting invisible ones, and
+// its bytes. The upper bound keeps a hash from being asked to chew megabytes.
 const (
-	MinPasswordLen = 10
+	MinPasswordLen = 12
 	MaxPasswordLen = 256
 )
 
-// CheckPassword returns EINVALID, naming the rule, for a password too short or too long.
-func CheckPassword(pw string) error {
-	n := utf8.RuneCountInString(pw)
+// maxInputLen bounds what VerifyPassword normalises: a character of four bytes can become one.
+const maxInputLen = 4 * MaxPasswordLen
+
+// The rules a new password can break, as PasswordRule names them; the web interface has a
+// message for each.
+const (
+	RuleText   = "text"   // not UTF-8
+	RuleLong   = "long"   // over MaxPasswordLen bytes
+	RuleBlank  = "blank"  // only spaces or invisible characters
+	RuleShort  = "short"  // under MinPasswordLen characters
+	RuleCommon = "common" // one of the most common passwords
+)
+
+// NormalizePassword returns the form a password is hashed in: Unicode NFKC.
+func NormalizePassword(pw string) string { return norm.NFKC.String(pw) }
+
+// PasswordRule returns the first rule a new password breaks, or "". Existing passwords are
+// not held to it: VerifyPassword takes any.
+func PasswordRule(pw string) string {
+	if !utf8.ValidString(pw) {
+		return RuleText
+	}
+	n := NormalizePassword(pw)
+	if len(n) > MaxPasswordLen {
+		return RuleLong
+	}
+	var chars, visible int
+	for _, r := range n {
+		switch {
+		case unicode.IsSpace(r):
+			chars++
+		case !invisible(r):
+			chars++
+			visible++
+		}
+	}
 	switch {
-	case n < MinPasswordLen:
-		return docket.Errorf(docket.EINVALID, "a password needs at least %d characters", MinPasswordLen)
-	case len(pw) > MaxPasswordLen:
+	case visible == 0:
+		return RuleBlank
+	case chars < MinPasswordLen:
+		return RuleShort
+	case commonPasswords()[strings.ToLower(n)]:
+		return RuleCommon
+	}
+	return ""
+}
+
+// invisible reports whether a character that is not a space shows nothing: controls, format
+// characters (zero-width spaces and joiners, direction marks), variation selectors and the
+// other default-ignorable code points, and the blank braille pattern, which renders as a space.
+func invisible(r rune) bool {
+	return unicode.In(r, unicode.Cc, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) || r == '\u2800'
+}
+
+// CheckPassword returns EINVALID, naming the rule, for a new password that breaks one.
+func CheckPassword(pw string) error {
+	switch PasswordRule(pw) {
+	case RuleText:
+		return docket.Errorf(docket.EINVALID, "a password must be text: this one has bytes that are not UTF-8")
+	case RuleLong:
 		return docket.Errorf(docket.EINVALID, "a password has at most %d bytes", MaxPasswordLen)
+	case RuleBlank:
+		return docket.Errorf(docket.EINVALID, "a password cannot be only spaces or invisible characters")
+	case RuleShort:
+		return docket.Errorf(docket.EINVALID, "a password needs at least %d characters, not counting invisible ones", MinPasswordLen)
+	case RuleCommon:
+		return docket.Errorf(docket.EINVALID, "this password is one of the most common ones, which are tried first: choose another")
 	}
 	return nil
 }
 
-// HashPassword returns the argon2id hash of a password with a fresh salt.
+//go:embed common-passwords.txt
+var commonPasswordsFile string
+
+// commonPasswords is the set of common-passwords.txt, lowercased and normalised as there.
+var commonPasswords = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for line := range strings.Lines(commonPasswordsFile) {
+		line = strings.TrimRight(line, "\r\n")
+		if line != "" && !strings.HasPrefix(line, "#") {
+			set[line] = true
+		}
+	}
+	return set
+})
+
+// HashPassword returns the argon2id hash of a new password, normalised, with a fresh salt.
 func HashPassword(pw string, p Params) (string, error) {
 	if err := CheckPassword(pw); err != nil {
 		return "", err
 	}
+	return hash(NormalizePassword(pw), p)
+}
+
+func hash(pw string, p Params) (string, error) {
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
@@ -74,20 +161,30 @@ func HashPassword(pw string, p Params) (string, error) {
 }
 
 // VerifyPassword reports whether pw matches the hash, in time that does not depend on where
-// they differ. A malformed hash matches nothing.
+// they differ. A malformed hash matches nothing. The password is tried normalised, as hashes
+// are made now, and then as typed, when that differs: the hashes made before passwords were
+// normalised are of the password as typed. Waste takes the same steps, so an unknown account
+// costs the same time as a wrong password.
 func VerifyPassword(hash, pw string) bool {
 	p, salt, key, ok := parseHash(hash)
-	if !ok || len(pw) > MaxPasswordLen {
+	if !ok || len(pw) > maxInputLen {
 		return false
 	}
-	got := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
-	return subtle.ConstantTimeCompare(got, key) == 1
+	try := func(s string) bool {
+		if len(s) > MaxPasswordLen {
+			return false
+		}
+		got := argon2.IDKey([]byte(s), salt, p.Time, p.Memory, p.Threads, uint32(len(key)))
+		return subtle.ConstantTimeCompare(got, key) == 1
+	}
+	n := NormalizePassword(pw)
+	return try(n) || (n != pw && try(pw))
 }
 
 // dummyHash is checked against when a name is unknown, so that signing in takes as long
 // whether or not the account exists.
 var dummyHash = sync.OnceValue(func() string {
-	h, _ := HashPassword("not a password of anyone", DefaultParams)
+	h, _ := hash("not a password of anyone", DefaultParams)
 	return h
 })
 

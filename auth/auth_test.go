@@ -35,14 +35,93 @@ func TestHashPassword(t *testing.T) {
 }
 
 func TestCheckPassword(t *testing.T) {
-	if err := CheckPassword("short"); err == nil {
-		t.Fatal("a 5-character password passes")
+	for _, c := range []struct{ pw, rule string }{
+		{"correct horse battery", ""},
+		{"Пароль из двенадцати", ""},
+		{"twelve chars", ""},
+		{"short", RuleShort},
+		{"eleven char", RuleShort},
+		// Invisible characters do not count towards the length.
+		{"abc\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b", RuleShort},
+		{strings.Repeat(" ", 12), RuleBlank},
+		{strings.Repeat("\u3000", 14), RuleBlank}, // ideographic spaces
+		{"\t\n" + strings.Repeat("\u00a0", 12), RuleBlank},
+		{strings.Repeat("\u200b", 16), RuleBlank}, // zero-width spaces
+		{strings.Repeat("\u200d\ufe0f\u2060\u2800\u3164\u00ad", 3), RuleBlank},
+		{"1qaz2wsx3edc", RuleCommon},
+		{"1QAZ2wsx3EDC", RuleCommon}, // whatever the case
+		{"１ｑａｚ２ｗｓｘ３ｅｄｃ", RuleCommon}, // fullwidth: the same after NFKC
+		{"administrator", RuleCommon},
+		{strings.Repeat("x", MaxPasswordLen+1), RuleLong},
+		{"\xff\xfe not text at all", RuleText},
+	} {
+		if got := PasswordRule(c.pw); got != c.rule {
+			t.Errorf("PasswordRule(%q) = %q, want %q", c.pw, got, c.rule)
+		}
+		err := CheckPassword(c.pw)
+		if (err == nil) != (c.rule == "") {
+			t.Errorf("CheckPassword(%q) = %v", c.pw, err)
+		}
 	}
-	if err := CheckPassword(strings.Repeat("x", MaxPasswordLen+1)); err == nil {
-		t.Fatal("an over-long password passes")
+	// Each message names its rule.
+	for pw, want := range map[string]string{"short": "at least 12", "             ": "spaces or invisible", "qazwsxedcrfv": "common", strings.Repeat("x", 300): "at most"} {
+		if err := CheckPassword(pw); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("CheckPassword(%q) = %v, want it to say %q", pw, err, want)
+		}
 	}
 	if _, err := HashPassword("short", fast); err == nil {
 		t.Fatal("HashPassword takes a short password")
+	}
+	if _, err := HashPassword("administrator", fast); err == nil {
+		t.Fatal("HashPassword takes a common password")
+	}
+}
+
+// A password is hashed normalised, so another normalisation of it signs in; and hashes made
+// before normalisation, of the password as typed, still do.
+func TestVerifyPassword_Normalisation(t *testing.T) {
+	h, err := HashPassword("ｃｏｒｒｅｃｔ ｈｏｒｓｅ ｂａｔｔｅｒｙ", fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pw := range []string{"ｃｏｒｒｅｃｔ ｈｏｒｓｅ ｂａｔｔｅｒｙ", "correct horse battery"} {
+		if !VerifyPassword(h, pw) {
+			t.Errorf("VerifyPassword(%q) = false for a password set in fullwidth letters", pw)
+		}
+	}
+	composed, decomposed := "Caf\u00e9 am Rhein 1789", "Cafe\u0301 am Rhein 1789"
+	h, _ = HashPassword(decomposed, fast)
+	if !VerifyPassword(h, composed) || !VerifyPassword(h, decomposed) {
+		t.Error("a decomposed accent and a composed one do not sign in alike")
+	}
+	// Before normalisation, hashes were of the input as typed, and of 10 characters or more.
+	for _, old := range []string{"ｆｕｌｌｗｉｄｔｈ ｐａｓｓ", "Cafe\u0301 old", "tenletters"} {
+		h, err := hash(old, fast)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !VerifyPassword(h, old) {
+			t.Errorf("an old hash of %q no longer signs in", old)
+		}
+	}
+	if VerifyPassword(h, "tenletterz") {
+		t.Fatal("a wrong password signs in")
+	}
+}
+
+func TestCommonPasswords(t *testing.T) {
+	set := commonPasswords()
+	if len(set) < 300 {
+		t.Fatalf("%d common passwords: the embedded list is not read", len(set))
+	}
+	for pw := range set {
+		if strings.HasPrefix(pw, "#") || pw != strings.ToLower(NormalizePassword(pw)) {
+			t.Fatalf("%q is not stored as it is compared", pw)
+		}
+		// Only what could pass the other rules is worth listing.
+		if r := PasswordRule(pw); r != RuleCommon {
+			t.Fatalf("PasswordRule(%q) = %q; a listed password must break the common rule alone", pw, r)
+		}
 	}
 }
 

@@ -182,6 +182,11 @@ func (s *Server) registerAccountRoutes() {
 	s.mux.HandleFunc("GET /admin/users", s.handleUsers)
 	s.mux.HandleFunc("POST /admin/users", s.handleCreateUser)
 	s.mux.HandleFunc("POST /admin/users/{name}", s.handleUpdateUser)
+	s.mux.HandleFunc("POST /admin/users/{name}/password", s.handleResetPassword)
+	s.mux.HandleFunc("POST /admin/users/{name}/disable", s.handleUserAccess)
+	s.mux.HandleFunc("POST /admin/users/{name}/enable", s.handleUserAccess)
+	s.mux.HandleFunc("POST /admin/users/{name}/remove", s.handleUserAccess)
+	s.registerTokenRoutes()
 	s.mux.HandleFunc("GET /lang/{lang}", s.handleLanguage)
 }
 
@@ -207,6 +212,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusTooManyRequests, "login.html", &p)
 		return
 	}
+	// A disabled or removed account is not found either: it takes this same path.
 	u, hash, err := s.Store.PasswordHash(r.Context(), name)
 	switch {
 	case docket.ErrorCode(err) == docket.ENOTFOUND:
@@ -297,8 +303,8 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request) {
 		p.Err = p.T("account.wrongCurrent")
 	case next != r.PostFormValue("repeat"):
 		p.Err = p.T("account.mismatch")
-	case auth.CheckPassword(next) != nil:
-		p.Err = p.T("account.short", auth.MinPasswordLen)
+	default:
+		p.Err = passwordError(p.layout, auth.PasswordRule(next))
 	}
 	if p.Err != "" {
 		s.render(w, r, http.StatusBadRequest, "account.html", &p)
@@ -317,6 +323,19 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/login?next="+url.QueryEscape("/account?done=password"), http.StatusSeeOther)
 }
 
+// passwordError is the message of a password rule broken, in the page's language, or "".
+func passwordError(l layout, rule string) string {
+	switch rule {
+	case "":
+		return ""
+	case auth.RuleShort:
+		return l.T("password.short", auth.MinPasswordLen)
+	case auth.RuleLong:
+		return l.T("password.long", auth.MaxPasswordLen)
+	}
+	return l.T("password." + rule)
+}
+
 // redirectLogin sends an anonymous visitor to sign in, and back here afterwards.
 func (s *Server) redirectLogin(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
@@ -329,8 +348,10 @@ type usersPage struct {
 	Roles []docket.Role
 	Form  userForm
 	Err   string
-	// Password is the generated password of the account just made, shown once.
+	// Password is the generated password of the account just made, or just given a new
+	// password (Reset), shown once.
 	Password, Created string
+	Reset             bool
 }
 
 type userForm struct {
@@ -348,9 +369,13 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) (*usersPage, 
 	if err != nil {
 		return nil, err
 	}
-	return &usersPage{layout: s.layout(w, r, "users.title"), Users: us,
-		Roles: []docket.Role{docket.Reader, docket.Researcher, docket.Editor, docket.Admin}, Form: userForm{Role: "researcher"}}, nil
+	p := &usersPage{layout: s.layout(w, r, "users.title"), Users: us, Roles: roles, Form: userForm{Role: "researcher"}}
+	p.Nav = "users"
+	return p, nil
 }
+
+// roles are the roles an account or a token may have, in order.
+var roles = []docket.Role{docket.Reader, docket.Researcher, docket.Editor, docket.Admin}
 
 func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request) {
 	if viewer(r).Role == docket.Anonymous {
@@ -419,6 +444,73 @@ func (s *Server) handleUpdateUser(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+}
+
+// confirmed reports whether a form's confirmation box is ticked: the forms that stop or end
+// an account ask for it, since they work without JavaScript and so without a dialogue.
+func confirmed(r *http.Request) error {
+	if r.PostFormValue("confirm") != "yes" {
+		return docket.Errorf(docket.EINVALID, "tick the box beside the button to confirm")
+	}
+	return nil
+}
+
+// handleResetPassword gives an account a new generated password, shown once, and ends its
+// sessions: for a user who lost theirs, or an account that may be in other hands.
+func (s *Server) handleResetPassword(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if err := viewer(r).Authorize(docket.Admin); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if err := confirmed(r); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	pw := auth.NewPassword()
+	hash, err := auth.HashPassword(pw, s.PasswordParams)
+	if err == nil {
+		err = s.Store.SetPassword(r.Context(), viewer(r), name, hash)
+	}
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p, err := s.usersPage(w, r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	// Shown once, on this response only.
+	p.Password, p.Created, p.Reset = pw, name, true
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, r, http.StatusOK, "users.html", p)
+}
+
+// handleUserAccess disables, enables or removes an account. Disabling and removing end its
+// sessions and stop its tokens in the store, at once.
+func (s *Server) handleUserAccess(w http.ResponseWriter, r *http.Request) {
+	name, v := r.PathValue("name"), viewer(r)
+	action := r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
+	var err error
+	switch action {
+	case "disable":
+		if err = confirmed(r); err == nil {
+			_, err = s.Store.DisableUser(r.Context(), v, name)
+		}
+	case "enable":
+		_, err = s.Store.EnableUser(r.Context(), v, name)
+	case "remove":
+		if err = confirmed(r); err == nil {
+			err = s.Store.RemoveUser(r.Context(), v, name)
+		}
+	}
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	flash := map[string]string{"disable": "disabled", "enable": "enabled", "remove": "removed"}[action]
+	http.Redirect(w, r, "/admin/users?flash="+flash, http.StatusSeeOther)
 }
 
 // handleLanguage remembers a language in a cookie and goes back to the page.

@@ -54,7 +54,7 @@ func MustOpenDemoServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
 // MustCreateToken returns the secret of a new token.
 func MustCreateToken(tb testing.TB, db *sqlite.DB, name string, role docket.Role, cleared bool) string {
 	tb.Helper()
-	secret, _, err := db.CreateToken(context.Background(), docket.Operator("test"), name, role, cleared)
+	secret, err := db.CreateToken(context.Background(), docket.Operator("test"), &docket.Token{Name: name, Role: role, Cleared: cleared})
 	if err != nil {
 		tb.Fatalf("CreateToken(%s): %v", name, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/auth"
@@ -137,9 +138,16 @@ func (f *authzFixture) state(tb testing.TB) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	ts, err := f.st.FindTokens(ctx, f.op)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	out := fmt.Sprintf("changes to %d;", chs[0].Seq)
 	for _, u := range us {
-		out += fmt.Sprintf(" %s %s %v", u.Name, u.Role, u.Cleared)
+		out += fmt.Sprintf(" %s %s %v %s", u.Name, u.Role, u.Cleared, u.State)
+	}
+	for _, t := range ts {
+		out += fmt.Sprintf(" token %s %s", t.Name, t.State)
 	}
 	return out
 }
@@ -291,13 +299,66 @@ var authzActions = []authzAction{
 			_, err = f.st.UpdateUser(context.Background(), v.v, "authz-target", docket.UserUpdate{Role: &role})
 			return err
 		}},
-	{name: "manage tokens", min: docket.Admin,
+	// Any admin stops an account (a phished one must be stoppable by anyone who can).
+	{name: "disable an account", min: docket.Admin,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			name := f.account(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/admin/users/"+name+"/disable", url.Values{"confirm": {"yes"}})
+		},
+		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
+			name := f.account(tb)
+			f.ready(tb)
+			_, err := f.st.DisableUser(context.Background(), v.v, name)
+			return err
+		}},
+	{name: "make a token", min: docket.Admin,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.n++
+			f.ready(tb)
+			return f.post(tb, v, "/admin/tokens", url.Values{"name": {fmt.Sprintf("authz-token-%d", f.n)}, "role": {"viewer"}, "expires": {"90d"}})
+		},
 		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
 			f.n++
 			f.ready(tb)
-			_, _, err := f.st.CreateToken(context.Background(), v.v, fmt.Sprintf("authz-token-%d", f.n), docket.Reader, false)
+			_, err := f.st.CreateToken(context.Background(), v.v, &docket.Token{Name: fmt.Sprintf("authz-token-%d", f.n), Role: docket.Reader,
+				ExpiresAt: time.Now().Add(time.Hour)})
 			return err
 		}},
+	{name: "revoke a token", min: docket.Admin,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			name := f.token(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/admin/tokens/revoke", url.Values{"name": {name}})
+		},
+		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
+			name := f.token(tb)
+			f.ready(tb)
+			return f.st.RevokeToken(context.Background(), v.v, name)
+		}},
+}
+
+// account makes an active viewer account, as the operator, and returns its name.
+func (f *authzFixture) account(tb testing.TB) string {
+	tb.Helper()
+	f.n++
+	h, _ := auth.HashPassword("account-password-long", cheap)
+	u := &docket.User{Name: fmt.Sprintf("authz-account-%d", f.n), Role: docket.Reader}
+	if err := f.st.CreateUser(context.Background(), f.op, u, h); err != nil {
+		tb.Fatal(err)
+	}
+	return u.Name
+}
+
+// token makes a token, as the operator, and returns its name.
+func (f *authzFixture) token(tb testing.TB) string {
+	tb.Helper()
+	f.n++
+	t := &docket.Token{Name: fmt.Sprintf("authz-token-%d", f.n), Role: docket.Reader, ExpiresAt: time.Now().Add(time.Hour)}
+	if _, err := f.st.CreateToken(context.Background(), f.op, t); err != nil {
+		tb.Fatal(err)
+	}
+	return t.Name
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
@@ -345,7 +406,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 					v.v = u.Viewer()
 					v.web = MustLogin(t, f.base, r.name, pw)
-					secret, _, err := st.CreateToken(ctx, op, r.name+"-token", r.role, r.cleared)
+					secret, err := st.CreateToken(ctx, op, &docket.Token{Name: r.name + "-token", Role: r.role, Cleared: r.cleared})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -387,7 +448,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 							// No API route offers it: nothing to refuse on that path.
 						case want && (refused || status >= 400):
 							t.Errorf("%s: refused with %d, want allowed", name, status)
-						case want && before == after && a.name != "manage tokens" && a.name != "archive":
+						case want && before == after && a.name != "archive":
 							t.Errorf("%s: answered %d but changed nothing", name, status)
 						case !want && !refused:
 							t.Errorf("%s: answered %d, want refused (401 or 403)", name, status)

@@ -182,42 +182,6 @@ Example:
 	return nil
 }
 
-func (m *Main) runToken(ctx context.Context, args []string) error {
-	f := m.newFlags("token", `
-Usage: docket token add NAME --role viewer|researcher|editor|admin [--cleared]
-
-Creates an API token and prints it once; only a hash is kept. Send it as
-"Authorization: Bearer TOKEN". --cleared lets it see confidential statements.
-
-Example:
-  docket token add newsroom --role editor`, true)
-	role := f.String("role", "viewer", "viewer, researcher, editor or admin")
-	cleared := f.Bool("cleared", false, "cleared for confidential data")
-	pos, err := f.parse(args, 2, 2)
-	if err != nil {
-		return err
-	}
-	if pos[0] != "add" {
-		return docket.Errorf(docket.EINVALID, "unknown token command %q (want add)", pos[0])
-	}
-	r, err := docket.ParseRole(*role)
-	if err != nil {
-		return err
-	}
-	db, err := f.open(true)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	secret, t, err := db.CreateToken(ctx, f.operator(), pos[1], r, *cleared)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(m.Stderr, "token %s for %s (%s%s); it is shown only now:\n", t.ID, t.Name, t.Role, map[bool]string{true: ", cleared"}[t.Cleared])
-	fmt.Fprintln(m.Stdout, secret)
-	return nil
-}
-
 func (m *Main) runVocab(ctx context.Context, args []string) error {
 	f := m.newFlags("vocab", `
 Usage: docket vocab [NAME] [--json]

@@ -18,20 +18,28 @@ func (m *Main) runUser(ctx context.Context, args []string) error {
 Usage: docket user add NAME --admin | --role ROLE [--cleared] [--password-file FILE]
        docket user grant NAME [--cleared | --uncleared] [--role ROLE]
        docket user passwd NAME [--password-file FILE]
+       docket user disable NAME | enable NAME | remove NAME
        docket user list
 
 Manages the accounts of the web interface. Roles: viewer (reads internal data), researcher
 (also adds facts and sources), editor (also reviews, corrects and retracts), admin (also
 manages accounts). A clearance for confidential data is granted apart from the role, with
 --cleared. Without --password-file, add and passwd generate a password and print it once;
-with it, the password is the first line of FILE (- for standard input). Passwords are kept
-only as argon2id hashes. Changing a role, a clearance or a password ends the user's sessions.
+with it, the password is the first line of FILE (- for standard input): at least 12
+characters, not a common password. Passwords are kept only as argon2id hashes. Changing a
+role, a clearance or a password ends the user's sessions.
+
+disable stops an account at once: it cannot sign in, its sessions end and its API tokens stop
+working, until enable. remove ends it for good and revokes its tokens; the name is never
+given to another account, so that history keeps meaning one person. The last active admin
+can be neither.
 
 Examples:
   docket user add --admin ana
   docket user add bek --role researcher --password-file ./bek.txt
   docket user grant ana --cleared
-  docket user passwd bek`, true)
+  docket user passwd bek
+  docket user disable bek`, true)
 	admin := f.Bool("admin", false, "the admin role (same as --role admin)")
 	role := f.String("role", "", "viewer, researcher, editor or admin")
 	cleared := f.Bool("cleared", false, "cleared for confidential data")
@@ -42,10 +50,10 @@ Examples:
 		return err
 	}
 	sub := pos[0]
-	need := map[string]int{"add": 2, "grant": 2, "passwd": 2, "list": 1}
+	need := map[string]int{"add": 2, "grant": 2, "passwd": 2, "disable": 2, "enable": 2, "remove": 2, "list": 1}
 	n, ok := need[sub]
 	if !ok {
-		return docket.Errorf(docket.EINVALID, "unknown user command %q (want add, grant, passwd or list)", sub)
+		return docket.Errorf(docket.EINVALID, "unknown user command %q (want add, grant, passwd, disable, enable, remove or list)", sub)
 	} else if len(pos) != n {
 		fmt.Fprintf(m.Stderr, "docket user %s: wrong number of arguments; see docket user --help\n", sub)
 		return errUsage
@@ -69,11 +77,29 @@ Examples:
 			return err
 		}
 		tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tROLE\tCLEARED\tCREATED")
+		fmt.Fprintln(tw, "NAME\tROLE\tCLEARED\tSTATE\tCREATED")
 		for _, u := range us {
-			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", u.Name, u.Role, u.Cleared, u.CreatedAt.Format("2006-01-02"))
+			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%s\n", u.Name, u.Role, u.Cleared, u.State, u.CreatedAt.Format("2006-01-02"))
 		}
 		return tw.Flush()
+	case "disable":
+		if _, err := db.DisableUser(ctx, op, pos[1]); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "user %s disabled: their sessions have ended and their tokens stop working\n", pos[1])
+		return nil
+	case "enable":
+		if _, err := db.EnableUser(ctx, op, pos[1]); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "user %s enabled: they may sign in again, and their tokens work again\n", pos[1])
+		return nil
+	case "remove":
+		if err := db.RemoveUser(ctx, op, pos[1]); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "user %s removed: their sessions have ended, their tokens are revoked, and the name stays taken\n", pos[1])
+		return nil
 	case "add":
 		if *role == "" {
 			return docket.Errorf(docket.EINVALID, "give the account a role: --admin or --role viewer|researcher|editor|admin")

@@ -31,14 +31,19 @@ func (db *Store) CreateUser(ctx context.Context, v docket.Viewer, u *docket.User
 		return docket.Errorf(docket.EINVALID, "user %s needs a password", u.Name)
 	}
 	return db.update(ctx, func(tx *Tx) error {
-		var n int
-		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM users WHERE name = ?`, u.Name).Scan(&n); err != nil {
-			return err
-		} else if n > 0 {
+		// A removed account's name stays taken: records made before authors were ids name
+		// their authors by name, and a newcomer must not inherit someone else's.
+		var removed sql.NullString
+		err := tx.queryRow(ctx, `SELECT removed_at FROM users WHERE name = ?`, u.Name).Scan(&removed)
+		switch {
+		case err == nil && removed.Valid:
+			return docket.Errorf(docket.ECONFLICT, "the name %s belonged to an account that was removed, and names are not reused: choose another", u.Name)
+		case err == nil:
 			return docket.Errorf(docket.ECONFLICT, "there is a user %s already", u.Name)
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
 		}
-		u.ID, u.CreatedAt = tx.newID("u"), tx.now
-		var err error
+		u.ID, u.CreatedAt, u.State = tx.newID("u"), tx.now, docket.UserActive
 		if u.Author, err = tx.newAuthor(ctx, docket.AuthorAccount, u.Name); err != nil {
 			return err
 		}
@@ -51,26 +56,41 @@ func (db *Store) CreateUser(ctx context.Context, v docket.Viewer, u *docket.User
 	})
 }
 
-const userColumns = `u.id, u.name, u.role, u.cleared, u.created_at, COALESCE(u.author_id, '')`
+const userColumns = `u.id, u.name, u.role, u.cleared, u.created_at, u.disabled_at, u.removed_at, COALESCE(u.author_id, '')`
+
+// live is the condition that an account (alias u) may act: neither disabled nor removed.
+const live = `u.disabled_at IS NULL AND u.removed_at IS NULL`
 
 func scanUser(sc interface{ Scan(...any) error }, extra ...any) (*docket.User, error) {
 	var u docket.User
 	var role, created string
-	if err := sc.Scan(append([]any{&u.ID, &u.Name, &role, &u.Cleared, &created, &u.Author}, extra...)...); err != nil {
+	var disabled, removed sql.NullString
+	if err := sc.Scan(append([]any{&u.ID, &u.Name, &role, &u.Cleared, &created, &disabled, &removed, &u.Author}, extra...)...); err != nil {
 		return nil, err
 	}
 	u.Role, _ = docket.ParseRole(role)
 	u.CreatedAt = parseTime(created)
+	u.State = userState(disabled, removed)
 	return &u, nil
 }
 
-// FindUsers lists every account by name.
+func userState(disabled, removed sql.NullString) docket.UserState {
+	switch {
+	case removed.Valid:
+		return docket.UserRemoved
+	case disabled.Valid:
+		return docket.UserDisabled
+	}
+	return docket.UserActive
+}
+
+// FindUsers lists every account that is not removed, by name.
 func (db *Store) FindUsers(ctx context.Context, v docket.Viewer) (out []*docket.User, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
 		return nil, err
 	}
 	err = db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+` FROM users u ORDER BY u.name`)
+		rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.removed_at IS NULL ORDER BY u.name`)
 		if err != nil {
 			return fmt.Errorf("read users: %w", err)
 		}
@@ -103,7 +123,7 @@ func (db *Store) FindUserByName(ctx context.Context, v docket.Viewer, name strin
 }
 
 func (tx *Tx) findUser(ctx context.Context, name string) (*docket.User, error) {
-	u, err := scanUser(tx.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE u.name = ?`, name))
+	u, err := scanUser(tx.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE u.name = ? AND u.removed_at IS NULL`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, docket.Errorf(docket.ENOTFOUND, "no user %q", name)
 	} else if err != nil {
@@ -115,17 +135,25 @@ func (tx *Tx) findUser(ctx context.Context, name string) (*docket.User, error) {
 // UpdateUser changes a role or a clearance and ends the user's sessions.
 func (db *Store) UpdateUser(ctx context.Context, v docket.Viewer, name string, upd docket.UserUpdate) (u *docket.User, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return nil, err
+		return nil, db.refuse("change account", v, name, err)
 	}
 	if upd.Role != nil && (*upd.Role <= docket.Anonymous || *upd.Role > docket.Admin) {
 		return nil, docket.Errorf(docket.EINVALID, "unknown role")
 	}
 	if upd.Cleared != nil && !v.Cleared {
-		return nil, docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may grant or withdraw a clearance")
+		return nil, db.refuse("change clearance", v, name, docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may grant or withdraw a clearance"))
 	}
 	err = db.update(ctx, func(tx *Tx) error {
 		if u, err = tx.findUser(ctx, name); err != nil {
 			return err
+		}
+		if err := mayChangeCleared(v, u, "the role of"); err != nil {
+			return db.refuse("change role", v, name, err)
+		}
+		if upd.Role != nil && *upd.Role != docket.Admin {
+			if err := tx.notLastAdmin(ctx, u, "demoted"); err != nil {
+				return db.refuse("change role", v, name, err)
+			}
 		}
 		if upd.Role != nil {
 			u.Role = *upd.Role
@@ -150,7 +178,7 @@ func (db *Store) SetPassword(ctx context.Context, v docket.Viewer, name, passwor
 		return v.Authorize(docket.Reader)
 	}
 	if v.Role != docket.Admin && v.Name != name {
-		return docket.Errorf(docket.EFORBIDDEN, "only an admin may set another user's password")
+		return db.refuse("set password", v, name, docket.Errorf(docket.EFORBIDDEN, "only an admin may set another user's password"))
 	}
 	if passwordHash == "" {
 		return docket.Errorf(docket.EINVALID, "a password is required")
@@ -160,6 +188,11 @@ func (db *Store) SetPassword(ctx context.Context, v docket.Viewer, name, passwor
 		if err != nil {
 			return err
 		}
+		if v.Name != name {
+			if err := mayChangeCleared(v, u, "the password of"); err != nil {
+				return db.refuse("set password", v, name, err)
+			}
+		}
 		if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, passwordHash, u.ID); err != nil {
 			return fmt.Errorf("set password: %w", err)
 		}
@@ -168,10 +201,10 @@ func (db *Store) SetPassword(ctx context.Context, v docket.Viewer, name, passwor
 	})
 }
 
-// PasswordHash returns a user and the stored hash, for signing in.
+// PasswordHash returns a user and the stored hash, for signing in: of an active account only.
 func (db *Store) PasswordHash(ctx context.Context, name string) (u *docket.User, hash string, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
-		u, err = scanUser(tx.queryRow(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.name = ?`, name), &hash)
+		u, err = scanUser(tx.queryRow(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.name = ? AND `+live, name), &hash)
 		if errors.Is(err, sql.ErrNoRows) {
 			return docket.Errorf(docket.ENOTFOUND, "no user %q", name)
 		}
@@ -199,11 +232,13 @@ func (db *Store) CreateSession(ctx context.Context, userID, idHash, csrf string,
 }
 
 // FindSession returns the live session with the id hash and its user as the store has it now.
+// Disabling an account deletes its sessions; the condition on the account here holds too
+// for a session made while it was being disabled.
 func (db *Store) FindSession(ctx context.Context, idHash string) (s *docket.Session, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		var csrf, created, expires string
 		u, err := scanUser(tx.queryRow(ctx, `SELECT `+userColumns+`, s.csrf, s.created_at, s.expires_at
-			FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ?`, idHash, formatTime(tx.now)),
+			FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > ? AND `+live, idHash, formatTime(tx.now)),
 			&csrf, &created, &expires)
 		if errors.Is(err, sql.ErrNoRows) {
 			return docket.Errorf(docket.EUNAUTHORIZED, "the session has ended; sign in again")
@@ -230,4 +265,122 @@ func (db *Store) DeleteUserSessions(ctx context.Context, userID string) error {
 		_, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
 		return err
 	})
+}
+
+// mayChangeCleared refuses an uncleared admin a change to a cleared account: whoever could set
+// its password or role could act with its clearance, which they do not hold.
+func mayChangeCleared(v docket.Viewer, u *docket.User, what string) error {
+	if u.Cleared && !v.Cleared {
+		return docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may change %s %s, who is cleared for confidential data; any admin may disable the account", what, u.Name)
+	}
+	return nil
+}
+
+// notLastAdmin refuses to leave the registry with no active admin: no one could then manage
+// accounts from the web, or stop one.
+func (tx *Tx) notLastAdmin(ctx context.Context, u *docket.User, what string) error {
+	if u.Role != docket.Admin || u.State != docket.UserActive {
+		return nil
+	}
+	var n int
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM users u WHERE u.role = ? AND u.id <> ? AND `+live, docket.Admin.String(), u.ID).Scan(&n); err != nil {
+		return fmt.Errorf("count admins: %w", err)
+	}
+	if n == 0 {
+		return docket.Errorf(docket.ECONFLICT, "%s is the last active admin and cannot be %s: make another admin first", u.Name, what)
+	}
+	return nil
+}
+
+// refuse logs a refused change to an account and returns its error. There is no security log
+// yet; an admin trying what they may not is what one would look for in it.
+func (db *Store) refuse(action string, v docket.Viewer, name string, err error) error {
+	db.Logger.Warn("account change refused", "action", action, "by", v.Name, "user", name, "reason", docket.ErrorMessage(err))
+	return err
+}
+
+// DisableUser stops an account at once. Any admin may, whatever the account's clearance.
+func (db *Store) DisableUser(ctx context.Context, v docket.Viewer, name string) (u *docket.User, err error) {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return nil, db.refuse("disable", v, name, err)
+	}
+	err = db.update(ctx, func(tx *Tx) error {
+		if u, err = tx.findUser(ctx, name); err != nil {
+			return err
+		}
+		if err := tx.notLastAdmin(ctx, u, "disabled"); err != nil {
+			return db.refuse("disable", v, name, err)
+		}
+		if u.State == docket.UserActive {
+			if _, err := tx.exec(ctx, `UPDATE users SET disabled_at = ? WHERE id = ?`, formatTime(tx.now), u.ID); err != nil {
+				return fmt.Errorf("disable user: %w", err)
+			}
+		}
+		u.State = docket.UserDisabled
+		// Its tokens stop through their join to the account, and work again if it is enabled.
+		_, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID)
+		return err
+	})
+	if err == nil {
+		db.Logger.Warn("account disabled", "by", v.Name, "user", name)
+	}
+	return u, err
+}
+
+// EnableUser lets a disabled account sign in again.
+func (db *Store) EnableUser(ctx context.Context, v docket.Viewer, name string) (u *docket.User, err error) {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return nil, db.refuse("enable", v, name, err)
+	}
+	err = db.update(ctx, func(tx *Tx) error {
+		if u, err = tx.findUser(ctx, name); err != nil {
+			return err
+		}
+		// Enabling gives back what disabling stopped: no one gives what they do not hold.
+		if err := mayChangeCleared(v, u, "the access of"); err != nil {
+			return db.refuse("enable", v, name, err)
+		}
+		if _, err := tx.exec(ctx, `UPDATE users SET disabled_at = NULL WHERE id = ?`, u.ID); err != nil {
+			return fmt.Errorf("enable user: %w", err)
+		}
+		u.State = docket.UserActive
+		return nil
+	})
+	if err == nil {
+		db.Logger.Info("account enabled", "by", v.Name, "user", name)
+	}
+	return u, err
+}
+
+// RemoveUser ends an account for good, keeping its row as a tombstone without a password.
+func (db *Store) RemoveUser(ctx context.Context, v docket.Viewer, name string) error {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return db.refuse("remove", v, name, err)
+	}
+	err := db.update(ctx, func(tx *Tx) error {
+		u, err := tx.findUser(ctx, name)
+		if err != nil {
+			return err
+		}
+		// Removal cannot be undone, unlike disabling: it is the cleared admins' to decide.
+		if err := mayChangeCleared(v, u, "the account of"); err != nil {
+			return db.refuse("remove", v, name, err)
+		}
+		if err := tx.notLastAdmin(ctx, u, "removed"); err != nil {
+			return db.refuse("remove", v, name, err)
+		}
+		now := formatTime(tx.now)
+		if _, err := tx.exec(ctx, `UPDATE users SET removed_at = ?, password_hash = '' WHERE id = ?`, now, u.ID); err != nil {
+			return fmt.Errorf("remove user: %w", err)
+		}
+		if _, err := tx.exec(ctx, `UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, now, u.ID); err != nil {
+			return fmt.Errorf("revoke the tokens of a removed user: %w", err)
+		}
+		_, err = tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID)
+		return err
+	})
+	if err == nil {
+		db.Logger.Warn("account removed", "by", v.Name, "user", name)
+	}
+	return err
 }

@@ -78,6 +78,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Snapshots", func(t *testing.T) { testSnapshots(t, open) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Sessions", func(t *testing.T) { testSessions(t, open) })
+	t.Run("Accounts", func(t *testing.T) { testAccounts(t, open) })
 	t.Run("FacetedSearch", func(t *testing.T) { testFacetedSearch(t, open) })
 	t.Run("NewestChanges", func(t *testing.T) { testNewestChanges(t, open) })
 	t.Run("RoleRules", func(t *testing.T) { testRoleRules(t, open) })
@@ -828,25 +829,6 @@ func testHistory(t *testing.T, open Opener) {
 		if c.Record.Statement != nil && c.Record.Statement.Sensitivity != docket.Public {
 			t.Fatalf("anonymous history shows a %s statement", c.Record.Statement.Sensitivity)
 		}
-	}
-}
-
-func testTokens(t *testing.T, open Opener) {
-	st := open(t, NewClock().Now, Rand(1))
-	secret, tok, err := st.CreateToken(ctx, admin, "ci", docket.Editor, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := st.FindTokenBySecret(ctx, secret)
-	if err != nil || got.ID != tok.ID || got.Role != docket.Editor || got.Cleared {
-		t.Fatalf("FindTokenBySecret = %+v, %v", got, err)
-	}
-	_, err = st.FindTokenBySecret(ctx, secret+"x")
-	wantCode(t, "unknown token", err, docket.EUNAUTHORIZED)
-	_, _, err = st.CreateToken(ctx, editor, "x", docket.Admin, true)
-	wantCode(t, "token by an editor", err, docket.EFORBIDDEN)
-	if strings.Contains(ExportString(t, st, admin, false), secret) {
-		t.Fatal("export contains a token")
 	}
 }
 

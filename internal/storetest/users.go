@@ -290,3 +290,157 @@ func testNewestChanges(t *testing.T, open Opener) {
 		t.Fatalf("the cleared viewer's newest change is not the newest entity: %v %v", mine, err)
 	}
 }
+
+func testAccounts(t *testing.T, open Opener) {
+	clock := NewClock()
+	st := open(t, clock.Now, Rand(1))
+	plain := docket.Viewer{Name: "plain", Role: docket.Admin} // an admin without clearance
+	for _, u := range []*docket.User{
+		{Name: "root", Role: docket.Admin, Cleared: true},
+		{Name: "plain", Role: docket.Admin},
+		{Name: "alice", Role: docket.Editor, Cleared: true},
+		{Name: "bob", Role: docket.Researcher},
+	} {
+		if err := st.CreateUser(ctx, admin, u, hashA); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustState := func(t *testing.T, name string, want docket.UserState) {
+		t.Helper()
+		u, err := st.FindUserByName(ctx, admin, name)
+		if err != nil || u.State != want {
+			t.Fatalf("FindUserByName(%s) = %+v, %v; want %s", name, u, err, want)
+		}
+	}
+	mustState(t, "alice", docket.UserActive)
+
+	t.Run("UnclearedAdminAndClearedAccount", func(t *testing.T) {
+		role := docket.Reader
+		_, err := st.UpdateUser(ctx, plain, "alice", docket.UserUpdate{Role: &role})
+		wantCode(t, "UpdateUser(role of a cleared account) by an uncleared admin", err, docket.EFORBIDDEN)
+		wantCode(t, "SetPassword(cleared account) by an uncleared admin", st.SetPassword(ctx, plain, "alice", hashB), docket.EFORBIDDEN)
+		if u, hash, _ := st.PasswordHash(ctx, "alice"); hash != hashA || u.Role != docket.Editor {
+			t.Fatal("a refused change to a cleared account changed it")
+		}
+		// The same admin may change an account without clearance.
+		if _, err := st.UpdateUser(ctx, plain, "bob", docket.UserUpdate{Role: &role}); err != nil {
+			t.Fatalf("UpdateUser(bob) by an uncleared admin: %v", err)
+		}
+		if err := st.SetPassword(ctx, plain, "bob", hashB); err != nil {
+			t.Fatalf("SetPassword(bob) by an uncleared admin: %v", err)
+		}
+		// A cleared user changes their own password.
+		if err := st.SetPassword(ctx, docket.Viewer{Name: "alice", Role: docket.Editor, Cleared: true}, "alice", hashB); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("Disable", func(t *testing.T) {
+		u, _, _ := st.PasswordHash(ctx, "alice")
+		far := clock.Now().Add(time.Hour)
+		if err := st.CreateSession(ctx, u.ID, "alice-1", "c", far); err != nil {
+			t.Fatal(err)
+		}
+		// Any admin may stop any account: a phished one must be stoppable by whoever notices.
+		got, err := st.DisableUser(ctx, plain, "alice")
+		if err != nil || got.State != docket.UserDisabled {
+			t.Fatalf("DisableUser(alice) by an uncleared admin = %+v, %v", got, err)
+		}
+		mustState(t, "alice", docket.UserDisabled)
+		_, err = st.FindSession(ctx, "alice-1")
+		wantCode(t, "FindSession of a disabled account", err, docket.EUNAUTHORIZED)
+		// A session made as the account was being disabled does not work either.
+		if err := st.CreateSession(ctx, u.ID, "alice-2", "c", far); err != nil {
+			t.Fatal(err)
+		}
+		_, err = st.FindSession(ctx, "alice-2")
+		wantCode(t, "FindSession made for a disabled account", err, docket.EUNAUTHORIZED)
+		// Signing in to it is signing in to no one.
+		_, _, err = st.PasswordHash(ctx, "alice")
+		wantCode(t, "PasswordHash(disabled)", err, docket.ENOTFOUND)
+		if _, err := st.DisableUser(ctx, admin, "alice"); err != nil {
+			t.Fatalf("DisableUser twice: %v", err)
+		}
+		us, err := st.FindUsers(ctx, admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range us {
+			if want := map[bool]docket.UserState{true: docket.UserDisabled, false: docket.UserActive}[u.Name == "alice"]; u.State != want {
+				t.Errorf("FindUsers: %s is %s, want %s", u.Name, u.State, want)
+			}
+		}
+		_, err = st.DisableUser(ctx, editor, "bob")
+		wantCode(t, "DisableUser by an editor", err, docket.EFORBIDDEN)
+	})
+
+	t.Run("Enable", func(t *testing.T) {
+		_, err := st.EnableUser(ctx, plain, "alice")
+		wantCode(t, "EnableUser(cleared account) by an uncleared admin", err, docket.EFORBIDDEN)
+		mustState(t, "alice", docket.UserDisabled)
+		if got, err := st.EnableUser(ctx, docket.Viewer{Name: "root", Role: docket.Admin, Cleared: true}, "alice"); err != nil || got.State != docket.UserActive {
+			t.Fatalf("EnableUser(alice) = %+v, %v", got, err)
+		}
+		if _, hash, err := st.PasswordHash(ctx, "alice"); err != nil || hash != hashB {
+			t.Fatalf("PasswordHash after EnableUser: %q, %v", hash, err)
+		}
+		// Disabling ended the sessions, rather than suspending them: enabling gives none back,
+		// or a phisher's session would come back with the account.
+		_, err = st.FindSession(ctx, "alice-1")
+		wantCode(t, "FindSession of a session from before DisableUser, after EnableUser", err, docket.EUNAUTHORIZED)
+	})
+
+	t.Run("Remove", func(t *testing.T) {
+		wantCode(t, "RemoveUser(cleared account) by an uncleared admin", st.RemoveUser(ctx, plain, "alice"), docket.EFORBIDDEN)
+		mustState(t, "alice", docket.UserActive)
+		wantCode(t, "RemoveUser by an editor", st.RemoveUser(ctx, editor, "bob"), docket.EFORBIDDEN)
+		u, _, _ := st.PasswordHash(ctx, "bob")
+		if err := st.CreateSession(ctx, u.ID, "bob-1", "c", clock.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.RemoveUser(ctx, plain, "bob"); err != nil {
+			t.Fatalf("RemoveUser(bob) by an admin: %v", err)
+		}
+		_, err := st.FindSession(ctx, "bob-1")
+		wantCode(t, "FindSession of a removed account", err, docket.EUNAUTHORIZED)
+		_, _, err = st.PasswordHash(ctx, "bob")
+		wantCode(t, "PasswordHash(removed)", err, docket.ENOTFOUND)
+		_, err = st.FindUserByName(ctx, admin, "bob")
+		wantCode(t, "FindUserByName(removed)", err, docket.ENOTFOUND)
+		_, err = st.EnableUser(ctx, admin, "bob")
+		wantCode(t, "EnableUser(removed)", err, docket.ENOTFOUND)
+		us, _ := st.FindUsers(ctx, admin)
+		for _, u := range us {
+			if u.Name == "bob" {
+				t.Fatal("FindUsers lists a removed account")
+			}
+		}
+		// The name is not given to someone else with bob's history.
+		err = st.CreateUser(ctx, admin, &docket.User{Name: "bob", Role: docket.Reader}, hashA)
+		wantCode(t, "CreateUser with a removed account's name", err, docket.ECONFLICT)
+		if !strings.Contains(docket.ErrorMessage(err), "removed") {
+			t.Fatalf("the refusal does not say why: %q", docket.ErrorMessage(err))
+		}
+	})
+
+	t.Run("LastAdmin", func(t *testing.T) {
+		root := docket.Viewer{Name: "root", Role: docket.Admin, Cleared: true}
+		if _, err := st.DisableUser(ctx, root, "plain"); err != nil {
+			t.Fatal(err)
+		}
+		// root is now the only active admin: a disabled admin does not count.
+		_, err := st.DisableUser(ctx, root, "root")
+		wantCode(t, "DisableUser(the last active admin)", err, docket.ECONFLICT)
+		wantCode(t, "RemoveUser(the last active admin)", st.RemoveUser(ctx, root, "root"), docket.ECONFLICT)
+		role := docket.Editor
+		_, err = st.UpdateUser(ctx, root, "root", docket.UserUpdate{Role: &role})
+		wantCode(t, "UpdateUser(the last active admin, editor)", err, docket.ECONFLICT)
+		mustState(t, "root", docket.UserActive)
+		if _, err := st.EnableUser(ctx, root, "plain"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.DisableUser(ctx, root, "root"); err != nil {
+			t.Fatalf("DisableUser(root) with another admin: %v", err)
+		}
+	})
+}
