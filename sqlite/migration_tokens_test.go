@@ -53,7 +53,7 @@ func TestMigrate_TokensAccounts(t *testing.T) {
 	}
 	defer db.Close()
 	tok, err := db.FindTokenBySecret(ctx, secret)
-	if err != nil || tok.Name != "old" || !tok.ExpiresAt.IsZero() || tok.User != "" || tok.Viewer() != (docket.Viewer{Name: "old", Role: docket.Editor, Cleared: true}) {
+	if err != nil || tok.Name != "old" || !tok.ExpiresAt.IsZero() || tok.User != "" || tok.Viewer() != (docket.Viewer{Name: "old", Author: tok.Author, Role: docket.Editor, Cleared: true}) || !docket.IsAuthorID(tok.Author) {
 		t.Fatalf("a token from before the migration: %+v, %v", tok, err)
 	}
 	if u, _, err := db.PasswordHash(ctx, "ana"); err != nil || u.State != docket.UserActive {

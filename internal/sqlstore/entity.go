@@ -269,7 +269,8 @@ func (db *Store) UnmergeEntity(ctx context.Context, v docket.Viewer, id, reason 
 		}
 		m = ms[0]
 		if err := tx.mustSeeEntity(ctx, v, m.Into, m.From); err != nil {
-			return err
+			// The same words as for an id that names nothing.
+			return docket.Errorf(docket.ENOTFOUND, "%q is neither a merge nor a merged entity", id)
 		}
 		author, err := tx.author(ctx, v)
 		if err != nil {

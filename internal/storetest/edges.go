@@ -148,6 +148,13 @@ func testMergeReveals(t *testing.T, open Opener) {
 				t.Errorf("as %s, FindChanges(Entity %s) = %d, %v; want nothing", v.Name, id, len(chs), err)
 			}
 		}
+		if v.CanEdit() {
+			_, hidden := st.UnmergeEntity(ctx, v, old.ID, "two judges")
+			_, unknown := st.UnmergeEntity(ctx, v, absent, "two judges")
+			if docket.ErrorCode(hidden) != docket.ENOTFOUND || strings.ReplaceAll(docket.ErrorMessage(hidden), old.ID, "ID") != strings.ReplaceAll(docket.ErrorMessage(unknown), absent, "ID") {
+				t.Errorf("as %s, unmerging the hidden id: %v; an unknown id: %v", v.Name, hidden, unknown)
+			}
+		}
 		if e := mustFind(t, st, v, pub.ID); len(e.Merged) != 0 {
 			t.Errorf("as %s, the public record lists the confidential id merged into it: %v", v.Name, e.Merged)
 		}

@@ -72,8 +72,9 @@ func testTokens(t *testing.T, open Opener) {
 		if err != nil || got.ID != tok.ID || got.Role != docket.Editor || got.Cleared || got.State != docket.TokenActive || got.User != "" {
 			t.Fatalf("FindTokenBySecret = %+v, %v", got, err)
 		}
-		if v := got.Viewer(); v != (docket.Viewer{Name: "ci", Role: docket.Editor}) {
-			t.Fatalf("a token of no account acts as %+v, want under its own name", v)
+		// It writes as an author of its own.
+		if v := got.Viewer(); v != (docket.Viewer{Name: "ci", Author: got.Author, Role: docket.Editor}) || !docket.IsAuthorID(v.Author) {
+			t.Fatalf("a token of no account acts as %+v, want under its own name and author", v)
 		}
 		if !got.ExpiresAt.Equal(expires.Truncate(time.Microsecond)) || !got.CreatedAt.Equal(tok.CreatedAt) {
 			t.Fatalf("times: expires %v created %v, want %v and %v", got.ExpiresAt, got.CreatedAt, expires, tok.CreatedAt)
@@ -174,10 +175,14 @@ func testTokens(t *testing.T, open Opener) {
 			return tok.Viewer()
 		}
 		// The account's role and clearance, capped by the token's; writes are the account's.
-		if v := viewerOf(wide); v != (docket.Viewer{Name: "alice", Role: docket.Editor, Cleared: true}) {
+		alice, err := st.FindUserByName(ctx, admin, "alice")
+		if err != nil || !docket.IsAuthorID(alice.Author) {
+			t.Fatalf("alice: %+v, %v", alice, err)
+		}
+		if v := viewerOf(wide); v != (docket.Viewer{Name: "alice", Author: alice.Author, Role: docket.Editor, Cleared: true}) {
 			t.Fatalf("an admin token of an editor acts as %+v", v)
 		}
-		if v := viewerOf(narrow); v != (docket.Viewer{Name: "alice", Role: docket.Reader}) {
+		if v := viewerOf(narrow); v != (docket.Viewer{Name: "alice", Author: alice.Author, Role: docket.Reader}) {
 			t.Fatalf("a viewer token of a cleared editor acts as %+v", v)
 		}
 		// The account as it is now: a withdrawn clearance holds for its tokens at once.
@@ -195,7 +200,7 @@ func testTokens(t *testing.T, open Opener) {
 		if got := findToken(t, st, "alice-wide"); got.State != docket.TokenDisabled || got.User != "alice" {
 			t.Fatalf("a token of a disabled account: %+v", got)
 		}
-		_, err := st.CreateToken(ctx, admin, &docket.Token{Name: "alice-3", Role: docket.Reader, User: "alice", ExpiresAt: exp})
+		_, err = st.CreateToken(ctx, admin, &docket.Token{Name: "alice-3", Role: docket.Reader, User: "alice", ExpiresAt: exp})
 		wantCode(t, "CreateToken for a disabled account", err, docket.ECONFLICT)
 		if _, err := st.EnableUser(ctx, admin, "alice"); err != nil {
 			t.Fatal(err)
