@@ -32,7 +32,8 @@ func MustOpenServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
 	tb.Cleanup(func() { db.Close() })
 	s := dockethttp.NewServer(db)
 	key := storetest.TestKey(tb)
-	s.Signer, s.Verifier = key, key.Verifier
+	s.Verifier = key.Verifier
+	db.Checkpoint(context.Background(), key) // as serve does when it starts (SignEvery)
 	s.Addr = "127.0.0.1:0"
 	if err := s.Open(); err != nil {
 		tb.Fatal(err)

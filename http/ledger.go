@@ -24,14 +24,11 @@ type checkpointJSON struct {
 	Verifier string `json:"verifier,omitempty"`
 }
 
+// handleCheckpoint serves the latest signed checkpoint. It never signs: a request must not
+// make the server sign and write (anyone could make it do so at will); the server signs on its
+// own schedule (see SignCheckpoints).
 func (s *Server) handleCheckpoint(w http.ResponseWriter, r *http.Request) {
-	var cp *docket.Checkpoint
-	var err error
-	if s.Signer != nil {
-		cp, err = s.Store.Checkpoint(r.Context(), s.Signer) // signs the head when it has grown
-	} else {
-		cp, err = s.Store.LatestCheckpoint(r.Context())
-	}
+	cp, err := s.Store.LatestCheckpoint(r.Context())
 	if err != nil {
 		s.Error(w, r, err)
 		return

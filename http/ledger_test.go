@@ -11,6 +11,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/ledger"
 	"golang.org/x/mod/sumdb/tlog"
 )
@@ -48,6 +49,10 @@ func TestLedgerAPI(t *testing.T) {
 	db, s := MustOpenServer(t)
 	ctx := context.Background()
 	if err := demo.Load(ctx, db, docket.Operator("t")); err != nil {
+		t.Fatal(err)
+	}
+	key := storetest.TestKey(t)
+	if _, err := db.Checkpoint(ctx, key); err != nil { // as serve does on its schedule
 		t.Fatal(err)
 	}
 	var cp struct {
@@ -90,10 +95,22 @@ func TestLedgerAPI(t *testing.T) {
 	if code := getJSON(t, fmt.Sprintf("%s/api/v1/ledger/proof/%d?size=%d", s.URL(), chs[0].Seq, chs[0].Seq), &out); code != 404 {
 		t.Fatalf("anonymous proof of a confidential change: %d, want 404", code)
 	}
+	// A request does not sign: the checkpoint served is the one signed last, whatever was
+	// written since.
 	var cp2 struct {
 		Size int64 `json:"size"`
 	}
 	getJSON(t, s.URL()+"/api/v1/ledger/checkpoint", &cp2)
+	if cp2.Size != tree.N {
+		t.Fatalf("a request for the checkpoint signed one: size %d, the last signed was %d", cp2.Size, tree.N)
+	}
+	if _, err := db.Checkpoint(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	getJSON(t, s.URL()+"/api/v1/ledger/checkpoint", &cp2)
+	if cp2.Size <= tree.N {
+		t.Fatalf("after signing, the checkpoint served has size %d, want more than %d", cp2.Size, tree.N)
+	}
 	var cons struct {
 		Proof []string `json:"proof"`
 	}

@@ -37,7 +37,10 @@ func openDemoServer(tb testing.TB) *Server {
 	}
 	s := NewServer(db)
 	key := storetest.TestKey(tb)
-	s.Signer, s.Verifier = key, key.Verifier
+	s.Verifier = key.Verifier
+	if _, err := db.Checkpoint(context.Background(), key); err != nil {
+		tb.Fatal(err)
+	}
 	s.Addr = "127.0.0.1:0"
 	if err := s.Open(); err != nil {
 		tb.Fatal(err)

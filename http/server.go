@@ -29,8 +29,7 @@ type Server struct {
 	Addr   string
 	Store  docket.Store
 	Logger *slog.Logger
-	// Signer signs checkpoints when the API is asked for one; Verifier is its public key.
-	Signer   docket.CheckpointSigner
+	// Verifier is the public key of the ledger's checkpoints, given with them.
 	Verifier string
 	// SecureCookies marks session cookies Secure, as they are anyway on a TLS connection: set
 	// it behind a proxy that terminates TLS.

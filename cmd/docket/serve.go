@@ -9,6 +9,7 @@ import (
 	"github.com/docketorg/docket/archive"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/ledger"
 )
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
@@ -29,6 +30,7 @@ Examples:
 	allow := f.Bool("allow-private", false, "let the archiver fetch private, loopback and link-local addresses")
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
+	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown); /api/v1/ledger/checkpoint serves the latest")
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
@@ -55,10 +57,16 @@ Examples:
 		return err
 	}
 	s := dockethttp.NewServer(db)
-	s.Addr, s.Logger, s.Signer, s.Verifier, s.SecureCookies = *addr, logger, key, key.Verifier, *secure
+	s.Addr, s.Logger, s.Verifier, s.SecureCookies = *addr, logger, key.Verifier, *secure
 	if err := s.Open(); err != nil {
 		return err
 	}
+	signed := make(chan struct{})
+	go func() {
+		ledger.SignEvery(ctx, db, key, *signEvery, logger)
+		close(signed)
+	}()
+	defer func() { <-signed }() // the checkpoint at shutdown
 	// The archive queue is worked in the background: every source with a URL is preserved.
 	a := archive.NewArchiver(db)
 	a.Fetcher.AllowPrivate, a.Logger = *allow, logger
