@@ -245,6 +245,10 @@ type ChangeFilter struct {
 	AfterSeq      int64
 	Newest        bool // newest first, as the dashboard lists recent changes
 	Offset, Limit int
+	// MaxScan bounds the changes of the log read, visible or not (0: no bound): a reader who
+	// sees little of the log (the public, of a store of drafts) would otherwise read all of it
+	// to fill a page.
+	MaxScan int
 }
 
 // Progress is told how far long work has got: done of total units (total 0 when unknown).

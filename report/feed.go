@@ -20,7 +20,6 @@ type FeedStore interface {
 	FindEntityByID(ctx context.Context, v docket.Viewer, id string) (*docket.Entity, error)
 	FindStatementByID(ctx context.Context, v docket.Viewer, id string) (*docket.Statement, error)
 	FindSourceByID(ctx context.Context, v docket.Viewer, id string) (*docket.Source, error)
-	LatestCheckpoint(ctx context.Context) (*docket.Checkpoint, error)
 }
 
 // FeedOptions select a feed.
@@ -119,7 +118,7 @@ func Feed(ctx context.Context, st FeedStore, o FeedOptions) (*AtomFeed, error) {
 		}
 	} else {
 		var err error
-		if chs, err = newestChanges(ctx, st, v, o.Limit); err != nil {
+		if chs, err = newestChanges(ctx, st, v); err != nil {
 			return nil, err
 		}
 	}
@@ -140,35 +139,25 @@ func Feed(ctx context.Context, st FeedStore, o FeedOptions) (*AtomFeed, error) {
 	return f, nil
 }
 
-// newestChanges returns at least limit published changes of the feed's kinds, or all there
-// are. The change log is read from near its head: the latest checkpoint's size estimates it,
-// and the window widens until enough are found.
-func newestChanges(ctx context.Context, st FeedStore, v docket.Viewer, limit int) ([]*docket.Change, error) {
-	window := int64(20 * limit)
-	var head int64
-	if cp, err := st.LatestCheckpoint(ctx); err == nil {
-		head = cp.Size
-	} else if docket.ErrorCode(err) != docket.ENOTFOUND {
+// feedWindow is how many of the newest changes the registry's feed reads, whatever they are:
+// a feed of the newest published changes among them costs the same in any store, however much
+// of its log the public may not see.
+const feedWindow = 10000
+
+// newestChanges returns the published changes of the feed's kinds among the newest feedWindow
+// changes of the log, newest first.
+func newestChanges(ctx context.Context, st FeedStore, v docket.Viewer) ([]*docket.Change, error) {
+	cs, err := st.FindChanges(ctx, v, docket.ChangeFilter{Newest: true, MaxScan: feedWindow})
+	if err != nil {
 		return nil, err
 	}
-	after := max(head-window, 0)
-	for {
-		cs, err := st.FindChanges(ctx, v, docket.ChangeFilter{AfterSeq: after})
-		if err != nil {
-			return nil, err
+	var out []*docket.Change
+	for _, c := range cs {
+		if feedKinds[c.Kind] {
+			out = append(out, c)
 		}
-		var out []*docket.Change
-		for _, c := range cs {
-			if feedKinds[c.Kind] {
-				out = append(out, c)
-			}
-		}
-		if len(out) >= limit || after == 0 {
-			return out, nil
-		}
-		window *= 4
-		after = max(head-window, 0)
 	}
+	return out, nil
 }
 
 type entryWriter struct {

@@ -31,6 +31,7 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 			}
 		}
 		var cursor int64 // the last seq read: the keyset of the next batch
+		scanned := 0
 		for {
 			span := logSpan{after: f.AfterSeq, entity: f.Entity, ref: f.Ref}
 			if f.Newest && cursor > 0 {
@@ -58,6 +59,9 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 			}
 			for _, c := range all {
 				cursor = c.Seq
+				if scanned++; f.MaxScan > 0 && scanned > f.MaxScan {
+					return nil
+				}
 				ok, err := tx.changeVisible(ctx, v, c)
 				if err != nil {
 					return err

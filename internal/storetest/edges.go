@@ -246,3 +246,31 @@ func testAuthors(t *testing.T, open Opener) {
 	}
 	wantAuthor(t, st2, p.Author, "admin")
 }
+
+// testMaxScan: a reader who sees little of the log reads no more of it than MaxScan.
+func testMaxScan(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(10))
+	src := MustSource(t, st, "https://example.org/a")
+	p := MustEntity(t, st, "Person", src, "name", "Public Person")
+	var drafts []*docket.Statement
+	for range 30 {
+		drafts = append(drafts, &docket.Statement{Entity: p.ID, Property: "alias", Value: "Draft Alias", Source: src.ID, Status: docket.Draft, Sensitivity: docket.Public})
+	}
+	if err := st.AddStatements(ctx, admin, drafts); err != nil {
+		t.Fatal(err)
+	}
+	all, err := st.FindChanges(ctx, public, docket.ChangeFilter{Newest: true})
+	if err != nil || len(all) == 0 {
+		t.Fatalf("the public's changes: %d, %v", len(all), err)
+	}
+	for _, n := range []int{10, 30} {
+		got, err := st.FindChanges(ctx, public, docket.ChangeFilter{Newest: true, MaxScan: n})
+		if err != nil || len(got) != 0 {
+			t.Errorf("the public's changes among the newest %d, all drafts: %d, %v; want none", n, len(got), err)
+		}
+	}
+	got, err := st.FindChanges(ctx, public, docket.ChangeFilter{Newest: true, MaxScan: 40})
+	if err != nil || len(got) != len(all) {
+		t.Errorf("the public's changes among the newest 40: %d, %v; want all %d", len(got), err, len(all))
+	}
+}
