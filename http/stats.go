@@ -300,12 +300,12 @@ func (s *Server) writeDoc(w http.ResponseWriter, r *http.Request, d *report.Doc,
 }
 
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
-	reg, err := s.publicRegistry(r)
+	id := r.PathValue("id")
+	reg, err := report.LoadCase(r.Context(), s.Store, docket.AnonymousViewer, id) // the case's records, not the registry's
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	id := r.PathValue("id")
 	d, err := report.Brief(reg, id)
 	if err != nil {
 		s.Error(w, r, err)

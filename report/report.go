@@ -61,8 +61,7 @@ var loadSchemas = []string{"Organization", "Person", "Position", "Case", "Charge
 // statement, in keyset pages of PageSize, and the sources in pages. Entities merged away and
 // references to them are resolved with one read each.
 func Load(ctx context.Context, r Reader, v docket.Viewer) (*Registry, error) {
-	reg := &Registry{Viewer: v, Entities: map[string]*docket.Entity{}, Sources: map[string]*docket.Source{},
-		bySchema: map[string][]*docket.Entity{}, referrers: map[string][]*docket.Entity{}}
+	reg := newRegistry(v)
 	canonical := map[string]string{} // any id seen -> its canonical id ("" when not visible)
 	// Keyset pages throughout: an offset or a filter by schema would make every page cost a
 	// scan of all that came before it.
@@ -109,43 +108,8 @@ func Load(ctx context.Context, r Reader, v docket.Viewer) (*Registry, error) {
 			}
 		}
 	}
-	// References to entities merged away point to the entity they were merged into.
-	for _, e := range reg.Entities {
-		schema, err := docket.SchemaByName(e.Schema)
-		if err != nil {
-			continue
-		}
-		for i, s := range e.Statements {
-			p := schema.Property(s.Property)
-			if p == nil || p.Type != docket.TypeRef {
-				continue
-			}
-			id, err := reg.resolve(ctx, r, canonical, s.Value)
-			if err != nil {
-				return nil, err
-			}
-			if id != "" && id != s.Value {
-				c := *s
-				c.Value = id
-				e.Statements[i] = &c
-			}
-		}
-	}
-	for _, list := range reg.bySchema {
-		for _, e := range list {
-			e.Caption = docket.Caption(e)
-		}
-	}
-	for _, list := range reg.bySchema {
-		for _, e := range list {
-			seen := map[string]bool{}
-			for _, t := range reg.refValues(e) {
-				if !seen[t] {
-					seen[t] = true
-					reg.referrers[t] = append(reg.referrers[t], e)
-				}
-			}
-		}
+	if err := reg.finish(ctx, r, canonical); err != nil {
+		return nil, err
 	}
 	for off := 0; ; off += PageSize {
 		srcs, _, err := r.FindSources(ctx, v, docket.SourceFilter{Offset: off, Limit: PageSize})
@@ -160,6 +124,56 @@ func Load(ctx context.Context, r Reader, v docket.Viewer) (*Registry, error) {
 		}
 	}
 	return reg, nil
+}
+
+// newRegistry returns an empty registry of v's view.
+func newRegistry(v docket.Viewer) *Registry {
+	return &Registry{Viewer: v, Entities: map[string]*docket.Entity{}, Sources: map[string]*docket.Source{},
+		bySchema: map[string][]*docket.Entity{}, referrers: map[string][]*docket.Entity{}}
+}
+
+// finish makes what a registry derives from its entities once they are read, with their
+// statements: references to entities merged away point to the entity they were merged into,
+// captions, and who refers to whom.
+func (reg *Registry) finish(ctx context.Context, r Reader, canonical map[string]string) error {
+	for _, e := range reg.Entities {
+		schema, err := docket.SchemaByName(e.Schema)
+		if err != nil {
+			continue
+		}
+		for i, s := range e.Statements {
+			p := schema.Property(s.Property)
+			if p == nil || p.Type != docket.TypeRef {
+				continue
+			}
+			id, err := reg.resolve(ctx, r, canonical, s.Value)
+			if err != nil {
+				return err
+			}
+			if id != "" && id != s.Value {
+				c := *s
+				c.Value = id
+				e.Statements[i] = &c
+			}
+		}
+	}
+	for _, list := range reg.bySchema {
+		for _, e := range list {
+			e.Caption = docket.Caption(e)
+		}
+	}
+	for _, schema := range loadSchemas { // in a fixed order: referrers are listed by schema
+		for _, e := range reg.bySchema[schema] {
+			seen := map[string]bool{}
+			for _, t := range reg.refValues(e) {
+				if !seen[t] {
+					seen[t] = true
+					reg.referrers[t] = append(reg.referrers[t], e)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // resolve returns the canonical id of id as the registry's viewer sees it, or "" when the

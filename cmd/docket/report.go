@@ -82,7 +82,13 @@ Examples:
 			return err
 		}
 	}
-	reg, err := report.Load(ctx, db, v)
+	// A brief needs its case only; a list and an appeal (which counts retaliation across the
+	// registry) need all of it.
+	load := func() (*report.Registry, error) { return report.Load(ctx, db, v) }
+	if kind == "brief" {
+		load = func() (*report.Registry, error) { return report.LoadCase(ctx, db, v, caseID) }
+	}
+	reg, err := load()
 	if err != nil {
 		return err
 	}
