@@ -15,6 +15,8 @@ const (
 	EUNAUTHORIZED = "unauthorized" // no valid credentials where they are needed
 	EFORBIDDEN    = "forbidden"    // credentials valid, role insufficient
 	ETOOLARGE     = "too_large"    // input over a size limit
+	EUNAVAILABLE  = "unavailable"  // busy for now (another writer holds the store, a long computation runs): try again later
+	ETOOMANY      = "too_many"     // the caller asked too often: slow down
 )
 
 // Error is an application error: a code for programs and a message for people. The message

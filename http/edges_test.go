@@ -3,12 +3,17 @@ package http_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/sqlite"
 )
 
 // TestHiddenIDs: a confidential record merged into a public one, and a confidential source that a
@@ -94,4 +99,47 @@ func TestHiddenIDs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWrite_Busy: while another program writes the store (an import), a write through the API
+// is refused with 503 and Retry-After, not a 500 or a wait without end.
+func TestWrite_Busy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "docket.db")
+	db := sqlite.NewDB(path)
+	db.WriteWait = 100 * time.Millisecond
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := demo.Load(context.Background(), db, docket.Operator("test")); err != nil {
+		t.Fatal(err)
+	}
+	s := dockethttp.NewServer(db)
+	s.Addr = "127.0.0.1:0"
+	if err := s.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	editor := Client{Base: s.URL(), Token: MustCreateToken(t, db, "busy-editor", docket.Editor, false)}
+	other, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	r := editor.Post(t, "/api/v1/entities/"+demo.Akberdiyeva+"/statements", map[string]any{"statements": []map[string]any{
+		{"property": "occupation", "value": "activist", "source": demo.PressRelease}}})
+	msg := r.WantError(t, http.StatusServiceUnavailable, docket.EUNAVAILABLE)
+	if r.Header.Get("Retry-After") == "" || !strings.Contains(msg, "try again") {
+		t.Errorf("a busy write: Retry-After %q, message %q", r.Header.Get("Retry-After"), msg)
+	}
+	// Reads go on.
+	Client{Base: s.URL()}.Get(t, "/api/v1/entities/"+demo.Akberdiyeva).Want(t, http.StatusOK)
 }

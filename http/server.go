@@ -182,6 +182,8 @@ var codes = map[string]int{
 	docket.EUNAUTHORIZED: http.StatusUnauthorized,
 	docket.EFORBIDDEN:    http.StatusForbidden,
 	docket.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	docket.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	docket.ETOOMANY:      http.StatusTooManyRequests,
 	docket.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -205,8 +207,13 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 		s.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	status := ErrorStatusCode(code)
-	if code == docket.EUNAUTHORIZED {
+	switch code {
+	case docket.EUNAUTHORIZED:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="docket"`)
+	case docket.EUNAVAILABLE:
+		w.Header().Set("Retry-After", "60")
+	case docket.ETOOMANY:
+		w.Header().Set("Retry-After", "10")
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || !strings.Contains(r.Header.Get("Accept"), "text/html") {
 		writeJSON(w, status, errorBody{Error: errorDetail{Code: code, Message: msg}})

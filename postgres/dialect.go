@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/docketorg/docket/internal/sqlstore"
 	"github.com/docketorg/docket/internal/translit"
@@ -15,7 +16,9 @@ import (
 
 // dialect is PostgreSQL's: $n placeholders, full-text search over tsvector columns with GIN
 // indexes, and writers serialised by an advisory lock.
-type dialect struct{}
+type dialect struct {
+	wait time.Duration // how long a write waits for the writers' lock
+}
 
 // Rebind rewrites ? placeholders as $1, $2... and ?NNN as $NNN, numbered as SQLite numbers
 // them. A ? inside a string literal, a quoted identifier or a comment is left alone.
@@ -79,9 +82,22 @@ var lockWritesSQL = fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, 'changes'::reg
 
 // LockWrites serialises writers until the transaction ends: change sequence numbers, taken
 // one more than the largest, then follow commit order.
-func (dialect) LockWrites(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, lockWritesSQL)
-	return err
+// It waits at most DB.WriteWait for another writer (an import holds the lock for its whole
+// transaction), then fails with lock_not_available.
+func (d dialect) LockWrites(ctx context.Context, tx *sql.Tx) error {
+	wait := fmt.Sprintf(`SET LOCAL lock_timeout = %d`, max(d.wait.Milliseconds(), 1))
+	for _, q := range []string{wait, lockWritesSQL, `SET LOCAL lock_timeout = 0`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IsBusy reports whether err is a lock wait that ran out (SQLSTATE 55P03).
+func (dialect) IsBusy(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "55P03"
 }
 
 // SearchInsert and SearchArgs write the search rows of statements. The vectors are built here from the words

@@ -58,11 +58,14 @@ type DB struct {
 	URL string
 	// NoMigrate refuses to open a store whose schema is behind instead of migrating it.
 	NoMigrate bool
+	// WriteWait is how long a write waits for another writer (an import holds the writers'
+	// lock for its whole length) before it is refused as busy.
+	WriteWait time.Duration
 }
 
 // NewDB returns a DB for the server at url; call Open before use.
 func NewDB(url string) *DB {
-	return &DB{Store: sqlstore.New(nil, nil, dialect{}), URL: url}
+	return &DB{Store: sqlstore.New(nil, nil, dialect{}), URL: url, WriteWait: 10 * time.Second}
 }
 
 // Open connects, and applies pending migrations unless NoMigrate is set.
@@ -70,6 +73,7 @@ func (db *DB) Open() error {
 	if db.URL == "" {
 		return fmt.Errorf("postgres: no URL")
 	}
+	db.Dialect = dialect{wait: max(db.WriteWait, time.Millisecond)}
 	cfg, err := pgx.ParseConfig(db.URL)
 	if err != nil {
 		// pgx redacts the password in its errors.

@@ -194,3 +194,51 @@ func TestSearch_HostileQueries(t *testing.T) {
 	}
 	mustChanges(t, db)
 }
+
+// TestWrite_WhileAnotherWrites: while another writer holds the writers' lock, as an import does
+// for its whole length, a write waits WriteWait and is refused as busy.
+func TestWrite_WhileAnotherWrites(t *testing.T) {
+	url := pgtest.Schema(t)
+	db := postgres.NewDB(url)
+	db.WriteWait = 200 * time.Millisecond
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	other := postgres.NewDB(url)
+	if err := other.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ctx := context.Background()
+	op := docket.Operator("t")
+	// The other store's import holds the lock until its input ends.
+	release := make(chan struct{})
+	importing := make(chan error, 1)
+	started := make(chan struct{})
+	go func() {
+		first := true
+		_, err := other.Import(ctx, op, func() (*docket.Record, error) {
+			if first {
+				first = false
+				close(started)
+				<-release
+			}
+			return nil, nil
+		}, nil)
+		importing <- err
+	}()
+	<-started
+	time.Sleep(100 * time.Millisecond) // the import's transaction has its lock
+	err := db.CreateEntity(ctx, op, &docket.Entity{Schema: "Person"}, nil)
+	close(release)
+	if docket.ErrorCode(err) != docket.EUNAVAILABLE {
+		t.Fatalf("a write during an import: %v, want %s", err, docket.EUNAVAILABLE)
+	}
+	if err := <-importing; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateEntity(ctx, op, &docket.Entity{Schema: "Person"}, nil); err != nil {
+		t.Fatalf("a write after the import: %v", err)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -32,20 +33,20 @@ type DB struct {
 	Path string
 	// NoMigrate refuses to open a store whose schema is behind instead of migrating it.
 	NoMigrate bool
+	// WriteWait is how long a connection waits for a lock another process holds (an import
+	// holds the write lock for its whole length) before its work is refused as busy.
+	WriteWait time.Duration
 }
 
 // NewDB returns a DB for the file at path; call Open before use.
 func NewDB(path string) *DB {
-	return &DB{Store: sqlstore.New(nil, nil, dialect{}), Path: path}
+	return &DB{Store: sqlstore.New(nil, nil, dialect{busy: "10000"}), Path: path, WriteWait: 10 * time.Second}
 }
-
-// busyTimeout is how long, in milliseconds, a connection waits for a lock another holds.
-const busyTimeout = "10000"
 
 func (db *DB) dsn(write bool) string {
 	q := url.Values{}
 	// Pragmas go in the DSN so that every pooled connection gets them, not just the first.
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(" + busyTimeout + ")", "journal_mode(WAL)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(" + db.busyTimeout() + ")", "journal_mode(WAL)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	if write {
@@ -61,11 +62,15 @@ func (db *DB) dsn(write bool) string {
 	return "file:" + db.Path + "?" + q.Encode()
 }
 
+// busyTimeout is WriteWait in milliseconds, as the busy_timeout pragma takes it.
+func (db *DB) busyTimeout() string { return strconv.FormatInt(max(db.WriteWait.Milliseconds(), 1), 10) }
+
 // Open creates the file if absent and applies pending migrations.
 func (db *DB) Open() (err error) {
 	if db.Path == "" {
 		return fmt.Errorf("sqlite: no path")
 	}
+	db.Dialect = dialect{busy: db.busyTimeout()}
 	if err := os.MkdirAll(filepath.Dir(db.Path), 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
@@ -193,7 +198,9 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 }
 
 // dialect is SQLite's: ? placeholders, FTS5, one writer at a time by BEGIN IMMEDIATE.
-type dialect struct{}
+type dialect struct {
+	busy string // busy_timeout, in milliseconds
+}
 
 func (dialect) Rebind(q string) string { return q }
 
@@ -237,7 +244,7 @@ func (dialect) Interleaves() bool { return true }
 // written once, into the file. Leaving WAL mode needs the file to this connection alone, so
 // idle readers are closed first; if someone else (another process) has the store open, it
 // stays in WAL mode and the import goes through the log as usual. Until end, readers wait.
-func (dialect) BeginBulk(ctx context.Context, w, r *sql.DB) (func() error, error) {
+func (d dialect) BeginBulk(ctx context.Context, w, r *sql.DB) (func() error, error) {
 	r.SetMaxIdleConns(0)
 	restore := func() { r.SetMaxIdleConns(defaultMaxIdle) }
 	// Not to wait ten seconds for a lock that another process keeps while it has the store open.
@@ -247,7 +254,7 @@ func (dialect) BeginBulk(ctx context.Context, w, r *sql.DB) (func() error, error
 	}
 	var mode string
 	switchErr := w.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode)
-	if _, err := w.ExecContext(ctx, `PRAGMA busy_timeout = `+busyTimeout); err != nil {
+	if _, err := w.ExecContext(ctx, `PRAGMA busy_timeout = `+d.busy); err != nil {
 		restore()
 		return nil, err
 	}
@@ -295,6 +302,19 @@ func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (stri
 // in files, 11.8 s and 288 MB. A failed PRAGMA leaves the transaction as it was.
 func (dialect) IndexBuild() (before, after string) {
 	return `PRAGMA temp_store = FILE`, `PRAGMA temp_store = MEMORY`
+}
+
+// IsBusy: a connection waits busy_timeout for another's lock, then fails with SQLITE_BUSY
+// (or, for a lock of the same process's shared cache, SQLITE_LOCKED).
+func (dialect) IsBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return false
 }
 
 func (dialect) IsUnique(err error) bool {

@@ -306,6 +306,9 @@ Examples:
 		}
 		return nil, nil
 	}
+	// The import is one transaction, all or nothing: it holds the store's write lock until it
+	// ends, and says so, for whoever else has the store open.
+	fmt.Fprintf(m.Stderr, "importing into %s in one transaction: until it ends, other programs' writes to this store (a running docket serve's) are refused as busy, with a request to try again\n", db.Path)
 	p := m.progress("imported")
 	defer tuneGC()()
 	n, err := db.ImportAlone(ctx, f.operator(), next, p.report)

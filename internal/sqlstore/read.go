@@ -88,7 +88,7 @@ func (db *Store) view(ctx context.Context, fn func(tx *Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return db.busy(fn(tx)) // a read may wait for an import that writes the file directly
 }
 
 // viewFor runs fn in a read transaction for v. What the public reads names no staff: the
@@ -108,10 +108,10 @@ func (db *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return db.busy(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return db.busy(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }

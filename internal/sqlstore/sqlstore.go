@@ -28,7 +28,8 @@ type Dialect interface {
 	// Rebind rewrites ? placeholders into the backend's form.
 	Rebind(query string) string
 	// LockWrites serialises writers at the start of a write transaction: change sequence
-	// numbers and ledger hashes must follow commit order.
+	// numbers and ledger hashes must follow commit order. It waits a bounded time for another
+	// writer, then fails with an error IsBusy recognises.
 	LockWrites(ctx context.Context, tx *sql.Tx) error
 	// SearchInsert returns the INSERT that indexes statements' text for search, up to and
 	// including VALUES, and the placeholders of one row.
@@ -61,6 +62,9 @@ type Dialect interface {
 	IndexBuild() (before, after string)
 	// IsUnique reports whether err is a unique-constraint violation.
 	IsUnique(err error) bool
+	// IsBusy reports whether err says that another writer held the store longer than a write
+	// transaction waits for it (see LockWrites).
+	IsBusy(err error) bool
 }
 
 // Store is a Docket store on a SQL database.
@@ -130,17 +134,31 @@ func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 	}
 	tx, err := pool.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("begin: %w", err)
+		return nil, db.busy(fmt.Errorf("begin: %w", err))
 	}
 	if write {
 		if err := db.Dialect.LockWrites(ctx, tx); err != nil {
 			tx.Rollback()
-			return nil, fmt.Errorf("lock: %w", err)
+			return nil, db.busy(fmt.Errorf("lock: %w", err))
 		}
 	}
 	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
 	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{},
 		rows: newPendingRows(), prev: newPendingRows()}, nil
+}
+
+// ErrBusy is the answer to a write that waited its time for another writer (an import holds
+// the store for its whole length, in one transaction): a refusal to try again, never an
+// internal error and never a wait without end.
+var ErrBusy = docket.Errorf(docket.EUNAVAILABLE, "the store is busy: another program is writing to it (an import?); try again in a minute")
+
+// busy turns a wait for another writer that ran out into ErrBusy, and returns err otherwise.
+func (db *Store) busy(err error) error {
+	if db.Dialect.IsBusy(err) {
+		db.Logger.Warn("a write waited for another writer and gave up", "err", err)
+		return ErrBusy
+	}
+	return err
 }
 
 // newID makes an id from the store's random source.
