@@ -258,6 +258,10 @@ type Progress func(done, total int64)
 type ChangeService interface {
 	// FindChanges returns the changes matching f that v may see, in commit order.
 	FindChanges(ctx context.Context, v Viewer, f ChangeFilter) ([]*Change, error)
+	// Head returns the sequence number of the last change, 0 for an empty store: what was
+	// computed from the store at one head holds until the head moves. It tells nothing but
+	// how many changes there are, which the ledger's checkpoints publish anyway.
+	Head(ctx context.Context) (int64, error)
 	// Export calls fn for every record in commit order: for the operator everything, for any
 	// other viewer only what it may see, as the current state (no retractions, no drafts for
 	// the public). Only an admin may export everything.

@@ -38,6 +38,7 @@ func mustOpenServerWith(tb testing.TB, setup func(*sqlite.DB)) (*sqlite.DB, *doc
 	}
 	tb.Cleanup(func() { db.Close() })
 	s := dockethttp.NewServer(db)
+	s.ExpensiveRate, s.ExpensiveBurst = 1e6, 1e6
 	s.Addr = "127.0.0.1:0"
 	if err := s.Open(); err != nil {
 		tb.Fatal(err)

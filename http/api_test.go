@@ -31,6 +31,7 @@ func MustOpenServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
 	}
 	tb.Cleanup(func() { db.Close() })
 	s := dockethttp.NewServer(db)
+	s.ExpensiveRate, s.ExpensiveBurst = 1e6, 1e6 // tests ask fast, from one address; TestExpensive_Limits holds the limits
 	key := storetest.TestKey(tb)
 	s.Verifier = key.Verifier
 	db.Checkpoint(context.Background(), key) // as serve does when it starts (SignEvery)

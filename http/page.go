@@ -275,7 +275,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 func (s *Server) registerPageRoutes() {
 	s.mux.HandleFunc("GET /static/{file}", s.handleStatic)
 	s.mux.HandleFunc("GET /{$}", s.handleHome)
-	s.mux.HandleFunc("GET /search", s.handleSearchPage)
+	s.mux.HandleFunc("GET /search", s.expensive(s.handleSearchPage))
 	s.mux.HandleFunc("GET /suggest", s.handleSuggest)
 	s.mux.HandleFunc("GET /entity/{id}", s.handleEntityPage)
 	s.mux.HandleFunc("GET /entity/{id}/history", s.handleEntityHistory)

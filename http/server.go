@@ -38,8 +38,22 @@ type Server struct {
 	SessionTTL time.Duration
 	// PasswordParams are the argon2id costs of new password hashes.
 	PasswordParams auth.Params
+	// RequestTimeout is the most a request may take; its work is cancelled after it.
+	RequestTimeout time.Duration
+	// ExpensiveRate and ExpensiveBurst hold each anonymous client to this many requests a
+	// second, and at once, on the routes whose work is heavy (see expensive). Set them before
+	// Open.
+	ExpensiveRate, ExpensiveBurst float64
+	// FiguresRefresh is how often figures over the whole registry (statistics, the prisoner
+	// list) are counted again once the registry has changed; FiguresWait how long a request
+	// waits for figures never counted before it is asked to come back. Set them before Open.
+	FiguresRefresh, FiguresWait time.Duration
 
 	limiter *limiter
+	rates   *rateLimiter   // of the expensive routes, per client
+	heavy   chan struct{}  // places for expensive requests
+	figures *registryCache // statistics, the retaliation detector, the prisoner list
+	stop    context.CancelFunc
 
 	ln     net.Listener
 	server *http.Server
@@ -53,7 +67,10 @@ type route struct{ Method, Pattern string }
 // NewServer returns a server for store; call Open to listen.
 func NewServer(store docket.Store) *Server {
 	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
-		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, limiter: newLimiter()}
+		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second, limiter: newLimiter(),
+		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
+		heavy: make(chan struct{}, expensiveInFight)}
+	s.figures = newRegistryCache(store, store.Head)
 	s.server = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -75,6 +92,11 @@ func (s *Server) Open() (err error) {
 	if s.ln, err = net.Listen("tcp", s.Addr); err != nil {
 		return fmt.Errorf("listen on %s: %w", s.Addr, err)
 	}
+	s.rates = newRateLimiter(s.ExpensiveRate, s.ExpensiveBurst)
+	var ctx context.Context
+	ctx, s.stop = context.WithCancel(context.Background())
+	s.figures.logger, s.figures.refresh, s.figures.wait = s.Logger.Info, s.FiguresRefresh, s.FiguresWait
+	go s.figures.run(ctx)
 	go s.server.Serve(s.ln)
 	return nil
 }
@@ -86,6 +108,9 @@ func (s *Server) URL() string { return "http://" + s.ln.Addr().String() }
 func (s *Server) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	if s.stop != nil {
+		s.stop()
+	}
 	return s.server.Shutdown(ctx)
 }
 
@@ -100,6 +125,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
 	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
+	defer cancel()
+	r = r.WithContext(ctx)
 	a, err := s.authenticate(w, r)
 	if err != nil {
 		s.Error(w, r, err)
@@ -201,6 +229,9 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		err = docket.Errorf(docket.ETOOLARGE, "the request body is over %d bytes", MaxBodySize)
+	} else if errors.Is(err, context.DeadlineExceeded) && r.Context().Err() != nil {
+		s.Logger.Warn("request over its deadline", "method", r.Method, "path", r.URL.Path, "timeout", s.RequestTimeout)
+		err = docket.Errorf(docket.EUNAVAILABLE, "the request took too long; try again later")
 	}
 	code, msg := docket.ErrorCode(err), docket.ErrorMessage(err)
 	if code == docket.EINTERNAL {

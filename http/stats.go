@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/report"
@@ -25,13 +26,13 @@ var reportTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 }).ParseFS(reportTemplateFS, "templates/layout.html", "templates/report/*.html"))
 
 func (s *Server) registerReportRoutes() {
-	s.mux.HandleFunc("GET /stats", s.handleStatsPage)
-	s.mux.HandleFunc("GET /stats/retaliation", s.handleRetaliationPage)
-	s.mux.HandleFunc("GET /stats/{file}", s.handleStatsCSV)
-	s.mux.HandleFunc("GET /cases/{id}/brief", s.handleBrief)
-	s.mux.HandleFunc("GET /cases/{id}/feed.atom", s.handleCaseFeed)
-	s.mux.HandleFunc("GET /reports/prisoners", s.handlePrisoners)
-	s.mux.HandleFunc("GET /feed.atom", s.handleFeed)
+	s.mux.HandleFunc("GET /stats", s.expensive(s.handleStatsPage))
+	s.mux.HandleFunc("GET /stats/retaliation", s.expensive(s.handleRetaliationPage))
+	s.mux.HandleFunc("GET /stats/{file}", s.expensive(s.handleStatsCSV))
+	s.mux.HandleFunc("GET /cases/{id}/brief", s.expensive(s.handleBrief))
+	s.mux.HandleFunc("GET /cases/{id}/feed.atom", s.expensive(s.handleCaseFeed))
+	s.mux.HandleFunc("GET /reports/prisoners", s.expensive(s.handlePrisoners))
+	s.mux.HandleFunc("GET /feed.atom", s.expensive(s.handleFeed))
 }
 
 func (s *Server) renderReport(w http.ResponseWriter, name string, data any) {
@@ -103,9 +104,19 @@ type statsPage struct {
 	Who        string
 	Options    report.Options
 	Dimensions []string
-	Chart      template.HTML
-	Tables     []statsTable
+	AsOf       string // when the figures were counted
+	*statsFigures
 }
+
+// statsFigures are the figures of /stats for one class of viewer and one set of options:
+// counted from the whole registry, once, and kept (see registryCache).
+type statsFigures struct {
+	Chart  template.HTML
+	Tables []statsTable
+}
+
+// asOf says when cached figures were counted.
+func asOf(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") }
 
 func viewerName(v docket.Viewer) string {
 	if v.Role == docket.Anonymous {
@@ -142,32 +153,32 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	o.Window = 0
 	v := viewer(r)
-	reg, err := report.Load(r.Context(), s.Store, v)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	p := statsPage{layout: s.newLayout(w, r, "Statistics"), Who: viewerName(v), Options: o, Dimensions: report.Dimensions}
-	out, err := reg.Outcomes(o)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	p.Chart = report.OutcomeChart(out)
-	for _, kind := range report.Kinds {
-		if kind == "retaliation" {
-			continue
-		}
-		t, _, err := reg.Stat(kind, o)
+	val, at, err := s.figures.get(r.Context(), v, "stats?"+statsQuery(o), func(reg *report.Registry) (any, error) {
+		out, err := reg.Outcomes(o)
 		if err != nil {
-			s.Error(w, r, err)
-			return
+			return nil, err
 		}
-		lt := linkTable(reg, t)
-		lt.CSV = csvLink(kind, o)
-		p.Tables = append(p.Tables, lt)
+		f := &statsFigures{Chart: report.OutcomeChart(out)}
+		for _, kind := range report.Kinds {
+			if kind == "retaliation" {
+				continue
+			}
+			t, _, err := reg.Stat(kind, o)
+			if err != nil {
+				return nil, err
+			}
+			lt := linkTable(reg, t)
+			lt.CSV = csvLink(kind, o)
+			f.Tables = append(f.Tables, lt)
+		}
+		return f, nil
+	})
+	if err != nil {
+		s.Error(w, r, err)
+		return
 	}
-	s.renderReport(w, "stats.html", p)
+	s.renderReport(w, "stats.html", statsPage{layout: s.newLayout(w, r, "Statistics"), Who: viewerName(v), Options: o,
+		Dimensions: report.Dimensions, AsOf: asOf(at), statsFigures: val.(*statsFigures)})
 }
 
 // retaliationPage is the data of /stats/retaliation.
@@ -176,6 +187,7 @@ type retaliationPage struct {
 	Who    string
 	Window int
 	CSV    string
+	AsOf   string
 	Report *report.RetaliationReport
 }
 
@@ -190,19 +202,17 @@ func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := viewer(r)
-	reg, err := report.Load(r.Context(), s.Store, v)
+	val, at, err := s.figures.get(r.Context(), v, "retaliation?"+statsQuery(o), func(reg *report.Registry) (any, error) {
+		return reg.Retaliation(o)
+	})
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	rep, err := reg.Retaliation(o)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
+	rep := val.(*report.RetaliationReport)
 	o.Window = rep.Window
 	s.renderReport(w, "retaliation.html", retaliationPage{layout: s.newLayout(w, r, "Retaliation detector"), Who: viewerName(v),
-		Window: rep.Window, CSV: csvLink("retaliation", o), Report: rep})
+		Window: rep.Window, CSV: csvLink("retaliation", o), AsOf: asOf(at), Report: rep})
 }
 
 func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request) {
@@ -223,24 +233,22 @@ func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request) {
 	if kind != "retaliation" {
 		o.Window = 0
 	}
-	reg, err := report.Load(r.Context(), s.Store, viewer(r))
+	val, _, err := s.figures.get(r.Context(), viewer(r), kind+".csv?"+statsQuery(o), func(reg *report.Registry) (any, error) {
+		t, _, err := reg.Stat(kind, o)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = report.WriteCSV(&buf, t)
+		return buf.Bytes(), err
+	})
 	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	t, _, err := reg.Stat(kind, o)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	var buf bytes.Buffer
-	if err := report.WriteCSV(&buf, t); err != nil {
 		s.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+kind+`.csv"`)
-	w.Write(buf.Bytes())
+	w.Write(val.([]byte))
 }
 
 func containsString(list []string, s string) bool {
@@ -262,11 +270,6 @@ type reportPage struct {
 }
 
 type formatLink struct{ Name, Href string }
-
-// publicRegistry loads what the public sees: reports are publications.
-func (s *Server) publicRegistry(r *http.Request) (*report.Registry, error) {
-	return report.Load(r.Context(), s.Store, docket.AnonymousViewer)
-}
 
 // writeDoc answers with a report in the format asked for: the page, ?format=md or ?format=pdf.
 func (s *Server) writeDoc(w http.ResponseWriter, r *http.Request, d *report.Doc, name, feed string) {
@@ -314,18 +317,17 @@ func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	s.writeDoc(w, r, d, "brief-"+id, "/cases/"+url.PathEscape(id)+"/feed.atom")
 }
 
+// handlePrisoners serves the list of political prisoners: a publication, so read as the public
+// reads the registry, whoever asks.
 func (s *Server) handlePrisoners(w http.ResponseWriter, r *http.Request) {
-	reg, err := s.publicRegistry(r)
+	val, _, err := s.figures.get(r.Context(), docket.AnonymousViewer, "prisoners", func(reg *report.Registry) (any, error) {
+		return report.PrisonersDoc(reg)
+	})
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	d, err := report.PrisonersDoc(reg)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.writeDoc(w, r, d, "prisoners", "")
+	s.writeDoc(w, r, val.(*report.Doc), "prisoners", "")
 }
 
 // baseURL is the site's address as the request reached it, for the feed's links and ids.

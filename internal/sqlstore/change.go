@@ -87,6 +87,12 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 	return out[lo:hi], nil
 }
 
+// Head returns the sequence number of the last change.
+func (db *Store) Head(ctx context.Context) (seq int64, err error) {
+	err = db.view(ctx, func(tx *Tx) error { return tx.QueryRowContext(ctx, lastSeq).Scan(&seq) })
+	return seq, err
+}
+
 // changeVisible reports whether v may see a change: a change is as secret as what it touches.
 func (tx *Tx) changeVisible(ctx context.Context, v docket.Viewer, c *docket.Change) (bool, error) {
 	seeEntity := func(id string) (bool, error) {

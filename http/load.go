@@ -1,0 +1,271 @@
+package http
+
+import (
+	"context"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/report"
+)
+
+// What a request may cost. Anyone may ask for the public pages, and the adversary may ask
+// often: no request may make the server do work that grows with the registry, nor hold memory
+// that does. Three things bound it:
+//
+//   - Work over the whole registry (statistics, the retaliation detector, the prisoner list) is
+//     done once for each class of viewer and head of the change log, by one worker, and its
+//     results are served from a cache; a result is computed again when the log has moved on,
+//     at most every refresh, while the older one is served.
+//   - Routes whose work is heavy per request get a per-client rate and a cap on how many run at
+//     once.
+//   - Every request has a deadline.
+
+// Limits of the routes marked expensive.
+const (
+	expensiveRate    = 2               // requests a second, sustained, per anonymous client
+	expensiveBurst   = 20              // requests an anonymous client may make at once
+	expensiveInFight = 8               // expensive requests served at once, by all clients
+	expensiveQueue   = 5 * time.Second // how long one waits for a place before it is refused as busy
+	maxClients       = 100_000         // clients remembered; past it, the oldest are forgotten
+)
+
+// rateLimiter is a token bucket for each client: rate tokens a second, up to burst.
+type rateLimiter struct {
+	mu      sync.Mutex
+	rate    float64
+	burst   float64
+	now     func() time.Time
+	buckets map[string]*bucket
+}
+
+type bucket struct {
+	tokens float64
+	at     time.Time
+}
+
+func newRateLimiter(rate, burst float64) *rateLimiter {
+	return &rateLimiter{rate: rate, burst: burst, now: time.Now, buckets: map[string]*bucket{}}
+}
+
+// allow takes a token from the client's bucket and reports whether there was one.
+func (l *rateLimiter) allow(client string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	b := l.buckets[client]
+	if b == nil {
+		if len(l.buckets) >= maxClients {
+			// A full bucket is the same as no bucket: forget those, else anyone.
+			for k, x := range l.buckets {
+				if now.Sub(x.at).Seconds()*l.rate >= l.burst || len(l.buckets) >= maxClients {
+					delete(l.buckets, k)
+				}
+				if len(l.buckets) < maxClients/2 {
+					break
+				}
+			}
+		}
+		b = &bucket{tokens: l.burst, at: now}
+		l.buckets[client] = b
+	}
+	b.tokens = min(l.burst, b.tokens+now.Sub(b.at).Seconds()*l.rate)
+	b.at = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}
+
+// expensive wraps the handler of a route whose work is heavy per request: each anonymous client
+// is held to a rate (staff, who signed in, answer for what they ask), and at most
+// expensiveInFight such requests run at once; those past it wait for a place a little, then are
+// told to come back.
+func (s *Server) expensive(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if viewer(r).Role == docket.Anonymous && !s.rates.allow(clientAddr(r)) {
+			s.Error(w, r, docket.Errorf(docket.ETOOMANY, "too many requests for this page from your address; wait a few seconds"))
+			return
+		}
+		t := time.NewTimer(expensiveQueue)
+		defer t.Stop()
+		select {
+		case s.heavy <- struct{}{}:
+			defer func() { <-s.heavy }()
+		case <-t.C:
+			s.Error(w, r, docket.Errorf(docket.EUNAVAILABLE, "the server is busy; try again in a minute"))
+			return
+		case <-r.Context().Done():
+			return
+		}
+		h(w, r)
+	}
+}
+
+// viewerClass names what a viewer may see, as far as the store's filters tell: all staff who
+// are not cleared see the same, and all who are cleared see everything.
+func viewerClass(v docket.Viewer) (string, docket.Viewer) {
+	switch {
+	case v.Role == docket.Anonymous:
+		return "public", docket.AnonymousViewer
+	case v.Cleared:
+		return "cleared", docket.Viewer{Name: "cleared staff", Role: docket.Reader, Cleared: true}
+	}
+	return "staff", docket.Viewer{Name: "staff", Role: docket.Reader}
+}
+
+// registryCache computes results over the whole registry, as a class of viewer sees it, one at
+// a time, and keeps them by key.
+type registryCache struct {
+	store   report.Reader
+	head    func(context.Context) (int64, error)
+	refresh time.Duration // a result is computed again at most this often
+	wait    time.Duration // how long a request waits for a result not computed yet
+	logger  func(msg string, args ...any)
+
+	mu      sync.Mutex
+	entries map[string]*cached
+	jobs    chan *cacheJob
+}
+
+// cached is a result and what it was computed from.
+type cached struct {
+	val  any
+	head int64
+	at   time.Time
+	ok   bool
+	busy chan struct{} // closed when the computation under way ends; nil when none is
+	err  error         // of the last computation, when it failed
+}
+
+type cacheJob struct {
+	entry   *cached
+	class   string
+	viewer  docket.Viewer
+	head    int64
+	compute func(*report.Registry) (any, error)
+}
+
+// maxCached bounds the results kept: keys are made of a request's options, which anyone
+// chooses.
+const maxCached = 512
+
+func newRegistryCache(st report.Reader, head func(context.Context) (int64, error)) *registryCache {
+	return &registryCache{store: st, head: head, refresh: time.Minute, wait: 10 * time.Second,
+		logger: func(string, ...any) {}, entries: map[string]*cached{}, jobs: make(chan *cacheJob, maxCached)}
+}
+
+// run works the queue until ctx ends. One registry is loaded at a time, and kept only while
+// jobs of its class and head follow one another: a page's figures and its CSV files are one
+// load.
+func (c *registryCache) run(ctx context.Context) {
+	var reg *report.Registry
+	var regClass string
+	var regHead int64
+	for {
+		var j *cacheJob
+		select {
+		case j = <-c.jobs:
+		case <-ctx.Done():
+			return
+		}
+		if reg == nil || regClass != j.class || regHead != j.head {
+			reg = nil
+			start := time.Now()
+			load, cancel := context.WithTimeout(ctx, time.Hour)
+			r, err := report.Load(load, c.store, j.viewer)
+			cancel()
+			if err != nil {
+				c.finish(j, nil, err)
+				continue
+			}
+			reg, regClass, regHead = r, j.class, j.head
+			c.logger("registry loaded for the statistics", "class", j.class, "head", j.head, "entities", len(r.Entities), "took", time.Since(start).Round(time.Millisecond))
+		}
+		val, err := j.compute(reg)
+		c.finish(j, val, err)
+		if len(c.jobs) == 0 {
+			// Nothing else waits for it: let its memory go now rather than at the next load.
+			reg = nil
+			debug.FreeOSMemory()
+		}
+	}
+}
+
+func (c *registryCache) finish(j *cacheJob, val any, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := j.entry
+	if err == nil {
+		e.val, e.head, e.at, e.ok = val, j.head, time.Now(), true
+	}
+	e.err = err
+	close(e.busy)
+	e.busy = nil
+}
+
+// get returns the result of compute for key as v's class sees the registry, from the cache when
+// it is of the current head or younger than refresh, else the older result while a new one is
+// computed. A result never computed is waited for a little; then the request is told to come
+// back. The time is when the result was computed.
+func (c *registryCache) get(ctx context.Context, v docket.Viewer, key string, compute func(*report.Registry) (any, error)) (any, time.Time, error) {
+	head, err := c.head(ctx)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	class, cv := viewerClass(v)
+	key = class + " " + key
+	c.mu.Lock()
+	e := c.entries[key]
+	if e == nil {
+		if len(c.entries) >= maxCached {
+			for k, x := range c.entries {
+				if x.busy == nil {
+					delete(c.entries, k)
+					break
+				}
+			}
+		}
+		e = &cached{}
+		c.entries[key] = e
+	}
+	if e.ok && (e.head == head || time.Since(e.at) < c.refresh) {
+		val, at := e.val, e.at
+		c.mu.Unlock()
+		return val, at, nil
+	}
+	if e.busy == nil {
+		select {
+		case c.jobs <- &cacheJob{entry: e, class: class, viewer: cv, head: head, compute: compute}:
+			e.busy = make(chan struct{})
+		default: // the queue is full: the results kept will do, or the request comes back
+		}
+	}
+	busy := e.busy
+	if e.ok {
+		val, at := e.val, e.at // served while the newer one is computed
+		c.mu.Unlock()
+		return val, at, nil
+	}
+	c.mu.Unlock()
+	t := time.NewTimer(c.wait)
+	defer t.Stop()
+	if busy != nil {
+		select {
+		case <-busy:
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			if e.ok {
+				return e.val, e.at, nil
+			}
+			return nil, time.Time{}, e.err
+		case <-t.C:
+		case <-ctx.Done():
+			return nil, time.Time{}, ctx.Err()
+		}
+	}
+	return nil, time.Time{}, docket.Errorf(docket.EUNAVAILABLE, "these figures are being computed from the whole registry; try again in a minute")
+}
