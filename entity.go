@@ -72,8 +72,11 @@ type EntityFilter struct {
 	Name     *string // any name or alias whose romanisation key equals this one's
 	RefersTo *string // entities with a current statement whose value is this entity
 	AfterSeq int64   // only entities made after this change: keyset paging for bulk reads, total -1
-	Offset   int
-	Limit    int
+	// SkipCount leaves the total uncounted (-1): a page of the newest costs little, counting
+	// what a viewer sees of a large registry does not.
+	SkipCount bool
+	Offset    int
+	Limit     int
 }
 
 // EntityService holds entities and merges.
@@ -82,8 +85,11 @@ type EntityService interface {
 	// reads as the entity it was merged into. ENOTFOUND if v may not see it.
 	FindEntityByID(ctx context.Context, v Viewer, id string) (*Entity, error)
 	// FindEntities returns matching entities, without statements but with captions, and the
-	// total count.
+	// total count (-1 with SkipCount).
 	FindEntities(ctx context.Context, v Viewer, f EntityFilter) ([]*Entity, int, error)
+	// CountEntities returns how many entities v may see, by schema. It reads every entity:
+	// callers that serve many keep its answer (see ChangeService.Head).
+	CountEntities(ctx context.Context, v Viewer) (map[string]int, error)
 	// CreateEntity creates the entity and its first statements in one transaction.
 	CreateEntity(ctx context.Context, v Viewer, e *Entity, stmts []*Statement) error
 	// MergeEntities records that from is the same as into. EINVALID for different schemas or

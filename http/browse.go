@@ -1,6 +1,8 @@
 package http
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -23,7 +25,16 @@ type homePage struct {
 	Cases    []*docket.Entity
 	NCases   int
 	Entities int
+	Counted  bool // the counts are known: they are counted apart, and kept (see countsWait)
 }
+
+// countsWait is how long the dashboard waits for counts of the registry not yet counted: it
+// is shown without them rather than late.
+const countsWait = 2 * time.Second
+
+// homeChanges is how many of the newest changes the dashboard reads for its recent changes,
+// whatever the viewer may see of them.
+const homeChanges = 2000
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), viewer(r)
@@ -31,24 +42,36 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	p.Nav = "home"
 	caseSchema := "Case"
 	var err error
-	if p.Cases, p.NCases, err = s.Store.FindEntities(ctx, v, docket.EntityFilter{Schema: &caseSchema, Limit: 12}); err != nil {
+	if p.Cases, _, err = s.Store.FindEntities(ctx, v, docket.EntityFilter{Schema: &caseSchema, Limit: 12, SkipCount: true}); err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	if _, p.Entities, err = s.Store.FindEntities(ctx, v, docket.EntityFilter{Limit: 1}); err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	if all, err := s.Store.FacetedSearch(ctx, v, docket.FacetQuery{}); err != nil {
-		s.Error(w, r, err)
-		return
-	} else {
-		for _, fv := range all.Facets["schema"] {
-			p.Kinds = append(p.Kinds, facetLink{Label: p.SchemaLabel(fv.Value), Count: fv.Count, Href: "/search?schema=" + url.QueryEscape(fv.Value)})
+	// Counting what a viewer sees reads the whole registry: counted apart, kept, and waited
+	// for a little.
+	wait, cancel := context.WithTimeout(ctx, countsWait)
+	counts, _, err := s.figures.count(wait, v, "counts", func(ctx context.Context, cv docket.Viewer) (any, error) {
+		return s.Store.CountEntities(ctx, cv)
+	})
+	cancel()
+	switch {
+	case err == nil:
+		p.Counted = true
+		for _, sc := range docket.Schemas {
+			n := counts.(map[string]int)[sc.Name]
+			p.Entities += n
+			if n > 0 {
+				p.Kinds = append(p.Kinds, facetLink{Label: p.SchemaLabel(sc.Name), Count: n, Href: "/search?schema=" + url.QueryEscape(sc.Name)})
+			}
 		}
+		p.NCases = counts.(map[string]int)["Case"]
+	case docket.ErrorCode(err) == docket.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded):
+		p.NCases = len(p.Cases) // the counts come on a later visit
+	default:
+		s.Error(w, r, err)
+		return
 	}
 	b := s.newBuilder(r, &p.layout)
-	chs, err := s.Store.FindChanges(ctx, v, docket.ChangeFilter{Newest: true, Limit: 200})
+	chs, err := s.Store.FindChanges(ctx, v, docket.ChangeFilter{Newest: true, Limit: 200, MaxScan: homeChanges})
 	if err != nil {
 		s.Error(w, r, err)
 		return

@@ -80,16 +80,23 @@ func (l *rateLimiter) allow(client string) bool {
 	return true
 }
 
-// expensive wraps the handler of a route whose work is heavy per request: each anonymous client
-// is held to a rate (staff, who signed in, answer for what they ask), and at most
-// expensiveInFight such requests run at once; those past it wait for a place a little, then are
-// told to come back.
-func (s *Server) expensive(h http.HandlerFunc) http.HandlerFunc {
+// limited wraps the handler of a route whose work is heavy, though kept (see registryCache):
+// each anonymous client is held to a rate (staff, who signed in, answer for what they ask).
+func (s *Server) limited(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if viewer(r).Role == docket.Anonymous && !s.rates.allow(clientAddr(r)) {
 			s.Error(w, r, docket.Errorf(docket.ETOOMANY, "too many requests for this page from your address; wait a few seconds"))
 			return
 		}
+		h(w, r)
+	}
+}
+
+// expensive wraps the handler of a route whose work is heavy on every request: as limited, and
+// at most expensiveInFight such requests run at once; those past it wait for a place a little,
+// then are told to come back.
+func (s *Server) expensive(h http.HandlerFunc) http.HandlerFunc {
+	return s.limited(func(w http.ResponseWriter, r *http.Request) {
 		t := time.NewTimer(expensiveQueue)
 		defer t.Stop()
 		select {
@@ -102,7 +109,7 @@ func (s *Server) expensive(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		h(w, r)
-	}
+	})
 }
 
 // viewerClass names what a viewer may see, as far as the store's filters tell: all staff who
@@ -128,7 +135,8 @@ type registryCache struct {
 
 	mu      sync.Mutex
 	entries map[string]*cached
-	jobs    chan *cacheJob
+	jobs    chan *cacheJob // of the registry's worker: one at a time, each reads it all
+	lights  chan *cacheJob // of the worker of light jobs (counts), which do not wait behind those
 }
 
 // cached is a result and what it was computed from.
@@ -141,12 +149,15 @@ type cached struct {
 	err  error         // of the last computation, when it failed
 }
 
+// cacheJob computes one result: from the whole registry (whole), or by itself (light), as
+// viewer, the class's representative, sees the store.
 type cacheJob struct {
-	entry   *cached
-	class   string
-	viewer  docket.Viewer
-	head    int64
-	compute func(*report.Registry) (any, error)
+	entry  *cached
+	class  string
+	viewer docket.Viewer
+	head   int64
+	whole  func(*report.Registry) (any, error)
+	light  func(context.Context, docket.Viewer) (any, error)
 }
 
 // maxCached bounds the results kept: keys are made of a request's options, which anyone
@@ -155,13 +166,37 @@ const maxCached = 512
 
 func newRegistryCache(st report.Reader, head func(context.Context) (int64, error)) *registryCache {
 	return &registryCache{store: st, head: head, refresh: time.Minute, wait: 10 * time.Second,
-		logger: func(string, ...any) {}, entries: map[string]*cached{}, jobs: make(chan *cacheJob, maxCached)}
+		logger: func(string, ...any) {}, entries: map[string]*cached{}, jobs: make(chan *cacheJob, maxCached),
+		lights: make(chan *cacheJob, maxCached)}
 }
 
-// run works the queue until ctx ends. One registry is loaded at a time, and kept only while
-// jobs of its class and head follow one another: a page's figures and its CSV files are one
-// load.
+// run works the queues until ctx ends.
 func (c *registryCache) run(ctx context.Context) {
+	for range lightWorkers {
+		go func() {
+			for {
+				select {
+				case j := <-c.lights:
+					work, cancel := context.WithTimeout(ctx, 10*time.Minute)
+					val, err := j.light(work, j.viewer)
+					cancel()
+					c.finish(j, val, err)
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	c.runWhole(ctx)
+}
+
+// lightWorkers work the light jobs: counts, the feed, briefs.
+const lightWorkers = 3
+
+// runWhole works the queue of jobs over the whole registry until ctx ends. One registry is
+// loaded at a time, and kept only while jobs of its class and head follow one another: a
+// page's figures and its CSV files are one load.
+func (c *registryCache) runWhole(ctx context.Context) {
 	var reg *report.Registry
 	var regClass string
 	var regHead int64
@@ -185,7 +220,7 @@ func (c *registryCache) run(ctx context.Context) {
 			reg, regClass, regHead = r, j.class, j.head
 			c.logger("registry loaded for the statistics", "class", j.class, "head", j.head, "entities", len(r.Entities), "took", time.Since(start).Round(time.Millisecond))
 		}
-		val, err := j.compute(reg)
+		val, err := j.whole(reg)
 		c.finish(j, val, err)
 		if len(c.jobs) == 0 {
 			// Nothing else waits for it: let its memory go now rather than at the next load.
@@ -207,11 +242,23 @@ func (c *registryCache) finish(j *cacheJob, val any, err error) {
 	e.busy = nil
 }
 
-// get returns the result of compute for key as v's class sees the registry, from the cache when
-// it is of the current head or younger than refresh, else the older result while a new one is
+// get returns the result of compute over the whole registry for key as v's class sees it (see
+// lookup).
+func (c *registryCache) get(ctx context.Context, v docket.Viewer, key string, compute func(*report.Registry) (any, error)) (any, time.Time, error) {
+	return c.lookup(ctx, v, key, &cacheJob{whole: compute})
+}
+
+// count is get for a result computed by compute itself, with the store, as v's class sees it: a
+// count over the registry, which reads every row but holds none.
+func (c *registryCache) count(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
+	return c.lookup(ctx, v, key, &cacheJob{light: compute})
+}
+
+// lookup returns the result of job for key as v's class sees the store, from the cache when it
+// is of the current head or younger than refresh, else the older result while a new one is
 // computed. A result never computed is waited for a little; then the request is told to come
 // back. The time is when the result was computed.
-func (c *registryCache) get(ctx context.Context, v docket.Viewer, key string, compute func(*report.Registry) (any, error)) (any, time.Time, error) {
+func (c *registryCache) lookup(ctx context.Context, v docket.Viewer, key string, job *cacheJob) (any, time.Time, error) {
 	head, err := c.head(ctx)
 	if err != nil {
 		return nil, time.Time{}, err
@@ -238,8 +285,13 @@ func (c *registryCache) get(ctx context.Context, v docket.Viewer, key string, co
 		return val, at, nil
 	}
 	if e.busy == nil {
+		job.entry, job.class, job.viewer, job.head = e, class, cv, head
+		queue := c.jobs
+		if job.light != nil {
+			queue = c.lights
+		}
 		select {
-		case c.jobs <- &cacheJob{entry: e, class: class, viewer: cv, head: head, compute: compute}:
+		case queue <- job:
 			e.busy = make(chan struct{})
 		default: // the queue is full: the results kept will do, or the request comes back
 		}

@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"html/template"
 	"net/http"
@@ -26,13 +27,14 @@ var reportTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 }).ParseFS(reportTemplateFS, "templates/layout.html", "templates/report/*.html"))
 
 func (s *Server) registerReportRoutes() {
-	s.mux.HandleFunc("GET /stats", s.expensive(s.handleStatsPage))
-	s.mux.HandleFunc("GET /stats/retaliation", s.expensive(s.handleRetaliationPage))
-	s.mux.HandleFunc("GET /stats/{file}", s.expensive(s.handleStatsCSV))
-	s.mux.HandleFunc("GET /cases/{id}/brief", s.expensive(s.handleBrief))
+	// Figures and the feed are kept (see registryCache): limited, not queued.
+	s.mux.HandleFunc("GET /stats", s.limited(s.handleStatsPage))
+	s.mux.HandleFunc("GET /stats/retaliation", s.limited(s.handleRetaliationPage))
+	s.mux.HandleFunc("GET /stats/{file}", s.limited(s.handleStatsCSV))
+	s.mux.HandleFunc("GET /reports/prisoners", s.limited(s.handlePrisoners))
+	s.mux.HandleFunc("GET /feed.atom", s.limited(s.handleFeed))
+	s.mux.HandleFunc("GET /cases/{id}/brief", s.limited(s.handleBrief))
 	s.mux.HandleFunc("GET /cases/{id}/feed.atom", s.expensive(s.handleCaseFeed))
-	s.mux.HandleFunc("GET /reports/prisoners", s.expensive(s.handlePrisoners))
-	s.mux.HandleFunc("GET /feed.atom", s.expensive(s.handleFeed))
 }
 
 func (s *Server) renderReport(w http.ResponseWriter, name string, data any) {
@@ -302,19 +304,22 @@ func (s *Server) writeDoc(w http.ResponseWriter, r *http.Request, d *report.Doc,
 	w.Write(buf.Bytes())
 }
 
+// handleBrief serves a case's brief: a publication, read as the public reads the registry, from
+// the case's own records (report.LoadCase), and kept until the registry changes.
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	reg, err := report.LoadCase(r.Context(), s.Store, docket.AnonymousViewer, id) // the case's records, not the registry's
+	val, _, err := s.figures.count(r.Context(), docket.AnonymousViewer, "brief "+id, func(ctx context.Context, v docket.Viewer) (any, error) {
+		reg, err := report.LoadCase(ctx, s.Store, v, id)
+		if err != nil {
+			return nil, err
+		}
+		return report.Brief(reg, id)
+	})
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	d, err := report.Brief(reg, id)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.writeDoc(w, r, d, "brief-"+id, "/cases/"+url.PathEscape(id)+"/feed.atom")
+	s.writeDoc(w, r, val.(*report.Doc), "brief-"+id, "/cases/"+url.PathEscape(id)+"/feed.atom")
 }
 
 // handlePrisoners serves the list of political prisoners: a publication, so read as the public
@@ -340,18 +345,32 @@ func baseURL(r *http.Request) string {
 }
 
 func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, caseID string) {
-	f, err := report.Feed(r.Context(), s.Store, report.FeedOptions{Base: baseURL(r), Case: caseID})
+	atom := func(ctx context.Context) (any, error) {
+		f, err := report.Feed(ctx, s.Store, report.FeedOptions{Base: baseURL(r), Case: caseID})
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = report.WriteAtom(&buf, f)
+		return buf.Bytes(), err
+	}
+	var val any
+	var err error
+	if caseID == "" {
+		// The registry's feed is the same for everyone: kept, by head and by the address it
+		// was asked at.
+		val, _, err = s.figures.count(r.Context(), docket.AnonymousViewer, "feed "+baseURL(r), func(ctx context.Context, _ docket.Viewer) (any, error) {
+			return atom(ctx)
+		})
+	} else {
+		val, err = atom(r.Context())
+	}
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	var buf bytes.Buffer
-	if err := report.WriteAtom(&buf, f); err != nil {
-		s.Error(w, r, err)
-		return
-	}
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	w.Write(buf.Bytes())
+	w.Write(val.([]byte))
 }
 
 func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) { s.writeFeed(w, r, "") }

@@ -342,7 +342,12 @@ func (b *briefer) statisticText(p *para, e *docket.Entity) {
 	}
 }
 
-// statistics returns the statistics recorded for a case's country.
+// maxContext is how many statistics of its country a brief gives as context: the latest
+// recorded. A country's statistics accumulate over the years; a brief is a few pages.
+const maxContext = 10
+
+// statistics returns the latest statistics recorded for a case's country, at most maxContext,
+// in the order they were recorded.
 func (reg *Registry) statistics(c *Case) []*docket.Entity {
 	country := c.First("country")
 	if country == "" {
@@ -354,7 +359,7 @@ func (reg *Registry) statistics(c *Case) []*docket.Entity {
 			out = append(out, e)
 		}
 	}
-	return out
+	return out[max(len(out)-maxContext, 0):]
 }
 
 func (b *briefer) context(c *Case) *Section {

@@ -212,12 +212,14 @@ func (l *caseLoader) values(ents []*docket.Entity, props ...string) []string {
 	return uniq(out)
 }
 
-// statistics reads the statistics recorded for a country.
+// statistics reads the latest statistics recorded for a country, as many as a brief gives.
 func (l *caseLoader) statistics(country string) error {
 	if country == "" {
 		return nil
 	}
 	schema, prop := "Statistic", "country"
+	var ids []string // of the country's statistics, in the order recorded
+	seen := map[string]bool{}
 	for after := int64(0); ; {
 		ss, _, err := l.r.FindStatements(l.ctx, l.reg.Viewer, docket.StatementFilter{Schema: &schema, Property: &prop, AfterSeq: after, Limit: PageSize})
 		if err != nil {
@@ -225,16 +227,39 @@ func (l *caseLoader) statistics(country string) error {
 		}
 		for _, s := range ss {
 			after = max(after, s.Seq)
-			if s.Value == country {
-				if _, err := l.get(s.Entity); err != nil {
-					return err
-				}
+			if s.Value == country && !seen[s.Entity] {
+				seen[s.Entity] = true
+				ids = append(ids, s.Entity)
 			}
 		}
 		if len(ss) < PageSize {
-			return nil
+			break
 		}
 	}
+	// The latest, as the brief takes them: by when each statistic was made.
+	made := map[string]int64{}
+	for after := int64(0); len(ids) > maxContext; {
+		ents, _, err := l.r.FindEntities(l.ctx, l.reg.Viewer, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: PageSize})
+		if err != nil {
+			return fmt.Errorf("load statistics: %w", err)
+		}
+		for _, e := range ents {
+			after = max(after, e.Seq)
+			if seen[e.ID] {
+				made[e.ID] = e.Seq
+			}
+		}
+		if len(ents) < PageSize {
+			slices.SortStableFunc(ids, func(a, b string) int { return int(made[a] - made[b]) })
+			break
+		}
+	}
+	for _, id := range ids[max(len(ids)-maxContext, 0):] {
+		if _, err := l.get(id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sources reads the sources that the registry's statements cite.

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/docketorg/docket"
@@ -33,6 +34,10 @@ func TestLoadCase(t *testing.T) {
 	rally := b.entity("Event", "ev-rally", "type", "disruption", "date", "2021-01-05", "place", "Taraz")
 	b.entity("Event", "ev-arrest2", "type", "arrest", "date", "2021-01-06", "case", c2, "follows", rally)
 	b.entity("Statistic", "st-by", "country", "by", "description", "Belarus: 2,000 convictions")
+	// More statistics of the case's country than a brief gives: the latest are taken.
+	for i := range 12 {
+		b.entity("Statistic", fmt.Sprintf("st-kz-%d", i), "country", "kz", "description", fmt.Sprintf("Kazakhstan: figure %d", i))
+	}
 	if _, err := db.MergeEntities(ctx, op, judge, dup, "one judge"); err != nil {
 		t.Fatal(err)
 	}

@@ -196,7 +196,7 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		}
 		scope, sargs := entityScope(v)
 		n = -1 // a keyset page is one of many: counting them all again would cost a scan each
-		if f.AfterSeq == 0 {
+		if f.AfterSeq == 0 && !f.SkipCount {
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities e WHERE `+scope+" "+tail, append(sargs, args...)...).Scan(&n); err != nil {
 				return fmt.Errorf("count entities: %w", err)
 			}
@@ -205,6 +205,29 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		return err
 	})
 	return ents, n, err
+}
+
+// CountEntities counts the entities v may see, by schema.
+func (db *Store) CountEntities(ctx context.Context, v docket.Viewer) (out map[string]int, err error) {
+	out = map[string]int{}
+	err = db.viewFor(ctx, v, func(tx *Tx) error {
+		scope, args := entityScope(v)
+		rows, err := tx.QueryContext(ctx, `SELECT e.schema, COUNT(*) FROM entities e WHERE `+scope+` GROUP BY e.schema`, args...)
+		if err != nil {
+			return fmt.Errorf("count entities: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var schema string
+			var n int
+			if err := rows.Scan(&schema, &n); err != nil {
+				return err
+			}
+			out[schema] = n
+		}
+		return rows.Err()
+	})
+	return out, err
 }
 
 // CreateEntity creates the entity and its first statements in one transaction.
