@@ -334,5 +334,6 @@ type Store interface {
 	AuthorService
 	LedgerService
 	SnapshotService
+	SettingsService
 	Close() error
 }
