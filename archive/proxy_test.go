@@ -58,6 +58,22 @@ func TestFetch_SOCKS5(t *testing.T) {
 	if !res.Proxied || res.RemoteAddr != "" || res.UserAgent != DefaultUserAgent {
 		t.Fatalf("result: proxied %v, remote %q, User-Agent %q", res.Proxied, res.RemoteAddr, res.UserAgent)
 	}
+	// A name this machine can resolve (localhost, from /etc/hosts) is still sent as a name.
+	for _, scheme := range []string{"socks5h", "http"} {
+		p := proxytest.SOCKS5(t, map[string]string{"localhost:80": hostOf(srv)})
+		want := "localhost:80"
+		if scheme == "http" {
+			p, want = proxytest.HTTP(t, map[string]string{"localhost:80": hostOf(srv)}), "CONNECT localhost:80"
+		}
+		f := proxied(t, p, scheme)
+		f.AllowPrivate = true
+		if _, err := f.Fetch(context.Background(), "http://localhost/page.html"); err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Asked(); !slices.Equal(got, []string{want}) {
+			t.Fatalf("%s proxy was asked %q, want %q: the name was resolved here", scheme, got, want)
+		}
+	}
 }
 
 // TestFetch_HTTPConnect fetches http:// and https:// names through an HTTP proxy: CONNECT
