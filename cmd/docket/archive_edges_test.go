@@ -128,7 +128,9 @@ func TestServe_ArchivesOnlyWhenOn(t *testing.T) {
 	tunnel := proxytest.HTTP(t, map[string]string{"target.example:80": web.hostPort()})
 	d := filepath.Join(t.TempDir(), "data")
 	mustRun(t, "add", "source", "http://target.example/first", "--data", d)
-	log := serveArchiving(t, d, "--allow-private") // nothing is refused: only the setting stops it
+	// The proxy is set, so that a fetch, if the server made one, would arrive.
+	mustSettings(t, d, docket.SettingsUpdate{ArchiveProxy: ptr("http://" + tunnel.Addr)})
+	log := serveArchiving(t, d)
 	mustRun(t, "add", "source", "http://target.example/second", "--data", d)
 	time.Sleep(500 * time.Millisecond) // some 25 rounds of the idle archiver
 	if got := web.Agents(); len(got) != 0 || len(tunnel.Asked()) != 0 {
@@ -138,7 +140,7 @@ func TestServe_ArchivesOnlyWhenOn(t *testing.T) {
 		t.Fatalf("the log does not say archiving is off:\n%s", log)
 	}
 
-	mustSettings(t, d, docket.SettingsUpdate{Archive: ptr(true), ArchiveProxy: ptr("http://" + tunnel.Addr)})
+	mustSettings(t, d, docket.SettingsUpdate{Archive: ptr(true)})
 	waitFor(t, "both queued sources fetched", func() bool { return len(web.Agents()) == 2 })
 	if got := tunnel.Asked(); !slices.Equal(got, []string{"CONNECT target.example:80", "CONNECT target.example:80"}) {
 		t.Fatalf("the stored proxy was asked %q", got)
