@@ -78,9 +78,25 @@ func TestAdminSettings(t *testing.T) {
 	if st := stored(); !st.Archive || st.ArchiveProxy != "socks5h://127.0.0.1:9050" || st.ArchiveUserAgent != "Mozilla/5.0 (test)" {
 		t.Fatalf("stored settings: %+v", st)
 	}
+	// An uncleared admin reads the settings, without the proxy's password.
+	mustUpdate := func(upd docket.SettingsUpdate) {
+		if _, err := db.UpdateSettings(context.Background(), docket.Operator("test"), upd); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustUpdate(docket.SettingsUpdate{ArchiveProxy: ptrTo("socks5h://tor:hunter2@127.0.0.1:9050")})
+	if resp, page := getPage(t, plain, base+"/admin/settings"); resp.StatusCode != http.StatusOK || strings.Contains(page, "hunter2") ||
+		!strings.Contains(page, "cleared for confidential data") {
+		t.Fatalf("the settings page for an uncleared admin: %d\n%s", resp.StatusCode, clip([]byte(page)))
+	}
+	if _, page := getPage(t, root, base+"/admin/settings"); !strings.Contains(page, "hunter2") {
+		t.Fatal("a cleared admin does not see the proxy as stored")
+	}
 	// Unticked, archiving is off again; an empty proxy is direct.
 	resp, _ = adminForm(t, root, base, "/admin/settings", "/admin/settings", url.Values{"proxy": {""}, "user_agent": {""}})
 	if st := stored(); resp.StatusCode != http.StatusOK || st.Archive || st.ArchiveProxy != "" || st.ArchiveUserAgent != "" {
 		t.Fatalf("turning archiving off: %d, %+v", resp.StatusCode, st)
 	}
 }
+
+func ptrTo[T any](v T) *T { return &v }
