@@ -37,7 +37,7 @@ type SettingsUpdate struct {
 type SettingsService interface {
 	// Settings returns the stored settings, the defaults for those never set. It needs the
 	// admin role (EUNAUTHORIZED, EFORBIDDEN): a proxy's address is the organisation's
-	// infrastructure.
+	// infrastructure. An admin who is not cleared gets the proxy without its password.
 	Settings(ctx context.Context, v Viewer) (*Settings, error)
 	// UpdateSettings changes the settings upd sets, all in one transaction, and returns them
 	// all. It needs an admin cleared for confidential data (EFORBIDDEN): each setting decides

@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -37,9 +36,6 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) (*settings
 	}
 	p := &settingsPage{layout: s.layout(w, r, "settings.title"), Settings: st,
 		Form: settingsForm{Archive: st.Archive, Proxy: st.ArchiveProxy, UserAgent: st.ArchiveUserAgent}}
-	if u, err := url.Parse(st.ArchiveProxy); err == nil && !p.Viewer.Cleared {
-		p.Form.Proxy = u.Redacted() // the proxy's password is for those who may change it
-	}
 	p.Nav = "settings"
 	return p, nil
 }

@@ -16,7 +16,8 @@ const (
 	settingArchiveUserAgent = "archive_user_agent"
 )
 
-// Settings returns the stored settings, to an admin.
+// Settings returns the stored settings, to an admin; the proxy's password only to a cleared
+// one.
 func (db *Store) Settings(ctx context.Context, v docket.Viewer) (s *docket.Settings, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
 		return nil, err
@@ -25,6 +26,9 @@ func (db *Store) Settings(ctx context.Context, v docket.Viewer) (s *docket.Setti
 		s, err = tx.settings(ctx)
 		return err
 	})
+	if err == nil && !v.Cleared && s.ArchiveProxy != "" {
+		s.ArchiveProxy = redactProxy(s.ArchiveProxy) // its password is for those who may change it
+	}
 	return s, err
 }
 

@@ -65,6 +65,16 @@ func testSettings(t *testing.T, open Opener) {
 	if s, err = st.UpdateSettings(ctx, admin, docket.SettingsUpdate{Archive: &off}); err != nil || s.Archive || s.ArchiveProxy != proxy || s.ArchiveUserAgent != ua {
 		t.Fatalf("turning archiving off alone: %+v, %v; want the proxy and User-Agent kept", s, err)
 	}
+	withPassword := "socks5h://tor:hunter2@127.0.0.1:9050"
+	if _, err := st.UpdateSettings(ctx, admin, docket.SettingsUpdate{ArchiveProxy: &withPassword}); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := st.Settings(ctx, unclearedAdmin); err != nil || strings.Contains(s.ArchiveProxy, "hunter2") || !strings.Contains(s.ArchiveProxy, "127.0.0.1:9050") {
+		t.Fatalf("Settings as an uncleared admin: %+v, %v; want the proxy without its password", s, err)
+	}
+	if s, _ := st.Settings(ctx, admin); s.ArchiveProxy != withPassword {
+		t.Fatalf("Settings as a cleared admin: proxy %q, want %q", s.ArchiveProxy, withPassword)
+	}
 	if s, err = st.UpdateSettings(ctx, admin, docket.SettingsUpdate{ArchiveProxy: ptr(" ")}); err != nil || s.ArchiveProxy != "" {
 		t.Fatalf("clearing the proxy: %+v, %v", s, err)
 	}
