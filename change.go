@@ -342,5 +342,6 @@ type Store interface {
 	AuthorService
 	LedgerService
 	SnapshotService
+	SettingsService
 	Close() error
 }

@@ -5,6 +5,7 @@ package archive
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -24,17 +25,31 @@ type Fetcher struct {
 	// AllowPrivate lets the fetcher reach private, loopback and link-local addresses. Off by
 	// default: a source URL must not become a way into the operator's own network.
 	AllowPrivate bool
+	// Proxy, when set, is the only address the fetcher connects to: a socks5h:// or http://
+	// URL (docket.ParseArchiveProxy). Names are then resolved by the proxy, never here, and the
+	// private-address refusal applies to the names asked for (see classifyName).
+	Proxy        *url.URL
 	MaxSize      int64         // body limit in bytes
 	Timeout      time.Duration // for the whole fetch
 	UserAgent    string
 	MaxRedirects int
 
 	public map[netip.Addr]bool // addresses tests treat as public
+	tls    *tls.Config         // tests trust their own server's certificate
 }
 
-// NewFetcher returns a fetcher with the defaults.
+// DefaultUserAgent is the User-Agent of fetches unless the operator sets another: Tor
+// Browser's (Firefox 140 ESR, which spoofs Windows). A User-Agent naming Docket would tell
+// the adversary's server logs which pages an organisation using Docket preserves, and, without
+// a proxy, from which address; this one is what every Tor Browser user sends, and an ordinary
+// Firefox outside Tor. It hides a name, not a fetcher: the request still differs from a
+// browser's (no images, scripts or cookies; Go's TLS), which a proxy does not change either.
+// Move it on when Tor Browser moves to the next ESR: an old browser stands out too.
+const DefaultUserAgent = "Mozilla/5.0 (Windows NT 10.0; rv:140.0) Gecko/20100101 Firefox/140.0"
+
+// NewFetcher returns a fetcher with the defaults: direct, with DefaultUserAgent.
 func NewFetcher() *Fetcher {
-	return &Fetcher{MaxSize: docket.MaxSnapshotSize, Timeout: 60 * time.Second, UserAgent: "Docket-archiver/1 (+evidence preservation)", MaxRedirects: 10}
+	return &Fetcher{MaxSize: docket.MaxSnapshotSize, Timeout: 60 * time.Second, UserAgent: DefaultUserAgent, MaxRedirects: 10}
 }
 
 // Result is what a fetch received.
@@ -45,20 +60,27 @@ type Result struct {
 	Status      int
 	Header      http.Header
 	Body        []byte
-	RemoteAddr  string
+	UserAgent   string // as sent
+	RemoteAddr  string // the address that answered; "" through a proxy
+	Proxied     bool   // fetched through the Fetcher's proxy
 	RequestedAt time.Time
 	FetchedAt   time.Time
 }
 
-// RefusedError says that an address may not be fetched.
+// RefusedError says that an address, or through a proxy a name, may not be fetched.
 type RefusedError struct {
 	URL  string
-	Addr netip.Addr
-	Why  string // "a loopback address", "a private address", ...
+	Addr netip.Addr // the address refused; invalid when a name was refused
+	Name string     // the name refused, through a proxy
+	Why  string     // "a loopback address", "a private address", "a local name", ...
 }
 
 func (e *RefusedError) Error() string {
-	return fmt.Sprintf("refused to fetch %s: %s is %s (the operator may allow it with --allow-private)", e.URL, e.Addr, e.Why)
+	what := e.Name
+	if e.Addr.IsValid() {
+		what = e.Addr.String()
+	}
+	return fmt.Sprintf("refused to fetch %s: %s is %s (the operator may allow it with --allow-private)", e.URL, what, e.Why)
 }
 
 // classify says why an address is not public, or "" when it is.
@@ -83,19 +105,22 @@ func classify(a netip.Addr) string {
 	return ""
 }
 
-// Fetch fetches u. The address check runs at connect time, after DNS resolution, for the
-// first request and every redirect, so neither a redirect nor a DNS answer that changes
-// between check and use can lead the fetcher into a private network.
+// Fetch fetches u. Directly, the address check runs at connect time, after DNS resolution,
+// for the first request and every redirect, so neither a redirect nor a DNS answer that
+// changes between check and use can lead the fetcher into a private network. Through a proxy
+// the name is checked instead, before anything is connected to and again for every redirect;
+// the proxy resolves it.
 func (f *Fetcher) Fetch(ctx context.Context, u string) (*Result, error) {
 	pu, err := url.Parse(u)
 	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
 		return nil, docket.Errorf(docket.EINVALID, "%q is not an absolute http or https URL", u)
 	}
-	res := &Result{URL: u, RequestedAt: time.Now().UTC()}
+	res := &Result{URL: u, RequestedAt: time.Now().UTC(), Proxied: f.Proxy != nil, UserAgent: f.UserAgent}
 	var current string // the URL being fetched, for refusals
-	dialer := &net.Dialer{
-		Timeout: 15 * time.Second,
-		Control: func(network, address string, _ syscall.RawConn) error {
+	dialer := &net.Dialer{Timeout: 15 * time.Second}
+	dial := dialer.DialContext
+	if f.Proxy == nil {
+		dialer.Control = func(network, address string, _ syscall.RawConn) error {
 			ap, err := netip.ParseAddrPort(address)
 			if err != nil {
 				return err
@@ -104,11 +129,36 @@ func (f *Fetcher) Fetch(ctx context.Context, u string) (*Result, error) {
 				return &RefusedError{URL: current, Addr: ap.Addr().Unmap(), Why: why}
 			}
 			return nil
-		},
+		}
+	} else {
+		if err := f.checkName(u, pu.Hostname()); err != nil {
+			return nil, docket.Errorf(docket.EFORBIDDEN, "%s", err.Error())
+		}
+		// The dialer reaches the proxy only, which is the operator's (often Tor on this
+		// machine): its address is not checked. Every target is checked by name.
+		through, err := proxyDialer(f.Proxy, dialer)
+		if err != nil {
+			return nil, err
+		}
+		dial = func(ctx context.Context, network, address string) (net.Conn, error) {
+			host, _, err := net.SplitHostPort(address)
+			if err != nil {
+				return nil, err
+			}
+			if err := f.checkName(current, host); err != nil {
+				return nil, err
+			}
+			return through(ctx, network, address)
+		}
 	}
 	transport := &http.Transport{
-		Proxy:                 nil, // a proxy would connect for us, past the address check
-		DialContext:           dialer.DialContext,
+		// Set here, never from the environment (http.ProxyFromEnvironment): a variable must
+		// not silently route an organisation's fetches through someone else's proxy, nor
+		// unroute them from its own. A configured proxy is reached by dial, above, which
+		// sends the target's name, unresolved, in SOCKS5 or CONNECT.
+		Proxy:                 nil,
+		DialContext:           dial,
+		TLSClientConfig:       f.tls,
 		TLSHandshakeTimeout:   15 * time.Second,
 		ResponseHeaderTimeout: 30 * time.Second,
 		MaxIdleConns:          1,
@@ -124,6 +174,9 @@ func (f *Fetcher) Fetch(ctx context.Context, u string) (*Result, error) {
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("redirect to a %s: URL", req.URL.Scheme)
 			}
+			// The client tells the next host where it came from; that is the source's URL,
+			// which may be confidential, and the next host may be anyone's.
+			req.Header.Del("Referer")
 			res.Redirects = append(res.Redirects, docket.Redirect{URL: via[len(via)-1].URL.String(), Status: req.Response.StatusCode})
 			current = req.URL.String()
 			return nil
@@ -136,6 +189,9 @@ func (f *Fetcher) Fetch(ctx context.Context, u string) (*Result, error) {
 		return nil, docket.Errorf(docket.EINVALID, "%s: %v", u, err)
 	}
 	req.Header.Set("User-Agent", f.UserAgent)
+	// As Tor Browser asks, so that the default User-Agent is not contradicted by the rest.
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	req.Header.Set("Accept-Language", "en-US,en;q=0.5")
 	var remote string
 	req = req.WithContext(withRemote(ctx, &remote))
 	current = u
@@ -157,6 +213,9 @@ func (f *Fetcher) Fetch(ctx context.Context, u string) (*Result, error) {
 	}
 	res.FinalURL, res.Status, res.Header, res.Body = resp.Request.URL.String(), resp.StatusCode, resp.Header, body
 	res.RemoteAddr, res.FetchedAt = remote, time.Now().UTC()
+	if res.Proxied {
+		res.RemoteAddr = "" // the proxy's address: the organisation's, not the page's
+	}
 	return res, nil
 }
 

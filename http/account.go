@@ -187,6 +187,7 @@ func (s *Server) registerAccountRoutes() {
 	s.mux.HandleFunc("POST /admin/users/{name}/enable", s.handleUserAccess)
 	s.mux.HandleFunc("POST /admin/users/{name}/remove", s.handleUserAccess)
 	s.registerTokenRoutes()
+	s.registerSettingsRoutes()
 	s.mux.HandleFunc("GET /lang/{lang}", s.handleLanguage)
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,26 +16,99 @@ import (
 	"github.com/docketorg/docket/ledger"
 )
 
+// archiveFlags are how a command that fetches does it: serve's background worker, archive
+// and ingest. A flag given overrides its stored setting (docket.Settings, changed by an
+// admin in the web); a flag not given leaves it.
+type archiveFlags struct {
+	proxy, userAgent string
+	allowPrivate     bool
+}
+
+func (f *flags) archiveFlags() *archiveFlags {
+	a := &archiveFlags{}
+	f.StringVar(&a.proxy, "archive-proxy", "", "fetch through this proxy `URL`: socks5h://HOST:PORT (Tor: socks5h://127.0.0.1:9050) or http://HOST:PORT (CONNECT); names are resolved by the proxy (default: the stored setting, else direct)")
+	f.StringVar(&a.userAgent, "archive-user-agent", "", "the User-Agent of fetches (default: the stored setting, else Tor Browser's)")
+	f.BoolVar(&a.allowPrivate, "allow-private", false, "allow private, loopback and link-local addresses (through a proxy: local names)")
+	return a
+}
+
+// check refuses bad flags before anything is done.
+func (a *archiveFlags) check() error {
+	_, err := a.fetcher(&docket.Settings{})
+	return err
+}
+
+// fetcher returns the fetcher that the flags and the stored settings s ask for.
+func (a *archiveFlags) fetcher(s *docket.Settings) (*archive.Fetcher, error) {
+	f := archive.NewFetcher()
+	f.AllowPrivate = a.allowPrivate
+	proxy := cmp.Or(a.proxy, s.ArchiveProxy)
+	if proxy != "" {
+		u, err := docket.ParseArchiveProxy(proxy)
+		if err != nil {
+			return nil, err
+		}
+		f.Proxy = u
+	}
+	if ua := cmp.Or(a.userAgent, s.ArchiveUserAgent); ua != "" {
+		if err := docket.CheckUserAgent(ua); err != nil {
+			return nil, err
+		}
+		f.UserAgent = ua
+	}
+	return f, nil
+}
+
+// fetcherAttrs says how the fetcher fetches, for the log: the proxy without a password.
+func fetcherAttrs(f *archive.Fetcher) []any {
+	via := "direct"
+	if f.Proxy != nil {
+		via = f.Proxy.Redacted()
+	}
+	return []any{"via", via, "user_agent", f.UserAgent}
+}
+
+// storedSettings returns the settings of the store, if there is one, without creating it.
+func (f *flags) storedSettings(ctx context.Context) (*docket.Settings, error) {
+	db, err := f.open(false)
+	if docket.ErrorCode(err) == docket.ENOTFOUND {
+		return &docket.Settings{}, nil
+	} else if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.Settings(ctx, f.operator())
+}
+
 func (m *Main) runArchive(ctx context.Context, args []string) error {
 	f := m.newFlags("archive", `
-Usage: docket archive SOURCE|URL [--allow-private] [--json]
+Usage: docket archive SOURCE|URL [--archive-proxy URL] [--archive-user-agent UA] [--allow-private] [--json]
 
 Preserves what a source's URL answers now: fetches it (time-outs, a size limit, redirects
 recorded), stores the raw body by its SHA-256 in the store itself with its headers, final URL,
 time and extracted text, and records the snapshot with its chain of custody (who asked, when,
-from which machine, what was received) as a ledger leaf. A URL that no source has yet becomes
-an internal source. Private, loopback and link-local addresses are refused, also after a
-redirect, unless --allow-private is given. Sources with a URL are also archived automatically
-by docket serve.
+by what means, what was received) as a ledger leaf. A URL that no source has yet becomes an
+internal source once it has been fetched: a refused or failed fetch records nothing.
+
+This command fetches when it is run, whatever the archiving setting of docket serve, through
+the proxy and with the User-Agent of the flags, else of the stored settings (an admin sets
+them under Settings in the web), else directly with Tor Browser's User-Agent. Private,
+loopback and link-local addresses are refused, also after a redirect, unless --allow-private
+is given; through a proxy, which resolves names itself, names of local networks are refused
+(localhost, *.local, *.internal, one-label names, private IP literals).
 
 Examples:
   docket archive https://tumba.kz/41092.html
+  docket archive https://tumba.kz/41092.html --archive-proxy socks5h://127.0.0.1:9050
   docket archive src-fn1-tumba --json`, true)
-	allow := f.Bool("allow-private", false, "allow private, loopback and link-local addresses")
+	af := f.archiveFlags()
 	f.authorFlag()
 	f.jsonFlag()
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
+		return err
+	}
+	if err := af.check(); err != nil {
 		return err
 	}
 	db, err := f.open(true)
@@ -43,7 +117,17 @@ Examples:
 	}
 	defer db.Close()
 	v := f.operator()
+	stored, err := db.Settings(ctx, v)
+	if err != nil {
+		return err
+	}
+	a := archive.NewArchiver(db)
+	if a.Fetcher, err = af.fetcher(stored); err != nil {
+		return err
+	}
+	const via = "docket archive"
 	source := pos[0]
+	var snap *docket.Snapshot
 	if strings.Contains(source, "://") {
 		src := &docket.Source{URL: source, Sensitivity: docket.Internal}
 		if err := src.Normalize(); err != nil {
@@ -56,17 +140,24 @@ Examples:
 		if len(found) > 0 {
 			source = found[0].ID
 		} else {
+			// Fetched before the source is recorded, so that a refusal leaves nothing behind.
+			res, err := a.Fetcher.Fetch(ctx, src.URL)
+			if err != nil {
+				return err
+			}
 			if err := db.CreateSource(ctx, v, src); err != nil {
 				return err
 			}
 			source = src.ID
+			if snap, err = a.Record(ctx, v, source, res, via); err != nil {
+				return err
+			}
 		}
 	}
-	a := archive.NewArchiver(db)
-	a.Fetcher.AllowPrivate = *allow
-	snap, err := a.Archive(ctx, v, source, "docket archive")
-	if err != nil {
-		return err
+	if snap == nil {
+		if snap, err = a.Archive(ctx, v, source, via); err != nil {
+			return err
+		}
 	}
 	// The queue need not fetch again what was just preserved.
 	for {

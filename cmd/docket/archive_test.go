@@ -31,11 +31,13 @@ func TestArchive_WARC_Bundle(t *testing.T) {
 	if code == 0 || !strings.Contains(errs, "127.0.0.1 is a loopback address") {
 		t.Fatalf("archive of a loopback URL: exit %d, %q", code, errs)
 	}
+	if after := mustRun(t, "export", "--data", d); after != before {
+		t.Fatal("a refused archive recorded something")
+	}
 	// A public source with the URL, footnoted by a public statement of the Akberdiyeva case.
 	out := mustRun(t, "add", "source", srv.URL+"/old", "--sensitivity", "public", "--title", "Local copy", "--data", d)
 	src := strings.Fields(out)[2]
 	mustRun(t, "add", "event-removal", "description=Removed the next day.", "--source", src, "--sensitivity", "public", "--data", d)
-	_ = before
 
 	out = mustRun(t, "archive", src, "--allow-private", "--json", "--data", d)
 	var snap struct {

@@ -33,8 +33,10 @@ applies. A person or organisation already in the store under another spelling or
 linked to that record; an uncertain match is printed and a new record made: nothing is merged.
 Review the drafts with docket review.
 
-A URL is fetched under the archiver's rules (time-outs, size limit, private addresses refused
-unless --allow-private) and its body and text are kept as a snapshot. PDF is read with
+A URL is fetched when the command is run, under the archiver's rules (time-outs, size limit,
+private addresses refused unless --allow-private; through the proxy and with the User-Agent of
+--archive-proxy and --archive-user-agent, else of the stored settings, as docket archive) and
+its body and text are kept as a snapshot; a refused URL writes nothing. PDF is read with
 pdftotext from poppler-utils. Junk, empty and oversized input is refused and nothing is written;
 the whole ingest is one transaction.
 
@@ -42,7 +44,7 @@ Examples:
   docket ingest press-release.txt
   docket ingest https://example.org/news/verdict.html --sensitivity public
   docket ingest report.pdf --dry-run`, true)
-	allow := f.Bool("allow-private", false, "allow private, loopback and link-local addresses when fetching a URL")
+	af := f.archiveFlags()
 	sens := f.String("sensitivity", "internal", "sensitivity of the source and the draft statements: public, internal or confidential")
 	title := f.String("title", "", "title of the document's source (default: the HTML title, else the file name)")
 	dry := f.Bool("dry-run", false, "print the proposals and write nothing")
@@ -58,8 +60,15 @@ Examples:
 	}
 	in := &ingestInput{Name: pos[0], Sensitivity: level, Title: *title}
 	if isURLArg(pos[0]) {
-		fetcher := archive.NewFetcher()
-		fetcher.AllowPrivate = *allow
+		// The store's settings are read without creating it: a refused URL writes nothing.
+		stored, err := f.storedSettings(ctx)
+		if err != nil {
+			return err
+		}
+		fetcher, err := af.fetcher(stored)
+		if err != nil {
+			return err
+		}
 		fetcher.MaxSize = extract.MaxInput
 		in.RequestedAt = time.Now().UTC()
 		res, err := fetcher.Fetch(ctx, pos[0])
@@ -374,11 +383,15 @@ func (p *ingestPlan) urlSource(u string, n int) (string, error) {
 func (p *ingestPlan) snapshot(in *ingestInput) {
 	r := in.Fetched
 	text := []byte(in.Doc.Text)
+	via := "docket ingest"
+	if r.Proxied {
+		via += ", through a proxy"
+	}
 	s := &docket.Snapshot{
 		ID: p.id("snap"), Source: p.doc, URL: r.URL, FinalURL: r.FinalURL, Redirects: r.Redirects, Status: r.Status,
 		Header: r.Header, ContentType: r.ContentType(), SHA256: docket.SHA256Hex(r.Body), Size: int64(len(r.Body)),
 		TextSHA256: docket.SHA256Hex(text), FetchedAt: r.FetchedAt.Truncate(time.Microsecond),
-		Custody: docket.Custody{RequestedBy: p.v.Author, RequestedAt: in.RequestedAt.Truncate(time.Microsecond), Via: "docket ingest",
+		Custody: docket.Custody{RequestedBy: p.v.Author, RequestedAt: in.RequestedAt.Truncate(time.Microsecond), Via: via,
 			UserAgent: in.UserAgent, RemoteAddr: r.RemoteAddr, Tool: toolName()},
 		Author: p.v.Author, CreatedAt: p.now,
 	}

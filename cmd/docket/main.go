@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/sqlstore"
@@ -36,6 +37,8 @@ type Main struct {
 	Getenv         func(string) string
 	// Ready, if set, is called by serve with the address it listens on.
 	Ready func(addr string)
+
+	archivePoll time.Duration // how often serve's idle archiver looks again; tests shorten it
 }
 
 // command is one subcommand.

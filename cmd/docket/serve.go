@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
 	"time"
 
+	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/archive"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
@@ -14,7 +16,7 @@ import (
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	f := m.newFlags("serve", `
-Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR]
+Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR] [--archive [--archive-proxy URL]]
 
 Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
@@ -22,17 +24,30 @@ from docket user add (the first: docket user add --admin NAME), API tokens from 
 add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
 TLS, pass --secure-cookies so that session cookies are only ever sent over TLS.
 
+What it fetches: nothing, unless archiving is on. Sources with a URL are queued for archiving
+when they are recorded, but the server contacts no site of theirs until archiving is turned on,
+with --archive or by an admin under Settings in the web (read before every job, so it holds
+without a restart); then it fetches the queue, older sources first, from this machine's
+address unless a proxy is set (--archive-proxy, or the stored setting), which then resolves
+the names and is the only address connected to. --demo fetches nothing either. Contacting the
+sites of the state one documents tells it that someone is looking, and from where: decide it.
+
 Examples:
   docket serve --demo
-  docket serve --addr 0.0.0.0:8080 --data /srv/docket`, true)
+  docket serve --addr 0.0.0.0:8080 --data /srv/docket
+  docket serve --archive --archive-proxy socks5h://127.0.0.1:9050`, true)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
 	keyFile := f.keyFlag()
-	allow := f.Bool("allow-private", false, "let the archiver fetch private, loopback and link-local addresses")
+	archiveOn := f.Bool("archive", false, "archive queued sources in the background, whatever the stored setting (default: the stored setting, off unless an admin turned it on)")
+	af := f.archiveFlags()
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown); /api/v1/ledger/checkpoint serves the latest")
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
+		return err
+	}
+	if err := af.check(); err != nil {
 		return err
 	}
 	db, err := f.open(true)
@@ -67,10 +82,15 @@ Examples:
 		close(signed)
 	}()
 	defer func() { <-signed }() // the checkpoint at shutdown
-	// The archive queue is worked in the background: every source with a URL is preserved.
 	a := archive.NewArchiver(db)
-	a.Fetcher.AllowPrivate, a.Logger = *allow, logger
-	go a.Work(ctx, 5*time.Second)
+	a.Logger = logger
+	a.Configure = m.archiveSettings(db, *archiveOn, af, logger)
+	worked := make(chan struct{})
+	go func() {
+		defer close(worked)
+		a.Work(ctx, cmp.Or(m.archivePoll, 5*time.Second))
+	}()
+	defer func() { <-worked }() // before the store closes
 	logger.Info("serving", "url", s.URL(), "store", db.Path)
 	fmt.Fprintf(m.Stdout, "Docket is at %s\n", s.URL())
 	if m.Ready != nil {
@@ -78,4 +98,37 @@ Examples:
 	}
 	<-ctx.Done()
 	return s.Close()
+}
+
+// archiveSettings returns what the background worker asks before each job: whether archiving
+// is on (--archive, or the stored setting) and with which fetcher (the flags, else the
+// stored settings). Every change is logged.
+//
+// Sources are queued while archiving is off, and the queue is kept: a job is a row in the
+// store, not a request to anyone, and it is what lets the sources recorded meanwhile be
+// preserved once an admin decides to archive (the settings page says so before they do).
+// Not queuing would lose them for good, or leave a second path to queue them later.
+func (m *Main) archiveSettings(db *store, forced bool, af *archiveFlags, logger *slog.Logger) func(context.Context) (*archive.Fetcher, error) {
+	// The worker is the server itself, which acts for the operator, as the command line does.
+	worker := docket.Viewer{Name: "docket serve", Role: docket.Admin, Cleared: true}
+	last := ""
+	return func(ctx context.Context) (*archive.Fetcher, error) {
+		s, err := db.Settings(ctx, worker)
+		if err != nil {
+			return nil, err
+		}
+		var fetcher *archive.Fetcher
+		state := []any{"on", false}
+		if forced || s.Archive {
+			if fetcher, err = af.fetcher(s); err != nil {
+				return nil, err
+			}
+			state = append([]any{"on", true, "by", map[bool]string{true: "--archive", false: "the stored setting"}[forced]}, fetcherAttrs(fetcher)...)
+		}
+		if now := fmt.Sprint(state...); now != last {
+			logger.Info("background archiving", state...)
+			last = now
+		}
+		return fetcher, nil
+	}
 }

@@ -92,7 +92,10 @@ func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.So
 			return err
 		}
 		if s.URL != "" {
-			// Pages disappear: preserve every cited URL as soon as it is recorded.
+			// Pages disappear: every cited URL is queued for preservation as soon as it is
+			// recorded, whether or not archiving is on. A job is a row, not a request to anyone:
+			// docket serve fetches the queue only once archiving is turned on (docket.Settings),
+			// and then what was recorded meanwhile too.
 			if _, err := tx.enqueue(ctx, s.ID, s.URL, author); err != nil {
 				return fmt.Errorf("queue archive: %w", err)
 			}

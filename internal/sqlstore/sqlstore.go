@@ -99,6 +99,7 @@ var _ interface {
 	docket.ChangeService
 	docket.SearchService
 	docket.TokenService
+	docket.SettingsService
 } = (*Store)(nil)
 
 // Tx is a transaction with its time fixed at the start, so that every record it writes
