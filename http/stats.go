@@ -91,7 +91,12 @@ type caseLink struct{ ID, Caption string }
 type statsRow struct {
 	report.TableRow
 	Links []caseLink
+	More  int // cases not linked: the CSV lists every one
 }
+
+// maxCaseLinks is how many of its cases a row of a table links to: a figure over a large
+// registry rests on thousands, which no reader follows from the page (the CSV lists them all).
+const maxCaseLinks = 25
 
 type statsTable struct {
 	*report.Table
@@ -128,8 +133,8 @@ func viewerName(v docket.Viewer) string {
 }
 
 func linkRow(reg *report.Registry, r report.TableRow) statsRow {
-	row := statsRow{TableRow: r}
-	for _, id := range r.Cases {
+	row := statsRow{TableRow: r, More: max(len(r.Cases)-maxCaseLinks, 0)}
+	for _, id := range r.Cases[:min(len(r.Cases), maxCaseLinks)] {
 		row.Links = append(row.Links, caseLink{ID: id, Caption: reg.Caption(id)})
 	}
 	return row

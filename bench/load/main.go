@@ -52,6 +52,7 @@ func main() {
 	duration := fs.Duration("duration", 60*time.Second, "how long to load the server")
 	out := fs.String("out", "", "write the results as Markdown to `FILE` too")
 	warmup := fs.Duration("warmup", 30*time.Minute, "how long to wait for the server to count the statistics")
+	bin := fs.String("bin", "", "run this docket `BINARY` instead of building ./cmd/docket")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if err == flag.ErrHelp {
 			os.Exit(0)
@@ -62,7 +63,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "load: --data DIR is required; see --help")
 		os.Exit(2)
 	}
-	if err := run(*data, *clients, *duration, *warmup, *out); err != nil {
+	if err := run(*bin, *data, *clients, *duration, *warmup, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -72,16 +73,18 @@ func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 }
 
-func run(data string, clients int, duration, warmup time.Duration, out string) error {
+func run(bin, data string, clients int, duration, warmup time.Duration, out string) error {
 	tmp, err := os.MkdirTemp("", "docket-load-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	bin := filepath.Join(tmp, "docket")
-	logf("building docket")
-	if b, err := exec.Command("go", "build", "-o", bin, "./cmd/docket").CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, b)
+	if bin == "" {
+		bin = filepath.Join(tmp, "docket")
+		logf("building docket")
+		if b, err := exec.Command("go", "build", "-o", bin, "./cmd/docket").CombinedOutput(); err != nil {
+			return fmt.Errorf("go build: %v\n%s", err, b)
+		}
 	}
 	port, err := freePort()
 	if err != nil {
@@ -98,7 +101,18 @@ func run(data string, clients int, duration, warmup time.Duration, out string) e
 	if err := srv.Start(); err != nil {
 		return err
 	}
-	defer func() { srv.Process.Kill(); srv.Wait() }()
+	defer func() {
+		// Stopped as an operator stops it, so that it ends its work as it would.
+		srv.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { srv.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			srv.Process.Kill()
+			<-done
+		}
+	}()
 	base := "http://" + addr
 	if err := waitUp(base, 60*time.Second); err != nil {
 		return err
