@@ -28,6 +28,12 @@ type homePage struct {
 	Counted  bool // the counts are known: they are counted apart, and kept (see countsWait)
 }
 
+// homeRecent is what the dashboard shows of the newest records.
+type homeRecent struct {
+	Cases   []*docket.Entity
+	Changes []changeRow
+}
+
 // countsWait is how long the dashboard waits for counts of the registry not yet counted: it
 // is shown without them rather than late.
 const countsWait = 2 * time.Second
@@ -40,12 +46,34 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), viewer(r)
 	p := homePage{layout: s.layout(w, r, "home.title")}
 	p.Nav = "home"
-	caseSchema := "Case"
+	// The newest cases and changes: the same for every anonymous visitor, so kept for them (in
+	// their language); staff see their own writes at once.
+	recent := func(ctx context.Context, v docket.Viewer) (any, error) {
+		caseSchema := "Case"
+		var h homeRecent
+		var err error
+		if h.Cases, _, err = s.Store.FindEntities(ctx, v, docket.EntityFilter{Schema: &caseSchema, Limit: 12, SkipCount: true}); err != nil {
+			return nil, err
+		}
+		chs, err := s.Store.FindChanges(ctx, v, docket.ChangeFilter{Newest: true, Limit: 200, MaxScan: homeChanges})
+		if err != nil {
+			return nil, err
+		}
+		h.Changes = s.builderFor(ctx, v, &p.layout).recentRows(chs, 10)
+		return &h, nil
+	}
+	var rec any
 	var err error
-	if p.Cases, _, err = s.Store.FindEntities(ctx, v, docket.EntityFilter{Schema: &caseSchema, Limit: 12, SkipCount: true}); err != nil {
+	if v.Role == docket.Anonymous {
+		rec, _, err = s.figures.count(ctx, v, "home "+p.Lang(), recent)
+	} else {
+		rec, err = recent(ctx, v)
+	}
+	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	p.Cases, p.Changes = rec.(*homeRecent).Cases, rec.(*homeRecent).Changes
 	// Counting what a viewer sees reads the whole registry: counted apart, kept, and waited
 	// for a little.
 	wait, cancel := context.WithTimeout(ctx, countsWait)
@@ -70,16 +98,8 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	b := s.newBuilder(r, &p.layout)
-	chs, err := s.Store.FindChanges(ctx, v, docket.ChangeFilter{Newest: true, Limit: 200, MaxScan: homeChanges})
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	p.Changes = b.changeRows(chs)
-	p.Changes = groupChanges(p.Changes, 10)
 	if v.SeesDrafts() {
-		if p.Drafts, p.NDrafts, err = s.drafts(r, b, 8); err != nil {
+		if p.Drafts, p.NDrafts, err = s.drafts(r, s.newBuilder(r, &p.layout), 8); err != nil {
 			s.Error(w, r, err)
 			return
 		}
@@ -276,41 +296,47 @@ func (b *builder) changeRows(chs []*docket.Change) []changeRow {
 	return out
 }
 
-// groupChanges folds the facts added to one entity at once by one author into the row that
-// created the entity, or into one row, so that the dashboard shows what happened, not every
-// statement of it; at most n rows.
-func groupChanges(rows []changeRow, n int) []changeRow {
-	var out []changeRow
-	for _, row := range rows {
-		if k := len(out) - 1; k >= 0 && row.Entity != nil && out[k].Entity != nil && out[k].Entity.ID == row.Entity.ID &&
-			out[k].Change.Author == row.Change.Author && out[k].Change.At.Sub(row.Change.At).Abs() < time.Minute &&
-			(row.Change.Kind == docket.KindStatement || row.Change.Kind == docket.KindEntity) &&
-			(out[k].Change.Kind == docket.KindStatement || out[k].Change.Kind == docket.KindEntity) {
+// recentRows folds the facts added to one entity at once by one author into the change that
+// created the entity, or into one change, so that the dashboard shows what happened, not every
+// statement of it, and makes the rows of at most n such groups: only those, as a row reads its
+// entity.
+func (b *builder) recentRows(chs []*docket.Change, n int) []changeRow {
+	adds := func(c *docket.Change) bool { return c.Kind == docket.KindStatement || c.Kind == docket.KindEntity }
+	type group struct {
+		c     *docket.Change // the change that names the row
+		facts int
+	}
+	var gs []group
+	for _, c := range chs {
+		if k := len(gs) - 1; k >= 0 && c.Entity != "" && gs[k].c.Entity == c.Entity && gs[k].c.Author == c.Author &&
+			gs[k].c.At.Sub(c.At).Abs() < time.Minute && adds(c) && adds(gs[k].c) {
 			// Newest first: the entity's creation comes last and names the row.
-			if row.Change.Kind == docket.KindEntity {
-				row.Facts = out[k].Facts + 1
-				out[k] = row
-			} else {
-				out[k].Facts++
+			if c.Kind == docket.KindEntity {
+				gs[k].c = c
 			}
+			gs[k].facts++
 			continue
 		}
-		if len(out) == n {
+		if len(gs) == n {
 			break
 		}
-		if row.Change.Kind == docket.KindStatement {
-			row.Facts = 1
+		g := group{c: c}
+		if c.Kind == docket.KindStatement {
+			g.facts = 1
 		}
-		out = append(out, row)
+		gs = append(gs, g)
 	}
-	for i := range out {
-		if out[i].Facts > 1 {
-			out[i].Fact = nil
-		} else {
-			out[i].Facts = 0
+	heads := make([]*docket.Change, len(gs))
+	for i, g := range gs {
+		heads[i] = g.c
+	}
+	rows := b.changeRows(heads)
+	for i := range rows {
+		if gs[i].facts > 1 {
+			rows[i].Fact, rows[i].Facts = nil, gs[i].facts
 		}
 	}
-	return out
+	return rows
 }
 
 // historyPage is the data of the history pages: of the whole registry or of one entity.

@@ -52,7 +52,12 @@ type builder struct {
 }
 
 func (s *Server) newBuilder(r *http.Request, l *layout) *builder {
-	return &builder{s: s, ctx: r.Context(), v: viewer(r), l: l, ents: map[string]*docket.Entity{}, notes: map[string]int{}}
+	return s.builderFor(r.Context(), viewer(r), l)
+}
+
+// builderFor is newBuilder outside a request: for work kept for many (see registryCache).
+func (s *Server) builderFor(ctx context.Context, v docket.Viewer, l *layout) *builder {
+	return &builder{s: s, ctx: ctx, v: v, l: l, ents: map[string]*docket.Entity{}, notes: map[string]int{}}
 }
 
 // author returns the name of the author a record names, for staff; "" for the public, who are

@@ -25,8 +25,8 @@ import (
 
 // Limits of the routes marked expensive.
 const (
-	expensiveRate    = 2               // requests a second, sustained, per anonymous client
-	expensiveBurst   = 20              // requests an anonymous client may make at once
+	expensiveRate    = 5               // requests a second, sustained, per anonymous client
+	expensiveBurst   = 50              // requests an anonymous client may make at once
 	expensiveInFight = 8               // expensive requests served at once, by all clients
 	expensiveQueue   = 5 * time.Second // how long one waits for a place before it is refused as busy
 	maxClients       = 100_000         // clients remembered; past it, the oldest are forgotten

@@ -77,7 +77,7 @@ func (db *DB) Open() (err error) {
 	if err := db.create(); err != nil {
 		return err
 	}
-	if db.W, err = sql.Open("sqlite", db.dsn(true)); err != nil {
+	if db.W, err = sql.Open(driverName, db.dsn(true)); err != nil {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
 	db.W.SetMaxOpenConns(1)
@@ -85,7 +85,7 @@ func (db *DB) Open() (err error) {
 		db.W.Close()
 		return err
 	}
-	if db.R, err = sql.Open("sqlite", db.dsn(false)); err != nil {
+	if db.R, err = sql.Open(driverName, db.dsn(false)); err != nil {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
 	db.R.SetMaxOpenConns(4)

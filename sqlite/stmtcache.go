@@ -1,0 +1,155 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+
+	"modernc.org/sqlite"
+)
+
+// Statements are kept by each connection and run again rather than prepared anew. Every read
+// through database/sql prepares its query, and with modernc.org/sqlite, a translation of
+// SQLite's C to Go, parsing and planning a query took a fifth of the CPU of a server answering
+// the public (go run ./bench/load, profiled): the same few dozen queries, parsed thousands of
+// times a second. The cache is in the driver, below database/sql, because a statement belongs
+// to one connection and database/sql keeps connections from its callers.
+
+// driverName is the driver of the stores' pools: modernc.org/sqlite with the cache.
+const driverName = "docket-sqlite"
+
+func init() { sql.Register(driverName, cachingDriver{d: &sqlite.Driver{}}) }
+
+// maxCachedStmts bounds the statements a connection keeps: queries are the store's own, a few
+// hundred at most (lists of ids come in powers of two), but the bound holds whatever they are.
+const maxCachedStmts = 512
+
+type cachingDriver struct{ d *sqlite.Driver }
+
+// sqliteConn is what the cache needs of a modernc.org/sqlite connection.
+type sqliteConn interface {
+	driver.Conn
+	driver.ConnBeginTx
+	driver.ConnPrepareContext
+	driver.ExecerContext
+	driver.QueryerContext
+	driver.Pinger
+	driver.SessionResetter
+	driver.Validator
+}
+
+// sqliteStmt is what the cache needs of a modernc.org/sqlite statement.
+type sqliteStmt interface {
+	driver.Stmt
+	driver.StmtExecContext
+	driver.StmtQueryContext
+}
+
+func (d cachingDriver) Open(name string) (driver.Conn, error) {
+	c, err := d.d.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	sc, ok := c.(sqliteConn)
+	if !ok {
+		c.Close()
+		return nil, errors.New("sqlite: the driver's connection lacks what the statement cache needs")
+	}
+	return &cachingConn{sqliteConn: sc, stmts: map[string]*cachedStmt{}}, nil
+}
+
+// cachingConn is a connection that keeps its statements by their text.
+type cachingConn struct {
+	sqliteConn
+	stmts map[string]*cachedStmt
+}
+
+// cachedStmt is a kept statement; busy while rows of it are open, when a query of the same text
+// (a query run while iterating its own rows) must be prepared apart.
+type cachedStmt struct {
+	st   sqliteStmt
+	busy bool
+}
+
+// stmt returns the kept statement of query, prepared now if need be, or nil when it is busy or
+// there is no room to keep one.
+func (c *cachingConn) stmt(ctx context.Context, query string) (*cachedStmt, error) {
+	if s, ok := c.stmts[query]; ok {
+		if s.busy {
+			return nil, nil
+		}
+		return s, nil
+	}
+	if len(c.stmts) >= maxCachedStmts {
+		for q, s := range c.stmts {
+			if !s.busy {
+				s.st.Close()
+				delete(c.stmts, q)
+				break
+			}
+		}
+		if len(c.stmts) >= maxCachedStmts {
+			return nil, nil
+		}
+	}
+	ds, err := c.sqliteConn.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	st, ok := ds.(sqliteStmt)
+	if !ok {
+		ds.Close()
+		return nil, nil
+	}
+	s := &cachedStmt{st: st}
+	c.stmts[query] = s
+	return s, nil
+}
+
+func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	s, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	} else if s == nil {
+		return c.sqliteConn.QueryContext(ctx, query, args)
+	}
+	rows, err := s.st.QueryContext(ctx, args)
+	if err != nil {
+		return nil, err
+	}
+	s.busy = true
+	return &cachedRows{Rows: rows, s: s}, nil
+}
+
+func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	s, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	} else if s == nil {
+		return c.sqliteConn.ExecContext(ctx, query, args)
+	}
+	return s.st.ExecContext(ctx, args)
+}
+
+// Close finalises the kept statements, then closes the connection.
+func (c *cachingConn) Close() error {
+	var errs []error
+	for q, s := range c.stmts {
+		errs = append(errs, s.st.Close())
+		delete(c.stmts, q)
+	}
+	return errors.Join(append(errs, c.sqliteConn.Close())...)
+}
+
+// cachedRows are rows of a kept statement, which is free again once they are closed.
+type cachedRows struct {
+	driver.Rows
+	s *cachedStmt
+}
+
+func (r *cachedRows) Close() error {
+	err := r.Rows.Close()
+	r.s.busy = false
+	return err
+}
