@@ -4,13 +4,18 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/auth"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
 	"github.com/docketorg/docket/sqlite"
@@ -142,4 +147,65 @@ func TestWrite_Busy(t *testing.T) {
 	}
 	// Reads go on.
 	Client{Base: s.URL()}.Get(t, "/api/v1/entities/"+demo.Akberdiyeva).Want(t, http.StatusOK)
+}
+
+// TestCSRF_NotFromQuery: a form's CSRF token counts only in its body. In the address, it would
+// be in logs, in the Referer of the next page and in a link anyone can send.
+func TestCSRF_NotFromQuery(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	pw := MustUser(t, db, "csrf-editor", docket.Editor, false)
+	c := MustLogin(t, s.URL(), "csrf-editor", pw)
+	_, page := getPage(t, c, s.URL()+"/account")
+	token := csrfOf(t, page)
+	before := MustCountChanges(t, db)
+	resp, _ := postForm(t, c, s.URL()+"/entity/"+demo.Akberdiyeva+"/facts?csrf="+url.QueryEscape(token), url.Values{
+		"property": {"occupation"}, "value": {"activist"}, "source": {demo.PressRelease}, "sensitivity": {"internal"}})
+	if resp.StatusCode != http.StatusForbidden || MustCountChanges(t, db) != before {
+		t.Errorf("a form with its CSRF token in the address: %d, and the store changed: %v", resp.StatusCode, MustCountChanges(t, db) != before)
+	}
+	resp, _ = postForm(t, c, s.URL()+"/entity/"+demo.Akberdiyeva+"/facts", url.Values{"csrf": {token},
+		"property": {"occupation"}, "value": {"activist"}, "source": {demo.PressRelease}, "sensitivity": {"internal"}})
+	if resp.StatusCode != http.StatusOK || MustCountChanges(t, db) == before {
+		t.Errorf("the same form with its token in the body: %d", resp.StatusCode)
+	}
+}
+
+// TestLogin_UnknownNameTakesAsLong: signing in as a name with no account costs a password check,
+// as a wrong password does, so that the time of the answer does not tell who has an account.
+// The accounts' hashes have the real costs here; a check skipped is a hundred times faster, so
+// the bound below (a quarter) holds on any machine.
+func TestLogin_UnknownNameTakesAsLong(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	h, err := auth.HashPassword("the real password of timed", auth.DefaultParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateUser(context.Background(), docket.Operator("t"), &docket.User{Name: "timed", Role: docket.Reader}, h); err != nil {
+		t.Fatal(err)
+	}
+	signIn := func(name string) time.Duration {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar, Timeout: httpClient.Timeout}
+		_, page := getPage(t, c, s.URL()+"/login")
+		start := time.Now()
+		resp, _ := postForm(t, c, s.URL()+"/login", url.Values{"csrf": {csrfOf(t, page)}, "name": {name}, "password": {"a wrong password, long enough"}})
+		took := time.Since(start)
+		if resp.StatusCode == http.StatusOK && resp.Request.URL.Path != "/login" {
+			t.Fatalf("signed in as %s with a wrong password", name)
+		}
+		return took
+	}
+	median := func(name func(int) string) time.Duration {
+		var ds []time.Duration
+		for i := range 3 {
+			ds = append(ds, signIn(name(i)))
+		}
+		slices.Sort(ds)
+		return ds[1]
+	}
+	known := median(func(int) string { return "timed" })
+	unknown := median(func(i int) string { return fmt.Sprintf("nobody-%d", i) })
+	if unknown < known/4 {
+		t.Errorf("signing in as an unknown name took %v, as a known one with a wrong password %v: the answer's time tells who has an account", unknown, known)
+	}
 }

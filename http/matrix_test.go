@@ -29,6 +29,7 @@ const (
 	mDraft    = "Omegaton Draftus"    // a public alias still a draft: staff
 	mSecret   = "Omegaton Secretus"   // a confidential alias: the cleared
 	mWitness  = "Omegaton Witnessa"   // the name of a confidential witness: the cleared
+	mSource   = "Omegaton Fontanus"   // the title of a confidential source: the cleared
 )
 
 // cheap are argon2id costs for tests: the server reads the costs from each hash.
@@ -144,6 +145,10 @@ func mustOpenMatrix(tb testing.TB) *matrixFixture {
 	}); err != nil {
 		tb.Fatal(err)
 	}
+	// A confidential source: its record, its title and its URL are the cleared's only.
+	if err := db.CreateSource(ctx, op, &docket.Source{URL: "https://example.org/omegaton-fontanus", Title: mSource, Sensitivity: docket.Confidential}); err != nil {
+		tb.Fatal(err)
+	}
 	f.person, f.witness = p.ID, w.ID
 	roles := []struct {
 		name    string
@@ -181,12 +186,12 @@ func (v *visitor) may(marker string) bool {
 	case mInternal, mDraft:
 		return v.drafts
 	}
-	return v.secrets // mSecret, mWitness, the witness's id
+	return v.secrets // mSecret, mWitness, the witness's id, mSource and its URL
 }
 
 func TestSensitivityMatrix(t *testing.T) {
 	f := mustOpenMatrix(t)
-	markers := []string{mPublic, mInternal, mDraft, mSecret, mWitness, f.witness}
+	markers := []string{mPublic, mInternal, mDraft, mSecret, mWitness, f.witness, mSource, "omegaton-fontanus"}
 
 	// Each output, and the markers it must show to a viewer who may see them.
 	outputs := []struct {
@@ -201,7 +206,7 @@ func TestSensitivityMatrix(t *testing.T) {
 		{"search page by facet", "/search?schema=Person&country=by", false, []string{mWitness}},
 		{"suggestions", "/suggest?q=Omegat", false, []string{mPublic, mWitness}},
 		{"dashboard", "/", false, nil},
-		{"history", "/history", false, []string{mPublic}},
+		{"history", "/history", false, []string{mPublic, mSource}},
 		{"entity history", "/entity/" + f.person + "/history", false, []string{mPublic, mInternal, mSecret}},
 		{"review queue", "/review", false, nil},
 		{"source page", "/source/" + demo.PressRelease, false, []string{mPublic, mInternal, mSecret, mWitness}},
