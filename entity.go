@@ -71,6 +71,9 @@ type EntityFilter struct {
 	Schema   *string
 	Name     *string // any name or alias whose romanisation key equals this one's
 	RefersTo *string // entities with a current statement whose value is this entity
+	// RefersToAny is RefersTo for many entities at once (at most MaxIn): the entities that
+	// refer to any of them, for readers of a whole neighbourhood.
+	RefersToAny []string
 	AfterSeq int64   // only entities made after this change: keyset paging for bulk reads, total -1
 	// SkipCount leaves the total uncounted (-1): a page of the newest costs little, counting
 	// what a viewer sees of a large registry does not.
@@ -98,6 +101,10 @@ type EntityService interface {
 	// UnmergeEntity undoes the merge that merged id (a merged entity or a merge id) away.
 	UnmergeEntity(ctx context.Context, v Viewer, id, reason string) (*Merge, error)
 }
+
+// MaxIn is the most ids a filter for many at once takes (EntityFilter.RefersToAny,
+// StatementFilter.Entities).
+const MaxIn = 1000
 
 // ValidID reports whether s can be an id: 1 to 64 letters, digits, '-', '_' or '.', not
 // starting with a dot. Imported records keep their ids, so ids are not only ours.

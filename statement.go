@@ -158,6 +158,7 @@ func isLangTag(s string) bool {
 type StatementFilter struct {
 	ID               *string
 	Entity           *string // the entity and every entity merged into it
+	Entities         []string // as Entity, for many at once (at most MaxIn)
 	Schema           *string // statements of entities of this schema
 	AfterSeq         int64   // only statements committed after this change: keyset paging for bulk reads, total -1
 	Property         *string

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -47,6 +48,51 @@ func (tx *Tx) canonicalOf(ctx context.Context, v docket.Viewer, id string) (stri
 	}
 	return canonical, nil
 }
+
+// canonicals returns the distinct canonical ids of the entities ids that v may see, as
+// canonicalOf would one by one, in one read: ids v may not see are left out.
+func (tx *Tx) canonicals(ctx context.Context, v docket.Viewer, ids []string) ([]string, error) {
+	if len(ids) > docket.MaxIn {
+		return nil, docket.Errorf(docket.EINVALID, "%d ids: at most %d at once", len(ids), docket.MaxIn)
+	}
+	var out, merged []string
+	seen := map[string]bool{}
+	err := tx.selectIn(ctx, `SELECT id, canonical, sensitivity FROM entities WHERE id IN `, slices.Compact(slices.Sorted(slices.Values(ids))), func(rows *sql.Rows) error {
+		var id, canonical string
+		var sens docket.Sensitivity
+		if err := rows.Scan(&id, &canonical, &sens); err != nil {
+			return err
+		}
+		switch {
+		case sens > v.MaxSensitivity():
+		case canonical != id && !v.SeesDrafts():
+			merged = append(merged, id) // see canonicalOf
+		case !seen[canonical]:
+			seen[canonical] = true
+			out = append(out, canonical)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find entities: %w", err)
+	}
+	for _, id := range merged {
+		c, err := tx.canonicalOf(ctx, v, id)
+		if docket.ErrorCode(err) == docket.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// inList returns "(?, ?, …)" for n values.
+func inList(n int) string { return "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")" }
 
 func (tx *Tx) findEntityByID(ctx context.Context, v docket.Viewer, id string) (*docket.Entity, error) {
 	canonical, err := tx.canonicalOf(ctx, v, id)
@@ -161,7 +207,7 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		if f.AfterSeq > 0 {
 			where, args = append(where, `e.seq > ?`), append(args, f.AfterSeq)
 		}
-		if f.Name != nil || f.RefersTo != nil {
+		if f.Name != nil || f.RefersTo != nil || f.RefersToAny != nil {
 			cond, cargs := visible(v)
 			if f.Name != nil {
 				key := translit.Key(*f.Name)
@@ -187,6 +233,22 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 					WHERE s.ref IN (SELECT id FROM entities WHERE canonical = ?)
 					AND s.retracted_seq IS NULL AND `+cond+`)`)
 				args = append(args, target)
+				args = append(args, cargs...)
+			}
+			if f.RefersToAny != nil {
+				targets, err := tx.canonicals(ctx, v, f.RefersToAny)
+				if err != nil {
+					return err
+				} else if len(targets) == 0 {
+					n = 0
+					return nil
+				}
+				where = append(where, `e.id IN (SELECT se.canonical FROM statements s JOIN entities se ON se.id = s.entity_id
+					WHERE s.ref IN (SELECT id FROM entities WHERE canonical IN `+inList(len(targets))+`)
+					AND s.retracted_seq IS NULL AND `+cond+`)`)
+				for _, t := range targets {
+					args = append(args, t)
+				}
 				args = append(args, cargs...)
 			}
 		}

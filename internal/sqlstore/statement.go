@@ -39,6 +39,19 @@ func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.S
 			}
 			where, args = append(where, `se.canonical = ?`), append(args, canonical)
 		}
+		if f.Entities != nil {
+			canon, err := tx.canonicals(ctx, v, f.Entities)
+			if err != nil {
+				return err
+			} else if len(canon) == 0 {
+				n = 0
+				return nil
+			}
+			where = append(where, `se.canonical IN `+inList(len(canon)))
+			for _, c := range canon {
+				args = append(args, c)
+			}
+		}
 		if f.Property != nil {
 			where, args = append(where, `s.property = ?`), append(args, *f.Property)
 		}

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -273,4 +274,76 @@ func testMaxScan(t *testing.T, open Opener) {
 	if err != nil || len(got) != len(all) {
 		t.Errorf("the public's changes among the newest 40: %d, %v; want all %d", len(got), err, len(all))
 	}
+}
+
+// testBulkFilters: the filters of many ids at once give what the filters of one give, together,
+// and nothing of an id the viewer may not see.
+func testBulkFilters(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(11))
+	src := MustSource(t, st, "https://example.org/a")
+	a := MustEntity(t, st, "Person", src, "name", "Aida Bulk")
+	b := MustEntity(t, st, "Person", src, "name", "Bolat Bulk")
+	dup := MustEntity(t, st, "Person", src, "name", "Bolat Bulk (dup)")
+	hidden := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := st.CreateEntity(ctx, admin, hidden, []*docket.Statement{{Property: "name", Value: "Hidden Bulk", Source: src.ID, Sensitivity: docket.Confidential}}); err != nil {
+		t.Fatal(err)
+	}
+	c := MustEntity(t, st, "Case", src, "name", "Case of the two", "defendant", a.ID, "defendant", dup.ID)
+	e := MustEntity(t, st, "Event", src, "type", "detention", "victim", b.ID)
+	MustEntity(t, st, "Event", src, "type", "search", "victim", a.ID)
+	if err := st.AddStatements(ctx, admin, []*docket.Statement{{Entity: e.ID, Property: "witness", Value: hidden.ID, Source: src.ID, Sensitivity: docket.Confidential}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.MergeEntities(ctx, admin, b.ID, dup.ID, "one person"); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(ents []*docket.Entity) string {
+		var out []string
+		for _, e := range ents {
+			out = append(out, e.ID)
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	for _, v := range []docket.Viewer{public, reader, cleared} {
+		var one []*docket.Entity
+		var oneStmts []string
+		for _, id := range []string{a.ID, dup.ID, hidden.ID} {
+			refs, _, err := st.FindEntities(ctx, v, docket.EntityFilter{RefersTo: &id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			one = append(one, refs...)
+			ss, _, err := st.FindStatements(ctx, v, docket.StatementFilter{Entity: &id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range ss {
+				oneStmts = append(oneStmts, s.ID)
+			}
+		}
+		one = slices.CompactFunc(slices.SortedFunc(slices.Values(one), func(x, y *docket.Entity) int { return strings.Compare(x.ID, y.ID) }),
+			func(x, y *docket.Entity) bool { return x.ID == y.ID })
+		many, n, err := st.FindEntities(ctx, v, docket.EntityFilter{RefersToAny: []string{a.ID, dup.ID, hidden.ID}})
+		if err != nil || ids(many) != ids(one) || n != len(many) {
+			t.Errorf("as %s, RefersToAny = %s (%d, %v); RefersTo one by one = %s", v.Name, ids(many), n, err, ids(one))
+		}
+		ss, _, err := st.FindStatements(ctx, v, docket.StatementFilter{Entities: []string{a.ID, dup.ID, hidden.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var manyStmts []string
+		for _, s := range ss {
+			manyStmts = append(manyStmts, s.ID)
+		}
+		slices.Sort(oneStmts)
+		oneStmts = slices.Compact(oneStmts)
+		slices.Sort(manyStmts)
+		if strings.Join(manyStmts, " ") != strings.Join(oneStmts, " ") {
+			t.Errorf("as %s, Entities = %v; Entity one by one = %v", v.Name, manyStmts, oneStmts)
+		}
+	}
+	_ = c
+	_, _, err := st.FindEntities(ctx, admin, docket.EntityFilter{RefersToAny: make([]string, docket.MaxIn+1)})
+	wantCode(t, "RefersToAny over MaxIn", err, docket.EINVALID)
 }

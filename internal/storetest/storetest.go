@@ -86,6 +86,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("MergeReveals", func(t *testing.T) { testMergeReveals(t, open) })
 	t.Run("Authors", func(t *testing.T) { testAuthors(t, open) })
 	t.Run("MaxScan", func(t *testing.T) { testMaxScan(t, open) })
+	t.Run("BulkFilters", func(t *testing.T) { testBulkFilters(t, open) })
 	t.Run("Settings", func(t *testing.T) { testSettings(t, open) })
 }
 
