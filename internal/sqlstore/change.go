@@ -723,44 +723,65 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 				return fmt.Errorf("rebuild: %s: %w", strings.Fields(q)[0], err)
 			}
 		}
-		var done int64
-		for after := int64(0); ; {
-			page, err := tx.logRows(ctx, "rebuild_statements", after, 10000)
-			if err != nil {
-				return err
-			}
-			if len(page) == 0 {
-				break
-			}
-			type change struct {
-				seq int64
-				r   *docket.Record
-			}
-			var batch []change
-			for _, lr := range page {
-				r, _, err := lr.record()
-				if err != nil {
-					return fmt.Errorf("change %d: %w", lr.seq, err)
-				}
-				batch = append(batch, change{lr.seq, r})
-				after = lr.seq
-			}
-			for _, c := range batch {
-				if err := tx.apply(ctx, c.seq, c.r); err != nil {
-					return fmt.Errorf("change %d: %w", c.seq, err)
-				}
-			}
-			if err := tx.flush(ctx); err != nil {
-				return fmt.Errorf("changes up to %d: %w", after, err)
-			}
-			done += int64(len(batch))
+		if err := tx.derive(ctx, "rebuild_statements", func(done int64) {
 			if progress != nil {
 				progress(done, total)
 			}
+		}, nil); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DROP TABLE rebuild_statements`); err != nil {
 			return fmt.Errorf("rebuild: %w", err)
 		}
 		return nil
 	})
+}
+
+// derive applies every record of the change log, in commit order, to the views: to the tables
+// their names find in tx, which are the store's own, emptied, in Rebuild, and temporary copies
+// that hide them in Verify. The log is read with the statement rows of the table stmts (see
+// log.go). A record the views cannot take (see unappliable) ends the derivation, unless skip
+// is given and says to go on without it; progress is told how many changes were applied.
+func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64), skip func(seq int64, err error) bool) error {
+	var done int64
+	for after := int64(0); ; {
+		page, err := tx.logRows(ctx, stmts, after, 10000)
+		if err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		type change struct {
+			seq int64
+			r   *docket.Record
+		}
+		var batch []change
+		for _, lr := range page {
+			after = lr.seq
+			r, _, err := lr.record()
+			if err != nil {
+				if skip != nil && skip(lr.seq, err) {
+					continue
+				}
+				return fmt.Errorf("change %d: %w", lr.seq, err)
+			}
+			batch = append(batch, change{lr.seq, r})
+		}
+		for _, c := range batch {
+			if err := tx.apply(ctx, c.seq, c.r); err != nil {
+				if errors.As(err, new(unappliable)) && skip != nil && skip(c.seq, err) {
+					continue
+				}
+				return fmt.Errorf("change %d: %w", c.seq, err)
+			}
+		}
+		if err := tx.flush(ctx); err != nil {
+			return fmt.Errorf("changes up to %d: %w", after, err)
+		}
+		done += int64(len(page))
+		if progress != nil {
+			progress(done)
+		}
+	}
 }
