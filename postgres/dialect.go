@@ -238,6 +238,31 @@ func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (stri
 func (dialect) IndexBuild() (before, after string) { return "", "" }
 
 // IsUnique reports whether err is a unique violation (SQLSTATE 23505).
+// ScratchViews makes temporary tables LIKE the store's, with their constraints and indexes
+// (LIKE copies no foreign keys). PostgreSQL searches the session's temporary schema before the
+// search_path for a table named without a schema. The transaction is then made read-only:
+// it may still write temporary tables, and nothing else.
+func (dialect) ScratchViews(ctx context.Context, tx *sqlstore.Tx, tables []string) (stored, scratch string, err error) {
+	var schema sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT quote_ident(current_schema())`).Scan(&schema); err != nil {
+		return "", "", err
+	} else if !schema.Valid {
+		return "", "", errors.New("no schema in the search_path")
+	}
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE `+t+` (LIKE `+schema.String+`.`+t+` INCLUDING ALL) ON COMMIT DROP`); err != nil {
+			return "", "", fmt.Errorf("temporary %s: %w", t, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `SET TRANSACTION READ ONLY`); err != nil {
+		return "", "", err
+	}
+	return schema.String, "pg_temp", nil
+}
+
+// SearchTerms: the search table holds its vectors, which compare as they are.
+func (dialect) SearchTerms(context.Context, *sqlstore.Tx, string) (string, error) { return "", nil }
+
 func (dialect) IsUnique(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && pe.Code == "23505"

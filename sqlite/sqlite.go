@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -84,7 +85,25 @@ func (db *DB) Open() (err error) {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
 	db.R.SetMaxOpenConns(4)
+	if db.Scratch, err = sql.Open("sqlite", db.scratchDSN()); err != nil {
+		return fmt.Errorf("open %s: %w", db.Path, err)
+	}
+	// Opened for each use and closed after it, with its temporary tables and their files.
+	db.Scratch.SetMaxOpenConns(1)
+	db.Scratch.SetMaxIdleConns(0)
 	return nil
+}
+
+// scratchDSN is Verify's connection (see sqlstore.Store.Scratch): read-only, so that it cannot
+// write the store whatever a statement's names find; its temporary tables, a copy of every
+// view, in files, with a page cache of 64 MB as the writer's.
+func (db *DB) scratchDSN() string {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	for _, p := range []string{"busy_timeout(" + busyTimeout + ")", "temp_store(file)", "temp.cache_size(-65536)"} {
+		q.Add("_pragma", p)
+	}
+	return "file:" + db.Path + "?" + q.Encode()
 }
 
 // create makes the file when there is none, with its page size: a page size is fixed when the
@@ -110,6 +129,9 @@ func (db *DB) create() error {
 // Close closes the database.
 func (db *DB) Close() error {
 	var errs []error
+	if db.Scratch != nil {
+		errs = append(errs, db.Scratch.Close())
+	}
 	if db.R != nil {
 		errs = append(errs, db.R.Close())
 	}
@@ -295,6 +317,72 @@ func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (stri
 // in files, 11.8 s and 288 MB. A failed PRAGMA leaves the transaction as it was.
 func (dialect) IndexBuild() (before, after string) {
 	return `PRAGMA temp_store = FILE`, `PRAGMA temp_store = MEMORY`
+}
+
+// referencesClause matches a column's foreign key in a CREATE TABLE statement.
+var referencesClause = regexp.MustCompile(`(?i)\s+REFERENCES\s+\w+\s*\(\s*\w+\s*\)`)
+
+// ScratchViews copies the shape of the store's tables (and their indexes) into the connection's
+// temporary schema, which SQLite searches before the store's (main) for a name given without
+// one, from the statements that made them. Foreign keys are left out: a scratch table may not
+// refer to one of the store's (snapshots to blobs), and Verify compares what the keys would
+// hold. The scratch connection opens the store read-only, so nothing else can be written.
+func (dialect) ScratchViews(ctx context.Context, tx *sqlstore.Tx, tables []string) (stored, scratch string, err error) {
+	args := make([]any, len(tables))
+	for i, t := range tables {
+		args[i] = t
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM main.sqlite_master WHERE tbl_name IN (`+
+		strings.TrimSuffix(strings.Repeat("?, ", len(tables)), ", ")+`) AND sql IS NOT NULL ORDER BY type = 'index', name`, args...)
+	if err != nil {
+		return "", "", err
+	}
+	var ddl []string
+	for rows.Next() {
+		var kind, name, q string
+		if err := rows.Scan(&kind, &name, &q); err != nil {
+			rows.Close()
+			return "", "", err
+		}
+		made := ""
+		for _, p := range [][2]string{
+			{"CREATE TABLE ", "CREATE TEMP TABLE "},
+			{"CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE temp."},
+			{"CREATE INDEX ", "CREATE INDEX temp."},
+			{"CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX temp."},
+		} {
+			if rest, ok := strings.CutPrefix(q, p[0]); ok {
+				made = p[1] + rest
+				break
+			}
+		}
+		if made == "" {
+			rows.Close()
+			return "", "", fmt.Errorf("%s %s: cannot copy its shape from %q", kind, name, q)
+		}
+		ddl = append(ddl, referencesClause.ReplaceAllString(made, ""))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", "", err
+	}
+	for _, q := range ddl {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return "", "", fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return "main", "temp", nil
+}
+
+// SearchTerms reads an FTS5 index through an fts5vocab table of its instances: the index keeps
+// no copy of the text (content=''), so its rows read back empty. The instances come in the
+// index's order: by word, then statement, column and position.
+func (dialect) SearchTerms(ctx context.Context, tx *sqlstore.Tx, schema string) (string, error) {
+	name := "verify_terms_" + schema
+	if _, err := tx.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.`+name+` USING fts5vocab(`+schema+`, search, instance)`); err != nil {
+		return "", err
+	}
+	return `SELECT term, doc, col, "offset" FROM temp.` + name, nil
 }
 
 func (dialect) IsUnique(err error) bool {

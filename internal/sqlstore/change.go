@@ -740,9 +740,10 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 // derive applies every record of the change log, in commit order, to the views: to the tables
 // their names find in tx, which are the store's own, emptied, in Rebuild, and temporary copies
 // that hide them in Verify. The log is read with the statement rows of the table stmts (see
-// log.go). A record the views cannot take (see unappliable) ends the derivation, unless skip
-// is given and says to go on without it; progress is told how many changes were applied.
-func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64), skip func(seq int64, err error) bool) error {
+// log.go). A record that does not parse, or that the views cannot take (see unappliable), ends
+// the derivation, unless skip is given and says to go on without it (r is nil for one that
+// does not parse); progress is told how many changes were read.
+func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64), skip func(seq int64, r *docket.Record, err error) bool) error {
 	var done int64
 	for after := int64(0); ; {
 		page, err := tx.logRows(ctx, stmts, after, 10000)
@@ -761,7 +762,7 @@ func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64
 			after = lr.seq
 			r, _, err := lr.record()
 			if err != nil {
-				if skip != nil && skip(lr.seq, err) {
+				if skip != nil && skip(lr.seq, nil, err) {
 					continue
 				}
 				return fmt.Errorf("change %d: %w", lr.seq, err)
@@ -770,7 +771,7 @@ func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64
 		}
 		for _, c := range batch {
 			if err := tx.apply(ctx, c.seq, c.r); err != nil {
-				if errors.As(err, new(unappliable)) && skip != nil && skip(c.seq, err) {
+				if errors.As(err, new(unappliable)) && skip != nil && skip(c.seq, c.r, err) {
 					continue
 				}
 				return fmt.Errorf("change %d: %w", c.seq, err)

@@ -61,6 +61,17 @@ type Dialect interface {
 	IndexBuild() (before, after string)
 	// IsUnique reports whether err is a unique-constraint violation.
 	IsUnique(err error) bool
+	// ScratchViews creates in tx, a transaction of Store.Scratch, an empty temporary table for
+	// each of tables, with the columns, keys and indexes of the store's table of that name but
+	// no foreign keys, which hides the store's table from every statement that names it without
+	// a schema for the rest of the transaction: applying records then derives the views into
+	// them (see Verify). It returns the schemas that name the store's tables and the scratch
+	// ones, and leaves the transaction unable to write anything else.
+	ScratchViews(ctx context.Context, tx *Tx, tables []string) (stored, scratch string, err error)
+	// SearchTerms returns, for a search index whose rows cannot be read back as written, a
+	// query of every word it holds in schema's search table, as rows (word, statement seq,
+	// column, position) in that order; "" when the search table compares as any other.
+	SearchTerms(ctx context.Context, tx *Tx, schema string) (string, error)
 }
 
 // Store is a Docket store on a SQL database.
@@ -71,7 +82,10 @@ type Store struct {
 	Rand   io.Reader
 	Logger *slog.Logger
 
-	R, W    *sql.DB // readers; the writer pool
+	R, W *sql.DB // readers; the writer pool
+	// Scratch is Verify's: one connection, opened for each use, that reads the store and may
+	// write only temporary tables, where Verify derives the views again.
+	Scratch *sql.DB
 	Dialect Dialect
 }
 
@@ -138,9 +152,13 @@ func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 			return nil, fmt.Errorf("lock: %w", err)
 		}
 	}
+	return db.newTx(tx), nil
+}
+
+func (db *Store) newTx(tx *sql.Tx) *Tx {
 	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
 	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{},
-		rows: newPendingRows(), prev: newPendingRows()}, nil
+		rows: newPendingRows(), prev: newPendingRows()}
 }
 
 // newID makes an id from the store's random source.
