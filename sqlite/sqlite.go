@@ -375,8 +375,8 @@ func (dialect) ScratchViews(ctx context.Context, tx *sqlstore.Tx, tables []strin
 }
 
 // SearchTerms reads an FTS5 index through an fts5vocab table of its instances: the index keeps
-// no copy of the text (content=''), so its rows read back empty. The instances come in the
-// index's order: by word, then statement, column and position.
+// no copy of the text (its content option is empty), so its rows read back empty. The
+// instances come in the index's order: by word, then statement, column and position.
 func (dialect) SearchTerms(ctx context.Context, tx *sqlstore.Tx, schema string) (string, error) {
 	name := "verify_terms_" + schema
 	if _, err := tx.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.`+name+` USING fts5vocab(`+schema+`, search, instance)`); err != nil {
