@@ -34,6 +34,15 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+// TestTamper runs the conformance suite's alterations of a store behind its back on
+// PostgreSQL, through the store's writer pool, as someone holding the database would.
+func TestTamper(t *testing.T) {
+	storetest.Tamper(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		return db, func(q string) error { _, err := db.W.Exec(q); return err }, false
+	})
+}
+
 // TestMigrations holds the two backends to the same migrations: a store is at the same
 // version on either, and docket copy moves it between them.
 func TestMigrations(t *testing.T) {

@@ -568,3 +568,17 @@ func killedImportChild(path string) {
 	fmt.Println("the import ended before it was killed:", err)
 	os.Exit(3)
 }
+
+// TestTamper runs the conformance suite's alterations of a store behind its back on SQLite,
+// through a connection of its own without foreign keys, as someone holding the file would.
+func TestTamper(t *testing.T) {
+	storetest.Tamper(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		raw, err := sql.Open("sqlite", db.Path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { raw.Close() })
+		return db, func(q string) error { _, err := raw.Exec(q); return err }, true
+	})
+}
