@@ -154,7 +154,9 @@ func Tamper(t *testing.T, open RawOpener) {
 			sql: func(f *tamperFixture) []string {
 				return []string{fmt.Sprintf(`UPDATE changes SET author = 'a-0000000000000000' WHERE kind = 'entity' AND ref = '%s'`, f.x.ID)}
 			},
-			want: func(f *tamperFixture) []string { return []string{`: its author column ("a-0000000000000000") differs from its record's`} },
+			want: func(f *tamperFixture) []string {
+				return []string{`: its author column ("a-0000000000000000") differs from its record's`}
+			},
 		},
 		{
 			name: "a change's time",
@@ -185,7 +187,9 @@ func Tamper(t *testing.T, open RawOpener) {
 			sql: func(f *tamperFixture) []string {
 				return []string{fmt.Sprintf(`UPDATE name_keys SET key = 'forged' WHERE seq = %d`, f.nameSeq)}
 			},
-			want: func(f *tamperFixture) []string { return []string{fmt.Sprintf(`name_keys row %d: its key is "forged"`, f.nameSeq)} },
+			want: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`name_keys row %d: its key is "forged"`, f.nameSeq)}
+			},
 		},
 		{
 			name: "a search row removed",
