@@ -322,49 +322,33 @@ func (dialect) IndexBuild() (before, after string) {
 // referencesClause matches a column's foreign key in a CREATE TABLE statement.
 var referencesClause = regexp.MustCompile(`(?i)\s+REFERENCES\s+\w+\s*\(\s*\w+\s*\)`)
 
-// ScratchViews copies the shape of the store's tables (and their indexes) into the connection's
-// temporary schema, which SQLite searches before the store's (main) for a name given without
-// one, from the statements that made them. Foreign keys are left out: a scratch table may not
-// refer to one of the store's (snapshots to blobs), and Verify compares what the keys would
-// hold. The scratch connection opens the store read-only, so nothing else can be written.
-func (dialect) ScratchViews(ctx context.Context, tx *sqlstore.Tx, tables []string) (stored, scratch string, err error) {
-	args := make([]any, len(tables))
-	for i, t := range tables {
-		args[i] = t
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM main.sqlite_master WHERE tbl_name IN (`+
-		strings.TrimSuffix(strings.Repeat("?, ", len(tables)), ", ")+`) AND sql IS NOT NULL ORDER BY type = 'index', name`, args...)
-	if err != nil {
-		return "", "", err
-	}
+// ScratchViews copies the store's tables into the connection's temporary schema, which SQLite
+// searches before the store's (main) for a name given without one, from the statements that
+// made them: their keys are in those statements, their indexes are not copied. Foreign keys
+// are left out: a scratch table may not refer to one of the store's (snapshots to blobs), and
+// Verify compares what the keys would hold. The scratch connection opens the store read-only,
+// so nothing else can be written.
+func (dialect) ScratchViews(ctx context.Context, tx *sqlstore.Tx, views []sqlstore.ScratchView) (stored, scratch string, err error) {
 	var ddl []string
-	for rows.Next() {
-		var kind, name, q string
-		if err := rows.Scan(&kind, &name, &q); err != nil {
-			rows.Close()
-			return "", "", err
+	for _, v := range views {
+		var q string
+		if err := tx.QueryRowContext(ctx, `SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`, v.Table).Scan(&q); err != nil {
+			return "", "", fmt.Errorf("table %s: %w", v.Table, err)
 		}
 		made := ""
-		for _, p := range [][2]string{
-			{"CREATE TABLE ", "CREATE TEMP TABLE "},
-			{"CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE temp."},
-			{"CREATE INDEX ", "CREATE INDEX temp."},
-			{"CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX temp."},
-		} {
+		for _, p := range [][2]string{{"CREATE TABLE ", "CREATE TEMP TABLE "}, {"CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE temp."}} {
 			if rest, ok := strings.CutPrefix(q, p[0]); ok {
 				made = p[1] + rest
 				break
 			}
 		}
 		if made == "" {
-			rows.Close()
-			return "", "", fmt.Errorf("%s %s: cannot copy its shape from %q", kind, name, q)
+			return "", "", fmt.Errorf("table %s: cannot copy its shape from %q", v.Table, q)
 		}
 		ddl = append(ddl, referencesClause.ReplaceAllString(made, ""))
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return "", "", err
+		if v.Index != "" {
+			ddl = append(ddl, `CREATE INDEX temp.`+v.Table+`_`+v.Index+` ON `+v.Table+` (`+v.Index+`)`)
+		}
 	}
 	for _, q := range ddl {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -62,17 +62,23 @@ type Dialect interface {
 	// IsUnique reports whether err is a unique-constraint violation.
 	IsUnique(err error) bool
 	// ScratchViews creates in tx, a transaction of Store.Scratch, an empty temporary table for
-	// each of tables, with the columns, keys and indexes of the store's table of that name but
-	// no foreign keys, which hides the store's table from every statement that names it without
-	// a schema for the rest of the transaction: applying records then derives the views into
-	// them (see Verify). It returns the schemas that name the store's tables and the scratch
-	// ones, and leaves the transaction unable to write anything else.
-	ScratchViews(ctx context.Context, tx *Tx, tables []string) (stored, scratch string, err error)
+	// each view, with the columns, primary key and unique constraints of the store's table of
+	// that name, the view's index, and no other index and no foreign key. Each hides the
+	// store's table from every statement that names it without a schema for the rest of the
+	// transaction: applying records then derives the views into them (see Verify). It returns
+	// the schemas that name the store's tables and the scratch ones, and leaves the
+	// transaction unable to write anything else.
+	ScratchViews(ctx context.Context, tx *Tx, views []ScratchView) (stored, scratch string, err error)
 	// SearchTerms returns, for a search index whose rows cannot be read back as written, a
 	// query of every word it holds in schema's search table, as rows (word, statement seq,
 	// column, position) in that order; "" when the search table compares as any other.
 	SearchTerms(ctx context.Context, tx *Tx, schema string) (string, error)
 }
+
+// A ScratchView is a view that Verify derives again beside the store's (see
+// Dialect.ScratchViews): its table, and the column that deriving it looks rows up by besides
+// its keys, if any. Other indexes would only slow the derivation down.
+type ScratchView struct{ Table, Index string }
 
 // Store is a Docket store on a SQL database.
 type Store struct {

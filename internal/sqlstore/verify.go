@@ -14,20 +14,22 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// A view is a table derived from the change log, with the key its rows are joined on and the
-// column that names a row in a report.
-type view struct{ table, key, label string }
+// A view is a table derived from the change log, with the key its rows are joined on, the
+// column that names a row in a report, and the column that deriving it looks rows up by
+// besides its keys.
+type view struct{ table, key, label, index string }
 
 // views are every table derived from the change log: what Rebuild empties and derives again,
-// and what Verify derives again beside the store's and compares with it.
+// and what Verify derives again beside the store's and compares with it. Merges and unmerges
+// find entities by their canonical id.
 var views = []view{
-	{"entities", "id", "id"},
-	{"sources", "id", "id"},
-	{"statements", "seq", "id"},
-	{"merges", "id", "id"},
-	{"snapshots", "id", "id"},
-	{"name_keys", "seq", "seq"},
-	{"search", "seq", "seq"},
+	{"entities", "id", "id", "canonical"},
+	{"sources", "id", "id", ""},
+	{"statements", "seq", "id", ""},
+	{"merges", "id", "id", ""},
+	{"snapshots", "id", "id", ""},
+	{"name_keys", "seq", "seq", ""},
+	{"search", "seq", "seq", ""},
 }
 
 // maxRowProblems caps the rows of one table that Verify names: a table rewritten wholesale
@@ -42,13 +44,14 @@ func (noTiles) ReadTile(l int, n int64) ([]byte, error) {
 	return nil, fmt.Errorf("verify: tile %d/%d was not kept", l, n)
 }
 
-// Verify recomputes the ledger from the change log and checks the stored tiles, the signed
-// checkpoints and the columns of the log's rows against it; then it derives every view again
-// from the log, as Rebuild does, into temporary tables, and compares them row by row with the
-// store's. It reads one snapshot of the store, on a connection that cannot write the store's
-// tables (see Store.Scratch). Memory stays small whatever the log's size: the tree is
-// recomputed tile by tile, the log read in pages, and the database compares the tables,
-// handing back only the rows that differ.
+// Verify reads the change log once, in commit order: it recomputes the ledger from it and
+// checks every change's record, the columns of its row and a snapshot's content, and it
+// derives every view again, as Rebuild does, into temporary tables. Then it checks the stored
+// ledger tiles and the signed checkpoints against the recomputed tree, and compares each
+// derived view row by row with the store's. It reads one snapshot of the store, on a
+// connection that cannot write the store's tables (see Store.Scratch). Memory stays small
+// whatever the log's size: the tree is recomputed tile by tile, the log read in pages, and the
+// database compares the tables, handing back only the rows that differ.
 //
 // A problem with Warning set is something verification cannot prove rather than something
 // found wrong: changes that no signed checkpoint covers.
@@ -64,44 +67,64 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) ([]docket
 	defer tx.Rollback()
 	// The scratch tables come first, so that every statement of the transaction is written
 	// after they hide the store's: none was planned against the store's own.
-	tables := make([]string, len(views))
+	scratchViews := make([]ScratchView, len(views))
 	for i, v := range views {
-		tables[i] = v.table
+		scratchViews[i] = ScratchView{Table: v.table, Index: v.index}
 	}
-	stored, scratch, err := db.Dialect.ScratchViews(ctx, tx, tables)
+	stored, scratch, err := db.Dialect.ScratchViews(ctx, tx, scratchViews)
 	if err != nil {
 		return nil, fmt.Errorf("verify: scratch tables: %w", err)
 	}
-	v := &verifier{tx: tx, stored: stored, scratch: scratch}
+	v := &verifier{tx: tx, stored: stored, scratch: scratch, app: ledger.NewAppender(0, noTiles{})}
+	v.tiles = tileCheck{tx: tx, add: v.add}
+	if v.checkpoints, err = tx.checkpoints(ctx); err != nil {
+		return nil, err
+	}
+	v.pending = v.checkpoints
 	var total int64 // the log has no gaps
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM (SELECT MAX(seq) AS seq FROM `+stored+`.changes
 		UNION ALL SELECT MAX(seq) FROM `+stored+`.statements) m`).Scan(&total); err != nil {
 		return nil, err
 	}
-	report := func(done int64) {
+	if err := tx.derive(ctx, stored+".statements", func(done int64) {
 		if progress != nil {
-			progress(done, 2*total) // the log is read twice
+			progress(done, total)
 		}
-	}
-	if err := v.ledger(ctx, report); err != nil {
+	}, v); err != nil {
 		return nil, err
 	}
-	if err := v.views(ctx, func(done int64) { report(total + done) }); err != nil {
+	if err := v.ledger(ctx); err != nil {
+		return nil, err
+	}
+	if n := v.unappliedReported - maxRowProblems; n > 0 {
+		v.add("views", "%d more changes cannot be applied to them", n)
+	}
+	if v.deriveErr != nil {
+		v.add("views", "deriving them again from the change log failed, so they were not compared with it: %v", v.deriveErr)
+	} else if err := v.views(ctx); err != nil {
 		return nil, err
 	}
 	return append(v.problems, v.warnings...), nil
 }
 
-// verifier gathers what Verify finds.
+// verifier gathers what Verify finds. It is derive's logChecker.
 type verifier struct {
-	tx                *Tx
-	stored, scratch   string // the schemas of the store's tables and of the scratch tables
-	problems          []docket.Problem
-	warnings          []docket.Problem
+	tx              *Tx
+	stored, scratch string // the schemas of the store's tables and of the scratch tables
+	problems        []docket.Problem
+	warnings        []docket.Problem
+
+	app         *ledger.Appender // the ledger recomputed from the log
+	tiles       tileCheck
+	checkpoints []*docket.Checkpoint
+	pending     []*docket.Checkpoint // those whose size the recomputed tree has not reached
+	done        int64                // changes read
+
 	unappliedReported int
 	// The changes the views could not take, by the id of what they make and by their sequence
 	// number, to say so of the rows they would have made (at most maxUnapplied).
-	unapplied map[string]int64
+	skipped map[string]int64
+	deriveErr error // why the database refused to derive the views, if it did
 }
 
 // maxUnapplied bounds the changes the views could not take that Verify remembers.
@@ -115,97 +138,101 @@ func (v *verifier) warn(what, format string, args ...any) {
 	v.warnings = append(v.warnings, docket.Problem{What: what, Why: fmt.Sprintf(format, args...), Warning: true})
 }
 
-// ledger reads the log in commit order, recomputing the ledger, and checks every change's
-// record, its row's columns and a snapshot's content; then the ledger's size, its tiles and
-// the checkpoints.
-func (v *verifier) ledger(ctx context.Context, progress func(int64)) error {
-	tx := v.tx
-	checkpoints, err := tx.checkpoints(ctx)
+// change checks a change of the log as derive reads it: its place, its leaf in the ledger
+// recomputed, its record, the columns of its row and a snapshot's content.
+func (v *verifier) change(ctx context.Context, r *logRow, rec *docket.Record, payload []byte, recErr error) error {
+	what := fmt.Sprintf("change %d", r.seq)
+	if r.seq != v.app.N+1 {
+		v.add(what, "it should be change %d: changes were removed or renumbered", v.app.N+1)
+	}
+	if recErr != nil {
+		payload = []byte(r.payload) // its leaf then differs: the tiles say so
+	}
+	if _, err := v.app.Append(ledger.NewLeaf(r.seq, r.kind, payload)); err != nil {
+		return err
+	}
+	for len(v.pending) > 0 && v.pending[0].Size == v.app.N {
+		if th, err := tlog.TreeHash(v.app.N, v.app); err != nil {
+			return err
+		} else if th != v.pending[0].Root {
+			v.add(fmt.Sprintf("checkpoint %d", v.app.N), "its root differs from the tree recomputed from the change log")
+		}
+		v.pending = v.pending[1:]
+	}
+	if v.done++; v.done%5000 == 0 {
+		// Tiles are compared as they are completed, so that few are held.
+		if err := v.compareTiles(ctx, false); err != nil {
+			return err
+		}
+	}
+	if recErr != nil {
+		v.add(what, "%v", recErr)
+		return nil
+	}
+	// A record kept in the payload must be canonical; one rebuilt from its row is.
+	if r.payload != "" {
+		if b, err := json.Marshal(rec); err != nil || string(b) != r.payload {
+			v.add(what, "its record is not in canonical form")
+		}
+	}
+	if rec.Kind != r.kind {
+		v.add(what, "its kind column says %s, its record %s", r.kind, rec.Kind)
+	}
+	v.changeColumns(what, r, rec)
+	if rec.Snapshot != nil {
+		return v.snapshotContent(ctx, rec.Snapshot)
+	}
+	return nil
+}
+
+func (v *verifier) compareTiles(ctx context.Context, final bool) error {
+	ts, err := v.app.Tiles()
 	if err != nil {
 		return err
 	}
-	pending := checkpoints // those whose size the recomputed tree has not reached
-	app := ledger.NewAppender(0, noTiles{})
-	tiles := tileCheck{tx: tx, add: v.add}
-	var done int64
-	for after := int64(0); ; {
-		batch, err := tx.logRows(ctx, v.stored+".statements", after, 5000)
-		if err != nil {
-			return err
-		}
-		if len(batch) == 0 {
-			break
-		}
-		after = batch[len(batch)-1].seq
-		for _, r := range batch {
-			what := fmt.Sprintf("change %d", r.seq)
-			if r.seq != app.N+1 {
-				v.add(what, "it should be change %d: changes were removed or renumbered", app.N+1)
-			}
-			rec, payload, recErr := r.record()
-			if recErr != nil {
-				payload = []byte(r.payload) // its leaf then differs: the tiles say so
-			}
-			if _, err := app.Append(ledger.NewLeaf(r.seq, r.kind, payload)); err != nil {
-				return err
-			}
-			for len(pending) > 0 && pending[0].Size == app.N {
-				if th, err := tlog.TreeHash(app.N, app); err != nil {
-					return err
-				} else if th != pending[0].Root {
-					v.add(fmt.Sprintf("checkpoint %d", app.N), "its root differs from the tree recomputed from the change log")
-				}
-				pending = pending[1:]
-			}
-			if recErr != nil {
-				v.add(what, "%v", recErr)
-				continue
-			}
-			// A record kept in the payload must be canonical; one rebuilt from its row is.
-			if r.payload != "" {
-				if b, err := json.Marshal(rec); err != nil || string(b) != r.payload {
-					v.add(what, "its record is not in canonical form")
-				}
-			}
-			if rec.Kind != r.kind {
-				v.add(what, "its kind column says %s, its record %s", r.kind, rec.Kind)
-			}
-			v.changeColumns(what, r, rec)
-			if rec.Snapshot != nil {
-				if err := v.snapshotContent(ctx, rec.Snapshot); err != nil {
-					return err
-				}
-			}
-		}
-		ts, err := app.Tiles()
-		if err != nil {
-			return err
-		}
-		if err := tiles.compare(ctx, ts, false); err != nil {
-			return err
-		}
-		done += int64(len(batch))
-		progress(done)
+	return v.tiles.compare(ctx, ts, final)
+}
+
+// unapplied notes a record the views cannot take.
+func (v *verifier) unapplied(seq int64, r *docket.Record, err error) {
+	if v.unappliedReported++; v.unappliedReported <= maxRowProblems {
+		v.add(fmt.Sprintf("change %d", seq), "the views cannot be derived from it: %v", err)
 	}
-	if err := tiles.compare(ctx, nil, true); err != nil {
+	if len(v.skipped) < maxUnapplied {
+		if v.skipped == nil {
+			v.skipped = map[string]int64{}
+		}
+		v.skipped[strconv.FormatInt(seq, 10)] = seq
+		ref, _, _ := r.Ref()
+		v.skipped[ref] = seq
+	}
+}
+
+func (v *verifier) failed(err error) { v.deriveErr = err }
+
+// ledger checks, once the whole log is read, the ledger's size and tiles and the checkpoints.
+func (v *verifier) ledger(ctx context.Context) error {
+	tx := v.tx
+	if err := v.compareTiles(ctx, true); err != nil {
 		return err
 	}
-	if n, err := tx.ledgerSize(ctx); err != nil {
+	n := v.app.N
+	if stored, err := tx.ledgerSize(ctx); err != nil {
 		return err
-	} else if n != app.N {
-		v.add("ledger", "it has %d leaves for %d changes", n, app.N)
+	} else if stored != n {
+		v.add("ledger", "it has %d leaves for %d changes", stored, n)
 	}
 	var stored int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+v.stored+`.ledger_tiles`).Scan(&stored); err != nil {
 		return err
 	}
-	if want := len(tlog.NewTiles(ledger.TileHeight, 0, app.N)); stored != want {
+	if want := len(tlog.NewTiles(ledger.TileHeight, 0, n)); stored != want {
 		v.add("ledger", "%d tiles are stored; the tree recomputed from the change log has %d", stored, want)
 	}
-	for _, c := range pending {
-		v.add(fmt.Sprintf("checkpoint %d", c.Size), "the change log has %d changes, fewer than this checkpoint signed: changes were removed", app.N)
+	for _, c := range v.pending {
+		v.add(fmt.Sprintf("checkpoint %d", c.Size), "the change log has %d changes, fewer than this checkpoint signed: changes were removed", n)
 	}
-	v.checkpoints(checkpoints, app.N)
+	v.checkNotes(n)
 	return nil
 }
 
@@ -257,11 +284,12 @@ func (v *verifier) snapshotContent(ctx context.Context, s *docket.Snapshot) erro
 	return nil
 }
 
-// checkpoints checks what each stored checkpoint's signed text says against its columns, which
+// checkNotes checks what each stored checkpoint's signed text says against its columns, which
 // the checks above compared with the recomputed tree, and warns of the changes that no
 // checkpoint covers: deleting them, or rewriting them with their ledger, leaves no trace that
 // this store can show. The signature is checked with the key, outside the store (docket verify).
-func (v *verifier) checkpoints(cps []*docket.Checkpoint, n int64) {
+func (v *verifier) checkNotes(n int64) {
+	cps := v.checkpoints
 	for _, c := range cps {
 		what := fmt.Sprintf("checkpoint %d", c.Size)
 		text, _, ok := strings.Cut(c.Note, "\n\n")
@@ -281,39 +309,8 @@ func (v *verifier) checkpoints(cps []*docket.Checkpoint, n int64) {
 	}
 }
 
-// views derives every view again from the log into the scratch tables, as Rebuild derives the
-// store's own, and compares each with the store's.
-func (v *verifier) views(ctx context.Context, progress func(int64)) error {
-	err := v.tx.derive(ctx, v.stored+".statements", progress, func(seq int64, r *docket.Record, err error) bool {
-		// A record that does not parse was reported with the ledger; one that does, but that the
-		// views cannot take, only here.
-		if errors.As(err, new(unappliable)) {
-			if v.unappliedReported++; v.unappliedReported <= maxRowProblems {
-				v.add(fmt.Sprintf("change %d", seq), "the views cannot be derived from it: %v", err)
-			}
-		}
-		if len(v.unapplied) < maxUnapplied {
-			if v.unapplied == nil {
-				v.unapplied = map[string]int64{}
-			}
-			v.unapplied[strconv.FormatInt(seq, 10)] = seq
-			if r != nil {
-				ref, _, _ := r.Ref()
-				v.unapplied[ref] = seq
-			}
-		}
-		return true
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		v.add("views", "deriving them again from the change log failed, so they were not compared with it: %v", err)
-		return nil
-	}
-	if n := v.unappliedReported - maxRowProblems; n > 0 {
-		v.add("views", "%d more changes cannot be applied to them", n)
-	}
+// views compares every view derived again from the log with the store's.
+func (v *verifier) views(ctx context.Context) error {
 	for _, vw := range views {
 		if vw.table == "search" {
 			q, err := v.tx.db.Dialect.SearchTerms(ctx, v.tx, v.stored)
@@ -385,8 +382,8 @@ func (v *verifier) compareView(ctx context.Context, vw view) error {
 		switch {
 		case missing:
 			v.add(what, "it is missing: the log makes it")
-		case unmade && v.unapplied[label] > 0:
-			v.add(what, "the log does not make it, as change %d could not be applied", v.unapplied[label])
+		case unmade && v.skipped[label] > 0:
+			v.add(what, "the log does not make it, as change %d could not be applied", v.skipped[label])
 		case unmade:
 			v.add(what, "the log does not make it")
 		default:
@@ -476,7 +473,7 @@ func (v *verifier) compareTerms(ctx context.Context, storedQ, derivedQ string) e
 		if named[t.seq] {
 			return
 		}
-		if seq := v.unapplied[strconv.FormatInt(t.seq, 10)]; seq > 0 {
+		if seq := v.skipped[strconv.FormatInt(t.seq, 10)]; seq > 0 {
 			why += fmt.Sprintf(", as change %d could not be applied", seq)
 		}
 		if len(named) >= maxRowProblems {
