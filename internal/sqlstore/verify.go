@@ -123,7 +123,7 @@ type verifier struct {
 	unappliedReported int
 	// The changes the views could not take, by the id of what they make and by their sequence
 	// number, to say so of the rows they would have made (at most maxUnapplied).
-	skipped map[string]int64
+	skipped   map[string]int64
 	deriveErr error // why the database refused to derive the views, if it did
 }
 
