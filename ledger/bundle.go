@@ -257,8 +257,6 @@ func VerifyBundle(b *Bundle, vkey string) (*BundleReport, error) {
 		for _, seq := range m.Seqs {
 			list[seq] = true
 		}
-	} else if b.Manifest != "" {
-		return nil, fmt.Errorf("a %s file has no list of records", bundleFormatV1)
 	}
 	blobs := map[string]bool{} // content, and whether a snapshot holds it
 	for _, bl := range b.Blobs {

@@ -159,6 +159,24 @@ func Tamper(t *testing.T, open RawOpener) {
 			},
 		},
 		{
+			name: "a change's record id",
+			sql: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`UPDATE changes SET ref = 'forged' WHERE kind = 'entity' AND ref = '%s'`, f.x.ID)}
+			},
+			want: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`: its ref column ("forged") differs from its record's (%q)`, f.x.ID)}
+			},
+		},
+		{
+			name: "a change's entity",
+			sql: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`UPDATE changes SET entity = '%s' WHERE kind = 'entity' AND ref = '%s'`, f.y.ID, f.x.ID)}
+			},
+			want: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`: its entity column (%q) differs from its record's (%q)`, f.y.ID, f.x.ID)}
+			},
+		},
+		{
 			name: "a change's time",
 			sql:  q(`UPDATE changes SET at = '2019-01-01T00:00:00.000000Z' WHERE seq = 1`),
 			want: q(`change 1: its time column ("2019-01-01T00:00:00.000000Z") differs from its record's`),
