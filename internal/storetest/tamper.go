@@ -95,6 +95,8 @@ func Tamper(t *testing.T, open RawOpener) {
 		want func(f *tamperFixture) []string
 		// warnOnly: Verify finds nothing wrong, only what it cannot prove.
 		warnOnly bool
+		// many adds a hundred and twenty persons first, for alterations of many rows.
+		many bool
 	}
 	q := func(qs ...string) func(*tamperFixture) []string { return func(*tamperFixture) []string { return qs } }
 	cases := []tamper{
@@ -275,6 +277,7 @@ func Tamper(t *testing.T, open RawOpener) {
 				return []string{
 					": its ledger leaf (in ledger tile 0/0) does not match its record",
 					`: the views cannot be derived from it: apply statement: Person has no property "type"`,
+					`: the log does not make it, as change `,
 					fmt.Sprintf(`entities row %s: its schema is "Event", the log says "Person"`, f.event.ID),
 				}
 			},
@@ -295,6 +298,81 @@ func Tamper(t *testing.T, open RawOpener) {
 			},
 		},
 		{
+			name: "a long value",
+			sql: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`UPDATE sources SET title = '%s' WHERE id = '%s'`, strings.Repeat("forged ", 12), f.lone.ID)}
+			},
+			want: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`sources row %s: its title differs from the log's`, f.lone.ID)}
+			},
+		},
+		{
+			name: "a change's kind",
+			sql: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`UPDATE changes SET kind = 'source' WHERE kind = 'entity' AND ref = '%s'`, f.x.ID)}
+			},
+			want: q(`: its kind column says source, its record entity`),
+		},
+		{
+			name: "a record not in canonical form",
+			sql: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`UPDATE changes SET payload = payload || ' ' WHERE kind = 'entity' AND ref = '%s'`, f.x.ID)}
+			},
+			want: q(`: its record is not in canonical form`),
+		},
+		{
+			name:   "a checkpoint's root",
+			sql:    q(`UPDATE checkpoints SET root = decode(repeat('00', 32), 'hex')`),
+			sqlite: q(`UPDATE checkpoints SET root = zeroblob(32)`),
+			want: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`checkpoint %d: its root differs from the tree recomputed from the change log`, f.checkpoint.Size)}
+			},
+		},
+		{
+			name: "a checkpoint's note",
+			sql:  q(`UPDATE checkpoints SET note = 'forged'`),
+			want: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`checkpoint %d: its signed note does not read as a checkpoint`, f.checkpoint.Size)}
+			},
+		},
+		{
+			name:   "a ledger tile added",
+			sql:    q(`INSERT INTO ledger_tiles (level, idx, hashes) VALUES (0, 7, decode('00', 'hex'))`),
+			sqlite: q(`INSERT INTO ledger_tiles (level, idx, hashes) VALUES (0, 7, x'00')`),
+			want:   q(`ledger: 2 tiles are stored; the tree recomputed from the change log has 1`),
+		},
+		{
+			name: "a snapshot's text removed",
+			sql: func(f *tamperFixture) []string {
+				return []string{`ALTER TABLE snapshots DROP CONSTRAINT snapshots_text_sha256_fkey`, fmt.Sprintf(`DELETE FROM blobs WHERE sha256 = '%s'`, f.snapshot.TextSHA256)}
+			},
+			sqlite: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`DELETE FROM blobs WHERE sha256 = '%s'`, f.snapshot.TextSHA256)}
+			},
+			want: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`snapshot %s: its text (SHA-256 %s) is missing`, f.snapshot.ID, f.snapshot.TextSHA256)}
+			},
+		},
+		{
+			// A table rewritten is said in a line, not a line a row.
+			name: "every entity's author",
+			many: true,
+			sql:  q(`UPDATE entities SET author = 'a-0000000000000000'`),
+			want: q(`entities table: `, ` more rows differ from the log's`),
+		},
+		{
+			name: "the search index emptied",
+			many: true,
+			sql:  q(`DELETE FROM search`),
+			want: q(`search table: `),
+		},
+		{
+			name: "every review's entity",
+			many: true,
+			sql:  q(`UPDATE changes SET entity = 'forged' WHERE kind = 'status'`),
+			want: q(`changes table: `, ` more changes have entity columns that differ`),
+		},
+		{
 			name:     "every checkpoint deleted",
 			sql:      q(`DELETE FROM checkpoints`),
 			want:     q(`ledger: no checkpoint was signed`),
@@ -304,6 +382,18 @@ func Tamper(t *testing.T, open RawOpener) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			st, exec, sqlite := open(t, NewClock().Now, Rand(5))
+			if tc.many {
+				var lines strings.Builder
+				lines.WriteString(`{"kind":"source","id":"many-src","url":"https://example.org/many","sensitivity":"public","author":"a-0123456789abcdef","created":"2026-11-25T11:00:00Z"}` + "\n")
+				for i := range 120 {
+					fmt.Fprintf(&lines, `{"kind":"entity","id":"many-%d","schema":"Person","sensitivity":"public","author":"a-0123456789abcdef","created":"2026-11-25T11:00:00Z"}`+"\n", i)
+					fmt.Fprintf(&lines, `{"kind":"statement","id":"many-%d-name","entity":"many-%d","property":"name","value":"Many Person %d","source":"many-src","status":"reported","sensitivity":"public","author":"a-0123456789abcdef","created":"2026-11-25T11:00:00Z","salt":"%032x"}`+"\n", i, i, i, i)
+					fmt.Fprintf(&lines, `{"kind":"status","statement":"many-%d-name","status":"disputed","author":"a-0123456789abcdef","at":"2026-11-25T11:00:00Z"}`+"\n", i)
+				}
+				if _, err := ImportString(st, admin, lines.String()); err != nil {
+					t.Fatal(err)
+				}
+			}
 			f := newTamperFixture(t, st)
 			problems, err := st.Verify(ctx, nil)
 			if err != nil {
