@@ -28,6 +28,7 @@ type tamperFixture struct {
 	checkpoint         *docket.Checkpoint
 	after              int64 // the changes after the checkpoint
 	nameSeq, reviewSeq int64 // a statement with a name key; a review's change
+	refSeq             int64 // the statement naming the witness, which has no search row
 }
 
 func newTamperFixture(tb testing.TB, st docket.Store) *tamperFixture {
@@ -74,9 +75,11 @@ func newTamperFixture(tb testing.TB, st docket.Store) *tamperFixture {
 			f.nameSeq = c.Seq
 		case c.Kind == docket.KindStatus && c.Ref == f.witnessRef:
 			f.reviewSeq = c.Seq
+		case c.Kind == docket.KindStatement && c.Ref == f.witnessRef:
+			f.refSeq = c.Seq
 		}
 	}
-	if f.nameSeq == 0 || f.reviewSeq == 0 {
+	if f.nameSeq == 0 || f.reviewSeq == 0 || f.refSeq == 0 {
 		tb.Fatal("the fixture lacks a name or a review")
 	}
 	return f
@@ -220,6 +223,16 @@ func Tamper(t *testing.T, open RawOpener) {
 				return []string{fmt.Sprintf(`DELETE FROM search WHERE rowid = %d`, f.nameSeq)}
 			},
 			want: func(f *tamperFixture) []string { return []string{fmt.Sprintf(`search row %d: `, f.nameSeq)} },
+		},
+		{
+			name: "a search row added",
+			sql: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`INSERT INTO search (seq, exact, keys) VALUES (%d, 'forged'::tsvector, 'forged'::tsvector)`, f.refSeq)}
+			},
+			sqlite: func(f *tamperFixture) []string {
+				return []string{fmt.Sprintf(`INSERT INTO search (rowid, exact, keys) VALUES (%d, 'forged', 'forged')`, f.refSeq)}
+			},
+			want: func(f *tamperFixture) []string { return []string{fmt.Sprintf(`search row %d: `, f.refSeq)} },
 		},
 		{
 			name: "an entity added",
