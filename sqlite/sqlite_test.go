@@ -610,3 +610,32 @@ func TestScratch_ReadOnly(t *testing.T) {
 		t.Fatalf("a write to the store in Verify's transaction: %v, want it refused", err)
 	}
 }
+
+// A log altered throughout is reported in bounded memory: the problems past the ten thousandth
+// are counted, not named.
+func TestVerify_ManyProblems(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	var lines strings.Builder
+	for i := 1; i <= 6000; i++ {
+		fmt.Fprintf(&lines, `{"kind":"entity","id":"e%05d","schema":"Person","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}`+"\n", i)
+		fmt.Fprintf(&lines, `{"kind":"statement","id":"s%05d","entity":"e%05d","property":"name","value":"Person %d","status":"draft","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z","salt":"%032x"}`+"\n", i, i, i, i)
+	}
+	if _, err := storetest.ImportAloneString(db, docket.Operator("admin"), lines.String()); err != nil {
+		t.Fatal(err)
+	}
+	// Every entity's change names another author; every statement's record is altered.
+	for _, q := range []string{`UPDATE changes SET author = 'b'`, `UPDATE statements SET salt = '00000000000000000000000000000000'`} {
+		if _, err := db.W.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	problems, err := db.Verify(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := storetest.Found(problems)
+	if len(found) != 10001 || found[10000].What != "store" || !strings.Contains(found[10000].Why, "more problems were found") {
+		t.Fatalf("Verify of a log altered throughout named %d problems, the last %v", len(found), found[len(found)-1])
+	}
+}

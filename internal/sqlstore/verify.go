@@ -33,8 +33,12 @@ var views = []view{
 }
 
 // maxRowProblems caps the rows of one table that Verify names: a table rewritten wholesale
-// is said in a line, not in ten million.
-const maxRowProblems = 100
+// is said in a line, not in ten million. maxProblems caps all it names, so that a log altered
+// throughout does not fill memory with its report.
+const (
+	maxRowProblems = 100
+	maxProblems    = 10000
+)
 
 // noTiles is the tile store of the ledger Verify recomputes: nothing is stored, as the
 // appender keeps the right edge of the tree it needs in memory.
@@ -104,6 +108,9 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) ([]docket
 	} else if err := v.views(ctx); err != nil {
 		return nil, err
 	}
+	if v.more > 0 {
+		v.problems = append(v.problems, docket.Problem{What: "store", Why: fmt.Sprintf("%d more problems were found", v.more)})
+	}
 	return append(v.problems, v.warnings...), nil
 }
 
@@ -112,6 +119,7 @@ type verifier struct {
 	tx              *Tx
 	stored, scratch string // the schemas of the store's tables and of the scratch tables
 	problems        []docket.Problem
+	more            int // problems found beyond maxProblems
 	warnings        []docket.Problem
 
 	app         *ledger.Appender // the ledger recomputed from the log
@@ -131,6 +139,10 @@ type verifier struct {
 const maxUnapplied = 10000
 
 func (v *verifier) add(what, format string, args ...any) {
+	if len(v.problems) >= maxProblems {
+		v.more++
+		return
+	}
 	v.problems = append(v.problems, docket.Problem{What: what, Why: fmt.Sprintf(format, args...)})
 }
 
