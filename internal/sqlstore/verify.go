@@ -308,8 +308,10 @@ func (v *verifier) checkNotes(n int64) {
 		_, tree, err := ledger.ParseCheckpoint([]byte(text + "\n"))
 		if !ok || err != nil {
 			v.add(what, "its signed note does not read as a checkpoint")
-		} else if tree.N != c.Size || tree.Hash != c.Root {
-			v.add(what, "its signed note is of a tree of size %d and another root than its size and root columns say", tree.N)
+		} else if tree.N != c.Size {
+			v.add(what, "its signed note is of a tree of size %d, its size column says %d", tree.N, c.Size)
+		} else if tree.Hash != c.Root {
+			v.add(what, "its signed note gives another root than its root column")
 		}
 	}
 	switch {
