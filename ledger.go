@@ -32,10 +32,12 @@ type Inclusion struct {
 	Proof    [][32]byte `json:"-"`
 }
 
-// Problem is one thing verification found wrong, named so that a person can find it.
+// Problem is one thing verification found wrong, named so that a person can find it, or,
+// with Warning, one thing it cannot prove.
 type Problem struct {
-	What string `json:"what"` // "statement s06h…", "ledger leaf 12", "snapshot 5f3a…"
-	Why  string `json:"why"`
+	What    string `json:"what"` // "statements row s06h…", "change 12", "snapshot 5f3a…"
+	Why     string `json:"why"`
+	Warning bool   `json:"warning,omitempty"` // nothing was found wrong, but nothing shows it right either
 }
 
 // LedgerService gives the ledger's checkpoints and proofs.
@@ -51,6 +53,6 @@ type LedgerService interface {
 	// ConsistencyProof proves that the tree of size old is a prefix of the tree of size new.
 	ConsistencyProof(ctx context.Context, old, new int64) ([][32]byte, error)
 	// Verify recomputes the ledger, the views and the snapshots from the change log and
-	// reports every mismatch.
+	// reports every mismatch, and as warnings what it cannot prove (see Problem).
 	Verify(ctx context.Context, progress Progress) ([]Problem, error)
 }

@@ -254,6 +254,58 @@ func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (stri
 func (dialect) IndexBuild() (before, after string) { return "", "" }
 
 // IsUnique reports whether err is a unique violation (SQLSTATE 23505).
+// ScratchViews makes temporary tables LIKE the store's, with their constraints and indexes
+// (LIKE copies no foreign keys), then drops the indexes that are neither keys nor the view's.
+// PostgreSQL searches the session's temporary schema before the search_path for a table named
+// without a schema. The transaction is then made read-only: it may still write temporary
+// tables, and nothing else.
+func (dialect) ScratchViews(ctx context.Context, tx *sqlstore.Tx, views []sqlstore.ScratchView) (stored, scratch string, err error) {
+	var schema sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT quote_ident(current_schema())`).Scan(&schema); err != nil {
+		return "", "", err
+	} else if !schema.Valid {
+		return "", "", errors.New("no schema in the search_path")
+	}
+	for _, v := range views {
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE `+v.Table+` (LIKE `+schema.String+`.`+v.Table+` INCLUDING ALL) ON COMMIT DROP`); err != nil {
+			return "", "", fmt.Errorf("temporary %s: %w", v.Table, err)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT quote_ident(c.relname) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+			WHERE i.indrelid = ('pg_temp.' || quote_ident(?))::regclass AND NOT i.indisunique`, v.Table)
+		if err != nil {
+			return "", "", fmt.Errorf("indexes of temporary %s: %w", v.Table, err)
+		}
+		var drop []string
+		for rows.Next() {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				rows.Close()
+				return "", "", err
+			}
+			drop = append(drop, `DROP INDEX pg_temp.`+name)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return "", "", err
+		}
+		if v.Index != "" {
+			drop = append(drop, `CREATE INDEX ON pg_temp.`+v.Table+` (`+v.Index+`)`)
+		}
+		for _, q := range drop {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return "", "", fmt.Errorf("%s: %w", q, err)
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `SET TRANSACTION READ ONLY`); err != nil {
+		return "", "", err
+	}
+	return schema.String, "pg_temp", nil
+}
+
+// SearchTerms: the search table holds its vectors, which compare as they are.
+func (dialect) SearchTerms(context.Context, *sqlstore.Tx, string) (string, error) { return "", nil }
+
 func (dialect) IsUnique(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && pe.Code == "23505"

@@ -107,12 +107,24 @@ func (db *DB) Open() error {
 	db.R.SetMaxOpenConns(8)
 	db.R.SetMaxIdleConns(4)
 	db.R.SetConnMaxIdleTime(5 * time.Minute)
+	// Verify's (see sqlstore.Store.Scratch): one snapshot for the whole verification, and a
+	// session of its own each time, so that no statement it runs was planned before its
+	// temporary tables hid the store's.
+	s := cfg.Copy()
+	s.RuntimeParams["default_transaction_isolation"] = "repeatable read"
+	s.RuntimeParams["default_transaction_read_only"] = "off"
+	db.Scratch = stdlib.OpenDB(*s)
+	db.Scratch.SetMaxOpenConns(1)
+	db.Scratch.SetMaxIdleConns(0)
 	return nil
 }
 
 // Close closes both pools.
 func (db *DB) Close() error {
 	var errs []error
+	if db.Scratch != nil {
+		errs = append(errs, db.Scratch.Close())
+	}
 	if db.R != nil {
 		errs = append(errs, db.R.Close())
 	}

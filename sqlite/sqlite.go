@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,7 +90,25 @@ func (db *DB) Open() (err error) {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
 	db.R.SetMaxOpenConns(4)
+	if db.Scratch, err = sql.Open("sqlite", db.scratchDSN()); err != nil {
+		return fmt.Errorf("open %s: %w", db.Path, err)
+	}
+	// Opened for each use and closed after it, with its temporary tables and their files.
+	db.Scratch.SetMaxOpenConns(1)
+	db.Scratch.SetMaxIdleConns(0)
 	return nil
+}
+
+// scratchDSN is Verify's connection (see sqlstore.Store.Scratch): read-only, so that it cannot
+// write the store whatever a statement's names find; its temporary tables, a copy of every
+// view, in files, with a page cache of 64 MB as the writer's.
+func (db *DB) scratchDSN() string {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	for _, p := range []string{"busy_timeout(" + db.busyTimeout() + ")", "temp_store(file)", "temp.cache_size(-65536)"} {
+		q.Add("_pragma", p)
+	}
+	return "file:" + db.Path + "?" + q.Encode()
 }
 
 // create makes the file when there is none, with its page size: a page size is fixed when the
@@ -115,6 +134,9 @@ func (db *DB) create() error {
 // Close closes the database.
 func (db *DB) Close() error {
 	var errs []error
+	if db.Scratch != nil {
+		errs = append(errs, db.Scratch.Close())
+	}
 	if db.R != nil {
 		errs = append(errs, db.R.Close())
 	}
@@ -315,6 +337,56 @@ func (dialect) IsBusy(err error) bool {
 		}
 	}
 	return false
+}
+
+// referencesClause matches a column's foreign key in a CREATE TABLE statement.
+var referencesClause = regexp.MustCompile(`(?i)\s+REFERENCES\s+\w+\s*\(\s*\w+\s*\)`)
+
+// ScratchViews copies the store's tables into the connection's temporary schema, which SQLite
+// searches before the store's (main) for a name given without one, from the statements that
+// made them: their keys are in those statements, their indexes are not copied. Foreign keys
+// are left out: a scratch table may not refer to one of the store's (snapshots to blobs), and
+// Verify compares what the keys would hold. The scratch connection opens the store read-only,
+// so nothing else can be written.
+func (dialect) ScratchViews(ctx context.Context, tx *sqlstore.Tx, views []sqlstore.ScratchView) (stored, scratch string, err error) {
+	var ddl []string
+	for _, v := range views {
+		var q string
+		if err := tx.QueryRowContext(ctx, `SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`, v.Table).Scan(&q); err != nil {
+			return "", "", fmt.Errorf("table %s: %w", v.Table, err)
+		}
+		made := ""
+		for _, p := range [][2]string{{"CREATE TABLE ", "CREATE TEMP TABLE "}, {"CREATE VIRTUAL TABLE ", "CREATE VIRTUAL TABLE temp."}} {
+			if rest, ok := strings.CutPrefix(q, p[0]); ok {
+				made = p[1] + rest
+				break
+			}
+		}
+		if made == "" {
+			return "", "", fmt.Errorf("table %s: cannot copy its shape from %q", v.Table, q)
+		}
+		ddl = append(ddl, referencesClause.ReplaceAllString(made, ""))
+		if v.Index != "" {
+			ddl = append(ddl, `CREATE INDEX temp.`+v.Table+`_`+v.Index+` ON `+v.Table+` (`+v.Index+`)`)
+		}
+	}
+	for _, q := range ddl {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return "", "", fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return "main", "temp", nil
+}
+
+// SearchTerms reads an FTS5 index through an fts5vocab table of its instances: the index keeps
+// no copy of the text (its content option is empty), so its rows read back empty. The
+// instances come in the index's order: by word, then statement, column and position.
+func (dialect) SearchTerms(ctx context.Context, tx *sqlstore.Tx, schema string) (string, error) {
+	name := "verify_terms_" + schema
+	if _, err := tx.ExecContext(ctx, `CREATE VIRTUAL TABLE temp.`+name+` USING fts5vocab(`+schema+`, search, instance)`); err != nil {
+		return "", err
+	}
+	return `SELECT term, doc, col, "offset" FROM temp.` + name, nil
 }
 
 func (dialect) IsUnique(err error) bool {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/sqlstore"
 	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 	"golang.org/x/mod/sumdb/tlog"
@@ -108,7 +109,7 @@ func TestMigrate_LedgerTiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !tamper && len(problems) > 0 {
+		if !tamper && len(storetest.Found(problems)) > 0 {
 			t.Fatalf("verify after the migration: %v", problems)
 		}
 		if tamper && (len(problems) == 0 || problems[0].What != "change 7") {
@@ -248,7 +249,7 @@ func TestStatementRecords_OldStores(t *testing.T) {
 			t.Fatalf("change %d of the old form of the log is %+v, of the new %+v", i, again[i], history[i])
 		}
 	}
-	if problems, err := db.Verify(ctx, nil); err != nil || len(problems) > 0 {
+	if problems, err := db.Verify(ctx, nil); err != nil || len(storetest.Found(problems)) > 0 {
 		t.Fatalf("verify of the old form of the log: %v %v", problems, err)
 	}
 }
@@ -306,12 +307,12 @@ func TestStatementRecords_ForgedRows(t *testing.T) {
 		name, seq, want string
 	}{
 		{"after the last change", `(SELECT MAX(seq) + 1 FROM (SELECT seq FROM changes UNION ALL SELECT seq FROM statements))`, "leaves for"},
-		{"of an entity's change", `(SELECT MIN(seq) FROM changes WHERE kind = 'entity')`, "share their sequence number with a change of another kind"},
+		{"of an entity's change", `(SELECT MIN(seq) FROM changes WHERE kind = 'entity')`, "statements row forged: the log does not make it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 			storetest.Script(t, db)
-			if problems, err := db.Verify(ctx, nil); err != nil || len(problems) > 0 {
+			if problems, err := db.Verify(ctx, nil); err != nil || len(storetest.Found(problems)) > 0 {
 				t.Fatalf("verify before: %v %v", problems, err)
 			}
 			if _, err := db.W.Exec(`INSERT INTO statements (seq, id, entity_id, property, value, status, sensitivity, author, created_at, salt)
@@ -325,7 +326,7 @@ func TestStatementRecords_ForgedRows(t *testing.T) {
 			}
 			found := false
 			for _, p := range problems {
-				found = found || strings.Contains(p.Why, tc.want)
+				found = found || strings.Contains(p.What+": "+p.Why, tc.want)
 			}
 			if !found {
 				t.Fatalf("verify of a forged statement row reports %v, want %q", problems, tc.want)
@@ -389,7 +390,7 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 	if got := storetest.ExportString(t, db, docket.Operator("test"), false); got != lines {
 		t.Fatal("export -> ImportAlone -> export differs")
 	}
-	if problems, err := db.Verify(context.Background(), nil); err != nil || len(problems) > 0 {
+	if problems, err := db.Verify(context.Background(), nil); err != nil || len(storetest.Found(problems)) > 0 {
 		t.Fatalf("Verify: %v %v", problems, err)
 	}
 }
@@ -541,7 +542,7 @@ func TestImportAlone_KilledMidway(t *testing.T) {
 	if _, err := os.Stat(path + "-journal"); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("the journal is still there: %v", err)
 	}
-	if problems, err := db.Verify(context.Background(), nil); err != nil || len(problems) > 0 {
+	if problems, err := db.Verify(context.Background(), nil); err != nil || len(storetest.Found(problems)) > 0 {
 		t.Fatalf("Verify: %v %v", problems, err)
 	}
 }
@@ -573,4 +574,74 @@ func killedImportChild(path string) {
 	_, err := db.ImportAlone(context.Background(), docket.Operator("test"), next, nil)
 	fmt.Println("the import ended before it was killed:", err)
 	os.Exit(3)
+}
+
+// TestTamper runs the conformance suite's alterations of a store behind its back on SQLite,
+// through a connection of its own without foreign keys, as someone holding the file would.
+func TestTamper(t *testing.T) {
+	storetest.Tamper(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		raw, err := sql.Open("sqlite", db.Path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { raw.Close() })
+		return db, func(q string) error { _, err := raw.Exec(q); return err }, true
+	})
+}
+
+// Verify's scratch tables hide the store's tables, and its connection opens the store
+// read-only: whatever a name finds, the store cannot be written.
+func TestScratch_ReadOnly(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	storetest.Script(t, db)
+	tx, err := sqlstore.New(db.Scratch, db.W, db.Dialect).BeginTx(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	stored, _, err := db.Dialect.ScratchViews(ctx, tx, []sqlstore.ScratchView{{Table: "entities", Index: "canonical"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("entities, named without a schema, has %d rows (%v): want the empty scratch table", n, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES ('x', 'Person', 0, 'a', 't', 1, 'x')`); err != nil {
+		t.Fatalf("a write to the scratch table: %v", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE `+stored+`.entities SET canonical = id`); err == nil || !strings.Contains(err.Error(), "readonly") {
+		t.Fatalf("a write to the store in Verify's transaction: %v, want it refused", err)
+	}
+}
+
+// A log altered throughout is reported in bounded memory: the problems past the ten thousandth
+// are counted, not named.
+func TestVerify_ManyProblems(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	var lines strings.Builder
+	for i := 1; i <= 6000; i++ {
+		fmt.Fprintf(&lines, `{"kind":"entity","id":"e%05d","schema":"Person","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}`+"\n", i)
+		fmt.Fprintf(&lines, `{"kind":"statement","id":"s%05d","entity":"e%05d","property":"name","value":"Person %d","status":"draft","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z","salt":"%032x"}`+"\n", i, i, i, i)
+	}
+	if _, err := storetest.ImportAloneString(db, docket.Operator("admin"), lines.String()); err != nil {
+		t.Fatal(err)
+	}
+	// Every entity's change names another author; every statement's record is altered.
+	for _, q := range []string{`UPDATE changes SET author = 'b'`, `UPDATE statements SET salt = '00000000000000000000000000000000'`} {
+		if _, err := db.W.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	problems, err := db.Verify(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := storetest.Found(problems)
+	if len(found) != 10001 || found[10000].What != "store" || !strings.Contains(found[10000].Why, "more problems were found") {
+		t.Fatalf("Verify of a log altered throughout named %d problems, the last %v", len(found), found[len(found)-1])
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -242,8 +243,9 @@ Usage: docket bundle CASE [--key-file FILE] > FILE.json
 
 Writes the evidence bundle of a case: its public, reviewed statements (with their salts) and
 those of the proceedings, charges, events and persons around it, the sources they cite and
-the sources' snapshots, an inclusion proof for every record and a freshly signed checkpoint.
-Nothing internal or confidential is in it. Anyone can check it offline with the public key:
+the sources' snapshots, an inclusion proof for every record, a freshly signed checkpoint and
+the signed list of the records, so that none can be taken out unseen. Nothing internal or
+confidential is in it. Anyone can check it offline with the public key:
 docket verify-bundle FILE --key KEY.
 
 Example:
@@ -282,8 +284,13 @@ Usage: docket verify-bundle FILE --key KEY|KEYFILE
 
 Checks an evidence bundle offline, with nothing but the publisher's verifier key (the string
 docket key show prints, or a file holding it): the checkpoint's signature, every record's
-inclusion in the signed ledger, that every record is public, and every snapshot's content
-against its SHA-256. Needs no store.
+inclusion in the signed ledger at its place, that the records are those of the signed list
+of the case's records (none removed, none added, the case not relabelled), that every record
+is public, that the bundle holds its case's record and what its records name (reviewed
+statements, cited sources, snapshots' sources), and every snapshot's content against its
+SHA-256. It cannot show that the publisher listed every record the ledger holds about the
+case. A bundle made before the lists (docket-bundle v1) is checked record by record and said
+to verify only in part. Needs no store.
 
 Example:
   docket verify-bundle akberdiyeva.bundle.json --key docket-1a2b3c4d+5e6f7a8b+AR...`, false)
@@ -312,7 +319,15 @@ Example:
 		return docket.Errorf(docket.EINVALID, "%s: %s", pos[0], jsonError(err))
 	}
 	rep, err := ledger.VerifyBundle(&b, vkey)
-	if err != nil {
+	var unlisted *ledger.UnlistedError
+	if errors.As(err, &unlisted) {
+		if f.jsonOut {
+			if err := writeJSON(m.Stdout, unlisted.Report); err != nil {
+				return err
+			}
+		}
+		return docket.Errorf(docket.ECONFLICT, "%s verifies only in part: %s", pos[0], err)
+	} else if err != nil {
 		return docket.Errorf(docket.ECONFLICT, "%s does NOT verify: %s", pos[0], err)
 	}
 	if f.jsonOut {
@@ -323,8 +338,8 @@ Example:
 		kinds = append(kinds, fmt.Sprintf("%d %s", n, k))
 	}
 	sort.Strings(kinds)
-	fmt.Fprintf(m.Stdout, "ok: %s verifies against log %s at size %d: %s; %d snapshot contents checked\n",
-		pos[0], rep.Origin, rep.TreeSize, strings.Join(kinds, ", "), rep.Snapshots)
+	fmt.Fprintf(m.Stdout, "ok: %s verifies against log %s at size %d: case %s, %s, as the signed list of its records has them; %d snapshot contents checked\n",
+		pos[0], rep.Origin, rep.TreeSize, rep.Case, strings.Join(kinds, ", "), rep.Snapshots)
 	if rep.Withheld > 0 {
 		fmt.Fprintf(m.Stdout, "note: %d records were written before records named their authors by id, and are given with the author withheld: they are in the ledger, but what they say was not checked against it\n", rep.Withheld)
 	}

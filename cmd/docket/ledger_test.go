@@ -63,8 +63,8 @@ func TestVerify_Tampering(t *testing.T) {
 		fmt.Sprintf("change %d: its ledger leaf (in ledger tile 0/0) does not match its record", stmtSeq),
 		"change 5: its ledger leaf (in ledger tile 0/0) does not match its record",
 		fmt.Sprintf("change %d: its ledger leaf (in ledger tile 0/0) does not match its record", court),
-		"entity org-aktau-city-court: its schema in the entities table (\"Organization\") differs from its record (\"Person\")",
-		"statement " + other + ": its status in the statements table is disputed",
+		"entities row org-aktau-city-court: its schema is \"Organization\", the log says \"Person\"",
+		"statements row " + other + ": its status is \"disputed\", the log says",
 		"checkpoint",
 	} {
 		if !strings.Contains(out, want) {

@@ -733,44 +733,128 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 				return fmt.Errorf("rebuild: %s: %w", strings.Fields(q)[0], err)
 			}
 		}
-		var done int64
-		for after := int64(0); ; {
-			page, err := tx.logRows(ctx, "rebuild_statements", after, 10000)
-			if err != nil {
-				return err
-			}
-			if len(page) == 0 {
-				break
-			}
-			type change struct {
-				seq int64
-				r   *docket.Record
-			}
-			var batch []change
-			for _, lr := range page {
-				r, _, err := lr.record()
-				if err != nil {
-					return fmt.Errorf("change %d: %w", lr.seq, err)
-				}
-				batch = append(batch, change{lr.seq, r})
-				after = lr.seq
-			}
-			for _, c := range batch {
-				if err := tx.apply(ctx, c.seq, c.r); err != nil {
-					return fmt.Errorf("change %d: %w", c.seq, err)
-				}
-			}
-			if err := tx.flush(ctx); err != nil {
-				return fmt.Errorf("changes up to %d: %w", after, err)
-			}
-			done += int64(len(batch))
+		if err := tx.derive(ctx, "rebuild_statements", func(done int64) {
 			if progress != nil {
 				progress(done, total)
 			}
+		}, nil); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DROP TABLE rebuild_statements`); err != nil {
 			return fmt.Errorf("rebuild: %w", err)
 		}
 		return nil
 	})
+}
+
+// derive applies every record of the change log, in commit order, to the views: to the tables
+// their names find in tx, which are the store's own, emptied, in Rebuild, and temporary copies
+// that hide them in Verify. The log is read with the statement rows of the table stmts (see
+// log.go); progress is told how many changes were read.
+//
+// Without a checker, a record that does not parse or that the views cannot take (see
+// unappliable) ends the derivation with its error. A checker (Verify's) is shown every change
+// as it is read, and the derivation goes on past such records, telling it of those the views
+// cannot take. Should the database refuse what a page of records writes, the page is undone,
+// the checker told, and the log read on for the checker alone.
+func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64), check logChecker) error {
+	// The search keys of statements are made on the second core, as an import makes them.
+	tx.fin = newFinisher()
+	defer func() {
+		tx.rows.jobs.Wait()
+		tx.prev.jobs.Wait()
+		tx.fin.close()
+		tx.fin = nil
+	}()
+	var done int64
+	applying := true
+	for after := int64(0); ; {
+		page, err := tx.logRows(ctx, stmts, after, 10000)
+		if err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		type change struct {
+			seq int64
+			r   *docket.Record
+		}
+		var batch []change
+		for _, lr := range page {
+			after = lr.seq
+			r, payload, err := lr.record()
+			if check != nil {
+				if err := check.change(ctx, lr, r, payload, err); err != nil {
+					return err
+				}
+			}
+			if err != nil {
+				if check != nil {
+					continue
+				}
+				return fmt.Errorf("change %d: %w", lr.seq, err)
+			}
+			batch = append(batch, change{lr.seq, r})
+		}
+		if applying {
+			if check != nil {
+				if _, err := tx.ExecContext(ctx, `SAVEPOINT derive`); err != nil {
+					return err
+				}
+			}
+			err := func() error {
+				for _, c := range batch {
+					if err := tx.apply(ctx, c.seq, c.r); err != nil {
+						if check != nil && errors.As(err, new(unappliable)) {
+							check.unapplied(c.seq, c.r, err)
+							continue
+						}
+						return fmt.Errorf("change %d: %w", c.seq, err)
+					}
+				}
+				if err := tx.flush(ctx); err != nil {
+					return fmt.Errorf("changes up to %d: %w", after, err)
+				}
+				return nil
+			}()
+			switch {
+			case err != nil && check == nil:
+				return err
+			case err != nil:
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				if _, rbErr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT derive`); rbErr != nil {
+					return errors.Join(err, rbErr)
+				}
+				tx.rows.jobs.Wait()
+				tx.prev.jobs.Wait()
+				tx.written(tx.rows) // what was pending is dropped with the page
+				tx.written(tx.prev)
+				tx.search = tx.search[:0]
+				check.failed(err)
+				applying = false
+			case check != nil:
+				if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT derive`); err != nil {
+					return err
+				}
+			}
+		}
+		done += int64(len(page))
+		if progress != nil {
+			progress(done)
+		}
+	}
+}
+
+// A logChecker is shown the change log as derive applies it (see derive): Verify's.
+type logChecker interface {
+	// change is a change as read: its record and the bytes the ledger commits to, or err,
+	// why they cannot be read.
+	change(ctx context.Context, lr *logRow, r *docket.Record, payload []byte, err error) error
+	// unapplied is a record the views cannot take; derive goes on without it.
+	unapplied(seq int64, r *docket.Record, err error)
+	// failed says the database refused what a page of records writes: derive applies no more.
+	failed(err error)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -213,122 +212,6 @@ func (db *Store) ConsistencyProof(ctx context.Context, old, new int64) (proof []
 	return proof, err
 }
 
-// noTiles is the tile store of the ledger Verify recomputes: nothing is stored, as the
-// appender keeps the right edge of the tree it needs in memory.
-type noTiles struct{}
-
-func (noTiles) ReadTile(l int, n int64) ([]byte, error) {
-	return nil, fmt.Errorf("verify: tile %d/%d was not kept", l, n)
-}
-
-// Verify recomputes the ledger from the change log, and checks the stored tiles, the views
-// and the signed checkpoints against it. Memory stays small whatever the log's size: the tree
-// is recomputed tile by tile.
-func (db *Store) Verify(ctx context.Context, progress docket.Progress) (problems []docket.Problem, err error) {
-	add := func(what, format string, args ...any) {
-		problems = append(problems, docket.Problem{What: what, Why: fmt.Sprintf(format, args...)})
-	}
-	err = db.view(ctx, func(tx *Tx) error {
-		var total int64
-		if err := tx.QueryRowContext(ctx, lastSeq).Scan(&total); err != nil {
-			return err
-		}
-		checkpoints, err := tx.checkpoints(ctx)
-		if err != nil {
-			return err
-		}
-		app := ledger.NewAppender(0, noTiles{})
-		tiles := tileCheck{tx: tx, add: add}
-		check, err := newViewCheck(ctx, tx)
-		if err != nil {
-			return err
-		}
-		var done int64
-		for after := int64(0); ; {
-			batch, err := tx.logRows(ctx, "statements", after, 5000)
-			if err != nil {
-				return err
-			}
-			if len(batch) == 0 {
-				break
-			}
-			after = batch[len(batch)-1].seq
-			for _, r := range batch {
-				what := fmt.Sprintf("change %d", r.seq)
-				if r.seq != app.N+1 {
-					add(what, "it should be change %d: changes were removed or renumbered", app.N+1)
-				}
-				rec, payload, recErr := r.record()
-				if recErr != nil {
-					payload = []byte(r.payload) // its leaf then differs: the tiles say so
-				}
-				if _, err := app.Append(ledger.NewLeaf(r.seq, r.kind, payload)); err != nil {
-					return err
-				}
-				for len(checkpoints) > 0 && checkpoints[0].Size == app.N {
-					if th, err := tlog.TreeHash(app.N, app); err != nil {
-						return err
-					} else if th != checkpoints[0].Root {
-						add(fmt.Sprintf("checkpoint %d", app.N), "its root differs from the tree recomputed from the change log")
-					}
-					checkpoints = checkpoints[1:]
-				}
-				if recErr != nil {
-					add(what, "%v", recErr)
-					continue
-				}
-				// A record kept in the payload must be canonical; one rebuilt from its row is.
-				if r.payload != "" {
-					if b, err := json.Marshal(rec); err != nil || string(b) != r.payload {
-						add(what, "its record is not in canonical form")
-					}
-				}
-				if rec.Kind != r.kind {
-					add(what, "its kind column says %s, its record %s", r.kind, rec.Kind)
-				}
-				if err := check.record(ctx, rec); err != nil {
-					return err
-				}
-			}
-			ts, err := app.Tiles()
-			if err != nil {
-				return err
-			}
-			if err := tiles.compare(ctx, ts, false); err != nil {
-				return err
-			}
-			done += int64(len(batch))
-			if progress != nil {
-				progress(done, total)
-			}
-		}
-		if err := tiles.compare(ctx, nil, true); err != nil {
-			return err
-		}
-		if err := check.finish(ctx); err != nil {
-			return err
-		}
-		problems = append(problems, check.problems...)
-		if n, err := tx.ledgerSize(ctx); err != nil {
-			return err
-		} else if n != app.N {
-			add("ledger", "it has %d leaves for %d changes", n, app.N)
-		}
-		var stored int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM ledger_tiles`).Scan(&stored); err != nil {
-			return err
-		}
-		if want := len(tlog.NewTiles(ledger.TileHeight, 0, app.N)); stored != want {
-			add("ledger", "%d tiles are stored; the tree recomputed from the change log has %d", stored, want)
-		}
-		for _, c := range checkpoints {
-			add(fmt.Sprintf("checkpoint %d", c.Size), "the ledger is shorter than this checkpoint")
-		}
-		return nil
-	})
-	return problems, err
-}
-
 // tileCheck compares recomputed ledger tiles with the stored ones. A tile is compared once it
 // is complete, and the partial tiles of the right edge at the end.
 type tileCheck struct {
@@ -390,7 +273,7 @@ func (c *tileCheck) one(ctx context.Context, t ledger.Tile) error {
 
 // checkpoints returns the stored checkpoints, smallest first.
 func (tx *Tx) checkpoints(ctx context.Context) ([]*docket.Checkpoint, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT size, root FROM checkpoints ORDER BY size`)
+	rows, err := tx.QueryContext(ctx, `SELECT size, root, note FROM checkpoints ORDER BY size`)
 	if err != nil {
 		return nil, err
 	}
@@ -399,7 +282,7 @@ func (tx *Tx) checkpoints(ctx context.Context) ([]*docket.Checkpoint, error) {
 	for rows.Next() {
 		var c docket.Checkpoint
 		var root []byte
-		if err := rows.Scan(&c.Size, &root); err != nil {
+		if err := rows.Scan(&c.Size, &root, &c.Note); err != nil {
 			return nil, err
 		}
 		copy(c.Root[:], root)

@@ -27,7 +27,7 @@ import (
 // renames while it derives the views again.
 const logColumns = `c.seq, c.kind, c.ref, COALESCE(c.entity, ''), c.author, c.at, c.payload,
 	s.id, s.entity_id, s.property, s.value, s.lang, s.source_id, s.locator, s.quote,
-	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt`
+	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt, COALESCE(c.entity2, '')`
 
 func logFrom(stmts string) string {
 	return ` FROM changes c LEFT JOIN ` + stmts + ` s ON c.payload = '' AND s.seq = c.seq`
@@ -36,7 +36,7 @@ func logFrom(stmts string) string {
 // stmtLogColumns are logColumns for a statement row that is its own change.
 const stmtLogColumns = `s.seq, 'statement', s.id, s.entity_id, s.author, s.created_at, '',
 	s.id, s.entity_id, s.property, s.value, s.lang, s.source_id, s.locator, s.quote,
-	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt`
+	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt, ''`
 
 // logSpan selects changes of the log by sequence number: after it (and before it, if not
 // zero), or the one at it.
@@ -161,12 +161,13 @@ type logRow struct {
 	sensitivity                     sql.NullInt64
 	stmtAuthor, created, supersedes sql.NullString
 	salt                            sql.NullString
+	entity2                         string // the second entity of a merge or unmerge
 }
 
 func (r *logRow) dest() []any {
 	return []any{&r.seq, &r.kind, &r.ref, &r.entity, &r.author, &r.at, &r.payload,
 		&r.id, &r.stmtEntity, &r.property, &r.value, &r.lang, &r.source, &r.locator, &r.quote,
-		&r.status, &r.sensitivity, &r.stmtAuthor, &r.created, &r.supersedes, &r.salt}
+		&r.status, &r.sensitivity, &r.stmtAuthor, &r.created, &r.supersedes, &r.salt, &r.entity2}
 }
 
 // record returns the change's record and its canonical form, the ledger leaf's content. Its

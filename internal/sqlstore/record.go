@@ -206,7 +206,7 @@ func (tx *Tx) findStatement(ctx context.Context, id string) (*docket.Statement, 
 	if err != nil {
 		return nil, fmt.Errorf("find statement: %w", err)
 	} else if s == nil {
-		return nil, fmt.Errorf("find statement %s: not found", id)
+		return nil, unappliable{fmt.Errorf("find statement %s: not found", id)}
 	}
 	return s, nil
 }
@@ -277,13 +277,21 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		_, err = tx.exec(ctx, `INSERT INTO snapshots (id, source_id, sha256, text_sha256, fetched_at, seq) VALUES (?, ?, ?, ?, ?, ?)`,
 			s.ID, s.Source, s.SHA256, nullString(s.TextSHA256), formatTime(s.FetchedAt), seq)
 	default:
-		err = fmt.Errorf("unknown record kind %q", r.Kind)
+		err = unappliable{fmt.Errorf("unknown record kind %q", r.Kind)}
 	}
 	if err != nil {
 		return fmt.Errorf("apply %s: %w", r.Kind, err)
 	}
 	return nil
 }
+
+// unappliable is the error of a record that the views cannot take as they are: a statement of
+// an entity they do not hold, a review of a statement they do not hold. Records are checked
+// before they are written, so only a log altered behind the store's back has one; apply then
+// has changed nothing, and Verify reports it and goes on (see derive).
+type unappliable struct{ error }
+
+func (e unappliable) Unwrap() error { return e.error }
 
 // A pendingMerge is a merge whose rows are written with the pending rows it belongs to.
 type pendingMerge struct {
@@ -345,15 +353,15 @@ func (tx *Tx) applyStatement(ctx context.Context, seq int64, s *docket.Statement
 	if err != nil {
 		return err
 	} else if e == nil {
-		return fmt.Errorf("no entity %s", s.Entity)
+		return unappliable{fmt.Errorf("no entity %s", s.Entity)}
 	}
 	sc, err := docket.SchemaByName(e.Schema)
 	if err != nil {
-		return err
+		return unappliable{err}
 	}
 	p := sc.Property(s.Property)
 	if p == nil {
-		return fmt.Errorf("%s has no property %q", e.Schema, s.Property)
+		return unappliable{fmt.Errorf("%s has no property %q", e.Schema, s.Property)}
 	}
 	row := &stmtRow{seq: seq, s: s, prop: p, status: s.Status}
 	if p.Type == docket.TypeRef {
@@ -395,7 +403,9 @@ func searchText(p *docket.Property, value string) (exact, keys string, ok bool) 
 
 func (tx *Tx) applyUnmerge(ctx context.Context, seq int64, u *docket.Unmerge) error {
 	var from, into string
-	if err := tx.queryRow(ctx, `SELECT from_id, into_id FROM merges WHERE id = ?`, u.Merge).Scan(&from, &into); err != nil {
+	if err := tx.queryRow(ctx, `SELECT from_id, into_id FROM merges WHERE id = ?`, u.Merge).Scan(&from, &into); errors.Is(err, sql.ErrNoRows) {
+		return unappliable{fmt.Errorf("no merge %s", u.Merge)}
+	} else if err != nil {
 		return err
 	}
 	if _, err := tx.exec(ctx, `UPDATE merges SET undone_seq = ?, undone_at = ? WHERE id = ?`, seq, formatTime(u.At), u.Merge); err != nil {

@@ -65,7 +65,24 @@ type Dialect interface {
 	// IsBusy reports whether err says that another writer held the store longer than a write
 	// transaction waits for it (see LockWrites).
 	IsBusy(err error) bool
+	// ScratchViews creates in tx, a transaction of Store.Scratch, an empty temporary table for
+	// each view, with the columns, primary key and unique constraints of the store's table of
+	// that name, the view's index, and no other index and no foreign key. Each hides the
+	// store's table from every statement that names it without a schema for the rest of the
+	// transaction: applying records then derives the views into them (see Verify). It returns
+	// the schemas that name the store's tables and the scratch ones, and leaves the
+	// transaction unable to write anything else.
+	ScratchViews(ctx context.Context, tx *Tx, views []ScratchView) (stored, scratch string, err error)
+	// SearchTerms returns, for a search index whose rows cannot be read back as written, a
+	// query of every word it holds in schema's search table, as rows (word, statement seq,
+	// column, position) in that order; "" when the search table compares as any other.
+	SearchTerms(ctx context.Context, tx *Tx, schema string) (string, error)
 }
+
+// A ScratchView is a view that Verify derives again beside the store's (see
+// Dialect.ScratchViews): its table, and the column that deriving it looks rows up by besides
+// its keys, if any. Other indexes would only slow the derivation down.
+type ScratchView struct{ Table, Index string }
 
 // Store is a Docket store on a SQL database.
 type Store struct {
@@ -75,7 +92,10 @@ type Store struct {
 	Rand   io.Reader
 	Logger *slog.Logger
 
-	R, W    *sql.DB // readers; the writer pool
+	R, W *sql.DB // readers; the writer pool
+	// Scratch is Verify's: one connection, opened for each use, that reads the store and may
+	// write only temporary tables, where Verify derives the views again.
+	Scratch *sql.DB
 	Dialect Dialect
 }
 
@@ -143,9 +163,13 @@ func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 			return nil, db.busy(fmt.Errorf("lock: %w", err))
 		}
 	}
+	return db.newTx(tx), nil
+}
+
+func (db *Store) newTx(tx *sql.Tx) *Tx {
 	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
 	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{},
-		rows: newPendingRows(), prev: newPendingRows()}, nil
+		rows: newPendingRows(), prev: newPendingRows()}
 }
 
 // ErrBusy is the answer to a write that waited its time for another writer (an import holds

@@ -90,6 +90,18 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Settings", func(t *testing.T) { testSettings(t, open) })
 }
 
+// Found returns the problems Verify found, leaving out its warnings of what it cannot prove
+// (changes no checkpoint covers), which a store under test usually has.
+func Found(problems []docket.Problem) []docket.Problem {
+	var out []docket.Problem
+	for _, p := range problems {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // MustSource creates a public source with the URL.
 func MustSource(tb testing.TB, st docket.Store, url string) *docket.Source {
 	tb.Helper()
@@ -656,7 +668,7 @@ func testImportMerges(t *testing.T, open Opener) {
 	if e := mustFind(t, st2, admin, d.ID); e.ID != q.ID {
 		t.Fatalf("%s, merged into %s and that into %s, is found as %s", d.ID, p.ID, q.ID, e.ID)
 	}
-	if problems, err := st2.Verify(ctx, nil); err != nil || len(problems) > 0 {
+	if problems, err := st2.Verify(ctx, nil); err != nil || len(Found(problems)) > 0 {
 		t.Fatalf("Verify: %v %v", problems, err)
 	}
 	// A second merge of d, right after the first, is refused: d is merged already.
@@ -724,7 +736,7 @@ func testStatementRecords(t *testing.T, open Opener) {
 	}
 	check := func(when string) {
 		t.Helper()
-		if problems, err := st.Verify(ctx, nil); err != nil || len(problems) > 0 {
+		if problems, err := st.Verify(ctx, nil); err != nil || len(Found(problems)) > 0 {
 			t.Fatalf("verify %s: %v, %v", when, problems, err)
 		}
 		got, err := st.FindEntityByID(ctx, admin, e.ID)
@@ -1086,7 +1098,7 @@ func testSnapshots(t *testing.T, open Opener) {
 	if _, err := ImportString(open(t, NewClock().Now, Rand(3)), admin, forged); err == nil || !strings.Contains(err.Error(), "SHA-256") {
 		t.Fatalf("import of altered content: %v", err)
 	}
-	if problems, err := st.Verify(ctx, nil); err != nil || len(problems) != 0 {
+	if problems, err := st.Verify(ctx, nil); err != nil || len(Found(problems)) != 0 {
 		t.Fatalf("Verify = %v, %v", problems, err)
 	}
 }
@@ -1199,7 +1211,7 @@ func testImportBatches(t *testing.T, open Opener) {
 	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
 		t.Fatal("export -> import -> export differs")
 	}
-	if problems, err := st2.Verify(ctx, nil); err != nil || len(problems) > 0 {
+	if problems, err := st2.Verify(ctx, nil); err != nil || len(Found(problems)) > 0 {
 		t.Fatalf("verify of the imported store: %v %v", problems, err)
 	}
 	all := func(st docket.Store) string {
