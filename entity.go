@@ -68,6 +68,7 @@ type Unmerge struct {
 // EntityFilter selects entities. Nil fields match everything.
 type EntityFilter struct {
 	ID       *string
+	IDs      []string // the entities these ids read as (merged ids as the entity merged into), at most MaxIn
 	Schema   *string
 	Name     *string // any name or alias whose romanisation key equals this one's
 	RefersTo *string // entities with a current statement whose value is this entity

@@ -165,6 +165,7 @@ type StatementFilter struct {
 	Source           *string
 	Status           *Status
 	IncludeRetracted bool
+	SkipCount        bool // the total is not counted (-1), as for a keyset page
 	Offset, Limit    int
 }
 

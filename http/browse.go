@@ -65,7 +65,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	var rec any
 	var err error
 	if v.Role == docket.Anonymous {
-		rec, _, err = s.figures.count(ctx, v, "home "+p.Lang(), recent)
+		rec, _, err = s.figures.light(ctx, v, "home "+p.Lang(), recent)
 	} else {
 		rec, err = recent(ctx, v)
 	}
@@ -77,7 +77,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	// Counting what a viewer sees reads the whole registry: counted apart, kept, and waited
 	// for a little.
 	wait, cancel := context.WithTimeout(ctx, countsWait)
-	counts, _, err := s.figures.count(wait, v, "counts", func(ctx context.Context, cv docket.Viewer) (any, error) {
+	counts, _, err := s.figures.light(wait, v, "counts", func(ctx context.Context, cv docket.Viewer) (any, error) {
 		return s.Store.CountEntities(ctx, cv)
 	})
 	cancel()

@@ -8,17 +8,16 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
-	"github.com/docketorg/docket/report"
 )
 
 // What a request may cost. Anyone may ask for the public pages, and the adversary may ask
 // often: no request may make the server do work that grows with the registry, nor hold memory
 // that does. Three things bound it:
 //
-//   - Work over the whole registry (statistics, the retaliation detector, the prisoner list) is
-//     done once for each class of viewer and head of the change log, by one worker, and its
-//     results are served from a cache; a result is computed again when the log has moved on,
-//     at most every refresh, while the older one is served.
+//   - Work over the whole registry (statistics, the retaliation detector, the prisoner list)
+//     reads it in parts, in bounded memory, once for each class of viewer and head of the
+//     change log, by one worker, and its results are served from a cache; a result is computed
+//     again when the log has moved on, at most every refresh, while the older one is served.
 //   - Routes whose work is heavy per request get a per-client rate and a cap on how many run at
 //     once.
 //   - Every request has a deadline.
@@ -124,10 +123,10 @@ func viewerClass(v docket.Viewer) (string, docket.Viewer) {
 	return "staff", docket.Viewer{Name: "staff", Role: docket.Reader}
 }
 
-// registryCache computes results over the whole registry, as a class of viewer sees it, one at
-// a time, and keeps them by key.
-type registryCache struct {
-	store   report.Reader
+// figureCache computes results that read much of the registry, as a class of viewer sees it,
+// and keeps them by key: heavy ones (the statistics, read in parts: report.Count) by one worker,
+// one at a time; light ones (counts, the feed, briefs) by a few.
+type figureCache struct {
 	head    func(context.Context) (int64, error)
 	refresh time.Duration // a result is computed again at most this often
 	wait    time.Duration // how long a request waits for a result not computed yet
@@ -135,8 +134,8 @@ type registryCache struct {
 
 	mu      sync.Mutex
 	entries map[string]*cached
-	jobs    chan *cacheJob // of the registry's worker: one at a time, each reads it all
-	lights  chan *cacheJob // of the worker of light jobs (counts), which do not wait behind those
+	heavies chan *cacheJob // of the heavy worker
+	lights  chan *cacheJob // of the light workers, which do not wait behind the heavy one
 }
 
 // cached is a result and what it was computed from.
@@ -149,88 +148,54 @@ type cached struct {
 	err  error         // of the last computation, when it failed
 }
 
-// cacheJob computes one result: from the whole registry (whole), or by itself (light), as
-// viewer, the class's representative, sees the store.
+// cacheJob computes one result as viewer, the class's representative, sees the store.
 type cacheJob struct {
-	entry  *cached
-	class  string
-	viewer docket.Viewer
-	head   int64
-	whole  func(*report.Registry) (any, error)
-	light  func(context.Context, docket.Viewer) (any, error)
+	entry   *cached
+	key     string
+	viewer  docket.Viewer
+	head    int64
+	compute func(context.Context, docket.Viewer) (any, error)
+	heavy   bool
 }
 
 // maxCached bounds the results kept: keys are made of a request's options, which anyone
 // chooses.
 const maxCached = 512
 
-func newRegistryCache(st report.Reader, head func(context.Context) (int64, error)) *registryCache {
-	return &registryCache{store: st, head: head, refresh: time.Minute, wait: 10 * time.Second,
-		logger: func(string, ...any) {}, entries: map[string]*cached{}, jobs: make(chan *cacheJob, maxCached),
-		lights: make(chan *cacheJob, maxCached)}
-}
-
-// run works the queues until ctx ends.
-func (c *registryCache) run(ctx context.Context) {
-	for range lightWorkers {
-		go func() {
-			for {
-				select {
-				case j := <-c.lights:
-					work, cancel := context.WithTimeout(ctx, 10*time.Minute)
-					val, err := j.light(work, j.viewer)
-					cancel()
-					c.finish(j, val, err)
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	c.runWhole(ctx)
-}
-
 // lightWorkers work the light jobs: counts, the feed, briefs.
 const lightWorkers = 3
 
-// runWhole works the queue of jobs over the whole registry until ctx ends. One registry is
-// loaded at a time, and kept only while jobs of its class and head follow one another: a
-// page's figures and its CSV files are one load.
-func (c *registryCache) runWhole(ctx context.Context) {
-	var reg *report.Registry
-	var regClass string
-	var regHead int64
-	for {
-		var j *cacheJob
-		select {
-		case j = <-c.jobs:
-		case <-ctx.Done():
-			return
-		}
-		if reg == nil || regClass != j.class || regHead != j.head {
-			reg = nil
-			start := time.Now()
-			load, cancel := context.WithTimeout(ctx, time.Hour)
-			r, err := report.Load(load, c.store, j.viewer)
-			cancel()
-			if err != nil {
-				c.finish(j, nil, err)
-				continue
-			}
-			reg, regClass, regHead = r, j.class, j.head
-			c.logger("registry loaded for the statistics", "class", j.class, "head", j.head, "entities", len(r.Entities), "took", time.Since(start).Round(time.Millisecond))
-		}
-		val, err := j.whole(reg)
-		c.finish(j, val, err)
-		if len(c.jobs) == 0 {
-			// Nothing else waits for it: let its memory go now rather than at the next load.
-			reg = nil
-			debug.FreeOSMemory()
-		}
-	}
+func newFigureCache(head func(context.Context) (int64, error)) *figureCache {
+	return &figureCache{head: head, refresh: time.Minute, wait: 10 * time.Second, logger: func(string, ...any) {},
+		entries: map[string]*cached{}, heavies: make(chan *cacheJob, maxCached), lights: make(chan *cacheJob, maxCached)}
 }
 
-func (c *registryCache) finish(j *cacheJob, val any, err error) {
+// run works the queues until ctx ends.
+func (c *figureCache) run(ctx context.Context) {
+	work := func(queue chan *cacheJob, timeout time.Duration) {
+		for {
+			select {
+			case j := <-queue:
+				start := time.Now()
+				jctx, cancel := context.WithTimeout(ctx, timeout)
+				val, err := j.compute(jctx, j.viewer)
+				cancel()
+				if timeout > time.Minute {
+					c.logger("figures counted", "key", j.key, "head", j.head, "took", time.Since(start).Round(time.Millisecond), "err", err)
+				}
+				c.finish(j, val, err)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+	for range lightWorkers {
+		go work(c.lights, 10*time.Minute)
+	}
+	work(c.heavies, 2*time.Hour)
+}
+
+func (c *figureCache) finish(j *cacheJob, val any, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e := j.entry
@@ -240,25 +205,29 @@ func (c *registryCache) finish(j *cacheJob, val any, err error) {
 	e.err = err
 	close(e.busy)
 	e.busy = nil
+	if err == nil && j.heavy {
+		// Reading the registry in parts leaves much garbage: let it go now, not at the next GC.
+		debug.FreeOSMemory()
+	}
 }
 
-// get returns the result of compute over the whole registry for key as v's class sees it (see
-// lookup).
-func (c *registryCache) get(ctx context.Context, v docket.Viewer, key string, compute func(*report.Registry) (any, error)) (any, time.Time, error) {
-	return c.lookup(ctx, v, key, &cacheJob{whole: compute})
+// heavy returns the result of compute for key as v's class sees the store (see lookup), by the
+// heavy worker.
+func (c *figureCache) heavy(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
+	return c.lookup(ctx, v, key, compute, c.heavies)
 }
 
-// count is get for a result computed by compute itself, with the store, as v's class sees it: a
-// count over the registry, which reads every row but holds none.
-func (c *registryCache) count(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
-	return c.lookup(ctx, v, key, &cacheJob{light: compute})
+// light is heavy for a result that costs a read or a few: a count, the feed, a brief.
+func (c *figureCache) light(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
+	return c.lookup(ctx, v, key, compute, c.lights)
 }
 
-// lookup returns the result of job for key as v's class sees the store, from the cache when it
-// is of the current head or younger than refresh, else the older result while a new one is
+// lookup returns the result of compute for key as v's class sees the store, from the cache when
+// it is of the current head or younger than refresh, else the older result while a new one is
 // computed. A result never computed is waited for a little; then the request is told to come
 // back. The time is when the result was computed.
-func (c *registryCache) lookup(ctx context.Context, v docket.Viewer, key string, job *cacheJob) (any, time.Time, error) {
+func (c *figureCache) lookup(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error),
+	queue chan *cacheJob) (any, time.Time, error) {
 	head, err := c.head(ctx)
 	if err != nil {
 		return nil, time.Time{}, err
@@ -285,13 +254,8 @@ func (c *registryCache) lookup(ctx context.Context, v docket.Viewer, key string,
 		return val, at, nil
 	}
 	if e.busy == nil {
-		job.entry, job.class, job.viewer, job.head = e, class, cv, head
-		queue := c.jobs
-		if job.light != nil {
-			queue = c.lights
-		}
 		select {
-		case queue <- job:
+		case queue <- &cacheJob{entry: e, key: key, viewer: cv, head: head, compute: compute, heavy: queue == c.heavies}:
 			e.busy = make(chan struct{})
 		default: // the queue is full: the results kept will do, or the request comes back
 		}

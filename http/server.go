@@ -52,7 +52,7 @@ type Server struct {
 	limiter *limiter
 	rates   *rateLimiter   // of the expensive routes, per client
 	heavy   chan struct{}  // places for expensive requests
-	figures *registryCache // statistics, the retaliation detector, the prisoner list
+	figures *figureCache   // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
 	stop    context.CancelFunc
 
 	ln     net.Listener
@@ -70,7 +70,7 @@ func NewServer(store docket.Store) *Server {
 		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second, limiter: newLimiter(),
 		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
 		heavy: make(chan struct{}, expensiveInFight)}
-	s.figures = newRegistryCache(store, store.Head)
+	s.figures = newFigureCache(store.Head)
 	s.server = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,

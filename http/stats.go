@@ -2,11 +2,13 @@ package http
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"embed"
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -116,10 +118,53 @@ type statsPage struct {
 }
 
 // statsFigures are the figures of /stats for one class of viewer and one set of options:
-// counted from the whole registry, once, and kept (see registryCache).
+// counted from the whole registry, once, and kept (see figureCache).
 type statsFigures struct {
 	Chart  template.HTML
 	Tables []statsTable
+}
+
+// counted returns the figures of the options as v's class sees the registry, counted in parts
+// (report.Count) by the heavy worker, and kept, with when they were counted. Options that do not
+// change a figure are not part of its key: the statistics ignore the window, the retaliation
+// detector the breakdown and political (it looks at politically motivated cases only).
+func (s *Server) counted(ctx context.Context, v docket.Viewer, o report.Options) (*report.Counted, time.Time, error) {
+	val, at, err := s.figures.heavy(ctx, v, "figures?"+statsQuery(o), func(ctx context.Context, cv docket.Viewer) (any, error) {
+		return report.Count(ctx, s.Store, cv, o, 0, nil)
+	})
+	if err != nil {
+		return nil, at, err
+	}
+	return val.(*report.Counted), at, nil
+}
+
+// captions returns the captions of the cases the tables link to, as v sees them.
+func (s *Server) captions(ctx context.Context, v docket.Viewer, tables ...*report.Table) (map[string]string, error) {
+	var ids []string
+	for _, t := range tables {
+		rows := t.Rows
+		if t.Total != nil {
+			rows = append(rows, *t.Total)
+		}
+		for _, r := range rows {
+			ids = append(ids, r.Cases[:min(len(r.Cases), maxCaseLinks)]...)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := map[string]string{}
+	for len(ids) > 0 {
+		k := min(len(ids), docket.MaxIn)
+		ents, _, err := s.Store.FindEntities(ctx, v, docket.EntityFilter{IDs: ids[:k], Limit: docket.MaxIn, SkipCount: true})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range ents {
+			out[e.ID] = e.Caption
+		}
+		ids = ids[k:]
+	}
+	return out, nil
 }
 
 // asOf says when cached figures were counted.
@@ -132,21 +177,21 @@ func viewerName(v docket.Viewer) string {
 	return v.Name + " (" + v.Role.String() + ")"
 }
 
-func linkRow(reg *report.Registry, r report.TableRow) statsRow {
+func linkRow(captions map[string]string, r report.TableRow) statsRow {
 	row := statsRow{TableRow: r, More: max(len(r.Cases)-maxCaseLinks, 0)}
 	for _, id := range r.Cases[:min(len(r.Cases), maxCaseLinks)] {
-		row.Links = append(row.Links, caseLink{ID: id, Caption: reg.Caption(id)})
+		row.Links = append(row.Links, caseLink{ID: id, Caption: cmp.Or(captions[id], id)})
 	}
 	return row
 }
 
-func linkTable(reg *report.Registry, t *report.Table) statsTable {
+func linkTable(captions map[string]string, t *report.Table) statsTable {
 	st := statsTable{Table: t}
 	for _, r := range t.Rows {
-		st.Rows = append(st.Rows, linkRow(reg, r))
+		st.Rows = append(st.Rows, linkRow(captions, r))
 	}
 	if t.Total != nil && (len(t.Rows) != 1 || t.By != "") {
-		tr := linkRow(reg, *t.Total)
+		tr := linkRow(captions, *t.Total)
 		st.Total = &tr
 	}
 	return st
@@ -160,32 +205,31 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	o.Window = 0
 	v := viewer(r)
-	val, at, err := s.figures.get(r.Context(), v, "stats?"+statsQuery(o), func(reg *report.Registry) (any, error) {
-		out, err := reg.Outcomes(o)
-		if err != nil {
-			return nil, err
-		}
-		f := &statsFigures{Chart: report.OutcomeChart(out)}
-		for _, kind := range report.Kinds {
-			if kind == "retaliation" {
-				continue
-			}
-			t, _, err := reg.Stat(kind, o)
-			if err != nil {
-				return nil, err
-			}
-			lt := linkTable(reg, t)
-			lt.CSV = csvLink(kind, o)
-			f.Tables = append(f.Tables, lt)
-		}
-		return f, nil
-	})
+	c, at, err := s.counted(r.Context(), v, o)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	f := &statsFigures{Chart: report.OutcomeChart(c.Outcomes)}
+	var tables []*report.Table
+	for _, kind := range report.Kinds {
+		if kind != "retaliation" {
+			t, _, _ := c.Stat(kind)
+			tables = append(tables, t)
+		}
+	}
+	captions, err := s.captions(r.Context(), v, tables...)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	for _, t := range tables {
+		lt := linkTable(captions, t)
+		lt.CSV = csvLink(t.Kind, o)
+		f.Tables = append(f.Tables, lt)
+	}
 	s.renderReport(w, "stats.html", statsPage{layout: s.newLayout(w, r, "Statistics"), Who: viewerName(v), Options: o,
-		Dimensions: report.Dimensions, AsOf: asOf(at), statsFigures: val.(*statsFigures)})
+		Dimensions: report.Dimensions, AsOf: asOf(at), statsFigures: f})
 }
 
 // retaliationPage is the data of /stats/retaliation.
@@ -209,14 +253,12 @@ func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := viewer(r)
-	val, at, err := s.figures.get(r.Context(), v, "retaliation?"+statsQuery(o), func(reg *report.Registry) (any, error) {
-		return reg.Retaliation(o)
-	})
+	c, at, err := s.counted(r.Context(), v, report.Options{Window: o.Window})
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	rep := val.(*report.RetaliationReport)
+	rep := c.Retaliation
 	o.Window = rep.Window
 	s.renderReport(w, "retaliation.html", retaliationPage{layout: s.newLayout(w, r, "Retaliation detector"), Who: viewerName(v),
 		Window: rep.Window, CSV: csvLink("retaliation", o), AsOf: asOf(at), Report: rep})
@@ -240,22 +282,31 @@ func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request) {
 	if kind != "retaliation" {
 		o.Window = 0
 	}
-	val, _, err := s.figures.get(r.Context(), viewer(r), kind+".csv?"+statsQuery(o), func(reg *report.Registry) (any, error) {
-		t, _, err := reg.Stat(kind, o)
-		if err != nil {
-			return nil, err
+	if kind == "retaliation" {
+		if o.By != "" {
+			s.Error(w, r, docket.Errorf(docket.EINVALID, "the retaliation detector lists findings; it has no breakdown by"))
+			return
 		}
-		var buf bytes.Buffer
-		err = report.WriteCSV(&buf, t)
-		return buf.Bytes(), err
-	})
+		o = report.Options{Window: o.Window}
+	}
+	c, _, err := s.counted(r.Context(), viewer(r), o)
 	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	t, _, err := c.Stat(kind)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.WriteCSV(&buf, t); err != nil {
 		s.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+kind+`.csv"`)
-	w.Write(val.([]byte))
+	w.Write(buf.Bytes())
 }
 
 func containsString(list []string, s string) bool {
@@ -313,7 +364,7 @@ func (s *Server) writeDoc(w http.ResponseWriter, r *http.Request, d *report.Doc,
 // the case's own records (report.LoadCase), and kept until the registry changes.
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	val, _, err := s.figures.count(r.Context(), docket.AnonymousViewer, "brief "+id, func(ctx context.Context, v docket.Viewer) (any, error) {
+	val, _, err := s.figures.light(r.Context(), docket.AnonymousViewer, "brief "+id, func(ctx context.Context, v docket.Viewer) (any, error) {
 		reg, err := report.LoadCase(ctx, s.Store, v, id)
 		if err != nil {
 			return nil, err
@@ -330,7 +381,11 @@ func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 // handlePrisoners serves the list of political prisoners: a publication, so read as the public
 // reads the registry, whoever asks.
 func (s *Server) handlePrisoners(w http.ResponseWriter, r *http.Request) {
-	val, _, err := s.figures.get(r.Context(), docket.AnonymousViewer, "prisoners", func(reg *report.Registry) (any, error) {
+	val, _, err := s.figures.heavy(r.Context(), docket.AnonymousViewer, "prisoners", func(ctx context.Context, v docket.Viewer) (any, error) {
+		reg, err := report.Load(ctx, s.Store, v)
+		if err != nil {
+			return nil, err
+		}
 		return report.PrisonersDoc(reg)
 	})
 	if err != nil {
@@ -364,7 +419,7 @@ func (s *Server) writeFeed(w http.ResponseWriter, r *http.Request, caseID string
 	if caseID == "" {
 		// The registry's feed is the same for everyone: kept, by head and by the address it
 		// was asked at.
-		val, _, err = s.figures.count(r.Context(), docket.AnonymousViewer, "feed "+baseURL(r), func(ctx context.Context, _ docket.Viewer) (any, error) {
+		val, _, err = s.figures.light(r.Context(), docket.AnonymousViewer, "feed "+baseURL(r), func(ctx context.Context, _ docket.Viewer) (any, error) {
 			return atom(ctx)
 		})
 	} else {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"context"
+	"fmt"
 	"sort"
 
 	"github.com/docketorg/docket"
@@ -71,7 +73,7 @@ func (reg *Registry) Prisoners() *PrisonerList {
 	persons := map[string]bool{}
 	var order []string
 	add := func(id string) {
-		if e := reg.Entity(id); e != nil && e.Schema == "Person" && !persons[id] {
+		if e := reg.Entity(id); e != nil && e.Schema == "Person" && !persons[id] && reg.counts(id) {
 			persons[id] = true
 			order = append(order, id)
 		}
@@ -99,12 +101,91 @@ func (reg *Registry) Prisoners() *PrisonerList {
 		li := reg.classify(id)
 		l.Categories[li.Category] = append(l.Categories[li.Category], li)
 	}
+	l.sort()
+	return l
+}
+
+// sort puts every category in order of names (then ids, for one name twice), and counts.
+func (l *PrisonerList) sort() {
+	l.Total = 0
 	for c, list := range l.Categories {
-		sort.SliceStable(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+		sort.SliceStable(list, func(i, j int) bool {
+			if list[i].Name != list[j].Name {
+				return list[i].Name < list[j].Name
+			}
+			return list[i].Person < list[j].Person
+		})
 		l.Counts[c] = len(list)
 		l.Total += len(list)
 	}
-	return l
+}
+
+// PersonBatch is how many persons ListPrisoners reads as one part.
+const PersonBatch = 500
+
+// ListPrisoners lists v's view of the registry's political prisoners and other persecuted
+// persons as Prisoners does, from the store, part by part: batch persons at a time (PersonBatch
+// when 0), each read with their cases, proceedings and events (see neighbourhood.persons), then
+// let go. It holds one part and the list.
+func ListPrisoners(ctx context.Context, r Reader, v docket.Viewer, batch int) (*PrisonerList, error) {
+	if batch <= 0 {
+		batch = PersonBatch
+	}
+	batch = min(batch, docket.MaxIn)
+	l := &PrisonerList{Categories: map[string][]Listed{}, Counts: map[string]int{}}
+	for _, c := range categoryOrder {
+		l.Categories[c] = []Listed{}
+	}
+	schema := "Person"
+	for after := int64(0); ; {
+		ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: batch, SkipCount: true})
+		if err != nil {
+			return nil, fmt.Errorf("list prisoners: read persons: %w", err)
+		}
+		if len(ents) == 0 {
+			break
+		}
+		own := map[string]bool{}
+		var ids []string
+		for _, e := range ents {
+			after = max(after, e.Seq)
+			own[e.ID] = true
+			ids = append(ids, e.ID)
+		}
+		n := newNeighbourhood(ctx, r, v, 0)
+		if err := n.persons(ids); err != nil {
+			return nil, fmt.Errorf("list prisoners: %w", err)
+		}
+		reg, err := n.registry()
+		if err != nil {
+			return nil, fmt.Errorf("list prisoners: %w", err)
+		}
+		reg.own = own
+		for c, list := range reg.Prisoners().Categories {
+			l.Categories[c] = append(l.Categories[c], list...)
+		}
+		if len(ents) < batch {
+			break
+		}
+	}
+	l.sort()
+	return l, nil
+}
+
+// persons reads persons with what the prisoner list rests on: what refers to them (their
+// cases, proceedings, events), what refers to their cases (proceedings that name their
+// defendants only there), and what all these name (the cases of events and proceedings).
+func (n *neighbourhood) persons(ids []string) error {
+	if err := n.fetch(ids); err != nil {
+		return err
+	}
+	if err := n.referrers(ids); err != nil {
+		return err
+	}
+	if err := n.referrers(n.ofSchema("Case")); err != nil {
+		return err
+	}
+	return n.named()
 }
 
 // eventsAgainstAny returns the events that count as persecution.
@@ -279,6 +360,51 @@ func PrisonersDoc(reg *Registry) (*Doc, error) {
 		return nil, err
 	}
 	l := reg.Prisoners()
+	return prisonersDoc(reg, l, 0, l.Total), nil
+}
+
+// PrisonersPage returns the published list's entries from (counting from 0) to from+n, in the
+// order of the whole list, as a document of its own (with the summary of the whole list and
+// its own footnotes): the list of a large registry is read a page at a time, each page reading
+// only the records it cites. l is the list ListPrisoners made as the anonymous viewer.
+func PrisonersPage(ctx context.Context, r Reader, l *PrisonerList, from, n int) (*Doc, error) {
+	var ids []string
+	for _, li := range l.entries(from, n) {
+		ids = append(append(append(append(ids, li.Person), li.Because...), li.Also...), li.Cases...)
+	}
+	nb := newNeighbourhood(ctx, r, docket.AnonymousViewer, 0)
+	if err := nb.fetch(ids); err != nil {
+		return nil, err
+	}
+	if err := nb.named(); err != nil {
+		return nil, err
+	}
+	if err := nb.sources(); err != nil {
+		return nil, err
+	}
+	reg, err := nb.registry()
+	if err != nil {
+		return nil, err
+	}
+	d := prisonersDoc(reg, l, from, n)
+	if from > 0 || from+n < l.Total {
+		d.Subtitle += ", entries " + itoa(min(from+1, l.Total)) + " to " + itoa(min(from+n, l.Total)) + " of " + itoa(l.Total)
+	}
+	return d, nil
+}
+
+// entries returns the entries from to from+n of the list, by category then name.
+func (l *PrisonerList) entries(from, n int) []Listed {
+	var all []Listed
+	for _, c := range categoryOrder {
+		all = append(all, l.Categories[c]...)
+	}
+	from = min(max(from, 0), len(all))
+	return all[from:min(from+max(n, 0), len(all))]
+}
+
+// prisonersDoc writes the list's summary and its entries from to from+n, citing from reg.
+func prisonersDoc(reg *Registry, l *PrisonerList, from, n int) *Doc {
 	b := &briefer{reg: reg, cite: newCiter(reg)}
 	d := &Doc{Kind: "prisoners", Title: "Political prisoners and other persecuted persons",
 		Subtitle: "List by category, from the registry's published records", Colophon: colophon}
@@ -288,9 +414,17 @@ func PrisonersDoc(reg *Registry) (*Doc, error) {
 	}
 	sum.Blocks = append(sum.Blocks, (&para{kind: Item, label: "Total"}).add(itoa(l.Total)).block())
 	d.Sections = append(d.Sections, sum)
+	shown := map[string]bool{}
+	for _, li := range l.entries(from, n) {
+		shown[li.Person] = true
+	}
+	whole := from == 0 && n >= l.Total
 	for _, c := range categoryOrder {
 		s := &Section{Heading: CategoryTitles[c] + " (" + itoa(l.Counts[c]) + ")"}
 		for _, li := range l.Categories[c] {
+			if !shown[li.Person] {
+				continue
+			}
 			p := &para{kind: Item}
 			p.text = append(p.text, Inline{Text: li.Name, Href: li.Person, Strong: true})
 			p.add(".")
@@ -320,12 +454,15 @@ func PrisonersDoc(reg *Registry) (*Doc, error) {
 			s.Blocks = append(s.Blocks, p.block())
 		}
 		if len(s.Blocks) == 0 {
+			if !whole {
+				continue // on another page
+			}
 			s.Blocks = append(s.Blocks, (&para{kind: Para}).add("None recorded.").block())
 		}
 		d.Sections = append(d.Sections, s)
 	}
 	d.Notes = b.cite.notes
-	return d, nil
+	return d
 }
 
 // datePhrase is "on 6 February 2019", "in September 2018", "in 2019", or "" without a date.

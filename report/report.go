@@ -52,7 +52,14 @@ type Registry struct {
 	bySchema  map[string][]*docket.Entity // in creation order
 	referrers map[string][]*docket.Entity // entities with a reference to the key
 	views     *views
+	// own, when set, names the entities this registry counts: it holds a part of the
+	// registry (see Stream), with what counting them needs around them, and the figures of
+	// the whole are the sums of its parts'.
+	own map[string]bool
 }
+
+// counts reports whether the registry's figures count the entity (see own).
+func (reg *Registry) counts(id string) bool { return reg.own == nil || reg.own[id] }
 
 // loadSchemas are the schemas a registry holds, in the order they are read.
 var loadSchemas = []string{"Organization", "Person", "Position", "Case", "Charge", "Proceeding", "Event", "Statistic"}
@@ -68,7 +75,7 @@ func Load(ctx context.Context, r Reader, v docket.Viewer) (*Registry, error) {
 	for _, schema := range loadSchemas {
 		var after int64
 		for {
-			ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: PageSize})
+			ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: PageSize, SkipCount: true})
 			if err != nil {
 				return nil, fmt.Errorf("load %s entities: %w", schema, err)
 			}
@@ -90,7 +97,7 @@ func Load(ctx context.Context, r Reader, v docket.Viewer) (*Registry, error) {
 	}
 	// Every schema is loaded, so every statement is read, in one pass in commit order.
 	for after := int64(0); ; {
-		ss, _, err := r.FindStatements(ctx, v, docket.StatementFilter{AfterSeq: after, Limit: PageSize})
+		ss, _, err := r.FindStatements(ctx, v, docket.StatementFilter{AfterSeq: after, Limit: PageSize, SkipCount: true})
 		if err != nil {
 			return nil, fmt.Errorf("load statements: %w", err)
 		}

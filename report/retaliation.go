@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -93,6 +94,22 @@ type target struct {
 // unmeasured. o.By and o.Political do not apply: the detector always looks at politically
 // motivated cases only.
 func (reg *Registry) Retaliation(o Options) (*RetaliationReport, error) {
+	a, err := newRetaliation(o)
+	if err != nil {
+		return nil, err
+	}
+	a.add(reg)
+	return a.result(), nil
+}
+
+// retaliation looks for retaliation part by part (see Figures).
+type retaliation struct {
+	rep         *RetaliationReport
+	cases       caseSet
+	seqs, useqs []int64 // of the findings' and the unmeasured's rulings, to put them in order
+}
+
+func newRetaliation(o Options) (*retaliation, error) {
 	o.By = ""
 	if err := o.Validate(); err != nil {
 		return nil, err
@@ -100,32 +117,67 @@ func (reg *Registry) Retaliation(o Options) (*RetaliationReport, error) {
 	if o.Window == 0 {
 		o.Window = DefaultWindow
 	}
-	rep := &RetaliationReport{Window: o.Window, Findings: []Finding{}, Unmeasured: []Unmeasured{}}
-	cases := caseSet{}
-	sanctions := reg.sanctionsByPerson()
+	return &retaliation{rep: &RetaliationReport{Window: o.Window, Findings: []Finding{}, Unmeasured: []Unmeasured{}}, cases: caseSet{}}, nil
+}
+
+// rulings returns the rulings the detector examines: against the prosecution, in a case
+// assessed as politically motivated, among those the registry counts.
+func (reg *Registry) rulings() []*Proceeding {
+	var out []*Proceeding
 	for _, p := range reg.Proceedings() {
-		if !AgainstProsecution(p.Outcome) || !reg.political(p) {
-			continue
+		if reg.counts(p.ID) && AgainstProsecution(p.Outcome) && reg.political(p) {
+			out = append(out, p)
 		}
+	}
+	return out
+}
+
+func (a *retaliation) add(reg *Registry) {
+	rep := a.rep
+	sanctions := reg.sanctionsByPerson()
+	for _, p := range reg.rulings() {
 		rep.Rulings++
 		for _, t := range reg.targets(p) {
 			for _, s := range sanctions[t.id] {
 				if s.id == p.ID {
 					continue
 				}
-				f, u, ok := reg.match(p, t, s, o.Window)
+				f, u, ok := reg.match(p, t, s, rep.Window)
 				switch {
 				case ok:
 					rep.Findings = append(rep.Findings, f)
-					cases.add(p.Case)
+					a.seqs = append(a.seqs, p.Seq)
+					a.cases.add(p.Case)
 				case u != nil:
 					rep.Unmeasured = append(rep.Unmeasured, *u)
+					a.useqs = append(a.useqs, p.Seq)
 				}
 			}
 		}
 	}
-	rep.Basis = cases.basis()
-	return rep, nil
+}
+
+func (a *retaliation) result() *RetaliationReport {
+	rep := a.rep
+	// In the order the rulings were made, whatever order the parts were counted in.
+	rep.Findings = inOrder(rep.Findings, a.seqs)
+	rep.Unmeasured = inOrder(rep.Unmeasured, a.useqs)
+	rep.Basis = a.cases.basis()
+	return rep
+}
+
+// inOrder returns xs sorted by their keys, stably.
+func inOrder[T any](xs []T, keys []int64) []T {
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
+	out := make([]T, len(xs))
+	for i, k := range idx {
+		out[i] = xs[k]
+	}
+	return out
 }
 
 // sanction is an event or proceeding that sanctions a person.

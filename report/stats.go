@@ -158,10 +158,14 @@ func (reg *Registry) groups(p *Proceeding, by string) []Group {
 	return out
 }
 
-// selected returns the proceedings the options count that pass keep, in creation order.
+// selected returns the proceedings the options count that pass keep, in creation order: of a
+// part of the registry read for its figures, only those it counts (see Registry.own).
 func (reg *Registry) selected(o Options, keep func(*Proceeding) bool) []*Proceeding {
 	var out []*Proceeding
 	for _, p := range reg.Proceedings() {
+		if !reg.counts(p.ID) {
+			continue
+		}
 		if o.Political && !reg.political(p) {
 			continue
 		}
@@ -211,7 +215,10 @@ func (g *grouper[R]) each(by string, n func(*R) int, fn func(Group, *R, Basis)) 
 		if na, nb := n(g.rows[keys[i]]), n(g.rows[keys[j]]); na != nb {
 			return na > nb
 		}
-		return a.Label < b.Label
+		if a.Label != b.Label {
+			return a.Label < b.Label
+		}
+		return a.Key < b.Key // the same label (two courts of one name): the order of their ids
 	})
 	for _, k := range keys {
 		fn(g.group[k], g.rows[k], g.cases[k].basis())
@@ -267,24 +274,43 @@ func (reg *Registry) Outcomes(o Options) (*OutcomeStats, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	st := &OutcomeStats{Options: o, Total: OutcomeRow{Group: Group{Key: "total", Label: "Total"}}}
-	g := newGrouper[OutcomeRow]()
-	total := caseSet{}
-	for _, p := range reg.selected(o, func(p *Proceeding) bool { return contains(rulingOutcomes, p.Outcome) }) {
-		for _, gr := range reg.groups(p, o.By) {
-			g.at(gr, p.Case).count(p.Outcome)
+	a := newOutcomes(o)
+	a.add(reg)
+	return a.result(), nil
+}
+
+// outcomes counts Outcomes, over one part of the registry after another (see Figures).
+type outcomes struct {
+	st    *OutcomeStats
+	g     *grouper[OutcomeRow]
+	total caseSet
+}
+
+func newOutcomes(o Options) *outcomes {
+	return &outcomes{st: &OutcomeStats{Options: o, Total: OutcomeRow{Group: Group{Key: "total", Label: "Total"}}},
+		g: newGrouper[OutcomeRow](), total: caseSet{}}
+}
+
+func (a *outcomes) add(reg *Registry) {
+	for _, p := range reg.selected(a.st.Options, func(p *Proceeding) bool { return contains(rulingOutcomes, p.Outcome) }) {
+		for _, gr := range reg.groups(p, a.st.By) {
+			a.g.at(gr, p.Case).count(p.Outcome)
 		}
-		st.Total.count(p.Outcome)
-		total.add(p.Case)
+		a.st.Total.count(p.Outcome)
+		a.total.add(p.Case)
 	}
-	g.each(o.By, func(r *OutcomeRow) int { return r.Rulings }, func(gr Group, r *OutcomeRow, b Basis) {
+}
+
+func (a *outcomes) result() *OutcomeStats {
+	st := a.st
+	a.g.each(st.By, func(r *OutcomeRow) int { return r.Rulings }, func(gr Group, r *OutcomeRow, b Basis) {
 		r.Group, r.Basis = gr, b
 		r.rates()
 		st.Rows = append(st.Rows, *r)
 	})
 	st.Total.rates()
-	st.Total.Basis = total.basis()
-	return st, nil
+	st.Total.Basis = a.total.basis()
+	return st
 }
 
 // Demands.
@@ -406,24 +432,43 @@ func (reg *Registry) Demands(o Options) (*DemandStats, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	st := &DemandStats{Options: o, Total: DemandRow{Group: Group{Key: "total", Label: "Total"}}}
-	g := newGrouper[DemandRow]()
-	total := caseSet{}
-	for _, p := range reg.selected(o, func(p *Proceeding) bool { return p.Demand != "" && p.Outcome != "" }) {
-		for _, gr := range reg.groups(p, o.By) {
-			g.at(gr, p.Case).count(p)
+	a := newDemands(o)
+	a.add(reg)
+	return a.result(), nil
+}
+
+// demands counts Demands, part by part.
+type demands struct {
+	st    *DemandStats
+	g     *grouper[DemandRow]
+	total caseSet
+}
+
+func newDemands(o Options) *demands {
+	return &demands{st: &DemandStats{Options: o, Total: DemandRow{Group: Group{Key: "total", Label: "Total"}}},
+		g: newGrouper[DemandRow](), total: caseSet{}}
+}
+
+func (a *demands) add(reg *Registry) {
+	for _, p := range reg.selected(a.st.Options, func(p *Proceeding) bool { return p.Demand != "" && p.Outcome != "" }) {
+		for _, gr := range reg.groups(p, a.st.By) {
+			a.g.at(gr, p.Case).count(p)
 		}
-		st.Total.count(p)
-		total.add(p.Case)
+		a.st.Total.count(p)
+		a.total.add(p.Case)
 	}
-	g.each(o.By, func(r *DemandRow) int { return r.WithDemand }, func(gr Group, r *DemandRow, b Basis) {
+}
+
+func (a *demands) result() *DemandStats {
+	st := a.st
+	a.g.each(st.By, func(r *DemandRow) int { return r.WithDemand }, func(gr Group, r *DemandRow, b Basis) {
 		r.Group, r.Basis = gr, b
 		r.share()
 		st.Rows = append(st.Rows, *r)
 	})
 	st.Total.share()
-	st.Total.Basis = total.basis()
-	return st, nil
+	st.Total.Basis = a.total.basis()
+	return st
 }
 
 // Sentences.
@@ -480,26 +525,45 @@ func (reg *Registry) Sentences(o Options) (*SentenceStats, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	st := &SentenceStats{Options: o, Total: SentenceRow{Group: Group{Key: "total", Label: "Total"}}}
-	g := newGrouper[SentenceRow]()
-	total := caseSet{}
-	for _, p := range reg.selected(o, func(p *Proceeding) bool { _, ok := imprisonment(p.Sentence); return ok }) {
+	a := newSentences(o)
+	a.add(reg)
+	return a.result(), nil
+}
+
+// sentences counts Sentences, part by part.
+type sentences struct {
+	st    *SentenceStats
+	g     *grouper[SentenceRow]
+	total caseSet
+}
+
+func newSentences(o Options) *sentences {
+	return &sentences{st: &SentenceStats{Options: o, Total: SentenceRow{Group: Group{Key: "total", Label: "Total"}}},
+		g: newGrouper[SentenceRow](), total: caseSet{}}
+}
+
+func (a *sentences) add(reg *Registry) {
+	for _, p := range reg.selected(a.st.Options, func(p *Proceeding) bool { _, ok := imprisonment(p.Sentence); return ok }) {
 		m, _ := imprisonment(p.Sentence)
-		for _, gr := range reg.groups(p, o.By) {
-			r := g.at(gr, p.Case)
+		for _, gr := range reg.groups(p, a.st.By) {
+			r := a.g.at(gr, p.Case)
 			r.terms = append(r.terms, m)
 		}
-		st.Total.terms = append(st.Total.terms, m)
-		total.add(p.Case)
+		a.st.Total.terms = append(a.st.Total.terms, m)
+		a.total.add(p.Case)
 	}
-	g.each(o.By, func(r *SentenceRow) int { return len(r.terms) }, func(gr Group, r *SentenceRow, b Basis) {
+}
+
+func (a *sentences) result() *SentenceStats {
+	st := a.st
+	a.g.each(st.By, func(r *SentenceRow) int { return len(r.terms) }, func(gr Group, r *SentenceRow, b Basis) {
 		r.Group, r.Basis = gr, b
 		r.summarise()
 		st.Rows = append(st.Rows, *r)
 	})
 	st.Total.summarise()
-	st.Total.Basis = total.basis()
-	return st, nil
+	st.Total.Basis = a.total.basis()
+	return st
 }
 
 // Durations.
@@ -563,9 +627,26 @@ func (reg *Registry) Durations(o Options) (*DurationStats, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	st := &DurationStats{Options: o, Total: DurationRow{Group: Group{Key: "total", Label: "Total"}}, Items: []DurationItem{}}
-	g := newGrouper[DurationRow]()
-	total := caseSet{}
+	a := newDurations(o)
+	a.add(reg)
+	return a.result(), nil
+}
+
+// durations counts Durations, part by part.
+type durations struct {
+	st    *DurationStats
+	g     *grouper[DurationRow]
+	total caseSet
+	seqs  []int64 // of the items' proceedings, to put the items in order
+}
+
+func newDurations(o Options) *durations {
+	return &durations{st: &DurationStats{Options: o, Total: DurationRow{Group: Group{Key: "total", Label: "Total"}}, Items: []DurationItem{}},
+		g: newGrouper[DurationRow](), total: caseSet{}}
+}
+
+func (a *durations) add(reg *Registry) {
+	o, st, g, total := a.st.Options, a.st, a.g, a.total
 	detentions := map[string][]*Event{} // by victim and by case
 	for _, ev := range reg.Events() {
 		if ev.Type != "detention" && ev.Type != "arrest" {
@@ -610,17 +691,23 @@ func (reg *Registry) Durations(o Options) (*DurationStats, error) {
 		} else {
 			st.Total.days = append(st.Total.days, item.Days)
 			st.Items = append(st.Items, item)
+			a.seqs = append(a.seqs, p.Seq)
 		}
 		total.add(p.Case)
 	}
-	g.each(o.By, func(r *DurationRow) int { return len(r.days) }, func(gr Group, r *DurationRow, b Basis) {
+}
+
+func (a *durations) result() *DurationStats {
+	st := a.st
+	st.Items = inOrder(st.Items, a.seqs) // in the order the proceedings were made, whatever the parts
+	a.g.each(st.By, func(r *DurationRow) int { return len(r.days) }, func(gr Group, r *DurationRow, b Basis) {
 		r.Group, r.Basis = gr, b
 		r.summarise()
 		st.Rows = append(st.Rows, *r)
 	})
 	st.Total.summarise()
-	st.Total.Basis = total.basis()
-	return st, nil
+	st.Total.Basis = a.total.basis()
+	return st
 }
 
 // measure finds the earliest detention before the ruling. ok is false with imprecise false
@@ -700,22 +787,41 @@ func (reg *Registry) Appeals(o Options) (*AppealStats, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	st := &AppealStats{Options: o, Total: AppealRow{Group: Group{Key: "total", Label: "Total"}}}
-	g := newGrouper[AppealRow]()
-	total := caseSet{}
-	for _, p := range reg.selected(o, func(p *Proceeding) bool { return higherStage(p.Stage) && p.Outcome != "" }) {
-		for _, gr := range reg.groups(p, o.By) {
-			g.at(gr, p.Case).count(p.Outcome)
+	a := newAppeals(o)
+	a.add(reg)
+	return a.result(), nil
+}
+
+// appeals counts Appeals, part by part.
+type appeals struct {
+	st    *AppealStats
+	g     *grouper[AppealRow]
+	total caseSet
+}
+
+func newAppeals(o Options) *appeals {
+	return &appeals{st: &AppealStats{Options: o, Total: AppealRow{Group: Group{Key: "total", Label: "Total"}}},
+		g: newGrouper[AppealRow](), total: caseSet{}}
+}
+
+func (a *appeals) add(reg *Registry) {
+	for _, p := range reg.selected(a.st.Options, func(p *Proceeding) bool { return higherStage(p.Stage) && p.Outcome != "" }) {
+		for _, gr := range reg.groups(p, a.st.By) {
+			a.g.at(gr, p.Case).count(p.Outcome)
 		}
-		st.Total.count(p.Outcome)
-		total.add(p.Case)
+		a.st.Total.count(p.Outcome)
+		a.total.add(p.Case)
 	}
-	g.each(o.By, func(r *AppealRow) int { return r.Appeals }, func(gr Group, r *AppealRow, b Basis) {
+}
+
+func (a *appeals) result() *AppealStats {
+	st := a.st
+	a.g.each(st.By, func(r *AppealRow) int { return r.Appeals }, func(gr Group, r *AppealRow, b Basis) {
 		r.Group, r.Basis = gr, b
 		st.Rows = append(st.Rows, *r)
 	})
-	st.Total.Basis = total.basis()
-	return st, nil
+	st.Total.Basis = a.total.basis()
+	return st
 }
 
 // Tables: one shape for every statistic, for the encoders.

@@ -201,6 +201,19 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		if f.ID != nil {
 			where, args = append(where, `e.id = ?`), append(args, *f.ID)
 		}
+		if f.IDs != nil {
+			ids, err := tx.canonicals(ctx, v, f.IDs)
+			if err != nil {
+				return err
+			} else if len(ids) == 0 {
+				n = 0
+				return nil
+			}
+			where = append(where, `e.id IN `+inList(len(ids)))
+			for _, id := range ids {
+				args = append(args, id)
+			}
+		}
 		if f.Schema != nil {
 			where, args = append(where, `e.schema = ?`), append(args, *f.Schema)
 		}

@@ -73,7 +73,7 @@ func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.S
 		}
 		tail := `WHERE ` + strings.Join(where, " AND ")
 		n = -1 // a keyset page is one of many: counting them all again would cost a scan each
-		if f.AfterSeq == 0 {
+		if f.AfterSeq == 0 && !f.SkipCount {
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements s JOIN entities se ON se.id = s.entity_id `+tail, args...).Scan(&n); err != nil {
 				return err
 			}

@@ -343,7 +343,20 @@ func testBulkFilters(t *testing.T, open Opener) {
 			t.Errorf("as %s, Entities = %v; Entity one by one = %v", v.Name, manyStmts, oneStmts)
 		}
 	}
-	_ = c
+	for _, v := range []docket.Viewer{public, reader, cleared} {
+		var want []*docket.Entity
+		for _, id := range []string{a.ID, dup.ID, hidden.ID, c.ID, "no-such-id"} {
+			if e, err := st.FindEntityByID(ctx, v, id); err == nil {
+				want = append(want, e)
+			}
+		}
+		want = slices.CompactFunc(slices.SortedFunc(slices.Values(want), func(x, y *docket.Entity) int { return strings.Compare(x.ID, y.ID) }),
+			func(x, y *docket.Entity) bool { return x.ID == y.ID })
+		got, n, err := st.FindEntities(ctx, v, docket.EntityFilter{IDs: []string{a.ID, dup.ID, hidden.ID, c.ID, "no-such-id"}})
+		if err != nil || ids(got) != ids(want) || n != len(got) {
+			t.Errorf("as %s, IDs = %s (%d, %v); FindEntityByID one by one = %s", v.Name, ids(got), n, err, ids(want))
+		}
+	}
 	_, _, err := st.FindEntities(ctx, admin, docket.EntityFilter{RefersToAny: make([]string, docket.MaxIn+1)})
 	wantCode(t, "RefersToAny over MaxIn", err, docket.EINVALID)
 }

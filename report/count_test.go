@@ -1,0 +1,138 @@
+package report_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/report"
+)
+
+// TestCount_Parts: the figures counted from the store part by part are those of the whole
+// registry in memory, for every breakdown, with and without the politically motivated cases
+// only, for the public and the operator, whatever the size of the parts: on the seed, a
+// generated registry, a merged judge, a proceeding of no case and a judge prosecuted in a case
+// that names its defendant only there.
+func TestCount_Parts(t *testing.T) {
+	db := mustDemo(t)
+	b := newBuilder(t, db)
+	generate(t, b, 40, 3)
+	ctx := context.Background()
+	b.entity("Person", "p-dup-judge", "name", "Judge 0 (twice)")
+	if _, err := db.MergeEntities(ctx, op, "person-judge-0", "p-dup-judge", "one judge"); err != nil {
+		t.Fatal(err)
+	}
+	b.entity("Proceeding", "pr-orphan", "stage", "first instance", "outcome", "convicted", "sentence", "imprisonment P2Y", "date", "2020-05-05")
+	// The seed's judge who acquitted is prosecuted a week later, in a case naming her only there.
+	b.entity("Case", "c-against-judge", "name", "Case against the judge", "defendant", demo.Baiturova)
+	b.entity("Proceeding", "pr-against-judge", "case", "c-against-judge", "stage", "investigation", "startDate", "2019-02-13")
+	for _, v := range []docket.Viewer{docket.AnonymousViewer, op} {
+		whole := mustLoad(t, db, v)
+		for _, by := range append([]string{""}, report.Dimensions...) {
+			for _, political := range []bool{false, true} {
+				for _, window := range []int{0, 10} {
+					o := report.Options{By: by, Political: political, Window: window}
+					want, err := whole.Count(o)
+					if err != nil {
+						t.Fatal(err)
+					}
+					wj, _ := json.Marshal(want)
+					batches := []int{7} // parts of one proceeding, and of all, for the plainest options
+					if by == "" && window == 0 {
+						batches = []int{1, 7, 1000}
+					}
+					for _, batch := range batches {
+						got, err := report.Count(ctx, db, v, o, batch, nil)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if gj, _ := json.Marshal(got); string(gj) != string(wj) {
+							t.Errorf("as %s, %+v in parts of %d: the figures differ from the whole registry's:\n%s\n%s", v.Role, o, batch, gj, wj)
+						}
+					}
+				}
+			}
+		}
+		// Something is counted at all: the seed's acquittal and the removal after it.
+		c, _ := whole.Count(report.Options{})
+		if c.Outcomes.Total.Rulings == 0 || len(c.Retaliation.Findings) == 0 {
+			t.Fatalf("as %s, nothing counted: %d rulings, %d findings", v.Role, c.Outcomes.Total.Rulings, len(c.Retaliation.Findings))
+		}
+	}
+}
+
+// TestListPrisoners_Parts: the prisoner list read part by part is the whole registry's.
+func TestListPrisoners_Parts(t *testing.T) {
+	db := mustDemo(t)
+	b := newBuilder(t, db)
+	generate(t, b, 30, 5)
+	ctx := context.Background()
+	// Someone detained in no case, and a defendant named in a case only.
+	b.entity("Person", "p-protester", "name", "Protester")
+	b.entity("Event", "ev-protest", "type", "detention", "date", "2021-03-03", "victim", "p-protester")
+	b.entity("Person", "p-case-only", "name", "Case Only")
+	b.entity("Case", "c-only", "name", "Case of Case Only", "defendant", "p-case-only", "politicallyMotivated", "yes")
+	b.entity("Proceeding", "pr-only", "case", "c-only", "stage", "first instance", "outcome", "convicted", "sentence", "imprisonment P1Y", "date", "2021-04-04")
+	for _, v := range []docket.Viewer{docket.AnonymousViewer, op} {
+		want, _ := json.Marshal(mustLoad(t, db, v).Prisoners())
+		for _, batch := range []int{1, 9, 1000} {
+			l, err := report.ListPrisoners(ctx, db, v, batch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := json.Marshal(l); string(got) != string(want) {
+				t.Errorf("as %s in parts of %d: the list differs from the whole registry's:\n%s\n%s", v.Role, batch, got, want)
+			}
+		}
+	}
+}
+
+// TestPrisonersPage: the pages of the list, read page by page, hold what the whole list's
+// document holds, each entry once.
+func TestPrisonersPage(t *testing.T) {
+	db := mustDemo(t)
+	generate(t, newBuilder(t, db), 20, 9)
+	ctx := context.Background()
+	reg := mustLoad(t, db, docket.AnonymousViewer)
+	whole, err := report.PrisonersDoc(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := report.ListPrisoners(ctx, db, docket.AnonymousViewer, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Total < 5 {
+		t.Fatalf("%d persons listed", l.Total)
+	}
+	all, err := report.PrisonersPage(ctx, db, l, 0, l.Total)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.PlainText() != whole.PlainText() {
+		t.Errorf("the one page of the whole list differs from the list's document:\n%s\n---\n%s", all.PlainText(), whole.PlainText())
+	}
+	entries := map[string]int{} // the entries of each person: the item that begins with their name
+	for from := 0; from < l.Total; from += 3 {
+		d, err := report.PrisonersPage(ctx, db, l, from, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Sections {
+			for _, b := range s.Blocks {
+				if len(b.Text) > 0 && b.Text[0].Strong && b.Text[0].Href != "" {
+					entries[b.Text[0].Href]++
+				}
+			}
+		}
+	}
+	for _, c := range l.Categories {
+		for _, li := range c {
+			if entries[li.Person] != 1 {
+				t.Errorf("%s has %d entries in the pages", li.Name, entries[li.Person])
+			}
+		}
+	}
+}
