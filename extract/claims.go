@@ -298,10 +298,33 @@ func (d *doc) findClaims() {
 		if s.a >= s.b || d.toks[s.a].skip {
 			continue
 		}
-		for _, pm := range d.penalties(s.a, s.b) {
+		for _, pm := range d.penalties(si) {
+			d.needCast = false
 			d.claimPenalty(pm, s, &defendant)
+			if d.needCast {
+				pm := pm
+				d.later = append(d.later, func() { d.claimPenalty(pm, s, &defendant) })
+			}
 		}
+		d.needCast = false
 		d.outcomes(s, &defendant)
+		if d.needCast {
+			d.later = append(d.later, func() { d.outcomes(s, &defendant) })
+		}
+	}
+	// Now the defendants are known: the claims of groups ("all seven", "both men").
+	d.castReady = true
+	later := d.later
+	d.later = nil
+	d.cast = nil
+	for _, f := range later {
+		f()
+	}
+	for si := range d.sents {
+		s := d.sents[si]
+		if s.a >= s.b || d.toks[s.a].skip {
+			continue
+		}
 		d.events(si)
 	}
 	d.mergeEvents()
@@ -310,14 +333,9 @@ func (d *doc) findClaims() {
 // penalties finds the penalties written in tokens [a, b): a term with a kind, a kind with a
 // term, a fine with its amount, a ban with its scope, or a kind alone where the sentence
 // sentences or demands.
-func (d *doc) penalties(a, b int) []*penaltyMention {
-	cue := false
-	for k := a; k < b; k++ {
-		if d.is(k, cSentencing|cDemand) {
-			cue = true
-			break
-		}
-	}
+func (d *doc) penalties(si int) []*penaltyMention {
+	a, b := d.sents[si].a, d.sents[si].b
+	cue := d.cueIn(si, cSentencing|cDemand)
 	var terms []struct {
 		a, b int
 		t    term
@@ -553,6 +571,9 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		}
 	}
 	persons := d.claimPersons(pm.a, pm.b, s, true)
+	if d.needCast {
+		return
+	}
 	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "") {
 		persons = []*Person{*defendant}
 	}
@@ -613,7 +634,8 @@ func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
 
 // claimPersons returns whom a claim at tokens [a, b) of sentence s concerns: the persons of
 // a list with "each" or "по", else the person nearest before it (its subject) or after
-// its verb (its object), leaving out judges, prosecutors and lawyers unless allowed.
+// its verb (its object), leaving out judges, prosecutors and lawyers unless allowed; a
+// group phrase ("for both men", "all seven") stands for the persons it resolves to.
 func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 	var cands []*personMention
 	for _, m := range d.personsIn(s.a, s.b) {
@@ -628,7 +650,26 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		cands = append(cands, m)
 	}
+	// "had sought nine years for each of them", "для обоих": the group the claim is for.
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.a >= b && g.a-b <= 3 && d.anyWord(b, g.a+1, "for", "для", "to", "of", "on", "against", "в") || g.a == b {
+			return d.groupPersons(g, s)
+		}
+	}
+	var group *groupMention
+	for _, g := range d.groupsIn(s.a, a) {
+		group = g // the last group before the claim
+	}
 	if len(cands) == 0 {
+		if group == nil {
+			for _, g := range d.groupsIn(b, s.b) {
+				group = g
+				break
+			}
+		}
+		if group != nil {
+			return d.groupPersons(group, s)
+		}
 		return nil
 	}
 	// "reporters A, B and C received eight and a half years each"; "получили по пять лет".
@@ -655,6 +696,9 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			after = m // its object, inside it or after it: "fined him 300,000 tenge"
 		}
 	}
+	if group != nil && (before == nil || before.b <= group.a) && (after == nil || after.a-b > 3) {
+		return d.groupPersons(group, s) // "sentenced all seven", "оправдал всех пятерых"
+	}
 	pick := before
 	if pick == nil {
 		pick = after
@@ -667,6 +711,44 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		return list
 	}
 	return []*Person{pick.p}
+}
+
+// cueIn reports a word of the classes in sentence si or in the sentence that leads it.
+func (d *doc) cueIn(si int, c wclass) bool {
+	for n := 0; si >= 0 && n < 2; n++ {
+		s := d.sents[si]
+		for k := s.a; k < s.b; k++ {
+			if d.is(k, c) {
+				return true
+			}
+		}
+		si = s.lead
+	}
+	return false
+}
+
+// groupNear reports a group phrase in sentence s that a claim at [a, b) takes its persons
+// from: the claim concerns them all, not the nearest name.
+func (d *doc) groupNear(a, b int, s sentence) bool {
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.b <= a && a-g.b <= 8 || g.a >= b && g.a-b <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// groupPersons resolves a group phrase, noting when it must wait for the defendants.
+func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
+	ps, ok := d.resolveGroup(g, s)
+	if !ok {
+		d.needCast = true
+		return nil
+	}
+	if len(ps) > 0 {
+		d.lastGroup = ps
+	}
+	return ps
 }
 
 // official reports a mention of a judge, prosecutor or investigator, or of a lawyer named as
@@ -790,7 +872,11 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			continue
 		}
 		persons := d.claimPersons(k, k+l, s, true)
-		if len(persons) > 1 {
+		if d.needCast {
+			k += l - 1
+			continue
+		}
+		if len(persons) > 1 && !d.groupNear(k, k+l, s) {
 			persons = d.nearest(k, k+l, s)
 		}
 		if len(persons) == 0 {

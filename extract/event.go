@@ -230,6 +230,24 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	}
 	passive := d.word(a-1, "was", "were", "been", "be", "being", "is", "are", "got", "get") || d.word(a-2, "was", "were", "been") ||
 		d.toks[a].cyr && (strings.HasSuffix(d.toks[a].low, "н") || strings.HasSuffix(d.toks[a].low, "на") || strings.HasSuffix(d.toks[a].low, "ны") || strings.HasSuffix(d.toks[a].low, "ли"))
+	var gBefore, gAfter *groupMention
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.b <= a {
+			gBefore = g
+		} else if g.a >= b && gAfter == nil {
+			gAfter = g
+		}
+	}
+	switch {
+	case passive && gBefore != nil && (before == nil || before.a < gBefore.a):
+		return d.groupPersons(gBefore, s) // "All seven were remanded in custody"
+	case !passive && gAfter != nil && gAfter.a-b <= 6 && (after == nil || after.a > gAfter.a):
+		return d.groupPersons(gAfter, s) // "detained them", "задержали пятерых членов комитета"
+	case before == nil && after == nil && gBefore != nil:
+		return d.groupPersons(gBefore, s)
+	case before == nil && after == nil && gAfter != nil:
+		return d.groupPersons(gAfter, s)
+	}
 	var pick *personMention
 	switch {
 	case passive && before != nil:
