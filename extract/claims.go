@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+
+	"github.com/docketorg/docket"
 )
 
 // A term of a sentence: years, months and days.
@@ -141,8 +143,9 @@ func unitWord(w string) byte {
 
 // penaltyMention is a demand or sentence written at tokens [a, b).
 type penaltyMention struct {
-	a, b int
-	pen  *Penalty
+	a, b   int
+	pen    *Penalty
+	demand bool // a demand whatever the words before it: "two years less than the prosecutor had requested"
 }
 
 // kindWords are the first words of the phrases kindAt reads; a test keeps them in step.
@@ -344,8 +347,31 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		a, b int
 		kind string
 	}
+	unit := d.lastUnit(si) // for a number whose unit the sentence before gave: "asked for 12"
+	var out []*penaltyMention
 	for k := a; k < b; k++ {
+		// "and cameraman Tural Safarov to the same term", "тот же срок": the term told last.
+		if l := d.sameTerm(k); l > 0 && d.lastPen != nil {
+			p := *d.lastPen
+			p.Person, p.Mentions = "", nil
+			out = append(out, &penaltyMention{a: k, b: k + l, pen: &p})
+			k += l - 1
+			continue
+		}
+		if t, e, ok := d.elidedTerm(k, unit); ok && cue {
+			terms = append(terms, struct {
+				a, b int
+				t    term
+			}{k, e, t})
+			k = e - 1
+			continue
+		}
 		if t, e, ok := d.termAt(k); ok {
+			if t.y > 0 {
+				unit = 'y'
+			} else if t.m > 0 {
+				unit = 'm'
+			}
 			// Not a term: ages, dates ("two years ago"), durations of custody, probation.
 			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
 				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
@@ -394,11 +420,35 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			k += l - 1
 		}
 	}
-	var out []*penaltyMention
 	usedKind := map[int]bool{}
 	// Each term takes the kinds near it; suspended wins over imprisonment, which is what is
 	// suspended.
 	for ti, t := range terms {
+		// "to 8 years each, two years less than the prosecutor had requested": the demand is
+		// the sentence before it and that much more.
+		if d.word(t.b, "less", "more", "fewer") && d.word(t.b+1, "than") && len(out) > 0 && out[len(out)-1].pen.Term != "" {
+			prev := out[len(out)-1].pen
+			verb := -1
+			for x := t.b + 2; x < min(b, t.b+9); x++ {
+				if d.is(x, cDemand) {
+					verb = x
+					break
+				}
+			}
+			if verb > 0 {
+				if pt, err := docket.ParseDuration(prev.Term); err == nil {
+					sign := 1
+					if d.word(t.b, "more") {
+						sign = -1 // the sentence is more than the demand
+					}
+					m := (pt.Years+sign*t.t.y)*12 + pt.Months + sign*t.t.m
+					if m > 0 {
+						out = append(out, &penaltyMention{a: t.a, b: verb + 1, pen: &Penalty{Kind: prev.Kind, Term: term{y: m / 12, m: m % 12}.iso()}, demand: true})
+					}
+				}
+				continue
+			}
+		}
 		var kind string
 		ka, kb := t.a, t.b
 		best, bestDist := -1, 1<<30
@@ -452,6 +502,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				if d.is(x, cStrong|cDemand) {
 					strong = true
 				}
+			}
+			// "He sentenced: - A to nine years;": the verb of the lead.
+			if !strong && d.sents[si].lead >= 0 && d.cueIn(d.sents[si].lead, cStrong) && !d.anyClass(a, t.a, cDemand) {
+				strong = true
 			}
 			// "a 14-year sentence", "a five-year prison term"
 			if d.word(t.b, "sentence", "term", "prison", "jail") && (d.punct(t.b-2, "-") || strings.Contains(d.toks[t.b-1].t, "-")) {
@@ -570,6 +624,7 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			demand = prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")
 		}
 	}
+	demand = demand || pm.demand
 	persons := d.claimPersons(pm.a, pm.b, s, true)
 	if d.needCast {
 		return
@@ -592,6 +647,13 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		} else {
 			d.res.Sentences = addPenalty(d.res.Sentences, &pen)
 			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Mentions: pen.Mentions}, s)
+			if d.equalsDemand(pm.b, s) {
+				dem := pen
+				d.res.Demands = addPenalty(d.res.Demands, &dem)
+			}
+		}
+		if pen.Term != "" {
+			d.lastPen = &pen
 		}
 		addRole(p, "defendant")
 		*defendant = p
@@ -656,6 +718,11 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			return d.groupPersons(g, s)
 		}
 	}
+	// "seven years for Khamitov and for Ishmukhametov, five years for Abdullin": the persons
+	// after "for" are the term's.
+	if list := d.forList(b, cands); len(list) > 0 {
+		return list
+	}
 	var group *groupMention
 	for _, g := range d.groupsIn(s.a, a) {
 		group = g // the last group before the claim
@@ -713,6 +780,87 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 	return []*Person{pick.p}
 }
 
+// sameTerm reads "the same term", "that term", "the same sentence", "тот же срок" at token
+// k: the term told last. It returns the phrase's length or 0.
+func (d *doc) sameTerm(k int) int {
+	switch {
+	case d.word(k, "the", "that") && d.word(k+1, "same") && d.word(k+2, "term", "sentence", "punishment"):
+		return 3
+	case d.word(k, "exactly") && d.word(k+1, "that", "this") && d.word(k+2, "term"):
+		return 3
+	case d.word(k, "тот", "такой", "тому", "такому", "того") && d.word(k+1, "же") && d.word(k+2, "срок", "сроку", "срока", "наказание"):
+		return 3
+	}
+	return 0
+}
+
+// equalsDemand reports words after a sentence at token b of sentence s that say it is the
+// term the prosecutor asked for: "the term requested by the prosecutor", "the term the
+// prosecution had asked for", "как и просил прокурор".
+func (d *doc) equalsDemand(b int, s sentence) bool {
+	for x := b; x < min(s.b, b+4); x++ {
+		if d.word(x, "term", "sentence", "срок") || d.word(x, "как") {
+			return d.anyWord(x+1, min(s.b, x+6), "requested", "asked", "sought", "demanded", "просил", "просила", "запрашивал", "запрашивала", "запросил", "запросила", "требовал", "требовала") &&
+				d.anyWord(x+1, min(s.b, x+6), "prosecutor", "prosecution", "прокурор", "обвинение", "гособвинитель")
+		}
+	}
+	return false
+}
+
+// lastUnit returns the unit of the last term written in sentence si's lead or the sentence
+// before it, or 0.
+func (d *doc) lastUnit(si int) byte {
+	for _, sj := range []int{d.sents[si].lead, si - 1} {
+		if sj < 0 {
+			continue
+		}
+		s := d.sents[sj]
+		for k := s.b - 1; k >= s.a; k-- {
+			if u := d.unit(k); u == 'y' || u == 'm' {
+				if d.mayCount(k-1) || d.word(k-1, "half") {
+					return u
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// elidedTerm reads a number whose unit is left out because the text just gave it: "12 years
+// for A, 11 for B", "the prosecution had asked for 12", "просил 20". The number must stand
+// after a cue or a list's comma and before the end of a clause or the person it is for.
+func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
+	if unit == 0 || !d.mayCount(k) || d.word(k, "a", "an", "one") {
+		return term{}, k, false
+	}
+	n, l := d.count(k)
+	if n <= 0 || n > 30 || d.unit(k+l) != 0 || d.word(k+l, "and", "of", "-", "years", "лет") {
+		return term{}, k, false
+	}
+	after := d.punct(k+l, ")", ";", ",", ".") || d.word(k+l, "for", "для", "each") || k+l >= len(d.toks)
+	before := d.is(k-1, cDemand|cStrong) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для")
+	if !after || !before {
+		return term{}, k, false
+	}
+	t := term{}
+	if unit == 'm' {
+		t.m = n
+	} else {
+		t.y = n
+	}
+	return t, k + l, true
+}
+
+// anyClass reports a word of the classes in tokens [a, b).
+func (d *doc) anyClass(a, b int, c wclass) bool {
+	for k := max(a, 0); k < b && k < len(d.toks); k++ {
+		if d.is(k, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // cueIn reports a word of the classes in sentence si or in the sentence that leads it.
 func (d *doc) cueIn(si int, c wclass) bool {
 	for n := 0; si >= 0 && n < 2; n++ {
@@ -736,6 +884,38 @@ func (d *doc) groupNear(a, b int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// forList returns the persons of a list introduced by "for" right after a claim ending at
+// token b: "for A, B and for C", "for the youngest defendant, 19-year-old D".
+func (d *doc) forList(b int, cands []*personMention) []*Person {
+	k := b
+	if d.word(k, "each") {
+		k++
+	}
+	if !d.word(k, "for") {
+		return nil
+	}
+	var out []*Person
+	end := k + 1
+	for _, m := range cands {
+		if m.a < end {
+			continue
+		}
+		gap := true
+		for x := end; x < m.a; x++ {
+			if !(d.punct(x, ",") || d.word(x, "and", "for", "the", "his", "her") || len(out) == 0 && m.a-end <= 6 && !d.mayCount(x) && !d.punct(x, ";", "(", ")") && !(d.toks[x].k == tWord && d.is(x, cDemand|cSentencing))) {
+				gap = false
+				break
+			}
+		}
+		if !gap {
+			break
+		}
+		out = append(out, m.p)
+		end = m.b
+	}
+	return out
 }
 
 // groupPersons resolves a group phrase, noting when it must wait for the defendants.

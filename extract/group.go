@@ -222,6 +222,21 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 		if len(before) >= 2 {
 			return before, true
 		}
+		// The people of the clause before: "A to seven years, and B to the same term; the
+		// prosecution had sought nine years for each of them".
+		if si := d.toks[s.a].sent; si > 0 && d.sents[si-1].para == s.para {
+			prev := d.sents[si-1]
+			before = before[:0]
+			for _, m := range d.personsIn(prev.a, prev.b) {
+				if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss && !seen[m.p] {
+					seen[m.p] = true
+					before = append(before, m.p)
+				}
+			}
+			if len(before) >= 2 {
+				return before, true
+			}
+		}
 		return d.lastGroup, true
 	}
 	if !d.castReady {
