@@ -82,6 +82,7 @@ type doc struct {
 	lastGroup  []*Person         // the persons the last resolved group stood for
 	needCast   bool              // a group asked for the defendants before they were known
 	later      []func()          // claims whose group waits for the defendants
+	firstForms map[string]bool   // the first names as the document writes them, lower-cased
 	lastPen    *Penalty          // the last demand or sentence with a term, for "the same term"
 }
 

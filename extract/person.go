@@ -634,6 +634,12 @@ func (d *doc) resolvePersons() {
 			}
 		}
 	}
+	d.firstForms = map[string]bool{}
+	for _, m := range d.persons {
+		if m.first != "" {
+			d.firstForms[strings.ToLower(m.first)] = true
+		}
+	}
 	var persons []*Person
 	byKey := map[string]*Person{}
 	bySurname := map[string][]*Person{}
@@ -882,7 +888,21 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// An unknown first name takes the case of the surname, or of the words around it when
 		// the surname does not decline ("экономисту Губаду Ибадоглу").
 		oblique := best.r.oblique || len(d.names.readings(m.last)) == 1 && m.oblique > 0
+		if g == 0 {
+			g = m.gender
+		}
+		// A reading that the document writes elsewhere wins: "Тамта Беридзе ... Тамту Беридзе".
+		seen := false
 		for _, r := range firstNameReadings(m.first) {
+			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g) {
+				first, seen = r.lemma, true
+				break
+			}
+		}
+		for _, r := range firstNameReadings(m.first) {
+			if seen {
+				break
+			}
 			if r.oblique == oblique && (r.gender == 0 || g == 0 || r.gender == g) {
 				first = r.lemma
 				break
