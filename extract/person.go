@@ -148,7 +148,7 @@ func (d *doc) findPersons() {
 			d.persons = append(d.persons, m)
 			if m.first != "" {
 				for _, r := range d.names.readings(m.last) {
-					d.fullSurnames[translit.WordKey(r.lemma)] = true
+					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
 				}
 			}
 		}
@@ -363,7 +363,7 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 
 // knownSurname reports a word that is the surname of a person named in full before.
 func (d *doc) knownSurname(w string) bool {
-	return d.fullSurnames[translit.WordKey(w)]
+	return d.fullSurnames[translit.SpellingWordKey(w)]
 }
 
 func isPatronymic(w string) bool {
@@ -627,7 +627,7 @@ func (d *doc) resolvePersons() {
 		}
 		seen := map[string]bool{}
 		for _, r := range d.names.readings(m.last) {
-			k := translit.WordKey(r.lemma)
+			k := translit.SpellingWordKey(r.lemma)
 			if !seen[k] {
 				seen[k] = true
 				votes[k]++
@@ -650,10 +650,10 @@ func (d *doc) resolvePersons() {
 			continue
 		}
 		first, last, g := d.nominative(m, votes)
-		key := translit.WordKey(first) + " " + translit.WordKey(last)
+		key := translit.SpellingWordKey(first) + " " + translit.SpellingWordKey(last)
 		p := byKey[key]
 		if p == nil {
-			p = &Person{Name: first + " " + last, key: translit.WordKey(last), first: first, Gender: genderString(g)}
+			p = &Person{Name: first + " " + last, key: translit.SpellingWordKey(last), first: first, Gender: genderString(g)}
 			byKey[key] = p
 			bySurname[p.key] = append(bySurname[p.key], p)
 			firstAt[p] = idx
@@ -672,7 +672,7 @@ func (d *doc) resolvePersons() {
 		var best *Person
 		bestScore := -1
 		for _, r := range readings {
-			k := translit.WordKey(r.lemma)
+			k := translit.SpellingWordKey(r.lemma)
 			for _, p := range bySurname[k] {
 				if m.initial != "" && p.first != "" && !sameInitial(m.initial, p.first) {
 					continue
@@ -707,7 +707,7 @@ func (d *doc) resolvePersons() {
 			case m.initials != "":
 				name = m.initials + " " + last
 			}
-			k := translit.WordKey(last)
+			k := translit.SpellingWordKey(last)
 			p := byKey["? "+k]
 			if p == nil {
 				g := m.gender
@@ -845,7 +845,7 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	var best cand
 	best.score = -1e9
 	for i, r := range d.names.readings(m.last) {
-		s := float64(votes[translit.WordKey(r.lemma)])
+		s := float64(votes[translit.SpellingWordKey(r.lemma)])
 		if known && fg != 0 && r.gender != 0 {
 			if r.gender == fg {
 				s += 3
@@ -919,7 +919,7 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
 	best, bs := m.last, -1e9
 	for i, r := range d.names.readings(m.last) {
-		s := float64(votes[translit.WordKey(r.lemma)])
+		s := float64(votes[translit.SpellingWordKey(r.lemma)])
 		if m.gender != 0 && r.gender != 0 && r.gender != m.gender {
 			s -= 2
 		}
