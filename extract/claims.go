@@ -349,12 +349,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 	}
 	unit := d.lastUnit(si) // for a number whose unit the sentence before gave: "asked for 12"
 	var out []*penaltyMention
+	var same [][2]int // "the same term" phrases
 	for k := a; k < b; k++ {
 		// "and cameraman Tural Safarov to the same term", "тот же срок": the term told last.
-		if l := d.sameTerm(k); l > 0 && d.lastPen != nil {
-			p := *d.lastPen
-			p.Person, p.Mentions = "", nil
-			out = append(out, &penaltyMention{a: k, b: k + l, pen: &p})
+		if l := d.sameTerm(k); l > 0 {
+			same = append(same, [2]int{k, k + l})
 			k += l - 1
 			continue
 		}
@@ -443,7 +442,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 					}
 					m := (pt.Years+sign*t.t.y)*12 + pt.Months + sign*t.t.m
 					if m > 0 {
-						out = append(out, &penaltyMention{a: t.a, b: verb + 1, pen: &Penalty{Kind: prev.Kind, Term: term{y: m / 12, m: m % 12}.iso()}, demand: true})
+						out = append(out, &penaltyMention{a: t.a, b: verb + 1, pen: &Penalty{Kind: prev.Kind, Term: term{y: m / 12, m: m % 12}.iso(), Inferred: "computed from the sentence and the difference the text gives"}, demand: true})
 					}
 				}
 				continue
@@ -545,6 +544,25 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		}
 		out = append(out, &penaltyMention{a: ka, b: kb, pen: p})
 	}
+	// "the same term": the term told last before it, in this clause or before.
+	for _, sp := range same {
+		var prev *Penalty
+		for _, pm := range out {
+			if pm.b <= sp[0] && pm.pen.Term != "" && !pm.demand {
+				prev = pm.pen
+			}
+		}
+		if prev == nil {
+			prev = d.lastPen
+		}
+		if prev == nil {
+			continue
+		}
+		p := *prev
+		p.Person, p.Mentions = "", nil
+		p.Inferred = "the term told before (\"the same term\")"
+		out = append(out, &penaltyMention{a: sp[0], b: sp[1], pen: &p})
+	}
 	// Kinds without a term: fines with amounts, bans, "restriction of freedom".
 	for ki, k := range kinds {
 		if usedKind[ki] {
@@ -625,20 +643,30 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		}
 	}
 	demand = demand || pm.demand
+	d.fromGroup = false
 	persons := d.claimPersons(pm.a, pm.b, s, true)
 	if d.needCast {
 		return
 	}
 	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "") {
 		persons = []*Person{*defendant}
+		if pm.pen.Inferred == "" {
+			p := *pm.pen
+			p.Inferred = "not named in its sentence: the person the text is about"
+			pm = &penaltyMention{a: pm.a, b: pm.b, pen: &p, demand: pm.demand}
+		}
 	}
 	for _, p := range persons {
 		pen := *pm.pen
 		pen.Person = p.Name
 		pen.Mentions = []Span{d.span(pm.a, pm.b)}
+		pen.sent = d.toks[s.a].sent
+		if pen.Inferred == "" && d.fromGroup {
+			pen.Inferred = "a group phrase names the person"
+		}
 		if pen.Kind == "" {
 			if !demand {
-				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Mentions: pen.Mentions}, s)
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
 			}
 			continue
 		}
@@ -646,13 +674,14 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			d.res.Demands = addPenalty(d.res.Demands, &pen)
 		} else {
 			d.res.Sentences = addPenalty(d.res.Sentences, &pen)
-			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Mentions: pen.Mentions}, s)
+			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
 			if d.equalsDemand(pm.b, s) {
 				dem := pen
+				dem.Inferred = "the term the text says the prosecutor asked for"
 				d.res.Demands = addPenalty(d.res.Demands, &dem)
 			}
 		}
-		if pen.Term != "" {
+		if pen.Term != "" && !demand {
 			d.lastPen = &pen
 		}
 		addRole(p, "defendant")
@@ -927,6 +956,7 @@ func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
 	}
 	if len(ps) > 0 {
 		d.lastGroup = ps
+		d.fromGroup = true
 	}
 	return ps
 }
@@ -1051,6 +1081,7 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		if o == "" || d.modal(s.a, k) {
 			continue
 		}
+		d.fromGroup = false
 		persons := d.claimPersons(k, k+l, s, true)
 		if d.needCast {
 			k += l - 1
@@ -1066,7 +1097,8 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		}
 		if len(persons) == 0 && (o == "upheld" || o == "overturned" || o == "returned") {
 			// "upheld the verdicts": everyone convicted; "upheld the verdict": the defendant.
-			if d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "приговоры") || d.word(k+l, "приговоры") {
+			// One verdict of several defendants is theirs all.
+			if d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "verdict", "приговоры") || d.word(k+l, "приговоры", "приговор") {
 				for _, x := range d.res.Outcomes {
 					if x.Outcome == "convicted" {
 						if p := d.res.Person(x.Person); p != nil {
@@ -1078,8 +1110,12 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 				persons = []*Person{*defendant}
 			}
 		}
+		inferred := ""
+		if d.fromGroup {
+			inferred = "a group phrase names the person"
+		}
 		for _, p := range persons {
-			d.addOutcome(&Outcome{Person: p.Name, Outcome: o, Mentions: []Span{d.span(k, k+l)}}, s)
+			d.addOutcome(&Outcome{Person: p.Name, Outcome: o, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}}, s)
 			addRole(p, "defendant")
 			*defendant = p
 		}
@@ -1149,6 +1185,7 @@ func (d *doc) nearest(a, b int, s sentence) []*Person {
 }
 
 func (d *doc) addOutcome(o *Outcome, s sentence) {
+	o.sent = d.toks[s.a].sent
 	for _, dm := range d.datesIn(s.a, s.b) {
 		if !dm.until && o.Date == "" {
 			o.Date = dm.iso
@@ -1157,6 +1194,9 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 	for _, x := range d.res.Outcomes {
 		if x.Person == o.Person && x.Outcome == o.Outcome {
 			x.Mentions = append(x.Mentions, o.Mentions...)
+			if o.Inferred == "" {
+				x.Inferred = "" // stated once is enough
+			}
 			return
 		}
 	}

@@ -181,6 +181,7 @@ func (d *doc) events(si int) {
 				persons = after
 			}
 		}
+		d.fromGroup = false
 		if persons == nil {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
@@ -188,8 +189,12 @@ func (d *doc) events(si int) {
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
 		}
+		inferred := ""
+		if d.fromGroup {
+			inferred = "a group phrase names the person"
+		}
 		for _, p := range persons {
-			d.addEvent(&Event{Type: typ, Date: date, Person: p.Name, Mentions: []Span{d.span(k, k+l)}})
+			d.addEvent(&Event{Type: typ, Date: date, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
 		}
 		if date != "" {
 			d.setWhat(date, typ)

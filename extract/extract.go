@@ -42,6 +42,7 @@ func Extract(text string) *Result {
 	d.findCharges()
 	d.findClaims()
 	d.findStatistics()
+	d.buildCase()
 	d.finish()
 	return d.res
 }
@@ -83,6 +84,7 @@ type doc struct {
 	needCast   bool              // a group asked for the defendants before they were known
 	later      []func()          // claims whose group waits for the defendants
 	firstForms map[string]bool   // the first names as the document writes them, lower-cased
+	fromGroup  bool              // the persons of the claim under way came from a group phrase
 	lastPen    *Penalty          // the last demand or sentence with a term, for "the same term"
 }
 
