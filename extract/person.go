@@ -236,7 +236,12 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		w := d.toks[parts[0].i].t
 		_, _, isF := d.names.firstName(w)
 		isS, _ := d.names.surnameShape(w)
-		if !isF && !isS {
+		// An unknown given name before a surname is kept ("Ikrom Yusupov to nine years"), a
+		// word that opens sentences is not ("Meanwhile", "Впервые").
+		next := d.toks[parts[1].i].t
+		nextSur, _ := d.names.surnameShape(next)
+		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low)
+		if !isF && !isS && !(nextSur && !parts[1].initial && !opener) {
 			parts = parts[1:]
 		}
 	}
@@ -934,4 +939,15 @@ func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
 		}
 	}
 	return best
+}
+
+// ruOpener reports a Russian word with the ending of an adverb, an adjective or a verb,
+// which opens sentences but is no given name: "Впервые", "Вчера", "Позднее", "Сегодня".
+func ruOpener(w string) bool {
+	for _, e := range []string{"ые", "ие", "ой", "ом", "ее", "но", "ло", "ли", "ла", "ть", "же"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return nonNames[w]
 }
