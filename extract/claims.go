@@ -964,6 +964,9 @@ func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
 // official reports a mention of a judge, prosecutor or investigator, or of a lawyer named as
 // one there ("His lawyer, X, said"): not whom a verdict or a sentence is about.
 func (d *doc) official(m *personMention) bool {
+	if d.word(m.a-1, "by") && !d.word(m.a-2, "detained", "arrested", "beaten", "searched", "sentenced", "convicted", "tortured", "sued", "released", "fined") && !d.anyWord(m.a-4, m.a-1, "was", "were", "been") {
+		return true // "a book by X", "a video by X": the author, not whom the claim is about
+	}
 	switch m.role {
 	case "judge", "prosecutor", "chairman", "investigator":
 		return true
