@@ -226,6 +226,7 @@ func (d *doc) findCharges() {
 		if c.Article == "" && code != nil {
 			if a, ok := matchArticle(code, w.text); ok {
 				c.Article, c.Title = a.Number, a.En
+				c.Inferred = "article matched from the wording"
 			}
 		}
 		d.fillCode(c, code)

@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+
+	"github.com/docketorg/docket"
 )
 
 // A term of a sentence: years, months and days.
@@ -141,8 +143,9 @@ func unitWord(w string) byte {
 
 // penaltyMention is a demand or sentence written at tokens [a, b).
 type penaltyMention struct {
-	a, b int
-	pen  *Penalty
+	a, b   int
+	pen    *Penalty
+	demand bool // a demand whatever the words before it: "two years less than the prosecutor had requested"
 }
 
 // kindWords are the first words of the phrases kindAt reads; a test keeps them in step.
@@ -298,10 +301,33 @@ func (d *doc) findClaims() {
 		if s.a >= s.b || d.toks[s.a].skip {
 			continue
 		}
-		for _, pm := range d.penalties(s.a, s.b) {
+		for _, pm := range d.penalties(si) {
+			d.needCast = false
 			d.claimPenalty(pm, s, &defendant)
+			if d.needCast {
+				pm := pm
+				d.later = append(d.later, func() { d.claimPenalty(pm, s, &defendant) })
+			}
 		}
+		d.needCast = false
 		d.outcomes(s, &defendant)
+		if d.needCast {
+			d.later = append(d.later, func() { d.outcomes(s, &defendant) })
+		}
+	}
+	// Now the defendants are known: the claims of groups ("all seven", "both men").
+	d.castReady = true
+	later := d.later
+	d.later = nil
+	d.cast = nil
+	for _, f := range later {
+		f()
+	}
+	for si := range d.sents {
+		s := d.sents[si]
+		if s.a >= s.b || d.toks[s.a].skip {
+			continue
+		}
 		d.events(si)
 	}
 	d.mergeEvents()
@@ -310,14 +336,9 @@ func (d *doc) findClaims() {
 // penalties finds the penalties written in tokens [a, b): a term with a kind, a kind with a
 // term, a fine with its amount, a ban with its scope, or a kind alone where the sentence
 // sentences or demands.
-func (d *doc) penalties(a, b int) []*penaltyMention {
-	cue := false
-	for k := a; k < b; k++ {
-		if d.is(k, cSentencing|cDemand) {
-			cue = true
-			break
-		}
-	}
+func (d *doc) penalties(si int) []*penaltyMention {
+	a, b := d.sents[si].a, d.sents[si].b
+	cue := d.cueIn(si, cSentencing|cDemand)
 	var terms []struct {
 		a, b int
 		t    term
@@ -326,8 +347,30 @@ func (d *doc) penalties(a, b int) []*penaltyMention {
 		a, b int
 		kind string
 	}
+	unit := d.lastUnit(si) // for a number whose unit the sentence before gave: "asked for 12"
+	var out []*penaltyMention
+	var same [][2]int // "the same term" phrases
 	for k := a; k < b; k++ {
+		// "and cameraman Tural Safarov to the same term", "тот же срок": the term told last.
+		if l := d.sameTerm(k); l > 0 {
+			same = append(same, [2]int{k, k + l})
+			k += l - 1
+			continue
+		}
+		if t, e, ok := d.elidedTerm(k, unit); ok && cue {
+			terms = append(terms, struct {
+				a, b int
+				t    term
+			}{k, e, t})
+			k = e - 1
+			continue
+		}
 		if t, e, ok := d.termAt(k); ok {
+			if t.y > 0 {
+				unit = 'y'
+			} else if t.m > 0 {
+				unit = 'm'
+			}
 			// Not a term: ages, dates ("two years ago"), durations of custody, probation.
 			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
 				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
@@ -376,11 +419,35 @@ func (d *doc) penalties(a, b int) []*penaltyMention {
 			k += l - 1
 		}
 	}
-	var out []*penaltyMention
 	usedKind := map[int]bool{}
 	// Each term takes the kinds near it; suspended wins over imprisonment, which is what is
 	// suspended.
 	for ti, t := range terms {
+		// "to 8 years each, two years less than the prosecutor had requested": the demand is
+		// the sentence before it and that much more.
+		if d.word(t.b, "less", "more", "fewer") && d.word(t.b+1, "than") && len(out) > 0 && out[len(out)-1].pen.Term != "" {
+			prev := out[len(out)-1].pen
+			verb := -1
+			for x := t.b + 2; x < min(b, t.b+9); x++ {
+				if d.is(x, cDemand) {
+					verb = x
+					break
+				}
+			}
+			if verb > 0 {
+				if pt, err := docket.ParseDuration(prev.Term); err == nil {
+					sign := 1
+					if d.word(t.b, "more") {
+						sign = -1 // the sentence is more than the demand
+					}
+					m := (pt.Years+sign*t.t.y)*12 + pt.Months + sign*t.t.m
+					if m > 0 {
+						out = append(out, &penaltyMention{a: t.a, b: verb + 1, pen: &Penalty{Kind: prev.Kind, Term: term{y: m / 12, m: m % 12}.iso(), Inferred: "computed from the sentence and the difference the text gives"}, demand: true})
+					}
+				}
+				continue
+			}
+		}
 		var kind string
 		ka, kb := t.a, t.b
 		best, bestDist := -1, 1<<30
@@ -435,6 +502,10 @@ func (d *doc) penalties(a, b int) []*penaltyMention {
 					strong = true
 				}
 			}
+			// "He sentenced: - A to nine years;": the verb of the lead.
+			if !strong && d.sents[si].lead >= 0 && d.cueIn(d.sents[si].lead, cStrong) && !d.anyClass(a, t.a, cDemand) {
+				strong = true
+			}
 			// "a 14-year sentence", "a five-year prison term"
 			if d.word(t.b, "sentence", "term", "prison", "jail") && (d.punct(t.b-2, "-") || strings.Contains(d.toks[t.b-1].t, "-")) {
 				strong = true
@@ -472,6 +543,25 @@ func (d *doc) penalties(a, b int) []*penaltyMention {
 			p.Scope = d.banScope(ka, min(b, kb+8))
 		}
 		out = append(out, &penaltyMention{a: ka, b: kb, pen: p})
+	}
+	// "the same term": the term told last before it, in this clause or before.
+	for _, sp := range same {
+		var prev *Penalty
+		for _, pm := range out {
+			if pm.b <= sp[0] && pm.pen.Term != "" && !pm.demand {
+				prev = pm.pen
+			}
+		}
+		if prev == nil {
+			prev = d.lastPen
+		}
+		if prev == nil {
+			continue
+		}
+		p := *prev
+		p.Person, p.Mentions = "", nil
+		p.Inferred = "the term told before (\"the same term\")"
+		out = append(out, &penaltyMention{a: sp[0], b: sp[1], pen: &p})
 	}
 	// Kinds without a term: fines with amounts, bans, "restriction of freedom".
 	for ki, k := range kinds {
@@ -552,17 +642,31 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			demand = prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")
 		}
 	}
+	demand = demand || pm.demand
+	d.fromGroup = false
 	persons := d.claimPersons(pm.a, pm.b, s, true)
+	if d.needCast {
+		return
+	}
 	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "") {
 		persons = []*Person{*defendant}
+		if pm.pen.Inferred == "" {
+			p := *pm.pen
+			p.Inferred = "not named in its sentence: the person the text is about"
+			pm = &penaltyMention{a: pm.a, b: pm.b, pen: &p, demand: pm.demand}
+		}
 	}
 	for _, p := range persons {
 		pen := *pm.pen
 		pen.Person = p.Name
 		pen.Mentions = []Span{d.span(pm.a, pm.b)}
+		pen.sent = d.toks[s.a].sent
+		if pen.Inferred == "" && d.fromGroup {
+			pen.Inferred = "a group phrase names the person"
+		}
 		if pen.Kind == "" {
 			if !demand {
-				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Mentions: pen.Mentions}, s)
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
 			}
 			continue
 		}
@@ -570,7 +674,15 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			d.res.Demands = addPenalty(d.res.Demands, &pen)
 		} else {
 			d.res.Sentences = addPenalty(d.res.Sentences, &pen)
-			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Mentions: pen.Mentions}, s)
+			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+			if d.equalsDemand(pm.b, s) {
+				dem := pen
+				dem.Inferred = "the term the text says the prosecutor asked for"
+				d.res.Demands = addPenalty(d.res.Demands, &dem)
+			}
+		}
+		if pen.Term != "" && !demand {
+			d.lastPen = &pen
 		}
 		addRole(p, "defendant")
 		*defendant = p
@@ -613,7 +725,8 @@ func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
 
 // claimPersons returns whom a claim at tokens [a, b) of sentence s concerns: the persons of
 // a list with "each" or "по", else the person nearest before it (its subject) or after
-// its verb (its object), leaving out judges, prosecutors and lawyers unless allowed.
+// its verb (its object), leaving out judges, prosecutors and lawyers unless allowed; a
+// group phrase ("for both men", "all seven") stands for the persons it resolves to.
 func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 	var cands []*personMention
 	for _, m := range d.personsIn(s.a, s.b) {
@@ -628,7 +741,31 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		cands = append(cands, m)
 	}
+	// "had sought nine years for each of them", "для обоих": the group the claim is for.
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.a >= b && g.a-b <= 3 && d.anyWord(b, g.a+1, "for", "для", "to", "of", "on", "against", "в") || g.a == b {
+			return d.groupPersons(g, s)
+		}
+	}
+	// "seven years for Khamitov and for Ishmukhametov, five years for Abdullin": the persons
+	// after "for" are the term's.
+	if list := d.forList(b, cands); len(list) > 0 {
+		return list
+	}
+	var group *groupMention
+	for _, g := range d.groupsIn(s.a, a) {
+		group = g // the last group before the claim
+	}
 	if len(cands) == 0 {
+		if group == nil {
+			for _, g := range d.groupsIn(b, s.b) {
+				group = g
+				break
+			}
+		}
+		if group != nil {
+			return d.groupPersons(group, s)
+		}
 		return nil
 	}
 	// "reporters A, B and C received eight and a half years each"; "получили по пять лет".
@@ -655,6 +792,9 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			after = m // its object, inside it or after it: "fined him 300,000 tenge"
 		}
 	}
+	if group != nil && (before == nil || before.b <= group.a) && (after == nil || after.a-b > 3) {
+		return d.groupPersons(group, s) // "sentenced all seven", "оправдал всех пятерых"
+	}
 	pick := before
 	if pick == nil {
 		pick = after
@@ -669,9 +809,164 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 	return []*Person{pick.p}
 }
 
+// sameTerm reads "the same term", "that term", "the same sentence", "тот же срок" at token
+// k: the term told last. It returns the phrase's length or 0.
+func (d *doc) sameTerm(k int) int {
+	switch {
+	case d.word(k, "the", "that") && d.word(k+1, "same") && d.word(k+2, "term", "sentence", "punishment"):
+		return 3
+	case d.word(k, "exactly") && d.word(k+1, "that", "this") && d.word(k+2, "term"):
+		return 3
+	case d.word(k, "тот", "такой", "тому", "такому", "того") && d.word(k+1, "же") && d.word(k+2, "срок", "сроку", "срока", "наказание"):
+		return 3
+	}
+	return 0
+}
+
+// equalsDemand reports words after a sentence at token b of sentence s that say it is the
+// term the prosecutor asked for: "the term requested by the prosecutor", "the term the
+// prosecution had asked for", "как и просил прокурор".
+func (d *doc) equalsDemand(b int, s sentence) bool {
+	for x := b; x < min(s.b, b+4); x++ {
+		if d.word(x, "term", "sentence", "срок") || d.word(x, "как") {
+			return d.anyWord(x+1, min(s.b, x+6), "requested", "asked", "sought", "demanded", "просил", "просила", "запрашивал", "запрашивала", "запросил", "запросила", "требовал", "требовала") &&
+				d.anyWord(x+1, min(s.b, x+6), "prosecutor", "prosecution", "прокурор", "обвинение", "гособвинитель")
+		}
+	}
+	return false
+}
+
+// lastUnit returns the unit of the last term written in sentence si's lead or the sentence
+// before it, or 0.
+func (d *doc) lastUnit(si int) byte {
+	for _, sj := range []int{d.sents[si].lead, si - 1} {
+		if sj < 0 {
+			continue
+		}
+		s := d.sents[sj]
+		for k := s.b - 1; k >= s.a; k-- {
+			if u := d.unit(k); u == 'y' || u == 'm' {
+				if d.mayCount(k-1) || d.word(k-1, "half") {
+					return u
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// elidedTerm reads a number whose unit is left out because the text just gave it: "12 years
+// for A, 11 for B", "the prosecution had asked for 12", "просил 20". The number must stand
+// after a cue or a list's comma and before the end of a clause or the person it is for.
+func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
+	if unit == 0 || !d.mayCount(k) || d.word(k, "a", "an", "one") {
+		return term{}, k, false
+	}
+	n, l := d.count(k)
+	if n <= 0 || n > 30 || d.unit(k+l) != 0 || d.word(k+l, "and", "of", "-", "years", "лет") {
+		return term{}, k, false
+	}
+	after := d.punct(k+l, ")", ";", ",", ".") || d.word(k+l, "for", "для", "each") || k+l >= len(d.toks)
+	before := d.is(k-1, cDemand|cStrong) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для")
+	if !after || !before {
+		return term{}, k, false
+	}
+	t := term{}
+	if unit == 'm' {
+		t.m = n
+	} else {
+		t.y = n
+	}
+	return t, k + l, true
+}
+
+// anyClass reports a word of the classes in tokens [a, b).
+func (d *doc) anyClass(a, b int, c wclass) bool {
+	for k := max(a, 0); k < b && k < len(d.toks); k++ {
+		if d.is(k, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueIn reports a word of the classes in sentence si or in the sentence that leads it.
+func (d *doc) cueIn(si int, c wclass) bool {
+	for n := 0; si >= 0 && n < 2; n++ {
+		s := d.sents[si]
+		for k := s.a; k < s.b; k++ {
+			if d.is(k, c) {
+				return true
+			}
+		}
+		si = s.lead
+	}
+	return false
+}
+
+// groupNear reports a group phrase in sentence s that a claim at [a, b) takes its persons
+// from: the claim concerns them all, not the nearest name.
+func (d *doc) groupNear(a, b int, s sentence) bool {
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.b <= a && a-g.b <= 8 || g.a >= b && g.a-b <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// forList returns the persons of a list introduced by "for" right after a claim ending at
+// token b: "for A, B and for C", "for the youngest defendant, 19-year-old D".
+func (d *doc) forList(b int, cands []*personMention) []*Person {
+	k := b
+	if d.word(k, "each") {
+		k++
+	}
+	if !d.word(k, "for") {
+		return nil
+	}
+	var out []*Person
+	end := k + 1
+	for _, m := range cands {
+		if m.a < end {
+			continue
+		}
+		gap := true
+		for x := end; x < m.a; x++ {
+			if !(d.punct(x, ",") || d.word(x, "and", "for", "the", "his", "her") || len(out) == 0 && m.a-end <= 6 && !d.mayCount(x) && !d.punct(x, ";", "(", ")") && !(d.toks[x].k == tWord && d.is(x, cDemand|cSentencing))) {
+				gap = false
+				break
+			}
+		}
+		if !gap {
+			break
+		}
+		out = append(out, m.p)
+		end = m.b
+	}
+	return out
+}
+
+// groupPersons resolves a group phrase, noting when it must wait for the defendants.
+func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
+	ps, ok := d.resolveGroup(g, s)
+	if !ok {
+		d.needCast = true
+		return nil
+	}
+	if len(ps) > 0 {
+		d.lastGroup = ps
+		d.fromGroup = true
+	}
+	return ps
+}
+
 // official reports a mention of a judge, prosecutor or investigator, or of a lawyer named as
 // one there ("His lawyer, X, said"): not whom a verdict or a sentence is about.
 func (d *doc) official(m *personMention) bool {
+	if d.word(m.a-1, "by") && !d.word(m.a-2, "detained", "arrested", "beaten", "searched", "sentenced", "convicted", "tortured", "sued", "released", "fined") && !d.anyWord(m.a-4, m.a-1, "was", "were", "been") {
+		return true // "a book by X", "a video by X": the author, not whom the claim is about
+	}
 	switch m.role {
 	case "judge", "prosecutor", "chairman", "investigator":
 		return true
@@ -789,8 +1084,13 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		if o == "" || d.modal(s.a, k) {
 			continue
 		}
+		d.fromGroup = false
 		persons := d.claimPersons(k, k+l, s, true)
-		if len(persons) > 1 {
+		if d.needCast {
+			k += l - 1
+			continue
+		}
+		if len(persons) > 1 && !d.groupNear(k, k+l, s) {
 			persons = d.nearest(k, k+l, s)
 		}
 		if len(persons) == 0 {
@@ -800,7 +1100,8 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		}
 		if len(persons) == 0 && (o == "upheld" || o == "overturned" || o == "returned") {
 			// "upheld the verdicts": everyone convicted; "upheld the verdict": the defendant.
-			if d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "приговоры") || d.word(k+l, "приговоры") {
+			// One verdict of several defendants is theirs all.
+			if d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "verdict", "приговоры") || d.word(k+l, "приговоры", "приговор") {
 				for _, x := range d.res.Outcomes {
 					if x.Outcome == "convicted" {
 						if p := d.res.Person(x.Person); p != nil {
@@ -812,8 +1113,12 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 				persons = []*Person{*defendant}
 			}
 		}
+		inferred := ""
+		if d.fromGroup {
+			inferred = "a group phrase names the person"
+		}
 		for _, p := range persons {
-			d.addOutcome(&Outcome{Person: p.Name, Outcome: o, Mentions: []Span{d.span(k, k+l)}}, s)
+			d.addOutcome(&Outcome{Person: p.Name, Outcome: o, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}}, s)
 			addRole(p, "defendant")
 			*defendant = p
 		}
@@ -883,6 +1188,7 @@ func (d *doc) nearest(a, b int, s sentence) []*Person {
 }
 
 func (d *doc) addOutcome(o *Outcome, s sentence) {
+	o.sent = d.toks[s.a].sent
 	for _, dm := range d.datesIn(s.a, s.b) {
 		if !dm.until && o.Date == "" {
 			o.Date = dm.iso
@@ -891,6 +1197,9 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 	for _, x := range d.res.Outcomes {
 		if x.Person == o.Person && x.Outcome == o.Outcome {
 			x.Mentions = append(x.Mentions, o.Mentions...)
+			if o.Inferred == "" {
+				x.Inferred = "" // stated once is enough
+			}
 			return
 		}
 	}

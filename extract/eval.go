@@ -379,7 +379,7 @@ func nameKeys(name string) []string {
 	if strings.TrimSpace(name) == "" {
 		return nil
 	}
-	k1, k2 := translit.Key(name), translit.Key(Nominative(name))
+	k1, k2 := translit.SpellingKey(name), translit.SpellingKey(Nominative(name))
 	if k1 == k2 {
 		return []string{k1}
 	}

@@ -36,7 +36,7 @@ func (d *doc) eventAt(k int) (string, int) {
 		w(0, "запрет") && w(1, "на") && w(2, "выезд"), w(0, "запретил", "запретила", "запретили") && (w(1, "выезд") || w(2, "выезд")),
 		w(0, "запрещено") && w(1, "покидать", "выезжать"), w(0, "подписка", "подписку") && w(1, "о") && w(2, "невыезде"):
 		return "travel ban", 1
-	case w(0, "remanded") && (w(1, "in") || w(2, "in") || w(3, "in")),
+	case w(0, "remanded") && d.anyWord(k+1, min(k+8, d.sents[d.toks[k].sent].b), "in", "into") && d.anyWord(k+1, min(k+9, d.sents[d.toks[k].sent].b), "custody", "detention"),
 		w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(d.sents[d.toks[k].sent].a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed")),
 		w(0, "arrested", "arrest") && !w(-1, "house", "administrative") && !w(1, "warrant"),
 		w(0, "арестован", "арестована", "арестованы", "арестовали", "арестовал", "арестовала") && !d.adminArrest(k),
@@ -181,6 +181,7 @@ func (d *doc) events(si int) {
 				persons = after
 			}
 		}
+		d.fromGroup = false
 		if persons == nil {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
@@ -188,8 +189,12 @@ func (d *doc) events(si int) {
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
 		}
+		inferred := ""
+		if d.fromGroup {
+			inferred = "a group phrase names the person"
+		}
 		for _, p := range persons {
-			d.addEvent(&Event{Type: typ, Date: date, Person: p.Name, Mentions: []Span{d.span(k, k+l)}})
+			d.addEvent(&Event{Type: typ, Date: date, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
 		}
 		if date != "" {
 			d.setWhat(date, typ)
@@ -230,6 +235,26 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	}
 	passive := d.word(a-1, "was", "were", "been", "be", "being", "is", "are", "got", "get") || d.word(a-2, "was", "were", "been") ||
 		d.toks[a].cyr && (strings.HasSuffix(d.toks[a].low, "н") || strings.HasSuffix(d.toks[a].low, "на") || strings.HasSuffix(d.toks[a].low, "ны") || strings.HasSuffix(d.toks[a].low, "ли"))
+	var gBefore, gAfter *groupMention
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.b <= a {
+			gBefore = g
+		} else if g.a >= b && gAfter == nil {
+			gAfter = g
+		}
+	}
+	switch {
+	case passive && gBefore != nil && (before == nil || before.a < gBefore.a):
+		return d.groupPersons(gBefore, s) // "All seven were remanded in custody"
+	case !passive && gAfter != nil && gAfter.a-b <= 6 && (after == nil || after.a > gAfter.a):
+		return d.groupPersons(gAfter, s) // "detained them", "задержали пятерых членов комитета"
+	case !passive && gBefore != nil && a-gBefore.b <= 3 && (before == nil || before.a < gBefore.a):
+		return d.groupPersons(gBefore, s) // "placed the other six defendants under house arrest"
+	case before == nil && after == nil && gBefore != nil:
+		return d.groupPersons(gBefore, s)
+	case before == nil && after == nil && gAfter != nil:
+		return d.groupPersons(gAfter, s)
+	}
 	var pick *personMention
 	switch {
 	case passive && before != nil:

@@ -38,9 +38,11 @@ func Extract(text string) *Result {
 	d.findDates()
 	d.findOrgs()
 	d.findPersons()
+	d.findGroups()
 	d.findCharges()
 	d.findClaims()
 	d.findStatistics()
+	d.buildCase()
 	d.finish()
 	return d.res
 }
@@ -74,6 +76,16 @@ type doc struct {
 	names        nameCache
 	fullSurnames map[string]bool // keys of the surnames of persons named in full so far
 	triggers     []int           // the event words of the sentence under way
+
+	sentGroups [][]*groupMention // group phrases by sentence
+	cast       []*Person         // the defendants, once known
+	castReady  bool              // the claims that name people are all read: groups may use the defendants
+	lastGroup  []*Person         // the persons the last resolved group stood for
+	needCast   bool              // a group asked for the defendants before they were known
+	later      []func()          // claims whose group waits for the defendants
+	firstForms map[string]bool   // the first names as the document writes them, lower-cased
+	fromGroup  bool              // the persons of the claim under way came from a group phrase
+	lastPen    *Penalty          // the last demand or sentence with a term, for "the same term"
 }
 
 func newDoc(text string) *doc {

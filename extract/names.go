@@ -55,10 +55,10 @@ Khava Zarema Madina Sabina Diana Nelli Elvira Lilia Liliya Ruzanna Veronika Dari
 
 func init() {
 	for _, n := range strings.Fields(maleNames) {
-		firstNames[translit.WordKey(n)] = 'm'
+		firstNames[translit.SpellingWordKey(n)] = 'm'
 	}
 	for _, n := range strings.Fields(femaleNames) {
-		k := translit.WordKey(n)
+		k := translit.SpellingWordKey(n)
 		if g, ok := firstNames[k]; ok && g == 'm' {
 			firstNames[k] = '?' // both: Bakhyt, Anar, Nurzhan
 			continue
@@ -131,7 +131,7 @@ func (c *nameCache) surnameShape(w string) (bool, byte) {
 func firstName(w string) (string, byte, bool) {
 	lemma, g, n := "", byte(0), 0
 	for _, r := range firstNameReadings(w) {
-		rg, ok := firstNames[translit.WordKey(r.lemma)]
+		rg, ok := firstNames[translit.SpellingWordKey(r.lemma)]
 		if !ok {
 			continue
 		}
@@ -155,7 +155,7 @@ func firstNameAs(w string, g byte) (string, byte, bool) {
 		// A reading whose ending is of that gender first ("Гульнаре": Гульнара, not Гульнар).
 		for _, strict := range []bool{true, false} {
 			for _, r := range firstNameReadings(w) {
-				rg, ok := firstNames[translit.WordKey(r.lemma)]
+				rg, ok := firstNames[translit.SpellingWordKey(r.lemma)]
 				if !ok || strict && r.gender != g && r.gender != 0 {
 					continue
 				}

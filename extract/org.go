@@ -29,6 +29,9 @@ var enHeads = map[string]string{
 	"administration": "government", "akimat": "government", "parliament": "government", "government": "government",
 	"assembly": "government", "mission": "ngo", "organisation": "ngo", "organization": "ngo", "office": "government",
 	"guard": "government", "inspectorate": "government", "ombudsman": "government", "group": "ngo",
+	"observatory": "ngo", "forum": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
+	"hospital": "other", "university": "other", "school": "other", "kindergarten": "other", "embassy": "government",
+	"bundestag": "government",
 }
 
 // enConnectors join the words of an organisation's name.
@@ -61,6 +64,7 @@ var descriptors = map[string]string{
 
 // acronyms of security services, police and international bodies that name themselves.
 var acronyms = map[string]string{
+	"SIZO": "prison", "СИЗО": "prison", "ILO": "ngo", "МОТ": "ngo",
 	"KNB": "security service", "FSB": "security service", "KGB": "security service", "SBU": "security service",
 	"GKNB": "security service", "DTX": "security service", "GKNB KR": "security service", "NSC": "security service",
 	"GUBOPiK": "police", "OMON": "police", "MVD": "police", "GUVD": "police", "OSCE": "ngo", "ODIHR": "ngo",
@@ -81,7 +85,7 @@ var knownOrgs = map[string]string{
 // findOrgs finds organisations, English and Russian, and resolves their mentions to one
 // proposal each.
 func (d *doc) findOrgs() {
-	d.publisher()
+	d.letterhead()
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
 		if t.skip || t.used || t.k != tWord || t.head && !acronymOK(t.t) {
@@ -136,7 +140,56 @@ func (d *doc) publisher() {
 	}
 }
 
+// letterhead finds the organisation whose name heads the document on a line of its own in
+// capitals ("CASPIAN PRESS FREEDOM COALITION", "MEDIA RIGHTS CENTRAL ASIA"): the publisher
+// of a press release. The line must hold a head word of organisation names and no date, so
+// a headline or a dateline is not taken for it.
+func (d *doc) letterhead() {
+	end := 0
+	for end < len(d.toks) && (end == 0 || d.toks[end].nl == 0) {
+		end++
+	}
+	if end < 2 || end > 7 {
+		return
+	}
+	head := false
+	for k := 0; k < end; k++ {
+		t := &d.toks[k]
+		if t.k != tWord || !t.caps || d.month(k) > 0 || t.cyr {
+			return
+		}
+		if _, ok := enHeads[t.low]; ok {
+			head = true
+		}
+	}
+	if !head || d.word(0, "press") && d.word(1, "release") || d.word(0, "urgent", "open", "joint", "public") {
+		return
+	}
+	o := &Org{Name: d.quote(0, end)}
+	d.classifyEn(o)
+	d.addOrg(&orgMention{a: 0, b: end, org: o})
+}
+
 func acronymOK(s string) bool { _, ok := acronyms[s]; return ok }
+
+// numberAfter returns the end of a number that belongs to the name before token i: "-1",
+// "No. 4", "№ 189", "44", "64/46"; or i.
+func (d *doc) numberAfter(i int) int { return d.numberAfterOf(i, false) }
+
+// numberAfterOf is numberAfter; a bare number ("Commission 44") counts only after a head word.
+func (d *doc) numberAfterOf(i int, bare bool) int {
+	switch {
+	case d.punct(i, "-") && !d.toks[i].sp && i+1 < len(d.toks) && d.toks[i+1].k == tNum && !d.toks[i+1].sp:
+		return i + 2
+	case d.word(i, "no") && d.punct(i+1, ".") && i+2 < len(d.toks) && d.toks[i+2].k == tNum:
+		return i + 3
+	case d.punct(i, "№") && i+1 < len(d.toks) && d.toks[i+1].k == tNum:
+		return i + 2
+	case bare && i < len(d.toks) && d.toks[i].k == tNum && d.toks[i].sp && !d.isYear(i) && len(d.toks[i].t) <= 5 && !d.punct(i+1, "%") && d.unit(i+1) == 0 && !d.word(i+1, "of"):
+		return i + 1
+	}
+	return i
+}
 
 func (d *doc) isEnHead(i int) string {
 	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord || !d.toks[i].cap && !d.toks[i].caps {
@@ -178,7 +231,8 @@ func (d *doc) enOrg(i int) *orgMention {
 		return nil
 	}
 	if k, ok := acronyms[t.t]; ok {
-		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: k}}
+		b := d.numberAfter(i + 1) // "SIZO-1", "SIZO No. 4"
+		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
 	// "told Vlast.kz": a site's name is a medium's.
 	if strings.Contains(t.t, ".") && t.cap {
@@ -192,11 +246,13 @@ func (d *doc) enOrg(i int) *orgMention {
 		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
 			break
 		}
-		// "Penal Colony No. 3", "Court No. 2"
-		if lastHead == j-1 && d.word(j, "no") && d.punct(j+1, ".") && d.num(j+2) > 0 {
-			j += 3
-			lastHead = j - 1
-			continue
+		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
+		if lastHead == j-1 && j > i {
+			if e := d.numberAfterOf(j, true); e > j {
+				j = e
+				lastHead = j - 1
+				continue
+			}
 		}
 		if d.capWord(j) && (j == i || d.toks[j].sp || d.toks[j-1].t == "/" || d.toks[j-1].t == "-") {
 			if (d.month(j) > 0 || isWeekday(d.toks[j].low)) && j > i {
@@ -238,6 +294,13 @@ func (d *doc) enOrg(i int) *orgMention {
 		break
 	}
 	end := j
+	// "the Civic Alternative party", "the New Democrats movement": a lower-case designator
+	// after the name is part of it.
+	if j > i+1 && d.word(j, "party", "movement", "bloc") && !d.toks[j].cap && lastHead < 0 {
+		j++
+		lastHead = j - 1
+		end = j
+	}
 	if lastHead < 0 {
 		// A place before a lower-case police or court: "the Zhanaozen police department",
 		// "the Aktau police".
@@ -499,7 +562,16 @@ func (d *doc) classifyEn(o *Org) {
 func (d *doc) ruOrg(i int) *orgMention {
 	t := &d.toks[i]
 	if k, ok := acronyms[t.t]; ok {
-		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: k}}
+		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
+		b := d.numberAfter(i + 1)
+		if d.word(b, "г") || d.word(b, "республики") || b < len(d.toks) && acronyms[d.toks[b].t] != "" {
+			if acronyms[d.toks[b].t] != "" {
+				b++
+			} else {
+				b = d.ruComplement(b)
+			}
+		}
+		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
 	if kind, ok := knownOrgs[t.low]; ok && t.cap {
 		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: kind}}
@@ -637,6 +709,7 @@ var ruComplementWords = map[string]bool{
 	"области": true, "района": true, "города": true, "республики": true, "края": true, "округа": true,
 	"полиции": true, "безопасности": true, "юстиции": true, "дел": true, "совета": true, "суда": true,
 	"расследований": true, "наказаний": true, "экстремизму": true, "коррупции": true, "прокуратуры": true,
+	"журналистов": true, "адвокатов": true, "юристов": true, "свободы": true, "слова": true, "юрисдикции": true,
 }
 
 // ruPoWords may follow "по" in a name: "по правам человека", "по уголовным делам", "по
@@ -668,6 +741,10 @@ func (d *doc) ruComplement(i int) int {
 				break
 			}
 			b = k
+		case t.low == "г" && d.punct(b+1, ".") && d.capWord2(b+2):
+			b += 3 // "г. Бишкек", "г. Алматы"
+		case t.low == "по" && d.word(b+1, "г") && d.punct(b+2, ".") && d.capWord2(b+3):
+			b += 4
 		case ruComplementWords[t.low]:
 			b++
 		case t.cap && !t.caps || t.caps && len(t.t) > 1:

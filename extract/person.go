@@ -148,7 +148,7 @@ func (d *doc) findPersons() {
 			d.persons = append(d.persons, m)
 			if m.first != "" {
 				for _, r := range d.names.readings(m.last) {
-					d.fullSurnames[translit.WordKey(r.lemma)] = true
+					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
 				}
 			}
 		}
@@ -236,7 +236,12 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		w := d.toks[parts[0].i].t
 		_, _, isF := d.names.firstName(w)
 		isS, _ := d.names.surnameShape(w)
-		if !isF && !isS {
+		// An unknown given name before a surname is kept ("Ikrom Yusupov to nine years"), a
+		// word that opens sentences is not ("Meanwhile", "Впервые").
+		next := d.toks[parts[1].i].t
+		nextSur, _ := d.names.surnameShape(next)
+		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low)
+		if !isF && !isS && !(nextSur && !parts[1].initial && !opener) {
 			parts = parts[1:]
 		}
 	}
@@ -363,7 +368,7 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 
 // knownSurname reports a word that is the surname of a person named in full before.
 func (d *doc) knownSurname(w string) bool {
-	return d.fullSurnames[translit.WordKey(w)]
+	return d.fullSurnames[translit.SpellingWordKey(w)]
 }
 
 func isPatronymic(w string) bool {
@@ -627,11 +632,17 @@ func (d *doc) resolvePersons() {
 		}
 		seen := map[string]bool{}
 		for _, r := range d.names.readings(m.last) {
-			k := translit.WordKey(r.lemma)
+			k := translit.SpellingWordKey(r.lemma)
 			if !seen[k] {
 				seen[k] = true
 				votes[k]++
 			}
+		}
+	}
+	d.firstForms = map[string]bool{}
+	for _, m := range d.persons {
+		if m.first != "" {
+			d.firstForms[strings.ToLower(m.first)] = true
 		}
 	}
 	var persons []*Person
@@ -644,10 +655,10 @@ func (d *doc) resolvePersons() {
 			continue
 		}
 		first, last, g := d.nominative(m, votes)
-		key := translit.WordKey(first) + " " + translit.WordKey(last)
+		key := translit.SpellingWordKey(first) + " " + translit.SpellingWordKey(last)
 		p := byKey[key]
 		if p == nil {
-			p = &Person{Name: first + " " + last, key: translit.WordKey(last), first: first, Gender: genderString(g)}
+			p = &Person{Name: first + " " + last, key: translit.SpellingWordKey(last), first: first, Gender: genderString(g)}
 			byKey[key] = p
 			bySurname[p.key] = append(bySurname[p.key], p)
 			firstAt[p] = idx
@@ -666,7 +677,7 @@ func (d *doc) resolvePersons() {
 		var best *Person
 		bestScore := -1
 		for _, r := range readings {
-			k := translit.WordKey(r.lemma)
+			k := translit.SpellingWordKey(r.lemma)
 			for _, p := range bySurname[k] {
 				if m.initial != "" && p.first != "" && !sameInitial(m.initial, p.first) {
 					continue
@@ -701,7 +712,7 @@ func (d *doc) resolvePersons() {
 			case m.initials != "":
 				name = m.initials + " " + last
 			}
-			k := translit.WordKey(last)
+			k := translit.SpellingWordKey(last)
 			p := byKey["? "+k]
 			if p == nil {
 				g := m.gender
@@ -839,7 +850,7 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	var best cand
 	best.score = -1e9
 	for i, r := range d.names.readings(m.last) {
-		s := float64(votes[translit.WordKey(r.lemma)])
+		s := float64(votes[translit.SpellingWordKey(r.lemma)])
 		if known && fg != 0 && r.gender != 0 {
 			if r.gender == fg {
 				s += 3
@@ -882,7 +893,21 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// An unknown first name takes the case of the surname, or of the words around it when
 		// the surname does not decline ("экономисту Губаду Ибадоглу").
 		oblique := best.r.oblique || len(d.names.readings(m.last)) == 1 && m.oblique > 0
+		if g == 0 {
+			g = m.gender
+		}
+		// A reading that the document writes elsewhere wins: "Тамта Беридзе ... Тамту Беридзе".
+		seen := false
 		for _, r := range firstNameReadings(m.first) {
+			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g) {
+				first, seen = r.lemma, true
+				break
+			}
+		}
+		for _, r := range firstNameReadings(m.first) {
+			if seen {
+				break
+			}
 			if r.oblique == oblique && (r.gender == 0 || g == 0 || r.gender == g) {
 				first = r.lemma
 				break
@@ -899,7 +924,7 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
 	best, bs := m.last, -1e9
 	for i, r := range d.names.readings(m.last) {
-		s := float64(votes[translit.WordKey(r.lemma)])
+		s := float64(votes[translit.SpellingWordKey(r.lemma)])
 		if m.gender != 0 && r.gender != 0 && r.gender != m.gender {
 			s -= 2
 		}
@@ -914,4 +939,15 @@ func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
 		}
 	}
 	return best
+}
+
+// ruOpener reports a Russian word with the ending of an adverb, an adjective or a verb,
+// which opens sentences but is no given name: "Впервые", "Вчера", "Позднее", "Сегодня".
+func ruOpener(w string) bool {
+	for _, e := range []string{"ые", "ие", "ой", "ом", "ее", "но", "ло", "ли", "ла", "ть", "же"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return nonNames[w]
 }

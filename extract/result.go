@@ -57,6 +57,7 @@ type Charge struct {
 	Wording  string `json:"wording,omitempty"` // the words the document uses
 	Title    string `json:"title,omitempty"`   // the article's title in the code vocabulary
 	Person   string `json:"person,omitempty"`
+	Inferred string `json:"inferred,omitempty"` // why the article is less certain: "article matched from the wording"
 	Mentions []Span `json:"mentions"`
 }
 
@@ -67,8 +68,11 @@ type Penalty struct {
 	Term     string `json:"term,omitempty"` // ISO 8601 duration
 	Amount   string `json:"amount,omitempty"`
 	Currency string `json:"currency,omitempty"`
-	Scope    string `json:"scope,omitempty"` // of a ban
+	Scope    string `json:"scope,omitempty"`    // of a ban
+	Inferred string `json:"inferred,omitempty"` // why it is less certain, when it is inferred
 	Mentions []Span `json:"mentions"`
+
+	sent int // the sentence of its first mention
 }
 
 // Value returns the penalty in Docket's text form ("imprisonment P3Y", "ban P5Y: public
@@ -92,14 +96,18 @@ type Outcome struct {
 	Outcome  string `json:"outcome"` // outcome vocabulary
 	Date     string `json:"date,omitempty"`
 	Court    string `json:"court,omitempty"`
+	Inferred string `json:"inferred,omitempty"` // why it is less certain: "implied by a sentence", "a group phrase names the person"
 	Mentions []Span `json:"mentions"`
+
+	sent int
 }
 
 // Event is something that happened, of a type of the event-type vocabulary.
 type Event struct {
 	Type     string `json:"type"`
 	Date     string `json:"date,omitempty"`
-	Person   string `json:"person,omitempty"` // the person it happened to
+	Person   string `json:"person,omitempty"`   // the person it happened to
+	Inferred string `json:"inferred,omitempty"` // why it is less certain, when it is inferred
 	Mentions []Span `json:"mentions"`
 }
 
@@ -136,6 +144,34 @@ type Result struct {
 	Events     []*Event     `json:"events"`
 	Footnotes  []*Footnote  `json:"footnotes"`
 	Statistics []*Statistic `json:"statistics"`
+	Case       *Case        `json:"case,omitempty"` // the proposals tied together, as a researcher records a case
+}
+
+// Case ties the proposals of a document together as the record of a case: its defendants and
+// charges, and each proceeding (a trial, an appeal) with its court, judge, prosecutor, date,
+// and per defendant what was demanded, decided and imposed. Every name in it is the Name of
+// a Person, every court the Name of an Org, and every demand, outcome and sentence one of
+// the Result's own, so that a store can link the records it makes from them.
+//
+// docket eval does not score it. The ingest plan is to make one Case record for it, a
+// Proceeding record for each proceeding linked to the case, its court and its judge, and to
+// link the demand, outcome and sentence statements it already makes to their proceeding.
+type Case struct {
+	Defendants  []string      `json:"defendants"`
+	Charges     []string      `json:"charges,omitempty"` // article numbers
+	Proceedings []*Proceeding `json:"proceedings,omitempty"`
+}
+
+// Proceeding is one stage of a case before one court.
+type Proceeding struct {
+	Stage      string     `json:"stage"` // stage vocabulary: first instance, appeal, cassation
+	Court      string     `json:"court,omitempty"`
+	Judge      string     `json:"judge,omitempty"`
+	Prosecutor string     `json:"prosecutor,omitempty"`
+	Date       string     `json:"date,omitempty"`
+	Demands    []*Penalty `json:"demands,omitempty"`
+	Outcomes   []*Outcome `json:"outcomes,omitempty"`
+	Sentences  []*Penalty `json:"sentences,omitempty"`
 }
 
 // FootnoteURLs returns the URLs of footnote n.

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/docketorg/docket/internal/translit"
 	"unicode"
 	"unicode/utf8"
 )
@@ -131,72 +133,26 @@ func surnameReadings(w string) []reading {
 	return out
 }
 
-// firstNameReadings returns the nominatives a first-name form may come from: masculine names
-// ending in a consonant (-а, -у, -ом, -е), in -й or -ь (-я, -ю, -ем, -е), feminine names in
-// -а (-ы, -и, -е, -у, -ой) and in -я (-и, -е, -ю, -ей).
+// firstNameReadings returns the nominatives a first-name form may come from, the form
+// itself first: the readings of the inflection rules that internal/translit learned from a
+// morphological dictionary (hunspell-ru), most likely first, so that a name no list holds
+// ("Тамту", "Гелу", "Лианы") is read by the names that end as it does.
 func firstNameReadings(w string) []reading {
 	out := []reading{{lemma: w}}
 	if !isCyrillic(w) {
 		return out
 	}
-	low := strings.ToLower(w)
-	add := func(cut int, suffix string, g byte) {
-		base := w[:len(w)-cut]
-		if utf8.RuneCountInString(base) < 2 {
-			return
-		}
-		out = append(out, reading{lemma: base + matchCase(base, suffix), gender: g, oblique: true})
-	}
-	for _, e := range []string{"ой", "ей", "ом", "ем", "а", "у", "е", "я", "ю", "ы", "и"} {
-		if !strings.HasSuffix(low, e) {
+	for _, l := range translit.NameLemmas(w) {
+		if l.Nominative {
+			if out[0].gender == 0 {
+				out[0].gender = l.Gender
+			}
 			continue
 		}
-		base := low[:len(low)-len(e)]
-		bl, _ := utf8.DecodeLastRuneInString(base)
-		cons := isCyrConsonant(bl)
-		switch e {
-		case "а", "ом":
-			if cons {
-				add(len(e), "", 'm')
-			}
-		case "у":
-			if cons {
-				add(len(e), "", 'm')
-				add(len(e), "а", 'f')
-			}
-		case "е":
-			if cons {
-				add(len(e), "", 'm')
-				add(len(e), "а", 'f')
-			} else if isCyrVowelRune(bl) {
-				add(len(e), "й", 'm')
-				add(len(e), "я", 'f')
-			} else if bl == 'ь' {
-				add(len(e), "я", 'f')
-			}
-		case "я", "ю", "ем":
-			if isCyrVowelRune(bl) {
-				add(len(e), "й", 'm')
-			} else if cons {
-				add(len(e), "ь", 'm')
-			}
-			if e == "ю" {
-				add(len(e), "я", 'f')
-			}
-		case "ы", "ой":
-			if cons {
-				add(len(e), "а", 'f')
-			}
-		case "и":
-			add(len(e), "я", 'f')
-			if cons {
-				add(len(e), "а", 'f')
-				add(len(e), "ь", 'f') // Любови
-			}
-		case "ей":
-			add(len(e), "я", 'f')
+		if utf8.RuneCountInString(l.Form) < 2 {
+			continue
 		}
-		break
+		out = append(out, reading{lemma: l.Form, gender: l.Gender, oblique: true})
 	}
 	return out
 }

@@ -361,6 +361,7 @@ type sentence struct {
 	a, b int
 	para int
 	fn   int // the footnote marker in it, or 0
+	lead int // the sentence whose verb this clause or list item continues ("He sentenced:"), or -1
 }
 
 // abbreviations before a full stop that does not end a sentence.
@@ -382,7 +383,21 @@ func sentences(toks []tok) []sentence {
 	start := 0
 	cut := func(end int) {
 		if end > start {
-			out = append(out, sentence{a: start, b: end, para: para})
+			lead := -1
+			// A clause after a semicolon or a list item after a colon continues the sentence
+			// that leads it: "He sentenced: - A to ten years; - B to nine years".
+			if n := len(out); n > 0 {
+				last := toks[out[n-1].b-1].t
+				switch {
+				case last == ":":
+					lead = n - 1
+				case last == ";" && out[n-1].lead >= 0:
+					lead = out[n-1].lead
+				case last == ";":
+					lead = n - 1
+				}
+			}
+			out = append(out, sentence{a: start, b: end, para: para, lead: lead})
 			for k := start; k < end; k++ {
 				toks[k].sent = len(out) - 1
 			}
@@ -398,6 +413,10 @@ func sentences(toks []tok) []sentence {
 		} else if i > start && toks[i].skip != toks[i-1].skip {
 			cut(i) // a footnote block is apart from the text around it
 			para++
+		} else if i > start && toks[i].nl == 1 && isBullet(toks, i) {
+			cut(i) // an item of a list is a clause of its own
+		} else if i > start && toks[i].nl == 1 && toks[i-1].k == tPunct && (toks[i-1].t == ":" || toks[i-1].t == ";") {
+			cut(i) // "He sentenced:" then the items, one a line
 		}
 		t := &toks[i]
 		if t.k != tPunct || (t.t != "." && t.t != "!" && t.t != "?" && t.t != "…" && t.t != ";") {
@@ -425,7 +444,10 @@ func sentences(toks []tok) []sentence {
 			continue
 		}
 		if t.t == ";" {
-			continue // a clause, not a sentence; kept for the reader
+			// A clause keeps its own dates and persons; the sentence it continues is its lead.
+			cut(j)
+			i = j - 1
+			continue
 		}
 		if t.t == "." && i > 0 {
 			prev := &toks[i-1]
@@ -450,6 +472,19 @@ func sentences(toks []tok) []sentence {
 	}
 	cut(len(toks))
 	return out
+}
+
+// isBullet reports a list item's mark at token i, first on its line: "-", "•", "–", "*".
+func isBullet(toks []tok, i int) bool {
+	t := &toks[i]
+	if t.k != tPunct || i+1 >= len(toks) || toks[i+1].nl > 0 {
+		return false
+	}
+	switch t.t {
+	case "-", "•", "–", "—", "*", "·":
+		return true
+	}
+	return false
 }
 
 func isClosing(s string) bool {

@@ -19,6 +19,7 @@ const (
 	cStrong                        // strongCues
 	cProspect                      // prospects
 	cProsecutor                    // prosecutorCues
+	cGroupStart                    // a word that may open a group phrase: "all", "both", "всех", "пятерых"
 )
 
 // classes maps a lower-case word to its classes. It is built after the word lists, which
@@ -47,6 +48,15 @@ func init() {
 	}
 	for w := range ruNumbers {
 		classes[w] |= cNumber
+	}
+	for _, w := range []string{"both", "all", "each", "the", "them", "всех", "всем", "все", "всеми", "их", "им", "они"} {
+		classes[w] |= cGroupStart
+	}
+	for w := range collectives {
+		classes[w] |= cGroupStart
+	}
+	for w := range ruNumbers {
+		classes[w] |= cGroupStart
 	}
 	classes["полтора"] |= cNumber
 	classes["полутора"] |= cNumber

@@ -5,7 +5,7 @@
 // Latin alphabets, French and ad hoc spellings. Search and matching compare names by
 // their [Key], a lossy romanisation key built by general rules over scripts and
 // spelling systems, never by a list of known names: "Gulnara Bayturova", "Gulnara
-// Baiturova" and "Гульнара Байтурова" all have the key "gulnara baiturova".
+// Baiturova" and "Гульнара Байтурова" all have the key "gulnara baiturov".
 //
 // A key is for comparison only. It is not meant to be read or shown; [ToLatin] gives a
 // readable transliteration for display, and [Fold] a folded form for exact search.
@@ -80,7 +80,14 @@ import (
 // Key returns the romanisation key of s: each token of s (see [Tokens]) keyed by
 // [WordKey], joined by single spaces. Two forms of one name, in any script or
 // romanisation the package knows, have the same key.
-func Key(s string) string {
+func Key(s string) string { return key(s, true) }
+
+// SpellingKey is [Key] without the folding of surname endings: the key of the name as
+// written, which keeps Горинова (a woman) apart from Горинов (a man). Extraction groups the
+// mentions of one document by it, where a husband and a wife may both be named.
+func SpellingKey(s string) string { return key(s, false) }
+
+func key(s string, fold bool) string {
 	var buf [128]byte
 	out := buf[:0]
 	for i := 0; ; {
@@ -92,7 +99,7 @@ func Key(s string) string {
 		if n > 0 {
 			out = append(out, ' ')
 		}
-		out = appendWordKey(out, s[start:end])
+		out = appendWordKey(out, s[start:end], fold)
 		if n > 0 && len(out) == n+1 {
 			// A token can key to nothing (a lone soft sign); keep spaces single.
 			out = out[:n]
@@ -108,15 +115,51 @@ func Key(s string) string {
 // "nur sultan".
 func WordKey(w string) string {
 	var buf [64]byte
-	return string(appendWordKey(buf[:0], w))
+	return string(appendWordKey(buf[:0], w, true))
+}
+
+// SpellingWordKey is [WordKey] without the folding of surname endings (see [SpellingKey]).
+func SpellingWordKey(w string) string {
+	var buf [64]byte
+	return string(appendWordKey(buf[:0], w, false))
 }
 
 // appendWordKey appends the key of w to dst. It allocates only when a word does not
 // fit the stack buffers or holds combining marks.
-func appendWordKey(dst []byte, w string) []byte {
+func appendWordKey(dst []byte, w string, fold bool) []byte {
 	var latBuf [64]byte
 	lat := appendLatin(latBuf[:0], w)
-	return appendSounds(dst, lat)
+	n := len(dst)
+	dst = appendSounds(dst, lat)
+	if fold {
+		dst = append(dst[:n], foldSurname(dst[n:])...)
+	}
+	return dst
+}
+
+// surnameEndings are the case and gender endings of Russian possessive and adjectival
+// surnames as keys spell them, and the ending of the masculine nominative they fold to:
+// Горинова, Горинову, Гориновой, Гориновым, Горинове and Gorinova all key as gorinov,
+// Кенжалиеву as kenzhalev (Kenzhaliyev), Бялецкой and Bialiatskaya as bialetski. These are
+// the paradigms of the surnames that morph_ru.tsv learns from hunspell-ru's surname class.
+var surnameEndings = []struct{ end, to string }{
+	{"ovoi", "ov"}, {"evoi", "ev"}, {"inoi", "in"}, {"ovim", "ov"}, {"evim", "ev"}, {"inim", "in"},
+	{"ova", "ov"}, {"eva", "ev"}, {"ina", "in"}, {"ovu", "ov"}, {"evu", "ev"}, {"inu", "in"},
+	{"ove", "ov"}, {"eve", "ev"},
+	{"skaia", "ski"}, {"skoi", "ski"}, {"skogo", "ski"}, {"skomu", "ski"}, {"skim", "ski"}, {"skom", "ski"}, {"skuiu", "ski"},
+	{"tskaia", "tski"},
+}
+
+// foldSurname folds the ending of a word's key by surnameEndings; a short word (Ева, Нина)
+// keeps its key.
+func foldSurname(k []byte) []byte {
+	for _, e := range surnameEndings {
+		if len(k) >= len(e.end)+2 && string(k[len(k)-len(e.end):]) == e.end {
+			out := append([]byte(nil), k[:len(k)-len(e.end)]...)
+			return append(out, e.to...)
+		}
+	}
+	return k
 }
 
 // appendLatin is the first pass: it appends w as lower-case ASCII letters and digits,
@@ -367,7 +410,10 @@ func appendSounds(dst, lat []byte) []byte {
 		case 'x':
 			st = push(push(st, 'k'), 's')
 		case 'o':
-			if next == 'u' {
+			// Belarusian ёў written "you" after a vowel (Salauyou, Салаўёў) is two sounds;
+			// elsewhere ou is French u.
+			yo := i >= 3 && lat[i-2] == 'y' && isVowelByte(lat[i-3]) && lat[i-3] != 'y'
+			if next == 'u' && !yo {
 				// French ou, read before io → e can take the o (Iouri, Ioulia).
 				i++
 				st = push(st, 'u')

@@ -1,0 +1,106 @@
+package extract
+
+import "testing"
+
+const caseText = `Almaty, 4 March 2021
+
+On 3 March 2021, Judge Aliya Saparova of the Medeu District Court sentenced the activists Yerlan Zhumabayev and Dana Omarbekova to five years in prison each under Article 174 of the Criminal Code. The prosecutor, Marat Seitkali, had asked for seven years for both men. On 20 May 2021 the Almaty City Court upheld the verdict.
+`
+
+func TestExtract_Case(t *testing.T) {
+	r := Extract(caseText)
+	c := r.Case
+	if c == nil {
+		t.Fatal("no case")
+	}
+	if len(c.Defendants) != 2 || c.Defendants[0] != "Yerlan Zhumabayev" || c.Defendants[1] != "Dana Omarbekova" {
+		t.Fatalf("defendants = %q", c.Defendants)
+	}
+	if len(c.Charges) != 1 || c.Charges[0] != "174" {
+		t.Fatalf("charges = %q", c.Charges)
+	}
+	stages := map[string]*Proceeding{}
+	for _, p := range c.Proceedings {
+		stages[p.Stage] = p
+	}
+	first, appeal := stages["first instance"], stages["appeal"]
+	if first == nil || appeal == nil {
+		t.Fatalf("proceedings = %+v", c.Proceedings)
+	}
+	if first.Court != "Medeu District Court" || first.Judge != "Aliya Saparova" || first.Date != "2021-03-03" {
+		t.Errorf("first instance = %+v", first)
+	}
+	if first.Prosecutor != "Marat Seitkali" || len(first.Demands) != 2 || len(first.Sentences) != 2 {
+		t.Errorf("first instance: prosecutor %q, %d demands, %d sentences", first.Prosecutor, len(first.Demands), len(first.Sentences))
+	}
+	if appeal.Court != "Almaty City Court" || appeal.Date != "2021-05-20" || len(appeal.Outcomes) != 2 {
+		t.Errorf("appeal = %+v", appeal)
+	}
+	for _, dm := range first.Demands {
+		if dm.Term != "P7Y" || dm.Inferred == "" {
+			t.Errorf("demand %+v: want P7Y inferred from a group phrase", dm)
+		}
+	}
+}
+
+// TestExtract_Groups: group phrases stand for the people they count, and compressed lists
+// give each person their term.
+func TestExtract_Groups(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		kind string // "sentence", "demand" or an event type
+		want map[string]string
+	}{
+		{`Bishkek, 11 October 2024
+
+The court sentenced Aidana Asanova to six years, Bakyt Dzhusupov to five years and Elnura Kasymova to four years. The prosecutor had asked for eight years for each of the three.`,
+			"demand", map[string]string{"Aidana Asanova": "P8Y", "Bakyt Dzhusupov": "P8Y", "Elnura Kasymova": "P8Y"}},
+		{`Tashkent, 15 August 2021
+
+The prosecutor asked for ten years for Ikrom Yusupov, eight years for Bobur Haydarov and Sardor Mirzaev, and 6 for Akmal Qodirov.`,
+			"demand", map[string]string{"Ikrom Yusupov": "P10Y", "Bobur Haydarov": "P8Y", "Sardor Mirzaev": "P8Y", "Akmal Qodirov": "P6Y"}},
+		{`Baku, 21 June 2025
+
+He sentenced:
+- Elvin Mammadli to 10 years' imprisonment (the prosecution had asked for 12);
+- Sevinj Rzayeva to 9 years, and Tural Safarov to the same term.`,
+			"sentence", map[string]string{"Elvin Mammadli": "P10Y", "Sevinj Rzayeva": "P9Y", "Tural Safarov": "P9Y"}},
+		{`Tashkent, 15 August 2021
+
+On 30 June 2021 the court sentenced Ikrom Yusupov, Bobur Haydarov and Sardor Mirzaev to seven years each. On 3 December 2020, officers searched the homes of all three men and detained them.`,
+			"detention", map[string]string{"Ikrom Yusupov": "2020-12-03", "Bobur Haydarov": "2020-12-03", "Sardor Mirzaev": "2020-12-03"}},
+	} {
+		r := Extract(tc.text)
+		got := map[string]string{}
+		switch tc.kind {
+		case "sentence":
+			for _, p := range r.Sentences {
+				got[p.Person] = p.Term
+			}
+		case "demand":
+			for _, p := range r.Demands {
+				got[p.Person] = p.Term
+			}
+		default:
+			for _, e := range r.Events {
+				if e.Type == tc.kind {
+					got[e.Person] = e.Date
+				}
+			}
+		}
+		for p, v := range tc.want {
+			if got[p] != v {
+				t.Errorf("%s of %s = %q, want %q (all: %v)\n%s", tc.kind, p, got[p], v, got, tc.text)
+			}
+		}
+	}
+}
+
+func TestExtract_InferredCharge(t *testing.T) {
+	r := Extract("Astana, 2 May 2022\n\nThe court convicted Yerlan Zhumabayev of inciting social discord and sentenced him to three years.\n")
+	for _, c := range r.Charges {
+		if c.Article != "" && c.Inferred == "" {
+			t.Errorf("charge %s read from the wording %q is not marked inferred", c.Article, c.Wording)
+		}
+	}
+}

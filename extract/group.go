@@ -1,0 +1,332 @@
+package extract
+
+// Groups: "both men", "all five", "the three defendants", "the other six defendants",
+// "each of them", "всех пятерых", "обоих", "их" stand for people the document names
+// elsewhere. A group is resolved to the defendants of the case when its number is theirs,
+// else to the people named last before it.
+
+// groupMention is a phrase at tokens [a, b) that stands for several persons.
+type groupMention struct {
+	a, b  int
+	n     int    // how many, 0 when not said
+	other bool   // "the other six", "the remaining three": not those named beside it
+	them  bool   // a plural pronoun: the people of the clause or the group before
+	role  string // "journalist" for "the journalists", or ""
+	noun  int    // the plural noun of a group without a number, or 0
+}
+
+// collectives are Russian collective numerals and "both", in every case.
+var collectives = map[string]int{
+	"оба": 2, "обе": 2, "обоих": 2, "обеих": 2, "обоим": 2, "обеим": 2, "обоими": 2,
+	"двое": 2, "двоих": 2, "двоим": 2, "трое": 3, "троих": 3, "троим": 3, "четверо": 4, "четверых": 4,
+	"четверым": 4, "пятеро": 5, "пятерых": 5, "пятерым": 5, "шестеро": 6, "шестерых": 6, "шестерым": 6,
+	"семеро": 7, "семерых": 7, "семерым": 7, "восьмеро": 8, "восьмерых": 8, "восьмерым": 8,
+	"девятеро": 9, "девятерых": 9, "десятеро": 10, "десятерых": 10,
+}
+
+// groupNouns are plural nouns for the people of a case: "the three defendants", "all six
+// journalists", "пятерых активистов".
+var groupNouns = wordSet(`defendants accused men women activists journalists reporters protesters bloggers
+	people members detainees lawyers residents students workers relatives colleagues staff
+	обвиняемых обвиняемым фигурантов фигурантам активистов активистам журналистов журналистам
+	подсудимых подсудимым членов участников задержанных осуждённых осужденных мужчин женщин`)
+
+// groupAt reads a group phrase at token i, or returns nil.
+func (d *doc) groupAt(i int) *groupMention {
+	t := &d.toks[i]
+	if t.k != tWord {
+		return nil
+	}
+	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
+	// "most of the defendants", "двое из них": a part of a group says nothing of each.
+	if w(-1, "of") && (d.mayCount(i-2) || w(-2, "most", "some", "many", "several", "few", "none", "half", "majority", "rest")) || w(-1, "из") {
+		return nil
+	}
+	noun := func(k int) int { // the length of an optional plural noun at i+k
+		if d.word(i+k, "of") && d.word(i+k+1, "them") {
+			return 2
+		}
+		if i+k < len(d.toks) && groupNouns[d.toks[i+k].low] {
+			return 1
+		}
+		return 0
+	}
+	if t.cyr {
+		start := 0
+		if w(0, "всех", "всем", "все", "всеми") {
+			start = 1
+		}
+		if i+start < len(d.toks) {
+			if n, ok := collectives[d.toks[i+start].low]; ok {
+				l := start + 1
+				l += noun(l)
+				return &groupMention{a: i, b: i + l, n: n}
+			}
+		}
+		if start == 1 {
+			if n, l := d.count(i + 1); n > 1 && noun(1+l) > 0 {
+				return &groupMention{a: i, b: i + 1 + l + 1, n: n}
+			}
+		}
+		if n, l := d.count(i); n > 1 && l > 0 && noun(l) > 0 && !d.word(i-1, "из") && !d.punct(i+l+1, "(") {
+			// "четырёх фигурантов", not "из пяти обвиняемых" nor a count of many.
+			if n <= 10 && !d.anyWord(i+l, i+l+3, "человек") {
+				return &groupMention{a: i, b: i + l + 1, n: n}
+			}
+		}
+		if w(0, "их", "им", "они") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело") {
+			return &groupMention{a: i, b: i + 1, them: true}
+		}
+		return nil
+	}
+	switch {
+	case w(0, "both") && !w(1, "the", "a", "in", "on", "at", "by", "for", "to"):
+		l := 1 + noun(1)
+		return &groupMention{a: i, b: i + l, n: 2}
+	case w(0, "all", "each") && w(1, "of") && w(2, "them"):
+		return &groupMention{a: i, b: i + 3, them: true}
+	case w(0, "each", "all") && w(1, "of") && w(2, "the"):
+		if n, l := d.count(i + 3); n > 1 {
+			return &groupMention{a: i, b: i + 3 + l + noun(3+l), n: n}
+		}
+		if i+3 < len(d.toks) && groupNouns[d.toks[i+3].low] {
+			return &groupMention{a: i, b: i + 4, role: roleWords[d.toks[i+3].low], noun: i + 3}
+		}
+	case w(0, "all"):
+		if n, l := d.count(i + 1); n > 1 && !d.unitAfter(i+1+l) {
+			return &groupMention{a: i, b: i + 1 + l + noun(1+l), n: n}
+		}
+	case w(0, "the"):
+		k := i + 1
+		other := false
+		if w(1, "other", "remaining") {
+			k++
+			other = true
+		}
+		if n, l := d.count(k); n > 1 && !d.unitAfter(k+l) {
+			if nl := noun(k - i + l); nl > 0 || other {
+				return &groupMention{a: i, b: k + l + nl, n: n, other: other}
+			}
+		}
+		if k < len(d.toks) && groupNouns[d.toks[k].low] && !d.word(k+1, "of", "who", "whose") && !d.toks[k].poss {
+			role := roleWords[d.toks[k].low]
+			if role == "" && !d.word(k, "defendants", "accused") {
+				return nil
+			}
+			return &groupMention{a: i, b: k + 1, other: other, role: role, noun: k}
+		}
+	case w(0, "them") && d.groupVerbBefore(i):
+		return &groupMention{a: i, b: i + 1, them: true}
+	}
+	return nil
+}
+
+// unitAfter reports a unit of time or money at token i: "all three years" is no group.
+func (d *doc) unitAfter(i int) bool {
+	return d.unit(i) != 0 || i < len(d.toks) && currencies[d.toks[i].low] != ""
+}
+
+// groupVerbBefore reports a verb of the vocabulary right before a pronoun: "detained them",
+// "released them", "sentenced them".
+func (d *doc) groupVerbBefore(i int) bool {
+	k := i - 1
+	if k < 0 || d.toks[k].k != tWord {
+		return false
+	}
+	return d.is(k, cEvent|cSentencing|cOutcome) || d.word(k, "for")
+}
+
+// findGroups records the group phrases of the text, by sentence.
+func (d *doc) findGroups() {
+	d.sentGroups = make([][]*groupMention, len(d.sents))
+	for i := 0; i < len(d.toks); i++ {
+		t := &d.toks[i]
+		if t.skip || t.k != tWord || t.cls&cGroupStart == 0 {
+			continue
+		}
+		if g := d.groupAt(i); g != nil {
+			s := d.toks[i].sent
+			d.sentGroups[s] = append(d.sentGroups[s], g)
+			i = g.b - 1
+		}
+	}
+}
+
+// groupsIn returns the group phrases that start in tokens [a, b) of one sentence.
+func (d *doc) groupsIn(a, b int) []*groupMention {
+	if a >= b || a >= len(d.toks) || d.sentGroups == nil {
+		return nil
+	}
+	var out []*groupMention
+	for s := d.toks[a].sent; s < len(d.sents) && d.sents[s].a < b; s++ {
+		for _, g := range d.sentGroups[s] {
+			if g.a >= a && g.a < b {
+				out = append(out, g)
+			}
+		}
+	}
+	return out
+}
+
+// defendants returns the people the case is against: those with an outcome, a sentence or a
+// demand, and those named as defendants, in the order the text first names them.
+func (d *doc) defendants() []*Person {
+	if d.cast != nil {
+		return d.cast
+	}
+	in := map[string]bool{}
+	for _, o := range d.res.Outcomes {
+		in[o.Person] = true
+	}
+	for _, p := range d.res.Sentences {
+		in[p.Person] = true
+	}
+	for _, p := range d.res.Demands {
+		in[p.Person] = true
+	}
+	var out []*Person
+	for _, p := range d.res.Persons {
+		if in[p.Name] || hasRole(p, "defendant") && !hasRole(p, "judge", "prosecutor", "investigator") && !p.counsel {
+			out = append(out, p)
+		}
+	}
+	if d.castReady {
+		d.cast = out
+	}
+	return out
+}
+
+// resolveGroup returns the persons a group phrase of sentence s stands for, and false when
+// it needs the defendants, which are not known yet.
+func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
+	named := map[*Person]bool{}
+	var clause []*Person
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss {
+			if !named[m.p] {
+				clause = append(clause, m.p)
+			}
+			named[m.p] = true
+		}
+	}
+	if g.them {
+		// The people of the clause before the pronoun, else the group told before.
+		var before []*Person
+		seen := map[*Person]bool{}
+		for _, m := range d.personsIn(s.a, g.a) {
+			if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss && !seen[m.p] {
+				seen[m.p] = true
+				before = append(before, m.p)
+			}
+		}
+		if len(before) >= 2 {
+			return before, true
+		}
+		// The people of the clause before: "A to seven years, and B to the same term; the
+		// prosecution had sought nine years for each of them".
+		if si := d.toks[s.a].sent; si > 0 && d.sents[si-1].para == s.para {
+			prev := d.sents[si-1]
+			before = before[:0]
+			for _, m := range d.personsIn(prev.a, prev.b) {
+				if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss && !seen[m.p] {
+					seen[m.p] = true
+					before = append(before, m.p)
+				}
+			}
+			if len(before) >= 2 {
+				return before, true
+			}
+		}
+		return d.lastGroup, true
+	}
+	if !d.castReady {
+		return nil, false
+	}
+	cast := d.defendants()
+	if g.other {
+		// Not those named in its sentence ("remanded A and B and placed the other six under
+		// house arrest"), or in the sentence before ("A was detained. The other three...").
+		for try := 0; try < 2; try++ {
+			var rest []*Person
+			for _, p := range cast {
+				if !named[p] {
+					rest = append(rest, p)
+				}
+			}
+			if g.n == 0 || len(rest) == g.n {
+				return rest, true
+			}
+			if si := d.toks[s.a].sent; si > 0 {
+				prev := d.sents[si-1]
+				for _, m := range d.personsIn(prev.a, prev.b) {
+					if m.p != nil && !m.pronoun {
+						named[m.p] = true
+					}
+				}
+			}
+		}
+		return nil, true
+	}
+	if g.n == 0 {
+		// "the reporters": the list that word introduced, else all the defendants.
+		if list := d.listOfNoun(g); len(list) >= 2 {
+			return list, true
+		}
+		if len(cast) >= 2 && (g.role == "" || g.role == "defendant") {
+			return cast, true
+		}
+		return nil, true
+	}
+	if len(cast) == g.n {
+		return cast, true
+	}
+	// The last n people named before the phrase who are not officials.
+	var recent []*Person
+	seen := map[*Person]bool{}
+	for k := len(d.persons) - 1; k >= 0 && len(recent) < g.n; k-- {
+		m := d.persons[k]
+		if m.a >= g.a || m.p == nil || m.pronoun || m.roleNP || d.official(m) || d.toks[m.b-1].poss || seen[m.p] {
+			continue
+		}
+		if hasRole(m.p, "lawyer") && !hasRole(m.p, "defendant") {
+			continue
+		}
+		seen[m.p] = true
+		recent = append(recent, m.p)
+	}
+	if len(recent) == g.n {
+		return recent, true
+	}
+	return nil, true
+}
+
+// listOfNoun returns the persons named in a list right after the last use of a group's noun
+// before it: "reporters A, B and C ... each of the reporters".
+func (d *doc) listOfNoun(g *groupMention) []*Person {
+	if g.noun == 0 {
+		return nil
+	}
+	w := d.toks[g.noun].low
+	for k := g.a - 1; k >= 0; k-- {
+		if d.toks[k].low != w || d.toks[k].k != tWord {
+			continue
+		}
+		s := d.sents[d.toks[k].sent]
+		var out []*Person
+		end := k + 1
+		for _, m := range d.personsIn(k+1, s.b) {
+			if m.p == nil || m.a-end > 2 {
+				break
+			}
+			for x := end; x < m.a; x++ {
+				if !d.punct(x, ",") && !d.word(x, "and", "и") {
+					return out
+				}
+			}
+			out = append(out, m.p)
+			end = m.b
+		}
+		return out
+	}
+	return nil
+}
