@@ -75,7 +75,7 @@ type EntityFilter struct {
 	// RefersToAny is RefersTo for many entities at once (at most MaxIn): the entities that
 	// refer to any of them, for readers of a whole neighbourhood.
 	RefersToAny []string
-	AfterSeq int64   // only entities made after this change: keyset paging for bulk reads, total -1
+	AfterSeq    int64 // only entities made after this change: keyset paging for bulk reads, total -1
 	// SkipCount leaves the total uncounted (-1): a page of the newest costs little, counting
 	// what a viewer sees of a large registry does not.
 	SkipCount bool

@@ -157,10 +157,10 @@ func isLangTag(s string) bool {
 // StatementFilter selects statements. Nil fields match everything.
 type StatementFilter struct {
 	ID               *string
-	Entity           *string // the entity and every entity merged into it
+	Entity           *string  // the entity and every entity merged into it
 	Entities         []string // as Entity, for many at once (at most MaxIn)
-	Schema           *string // statements of entities of this schema
-	AfterSeq         int64   // only statements committed after this change: keyset paging for bulk reads, total -1
+	Schema           *string  // statements of entities of this schema
+	AfterSeq         int64    // only statements committed after this change: keyset paging for bulk reads, total -1
 	Property         *string
 	Source           *string
 	Status           *Status

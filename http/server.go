@@ -50,9 +50,9 @@ type Server struct {
 	FiguresRefresh, FiguresWait time.Duration
 
 	limiter *limiter
-	rates   *rateLimiter   // of the expensive routes, per client
-	heavy   chan struct{}  // places for expensive requests
-	figures *figureCache   // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
+	rates   *rateLimiter  // of the expensive routes, per client
+	heavy   chan struct{} // places for expensive requests
+	figures *figureCache  // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
 	stop    context.CancelFunc
 
 	ln     net.Listener
