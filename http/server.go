@@ -48,6 +48,8 @@ type Server struct {
 	// list) are counted again once the registry has changed; FiguresWait how long a request
 	// waits for figures never counted before it is asked to come back. Set them before Open.
 	FiguresRefresh, FiguresWait time.Duration
+	// PrisonersPerPage is how many entries a page of the prisoner list shows. Set it before Open.
+	PrisonersPerPage int
 
 	limiter *limiter
 	rates   *rateLimiter  // of the expensive routes, per client
@@ -69,7 +71,8 @@ func NewServer(store docket.Store) *Server {
 	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
 		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second, limiter: newLimiter(),
 		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
-		heavy: make(chan struct{}, expensiveInFight)}
+		PrisonersPerPage: 200,
+		heavy:            make(chan struct{}, expensiveInFight)}
 	s.figures = newFigureCache(store.Head)
 	s.server = &http.Server{
 		Handler:           s,

@@ -325,19 +325,31 @@ type reportPage struct {
 	Body    template.HTML
 	Formats []formatLink
 	Feed    string
+	Pager   pager
 }
 
 type formatLink struct{ Name, Href string }
 
 // writeDoc answers with a report in the format asked for: the page, ?format=md or ?format=pdf.
 func (s *Server) writeDoc(w http.ResponseWriter, r *http.Request, d *report.Doc, name, feed string) {
+	s.writeDocPaged(w, r, d, name, feed, pager{})
+}
+
+// pager links a page of a long publication to its neighbours.
+type pager struct{ Prev, Next string }
+
+// writeDocPaged is writeDoc for a page of a longer publication.
+func (s *Server) writeDocPaged(w http.ResponseWriter, r *http.Request, d *report.Doc, name, feed string, pg pager) {
 	var buf bytes.Buffer
 	switch f := r.URL.Query().Get("format"); f {
 	case "", "html":
-		base := r.URL.Path
-		s.renderReport(w, "report.html", reportPage{layout: s.newLayout(w, r, d.Title), CSS: report.CSS(),
+		base := r.URL.Path + "?"
+		if p := r.URL.Query().Get("page"); p != "" {
+			base += "page=" + url.QueryEscape(p) + "&"
+		}
+		s.renderReport(w, "report.html", reportPage{layout: s.newLayout(w, r, d.Title), CSS: report.CSS(), Pager: pg,
 			Body:    report.HTMLFragment(d, report.HTMLOptions{EntityURL: func(id string) string { return "/entity/" + url.PathEscape(id) }}),
-			Formats: []formatLink{{"PDF", base + "?format=pdf"}, {"Markdown", base + "?format=md"}}, Feed: feed})
+			Formats: []formatLink{{"PDF", base + "format=pdf"}, {"Markdown", base + "format=md"}}, Feed: feed})
 		return
 	case "md":
 		if err := report.WriteMarkdown(&buf, d); err != nil {
@@ -378,21 +390,52 @@ func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	s.writeDoc(w, r, val.(*report.Doc), "brief-"+id, "/cases/"+url.PathEscape(id)+"/feed.atom")
 }
 
-// handlePrisoners serves the list of political prisoners: a publication, so read as the public
-// reads the registry, whoever asks.
+// handlePrisoners serves the list of political prisoners, a page at a time (?page=, from 1): a
+// publication, so read as the public reads the registry, whoever asks. Who is on the list comes
+// from a read of every person (heavy, kept); a page's details from a read of its entries (light).
 func (s *Server) handlePrisoners(w http.ResponseWriter, r *http.Request) {
-	val, _, err := s.figures.heavy(r.Context(), docket.AnonymousViewer, "prisoners", func(ctx context.Context, v docket.Viewer) (any, error) {
-		reg, err := report.Load(ctx, s.Store, v)
-		if err != nil {
-			return nil, err
+	page := 1
+	if p := r.URL.Query().Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			s.Error(w, r, docket.Errorf(docket.EINVALID, "page %q: want a number from 1", p))
+			return
 		}
-		return report.PrisonersDoc(reg)
+		page = n
+	}
+	val, _, err := s.figures.heavy(r.Context(), docket.AnonymousViewer, "prisoners", func(ctx context.Context, v docket.Viewer) (any, error) {
+		return report.ListPrisoners(ctx, s.Store, v, 0)
 	})
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	s.writeDoc(w, r, val.(*report.Doc), "prisoners", "")
+	list, perPage := val.(*report.PrisonerList), max(1, s.PrisonersPerPage)
+	pages := max(1, (list.Total+perPage-1)/perPage)
+	if page > pages {
+		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "page %d: the list has %d", page, pages))
+		return
+	}
+	from := (page - 1) * perPage
+	val, _, err = s.figures.light(r.Context(), docket.AnonymousViewer, "prisoners?page="+strconv.Itoa(page), func(ctx context.Context, v docket.Viewer) (any, error) {
+		return report.PrisonersPage(ctx, s.Store, list, from, perPage)
+	})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	name, at := "prisoners", func(n int) string { return "/reports/prisoners?page=" + strconv.Itoa(n) }
+	if pages > 1 {
+		name += "-" + strconv.Itoa(page)
+	}
+	var pager pager
+	if page > 1 {
+		pager.Prev = at(page - 1)
+	}
+	if page < pages {
+		pager.Next = at(page + 1)
+	}
+	s.writeDocPaged(w, r, val.(*report.Doc), name, "", pager)
 }
 
 // baseURL is the site's address as the request reached it, for the feed's links and ids.

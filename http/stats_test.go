@@ -6,11 +6,14 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/report"
 )
 
 // mustAddSecrets adds to the seed case what the public must not see: an internal summary, an
@@ -126,5 +129,55 @@ func TestReportPages(t *testing.T) {
 	// A window that leaves the removal out.
 	if body := string(anon.Get(t, "/stats/retaliation?window=1").Want(t, http.StatusOK).Body); !strings.Contains(body, "event-removal") {
 		t.Errorf("window 1 misses the removal one day after")
+	}
+}
+
+// TestPrisoners_Pages: the prisoner list is served a page at a time; every person is on exactly
+// one page, each page links to its neighbours, and a page beyond the last is not found.
+func TestPrisoners_Pages(t *testing.T) {
+	_, db, s := openLoadServer(t, func(s *dockethttp.Server) { s.PrisonersPerPage = 4 })
+	list, err := report.ListPrisoners(context.Background(), db, docket.AnonymousViewer, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list.Total <= 4 || list.Total > 8 {
+		t.Fatalf("the demo lists %d persons; this test wants two pages of 4", list.Total)
+	}
+	c := Client{Base: s.URL()}
+	var pages []string
+	for _, p := range []string{"1", "2"} {
+		pages = append(pages, string(c.Get(t, "/reports/prisoners?page="+p).Want(t, http.StatusOK).Body))
+	}
+	for _, cat := range list.Categories {
+		for _, li := range cat {
+			on := 0
+			for _, body := range pages {
+				if strings.Contains(body, `<strong><a href="/entity/`+li.Person+`">`) {
+					on++
+				}
+			}
+			if on != 1 {
+				t.Errorf("%s (%s) is on %d pages, want 1", li.Name, li.Person, on)
+			}
+		}
+	}
+	for i, body := range pages {
+		if !strings.Contains(body, "Total") || !strings.Contains(body, ">"+strconv.Itoa(list.Total)+"<") && !strings.Contains(body, " "+strconv.Itoa(list.Total)) {
+			t.Errorf("page %d lacks the whole list's total", i+1)
+		}
+	}
+	if !strings.Contains(pages[0], `href="/reports/prisoners?page=2" rel="next"`) || strings.Contains(pages[0], `rel="prev"`) {
+		t.Error("page 1 does not link to page 2 only")
+	}
+	if !strings.Contains(pages[1], `href="/reports/prisoners?page=1" rel="prev"`) || strings.Contains(pages[1], `rel="next"`) {
+		t.Error("page 2 does not link to page 1 only")
+	}
+	if !strings.Contains(pages[1], `?page=2&amp;format=pdf`) {
+		t.Error("page 2's PDF link is not of page 2")
+	}
+	c.Get(t, "/reports/prisoners?page=2&format=md").Want(t, http.StatusOK)
+	c.Get(t, "/reports/prisoners?page=3").Want(t, http.StatusNotFound)
+	for _, bad := range []string{"0", "-1", "two"} {
+		c.Get(t, "/reports/prisoners?page="+bad).Want(t, http.StatusBadRequest)
 	}
 }

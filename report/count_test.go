@@ -75,17 +75,20 @@ func TestListPrisoners_Parts(t *testing.T) {
 	b.entity("Person", "p-case-only", "name", "Case Only")
 	b.entity("Case", "c-only", "name", "Case of Case Only", "defendant", "p-case-only", "politicallyMotivated", "yes")
 	b.entity("Proceeding", "pr-only", "case", "c-only", "stage", "first instance", "outcome", "convicted", "sentence", "imprisonment P1Y", "date", "2021-04-04")
-	for _, v := range []docket.Viewer{docket.AnonymousViewer, op} {
-		want, _ := json.Marshal(mustLoad(t, db, v).Prisoners())
-		for _, batch := range []int{1, 9, 1000} {
-			l, err := report.ListPrisoners(ctx, db, v, batch)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, _ := json.Marshal(l); string(got) != string(want) {
-				t.Errorf("as %s in parts of %d: the list differs from the whole registry's:\n%s\n%s", v.Role, batch, got, want)
-			}
+	v := docket.AnonymousViewer
+	want, _ := json.Marshal(mustLoad(t, db, v).Prisoners())
+	for _, batch := range []int{1, 9, 1000} {
+		l, err := report.ListPrisoners(ctx, db, v, batch)
+		if err != nil {
+			t.Fatal(err)
 		}
+		if got, _ := json.Marshal(l); string(got) != string(want) {
+			t.Errorf("in parts of %d: the list differs from the whole registry's:\n%s\n%s", batch, got, want)
+		}
+	}
+	// The list is published: staff, who see more, do not make it.
+	if _, err := report.ListPrisoners(ctx, db, op, 0); docket.ErrorCode(err) != docket.EINVALID {
+		t.Errorf("listed as the operator: %v, want EINVALID", err)
 	}
 }
 

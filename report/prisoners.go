@@ -123,11 +123,14 @@ func (l *PrisonerList) sort() {
 // PersonBatch is how many persons ListPrisoners reads as one part.
 const PersonBatch = 500
 
-// ListPrisoners lists v's view of the registry's political prisoners and other persecuted
-// persons as Prisoners does, from the store, part by part: batch persons at a time (PersonBatch
+// ListPrisoners lists the registry's political prisoners and other persecuted persons as
+// Prisoners does, as v (the anonymous viewer: the list is published) sees them, from the store, part by part: batch persons at a time (PersonBatch
 // when 0), each read with their cases, proceedings and events (see neighbourhood.persons), then
 // let go. It holds one part and the list.
 func ListPrisoners(ctx context.Context, r Reader, v docket.Viewer, batch int) (*PrisonerList, error) {
+	if v.Role != docket.Anonymous {
+		return nil, docket.Errorf(docket.EINVALID, "the prisoner list is published: list it as the anonymous viewer")
+	}
 	if batch <= 0 {
 		batch = PersonBatch
 	}

@@ -82,24 +82,25 @@ Examples:
 			return err
 		}
 	}
-	// A brief needs its case only; a list and an appeal (which counts retaliation across the
-	// registry) need all of it.
-	load := func() (*report.Registry, error) { return report.Load(ctx, db, v) }
-	if kind == "brief" {
-		load = func() (*report.Registry, error) { return report.LoadCase(ctx, db, v, caseID) }
-	}
-	reg, err := load()
-	if err != nil {
-		return err
-	}
+	// A brief needs its case only; the list reads persons in parts; an appeal (which counts
+	// retaliation across the registry) needs all of it.
 	var d *report.Doc
 	switch kind {
 	case "brief":
-		d, err = report.Brief(reg, caseID)
+		var reg *report.Registry
+		if reg, err = report.LoadCase(ctx, db, v, caseID); err == nil {
+			d, err = report.Brief(reg, caseID)
+		}
 	case "prisoners":
-		d, err = report.PrisonersDoc(reg)
+		var l *report.PrisonerList
+		if l, err = report.ListPrisoners(ctx, db, v, 0); err == nil {
+			d, err = report.PrisonersPage(ctx, db, l, 0, l.Total)
+		}
 	case "appeal":
-		d, err = report.Appeal(reg, caseID, *window)
+		var reg *report.Registry
+		if reg, err = report.Load(ctx, db, v); err == nil {
+			d, err = report.Appeal(reg, caseID, *window)
+		}
 	}
 	if err != nil {
 		return err

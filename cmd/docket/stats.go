@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -53,6 +54,13 @@ Examples:
 	if len(pos) == 1 {
 		kind = pos[0]
 	}
+	// Asked wrongly, the command says so before it counts, which takes a while.
+	if !slices.Contains(report.Kinds, kind) {
+		return docket.Errorf(docket.EINVALID, "unknown statistic %q (want %s)", kind, strings.Join(report.Kinds, ", "))
+	}
+	if kind == "retaliation" && *by != "" {
+		return docket.Errorf(docket.EINVALID, "the retaliation detector lists findings; it has no breakdown --by")
+	}
 	if *window < 1 {
 		return docket.Errorf(docket.EINVALID, "--window %d: want a number of days from 1", *window)
 	}
@@ -78,11 +86,14 @@ Examples:
 	if err != nil {
 		return err
 	}
-	reg, err := report.Load(ctx, db, v)
+	// Counted in parts, so a registry of millions of statements is never in memory at once.
+	p := m.progress("counted proceedings:")
+	counted, err := report.Count(ctx, db, v, o, 0, p.report)
+	p.done()
 	if err != nil {
 		return err
 	}
-	t, typed, err := reg.Stat(kind, o)
+	t, typed, err := counted.Stat(kind)
 	if err != nil {
 		return err
 	}
