@@ -75,7 +75,10 @@ type EntityFilter struct {
 	// RefersToAny is RefersTo for many entities at once (at most MaxIn): the entities that
 	// refer to any of them, for readers of a whole neighbourhood.
 	RefersToAny []string
-	AfterSeq    int64 // only entities made after this change: keyset paging for bulk reads, total -1
+	// Via restricts RefersTo and RefersToAny to statements of these properties ("victim",
+	// "defendant"): what acts on a judge, not the thousand proceedings the judge heard.
+	Via      []string
+	AfterSeq int64 // only entities made after this change: keyset paging for bulk reads, total -1
 	// SkipCount leaves the total uncounted (-1): a page of the newest costs little, counting
 	// what a viewer sees of a large registry does not.
 	SkipCount bool

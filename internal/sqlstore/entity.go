@@ -242,11 +242,12 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 				} else if err != nil {
 					return err
 				}
+				via, vargs := viaProperties(f.Via)
 				where = append(where, `e.id IN (SELECT se.canonical FROM statements s JOIN entities se ON se.id = s.entity_id
 					WHERE s.ref IN (SELECT id FROM entities WHERE canonical = ?)
-					AND s.retracted_seq IS NULL AND `+cond+`)`)
+					AND s.retracted_seq IS NULL`+via+` AND `+cond+`)`)
 				args = append(args, target)
-				args = append(args, cargs...)
+				args = append(append(args, vargs...), cargs...)
 			}
 			if f.RefersToAny != nil {
 				targets, err := tx.canonicals(ctx, v, f.RefersToAny)
@@ -256,13 +257,14 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 					n = 0
 					return nil
 				}
+				via, vargs := viaProperties(f.Via)
 				where = append(where, `e.id IN (SELECT se.canonical FROM statements s JOIN entities se ON se.id = s.entity_id
 					WHERE s.ref IN (SELECT id FROM entities WHERE canonical IN `+inList(len(targets))+`)
-					AND s.retracted_seq IS NULL AND `+cond+`)`)
+					AND s.retracted_seq IS NULL`+via+` AND `+cond+`)`)
 				for _, t := range targets {
 					args = append(args, t)
 				}
-				args = append(args, cargs...)
+				args = append(append(args, vargs...), cargs...)
 			}
 		}
 		tail := ""
@@ -280,6 +282,18 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		return err
 	})
 	return ents, n, err
+}
+
+// viaProperties is the condition of EntityFilter.Via on the referring statement s.
+func viaProperties(props []string) (string, []any) {
+	if len(props) == 0 {
+		return "", nil
+	}
+	args := make([]any, len(props))
+	for i, p := range props {
+		args[i] = p
+	}
+	return ` AND s.property IN ` + inList(len(props)), args
 }
 
 // CountEntities counts the entities v may see, by schema.

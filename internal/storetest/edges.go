@@ -343,6 +343,31 @@ func testBulkFilters(t *testing.T, open Opener) {
 			t.Errorf("as %s, Entities = %v; Entity one by one = %v", v.Name, manyStmts, oneStmts)
 		}
 	}
+	// Via: only what refers by these properties. Aida is a defendant of the case and the victim
+	// of a search; Bolat (merged with dup) the defendant of the case and the victim of e.
+	for _, tc := range []struct {
+		via  []string
+		want int // of a's and b's referrers
+	}{{nil, 3}, {[]string{"victim"}, 2}, {[]string{"defendant"}, 1}, {[]string{"victim", "defendant"}, 3}, {[]string{"witness"}, 0}} {
+		got, _, err := st.FindEntities(ctx, cleared, docket.EntityFilter{RefersToAny: []string{a.ID, b.ID}, Via: tc.via})
+		if err != nil || len(got) != tc.want {
+			t.Errorf("RefersToAny via %v = %s (%v), want %d entities", tc.via, ids(got), err, tc.want)
+		}
+		for _, e := range got {
+			if len(tc.via) == 1 && tc.via[0] == "defendant" && e.ID != c.ID {
+				t.Errorf("RefersToAny via defendant gives %s, want only the case", e.ID)
+			}
+		}
+		one, _, err := st.FindEntities(ctx, cleared, docket.EntityFilter{RefersTo: &a.ID, Via: tc.via})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range one {
+			if len(tc.via) == 1 && tc.via[0] == "victim" && e.Schema != "Event" {
+				t.Errorf("RefersTo via victim gives %s %s, want events only", e.Schema, e.ID)
+			}
+		}
+	}
 	for _, v := range []docket.Viewer{public, reader, cleared} {
 		var want []*docket.Entity
 		for _, id := range []string{a.ID, dup.ID, hidden.ID, c.ID, "no-such-id"} {
