@@ -128,7 +128,7 @@ func viewerClass(v docket.Viewer) (string, docket.Viewer) {
 // one at a time; light ones (counts, the feed, briefs) by a few.
 type figureCache struct {
 	head    func(context.Context) (int64, error)
-	refresh time.Duration // a result is computed again at most this often
+	refresh time.Duration // a result is computed again at most this often (and at most a tenth of the time)
 	wait    time.Duration // how long a request waits for a result not computed yet
 	logger  func(msg string, args ...any)
 
@@ -143,6 +143,7 @@ type cached struct {
 	val  any
 	head int64
 	at   time.Time
+	took time.Duration // to compute
 	ok   bool
 	busy chan struct{} // closed when the computation under way ends; nil when none is
 	err  error         // of the last computation, when it failed
@@ -183,7 +184,7 @@ func (c *figureCache) run(ctx context.Context) {
 				if timeout > time.Minute {
 					c.logger("figures counted", "key", j.key, "head", j.head, "took", time.Since(start).Round(time.Millisecond), "err", err)
 				}
-				c.finish(j, val, err)
+				c.finish(j, val, err, time.Since(start))
 			case <-ctx.Done():
 				return
 			}
@@ -195,12 +196,12 @@ func (c *figureCache) run(ctx context.Context) {
 	work(c.heavies, 2*time.Hour)
 }
 
-func (c *figureCache) finish(j *cacheJob, val any, err error) {
+func (c *figureCache) finish(j *cacheJob, val any, err error, took time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e := j.entry
 	if err == nil {
-		e.val, e.head, e.at, e.ok = val, j.head, time.Now(), true
+		e.val, e.head, e.at, e.took, e.ok = val, j.head, time.Now(), took, true
 	}
 	e.err = err
 	close(e.busy)
@@ -248,7 +249,9 @@ func (c *figureCache) lookup(ctx context.Context, v docket.Viewer, key string, c
 		e = &cached{}
 		c.entries[key] = e
 	}
-	if e.ok && (e.head == head || time.Since(e.at) < c.refresh) {
+	// Computed again no sooner than refresh, nor than ten times as long as it took: figures of a
+	// large registry that changes all day keep a tenth of a core busy, not one.
+	if e.ok && (e.head == head || time.Since(e.at) < max(c.refresh, 10*e.took)) {
 		val, at := e.val, e.at
 		c.mu.Unlock()
 		return val, at, nil

@@ -124,18 +124,21 @@ type statsFigures struct {
 	Tables []statsTable
 }
 
-// counted returns the figures of the options as v's class sees the registry, counted in parts
-// (report.Count) by the heavy worker, and kept, with when they were counted. Options that do not
-// change a figure are not part of its key: the statistics ignore the window, the retaliation
-// detector the breakdown and political (it looks at politically motivated cases only).
+// counted returns the figures of the options as v's class sees the registry, and when they
+// were counted: of the figures of every set of options (report.CountAll), counted in parts by
+// the heavy worker at once for all the questions a visitor may ask, and kept.
 func (s *Server) counted(ctx context.Context, v docket.Viewer, o report.Options) (*report.Counted, time.Time, error) {
-	val, at, err := s.figures.heavy(ctx, v, "figures?"+statsQuery(o), func(ctx context.Context, cv docket.Viewer) (any, error) {
-		return report.Count(ctx, s.Store, cv, o, 0, nil)
+	if err := o.Validate(); err != nil {
+		return nil, time.Time{}, err
+	}
+	val, at, err := s.figures.heavy(ctx, v, "figures", func(ctx context.Context, cv docket.Viewer) (any, error) {
+		return report.CountAll(ctx, s.Store, cv, 0, nil)
 	})
 	if err != nil {
 		return nil, at, err
 	}
-	return val.(*report.Counted), at, nil
+	c, err := val.(*report.Figures).Counted(o)
+	return c, at, err
 }
 
 // captions returns the captions of the cases the tables link to, as v sees them.

@@ -3,6 +3,8 @@ package report
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -10,7 +12,7 @@ import (
 
 // Counted are the figures of one set of options: every statistic and the retaliation
 // detector's findings, counted from a registry in memory (Registry.Count) or from the store
-// part by part (Count), with the same results.
+// part by part (Count, Figures), with the same results.
 type Counted struct {
 	Outcomes    *OutcomeStats
 	Demands     *DemandStats
@@ -20,27 +22,19 @@ type Counted struct {
 	Retaliation *RetaliationReport
 }
 
-// counters count every figure, part by part.
+// counters count the statistics of one set of options, part by part.
 type counters struct {
-	outcomes    *outcomes
-	demands     *demands
-	sentences   *sentences
-	durations   *durations
-	appeals     *appeals
-	retaliation *retaliation
+	outcomes  *outcomes
+	demands   *demands
+	sentences *sentences
+	durations *durations
+	appeals   *appeals
 }
 
-func newCounters(o Options) (*counters, error) {
-	if err := o.Validate(); err != nil {
-		return nil, err
-	}
-	ret, err := newRetaliation(o)
-	if err != nil {
-		return nil, err
-	}
+func newCounters(o Options) *counters {
 	o.Window = 0 // the window is the detector's
 	return &counters{outcomes: newOutcomes(o), demands: newDemands(o), sentences: newSentences(o), durations: newDurations(o),
-		appeals: newAppeals(o), retaliation: ret}, nil
+		appeals: newAppeals(o)}
 }
 
 func (c *counters) add(reg *Registry) {
@@ -49,22 +43,65 @@ func (c *counters) add(reg *Registry) {
 	c.sentences.add(reg)
 	c.durations.add(reg)
 	c.appeals.add(reg)
-	c.retaliation.add(reg)
 }
 
-func (c *counters) result() *Counted {
+func (c *counters) result(ret *RetaliationReport) *Counted {
 	return &Counted{Outcomes: c.outcomes.result(), Demands: c.demands.result(), Sentences: c.sentences.result(),
-		Durations: c.durations.result(), Appeals: c.appeals.result(), Retaliation: c.retaliation.result()}
+		Durations: c.durations.result(), Appeals: c.appeals.result(), Retaliation: ret}
 }
 
 // Count counts every figure of the registry held in memory.
 func (reg *Registry) Count(o Options) (*Counted, error) {
-	c, err := newCounters(o)
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	ret, err := newRetaliation(o)
 	if err != nil {
 		return nil, err
 	}
+	c := newCounters(o)
 	c.add(reg)
-	return c.result(), nil
+	ret.add(reg)
+	return c.result(ret.result()), nil
+}
+
+// Figures are every figure of a view of the registry under every set of options, counted in
+// one pass: each statistic by each breakdown (and none), of every case and of those assessed as
+// politically motivated; and what the retaliation detector finds within MaxWindow, which a
+// shorter window narrows. A server counts them once for all the questions a visitor may ask.
+type Figures struct {
+	stats       map[Options]*counters // by By and Political
+	retaliation *retaliation
+}
+
+func newFigures() *Figures {
+	f := &Figures{stats: map[Options]*counters{}}
+	for _, by := range append([]string{""}, Dimensions...) {
+		for _, political := range []bool{false, true} {
+			o := Options{By: by, Political: political}
+			f.stats[o] = newCounters(o)
+		}
+	}
+	f.retaliation, _ = newRetaliation(Options{Window: MaxWindow})
+	return f
+}
+
+func (f *Figures) add(reg *Registry) {
+	for _, c := range f.stats {
+		c.add(reg)
+	}
+	f.retaliation.add(reg)
+}
+
+// Counted returns the figures of one set of options.
+func (f *Figures) Counted(o Options) (*Counted, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	if o.Window == 0 {
+		o.Window = DefaultWindow
+	}
+	return f.stats[Options{By: o.By, Political: o.Political}].result(f.retaliation.within(o.Window)), nil
 }
 
 // Stat returns a statistic of a kind (one of Kinds) as a table and as its typed value.
@@ -90,24 +127,30 @@ func (c *Counted) Stat(kind string) (*Table, any, error) {
 // a few megabytes.
 const CountBatch = 500
 
-// Count counts every figure of v's view of the registry from the store, part by part: batch
+// Count counts the figures of one set of options of v's view of the registry from the store:
+// CountAll's, for the options.
+func Count(ctx context.Context, r Reader, v docket.Viewer, o Options, batch int, progress docket.Progress) (*Counted, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	f, err := CountAll(ctx, r, v, batch, progress)
+	if err != nil {
+		return nil, err
+	}
+	return f.Counted(o)
+}
+
+// CountAll counts every figure of v's view of the registry from the store, part by part: batch
 // proceedings at a time (CountBatch when 0), each read with what its figures rest on (see
 // neighbourhood.proceedings) and counted, then let go. It holds one part and the counts, not
 // the registry: figures of a registry of any size in bounded memory, in about the time it takes
 // to read it. progress, if set, is told the proceedings counted.
-func Count(ctx context.Context, r Reader, v docket.Viewer, o Options, batch int, progress docket.Progress) (*Counted, error) {
-	c, err := newCounters(o)
-	if err != nil {
-		return nil, err
-	}
+func CountAll(ctx context.Context, r Reader, v docket.Viewer, batch int, progress docket.Progress) (*Figures, error) {
+	f := newFigures()
 	if batch <= 0 {
 		batch = CountBatch
 	}
 	batch = min(batch, docket.MaxIn)
-	positions, err := allOf(ctx, r, v, "Position")
-	if err != nil {
-		return nil, err
-	}
 	schema, done := "Proceeding", int64(0)
 	for after := int64(0); ; {
 		ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: batch, SkipCount: true})
@@ -125,7 +168,7 @@ func Count(ctx context.Context, r Reader, v docket.Viewer, o Options, batch int,
 			ids = append(ids, e.ID)
 		}
 		n := newNeighbourhood(ctx, r, v, 0)
-		if err := n.proceedings(ids, positions); err != nil {
+		if err := n.proceedings(ids); err != nil {
 			return nil, fmt.Errorf("count: %w", err)
 		}
 		reg, err := n.registry()
@@ -133,7 +176,7 @@ func Count(ctx context.Context, r Reader, v docket.Viewer, o Options, batch int,
 			return nil, fmt.Errorf("count: %w", err)
 		}
 		reg.own = own
-		c.add(reg)
+		f.add(reg)
 		if done += int64(len(ids)); progress != nil {
 			progress(done, 0)
 		}
@@ -141,34 +184,20 @@ func Count(ctx context.Context, r Reader, v docket.Viewer, o Options, batch int,
 			break
 		}
 	}
-	return c.result(), nil
+	return f, nil
 }
 
-// allOf returns the ids of every entity of a schema v may see: for the few of their kind that
-// every part needs (positions held at courts).
-func allOf(ctx context.Context, r Reader, v docket.Viewer, schema string) ([]string, error) {
-	var out []string
-	for after := int64(0); ; {
-		ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: PageSize, SkipCount: true})
-		if err != nil {
-			return nil, fmt.Errorf("read %s entities: %w", schema, err)
-		}
-		for _, e := range ents {
-			after = max(after, e.Seq)
-			out = append(out, e.ID)
-		}
-		if len(ents) < PageSize {
-			return out, nil
-		}
-	}
-}
+// actsOnPerson are the properties by which a record acts on a person (an event's victim, a
+// case's or proceeding's defendant): all that figures read of what refers to a person. A judge
+// is referred to by every proceeding they heard.
+var actsOnPerson = []string{"victim", "defendant"}
 
 // proceedings reads proceedings with what their figures rest on: what they name (cases,
-// courts, judges, defendants, charges), what refers to their cases (charges, events), their
-// defendants' events, the positions held at courts, and, for the rulings the retaliation
-// detector examines, what refers to their judges and to the officials of their courts (the
+// courts, judges, defendants, charges), what refers to their cases (charges, events), what
+// acts on their defendants, and, for the rulings the retaliation detector examines, the posts
+// at their courts and what acts on their judges and on the holders of those posts (the
 // sanctions), with the sources of both.
-func (n *neighbourhood) proceedings(ids, positions []string) error {
+func (n *neighbourhood) proceedings(ids []string) error {
 	if err := n.fetch(ids); err != nil {
 		return err
 	}
@@ -190,10 +219,7 @@ func (n *neighbourhood) proceedings(ids, positions []string) error {
 		caseEnts = append(caseEnts, n.reg.Entities[id])
 	}
 	defendants := append(n.values(mine, "defendant"), n.values(caseEnts, "defendant")...)
-	if err := n.referrers(defendants); err != nil {
-		return err
-	}
-	if err := n.fetch(positions); err != nil {
+	if err := n.referrers(defendants, actsOnPerson...); err != nil {
 		return err
 	}
 	// The detector's targets: the judges of its rulings, and whoever held a post at their courts.
@@ -208,9 +234,12 @@ func (n *neighbourhood) proceedings(ids, positions []string) error {
 	for _, c := range n.values(rulings, "court") {
 		courts[c] = true
 	}
+	if err := n.referrers(slices.Sorted(maps.Keys(courts)), "organization"); err != nil {
+		return err
+	}
 	var holders []string
-	for _, id := range positions {
-		if p := n.reg.Entities[n.canonical[id]]; p != nil && courts[n.canonical[p.First("organization")]] {
+	for _, p := range n.loaded() {
+		if p.Schema == "Position" && courts[n.canonical[p.First("organization")]] {
 			holders = append(holders, p.Values("holder")...)
 		}
 	}
@@ -222,7 +251,7 @@ func (n *neighbourhood) proceedings(ids, positions []string) error {
 			targets = append(targets, c)
 		}
 	}
-	if err := n.referrers(targets); err != nil {
+	if err := n.referrers(targets, actsOnPerson...); err != nil {
 		return err
 	}
 	// A proceeding against a target may name its defendants in its case only.

@@ -3,6 +3,7 @@ package report_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/docketorg/docket"
@@ -28,11 +29,29 @@ func TestCount_Parts(t *testing.T) {
 	// The seed's judge who acquitted is prosecuted a week later, in a case naming her only there.
 	b.entity("Case", "c-against-judge", "name", "Case against the judge", "defendant", demo.Baiturova)
 	b.entity("Proceeding", "pr-against-judge", "case", "c-against-judge", "stage", "investigation", "startDate", "2019-02-13")
+	// An acquittal whose judge is sanctioned 5 and 200 days later, in a month 300 days on (not
+	// measured in a shorter window), and on a day not recorded (not measured in any).
+	b.entity("Person", "p-win-judge", "name", "Judge Window")
+	b.entity("Case", "c-win", "name", "Case of windows", "politicallyMotivated", "yes")
+	b.entity("Proceeding", "pr-win", "case", "c-win", "stage", "first instance", "outcome", "acquitted", "judge", "p-win-judge", "date", "2020-01-10")
+	b.entity("Event", "ev-win-5", "type", "dismissal", "victim", "p-win-judge", "date", "2020-01-15")
+	b.entity("Event", "ev-win-200", "type", "disciplinary action", "victim", "p-win-judge", "date", "2020-07-28")
+	b.entity("Event", "ev-win-month", "type", "charge", "victim", "p-win-judge", "date", "2020-11")
+	b.entity("Event", "ev-win-undated", "type", "dismissal", "victim", "p-win-judge")
 	for _, v := range []docket.Viewer{docket.AnonymousViewer, op} {
 		whole := mustLoad(t, db, v)
+		// The windows narrow what the detector finds: the parts look in the longest and narrow it.
+		found := map[string]bool{}
+		for _, window := range []int{1, 10, 0, 400, report.MaxWindow} {
+			c, _ := whole.Count(report.Options{Window: window})
+			found[fmt.Sprint(len(c.Retaliation.Findings), len(c.Retaliation.Unmeasured))] = true
+		}
+		if len(found) < 3 {
+			t.Errorf("as %s, the windows find the same few things (%v): the test does not tell them apart", v.Role, found)
+		}
 		for _, by := range append([]string{""}, report.Dimensions...) {
 			for _, political := range []bool{false, true} {
-				for _, window := range []int{0, 10} {
+				for _, window := range []int{0, 1, 10, 400} {
 					o := report.Options{By: by, Political: political, Window: window}
 					want, err := whole.Count(o)
 					if err != nil {

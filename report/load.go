@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/docketorg/docket"
 )
@@ -83,27 +84,45 @@ func (n *neighbourhood) fetch(ids []string) error {
 				}
 			}
 		}
-		for after := int64(0); len(read) > 0; {
-			ss, _, err := n.r.FindStatements(n.ctx, n.reg.Viewer, docket.StatementFilter{Entities: read, AfterSeq: after, Limit: PageSize, SkipCount: true})
-			if err != nil {
-				return fmt.Errorf("load statements: %w", err)
+		// A few entities at a time, so that their statements come in one page: a store finds
+		// statements by entity and orders them by seq, so each further page of the same
+		// entities reads them all again.
+		for len(read) > 0 {
+			k := min(len(read), statementsPerRead)
+			if err := n.statements(read[:k]); err != nil {
+				return err
 			}
-			for _, s := range ss {
-				after = max(after, s.Seq)
-				c, err := n.resolve(s.Entity)
-				if err != nil {
-					return err
-				}
-				if e := n.reg.Entities[c]; e != nil {
-					e.Statements = append(e.Statements, s)
-				}
-			}
-			if len(ss) < PageSize {
-				break
-			}
+			read = read[k:]
 		}
 		return nil
 	})
+}
+
+// statementsPerRead is how many entities' statements fetch asks for at once: a few times fewer
+// than a page of statements.
+const statementsPerRead = 100
+
+// statements reads the statements of entities read.
+func (n *neighbourhood) statements(ids []string) error {
+	for after := int64(0); ; {
+		ss, _, err := n.r.FindStatements(n.ctx, n.reg.Viewer, docket.StatementFilter{Entities: ids, AfterSeq: after, Limit: PageSize, SkipCount: true})
+		if err != nil {
+			return fmt.Errorf("load statements: %w", err)
+		}
+		for _, s := range ss {
+			after = max(after, s.Seq)
+			c, err := n.resolve(s.Entity)
+			if err != nil {
+				return err
+			}
+			if e := n.reg.Entities[c]; e != nil {
+				e.Statements = append(e.Statements, s)
+			}
+		}
+		if len(ss) < PageSize {
+			return nil
+		}
+	}
 }
 
 // resolve returns the canonical id of an id, reading the entity it names when it was not read
@@ -128,18 +147,23 @@ func (n *neighbourhood) resolve(id string) (string, error) {
 	return e.ID, nil
 }
 
-// referrers reads the entities that refer to any of ids, whole.
-func (n *neighbourhood) referrers(ids []string) error {
+// referrers reads the entities that refer to any of ids, whole; with via, only those that refer
+// by these properties (what acts on a person, not everything a judge heard).
+func (n *neighbourhood) referrers(ids []string, via ...string) error {
+	mark := strings.Join(via, ",")
 	var want []string
 	for _, id := range ids {
-		if c := n.canonical[id]; c != "" && !n.referred[c] {
-			n.referred[c] = true
+		if c := n.canonical[id]; c != "" && !n.referred[c] && !n.referred[c+" "+mark] {
+			n.referred[c+" "+mark] = true
+			if len(via) == 0 {
+				n.referred[c] = true
+			}
 			want = append(want, c)
 		}
 	}
 	return chunks(want, func(ids []string) error {
 		for after := int64(0); !n.full(); {
-			ents, _, err := n.r.FindEntities(n.ctx, n.reg.Viewer, docket.EntityFilter{RefersToAny: ids, AfterSeq: after, Limit: docket.MaxIn, SkipCount: true})
+			ents, _, err := n.r.FindEntities(n.ctx, n.reg.Viewer, docket.EntityFilter{RefersToAny: ids, Via: via, AfterSeq: after, Limit: docket.MaxIn, SkipCount: true})
 			if err != nil {
 				return fmt.Errorf("load what refers to %d entities: %w", len(ids), err)
 			}

@@ -182,7 +182,7 @@ func (n *neighbourhood) persons(ids []string) error {
 	if err := n.fetch(ids); err != nil {
 		return err
 	}
-	if err := n.referrers(ids); err != nil {
+	if err := n.referrers(ids, actsOnPerson...); err != nil {
 		return err
 	}
 	if err := n.referrers(n.ofSchema("Case")); err != nil {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -9,6 +10,9 @@ import (
 
 // DefaultWindow is how many days after a ruling the retaliation detector looks by default.
 const DefaultWindow = 30
+
+// MaxWindow is the longest window the detector looks in: about ten years.
+const MaxWindow = 3660
 
 // sanctionTypes are the event types that sanction a judge or an official.
 var sanctionTypes = []string{"dismissal", "disciplinary action", "charge"}
@@ -102,11 +106,12 @@ func (reg *Registry) Retaliation(o Options) (*RetaliationReport, error) {
 	return a.result(), nil
 }
 
-// retaliation looks for retaliation part by part (see Figures).
+// retaliation looks for retaliation part by part (see Count). Within MaxWindow it finds what
+// any window would, and within answers for one.
 type retaliation struct {
 	rep         *RetaliationReport
-	cases       caseSet
-	seqs, useqs []int64 // of the findings' and the unmeasured's rulings, to put them in order
+	seqs, useqs []int64   // of the findings' and the unmeasured's rulings, to put them in order
+	soonest     []float64 // of the unmeasured: the fewest days the sanction may come after the ruling
 }
 
 func newRetaliation(o Options) (*retaliation, error) {
@@ -117,7 +122,7 @@ func newRetaliation(o Options) (*retaliation, error) {
 	if o.Window == 0 {
 		o.Window = DefaultWindow
 	}
-	return &retaliation{rep: &RetaliationReport{Window: o.Window, Findings: []Finding{}, Unmeasured: []Unmeasured{}}, cases: caseSet{}}, nil
+	return &retaliation{rep: &RetaliationReport{Window: o.Window, Findings: []Finding{}, Unmeasured: []Unmeasured{}}}, nil
 }
 
 // rulings returns the rulings the detector examines: against the prosecution, in a case
@@ -147,22 +152,41 @@ func (a *retaliation) add(reg *Registry) {
 				case ok:
 					rep.Findings = append(rep.Findings, f)
 					a.seqs = append(a.seqs, p.Seq)
-					a.cases.add(p.Case)
 				case u != nil:
 					rep.Unmeasured = append(rep.Unmeasured, *u)
 					a.useqs = append(a.useqs, p.Seq)
+					a.soonest = append(a.soonest, soonestGap(p.Date, s.date, s.dated))
 				}
 			}
 		}
 	}
 }
 
-func (a *retaliation) result() *RetaliationReport {
-	rep := a.rep
+// result is what was found, as within(the window looked in).
+func (a *retaliation) result() *RetaliationReport { return a.within(a.rep.Window) }
+
+// within returns what the detector finds with a window no longer than the one it looked in.
+func (a *retaliation) within(window int) *RetaliationReport {
+	rep := &RetaliationReport{Window: window, Rulings: a.rep.Rulings, Findings: []Finding{}, Unmeasured: []Unmeasured{}}
+	var seqs, useqs []int64
+	cases := caseSet{}
+	for i, f := range a.rep.Findings {
+		if f.GapDays <= window {
+			rep.Findings = append(rep.Findings, f)
+			seqs = append(seqs, a.seqs[i])
+			cases.add(f.Case)
+		}
+	}
+	for i, u := range a.rep.Unmeasured {
+		if a.soonest[i] <= float64(window) {
+			rep.Unmeasured = append(rep.Unmeasured, u)
+			useqs = append(useqs, a.useqs[i])
+		}
+	}
 	// In the order the rulings were made, whatever order the parts were counted in.
-	rep.Findings = inOrder(rep.Findings, a.seqs)
-	rep.Unmeasured = inOrder(rep.Unmeasured, a.useqs)
-	rep.Basis = a.cases.basis()
+	rep.Findings = inOrder(rep.Findings, seqs)
+	rep.Unmeasured = inOrder(rep.Unmeasured, useqs)
+	rep.Basis = cases.basis()
 	return rep
 }
 
@@ -311,6 +335,18 @@ func mayFallWithin(r, s docket.Date, window int) bool {
 		return true
 	}
 	return !sLast.Before(rFirst) && sFirst.Sub(rLast).Hours()/24 <= float64(window)
+}
+
+// soonestGap is the fewest days a sanction on s (dated or not) may come after a ruling on r,
+// given their precision: the window from which mayFallWithin holds (-Inf: any window).
+func soonestGap(r, s docket.Date, dated bool) float64 {
+	rLast, _ := lastDay(r)
+	sFirst, ok1 := s.Time()
+	_, ok2 := r.Time()
+	if !dated || !ok1 || !ok2 {
+		return math.Inf(-1)
+	}
+	return sFirst.Sub(rLast).Hours() / 24
 }
 
 // ref describes an entity for a finding, with the sources of its statements: those of the

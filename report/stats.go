@@ -37,8 +37,8 @@ func (o Options) Validate() error {
 	if o.By != "" && !contains(Dimensions, o.By) {
 		return docket.Errorf(docket.EINVALID, "cannot break down by %q (want %s)", o.By, strings.Join(Dimensions, ", "))
 	}
-	if o.Window < 0 || o.Window > 3660 {
-		return docket.Errorf(docket.EINVALID, "window of %d days: want 1 to 3660", o.Window)
+	if o.Window < 0 || o.Window > MaxWindow {
+		return docket.Errorf(docket.EINVALID, "window of %d days: want 1 to %d", o.Window, MaxWindow)
 	}
 	return nil
 }
