@@ -70,16 +70,17 @@ func (reg *Registry) Count(o Options) (*Counted, error) {
 // politically motivated; and what the retaliation detector finds within MaxWindow, which a
 // shorter window narrows. A server counts them once for all the questions a visitor may ask.
 type Figures struct {
-	stats       map[Options]*counters // by By and Political
+	counting    map[Options]*counters // by By and Political, while counting
+	stats       map[Options]*Counted  // by By and Political, once counted: the statistics only
 	retaliation *retaliation
 }
 
 func newFigures() *Figures {
-	f := &Figures{stats: map[Options]*counters{}}
+	f := &Figures{counting: map[Options]*counters{}, stats: map[Options]*Counted{}}
 	for _, by := range append([]string{""}, Dimensions...) {
 		for _, political := range []bool{false, true} {
 			o := Options{By: by, Political: political}
-			f.stats[o] = newCounters(o)
+			f.counting[o] = newCounters(o)
 		}
 	}
 	f.retaliation, _ = newRetaliation(Options{Window: MaxWindow})
@@ -87,10 +88,18 @@ func newFigures() *Figures {
 }
 
 func (f *Figures) add(reg *Registry) {
-	for _, c := range f.stats {
+	for _, c := range f.counting {
 		c.add(reg)
 	}
 	f.retaliation.add(reg)
+}
+
+// finish makes the counts results, once: a result is read by many requests and changed by none.
+func (f *Figures) finish() {
+	for o, c := range f.counting {
+		f.stats[o] = c.result(nil)
+	}
+	f.counting = nil
 }
 
 // Counted returns the figures of one set of options.
@@ -101,7 +110,9 @@ func (f *Figures) Counted(o Options) (*Counted, error) {
 	if o.Window == 0 {
 		o.Window = DefaultWindow
 	}
-	return f.stats[Options{By: o.By, Political: o.Political}].result(f.retaliation.within(o.Window)), nil
+	c := *f.stats[Options{By: o.By, Political: o.Political}]
+	c.Retaliation = f.retaliation.within(o.Window)
+	return &c, nil
 }
 
 // Stat returns a statistic of a kind (one of Kinds) as a table and as its typed value.
@@ -184,6 +195,7 @@ func CountAll(ctx context.Context, r Reader, v docket.Viewer, batch int, progres
 			break
 		}
 	}
+	f.finish()
 	return f, nil
 }
 

@@ -158,3 +158,41 @@ func TestPrisonersPage(t *testing.T) {
 		}
 	}
 }
+
+// TestFigures_Asked: figures counted once answer every set of options, as often as asked, with
+// the figures of the whole registry (a server asks them on every request).
+func TestFigures_Asked(t *testing.T) {
+	db := mustDemo(t)
+	generate(t, newBuilder(t, db), 15, 4)
+	whole := mustLoad(t, db, docket.AnonymousViewer)
+	f, err := report.CountAll(context.Background(), db, docket.AnonymousViewer, 5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		for _, by := range append([]string{""}, report.Dimensions...) {
+			for _, o := range []report.Options{{By: by}, {By: by, Political: true, Window: 200}} {
+				want, _ := whole.Count(o)
+				got, err := f.Counted(o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if gj, wj := mustJSON(t, got), mustJSON(t, want); gj != wj {
+					t.Fatalf("%+v asked again: the figures changed:\n%s\n%s", o, gj, wj)
+				}
+			}
+		}
+	}
+	if _, err := f.Counted(report.Options{By: "colour"}); docket.ErrorCode(err) != docket.EINVALID {
+		t.Errorf("by colour: %v, want EINVALID", err)
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
