@@ -279,6 +279,7 @@ func (s *Server) registerPageRoutes() {
 	s.mux.HandleFunc("GET /suggest", s.handleSuggest)
 	s.mux.HandleFunc("GET /entity/{id}", s.handleEntityPage)
 	s.mux.HandleFunc("GET /entity/{id}/history", s.handleEntityHistory)
+	s.mux.HandleFunc("GET /entity/{id}/referrers", s.handleReferrersPage)
 	s.mux.HandleFunc("GET /source/{id}", s.handleSourcePage)
 	s.mux.HandleFunc("GET /history", s.handleHistoryPage)
 	s.mux.HandleFunc("GET /review", s.handleReviewPage)

@@ -319,24 +319,9 @@ func (n *neighbourhood) statistics(country string) error {
 			break
 		}
 	}
-	// The latest, as the brief takes them: by when each statistic was made.
-	made := map[string]int64{}
-	for after := int64(0); len(ids) > maxContext; {
-		ents, _, err := n.r.FindEntities(n.ctx, n.reg.Viewer, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: PageSize, SkipCount: true})
-		if err != nil {
-			return fmt.Errorf("load statistics: %w", err)
-		}
-		for _, e := range ents {
-			after = max(after, e.Seq)
-			if seen[e.ID] {
-				made[e.ID] = e.Seq
-			}
-		}
-		if len(ents) < PageSize {
-			slices.SortStableFunc(ids, func(a, b string) int { return int(made[a] - made[b]) })
-			break
-		}
-	}
+	// The latest, as the brief takes them: a statistic is recorded with its country, so the
+	// order its country was recorded in is the order the statistics were made in (reading every
+	// statistic again to order them cost more than the rest of a brief).
 	return n.fetch(ids[max(len(ids)-maxContext, 0):])
 }
 

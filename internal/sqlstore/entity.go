@@ -278,10 +278,90 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 				return fmt.Errorf("count entities: %w", err)
 			}
 		}
-		ents, err = tx.entities(ctx, v, tail+" ORDER BY e.seq LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
-		return err
+		order := " ORDER BY e.seq"
+		if f.Newest {
+			if f.AfterSeq > 0 {
+				return docket.Errorf(docket.EINVALID, "the newest first, or those after a change: not both")
+			}
+			order += " DESC"
+		}
+		ents, err = tx.entities(ctx, v, tail+order+" LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
+		if err != nil || !f.WithStatements {
+			return err
+		}
+		return tx.whole(ctx, v, ents)
 	})
 	return ents, n, err
+}
+
+// whole reads the statements v may see of canonical entities, and the ids merged into them, as
+// findEntityByID does for one.
+func (tx *Tx) whole(ctx context.Context, v docket.Viewer, ents []*docket.Entity) error {
+	byID := make(map[string]*docket.Entity, len(ents))
+	ids := make([]string, 0, len(ents))
+	for _, e := range ents {
+		byID[e.ID] = e
+		ids = append(ids, e.ID)
+	}
+	cond, args := visible(v)
+	// The entity's own statements and those of the entities merged into it, in commit order.
+	q := `SELECT se.canonical, ` + statementColumns + ` FROM statements s JOIN entities se ON se.id = s.entity_id
+		WHERE s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
+	for len(ids) > 0 {
+		k := min(len(ids), docket.MaxIn)
+		qargs := append([]any{}, args...)
+		for _, id := range ids[:k] {
+			qargs = append(qargs, id)
+		}
+		rows, err := tx.QueryContext(ctx, q+inList(k)+` ORDER BY s.seq`, qargs...)
+		if err != nil {
+			return fmt.Errorf("read statements: %w", err)
+		}
+		for rows.Next() {
+			var canonical string
+			s, err := scanStatementAfter(rows, &canonical)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			if tx.public {
+				s.RedactAuthors()
+			}
+			if e := byID[canonical]; e != nil && v.MaySee(s.Sensitivity, s.Status) {
+				e.Statements = append(e.Statements, s)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		mq := `SELECT canonical, id FROM entities WHERE id <> canonical AND sensitivity <= ? AND canonical IN `
+		margs := []any{int(v.MaxSensitivity())}
+		for _, id := range ids[:k] {
+			margs = append(margs, id)
+		}
+		rows, err = tx.QueryContext(ctx, mq+inList(k)+` ORDER BY seq`, margs...)
+		if err != nil {
+			return fmt.Errorf("read merged ids: %w", err)
+		}
+		for rows.Next() {
+			var canonical, id string
+			if err := rows.Scan(&canonical, &id); err != nil {
+				rows.Close()
+				return err
+			}
+			byID[canonical].Merged = append(byID[canonical].Merged, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ids = ids[k:]
+	}
+	for _, e := range ents {
+		e.Caption = docket.Caption(e)
+	}
+	return nil
 }
 
 // viaProperties is the condition of EntityFilter.Via on the referring statement s.
