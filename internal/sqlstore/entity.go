@@ -157,18 +157,12 @@ func entityScope(v docket.Viewer) (string, []any) {
 	return cond, args
 }
 
-// entities reads canonical entities visible to v; tail adds conditions (starting with AND) and
-// may end with ORDER BY or LIMIT.
+// entities reads canonical entities visible to v, without their captions (see captions); tail
+// adds conditions (starting with AND) and the order.
 func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args ...any) ([]*docket.Entity, error) {
-	cond, cargs := visible(v)
 	scope, sargs := entityScope(v)
-	q := `SELECT e.id, e.schema, e.sensitivity, e.author, e.created_at, e.seq,
-		COALESCE((SELECT s.value FROM statements s JOIN entities se ON se.id = s.entity_id
-			WHERE se.canonical = e.id AND s.retracted_seq IS NULL AND s.property IN ('name', 'alias') AND ` + cond + `
-			ORDER BY s.property <> 'name', s.seq LIMIT 1), '')
-		FROM entities e WHERE ` + scope
-	qargs := append(cargs, sargs...)
-	rows, err := tx.QueryContext(ctx, q+" "+tail, append(qargs, args...)...)
+	q := `SELECT e.id, e.schema, e.sensitivity, e.author, e.created_at, e.seq FROM entities e WHERE ` + scope
+	rows, err := tx.QueryContext(ctx, q+" "+tail, append(sargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}
@@ -178,19 +172,61 @@ func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args .
 		var e docket.Entity
 		var sens int
 		var created string
-		if err := rows.Scan(&e.ID, &e.Schema, &sens, &e.Author, &created, &e.Seq, &e.Caption); err != nil {
+		if err := rows.Scan(&e.ID, &e.Schema, &sens, &e.Author, &created, &e.Seq); err != nil {
 			return nil, err
 		}
 		e.Sensitivity, e.CreatedAt = docket.Sensitivity(sens), parseTime(created)
 		if tx.public {
 			e.Author = docket.PublicAuthor(e.Author)
 		}
-		if e.Caption == "" {
-			e.Caption = e.Schema + " " + e.ID
-		}
 		out = append(out, &e)
 	}
 	return out, rows.Err()
+}
+
+// captions sets each entity's caption as v sees it: its first name, else its first alias, else
+// its schema and id (docket.Caption's rule, without reading every statement). One read for a
+// page of entities: as a column of the query that finds them, it was computed for every
+// candidate before the page was cut from them, thousands for a hub's referrers.
+func (tx *Tx) captions(ctx context.Context, v docket.Viewer, ents []*docket.Entity) error {
+	byID := make(map[string]*docket.Entity, len(ents))
+	for _, e := range ents {
+		byID[e.ID] = e
+	}
+	cond, args := visible(v)
+	q := `SELECT se.canonical, s.value FROM statements s JOIN entities se ON se.id = s.entity_id
+		WHERE s.property IN ('name', 'alias') AND s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
+	for i := 0; i < len(ents); i += docket.MaxIn {
+		part := ents[i:min(i+docket.MaxIn, len(ents))]
+		qargs := append([]any{}, args...)
+		for _, e := range part {
+			qargs = append(qargs, e.ID)
+		}
+		rows, err := tx.QueryContext(ctx, q+inList(len(part))+` ORDER BY s.property <> 'name', s.seq`, qargs...)
+		if err != nil {
+			return fmt.Errorf("read captions: %w", err)
+		}
+		for rows.Next() {
+			var id, value string
+			if err := rows.Scan(&id, &value); err != nil {
+				rows.Close()
+				return err
+			}
+			if e := byID[id]; e != nil && e.Caption == "" {
+				e.Caption = value
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, e := range ents {
+		if e.Caption == "" {
+			e.Caption = e.Schema + " " + e.ID
+		}
+	}
+	return nil
 }
 
 // FindEntities returns matching entities with their captions, and the total count.
@@ -286,10 +322,13 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 			order += " DESC"
 		}
 		ents, err = tx.entities(ctx, v, tail+order+" LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
-		if err != nil || !f.WithStatements {
+		if err != nil {
 			return err
 		}
-		return tx.whole(ctx, v, ents)
+		if f.WithStatements {
+			return tx.whole(ctx, v, ents)
+		}
+		return tx.captions(ctx, v, ents)
 	})
 	return ents, n, err
 }

@@ -25,6 +25,9 @@ func (db *Store) FacetedSearch(ctx context.Context, v docket.Viewer, q docket.Fa
 	} else {
 		err := db.viewFor(ctx, v, func(tx *Tx) error {
 			ents, err := tx.entities(ctx, v, `ORDER BY e.seq DESC LIMIT ?`, maxFaceted)
+			if err == nil {
+				err = tx.captions(ctx, v, ents)
+			}
 			for _, e := range ents {
 				hits = append(hits, &docket.SearchHit{Entity: e})
 			}

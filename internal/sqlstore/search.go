@@ -112,6 +112,9 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 			} else if len(ents) == 0 || (q.Schema != "" && ents[0].Schema != q.Schema) {
 				continue
 			}
+			if err := tx.captions(ctx, v, ents); err != nil {
+				return err
+			}
 			h := seen[id]
 			h.Entity = ents[0]
 			hits = append(hits, h)
