@@ -42,6 +42,7 @@ Examples:
 	af := f.archiveFlags()
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
+	publicMaxAge := f.Duration("public-max-age", 0, "let a shared cache or CDN hold public pages this long without asking again (0: it asks every time, and the validators answer 304)")
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown); /api/v1/ledger/checkpoint serves the latest")
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
@@ -72,7 +73,7 @@ Examples:
 		return err
 	}
 	s := dockethttp.NewServer(db)
-	s.Addr, s.Logger, s.Verifier, s.SecureCookies = *addr, logger, key.Verifier, *secure
+	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
 	if err := s.Open(); err != nil {
 		return err
 	}
