@@ -527,13 +527,7 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	next := localPath(r.URL.Query().Get("next"))
 	if viewer(r).Role == docket.Anonymous {
 		// The public's language is in the page's address, not in a cookie (see languageRedirect).
-		next = withoutLang(next)
-		if strings.Contains(next, "?") {
-			next += "&" + langParam + "=" + lang
-		} else {
-			next += "?" + langParam + "=" + lang
-		}
-		http.Redirect(w, r, next, http.StatusSeeOther)
+		http.Redirect(w, r, inLang(next, lang), http.StatusSeeOther)
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})

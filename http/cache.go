@@ -251,14 +251,14 @@ func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, status int, b
 	w.Write(body)
 }
 
-// withoutLang is a page's address without its language, for the language links.
-func withoutLang(path string) string {
+// inLang is a page's address (a path, its query and fragment) in a language.
+func inLang(path, lang string) string {
 	u, err := url.Parse(path)
 	if err != nil {
 		return path
 	}
 	q := u.Query()
-	q.Del(langParam)
+	q.Set(langParam, lang)
 	u.RawQuery = q.Encode()
-	return u.RequestURI()
+	return u.String()
 }

@@ -228,9 +228,7 @@ func (l layout) Languages() []langLink {
 	for _, p := range locale.Languages() {
 		href := "/lang/" + p.Lang + "?next=" + url.QueryEscape(l.Path)
 		if !l.SignedIn() {
-			// The public's language is in the address: no cookie.
-			href = withoutLang(l.Path)
-			href += map[bool]string{true: "&", false: "?"}[strings.Contains(href, "?")] + langParam + "=" + p.Lang
+			href = inLang(l.Path, p.Lang) // the public's language is in the address: no cookie
 		}
 		out = append(out, langLink{Lang: p.Lang, Name: p.Name, Href: href, Current: p.Lang == l.Lang()})
 	}
