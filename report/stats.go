@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"sort"
@@ -350,7 +351,7 @@ func ComparePenalty(sentence, demand string) string {
 	var cmps []int
 	switch {
 	case s.Term != nil && d.Term != nil:
-		cmps = append(cmps, cmpFloat(TermMonths(*s.Term), TermMonths(*d.Term)))
+		cmps = append(cmps, cmp.Compare(TermMonths(*s.Term), TermMonths(*d.Term)))
 	case (s.Term == nil) != (d.Term == nil):
 		return OtherKind
 	}
@@ -378,16 +379,6 @@ func ComparePenalty(sentence, demand string) string {
 		return Heavier
 	}
 	return OtherKind
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // DemandRow compares sentences with prosecutors' demands in one group.
