@@ -15,8 +15,14 @@ import (
 func TestVerify_Tampering(t *testing.T) {
 	d := MustDemo(t)
 	vkey := strings.TrimSpace(mustRun(t, "key", "show", "--data", d))
-	if st, err := os.Stat(filepath.Join(d, "ledger.key")); err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("key file: %v, mode %v; want 0600", err, st.Mode().Perm())
+	origin, _, _ := strings.Cut(vkey, "+")
+	// A new store's key is made outside its folder, in the config folder, named by its log.
+	keyFile := filepath.Join(testenv(t)("HOME"), ".config", "docket", origin+".key")
+	if st, err := os.Stat(keyFile); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("key file: %v; want mode 0600", err)
+	}
+	if _, err := os.Stat(filepath.Join(d, "ledger.key")); err == nil {
+		t.Fatal("a new store's key was made beside it")
 	}
 	note := mustRun(t, "checkpoint", "--data", d)
 	if _, tree, err := ledger.OpenCheckpoint([]byte(note), vkey); err != nil || tree.N == 0 {
