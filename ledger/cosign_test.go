@@ -170,4 +170,3 @@ func TestOpenCosigned(t *testing.T) {
 		t.Error(err)
 	}
 }
-
