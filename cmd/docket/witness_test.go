@@ -59,7 +59,9 @@ func (o *org) serve(args ...string) (url string, stop func()) {
 	done := make(chan int, 1)
 	errb := &syncWriter{w: &bytes.Buffer{}}
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: errb, Getenv: o.env, Ready: func(u string) { ready <- u }}
-	go func() { done <- m.Run(ctx, append([]string{"serve", "--data", o.data, "--addr", "127.0.0.1:0"}, args...)) }()
+	go func() {
+		done <- m.Run(ctx, append([]string{"serve", "--data", o.data, "--addr", "127.0.0.1:0"}, args...))
+	}()
 	select {
 	case url = <-ready:
 	case code := <-done:
