@@ -21,7 +21,7 @@ import (
 func MustOpenDB(tb testing.TB, now func() time.Time, rand io.Reader) *postgres.DB {
 	tb.Helper()
 	db := postgres.NewDB(pgtest.Schema(tb))
-	db.Now, db.Rand = now, rand
+	db.Now, db.Rand, db.DataKey = now, rand, storetest.DataKey()
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}

@@ -26,7 +26,7 @@ import (
 func MustOpenDB(tb testing.TB, now func() time.Time, rand io.Reader) *sqlite.DB {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
-	db.Now, db.Rand = now, rand
+	db.Now, db.Rand, db.DataKey = now, rand, storetest.DataKey()
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -421,6 +421,7 @@ func TestImportAlone_StoreOpenElsewhere(t *testing.T) {
 	lines := scriptLines(t)
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	other := sqlite.NewDB(db.Path) // as docket serve would hold it
+	other.DataKey = db.DataKey
 	if err := other.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -442,6 +443,7 @@ func TestImportAlone_StoreInUse(t *testing.T) {
 	lines := scriptLines(t)
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	other := sqlite.NewDB(db.Path)
+	other.DataKey = db.DataKey
 	if err := other.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/translit"
-	"github.com/docketorg/docket/ledger"
 	"golang.org/x/mod/sumdb/tlog"
 )
 
@@ -28,7 +27,7 @@ import (
 type pendingRows struct {
 	changes    []*pendingChange
 	entities   []any // 7 values a row: see write
-	sources    []any // 14
+	sources    []any // 15
 	statements []*stmtRow
 	shadows    []*stmtRow               // rows of an older generation, as changed since
 	merges     []pendingMerge           // of entities made in pending rows (see deferMerge)
@@ -103,7 +102,7 @@ func (c *pendingChange) finish() {
 		c.err = fmt.Errorf("encode %s record: %w", c.r.Kind, c.err)
 		return
 	}
-	c.leaf = ledger.NewLeaf(c.seq, c.r.Kind, c.payload).Hash()
+	c.leaf = leafOf(c.seq, c.r.Kind, c.r, c.payload).Hash()
 	c.inRow = c.r.Kind == docket.KindStatement && rowHolds(c.r.Statement)
 }
 
@@ -136,6 +135,11 @@ type stmtRow struct {
 }
 
 func (r *stmtRow) finish() {
+	if sl := r.s.Sealed; sl != nil {
+		// Its keyed terms, computed when it was sealed: the index holds no word of it.
+		r.keys, r.nameKey, r.indexed = strings.Join(sl.Terms, " "), sl.Name, len(sl.Terms) > 0
+		return
+	}
 	if exact, keys, ok := searchText(r.prop, r.s.Value); ok {
 		r.exact, r.keys, r.indexed = strings.Join(exactWords(exact), " "), keys, true
 	}
@@ -184,7 +188,7 @@ func (r *stmtRow) args() []any {
 	}
 	return []any{r.seq, s.ID, s.Entity, s.Property, s.Value, r.ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
 		string(r.status), recorded, int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes), s.Salt,
-		retractedSeq, retractedAt, retractedBy, reason, supersededBy}
+		retractedSeq, retractedAt, retractedBy, reason, supersededBy, encodeSealed(s.Sealed)}
 }
 
 // finisher finishes jobs on its own goroutine, in the order given: during an import it makes
@@ -316,8 +320,8 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 		}
 	}
 	if len(p.sources) > 0 {
-		if err := tx.insertRows(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq) VALUES `,
-			14, p.sources); err != nil {
+		if err := tx.insertRows(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq, sealed) VALUES `,
+			15, p.sources); err != nil {
 			return fmt.Errorf("apply source: %w", err)
 		}
 	}
@@ -356,7 +360,7 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			return tx.taken(ctx, p, "statement", err)
 		}
 		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, recorded_status,
-			sensitivity, author, created_at, supersedes, salt, retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by) VALUES `, 22, args); err != nil {
+			sensitivity, author, created_at, supersedes, salt, retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by, sealed) VALUES `, 23, args); err != nil {
 			return tx.taken(ctx, p, "statement", err)
 		}
 		if len(names) > 0 {

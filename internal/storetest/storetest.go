@@ -20,11 +20,22 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/ledger"
+	"github.com/docketorg/docket/seal"
 	"golang.org/x/mod/sumdb/tlog"
 )
 
 // Opener opens a fresh, empty store whose clock is now and whose salts come from rand.
 type Opener func(tb testing.TB, now func() time.Time, rand io.Reader) docket.Store
+
+// DataKey returns the data key of stores under test, the same in every run: a store without
+// one refuses confidential data, and the suite writes some.
+func DataKey() *seal.Key {
+	k, err := seal.New(bytes.Repeat([]byte{0x5a}, seal.Size))
+	if err != nil {
+		panic(err)
+	}
+	return k
+}
 
 // Rand is a repeatable source of salts for a store under test.
 func Rand(seed byte) io.Reader { return mathrand.NewChaCha8([32]byte{seed}) }
