@@ -187,6 +187,8 @@ type flags struct {
 	jsonOut bool
 	author  string
 	keyPass string // --key-passphrase-file
+	// --data-key and --data-key-passphrase-file: see datakey.go
+	dataKey, dataKeyPass string
 }
 
 // newFlags makes a flag set whose --help prints usage (a synopsis and an example) and the
@@ -204,6 +206,7 @@ func (m *Main) newFlags(name, usage string, store bool) *flags {
 		f.StringVar(&f.data, "data", "", "data `directory` of the SQLite store (default $DOCKET_DATA or "+defaultDataDir(m.Getenv)+")")
 		f.StringVar(&f.db, "db", "", "store `URL`: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE (also $DOCKET_DB)")
 		f.BoolVar(&f.noMig, "no-migrate", false, "refuse to open a store with pending migrations instead of applying them")
+		f.dataKeyFlags()
 	}
 	return f
 }
@@ -292,7 +295,15 @@ func (f *flags) open(create bool) (*store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return openStore(u, create, f.noMig)
+	db, err := openStore(u, create, f.noMig)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.useDataKey(context.Background(), db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // store is an open store on either backend, as commands use it: the shared SQL store, where
