@@ -261,3 +261,15 @@ func TestWrite_WhileAnotherWrites(t *testing.T) {
 		t.Fatalf("a write after the import: %v", err)
 	}
 }
+
+// TestSealedAtRest reads every table raw for a confidential source's words and archived page.
+func TestSealedAtRest(t *testing.T) {
+	clock := storetest.NewClock()
+	db := MustOpenDB(t, clock.Now, storetest.Rand(1))
+	words := storetest.SealedAtRest(t, db, clock.Now)
+	for table, rows := range pgtest.ReadTables(t, db.URL) {
+		if w := storetest.Holds([]byte(rows), words); w != "" {
+			t.Errorf("table %s holds %q", table, w)
+		}
+	}
+}

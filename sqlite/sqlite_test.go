@@ -629,3 +629,24 @@ func TestVerify_ManyProblems(t *testing.T) {
 		t.Fatalf("Verify of a log altered throughout named %d problems, the last %v", len(found), found[len(found)-1])
 	}
 }
+
+// TestSealedAtRest looks for a confidential source's words and archived page in the store's
+// file, its WAL and shared memory, read while the store is open.
+func TestSealedAtRest(t *testing.T) {
+	clock := storetest.NewClock()
+	db := MustOpenDB(t, clock.Now, storetest.Rand(1))
+	words := storetest.SealedAtRest(t, db, clock.Now)
+	files, _ := filepath.Glob(db.Path + "*")
+	if len(files) < 2 {
+		t.Fatalf("files %v: want the store and its WAL", files)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := storetest.Holds(data, words); w != "" {
+			t.Errorf("%s holds %q", filepath.Base(f), w)
+		}
+	}
+}
