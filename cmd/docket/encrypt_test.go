@@ -213,3 +213,57 @@ func addedID(tb testing.TB, out string) string {
 	}
 	return f[2]
 }
+
+// TestDataKey_BadInput: a data key protected by a passphrase opens with it only; a wrong
+// passphrase, a missing one, a file that is not a data key or that others may read, and an
+// existing --out are refused, saying what is wrong, and nothing is written.
+func TestDataKey_BadInput(t *testing.T) {
+	dir, tmp := t.TempDir(), t.TempDir()
+	pass, wrong := filepath.Join(tmp, "pass"), filepath.Join(tmp, "wrong")
+	os.WriteFile(pass, []byte("correct horse battery staple\n"), 0o600)
+	os.WriteFile(wrong, []byte("incorrect horse\n"), 0o600)
+	key := filepath.Join(tmp, "sealed.datakey")
+	mustRunNoKey(t, "key", "init-data", "--out", key, "--passphrase-file", pass)
+	if data, _ := os.ReadFile(key); !strings.HasPrefix(string(data), "docket sealed key v1\n") {
+		t.Fatalf("the key file is not sealed by the passphrase:\n%s", data)
+	}
+	mustRunNoKey(t, "init", "--data", dir)
+	add := []string{"add", "Person", "name=Qzxwitness Vantablackova", "--sensitivity", "confidential", "--data", dir, "--data-key", key}
+	before := mustRunNoKey(t, "export", "--data", dir)
+	plain := filepath.Join(tmp, "plain.datakey")
+	mustRunNoKey(t, "key", "init-data", "--out", plain)
+	notKey := filepath.Join(tmp, "notakey")
+	os.WriteFile(notKey, []byte("hello\n"), 0o600)
+	open := filepath.Join(tmp, "open.datakey")
+	data, _ := os.ReadFile(plain)
+	os.WriteFile(open, data, 0o644)
+	for _, c := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no passphrase", add, "protected by a passphrase"},
+		{"wrong passphrase", append(add, "--data-key-passphrase-file", wrong), "wrong passphrase"},
+		{"not a key", []string{"add", "Person", "name=X", "--data", dir, "--data-key", notKey}, "not a docket data key"},
+		{"readable by others", []string{"add", "Person", "name=X", "--data", dir, "--data-key", open}, "readable by others"},
+		{"missing file", []string{"add", "Person", "name=X", "--data", dir, "--data-key", filepath.Join(tmp, "nothing")}, "no such file"},
+		{"out exists", []string{"key", "init-data", "--out", key}, "never overwritten"},
+		{"no out", []string{"key", "init-data"}, "give --out"},
+	} {
+		code, _, errs := runNoKey(t, c.args...)
+		if code == 0 || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d, %q, want %q", c.name, code, errs, c.want)
+		}
+	}
+	if after := mustRunNoKey(t, "export", "--data", dir); after != before {
+		t.Fatal("a refused command changed the store")
+	}
+	mustRunNoKey(t, append(add, "--data-key-passphrase-file", pass)...)
+	if out := mustRunNoKey(t, "search", "Qzxwitness", "--data", dir, "--data-key", key, "--data-key-passphrase-file", pass); !strings.Contains(out, "Qzxwitness Vantablackova") {
+		t.Fatalf("search with the sealed key:\n%s", out)
+	}
+	// The store now takes no other key.
+	if code, _, errs := runNoKey(t, "search", "Qzxwitness", "--data", dir, "--data-key", plain); code == 0 || !strings.Contains(errs, "another store") {
+		t.Errorf("another key: exit %d, %s", code, errs)
+	}
+}
