@@ -1371,7 +1371,15 @@ func SealedAtRest(tb testing.TB, st docket.Store, now func() time.Time) []string
 	if got, err := st.FindSourceByID(ctx, admin, src.ID); err != nil || got.Title != src.Title || got.Locked {
 		tb.Fatalf("FindSourceByID = %+v, %v", got, err)
 	}
-	return []string{"qzxarchive", "Qzxarchivedtitle", "Qzxpublisher", "Qzxpagebody", "Qzxpagetext", docket.SHA256Hex(body), docket.SHA256Hex(text)}
+	// Every statement of a confidential entity is sealed, whatever its own sensitivity.
+	e := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := st.CreateEntity(ctx, admin, e, []*docket.Statement{{Property: "name", Value: "Qzxentityname", Source: src.ID, Sensitivity: docket.Internal}}); err != nil {
+		tb.Fatal(err)
+	}
+	if got, err := st.FindEntityByID(ctx, admin, e.ID); err != nil || got.Caption != "Qzxentityname" {
+		tb.Fatalf("FindEntityByID = %+v, %v", got, err)
+	}
+	return []string{"qzxarchive", "Qzxarchivedtitle", "Qzxpublisher", "Qzxpagebody", "Qzxpagetext", docket.SHA256Hex(body), docket.SHA256Hex(text), "Qzxentityname"}
 }
 
 // Holds reports the first of words that data holds, in any case or in hex (as PostgreSQL
