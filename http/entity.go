@@ -193,6 +193,11 @@ func (b *builder) fact(e *docket.Entity, st *docket.Statement) fact {
 	if schema != nil {
 		p = schema.Property(st.Property)
 	}
+	if st.Locked && (p == nil || p.Type != docket.TypeRef) {
+		// Sealed, and the server has not the key: withheld, and said so, never shown as empty.
+		f.Value, f.Lang = b.l.T("fact.locked"), ""
+		return f
+	}
 	if p != nil {
 		if p.Type != docket.TypeString && p.Type != docket.TypeText {
 			f.Lang = "" // a name, a date or a term: shown the same whatever language it was recorded in
