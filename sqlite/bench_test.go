@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"testing"
 	"time"
@@ -94,4 +95,11 @@ func BenchmarkFindEntity(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCommit measures small writes, one fact a transaction (storetest.BenchCommit).
+//
+//	go test ./sqlite -run '^$' -bench Commit -benchtime 2000x
+func BenchmarkCommit(b *testing.B) {
+	storetest.BenchCommit(b, MustOpenDB(b, time.Now, rand.Reader))
 }
