@@ -97,6 +97,12 @@ type pendingChange struct {
 }
 
 func (c *pendingChange) finish() {
+	if c.r.Kind == docket.KindStatement && c.r.Statement.Sealed != nil && rowHolds(c.r.Statement) {
+		// Its row holds it, and its leaf commits to the digest it carries: it need not be
+		// encoded (encoding/json would, slowly, for the box).
+		c.inRow, c.leaf = true, leafOf(c.seq, c.r.Kind, c.r, nil).Hash()
+		return
+	}
 	c.payload, c.err = c.r.MarshalJSON()
 	if c.err != nil {
 		c.err = fmt.Errorf("encode %s record: %w", c.r.Kind, c.err)
@@ -138,6 +144,10 @@ func (r *stmtRow) finish() {
 	if sl := r.s.Sealed; sl != nil {
 		// Its keyed terms, computed when it was sealed: the index holds no word of it.
 		r.keys, r.nameKey, r.indexed = strings.Join(sl.Terms, " "), sl.Name, len(sl.Terms) > 0
+		if s := r.s; s.Supersedes == "" {
+			r.plainArgs = []any{r.seq, s.ID, s.Entity, s.Property, s.Value, r.ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
+				string(s.Status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), s.Salt, encodeSealed(sl)}
+		}
 		return
 	}
 	if exact, keys, ok := searchText(r.prop, r.s.Value); ok {
@@ -165,6 +175,8 @@ func (r *stmtRow) plain() bool {
 const (
 	plainColumns = `seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, salt`
 	plainRow     = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	// A plain sealed row has its seal too.
+	plainSealedRow = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
 // current returns the statement as a lookup sees it: with its current status and retraction.
@@ -342,9 +354,11 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	}
 	if len(p.statements) > 0 {
 		plain := make([]any, 0, 15*len(p.statements))
-		var args, names []any
+		var args, names, plainSealed []any
 		for _, r := range p.statements {
-			if r.plain() {
+			if r.plain() && r.s.Sealed != nil {
+				plainSealed = append(plainSealed, r.plainArgs...)
+			} else if r.plain() {
 				plain = append(plain, r.plainArgs...)
 			} else {
 				args = append(args, r.args()...)
@@ -357,6 +371,9 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			}
 		}
 		if err := tx.insertRowsAs(ctx, `INSERT INTO statements (`+plainColumns+`) VALUES `, plainRow, 15, plain); err != nil {
+			return tx.taken(ctx, p, "statement", err)
+		}
+		if err := tx.insertRowsAs(ctx, `INSERT INTO statements (`+plainColumns+`, sealed) VALUES `, plainSealedRow, 16, plainSealed); err != nil {
 			return tx.taken(ctx, p, "statement", err)
 		}
 		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, recorded_status,
