@@ -185,6 +185,19 @@ func TestEncryptAtRest(t *testing.T) {
 			if got := mustRunNoKey(t, "export", "--data", again, "--data-key", keyFile); got != clear {
 				t.Error("the export without the key, imported into a store under the same key, does not read as the original")
 			}
+			// docket copy moves the sealed form without the key, and the clear form with it; both
+			// read in the clear under the key.
+			for _, key := range []string{"", keyFile} {
+				to := "sqlite:" + filepath.Join(t.TempDir(), "copy", "docket.db")
+				args := []string{"copy", "--from", "sqlite:" + filepath.Join(again, "docket.db"), "--to", to}
+				if key != "" {
+					args = append(args, "--data-key", key)
+				}
+				mustRunNoKey(t, args...)
+				if got := mustRunNoKey(t, "export", "--db", to, "--data-key", keyFile); got != clear {
+					t.Errorf("the copy (key %q) does not read as the original", key)
+				}
+			}
 			other := filepath.Join(t.TempDir(), "other.datakey")
 			mustRunNoKey(t, "key", "init-data", "--out", other)
 			if code, _, errs := runNoKey(t, "show", wit, "--data", again, "--data-key", other); code == 0 || !strings.Contains(errs, "another store") {
