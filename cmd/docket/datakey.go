@@ -112,3 +112,34 @@ func (m *Main) initDataKey(out, passFile string) error {
 	fmt.Fprintf(m.Stderr, "wrote the data key %s to %s: give it to every command with --data-key %s (or $DOCKET_DATA_KEY), keep it apart from the store, and back it up: without it, confidential data cannot be read\n", k.ID(), out, out)
 	return nil
 }
+
+// rotateDataKey is docket key rotate-data: it re-wraps the data key given, writing it to a new
+// file under a new passphrase (or none). The key, and so the store, is unchanged: a passphrase
+// that may have leaked is retired by deleting the old file. Re-encrypting the store under a new
+// key is not done here.
+func (m *Main) rotateDataKey(f *flags, out, passFile string) error {
+	k, err := f.loadDataKey()
+	if err != nil {
+		return err
+	} else if k == nil {
+		return docket.Errorf(docket.EINVALID, "key rotate-data: give the data key to re-wrap with --data-key FILE (or $DOCKET_DATA_KEY)")
+	}
+	if out == "" {
+		return docket.Errorf(docket.EINVALID, "key rotate-data: give --out FILE, the new key file")
+	}
+	var pass []byte
+	if passFile != "" {
+		if pass, err = readPassphrase(m, passFile); err != nil {
+			return docket.Errorf(docket.EINVALID, "key rotate-data: %s", err)
+		}
+	}
+	if fileExists(out) {
+		return docket.Errorf(docket.ECONFLICT, "key rotate-data: %s exists: give a new file (then delete the old one)", out)
+	}
+	if err := ledger.WriteKeyFile(out, strings.TrimSpace(string(k.Text())), pass); err != nil {
+		return fmt.Errorf("key rotate-data: %w", err)
+	}
+	fmt.Fprintf(m.Stdout, "%s\n", k.ID())
+	fmt.Fprintf(m.Stderr, "wrote the data key %s to %s, re-wrapped: the store is unchanged; delete the old file and its passphrase\n", k.ID(), out)
+	return nil
+}

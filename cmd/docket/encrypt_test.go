@@ -275,6 +275,21 @@ func TestDataKey_BadInput(t *testing.T) {
 	if out := mustRunNoKey(t, "search", "Qzxwitness", "--data", dir, "--data-key", key, "--data-key-passphrase-file", pass); !strings.Contains(out, "Qzxwitness Vantablackova") {
 		t.Fatalf("search with the sealed key:\n%s", out)
 	}
+	// rotate-data re-wraps the key under a new passphrase; the old one no longer opens the new
+	// file, which reads the store as the old file did.
+	pass2 := filepath.Join(tmp, "pass2")
+	os.WriteFile(pass2, []byte("new passphrase\n"), 0o600)
+	key2 := filepath.Join(tmp, "rewrapped.datakey")
+	mustRunNoKey(t, "key", "rotate-data", "--data-key", key, "--data-key-passphrase-file", pass, "--out", key2, "--passphrase-file", pass2)
+	if code, _, errs := runNoKey(t, "search", "Qzxwitness", "--data", dir, "--data-key", key2, "--data-key-passphrase-file", pass); code == 0 || !strings.Contains(errs, "wrong passphrase") {
+		t.Errorf("the old passphrase on the re-wrapped key: exit %d, %s", code, errs)
+	}
+	if out := mustRunNoKey(t, "search", "Qzxwitness", "--data", dir, "--data-key", key2, "--data-key-passphrase-file", pass2); !strings.Contains(out, "Qzxwitness Vantablackova") {
+		t.Fatalf("search with the re-wrapped key:\n%s", out)
+	}
+	if code, _, errs := runNoKey(t, "key", "rotate-data", "--data-key", key, "--data-key-passphrase-file", wrong, "--out", filepath.Join(tmp, "x")); code == 0 || !strings.Contains(errs, "wrong passphrase") {
+		t.Errorf("rotate-data with a wrong passphrase: exit %d, %s", code, errs)
+	}
 	// The store now takes no other key.
 	if code, _, errs := runNoKey(t, "search", "Qzxwitness", "--data", dir, "--data-key", plain); code == 0 || !strings.Contains(errs, "another store") {
 		t.Errorf("another key: exit %d, %s", code, errs)

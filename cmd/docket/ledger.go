@@ -164,6 +164,7 @@ func (m *Main) runKey(ctx context.Context, args []string) error {
 Usage: docket key show [--key-file FILE]
        docket key seal --key-passphrase-file FILE [--key-file FILE]
        docket key init-data --out FILE [--passphrase-file FILE]
+       docket key rotate-data --data-key FILE --out FILE [--passphrase-file FILE]
 
 show prints the public verifier key of this installation's ledger (making the key on first
 use): give it to anyone who should check your checkpoints and evidence bundles (docket
@@ -187,6 +188,10 @@ no confidential data until it has one, and then only under that key; without it 
 opens, public and internal data work, and confidential data reads as locked. Keep the file
 apart from the store, and back it up: what is sealed under a lost key is lost.
 
+rotate-data re-wraps the data key given: it writes the same key to a new file, under a new
+passphrase (--passphrase-file) or none, and changes nothing in the store; delete the old file.
+(Re-encrypting a store under a new key is not done yet.)
+
 Examples:
   docket key init-data --out /media/usb/registry.datakey --passphrase-file ~/.docket-data-passphrase
   docket key show --data ./registry
@@ -202,8 +207,10 @@ Examples:
 	case "show", "seal":
 	case "init-data":
 		return m.initDataKey(*out, *passFile)
+	case "rotate-data":
+		return m.rotateDataKey(f, *out, *passFile)
 	default:
-		return docket.Errorf(docket.EINVALID, "unknown key command %q (want show, seal or init-data)", pos[0])
+		return docket.Errorf(docket.EINVALID, "unknown key command %q (want show, seal, init-data or rotate-data)", pos[0])
 	}
 	db, err := f.open(true)
 	if err != nil {
