@@ -50,6 +50,9 @@ type Server struct {
 	// list) are counted again once the registry has changed; FiguresWait how long a request
 	// waits for figures never counted before it is asked to come back. Set them before Open.
 	FiguresRefresh, FiguresWait time.Duration
+	// WarmFigures counts the public's figures (the dashboard's counts, the statistics) as soon
+	// as the server opens rather than at the first visit, as docket serve does.
+	WarmFigures bool
 	// PrisonersPerPage is how many entries a page of the prisoner list shows. Set it before Open.
 	PrisonersPerPage int
 	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
@@ -106,8 +109,18 @@ func (s *Server) Open() (err error) {
 	ctx, s.stop = context.WithCancel(context.Background())
 	s.figures.logger, s.figures.refresh, s.figures.wait = s.Logger.Info, s.FiguresRefresh, s.FiguresWait
 	go s.figures.run(ctx)
+	if s.WarmFigures {
+		go s.warm(ctx)
+	}
 	go s.server.Serve(s.ln)
 	return nil
+}
+
+// warm starts counting what the public's home and statistics pages show, so that the first
+// visitors of a large registry do not wait for it (nor start it in the busiest minute).
+func (s *Server) warm(ctx context.Context) {
+	s.figures.light(ctx, docket.AnonymousViewer, "counts", s.countEntities)
+	s.figures.heavy(ctx, docket.AnonymousViewer, "figures", s.countAll)
 }
 
 // URL returns the address the server listens on, as a URL.

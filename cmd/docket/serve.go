@@ -84,6 +84,7 @@ Examples:
 	}
 	s := dockethttp.NewServer(db)
 	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
+	s.WarmFigures = true
 	if *asWitness {
 		w, err := m.witnessSigner(f, *witnessKey, "", true)
 		if err != nil {
