@@ -32,13 +32,13 @@ type SecurityEvent struct {
 
 // Kinds of security events.
 const (
-	SecSignIn          = "sign-in"           // Outcome ok or failed; Factor says which
-	SecSignOut         = "sign-out"          // everywhere: every session of the account ended
-	SecPassword        = "password"          // a password set, by its holder or an admin
-	SecFactorAdded     = "factor.added"      // a second factor enrolled
-	SecFactorRemoved   = "factor.removed"    // one removed by its holder
-	SecFactorReset     = "factor.reset"      // every second factor of an account removed by an admin
-	SecRecoveryCodes   = "recovery-codes"    // a new set of recovery codes made
+	SecSignIn          = "sign-in"        // Outcome ok or failed; Factor says which
+	SecSignOut         = "sign-out"       // everywhere: every session of the account ended
+	SecPassword        = "password"       // a password set, by its holder or an admin
+	SecFactorAdded     = "factor.added"   // a second factor enrolled
+	SecFactorRemoved   = "factor.removed" // one removed by its holder
+	SecFactorReset     = "factor.reset"   // every second factor of an account removed by an admin
+	SecRecoveryCodes   = "recovery-codes" // a new set of recovery codes made
 	SecPolicy          = "second-factor.policy"
 	SecAccountCreated  = "account.created"
 	SecAccountChanged  = "account.changed" // its role or clearance
