@@ -34,6 +34,9 @@ type Server struct {
 	// SecureCookies marks session cookies Secure, as they are anyway on a TLS connection: set
 	// it behind a proxy that terminates TLS.
 	SecureCookies bool
+	// Origin is the site's address as browsers reach it (https://docket.example.org), which
+	// security keys are bound to; "" takes it from each request's Host.
+	Origin string
 	// SessionTTL is how long a sign-in lasts.
 	SessionTTL time.Duration
 	// PasswordParams are the argon2id costs of new password hashes.
@@ -130,6 +133,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
 	defer cancel()
+	// Where the request comes from, for the security log that the store writes.
+	via := docket.ViaWeb
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		via = docket.ViaAPI
+	}
+	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: via, Addr: clientAddr(r), UserAgent: r.UserAgent()})
 	r = r.WithContext(ctx)
 	a, err := s.authenticate(w, r)
 	if err != nil {
