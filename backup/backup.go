@@ -24,6 +24,10 @@ import (
 // Magic is how every age file begins.
 const Magic = "age-encryption.org/v1\n"
 
+// ScryptWorkFactor is the log2 of the scrypt work of a passphrase: age's default, about a
+// second. Tests lower it; nothing else should.
+var ScryptWorkFactor = 18
+
 // Recipients returns whom to encrypt to: the age recipients given (age1… keys, or age1pq1…
 // post-quantum ones), those of recipient files (one a line, # comments), or a passphrase,
 // which age lets no other recipient share. It names a bad one by where it was given.
@@ -56,6 +60,7 @@ func Recipients(keys, files []string, passphrase string) ([]age.Recipient, error
 		if err != nil {
 			return nil, err
 		}
+		r.SetWorkFactor(ScryptWorkFactor)
 		out = append(out, r)
 	}
 	return out, nil

@@ -65,6 +65,13 @@ Examples:
 	} else if !empty {
 		return docket.Errorf(docket.ECONFLICT, "the target %s is not empty: docket copy fills only a new or empty store, and changed nothing", dst.Path)
 	}
+	// Accounts made on the target first have their entries in its security log, which the
+	// source's cannot be joined to: refused before anything is written.
+	if n, _, err := dst.SecurityLogHead(ctx, op); err != nil {
+		return err
+	} else if n > 0 {
+		return docket.Errorf(docket.ECONFLICT, "the target %s has a security log of %d entries (accounts made on it?): docket copy fills only a new or empty store, and changed nothing", dst.Path, n)
+	}
 
 	fmt.Fprintf(m.Stderr, "copying %s to %s\n", src.Path, dst.Path)
 	copied, err := m.copyRecords(ctx, src, dst, op)

@@ -360,6 +360,11 @@ Examples:
 			}
 			r, err := docket.DecodeRecord(b)
 			if err != nil {
+				// A line cut short by a read error (an encrypted file damaged at its end) is
+				// that error, not bad JSON.
+				if rerr := sc.Err(); rerr != nil {
+					return nil, rerr
+				}
 				return nil, docket.Errorf(docket.EINVALID, "line %d: %s", line, jsonError(err))
 			}
 			records++
