@@ -148,7 +148,7 @@ func (s *Server) confirmTOTP(r *http.Request, u *docket.User, ceremony string) (
 	if err != nil {
 		return nil, nil, err
 	}
-	step, ok := auth.CheckTOTP(key, r.PostFormValue("code"), time.Now())
+	step, ok := auth.CheckTOTP(key, r.PostFormValue("code"), s.Now())
 	if !ok {
 		if err := s.Store.PutCeremony(ctx, ceremony, u.ID, key, time.Now().Add(ceremonyTTL)); err != nil {
 			return nil, nil, err

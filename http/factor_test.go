@@ -14,6 +14,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/auth"
+	dockethttp "github.com/docketorg/docket/http"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -23,10 +24,15 @@ import (
 
 // localServer opens a server with the demo and returns its store and its address by name.
 func localServer(tb testing.TB) (*sqlite.DB, string) {
+	db, _, base := localServerOf(tb)
+	return db, base
+}
+
+func localServerOf(tb testing.TB) (*sqlite.DB, *dockethttp.Server, string) {
 	tb.Helper()
 	db, s := MustOpenDemoServer(tb)
 	u, _ := url.Parse(s.URL())
-	return db, "http://localhost:" + u.Port()
+	return db, s, "http://localhost:" + u.Port()
 }
 
 // signInPassword sends the sign-in form and returns the browser and where it landed.

@@ -239,7 +239,7 @@ func (s *Server) handleSecondTOTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code := r.PostFormValue("code")
-	now := time.Now()
+	now := s.Now()
 	var err error = docket.Errorf(docket.EUNAUTHORIZED, "the code is not right: type the six digits your app shows now")
 	for _, f := range p.status.Factors {
 		if f.Kind != docket.FactorTOTP {
