@@ -418,3 +418,40 @@ func TestSecurityPage(t *testing.T) {
 		t.Fatalf("an uncleared admin asking less: %d\n%s", resp.StatusCode, clip([]byte(page)))
 	}
 }
+
+// TestSecondFactor_Remove: removing a factor and making new recovery codes ask for the
+// password again; a wrong one changes nothing.
+func TestSecondFactor_Remove(t *testing.T) {
+	db, base := localServer(t)
+	ctx := context.Background()
+	pw := MustUser(t, db, "ana", docket.Researcher, false)
+	c := MustLogin(t, base, "ana", pw)
+	u, _, _ := db.PasswordHash(ctx, "ana")
+	old := []string{auth.HashRecoveryCode("AAAA-BBBB-CCCC-DDDD")}
+	if err := db.AddSecondFactor(ctx, u.Viewer(), "ana", &docket.SecondFactor{Kind: docket.FactorTOTP, Name: "phone", Secret: auth.NewTOTPKey()}, old); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := db.SecondFactorStatus(ctx, u.Viewer(), "ana")
+	_, page := getPage(t, c, base+"/account")
+	csrf := csrfOf(t, page)
+	for _, path := range []string{"/account/factors/" + st.Factors[0].ID + "/remove", "/account/recovery"} {
+		resp, body := postForm(t, c, base+path, url.Values{"csrf": {csrf}, "password": {"not the password"}})
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "your password is not right") {
+			t.Fatalf("%s with a wrong password: %d\n%s", path, resp.StatusCode, clip([]byte(body)))
+		}
+	}
+	if now, _ := db.SecondFactorStatus(ctx, u.Viewer(), "ana"); len(now.Factors) != 1 || now.RecoveryCodes != 1 {
+		t.Fatalf("a wrong password changed the factors: %+v", now)
+	}
+	resp, body := postForm(t, c, base+"/account/recovery", url.Values{"csrf": {csrf}, "password": {pw}})
+	if codes := recoveryCodes(body); resp.StatusCode != http.StatusOK || len(codes) != 10 {
+		t.Fatalf("new recovery codes: %d, %d codes", resp.StatusCode, len(codes))
+	}
+	if _, err := db.UseRecoveryCode(ctx, u.ID, old[0]); docket.ErrorCode(err) != docket.ENOTFOUND {
+		t.Fatalf("an old recovery code after new ones were made: %v", err)
+	}
+	resp, _ = postForm(t, c, base+"/account/factors/"+st.Factors[0].ID+"/remove", url.Values{"csrf": {csrf}, "password": {pw}})
+	if now, _ := db.SecondFactorStatus(ctx, u.Viewer(), "ana"); resp.Request.URL.Path != "/account" || len(now.Factors) != 0 || now.RecoveryCodes != 0 {
+		t.Fatalf("removing the last factor: at %s, %+v (want no factor and no recovery code)", resp.Request.URL, now)
+	}
+}

@@ -214,6 +214,10 @@ func TestBackup_Running(t *testing.T) {
 	b, _ = os.ReadFile(out)
 	cut := writeFile(t, "cut.age", string(b[:len(b)/2]))
 	export := runToFile(t, "export", "--data", d, "--encrypt-to", rcpt)
+	plain := filepath.Join(t.TempDir(), "plain.backup")
+	mustRun(t, "backup", "--data", d, "--out", plain, "--plaintext")
+	pb, _ := os.ReadFile(plain)
+	plainCut := writeFile(t, "plain-cut", string(pb[:len(pb)-4096]))
 	for _, c := range []struct {
 		name string
 		args []string
@@ -224,6 +228,7 @@ func TestBackup_Running(t *testing.T) {
 		{"over a store", []string{"backup", "restore", out, "--identity", keyFile, "--data", restored}, "there is a store at"},
 		{"another key", []string{"backup", "restore", out, "--identity", other, "--data", filepath.Join(t.TempDir(), "r")}, "encrypted to another key"},
 		{"cut short", []string{"backup", "restore", cut, "--identity", keyFile, "--data", filepath.Join(t.TempDir(), "r")}, "damaged or cut short"},
+		{"unencrypted, cut short", []string{"backup", "restore", plainCut, "--data", filepath.Join(t.TempDir(), "r")}, "it is cut short"},
 		{"an export", []string{"backup", "restore", export, "--identity", keyFile, "--data", filepath.Join(t.TempDir(), "r")}, "not a Docket backup"},
 		{"a backup imported", []string{"import", out, "--identity", keyFile, "--data", filepath.Join(t.TempDir(), "r")}, "restore it with docket backup restore"},
 	} {
