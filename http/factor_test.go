@@ -230,6 +230,50 @@ func TestSecondFactor_PendingEnds(t *testing.T) {
 	}
 }
 
+// TestSecondFactor_PendingDisabled: an account disabled between its password and its second
+// factor finds its pending sign-in ended, whatever code it brings: a page goes back to the
+// sign-in form, a script gets 401; no session either way.
+func TestSecondFactor_PendingDisabled(t *testing.T) {
+	db, base := localServer(t)
+	pw := MustUser(t, db, "dil", docket.Researcher, false)
+	key := []byte("01234567890123456789")
+	u, _, _ := db.PasswordHash(context.Background(), "dil")
+	if err := db.AddSecondFactor(context.Background(), u.Viewer(), "dil", &docket.SecondFactor{Kind: docket.FactorTOTP, Secret: key}, nil); err != nil {
+		t.Fatal(err)
+	}
+	c, _, page := signInPassword(t, base, "dil", pw)
+	csrf := csrfOf(t, page)
+	if _, err := db.DisableUser(context.Background(), docket.Operator("test"), "dil"); err != nil {
+		t.Fatal(err)
+	}
+	step := auth.TOTPStep(time.Now())
+	u0, _ := url.Parse(base)
+	var kept []*http.Cookie
+	for _, ck := range c.Jar.Cookies(u0) {
+		kept = append(kept, &http.Cookie{Name: ck.Name, Value: ck.Value, Path: "/"})
+	}
+
+	req, _ := http.NewRequest("POST", base+"/login/second/totp", strings.NewReader(url.Values{"csrf": {csrf}, "code": {auth.TOTPCode(key, step-1)}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(string(b), "this sign-in has ended") {
+		t.Fatalf("a script's right code for a disabled account: %d\n%s", resp.StatusCode, b)
+	}
+
+	// The JSON answer cleared the cookie; a page that still carries it is sent to the form.
+	c.Jar.SetCookies(resp.Request.URL, kept)
+	resp, body := postForm(t, c, base+"/login/second/totp", url.Values{"csrf": {csrf}, "code": {auth.TOTPCode(key, step)}})
+	if resp.Request.URL.Path != "/login" || !strings.Contains(body, "This sign-in has ended") || isSignedIn(t, c, base) {
+		t.Fatalf("a right code for a disabled account: at %s\n%s", resp.Request.URL, clip([]byte(body)))
+	}
+}
+
 // webauthnStep asks the server for a ceremony's options, as the page's script does.
 func webauthnBegin(tb testing.TB, c *http.Client, u, csrf string) []byte {
 	tb.Helper()

@@ -100,17 +100,11 @@ type pending struct {
 // findPending reads the request's pending sign-in; nil, with the visitor sent back to the
 // sign-in form, when there is none.
 func (s *Server) findPending(w http.ResponseWriter, r *http.Request) *pending {
-	c, err := r.Cookie(s.pendingCookie(r))
-	if err == nil && c.Value != "" {
-		hash := auth.HashSessionID(c.Value)
-		u, failures, err := s.Store.FindPendingSignIn(r.Context(), hash)
+	if c, err := r.Cookie(s.pendingCookie(r)); err == nil && c.Value != "" {
+		p, err := s.readPending(r, auth.HashSessionID(c.Value))
 		if err == nil {
-			st, err := s.Store.SignInFactors(r.Context(), u.ID)
-			if err == nil {
-				return &pending{user: u, idHash: hash, status: st, failures: failures}
-			}
-		}
-		if docket.ErrorCode(err) != docket.EUNAUTHORIZED {
+			return p
+		} else if docket.ErrorCode(err) != docket.EUNAUTHORIZED {
 			s.Error(w, r, err)
 			return nil
 		}
@@ -122,6 +116,20 @@ func (s *Server) findPending(w http.ResponseWriter, r *http.Request) *pending {
 		s.Error(w, r, errPendingEnded)
 	}
 	return nil
+}
+
+// readPending reads a pending sign-in and its account's factors; EUNAUTHORIZED when it has
+// ended.
+func (s *Server) readPending(r *http.Request, hash string) (*pending, error) {
+	u, failures, err := s.Store.FindPendingSignIn(r.Context(), hash)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.Store.SignInFactors(r.Context(), u.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &pending{user: u, idHash: hash, status: st, failures: failures}, nil
 }
 
 var errPendingEnded = docket.Errorf(docket.EUNAUTHORIZED, "this sign-in has ended: sign in again")
