@@ -14,6 +14,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/auth"
+	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
 	"github.com/docketorg/docket/sqlite"
 )
@@ -371,6 +372,22 @@ func TestSecondFactor_Policy(t *testing.T) {
 	readerPW := MustUser(t, db, "reader", docket.Reader, false)
 	boss := MustLogin(t, base, "boss", adminPW)
 	ed := MustLogin(t, base, "ed", pw) // signed in before the policy
+	// API tokens are not affected: ed's token writes before the policy, under it, and after
+	// an admin resets ed's factors.
+	secret, err := db.CreateToken(ctx, docket.Operator("test"), &docket.Token{Name: "ed's script", Role: docket.Editor, User: "ed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := Client{Base: base, Token: secret}
+	tokenWrites := func(when string) {
+		t.Helper()
+		r := script.Post(t, "/api/v1/entities", map[string]any{"schema": "Person", "statements": []map[string]any{
+			{"property": "name", "value": "Written " + when, "source": demo.PressRelease}}})
+		if r.Status != http.StatusCreated {
+			t.Fatalf("ed's token %s: %s: %d %s", when, r, r.Status, r.Body)
+		}
+	}
+	tokenWrites("before the policy")
 
 	_, page := getPage(t, boss, base+"/admin/security")
 	resp, page := postForm(t, boss, base+"/admin/security/policy", url.Values{"csrf": {csrfOf(t, page)}, "role": {"editor"}})
@@ -380,6 +397,7 @@ func TestSecondFactor_Policy(t *testing.T) {
 	if isSignedIn(t, ed, base) {
 		t.Fatal("an editor without a second factor is still signed in after the policy asks one of editors")
 	}
+	tokenWrites("under the policy")
 	if !isSignedIn(t, boss, base) {
 		t.Fatal("the policy ended the session of an admin it does not ask a factor of")
 	}
@@ -417,6 +435,7 @@ func TestSecondFactor_Policy(t *testing.T) {
 	if st, _ := db.SecondFactorStatus(ctx, docket.Operator("test"), "ed"); len(st.Factors) != 0 || st.RecoveryCodes != 0 {
 		t.Fatalf("after the reset: %+v", st)
 	}
+	tokenWrites("after the reset")
 	es, _ := db.FindSecurityEvents(ctx, docket.Operator("test"), docket.SecurityFilter{User: "ed", Kind: docket.SecFactorReset})
 	if len(es) != 1 || es[0].Actor != "boss" || es[0].Via != docket.ViaWeb || es[0].Addr != "127.0.0.1" {
 		t.Fatalf("the reset in the security log: %+v", es)
