@@ -406,4 +406,14 @@ func TestAudit(t *testing.T) {
 	if out := mustRun(t, "user", "list", "--data", d); !strings.Contains(out, "0, required") {
 		t.Fatalf("docket user list does not say ana must have a second factor:\n%s", out)
 	}
+	// What leaves the store is logged: an export, a WARC, an evidence bundle.
+	mustRun(t, "export", "--public", "--data", d)
+	mustRun(t, "warc", "--data", d)
+	mustRun(t, "bundle", "case-akberdiyeva", "--data", d)
+	for kind, want := range map[string]string{"export": "public export, docket format", "warc": "snapshots of the whole archive",
+		"bundle": "evidence bundle of case-akberdiyeva"} {
+		if out := mustRun(t, "audit", "--kind", kind, "--data", d); strings.Count(out, "\n") != 2 || !strings.Contains(out, want) {
+			t.Errorf("docket audit --kind %s:\n%s", kind, out)
+		}
+	}
 }
