@@ -229,3 +229,54 @@ func TamperSecurityLog(t *testing.T, open RawOpener) {
 		})
 	}
 }
+
+// testSecurityLogApart: what the security log records grows neither the published ledger
+// (no new leaf, so /checkpoint reveals no staff activity and anonymous failures cannot swell
+// the witnessed log) nor the export (export, import, export stays byte-identical).
+func testSecurityLogApart(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(8))
+	script(t, st)
+	key := TestKey(t)
+	before, err := st.Checkpoint(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	export := ExportString(t, st, admin, false)
+
+	web := docket.WithRequestInfo(ctx, docket.RequestInfo{Via: docket.ViaWeb, Addr: "192.0.2.9"})
+	for range 3 {
+		if err := st.LogSecurity(web, &docket.SecurityEvent{Kind: docket.SecSignIn, Outcome: docket.OutcomeFailed, Subject: "nobody", Factor: "password"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ana := mustAccount(t, st, "ana", docket.Editor, false)
+	if err := st.AddSecondFactor(ctx, ana, "ana", &docket.SecondFactor{Kind: docket.FactorTOTP, Name: "phone", Secret: []byte("01234567890123456789")}, []string{"h1"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SetSecondFactorPolicy(ctx, admin, docket.SecondFactorPolicy{Roles: []docket.Role{docket.Editor}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateToken(ctx, admin, &docket.Token{Name: "ci", Role: docket.Reader}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RevokeToken(ctx, admin, "ci"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ResetSecondFactors(ctx, admin, "ana"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(events(t, st)); n < 9 {
+		t.Fatalf("the security log has %d entries, want at least 9", n)
+	}
+
+	after, err := st.Checkpoint(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Size != before.Size || after.Note != before.Note {
+		t.Errorf("the ledger grew with the security log: size %d, then %d", before.Size, after.Size)
+	}
+	if got := ExportString(t, st, admin, false); got != export {
+		t.Error("the full export changed with the security log")
+	}
+}
