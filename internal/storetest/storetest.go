@@ -91,6 +91,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SecurityLog", func(t *testing.T) { testSecurityLog(t, open) })
 	t.Run("SecondFactors", func(t *testing.T) { testSecondFactors(t, open) })
 	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
+	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
 }
 
 // Found returns the problems Verify found, leaving out its warnings of what it cannot prove
