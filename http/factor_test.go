@@ -275,6 +275,31 @@ func TestSecondFactor_PendingDisabled(t *testing.T) {
 	}
 }
 
+// TestSecondFactor_KeepsLanguage: a visitor who chose a language in the page's address (the
+// only place an anonymous visitor's language is kept) keeps it through the second step, and
+// back at the sign-in form when the step is cancelled.
+func TestSecondFactor_KeepsLanguage(t *testing.T) {
+	db, base := localServer(t)
+	pw := MustUser(t, db, "zhan", docket.Researcher, false)
+	u, _, _ := db.PasswordHash(context.Background(), "zhan")
+	if err := db.AddSecondFactor(context.Background(), u.Viewer(), "zhan", &docket.SecondFactor{Kind: docket.FactorTOTP, Secret: []byte("01234567890123456789")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: newJar(), Timeout: httpClient.Timeout}
+	_, page := getPage(t, c, base+"/login?lang=ru")
+	if !strings.Contains(page, `action="/login?lang=ru"`) {
+		t.Fatalf("the Russian sign-in form does not post in Russian:\n%s", clip([]byte(page)))
+	}
+	resp, page := postForm(t, c, base+"/login?lang=ru", url.Values{"csrf": {csrfOf(t, page)}, "name": {"zhan"}, "password": {pw}, "next": {"/account"}})
+	if resp.Request.URL.Path != "/login/second" || resp.Request.URL.Query().Get("lang") != "ru" || !strings.Contains(page, "Второй фактор") {
+		t.Fatalf("the second step after a Russian sign-in form: at %s\n%s", resp.Request.URL, clip([]byte(page)))
+	}
+	resp, page = postForm(t, c, base+"/login/second/cancel?lang=ru", url.Values{"csrf": {csrfOf(t, page)}})
+	if resp.Request.URL.Path != "/login" || resp.Request.URL.Query().Get("lang") != "ru" || resp.Header.Get("Content-Language") != "ru" {
+		t.Fatalf("cancelling the Russian second step: at %s (%s)", resp.Request.URL, resp.Header.Get("Content-Language"))
+	}
+}
+
 // webauthnStep asks the server for a ceremony's options, as the page's script does.
 func webauthnBegin(tb testing.TB, c *http.Client, u, csrf string) []byte {
 	tb.Helper()

@@ -67,7 +67,7 @@ func (s *Server) afterPassword(w http.ResponseWriter, r *http.Request, u *docket
 		return
 	}
 	s.setCookie(w, r, s.pendingCookie(r), id, int(pendingTTL.Seconds()))
-	http.Redirect(w, r, "/login/second?next="+url.QueryEscape(next), http.StatusSeeOther)
+	http.Redirect(w, r, keepPageLang(r, "/login/second?next="+url.QueryEscape(next)), http.StatusSeeOther)
 }
 
 // startSession signs the user in: a session, its cookie and the security log. A sign-in the
@@ -111,7 +111,7 @@ func (s *Server) findPending(w http.ResponseWriter, r *http.Request) *pending {
 	}
 	s.setCookie(w, r, s.pendingCookie(r), "", -1)
 	if r.Method == http.MethodGet || r.Header.Get("Accept") == "" || acceptsHTML(r) {
-		http.Redirect(w, r, "/login?ended=1&next="+url.QueryEscape(localPath(r.URL.Query().Get("next"))), http.StatusSeeOther)
+		http.Redirect(w, r, keepPageLang(r, "/login?ended=1&next="+url.QueryEscape(localPath(r.URL.Query().Get("next")))), http.StatusSeeOther)
 	} else {
 		s.Error(w, r, errPendingEnded)
 	}
@@ -130,6 +130,15 @@ func (s *Server) readPending(r *http.Request, hash string) (*pending, error) {
 		return nil, err
 	}
 	return &pending{user: u, idHash: hash, status: st, failures: failures}, nil
+}
+
+// keepPageLang keeps the language an anonymous visitor chose in the page's address across a
+// step of the sign-in: without a session, that address is all that holds it.
+func keepPageLang(r *http.Request, path string) string {
+	if l, ok := pageLang(r); ok {
+		return inLang(path, l)
+	}
+	return path
 }
 
 var errPendingEnded = docket.Errorf(docket.EUNAUTHORIZED, "this sign-in has ended: sign in again")
@@ -407,5 +416,5 @@ func (s *Server) handleSecondCancel(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.setCookie(w, r, s.pendingCookie(r), "", -1)
-	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	http.Redirect(w, r, keepPageLang(r, "/login"), http.StatusSeeOther)
 }
