@@ -23,7 +23,7 @@ import (
 // difference is not lost in the password's hashing. A sign-in ends at the redirect that
 // carries the session cookie.
 //
-//	go test ./http -run '^$' -bench SignIn -benchtime 200x -count 3
+//	go test ./http -run '^$' -bench SignIn -benchtime 200x -count 5
 func BenchmarkSignIn(b *testing.B) {
 	db, srv, base := localServerOf(b)
 	ctx := context.Background()
