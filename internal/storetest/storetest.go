@@ -89,6 +89,9 @@ func Run(t *testing.T, open Opener) {
 	t.Run("MaxScan", func(t *testing.T) { testMaxScan(t, open) })
 	t.Run("BulkFilters", func(t *testing.T) { testBulkFilters(t, open) })
 	t.Run("Settings", func(t *testing.T) { testSettings(t, open) })
+	t.Run("SecurityLog", func(t *testing.T) { testSecurityLog(t, open) })
+	t.Run("SecondFactors", func(t *testing.T) { testSecondFactors(t, open) })
+	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
 	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
 }
 
