@@ -97,3 +97,44 @@ func ids(ents []*docket.Entity) []string {
 	}
 	return out
 }
+
+// testNewestStatements: statements by value, the newest first, as the public sees them.
+func testNewestStatements(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(1))
+	src := MustSource(t, st, "https://example.org/figures")
+	var kz []string
+	for i := range 4 {
+		country := "kz"
+		if i == 2 {
+			country = "kg"
+		}
+		e := MustEntity(t, st, "Statistic", src, "country", country)
+		if country == "kz" {
+			kz = append(kz, e.ID)
+		}
+	}
+	hidden := &docket.Entity{Schema: "Statistic"}
+	if err := st.CreateEntity(ctx, admin, hidden, []*docket.Statement{{Property: "country", Value: "kz", Source: src.ID, Sensitivity: docket.Internal}}); err != nil {
+		t.Fatal(err)
+	}
+	schema, prop, value := "Statistic", "country", "kz"
+	for _, tc := range []struct {
+		v    docket.Viewer
+		want []string
+	}{{public, []string{kz[2], kz[1]}}, {editor, []string{hidden.ID, kz[2]}}} {
+		ss, _, err := st.FindStatements(ctx, tc.v, docket.StatementFilter{Schema: &schema, Property: &prop, Value: &value, Newest: true, Limit: 2, SkipCount: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range ss {
+			got = append(got, s.Entity)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: the two newest statistics of kz = %v, want %v", tc.v.Name, got, tc.want)
+		}
+	}
+	if _, _, err := st.FindStatements(ctx, public, docket.StatementFilter{Newest: true, AfterSeq: 1}); docket.ErrorCode(err) != docket.EINVALID {
+		t.Errorf("newest first after a change: %v, want EINVALID", err)
+	}
+}
