@@ -354,5 +354,7 @@ type Store interface {
 	LedgerService
 	SnapshotService
 	SettingsService
+	SecondFactorService
+	SecurityLogService
 	Close() error
 }

@@ -273,3 +273,11 @@ func TestSealedAtRest(t *testing.T) {
 		}
 	}
 }
+
+// TestTamperSecurityLog alters the security log behind the store's back on PostgreSQL.
+func TestTamperSecurityLog(t *testing.T) {
+	storetest.TamperSecurityLog(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		return db, func(q string) error { _, err := db.W.Exec(q); return err }, false
+	})
+}

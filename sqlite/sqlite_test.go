@@ -650,3 +650,16 @@ func TestSealedAtRest(t *testing.T) {
 		}
 	}
 }
+
+// TestTamperSecurityLog alters the security log behind the store's back on SQLite.
+func TestTamperSecurityLog(t *testing.T) {
+	storetest.TamperSecurityLog(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		raw, err := sql.Open("sqlite", db.Path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { raw.Close() })
+		return db, func(q string) error { _, err := raw.Exec(q); return err }, true
+	})
+}

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -169,6 +171,32 @@ func TestEncryptAtRest(t *testing.T) {
 				}
 			} else {
 				readTablesRaw(t, pg)
+			}
+			// And a dump of it, unencrypted: SQLite's online backup (docket backup), or pg_dump as
+			// text (docket backup's is compressed, which a search of its bytes would not see into).
+			var data []byte
+			if backend == "sqlite" {
+				dump := filepath.Join(t.TempDir(), "dump")
+				mustRunNoKey(t, without("backup", "--out", dump, "--plaintext")...)
+				data, _ = os.ReadFile(dump)
+			} else {
+				u, err := url.Parse(pg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q := u.Query()
+				schema := q.Get("search_path")
+				q.Del("search_path")
+				u.RawQuery = q.Encode()
+				if data, err = exec.Command("pg_dump", "--format=plain", "--schema="+schema, u.String()).Output(); err != nil {
+					t.Fatalf("pg_dump: %v", err)
+				}
+			}
+			if !bytes.Contains(data, []byte("Publica")) && !bytes.Contains(data, []byte("SQLite format 3")) {
+				t.Fatalf("the dump (%d bytes) holds not even the public data", len(data))
+			}
+			if w := findSecret(data); w != "" {
+				t.Errorf("the dump holds %q", w)
 			}
 
 			// The export without the key imports into a store under the same key, and reads in

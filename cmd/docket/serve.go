@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -22,7 +23,9 @@ Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.j
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
 from docket user add (the first: docket user add --admin NAME), API tokens from docket token
 add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
-TLS, pass --secure-cookies so that session cookies are only ever sent over TLS.
+TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, and --origin
+with the site's address: security keys and passkeys are bound to it (browsers offer them only
+over HTTPS, or on localhost, and never at an IP address).
 
 What it fetches: nothing, unless archiving is on. Sources with a URL are queued for archiving
 when they are recorded, but the server contacts no site of theirs until archiving is turned on,
@@ -50,6 +53,7 @@ Examples:
 	af := f.archiveFlags()
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
+	origin := f.String("origin", "", "the `URL` browsers reach this server at, such as https://docket.example.org, which security keys are bound to (default: each request's host)")
 	publicMaxAge := f.Duration("public-max-age", 0, "let a shared cache or CDN hold public pages this long without asking again (0: it asks every time, and the validators answer 304)")
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown), and ask the witnesses of docket witness use to cosign it; /checkpoint and /api/v1/ledger/checkpoint serve the latest")
 	asWitness := f.Bool("witness", false, "also serve as a witness: cosign the checkpoints of the logs added with docket witness add-log, at /witness/add-checkpoint")
@@ -84,6 +88,14 @@ Examples:
 	}
 	s := dockethttp.NewServer(db)
 	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
+	s.WarmFigures = true
+	if *origin != "" {
+		u, err := url.Parse(*origin)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			return docket.Errorf(docket.EINVALID, "--origin %q: want the site's scheme and host, such as https://docket.example.org", *origin)
+		}
+		s.Origin = u.Scheme + "://" + u.Host
+	}
 	if *asWitness {
 		w, err := m.witnessSigner(f, *witnessKey, "", true)
 		if err != nil {
