@@ -224,13 +224,13 @@ func docx(tb testing.TB, author string, paras ...string) []byte {
 	}
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 	parts := map[string]string{
-		"[Content_Types].xml":          `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
-		"word/document.xml":            `<?xml version="1.0"?><w:document ` + ns + `><w:body>` + body.String() + `</w:body></w:document>`,
-		"word/footnotes.xml":           `<?xml version="1.0"?><w:footnotes ` + ns + `><w:footnote w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>Source: </w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>the court's press service</w:t></w:r></w:hyperlink></w:p></w:footnote></w:footnotes>`,
+		"[Content_Types].xml":           `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"word/document.xml":             `<?xml version="1.0"?><w:document ` + ns + `><w:body>` + body.String() + `</w:body></w:document>`,
+		"word/footnotes.xml":            `<?xml version="1.0"?><w:footnotes ` + ns + `><w:footnote w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>Source: </w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>the court's press service</w:t></w:r></w:hyperlink></w:p></w:footnote></w:footnotes>`,
 		"word/_rels/footnotes.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/court/2023/03/03" TargetMode="External"/></Relationships>`,
-		"word/comments.xml":            `<?xml version="1.0"?><w:comments ` + ns + `><w:comment w:id="1" w:author="` + author + `" w:initials="AS"><w:p><w:r><w:t>check</w:t></w:r></w:p></w:comment></w:comments>`,
-		"docProps/core.xml":            `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Verdict</dc:title><dc:creator>` + author + `</dc:creator><cp:lastModifiedBy>` + author + `</cp:lastModifiedBy></cp:coreProperties>`,
-		"docProps/app.xml":             `<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>` + author + ` NGO</Company></Properties>`,
+		"word/comments.xml":             `<?xml version="1.0"?><w:comments ` + ns + `><w:comment w:id="1" w:author="` + author + `" w:initials="AS"><w:p><w:r><w:t>check</w:t></w:r></w:p></w:comment></w:comments>`,
+		"docProps/core.xml":             `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Verdict</dc:title><dc:creator>` + author + `</dc:creator><cp:lastModifiedBy>` + author + `</cp:lastModifiedBy></cp:coreProperties>`,
+		"docProps/app.xml":              `<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>` + author + ` NGO</Company></Properties>`,
 	}
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
