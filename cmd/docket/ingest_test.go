@@ -136,12 +136,26 @@ func TestIngest_Seed(t *testing.T) {
 		t.Errorf("show Bayturova = %q, want Gulnara Baiturova", judge.Caption)
 	}
 
-	// Ingesting again links the persons to the records made the first time.
+	// The same file again is not ingested again: it says so, names the document, and writes
+	// nothing.
 	first := personIDs(out)
 	if len(first) < 9 {
 		t.Fatalf("persons proposed: %v", first)
 	}
-	again := mustRun(t, "ingest", seed, "--data", d)
+	before := len(records(t, d))
+	if same := mustRun(t, "ingest", seed, "--data", d); !strings.Contains(same, "already ingested") || !strings.Contains(same, "nothing was proposed") {
+		t.Fatalf("the same file ingested again says:\n%s", same)
+	} else if after := len(records(t, d)); after != before {
+		t.Fatalf("the same file ingested again wrote %d records", after-before)
+	}
+	// Another version of it links the persons to the records made the first time.
+	b, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(t.TempDir(), "release-v2.txt")
+	os.WriteFile(other, append(b, "\nUpdated on 12 February 2019.\n"...), 0o644)
+	again := mustRun(t, "ingest", other, "--data", d)
 	second := personIDs(again)
 	for name, id := range first {
 		if second[name] != id {
