@@ -34,10 +34,10 @@ type plan struct {
 	doc     string                    // the document's source
 	docRec  *docket.Document
 	snap    *docket.Snapshot
-	reused  bool           // the document's source was recorded before (another version of a page)
+	reused  bool                      // the document's source was recorded before (another version of a page)
 	fn      map[int]string            // footnote number → source
 	srcs    map[string]*docket.Source // the plan's new sources by plan id
-	keys    map[string]string // proposal key → entity id (plan or store)
+	keys    map[string]string         // proposal key → entity id (plan or store)
 	linked  int
 	known   int // proposals left out: said from this page before (see dropKnown)
 	notes   []string
@@ -178,7 +178,7 @@ func (p *plan) document(in *Input, f *docfile.File, sum string) error {
 			ID: p.id(), Source: p.doc, URL: r.URL, FinalURL: r.FinalURL, Redirects: r.Redirects, Status: r.Status,
 			Header: r.Header, ContentType: r.ContentType(), SHA256: sum, Size: int64(len(in.Data)), TextSHA256: d.TextSHA256,
 			FetchedAt: r.FetchedAt.UTC().Truncate(time.Microsecond),
-			Custody: docket.Custody{RequestedAt: r.RequestedAt.UTC().Truncate(time.Microsecond), Via: via, UserAgent: r.UserAgent, RemoteAddr: r.RemoteAddr, Tool: toolName()},
+			Custody:   docket.Custody{RequestedAt: r.RequestedAt.UTC().Truncate(time.Microsecond), Via: via, UserAgent: r.UserAgent, RemoteAddr: r.RemoteAddr, Tool: toolName()},
 		}
 		p.add(&docket.Record{Kind: docket.KindSnapshot, Snapshot: s})
 		p.snap = s
