@@ -69,12 +69,12 @@ func (p *plan) sources(in *Input, f *docfile.File) error {
 	}
 	if src.URL != "" {
 		if u, err := normalizedURL(src.URL); err == nil {
-			found, _, err := p.st.FindSources(p.ctx, p.v, docket.SourceFilter{URL: &u, Limit: 1})
+			found, err := p.sourceByURL(u)
 			if err != nil {
 				return err
 			}
-			if len(found) > 0 {
-				p.doc, p.reused = found[0].ID, true
+			if found != "" {
+				p.doc, p.reused = found, true
 			}
 		}
 	}
@@ -126,12 +126,8 @@ func (p *plan) urlSource(u string, n int) (string, error) {
 			return r.Source.ID, nil
 		}
 	}
-	found, _, err := p.st.FindSources(p.ctx, p.v, docket.SourceFilter{URL: &nu, Limit: 1})
-	if err != nil {
-		return "", err
-	}
-	if len(found) > 0 {
-		return found[0].ID, nil
+	if found, err := p.sourceByURL(nu); err != nil || found != "" {
+		return found, err
 	}
 	s := &docket.Source{ID: p.id(), URL: nu, CitedIn: p.doc, Sensitivity: p.sens}
 	if n > 0 {
@@ -143,6 +139,19 @@ func (p *plan) urlSource(u string, n int) (string, error) {
 	p.add(&docket.Record{Kind: docket.KindSource, Source: s})
 	p.srcs[s.ID] = s
 	return s.ID, nil
+}
+
+// sourceByURL returns the source v may see that has the URL in one of its spellings, or "".
+func (p *plan) sourceByURL(u string) (string, error) {
+	for _, x := range docket.URLSpellings(u) {
+		found, _, err := p.st.FindSources(p.ctx, p.v, docket.SourceFilter{URL: &x, Limit: 1})
+		if err != nil {
+			return "", err
+		} else if len(found) > 0 {
+			return found[0].ID, nil
+		}
+	}
+	return "", nil
 }
 
 // document plans the document (its file, text and public copy) and, for a URL, a snapshot of

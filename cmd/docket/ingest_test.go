@@ -314,3 +314,38 @@ func TestReview_Proposals(t *testing.T) {
 	// The statuses docket review always took still work.
 	mustRun(t, "review", accept, "verified", "--note", "checked", "--data", d)
 }
+
+// A source URL recorded already is that source, and a person whose name a record has is asked
+// about: docket add refuses with the candidates unless --new.
+func TestAdd_NoSilentDuplicates(t *testing.T) {
+	d := MustDemo(t)
+	count := func(kind, what string) int {
+		n := 0
+		for _, r := range records(t, d) {
+			if r.Kind == kind && strings.Contains(mustJSON(t, r), what) {
+				n++
+			}
+		}
+		return n
+	}
+	out := mustRun(t, "add", "source", "https://tumba.kz/41092.html/", "--type", "news", "--data", d)
+	if !strings.Contains(out, "reused source") || count(docket.KindSource, "tumba.kz/41092") != 1 {
+		t.Fatalf("add source of a recorded URL: %q, %d sources of it", out, count(docket.KindSource, "tumba.kz/41092"))
+	}
+	code, _, stderr := run(t, "", "add", "Person", "name=Гульнара Байтурова", "--data", d)
+	if code == 0 || !strings.Contains(stderr, "person-baiturova") || !strings.Contains(stderr, "--new") {
+		t.Fatalf("add Person of a recorded name (in Cyrillic): exit %d, %s", code, stderr)
+	}
+	mustRun(t, "add", "Person", "name=Гульнара Байтурова", "--new", "--data", d)
+	if n := count(docket.KindStatement, "Гульнара Байтурова"); n != 1 {
+		t.Fatalf("--new made %d records", n)
+	}
+}
+
+func mustJSON(tb testing.TB, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
