@@ -46,7 +46,11 @@ func load(fsys fs.FS) (map[string]*Printer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A language's catalog is LANG.json and any LANG.PART.json beside it (a part of the
+	// interface keeps its messages apart: en.documents.json); a part of a language with no
+	// LANG.json waits for it and is not served.
 	out := map[string]*Printer{}
+	parts := map[string][]map[string]string{}
 	for _, n := range names {
 		b, err := fs.ReadFile(fsys, n)
 		if err != nil {
@@ -56,8 +60,26 @@ func load(fsys fs.FS) (map[string]*Printer, error) {
 		if err := json.Unmarshal(b, &msgs); err != nil {
 			return nil, fmt.Errorf("%s: %w", n, err)
 		}
-		lang := strings.TrimSuffix(path.Base(n), ".json")
+		lang, part, _ := strings.Cut(strings.TrimSuffix(path.Base(n), ".json"), ".")
+		if part != "" {
+			parts[lang] = append(parts[lang], msgs)
+			continue
+		}
 		out[lang] = &Printer{Lang: lang, Name: msgs["language.name"], msgs: msgs}
+	}
+	for lang, ps := range parts {
+		p := out[lang]
+		if p == nil {
+			continue
+		}
+		for _, msgs := range ps {
+			for k, v := range msgs {
+				if _, dup := p.msgs[k]; dup {
+					return nil, fmt.Errorf("catalog %s: key %q is in two of its files", lang, k)
+				}
+				p.msgs[k] = v
+			}
+		}
 	}
 	if out[Default] == nil {
 		return nil, fmt.Errorf("no %s catalog", Default)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -242,6 +243,88 @@ func (db *Store) FindJobs(ctx context.Context, v docket.Viewer, source string) (
 			}
 			j.NextAt = parseTime(next)
 			out = append(out, &j)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// DraftGroups counts the open proposals v may see by the source they came from: a footnote's
+// source counts as the document that cites it.
+func (db *Store) DraftGroups(ctx context.Context, v docket.Viewer, f docket.DraftFilter) (out []docket.DraftGroup, groups, total int, err error) {
+	if err := v.Authorize(docket.Reader); err != nil {
+		return nil, 0, 0, err
+	}
+	cond, args := visible(v)
+	where := []string{`s.status = 'draft'`, `s.retracted_seq IS NULL`, `s.source_id IS NOT NULL`, cond}
+	if f.Schema != nil {
+		where, args = append(where, `se.schema = ?`), append(args, *f.Schema)
+	}
+	if f.Property != nil {
+		where, args = append(where, `s.property = ?`), append(args, *f.Property)
+	}
+	if f.Author != nil {
+		where, args = append(where, `s.author = ?`), append(args, *f.Author)
+	}
+	if f.Source != nil {
+		where, args = append(where, `(s.source_id = ? OR so.cited_in = ?)`), append(args, *f.Source, *f.Source)
+	}
+	q := `SELECT COALESCE(so.cited_in, s.source_id) AS root, COUNT(*), MIN(s.seq) FROM statements s
+		JOIN entities se ON se.id = s.entity_id JOIN sources so ON so.id = s.source_id
+		WHERE ` + strings.Join(where, " AND ") + ` GROUP BY root`
+	err = db.view(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("count drafts: %w", err)
+		}
+		defer rows.Close()
+		var all []docket.DraftGroup
+		for rows.Next() {
+			var g docket.DraftGroup
+			if err := rows.Scan(&g.Source, &g.Count, &g.Oldest); err != nil {
+				return err
+			}
+			total += g.Count
+			all = append(all, g)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].Oldest < all[j].Oldest })
+		groups = len(all)
+		lo := min(max(f.Offset, 0), len(all))
+		out = all[lo:min(lo+limit(f.Limit), len(all))]
+		return nil
+	})
+	return out, groups, total, err
+}
+
+// DuplicatePairs finds records of a schema that share a name's key.
+func (db *Store) DuplicatePairs(ctx context.Context, v docket.Viewer, schema string, offset, lim int) (out []docket.DuplicatePair, err error) {
+	if err := v.Authorize(docket.Reader); err != nil {
+		return nil, err
+	}
+	cond, args := visible(v)
+	// The names v may see, by key, of canonical records of the schema.
+	named := `SELECT nk.key, se.canonical AS id, s.value FROM name_keys nk JOIN statements s ON s.seq = nk.seq
+		JOIN entities se ON se.id = s.entity_id JOIN entities ce ON ce.id = se.canonical
+		WHERE s.retracted_seq IS NULL AND se.schema = ? AND ce.sensitivity <= ? AND ` + cond
+	q := `WITH n AS (` + named + `)
+		SELECT a.id, b.id, MIN(a.value) FROM n a JOIN n b ON a.key = b.key AND a.id < b.id
+		GROUP BY a.id, b.id ORDER BY MAX(b.id) DESC LIMIT ? OFFSET ?`
+	all := append([]any{schema, int(v.MaxSensitivity())}, args...)
+	err = db.view(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, q, append(all, limit(lim), max(offset, 0))...)
+		if err != nil {
+			return fmt.Errorf("find duplicates: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p docket.DuplicatePair
+			if err := rows.Scan(&p.A, &p.B, &p.Name); err != nil {
+				return err
+			}
+			out = append(out, p)
 		}
 		return rows.Err()
 	})
