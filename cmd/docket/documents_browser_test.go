@@ -105,7 +105,9 @@ func count(t *testing.T, ctx context.Context, sel string) int {
 	return n
 }
 
-func jsString(s string) string { return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `'`, `\'`) + "'" }
+func jsString(s string) string {
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `'`, `\'`) + "'"
+}
 
 // TestBrowser_Documents: a researcher uploads a PDF press release and sees its quotes
 // highlighted; an editor links the proposed judge to the record the registry has under another
