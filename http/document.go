@@ -40,7 +40,6 @@ func (s *Server) registerDocumentRoutes() {
 	s.mux.HandleFunc("POST /documents/{id}/link", s.handleLink)
 	s.handle("POST", "/api/v1/documents", s.handleAPIUpload)
 	s.handle("GET", "/api/v1/documents/{id}", s.handleAPIDocument)
-	s.handle("GET", "/api/v1/jobs/{id}", s.handleAPIJob)
 }
 
 // Fetcher fetches a URL given to ingest: nil, or refusing, when the operator has not let the
@@ -317,6 +316,10 @@ func (s *Server) handleJobPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := j.state()
+	if strings.Contains(r.Header.Get("Accept"), "application/json") {
+		writeJSON(w, http.StatusOK, st) // an API client polling its upload
+		return
+	}
 	if st.Finished && st.Outcome != nil {
 		id := st.Outcome.Document
 		if st.Outcome.Already != nil {
@@ -498,7 +501,7 @@ func downloadName(d *docket.Document) string {
 // handleAPIUpload ingests a document posted as multipart (field "file") or, as JSON, a URL.
 // It answers 201 with the outcome when the ingest ends within a few seconds, 200 with the
 // earlier document when the same bytes were ingested before, and else 202 with the job to
-// poll at /api/v1/jobs/{id}.
+// poll at /uploads/{id} (with the token, asking for JSON).
 func (s *Server) handleAPIUpload(w http.ResponseWriter, r *http.Request) {
 	v := viewer(r)
 	if err := v.Authorize(docket.Researcher); err != nil {
@@ -519,7 +522,7 @@ func (s *Server) handleAPIUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !j.wait(r.Context(), uploadWait) {
-		w.Header().Set("Location", "/api/v1/jobs/"+j.ID)
+		w.Header().Set("Location", "/uploads/"+j.ID)
 		writeJSON(w, http.StatusAccepted, j.state())
 		return
 	}
@@ -532,25 +535,6 @@ func (s *Server) handleAPIUpload(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeJSON(w, http.StatusCreated, st)
 	}
-}
-
-func (s *Server) handleAPIJob(w http.ResponseWriter, r *http.Request) {
-	v := viewer(r)
-	if err := v.Authorize(docket.Researcher); err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	author, err := s.Store.AuthorOf(r.Context(), v)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	j, err := s.jobs.get(r.PathValue("id"), author)
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, j.state())
 }
 
 func (s *Server) handleAPIDocument(w http.ResponseWriter, r *http.Request) {
