@@ -62,7 +62,7 @@ type factPage struct {
 	Sources       []*docket.Source
 	Sensitivities []docket.Sensitivity
 	Langs         []string
-	Status        int // of the form shown again with errors: 400, or 403 when it asked what the role may not
+	Status        int              // of the form shown again with errors: 400, or 403 when it asked what the role may not
 	Candidates    []*docket.Entity // records of the new record's name: "is it one of these?"
 }
 
