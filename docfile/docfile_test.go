@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -207,6 +209,25 @@ func TestRead_ScanByOCR(t *testing.T) {
 	_, err := docfile.Read(ctx, "scan.pdf", scanned, docfile.Options{})
 	if err == nil || !strings.Contains(err.Error(), "scan.pdf") || !strings.Contains(err.Error(), "tesseract-ocr") {
 		t.Fatalf("a scan without Tesseract: %v", err)
+	}
+}
+
+// TestOCRLangs: scans are read in Russian, Kazakh and English, so CI (scripts/test) must
+// have Tesseract's data for all three; a missing one would read a Kazakh scan as gibberish.
+func TestOCRLangs(t *testing.T) {
+	need(t, "tesseract")
+	langs, err := docfile.OCRLangs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range docfile.DefaultOCRLangs {
+		if !slices.Contains(langs, l) {
+			msg := fmt.Sprintf("Tesseract has no %q data (have %v): apt-get install tesseract-ocr-%s", l, langs, l)
+			if os.Getenv("CI") == "true" {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
 	}
 }
 
