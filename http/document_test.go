@@ -81,7 +81,7 @@ func newDocFixture(t *testing.T) *docFixture {
 
 // upload posts a file: with the client's session and CSRF token to the web, or with the
 // token to the API. It returns the status, the Location and the body.
-func (f *docFixture) upload(t *testing.T, c *http.Client, token, path, name string, data []byte) (int, string, string) {
+func (f *docFixture) upload(t testing.TB, c *http.Client, token, path, name string, data []byte) (int, string, string) {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)

@@ -202,9 +202,17 @@ func (s *Server) handleDocumentReview(w http.ResponseWriter, r *http.Request) {
 		return first(p.Groups[i]) < first(p.Groups[j])
 	})
 	if v.CanEdit() {
+		// The records this document made are no candidates for each other: known here, they
+		// are skipped before being read (a document of 40 persons searched each other's names).
+		own := map[string]bool{}
+		for _, g := range p.Groups {
+			if g.New {
+				own[g.Entity.ID] = true
+			}
+		}
 		for _, g := range p.Groups {
 			if g.New && g.Open > 0 && slices.Contains(docket.NamedSchemas, g.Entity.Schema) {
-				g.Candidates = s.candidates(r, g, d)
+				g.Candidates = s.candidates(r, g, d, own)
 			}
 		}
 	}
@@ -274,7 +282,7 @@ func highlight(text []rune, props []*proposal) []textPart {
 // candidates returns the records a proposed person or organisation may be: those with its
 // name in another spelling or script, and, for a person, those of its surname. Only what the
 // reviewer may see is searched.
-func (s *Server) candidates(r *http.Request, g *recordGroup, d *docket.Document) []candidate {
+func (s *Server) candidates(r *http.Request, g *recordGroup, d *docket.Document, own map[string]bool) []candidate {
 	ctx, v := r.Context(), viewer(r)
 	var names []string
 	for _, pr := range g.Proposals {
@@ -304,7 +312,7 @@ func (s *Server) candidates(r *http.Request, g *recordGroup, d *docket.Document)
 	var out []candidate
 	seen := map[string]bool{g.Entity.ID: true}
 	for _, e := range found {
-		if seen[e.ID] {
+		if seen[e.ID] || own[e.ID] {
 			continue
 		}
 		seen[e.ID] = true
