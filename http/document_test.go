@@ -1,9 +1,11 @@
 package http_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -20,6 +22,7 @@ import (
 	dockethttp "github.com/docketorg/docket/http"
 	"github.com/docketorg/docket/ingest"
 	"github.com/docketorg/docket/sqlite"
+	"github.com/signintech/gopdf"
 )
 
 const docRelease = "Almaty, 3 March 2023\n\nOn 2 March 2023, Judge Marat Ospanov of the Medeu District Court of Almaty sentenced the blogger Daniyar Seitkali to four years of imprisonment. The prosecutor had asked for five years.\n"
@@ -267,6 +270,60 @@ func encode(v map[string][]string) string {
 		}
 	}
 	return strings.Join(parts, "&")
+}
+
+// TestDocuments_BadInput: each kind of bad file, through the web form and the API, is refused
+// with its name and the reason, and nothing is written.
+func TestDocuments_BadInput(t *testing.T) {
+	f := newDocFixture(t)
+	ctx := context.Background()
+	head := func() int64 { h, _ := f.st.Head(ctx); return h }
+	// A zip bomb disguised as a DOCX: 80 MB of spaces, 80 kB compressed.
+	var bomb bytes.Buffer
+	zw := zip.NewWriter(&bomb)
+	w, _ := zw.Create("word/document.xml")
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for range 80 {
+		w.Write(chunk)
+	}
+	zw.Close()
+	// A PDF locked with a password.
+	pdf := gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Protection: gopdf.PDFProtectionConfig{UseProtection: true, UserPass: []byte("secret"), OwnerPass: []byte("owner")}})
+	if err := pdf.AddTTFFont("dv", filepath.Join("..", "report", "fonts", "DejaVuSans.ttf")); err != nil {
+		t.Fatal(err)
+	}
+	pdf.SetFont("dv", "", 11)
+	pdf.AddPage()
+	pdf.Cell(nil, docRelease)
+	var locked bytes.Buffer
+	pdf.WriteTo(&locked)
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"picture.gif", []byte("GIF89a\x01\x00\x01\x00junk"), "not a document"},
+		{"bomb.docx", bomb.Bytes(), "zip bomb"},
+		{"broken.docx", []byte("PK\x03\x04 this is not an archive"), "broken DOCX"},
+		{"broken.pdf", []byte("%PDF-1.4\nthis is no PDF at all\n"), "broken or unreadable PDF"},
+		{"locked.pdf", locked.Bytes(), "encrypted"},
+		{"empty.txt", []byte(" \n\t "), "is empty"},
+		{"nothing.txt", nil, "empty"},
+	}
+	before := head()
+	for _, c := range cases {
+		for _, via := range []struct{ path, token string }{{"/documents", ""}, {"/api/v1/documents", f.ritaToken}} {
+			status, loc, body := f.upload(t, f.rita, via.token, via.path, c.name, c.data)
+			body = html.UnescapeString(body)
+			if status != http.StatusBadRequest || loc != "" || !strings.Contains(body, c.name) || !strings.Contains(body, c.want) {
+				t.Errorf("%s to %s: %d %q, want 400 naming the file and %q:\n%.400s", c.name, via.path, status, loc, c.want, body)
+			}
+		}
+	}
+	if h := head(); h != before {
+		t.Fatalf("refused uploads wrote %d changes", h-before)
+	}
 }
 
 // TestSnapshot_Sandboxed: a preserved page is served so that it can run nothing and reach
