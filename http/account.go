@@ -73,7 +73,9 @@ var errCSRF = docket.Errorf(docket.EFORBIDDEN, "this form has expired or did not
 // checkCSRF is the one check of every unsafe request outside the API made without a bearer
 // token.
 func (s *Server) checkCSRF(r *http.Request, a authn) error {
-	if !unsafeMethod(r.Method) || a.Bearer || strings.HasPrefix(r.URL.Path, "/api/") {
+	// The witness protocol carries no cookie and acts on no one's authority: what it does is
+	// decided by the signature on the checkpoint it is sent, which no other site can forge.
+	if !unsafeMethod(r.Method) || a.Bearer || strings.HasPrefix(r.URL.Path, "/api/") || r.URL.Path == WitnessPath {
 		return nil
 	}
 	want := a.csrf
@@ -200,12 +202,14 @@ type loginPage struct {
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	p := loginPage{layout: s.layout(w, r, "login.title"), Next: localPath(r.URL.Query().Get("next"))}
+	p.CSRF = s.csrfToken(w, r)
 	s.render(w, r, http.StatusOK, "login.html", &p)
 }
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	name, pw := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password")
 	p := loginPage{layout: s.layout(w, r, "login.title"), Name: name, Next: localPath(r.PostFormValue("next"))}
+	p.CSRF = s.csrfToken(w, r)
 	addr := clientAddr(r)
 	if d := s.limiter.wait(name, addr); d > 0 {
 		p.Err = p.T("login.limited", int(d.Minutes())+1)
@@ -514,13 +518,20 @@ func (s *Server) handleUserAccess(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin/users?flash="+flash, http.StatusSeeOther)
 }
 
-// handleLanguage remembers a language in a cookie and goes back to the page.
+// handleLanguage goes back to the page in a language: for staff remembered in a cookie, for the
+// public in the page's address.
 func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	lang := r.PathValue("lang")
 	if !supportedLang(lang) {
 		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "no language %q", lang))
 		return
 	}
+	next := localPath(r.URL.Query().Get("next"))
+	if viewer(r).Role == docket.Anonymous {
+		// The public's language is in the page's address, not in a cookie (see languageRedirect).
+		http.Redirect(w, r, inLang(next, lang), http.StatusSeeOther)
+		return
+	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
-	http.Redirect(w, r, localPath(r.URL.Query().Get("next")), http.StatusSeeOther)
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }

@@ -31,6 +31,8 @@ type Server struct {
 	Logger *slog.Logger
 	// Verifier is the public key of the ledger's checkpoints, given with them.
 	Verifier string
+	// Witness, if set, serves the witness protocol's add-checkpoint (see ledger.Witness).
+	Witness http.Handler
 	// SecureCookies marks session cookies Secure, as they are anyway on a TLS connection: set
 	// it behind a proxy that terminates TLS.
 	SecureCookies bool
@@ -50,6 +52,9 @@ type Server struct {
 	FiguresRefresh, FiguresWait time.Duration
 	// PrisonersPerPage is how many entries a page of the prisoner list shows. Set it before Open.
 	PrisonersPerPage int
+	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
+	// (the default) has it ask every time, with the validators, which answer 304 at no cost.
+	PublicMaxAge time.Duration
 	// Fetch fetches a URL given to ingest (see Fetcher); nil when the server fetches nothing.
 	Fetch Fetcher
 	// Evidence writes the WARC of snapshots and the bundles of cases (see Evidence); nil
@@ -65,6 +70,7 @@ type Server struct {
 	rates   *rateLimiter  // of the expensive routes, per client
 	heavy   chan struct{} // places for expensive requests
 	figures *figureCache  // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
+	lastMod headTime      // when the change log's head was made, for Last-Modified
 	stop    context.CancelFunc
 
 	ln     net.Listener
@@ -157,6 +163,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err := s.checkCSRF(r, a); err != nil {
 		s.Error(w, r, err)
 		return
+	}
+	if a.Viewer.Role == docket.Anonymous && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		if isPage(r) && languageRedirect(w, r) {
+			return
+		}
+		if validated(r) {
+			done, err := s.validators(w, r)
+			if err != nil {
+				s.Error(w, r, err)
+				return
+			}
+			if done {
+				return
+			}
+			w = &validatedWriter{ResponseWriter: w}
+		}
 	}
 	s.mux.ServeHTTP(w, r)
 }

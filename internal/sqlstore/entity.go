@@ -157,18 +157,12 @@ func entityScope(v docket.Viewer) (string, []any) {
 	return cond, args
 }
 
-// entities reads canonical entities visible to v; tail adds conditions (starting with AND) and
-// may end with ORDER BY or LIMIT.
+// entities reads canonical entities visible to v, without their captions (see captions); tail
+// adds conditions (starting with AND) and the order.
 func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args ...any) ([]*docket.Entity, error) {
-	cond, cargs := visible(v)
 	scope, sargs := entityScope(v)
-	q := `SELECT e.id, e.schema, e.sensitivity, e.author, e.created_at, e.seq,
-		COALESCE((SELECT s.value FROM statements s JOIN entities se ON se.id = s.entity_id
-			WHERE se.canonical = e.id AND s.retracted_seq IS NULL AND s.property IN ('name', 'alias') AND ` + cond + `
-			ORDER BY s.property <> 'name', s.seq LIMIT 1), '')
-		FROM entities e WHERE ` + scope
-	qargs := append(cargs, sargs...)
-	rows, err := tx.QueryContext(ctx, q+" "+tail, append(qargs, args...)...)
+	q := `SELECT e.id, e.schema, e.sensitivity, e.author, e.created_at, e.seq FROM entities e WHERE ` + scope
+	rows, err := tx.QueryContext(ctx, q+" "+tail, append(sargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}
@@ -178,19 +172,61 @@ func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args .
 		var e docket.Entity
 		var sens int
 		var created string
-		if err := rows.Scan(&e.ID, &e.Schema, &sens, &e.Author, &created, &e.Seq, &e.Caption); err != nil {
+		if err := rows.Scan(&e.ID, &e.Schema, &sens, &e.Author, &created, &e.Seq); err != nil {
 			return nil, err
 		}
 		e.Sensitivity, e.CreatedAt = docket.Sensitivity(sens), parseTime(created)
 		if tx.public {
 			e.Author = docket.PublicAuthor(e.Author)
 		}
-		if e.Caption == "" {
-			e.Caption = e.Schema + " " + e.ID
-		}
 		out = append(out, &e)
 	}
 	return out, rows.Err()
+}
+
+// captions sets each entity's caption as v sees it: its first name, else its first alias, else
+// its schema and id (docket.Caption's rule, without reading every statement). One read for a
+// page of entities: as a column of the query that finds them, it was computed for every
+// candidate before the page was cut from them, thousands for a hub's referrers.
+func (tx *Tx) captions(ctx context.Context, v docket.Viewer, ents []*docket.Entity) error {
+	byID := make(map[string]*docket.Entity, len(ents))
+	for _, e := range ents {
+		byID[e.ID] = e
+	}
+	cond, args := visible(v)
+	q := `SELECT se.canonical, s.value FROM statements s JOIN entities se ON se.id = s.entity_id
+		WHERE s.property IN ('name', 'alias') AND s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
+	for i := 0; i < len(ents); i += docket.MaxIn {
+		part := ents[i:min(i+docket.MaxIn, len(ents))]
+		qargs := append([]any{}, args...)
+		for _, e := range part {
+			qargs = append(qargs, e.ID)
+		}
+		rows, err := tx.QueryContext(ctx, q+inList(len(part))+` ORDER BY s.property <> 'name', s.seq`, qargs...)
+		if err != nil {
+			return fmt.Errorf("read captions: %w", err)
+		}
+		for rows.Next() {
+			var id, value string
+			if err := rows.Scan(&id, &value); err != nil {
+				rows.Close()
+				return err
+			}
+			if e := byID[id]; e != nil && e.Caption == "" {
+				e.Caption = value
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, e := range ents {
+		if e.Caption == "" {
+			e.Caption = e.Schema + " " + e.ID
+		}
+	}
+	return nil
 }
 
 // FindEntities returns matching entities with their captions, and the total count.
@@ -278,10 +314,93 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 				return fmt.Errorf("count entities: %w", err)
 			}
 		}
-		ents, err = tx.entities(ctx, v, tail+" ORDER BY e.seq LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
-		return err
+		order := " ORDER BY e.seq"
+		if f.Newest {
+			if f.AfterSeq > 0 {
+				return docket.Errorf(docket.EINVALID, "the newest first, or those after a change: not both")
+			}
+			order += " DESC"
+		}
+		ents, err = tx.entities(ctx, v, tail+order+" LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
+		if err != nil {
+			return err
+		}
+		if f.WithStatements {
+			return tx.whole(ctx, v, ents)
+		}
+		return tx.captions(ctx, v, ents)
 	})
 	return ents, n, err
+}
+
+// whole reads the statements v may see of canonical entities, and the ids merged into them, as
+// findEntityByID does for one.
+func (tx *Tx) whole(ctx context.Context, v docket.Viewer, ents []*docket.Entity) error {
+	byID := make(map[string]*docket.Entity, len(ents))
+	ids := make([]string, 0, len(ents))
+	for _, e := range ents {
+		byID[e.ID] = e
+		ids = append(ids, e.ID)
+	}
+	cond, args := visible(v)
+	// The entity's own statements and those of the entities merged into it, in commit order.
+	q := `SELECT se.canonical, ` + statementColumns + ` FROM statements s JOIN entities se ON se.id = s.entity_id
+		WHERE s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
+	for len(ids) > 0 {
+		k := min(len(ids), docket.MaxIn)
+		qargs := append([]any{}, args...)
+		for _, id := range ids[:k] {
+			qargs = append(qargs, id)
+		}
+		rows, err := tx.QueryContext(ctx, q+inList(k)+` ORDER BY s.seq`, qargs...)
+		if err != nil {
+			return fmt.Errorf("read statements: %w", err)
+		}
+		for rows.Next() {
+			var canonical string
+			s, err := scanStatementAfter(rows, &canonical)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			if tx.public {
+				s.RedactAuthors()
+			}
+			if e := byID[canonical]; e != nil && v.MaySee(s.Sensitivity, s.Status) {
+				e.Statements = append(e.Statements, s)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		mq := `SELECT canonical, id FROM entities WHERE id <> canonical AND sensitivity <= ? AND canonical IN `
+		margs := []any{int(v.MaxSensitivity())}
+		for _, id := range ids[:k] {
+			margs = append(margs, id)
+		}
+		rows, err = tx.QueryContext(ctx, mq+inList(k)+` ORDER BY seq`, margs...)
+		if err != nil {
+			return fmt.Errorf("read merged ids: %w", err)
+		}
+		for rows.Next() {
+			var canonical, id string
+			if err := rows.Scan(&canonical, &id); err != nil {
+				rows.Close()
+				return err
+			}
+			byID[canonical].Merged = append(byID[canonical].Merged, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ids = ids[k:]
+	}
+	for _, e := range ents {
+		e.Caption = docket.Caption(e)
+	}
+	return nil
 }
 
 // viaProperties is the condition of EntityFilter.Via on the referring statement s.
