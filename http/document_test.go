@@ -156,6 +156,12 @@ func TestDocuments_UploadAndReview(t *testing.T) {
 	}
 	docID := m[1]
 	_, _, page := read(t, f.ed, f.s.URL()+"/documents/"+docID+"/review")
+	// Staff pages hold internal data: never stored by a cache (see cache.go).
+	for _, p := range []string{"/documents/" + docID + "/review", "/documents/" + docID, "/documents/new", "/review", "/duplicates"} {
+		if _, h, _ := read(t, f.ed, f.s.URL()+p); h.Get("Cache-Control") != "no-store" {
+			t.Errorf("GET %s as an editor: Cache-Control %q, want no-store", p, h.Get("Cache-Control"))
+		}
+	}
 	if !strings.Contains(page, `<mark class="q open"`) || !strings.Contains(page, "Marat Ospanov") {
 		t.Fatalf("the review page has no highlighted proposals:\n%.1000s", page)
 	}
