@@ -86,6 +86,7 @@ func (s *Source) Normalize() error {
 type SourceFilter struct {
 	ID            *string
 	URL           *string
+	CitedIn       *string // the sources a document's footnotes cite
 	Offset, Limit int
 }
 

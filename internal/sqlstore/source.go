@@ -28,6 +28,9 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 	if f.URL != nil {
 		where, args = append(where, `url = ?`), append(args, *f.URL)
 	}
+	if f.CitedIn != nil {
+		where, args = append(where, `cited_in = ?`), append(args, *f.CitedIn)
+	}
 	tail := ` FROM sources WHERE ` + strings.Join(where, " AND ")
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
