@@ -1070,7 +1070,7 @@ func (d *doc) modal(a, k int) bool {
 			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
 			"not", "never", "cancel", "may", "no", "может", "могут", "может", "если", "требуют", "требует", "призывает",
 			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",
-			"might", "expected", "threatened", "faces", "face", "facing") {
+			"might", "expected", "threatened", "faces", "face", "facing", "refused", "declined", "отказался", "отказалась", "отказал", "отказала", "отказались") {
 			return true
 		}
 	}

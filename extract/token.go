@@ -33,6 +33,7 @@ type tok struct {
 	head   bool  // in a line written in capitals
 	quoted bool  // inside a short quotation
 	cls    wclass
+	lem    string // the lemma of the event vocabulary the word is a form of, else low
 }
 
 // tokenize splits text into tokens.
@@ -106,6 +107,10 @@ func tokenize(text string) []tok {
 		if t.k == tWord {
 			fillWord(&t)
 			t.cls = classOf(t.low)
+			t.lem = lemmaOf(t.low, t.cyr)
+			if phrasesByFirst[t.lem] != nil {
+				t.cls |= cEvent
+			}
 		} else {
 			t.low = t.t
 		}

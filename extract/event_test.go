@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestLemmaOf(t *testing.T) {
+	for form, want := range map[string]string{
+		"banned": "ban", "barred": "bar", "revoked": "revoke", "revoking": "revoke", "searches": "search",
+		"died": "die", "freed": "free", "dragging": "drag", "beaten": "beat", "licences": "licence",
+		"задержана": "задержанный", "задержали": "задержать", "избили": "избить", "пыток": "пытка",
+		"стражей": "стражей", "лишённого": "лишённый", "лишенного": "лишённый", "ұстады": "ұстау",
+		"press": "press", "was": "was",
+	} {
+		cyr := strings.IndexFunc(form, func(r rune) bool { return r >= 0x400 && r < 0x530 }) >= 0
+		if got := lemmaOf(form, cyr); got != want {
+			t.Errorf("lemmaOf(%q) = %q, want %q", form, got, want)
+		}
+	}
+}
+
+// eventsOf returns the events of a text as "type date person", sorted.
+func eventsOf(text string) []string {
+	var out []string
+	for _, e := range Extract(text).Events {
+		out = append(out, strings.TrimSpace(e.Type+" "+e.Date+" "+e.Person))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestExtract_EventVocabulary: events are read from the vocabulary in every inflected form,
+// phrased administratively, as a state, or with a companion word; generic, counted,
+// negated and hypothetical sentences propose none.
+func TestExtract_EventVocabulary(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Minsk, 2 May 2022\n\nOn 14 April 2022 the Ministry of Justice revoked the licence of the lawyer Yuliya Maroz.",
+			[]string{"disciplinary action 2022-04-14 Yuliya Maroz"}},
+		{"Almaty, 2 May 2022\n\nOn 14 April 2022 the bar membership of the lawyer Aigerim Sadykova was terminated.",
+			[]string{"disciplinary action 2022-04-14 Aigerim Sadykova"}},
+		{"Almaty, 2 May 2022\n\nOn 14 April 2022 a commission declared the lawyer Aigerim Sadykova unfit for the profession.",
+			[]string{"disciplinary action 2022-04-14 Aigerim Sadykova"}},
+		{"Almaty, 2 May 2022\n\nOn 14 April 2022 the lawyer Aigerim Sadykova was excluded from the bar.",
+			[]string{"disciplinary action 2022-04-14 Aigerim Sadykova"}},
+		{"Moscow, 2 May 2022\n\nThe journalist Ivan Petrov has been in custody since 3 March 2022.",
+			[]string{"arrest 2022-03-03 Ivan Petrov"}},
+		{"Москва, 2 мая 2022 года\n\nЖурналист Иван Петров находится под стражей с 3 марта 2022 года.",
+			[]string{"arrest 2022-03-03 Иван Петров"}},
+		{"Bishkek, 2 May 2022\n\nOn 20 April 2022 the court released the poet Aiperi Sydykova to house arrest.",
+			[]string{"house arrest 2022-04-20 Aiperi Sydykova"}},
+		{"Москва, 2 мая 2022 года\n\n20 апреля 2022 года полицейские избили журналиста Ивана Петрова.",
+			[]string{"torture allegation 2022-04-20 Иван Петров"}},
+		{"Москва, 2 мая 2022 года\n\n20 апреля 2022 года Ивана Петрова лишили статуса адвоката.",
+			[]string{"disciplinary action 2022-04-20 Иван Петров"}},
+		{"Moscow, 2 May 2022\n\nOn 20 April 2022 guards subjected Ivan Petrov to electric shocks.",
+			[]string{"torture allegation 2022-04-20 Ivan Petrov"}},
+		{"Moscow, 2 May 2022\n\nOn 20 April 2022 the activist Ivan Petrov was banned from leaving Russia.",
+			[]string{"travel ban 2022-04-20 Ivan Petrov"}},
+		// Generic, counted, negated and hypothetical: none.
+		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
+		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},
+		{"Almaty, 2 May 2022\n\nOn 20 April 2022 police searched the flat of Dana Omarbekova. She was not detained.",
+			[]string{"search 2022-04-20 Dana Omarbekova"}},
+		{"Almaty, 2 May 2022\n\nThe activist Dana Omarbekova could be arrested if she returns.", nil},
+		{"Almaty, 2 May 2022\n\nOn 20 April 2022 the court refused to place Dana Omarbekova in custody.", nil},
+		{"Almaty, 2 May 2022\n\nThe activist Dana Omarbekova said the case was opened to remove her from the election.", nil},
+	} {
+		got := eventsOf(tc.text)
+		if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
