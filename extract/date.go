@@ -227,7 +227,7 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 			if w > 0 && d.word(i+1, "year") {
 				w = 0
 			}
-			if cue || w > 0 {
+			if cue || w > 0 || d.attributiveYear(i) {
 				return &dateMention{a: i, b: i + 1 + w, y: d.num(i), prec: precYear}, true
 			}
 		}
@@ -386,7 +386,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	case w(0, "next") && w(1, "day") && !w(-1, "the"):
 		return 1, 'd', relAnchor, false, 2
 	case w(0, "the") && w(1, "day") && w(2, "after") && !d.word(i+3, "tomorrow"):
-		return 1, 'd', relAnchor, false, 3
+		return 1, 'd', relAnchor, true, 3 // "on 2 July, the day after the protests began": backdated
 	case w(0, "the") && w(1, "day") && w(2, "before"):
 		return -1, 'd', relAnchor, false, 3
 	case w(0, "the") && w(1, "previous", "preceding") && w(2, "day"):
@@ -413,7 +413,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return -1, 'm', relDateline, false, 2
 	// Russian.
 	case w(0, "на") && w(1, "следующий", "другой") && w(2, "день"), w(0, "на") && w(1, "следующее") && w(2, "утро"):
-		return 1, 'd', relAnchor, false, 3
+		return 1, 'd', relAnchor, w(3, "после"), 3
 	case w(0, "назавтра"):
 		return 1, 'd', relAnchor, false, 1
 	case w(0, "через", "спустя") && w(1, "день", "сутки"):
@@ -585,12 +585,28 @@ func (d *doc) findDates() {
 			anchor, lastYear = m, m.y
 			continue
 		}
+		sa, sb := d.sentenceOf(i)
+		if m, l := d.eventRelative(i); m != nil {
+			// "Two days after his expulsion, on 2 September": the date that follows says it.
+			explicit := false
+			for k := i + l; k < min(i+l+5, sb); k++ {
+				if m2, ok := d.absolute(k); ok && m2.prec != precYear {
+					explicit = true
+					break
+				}
+			}
+			if !explicit {
+				d.addDate(m, "")
+				anchor, lastYear = m, m.y
+			}
+			i += l - 1
+			continue
+		}
 		n, u, kind, after, l := d.relative(i)
 		if l == 0 {
 			continue
 		}
 		// "The next day, on 7 February 2019": the date that follows says it.
-		sa, sb := d.sentenceOf(i)
 		explicitNext := false
 		for k := i + l; k < min(i+l+5, sb); k++ {
 			if m, ok := d.absolute(k); ok && m.prec != precYear {
@@ -782,6 +798,16 @@ func (d *doc) findDateline() {
 			return
 		}
 	}
+}
+
+// attributiveYear reports a year that qualifies the noun after it: "the 2022 protests",
+// "the 2003 Criminal Code", not a count ("the 2000 people").
+func (d *doc) attributiveYear(i int) bool {
+	if !d.word(i-1, "the") || i+1 >= len(d.toks) || d.toks[i+1].k != tWord || d.toks[i+1].cyr {
+		return false
+	}
+	return !d.word(i+1, "people", "persons", "protesters", "demonstrators", "participants", "signatures", "members", "votes",
+		"copies", "pages", "words", "euros", "dollars", "tenge", "roubles", "rubles", "manats", "lari", "somoni", "soms", "km", "metres", "meters")
 }
 
 // addDate records a date mention, once per ISO string.

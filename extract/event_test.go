@@ -61,6 +61,13 @@ func TestExtract_EventVocabulary(t *testing.T) {
 			[]string{"torture allegation 2022-04-20 Ivan Petrov"}},
 		{"Moscow, 2 May 2022\n\nOn 20 April 2022 the activist Ivan Petrov was banned from leaving Russia.",
 			[]string{"travel ban 2022-04-20 Ivan Petrov"}},
+		// Dated by the event they are told relative to.
+		{"Moscow, 1 June 2022\n\nPolice detained Gleb Savchenko on 26 April 2022. On 28 April a court remanded him in custody. Guards beat him on his first night in custody.",
+			[]string{"arrest 2022-04-28 Gleb Savchenko", "detention 2022-04-26 Gleb Savchenko", "torture allegation 2022-04-26 Gleb Savchenko"}},
+		{"Алматы, 1 мая 2023 года\n\n22 марта 2023 года Талгата Омарова задержали. 24 марта суд его арестовал. В первую же ночь его избили.",
+			[]string{"arrest 2023-03-24 Талгат Омаров", "detention 2023-03-22 Талгат Омаров", "torture allegation 2023-03-22 Талгат Омаров"}},
+		{"Dushanbe, 1 July 2023\n\nThe court sentenced Rustam Jalolov on 15 November 2022. On 1 December 2022 he appealed. Two weeks after the verdict, his wife, Manizha Jalolova, was dismissed from her job.",
+			[]string{"dismissal 2022-11-29 Manizha Jalolova"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},
