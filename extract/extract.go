@@ -84,6 +84,8 @@ type doc struct {
 	needCast   bool              // a group asked for the defendants before they were known
 	later      []func()          // claims whose group waits for the defendants
 	firstForms map[string]bool   // the first names as the document writes them, lower-cased
+	fixedFirst map[string]bool   // first names the document writes alike in two cases: they do not decline
+	lowerWords map[string]bool   // Cyrillic words the document writes in lower case, once asked for
 	fromGroup  bool              // the persons of the claim under way came from a group phrase
 	lastPen    *Penalty          // the last demand or sentence with a term, for "the same term"
 }

@@ -240,7 +240,8 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		// word that opens sentences is not ("Meanwhile", "Впервые").
 		next := d.toks[parts[1].i].t
 		nextSur, _ := d.names.surnameShape(next)
-		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low)
+		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low) ||
+			d.writtenLower(d.toks[parts[0].i].low) // "Приговор Саидовой", "Для Ярошевича": a word the text also writes in lower case
 		if !isF && !isS && !(nextSur && !parts[1].initial && !opener) {
 			parts = parts[1:]
 		}
@@ -533,9 +534,25 @@ func (d *doc) context(m *personMention) {
 				if m.gender == 0 && len(w) > 6 {
 					m.gender = 'm'
 				}
+			case strings.HasSuffix(w, "вной") || strings.HasSuffix(w, "ана") || strings.HasSuffix(w, "ена") || strings.HasSuffix(w, "ёна"):
+				if m.gender == 0 && len(w) > 8 {
+					m.gender = 'f' // "признал ... виновной", "задержана"
+				}
+			case strings.HasSuffix(w, "вным"):
+				if m.gender == 0 {
+					m.gender = 'm'
+				}
 			}
 			if m.oblique == 0 && (strings.HasSuffix(w, "л") || strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "лся") || strings.HasSuffix(w, "лась")) {
 				m.oblique = -1
+			}
+		}
+		// A feminine noun of a person before the name: "основательницу", "журналистку".
+		if k := m.a - 1; m.gender == 0 && k >= 0 && d.toks[k].k == tWord && d.toks[k].cyr {
+			for _, e := range [...]string{"ница", "ницу", "ницы", "нице", "ницей", "истка", "истку", "истки", "истке", "исткой"} {
+				if strings.HasSuffix(d.toks[k].low, e) {
+					m.gender = 'f'
+				}
 			}
 		}
 	}
@@ -640,9 +657,18 @@ func (d *doc) resolvePersons() {
 		}
 	}
 	d.firstForms = map[string]bool{}
+	d.fixedFirst = map[string]bool{}
+	withLast := map[string]string{}
 	for _, m := range d.persons {
 		if m.first != "" {
-			d.firstForms[strings.ToLower(m.first)] = true
+			low := strings.ToLower(m.first)
+			d.firstForms[low] = true
+			// A first name written alike beside two case forms of its surname does not
+			// decline: "Айпери Сыдыкова", "Айпери Сыдыковой".
+			if l, ok := withLast[low]; ok && l != m.last && m.last != "" && isCyrillic(m.first) {
+				d.fixedFirst[low] = true
+			}
+			withLast[low] = m.last
 		}
 	}
 	var persons []*Person
@@ -849,8 +875,22 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	}
 	var best cand
 	best.score = -1e9
+	// An unknown first name tells its case and gender by the names of the dictionary that
+	// end as it does ("Таланта" is a man's genitive), unless the document shows it does not
+	// decline.
+	var firstLemmas []translit.Lemma
+	if !known && !d.fixedFirst[strings.ToLower(m.first)] {
+		firstLemmas = translit.NameLemmas(m.first)
+	}
 	for i, r := range d.names.readings(m.last) {
 		s := float64(votes[translit.SpellingWordKey(r.lemma)])
+		agree := 0.0
+		for _, l := range firstLemmas {
+			if l.Nominative != r.oblique && (r.gender == 0 || l.Gender == r.gender) {
+				agree = max(agree, 2*l.Weight)
+			}
+		}
+		s += agree
 		if known && fg != 0 && r.gender != 0 {
 			if r.gender == fg {
 				s += 3
@@ -893,11 +933,19 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// An unknown first name takes the case of the surname, or of the words around it when
 		// the surname does not decline ("экономисту Губаду Ибадоглу").
 		oblique := best.r.oblique || len(d.names.readings(m.last)) == 1 && m.oblique > 0
+		if len(d.names.readings(m.last)) == 1 && len(firstLemmas) > 0 {
+			// A surname that does not decline leaves the case to the first name: "Лианы
+			// Саргсян" when no name of the dictionary ends in -ианы in the nominative.
+			oblique = true
+			for _, l := range firstLemmas {
+				oblique = oblique && !l.Nominative
+			}
+		}
 		if g == 0 {
 			g = m.gender
 		}
 		// A reading that the document writes elsewhere wins: "Тамта Беридзе ... Тамту Беридзе".
-		seen := false
+		seen := d.fixedFirst[strings.ToLower(m.first)]
 		for _, r := range firstNameReadings(m.first) {
 			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g) {
 				first, seen = r.lemma, true
@@ -939,6 +987,20 @@ func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
 		}
 	}
 	return best
+}
+
+// writtenLower reports a word the document also writes in lower case: a common word, not a
+// given name, when it opens a sentence.
+func (d *doc) writtenLower(low string) bool {
+	if d.lowerWords == nil {
+		d.lowerWords = map[string]bool{}
+		for i := range d.toks {
+			if t := &d.toks[i]; t.k == tWord && !t.cap && t.cyr {
+				d.lowerWords[t.low] = true
+			}
+		}
+	}
+	return d.lowerWords[low]
 }
 
 // ruOpener reports a Russian word with the ending of an adverb, an adjective or a verb,
