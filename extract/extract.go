@@ -74,8 +74,9 @@ type doc struct {
 	orgStart     map[int]*orgMention // and by their first token
 	sentEvent    []string            // the date of the last dated event of a sentence
 	names        nameCache
-	fullSurnames map[string]bool // keys of the surnames of persons named in full so far
-	triggers     []int           // the event words of the sentence under way
+	fullSurnames map[string]bool   // keys of the surnames of persons named in full so far
+	fullFirsts   map[string]string // the surname of the one person named in full so far with a first name (nominative), "" for several
+	triggers     []int             // the event words of the sentence under way
 
 	sentGroups [][]*groupMention // group phrases by sentence
 	cast       []*Person         // the defendants, once known
@@ -92,7 +93,7 @@ type doc struct {
 
 func newDoc(text string) *doc {
 	d := &doc{text: text, res: &Result{}, fnNums: map[int]*Footnote{}, acronymOf: map[string]*Org{}, markerNum: map[int]int{},
-		orgEnd: map[int]*orgMention{}, orgStart: map[int]*orgMention{}, fullSurnames: map[string]bool{}}
+		orgEnd: map[int]*orgMention{}, orgStart: map[int]*orgMention{}, fullSurnames: map[string]bool{}, fullFirsts: map[string]string{}}
 	d.toks = tokenize(text)
 	d.footnotes()
 	d.markers()

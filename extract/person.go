@@ -150,6 +150,14 @@ func (d *doc) findPersons() {
 				for _, r := range d.names.readings(m.last) {
 					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
 				}
+				// The first name of one person named in full: alone, it names that person.
+				if f, _, ok := d.names.firstName(m.first); ok {
+					if last, seen := d.fullFirsts[f]; seen && last != m.last {
+						d.fullFirsts[f] = ""
+					} else if !seen {
+						d.fullFirsts[f] = m.last
+					}
+				}
 			}
 		}
 		if end > i {
@@ -240,6 +248,7 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		// word that opens sentences is not ("Meanwhile", "Впервые").
 		next := d.toks[parts[1].i].t
 		nextSur, _ := d.names.surnameShape(next)
+		nextSur = nextSur || len(parts) == 2 && d.attribution(parts[0].i, parts[1].i+1) // "Luka Jikia, who was also convicted"
 		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low) ||
 			d.writtenLower(d.toks[parts[0].i].low) // "Приговор Саидовой", "Для Ярошевича": a word the text also writes in lower case
 		if !isF && !isS && !(nextSur && !parts[1].initial && !opener) {
@@ -287,6 +296,13 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 			}
 		}
 		if isFirst[0] && !isSur[0] {
+			// "sentenced Pavel to three years" after "Pavel Karaliou": the person named in
+			// full with that first name, when only one is.
+			f, _, _ := d.names.firstName(d.toks[parts[0].i].t)
+			if last := d.fullFirsts[f]; last != "" && !d.toks[parts[0].i].poss {
+				m.first, m.last = d.toks[parts[0].i].t, last
+				break
+			}
 			return nil, end
 		}
 	case parts[0].initial && !parts[n-1].initial:
@@ -345,6 +361,7 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		case isSur[f] && isFirst[s]:
 			f, s = s, f // Жумабаев Ерлан
 		case d.hasTitleBefore(parts[f].i) || d.roleBefore(parts[f].i) >= 0:
+		case len(ws) == 2 && d.attribution(parts[ws[0]].i, parts[ws[1]].i+1):
 		default:
 			return nil, end
 		}
@@ -365,6 +382,37 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	}
 	d.context(m)
 	return m, max(end, m.b)
+}
+
+// attribution reports a name of two words at tokens [a, b) in a pattern that names people
+// whatever their origin: after a verb of saying ("said Katrin Hollstein"), before an
+// apposition of a role or a relative clause ("Ingrid Dahl, a Norwegian lawyer", "Jeroen
+// van Dijk, the Initiative's director", "Luka Jikia, who was also convicted").
+func (d *doc) attribution(a, b int) bool {
+	if d.toks[a].cyr {
+		return false
+	}
+	if d.word(a-1, "said", "says", "told", "wrote", "added", "explained", "stated", "noted") || d.word(a-1, "to") && d.word(a-2, "according") {
+		return true
+	}
+	if !d.punct(b, ",") {
+		return false
+	}
+	if d.word(b+1, "who", "whose") {
+		return true
+	}
+	if !d.word(b+1, "a", "an", "the") {
+		return false
+	}
+	for k := b + 2; k < min(b+6, len(d.toks)); k++ {
+		if _, ok := roleWords[d.toks[k].low]; ok && d.toks[k].k == tWord {
+			return true
+		}
+		if d.punct(k, ",", ".") {
+			break
+		}
+	}
+	return false
 }
 
 // knownSurname reports a word that is the surname of a person named in full before.

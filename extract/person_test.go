@@ -135,3 +135,30 @@ func TestExtract_Organizations(t *testing.T) {
 		})
 	}
 }
+
+// TestExtract_UnknownNames: names outside the name lists are found in the patterns that name
+// people whatever their origin, and a first name alone names the one person named in full
+// with it.
+func TestExtract_UnknownNames(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"said", `"It is a message to the profession," said Katrin Hollstein, director of the network.`, []string{"Katrin Hollstein"}},
+		{"according to", "According to Margarethe Lindqvist, the trial was unfair.", []string{"Margarethe Lindqvist"}},
+		{"apposition", "Police detained Ingrid Dahl, a Norwegian lawyer, outside the court.", []string{"Ingrid Dahl"}},
+		{"relative clause", "Luka Jikia, who was also convicted, received five years.", []string{"Luka Jikia"}},
+		{"not without a pattern", "The delegation visited Sunny Meadows and Green Valley.", nil},
+		{"first name alone", "Pavel Karaliou is a bus driver. The court sentenced Pavel to three years.", []string{"Pavel Karaliou"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Extract(tc.text)
+			if got := names(r); !slices.Equal(got, tc.want) {
+				t.Fatalf("persons = %q, want %q", got, tc.want)
+			}
+			if tc.name == "first name alone" && (len(r.Sentences) != 1 || r.Sentences[0].Person != "Pavel Karaliou") {
+				t.Errorf("sentences = %+v, want one for Pavel Karaliou", r.Sentences)
+			}
+		})
+	}
+}
