@@ -119,6 +119,7 @@ ukase decree law act charter amnesty hrw osce un eu pace odihr kgb fsb knb rfe r
 type personMention struct {
 	a, b          int
 	first, last   string // surface forms; last is the surname
+	middle        string // the patronymic, when the name is written with one
 	initial       string // a first initial, when only initials are given
 	initials      string // all the initials as written ("К.Т.")
 	initialsAfter bool   // the initials follow the surname ("Петров А.К.")
@@ -349,7 +350,11 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				f, s = ws[1], ws[0]
 				isFirst[f], isSur[s] = true, true
 			case isPatronymic(d.toks[parts[ws[1]].i].t):
+				// Written in the order of speech, the name keeps its patronymic ("Николай
+				// Фёдорович Ермаков"); a court's surname-first form is brought to the first
+				// name and surname as other texts write them.
 				f, s = ws[0], ws[2]
+				m.middle = d.toks[parts[ws[1]].i].t
 			case isFirst[ws[1]] && (isSur[ws[2]] || !isFirst[ws[0]]):
 				f, s = ws[1], ws[2]
 			default:
@@ -420,9 +425,25 @@ func (d *doc) knownSurname(w string) bool {
 	return d.fullSurnames[translit.SpellingWordKey(w)]
 }
 
+// patronymicNominative brings a Russian patronymic to the nominative: Сергеевну →
+// Сергеевна, Фёдоровича → Фёдорович, Ильиничны → Ильинична.
+func patronymicNominative(w string) string {
+	for _, e := range [...]struct{ from, to string }{
+		{"вну", "вна"}, {"вны", "вна"}, {"вне", "вна"}, {"вной", "вна"},
+		{"ичну", "ична"}, {"ичны", "ична"}, {"ичне", "ична"}, {"ичной", "ична"},
+		{"ича", "ич"}, {"ичу", "ич"}, {"ичем", "ич"}, {"иче", "ич"},
+	} {
+		if strings.HasSuffix(w, e.from) {
+			return strings.TrimSuffix(w, e.from) + e.to
+		}
+	}
+	return w
+}
+
 func isPatronymic(w string) bool {
 	low := strings.ToLower(w)
-	for _, e := range []string{"ovich", "evich", "ovna", "evna", "ich", "ovich", "уly", "ович", "евич", "овна", "евна", "ична", "инична", "ич", "ича", "ичу", "овны", "евны", "uly", "kyzy", "улы", "кызы"} {
+	for _, e := range []string{"ovich", "evich", "ovna", "evna", "ich", "ovich", "уly", "ович", "евич", "овна", "евна", "ична", "инична", "ич", "ича", "ичу", "ичем", "овны", "евны",
+		"овну", "евну", "овне", "евне", "овной", "евной", "ичну", "ичны", "ичной", "uly", "kyzy", "улы", "кызы"} {
 		if strings.HasSuffix(low, e) {
 			return true
 		}
@@ -730,15 +751,23 @@ func (d *doc) resolvePersons() {
 		}
 		first, last, g := d.nominative(m, votes)
 		key := translit.SpellingWordKey(first) + " " + translit.SpellingWordKey(last)
+		// The fullest form names the person: with the patronymic when the text gives it.
+		full := first + " " + last
+		if m.middle != "" {
+			full = first + " " + patronymicNominative(m.middle) + " " + last
+		}
 		p := byKey[key]
 		if p == nil {
-			p = &Person{Name: first + " " + last, key: translit.SpellingWordKey(last), first: first, Gender: genderString(g)}
+			p = &Person{Name: full, key: translit.SpellingWordKey(last), first: first, Gender: genderString(g)}
 			byKey[key] = p
 			bySurname[p.key] = append(bySurname[p.key], p)
 			firstAt[p] = idx
 			persons = append(persons, p)
+		} else if m.middle != "" && strings.Count(p.Name, " ") < 2 {
+			addAlias(p, p.Name)
+			p.Name = full
 		} else {
-			addAlias(p, first+" "+last)
+			addAlias(p, full)
 		}
 		d.attach(m, p)
 	}

@@ -72,6 +72,8 @@ func TestExtract_RussianInflection(t *testing.T) {
 			[]string{"Нана Гелашвили", "Тамта Беридзе"}},
 		{"common word opening a sentence", "Адвокат Дилафруз Саидова задержана. Приговор Саидовой огласили в мае. Обжалованный приговор вступил в силу.",
 			[]string{"Дилафруз Саидова"}},
+		{"patronymic in the order of speech", "Суд арестовал Елену Сергеевну Воробьёву. Воробьёва не признала вину.",
+			[]string{"Елена Сергеевна Воробьёва"}},
 		{"english spellings", "Judge Gulnara Baiturova acquitted her. Judge Bayturova is known for it. Baiturova was praised.",
 			[]string{"Gulnara Baiturova"}},
 		{"english initials", "The lawyer Yerbol Abenov was searched. Later Y. Abenov was charged.",
