@@ -606,6 +606,12 @@ func (d *doc) findDates() {
 		if l == 0 {
 			continue
 		}
+		// "15 июня 2023 года, почти через восемь месяцев в СИЗО": a date written just
+		// before says when; the relative words tell how long it took.
+		if !after && kind == relAnchor && d.datedJustBefore(i, sa) {
+			i += l - 1
+			continue
+		}
 		// "The next day, on 7 February 2019": the date that follows says it.
 		explicitNext := false
 		for k := i + l; k < min(i+l+5, sb); k++ {
@@ -798,6 +804,22 @@ func (d *doc) findDateline() {
 			return
 		}
 	}
+}
+
+// datedJustBefore reports a date to the day ending a comma and at most two words before
+// token i, in its sentence.
+func (d *doc) datedJustBefore(i, sa int) bool {
+	for k := i - 1; k >= max(sa, i-4); k-- {
+		if d.punct(k, ",") {
+			for _, m := range d.dates {
+				if m.b == k && m.prec == precDay && !m.rel {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // attributiveYear reports a year that qualifies the noun after it: "the 2022 protests",

@@ -62,6 +62,8 @@ func TestExtract_Dates(t *testing.T) {
 			[]string{"2023-03-22", "2023-03-24", "2023-05-01"}},
 		{"the day after a clause", "She was detained on 2 July 2022, the day after the protests began.", []string{"2022-07-01", "2022-07-02"}},
 		{"на следующий день после", "Его задержали 2 июля 2022 года, на следующий день после начала протестов. Через день задержали его брата.", []string{"2022-07-01", "2022-07-02", "2022-07-03"}},
+		{"duration after a date", "Активиста задержали 20 октября 2022 года. 15 июня 2023 года, почти через восемь месяцев в СИЗО, его перевели под домашний арест.",
+			[]string{"2022-10-20", "2023-06-15"}},
 		{"attributive year", "He took part in the 2022 protests under the 2003 Criminal Code.", []string{"2003", "2022"}},
 		{"not dates", "Article 2019 of the code; 40,000 euros; 1,500,000 tenge; the 99.8% rate; 16 2019.", nil},
 	} {
