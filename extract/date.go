@@ -737,6 +737,21 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	if same != 0 {
 		return same
 	}
+	// The story's year: a later day than the last date of its paragraph, in that date's
+	// year ("detained on 9 February 2024 ... remanded in custody on 11 February").
+	para := d.sents[d.toks[i].sent].para
+	for k := len(d.dates) - 1; k >= 0; k-- {
+		x := d.dates[k]
+		if x.a >= i || d.sents[d.toks[x.a].sent].para != para {
+			break
+		}
+		if x.y != 0 && x.prec == precDay && !x.dateline {
+			if m.m*100+max(m.d, 0) >= x.m*100+x.d && (d.docDate == nil || x.y < d.docDate.y || m.m*100+max(m.d, 0) <= d.docDate.m*100+d.docDate.d) {
+				return x.y
+			}
+			break
+		}
+	}
 	if d.docDate != nil {
 		ref := d.docDate
 		y := ref.y

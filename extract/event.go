@@ -468,7 +468,9 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	for _, m := range d.datesIn(s.a, s.b) {
 		// A dateline dates its own sentence when it opens it ("25.03.2023 в Екатеринбурге
 		// задержан...", "ALMATY, March 4, 2021 — A court...").
-		if m.until || m.since || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
+		// A date "after CLAUSE" dates the clause ("a day after police raided the office"), not
+		// the event words before it ("detained on 4 February, the day after the gathering").
+		if m.until || m.since || m.after && (k < m.a || d.anyWord(m.b, k, "and", "и") || d.commaIn(m.b, k)) || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
 			continue
 		}
 		cands = append(cands, m)
@@ -527,6 +529,16 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	return last
+}
+
+// commaIn reports a comma in tokens [a, b).
+func (d *doc) commaIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.punct(k, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedBetween reports a verb of saying between a date and an event word: the event is

@@ -68,6 +68,12 @@ func TestExtract_EventVocabulary(t *testing.T) {
 			[]string{"arrest 2023-03-24 Талгат Омаров", "detention 2023-03-22 Талгат Омаров", "torture allegation 2023-03-22 Талгат Омаров"}},
 		{"Dushanbe, 1 July 2023\n\nThe court sentenced Rustam Jalolov on 15 November 2022. On 1 December 2022 he appealed. Two weeks after the verdict, his wife, Manizha Jalolova, was dismissed from her job.",
 			[]string{"dismissal 2022-11-29 Manizha Jalolova"}},
+		{"Ufa, 1 March 2025\n\nAzat Khamitov was detained on 4 February 2024, the day after the gathering, and remanded in custody two days later.",
+			[]string{"arrest 2024-02-06 Azat Khamitov", "detention 2024-02-04 Azat Khamitov"}},
+		{"Baku, 1 March 2024\n\nLeyla Mammadova was detained on 20 November 2023, a day after police raided the outlet's office.",
+			[]string{"detention 2023-11-20 Leyla Mammadova", "search 2023-11-19"}},
+		{"Ufa, 1 March 2025\n\nOn 9 February 2024 police detained Ilshat Kutlugildin. He was remanded in custody on 11 February.",
+			[]string{"arrest 2024-02-11 Ilshat Kutlugildin", "detention 2024-02-09 Ilshat Kutlugildin"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},
