@@ -34,6 +34,13 @@ var eventNouns = map[string]*eventFamily{
 // eventRelative reads a date told relative to an event at token i: the mention, resolved,
 // and its length; nil when there is none or the event has no date.
 func (d *doc) eventRelative(i int) (*dateMention, int) {
+	if !d.mayCount(i) {
+		switch d.toks[i].low {
+		case "через", "спустя", "the", "на", "в", "во", "first":
+		default:
+			return nil, 0 // most words: no lookups
+		}
+	}
 	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
 	n, u, j := 0, byte('d'), -1 // the offset, its unit, and the token of "after", "после" or "of"
 	switch {
@@ -123,12 +130,16 @@ func (d *doc) shifted(e *dateMention, a, b, n int, u byte) *dateMention {
 	return &dateMention{a: a, b: b, y: t.Year(), m: int(t.Month()), d: t.Day(), prec: e.prec, rel: true}
 }
 
+// familyReach is how many tokens before a relative date its event is looked for.
+const familyReach = 3000
+
 // familyDate returns the date of the last event of a family told before token i (the
 // earliest, when first is set): the date to the day of the sentence that tells it, the one it is
 // "dated" ("приговор ... от 14 января") or else the nearest to the words that tell it.
 func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 	var earliest *dateMention
-	for k := i - 1; k >= 0; k-- {
+	// The story a relative date belongs to is told within a few pages before it.
+	for k := i - 1; k >= max(0, i-familyReach); k-- {
 		if d.toks[k].k != tWord || d.toks[k].skip {
 			continue
 		}
