@@ -312,6 +312,14 @@ func (d *doc) listAfter(a, b int) bool {
 func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	var before, after *personMention
 	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p != nil && m.a > a && m.b <= b {
+			// The object inside the phrase: "barred her from leaving", "отправил активиста
+			// под стражу".
+			if list := d.listAround(m, s); len(list) > 1 {
+				return list
+			}
+			return []*Person{m.p}
+		}
 		if m.p == nil || m.a >= a && m.a < b {
 			continue
 		}

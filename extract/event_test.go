@@ -72,6 +72,14 @@ func TestExtract_EventVocabulary(t *testing.T) {
 			[]string{"arrest 2024-02-06 Azat Khamitov", "detention 2024-02-04 Azat Khamitov"}},
 		{"Ufa, 1 March 2025\n\nOn 9 February 2024 police detained Ilshat Kutlugildin. He was remanded in custody on 11 February.",
 			[]string{"arrest 2024-02-11 Ilshat Kutlugildin", "detention 2024-02-09 Ilshat Kutlugildin"}},
+		// The object inside a phrase, and a group as the subject.
+		{"Pavlodar, 14 October 2025\n\nOn 16 April 2025 the police barred Marzhan Ibrayeva from leaving the country.",
+			[]string{"travel ban 2025-04-16 Marzhan Ibrayeva"}},
+		{"Москва, 1 мая 2025 года\n\nАктивиста Степана Мальцева задержали 17 января 2025 года. 19 января суд отправил активиста под стражу.",
+			[]string{"arrest 2025-01-19 Степан Мальцев", "detention 2025-01-17 Степан Мальцев"}},
+		{"Vilnius, 3 November 2025\n\nThe court sentenced Aliaksandr Hrydziuk, Iryna Shpak and Mikita Rudzko to four years each. The three were detained on 12 May 2025. On 14 May investigators placed all three in custody.",
+			[]string{"arrest 2025-05-14 Aliaksandr Hrydziuk", "arrest 2025-05-14 Iryna Shpak", "arrest 2025-05-14 Mikita Rudzko",
+				"detention 2025-05-12 Aliaksandr Hrydziuk", "detention 2025-05-12 Iryna Shpak", "detention 2025-05-12 Mikita Rudzko"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},

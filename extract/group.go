@@ -104,7 +104,9 @@ func (d *doc) groupAt(i int) *groupMention {
 			other = true
 		}
 		if n, l := d.count(k); n > 1 && !d.unitAfter(k+l) {
-			if nl := noun(k - i + l); nl > 0 || other {
+			// "the three defendants", "the other six"; "The three were detained": a
+			// number standing for people as the subject of a verb.
+			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded") {
 				return &groupMention{a: i, b: k + l + nl, n: n, other: other}
 			}
 		}

@@ -133,9 +133,14 @@ func (d *doc) lexEventAt(k int) (string, int) {
 next:
 	for _, p := range ps {
 		j := k + 1
-		for _, alts := range p.words[1:] {
+		for wi, alts := range p.words[1:] {
 			for j < s.b && lexFillers[d.toks[j].low] {
 				j++
+			}
+			// The object of the verb may stand after it: "placed all three in custody",
+			// "отправил активиста под стражу", "barred Ms Ibrayeva from leaving".
+			if wi == 0 {
+				j = d.skipObject(j, s)
 			}
 			if j >= s.b || !d.lemmaIn(j, alts) {
 				continue next
@@ -150,6 +155,25 @@ next:
 		return p.typ, j - k
 	}
 	return "", 0
+}
+
+// skipObject returns the token after a name, a role noun or a group phrase that starts at
+// j, or j.
+func (d *doc) skipObject(j int, s sentence) int {
+	if j >= s.b || d.sentGroups == nil {
+		return j // dates are read before names and groups
+	}
+	for _, g := range d.sentGroups[d.toks[j].sent] {
+		if g.a == j && g.b-g.a <= 4 {
+			return g.b
+		}
+	}
+	for _, m := range d.sentPersons[d.toks[j].sent] {
+		if m.a == j && m.b-m.a <= 4 {
+			return m.b
+		}
+	}
+	return j
 }
 
 // lemmaIn reports a word at token j whose lemma is one of ws.
