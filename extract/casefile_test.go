@@ -104,3 +104,23 @@ func TestExtract_InferredCharge(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_QuashedAndSentBack: a verdict quashed and sent back for a new trial in one
+// sentence is returned, not also overturned; quashed alone is overturned.
+func TestExtract_QuashedAndSentBack(t *testing.T) {
+	for text, want := range map[string]string{
+		"Бишкек, 21 ноября 2025 г.\n\n2 сентября Верховный суд отменил оправдательный приговор Эрлану Токтогулову и направил дело на новое рассмотрение.": "returned",
+		"Tbilisi, 1 October 2025\n\nOn 16 September 2025 the Supreme Court quashed the acquittal of Giorgi Kapanadze and sent the case back for a retrial.":    "returned",
+		"Tbilisi, 1 October 2025\n\nOn 16 September 2025 the Supreme Court quashed the acquittal of Giorgi Kapanadze.":                                         "overturned",
+	} {
+		var got []string
+		for _, o := range Extract(text).Outcomes {
+			if o.Outcome != "acquitted" { // the acquittal quashed is an outcome of its own
+				got = append(got, o.Outcome)
+			}
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: outcomes %q, want only %q", text, got, want)
+		}
+	}
+}

@@ -1194,13 +1194,25 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 			o.Date = dm.iso
 		}
 	}
-	for _, x := range d.res.Outcomes {
+	for i, x := range d.res.Outcomes {
 		if x.Person == o.Person && x.Outcome == o.Outcome {
 			x.Mentions = append(x.Mentions, o.Mentions...)
 			if o.Inferred == "" {
 				x.Inferred = "" // stated once is enough
 			}
 			return
+		}
+		// A verdict quashed and sent back in one sentence is returned, not overturned.
+		if x.Person == o.Person && x.sent == o.sent && len(x.Mentions) == 1 {
+			switch {
+			case x.Outcome == "returned" && o.Outcome == "overturned":
+				x.Mentions = append(x.Mentions, o.Mentions...)
+				return
+			case x.Outcome == "overturned" && o.Outcome == "returned":
+				o.Mentions = append(x.Mentions, o.Mentions...)
+				d.res.Outcomes[i] = o
+				return
+			}
 		}
 	}
 	d.res.Outcomes = append(d.res.Outcomes, o)
