@@ -109,9 +109,9 @@ func TestExtract_InferredCharge(t *testing.T) {
 // sentence is returned, not also overturned; quashed alone is overturned.
 func TestExtract_QuashedAndSentBack(t *testing.T) {
 	for text, want := range map[string]string{
-		"Бишкек, 21 ноября 2025 г.\n\n2 сентября Верховный суд отменил оправдательный приговор Эрлану Токтогулову и направил дело на новое рассмотрение.": "returned",
-		"Tbilisi, 1 October 2025\n\nOn 16 September 2025 the Supreme Court quashed the acquittal of Giorgi Kapanadze and sent the case back for a retrial.":    "returned",
-		"Tbilisi, 1 October 2025\n\nOn 16 September 2025 the Supreme Court quashed the acquittal of Giorgi Kapanadze.":                                         "overturned",
+		"Бишкек, 21 ноября 2025 г.\n\n2 сентября Верховный суд отменил оправдательный приговор Эрлану Токтогулову и направил дело на новое рассмотрение.":   "returned",
+		"Tbilisi, 1 October 2025\n\nOn 16 September 2025 the Supreme Court quashed the acquittal of Giorgi Kapanadze and sent the case back for a retrial.": "returned",
+		"Tbilisi, 1 October 2025\n\nOn 16 September 2025 the Supreme Court quashed the acquittal of Giorgi Kapanadze.":                                      "overturned",
 	} {
 		var got []string
 		for _, o := range Extract(text).Outcomes {
