@@ -293,6 +293,16 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
+// travelScope reports the scope of a ban on leaving a place or travelling, which bail
+// conditions and bailiffs impose, not a sentence.
+func travelScope(scope string) bool {
+	f := strings.Fields(strings.ToLower(scope))
+	if len(f) > 0 && (f[0] == "his" || f[0] == "her" || f[0] == "their") {
+		f = f[1:]
+	}
+	return len(f) > 0 && (f[0] == "leaving" || f[0] == "travel" || f[0] == "travelling" || f[0] == "traveling" || f[0] == "выезд" || f[0] == "выезжать")
+}
+
 // findClaims finds demands, sentences, outcomes and events, sentence by sentence.
 func (d *doc) findClaims() {
 	var defendant *Person // the person the text is about, for claims that name no one
@@ -541,6 +551,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		p := &Penalty{Kind: kind, Term: t.t.iso()}
 		if kind == "ban" {
 			p.Scope = d.banScope(ka, min(b, kb+8))
+			if travelScope(p.Scope) {
+				continue
+			}
 		}
 		out = append(out, &penaltyMention{a: ka, b: kb, pen: p})
 	}
@@ -580,8 +593,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 		case "ban":
 			p.Scope = d.banScope(k.a, min(b, k.b+8))
-			if p.Scope == "" && !cue {
-				continue
+			if p.Scope == "" && !cue || travelScope(p.Scope) {
+				continue // "a ban on her leaving the country" is a travel ban, an event
 			}
 		case "imprisonment":
 			// "prison sentences" in general, without a term, say too little.

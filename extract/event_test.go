@@ -107,3 +107,15 @@ func TestExtract_EventAfterClause(t *testing.T) {
 		t.Errorf("events = %v, want the detention on 2023-11-20 and the search on 2023-11-19", dates)
 	}
 }
+
+// TestExtract_TravelBanNoSentence: a ban on leaving the country is a travel ban, not a
+// sentence's ban from an activity.
+func TestExtract_TravelBanNoSentence(t *testing.T) {
+	r := Extract("Shymkent, 5 September 2022\n\nOn 2 September a bailiff imposed a ban on his leaving the country on the lawyer Yerbol Tokhtarov.")
+	if len(r.Sentences) != 0 {
+		t.Errorf("sentences = %+v, want none", r.Sentences)
+	}
+	if got := eventsOf("Shymkent, 5 September 2022\n\nOn 2 September a bailiff imposed a ban on his leaving the country on the lawyer Yerbol Tokhtarov."); len(got) != 1 || !strings.HasPrefix(got[0], "travel ban 2022-09-02") {
+		t.Errorf("events = %q, want a travel ban on 2022-09-02", got)
+	}
+}
