@@ -69,6 +69,20 @@ He sentenced:
 
 On 30 June 2021 the court sentenced Ikrom Yusupov, Bobur Haydarov and Sardor Mirzaev to seven years each. On 3 December 2020, officers searched the homes of all three men and detained them.`,
 			"detention", map[string]string{"Ikrom Yusupov": "2020-12-03", "Bobur Haydarov": "2020-12-03", "Sardor Mirzaev": "2020-12-03"}},
+		// A list item of two sentences does not end the list; an apposition between a pair
+		// and "each"; a month in an item is no "may".
+		{`Vienna, 4 March 2023
+
+The court sentenced:
+
+- Zoirshoh Davlatshoev to 18 years in a strict-regime colony. The prosecutor had asked for 20.
+- Mamadsho Nazarmamadov and Ilhom Shirinbekov, both businessmen, to 16 years each.
+- Payrav Alibekov, a journalist who had filmed the May 2022 protests, to 8 years.`,
+			"sentence", map[string]string{"Zoirshoh Davlatshoev": "P18Y", "Mamadsho Nazarmamadov": "P16Y", "Ilhom Shirinbekov": "P16Y", "Payrav Alibekov": "P8Y"}},
+		{`Vienna, 4 March 2023
+
+The court sentenced Niyozbek Qurbonshoev to 12 years and Payrav Alibekov to 8 years. For Qurbonshoev and Alibekov, the prosecutor had requested the terms that the court imposed.`,
+			"demand", map[string]string{"Niyozbek Qurbonshoev": "P12Y", "Payrav Alibekov": "P8Y"}},
 	} {
 		r := Extract(tc.text)
 		got := map[string]string{}

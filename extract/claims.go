@@ -338,9 +338,48 @@ func (d *doc) findClaims() {
 		if s.a >= s.b || d.toks[s.a].skip {
 			continue
 		}
+		d.demandsAsImposed(s)
 		d.events(si)
 	}
 	d.mergeEvents()
+}
+
+// demandsAsImposed reads a demand told as the sentence the court gave: "for A and B, the
+// prosecutor had requested the terms that the court imposed", "прокурор просил для них
+// тех же сроков, которые назначил суд": each person's demand is their sentence's term.
+func (d *doc) demandsAsImposed(s sentence) {
+	for k := s.a; k < s.b; k++ {
+		if !d.is(k, cDemand) {
+			continue
+		}
+		x := k + 1
+		for d.word(x, "the", "same", "те", "же", "тех", "такие", "такой", "тот") {
+			x++
+		}
+		if !d.word(x, "terms", "term", "sentences", "sentence", "сроки", "сроков", "срок", "наказание") ||
+			!d.anyWord(x+1, min(s.b, x+6), "court", "суд") || !d.anyWord(x+1, min(s.b, x+8), "imposed", "gave", "handed", "passed", "назначил", "назначила", "вынес", "вынесла") {
+			continue
+		}
+		var persons []*Person
+		for _, m := range d.personsIn(s.a, k) {
+			if m.p != nil && !m.pronoun && !d.official(m) {
+				persons = append(persons, m.p)
+			}
+		}
+		for _, p := range persons {
+			for _, sn := range d.res.Sentences {
+				if sn.Person != p.Name || sn.Term == "" || sn.Kind == "ban" {
+					continue
+				}
+				dem := *sn
+				dem.Mentions = []Span{d.span(k, x+1)}
+				dem.Inferred = "the term the text says the court imposed"
+				d.res.Demands = addPenalty(d.res.Demands, &dem)
+				break
+			}
+		}
+		return
+	}
 }
 
 // penalties finds the penalties written in tokens [a, b): a term with a kind, a kind with a
@@ -531,7 +570,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		rng := d.word(t.a-1, "to", "and", "до") && lo > 0 || d.word(t.a-1, "between", "from", "от")
 		prospect := false
 		for x := max(a, t.a-8); x < t.a; x++ {
-			if d.is(x, cProspect) {
+			if d.is(x, cProspect) && d.month(x) == 0 { // "the May 2022 protests" is no "may"
 				prospect = true
 			}
 		}
@@ -792,9 +831,13 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 				list = append(list, m.p)
 			}
 		}
-		// Only the list right before the claim: persons joined by commas and "and".
+		// Only the list right before the claim: persons joined by commas and "and". When an
+		// apposition stands between ("A and B, both businessmen, to 16 years each"), the
+		// group phrase below says whom.
 		if len(list) > 1 {
-			return d.trailingList(cands, a)
+			if tl := d.trailingList(cands, a); len(tl) > 0 {
+				return tl
+			}
 		}
 	}
 	var before, after *personMention

@@ -241,6 +241,10 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 		}
 		return d.lastGroup, true
 	}
+	// "A and B, both businessmen, to 16 years each": the clause names as many as it counts.
+	if g.n > 0 && !g.other && len(clause) == g.n {
+		return clause, true
+	}
 	if !d.castReady {
 		return nil, false
 	}

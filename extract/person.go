@@ -571,6 +571,11 @@ func (d *doc) context(m *personMention) {
 				break
 			}
 			if r, ok := roleWords[t.low]; ok {
+				// "For A and B, the prosecutor had requested": a role followed by a verb is
+				// the subject of a clause, not an apposition.
+				if d.word(k+1, "had", "has", "have", "was", "is", "said", "says", "asked", "requested", "demanded", "told", "did", "argued", "sought", "wrote", "filed") {
+					break
+				}
 				m.role = r
 				if d.word(k+1, "of") {
 					kk := k + 2

@@ -400,6 +400,15 @@ func sentences(toks []tok) []sentence {
 					lead = out[n-1].lead
 				case last == ";":
 					lead = n - 1
+				case isBullet(toks, start):
+					// A list item after an item of two sentences ("- A to 18 years. The
+					// prosecutor had asked for 20.") is still led by the list's lead.
+					for k := n - 1; k >= 0 && k >= n-4; k-- {
+						if out[k].lead >= 0 && isBullet(toks, out[k].a) {
+							lead = out[k].lead
+							break
+						}
+					}
 				}
 			}
 			out = append(out, sentence{a: start, b: end, para: para, lead: lead})
