@@ -751,6 +751,13 @@ func (d *doc) ruComplement(i int) int {
 			if d.personAt(b) || d.month(b) > 0 {
 				return b
 			}
+			// "судья Суда общей юрисдикции г. Еревана Артур Мнацаканян": a given name
+			// the lists lack, then a surname, after the name is complete.
+			if b > i && d.capWord2(b+1) && !d.toks[b+1].caps {
+				if ok, _ := d.names.surnameShape(d.toks[b+1].t); ok {
+					return b
+				}
+			}
 			if _, ok := ruAdjective(t.t); ok && ruGenAdj(t.low) {
 				// "Мангистауской области", "Высшего судебного совета": adjectives and their noun.
 				k := b + 1

@@ -72,6 +72,8 @@ func TestExtract_RussianInflection(t *testing.T) {
 			[]string{"Нана Гелашвили", "Тамта Беридзе"}},
 		{"common word opening a sentence", "Адвокат Дилафруз Саидова задержана. Приговор Саидовой огласили в мае. Обжалованный приговор вступил в силу.",
 			[]string{"Дилафруз Саидова"}},
+		{"a first name the lists lack after a court", "Приговор вынес судья Суда общей юрисдикции г. Еревана Артур Мнацаканян. Судья Бахром Назаров его оставил в силе.",
+			[]string{"Артур Мнацаканян", "Бахром Назаров"}},
 		{"patronymic in the order of speech", "Суд арестовал Елену Сергеевну Воробьёву. Воробьёва не признала вину.",
 			[]string{"Елена Сергеевна Воробьёва"}},
 		{"english spellings", "Judge Gulnara Baiturova acquitted her. Judge Bayturova is known for it. Baiturova was praised.",
