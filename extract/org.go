@@ -234,6 +234,10 @@ func (d *doc) enOrg(i int) *orgMention {
 		b := d.numberAfter(i + 1) // "SIZO-1", "SIZO No. 4"
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
+	// "the Vilnius-based Eastern Rights Forum": the place it is based in is no part of it.
+	if strings.HasSuffix(t.low, "-based") {
+		return nil
+	}
 	// "told Vlast.kz": a site's name is a medium's.
 	if strings.Contains(t.t, ".") && t.cap {
 		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: "media"}}
@@ -244,6 +248,11 @@ func (d *doc) enOrg(i int) *orgMention {
 	radio := false
 	for j < len(d.toks) && j-i < 12 {
 		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
+			break
+		}
+		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
+		// "Trial monitoring note No. 7".
+		if j > i && d.toks[j].nl == 1 && lastHead == j-1 && (i == 0 || d.toks[i].nl > 0) {
 			break
 		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
@@ -348,6 +357,12 @@ func (d *doc) enOrg(i int) *orgMention {
 	}
 	name := d.quote(a, end)
 	words := strings.Fields(name)
+	// Places and things named like institutions: "Ganja International Airport", "the World
+	// Press Freedom Index".
+	switch d.toks[end-1].low {
+	case "airport", "station", "square", "street", "avenue", "index", "prize", "award", "stadium":
+		return nil
+	}
 	if len(words) < 2 {
 		if _, ok := knownOrgs[strings.ToLower(name)]; !ok {
 			return nil

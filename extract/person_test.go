@@ -129,6 +129,8 @@ func TestExtract_Organizations(t *testing.T) {
 			[]string{"Казахстанское бюро по правам человека", "Комитет национальной безопасности"}},
 		{"quoted names", "Он сторонник движения «Демократический выбор Казахстана» и автор издания «Темир Медиа». По данным «Вясны», его задержали.",
 			[]string{"Вясна", "Демократический выбор Казахстана", "Темир Медиа"}},
+		{"a based place, an airport, a title line", "Mangystau Labour Rights Monitor\nTrial monitoring note No. 7\n\nJonas Petrauskas of the Vilnius-based Eastern Rights Forum was stopped at Shymkent International Airport.",
+			[]string{"Eastern Rights Forum", "Mangystau Labour Rights Monitor"}},
 		{"a foundation's quoted name", "Мониторинг вёл Общественный фонд «Ашық сот». Письмо поддержал фонд «Открытая политика».",
 			[]string{"Ашық сот", "Открытая политика"}},
 		{"generic is no name", "The court sentenced him and the police detained her. Суд назначил наказание, полиция задержала его.",
