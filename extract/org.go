@@ -71,6 +71,7 @@ var acronyms = map[string]string{
 	"КНБ": "security service", "ФСБ": "security service", "КГБ": "security service", "СБУ": "security service",
 	"ГКНБ": "security service", "ДКНБ": "security service", "ГУБОПиК": "police", "ОМОН": "police", "МВД": "police",
 	"ГУВД": "police", "УВД": "police", "ДВД": "police", "ОБСЕ": "ngo", "ООН": "ngo", "БДИПЧ": "ngo", "ЦПЭ": "police",
+	"ФСИН": "prison", "УФСИН": "prison", "ГУФСИН": "prison",
 }
 
 // knownOrgs are organisations whose names have no head word.
@@ -578,13 +579,23 @@ func (d *doc) ruOrg(i int) *orgMention {
 	t := &d.toks[i]
 	if k, ok := acronyms[t.t]; ok {
 		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
+		// "СИЗО-1 по Краснодарскому краю", "СИЗО-1 УФСИН России по Псковской области".
 		b := d.numberAfter(i + 1)
-		if d.word(b, "г") || d.word(b, "республики") || b < len(d.toks) && acronyms[d.toks[b].t] != "" {
-			if acronyms[d.toks[b].t] != "" {
+		for n := 0; n < 3 && b < len(d.toks); n++ {
+			switch {
+			case acronyms[d.toks[b].t] != "":
 				b++
-			} else {
-				b = d.ruComplement(b)
+				if d.word(b, "россии", "рф") {
+					b++
+				}
+				continue
+			case d.word(b, "г", "республики") || d.word(b, "по") && (d.capWord2(b+1) || d.word(b+1, "г")):
+				if e := d.ruComplement(b); e > b {
+					b = e
+					continue
+				}
 			}
+			break
 		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
@@ -737,7 +748,7 @@ var ruPoWords = map[string]bool{
 // ruComplement returns the end of the genitive and "по" phrases after a head at i.
 func (d *doc) ruComplement(i int) int {
 	b := i
-	for n := 0; n < 4 && b < len(d.toks); n++ {
+	for n := 0; n < 6 && b < len(d.toks); n++ {
 		t := &d.toks[b]
 		if t.k != tWord || t.nl >= 2 || t.skip || t.used {
 			break
@@ -918,6 +929,17 @@ func orgKey(s string) string {
 	return k
 }
 
+// sameRepublic reports a short form of a name that names a republic in full: "Верховный
+// суд Таджикистана" for "Верховный суд Республики Таджикистан".
+func sameRepublic(short, long string) bool {
+	before, country, found := strings.Cut(long, " республики ")
+	if !found || strings.Contains(country, " ") {
+		return false
+	}
+	rest, ok := strings.CutPrefix(short, before+" ")
+	return ok && strings.HasPrefix(rest, country) && len([]rune(rest))-len([]rune(country)) <= 2
+}
+
 // resolveOrgs makes one proposal of the mentions of each organisation: the same name folded,
 // an acronym given in brackets, or a shorter form of a longer name ("Basmanny District
 // Court" for "Basmanny District Court of Moscow").
@@ -954,7 +976,7 @@ func (d *doc) resolveOrgs() {
 				continue
 			}
 			xk := keys[x]
-			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind {
+			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind || sameRepublic(k, xk) {
 				into = x
 				break
 			}

@@ -131,6 +131,8 @@ func TestExtract_Organizations(t *testing.T) {
 			[]string{"Вясна", "Демократический выбор Казахстана", "Темир Медиа"}},
 		{"a based place, an airport, a title line", "Mangystau Labour Rights Monitor\nTrial monitoring note No. 7\n\nJonas Petrauskas of the Vilnius-based Eastern Rights Forum was stopped at Shymkent International Airport.",
 			[]string{"Eastern Rights Forum", "Mangystau Labour Rights Monitor"}},
+		{"stressed ending, a prison with its complement, a republic", "Решение Второго кассационного суда общей юрисдикции обжаловано. Её держат в СИЗО-1 УФСИН России по Псковской области. Жалобу рассмотрел Верховный суд Республики Таджикистан. Верховный суд Таджикистана её отклонил.",
+			[]string{"Верховный суд Республики Таджикистан", "Второй кассационный суд общей юрисдикции", "СИЗО-1 УФСИН России по Псковской области"}},
 		{"a foundation's quoted name", "Мониторинг вёл Общественный фонд «Ашық сот». Письмо поддержал фонд «Открытая политика».",
 			[]string{"Ашық сот", "Открытая политика"}},
 		{"generic is no name", "The court sentenced him and the police detained her. Суд назначил наказание, полиция задержала его.",

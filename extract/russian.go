@@ -295,6 +295,7 @@ func ruAdjective(w string) (string, bool) {
 var stressedAdjectives = map[string]bool{
 	"городск": true, "областн": true, "окружн": true, "краев": true, "миров": true, "морск": true,
 	"войсков": true, "волостн": true, "полев": true, "тверск": true, "донск": true,
+	"втор": true, "шест": true, "седьм": true, "восьм": true, "больш": true, // ordinals and others stressed on the ending
 }
 
 // ruAdjNominative returns the nominative of an adjective form in the gender of its noun:
