@@ -513,6 +513,7 @@ func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
 func (d *doc) findDates() {
 	d.findDateline()
 	var anchor *dateMention // the last date to the day
+	var latest *dateMention // the latest date to the day of the story, not the dateline
 	var lastYear int        // the year of the last date with a year
 	if d.dateline != nil {
 		anchor, lastYear = d.dateline, d.dateline.y
@@ -563,6 +564,7 @@ func (d *doc) findDates() {
 				lastYear = m.y
 				if m.prec == precDay {
 					anchor = m
+					latest = d.laterDay(latest, m)
 				}
 			}
 			i = m.b - 1
@@ -583,6 +585,7 @@ func (d *doc) findDates() {
 			m := &dateMention{a: i, b: i + 1, y: dt.Year(), m: int(dt.Month()), d: dt.Day(), prec: precDay, rel: true}
 			d.addDate(m, "")
 			anchor, lastYear = m, m.y
+			latest = d.laterDay(latest, m)
 			continue
 		}
 		sa, sb := d.sentenceOf(i)
@@ -598,6 +601,7 @@ func (d *doc) findDates() {
 			if !explicit {
 				d.addDate(m, "")
 				anchor, lastYear = m, m.y
+				latest = d.laterDay(latest, m)
 			}
 			i += l - 1
 			continue
@@ -627,6 +631,11 @@ func (d *doc) findDates() {
 		base := anchor
 		if kind == relDateline {
 			base = d.dateline
+		}
+		// "The next day" opening a paragraph goes on from the story's latest day, not from a
+		// date of the background told in between ("Sahakyan was arrested on 9 December 2022").
+		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) && d.sents[d.toks[i].sent].a == i && d.paraStart(i) {
+			base = latest
 		}
 		if base == nil {
 			i += l - 1
@@ -684,10 +693,29 @@ func (d *doc) findDates() {
 		d.addDate(m, "")
 		if m.prec == precDay && !backdated {
 			anchor = m
+			latest = d.laterDay(latest, m)
 		}
 		lastYear = m.y
 		i += l - 1
 	}
+}
+
+// laterDay returns the later of two days of the story; days after the dateline (plans) are not
+// the story's.
+func (d *doc) laterDay(x, m *dateMention) *dateMention {
+	if m.prec != precDay || m.dateline || d.dateline != nil && m.time().After(d.dateline.time()) {
+		return x
+	}
+	if x == nil || m.time().After(x.time()) {
+		return m
+	}
+	return x
+}
+
+// paraStart reports a token that opens its paragraph.
+func (d *doc) paraStart(i int) bool {
+	si := d.toks[i].sent
+	return si == 0 || d.sents[si-1].para != d.sents[si].para
 }
 
 // sameYear reports "того же года", "этого года", "of the same year", "that year" at token i.

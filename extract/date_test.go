@@ -64,6 +64,8 @@ func TestExtract_Dates(t *testing.T) {
 		{"на следующий день после", "Его задержали 2 июля 2022 года, на следующий день после начала протестов. Через день задержали его брата.", []string{"2022-07-01", "2022-07-02", "2022-07-03"}},
 		{"duration after a date", "Активиста задержали 20 октября 2022 года. 15 июня 2023 года, почти через восемь месяцев в СИЗО, его перевели под домашний арест.",
 			[]string{"2022-10-20", "2023-06-15"}},
+		{"next day after background", "Yerevan, 6 April 2024\n\nThe court released Levon Sahakyan on Thursday. He was arrested on 9 December 2022.\n\nThe next day, the chamber opened disciplinary proceedings against his lawyer.",
+			[]string{"2022-12-09", "2024-04-04", "2024-04-05", "2024-04-06"}},
 		{"attributive year", "He took part in the 2022 protests under the 2003 Criminal Code.", []string{"2003", "2022"}},
 		{"not dates", "Article 2019 of the code; 40,000 euros; 1,500,000 tenge; the 99.8% rate; 16 2019.", nil},
 	} {
