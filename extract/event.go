@@ -233,7 +233,7 @@ func (d *doc) events(si int) {
 			k += l - 1
 			continue
 		}
-		if d.toldBefore(k, typ) != nil {
+		if d.toldBefore(k, typ) != nil || d.possessedNoun(k, l) {
 			k += l - 1
 			continue
 		}
@@ -293,6 +293,30 @@ func (d *doc) appealBefore(a, k int) bool {
 		}
 	}
 	return false
+}
+
+// eventNounsPossessed are the nouns of events that, after a possessive, name an event
+// already told rather than a new one: "Kalandadze's detention was later changed to bail".
+var eventNounsPossessed = wordSet(`detention arrest release search death dismissal expulsion disbarment
+	задержание задержания задержанию задержанием задержании арест ареста аресту арестом аресте освобождение освобождения смерть смерти`)
+
+// possessedNoun reports an event noun of one word after a possessive ("his detention",
+// "Kalandadze's arrest", "его задержания") that has no date of its own in its sentence.
+func (d *doc) possessedNoun(k, l int) bool {
+	if l != 1 || !eventNounsPossessed[d.toks[k].low] || !(k > 0 && d.toks[k-1].poss || d.word(k-1, "his", "her", "their", "его", "её", "ее", "их")) {
+		return false
+	}
+	// "the court ordered his arrest": a decision makes the event.
+	if d.word(k-2, "ordered", "orders", "sanctioned", "authorised", "authorized", "approved", "санкционировал", "санкционировала", "санкционировали") {
+		return false
+	}
+	s := d.sents[d.toks[k].sent]
+	for _, m := range d.datesIn(k+1, min(s.b, k+5)) {
+		if !m.until {
+			return false // "his arrest on 3 May"
+		}
+	}
+	return true
 }
 
 // listAfter reports a list of names after token a: commas and "and" between capitalised words.
@@ -440,14 +464,29 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 	if !ref {
 		return nil
 	}
-	// The event of that type told last with a date, else any of that type.
-	var found *Event
+	// The event of that type told last with a date, else any of that type; the one of a
+	// person the sentence names before it, when there is one ("Jikia told the court that after
+	// his detention ...").
+	named := map[string]bool{}
+	s := d.sents[d.toks[k].sent]
+	for _, m := range d.personsIn(s.a, k) {
+		if m.p != nil {
+			named[m.p.Name] = true
+		}
+	}
+	var found, theirs *Event
 	for _, e := range d.res.Events {
 		if e.Type == typ || (typ == "arrest" || typ == "detention") && (e.Type == "arrest" || e.Type == "detention") {
 			if found == nil || e.Date != "" {
 				found = e
 			}
+			if named[e.Person] && (theirs == nil || e.Date != "" && theirs.Date == "") {
+				theirs = e
+			}
 		}
+	}
+	if theirs != nil && theirs.Date != "" {
+		return theirs
 	}
 	return found
 }

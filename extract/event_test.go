@@ -80,6 +80,11 @@ func TestExtract_EventVocabulary(t *testing.T) {
 		{"Vilnius, 3 November 2025\n\nThe court sentenced Aliaksandr Hrydziuk, Iryna Shpak and Mikita Rudzko to four years each. The three were detained on 12 May 2025. On 14 May investigators placed all three in custody.",
 			[]string{"arrest 2025-05-14 Aliaksandr Hrydziuk", "arrest 2025-05-14 Iryna Shpak", "arrest 2025-05-14 Mikita Rudzko",
 				"detention 2025-05-12 Aliaksandr Hrydziuk", "detention 2025-05-12 Iryna Shpak", "detention 2025-05-12 Mikita Rudzko"}},
+		// An event noun after a possessive names an event told before; its person's own.
+		{"Tbilisi, 1 October 2025\n\nDavit Mamulashvili was detained on 4 December 2024. Nino Gelashvili was detained on 5 December. Mamulashvili told the court that after his detention officers beat him. On 3 March 2025 Mamulashvili's detention was changed to bail.",
+			[]string{"detention 2024-12-04 Davit Mamulashvili", "detention 2024-12-05 Nino Gelashvili", "torture allegation 2024-12-04 Davit Mamulashvili"}},
+		{"Tashkent, 1 May 2024\n\nThe blogger Jasur Normatov denies the charges. On 14 March 2024 the court ordered his arrest.",
+			[]string{"arrest 2024-03-14 Jasur Normatov"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},
