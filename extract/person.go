@@ -489,8 +489,8 @@ func (d *doc) roleBefore(i int) int {
 				}
 				return k
 			}
-			if t.poss || t.cap && n > 0 || rolePrepositions[t.low] {
-				return -1
+			if t.poss || t.cap && n > 0 || rolePrepositions[t.low] || pastVerb(t) {
+				return -1 // "судья санкционировал арест Сейткали": the judge's verb stands between
 			}
 			k--
 			continue
@@ -502,6 +502,17 @@ func (d *doc) roleBefore(i int) int {
 		return -1
 	}
 	return -1
+}
+
+// pastVerb reports a verb in the past tense ("санкционировал", "sentenced"), which a role
+// does not reach across.
+func pastVerb(t *tok) bool {
+	w := t.low
+	if t.cyr {
+		return utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ал") || strings.HasSuffix(w, "ил") || strings.HasSuffix(w, "ала") || strings.HasSuffix(w, "ила") ||
+			strings.HasSuffix(w, "али") || strings.HasSuffix(w, "или") || strings.HasSuffix(w, "ался") || strings.HasSuffix(w, "ался"))
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // rolePrepositions end the words that may stand between a role and a name: "activist from

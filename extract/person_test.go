@@ -114,6 +114,22 @@ Chairman of the Tobol City Court, Erlan Sadykov, was removed from office. On 6 F
 	}
 }
 
+// TestExtract_RoleAcrossVerb: a role word does not reach a name across the verb of its own
+// clause.
+func TestExtract_RoleAcrossVerb(t *testing.T) {
+	for _, text := range []string{
+		"Бауыржан Сейткали приговорён к пяти годам. 24 марта следственный судья санкционировал арест Сейткали.",
+		"Bauyrzhan Seitkali was sentenced to five years. On 24 March the investigating judge sanctioned the arrest of Seitkali.",
+	} {
+		r := Extract(text)
+		for _, p := range r.Persons {
+			if slices.Contains(p.Roles, "judge") {
+				t.Errorf("%q: %s has the role judge", text, p.Name)
+			}
+		}
+	}
+}
+
 func TestExtract_Organizations(t *testing.T) {
 	for _, tc := range []struct {
 		name, text string
