@@ -199,6 +199,9 @@ func (d *doc) counted(a, k int) bool {
 // events finds the events of sentence si, with their dates and persons.
 func (d *doc) events(si int) {
 	s := d.sents[si]
+	if d.heading(s) {
+		return // "Arrest and pre-trial detention": a section's title tells no event
+	}
 	// "beaten during his arrest": the date of the arrest told before. And the event words of
 	// the sentence, each of which owns the dates nearest to it.
 	refDate := ""
@@ -317,6 +320,16 @@ func (d *doc) possessedNoun(k, l int) bool {
 		}
 	}
 	return true
+}
+
+// heading reports a sentence that is a title on a line of its own: a few words without a
+// full stop, a line break after them.
+func (d *doc) heading(s sentence) bool {
+	if s.b-s.a > 8 || s.b >= len(d.toks) || d.toks[s.b].nl == 0 || !d.toks[s.a].cap {
+		return false
+	}
+	last := d.toks[s.b-1]
+	return last.k == tWord && (s.a == 0 || d.toks[s.a].nl > 0)
 }
 
 // listAfter reports a list of names after token a: commas and "and" between capitalised words.

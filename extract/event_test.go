@@ -85,6 +85,10 @@ func TestExtract_EventVocabulary(t *testing.T) {
 			[]string{"detention 2024-12-04 Davit Mamulashvili", "detention 2024-12-05 Nino Gelashvili", "torture allegation 2024-12-04 Davit Mamulashvili"}},
 		{"Tashkent, 1 May 2024\n\nThe blogger Jasur Normatov denies the charges. On 14 March 2024 the court ordered his arrest.",
 			[]string{"arrest 2024-03-14 Jasur Normatov"}},
+		// A section's title tells no event; "their detention" is the detention, not the remand.
+		{"Tashkent, 15 August 2021\n\nArrest and pre-trial detention\nOn 3 December 2020 officers detained Sardor Mirzaev. On 5 December a court remanded him in custody. He says that on the day of his detention officers had beaten him.",
+			[]string{"arrest 2020-12-05 Sardor Mirzaev", "detention 2020-12-03 Sardor Mirzaev", "torture allegation 2020-12-03 Sardor Mirzaev"}},
+		{"Minsk, 2 May 2022\n\nSearches and dismissals\n\nOn 20 April 2022 the court sentenced Ihar Loban to three years.", nil},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},

@@ -10,18 +10,21 @@ package extract
 type eventFamily struct {
 	types []string
 	words map[string]bool
+	wider *eventFamily // where none of the family was told: "his arrest" after a detention
 }
 
 var (
-	custodyFamily = &eventFamily{types: []string{"arrest", "detention"}}
-	verdictWords  = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены`)
-	acquitWords   = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы`)
+	custodyFamily   = &eventFamily{types: []string{"arrest", "detention"}}
+	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
+	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
+	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены`)
+	acquitWords     = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы`)
 )
 
 // eventNouns maps the nouns that name an event to its family.
 var eventNouns = map[string]*eventFamily{
-	"arrest": custodyFamily, "detention": custodyFamily, "custody": custodyFamily, "remand": custodyFamily,
-	"ареста": custodyFamily, "задержания": custodyFamily, "задержание": custodyFamily, "арест": custodyFamily,
+	"arrest": arrestFamily, "detention": detentionFamily, "custody": custodyFamily, "remand": arrestFamily,
+	"ареста": arrestFamily, "задержания": detentionFamily, "задержание": detentionFamily, "арест": arrestFamily,
 	"release": {types: []string{"release"}}, "освобождения": {types: []string{"release"}},
 	"search": {types: []string{"search"}}, "searches": {types: []string{"search"}}, "обыска": {types: []string{"search"}}, "обысков": {types: []string{"search"}},
 	"death": {types: []string{"death"}}, "смерти": {types: []string{"death"}}, "гибели": {types: []string{"death"}},
@@ -108,6 +111,9 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 		return nil, 0
 	}
 	e := d.familyDate(fam, i, first)
+	if e == nil && fam.wider != nil {
+		e = d.familyDate(fam.wider, i, first)
+	}
 	if e == nil {
 		return nil, 0
 	}

@@ -431,6 +431,8 @@ func sentences(toks []tok) []sentence {
 			cut(i) // an item of a list is a clause of its own
 		} else if i > start && toks[i].nl == 1 && toks[i-1].k == tPunct && (toks[i-1].t == ":" || toks[i-1].t == ";") {
 			cut(i) // "He sentenced:" then the items, one a line
+		} else if i > start && toks[i].nl == 1 && toks[i].cap && titleLine(toks, start, i) {
+			cut(i) // a section's title on its own line, then its text: "Arrest and pre-trial detention"
 		}
 		t := &toks[i]
 		if t.k != tPunct || (t.t != "." && t.t != "!" && t.t != "?" && t.t != "…" && t.t != ";") {
@@ -486,6 +488,20 @@ func sentences(toks []tok) []sentence {
 	}
 	cut(len(toks))
 	return out
+}
+
+// titleLine reports a title in tokens [a, b): a line of its own of at most six words, the
+// first capitalised, without punctuation.
+func titleLine(toks []tok, a, b int) bool {
+	if b-a > 6 || !toks[a].cap || a > 0 && toks[a].nl == 0 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if toks[k].k != tWord || k > a && toks[k].nl > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // isBullet reports a list item's mark at token i, first on its line: "-", "•", "–", "*".
