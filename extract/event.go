@@ -107,7 +107,8 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if t.low == "torture" && w(-1, "the") && w(1, "of") {
 			return false // "the torture of prisoners"
 		}
-		return w(-1, "convention", "against", "about", "the") || w(1, "up") && lem != "beat" || w(1, "the", "a", "on", "out", "into")
+		return w(-1, "convention", "against", "about", "the") || w(1, "up") && lem != "beat" || w(1, "the", "a", "on", "out", "into") ||
+			d.anyWord(k-6, k, "risk", "danger") // "in danger of being subjected to torture"
 	case "release":
 		switch lem {
 		case "release", "free":
@@ -574,7 +575,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	// The date the paragraph's story has reached: that of its last dated event, else its last
 	// date.
 	last := ""
-	for sj := si - 1; sj >= 0 && si-sj <= 4 && d.sents[sj].para == s.para; sj-- {
+	// "detained them on the spot", "на месте": then and there, across a paragraph's break.
+	para := s.para
+	if d.anyWord(k+1, min(s.b, k+8), "spot", "scene", "месте") && d.anyWord(k+1, min(s.b, k+8), "on", "at", "на") && si > 0 {
+		para = d.sents[si-1].para
+	}
+	for sj := si - 1; sj >= 0 && si-sj <= 4 && (d.sents[sj].para == s.para || d.sents[sj].para == para); sj-- {
 		if e := d.lastEventIn(d.sents[sj]); e != "" {
 			return e
 		}

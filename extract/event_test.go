@@ -89,6 +89,9 @@ func TestExtract_EventVocabulary(t *testing.T) {
 		{"Tashkent, 15 August 2021\n\nArrest and pre-trial detention\nOn 3 December 2020 officers detained Sardor Mirzaev. On 5 December a court remanded him in custody. He says that on the day of his detention officers had beaten him.",
 			[]string{"arrest 2020-12-05 Sardor Mirzaev", "detention 2020-12-03 Sardor Mirzaev", "torture allegation 2020-12-03 Sardor Mirzaev"}},
 		{"Minsk, 2 May 2022\n\nSearches and dismissals\n\nOn 20 April 2022 the court sentenced Ihar Loban to three years.", nil},
+		// "on the spot" across a paragraph; "They were detained"; a risk of torture is none.
+		{"Ashgabat, 29 January 2024\n\nOn 14 September 2023, Rovshen Durdyev and Azat Gylychev held a picket near the embassy.\n\nMoscow police detained Durdyev and Gylychev on the spot.\n\nOn 2 October 2023, both men were put on a flight to Ashgabat. They were detained on arrival. States must not return a person to a country where they would be in danger of being subjected to torture.",
+			[]string{"detention 2023-09-14 Azat Gylychev", "detention 2023-09-14 Rovshen Durdyev", "detention 2023-10-02 Azat Gylychev", "detention 2023-10-02 Rovshen Durdyev"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},

@@ -119,6 +119,9 @@ func (d *doc) groupAt(i int) *groupMention {
 		}
 	case w(0, "them") && d.groupVerbBefore(i):
 		return &groupMention{a: i, b: i + 1, them: true}
+	case w(0, "they") && w(1, "were", "have", "had", "are") && d.toks[i].cap:
+		// "They were detained on arrival": the people named before, as a sentence's subject.
+		return &groupMention{a: i, b: i + 1, them: true}
 	}
 	return nil
 }
@@ -237,6 +240,20 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 			}
 			if len(before) >= 2 {
 				return before, true
+			}
+			// The group the sentence before told of: "both men were put on a flight. They
+			// were detained on arrival".
+			for _, pg := range d.sentGroups[si-1] {
+				if pg.them {
+					continue
+				}
+				ps, ok := d.resolveGroup(pg, prev)
+				if !ok {
+					return nil, false
+				}
+				if len(ps) >= 2 {
+					return ps, true
+				}
 			}
 		}
 		return d.lastGroup, true
