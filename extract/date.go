@@ -758,7 +758,9 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	sa, _ := d.sentenceOf(i)
 	same := 0
 	for _, x := range d.dates {
-		if x.a >= sa && x.a < i && x.y != 0 && !x.rel {
+		// "who has lived in Vilnius since 2021, was sentenced on 2 July": a state's start
+		// year does not date a day.
+		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !(x.since && x.prec == precYear) {
 			same = x.y
 		}
 	}

@@ -29,6 +29,7 @@ func TestExtract_Dates(t *testing.T) {
 		{"dateline last year", "Almaty, 3 March 2020\n\nOn 28 December the court ruled.", []string{"2019-12-28", "2020-03-03"}},
 		{"dateline future", "Astana, 3 April 2024\n\nThe verdict is scheduled for 10 April.", []string{"2024-04-03", "2024-04-10"}},
 		{"year in the sentence", "Astana, 3 April 2024\n\nIn 2015, on 5 May, he was arrested.", []string{"2015", "2015-05-05", "2024-04-03"}},
+		{"since a year in the sentence", "Minsk, 25 September 2024\n\nThe blogger, who has lived in Vilnius since 2021, was sentenced on 2 July.", []string{"2021", "2024-07-02", "2024-09-25"}},
 		{"month from context", "Moscow, 17 February 2023\n\nIn May 2022 she was fined. In October her flat was searched.", []string{"2022-05", "2022-10", "2023-02-17"}},
 		{"next day", "On 6 February 2019 she was acquitted. The next day, the chairman was removed.", []string{"2019-02-06", "2019-02-07"}},
 		{"next day with its date", "On 6 February 2019 she was acquitted. The next day, on 7 February 2019, he was removed.", []string{"2019-02-06", "2019-02-07"}},
