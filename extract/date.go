@@ -634,7 +634,10 @@ func (d *doc) findDates() {
 		}
 		// "The next day" opening a paragraph goes on from the story's latest day, not from a
 		// date of the background told in between ("Sahakyan was arrested on 9 December 2022").
-		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) && d.sents[d.toks[i].sent].a == i && d.paraStart(i) {
+		// So does one in a new section that has told no day yet ("Dawn searches ... Halina
+		// Loban was released the same evening").
+		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) &&
+			(d.sents[d.toks[i].sent].a == i && d.paraStart(i) || d.headingBetween(base.a, i)) {
 			base = latest
 		}
 		if base == nil {
@@ -710,6 +713,16 @@ func (d *doc) laterDay(x, m *dateMention) *dateMention {
 		return m
 	}
 	return x
+}
+
+// headingBetween reports a section's title between tokens a and b.
+func (d *doc) headingBetween(a, b int) bool {
+	for si := d.toks[a].sent + 1; si < len(d.sents) && d.sents[si].a < b; si++ {
+		if d.heading(d.sents[si]) {
+			return true
+		}
+	}
+	return false
 }
 
 // paraStart reports a token that opens its paragraph.

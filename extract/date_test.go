@@ -67,6 +67,8 @@ func TestExtract_Dates(t *testing.T) {
 			[]string{"2022-10-20", "2023-06-15"}},
 		{"next day after background", "Yerevan, 6 April 2024\n\nThe court released Levon Sahakyan on Thursday. He was arrested on 9 December 2022.\n\nThe next day, the chamber opened disciplinary proceedings against his lawyer.",
 			[]string{"2022-12-09", "2024-04-04", "2024-04-05", "2024-04-06"}},
+		{"new section goes on from the story", "Gomel, 25 September 2024\n\nPolice searched the flat of Halina Loban on 17 September. Her son was sentenced on 2 July.\n\nDawn searches\n\nHalina Loban was released the same evening. Two days later her son's lawyer was detained.",
+			[]string{"2024-07-02", "2024-09-17", "2024-09-19", "2024-09-25"}},
 		{"attributive year", "He took part in the 2022 protests under the 2003 Criminal Code.", []string{"2003", "2022"}},
 		{"not dates", "Article 2019 of the code; 40,000 euros; 1,500,000 tenge; the 99.8% rate; 16 2019.", nil},
 	} {
