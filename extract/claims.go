@@ -333,6 +333,9 @@ func (d *doc) findClaims() {
 	for _, f := range later {
 		f()
 	}
+	// The claims of groups may have added defendants ("For all three, the prosecution had
+	// sought ..."): the cast is read again.
+	d.cast = nil
 	for si := range d.sents {
 		s := d.sents[si]
 		if s.a >= s.b || d.toks[s.a].skip {

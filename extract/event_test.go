@@ -92,6 +92,9 @@ func TestExtract_EventVocabulary(t *testing.T) {
 		// "on the spot" across a paragraph; "They were detained"; a risk of torture is none.
 		{"Ashgabat, 29 January 2024\n\nOn 14 September 2023, Rovshen Durdyev and Azat Gylychev held a picket near the embassy.\n\nMoscow police detained Durdyev and Gylychev on the spot.\n\nOn 2 October 2023, both men were put on a flight to Ashgabat. They were detained on arrival. States must not return a person to a country where they would be in danger of being subjected to torture.",
 			[]string{"detention 2023-09-14 Azat Gylychev", "detention 2023-09-14 Rovshen Durdyev", "detention 2023-10-02 Azat Gylychev", "detention 2023-10-02 Rovshen Durdyev"}},
+		// "the other three defendants": the defendants include those a group's demand names.
+		{"Bishkek, 11 October 2024\n\nThe court sentenced Aidana Asanova and Bakyt Dzhusupov to six years. Reporters Elnura Kasymova, Meerim Toktorova and Chyngyz Rysbekov were tried with them. The prosecutor had asked for five years for each of the three.\n\nOn 17 January 2024 the court remanded Asanova and Dzhusupov in custody and placed the other three defendants under house arrest.",
+			[]string{"arrest 2024-01-17 Aidana Asanova", "arrest 2024-01-17 Bakyt Dzhusupov", "house arrest 2024-01-17 Chyngyz Rysbekov", "house arrest 2024-01-17 Elnura Kasymova", "house arrest 2024-01-17 Meerim Toktorova"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},
