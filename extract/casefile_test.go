@@ -138,3 +138,25 @@ func TestExtract_QuashedAndSentBack(t *testing.T) {
 		}
 	}
 }
+
+// A bare demand set against a term of another kind than prison is of that kind; a demand
+// against a prison term stays one of prison.
+func TestExtract_DemandKindFromSentence(t *testing.T) {
+	text := `Алматы, 10 ноября 2023 года
+
+Асель Жунусова получила два года ограничения свободы, хотя прокурор требовал для неё три года. Дарине Бекмухановой назначен один год ограничения свободы; для неё обвинение просило полтора года. Талгат Омаров получил четыре года лишения свободы, хотя прокурор требовал для него пять лет.`
+	want := map[string]string{
+		"Асель Жунусова":     "restriction of freedom P3Y",
+		"Дарина Бекмуханова": "restriction of freedom P1Y6M",
+		"Талгат Омаров":      "imprisonment P5Y",
+	}
+	got := map[string]string{}
+	for _, p := range Extract(text).Demands {
+		got[p.Person] = p.Kind + " " + p.Term
+	}
+	for p, v := range want {
+		if got[p] != v {
+			t.Errorf("demand for %s = %q, want %q (all: %v)", p, got[p], v, got)
+		}
+	}
+}

@@ -566,6 +566,23 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue
 			}
 			kind = "imprisonment"
+			// "получили по два года ограничения свободы, хотя прокурор требовал по три года":
+			// a bare demand is of the kind of the term it is set against, told just before.
+			if d.anyClass(a, t.a, cDemand) {
+				var prev *Penalty
+				for x := len(out) - 1; x >= 0 && prev == nil; x-- {
+					if out[x].pen.Term != "" {
+						prev = out[x].pen
+					}
+				}
+				// "назначен один год ограничения свободы; для неё обвинение просило полтора года"
+				if prev == nil && si > 0 && d.punct(d.sents[si-1].b-1, ";") {
+					prev = d.lastPen
+				}
+				if prev != nil && (prev.Kind == "restriction of freedom" || prev.Kind == "compulsory treatment") {
+					kind = prev.Kind
+				}
+			}
 		}
 		// "faces up to twelve years in prison", "если ... грозит до 10 лет": a prospect; "four to
 		// seven years", "от 5 до 10 лет": a range the law sets.
