@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 const caseText = `Almaty, 4 March 2021
 
@@ -157,6 +160,29 @@ func TestExtract_DemandKindFromSentence(t *testing.T) {
 	for p, v := range want {
 		if got[p] != v {
 			t.Errorf("demand for %s = %q, want %q (all: %v)", p, got[p], v, got)
+		}
+	}
+}
+
+// An outcome said of one of several people goes to the list its nearest name is part of,
+// not to a judge named beside it.
+func TestExtract_OutcomeOfAList(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Бишкек, 20 сентября 2024 года\n\n18 сентября дело Нурбека Абдыкадырова, Гульнары Сатыбалдиевой, Эрмека Жумабаева и Таланта Осмонова направлено на новое рассмотрение.",
+			[]string{"Гульнара Сатыбалдиева returned", "Нурбек Абдыкадыров returned", "Талант Осмонов returned", "Эрмек Жумабаев returned"}},
+		{"Aktau, 1 March 2019\n\nIn the case of Aigul Akberdiyeva, Judge Gulnara Baiturova rendered an acquittal.",
+			[]string{"Aigul Akberdiyeva acquitted"}},
+	} {
+		var got []string
+		for _, o := range Extract(tc.text).Outcomes {
+			got = append(got, o.Person+" "+o.Outcome)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("outcomes of %q:\n got %q\nwant %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -1260,6 +1260,10 @@ func (d *doc) nearest(a, b int, s sentence) []*Person {
 	if best == nil {
 		return nil
 	}
+	// "Дело A, B, C и D направлено на новое рассмотрение": the list the nearest is part of.
+	if list := d.listAround(best, s); len(list) > 1 {
+		return list
+	}
 	return []*Person{best.p}
 }
 

@@ -422,7 +422,9 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 func (d *doc) listAround(m *personMention, s sentence) []*Person {
 	var ms []*personMention
 	for _, o := range d.personsIn(s.a, s.b) {
-		if o.p != nil && !o.pronoun && !o.roleNP {
+		// "in the case of Aigul Akberdiyeva, Judge Gulnara Baiturova rendered": a judge
+		// beside a name is no part of its list.
+		if o.p != nil && !o.pronoun && !o.roleNP && (o == m || !d.official(o)) {
 			ms = append(ms, o)
 		}
 	}
