@@ -646,7 +646,14 @@ func (d *doc) ruOrg(i int) *orgMention {
 	// after them ("отдел полиции «Ленинский»").
 	b := h + 1
 	quoted := ""
-	if q, qb := d.quotedName(b); q != "" {
+	// "колонии № 5", "средней школы № 189": a number names an institution.
+	numbered := false
+	if nb := d.numberAfter(b); nb > b && d.punct(b, "№") {
+		b, numbered = nb, true
+	}
+	if numbered {
+		b = d.ruComplement(b)
+	} else if q, qb := d.quotedName(b); q != "" {
 		quoted, b = q, qb
 	} else {
 		b = d.ruComplement(b)
@@ -663,8 +670,11 @@ func (d *doc) ruOrg(i int) *orgMention {
 		}
 	}
 	institutional := b > h+1 && ruInstitutional(d.quote(h+1, b))
-	if !capital && !institutional || a == h && b == h+1 {
+	if !capital && !institutional && !numbered || a == h && b == h+1 {
 		return nil
+	}
+	if head.kind == "other" && !numbered && !capital && quoted == "" {
+		return nil // "учреждение средней безопасности" is a kind of prison, not one
 	}
 	if head.kind == "prison" && a == h && quoted == "" && !d.punct(h+1, "№") {
 		return nil // "изолятор Талдыкоргана" is where, not a name

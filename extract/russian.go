@@ -248,6 +248,8 @@ func init() {
 		{"проект проекта проекту проектом проекте", masc, "ngo", true},
 		{"инициатива инициативы инициативе инициативу инициативой", fem, "ngo", true},
 		{"мониторинг", masc, "ngo", false},
+		{"школа школы школе школу школой", fem, "other", false},
+		{"учреждение учреждения учреждению учреждением учреждении", neut, "other", true},
 	} {
 		fs := strings.Fields(h.forms)
 		head := &ruHead{nom: fs[0], gender: h.gender, kind: h.kind, desc: h.desc}
