@@ -186,3 +186,38 @@ func TestExtract_OutcomeOfAList(t *testing.T) {
 		}
 	}
 }
+
+// Terms told "respectively" go to the people in the order they were named: in the sentence,
+// else those of the penalties told last.
+func TestExtract_Respectively(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		kind string
+		want map[string]string
+	}{
+		{"Mogilev, 31 October 2025\n\nAliaksandr Hrydziuk received four years in a penal colony, Iryna Shpak three years, and Mikita Rudzko two and a half years of restricted freedom. The prosecutor had asked for five, four and three years of imprisonment respectively.",
+			"demand", map[string]string{"Aliaksandr Hrydziuk": "imprisonment P5Y", "Iryna Shpak": "imprisonment P4Y", "Mikita Rudzko": "imprisonment P3Y"}},
+		{"Владимир, 1 июня 2025 года\n\nСуд назначил Вадиму Ольшанскому пять с половиной лет лишения свободы, Алексею Тарасевичу — четыре года, Игорю Мельнику — три с половиной года. Кроме того, Ольшанскому на три года запрещено заниматься адвокатской деятельностью. Прокурор Евгений Брагин просил для них шесть, пять и четыре года соответственно.",
+			"demand", map[string]string{"Вадим Ольшанский": "imprisonment P6Y", "Алексей Тарасевич": "imprisonment P5Y", "Игорь Мельник": "imprisonment P4Y"}},
+		{"Minsk, 2 May 2022\n\nThe court sentenced Ihar Loban, Pavel Karaliou and Yuliya Maroz to six, five and four years respectively.",
+			"sentence", map[string]string{"Ihar Loban": "imprisonment P6Y", "Pavel Karaliou": "imprisonment P5Y", "Yuliya Maroz": "imprisonment P4Y"}},
+	} {
+		r := Extract(tc.text)
+		list := r.Demands
+		if tc.kind == "sentence" {
+			list = r.Sentences
+		}
+		got := map[string]string{}
+		for _, p := range list {
+			got[p.Person] = p.Kind + " " + p.Term
+		}
+		for p, v := range tc.want {
+			if got[p] != v {
+				t.Errorf("%s for %s = %q, want %q (all: %v)\n%s", tc.kind, p, got[p], v, got, tc.text)
+			}
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%ss = %v, want %v", tc.kind, got, tc.want)
+		}
+	}
+}

@@ -311,6 +311,11 @@ func (d *doc) findClaims() {
 		if s.a >= s.b || d.toks[s.a].skip {
 			continue
 		}
+		if d.respectively(si) {
+			d.needCast = false
+			d.outcomes(s, &defendant)
+			continue
+		}
 		for _, pm := range d.penalties(si) {
 			d.needCast = false
 			d.claimPenalty(pm, s, &defendant)
@@ -1296,4 +1301,113 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 		}
 	}
 	d.res.Outcomes = append(d.res.Outcomes, o)
+}
+
+// respectively reads terms told in the order of people named before: "The prosecutor had
+// asked for five, four and three years of imprisonment respectively", "просил для них шесть,
+// пять и четыре года соответственно". The people are those its sentence names, else those
+// the penalties told last were for, in their order. It reports whether it claimed them.
+func (d *doc) respectively(si int) bool {
+	s := d.sents[si]
+	r := -1
+	for k := s.a; k < s.b; k++ {
+		if d.word(k, "respectively", "соответственно") {
+			r = k
+		}
+	}
+	if r < 0 {
+		return false
+	}
+	// The last term before the word, with its unit: "three years", "четыре года".
+	var last term
+	ta, te := -1, -1
+	for k := s.a; k < r; k++ {
+		if t, e, ok := d.termAt(k); ok && e <= r {
+			last, ta, te = t, k, e
+			k = e - 1
+		}
+	}
+	if ta < 0 {
+		return false
+	}
+	unit := byte(0)
+	switch {
+	case last.y > 0 && last.m == 0 && last.d == 0:
+		unit = 'y'
+	case last.y == 0 && last.m > 0 && last.d == 0:
+		unit = 'm'
+	default:
+		return false
+	}
+	// The bare counts before it, joined by commas and "and": "five, four and".
+	terms := []term{last}
+	p := ta - 1
+	for p > s.a && (d.punct(p, ",") || d.word(p, "and", "и")) {
+		if d.word(p, "and", "и") && d.punct(p-1, ",") {
+			p--
+		}
+		found := false
+		for x := max(s.a, p-3); x < p; x++ {
+			if n, l := d.count(x); n > 0 && x+l == p {
+				var t term
+				if unit == 'y' {
+					t.y = n
+				} else {
+					t.m = n
+				}
+				terms = append([]term{t}, terms...)
+				p, found = x-1, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	if len(terms) < 2 {
+		return false
+	}
+	kind := "imprisonment"
+	if k, _ := d.kindAt(te); k != "" {
+		kind = k
+	} else if d.word(te, "of") {
+		if k, _ := d.kindAt(te + 1); k != "" {
+			kind = k
+		}
+	}
+	demand := d.anyClass(s.a, p+1, cDemand)
+	// The people: those the sentence names, else those of the penalties told last.
+	var names []string
+	seen := map[string]bool{}
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !seen[m.p.Name] {
+			seen[m.p.Name] = true
+			names = append(names, m.p.Name)
+		}
+	}
+	if len(names) != len(terms) {
+		names = names[:0]
+		seen = map[string]bool{}
+		for x := len(d.res.Sentences) - 1; x >= 0 && len(names) < len(terms); x-- {
+			pen := d.res.Sentences[x]
+			if pen.Term == "" || pen.Kind == "ban" || seen[pen.Person] {
+				continue
+			}
+			seen[pen.Person] = true
+			names = append([]string{pen.Person}, names...)
+		}
+	}
+	if len(names) != len(terms) {
+		return false
+	}
+	for x, name := range names {
+		pen := &Penalty{Person: name, Kind: kind, Term: terms[x].iso(), Mentions: []Span{d.span(ta, te)}, sent: si}
+		if demand {
+			d.res.Demands = addPenalty(d.res.Demands, pen)
+			continue
+		}
+		d.res.Sentences = addPenalty(d.res.Sentences, pen)
+		d.addOutcome(&Outcome{Person: name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+	}
+	return true
 }
