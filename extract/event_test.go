@@ -95,6 +95,9 @@ func TestExtract_EventVocabulary(t *testing.T) {
 		// "the other three defendants": the defendants include those a group's demand names.
 		{"Bishkek, 11 October 2024\n\nThe court sentenced Aidana Asanova and Bakyt Dzhusupov to six years. Reporters Elnura Kasymova, Meerim Toktorova and Chyngyz Rysbekov were tried with them. The prosecutor had asked for five years for each of the three.\n\nOn 17 January 2024 the court remanded Asanova and Dzhusupov in custody and placed the other three defendants under house arrest.",
 			[]string{"arrest 2024-01-17 Aidana Asanova", "arrest 2024-01-17 Bakyt Dzhusupov", "house arrest 2024-01-17 Chyngyz Rysbekov", "house arrest 2024-01-17 Elnura Kasymova", "house arrest 2024-01-17 Meerim Toktorova"}},
+		// The object of a phrase may be a list: "отправил Мкртчяна и Оганесяна под стражу".
+		{"Ереван, 12 июня 2025 года\n\nАрсен Мкртчян и Давид Оганесян были задержаны 26 мая 2024 года. Через два дня суд отправил Мкртчяна и Оганесяна под стражу на два месяца.",
+			[]string{"arrest 2024-05-28 Арсен Мкртчян", "arrest 2024-05-28 Давид Оганесян", "detention 2024-05-26 Арсен Мкртчян", "detention 2024-05-26 Давид Оганесян"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},

@@ -157,11 +157,37 @@ next:
 	return "", 0
 }
 
-// skipObject returns the token after a name, a role noun or a group phrase that starts at
-// j, or j.
+// skipObject returns the token after the object that starts at j: names, role nouns and
+// group phrases, one after another or joined by "and", "и" and commas ("отправил Мкртчяна и
+// Оганесяна под стражу", "отправил активиста Арсена Мкртчяна под стражу"), or j.
 func (d *doc) skipObject(j int, s sentence) int {
 	if j >= s.b || d.sentGroups == nil {
 		return j // dates are read before names and groups
+	}
+	end := j
+	for n := 0; n < 6 && end < s.b; n++ {
+		k := end
+		if n > 0 {
+			if d.punct(k, ",") {
+				k++
+			}
+			if d.word(k, "and", "и") {
+				k++
+			}
+		}
+		next := d.objectAt(k, s)
+		if next == k {
+			break
+		}
+		end = next
+	}
+	return end
+}
+
+// objectAt returns the token after one name, role noun or group phrase at j, or j.
+func (d *doc) objectAt(j int, s sentence) int {
+	if j >= s.b {
+		return j
 	}
 	for _, g := range d.sentGroups[d.toks[j].sent] {
 		if g.a == j && g.b-g.a <= 4 {
