@@ -98,6 +98,9 @@ func TestExtract_EventVocabulary(t *testing.T) {
 		// The object of a phrase may be a list: "отправил Мкртчяна и Оганесяна под стражу".
 		{"Ереван, 12 июня 2025 года\n\nАрсен Мкртчян и Давид Оганесян были задержаны 26 мая 2024 года. Через два дня суд отправил Мкртчяна и Оганесяна под стражу на два месяца.",
 			[]string{"arrest 2024-05-28 Арсен Мкртчян", "arrest 2024-05-28 Давид Оганесян", "detention 2024-05-26 Арсен Мкртчян", "detention 2024-05-26 Давид Оганесян"}},
+		// A judge's sanction of an arrest is the arrest.
+		{"Алматы, 1 декабря 2023 года\n\nБауыржан Сейткали был задержан 22 марта 2023 года. 24 марта следственный судья санкционировал арест Сейткали на два месяца.",
+			[]string{"arrest 2023-03-24 Бауыржан Сейткали", "detention 2023-03-22 Бауыржан Сейткали"}},
 		// Generic, counted, negated and hypothetical: none.
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Dozens of lawyers have been disbarred since 2021.", nil},
 		{"Minsk, 2 May 2022\n\nThe lawyer Yuliya Maroz spoke at a conference. Since 2020 more than 120 lawyers have been disbarred.", nil},
