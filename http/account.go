@@ -2,7 +2,6 @@ package http
 
 import (
 	"crypto/subtle"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -162,16 +161,6 @@ func (l *limiter) succeed(account string) {
 	delete(l.failures, "u:"+strings.ToLower(account))
 }
 
-// clientAddr is the address a request came from. Behind a proxy every request comes from the
-// proxy; then the per-account limit still holds.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 func (s *Server) registerAccountRoutes() {
 	s.mux.HandleFunc("GET /login", s.handleLoginForm)
 	s.mux.HandleFunc("POST /login", s.handleLogin)
@@ -208,7 +197,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	name, pw := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password")
 	p := loginPage{layout: s.layout(w, r, "login.title"), Name: name, Next: localPath(r.PostFormValue("next"))}
 	p.CSRF = s.csrfToken(w, r)
-	addr := clientAddr(r)
+	addr := s.clientAddr(r)
 	if d := s.limiter.wait(name, addr); d > 0 {
 		p.Err = p.T("login.limited", int(d.Minutes())+1)
 		w.Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())+1))

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -53,6 +54,10 @@ type Server struct {
 	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
 	// (the default) has it ask every time, with the validators, which answer 304 at no cost.
 	PublicMaxAge time.Duration
+	// TrustedProxies are the proxies (a load balancer, a CDN's addresses) whose X-Forwarded-For
+	// names the client: a request from one of them is throttled and logged under the address
+	// the header gives (see clientAddr); a request from anyone else under its own.
+	TrustedProxies []netip.Prefix
 
 	limiter *limiter
 	rates   *rateLimiter  // of the expensive routes, per client

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -17,12 +18,15 @@ import (
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	f := m.newFlags("serve", `
 Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR] [--archive [--archive-proxy URL]]
+                    [--trusted-proxy CIDR]...
 
 Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
 from docket user add (the first: docket user add --admin NAME), API tokens from docket token
 add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
-TLS, pass --secure-cookies so that session cookies are only ever sent over TLS.
+TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, and
+--trusted-proxy with the proxy's addresses so that the sign-in throttle and the limits of
+heavy pages hold each person behind it to their own address, not everyone to the proxy's.
 
 What it fetches: nothing, unless archiving is on. Sources with a URL are queued for archiving
 when they are recorded, but the server contacts no site of theirs until archiving is turned on,
@@ -44,6 +48,12 @@ Examples:
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
 	publicMaxAge := f.Duration("public-max-age", 0, "let a shared cache or CDN hold public pages this long without asking again (0: it asks every time, and the validators answer 304)")
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown); /api/v1/ledger/checkpoint serves the latest")
+	var proxies []netip.Prefix
+	f.Func("trusted-proxy", "a proxy, CDN or load balancer in front of the server, as a CIDR block or an address (repeatable): from it, the client's address is read from X-Forwarded-For, the rightmost entry that is not a trusted proxy; from anyone else the header is ignored", func(v string) error {
+		p, err := dockethttp.ParseTrustedProxy(v)
+		proxies = append(proxies, p)
+		return err
+	})
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
@@ -74,6 +84,7 @@ Examples:
 	}
 	s := dockethttp.NewServer(db)
 	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
+	s.TrustedProxies = proxies
 	if err := s.Open(); err != nil {
 		return err
 	}
