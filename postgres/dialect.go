@@ -99,6 +99,9 @@ func (d dialect) LockWrites(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// ClaimRows: a row claimed is locked until its transaction ends, and others pass it over.
+func (dialect) ClaimRows() string { return " FOR UPDATE SKIP LOCKED" }
+
 // IsBusy reports whether err is a lock wait that ran out (SQLSTATE 55P03).
 func (dialect) IsBusy(err error) bool {
 	var pe *pgconn.PgError

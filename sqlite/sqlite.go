@@ -228,6 +228,9 @@ func (dialect) Rebind(q string) string { return q }
 
 func (dialect) LockWrites(context.Context, *sql.Tx) error { return nil }
 
+// ClaimRows: a write transaction holds the whole file, so rows it reads are its own.
+func (dialect) ClaimRows() string { return "" }
+
 func (dialect) SearchInsert() (columns []string, row string) {
 	return []string{"rowid", "exact", "keys"}, `(?, ?, ?)`
 }

@@ -82,6 +82,11 @@ type Dialect interface {
 	// query of every word it holds in schema's search table, as rows (word, statement seq,
 	// column, position) in that order; "" when the search table compares as any other.
 	SearchTerms(ctx context.Context, tx *Tx, schema string) (string, error)
+	// ClaimRows is the clause that ends a SELECT of rows a transaction means to claim (a job
+	// of the queue), so that transactions claiming at once from several processes each take
+	// other rows, without waiting and never the same row: " FOR UPDATE SKIP LOCKED" on
+	// PostgreSQL; "" where a write transaction holds the whole store (SQLite).
+	ClaimRows() string
 }
 
 // A ScratchView is a view that Verify derives again beside the store's (see
