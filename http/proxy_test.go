@@ -1,11 +1,18 @@
 package http_test
 
 import (
+	"context"
 	"net/http"
+	"net/http/cookiejar"
 	"net/netip"
+	"net/url"
 	"testing"
 
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/auth"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/internal/pgtest"
+	"github.com/docketorg/docket/postgres"
 )
 
 // getVia requests url from client with the given X-Forwarded-For lines.
@@ -83,6 +90,56 @@ func TestParseTrustedProxy(t *testing.T) {
 	for _, in := range []string{"", "10.0.0.0/33", "proxy.example", "10.0.0.1:80"} {
 		if _, err := dockethttp.ParseTrustedProxy(in); err == nil {
 			t.Errorf("%q: no error", in)
+		}
+	}
+}
+
+// TestSignIn_ThrottleShared: two servers on one PostgreSQL database, as behind a load balancer,
+// hold an account to one limit of wrong passwords between them, not one each.
+func TestSignIn_ThrottleShared(t *testing.T) {
+	dsn := pgtest.Schema(t)
+	var servers []*dockethttp.Server
+	var first *postgres.DB
+	for range 2 {
+		db := postgres.NewDB(dsn)
+		if err := db.Open(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		if first == nil {
+			first = db
+		}
+		s := dockethttp.NewServer(db)
+		s.Addr = "127.0.0.1:0"
+		if err := s.Open(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		servers = append(servers, s)
+	}
+	h, err := auth.HashPassword("password-of-dora", cheap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.CreateUser(context.Background(), docket.Operator("test"), &docket.User{Name: "dora", Role: docket.Reader}, h); err != nil {
+		t.Fatal(err)
+	}
+	try := func(s *dockethttp.Server, pw string) int {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		_, page := getPage(t, c, s.URL()+"/login")
+		resp, _ := postForm(t, c, s.URL()+"/login", url.Values{"csrf": {csrfOf(t, page)}, "name": {"dora"}, "password": {pw}})
+		return resp.StatusCode
+	}
+	// Five wrong passwords, taking turns between the servers: the limit of the account.
+	for i := range 5 {
+		if code := try(servers[i%2], "guess"); code != http.StatusUnauthorized {
+			t.Fatalf("wrong password %d: %d, want 401", i+1, code)
+		}
+	}
+	for i, s := range servers {
+		if code := try(s, "password-of-dora"); code != http.StatusTooManyRequests {
+			t.Errorf("server %d after five wrong passwords spread over both: %d, want 429", i+1, code)
 		}
 	}
 }

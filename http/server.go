@@ -78,10 +78,11 @@ type route struct{ Method, Pattern string }
 // NewServer returns a server for store; call Open to listen.
 func NewServer(store docket.Store) *Server {
 	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
-		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second, limiter: newLimiter(),
+		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second,
 		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
 		PrisonersPerPage: 200,
 		heavy:            make(chan struct{}, expensiveInFight)}
+	s.limiter = newLimiter(store)
 	s.figures = newFigureCache(store.Head)
 	s.server = &http.Server{
 		Handler:           s,
