@@ -103,7 +103,7 @@ func keepLang(body []byte, lang string) []byte {
 // validated reports whether an anonymous GET may carry validators: its answer depends on the
 // store's head, the viewer's class and the language alone. Pages of figures and counts (home,
 // statistics, lists, briefs) are left out: they may be computed again, or be waited for, at the
-// same head.
+// same head; so are checkpoints, which witnesses cosign after they are signed.
 func validated(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
@@ -112,7 +112,9 @@ func validated(r *http.Request) bool {
 	switch {
 	case p == "/", strings.HasPrefix(p, "/stats"), strings.HasPrefix(p, "/reports/"), strings.HasPrefix(p, "/static/"),
 		strings.HasPrefix(p, "/lang/"), strings.HasPrefix(p, "/login"), strings.HasSuffix(p, "/brief"),
-		strings.HasPrefix(p, "/api/v1/stats"), strings.HasPrefix(p, "/api/v1/reports"):
+		strings.HasPrefix(p, "/api/v1/stats"), strings.HasPrefix(p, "/api/v1/reports"),
+		// A checkpoint gathers cosignatures at the same head.
+		p == "/checkpoint", strings.HasPrefix(p, "/api/v1/ledger/"), strings.HasPrefix(p, "/witness/"):
 		return false
 	}
 	return true

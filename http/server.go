@@ -32,6 +32,8 @@ type Server struct {
 	Logger *slog.Logger
 	// Verifier is the public key of the ledger's checkpoints, given with them.
 	Verifier string
+	// Witness, if set, serves the witness protocol's add-checkpoint (see ledger.Witness).
+	Witness http.Handler
 	// SecureCookies marks session cookies Secure, as they are anyway on a TLS connection: set
 	// it behind a proxy that terminates TLS.
 	SecureCookies bool

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"testing"
 	"time"
@@ -48,4 +49,11 @@ func BenchmarkImportLedger(b *testing.B) {
 		n += len(recs)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "leaves/s")
+}
+
+// BenchmarkCommit measures small writes, one fact a transaction (storetest.BenchCommit).
+//
+//	go test ./sqlite -run '^$' -bench Commit -benchtime 2000x
+func BenchmarkCommit(b *testing.B) {
+	storetest.BenchCommit(b, MustOpenDB(b, time.Now, rand.Reader))
 }

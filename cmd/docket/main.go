@@ -75,6 +75,7 @@ func init() {
 		{"key", "show the ledger's public verifier key", (*Main).runKey},
 		{"checkpoint", "sign the ledger's head and print the checkpoint", (*Main).runCheckpoint},
 		{"verify", "recompute the ledger and views and report any tampering", (*Main).runVerify},
+		{"witness", "cosign peers' checkpoints, and have witnesses cosign ours", (*Main).runWitness},
 		{"archive", "preserve a source's page now, with its chain of custody", (*Main).runArchive},
 		{"warc", "export snapshots as WARC/1.1", (*Main).runWARC},
 		{"bundle", "write a case's evidence bundle with proofs", (*Main).runBundle},
@@ -185,6 +186,7 @@ type flags struct {
 	noMig   bool
 	jsonOut bool
 	author  string
+	keyPass string // --key-passphrase-file
 }
 
 // newFlags makes a flag set whose --help prints usage (a synopsis and an example) and the
