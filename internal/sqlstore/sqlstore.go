@@ -107,6 +107,13 @@ type Store struct {
 	// write only temporary tables, where Verify derives the views again.
 	Scratch *sql.DB
 	Dialect Dialect
+	// Reader, when set, picks the pool of a read transaction (a replica, or R); Committed is
+	// called on a write transaction's connection just after it committed, before the
+	// connection goes back to its pool (to learn what a replica must have replayed).
+	// ReadFailed is told of a pool Reader picked that could not begin a transaction.
+	Reader     func(ctx context.Context) *sql.DB
+	ReadFailed func(pool *sql.DB, err error)
+	Committed  func(ctx context.Context, conn *sql.Conn)
 }
 
 // New returns a store over the reader and writer pools.
@@ -163,7 +170,17 @@ type Tx struct {
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.
 func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 	if !write {
-		tx, err := db.R.BeginTx(ctx, nil)
+		pool := db.R
+		if db.Reader != nil {
+			pool = db.Reader(ctx)
+		}
+		tx, err := pool.BeginTx(ctx, nil)
+		if err != nil && pool != db.R && ctx.Err() == nil {
+			if db.ReadFailed != nil {
+				db.ReadFailed(pool, err)
+			}
+			tx, err = db.R.BeginTx(ctx, nil) // a replica that went away: the primary answers
+		}
 		if err != nil {
 			return nil, db.busy(fmt.Errorf("begin: %w", err))
 		}

@@ -674,5 +674,11 @@ func (tx *Tx) Commit() error {
 		return err
 	}
 	defer tx.release()
-	return tx.Tx.Commit()
+	if err := tx.Tx.Commit(); err != nil {
+		return err
+	}
+	if tx.conn != nil && tx.db.Committed != nil {
+		tx.db.Committed(ctx, tx.conn)
+	}
+	return nil
 }
