@@ -60,6 +60,9 @@ type Server struct {
 	// names the client: a request from one of them is throttled and logged under the address
 	// the header gives (see clientAddr); a request from anyone else under its own.
 	TrustedProxies []netip.Prefix
+	// Replicas, when set, reports the PostgreSQL standbys that reads go to, for the admin's
+	// settings page.
+	Replicas func(ctx context.Context) []ReplicaStatus
 
 	limiter *limiter
 	rates   *rateLimiter  // of the expensive routes, per client

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -107,5 +108,57 @@ func TestServe_TwoServersOnePostgres(t *testing.T) {
 	}
 	if n := strings.Count(mustRun(t, "export", "--db", pg), `"Writer`); n != writers*each {
 		t.Fatalf("%d persons written through two servers in the export, want %d", n, writers*each)
+	}
+}
+
+// TestServe_Replica: docket serve --db-replica reads from a real streaming standby made by
+// pg_basebackup, and the admin's settings page shows it; a replica URL that is the primary is
+// refused at start with a clear message.
+func TestServe_Replica(t *testing.T) {
+	primary, standby := pgtest.PrimaryAndStandby(t)
+	if _, err := pgtest.MustOpen(t, primary.URL("public")).Exec(`CREATE SCHEMA docket`); err != nil {
+		t.Fatal(err)
+	}
+	pg, replica := primary.URL("docket"), standby.URL("docket")
+	mustRun(t, "demo", "--db", pg)
+	secret := strings.TrimSpace(mustRun(t, "token", "add", "admin", "--role", "admin", "--cleared", "--db", pg))
+	key := filepath.Join(t.TempDir(), "ledger.key")
+	url := startServe(t, "--db", pg, "--db-replica", replica, "--key-file", key)
+
+	get := func(path string) string {
+		req, _ := http.NewRequest(http.MethodGet, url+path, nil)
+		req.Header.Set("Authorization", "Bearer "+secret)
+		req.Header.Set("Accept", "text/html")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d %s", path, resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	for range 3 {
+		if body := get("/api/v1/search?q=Bayturova"); !strings.Contains(body, "person-baiturova") {
+			t.Fatalf("search through the replica: %s", body)
+		}
+	}
+	page := get("/admin/settings")
+	name := fmt.Sprintf("127.0.0.1:%d/postgres", standby.Port)
+	if !strings.Contains(page, `id="replicas"`) || !strings.Contains(page, name) || !strings.Contains(page, "in use") {
+		t.Fatalf("the settings page does not show the standby %s in use:\n%s", name, page)
+	}
+	if m := regexp.MustCompile(`<td>(\d+)</td></tr>`).FindStringSubmatch(page); m == nil || m[1] == "0" {
+		t.Fatalf("no reads sent to the standby, says the settings page: %v", m)
+	}
+
+	code, _, errs := run(t, "", "serve", "--db", pg, "--db-replica", pg, "--addr", "127.0.0.1:0", "--key-file", key)
+	if code == 0 || !strings.Contains(errs, "is not a standby") {
+		t.Fatalf("serve with the primary as its replica: exit %d, %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "serve", "--data", t.TempDir(), "--db-replica", replica, "--addr", "127.0.0.1:0"); code == 0 || !strings.Contains(errs, "--db-replica needs a PostgreSQL store") {
+		t.Fatalf("serve on SQLite with a replica: exit %d, %s", code, errs)
 	}
 }

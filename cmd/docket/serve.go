@@ -18,7 +18,7 @@ import (
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	f := m.newFlags("serve", `
 Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR] [--archive [--archive-proxy URL]] [--witness]
-                    [--trusted-proxy CIDR]...
+                    [--trusted-proxy CIDR]... [--db postgres://... [--db-replica postgres://...]...]
 
 Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
@@ -64,6 +64,10 @@ Examples:
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown), and ask the witnesses of docket witness use to cosign it; /checkpoint and /api/v1/ledger/checkpoint serve the latest")
 	asWitness := f.Bool("witness", false, "also serve as a witness: cosign the checkpoints of the logs added with docket witness add-log, at /witness/add-checkpoint")
 	witnessKey := f.String("witness-key", "", "the witness's key `file` (default $XDG_CONFIG_HOME/docket/witness.key, made on first use)")
+	f.Func("db-replica", "a streaming standby of the PostgreSQL primary of --db, as a postgres:// URL (repeatable): pages, search and the API read from the standbys, writes go to the primary; a read after a write of this server waits a moment for a standby that has it, else reads the primary", func(v string) error {
+		f.replicas = append(f.replicas, v)
+		return nil
+	})
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
@@ -95,6 +99,15 @@ Examples:
 	s := dockethttp.NewServer(db)
 	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
 	s.TrustedProxies = proxies
+	if db.replicas != nil {
+		s.Replicas = func(ctx context.Context) []dockethttp.ReplicaStatus {
+			var out []dockethttp.ReplicaStatus
+			for _, r := range db.replicas(ctx) {
+				out = append(out, dockethttp.ReplicaStatus{Name: r.Name, Up: r.Up, Behind: r.Behind, Lag: r.Lag, Reads: r.Reads})
+			}
+			return out
+		}
+	}
 	if *asWitness {
 		w, err := m.witnessSigner(f, *witnessKey, "", true)
 		if err != nil {
