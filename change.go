@@ -343,5 +343,7 @@ type Store interface {
 	LedgerService
 	SnapshotService
 	SettingsService
+	SecondFactorService
+	SecurityLogService
 	Close() error
 }

@@ -101,24 +101,22 @@ func (b *builder) entity(id string) *docket.Entity {
 	return e
 }
 
-// maxReferrers is how many of the records that refer to an entity its page reads: the newest.
+// maxReferrers is how many of the records that refer to an entity its page reads: those that
+// referred to it most recently.
 // A court or a judge is named by thousands of records; the page says so and links to all of
 // them, a page at a time (handleReferrersPage).
 const maxReferrers = 100
 
-// referrers returns the newest records (at most maxReferrers) that refer to id, with their
-// statements, read at once, in the order they were made; and how many there are in all when
-// there are more.
-func (b *builder) referrers(id string) (out []*docket.Entity, total int, err error) {
+// referrers returns the records (at most maxReferrers) that referred to id most recently, with
+// their statements, read at once, oldest first; and whether there are more. They are not
+// counted: counting what refers to a hub reads all of it, and the page is read by everyone.
+func (b *builder) referrers(id string) (out []*docket.Entity, more bool, err error) {
 	refs, _, err := b.s.Store.FindEntities(b.ctx, b.v, docket.EntityFilter{RefersTo: &id, Newest: true, Limit: maxReferrers + 1, SkipCount: true, WithStatements: true})
 	if err != nil {
-		return nil, 0, err
+		return nil, false, err
 	}
-	if len(refs) > maxReferrers {
+	if more = len(refs) > maxReferrers; more {
 		refs = refs[:maxReferrers]
-		if _, total, err = b.s.Store.FindEntities(b.ctx, b.v, docket.EntityFilter{RefersTo: &id, Limit: 1}); err != nil {
-			return nil, 0, err
-		}
 	}
 	slices.Reverse(refs)
 	out = make([]*docket.Entity, 0, len(refs))
@@ -129,7 +127,7 @@ func (b *builder) referrers(id string) (out []*docket.Entity, total int, err err
 		b.ents[r.ID] = r
 		out = append(out, r)
 	}
-	return out, total, nil
+	return out, more, nil
 }
 
 // prefetch reads at once the entities that ents name (cases, courts, judges, defendants), which
@@ -316,18 +314,18 @@ func script(s string) string {
 // entityPage is the data of an entity's page.
 type entityPage struct {
 	layout
-	Entity    *docket.Entity
-	Names     []nameForm
-	Scripts   bool // the names are in more than one script
-	Facts     []fact
-	Roles     []caseRoles // a person's roles, by case
-	Positions []position  // posts held, of a person or at an organisation
-	Charges   []timelineItem
-	Timeline  []timelineItem // a case's proceedings and events; an event's chain
-	Related   []relatedGroup
-	Footnotes []footnote
-	Brief     string // the published brief of a case
-	Referrers int    // how many records refer to it, when the page shows only the newest
+	Entity        *docket.Entity
+	Names         []nameForm
+	Scripts       bool // the names are in more than one script
+	Facts         []fact
+	Roles         []caseRoles // a person's roles, by case
+	Positions     []position  // posts held, of a person or at an organisation
+	Charges       []timelineItem
+	Timeline      []timelineItem // a case's proceedings and events; an event's chain
+	Related       []relatedGroup
+	Footnotes     []footnote
+	Brief         string // the published brief of a case
+	MoreReferrers bool   // more records refer to it than the page shows
 }
 
 // Shown is how many of the records that refer to it the page shows at most.
@@ -427,12 +425,12 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Facts = b.facts(e, props...)
-	refs, total, err := b.referrers(e.ID)
+	refs, more, err := b.referrers(e.ID)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	p.Referrers = total
+	p.MoreReferrers = more
 	b.prefetch(append(refs, e))
 	used := map[string]bool{}
 	switch e.Schema {

@@ -30,8 +30,8 @@ func TestReferrers_Paged(t *testing.T) {
 	}
 	anon := Client{Base: s.URL()}
 	page := string(anon.Get(t, "/entity/"+court.ID).Want(t, http.StatusOK).Body)
-	if !strings.Contains(page, "the 100 latest of the 150 records") || !strings.Contains(page, `href="/entity/`+court.ID+`/referrers"`) {
-		t.Error("the court's page does not say it shows 100 of 150 and link to them all")
+	if !strings.Contains(page, "the 100 records that referred to it most recently") || !strings.Contains(page, `href="/entity/`+court.ID+`/referrers"`) {
+		t.Error("the court's page does not say it shows the 100 most recent and link to them all")
 	}
 	if !strings.Contains(page, "Hearing 149") || strings.Contains(page, "Hearing 049<") || strings.Contains(page, "Hidden visit") {
 		t.Error("the court's page does not show the newest hearings only")

@@ -130,14 +130,17 @@ func (s *Server) counted(ctx context.Context, v docket.Viewer, o report.Options)
 	if err := o.Validate(); err != nil {
 		return nil, time.Time{}, err
 	}
-	val, at, err := s.figures.heavy(ctx, v, "figures", func(ctx context.Context, cv docket.Viewer) (any, error) {
-		return report.CountAll(ctx, s.Store, cv, 0, nil)
-	})
+	val, at, err := s.figures.heavy(ctx, v, "figures", s.countAll)
 	if err != nil {
 		return nil, at, err
 	}
 	c, err := val.(*report.Figures).Counted(o)
 	return c, at, err
+}
+
+// countAll counts every figure as cv sees the registry, for the figure cache.
+func (s *Server) countAll(ctx context.Context, cv docket.Viewer) (any, error) {
+	return report.CountAll(ctx, s.Store, cv, 0, nil)
 }
 
 // captions returns the captions of the cases the tables link to, as v sees them.

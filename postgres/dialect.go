@@ -285,7 +285,7 @@ func (dialect) Deferrable(alone bool) []string {
 	}
 	return []string{"search_exact", "search_keys", "search_seq_fkey", "name_keys_seq_fkey",
 		"statements_entity_id_fkey", "statements_ref_fkey", "statements_source_id_fkey",
-		"statements_ref", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
+		"statements_ref", "statements_ref_newest", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
 }
 
 // Deferral returns the statements that drop an index or a constraint of the store's schema

@@ -327,3 +327,11 @@ func TestNextJob_TwoServers(t *testing.T) {
 		t.Errorf("%d jobs claimed, want %d", len(claims), jobs)
 	}
 }
+
+// TestTamperSecurityLog alters the security log behind the store's back on PostgreSQL.
+func TestTamperSecurityLog(t *testing.T) {
+	storetest.TamperSecurityLog(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		return db, func(q string) error { _, err := db.W.Exec(q); return err }, false
+	})
+}

@@ -301,29 +301,25 @@ func (n *neighbourhood) statistics(country string) error {
 	if country == "" {
 		return nil
 	}
+	// The latest of the country's statistics, as the brief takes them: a statistic is recorded
+	// with its country, so the order its country was recorded in is the order the statistics
+	// were made in.
 	schema, prop := "Statistic", "country"
-	var ids []string // of the country's statistics, in the order recorded
+	ss, _, err := n.r.FindStatements(n.ctx, n.reg.Viewer, docket.StatementFilter{Schema: &schema, Property: &prop, Value: &country,
+		Newest: true, Limit: 4 * maxContext, SkipCount: true})
+	if err != nil {
+		return fmt.Errorf("load statistics: %w", err)
+	}
+	var ids []string // newest first
 	seen := map[string]bool{}
-	for after := int64(0); ; {
-		ss, _, err := n.r.FindStatements(n.ctx, n.reg.Viewer, docket.StatementFilter{Schema: &schema, Property: &prop, AfterSeq: after, Limit: PageSize, SkipCount: true})
-		if err != nil {
-			return fmt.Errorf("load statistics: %w", err)
-		}
-		for _, s := range ss {
-			after = max(after, s.Seq)
-			if s.Value == country && !seen[s.Entity] {
-				seen[s.Entity] = true
-				ids = append(ids, s.Entity)
-			}
-		}
-		if len(ss) < PageSize {
-			break
+	for _, s := range ss {
+		if !seen[s.Entity] && len(ids) < maxContext {
+			seen[s.Entity] = true
+			ids = append(ids, s.Entity)
 		}
 	}
-	// The latest, as the brief takes them: a statistic is recorded with its country, so the
-	// order its country was recorded in is the order the statistics were made in (reading every
-	// statistic again to order them cost more than the rest of a brief).
-	return n.fetch(ids[max(len(ids)-maxContext, 0):])
+	slices.Reverse(ids)
+	return n.fetch(ids)
 }
 
 // sources reads the sources that the statements read cite.

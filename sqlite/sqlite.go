@@ -308,7 +308,7 @@ const defaultMaxIdle = 2
 // order) and dear to build (the whole log is read). SQLite's foreign keys cannot be dropped:
 // they are checked as rows are written.
 func (dialect) Deferrable(bool) []string {
-	return []string{"statements_ref", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
+	return []string{"statements_ref", "statements_ref_newest", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
 }
 
 func (dialect) Deferral(ctx context.Context, tx *sqlstore.Tx, name string) (drop, build string, err error) {

@@ -627,3 +627,16 @@ func TestVerify_ManyProblems(t *testing.T) {
 		t.Fatalf("Verify of a log altered throughout named %d problems, the last %v", len(found), found[len(found)-1])
 	}
 }
+
+// TestTamperSecurityLog alters the security log behind the store's back on SQLite.
+func TestTamperSecurityLog(t *testing.T) {
+	storetest.TamperSecurityLog(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		raw, err := sql.Open("sqlite", db.Path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { raw.Close() })
+		return db, func(q string) error { _, err := raw.Exec(q); return err }, true
+	})
+}

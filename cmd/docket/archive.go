@@ -234,7 +234,23 @@ Examples:
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "wrote %d snapshots\n", len(snaps))
+	what := "of the whole archive"
+	if source != "" {
+		what = "of " + source
+	}
+	f.logSecurity(ctx, db, docket.SecWARC, fmt.Sprintf("%d snapshots %s, as %s sees them", len(snaps), what, viewerText(v)))
 	return nil
+}
+
+// viewerText says whose view an output is, for the security log.
+func viewerText(v docket.Viewer) string {
+	switch {
+	case v.Role == docket.Anonymous:
+		return "the public"
+	case v.Cleared && v.Role == docket.Admin && v.Author == "":
+		return "the operator"
+	}
+	return v.Name
 }
 
 func (m *Main) runBundle(ctx context.Context, args []string) error {
@@ -282,7 +298,11 @@ Example:
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "bundle of %s: %d records, %d snapshot contents, checkpoint of %s\n", b.Case, len(b.Leaves), len(b.Blobs), key.Verifier)
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	f.logSecurity(ctx, db, docket.SecBundle, fmt.Sprintf("evidence bundle of %s: %d records, %d snapshot contents", b.Case, len(b.Leaves), len(b.Blobs)))
+	return nil
 }
 
 func (m *Main) runVerifyBundle(ctx context.Context, args []string) error {

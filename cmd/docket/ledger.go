@@ -377,7 +377,8 @@ Recomputes everything from the change log: every ledger leaf and stored hash, ev
 checkpoint (and the latest one's signature), the author, time and references of every change,
 every snapshot body against its SHA-256, and every table derived from the log (entities and
 their merges, statements, sources, snapshots, the name and search indexes), derived again
-beside the store and compared with it row by row. Reports each mismatch by name and exits 1
+beside the store and compared with it row by row; and the security log's hash chain, entry
+by entry (docket audit). Reports each mismatch by name and exits 1
 if there is any. Warns, without failing, of changes that no signed checkpoint covers: had
 they been removed, only a checkpoint published elsewhere would show it.
 
@@ -398,6 +399,12 @@ Example:
 		return err
 	}
 	p.done()
+	// The security log is not derived from the change log: it is checked against its own chain.
+	sec, err := db.VerifySecurityLog(ctx)
+	if err != nil {
+		return err
+	}
+	problems = append(problems, sec...)
 	// The latest checkpoint must carry this installation's signature.
 	if cp, err := db.LatestCheckpoint(ctx); err == nil {
 		if k, err := f.loadKey(ctx, db, *keyFile, false); err != nil {
@@ -423,7 +430,7 @@ Example:
 	if mismatches > 0 {
 		return docket.Errorf(docket.ECONFLICT, "%d mismatches: the store was altered outside Docket", mismatches)
 	}
-	fmt.Fprint(m.Stdout, "ok: the ledger, the checkpoints and every table derived from the change log agree with it")
+	fmt.Fprint(m.Stdout, "ok: the ledger, the checkpoints and every table derived from the change log agree with it, and the security log's chain holds")
 	if warnings > 0 {
 		fmt.Fprintf(m.Stdout, " (%d warnings above)", warnings)
 	}

@@ -69,6 +69,8 @@ func init() {
 		{"rebuild", "derive every view again from the change log", (*Main).runRebuild},
 		{"migrate", "apply pending schema migrations", (*Main).runMigrate},
 		{"copy", "move the whole store to another store (SQLite, PostgreSQL)", (*Main).runCopy},
+		{"backup", "write an encrypted snapshot of the running store; restore one", (*Main).runBackup},
+		{"audit", "read the security log: sign-ins, accounts, second factors, tokens", (*Main).runAudit},
 		{"token", "manage API tokens: add, list, revoke", (*Main).runToken},
 		{"user", "manage web accounts: add, grant, set a password, disable, remove", (*Main).runUser},
 		{"vocab", "list vocabularies and criminal codes", (*Main).runVocab},
@@ -139,6 +141,8 @@ func (m *Main) runCommand(ctx context.Context, c command, args []string) int {
 		defer stdout.Flush()
 		tm.Stdout = stdout
 	}
+	// The command line is a way in of its own, for the security log.
+	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: docket.ViaCommandLine, UserAgent: "docket " + c.name})
 	err := c.run(&tm, ctx, args)
 	switch {
 	case err == nil || errors.Is(err, flag.ErrHelp):

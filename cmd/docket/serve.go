@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/netip"
+	"net/url"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -24,9 +25,11 @@ Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.j
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
 from docket user add (the first: docket user add --admin NAME), API tokens from docket token
 add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
-TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, and
---trusted-proxy with the proxy's addresses so that the sign-in throttle and the limits of
-heavy pages hold each person behind it to their own address, not everyone to the proxy's.
+TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, --origin
+with the site's address: security keys and passkeys are bound to it (browsers offer them only
+over HTTPS, or on localhost, and never at an IP address), and --trusted-proxy with the proxy's
+addresses so that the sign-in throttle and the limits of heavy pages hold each person behind
+it to their own address, not everyone to the proxy's.
 
 What it fetches: nothing, unless archiving is on. Sources with a URL are queued for archiving
 when they are recorded, but the server contacts no site of theirs until archiving is turned on,
@@ -54,6 +57,7 @@ Examples:
 	af := f.archiveFlags()
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
+	origin := f.String("origin", "", "the `URL` browsers reach this server at, such as https://docket.example.org, which security keys are bound to (default: each request's host)")
 	publicMaxAge := f.Duration("public-max-age", 0, "let a shared cache or CDN hold public pages this long without asking again (0: it asks every time, and the validators answer 304)")
 	var proxies []netip.Prefix
 	f.Func("trusted-proxy", "a proxy, CDN or load balancer in front of the server, as a CIDR block or an address (repeatable): from it, the client's address is read from X-Forwarded-For, the rightmost entry that is not a trusted proxy; from anyone else the header is ignored", func(v string) error {
@@ -107,6 +111,14 @@ Examples:
 			}
 			return out
 		}
+	}
+	s.WarmFigures = true
+	if *origin != "" {
+		u, err := url.Parse(*origin)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			return docket.Errorf(docket.EINVALID, "--origin %q: want the site's scheme and host, such as https://docket.example.org", *origin)
+		}
+		s.Origin = u.Scheme + "://" + u.Host
 	}
 	if *asWitness {
 		w, err := m.witnessSigner(f, *witnessKey, "", true)
