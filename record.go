@@ -53,6 +53,8 @@ func (r *Record) Check(ctx context.Context, lk Lookup) error {
 		return r.checkUnmerge(ctx, lk)
 	case KindSnapshot:
 		return r.checkSnapshot(ctx, lk)
+	case KindDocument:
+		return r.checkDocument(ctx, lk)
 	case KindBlob:
 		if r.Blob.Sealed {
 			// Sealed content is checked by whoever has the key (the snapshot's SHA-256 is
@@ -392,6 +394,8 @@ func (r *Record) Ref() (ref, entity, entity2 string) {
 		return r.Unmerge.Merge, "", ""
 	case KindSnapshot:
 		return r.Snapshot.ID, "", ""
+	case KindDocument:
+		return r.Document.ID, "", ""
 	}
 	return "", "", ""
 }
@@ -415,6 +419,8 @@ func (r *Record) Stamp() (string, time.Time) {
 		return r.Unmerge.Author, r.Unmerge.At
 	case KindSnapshot:
 		return r.Snapshot.Author, r.Snapshot.CreatedAt
+	case KindDocument:
+		return r.Document.Author, r.Document.CreatedAt
 	}
 	return "", time.Time{}
 }

@@ -119,6 +119,7 @@ func (s *Source) normalizeSealed() error {
 type SourceFilter struct {
 	ID            *string
 	URL           *string
+	CitedIn       *string // the sources a document's footnotes cite
 	Offset, Limit int
 }
 

@@ -62,7 +62,8 @@ type factPage struct {
 	Sources       []*docket.Source
 	Sensitivities []docket.Sensitivity
 	Langs         []string
-	Status        int // of the form shown again with errors: 400, or 403 when it asked what the role may not
+	Status        int              // of the form shown again with errors: 400, or 403 when it asked what the role may not
+	Candidates    []*docket.Entity // records of the new record's name: "is it one of these?"
 }
 
 // errStatus is the HTTP status of the form shown again with its errors.
@@ -166,6 +167,21 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 	if len(p.Errors) > 0 {
 		s.render(w, r, p.errStatus(), "new.html", p)
 		return
+	}
+	// No silent duplicates: a person or organisation of a name the registry has (among what the
+	// writer may see) is asked about first.
+	if names := docket.NewNames(schema.Name, []*docket.Statement{st}); len(names) > 0 && r.PostFormValue("new") == "" {
+		cands, err := docket.NameMatches(r.Context(), s.Store, viewer(r), schema.Name, names...)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		if len(cands) > 0 {
+			p.Candidates = cands
+			p.Status = http.StatusConflict
+			s.render(w, r, http.StatusConflict, "new.html", p)
+			return
+		}
 	}
 	e := &docket.Entity{Schema: schema.Name, Sensitivity: entSens}
 	if err := s.Store.CreateEntity(r.Context(), viewer(r), e, []*docket.Statement{st}); err != nil {

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -64,6 +65,23 @@ type Server struct {
 	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
 	// (the default) has it ask every time, with the validators, which answer 304 at no cost.
 	PublicMaxAge time.Duration
+	// TrustedProxies are the proxies (a load balancer, a CDN's addresses) whose X-Forwarded-For
+	// names the client: a request from one of them is throttled and logged under the address
+	// the header gives (see clientAddr); a request from anyone else under its own.
+	TrustedProxies []netip.Prefix
+	// Replicas, when set, reports the PostgreSQL standbys that reads go to, for the admin's
+	// settings page.
+	Replicas func(ctx context.Context) []ReplicaStatus
+	// Fetch fetches a URL given to ingest (see Fetcher); nil when the server fetches nothing.
+	Fetch Fetcher
+	// Evidence writes the WARC of snapshots and the bundles of cases (see Evidence); nil
+	// offers neither.
+	Evidence Evidence
+	// ArchiveOn reports whether the server archives sources now (the operator's switch); nil
+	// is off.
+	ArchiveOn func(ctx context.Context) bool
+
+	jobs jobs // uploads being ingested
 
 	limiter *limiter
 	rates   *rateLimiter  // of the expensive routes, per client
@@ -84,10 +102,11 @@ type route struct{ Method, Pattern string }
 // NewServer returns a server for store; call Open to listen.
 func NewServer(store docket.Store) *Server {
 	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
-		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second, limiter: newLimiter(),
+		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second,
 		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
 		PrisonersPerPage: 200, Now: time.Now,
 		heavy: make(chan struct{}, expensiveInFight)}
+	s.limiter = newLimiter(store)
 	s.figures = newFigureCache(store.Head)
 	s.server = &http.Server{
 		Handler:           s,
@@ -102,6 +121,9 @@ func NewServer(store docket.Store) *Server {
 	s.registerAccountRoutes()
 	s.registerEditRoutes()
 	s.registerReportRoutes()
+	s.registerDocumentRoutes()
+	s.registerEvidenceRoutes()
+	s.registerMergeRoutes()
 	return s
 }
 
@@ -151,7 +173,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	if r.Body != nil {
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
+		limit := int64(MaxBodySize)
+		if r.Method == http.MethodPost && (r.URL.Path == "/documents" || r.URL.Path == "/api/v1/documents") {
+			limit = MaxUploadSize // a document, not a batch of statements
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
 	defer cancel()
@@ -160,7 +186,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		via = docket.ViaAPI
 	}
-	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: via, Addr: clientAddr(r), UserAgent: r.UserAgent()})
+	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: via, Addr: s.clientAddr(r), UserAgent: r.UserAgent()})
 	r = r.WithContext(ctx)
 	a, err := s.authenticate(w, r)
 	if err != nil {
@@ -278,7 +304,7 @@ func ErrorStatusCode(code string) int {
 func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		err = docket.Errorf(docket.ETOOLARGE, "the request body is over %d bytes", MaxBodySize)
+		err = docket.Errorf(docket.ETOOLARGE, "the request body is over %d bytes", mbe.Limit)
 	} else if errors.Is(err, context.DeadlineExceeded) && r.Context().Err() != nil {
 		s.Logger.Warn("request over its deadline", "method", r.Method, "path", r.URL.Path, "timeout", s.RequestTimeout)
 		err = docket.Errorf(docket.EUNAVAILABLE, "the request took too long; try again later")

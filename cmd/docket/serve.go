@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
+	"net/netip"
 	"net/url"
 	"time"
 
@@ -12,20 +14,24 @@ import (
 	"github.com/docketorg/docket/archive"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/ingest"
 	"github.com/docketorg/docket/ledger"
 )
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	f := m.newFlags("serve", `
 Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR] [--archive [--archive-proxy URL]] [--witness]
+                    [--trusted-proxy CIDR]... [--db postgres://... [--db-replica postgres://...]...]
 
 Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
 from docket user add (the first: docket user add --admin NAME), API tokens from docket token
 add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
-TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, and --origin
+TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, --origin
 with the site's address: security keys and passkeys are bound to it (browsers offer them only
-over HTTPS, or on localhost, and never at an IP address).
+over HTTPS, or on localhost, and never at an IP address), and --trusted-proxy with the proxy's
+addresses so that the sign-in throttle and the limits of heavy pages hold each person behind
+it to their own address, not everyone to the proxy's.
 
 What it fetches: nothing, unless archiving is on. Sources with a URL are queued for archiving
 when they are recorded, but the server contacts no site of theirs until archiving is turned on,
@@ -55,9 +61,19 @@ Examples:
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
 	origin := f.String("origin", "", "the `URL` browsers reach this server at, such as https://docket.example.org, which security keys are bound to (default: each request's host)")
 	publicMaxAge := f.Duration("public-max-age", 0, "let a shared cache or CDN hold public pages this long without asking again (0: it asks every time, and the validators answer 304)")
+	var proxies []netip.Prefix
+	f.Func("trusted-proxy", "a proxy, CDN or load balancer in front of the server, as a CIDR block or an address (repeatable): from it, the client's address is read from X-Forwarded-For, the rightmost entry that is not a trusted proxy; from anyone else the header is ignored", func(v string) error {
+		p, err := dockethttp.ParseTrustedProxy(v)
+		proxies = append(proxies, p)
+		return err
+	})
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown), and ask the witnesses of docket witness use to cosign it; /checkpoint and /api/v1/ledger/checkpoint serve the latest")
 	asWitness := f.Bool("witness", false, "also serve as a witness: cosign the checkpoints of the logs added with docket witness add-log, at /witness/add-checkpoint")
 	witnessKey := f.String("witness-key", "", "the witness's key `file` (default $XDG_CONFIG_HOME/docket/witness.key, made on first use)")
+	f.Func("db-replica", "a streaming standby of the PostgreSQL primary of --db, as a postgres:// URL (repeatable): pages, search and the API read from the standbys, writes go to the primary; a read after a write of this server waits a moment for a standby that has it, else reads the primary", func(v string) error {
+		f.replicas = append(f.replicas, v)
+		return nil
+	})
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
@@ -88,6 +104,16 @@ Examples:
 	}
 	s := dockethttp.NewServer(db)
 	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
+	s.TrustedProxies = proxies
+	if db.replicas != nil {
+		s.Replicas = func(ctx context.Context) []dockethttp.ReplicaStatus {
+			var out []dockethttp.ReplicaStatus
+			for _, r := range db.replicas(ctx) {
+				out = append(out, dockethttp.ReplicaStatus{Name: r.Name, Up: r.Up, Behind: r.Behind, Lag: r.Lag, Reads: r.Reads})
+			}
+			return out
+		}
+	}
 	s.WarmFigures = true
 	if *origin != "" {
 		u, err := url.Parse(*origin)
@@ -108,6 +134,23 @@ Examples:
 		}
 		logger.Info("serving as a witness", "key", w.Verifier(), "logs", len(logs))
 	}
+	configure := m.archiveSettings(db, *archiveOn, af, logger)
+	// A URL given to ingest in the web or the API is fetched only when the server archives:
+	// the operator's switch, proxy and refusals hold for it as for the queue.
+	s.Fetch = func(ctx context.Context, url string) (*ingest.Fetched, []byte, error) {
+		fetcher, err := configure(ctx)
+		if err != nil {
+			return nil, nil, err
+		} else if fetcher == nil {
+			return nil, nil, docket.Errorf(docket.EINVALID, "%s was not fetched: archiving is off, so the server fetches nothing (an admin turns it on under Settings); download the page and upload the file", url)
+		}
+		return fetchDocument(ctx, fetcher, url)
+	}
+	s.ArchiveOn = func(ctx context.Context) bool {
+		f, err := configure(ctx)
+		return err == nil && f != nil
+	}
+	s.Evidence = evidence{db: db, key: key}
 	if err := s.Open(); err != nil {
 		return err
 	}
@@ -134,7 +177,7 @@ Examples:
 	defer func() { <-signed }() // the checkpoint at shutdown
 	a := archive.NewArchiver(db)
 	a.Logger = logger
-	a.Configure = m.archiveSettings(db, *archiveOn, af, logger)
+	a.Configure = configure
 	worked := make(chan struct{})
 	go func() {
 		defer close(worked)
@@ -181,4 +224,29 @@ func (m *Main) archiveSettings(db *store, forced bool, af *archiveFlags, logger 
 		}
 		return fetcher, nil
 	}
+}
+
+// evidence writes the web's WARC downloads and case bundles with the archive package and the
+// ledger's key.
+type evidence struct {
+	db  *store
+	key *ledger.Key
+}
+
+func (e evidence) WriteWARC(w io.Writer, snaps []*docket.Snapshot, body func(*docket.Snapshot) ([]byte, error)) error {
+	ww := archive.NewWARCWriter(w, "Docket", time.Now())
+	for _, s := range snaps {
+		b, err := body(s)
+		if err != nil {
+			return err
+		}
+		if err := ww.Write(s, b); err != nil {
+			return err
+		}
+	}
+	return ww.Close()
+}
+
+func (e evidence) Bundle(ctx context.Context, caseID string) (any, error) {
+	return ledger.BuildBundle(ctx, e.db, caseID, e.key)
 }

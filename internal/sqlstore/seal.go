@@ -551,6 +551,10 @@ func (db *Store) openOrLock(ctx context.Context, r *docket.Record) *docket.Recor
 // exportBlob returns the content a snapshot of the full export names, as it is exported: in the
 // clear when the snapshot is (opened with the key), else sealed, as stored.
 func (db *Store) exportBlob(ctx context.Context, tx *Tx, s *docket.Snapshot, sha string) (*docket.Blob, error) {
+	if s == nil { // a document's: in the clear
+		data, err := tx.blob(ctx, sha)
+		return &docket.Blob{SHA256: sha, Data: data}, err
+	}
 	if s.Sealed != nil {
 		data, err := tx.blob(ctx, sha)
 		return &docket.Blob{SHA256: sha, Data: data, Sealed: true}, err

@@ -90,6 +90,19 @@ func (tx *Tx) storeBlobs(ctx context.Context, clear, stored *docket.Snapshot, se
 	return nil
 }
 
+// storeHeld stores in the clear the held content of these SHA-256s ("" is none).
+func (tx *Tx) storeHeld(ctx context.Context, shas ...string) error {
+	for _, sha := range shas {
+		if data, held := tx.blobs[sha]; held && sha != "" {
+			if err := tx.putBlob(ctx, sha, data); err != nil {
+				return err
+			}
+			delete(tx.blobs, sha)
+		}
+	}
+	return nil
+}
+
 // putHeldBlobs stores in the clear the content an import brought that no snapshot named.
 func (tx *Tx) putHeldBlobs(ctx context.Context) error {
 	for _, sha := range slices.Sorted(maps.Keys(tx.blobs)) {
@@ -253,34 +266,42 @@ func (db *Store) EnqueueArchive(ctx context.Context, v docket.Viewer, source str
 // retried after it.
 const jobLease = 10 * time.Minute
 
-// NextJob claims the next due job.
+// NextJob claims the next due job: it leases it for jobLease, so that no other worker, of this
+// process or another on the same database, takes it meanwhile. The claim does not wait for the
+// writers' lock (the queue is not in the change log, and an import holds that lock for its
+// whole length); on PostgreSQL the row is locked FOR UPDATE SKIP LOCKED instead, so that
+// workers claiming at once each take another job and none runs twice.
 func (db *Store) NextJob(ctx context.Context, now time.Time, source string) (j *docket.Job, err error) {
-	err = db.update(ctx, func(tx *Tx) error {
-		var job docket.Job
-		var next string
-		var lastErr sql.NullString
-		// Without the key, the jobs of sealed sources wait: their URLs cannot be read.
-		locked := ``
-		if db.DataKey == nil {
-			locked = ` AND NOT EXISTS (SELECT 1 FROM sources so WHERE so.id = jobs.source_id AND so.sealed IS NOT NULL)`
-		}
-		err := tx.QueryRowContext(ctx, `SELECT id, source_id, url, attempts, state, next_at, last_error, requested_by FROM jobs
-			WHERE state = 'pending' AND next_at <= ? AND (? = '' OR source_id = ?)`+locked+` ORDER BY next_at, id LIMIT 1`, formatTime(now), source, source).
-			Scan(&job.ID, &job.Source, &job.URL, &job.Attempts, &job.State, &next, &lastErr, &job.RequestedBy)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		job.Attempts++
-		job.NextAt, job.LastError = now.Add(jobLease), db.openJobError(job.ID, lastErr.String)
-		if _, err := tx.exec(ctx, `UPDATE jobs SET attempts = ?, next_at = ? WHERE id = ?`, job.Attempts, formatTime(job.NextAt), job.ID); err != nil {
-			return err
-		}
-		j = &job
-		return nil
-	})
-	return j, err
+	tx, err := db.begin(ctx, db.W)
+	if err != nil {
+		return nil, db.busy(fmt.Errorf("begin: %w", err))
+	}
+	defer tx.Rollback()
+	var job docket.Job
+	var lastErr sql.NullString
+	var next string
+	// Without the key, the jobs of sealed sources wait: their URLs cannot be read.
+	locked := ``
+	if db.DataKey == nil {
+		locked = ` AND NOT EXISTS (SELECT 1 FROM sources so WHERE so.id = jobs.source_id AND so.sealed IS NOT NULL)`
+	}
+	err = tx.QueryRowContext(ctx, `SELECT id, source_id, url, attempts, state, next_at, last_error, requested_by FROM jobs
+		WHERE state = 'pending' AND next_at <= ? AND (? = '' OR source_id = ?)`+locked+` ORDER BY next_at, id LIMIT 1`+db.Dialect.ClaimRows(), formatTime(now), source, source).
+		Scan(&job.ID, &job.Source, &job.URL, &job.Attempts, &job.State, &next, &lastErr, &job.RequestedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, db.busy(fmt.Errorf("next job: %w", err))
+	}
+	job.Attempts++
+	job.NextAt, job.LastError = now.Add(jobLease), db.openJobError(job.ID, lastErr.String)
+	if _, err := tx.exec(ctx, `UPDATE jobs SET attempts = ?, next_at = ? WHERE id = ?`, job.Attempts, formatTime(job.NextAt), job.ID); err != nil {
+		return nil, fmt.Errorf("claim job %d: %w", job.ID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, db.busy(fmt.Errorf("commit: %w", err))
+	}
+	return &job, nil
 }
 
 // FinishJob records a job's outcome.

@@ -33,6 +33,9 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 			args[len(args)-1] = k.Term(seal.URL, *f.URL)
 		}
 	}
+	if f.CitedIn != nil {
+		where, args = append(where, `cited_in = ?`), append(args, *f.CitedIn)
+	}
 	tail := ` FROM sources WHERE ` + strings.Join(where, " AND ")
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {

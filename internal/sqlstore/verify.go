@@ -31,6 +31,7 @@ var views = []view{
 	{"statements", "seq", "id", ""},
 	{"merges", "id", "id", ""},
 	{"snapshots", "id", "id", ""},
+	{"documents", "id", "id", ""},
 	{"name_keys", "seq", "seq", ""},
 	{"search", "seq", "seq", ""},
 }
@@ -66,11 +67,10 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) ([]docket
 	if db.Scratch == nil {
 		return nil, errors.New("verify: the store has no scratch connection")
 	}
-	sqlTx, err := db.Scratch.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx, db.Scratch)
 	if err != nil {
 		return nil, fmt.Errorf("verify: begin: %w", err)
 	}
-	tx := db.newTx(sqlTx)
 	defer tx.Rollback()
 	// The scratch tables come first, so that every statement of the transaction is written
 	// after they hide the store's: none was planned against the store's own.
@@ -205,8 +205,11 @@ func (v *verifier) change(ctx context.Context, r *logRow, rec *docket.Record, pa
 			return nil
 		}
 	}
-	if rec.Snapshot != nil {
-		return v.snapshotContent(ctx, rec.Snapshot, sealOf(r0) != nil)
+	if s := rec.Snapshot; s != nil {
+		return v.content(ctx, "snapshot "+s.ID, [][2]string{{s.SHA256, "body"}, {s.TextSHA256, "text"}}, sealOf(r0) != nil)
+	}
+	if d := rec.Document; d != nil {
+		return v.content(ctx, "document "+d.ID, [][2]string{{d.SHA256, "file"}, {d.TextSHA256, "text"}, {d.PublicSHA256, "public copy"}}, false)
 	}
 	return nil
 }
@@ -323,9 +326,12 @@ func (v *verifier) changeColumns(what string, r *logRow, rec *docket.Record) {
 	}
 }
 
-// snapshotContent checks a snapshot's stored content against the SHA-256 its record gives.
-func (v *verifier) snapshotContent(ctx context.Context, s *docket.Snapshot, sealed bool) error {
-	for _, b := range []struct{ sha, what string }{{s.SHA256, "body"}, {s.TextSHA256, "text"}} {
+// content checks the stored content of a snapshot or a document (what) against the SHA-256s
+// its record gives, each a pair of the hash and what it is of; sealed content (a sealed
+// snapshot's) is stored under the keyed term of its SHA-256, and opened with the key.
+func (v *verifier) content(ctx context.Context, what string, blobs [][2]string, sealed bool) error {
+	for _, pair := range blobs {
+		b := struct{ sha, what string }{pair[0], pair[1]}
 		if b.sha == "" {
 			continue
 		}
@@ -337,22 +343,22 @@ func (v *verifier) snapshotContent(ctx context.Context, s *docket.Snapshot, seal
 		var data []byte
 		err := v.tx.queryRow(ctx, `SELECT size, data FROM `+v.stored+`.blobs WHERE sha256 = ?`, name).Scan(&size, &data)
 		if errors.Is(err, sql.ErrNoRows) {
-			v.add("snapshot "+s.ID, "its %s (SHA-256 %s) is missing", b.what, b.sha)
+			v.add(what, "its %s (SHA-256 %s) is missing", b.what, b.sha)
 			continue
 		} else if err != nil {
 			return err
 		}
 		if size != int64(len(data)) { // of what is stored: the box, when sealed
-			v.add("snapshot "+s.ID, "its stored %s is %d bytes, but its size column says %d", b.what, len(data), size)
+			v.add(what, "its stored %s is %d bytes, but its size column says %d", b.what, len(data), size)
 		}
 		if name != b.sha { // sealed: opened with the key
 			if data, err = v.tx.db.openBlob(name, data); err != nil {
-				v.add("snapshot "+s.ID, "its stored %s does not open: %v", b.what, err)
+				v.add(what, "its stored %s does not open: %v", b.what, err)
 				continue
 			}
 		}
 		if got := docket.SHA256Hex(data); got != b.sha {
-			v.add("snapshot "+s.ID, "its stored %s has SHA-256 %s, but was recorded as %s: the content was altered", b.what, got, b.sha)
+			v.add(what, "its stored %s has SHA-256 %s, but was recorded as %s: the content was altered", b.what, got, b.sha)
 		}
 	}
 	return nil

@@ -90,6 +90,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Snapshots", func(t *testing.T) { testSnapshots(t, open) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Sessions", func(t *testing.T) { testSessions(t, open) })
+	t.Run("SignInFailures", func(t *testing.T) { testSignInFailures(t, open) })
 	t.Run("Accounts", func(t *testing.T) { testAccounts(t, open) })
 	t.Run("FacetedSearch", func(t *testing.T) { testFacetedSearch(t, open) })
 	t.Run("NewestChanges", func(t *testing.T) { testNewestChanges(t, open) })
@@ -105,6 +106,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SecurityLog", func(t *testing.T) { testSecurityLog(t, open) })
 	t.Run("SecondFactors", func(t *testing.T) { testSecondFactors(t, open) })
 	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
+	t.Run("Documents", func(t *testing.T) { testDocuments(t, open) })
 	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
 }
 
