@@ -121,7 +121,8 @@ func (s *Server) handleNewEntityForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Action, p.Nav = "/new", "new"
-	p.Form = factForm{Schema: r.URL.Query().Get("schema"), EntitySensitivity: "public", Sensitivity: "public", Status: "reported", Lang: p.Lang()}
+	// Internal until someone publishes it on purpose, as on the command line.
+	p.Form = factForm{Schema: r.URL.Query().Get("schema"), EntitySensitivity: "internal", Sensitivity: "internal", Status: "reported", Lang: p.Lang()}
 	if p.Form.Schema == "" {
 		p.Form.Schema = "Case"
 	}
@@ -147,7 +148,7 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 	if p.Form.Name == "" {
 		p.Errors = append(p.Errors, fieldError{"name", p.T("form.nameRequired")})
 	}
-	entSens, err := docket.ParseSensitivity(p.Form.EntitySensitivity)
+	entSens, err := docket.ParseSensitivity(cmp.Or(p.Form.EntitySensitivity, "internal"))
 	if err != nil {
 		p.Errors = append(p.Errors, fieldError{"entity_sensitivity", docket.ErrorMessage(err)})
 	}
@@ -191,7 +192,8 @@ func (s *Server) checkFact(r *http.Request, p *factPage, schema *docket.Schema, 
 	if f.Source == "" && f.URL == "" {
 		p.Errors = append(p.Errors, fieldError{"source", p.T("form.sourceRequired")})
 	}
-	sens, err := docket.ParseSensitivity(f.Sensitivity)
+	// A form that sends none (a script, an old page) gets the safe choice.
+	sens, err := docket.ParseSensitivity(cmp.Or(f.Sensitivity, "internal"))
 	if err != nil {
 		p.Errors = append(p.Errors, fieldError{"sensitivity", docket.ErrorMessage(err)})
 	} else if sens > v.MaxSensitivity() {
@@ -225,7 +227,7 @@ func (s *Server) checkFact(r *http.Request, p *factPage, schema *docket.Schema, 
 	}
 	norm, err := prop.Normalize(f.Value)
 	if err != nil {
-		p.Errors = append(p.Errors, fieldError{"value", docket.ErrorMessage(err)})
+		p.Errors = append(p.Errors, fieldError{"value", p.ErrText(err)})
 		return st
 	}
 	if prop.Type == docket.TypeRef {
@@ -333,10 +335,8 @@ func (s *Server) handleFactForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Entity, p.Properties, p.Action = e, schema.Properties, "/entity/"+url.PathEscape(e.ID)+"/facts"
+	// Internal, even on a public record: a fact is published by a choice, not by default.
 	p.Form = factForm{Property: r.URL.Query().Get("property"), Sensitivity: "internal", Status: "reported", Lang: p.Lang()}
-	if e.Sensitivity == docket.Public {
-		p.Form.Sensitivity = "public"
-	}
 	s.render(w, r, http.StatusOK, "fact.html", p)
 }
 
@@ -424,8 +424,10 @@ func (s *Server) handleCorrectForm(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	// The correction is internal unless the editor publishes it again: the form says what the
+	// fact it replaces was (see correct.html).
 	p.Form = factForm{Property: st.Property, Value: st.Value, Lang: st.Lang, Source: st.Source, Locator: st.Locator, Quote: st.Quote,
-		Sensitivity: st.Sensitivity.String(), Status: "reported"}
+		Sensitivity: "internal", Status: "reported"}
 	s.render(w, r, http.StatusOK, "correct.html", p)
 }
 

@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"errors"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -161,6 +162,16 @@ func (l layout) Term(vocab, id string) string {
 		return t.Label(l.Lang())
 	}
 	return id
+}
+
+// ErrText is an error's message in the page's language, when the catalog has it (see
+// docket.Error's Key), else as the error says it.
+func (l layout) ErrText(err error) string {
+	var e *docket.Error
+	if errors.As(err, &e) && e.Key != "" && l.printer().Has(e.Key) {
+		return l.T(e.Key, e.Args...)
+	}
+	return docket.ErrorMessage(err)
 }
 
 // SchemaLabel is a schema's name in the page's language.

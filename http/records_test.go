@@ -1,0 +1,119 @@
+package http_test
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/demo"
+)
+
+// selected returns the value of the option a form's select of that name has selected.
+func selected(page, name string) string {
+	sel := regexp.MustCompile(`(?s)<select[^>]*name="` + regexp.QuoteMeta(name) + `"[^>]*>(.*?)</select>`).FindStringSubmatch(page)
+	if sel == nil {
+		return ""
+	}
+	if m := regexp.MustCompile(`<option value="([^"]*)" selected>`).FindStringSubmatch(sel[1]); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// TestForms_SafeDefaults: New record, Add a fact and Correct offer internal, even on a public
+// record and for the correction of a public fact; publishing is a choice. A form sent without
+// a sensitivity records an internal fact.
+func TestForms_SafeDefaults(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	editor := MustLogin(t, s.URL(), "ed", MustUser(t, db, "ed", docket.Editor, true))
+	researcher := MustLogin(t, s.URL(), "rita", MustUser(t, db, "rita", docket.Researcher, false))
+
+	_, page := getPage(t, editor, s.URL()+"/new?schema=Person")
+	if got, got2 := selected(page, "entity_sensitivity"), selected(page, "sensitivity"); got != "internal" || got2 != "internal" {
+		t.Errorf("new record: the record %q and its fact %q, want internal", got, got2)
+	}
+	// person-baiturova is a public record.
+	for _, c := range []*http.Client{editor, researcher} {
+		_, page = getPage(t, c, s.URL()+"/entity/person-baiturova/facts/new")
+		if got := selected(page, "sensitivity"); got != "internal" {
+			t.Errorf("add a fact to a public record offers %q, want internal", got)
+		}
+	}
+	// The demo's name of the judge is public: its correction is internal unless chosen.
+	ss, _, err := db.FindStatements(t.Context(), docket.Operator("t"), docket.StatementFilter{Entity: new("person-baiturova"), Property: new("name")})
+	if err != nil || len(ss) == 0 || ss[0].Sensitivity != docket.Public {
+		t.Fatalf("the judge's name: %v, %v", ss, err)
+	}
+	_, page = getPage(t, editor, s.URL()+"/statement/"+ss[0].ID+"/correct")
+	if got := selected(page, "sensitivity"); got != "internal" || !strings.Contains(page, `id="was-public"`) {
+		t.Errorf("correcting a public fact offers %q (want internal) and says it was public: %v", got, strings.Contains(page, `id="was-public"`))
+	}
+
+	// Sent without a sensitivity, as by a script: internal.
+	resp, _ := postForm(t, editor, s.URL()+"/entity/person-baiturova/facts", url.Values{"csrf": {csrfOf(t, page)},
+		"property": {"occupation"}, "value": {"judge of the regional court"}, "source": {demo.PressRelease}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("adding a fact without a sensitivity: %d", resp.StatusCode)
+	}
+	ss, _, err = db.FindStatements(t.Context(), docket.Operator("t"), docket.StatementFilter{Entity: new("person-baiturova"), Property: new("occupation")})
+	if err != nil || len(ss) == 0 || ss[len(ss)-1].Value != "judge of the regional court" || ss[len(ss)-1].Sensitivity != docket.Internal {
+		t.Fatalf("the fact sent without a sensitivity: %+v, %v; want internal", ss[len(ss)-1], err)
+	}
+	if _, p := getPage(t, http.DefaultClient, s.URL()+"/entity/person-baiturova"); strings.Contains(p, "judge of the regional court") {
+		t.Error("LEAK: an internal fact is on the public page")
+	}
+	// And the record made without one.
+	resp, _ = postForm(t, editor, s.URL()+"/new", url.Values{"csrf": {csrfOf(t, page)}, "schema": {"Person"}, "name": {"Defaulta Internalova"},
+		"source": {demo.PressRelease}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("a new record without sensitivities: %d", resp.StatusCode)
+	}
+	id := strings.TrimPrefix(resp.Request.URL.Path, "/entity/")
+	e, err := db.FindEntityByID(t.Context(), docket.Operator("t"), id)
+	if err != nil || e.Sensitivity != docket.Internal || len(e.Statements) != 1 || e.Statements[0].Sensitivity != docket.Internal {
+		t.Fatalf("the new record: %+v, %v; want it and its name internal", e, err)
+	}
+}
+
+// TestForms_DayFirstDates: a form takes a date as people write it, stores it canonically, and
+// says which part of a wrong one is wrong, in the page's language.
+func TestForms_DayFirstDates(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	editor := MustLogin(t, s.URL(), "ed", MustUser(t, db, "ed", docket.Editor, false))
+	_, page := getPage(t, editor, s.URL()+"/entity/person-baiturova/facts/new")
+	resp, _ := postForm(t, editor, s.URL()+"/entity/person-baiturova/facts", url.Values{"csrf": {csrfOf(t, page)},
+		"property": {"birthDate"}, "value": {"30.03.1975"}, "source": {demo.PressRelease}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("30.03.1975: %d", resp.StatusCode)
+	}
+	ss, _, _ := db.FindStatements(t.Context(), docket.Operator("t"), docket.StatementFilter{Entity: new("person-baiturova"), Property: new("birthDate")})
+	if len(ss) != 1 || ss[0].Value != "1975-03-30" {
+		t.Fatalf("birth dates: %v; want 1975-03-30", ss)
+	}
+	for lang, want := range map[string]string{"en": "month 2 has no day 31", "ru": "в 2-м месяце нет 31-го числа", "kk": "2-айда 31-күн жоқ"} {
+		req, _ := http.NewRequest("POST", s.URL()+"/entity/person-baiturova/facts", strings.NewReader(url.Values{"csrf": {csrfOf(t, page)},
+			"property": {"birthDate"}, "value": {"31.02.1975"}, "source": {demo.PressRelease}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept", "text/html")
+		req.Header.Set("Accept-Language", lang)
+		resp, err := editor.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := readAll(resp)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(b, want) {
+			t.Errorf("31.02.1975 in %s: %d, want a message saying %q:\n%s", lang, resp.StatusCode, want, clip([]byte(b)))
+		}
+	}
+}
+
+
+func readAll(resp *http.Response) string {
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
