@@ -111,7 +111,6 @@ func TestForms_DayFirstDates(t *testing.T) {
 	}
 }
 
-
 func readAll(resp *http.Response) string {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
