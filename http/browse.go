@@ -59,7 +59,13 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		h.Changes = s.builderFor(ctx, v, &p.layout).recentRows(chs, 10)
+		b := s.builderFor(ctx, v, &p.layout)
+		for i, c := range h.Cases {
+			if e := b.entity(c.ID); e != nil {
+				h.Cases[i] = e // named in the page's language (see builder.adopt)
+			}
+		}
+		h.Changes = b.recentRows(chs, 10)
 		return &h, nil
 	}
 	var rec any
@@ -362,7 +368,9 @@ func (s *Server) handleEntityHistory(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	p := historyPage{layout: s.layout(w, r, "history.titleOf", e.Caption), Entity: e}
+	p := historyPage{layout: s.layout(w, r, ""), Entity: e}
+	s.newBuilder(r, &p.layout).adopt(e)
+	p.Title = p.T("history.titleOf", e.Caption)
 	s.history(w, r, &p, &e.ID, "/entity/"+url.PathEscape(e.ID)+"/history?")
 }
 
@@ -383,7 +391,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request, p *historyPage,
 	}
 	b := s.newBuilder(r, &p.layout)
 	if p.Entity != nil {
-		b.ents[p.Entity.ID] = p.Entity
+		b.adopt(p.Entity)
 	}
 	p.Changes = b.changeRows(chs)
 	s.render(w, r, http.StatusOK, "history.html", p)

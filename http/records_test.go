@@ -116,3 +116,64 @@ func readAll(resp *http.Response) string {
 	b, _ := io.ReadAll(resp.Body)
 	return string(b)
 }
+
+// h1 returns the text of a page's heading, without its footnote mark.
+func h1(page string) string {
+	m := regexp.MustCompile(`(?s)<h1>(.*?)(<sup|</h1>)`).FindStringSubmatch(page)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
+// TestCaptions_MadeOfFacts: a case recorded without a name is captioned from its defendants
+// and number, in the page's language; the public's caption holds no draft, staff see the
+// draft marked; captions follow corrections.
+func TestCaptions_MadeOfFacts(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	op := docket.Operator("t")
+	ctx := t.Context()
+	editor := MustLogin(t, s.URL(), "ed", MustUser(t, db, "ed", docket.Editor, false))
+	person := &docket.Entity{Schema: "Person"}
+	name := &docket.Statement{Property: "name", Value: "Erlan Testov", Source: demo.PressRelease, Sensitivity: docket.Public}
+	if err := db.CreateEntity(ctx, op, person, []*docket.Statement{name}); err != nil {
+		t.Fatal(err)
+	}
+	c := &docket.Entity{Schema: "Case"}
+	def := &docket.Statement{Property: "defendant", Value: person.ID, Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Draft}
+	if err := db.CreateEntity(ctx, op, c, []*docket.Statement{
+		{Property: "number", Value: "2-77/2021", Source: demo.PressRelease, Sensitivity: docket.Public}, def}); err != nil {
+		t.Fatal(err)
+	}
+	_, pub := getPage(t, http.DefaultClient, s.URL()+"/entity/"+c.ID)
+	if got := h1(pub); got != "Case No. 2-77/2021" || strings.Contains(pub, "Erlan Testov") || strings.Contains(pub, "caption-draft") {
+		t.Errorf("the public's caption is %q (a draft defendant must not show)", got)
+	}
+	_, staff := getPage(t, editor, s.URL()+"/entity/"+c.ID)
+	if got := h1(staff); got != "Case of Erlan Testov, No. 2-77/2021" || !strings.Contains(staff, `id="caption-draft"`) {
+		t.Errorf("staff's caption is %q, draft badge %v; want the defendant's name, marked as a draft", got, strings.Contains(staff, `id="caption-draft"`))
+	}
+	if err := db.SetStatus(ctx, op, def.ID, docket.Reported, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, pub = getPage(t, http.DefaultClient, s.URL()+"/entity/"+c.ID)
+	if got := h1(pub); got != "Case of Erlan Testov, No. 2-77/2021" {
+		t.Errorf("after review the public's caption is %q", got)
+	}
+	if _, staff = getPage(t, editor, s.URL()+"/entity/"+c.ID); strings.Contains(staff, `id="caption-draft"`) {
+		t.Error("a reviewed caption is marked as a draft")
+	}
+	// In Russian, and after the defendant's name is corrected.
+	if _, err := db.CorrectStatement(ctx, op, name.ID, &docket.Statement{Value: "Erlan Testuly"}, "spelling"); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("GET", s.URL()+"/entity/"+c.ID, nil)
+	req.Header.Set("Accept-Language", "ru")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := h1(readAll(resp)); got != "Дело № 2-77/2021: Erlan Testuly" {
+		t.Errorf("the Russian caption after the correction is %q", got)
+	}
+}
