@@ -378,13 +378,21 @@ func (s *Server) writeDocPaged(w http.ResponseWriter, r *http.Request, d *report
 // handleBrief serves a case's brief: a publication, read as the public reads the registry, from
 // the case's own records (report.LoadCase), and kept until the registry changes.
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	val, _, err := s.figures.light(r.Context(), docket.AnonymousViewer, "brief "+id, func(ctx context.Context, v docket.Viewer) (any, error) {
+	id, lang := r.PathValue("id"), requestLang(r)
+	val, _, err := s.figures.light(r.Context(), docket.AnonymousViewer, "brief "+id+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
+		head, err := s.Store.Head(ctx)
+		if err != nil {
+			return nil, err
+		}
 		reg, err := report.LoadCase(ctx, s.Store, v, id)
 		if err != nil {
 			return nil, err
 		}
-		return report.Brief(reg, id)
+		d, err := report.Brief(reg, id, lang)
+		if err == nil {
+			d.Stamp(time.Now(), head)
+		}
+		return d, err
 	})
 	if err != nil {
 		s.Error(w, r, err)
@@ -420,8 +428,17 @@ func (s *Server) handlePrisoners(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	from := (page - 1) * perPage
-	val, _, err = s.figures.light(r.Context(), docket.AnonymousViewer, "prisoners?page="+strconv.Itoa(page), func(ctx context.Context, v docket.Viewer) (any, error) {
-		return report.PrisonersPage(ctx, s.Store, list, from, perPage)
+	lang := requestLang(r)
+	val, _, err = s.figures.light(r.Context(), docket.AnonymousViewer, "prisoners?page="+strconv.Itoa(page)+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
+		head, err := s.Store.Head(ctx)
+		if err != nil {
+			return nil, err
+		}
+		d, err := report.PrisonersPage(ctx, s.Store, list, from, perPage, lang)
+		if err == nil {
+			d.Stamp(time.Now(), head)
+		}
+		return d, err
 	})
 	if err != nil {
 		s.Error(w, r, err)

@@ -47,6 +47,22 @@ func (n Namer) Caption(e *docket.Entity) (string, bool) {
 	return n.P.T("schema."+e.Schema) + " " + e.ID, false
 }
 
+// Named returns the recorded name Caption gives the entity, or "" when its caption is made of
+// its facts (or of nothing): a text that tells its facts again need not repeat them.
+func (n Namer) Named(e *docket.Entity) string {
+	if e == nil {
+		return ""
+	}
+	name, st := n.name(e)
+	if st == nil {
+		return ""
+	}
+	if c, _ := n.Caption(e); c != name {
+		return ""
+	}
+	return name
+}
+
 // Name returns the entity's name as Caption would for a person or an organisation: a recorded
 // name in the reader's script if there is one, else the first; "" without any.
 func (n Namer) Name(e *docket.Entity) string {

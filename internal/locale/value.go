@@ -92,6 +92,27 @@ func (p *Printer) Penalty(s string) string {
 	return out
 }
 
+// PenaltyPhrase writes a sentence or demand as prose: "imprisonment for 3 years", "fine of
+// 500000 KZT", "ban for 5 years (public activity)"; in Russian "лишение свободы на срок 3
+// года". Reports use it; pages use the shorter Penalty.
+func (p *Printer) PenaltyPhrase(s string) string {
+	pen, err := docket.ParsePenalty(s)
+	if err != nil {
+		return s
+	}
+	out := p.Term("sentence-kind", pen.Kind)
+	if pen.Term != nil {
+		out = p.T("penalty.term", out, p.Duration(*pen.Term))
+	}
+	if pen.Amount != "" {
+		out = p.T("penalty.amount", out, pen.Amount+" "+pen.Currency)
+	}
+	if pen.Scope != "" {
+		out += " (" + pen.Scope + ")"
+	}
+	return out
+}
+
 // Code is a criminal code's title, or its id when the vocabularies lack it.
 func (p *Printer) Code(id string) string {
 	if c, ok := docket.Vocab.Code(id); ok {
