@@ -246,20 +246,20 @@ func script(s string) string {
 // entityPage is the data of an entity's page.
 type entityPage struct {
 	layout
-	Entity    *docket.Entity
-	Names     []nameForm
-	Scripts   bool // the names are in more than one script
+	Entity  *docket.Entity
+	Names   []nameForm
+	Scripts bool // the names are in more than one script
 	// CaptionIsName says that the heading is one of the names recorded; else it is made of the
 	// record's facts, in the page's language, and the names are listed under it.
 	CaptionIsName bool
-	Facts     []fact
-	Roles     []caseRoles // a person's roles, by case
-	Positions []position  // posts held, of a person or at an organisation
-	Charges   []timelineItem
-	Timeline  []timelineItem // a case's proceedings and events; an event's chain
-	Related   []relatedGroup
-	Footnotes []footnote
-	Brief     string // the published brief of a case
+	Facts         []fact
+	Roles         []caseRoles // a person's roles, by case
+	Positions     []position  // posts held, of a person or at an organisation
+	Charges       []timelineItem
+	Timeline      []timelineItem // a case's proceedings and events; an event's chain
+	Related       []relatedGroup
+	Footnotes     []footnote
+	Brief         string // the published brief of a case
 }
 
 // caseRoles are the roles a person has in one case.

@@ -335,20 +335,37 @@ func TestCSV(t *testing.T) {
 	}
 }
 
-func TestOutcomeChart(t *testing.T) {
+// TestCharts: every chart of the statistics page is well-formed SVG without script, labels its
+// rows and says its figures, in the language asked for.
+func TestCharts(t *testing.T) {
 	reg := mustLoad(t, mustDemo(t), docket.AnonymousViewer)
-	st, _ := reg.Outcomes(report.Options{By: report.ByJudge})
-	svg := string(report.OutcomeChart(st))
-	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
-		t.Fatalf("the chart is not well-formed XML: %v", err)
-	}
-	for _, want := range []string{"<svg", "Gulnara Baiturova", "Aralbay Nagashibayev", "convicted", "acquitted", "<title"} {
-		if !strings.Contains(svg, want) {
-			t.Errorf("the chart lacks %s", want)
+	byJudge, _ := reg.Outcomes(report.Options{By: report.ByJudge})
+	byYear, _ := reg.Outcomes(report.Options{By: report.ByYear})
+	byCourt, _ := reg.Outcomes(report.Options{By: report.ByCourt})
+	demand, _ := reg.Demands(report.Options{By: report.ByYear})
+	ret, _ := reg.Retaliation(report.Options{})
+	for _, tc := range []struct {
+		chart *report.Chart
+		want  []string
+	}{
+		{report.OutcomesChart(byJudge, "en"), []string{"Gulnara Baiturova", "Aralbay Nagashibayev", "convicted", "acquitted", "Outcomes of rulings by judge"}},
+		{report.OutcomesChart(byYear, "ru"), []string{"2019", "2018", "осуждён", "оправдан", "Исходы судебных решений по: год"}},
+		{report.ConvictionChart(byCourt, "kk", 10), []string{"Aktau City Court", "сотталды", "50.0%"}},
+		{report.DemandChart(demand, "en"), []string{"Sentences against the prosecutor&#39;s demand by year", "Not sentenced"}},
+		{report.GapChart(ret, "en"), []string{"Malik Kenzhaliyev", "1 day", "Days from a ruling against the prosecution to the sanction"}},
+	} {
+		svg := string(tc.chart.SVG())
+		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+			t.Fatalf("%s is not well-formed XML: %v", tc.chart.ID, err)
 		}
-	}
-	if strings.Contains(svg, "<script") {
-		t.Errorf("the chart has a script")
+		for _, want := range append(tc.want, "<svg", "<title") {
+			if !strings.Contains(svg, want) {
+				t.Errorf("%s lacks %q:\n%s", tc.chart.ID, want, svg)
+			}
+		}
+		if strings.Contains(svg, "<script") {
+			t.Errorf("%s has a script", tc.chart.ID)
+		}
 	}
 }
 

@@ -396,7 +396,8 @@ func (rep *RetaliationReport) Table() *Table {
 			itoa(rep.Window) + " days after an acquittal, a return or a dismissal in a case assessed as politically motivated. " +
 			"Gaps are computed only between dates exact to the day" + unmeasuredNote(len(rep.Unmeasured)) + ".",
 		Key: "Case", Columns: []string{"Ruling", "Ruling id", "Ruling date", "Outcome", "Sanction", "Sanction id", "Type", "Sanction date", "Against", "Role",
-			"Gap (days)", "Recorded as retaliation", "Sources of the ruling", "Sources of the sanction"}}
+			"Gap (days)", "Recorded as retaliation", "Sources of the ruling", "Sources of the sanction"},
+		window: rep.Window, unmeasured: len(rep.Unmeasured)}
 	for _, f := range rep.Findings {
 		linked := "no"
 		if f.Linked {
