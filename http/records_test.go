@@ -177,3 +177,125 @@ func TestCaptions_MadeOfFacts(t *testing.T) {
 		t.Errorf("the Russian caption after the correction is %q", got)
 	}
 }
+
+// postAs sends a form as a signed-in browser, with a CSRF token of its session, and returns the
+// status, the page and where it ended.
+func postAs(tb testing.TB, c *http.Client, base, path string, v url.Values) (int, string, string) {
+	tb.Helper()
+	_, page := getPage(tb, c, base+"/account")
+	v.Set("csrf", csrfOf(tb, page))
+	resp, body := postForm(tb, c, base+path, v)
+	return resp.StatusCode, body, resp.Request.URL.String()
+}
+
+// TestPicker_NoScript: without JavaScript a reference is chosen by a name in any script: the
+// form comes back with the records it matches, and writes nothing until one is picked; a
+// record the viewer may not see is never offered, and a name that matches only it answers as
+// a name that matches nothing.
+func TestPicker_NoScript(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	ctx, op := t.Context(), docket.Operator("t")
+	rita := MustLogin(t, s.URL(), "rita", MustUser(t, db, "rita", docket.Researcher, false))
+	// A confidential witness named like no one else.
+	w := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := db.CreateEntity(ctx, op, w, []*docket.Statement{{Property: "name", Value: "Zhanar Pickerova", Source: demo.PressRelease, Sensitivity: docket.Confidential}}); err != nil {
+		t.Fatal(err)
+	}
+	before := MustCountChanges(t, db)
+	status, page, _ := postAs(t, rita, s.URL(), "/entity/proceeding-akberdiyeva-1/facts", url.Values{"property": {"judge"}, "value": {"Байтурова"}, "source": {demo.PressRelease}})
+	if status != http.StatusOK || !strings.Contains(page, `name="pick" value="person-baiturova"`) || !strings.Contains(page, "Gulnara Baiturova") {
+		t.Fatalf("judge Байтурова: %d, want the choice of Gulnara Baiturova:\n%s", status, clip([]byte(page)))
+	}
+	if strings.Contains(page, `name="pick" value="person-akberdiyeva"`) {
+		t.Error("the search step offers a record that the name does not match")
+	}
+	if MustCountChanges(t, db) != before {
+		t.Fatal("a search step wrote to the store")
+	}
+	// Organisations are not judges: the court is not offered for the judge.
+	_, page, _ = postAs(t, rita, s.URL(), "/entity/proceeding-akberdiyeva-1/facts", url.Values{"property": {"judge"}, "value": {"Aktau"}, "source": {demo.PressRelease}})
+	if strings.Contains(page, `value="`+demo.AktauCityCourt+`"`) {
+		t.Error("the judge's picker offers a court")
+	}
+	status, _, at := postAs(t, rita, s.URL(), "/entity/proceeding-akberdiyeva-1/facts", url.Values{"property": {"judge"}, "value": {"Байтурова"}, "pick": {"person-baiturova"}, "source": {demo.PressRelease}})
+	if status != http.StatusOK || !strings.Contains(at, "flash=added") {
+		t.Fatalf("picking the judge: %d at %s", status, at)
+	}
+	ss, _, _ := db.FindStatements(ctx, op, docket.StatementFilter{Entity: new("proceeding-akberdiyeva-1"), Property: new("judge")})
+	if got := ss[len(ss)-1]; got.Value != "person-baiturova" || got.Status != docket.Draft {
+		t.Fatalf("the judge recorded: %+v", got)
+	}
+
+	// The hidden witness, by name and by id, answers as nothing.
+	hidden := func(field, val string) string {
+		status, page, _ := postAs(t, rita, s.URL(), "/entity/event-detention/facts", url.Values{"property": {"witness"}, field: {val}, "value": {val}, "source": {demo.PressRelease}})
+		if status != http.StatusBadRequest {
+			t.Errorf("witness %s=%s: %d, want 400", field, val, status)
+		}
+		return strings.ReplaceAll(page, val, "X")
+	}
+	if a, b := hidden("value", "Pickerova"), hidden("value", "Nobodyova"); a != b || strings.Contains(a, w.ID) {
+		t.Error("LEAK: a hidden record's name answers otherwise than a name of no one")
+	}
+	if a, b := hidden("pick", w.ID), hidden("pick", strings.Repeat("z", len(w.ID))); a != b {
+		t.Error("LEAK: a hidden record's id answers otherwise than an id of nothing")
+	}
+	if MustCountChanges(t, db) != before+1 {
+		t.Fatal("a refused reference wrote to the store")
+	}
+
+	// The source field lists the newest sources first.
+	src := &docket.Source{URL: "https://example.org/newest", Title: "The newest source", Sensitivity: docket.Public}
+	if err := db.CreateSource(ctx, op, src); err != nil {
+		t.Fatal(err)
+	}
+	_, form := getPage(t, rita, s.URL()+"/entity/person-baiturova/facts/new")
+	if m := regexp.MustCompile(`<select id="source"[^>]*>\s*<option value="">[^<]*</option>\s*<option value="([^"]+)"`).FindStringSubmatch(form); m == nil || m[1] != src.ID {
+		t.Errorf("the first source offered is %v, want the newest, %s", m, src.ID)
+	}
+
+	// The source field: found by a word of its publisher, in another case, then chosen.
+	status, page, _ = postAs(t, rita, s.URL(), "/entity/person-baiturova/facts", url.Values{"property": {"occupation"}, "value": {"judge"},
+		"find": {"source"}, "source_q": {"open dialogue"}})
+	if status != http.StatusOK || !strings.Contains(page, `name="source_pick" value="`+demo.PressRelease+`"`) {
+		t.Fatalf("finding the source: %d\n%s", status, clip([]byte(page)))
+	}
+	status, _, at = postAs(t, rita, s.URL(), "/entity/person-baiturova/facts", url.Values{"property": {"occupation"}, "value": {"judge of the city court"},
+		"source_pick": {demo.PressRelease}, "source_q": {"open dialogue"}})
+	if status != http.StatusOK || !strings.Contains(at, "flash=added") {
+		t.Fatalf("citing the source found: %d at %s", status, at)
+	}
+}
+
+// TestPicker_JSON: the pickers' suggestions, for the forms' script, read as the viewer.
+func TestPicker_JSON(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	w := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := db.CreateEntity(t.Context(), docket.Operator("t"), w, []*docket.Statement{{Property: "name", Value: "Baiturova Hiddenova", Source: demo.PressRelease, Sensitivity: docket.Confidential}}); err != nil {
+		t.Fatal(err)
+	}
+	cleared := MustLogin(t, s.URL(), "cl", MustUser(t, db, "cl", docket.Editor, true))
+	get := func(c *http.Client, path string) string {
+		req, _ := http.NewRequest("GET", s.URL()+path, nil)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return readAll(resp)
+	}
+	if got := get(http.DefaultClient, "/pick?schema=Person&q=Байтур"); !strings.Contains(got, `"id": "person-baiturova"`) || strings.Contains(got, "Hiddenova") {
+		t.Errorf("the public's picker for Байтур: %s", got)
+	}
+	if got := get(cleared, "/pick?schema=Person&q=Baiturova"); !strings.Contains(got, "Hiddenova") {
+		t.Errorf("the cleared editor's picker lacks the record she may see: %s", got)
+	}
+	if got := get(http.DefaultClient, "/pick?schema=Organization&q=Baiturova"); strings.Contains(got, "person-baiturova") {
+		t.Errorf("a picker of organisations offers a person: %s", got)
+	}
+	if got := get(http.DefaultClient, "/pick?schema=Nonsense&q=x"); !strings.Contains(got, `"invalid"`) {
+		t.Errorf("a picker of an unknown schema: %s", got)
+	}
+	if got := get(http.DefaultClient, "/pick/source?q=11.02.2019"); !strings.Contains(got, demo.PressRelease) {
+		t.Errorf("the source picker by date: %s", got)
+	}
+}

@@ -86,6 +86,7 @@ func NewServer(store docket.Store) *Server {
 	s.registerPageRoutes()
 	s.registerAccountRoutes()
 	s.registerEditRoutes()
+	s.registerPickRoutes()
 	s.registerReportRoutes()
 	return s
 }
