@@ -205,6 +205,8 @@ func TestSensitivityMatrix(t *testing.T) {
 		{"search page", "/search?q=Omegaton", false, []string{mPublic, mWitness}},
 		{"search page by facet", "/search?schema=Person&country=by", false, []string{mWitness}},
 		{"suggestions", "/suggest?q=Omegat", false, []string{mPublic, mWitness}},
+		{"picker", "/pick?schema=Person&schema=Organization&q=Omegaton", false, []string{mPublic, mWitness}},
+		{"source picker", "/pick/source?q=Omegaton", false, []string{mSource}},
 		{"dashboard", "/", false, nil},
 		{"history", "/history", false, []string{mPublic, mSource}},
 		{"entity history", "/entity/" + f.person + "/history", false, []string{mPublic, mInternal, mSecret}},
