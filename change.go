@@ -343,5 +343,6 @@ type Store interface {
 	LedgerService
 	SnapshotService
 	SettingsService
+	ListService
 	Close() error
 }
