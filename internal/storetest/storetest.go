@@ -89,6 +89,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("BulkFilters", func(t *testing.T) { testBulkFilters(t, open) })
 	t.Run("Settings", func(t *testing.T) { testSettings(t, open) })
 	t.Run("SourceQuery", func(t *testing.T) { testSourceQuery(t, open) })
+	t.Run("Rows", func(t *testing.T) { testRows(t, open) })
 }
 
 // Found returns the problems Verify found, leaving out its warnings of what it cannot prove
