@@ -50,7 +50,14 @@ func readFactForm(r *http.Request) factForm {
 	ff := factForm{Schema: f("schema"), Name: f("name"), EntitySensitivity: f("entity_sensitivity"),
 		Property: f("property"), Value: f("value"), Lang: f("lang"), Source: f("source"), URL: f("url"), SourceTitle: f("source_title"),
 		Locator: f("locator"), Quote: f("quote"), Sensitivity: f("sensitivity"), Status: f("status"), Reason: f("reason"),
-		Pick: f("pick"), Find: f("find"), SourceQ: f("source_q"), SourcePick: f("source_pick")}
+		Pick: f("pick"), SourceQ: f("source_q"), SourcePick: f("source_pick")}
+	// The Find buttons are inputs, named for what they find: a button's text would be sent.
+	switch {
+	case r.PostForm.Has("find_value"):
+		ff.Find = "value"
+	case r.PostForm.Has("find_source"):
+		ff.Find = "source"
+	}
 	if ff.SourcePick != "" {
 		ff.Source = ff.SourcePick
 	}
@@ -134,7 +141,7 @@ func (p *factPage) Err(field string) string {
 
 // recentSources is how many of the newest sources the source field lists; the others are
 // found by the source picker.
-const recentSources = 15
+const recentSources = 30
 
 func (s *Server) factPage(w http.ResponseWriter, r *http.Request, title string, args ...any) (*factPage, error) {
 	v := viewer(r)

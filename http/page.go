@@ -34,6 +34,7 @@ var staticFS embed.FS
 
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"inc":        func(i int) int { return i + 1 },
+	"int":        func(n int64) int { return int(n) },
 	"pathEscape": url.PathEscape,
 	"join":       strings.Join,
 	// bind passes a page and a value of it to a partial, which needs both.

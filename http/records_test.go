@@ -256,7 +256,7 @@ func TestPicker_NoScript(t *testing.T) {
 
 	// The source field: found by a word of its publisher, in another case, then chosen.
 	status, page, _ = postAs(t, rita, s.URL(), "/entity/person-baiturova/facts", url.Values{"property": {"occupation"}, "value": {"judge"},
-		"find": {"source"}, "source_q": {"open dialogue"}})
+		"find_source": {"Find"}, "source_q": {"open dialogue"}})
 	if status != http.StatusOK || !strings.Contains(page, `name="source_pick" value="`+demo.PressRelease+`"`) {
 		t.Fatalf("finding the source: %d\n%s", status, clip([]byte(page)))
 	}

@@ -55,6 +55,7 @@ type Server struct {
 	rates   *rateLimiter  // of the expensive routes, per client
 	heavy   chan struct{} // places for expensive requests
 	figures *figureCache  // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
+	rows    *rowKeeper    // the lists' rows
 	stop    context.CancelFunc
 
 	ln     net.Listener
@@ -74,6 +75,7 @@ func NewServer(store docket.Store) *Server {
 		PrisonersPerPage: 200,
 		heavy:            make(chan struct{}, expensiveInFight)}
 	s.figures = newFigureCache(store.Head)
+	s.rows = newRowKeeper(store)
 	s.server = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -87,6 +89,7 @@ func NewServer(store docket.Store) *Server {
 	s.registerAccountRoutes()
 	s.registerEditRoutes()
 	s.registerPickRoutes()
+	s.registerListRoutes()
 	s.registerReportRoutes()
 	return s
 }
@@ -101,6 +104,8 @@ func (s *Server) Open() (err error) {
 	ctx, s.stop = context.WithCancel(context.Background())
 	s.figures.logger, s.figures.refresh, s.figures.wait = s.Logger.Info, s.FiguresRefresh, s.FiguresWait
 	go s.figures.run(ctx)
+	s.rows.logger = s.Logger.Info
+	go s.rows.run(ctx, 30*time.Second)
 	go s.server.Serve(s.ln)
 	return nil
 }

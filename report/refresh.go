@@ -26,8 +26,8 @@ var lists = docket.Operator("lists")
 
 // RefreshRows brings the rows of the lists up to the head of the change log, and returns how
 // many changes they are still behind. Rows never derived (a new or rebuilt store) are derived
-// for every record, a batch at a time; otherwise the changes since are read, at most
-// maxChanges of them (0: all), and the rows of the records they touch derived again: the
+// for every record, a batch at a time (unless the log is longer than maxChanges); otherwise the
+// changes since are read, at most maxChanges of them (0: all), and the rows of the records they touch derived again: the
 // records changed, those they name or named (the other side of a link made or undone), and
 // what shows those (a defendant's cases, a victim's events; a charge's or proceeding's case and
 // defendants). Rows are derived from records as each class reads them, so writing them again
@@ -46,6 +46,11 @@ func RefreshRows(ctx context.Context, st RowStore, maxChanges int, progress dock
 		return 0, nil
 	}
 	if rh == 0 {
+		if maxChanges > 0 && head > int64(maxChanges) {
+			// Every record's rows, of a registry this large, are for a caller that may take
+			// its time (a server's background work, docket rebuild), not for one that may not.
+			return head, nil
+		}
 		if err := rebuildRows(ctx, st, progress); err != nil {
 			return 0, err
 		}

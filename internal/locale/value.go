@@ -113,10 +113,15 @@ func (p *Printer) PenaltyPhrase(s string) string {
 	return out
 }
 
-// Code is a criminal code's title, or its id when the vocabularies lack it.
+// Code is a criminal code's title, without the date and number of its enactment, or its id
+// when the vocabularies lack it.
 func (p *Printer) Code(id string) string {
 	if c, ok := docket.Vocab.Code(id); ok {
-		return c.TitleIn(p.Lang)
+		t := c.TitleIn(p.Lang)
+		if i := strings.Index(t, " ("); i > 0 {
+			t = t[:i]
+		}
+		return t
 	}
 	return id
 }
