@@ -260,6 +260,7 @@ type changeRow struct {
 	What   string         // the verb, as a catalog key
 	Detail string
 	Fact   *fact
+	Old    *fact  // the value a correction replaced
 	Facts  int    // facts added with it, when the dashboard folds them into one row
 	Author string // empty for the public: staff names are not published
 }
@@ -281,10 +282,14 @@ func (b *builder) changeRows(chs []*docket.Change) []changeRow {
 				row.Fact = &f
 				if rec.Statement.Supersedes != "" {
 					row.What = "change.correction"
+					row.Old = b.statementFact(row.Entity, rec.Statement.Supersedes)
 				}
 			}
 		case docket.KindRetraction:
 			row.Detail = rec.Retraction.Reason
+			if row.Entity != nil {
+				row.Fact = b.statementFact(row.Entity, rec.Retraction.Statement)
+			}
 		case docket.KindStatus:
 			row.Detail = b.l.StatusLabel(rec.Status.Status)
 			if rec.Status.Note != "" {
@@ -300,6 +305,18 @@ func (b *builder) changeRows(chs []*docket.Change) []changeRow {
 		out = append(out, row)
 	}
 	return out
+}
+
+// statementFact is the fact of a statement of e, retracted or not, as the viewer may see it;
+// nil when they may not, so history shows what a correction replaced or a retraction withdrew
+// only to those who could read it.
+func (b *builder) statementFact(e *docket.Entity, id string) *fact {
+	st, err := b.s.Store.FindStatementByID(b.ctx, b.v, id)
+	if err != nil {
+		return nil
+	}
+	f := b.fact(e, st)
+	return &f
 }
 
 // recentRows folds the facts added to one entity at once by one author into the change that
@@ -319,8 +336,9 @@ func (b *builder) recentRows(chs []*docket.Change, n int) []changeRow {
 			// Newest first: the entity's creation comes last and names the row.
 			if c.Kind == docket.KindEntity {
 				gs[k].c = c
+			} else {
+				gs[k].facts++ // the record's creation is not one of its facts
 			}
-			gs[k].facts++
 			continue
 		}
 		if len(gs) == n {
@@ -338,7 +356,7 @@ func (b *builder) recentRows(chs []*docket.Change, n int) []changeRow {
 	}
 	rows := b.changeRows(heads)
 	for i := range rows {
-		if gs[i].facts > 1 {
+		if gs[i].facts > 1 || gs[i].c.Kind == docket.KindEntity && gs[i].facts > 0 {
 			rows[i].Fact, rows[i].Facts = nil, gs[i].facts
 		}
 	}

@@ -655,11 +655,14 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if err := s.Store.SetStatus(r.Context(), viewer(r), r.PathValue("id"), status, r.PostFormValue("note")); err != nil {
+	flash := "reviewed"
+	if err := s.Store.SetStatus(r.Context(), viewer(r), r.PathValue("id"), status, r.PostFormValue("note")); docket.ErrorCode(err) == docket.ECONFLICT {
+		flash = "alreadyReviewed" // sent twice: recorded once, and said so
+	} else if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	http.Redirect(w, r, addFlash(localPath(r.PostFormValue("next")), "reviewed"), http.StatusSeeOther)
+	http.Redirect(w, r, addFlash(localPath(r.PostFormValue("next")), flash), http.StatusSeeOther)
 }
 
 // addFlash adds a flash message's key to a local address.
