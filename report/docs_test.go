@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -493,9 +494,18 @@ func TestFeed(t *testing.T) {
 	if !strings.HasPrefix(a.Entries[0].ID, "http://docket.test/entity/") || !strings.HasPrefix(a.Entries[0].Link.Href, "http://docket.test/entity/") {
 		t.Errorf("entry id %q, link %q", a.Entries[0].ID, a.Entries[0].Link.Href)
 	}
-	// The newest first: the statistic is the seed's last record.
-	if !strings.Contains(a.Entries[0].Title, "Share of court sentences") {
-		t.Errorf("newest entry = %q, want the statistic", a.Entries[0].Title)
+	// The newest first: the statistic is the seed's last record, made with five facts: one
+	// entry, its changes counted and each said.
+	if !strings.Contains(a.Entries[0].Title, "Share of court sentences") || !strings.HasSuffix(a.Entries[0].Title, "— 5 changes") ||
+		!strings.Contains(a.Entries[0].Summary, "5. ") || a.Entries[0].ID != "http://docket.test/entity/"+a.Entries[0].Link.Href[len("http://docket.test/entity/"):] {
+		t.Errorf("newest entry = %q (%s): %q, want the statistic's five changes", a.Entries[0].Title, a.Entries[0].ID, a.Entries[0].Summary)
+	}
+	records := map[string]bool{}
+	for _, e := range a.Entries {
+		if records[e.Link.Href] {
+			t.Errorf("two entries of %s: one per changed record", e.Link.Href)
+		}
+		records[e.Link.Href] = true
 	}
 	// With a checkpoint the feed reads from near the head and finds the same entries.
 	if _, err := db.Checkpoint(ctx, testSigner{}); err != nil {
@@ -519,6 +529,9 @@ func TestFeed(t *testing.T) {
 		links = append(links, e.Link.Href)
 	}
 	all := strings.Join(links, " ")
+	if len(slices.Compact(slices.Sorted(slices.Values(links)))) != len(links) {
+		t.Errorf("the case feed has two entries of one record: %q", links)
+	}
 	for _, want := range []string{"/entity/case-akberdiyeva", "/entity/proceeding-akberdiyeva-1", "/entity/event-removal", "/entity/charge-akberdiyeva-179"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the case feed has no entry for %s", want)
