@@ -10,14 +10,18 @@
   // nowhere), choose(item) what choosing one does.
   function suggest(input, url, choose) {
     var form = input.form;
-    var list = document.createElement("ul");
-    list.className = "suggest";
-    list.setAttribute("role", "listbox");
-    list.id = input.id + "-suggestions";
-    list.hidden = true;
-    var box = input.closest(".picker") || form;
-    box.style.position = "relative";
-    box.appendChild(list);
+    // The page's own list when it has one (the search box's #suggestions), else a new one.
+    var list = document.getElementById(input.getAttribute("aria-controls") || "");
+    if (!list) {
+      list = document.createElement("ul");
+      list.className = "suggest";
+      list.setAttribute("role", "listbox");
+      list.id = input.id + "-suggestions";
+      list.hidden = true;
+      var box = input.closest(".picker") || form;
+      box.style.position = "relative";
+      box.appendChild(list);
+    }
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-autocomplete", "list");

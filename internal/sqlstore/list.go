@@ -60,23 +60,48 @@ func (db *Store) FindRows(ctx context.Context, v docket.Viewer, q docket.RowQuer
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM list_rows WHERE `+cond, args...).Scan(&page.Total); err != nil {
 			return fmt.Errorf("count rows: %w", err)
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, seq, data FROM list_rows WHERE `+cond+` ORDER BY `+col+dir+`, seq`+dir+` LIMIT ? OFFSET ?`,
+		rows, err := tx.QueryContext(ctx, `SELECT id, seq FROM list_rows WHERE `+cond+` ORDER BY `+col+dir+`, seq`+dir+` LIMIT ? OFFSET ?`,
 			append(args, n, max(q.Offset, 0))...)
 		if err != nil {
 			return fmt.Errorf("read rows: %w", err)
 		}
 		defer rows.Close()
+		byID := map[string]*docket.Row{}
 		for rows.Next() {
 			r := &docket.Row{Class: v.Class(), Schema: q.Schema}
-			var data string
-			if err := rows.Scan(&r.ID, &r.Seq, &data); err != nil {
+			if err := rows.Scan(&r.ID, &r.Seq); err != nil {
 				return err
 			}
-			r.Data = []byte(data)
 			page.Rows = append(page.Rows, r)
+			byID[r.ID] = r
 		}
 		if err := rows.Err(); err != nil {
 			return err
+		}
+		rows.Close()
+		// Then what the page's rows show, and only theirs.
+		if len(page.Rows) > 0 {
+			dargs := []any{int(v.Class()), q.Schema}
+			for _, r := range page.Rows {
+				dargs = append(dargs, r.ID)
+			}
+			drows, err := tx.QueryContext(ctx, `SELECT id, data FROM list_data WHERE class = ? AND schema = ? AND id IN `+inList(len(page.Rows)), dargs...)
+			if err != nil {
+				return fmt.Errorf("read rows' data: %w", err)
+			}
+			defer drows.Close()
+			for drows.Next() {
+				var id, data string
+				if err := drows.Scan(&id, &data); err != nil {
+					return err
+				}
+				if r := byID[id]; r != nil {
+					r.Data = []byte(data)
+				}
+			}
+			if err := drows.Err(); err != nil {
+				return err
+			}
 		}
 		var head, rowsHead int64
 		if err := tx.QueryRowContext(ctx, lastSeq).Scan(&head); err != nil {
@@ -110,7 +135,7 @@ func (db *Store) RowsHead(ctx context.Context) (seq int64, err error) {
 }
 
 // rowColumns are the columns of a row, in the order rowArgs gives them.
-const rowColumns = `class, schema, id, seq, caption, people, country, article, articles, stage, kind, rank, amount, date, year, political, review, data`
+const rowColumns = `class, schema, id, seq, caption, people, country, article, articles, stage, kind, rank, amount, date, year, political, review`
 
 func rowArgs(r *docket.Row) []any {
 	articles := ""
@@ -118,7 +143,7 @@ func rowArgs(r *docket.Row) []any {
 		articles = " " + strings.Join(r.Articles, " | ") + " "
 	}
 	return []any{int(r.Class), r.Schema, r.ID, r.Seq, r.Caption, r.People, r.Country, r.Article, articles, r.Stage, r.Kind, r.Rank, r.Amount,
-		r.Date, r.Year, r.Political, r.Review, string(r.Data)}
+		r.Date, r.Year, r.Political, r.Review}
 }
 
 // PutRows replaces the rows of ids by rows and moves the rows' head.
@@ -144,18 +169,23 @@ func (db *Store) PutRows(ctx context.Context, v docket.Viewer, ids []string, row
 		for i, id := range ids[:k] {
 			args[i] = id
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM list_rows WHERE id IN `+inList(k), args...); err != nil {
-			return fmt.Errorf("delete rows: %w", err)
+		for _, table := range []string{"list_rows", "list_data"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id IN `+inList(k), args...); err != nil {
+				return fmt.Errorf("delete rows: %w", err)
+			}
 		}
 		ids = ids[k:]
 	}
-	const per = 18
-	var args []any
+	var args, data []any
 	for _, r := range rows {
 		args = append(args, rowArgs(r)...)
+		data = append(data, int(r.Class), r.Schema, r.ID, string(r.Data))
 	}
-	if err := tx.insertRows(ctx, `INSERT INTO list_rows (`+rowColumns+`) VALUES `, per, args); err != nil {
+	if err := tx.insertRows(ctx, `INSERT INTO list_rows (`+rowColumns+`) VALUES `, 17, args); err != nil {
 		return fmt.Errorf("write rows: %w", err)
+	}
+	if err := tx.insertRows(ctx, `INSERT INTO list_data (class, schema, id, data) VALUES `, 4, data); err != nil {
+		return fmt.Errorf("write rows' data: %w", err)
 	}
 	if head > 0 {
 		if _, err := tx.ExecContext(ctx, `UPDATE list_head SET seq = ? WHERE name = 'rows'`, head); err != nil {
@@ -167,7 +197,7 @@ func (db *Store) PutRows(ctx context.Context, v docket.Viewer, ids []string, row
 
 // clearRows empties the lists, so that they are derived again from the records.
 func (tx *Tx) clearRows(ctx context.Context) error {
-	for _, q := range []string{`DELETE FROM list_rows`, `UPDATE list_head SET seq = 0 WHERE name = 'rows'`} {
+	for _, q := range []string{`DELETE FROM list_rows`, `DELETE FROM list_data`, `UPDATE list_head SET seq = 0 WHERE name = 'rows'`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("clear the lists: %w", err)
 		}

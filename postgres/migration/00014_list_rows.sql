@@ -20,9 +20,21 @@ CREATE TABLE list_rows (
 	year INTEGER NOT NULL,
 	political TEXT NOT NULL,
 	review INTEGER NOT NULL,
+	PRIMARY KEY (class, schema, id)
+);
+-- What each row shows (the JSON of a docket.CaseRow, EventRow or PersonRow), apart from what
+-- it is sorted and filtered by: a filtered page reads and counts the narrow rows above, and
+-- reads the data of the page's rows only.
+CREATE TABLE list_data (
+	class INTEGER NOT NULL,
+	schema TEXT NOT NULL,
+	id TEXT NOT NULL,
 	data TEXT NOT NULL,
 	PRIMARY KEY (class, schema, id)
 );
+-- What the lists filter by: a filter's matches are counted in these.
+CREATE INDEX list_rows_filter ON list_rows (class, schema, country, kind, year, political, articles);
+CREATE INDEX list_rows_year ON list_rows (class, schema, year, political);
 -- One index a sort, ending with seq so that pages of equal keys keep their order.
 CREATE INDEX list_rows_seq ON list_rows (class, schema, seq);
 CREATE INDEX list_rows_caption ON list_rows (class, schema, caption, seq);

@@ -1,0 +1,14 @@
+package postgres_test
+
+import (
+	"testing"
+
+	"github.com/docketorg/docket/internal/storetest"
+)
+
+// BenchmarkCasesTable: a sorted, filtered page of the Cases table of 100,000 cases.
+//
+//	DOCKET_TEST_POSTGRES_DSN=... go test ./postgres -run '^$' -bench CasesTable -benchtime 500x
+func BenchmarkCasesTable(b *testing.B) {
+	storetest.BenchCasesTable(b, MustOpenDB(b, storetest.NewClock().Now, storetest.Rand(1)), 100_000)
+}
