@@ -366,10 +366,11 @@ func (b *builder) recentRows(chs []*docket.Change, n int) []changeRow {
 // historyPage is the data of the history pages: of the whole registry or of one entity.
 type historyPage struct {
 	layout
-	Entity  *docket.Entity
-	Changes []changeRow
-	Next    string
-	Prev    string
+	Entity    *docket.Entity
+	Changes   []changeRow
+	Footnotes []footnote // the sources the changes' footnotes number
+	Next      string
+	Prev      string
 }
 
 const historyPageSize = 50
@@ -412,6 +413,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request, p *historyPage,
 		b.adopt(p.Entity)
 	}
 	p.Changes = b.changeRows(chs)
+	p.Footnotes = b.foot
 	s.render(w, r, http.StatusOK, "history.html", p)
 }
 

@@ -58,6 +58,16 @@ func TestHistory_SaysWhatChanged(t *testing.T) {
 		}
 	}
 
+	// Each footnote number leads to its source, listed on the page.
+	for _, m := range regexp.MustCompile(`href="#fn(\d+)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.Contains(page, `id="fn`+m[1]+`"`) {
+			t.Errorf("footnote %s of the history leads nowhere on the page", m[1])
+		}
+	}
+	if !strings.Contains(page, `id="fn1"`) {
+		t.Error("the history lists no sources")
+	}
+
 	// A new record with its name: one fact, not two.
 	status, _, _ := postAs(t, ed, s.URL(), "/new", url.Values{"schema": {"Case"}, "name": {"Case of Unum Factum"}, "source": {demo.PressRelease}})
 	if status != http.StatusOK {
