@@ -344,5 +344,7 @@ type Store interface {
 	SnapshotService
 	SettingsService
 	ListService
+	SecondFactorService
+	SecurityLogService
 	Close() error
 }

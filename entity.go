@@ -82,11 +82,16 @@ type EntityFilter struct {
 	// "defendant"): what acts on a judge, not the thousand proceedings the judge heard.
 	Via      []string
 	AfterSeq int64 // only entities made after this change: keyset paging for bulk reads, total -1
+	Newest   bool  // the newest first (not with AfterSeq)
 	// SkipCount leaves the total uncounted (-1): a page of the newest costs little, counting
 	// what a viewer sees of a large registry does not.
 	SkipCount bool
-	Offset    int
-	Limit     int
+	// WithStatements reads each entity whole, as FindEntityByID does (its current statements
+	// visible to the viewer, the ids merged into it), in a few reads for the page, not one for
+	// each entity.
+	WithStatements bool
+	Offset         int
+	Limit          int
 }
 
 // EntityService holds entities and merges.
@@ -94,8 +99,8 @@ type EntityService interface {
 	// FindEntityByID returns the entity with its current statements visible to v. A merged id
 	// reads as the entity it was merged into. ENOTFOUND if v may not see it.
 	FindEntityByID(ctx context.Context, v Viewer, id string) (*Entity, error)
-	// FindEntities returns matching entities, without statements but with captions, and the
-	// total count (-1 with SkipCount).
+	// FindEntities returns matching entities, with captions but without statements unless
+	// WithStatements, and the total count (-1 with SkipCount).
 	FindEntities(ctx context.Context, v Viewer, f EntityFilter) ([]*Entity, int, error)
 	// CountEntities returns how many entities v may see, by schema. It reads every entity:
 	// callers that serve many keep its answer (see ChangeService.Head).

@@ -162,10 +162,12 @@ type StatementFilter struct {
 	Schema           *string  // statements of entities of this schema
 	AfterSeq         int64    // only statements committed after this change: keyset paging for bulk reads, total -1
 	Property         *string
+	Value            *string // statements whose value is this, as written (a code, a date, a name)
 	Source           *string
 	Status           *Status
 	IncludeRetracted bool
 	SkipCount        bool // the total is not counted (-1), as for a keyset page
+	Newest           bool // the newest first (not with AfterSeq)
 	Offset, Limit    int
 }
 
@@ -174,7 +176,8 @@ type StatementFilter struct {
 type StatementService interface {
 	// FindStatementByID returns ENOTFOUND if no statement with the id is visible to v.
 	FindStatementByID(ctx context.Context, v Viewer, id string) (*Statement, error)
-	// FindStatements returns the statements matching f in commit order, and their total.
+	// FindStatements returns the statements matching f in commit order (the newest first with
+	// Newest), and their total.
 	FindStatements(ctx context.Context, v Viewer, f StatementFilter) ([]*Statement, int, error)
 	// AddStatements adds statements in one transaction. Missing ids, times, authors and
 	// statuses are filled in. EINVALID names the first statement that breaks a rule; then

@@ -19,6 +19,8 @@ type User struct {
 	Author    string    `json:"author"` // the author id of the records the user writes
 	CreatedAt time.Time `json:"created"`
 	State     UserState `json:"state"`
+	// Factors is how many second factors the account has, as FindUsers reads it.
+	Factors int `json:"second_factors,omitempty"`
 }
 
 // UserState says whether an account may sign in.

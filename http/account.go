@@ -73,7 +73,9 @@ var errCSRF = docket.Errorf(docket.EFORBIDDEN, "this form has expired or did not
 // checkCSRF is the one check of every unsafe request outside the API made without a bearer
 // token.
 func (s *Server) checkCSRF(r *http.Request, a authn) error {
-	if !unsafeMethod(r.Method) || a.Bearer || strings.HasPrefix(r.URL.Path, "/api/") {
+	// The witness protocol carries no cookie and acts on no one's authority: what it does is
+	// decided by the signature on the checkpoint it is sent, which no other site can forge.
+	if !unsafeMethod(r.Method) || a.Bearer || strings.HasPrefix(r.URL.Path, "/api/") || r.URL.Path == WitnessPath {
 		return nil
 	}
 	want := a.csrf
@@ -188,6 +190,9 @@ func (s *Server) registerAccountRoutes() {
 	s.mux.HandleFunc("POST /admin/users/{name}/remove", s.handleUserAccess)
 	s.registerTokenRoutes()
 	s.registerSettingsRoutes()
+	s.registerSignInRoutes()
+	s.registerFactorRoutes()
+	s.registerSecurityRoutes()
 	s.mux.HandleFunc("GET /lang/{lang}", s.handleLanguage)
 }
 
@@ -200,12 +205,17 @@ type loginPage struct {
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	p := loginPage{layout: s.layout(w, r, "login.title"), Next: localPath(r.URL.Query().Get("next"))}
+	p.CSRF = s.csrfToken(w, r)
+	if r.URL.Query().Get("ended") != "" {
+		p.Err = p.T("second.ended")
+	}
 	s.render(w, r, http.StatusOK, "login.html", &p)
 }
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	name, pw := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password")
 	p := loginPage{layout: s.layout(w, r, "login.title"), Name: name, Next: localPath(r.PostFormValue("next"))}
+	p.CSRF = s.csrfToken(w, r)
 	addr := clientAddr(r)
 	if d := s.limiter.wait(name, addr); d > 0 {
 		p.Err = p.T("login.limited", int(d.Minutes())+1)
@@ -225,19 +235,16 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	if u == nil || !auth.VerifyPassword(hash, pw) {
 		s.limiter.fail(name, addr)
 		s.Logger.Info("sign-in failed", "name", name, "addr", addr)
+		// The log says no more than the visitor is told: a wrong password and no such
+		// (active) account read alike.
+		s.logSignIn(r, docket.OutcomeFailed, name, "password", "wrong name or password")
 		p.Err = p.T("login.failed")
 		s.render(w, r, http.StatusUnauthorized, "login.html", &p)
 		return
 	}
-	s.limiter.succeed(name)
-	id, hash := auth.NewSessionID()
-	if err := s.Store.CreateSession(r.Context(), u.ID, hash, auth.NewToken(), time.Now().Add(s.SessionTTL)); err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.setCookie(w, r, s.sessionCookie(r), id, int(s.SessionTTL.Seconds()))
-	s.Logger.Info("signed in", "name", u.Name, "addr", addr)
-	http.Redirect(w, r, p.Next, http.StatusSeeOther)
+	// The per-account count of failures is reset only once the whole sign-in succeeds: a
+	// right password must not buy more guesses at the second factor.
+	s.afterPassword(w, r, u, p.Next)
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
@@ -261,6 +268,10 @@ func (s *Server) handleLogoutEverywhere(w http.ResponseWriter, r *http.Request) 
 		s.Error(w, r, err)
 		return
 	}
+	if err := s.Store.LogSecurity(r.Context(), &docket.SecurityEvent{Kind: docket.SecSignOut, Actor: a.Session.User.Name,
+		Subject: a.Session.User.Name, Detail: "every session of the account ended"}); err != nil {
+		s.Logger.Error("writing a sign-out to the security log", "err", err)
+	}
 	s.clearSessionCookie(w, r)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
@@ -272,6 +283,7 @@ type accountPage struct {
 	Expires time.Time
 	Err     string
 	Done    bool
+	Factors factorsView
 }
 
 func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
@@ -280,9 +292,13 @@ func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
 		s.redirectLogin(w, r)
 		return
 	}
-	p := accountPage{layout: s.layout(w, r, "account.title"), User: a.Session.User, Expires: a.Session.ExpiresAt,
-		Done: r.URL.Query().Get("done") == "password"}
-	s.render(w, r, http.StatusOK, "account.html", &p)
+	p, err := s.accountPage(w, r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Done = r.URL.Query().Get("done") == "password"
+	s.render(w, r, http.StatusOK, "account.html", p)
 }
 
 func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request) {
@@ -292,7 +308,11 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := a.Session.User
-	p := accountPage{layout: s.layout(w, r, "account.title"), User: u, Expires: a.Session.ExpiresAt}
+	p, err := s.accountPage(w, r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	_, hash, err := s.Store.PasswordHash(r.Context(), u.Name)
 	if err != nil {
 		s.Error(w, r, err)
@@ -308,7 +328,7 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request) {
 		p.Err = passwordError(p.layout, auth.PasswordRule(next))
 	}
 	if p.Err != "" {
-		s.render(w, r, http.StatusBadRequest, "account.html", &p)
+		s.render(w, r, http.StatusBadRequest, "account.html", p)
 		return
 	}
 	h, err := auth.HashPassword(next, s.PasswordParams)
@@ -353,7 +373,12 @@ type usersPage struct {
 	// password (Reset), shown once.
 	Password, Created string
 	Reset             bool
+	// Policy says whose accounts must have a second factor.
+	Policy *docket.SecondFactorPolicy
 }
+
+// Requires reports whether the policy asks a second factor of the account.
+func (p *usersPage) Requires(u *docket.User) bool { return p.Policy.Requires(u) }
 
 type userForm struct {
 	Name    string
@@ -370,7 +395,11 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) (*usersPage, 
 	if err != nil {
 		return nil, err
 	}
-	p := &usersPage{layout: s.layout(w, r, "users.title"), Users: us, Roles: roles, Form: userForm{Role: "researcher"}}
+	pol, err := s.Store.SecondFactorPolicy(r.Context(), v)
+	if err != nil {
+		return nil, err
+	}
+	p := &usersPage{layout: s.layout(w, r, "users.title"), Users: us, Roles: roles, Form: userForm{Role: "researcher"}, Policy: pol}
 	p.Nav = "users"
 	return p, nil
 }
@@ -514,13 +543,20 @@ func (s *Server) handleUserAccess(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/admin/users?flash="+flash, http.StatusSeeOther)
 }
 
-// handleLanguage remembers a language in a cookie and goes back to the page.
+// handleLanguage goes back to the page in a language: for staff remembered in a cookie, for the
+// public in the page's address.
 func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	lang := r.PathValue("lang")
 	if !supportedLang(lang) {
 		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "no language %q", lang))
 		return
 	}
+	next := localPath(r.URL.Query().Get("next"))
+	if viewer(r).Role == docket.Anonymous {
+		// The public's language is in the page's address, not in a cookie (see languageRedirect).
+		http.Redirect(w, r, inLang(next, lang), http.StatusSeeOther)
+		return
+	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
-	http.Redirect(w, r, localPath(r.URL.Query().Get("next")), http.StatusSeeOther)
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }

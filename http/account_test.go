@@ -294,38 +294,66 @@ func TestForms(t *testing.T) {
 	})
 }
 
+// TestLanguage: the public's language is in the page's address: a browser that prefers
+// Russian is sent once to the Russian page, whose links and forms keep the language, and the
+// language links choose by address, with no cookie; signed-in staff choose with a cookie, which
+// wins over the browser.
 func TestLanguage(t *testing.T) {
-	_, s := MustOpenDemoServer(t)
-	req, _ := http.NewRequest("GET", s.URL()+"/entity/case-akberdiyeva", nil)
-	req.Header.Set("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	db, s := MustOpenDemoServer(t)
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(c *http.Client, path, accept string) (*http.Response, string) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", s.URL()+path, nil)
+		req.Header.Set("Accept-Language", accept)
+		req.Header.Set("Accept", "text/html")
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if sc := resp.Header.Values("Set-Cookie"); len(sc) > 0 && c == noRedirect {
+			t.Errorf("GET %s as the public sets cookies %v", path, sc)
+		}
+		return resp, string(b)
 	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	page := string(b)
-	for _, want := range []string{`<html lang="ru">`, "Хронология", "6 февраля 2019", "оправдан", "первая инстанция"} {
+	resp, _ := get(noRedirect, "/entity/case-akberdiyeva", "ru-RU,ru;q=0.9,en;q=0.5")
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/entity/case-akberdiyeva?lang=ru" || !strings.Contains(resp.Header.Get("Vary"), "Accept-Language") {
+		t.Fatalf("a Russian browser without a language in the address: %d to %q (Vary %q), want 302 to ?lang=ru varying on Accept-Language",
+			resp.StatusCode, resp.Header.Get("Location"), resp.Header.Get("Vary"))
+	}
+	resp, page := get(noRedirect, "/entity/case-akberdiyeva?lang=ru", "en")
+	for _, want := range []string{`<html lang="ru">`, "Хронология", "6 февраля 2019", "оправдан", "первая инстанция",
+		`href="/entity/person-akberdiyeva?lang=ru"`, `<input type="hidden" name="lang" value="ru">`} {
 		if !strings.Contains(page, want) {
-			t.Errorf("the case page for a Russian browser lacks %q", want)
+			t.Errorf("the Russian case page lacks %q", want)
 		}
 	}
-	// The link sets a cookie that wins over the browser.
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar}
-	if _, err := c.Get(s.URL() + "/lang/en?next=/"); err != nil {
+	if v := resp.Header.Get("Vary"); strings.Contains(v, "Cookie") || strings.Contains(v, "Accept-Language") {
+		t.Errorf("a page whose address says its language varies on %q", v)
+	}
+	if !strings.Contains(page, `href="/entity/case-akberdiyeva?lang=en"`) {
+		t.Error("the Russian page's English link is not the same page with lang=en")
+	}
+	_, page = get(noRedirect, "/entity/case-akberdiyeva?lang=en", "ru")
+	if !strings.Contains(page, `<html lang="en">`) || !strings.Contains(page, "Timeline") || !strings.Contains(page, `href="/entity/person-akberdiyeva?lang=en"`) {
+		t.Error("the language in the address does not win over the browser's, or the links do not keep it")
+	}
+	if _, page = get(noRedirect, "/entity/case-akberdiyeva", "en-GB"); !strings.Contains(page, `<html lang="en">`) || strings.Contains(page, "lang=en\"") {
+		t.Error("an English browser does not get the English page as it is")
+	}
+
+	// Staff choose with the link, which sets a cookie that wins over the browser.
+	staff := MustLogin(t, s.URL(), "lena", MustUser(t, db, "lena", docket.Reader, false))
+	if _, err := staff.Get(s.URL() + "/lang/en?next=/"); err != nil {
 		t.Fatal(err)
 	}
-	req, _ = http.NewRequest("GET", s.URL()+"/entity/case-akberdiyeva", nil)
-	req.Header.Set("Accept-Language", "ru")
-	resp, err = c.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	resp, page = get(staff, "/entity/case-akberdiyeva", "ru")
+	if !strings.Contains(page, `<html lang="en">`) || !strings.Contains(page, "Timeline") {
+		t.Error("the language staff chose with the link does not win over the browser's")
 	}
-	b, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(b), `<html lang="en">`) || !strings.Contains(string(b), "Timeline") {
-		t.Error("the language chosen with the link does not win over the browser's")
+	if resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("a staff page's Cache-Control = %q, want no-store", resp.Header.Get("Cache-Control"))
 	}
 }
 

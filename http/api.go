@@ -223,28 +223,29 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 	s.writeEntity(w, r, r.PathValue("id"), http.StatusOK)
 }
 
+// handleReferrers lists the entities that refer to one, whole, a page at a time (limit and
+// offset; 100 by default): a court or a judge is named by thousands.
 func (s *Server) handleReferrers(w http.ResponseWriter, r *http.Request) {
+	limit, offset, err := page(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	id := r.PathValue("id")
 	v := viewer(r)
 	if _, err := s.Store.FindEntityByID(r.Context(), v, id); err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	refs, _, err := s.Store.FindEntities(r.Context(), v, docket.EntityFilter{RefersTo: &id, Limit: 1000})
+	refs, n, err := s.Store.FindEntities(r.Context(), v, docket.EntityFilter{RefersTo: &id, Limit: limit, Offset: offset, WithStatements: true})
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	out := []*docket.Entity{}
-	for _, ref := range refs {
-		full, err := s.Store.FindEntityByID(r.Context(), v, ref.ID)
-		if err != nil {
-			s.Error(w, r, err)
-			return
-		}
-		out = append(out, full)
+	if refs == nil {
+		refs = []*docket.Entity{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"entities": out})
+	writeJSON(w, http.StatusOK, map[string]any{"entities": refs, "total": n})
 }
 
 // changeJSON shows a change with its record.

@@ -3,8 +3,10 @@ package http
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -113,19 +115,69 @@ func (b *builder) namer() locale.Namer {
 	return locale.Namer{P: b.l.printer(), Lookup: b.entity}
 }
 
-// referrers returns the entities that refer to id, with their statements.
-func (b *builder) referrers(id string) ([]*docket.Entity, error) {
-	refs, _, err := b.s.Store.FindEntities(b.ctx, b.v, docket.EntityFilter{RefersTo: &id, Limit: 500})
+// maxReferrers is how many of the records that refer to an entity its page reads: those that
+// referred to it most recently.
+// A court or a judge is named by thousands of records; the page says so and links to all of
+// them, a page at a time (handleReferrersPage).
+const maxReferrers = 100
+
+// referrers returns the records (at most maxReferrers) that referred to id most recently, with
+// their statements, read at once, oldest first; and whether there are more. They are not
+// counted: counting what refers to a hub reads all of it, and the page is read by everyone.
+func (b *builder) referrers(id string) (out []*docket.Entity, more bool, err error) {
+	refs, _, err := b.s.Store.FindEntities(b.ctx, b.v, docket.EntityFilter{RefersTo: &id, Newest: true, Limit: maxReferrers + 1, SkipCount: true, WithStatements: true})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	var out []*docket.Entity
+	if more = len(refs) > maxReferrers; more {
+		refs = refs[:maxReferrers]
+	}
+	slices.Reverse(refs)
+	out = make([]*docket.Entity, 0, len(refs))
 	for _, r := range refs {
-		if e := b.entity(r.ID); e != nil {
-			out = append(out, e)
+		if e, ok := b.ents[r.ID]; ok && e != nil {
+			r = e // read already: the page shows one copy
+		} else {
+			b.adopt(r) // named in the page's language
+		}
+		out = append(out, r)
+	}
+	return out, more, nil
+}
+
+// prefetch reads at once the entities that ents name (cases, courts, judges, defendants), which
+// the page then reads one by one through entity.
+func (b *builder) prefetch(ents []*docket.Entity) {
+	var ids []string
+	seen := map[string]bool{}
+	for _, e := range ents {
+		schema, err := docket.SchemaByName(e.Schema)
+		if err != nil {
+			continue
+		}
+		for _, st := range e.Statements {
+			if p := schema.Property(st.Property); p != nil && p.Type == docket.TypeRef && st.Current() && !seen[st.Value] {
+				if _, ok := b.ents[st.Value]; !ok {
+					seen[st.Value] = true
+					ids = append(ids, st.Value)
+				}
+			}
 		}
 	}
-	return out, nil
+	for len(ids) > 0 {
+		k := min(len(ids), docket.MaxIn)
+		found, _, err := b.s.Store.FindEntities(b.ctx, b.v, docket.EntityFilter{IDs: ids[:k], Limit: docket.MaxIn, SkipCount: true, WithStatements: true})
+		if err != nil {
+			return // entity reads them one by one, and says why if it cannot
+		}
+		for _, e := range found {
+			b.ents[e.ID] = e
+		}
+		for _, e := range found {
+			b.adopt(e) // named in the page's language, once all are at hand
+		}
+		ids = ids[k:]
+	}
 }
 
 // cite numbers a source.
@@ -260,7 +312,11 @@ type entityPage struct {
 	Related       []relatedGroup
 	Footnotes     []footnote
 	Brief         string // the published brief of a case
+	MoreReferrers bool   // more records refer to it than the page shows
 }
+
+// Shown is how many of the records that refer to it the page shows at most.
+func (p *entityPage) Shown() int { return maxReferrers }
 
 // caseRoles are the roles a person has in one case.
 type caseRoles struct {
@@ -360,11 +416,13 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Facts = b.facts(e, props...)
-	refs, err := b.referrers(e.ID)
+	refs, more, err := b.referrers(e.ID)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	p.MoreReferrers = more
+	b.prefetch(append(refs, e))
 	used := map[string]bool{}
 	switch e.Schema {
 	case "Person":
@@ -618,7 +676,7 @@ func (b *builder) linked(seeds []*docket.Entity, back bool) []*docket.Entity {
 		x := queue[0]
 		queue = queue[1:]
 		out = append(out, x)
-		next, _ := b.referrers(x.ID)
+		next, _, _ := b.referrers(x.ID)
 		if back {
 			for _, p := range linkProps {
 				for _, id := range x.Values(p) {
@@ -761,4 +819,73 @@ func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
 		p.Facts = append(p.Facts, sourceFact{Entity: e, Fact: f})
 	}
 	s.render(w, r, http.StatusOK, "source.html", &p)
+}
+
+// referrersPage lists every record that refers to an entity, a page at a time.
+type referrersPage struct {
+	layout
+	Entity     *docket.Entity
+	Items      []referrerRow
+	From, To   int
+	Total      int
+	Prev, Next string
+}
+
+type referrerRow struct {
+	Entity *docket.Entity
+	Kind   string
+	Date   string
+	Props  []string // how it refers: judge, court, victim…
+}
+
+// referrersPerPage is the length of a page of referrers.
+const referrersPerPage = 100
+
+// handleReferrersPage serves /entity/{id}/referrers?page=N: what refers to the entity, newest
+// first.
+func (s *Server) handleReferrersPage(w http.ResponseWriter, r *http.Request) {
+	e, err := s.Store.FindEntityByID(r.Context(), viewer(r), r.PathValue("id"))
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	base := "/entity/" + url.PathEscape(e.ID) + "/referrers"
+	if e.ID != r.PathValue("id") {
+		http.Redirect(w, r, base, http.StatusMovedPermanently)
+		return
+	}
+	page := 1
+	if q := r.URL.Query().Get("page"); q != "" {
+		if page, err = strconv.Atoi(q); err != nil || page < 1 {
+			s.Error(w, r, docket.Errorf(docket.EINVALID, "page %q: want a number from 1", q))
+			return
+		}
+	}
+	refs, total, err := s.Store.FindEntities(r.Context(), viewer(r), docket.EntityFilter{RefersTo: &e.ID, Newest: true,
+		Offset: (page - 1) * referrersPerPage, Limit: referrersPerPage, WithStatements: true})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if page > 1 && len(refs) == 0 {
+		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "page %d: there are %d records, %d a page", page, total, referrersPerPage))
+		return
+	}
+	p := referrersPage{layout: s.layout(w, r, "referrers.titleOf", e.Caption), Entity: e, Total: total}
+	b := s.newBuilder(r, &p.layout)
+	for _, x := range refs {
+		row := referrerRow{Entity: x, Kind: b.kindOf(x), Props: refProps(x, e.ID)}
+		if d := dateOf(x); d != "" {
+			row.Date = p.Date(d)
+		}
+		p.Items = append(p.Items, row)
+	}
+	p.From, p.To = (page-1)*referrersPerPage+1, (page-1)*referrersPerPage+len(refs)
+	if page > 1 {
+		p.Prev = base + "?page=" + strconv.Itoa(page-1)
+	}
+	if p.To < total {
+		p.Next = base + "?page=" + strconv.Itoa(page+1)
+	}
+	s.render(w, r, http.StatusOK, "referrers.html", &p)
 }

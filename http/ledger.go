@@ -12,6 +12,39 @@ func (s *Server) registerLedgerRoutes() {
 	s.handle("GET", "/api/v1/ledger/checkpoint", s.handleCheckpoint)
 	s.handle("GET", "/api/v1/ledger/proof/{seq}", s.handleInclusion)
 	s.handle("GET", "/api/v1/ledger/consistency", s.handleConsistency)
+	// The latest checkpoint as a plain signed note (C2SP tlog-checkpoint), where witnesses,
+	// monitors and docket checkpoint check --against URL read it.
+	s.mux.HandleFunc("GET /checkpoint", s.handleCheckpointNote)
+	// The witness protocol: text in, text out, outside the JSON API (see checkCSRF).
+	s.mux.HandleFunc("POST "+WitnessPath, s.handleAddCheckpoint)
+}
+
+// handleCheckpointNote serves the latest signed checkpoint, with the cosignatures it has
+// gathered, as text. Like handleCheckpoint it never signs.
+func (s *Server) handleCheckpointNote(w http.ResponseWriter, r *http.Request) {
+	cp, err := s.Store.LatestCheckpoint(r.Context())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte(cp.Note))
+}
+
+// WitnessPath is where a witness serves add-checkpoint: its submission prefix is the server's
+// URL followed by /witness.
+const WitnessPath = "/witness/add-checkpoint"
+
+// handleAddCheckpoint is the witness protocol's add-checkpoint (C2SP tlog-witness), served
+// only by a server run as a witness (docket serve --witness). It needs no account: what it
+// cosigns is decided by the log's signature on the checkpoint and the witness's record of the
+// log, never by who asks.
+func (s *Server) handleAddCheckpoint(w http.ResponseWriter, r *http.Request) {
+	if s.Witness == nil {
+		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "this server is not a witness (docket serve --witness)"))
+		return
+	}
+	s.Witness.ServeHTTP(w, r)
 }
 
 // checkpointJSON is a checkpoint as the API gives it: the signed note, which is what a

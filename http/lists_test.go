@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -145,7 +146,12 @@ func TestLists_Cases(t *testing.T) {
 		for _, path := range []string{"/cases?sort=date&dir=desc", "/events?sort=date", "/persons?sort=caption"} {
 			_, page := getAs(t, http.DefaultClient, s.URL()+path, lang)
 			table := tableCells(t, page)
-			csvPath := strings.Replace(path, "?", ".csv?", 1)
+			// The CSV the page links to, as a browser follows the link (in the page's language).
+			m := regexp.MustCompile(`href="([^"]*)" download id="csv"`).FindStringSubmatch(page)
+			if m == nil {
+				t.Fatalf("%s in %s links to no CSV", path, lang)
+			}
+			csvPath := html.UnescapeString(m[1])
 			_, body := getAs(t, http.DefaultClient, s.URL()+csvPath, lang)
 			recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
 			if err != nil {

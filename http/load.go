@@ -130,6 +130,7 @@ type figureCache struct {
 	head    func(context.Context) (int64, error)
 	refresh time.Duration // a result is computed again at most this often (and at most a tenth of the time)
 	wait    time.Duration // how long a request waits for a result not computed yet
+	max     int           // results kept (maxCached)
 	logger  func(msg string, args ...any)
 
 	mu      sync.Mutex
@@ -140,13 +141,14 @@ type figureCache struct {
 
 // cached is a result and what it was computed from.
 type cached struct {
-	val  any
-	head int64
-	at   time.Time
-	took time.Duration // to compute
-	ok   bool
-	busy chan struct{} // closed when the computation under way ends; nil when none is
-	err  error         // of the last computation, when it failed
+	val   any
+	head  int64
+	at    time.Time
+	took  time.Duration // to compute
+	ok    bool
+	heavy bool          // a result of the heavy worker: kept whatever else comes
+	busy  chan struct{} // closed when the computation under way ends; nil when none is
+	err   error         // of the last computation, when it failed
 }
 
 // cacheJob computes one result as viewer, the class's representative, sees the store.
@@ -167,7 +169,7 @@ const maxCached = 512
 const lightWorkers = 3
 
 func newFigureCache(head func(context.Context) (int64, error)) *figureCache {
-	return &figureCache{head: head, refresh: time.Minute, wait: 10 * time.Second, logger: func(string, ...any) {},
+	return &figureCache{head: head, refresh: time.Minute, wait: 10 * time.Second, max: maxCached, logger: func(string, ...any) {},
 		entries: map[string]*cached{}, heavies: make(chan *cacheJob, maxCached), lights: make(chan *cacheJob, maxCached)}
 }
 
@@ -212,6 +214,21 @@ func (c *figureCache) finish(j *cacheJob, val any, err error, took time.Duration
 	}
 }
 
+// evict lets go of the light result computed longest ago: a thousand briefs asked once must
+// not push out the figures, which take minutes to count again.
+func (c *figureCache) evict() {
+	var oldest string
+	var at time.Time
+	for k, x := range c.entries {
+		if !x.heavy && x.busy == nil && (oldest == "" || x.at.Before(at)) {
+			oldest, at = k, x.at
+		}
+	}
+	if oldest != "" {
+		delete(c.entries, oldest)
+	}
+}
+
 // heavy returns the result of compute for key as v's class sees the store (see lookup), by the
 // heavy worker.
 func (c *figureCache) heavy(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
@@ -238,15 +255,10 @@ func (c *figureCache) lookup(ctx context.Context, v docket.Viewer, key string, c
 	c.mu.Lock()
 	e := c.entries[key]
 	if e == nil {
-		if len(c.entries) >= maxCached {
-			for k, x := range c.entries {
-				if x.busy == nil {
-					delete(c.entries, k)
-					break
-				}
-			}
+		if len(c.entries) >= c.max {
+			c.evict()
 		}
-		e = &cached{}
+		e = &cached{heavy: queue == c.heavies}
 		c.entries[key] = e
 	}
 	// Computed again no sooner than refresh, nor than ten times as long as it took: figures of a

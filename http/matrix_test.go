@@ -215,6 +215,7 @@ func TestSensitivityMatrix(t *testing.T) {
 		{"dashboard", "/", false, nil},
 		{"history", "/history", false, []string{mPublic, mSource}},
 		{"entity history", "/entity/" + f.person + "/history", false, []string{mPublic, mInternal, mSecret}},
+		{"what refers to an entity", "/entity/" + f.person + "/referrers", false, []string{mWitness}},
 		{"review queue", "/review", false, nil},
 		{"source page", "/source/" + demo.PressRelease, false, []string{mPublic, mInternal, mSecret, mWitness}},
 		{"statistics", "/stats", false, nil},

@@ -112,7 +112,11 @@ func (s *Server) layout(w http.ResponseWriter, r *http.Request, titleKey string,
 	if titleKey != "" {
 		l.Title = l.p.T(titleKey, args...)
 	}
-	l.CSRF = s.csrfToken(w, r)
+	// An anonymous visitor is given a form token only by a page with a form (the sign-in
+	// page): a page with a cookie cannot be held by a shared cache.
+	if l.SignedIn() || authOf(r).csrf != "" {
+		l.CSRF = s.csrfToken(w, r)
+	}
 	if f := r.URL.Query().Get("flash"); f != "" && l.p.Has("flash."+f) {
 		l.Flash = l.p.T("flash." + f)
 	}
@@ -129,9 +133,14 @@ func (s *Server) newLayout(w http.ResponseWriter, r *http.Request, title string)
 	return l
 }
 
-// requestLang is the language of the interface: the one chosen with the language link, else
-// the browser's, else English.
+// requestLang is the language of the interface. An anonymous visitor's is in the page's
+// address (see languageRedirect), so that a shared cache keys it by URL alone; staff's is the
+// one chosen with the language link, else the browser's; else English.
 func requestLang(r *http.Request) string {
+	if viewer(r).Role == docket.Anonymous {
+		l, _ := pageLang(r)
+		return l
+	}
 	if c, err := r.Cookie(langCookie); err == nil && locale.Supported(c.Value) {
 		return c.Value
 	}
@@ -219,7 +228,11 @@ func (l layout) IsAdmin() bool { return l.Viewer.Role == docket.Admin }
 func (l layout) Languages() []langLink {
 	var out []langLink
 	for _, p := range locale.Languages() {
-		out = append(out, langLink{Lang: p.Lang, Name: p.Name, Href: "/lang/" + p.Lang + "?next=" + url.QueryEscape(l.Path), Current: p.Lang == l.Lang()})
+		href := "/lang/" + p.Lang + "?next=" + url.QueryEscape(l.Path)
+		if !l.SignedIn() {
+			href = inLang(l.Path, p.Lang) // the public's language is in the address: no cookie
+		}
+		out = append(out, langLink{Lang: p.Lang, Name: p.Name, Href: href, Current: p.Lang == l.Lang()})
 	}
 	return out
 }
@@ -248,14 +261,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		l := s.layout(w, r, "error.title")
 		templates.ExecuteTemplate(&buf, "error.html", &errorPage{layout: l, Status: status, Message: l.T("error.internal")})
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Language", requestLang(r))
-	w.Header().Set("Vary", "Cookie, Accept-Language")
-	if viewer(r).Role > docket.Anonymous {
-		w.Header().Set("Cache-Control", "no-store") // staff pages hold internal data
-	}
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	s.writeHTML(w, r, status, buf.Bytes())
 }
 
 // errorPage is the page of an error.
@@ -281,6 +287,7 @@ func (s *Server) registerPageRoutes() {
 	s.mux.HandleFunc("GET /suggest", s.handleSuggest)
 	s.mux.HandleFunc("GET /entity/{id}", s.handleEntityPage)
 	s.mux.HandleFunc("GET /entity/{id}/history", s.handleEntityHistory)
+	s.mux.HandleFunc("GET /entity/{id}/referrers", s.handleReferrersPage)
 	s.mux.HandleFunc("GET /source/{id}", s.handleSourcePage)
 	s.mux.HandleFunc("GET /history", s.handleHistoryPage)
 	s.mux.HandleFunc("GET /review", s.handleReviewPage)

@@ -31,9 +31,17 @@ type Server struct {
 	Logger *slog.Logger
 	// Verifier is the public key of the ledger's checkpoints, given with them.
 	Verifier string
+	// Witness, if set, serves the witness protocol's add-checkpoint (see ledger.Witness).
+	Witness http.Handler
 	// SecureCookies marks session cookies Secure, as they are anyway on a TLS connection: set
 	// it behind a proxy that terminates TLS.
 	SecureCookies bool
+	// Origin is the site's address as browsers reach it (https://docket.example.org), which
+	// security keys are bound to; "" takes it from each request's Host.
+	Origin string
+	// Now is the clock TOTP codes are read by; benchmarks move it to get a fresh code each
+	// time, since a code is good once.
+	Now func() time.Time
 	// SessionTTL is how long a sign-in lasts.
 	SessionTTL time.Duration
 	// PasswordParams are the argon2id costs of new password hashes.
@@ -48,14 +56,21 @@ type Server struct {
 	// list) are counted again once the registry has changed; FiguresWait how long a request
 	// waits for figures never counted before it is asked to come back. Set them before Open.
 	FiguresRefresh, FiguresWait time.Duration
+	// WarmFigures counts the public's figures (the dashboard's counts, the statistics) as soon
+	// as the server opens rather than at the first visit, as docket serve does.
+	WarmFigures bool
 	// PrisonersPerPage is how many entries a page of the prisoner list shows. Set it before Open.
 	PrisonersPerPage int
+	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
+	// (the default) has it ask every time, with the validators, which answer 304 at no cost.
+	PublicMaxAge time.Duration
 
 	limiter *limiter
 	rates   *rateLimiter  // of the expensive routes, per client
 	heavy   chan struct{} // places for expensive requests
 	figures *figureCache  // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
 	rows    *rowKeeper    // the lists' rows
+	lastMod headTime      // when the change log's head was made, for Last-Modified
 	stop    context.CancelFunc
 
 	ln     net.Listener
@@ -72,8 +87,8 @@ func NewServer(store docket.Store) *Server {
 	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
 		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second, limiter: newLimiter(),
 		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
-		PrisonersPerPage: 200,
-		heavy:            make(chan struct{}, expensiveInFight)}
+		PrisonersPerPage: 200, Now: time.Now,
+		heavy: make(chan struct{}, expensiveInFight)}
 	s.figures = newFigureCache(store.Head)
 	s.rows = newRowKeeper(store)
 	s.server = &http.Server{
@@ -106,8 +121,18 @@ func (s *Server) Open() (err error) {
 	go s.figures.run(ctx)
 	s.rows.logger = s.Logger.Info
 	go s.rows.run(ctx, 30*time.Second)
+	if s.WarmFigures {
+		go s.warm(ctx)
+	}
 	go s.server.Serve(s.ln)
 	return nil
+}
+
+// warm starts counting what the public's home and statistics pages show, so that the first
+// visitors of a large registry do not wait for it (nor start it in the busiest minute).
+func (s *Server) warm(ctx context.Context) {
+	s.figures.light(ctx, docket.AnonymousViewer, "counts", s.countEntities)
+	s.figures.heavy(ctx, docket.AnonymousViewer, "figures", s.countAll)
 }
 
 // URL returns the address the server listens on, as a URL.
@@ -136,6 +161,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
 	defer cancel()
+	// Where the request comes from, for the security log that the store writes.
+	via := docket.ViaWeb
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		via = docket.ViaAPI
+	}
+	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: via, Addr: clientAddr(r), UserAgent: r.UserAgent()})
 	r = r.WithContext(ctx)
 	a, err := s.authenticate(w, r)
 	if err != nil {
@@ -146,6 +177,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err := s.checkCSRF(r, a); err != nil {
 		s.Error(w, r, err)
 		return
+	}
+	if a.Viewer.Role == docket.Anonymous && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		if isPage(r) && languageRedirect(w, r) {
+			return
+		}
+		if validated(r) {
+			done, err := s.validators(w, r)
+			if err != nil {
+				s.Error(w, r, err)
+				return
+			}
+			if done {
+				return
+			}
+			w = &validatedWriter{ResponseWriter: w}
+		}
 	}
 	s.mux.ServeHTTP(w, r)
 }

@@ -40,15 +40,14 @@ func (s *Server) registerReportRoutes() {
 	s.mux.HandleFunc("GET /cases/{id}/feed.atom", s.expensive(s.handleCaseFeed))
 }
 
-func (s *Server) renderReport(w http.ResponseWriter, name string, data any) {
+func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, name string, data any) {
 	var buf bytes.Buffer
 	if err := reportTemplates.ExecuteTemplate(&buf, name, data); err != nil {
 		s.Logger.Error("render", "template", name, "err", err)
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Write(buf.Bytes())
+	s.writeHTML(w, r, http.StatusOK, buf.Bytes())
 }
 
 // statsOptions reads by, political and window from the query.
@@ -141,14 +140,17 @@ func (s *Server) counted(ctx context.Context, v docket.Viewer, o report.Options)
 	if err := o.Validate(); err != nil {
 		return nil, time.Time{}, err
 	}
-	val, at, err := s.figures.heavy(ctx, v, "figures", func(ctx context.Context, cv docket.Viewer) (any, error) {
-		return report.CountAll(ctx, s.Store, cv, 0, nil)
-	})
+	val, at, err := s.figures.heavy(ctx, v, "figures", s.countAll)
 	if err != nil {
 		return nil, at, err
 	}
 	c, err := val.(*report.Figures).Counted(o)
 	return c, at, err
+}
+
+// countAll counts every figure as cv sees the registry, for the figure cache.
+func (s *Server) countAll(ctx context.Context, cv docket.Viewer) (any, error) {
+	return report.CountAll(ctx, s.Store, cv, 0, nil)
 }
 
 // captions returns the captions of the cases the tables link to, as v sees them.
@@ -261,7 +263,7 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 		lt.CSV = csvLink(t.Kind, o)
 		f.Tables = append(f.Tables, lt)
 	}
-	s.renderReport(w, "stats.html", statsPage{layout: l, Who: viewerName(l, v), Options: o,
+	s.renderReport(w, r, "stats.html", statsPage{layout: l, Who: viewerName(l, v), Options: o,
 		Dimensions: report.Dimensions, AsOf: l.Time(at), statsFigures: f})
 }
 
@@ -346,7 +348,7 @@ func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	s.renderReport(w, "retaliation.html", retaliationPage{layout: l, Who: viewerName(l, v), captions: captions,
+	s.renderReport(w, r, "retaliation.html", retaliationPage{layout: l, Who: viewerName(l, v), captions: captions,
 		Window: rep.Window, CSV: csvLink("retaliation", o), AsOf: l.Time(at), Report: rep, Chart: report.GapChart(rep, l.Lang()).SVG()})
 }
 
@@ -433,7 +435,7 @@ func (s *Server) writeDocPaged(w http.ResponseWriter, r *http.Request, d *report
 		if p := r.URL.Query().Get("page"); p != "" {
 			base += "page=" + url.QueryEscape(p) + "&"
 		}
-		s.renderReport(w, "report.html", reportPage{layout: s.newLayout(w, r, d.Title), CSS: report.CSS(), Pager: pg,
+		s.renderReport(w, r, "report.html", reportPage{layout: s.newLayout(w, r, d.Title), CSS: report.CSS(), Pager: pg,
 			Body:    report.HTMLFragment(d, report.HTMLOptions{EntityURL: func(id string) string { return "/entity/" + url.PathEscape(id) }}),
 			Formats: []formatLink{{"PDF", base + "format=pdf"}, {"Markdown", base + "format=md"}}, Feed: feed})
 		return

@@ -30,7 +30,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -201,35 +200,7 @@ func verifierFor(skey string) (string, error) {
 // LoadKey reads the key file at path, creating it (mode 0600) with a new key named name when
 // create is set and the file does not exist.
 func LoadKey(path, name string, create bool) (*Key, error) {
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) && create {
-		skey, _, err := GenerateKey(name)
-		if err != nil {
-			return nil, err
-		}
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return nil, fmt.Errorf("create key file: %w", err)
-		}
-		if _, err := f.WriteString(skey + "\n"); err != nil {
-			f.Close()
-			return nil, fmt.Errorf("write key file: %w", err)
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return nil, err
-		}
-		if err := f.Close(); err != nil {
-			return nil, err
-		}
-		return ParseKey(skey)
-	} else if err != nil {
-		return nil, fmt.Errorf("read key file: %w", err)
-	}
-	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
-		return nil, fmt.Errorf("key file %s is readable by others (mode %v); chmod 600 it", path, st.Mode().Perm())
-	}
-	return ParseKey(string(b))
+	return LoadKeyWith(path, name, create, nil)
 }
 
 // SignCheckpoint signs a checkpoint of the tree of size leaves with root hash root.

@@ -14,6 +14,14 @@ import (
 // what an anonymous request costs bounded (no signature, no write) and makes no request decide
 // when the log is committed to. It returns when ctx is done.
 func SignEvery(ctx context.Context, st docket.LedgerService, s docket.CheckpointSigner, interval time.Duration, logger *slog.Logger) {
+	SignEveryThen(ctx, st, s, interval, logger, nil)
+}
+
+// SignEveryThen is SignEvery, calling then with the latest checkpoint after each signing (a
+// checkpoint not signed anew included, so that then may retry what failed): docket serve
+// asks its witnesses to cosign there.
+func SignEveryThen(ctx context.Context, st docket.LedgerService, s docket.CheckpointSigner, interval time.Duration, logger *slog.Logger,
+	then func(context.Context, *docket.Checkpoint)) {
 	sign := func(ctx context.Context) {
 		cp, err := st.Checkpoint(ctx, s)
 		switch {
@@ -22,6 +30,9 @@ func SignEvery(ctx context.Context, st docket.LedgerService, s docket.Checkpoint
 			logger.Error("signing a checkpoint", "err", err)
 		default:
 			logger.Debug("checkpoint", "size", cp.Size)
+			if then != nil {
+				then(ctx, cp)
+			}
 		}
 	}
 	sign(ctx)

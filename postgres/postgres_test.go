@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -46,30 +45,12 @@ func TestTamper(t *testing.T) {
 }
 
 // Verify's scratch tables hide the store's tables, and its transaction is read-only once they
-// are made: whatever a name finds, the store cannot be written.
+// are made.
 func TestScratch_ReadOnly(t *testing.T) {
-	ctx := context.Background()
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
-	storetest.Script(t, db)
-	tx, err := sqlstore.New(db.Scratch, db.W, db.Dialect).BeginTx(ctx, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	stored, _, err := db.Dialect.ScratchViews(ctx, tx, []sqlstore.ScratchView{{Table: "entities", Index: "canonical"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities`).Scan(&n); err != nil || n != 0 {
-		t.Fatalf("entities, named without a schema, has %d rows (%v): want the empty scratch table", n, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES ('x', 'Person', 0, 'a', 't', 1, 'x')`); err != nil {
-		t.Fatalf("a write to the scratch table: %v", err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE `+stored+`.entities SET canonical = id`); err == nil || !strings.Contains(err.Error(), "read-only") {
-		t.Fatalf("a write to the store in Verify's transaction: %v, want it refused", err)
-	}
+	storetest.ScratchReadOnly(t, db, func(ctx context.Context) (*sqlstore.Tx, error) {
+		return sqlstore.New(db.Scratch, db.W, db.Dialect).BeginTx(ctx, false)
+	}, db.Dialect, "read-only")
 }
 
 // TestMigrations holds the two backends to the same migrations: a store is at the same
@@ -279,4 +260,12 @@ func TestWrite_WhileAnotherWrites(t *testing.T) {
 	if err := db.CreateEntity(ctx, op, &docket.Entity{Schema: "Person"}, nil); err != nil {
 		t.Fatalf("a write after the import: %v", err)
 	}
+}
+
+// TestTamperSecurityLog alters the security log behind the store's back on PostgreSQL.
+func TestTamperSecurityLog(t *testing.T) {
+	storetest.TamperSecurityLog(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		return db, func(q string) error { _, err := db.W.Exec(q); return err }, false
+	})
 }

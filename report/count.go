@@ -157,43 +157,12 @@ func Count(ctx context.Context, r Reader, v docket.Viewer, o Options, batch int,
 // the registry: figures of a registry of any size in bounded memory, in about the time it takes
 // to read it. progress, if set, is told the proceedings counted.
 func CountAll(ctx context.Context, r Reader, v docket.Viewer, batch int, progress docket.Progress) (*Figures, error) {
-	f := newFigures()
 	if batch <= 0 {
 		batch = CountBatch
 	}
-	batch = min(batch, docket.MaxIn)
-	schema, done := "Proceeding", int64(0)
-	for after := int64(0); ; {
-		ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: batch, SkipCount: true})
-		if err != nil {
-			return nil, fmt.Errorf("count: read proceedings: %w", err)
-		}
-		if len(ents) == 0 {
-			break
-		}
-		own := map[string]bool{}
-		var ids []string
-		for _, e := range ents {
-			after = max(after, e.Seq)
-			own[e.ID] = true
-			ids = append(ids, e.ID)
-		}
-		n := newNeighbourhood(ctx, r, v, 0)
-		if err := n.proceedings(ids); err != nil {
-			return nil, fmt.Errorf("count: %w", err)
-		}
-		reg, err := n.registry()
-		if err != nil {
-			return nil, fmt.Errorf("count: %w", err)
-		}
-		reg.own = own
-		f.add(reg)
-		if done += int64(len(ids)); progress != nil {
-			progress(done, 0)
-		}
-		if len(ents) < batch {
-			break
-		}
+	f := newFigures()
+	if err := inParts(ctx, r, v, "Proceeding", batch, progress, (*neighbourhood).proceedings, f.add); err != nil {
+		return nil, fmt.Errorf("count: %w", err)
 	}
 	f.finish()
 	return f, nil
@@ -291,24 +260,4 @@ func (n *neighbourhood) proceedings(ids []string) error {
 		}
 	}
 	return n.sourcesOf(cited)
-}
-
-// sourcesOf reads the sources that the statements of ents cite.
-func (n *neighbourhood) sourcesOf(ents []*docket.Entity) error {
-	for _, e := range ents {
-		for _, s := range e.Statements {
-			if s.Source == "" || n.sought[s.Source] {
-				continue
-			}
-			n.sought[s.Source] = true
-			srcs, _, err := n.r.FindSources(n.ctx, n.reg.Viewer, docket.SourceFilter{ID: &s.Source, Limit: 1})
-			if err != nil {
-				return fmt.Errorf("load source %s: %w", s.Source, err)
-			}
-			for _, src := range srcs {
-				n.reg.Sources[src.ID] = src
-			}
-		}
-	}
-	return nil
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -300,49 +301,35 @@ func (n *neighbourhood) statistics(country string) error {
 	if country == "" {
 		return nil
 	}
+	// The latest of the country's statistics, as the brief takes them: a statistic is recorded
+	// with its country, so the order its country was recorded in is the order the statistics
+	// were made in.
 	schema, prop := "Statistic", "country"
-	var ids []string // of the country's statistics, in the order recorded
+	ss, _, err := n.r.FindStatements(n.ctx, n.reg.Viewer, docket.StatementFilter{Schema: &schema, Property: &prop, Value: &country,
+		Newest: true, Limit: 4 * maxContext, SkipCount: true})
+	if err != nil {
+		return fmt.Errorf("load statistics: %w", err)
+	}
+	var ids []string // newest first
 	seen := map[string]bool{}
-	for after := int64(0); ; {
-		ss, _, err := n.r.FindStatements(n.ctx, n.reg.Viewer, docket.StatementFilter{Schema: &schema, Property: &prop, AfterSeq: after, Limit: PageSize, SkipCount: true})
-		if err != nil {
-			return fmt.Errorf("load statistics: %w", err)
-		}
-		for _, s := range ss {
-			after = max(after, s.Seq)
-			if s.Value == country && !seen[s.Entity] {
-				seen[s.Entity] = true
-				ids = append(ids, s.Entity)
-			}
-		}
-		if len(ss) < PageSize {
-			break
+	for _, s := range ss {
+		if !seen[s.Entity] && len(ids) < maxContext {
+			seen[s.Entity] = true
+			ids = append(ids, s.Entity)
 		}
 	}
-	// The latest, as the brief takes them: by when each statistic was made.
-	made := map[string]int64{}
-	for after := int64(0); len(ids) > maxContext; {
-		ents, _, err := n.r.FindEntities(n.ctx, n.reg.Viewer, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: PageSize, SkipCount: true})
-		if err != nil {
-			return fmt.Errorf("load statistics: %w", err)
-		}
-		for _, e := range ents {
-			after = max(after, e.Seq)
-			if seen[e.ID] {
-				made[e.ID] = e.Seq
-			}
-		}
-		if len(ents) < PageSize {
-			slices.SortStableFunc(ids, func(a, b string) int { return int(made[a] - made[b]) })
-			break
-		}
-	}
-	return n.fetch(ids[max(len(ids)-maxContext, 0):])
+	slices.Reverse(ids)
+	return n.fetch(ids)
 }
 
 // sources reads the sources that the statements read cite.
 func (n *neighbourhood) sources() error {
-	for _, e := range n.reg.Entities {
+	return n.sourcesOf(slices.Collect(maps.Values(n.reg.Entities)))
+}
+
+// sourcesOf reads the sources that the statements of ents cite.
+func (n *neighbourhood) sourcesOf(ents []*docket.Entity) error {
+	for _, e := range ents {
 		for _, s := range e.Statements {
 			if s.Source == "" || n.sought[s.Source] {
 				continue
@@ -358,6 +345,48 @@ func (n *neighbourhood) sources() error {
 		}
 	}
 	return nil
+}
+
+// inParts reads every entity of a schema v may see, batch at a time (at most MaxIn), each part
+// with its neighbourhood (read), as a registry of its own whose own entities are the part's;
+// each is given to use and let go. It holds one part at a time: work over a registry of any
+// size in bounded memory. progress, if set, is told the entities read.
+func inParts(ctx context.Context, r Reader, v docket.Viewer, schema string, batch int, progress docket.Progress,
+	read func(n *neighbourhood, ids []string) error, use func(reg *Registry)) error {
+	batch = min(batch, docket.MaxIn)
+	done := int64(0)
+	for after := int64(0); ; {
+		ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: batch, SkipCount: true})
+		if err != nil {
+			return fmt.Errorf("read %s entities: %w", schema, err)
+		}
+		if len(ents) == 0 {
+			return nil
+		}
+		own := map[string]bool{}
+		ids := make([]string, 0, len(ents))
+		for _, e := range ents {
+			after = max(after, e.Seq)
+			own[e.ID] = true
+			ids = append(ids, e.ID)
+		}
+		n := newNeighbourhood(ctx, r, v, 0)
+		if err := read(n, ids); err != nil {
+			return err
+		}
+		reg, err := n.registry()
+		if err != nil {
+			return err
+		}
+		reg.own = own
+		use(reg)
+		if done += int64(len(ids)); progress != nil {
+			progress(done, 0)
+		}
+		if len(ents) < batch {
+			return nil
+		}
+	}
 }
 
 // registry finishes the registry of what was read.

@@ -126,9 +126,10 @@ func (l *PrisonerList) sort() {
 const PersonBatch = 500
 
 // ListPrisoners lists the registry's political prisoners and other persecuted persons as
-// Prisoners does, as v (the anonymous viewer: the list is published) sees them, from the store, part by part: batch persons at a time (PersonBatch
-// when 0), each read with their cases, proceedings and events (see neighbourhood.persons), then
-// let go. It holds one part and the list.
+// Prisoners does, as v (the anonymous viewer: the list is published) sees them, from the store,
+// part by part: batch persons at a time (PersonBatch when 0), each read with their cases,
+// proceedings and events (see neighbourhood.persons), then let go. It holds one part and the
+// list.
 func ListPrisoners(ctx context.Context, r Reader, v docket.Viewer, batch int) (*PrisonerList, error) {
 	if v.Role != docket.Anonymous {
 		return nil, docket.Errorf(docket.EINVALID, "the prisoner list is published: list it as the anonymous viewer")
@@ -136,42 +137,17 @@ func ListPrisoners(ctx context.Context, r Reader, v docket.Viewer, batch int) (*
 	if batch <= 0 {
 		batch = PersonBatch
 	}
-	batch = min(batch, docket.MaxIn)
 	l := &PrisonerList{Categories: map[string][]Listed{}, Counts: map[string]int{}}
 	for _, c := range categoryOrder {
 		l.Categories[c] = []Listed{}
 	}
-	schema := "Person"
-	for after := int64(0); ; {
-		ents, _, err := r.FindEntities(ctx, v, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: batch, SkipCount: true})
-		if err != nil {
-			return nil, fmt.Errorf("list prisoners: read persons: %w", err)
-		}
-		if len(ents) == 0 {
-			break
-		}
-		own := map[string]bool{}
-		var ids []string
-		for _, e := range ents {
-			after = max(after, e.Seq)
-			own[e.ID] = true
-			ids = append(ids, e.ID)
-		}
-		n := newNeighbourhood(ctx, r, v, 0)
-		if err := n.persons(ids); err != nil {
-			return nil, fmt.Errorf("list prisoners: %w", err)
-		}
-		reg, err := n.registry()
-		if err != nil {
-			return nil, fmt.Errorf("list prisoners: %w", err)
-		}
-		reg.own = own
+	err := inParts(ctx, r, v, "Person", batch, nil, (*neighbourhood).persons, func(reg *Registry) {
 		for c, list := range reg.Prisoners().Categories {
 			l.Categories[c] = append(l.Categories[c], list...)
 		}
-		if len(ents) < batch {
-			break
-		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list prisoners: %w", err)
 	}
 	l.sort()
 	return l, nil

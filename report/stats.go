@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"sort"
@@ -177,6 +178,23 @@ func (reg *Registry) selected(o Options, keep func(*Proceeding) bool) []*Proceed
 }
 
 // grouper accumulates rows of type R by group.
+// accumulator counts a statistic one part of the registry after another (see CountAll).
+type accumulator[S any] interface {
+	add(reg *Registry)
+	result() S
+}
+
+// tally counts a statistic over the registry in memory, in one part.
+func tally[S any, A accumulator[S]](reg *Registry, o Options, start func(Options) A) (S, error) {
+	if err := o.Validate(); err != nil {
+		var none S
+		return none, err
+	}
+	a := start(o)
+	a.add(reg)
+	return a.result(), nil
+}
+
 type grouper[R any] struct {
 	order []string
 	rows  map[string]*R
@@ -271,12 +289,7 @@ type OutcomeStats struct {
 // Outcomes counts the rulings of proceedings at any stage whose outcome is a trial's
 // (convicted, acquitted, returned, dismissed); appeal results are Appeals'.
 func (reg *Registry) Outcomes(o Options) (*OutcomeStats, error) {
-	if err := o.Validate(); err != nil {
-		return nil, err
-	}
-	a := newOutcomes(o)
-	a.add(reg)
-	return a.result(), nil
+	return tally[*OutcomeStats](reg, o, newOutcomes)
 }
 
 // outcomes counts Outcomes, over one part of the registry after another (see Figures).
@@ -338,7 +351,7 @@ func ComparePenalty(sentence, demand string) string {
 	var cmps []int
 	switch {
 	case s.Term != nil && d.Term != nil:
-		cmps = append(cmps, cmpFloat(TermMonths(*s.Term), TermMonths(*d.Term)))
+		cmps = append(cmps, cmp.Compare(TermMonths(*s.Term), TermMonths(*d.Term)))
 	case (s.Term == nil) != (d.Term == nil):
 		return OtherKind
 	}
@@ -366,16 +379,6 @@ func ComparePenalty(sentence, demand string) string {
 		return Heavier
 	}
 	return OtherKind
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // DemandRow compares sentences with prosecutors' demands in one group.
@@ -429,12 +432,7 @@ type DemandStats struct {
 // Demands compares the sentence of every ruled proceeding with a recorded demand to the
 // demand.
 func (reg *Registry) Demands(o Options) (*DemandStats, error) {
-	if err := o.Validate(); err != nil {
-		return nil, err
-	}
-	a := newDemands(o)
-	a.add(reg)
-	return a.result(), nil
+	return tally[*DemandStats](reg, o, newDemands)
 }
 
 // demands counts Demands, part by part.
@@ -522,12 +520,7 @@ func imprisonment(sentence string) (float64, bool) {
 
 // Sentences summarises the terms of every sentence of imprisonment with a term, at any stage.
 func (reg *Registry) Sentences(o Options) (*SentenceStats, error) {
-	if err := o.Validate(); err != nil {
-		return nil, err
-	}
-	a := newSentences(o)
-	a.add(reg)
-	return a.result(), nil
+	return tally[*SentenceStats](reg, o, newSentences)
 }
 
 // sentences counts Sentences, part by part.
@@ -624,12 +617,7 @@ type DurationStats struct {
 // dates exact to the day; a ruling whose detention might be earlier than any such date is
 // counted as imprecise instead.
 func (reg *Registry) Durations(o Options) (*DurationStats, error) {
-	if err := o.Validate(); err != nil {
-		return nil, err
-	}
-	a := newDurations(o)
-	a.add(reg)
-	return a.result(), nil
+	return tally[*DurationStats](reg, o, newDurations)
 }
 
 // durations counts Durations, part by part.
@@ -784,12 +772,7 @@ type AppealStats struct {
 // Appeals counts the proceedings at the appeal, cassation or supervisory stage that have an
 // outcome, by their result.
 func (reg *Registry) Appeals(o Options) (*AppealStats, error) {
-	if err := o.Validate(); err != nil {
-		return nil, err
-	}
-	a := newAppeals(o)
-	a.add(reg)
-	return a.result(), nil
+	return tally[*AppealStats](reg, o, newAppeals)
 }
 
 // appeals counts Appeals, part by part.

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"testing"
 	"time"
@@ -55,4 +56,11 @@ func BenchmarkImportLedger(b *testing.B) {
 //	go test ./sqlite -run '^$' -bench CasesTable -benchtime 500x
 func BenchmarkCasesTable(b *testing.B) {
 	storetest.BenchCasesTable(b, MustOpenDB(b, storetest.NewClock().Now, storetest.Rand(1)), 100_000)
+}
+
+// BenchmarkCommit measures small writes, one fact a transaction (storetest.BenchCommit).
+//
+//	go test ./sqlite -run '^$' -bench Commit -benchtime 2000x
+func BenchmarkCommit(b *testing.B) {
+	storetest.BenchCommit(b, MustOpenDB(b, time.Now, rand.Reader))
 }

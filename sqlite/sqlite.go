@@ -304,7 +304,7 @@ const defaultMaxIdle = 2
 // them; so does the change log's index of entities, cheap to keep (its keys arrive nearly in
 // order) and dear to build (the whole log is read).
 func (dialect) DeferrableIndexes() []string {
-	return []string{"statements_ref", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
+	return []string{"statements_ref", "statements_ref_newest", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
 }
 
 func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {

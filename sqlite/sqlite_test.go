@@ -591,30 +591,12 @@ func TestTamper(t *testing.T) {
 }
 
 // Verify's scratch tables hide the store's tables, and its connection opens the store
-// read-only: whatever a name finds, the store cannot be written.
+// read-only.
 func TestScratch_ReadOnly(t *testing.T) {
-	ctx := context.Background()
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
-	storetest.Script(t, db)
-	tx, err := sqlstore.New(db.Scratch, db.W, db.Dialect).BeginTx(ctx, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	stored, _, err := db.Dialect.ScratchViews(ctx, tx, []sqlstore.ScratchView{{Table: "entities", Index: "canonical"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities`).Scan(&n); err != nil || n != 0 {
-		t.Fatalf("entities, named without a schema, has %d rows (%v): want the empty scratch table", n, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES ('x', 'Person', 0, 'a', 't', 1, 'x')`); err != nil {
-		t.Fatalf("a write to the scratch table: %v", err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE `+stored+`.entities SET canonical = id`); err == nil || !strings.Contains(err.Error(), "readonly") {
-		t.Fatalf("a write to the store in Verify's transaction: %v, want it refused", err)
-	}
+	storetest.ScratchReadOnly(t, db, func(ctx context.Context) (*sqlstore.Tx, error) {
+		return sqlstore.New(db.Scratch, db.W, db.Dialect).BeginTx(ctx, false)
+	}, db.Dialect, "readonly")
 }
 
 // A log altered throughout is reported in bounded memory: the problems past the ten thousandth
@@ -644,4 +626,17 @@ func TestVerify_ManyProblems(t *testing.T) {
 	if len(found) != 10001 || found[10000].What != "store" || !strings.Contains(found[10000].Why, "more problems were found") {
 		t.Fatalf("Verify of a log altered throughout named %d problems, the last %v", len(found), found[len(found)-1])
 	}
+}
+
+// TestTamperSecurityLog alters the security log behind the store's back on SQLite.
+func TestTamperSecurityLog(t *testing.T) {
+	storetest.TamperSecurityLog(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {
+		db := MustOpenDB(tb, now, rand)
+		raw, err := sql.Open("sqlite", db.Path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { raw.Close() })
+		return db, func(q string) error { _, err := raw.Exec(q); return err }, true
+	})
 }

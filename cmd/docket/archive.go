@@ -234,7 +234,23 @@ Examples:
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "wrote %d snapshots\n", len(snaps))
+	what := "of the whole archive"
+	if source != "" {
+		what = "of " + source
+	}
+	f.logSecurity(ctx, db, docket.SecWARC, fmt.Sprintf("%d snapshots %s, as %s sees them", len(snaps), what, viewerText(v)))
 	return nil
+}
+
+// viewerText says whose view an output is, for the security log.
+func viewerText(v docket.Viewer) string {
+	switch {
+	case v.Role == docket.Anonymous:
+		return "the public"
+	case v.Cleared && v.Role == docket.Admin && v.Author == "":
+		return "the operator"
+	}
+	return v.Name
 }
 
 func (m *Main) runBundle(ctx context.Context, args []string) error {
@@ -246,7 +262,9 @@ those of the proceedings, charges, events and persons around it, the sources the
 the sources' snapshots, an inclusion proof for every record, a freshly signed checkpoint and
 the signed list of the records, so that none can be taken out unseen. Nothing internal or
 confidential is in it. Anyone can check it offline with the public key:
-docket verify-bundle FILE --key KEY.
+docket verify-bundle FILE --key KEY. If this log asks witnesses (docket witness use), they
+are asked to cosign the checkpoint first, and the bundle carries their cosignatures, which
+docket verify-bundle --witness KEY --quorum N requires.
 
 Example:
   docket bundle case-akberdiyeva > akberdiyeva.bundle.json`, true)
@@ -260,8 +278,13 @@ Example:
 		return err
 	}
 	defer db.Close()
-	key, err := f.loadKey(*keyFile, true)
+	key, err := f.loadKey(ctx, db, *keyFile, true)
 	if err != nil {
+		return err
+	}
+	// The checkpoint the bundle is proved against carries the cosignatures of the witnesses
+	// this log asks, if any: ask them now for the head.
+	if err := m.cosignHead(ctx, db, key); err != nil {
 		return err
 	}
 	b, err := ledger.BuildBundle(ctx, db, pos[0], key)
@@ -275,12 +298,16 @@ Example:
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "bundle of %s: %d records, %d snapshot contents, checkpoint of %s\n", b.Case, len(b.Leaves), len(b.Blobs), key.Verifier)
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	f.logSecurity(ctx, db, docket.SecBundle, fmt.Sprintf("evidence bundle of %s: %d records, %d snapshot contents", b.Case, len(b.Leaves), len(b.Blobs)))
+	return nil
 }
 
 func (m *Main) runVerifyBundle(ctx context.Context, args []string) error {
 	f := m.newFlags("verify-bundle", `
-Usage: docket verify-bundle FILE --key KEY|KEYFILE
+Usage: docket verify-bundle FILE --key KEY|KEYFILE [--witness KEY ... [--quorum N]]
 
 Checks an evidence bundle offline, with nothing but the publisher's verifier key (the string
 docket key show prints, or a file holding it): the checkpoint's signature, every record's
@@ -292,9 +319,18 @@ SHA-256. It cannot show that the publisher listed every record the ledger holds 
 case. A bundle made before the lists (docket-bundle v1) is checked record by record and said
 to verify only in part. Needs no store.
 
-Example:
-  docket verify-bundle akberdiyeva.bundle.json --key docket-1a2b3c4d+5e6f7a8b+AR...`, false)
+With --witness (once for each witness key you trust, or a file of keys, one a line) it also
+requires the checkpoint to carry the cosignatures of --quorum of them (default: all): proof
+that those witnesses saw this tree as the log's only history when they signed, so a log
+forked or rolled back afterwards, even re-signed with the log's own key, fails here.
+
+Examples:
+  docket verify-bundle akberdiyeva.bundle.json --key docket-1a2b3c4d+5e6f7a8b+AR...
+  docket verify-bundle akberdiyeva.bundle.json --key KEY --witness W1 --witness W2 --witness W3 --quorum 2`, false)
 	key := f.String("key", "", "the verifier key, or a file holding it (required)")
+	var witnesses stringList
+	f.Var(&witnesses, "witness", "a witness's cosignature verifier `key`, or a file of them; repeat for each")
+	quorum := f.Int("quorum", 0, "how many of the --witness keys must have cosigned the checkpoint (default: all of them)")
 	f.jsonFlag()
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
@@ -318,7 +354,22 @@ Example:
 	if err := dec.Decode(&b); err != nil {
 		return docket.Errorf(docket.EINVALID, "%s: %s", pos[0], jsonError(err))
 	}
+	wkeys, err := witnesses.keys()
+	if err != nil {
+		return err
+	}
+	switch {
+	case *quorum == 0:
+		*quorum = len(wkeys)
+	case *quorum < 0 || *quorum > len(wkeys):
+		return docket.Errorf(docket.EINVALID, "--quorum %d: want between 1 and the %d --witness keys given", *quorum, len(wkeys))
+	}
 	rep, err := ledger.VerifyBundle(&b, vkey)
+	if err == nil || errors.As(err, new(*ledger.UnlistedError)) {
+		if _, werr := ledger.OpenCosigned([]byte(b.Checkpoint), vkey, wkeys, *quorum); werr != nil {
+			return docket.Errorf(docket.ECONFLICT, "%s does NOT verify: its checkpoint: %s", pos[0], werr)
+		}
+	}
 	var unlisted *ledger.UnlistedError
 	if errors.As(err, &unlisted) {
 		if f.jsonOut {
@@ -340,8 +391,38 @@ Example:
 	sort.Strings(kinds)
 	fmt.Fprintf(m.Stdout, "ok: %s verifies against log %s at size %d: case %s, %s, as the signed list of its records has them; %d snapshot contents checked\n",
 		pos[0], rep.Origin, rep.TreeSize, rep.Case, strings.Join(kinds, ", "), rep.Snapshots)
+	if len(wkeys) > 0 {
+		fmt.Fprintf(m.Stdout, "ok: its checkpoint is cosigned by at least %d of the %d witnesses given\n", *quorum, len(wkeys))
+	}
 	if rep.Withheld > 0 {
 		fmt.Fprintf(m.Stdout, "note: %d records were written before records named their authors by id, and are given with the author withheld: they are in the ledger, but what they say was not checked against it\n", rep.Withheld)
 	}
 	return nil
+}
+
+// stringList is a flag given once for each value.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// keys returns the witness keys given, reading those given as files (one key a line).
+func (l stringList) keys() ([]string, error) {
+	var out []string
+	for _, v := range l {
+		v = strings.TrimSpace(v)
+		if b, err := os.ReadFile(v); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+					out = append(out, line)
+				}
+			}
+			continue
+		}
+		if _, err := ledger.NewCosignatureVerifier(v); err != nil {
+			return nil, docket.Errorf(docket.EINVALID, "--witness: %s", err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }

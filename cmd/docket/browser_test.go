@@ -392,6 +392,9 @@ func TestBrowser_Screenshots(t *testing.T) {
 	}{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}}
 	for _, lang := range []string{"en", "ru"} {
 		do(t, ctx, "choose "+lang, chromedp.Navigate(base+"/lang/"+lang+"?next=/"))
+		if loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`)); loc != "?lang="+lang {
+			t.Errorf("choosing %s led to %q, want the page with lang=%s", lang, loc, lang)
+		}
 		for _, wd := range widths {
 			var opts []chromedp.EmulateViewportOption
 			if wd.mobile {
@@ -399,7 +402,8 @@ func TestBrowser_Screenshots(t *testing.T) {
 			}
 			for _, p := range pages {
 				var png []byte
-				do(t, ctx, "open "+p.path, chromedp.EmulateViewport(wd.w, wd.h, opts...), chromedp.Navigate(base+p.path), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+				path := p.path + map[bool]string{true: "&", false: "?"}[strings.Contains(p.path, "?")] + "lang=" + lang
+				do(t, ctx, "open "+path, chromedp.EmulateViewport(wd.w, wd.h, opts...), chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 				// Nothing may need sideways scrolling on a phone.
 				if over, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`)); err != nil || over {
 					t.Errorf("%s at %s (%s) is wider than the screen (%v)", p.path, wd.name, lang, err)

@@ -24,8 +24,9 @@ Moves a whole installation from one store to another, for instance from the SQLi
 laptop to a PostgreSQL server, losing nothing: the full change log of the source (everything,
 confidential data included, in commit order) is imported into the target in one
 transaction, and the target's full export is then checked to be byte-identical to the
-source's. The target must be new or empty; a target that holds anything is refused, and a
-copy that fails writes nothing. Stop every writer of the source first.
+source's. The security log travels too, entry for entry with its hash chain, and is checked
+to end at the same hash. The target must be new or empty; a target that holds anything is
+refused, and a copy that fails writes nothing. Stop every writer of the source first.
 
 Stores are sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE (add
 ?search_path=SCHEMA for a schema other than public). The target is created or migrated as
@@ -64,6 +65,13 @@ Examples:
 	} else if !empty {
 		return docket.Errorf(docket.ECONFLICT, "the target %s is not empty: docket copy fills only a new or empty store, and changed nothing", dst.Path)
 	}
+	// Accounts made on the target first have their entries in its security log, which the
+	// source's cannot be joined to: refused before anything is written.
+	if n, _, err := dst.SecurityLogHead(ctx, op); err != nil {
+		return err
+	} else if n > 0 {
+		return docket.Errorf(docket.ECONFLICT, "the target %s has a security log of %d entries (accounts made on it?): docket copy fills only a new or empty store, and changed nothing", dst.Path, n)
+	}
 
 	fmt.Fprintf(m.Stderr, "copying %s to %s\n", src.Path, dst.Path)
 	copied, err := m.copyRecords(ctx, src, dst, op)
@@ -87,14 +95,75 @@ Examples:
 		return docket.Errorf(docket.ECONFLICT, "the source changed during the copy: %s now exports %d records, %d were copied; stop every writer of it, empty the target and copy again",
 			src.Path, again.n, copied.n)
 	}
+	entries, head, err := m.copySecurityLog(ctx, src, dst, op)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(m.Stdout, "copied %d records from %s to %s: %s\n", copied.n, src.Path, dst.Path, copied.counts())
 	fmt.Fprintf(m.Stdout, "verified: both stores export the same %d records, byte for byte (sha256 %x)\n", back.n, back.sum)
+	fmt.Fprintf(m.Stdout, "copied the security log: %d entries, both ending at hash %s\n", entries, dash(head))
+	f.logSecurity(ctx, src, docket.SecCopy, fmt.Sprintf("%d records and %d security log entries copied to %s", copied.n, entries, dst.Path))
+	f.logSecurity(ctx, dst, docket.SecCopy, fmt.Sprintf("%d records and %d security log entries copied from %s", copied.n, entries, src.Path))
 	if p, _ := strings.CutPrefix(*from, "sqlite:"); p != *from {
 		if _, err := os.Stat(filepath.Join(filepath.Dir(p), "ledger.key")); err == nil {
 			fmt.Fprintf(m.Stdout, "the ledger's signing key is %s: keep using it (--key-file) to sign as the same log\n", filepath.Join(filepath.Dir(p), "ledger.key"))
 		}
 	}
 	return nil
+}
+
+// copySecurityLog copies the source's security log into the target's, which must be empty,
+// and checks that both end at the same hash.
+func (m *Main) copySecurityLog(ctx context.Context, src, dst *store, op docket.Viewer) (int64, string, error) {
+	fmt.Fprintf(m.Stderr, "copying the security log\n")
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	events := make(chan *docket.SecurityEvent, 256)
+	var readErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		defer close(events)
+		readErr = src.ReadSecurityLog(ctx, op, func(e *docket.SecurityEvent) error {
+			select {
+			case events <- e:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	defer func() {
+		cancel()
+		<-read
+	}()
+	n, err := dst.CopySecurityLog(ctx, op, func() (*docket.SecurityEvent, error) {
+		e, ok := <-events
+		if !ok {
+			<-read
+			if readErr != nil {
+				return nil, fmt.Errorf("read the security log of %s: %w", src.Path, readErr)
+			}
+			return nil, nil
+		}
+		return e, nil
+	})
+	if err != nil {
+		return 0, "", prefixError(err, "copy the security log into %s (the records are copied; empty the target and copy again)", dst.Path)
+	}
+	sn, sh, err := src.SecurityLogHead(ctx, op)
+	if err != nil {
+		return 0, "", err
+	}
+	dn, dh, err := dst.SecurityLogHead(ctx, op)
+	if err != nil {
+		return 0, "", err
+	}
+	if sn != dn || sh != dh {
+		return 0, "", docket.Errorf(docket.ECONFLICT, "the security log of %s has %d entries (last hash %s), the copy %d (%s): the source was written to during the copy; stop its server, empty the target and copy again",
+			src.Path, sn, dash(sh), dn, dash(dh))
+	}
+	return n, dh, nil
 }
 
 // errNotEmpty stops an export at its first record.

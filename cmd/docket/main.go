@@ -69,12 +69,15 @@ func init() {
 		{"rebuild", "derive every view again from the change log", (*Main).runRebuild},
 		{"migrate", "apply pending schema migrations", (*Main).runMigrate},
 		{"copy", "move the whole store to another store (SQLite, PostgreSQL)", (*Main).runCopy},
+		{"backup", "write an encrypted snapshot of the running store; restore one", (*Main).runBackup},
+		{"audit", "read the security log: sign-ins, accounts, second factors, tokens", (*Main).runAudit},
 		{"token", "manage API tokens: add, list, revoke", (*Main).runToken},
 		{"user", "manage web accounts: add, grant, set a password, disable, remove", (*Main).runUser},
 		{"vocab", "list vocabularies and criminal codes", (*Main).runVocab},
 		{"key", "show the ledger's public verifier key", (*Main).runKey},
 		{"checkpoint", "sign the ledger's head and print the checkpoint", (*Main).runCheckpoint},
 		{"verify", "recompute the ledger and views and report any tampering", (*Main).runVerify},
+		{"witness", "cosign peers' checkpoints, and have witnesses cosign ours", (*Main).runWitness},
 		{"archive", "preserve a source's page now, with its chain of custody", (*Main).runArchive},
 		{"warc", "export snapshots as WARC/1.1", (*Main).runWARC},
 		{"bundle", "write a case's evidence bundle with proofs", (*Main).runBundle},
@@ -138,6 +141,8 @@ func (m *Main) runCommand(ctx context.Context, c command, args []string) int {
 		defer stdout.Flush()
 		tm.Stdout = stdout
 	}
+	// The command line is a way in of its own, for the security log.
+	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: docket.ViaCommandLine, UserAgent: "docket " + c.name})
 	err := c.run(&tm, ctx, args)
 	switch {
 	case err == nil || errors.Is(err, flag.ErrHelp):
@@ -185,6 +190,7 @@ type flags struct {
 	noMig   bool
 	jsonOut bool
 	author  string
+	keyPass string // --key-passphrase-file
 }
 
 // newFlags makes a flag set whose --help prints usage (a synopsis and an example) and the

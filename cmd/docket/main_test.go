@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,9 +26,17 @@ func run(tb testing.TB, stdin string, args ...string) (code int, stdout, stderr 
 	return code, out.String(), errb.String()
 }
 
-// testenv keeps tests away from the user's own data directory.
+// homes holds each test's home folder: the commands one test runs share it, as one user's do
+// (the ledger's key lives under it, in .config/docket).
+var homes sync.Map // testing.TB: string
+
+// testenv keeps tests away from the user's own data and config folders.
 func testenv(tb testing.TB) func(string) string {
-	home := tb.TempDir()
+	h, loaded := homes.LoadOrStore(tb, tb.TempDir())
+	if !loaded {
+		tb.Cleanup(func() { homes.Delete(tb) })
+	}
+	home := h.(string)
 	return func(k string) string {
 		switch k {
 		case "HOME":

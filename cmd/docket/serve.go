@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -16,13 +17,15 @@ import (
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	f := m.newFlags("serve", `
-Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR] [--archive [--archive-proxy URL]]
+Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR] [--archive [--archive-proxy URL]] [--witness]
 
 Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
 from docket user add (the first: docket user add --admin NAME), API tokens from docket token
 add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
-TLS, pass --secure-cookies so that session cookies are only ever sent over TLS.
+TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, and --origin
+with the site's address: security keys and passkeys are bound to it (browsers offer them only
+over HTTPS, or on localhost, and never at an IP address).
 
 What it fetches: nothing, unless archiving is on. Sources with a URL are queued for archiving
 when they are recorded, but the server contacts no site of theirs until archiving is turned on,
@@ -31,18 +34,30 @@ without a restart); then it fetches the queue, older sources first, from this ma
 address unless a proxy is set (--archive-proxy, or the stored setting), which then resolves
 the names and is the only address connected to. --demo fetches nothing either. Contacting the
 sites of the state one documents tells it that someone is looking, and from where: decide it.
+The witnesses listed with docket witness use (none unless you add them) are sent each new
+checkpoint to cosign.
+
+The latest signed checkpoint is published at /checkpoint, with the cosignatures it gathered.
+With --witness the server also cosigns the checkpoints of peers' logs added with docket
+witness add-log (C2SP tlog-witness; its submission prefix is this server's URL and /witness),
+each only if consistent with the last one it cosigned.
 
 Examples:
   docket serve --demo
   docket serve --addr 0.0.0.0:8080 --data /srv/docket
-  docket serve --archive --archive-proxy socks5h://127.0.0.1:9050`, true)
+  docket serve --archive --archive-proxy socks5h://127.0.0.1:9050
+  docket serve --witness --addr 0.0.0.0:8080`, true)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
 	keyFile := f.keyFlag()
 	archiveOn := f.Bool("archive", false, "archive queued sources in the background, whatever the stored setting (default: the stored setting, off unless an admin turned it on)")
 	af := f.archiveFlags()
 	withDemo := f.Bool("demo", false, "load the seed case first if it is not loaded")
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
-	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown); /api/v1/ledger/checkpoint serves the latest")
+	origin := f.String("origin", "", "the `URL` browsers reach this server at, such as https://docket.example.org, which security keys are bound to (default: each request's host)")
+	publicMaxAge := f.Duration("public-max-age", 0, "let a shared cache or CDN hold public pages this long without asking again (0: it asks every time, and the validators answer 304)")
+	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown), and ask the witnesses of docket witness use to cosign it; /checkpoint and /api/v1/ledger/checkpoint serve the latest")
+	asWitness := f.Bool("witness", false, "also serve as a witness: cosign the checkpoints of the logs added with docket witness add-log, at /witness/add-checkpoint")
+	witnessKey := f.String("witness-key", "", "the witness's key `file` (default $XDG_CONFIG_HOME/docket/witness.key, made on first use)")
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
@@ -67,18 +82,53 @@ Examples:
 			logger.Info("loaded the seed case")
 		}
 	}
-	key, err := f.loadKey(*keyFile, true)
+	key, err := f.loadKey(ctx, db, *keyFile, true)
 	if err != nil {
 		return err
 	}
 	s := dockethttp.NewServer(db)
-	s.Addr, s.Logger, s.Verifier, s.SecureCookies = *addr, logger, key.Verifier, *secure
+	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
+	s.WarmFigures = true
+	if *origin != "" {
+		u, err := url.Parse(*origin)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			return docket.Errorf(docket.EINVALID, "--origin %q: want the site's scheme and host, such as https://docket.example.org", *origin)
+		}
+		s.Origin = u.Scheme + "://" + u.Host
+	}
+	if *asWitness {
+		w, err := m.witnessSigner(f, *witnessKey, "", true)
+		if err != nil {
+			return err
+		}
+		s.Witness = &ledger.Witness{Store: db, Signer: w, Logger: logger}
+		logs, err := db.WitnessedLogs(ctx)
+		if err != nil {
+			return err
+		}
+		logger.Info("serving as a witness", "key", w.Verifier(), "logs", len(logs))
+	}
 	if err := s.Open(); err != nil {
 		return err
 	}
+	// Witnesses are contacted only when the operator listed them (docket witness use).
+	cosigners, err := db.Cosigners(ctx)
+	if err != nil {
+		return err
+	}
+	var cosign func(context.Context, *docket.Checkpoint)
+	if len(cosigners) > 0 {
+		c := &ledger.WitnessClient{Store: db, Logger: logger}
+		cosign = func(ctx context.Context, cp *docket.Checkpoint) {
+			if names, _ := c.Cosign(ctx, cp); len(names) > 0 {
+				logger.Info("checkpoint cosigned", "size", cp.Size, "witnesses", names)
+			}
+		}
+		logger.Info("asking witnesses to cosign checkpoints", "witnesses", len(cosigners))
+	}
 	signed := make(chan struct{})
 	go func() {
-		ledger.SignEvery(ctx, db, key, *signEvery, logger)
+		ledger.SignEveryThen(ctx, db, key, *signEvery, logger, cosign)
 		close(signed)
 	}()
 	defer func() { <-signed }() // the checkpoint at shutdown

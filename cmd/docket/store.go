@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/backup"
 	"github.com/docketorg/docket/ftm"
 )
 
@@ -101,7 +102,7 @@ Example:
 
 func (m *Main) runExport(ctx context.Context, args []string) error {
 	f := m.newFlags("export", `
-Usage: docket export [--public] [--data DIR] > FILE
+Usage: docket export [--public] [--encrypt-to RECIPIENT | --passphrase-file FILE] [--data DIR] > FILE
 
 Writes the store as JSON lines, one record a line with a "kind", in commit order: the full
 backup (entities, sources, statements of every status and sensitivity, retractions, reviews,
@@ -116,45 +117,89 @@ JSON lines: Person, Organization, PublicBody, CourtCase, CourtCaseParty, Event, 
 Occupancy, with the current statements' values and their source URLs. Published FtM files
 should always be made with --public.
 
+--encrypt-to RECIPIENT (an age key, age1…, as docket backup keygen or age-keygen make; may be
+given more than once), --recipients-file FILE or --passphrase-file FILE encrypt the export
+with age; docket import FILE --identity KEYFILE (or --passphrase-file) reads it back, and the
+decrypted export is byte for byte the one that was encrypted. Every export is written to the
+security log.
+
 Examples:
   docket export --data ./registry > backup.jsonl
+  docket export --encrypt-to age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p > backup.jsonl.age
   docket export --public > published.jsonl
   docket export --format ftm --public > published.ftm.jsonl`, true)
 	public := f.Bool("public", false, "write only what an anonymous visitor may see")
 	format := f.String("format", "docket", "docket (the backup's records) or ftm (FollowTheMoney entities)")
+	enc := f.encryptFlags()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
 	if *format != "docket" && *format != "ftm" {
 		return docket.Errorf(docket.EINVALID, "--format %q: want docket or ftm", *format)
 	}
+	rs, err := enc.toRecipients()
+	if err != nil {
+		return err
+	}
+	if len(rs) > 0 && isTerminal(m.Stdout) {
+		return docket.Errorf(docket.EINVALID, "an encrypted export is binary: redirect it to a file (docket export --encrypt-to ... > FILE)")
+	}
 	db, err := f.open(false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	w := bufio.NewWriter(m.Stdout)
+	out := io.Writer(m.Stdout)
+	var ew io.WriteCloser
+	if len(rs) > 0 {
+		if ew, err = backup.Encrypt(m.Stdout, rs); err != nil {
+			return err
+		}
+		out = ew
+	}
+	w := bufio.NewWriter(out)
 	v := f.operator()
 	if *public {
 		v = docket.AnonymousViewer
 	}
+	n := 0
 	if *format == "ftm" {
-		if err := exportFtM(ctx, db, v, w); err != nil {
-			return err
-		}
-		return w.Flush()
+		err = exportFtM(ctx, db, v, w)
+	} else {
+		err = db.Export(ctx, v, *public, func(r *docket.Record) error {
+			line, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			n++
+			w.Write(line)
+			return w.WriteByte('\n')
+		})
 	}
-	if err := db.Export(ctx, v, *public, func(r *docket.Record) error {
-		line, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		w.Write(line)
-		return w.WriteByte('\n')
-	}); err != nil {
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil && ew != nil {
+		err = ew.Close()
+	}
+	if err != nil {
 		return err
 	}
-	return w.Flush()
+	what := "full"
+	if *public {
+		what = "public"
+	}
+	detail := fmt.Sprintf("%s export, %s format", what, *format)
+	if n > 0 {
+		detail += fmt.Sprintf(", %d records", n)
+	}
+	if len(rs) > 0 {
+		detail += ", " + enc.encryptedTo(len(rs))
+	} else {
+		detail += ", not encrypted"
+	}
+	f.logSecurity(ctx, db, docket.SecExport, detail)
+	return nil
 }
 
 // maxLine caps one line of an import: a record holds at most a long text and its fields.
@@ -214,6 +259,7 @@ Examples:
 	f.authorFlag()
 	format := f.String("format", "docket", "docket (records of docket export), ftm (FollowTheMoney entities) or csv (a spreadsheet, with --map)")
 	cf := f.csvFlags()
+	dec := f.decryptFlags()
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
 		return err
@@ -236,6 +282,26 @@ Examples:
 		}
 		defer file.Close()
 		in = file
+	}
+	// An export encrypted with age (docket export --encrypt-to) is read through its key.
+	br := bufio.NewReader(in)
+	in = br
+	encrypted := backup.Encrypted(br)
+	if encrypted {
+		ids, err := dec.toIdentities()
+		if err != nil {
+			return err
+		}
+		if in, err = backup.Decrypt(br, ids); err != nil {
+			return prefixError(err, "%s (nothing was imported)", pos[0])
+		}
+		dbr := bufio.NewReader(in)
+		if head, _ := dbr.Peek(len(backup.HeaderLine)); string(head) == backup.HeaderLine {
+			return docket.Errorf(docket.EINVALID, "%s is a backup of a whole store, not an export: restore it with docket backup restore", pos[0])
+		}
+		in = dbr
+	} else if len(dec.identities) > 0 || dec.passphraseFile != "" {
+		fmt.Fprintf(m.Stderr, "%s is not encrypted: --identity and --passphrase-file are not needed\n", pos[0])
 	}
 	if *format == "ftm" {
 		ents, err := ftm.ReadEntities(in)
@@ -294,6 +360,11 @@ Examples:
 			}
 			r, err := docket.DecodeRecord(b)
 			if err != nil {
+				// A line cut short by a read error (an encrypted file damaged at its end) is
+				// that error, not bad JSON.
+				if rerr := sc.Err(); rerr != nil {
+					return nil, rerr
+				}
 				return nil, docket.Errorf(docket.EINVALID, "line %d: %s", line, jsonError(err))
 			}
 			records++
@@ -330,6 +401,11 @@ Examples:
 	}
 	p.done()
 	fmt.Fprintf(m.Stderr, "imported %d records into %s\n", n, db.Path)
+	detail := fmt.Sprintf("%d records from %s", n, filepath.Base(pos[0]))
+	if encrypted {
+		detail += ", decrypted"
+	}
+	f.logSecurity(ctx, db, docket.SecImport, detail)
 	return nil
 }
 

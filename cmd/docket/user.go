@@ -11,6 +11,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/auth"
+	"github.com/docketorg/docket/internal/sqlstore"
 )
 
 func (m *Main) runUser(ctx context.Context, args []string) error {
@@ -20,6 +21,8 @@ Usage: docket user add NAME --admin | --role ROLE [--cleared] [--password-file F
        docket user passwd NAME [--password-file FILE]
        docket user disable NAME | enable NAME | remove NAME
        docket user list
+       docket user factors NAME | reset-factors NAME
+       docket user policy [--require ROLE,ROLE|none] [--cleared-staff | --no-cleared-staff]
 
 Manages the accounts of the web interface. Roles: viewer (reads internal data), researcher
 (also adds facts and sources), editor (also reviews, corrects and retracts), admin (also
@@ -34,26 +37,39 @@ working, until enable. remove ends it for good and revokes its tokens; the name 
 given to another account, so that history keeps meaning one person. The last active admin
 can be neither.
 
+Second factors (an authenticator app, a security key or passkey) are enrolled by each person
+under Your account in the web. factors lists an account's; reset-factors removes them all,
+with its recovery codes, and ends its sessions, for someone who lost theirs. policy shows or
+sets whose sign-in needs a second factor: the roles of --require, and with --cleared-staff
+everyone cleared for confidential data; those who have none enrol one at their next sign-in.
+API tokens are not affected. Every change here is written to the security log (docket audit).
+
 Examples:
   docket user add --admin ana
   docket user add bek --role researcher --password-file ./bek.txt
   docket user grant ana --cleared
   docket user passwd bek
-  docket user disable bek`, true)
+  docket user disable bek
+  docket user policy --require editor,admin --cleared-staff
+  docket user reset-factors bek`, true)
 	admin := f.Bool("admin", false, "the admin role (same as --role admin)")
 	role := f.String("role", "", "viewer, researcher, editor or admin")
 	cleared := f.Bool("cleared", false, "cleared for confidential data")
 	uncleared := f.Bool("uncleared", false, "withdraw the clearance (grant)")
 	pwFile := f.String("password-file", "", "read the password from the first line of `FILE` (- for standard input)")
+	require := f.String("require", "", "policy: the `ROLES` whose sign-in needs a second factor, comma-separated, or none")
+	clearedStaff := f.Bool("cleared-staff", false, "policy: require a second factor of everyone cleared for confidential data")
+	noClearedStaff := f.Bool("no-cleared-staff", false, "policy: do not require it of the cleared as such")
 	pos, err := f.parse(args, 1, 2)
 	if err != nil {
 		return err
 	}
 	sub := pos[0]
-	need := map[string]int{"add": 2, "grant": 2, "passwd": 2, "disable": 2, "enable": 2, "remove": 2, "list": 1}
+	need := map[string]int{"add": 2, "grant": 2, "passwd": 2, "disable": 2, "enable": 2, "remove": 2, "list": 1,
+		"factors": 2, "reset-factors": 2, "policy": 1}
 	n, ok := need[sub]
 	if !ok {
-		return docket.Errorf(docket.EINVALID, "unknown user command %q (want add, grant, passwd, disable, enable, remove or list)", sub)
+		return docket.Errorf(docket.EINVALID, "unknown user command %q (want add, grant, passwd, disable, enable, remove, list, factors, reset-factors or policy)", sub)
 	} else if len(pos) != n {
 		fmt.Fprintf(m.Stderr, "docket user %s: wrong number of arguments; see docket user --help\n", sub)
 		return errUsage
@@ -76,12 +92,76 @@ Examples:
 		if err != nil {
 			return err
 		}
+		pol, err := db.SecondFactorPolicy(ctx, op)
+		if err != nil {
+			return err
+		}
 		tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tROLE\tCLEARED\tSTATE\tCREATED")
+		fmt.Fprintln(tw, "NAME\tROLE\tCLEARED\tSTATE\tSECOND FACTORS\tCREATED")
 		for _, u := range us {
-			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%s\n", u.Name, u.Role, u.Cleared, u.State, u.CreatedAt.Format("2006-01-02"))
+			factors := fmt.Sprint(u.Factors)
+			if u.Factors == 0 && pol.Requires(u) {
+				factors = "0, required"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\t%s\t%s\n", u.Name, u.Role, u.Cleared, u.State, factors, u.CreatedAt.Format("2006-01-02"))
 		}
 		return tw.Flush()
+	case "factors":
+		st, err := db.SecondFactorStatus(ctx, op, pos[1])
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tKIND\tNAME\tADDED\tLAST USED")
+		for _, fa := range st.Factors {
+			used := "never"
+			if !fa.LastUsedAt.IsZero() {
+				used = fa.LastUsedAt.Format("2006-01-02 15:04")
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", fa.ID, fa.Kind, fa.Name, fa.CreatedAt.Format("2006-01-02"), used)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "%d unused recovery codes; a second factor is %s\n", st.RecoveryCodes, map[bool]string{true: "required of this account", false: "not required of it"}[st.Required])
+		return nil
+	case "reset-factors":
+		if err := db.ResetSecondFactors(ctx, op, pos[1]); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "the second factors and recovery codes of %s are removed and their sessions ended: they sign in with their password and, if the policy asks, enrol a new factor\n", pos[1])
+		return nil
+	case "policy":
+		pol, err := db.SecondFactorPolicy(ctx, op)
+		if err != nil {
+			return err
+		}
+		if *clearedStaff && *noClearedStaff {
+			return docket.Errorf(docket.EINVALID, "--cleared-staff and --no-cleared-staff contradict each other")
+		}
+		if *require != "" || *clearedStaff || *noClearedStaff {
+			next := *pol
+			if *require != "" {
+				next.Roles = nil
+				if *require != "none" {
+					for _, name := range strings.Split(*require, ",") {
+						r, err := docket.ParseRole(strings.TrimSpace(name))
+						if err != nil {
+							return prefixError(err, "--require")
+						}
+						next.Roles = append(next.Roles, r)
+					}
+				}
+			}
+			if *clearedStaff || *noClearedStaff {
+				next.Cleared = *clearedStaff
+			}
+			if pol, err = db.SetSecondFactorPolicy(ctx, op, next); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(m.Stdout, "second factor: %s\n", sqlstore.PolicyText(pol))
+		return nil
 	case "disable":
 		if _, err := db.DisableUser(ctx, op, pos[1]); err != nil {
 			return err

@@ -1,5 +1,6 @@
-// Package locale holds the interface's message catalogs, one embedded JSON file per language,
-// with plural rules and the choice of a language from a cookie or an Accept-Language header.
+// Package locale holds the interface's message catalogs, embedded JSON files per language
+// (LANG.json, and its parts LANG.PART.json), with plural rules and the choice of a language
+// from a cookie or an Accept-Language header.
 //
 // A message is looked up by key; a missing key falls back to English and then to the key
 // itself, and a test holds every catalog to every key of the English one. A plural message
@@ -56,8 +57,21 @@ func load(fsys fs.FS) (map[string]*Printer, error) {
 		if err := json.Unmarshal(b, &msgs); err != nil {
 			return nil, fmt.Errorf("%s: %w", n, err)
 		}
-		lang := strings.TrimSuffix(path.Base(n), ".json")
-		out[lang] = &Printer{Lang: lang, Name: msgs["language.name"], msgs: msgs}
+		// A language's catalog may come in parts, LANG.json and LANG.PART.json (one part a
+		// part of the interface), merged; a key in two parts is a mistake.
+		lang, _, _ := strings.Cut(strings.TrimSuffix(path.Base(n), ".json"), ".")
+		p := out[lang]
+		if p == nil {
+			p = &Printer{Lang: lang, msgs: map[string]string{}}
+			out[lang] = p
+		}
+		for k, m := range msgs {
+			if _, dup := p.msgs[k]; dup {
+				return nil, fmt.Errorf("%s: key %q is in another part of the %s catalog too", n, k, lang)
+			}
+			p.msgs[k] = m
+		}
+		p.Name = p.msgs["language.name"]
 	}
 	if out[Default] == nil {
 		return nil, fmt.Errorf("no %s catalog", Default)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -157,18 +158,12 @@ func entityScope(v docket.Viewer) (string, []any) {
 	return cond, args
 }
 
-// entities reads canonical entities visible to v; tail adds conditions (starting with AND) and
-// may end with ORDER BY or LIMIT.
+// entities reads canonical entities visible to v, without their captions (see captions); tail
+// adds conditions (starting with AND) and the order.
 func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args ...any) ([]*docket.Entity, error) {
-	cond, cargs := visible(v)
 	scope, sargs := entityScope(v)
-	q := `SELECT e.id, e.schema, e.sensitivity, e.author, e.created_at, e.seq,
-		COALESCE((SELECT s.value FROM statements s JOIN entities se ON se.id = s.entity_id
-			WHERE se.canonical = e.id AND s.retracted_seq IS NULL AND s.property IN ('name', 'alias') AND ` + cond + `
-			ORDER BY s.property <> 'name', s.seq LIMIT 1), '')
-		FROM entities e WHERE ` + scope
-	qargs := append(cargs, sargs...)
-	rows, err := tx.QueryContext(ctx, q+" "+tail, append(qargs, args...)...)
+	q := `SELECT e.id, e.schema, e.sensitivity, e.author, e.created_at, e.seq FROM entities e WHERE ` + scope
+	rows, err := tx.QueryContext(ctx, q+" "+tail, append(sargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}
@@ -178,26 +173,74 @@ func (tx *Tx) entities(ctx context.Context, v docket.Viewer, tail string, args .
 		var e docket.Entity
 		var sens int
 		var created string
-		if err := rows.Scan(&e.ID, &e.Schema, &sens, &e.Author, &created, &e.Seq, &e.Caption); err != nil {
+		if err := rows.Scan(&e.ID, &e.Schema, &sens, &e.Author, &created, &e.Seq); err != nil {
 			return nil, err
 		}
 		e.Sensitivity, e.CreatedAt = docket.Sensitivity(sens), parseTime(created)
 		if tx.public {
 			e.Author = docket.PublicAuthor(e.Author)
 		}
-		if e.Caption == "" {
-			e.Caption = e.Schema + " " + e.ID
-		}
 		out = append(out, &e)
 	}
 	return out, rows.Err()
 }
 
+// captions sets each entity's caption as v sees it: its first name, else its first alias, else
+// its schema and id (docket.Caption's rule, without reading every statement). One read for a
+// page of entities: as a column of the query that finds them, it was computed for every
+// candidate before the page was cut from them, thousands for a hub's referrers.
+func (tx *Tx) captions(ctx context.Context, v docket.Viewer, ents []*docket.Entity) error {
+	byID := make(map[string]*docket.Entity, len(ents))
+	for _, e := range ents {
+		byID[e.ID] = e
+	}
+	cond, args := visible(v)
+	q := `SELECT se.canonical, s.value FROM statements s JOIN entities se ON se.id = s.entity_id
+		WHERE s.property IN ('name', 'alias') AND s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
+	for i := 0; i < len(ents); i += docket.MaxIn {
+		part := ents[i:min(i+docket.MaxIn, len(ents))]
+		qargs := append([]any{}, args...)
+		for _, e := range part {
+			qargs = append(qargs, e.ID)
+		}
+		rows, err := tx.QueryContext(ctx, q+inList(len(part))+` ORDER BY s.property <> 'name', s.seq`, qargs...)
+		if err != nil {
+			return fmt.Errorf("read captions: %w", err)
+		}
+		for rows.Next() {
+			var id, value string
+			if err := rows.Scan(&id, &value); err != nil {
+				rows.Close()
+				return err
+			}
+			if e := byID[id]; e != nil && e.Caption == "" {
+				e.Caption = value
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, e := range ents {
+		if e.Caption == "" {
+			e.Caption = e.Schema + " " + e.ID
+		}
+	}
+	return nil
+}
+
 // FindEntities returns matching entities with their captions, and the total count.
 func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.EntityFilter) (ents []*docket.Entity, n int, err error) {
+	if f.Newest && f.AfterSeq > 0 {
+		return nil, 0, docket.Errorf(docket.EINVALID, "the newest first, or those after a change: not both")
+	}
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		var where []string
 		var args []any
+		var order string      // when not by the entities' seq
+		var oargs []any       // order's arguments
+		var newest *referrers // a first page of the newest referrers, read as newestReferrers does
 		if f.ID != nil {
 			where, args = append(where, `e.id = ?`), append(args, *f.ID)
 		}
@@ -243,11 +286,25 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 					return err
 				}
 				via, vargs := viaProperties(f.Via)
-				where = append(where, `e.id IN (SELECT se.canonical FROM statements s JOIN entities se ON se.id = s.entity_id
+				referring := `FROM statements s JOIN entities se ON se.id = s.entity_id
 					WHERE s.ref IN (SELECT id FROM entities WHERE canonical = ?)
-					AND s.retracted_seq IS NULL`+via+` AND `+cond+`)`)
-				args = append(args, target)
-				args = append(append(args, vargs...), cargs...)
+					AND s.retracted_seq IS NULL` + via + ` AND ` + cond
+				rargs := append(append([]any{target}, vargs...), cargs...)
+				if f.Newest {
+					// The newest referrers are those referred from most recently: a page of
+					// them is read from the referring statements, newest first (newestReferrers).
+					order = ` ORDER BY (SELECT MAX(s.seq) ` + referring + ` AND se.canonical = e.id) DESC, e.seq DESC`
+					oargs = rargs
+					if f.SkipCount && f.Offset == 0 && f.AfterSeq == 0 {
+						if newest, err = tx.referringTo(ctx, target, via, append(vargs, cargs...), cond); err != nil {
+							return err
+						}
+					}
+				}
+				if newest == nil {
+					where = append(where, `e.id IN (SELECT se.canonical `+referring+`)`)
+					args = append(args, rargs...)
+				}
 			}
 			if f.RefersToAny != nil {
 				targets, err := tx.canonicals(ctx, v, f.RefersToAny)
@@ -271,6 +328,17 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		if len(where) > 0 {
 			tail = "AND " + strings.Join(where, " AND ")
 		}
+		if newest != nil {
+			n = -1
+			var err error
+			if ents, err = tx.newestReferrers(ctx, v, *newest, tail, args, limit(f.Limit)); err != nil {
+				return err
+			}
+			if f.WithStatements {
+				return tx.whole(ctx, v, ents)
+			}
+			return tx.captions(ctx, v, ents)
+		}
 		scope, sargs := entityScope(v)
 		n = -1 // a keyset page is one of many: counting them all again would cost a scan each
 		if f.AfterSeq == 0 && !f.SkipCount {
@@ -278,10 +346,185 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 				return fmt.Errorf("count entities: %w", err)
 			}
 		}
-		ents, err = tx.entities(ctx, v, tail+" ORDER BY e.seq LIMIT ? OFFSET ?", append(args, limit(f.Limit), max(f.Offset, 0))...)
-		return err
+		if order == "" {
+			order = " ORDER BY e.seq"
+			if f.Newest {
+				order += " DESC"
+			}
+		}
+		ents, err = tx.entities(ctx, v, tail+order+" LIMIT ? OFFSET ?", append(append(args, oargs...), limit(f.Limit), max(f.Offset, 0))...)
+		if err != nil {
+			return err
+		}
+		if f.WithStatements {
+			return tx.whole(ctx, v, ents)
+		}
+		return tx.captions(ctx, v, ents)
 	})
 	return ents, n, err
+}
+
+// referrers are the statements that refer to an entity and v may see: a FROM clause over
+// statements s and their entities se, and its arguments.
+type referrers struct {
+	from string
+	args []any
+}
+
+// referringTo returns the statements that refer to target or an id merged into it, naming
+// each id: an index is read in order for one value of its key, not for a subquery's.
+func (tx *Tx) referringTo(ctx context.Context, target, via string, args []any, cond string) (*referrers, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM entities WHERE canonical = ?`, target)
+	if err != nil {
+		return nil, fmt.Errorf("read merged ids: %w", err)
+	}
+	defer rows.Close()
+	var refs []any
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		refs = append(refs, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read merged ids: %w", err)
+	}
+	in := ` = ?`
+	if len(refs) != 1 {
+		in = ` IN ` + inList(len(refs)) // sorted, not read in order: merged hubs are rare
+	}
+	return &referrers{from: `FROM statements s JOIN entities se ON se.id = s.entity_id
+		WHERE s.ref` + in + ` AND s.retracted_seq IS NULL` + via + ` AND ` + cond, args: append(refs, args...)}, nil
+}
+
+// newestReferrers returns the first n entities (canonical, in v's scope, matching tail) that
+// r's statements belong to, the one referred from most recently first. It reads the statements
+// newest first in the order of the index on their refs and stops when the page is full, so a
+// person referred to by thousands of statements costs the hundred newest, not all of them.
+func (tx *Tx) newestReferrers(ctx context.Context, v docket.Viewer, r referrers, tail string, args []any, n int) ([]*docket.Entity, error) {
+	var out []*docket.Entity
+	seen := map[string]bool{}
+	before := int64(math.MaxInt64)
+	batch := 2 * n // most statements of a page's referrers are of distinct entities
+	for len(out) < n {
+		rows, err := tx.QueryContext(ctx, `SELECT s.seq, se.canonical `+r.from+` AND s.seq < ? ORDER BY s.seq DESC LIMIT ?`,
+			append(r.args, before, batch)...)
+		if err != nil {
+			return nil, fmt.Errorf("read referrers: %w", err)
+		}
+		var ids []string
+		read := 0
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&before, &id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			read++
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read referrers: %w", err)
+		}
+		if len(ids) > 0 {
+			idArgs := make([]any, len(ids))
+			for i, id := range ids {
+				idArgs[i] = id
+			}
+			ents, err := tx.entities(ctx, v, tail+` AND e.id IN `+inList(len(ids)), append(slices.Clone(args), idArgs...)...)
+			if err != nil {
+				return nil, err
+			}
+			byID := make(map[string]*docket.Entity, len(ents))
+			for _, e := range ents {
+				byID[e.ID] = e
+			}
+			for _, id := range ids {
+				if e := byID[id]; e != nil && len(out) < n {
+					out = append(out, e)
+				}
+			}
+		}
+		if read < batch {
+			break // no statement older than these
+		}
+	}
+	return out, nil
+}
+
+// whole reads the statements v may see of canonical entities, and the ids merged into them, as
+// findEntityByID does for one.
+func (tx *Tx) whole(ctx context.Context, v docket.Viewer, ents []*docket.Entity) error {
+	byID := make(map[string]*docket.Entity, len(ents))
+	ids := make([]string, 0, len(ents))
+	for _, e := range ents {
+		byID[e.ID] = e
+		ids = append(ids, e.ID)
+	}
+	cond, args := visible(v)
+	// The entity's own statements and those of the entities merged into it, in commit order.
+	q := `SELECT se.canonical, ` + statementColumns + ` FROM statements s JOIN entities se ON se.id = s.entity_id
+		WHERE s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
+	for len(ids) > 0 {
+		k := min(len(ids), docket.MaxIn)
+		qargs := append([]any{}, args...)
+		for _, id := range ids[:k] {
+			qargs = append(qargs, id)
+		}
+		rows, err := tx.QueryContext(ctx, q+inList(k)+` ORDER BY s.seq`, qargs...)
+		if err != nil {
+			return fmt.Errorf("read statements: %w", err)
+		}
+		for rows.Next() {
+			var canonical string
+			s, err := scanStatementAfter(rows, &canonical)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			if tx.public {
+				s.RedactAuthors()
+			}
+			if e := byID[canonical]; e != nil && v.MaySee(s.Sensitivity, s.Status) {
+				e.Statements = append(e.Statements, s)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		mq := `SELECT canonical, id FROM entities WHERE id <> canonical AND sensitivity <= ? AND canonical IN `
+		margs := []any{int(v.MaxSensitivity())}
+		for _, id := range ids[:k] {
+			margs = append(margs, id)
+		}
+		rows, err = tx.QueryContext(ctx, mq+inList(k)+` ORDER BY seq`, margs...)
+		if err != nil {
+			return fmt.Errorf("read merged ids: %w", err)
+		}
+		for rows.Next() {
+			var canonical, id string
+			if err := rows.Scan(&canonical, &id); err != nil {
+				rows.Close()
+				return err
+			}
+			byID[canonical].Merged = append(byID[canonical].Merged, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ids = ids[k:]
+	}
+	for _, e := range ents {
+		e.Caption = docket.Caption(e)
+	}
+	return nil
 }
 
 // viaProperties is the condition of EntityFilter.Via on the referring statement s.

@@ -24,7 +24,16 @@ func (db *Store) FacetedSearch(ctx context.Context, v docket.Viewer, q docket.Fa
 		}
 	} else {
 		err := db.viewFor(ctx, v, func(tx *Tx) error {
-			ents, err := tx.entities(ctx, v, `ORDER BY e.seq DESC LIMIT ?`, maxFaceted)
+			// The newest of the kind asked for, if one is: the newest thousand records of all
+			// kinds may hold no case at all.
+			tail, args := `ORDER BY e.seq DESC LIMIT ?`, []any{maxFaceted}
+			if q.Schema != "" {
+				tail, args = `AND e.schema = ? `+tail, []any{q.Schema, maxFaceted}
+			}
+			ents, err := tx.entities(ctx, v, tail, args...)
+			if err == nil {
+				err = tx.captions(ctx, v, ents)
+			}
 			for _, e := range ents {
 				hits = append(hits, &docket.SearchHit{Entity: e})
 			}

@@ -39,12 +39,15 @@ func (tx *Tx) statements(ctx context.Context, tail string, args ...any) ([]*dock
 	return out, rows.Err()
 }
 
-func scanStatement(rows *sql.Rows) (*docket.Statement, error) {
+func scanStatement(rows *sql.Rows) (*docket.Statement, error) { return scanStatementAfter(rows) }
+
+// scanStatementAfter scans a row of statementColumns after the columns first.
+func scanStatementAfter(rows *sql.Rows, first ...any) (*docket.Statement, error) {
 	var s docket.Statement
 	var status, created, retAt, retBy, retReason, supBy string
 	var sens int
-	if err := rows.Scan(&s.Seq, &s.ID, &s.Entity, &s.Property, &s.Value, &s.Lang, &s.Source, &s.Locator, &s.Quote,
-		&status, &sens, &s.Author, &created, &s.Supersedes, &retAt, &retBy, &retReason, &supBy, &s.Salt); err != nil {
+	if err := rows.Scan(append(first, &s.Seq, &s.ID, &s.Entity, &s.Property, &s.Value, &s.Lang, &s.Source, &s.Locator, &s.Quote,
+		&status, &sens, &s.Author, &created, &s.Supersedes, &retAt, &retBy, &retReason, &supBy, &s.Salt)...); err != nil {
 		return nil, fmt.Errorf("scan statement: %w", err)
 	}
 	s.Status, s.Sensitivity, s.CreatedAt = docket.Status(status), docket.Sensitivity(sens), parseTime(created)

@@ -102,19 +102,37 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		if q.Limit <= 0 {
 			want = max(q.Offset, 0) + 20
 		}
-		for _, id := range order {
-			if len(hits) >= want {
-				break // a common word has thousands of candidates; read only the page's entities
+		// A common word has thousands of candidates: read only as many entities as the page
+		// needs, a few reads at a time, in rank order.
+		for len(order) > 0 && len(hits) < want {
+			part := order[:min(len(order), max(want-len(hits), 50), docket.MaxIn)]
+			order = order[len(part):]
+			args := make([]any, len(part))
+			for i, id := range part {
+				args[i] = id
 			}
-			ents, err := tx.entities(ctx, v, `AND e.id = ?`, id)
+			tail := `AND e.id IN ` + inList(len(part))
+			if q.Schema != "" {
+				tail, args = tail+` AND e.schema = ?`, append(args, q.Schema)
+			}
+			ents, err := tx.entities(ctx, v, tail, args...)
 			if err != nil {
 				return err
-			} else if len(ents) == 0 || (q.Schema != "" && ents[0].Schema != q.Schema) {
-				continue
 			}
-			h := seen[id]
-			h.Entity = ents[0]
-			hits = append(hits, h)
+			if err := tx.captions(ctx, v, ents); err != nil {
+				return err
+			}
+			byID := make(map[string]*docket.Entity, len(ents))
+			for _, e := range ents {
+				byID[e.ID] = e
+			}
+			for _, id := range part {
+				if e := byID[id]; e != nil && len(hits) < want {
+					h := seen[id]
+					h.Entity = e
+					hits = append(hits, h)
+				}
+			}
 		}
 		return nil
 	})

@@ -21,8 +21,11 @@ func (db *Store) FindStatementByID(ctx context.Context, v docket.Viewer, id stri
 	return ss[0], nil
 }
 
-// FindStatements returns statements in commit order and their total.
+// FindStatements returns statements in commit order (or the newest first) and their total.
 func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.StatementFilter) (ss []*docket.Statement, n int, err error) {
+	if f.Newest && f.AfterSeq > 0 {
+		return nil, 0, docket.Errorf(docket.EINVALID, "the newest first, or those after a change: not both")
+	}
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, args := visible(v)
 		where := []string{cond}
@@ -55,6 +58,9 @@ func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.S
 		if f.Property != nil {
 			where, args = append(where, `s.property = ?`), append(args, *f.Property)
 		}
+		if f.Value != nil {
+			where, args = append(where, `s.value = ?`), append(args, *f.Value)
+		}
 		if f.Schema != nil {
 			where, args = append(where, `se.schema = ?`), append(args, *f.Schema)
 		}
@@ -78,8 +84,12 @@ func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.S
 				return err
 			}
 		}
+		order := ` ORDER BY s.seq`
+		if f.Newest {
+			order += ` DESC`
+		}
 		var err error
-		ss, err = tx.statements(ctx, tail+` ORDER BY s.seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
+		ss, err = tx.statements(ctx, tail+order+` LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err
 	})
 	return filterVisible(v, ss), n, err

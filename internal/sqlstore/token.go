@@ -28,7 +28,7 @@ const tokenUseEvery = time.Minute
 // 160 random bits, so a fast hash is enough: there is nothing to guess.
 func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, t *docket.Token) (string, error) {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return "", err
+		return "", db.logRefusal(ctx, v, db.refuse(docket.SecTokenCreated, "create token", v, t.Name, err))
 	}
 	t.Name = strings.TrimSpace(t.Name)
 	if t.Name == "" || len(t.Name) > 100 {
@@ -38,7 +38,7 @@ func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, t *docket.Tok
 		return "", docket.Errorf(docket.EINVALID, "a token needs a role")
 	}
 	if t.Cleared && !v.Cleared {
-		return "", db.refuse("create token", v, t.Name, docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may make a cleared token"))
+		return "", db.logRefusal(ctx, v, db.refuse(docket.SecTokenCreated, "create token", v, t.Name, docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may make a cleared token")))
 	}
 	var b [20]byte
 	rand.Read(b[:])
@@ -59,7 +59,7 @@ func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, t *docket.Tok
 			// A token of an account writes as its holder: for a cleared account, that is as
 			// much a way into it as its password.
 			if err := mayChangeCleared(v, u, "the tokens of"); err != nil {
-				return db.refuse("create token", v, u.Name, err)
+				return db.refuse(docket.SecTokenCreated, "create token", v, u.Name, err)
 			}
 			userID = u.ID
 		}
@@ -85,10 +85,22 @@ func (db *Store) CreateToken(ctx context.Context, v docket.Viewer, t *docket.Tok
 		}
 		_, err := tx.exec(ctx, `INSERT INTO tokens (id, name, role, cleared, hash, created_at, user_id, expires_at, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			t.ID, t.Name, t.Role.String(), t.Cleared, hashToken(secret), formatTime(t.CreatedAt), userID, nullTime(t.ExpiresAt), author)
-		return err
+		if err != nil {
+			return err
+		}
+		detail := accountDetail(t.Role, t.Cleared)
+		if t.User != "" {
+			detail += ", acting for " + t.User
+		}
+		if t.ExpiresAt.IsZero() {
+			detail += ", never expires"
+		} else {
+			detail += ", expires " + t.ExpiresAt.Format("2006-01-02")
+		}
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecTokenCreated, Actor: v.Name, Subject: t.Name, Detail: detail})
 	})
 	if err != nil {
-		return "", err
+		return "", db.logRefusal(ctx, v, err)
 	}
 	db.Logger.Info("token created", "by", v.Name, "token", t.Name, "role", t.Role.String(), "cleared", t.Cleared, "user", t.User, "expires", t.ExpiresAt)
 	return secret, nil
@@ -156,7 +168,7 @@ func (db *Store) FindTokens(ctx context.Context, v docket.Viewer) (out []*docket
 // RevokeToken revokes the tokens of a name that are not revoked yet.
 func (db *Store) RevokeToken(ctx context.Context, v docket.Viewer, name string) error {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return err
+		return db.logRefusal(ctx, v, db.refuse(docket.SecTokenRevoked, "revoke token", v, name, err))
 	}
 	err := db.update(ctx, func(tx *Tx) error {
 		res, err := tx.exec(ctx, `UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL`, formatTime(tx.now), name)
@@ -168,7 +180,7 @@ func (db *Store) RevokeToken(ctx context.Context, v docket.Viewer, name string) 
 		} else if n == 0 {
 			return docket.Errorf(docket.ENOTFOUND, "no token %q that is not revoked already", name)
 		}
-		return nil
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecTokenRevoked, Actor: v.Name, Subject: name})
 	})
 	if err == nil {
 		db.Logger.Info("token revoked", "by", v.Name, "token", name)

@@ -15,7 +15,7 @@ import (
 // cleared account.
 func (db *Store) CreateUser(ctx context.Context, v docket.Viewer, u *docket.User, passwordHash string) error {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return err
+		return db.logRefusal(ctx, v, db.refuse(docket.SecAccountCreated, "create account", v, u.Name, err))
 	}
 	u.Name = strings.TrimSpace(u.Name)
 	if err := docket.ValidateUserName(u.Name); err != nil {
@@ -25,7 +25,8 @@ func (db *Store) CreateUser(ctx context.Context, v docket.Viewer, u *docket.User
 		return docket.Errorf(docket.EINVALID, "user %s needs a role (viewer, researcher, editor or admin)", u.Name)
 	}
 	if u.Cleared && !v.Cleared {
-		return docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may grant a clearance")
+		return db.logRefusal(ctx, v, db.refuse(docket.SecAccountCreated, "create account", v, u.Name,
+			docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may grant a clearance")))
 	}
 	if passwordHash == "" {
 		return docket.Errorf(docket.EINVALID, "user %s needs a password", u.Name)
@@ -52,8 +53,17 @@ func (db *Store) CreateUser(ctx context.Context, v docket.Viewer, u *docket.User
 		if err != nil {
 			return fmt.Errorf("create user: %w", db.formatError(err, u.Name))
 		}
-		return nil
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecAccountCreated, Actor: v.Name, Subject: u.Name,
+			Detail: accountDetail(u.Role, u.Cleared)})
 	})
+}
+
+// accountDetail says what an account may do, for the security log.
+func accountDetail(r docket.Role, cleared bool) string {
+	if cleared {
+		return "role " + r.String() + ", cleared for confidential data"
+	}
+	return "role " + r.String() + ", not cleared"
 }
 
 const userColumns = `u.id, u.name, u.role, u.cleared, u.created_at, u.disabled_at, u.removed_at, COALESCE(u.author_id, '')`
@@ -90,16 +100,19 @@ func (db *Store) FindUsers(ctx context.Context, v docket.Viewer) (out []*docket.
 		return nil, err
 	}
 	err = db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.removed_at IS NULL ORDER BY u.name`)
+		rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+`, (SELECT COUNT(*) FROM second_factors f WHERE f.user_id = u.id)
+			FROM users u WHERE u.removed_at IS NULL ORDER BY u.name`)
 		if err != nil {
 			return fmt.Errorf("read users: %w", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
-			u, err := scanUser(rows)
+			var factors int
+			u, err := scanUser(rows, &factors)
 			if err != nil {
 				return err
 			}
+			u.Factors = factors
 			out = append(out, u)
 		}
 		return rows.Err()
@@ -135,26 +148,28 @@ func (tx *Tx) findUser(ctx context.Context, name string) (*docket.User, error) {
 // UpdateUser changes a role or a clearance and ends the user's sessions.
 func (db *Store) UpdateUser(ctx context.Context, v docket.Viewer, name string, upd docket.UserUpdate) (u *docket.User, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return nil, db.refuse("change account", v, name, err)
+		return nil, db.logRefusal(ctx, v, db.refuse(docket.SecAccountChanged, "change account", v, name, err))
 	}
 	if upd.Role != nil && (*upd.Role <= docket.Anonymous || *upd.Role > docket.Admin) {
 		return nil, docket.Errorf(docket.EINVALID, "unknown role")
 	}
 	if upd.Cleared != nil && !v.Cleared {
-		return nil, db.refuse("change clearance", v, name, docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may grant or withdraw a clearance"))
+		return nil, db.logRefusal(ctx, v, db.refuse(docket.SecAccountChanged, "change clearance", v, name,
+			docket.Errorf(docket.EFORBIDDEN, "only a cleared admin may grant or withdraw a clearance")))
 	}
 	err = db.update(ctx, func(tx *Tx) error {
 		if u, err = tx.findUser(ctx, name); err != nil {
 			return err
 		}
 		if err := mayChangeCleared(v, u, "the role of"); err != nil {
-			return db.refuse("change role", v, name, err)
+			return db.refuse(docket.SecAccountChanged, "change role", v, name, err)
 		}
 		if upd.Role != nil && *upd.Role != docket.Admin {
 			if err := tx.notLastAdmin(ctx, u, "demoted"); err != nil {
-				return db.refuse("change role", v, name, err)
+				return db.refuse(docket.SecAccountChanged, "change role", v, name, err)
 			}
 		}
+		was := accountDetail(u.Role, u.Cleared)
 		if upd.Role != nil {
 			u.Role = *upd.Role
 		}
@@ -166,10 +181,13 @@ func (db *Store) UpdateUser(ctx context.Context, v docket.Viewer, name string, u
 		}
 		// A session carries no copy of the role: ending them is still what makes a withdrawn
 		// clearance hold on every device at once, whatever a future cache might keep.
-		_, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID)
-		return err
+		if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
+			return err
+		}
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecAccountChanged, Actor: v.Name, Subject: u.Name,
+			Detail: was + " → " + accountDetail(u.Role, u.Cleared)})
 	})
-	return u, err
+	return u, db.logRefusal(ctx, v, err)
 }
 
 // SetPassword replaces a password hash and ends the user's sessions.
@@ -178,27 +196,34 @@ func (db *Store) SetPassword(ctx context.Context, v docket.Viewer, name, passwor
 		return v.Authorize(docket.Reader)
 	}
 	if v.Role != docket.Admin && v.Name != name {
-		return db.refuse("set password", v, name, docket.Errorf(docket.EFORBIDDEN, "only an admin may set another user's password"))
+		return db.logRefusal(ctx, v, db.refuse(docket.SecPassword, "set password", v, name, docket.Errorf(docket.EFORBIDDEN, "only an admin may set another user's password")))
 	}
 	if passwordHash == "" {
 		return docket.Errorf(docket.EINVALID, "a password is required")
 	}
-	return db.update(ctx, func(tx *Tx) error {
+	err := db.update(ctx, func(tx *Tx) error {
 		u, err := tx.findUser(ctx, name)
 		if err != nil {
 			return err
 		}
 		if v.Name != name {
 			if err := mayChangeCleared(v, u, "the password of"); err != nil {
-				return db.refuse("set password", v, name, err)
+				return db.refuse(docket.SecPassword, "set password", v, name, err)
 			}
 		}
 		if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, passwordHash, u.ID); err != nil {
 			return fmt.Errorf("set password: %w", err)
 		}
-		_, err = tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID)
-		return err
+		if _, err = tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
+			return err
+		}
+		detail := "changed by its holder; every session ended"
+		if v.Name != name {
+			detail = "set by an admin; every session ended"
+		}
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecPassword, Actor: v.Name, Subject: name, Detail: detail})
 	})
+	return db.logRefusal(ctx, v, err)
 }
 
 // PasswordHash returns a user and the stored hash, for signing in: of an active account only.
@@ -292,24 +317,17 @@ func (tx *Tx) notLastAdmin(ctx context.Context, u *docket.User, what string) err
 	return nil
 }
 
-// refuse logs a refused change to an account and returns its error. There is no security log
-// yet; an admin trying what they may not is what one would look for in it.
-func (db *Store) refuse(action string, v docket.Viewer, name string, err error) error {
-	db.Logger.Warn("account change refused", "action", action, "by", v.Name, "user", name, "reason", docket.ErrorMessage(err))
-	return err
-}
-
 // DisableUser stops an account at once. Any admin may, whatever the account's clearance.
 func (db *Store) DisableUser(ctx context.Context, v docket.Viewer, name string) (u *docket.User, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return nil, db.refuse("disable", v, name, err)
+		return nil, db.logRefusal(ctx, v, db.refuse(docket.SecAccountDisabled, "disable", v, name, err))
 	}
 	err = db.update(ctx, func(tx *Tx) error {
 		if u, err = tx.findUser(ctx, name); err != nil {
 			return err
 		}
 		if err := tx.notLastAdmin(ctx, u, "disabled"); err != nil {
-			return db.refuse("disable", v, name, err)
+			return db.refuse(docket.SecAccountDisabled, "disable", v, name, err)
 		}
 		if u.State == docket.UserActive {
 			if _, err := tx.exec(ctx, `UPDATE users SET disabled_at = ? WHERE id = ?`, formatTime(tx.now), u.ID); err != nil {
@@ -318,19 +336,22 @@ func (db *Store) DisableUser(ctx context.Context, v docket.Viewer, name string) 
 		}
 		u.State = docket.UserDisabled
 		// Its tokens stop through their join to the account, and work again if it is enabled.
-		_, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID)
-		return err
+		if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
+			return err
+		}
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecAccountDisabled, Actor: v.Name, Subject: name,
+			Detail: "its sessions ended and its tokens stopped"})
 	})
 	if err == nil {
 		db.Logger.Warn("account disabled", "by", v.Name, "user", name)
 	}
-	return u, err
+	return u, db.logRefusal(ctx, v, err)
 }
 
 // EnableUser lets a disabled account sign in again.
 func (db *Store) EnableUser(ctx context.Context, v docket.Viewer, name string) (u *docket.User, err error) {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return nil, db.refuse("enable", v, name, err)
+		return nil, db.logRefusal(ctx, v, db.refuse(docket.SecAccountEnabled, "enable", v, name, err))
 	}
 	err = db.update(ctx, func(tx *Tx) error {
 		if u, err = tx.findUser(ctx, name); err != nil {
@@ -338,24 +359,24 @@ func (db *Store) EnableUser(ctx context.Context, v docket.Viewer, name string) (
 		}
 		// Enabling gives back what disabling stopped: no one gives what they do not hold.
 		if err := mayChangeCleared(v, u, "the access of"); err != nil {
-			return db.refuse("enable", v, name, err)
+			return db.refuse(docket.SecAccountEnabled, "enable", v, name, err)
 		}
 		if _, err := tx.exec(ctx, `UPDATE users SET disabled_at = NULL WHERE id = ?`, u.ID); err != nil {
 			return fmt.Errorf("enable user: %w", err)
 		}
 		u.State = docket.UserActive
-		return nil
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecAccountEnabled, Actor: v.Name, Subject: name})
 	})
 	if err == nil {
 		db.Logger.Info("account enabled", "by", v.Name, "user", name)
 	}
-	return u, err
+	return u, db.logRefusal(ctx, v, err)
 }
 
 // RemoveUser ends an account for good, keeping its row as a tombstone without a password.
 func (db *Store) RemoveUser(ctx context.Context, v docket.Viewer, name string) error {
 	if err := v.Authorize(docket.Admin); err != nil {
-		return db.refuse("remove", v, name, err)
+		return db.logRefusal(ctx, v, db.refuse(docket.SecAccountRemoved, "remove", v, name, err))
 	}
 	err := db.update(ctx, func(tx *Tx) error {
 		u, err := tx.findUser(ctx, name)
@@ -364,10 +385,10 @@ func (db *Store) RemoveUser(ctx context.Context, v docket.Viewer, name string) e
 		}
 		// Removal cannot be undone, unlike disabling: it is the cleared admins' to decide.
 		if err := mayChangeCleared(v, u, "the account of"); err != nil {
-			return db.refuse("remove", v, name, err)
+			return db.refuse(docket.SecAccountRemoved, "remove", v, name, err)
 		}
 		if err := tx.notLastAdmin(ctx, u, "removed"); err != nil {
-			return db.refuse("remove", v, name, err)
+			return db.refuse(docket.SecAccountRemoved, "remove", v, name, err)
 		}
 		now := formatTime(tx.now)
 		if _, err := tx.exec(ctx, `UPDATE users SET removed_at = ?, password_hash = '' WHERE id = ?`, now, u.ID); err != nil {
@@ -376,11 +397,17 @@ func (db *Store) RemoveUser(ctx context.Context, v docket.Viewer, name string) e
 		if _, err := tx.exec(ctx, `UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, now, u.ID); err != nil {
 			return fmt.Errorf("revoke the tokens of a removed user: %w", err)
 		}
-		_, err = tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID)
-		return err
+		if err := tx.deleteFactors(ctx, u.ID); err != nil {
+			return err
+		}
+		if _, err = tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
+			return err
+		}
+		return tx.appendSecurity(ctx, &docket.SecurityEvent{Kind: docket.SecAccountRemoved, Actor: v.Name, Subject: name,
+			Detail: "its sessions ended, its tokens and second factors revoked"})
 	})
 	if err == nil {
 		db.Logger.Warn("account removed", "by", v.Name, "user", name)
 	}
-	return err
+	return db.logRefusal(ctx, v, err)
 }

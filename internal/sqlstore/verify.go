@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -436,21 +437,11 @@ func (a term) compare(b term) int {
 	case a.word != b.word:
 		return strings.Compare(a.word, b.word)
 	case a.seq != b.seq:
-		return cmpInt(a.seq, b.seq)
+		return cmp.Compare(a.seq, b.seq)
 	case a.column != b.column:
 		return strings.Compare(a.column, b.column)
 	}
-	return cmpInt(a.offset, b.offset)
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(a.offset, b.offset)
 }
 
 // compareTerms compares the store's search index with the one derived again, occurrence by

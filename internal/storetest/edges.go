@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -380,6 +381,25 @@ func testBulkFilters(t *testing.T, open Opener) {
 		got, n, err := st.FindEntities(ctx, v, docket.EntityFilter{IDs: []string{a.ID, dup.ID, hidden.ID, c.ID, "no-such-id"}})
 		if err != nil || ids(got) != ids(want) || n != len(got) {
 			t.Errorf("as %s, IDs = %s (%d, %v); FindEntityByID one by one = %s", v.Name, ids(got), n, err, ids(want))
+		}
+		// Whole, they are what FindEntityByID reads: statements, merged ids, caption.
+		whole, _, err := st.FindEntities(ctx, v, docket.EntityFilter{IDs: []string{a.ID, dup.ID, hidden.ID, c.ID, e.ID, "no-such-id"}, WithStatements: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range whole {
+			one, err := st.FindEntityByID(ctx, v, got.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gj, _ := json.Marshal(got)
+			oj, _ := json.Marshal(one)
+			if string(gj) != string(oj) {
+				t.Errorf("as %s, FindEntities WithStatements reads %s as\n%s\nFindEntityByID as\n%s", v.Name, got.ID, gj, oj)
+			}
+		}
+		if len(whole) == 0 || (v.Cleared && len(whole) != 5) {
+			t.Errorf("as %s, FindEntities WithStatements read %d entities", v.Name, len(whole))
 		}
 	}
 	_, _, err := st.FindEntities(ctx, admin, docket.EntityFilter{RefersToAny: make([]string, docket.MaxIn+1)})

@@ -81,6 +81,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Accounts", func(t *testing.T) { testAccounts(t, open) })
 	t.Run("FacetedSearch", func(t *testing.T) { testFacetedSearch(t, open) })
 	t.Run("NewestChanges", func(t *testing.T) { testNewestChanges(t, open) })
+	t.Run("NewestReferrers", func(t *testing.T) { testNewestReferrers(t, open) })
+	t.Run("NewestStatements", func(t *testing.T) { testNewestStatements(t, open) })
 	t.Run("RoleRules", func(t *testing.T) { testRoleRules(t, open) })
 	t.Run("HiddenDefaults", func(t *testing.T) { testHiddenDefaults(t, open) })
 	t.Run("MergeReveals", func(t *testing.T) { testMergeReveals(t, open) })
@@ -90,6 +92,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Settings", func(t *testing.T) { testSettings(t, open) })
 	t.Run("SourceQuery", func(t *testing.T) { testSourceQuery(t, open) })
 	t.Run("Rows", func(t *testing.T) { testRows(t, open) })
+	t.Run("SecurityLog", func(t *testing.T) { testSecurityLog(t, open) })
+	t.Run("SecondFactors", func(t *testing.T) { testSecondFactors(t, open) })
+	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
+	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
 }
 
 // Found returns the problems Verify found, leaving out its warnings of what it cannot prove

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/sqlstore"
 )
 
 // A RawOpener opens a fresh, empty store as an Opener does, with exec, which runs a statement
@@ -481,4 +483,31 @@ func deleteChanges(seq int64) []string {
 		qs = append(qs, fmt.Sprintf(q, seq))
 	}
 	return qs
+}
+
+// ScratchReadOnly holds Verify's scratch space to its promise: its tables hide the store's, and
+// its transaction cannot write the store, whatever a name finds. begin opens the transaction
+// Verify works in; refused is a word of the backend's refusal of a write.
+func ScratchReadOnly(t *testing.T, st docket.Store, begin func(context.Context) (*sqlstore.Tx, error), d sqlstore.Dialect, refused string) {
+	ctx := context.Background()
+	Script(t, st)
+	tx, err := begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	stored, _, err := d.ScratchViews(ctx, tx, []sqlstore.ScratchView{{Table: "entities", Index: "canonical"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM entities`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("entities, named without a schema, has %d rows (%v): want the empty scratch table", n, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES ('x', 'Person', 0, 'a', 't', 1, 'x')`); err != nil {
+		t.Fatalf("a write to the scratch table: %v", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE `+stored+`.entities SET canonical = id`); err == nil || !strings.Contains(err.Error(), refused) {
+		t.Fatalf("a write to the store in Verify's transaction: %v, want it refused", err)
+	}
 }
