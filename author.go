@@ -117,6 +117,8 @@ func (r *Record) RedactAuthors() bool {
 		if r.Snapshot.Custody.Host != "" {
 			r.Snapshot.Custody.Host, changed = "", true
 		}
+	case r.Document != nil:
+		redact(&r.Document.Author)
 	}
 	return changed
 }

@@ -33,6 +33,7 @@ type Record struct {
 	Merge      *Merge
 	Unmerge    *Unmerge
 	Snapshot   *Snapshot
+	Document   *Document
 	Blob       *Blob   // not a change: content a following snapshot needs, in exports only
 	Author     *Author // not a change: who an author id stands for, in full exports only
 }
@@ -56,6 +57,8 @@ func (r *Record) payload() any {
 		return r.Unmerge
 	case r.Kind == KindSnapshot && r.Snapshot != nil:
 		return r.Snapshot
+	case r.Kind == KindDocument && r.Document != nil:
+		return r.Document
 	case r.Kind == KindBlob && r.Blob != nil:
 		return r.Blob
 	case r.Kind == KindAuthor && r.Author != nil:
@@ -172,6 +175,9 @@ func (r *Record) unmarshalReflect(b []byte) error {
 	case KindSnapshot:
 		r.Snapshot = &Snapshot{}
 		p = r.Snapshot
+	case KindDocument:
+		r.Document = &Document{}
+		p = r.Document
 	case KindBlob:
 		r.Blob = &Blob{}
 		p = r.Blob
@@ -342,6 +348,7 @@ type Store interface {
 	AuthorService
 	LedgerService
 	SnapshotService
+	DocumentService
 	SettingsService
 	ListService
 	SecondFactorService

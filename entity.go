@@ -112,6 +112,16 @@ type EntityService interface {
 	MergeEntities(ctx context.Context, v Viewer, into, from, reason string) (*Merge, error)
 	// UnmergeEntity undoes the merge that merged id (a merged entity or a merge id) away.
 	UnmergeEntity(ctx context.Context, v Viewer, id, reason string) (*Merge, error)
+	// DuplicatePairs returns pairs of current records v may see, of the schema, that share the
+	// romanisation key of a current name or alias, the newest first. Staff only.
+	DuplicatePairs(ctx context.Context, v Viewer, schema string, offset, limit int) ([]DuplicatePair, error)
+}
+
+// DuplicatePair is two records of one schema that share a name in some spelling: possibly one
+// person or organisation recorded twice, for an editor to compare and merge.
+type DuplicatePair struct {
+	A, B string // entity ids, A made first
+	Name string // a name they share
 }
 
 // MaxIn is the most ids a filter for many at once takes (EntityFilter.RefersToAny,

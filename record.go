@@ -53,6 +53,8 @@ func (r *Record) Check(ctx context.Context, lk Lookup) error {
 		return r.checkUnmerge(ctx, lk)
 	case KindSnapshot:
 		return r.checkSnapshot(ctx, lk)
+	case KindDocument:
+		return r.checkDocument(ctx, lk)
 	case KindBlob:
 		if SHA256Hex(r.Blob.Data) != r.Blob.SHA256 {
 			return Errorf(EINVALID, "blob %s: its data has another SHA-256", r.Blob.SHA256)
@@ -352,6 +354,8 @@ func (r *Record) Ref() (ref, entity, entity2 string) {
 		return r.Unmerge.Merge, "", ""
 	case KindSnapshot:
 		return r.Snapshot.ID, "", ""
+	case KindDocument:
+		return r.Document.ID, "", ""
 	}
 	return "", "", ""
 }
@@ -375,6 +379,8 @@ func (r *Record) Stamp() (string, time.Time) {
 		return r.Unmerge.Author, r.Unmerge.At
 	case KindSnapshot:
 		return r.Snapshot.Author, r.Snapshot.CreatedAt
+	case KindDocument:
+		return r.Document.Author, r.Document.CreatedAt
 	}
 	return "", time.Time{}
 }

@@ -94,6 +94,9 @@ type SnapshotService interface {
 	// NextJob claims the next pending job due at now (of the source, when it is not ""), or
 	// returns nil.
 	NextJob(ctx context.Context, now time.Time, source string) (*Job, error)
+	// FindJobs returns the latest archive jobs of a source v may see, newest first: what the
+	// source's page says of its archiving. Staff only.
+	FindJobs(ctx context.Context, v Viewer, source string) ([]*Job, error)
 	// FinishJob records a job's outcome: done when err is nil, else retried at retryAt, or
 	// failed for good when retryAt is zero.
 	FinishJob(ctx context.Context, id int64, err error, retryAt time.Time) error

@@ -171,6 +171,24 @@ type StatementFilter struct {
 	Offset, Limit    int
 }
 
+// DraftFilter narrows the review queue. Nil fields match everything.
+type DraftFilter struct {
+	Source   *string // proposals from this source or the sources its footnotes cite
+	Schema   *string // of records of this schema
+	Property *string
+	Author   *string // an author id
+	Offset   int     // of groups
+	Limit    int
+}
+
+// DraftGroup is the open proposals from one source (a document, with the sources its
+// footnotes cite): what the review queue lists.
+type DraftGroup struct {
+	Source string `json:"source"`
+	Count  int    `json:"count"`
+	Oldest int64  `json:"-"`
+}
+
 // StatementService holds statements. Every method takes the viewer: reads return only what it
 // may see, writes check its role.
 type StatementService interface {
@@ -188,6 +206,10 @@ type StatementService interface {
 	// CorrectStatement retracts the statement and adds repl in its place, in one
 	// transaction. Empty fields of repl are taken from the old statement.
 	CorrectStatement(ctx context.Context, v Viewer, id string, repl *Statement, reason string) (*Statement, error)
+	// DraftGroups returns the open proposals v may see (drafts with a source), counted by the
+	// source they came from, the oldest first, one page of groups, and the number of groups
+	// and of proposals.
+	DraftGroups(ctx context.Context, v Viewer, f DraftFilter) ([]DraftGroup, int, int, error)
 	// SetStatus records a review. Corroborated needs another current statement of the same
 	// value from a different source.
 	SetStatus(ctx context.Context, v Viewer, id string, st Status, note string) error

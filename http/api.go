@@ -190,6 +190,7 @@ func (s *Server) handleCreateEntity(w http.ResponseWriter, r *http.Request) {
 		Schema      string             `json:"schema"`
 		Sensitivity docket.Sensitivity `json:"sensitivity,omitempty"`
 		Statements  []statementInput   `json:"statements"`
+		New         bool               `json:"new,omitempty"` // a new record even if one has its name
 	}
 	if err := decode(r, &in); err != nil {
 		s.Error(w, r, err)
@@ -199,6 +200,25 @@ func (s *Server) handleCreateEntity(w http.ResponseWriter, r *http.Request) {
 	var ss []*docket.Statement
 	for _, si := range in.Statements {
 		ss = append(ss, si.statement(""))
+	}
+	// No silent duplicates: 409 with the records that have the name, unless "new": true.
+	mayAsk := viewer(r).CanWrite()
+	for _, st := range ss {
+		// What the role may not ask is the store's to refuse: a conflict would first tell that
+		// a name is recorded.
+		mayAsk = mayAsk && viewer(r).MayRecordStatus(st.Status) == nil
+	}
+	if names := docket.NewNames(in.Schema, ss); len(names) > 0 && !in.New && mayAsk {
+		cands, err := docket.NameMatches(r.Context(), s.Store, viewer(r), in.Schema, names...)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		if len(cands) > 0 {
+			err := &docket.DuplicateError{Schema: in.Schema, Candidates: cands}
+			writeJSON(w, http.StatusConflict, map[string]any{"error": errorDetail{Code: docket.ECONFLICT, Message: docket.ErrorMessage(err)}, "candidates": cands})
+			return
+		}
 	}
 	if err := s.Store.CreateEntity(r.Context(), viewer(r), e, ss); err != nil {
 		s.Error(w, r, err)
@@ -462,8 +482,13 @@ func (s *Server) handleCreateSource(w http.ResponseWriter, r *http.Request) {
 	}
 	src := &docket.Source{ID: in.ID, URL: in.URL, Title: in.Title, Publisher: in.Publisher, Type: in.Type, Published: in.Published,
 		Lang: in.Lang, CitedIn: in.CitedIn, Reliability: in.Reliability, Note: in.Note, Sensitivity: in.Sensitivity}
-	if err := s.Store.CreateSource(r.Context(), viewer(r), src); err != nil {
+	reused, err := docket.AddSource(r.Context(), s.Store, viewer(r), src)
+	if err != nil {
 		s.Error(w, r, err)
+		return
+	}
+	if reused {
+		writeJSON(w, http.StatusOK, map[string]any{"reused": true, "source": src})
 		return
 	}
 	writeJSON(w, http.StatusCreated, src)

@@ -1,9 +1,11 @@
 package http_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -16,6 +18,7 @@ import (
 	"github.com/docketorg/docket/auth"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/ingest"
 	"github.com/docketorg/docket/internal/pgtest"
 	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/postgres"
@@ -75,6 +78,8 @@ type authzFixture struct {
 	op   docket.Viewer
 	n    int    // makes names unique
 	was  string // the state before the action, once its targets are made (see ready)
+	// blogger is the defendant of the last document made (see document)
+	blogger string
 }
 
 // ready notes the state before the action, once its targets are made.
@@ -171,14 +176,16 @@ type authzAction struct {
 var authzActions = []authzAction{
 	{name: "create record", min: docket.Researcher,
 		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.n++
 			f.ready(tb)
-			return f.post(tb, v, "/new", url.Values{"schema": {"Person"}, "name": {"Authz New"}, "entity_sensitivity": {"internal"},
+			return f.post(tb, v, "/new", url.Values{"schema": {"Person"}, "name": {fmt.Sprintf("Authz New %d", f.n)}, "entity_sensitivity": {"internal"},
 				"source": {demo.PressRelease}, "sensitivity": {"internal"}})
 		},
 		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.n++
 			f.ready(tb)
 			return v.api.Post(tb, "/api/v1/entities", map[string]any{"schema": "Person", "statements": []map[string]any{
-				{"property": "name", "value": "Authz New", "source": demo.PressRelease}}}).Status
+				{"property": "name", "value": fmt.Sprintf("Authz New %d", f.n), "source": demo.PressRelease}}}).Status
 		}},
 	{name: "add fact", min: docket.Researcher,
 		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
@@ -209,9 +216,10 @@ var authzActions = []authzAction{
 		}},
 	{name: "create a reviewed record", min: docket.Editor,
 		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.n++
 			f.ready(tb)
 			return v.api.Post(tb, "/api/v1/entities", map[string]any{"schema": "Person", "statements": []map[string]any{
-				{"property": "name", "value": "Authz New", "source": demo.PressRelease, "sensitivity": "public", "status": "reported"}}}).Status
+				{"property": "name", "value": fmt.Sprintf("Authz New %d", f.n), "source": demo.PressRelease, "sensitivity": "public", "status": "reported"}}}).Status
 		}},
 	{name: "review", min: docket.Editor,
 		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
@@ -248,6 +256,12 @@ var authzActions = []authzAction{
 			return v.api.Post(tb, "/api/v1/statements/"+s+"/retract", map[string]any{"reason": "wrong person"}).Status
 		}},
 	{name: "merge", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			a, _ := f.person(tb)
+			b, _ := f.person(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/merges", url.Values{"a": {a}, "b": {b}, "keep": {"a"}, "reason": {"the same man"}})
+		},
 		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
 			a, _ := f.person(tb)
 			b, _ := f.person(tb)
@@ -255,6 +269,15 @@ var authzActions = []authzAction{
 			return v.api.Post(tb, "/api/v1/merges", map[string]any{"into": a, "from": b, "reason": "the same man"}).Status
 		}},
 	{name: "unmerge", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			a, _ := f.person(tb)
+			b, _ := f.person(tb)
+			if _, err := f.st.MergeEntities(context.Background(), f.op, a, b, "the same man"); err != nil {
+				tb.Fatal(err)
+			}
+			f.ready(tb)
+			return f.post(tb, v, "/entity/"+b+"/unmerge", url.Values{"reason": {"two men after all"}})
+		},
 		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
 			a, _ := f.person(tb)
 			b, _ := f.person(tb)
@@ -278,6 +301,34 @@ var authzActions = []authzAction{
 			f.ready(tb)
 			_, err := f.st.Import(context.Background(), v.v, storetest.DecodeLines(line+"\n"), nil)
 			return err
+		}},
+	// A document: uploaded by a researcher, in the web or through the API; its proposals
+	// reviewed and its proposed records linked by an editor.
+	{name: "upload a document", min: docket.Researcher,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.ready(tb)
+			return f.upload(tb, v, "/documents", f.document(tb))
+		},
+		api: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			f.ready(tb)
+			return f.upload(tb, v, "/api/v1/documents", f.document(tb))
+		}},
+	{name: "review a document", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			out := f.ingest(tb)
+			f.ready(tb)
+			return f.post(tb, v, "/documents/"+out.Document+"/review", url.Values{"action": {"accept"}, "all": {"1"}})
+		}},
+	{name: "link a proposed record", min: docket.Editor,
+		web: func(tb testing.TB, f *authzFixture, v *authzVisitor) int {
+			out := f.ingest(tb)
+			into, _ := f.person(tb)
+			f.ready(tb)
+			from := out.Entities["person "+f.blogger]
+			if from == "" {
+				tb.Fatalf("no proposal of %s: %v", f.blogger, out.Entities)
+			}
+			return f.post(tb, v, "/documents/"+out.Document+"/link", url.Values{"from": {from}, "into": {into}})
 		}},
 	{name: "archive", min: docket.Researcher,
 		store: func(tb testing.TB, f *authzFixture, v *authzVisitor) error {
@@ -384,6 +435,74 @@ var authzActions = []authzAction{
 			f.ready(tb)
 			return f.st.RevokeToken(context.Background(), v.v, name)
 		}},
+}
+
+// bloggers are defendants of the fixture's documents, a new one each time: a name proposed
+// before would link to the record made then.
+var (
+	bloggerNames    = []string{"Daniyar", "Yerlan", "Aidos", "Bolat", "Timur", "Nurlan", "Askar", "Ruslan", "Serik", "Dias"}
+	bloggerSurnames = []string{"Seitkali", "Abenov", "Kairatov", "Sadykov", "Zhaksylykov", "Sarsenov", "Temirov", "Baimukhanov", "Akhmetov", "Kaliyev"}
+)
+
+// document returns a press release no one has uploaded yet, about a blogger not named before.
+func (f *authzFixture) document(tb testing.TB) []byte {
+	f.n++
+	f.blogger = bloggerNames[f.n%10] + " " + bloggerSurnames[f.n/10%10]
+	return []byte(fmt.Sprintf("Almaty, 3 March 2023\n\nOn 2 March 2023, Judge Marat Ospanov of the Medeu District Court sentenced the blogger %s to %d years of imprisonment.\n", f.blogger, f.n%20+1) +
+		strings.Repeat(" ", f.n))
+}
+
+// ingest ingests a new document as the operator.
+func (f *authzFixture) ingest(tb testing.TB) *ingest.Outcome {
+	tb.Helper()
+	out, err := ingest.Run(context.Background(), f.st, f.op, &ingest.Input{Name: "release.txt", Data: f.document(tb)}, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// upload sends a file as a multipart form: as the visitor's browser, with its session's CSRF
+// token, or with its API token.
+func (f *authzFixture) upload(tb testing.TB, v *authzVisitor, path string, data []byte) int {
+	tb.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	c := *v.web
+	if !strings.HasPrefix(path, "/api/") {
+		page := "/account"
+		if v.role == docket.Anonymous {
+			page = "/login"
+		}
+		resp, err := v.web.Get(f.base + page)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if m := csrfRE.FindSubmatch(b); m != nil {
+			mw.WriteField("csrf", string(m[1]))
+		}
+	} else {
+		c = http.Client{Timeout: httpClient.Timeout}
+	}
+	w, _ := mw.CreateFormFile("file", "release.txt")
+	w.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", f.base+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Accept", "text/html")
+	if strings.HasPrefix(path, "/api/") && v.api.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+v.api.Token)
+	}
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := c.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
 }
 
 // account makes an active viewer account, as the operator, and returns its name.

@@ -449,27 +449,3 @@ func (s *Server) drafts(r *http.Request, b *builder, n int) ([]draftRow, int, er
 	}
 	return out, total, nil
 }
-
-// reviewPage is the review queue.
-type reviewPage struct {
-	layout
-	Drafts []draftRow
-	Total  int
-}
-
-func (s *Server) handleReviewPage(w http.ResponseWriter, r *http.Request) {
-	v := viewer(r)
-	if v.Role == docket.Anonymous {
-		s.redirectLogin(w, r)
-		return
-	}
-	p := reviewPage{layout: s.layout(w, r, "review.title")}
-	p.Nav = "review"
-	b := s.newBuilder(r, &p.layout)
-	var err error
-	if p.Drafts, p.Total, err = s.drafts(r, b, 200); err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "review.html", &p)
-}

@@ -86,7 +86,8 @@ type factPage struct {
 	// the form is shown again for one to be chosen.
 	Choices       []choice
 	SourceChoices []sourceChoice
-	Searched      bool // a search step was asked for or needed
+	Searched      bool             // a search step was asked for or needed
+	Candidates    []*docket.Entity // records of the new record's name: "is it one of these?"
 }
 
 // ready reports whether the form may be written: no errors and no search step to finish.
@@ -230,6 +231,21 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 	if !p.ready() {
 		s.render(w, r, p.errStatus(), "new.html", p)
 		return
+	}
+	// No silent duplicates: a person or organisation of a name the registry has (among what the
+	// writer may see) is asked about first.
+	if names := docket.NewNames(schema.Name, []*docket.Statement{st}); len(names) > 0 && r.PostFormValue("new") == "" {
+		cands, err := docket.NameMatches(r.Context(), s.Store, viewer(r), schema.Name, names...)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		if len(cands) > 0 {
+			p.Candidates = cands
+			p.Status = http.StatusConflict
+			s.render(w, r, http.StatusConflict, "new.html", p)
+			return
+		}
 	}
 	e := &docket.Entity{Schema: schema.Name, Sensitivity: entSens}
 	if err := s.Store.CreateEntity(r.Context(), viewer(r), e, []*docket.Statement{st}); err != nil {

@@ -782,6 +782,7 @@ type sourcePage struct {
 	Snapshots []*docket.Snapshot
 	Facts     []sourceFact
 	Total     int
+	Evidence  sourceEvidence
 }
 
 type sourceFact struct {
@@ -802,6 +803,7 @@ func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
 		p.Cited, _ = s.Store.FindSourceByID(ctx, v, src.CitedIn)
 	}
 	p.Snapshots, _ = s.Store.FindSnapshots(ctx, v, src.ID)
+	p.Evidence = s.sourceEvidence(r, src)
 	ss, n, err := s.Store.FindStatements(ctx, v, docket.StatementFilter{Source: &src.ID, Limit: 200})
 	if err != nil {
 		s.Error(w, r, err)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/ingest"
 	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 )
@@ -324,7 +325,13 @@ func TestOpenAPI_Document(t *testing.T) {
 		}
 		// What each {id} stands for, by the collection it is in, and values for required query
 		// parameters. A new route or required parameter needs a value here.
+		pub, err := ingest.Run(ctx, s.Store, docket.Operator("test"), &ingest.Input{Name: "release.txt", Sensitivity: docket.Public,
+			Data: []byte("Almaty, 3 March 2023\n\nJudge Marat Ospanov sentenced the blogger Daniyar Seitkali to four years.\n")}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
 		ids := map[string]string{
+			"/api/v1/documents/":    pub.Document,
 			"/api/v1/entities/":     demo.Akberdiyeva,
 			"/api/v1/statements/":   ss[0].ID,
 			"/api/v1/sources/":      demo.PressRelease,

@@ -290,7 +290,7 @@ func (s *Server) registerPageRoutes() {
 	s.mux.HandleFunc("GET /entity/{id}/referrers", s.handleReferrersPage)
 	s.mux.HandleFunc("GET /source/{id}", s.handleSourcePage)
 	s.mux.HandleFunc("GET /history", s.handleHistoryPage)
-	s.mux.HandleFunc("GET /review", s.handleReviewPage)
+	s.mux.HandleFunc("GET /review", s.handleReviewQueue)
 	s.mux.HandleFunc("GET /robots.txt", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("User-agent: *\nDisallow: /search\nDisallow: /suggest\n"))

@@ -64,6 +64,16 @@ type Server struct {
 	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
 	// (the default) has it ask every time, with the validators, which answer 304 at no cost.
 	PublicMaxAge time.Duration
+	// Fetch fetches a URL given to ingest (see Fetcher); nil when the server fetches nothing.
+	Fetch Fetcher
+	// Evidence writes the WARC of snapshots and the bundles of cases (see Evidence); nil
+	// offers neither.
+	Evidence Evidence
+	// ArchiveOn reports whether the server archives sources now (the operator's switch); nil
+	// is off.
+	ArchiveOn func(ctx context.Context) bool
+
+	jobs jobs // uploads being ingested
 
 	limiter *limiter
 	rates   *rateLimiter  // of the expensive routes, per client
@@ -106,6 +116,9 @@ func NewServer(store docket.Store) *Server {
 	s.registerPickRoutes()
 	s.registerListRoutes()
 	s.registerReportRoutes()
+	s.registerDocumentRoutes()
+	s.registerEvidenceRoutes()
+	s.registerMergeRoutes()
 	return s
 }
 
@@ -157,7 +170,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	if r.Body != nil {
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
+		limit := int64(MaxBodySize)
+		if r.Method == http.MethodPost && (r.URL.Path == "/documents" || r.URL.Path == "/api/v1/documents") {
+			limit = MaxUploadSize // a document, not a batch of statements
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
 	defer cancel()
@@ -284,7 +301,7 @@ func ErrorStatusCode(code string) int {
 func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		err = docket.Errorf(docket.ETOOLARGE, "the request body is over %d bytes", MaxBodySize)
+		err = docket.Errorf(docket.ETOOLARGE, "the request body is over %d bytes", mbe.Limit)
 	} else if errors.Is(err, context.DeadlineExceeded) && r.Context().Err() != nil {
 		s.Logger.Warn("request over its deadline", "method", r.Method, "path", r.URL.Path, "timeout", s.RequestTimeout)
 		err = docket.Errorf(docket.EUNAVAILABLE, "the request took too long; try again later")

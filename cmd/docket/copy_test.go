@@ -15,7 +15,7 @@ import (
 func mustBusyDemo(tb testing.TB) string {
 	tb.Helper()
 	d := MustDemo(tb)
-	out := mustRun(tb, "add", "--data", d, "Person", "name=Gulnara Bayturova", "--source", "https://example.org/dup", "--sensitivity", "confidential")
+	out := mustRun(tb, "add", "--data", d, "Person", "name=Gulnara Bayturova", "--new", "--source", "https://example.org/dup", "--sensitivity", "confidential")
 	dup := regexp.MustCompile(`added Person (\S+)`).FindStringSubmatch(out)[1]
 	mustRun(tb, "merge", "--data", d, "person-baiturova", dup, "--reason", "one judge, two spellings")
 	mustRun(tb, "unmerge", "--data", d, dup, "--reason", "check")

@@ -42,16 +42,8 @@ func (s *statementFlags) resolveSource(ctx context.Context, db *store, v docket.
 		return s.source, nil
 	}
 	src := &docket.Source{URL: s.source, Sensitivity: sens}
-	if err := src.Normalize(); err != nil {
-		return "", err
-	}
-	found, _, err := db.FindSources(ctx, v, docket.SourceFilter{URL: &src.URL, Limit: 1})
-	if err != nil {
-		return "", err
-	} else if len(found) > 0 {
-		return found[0].ID, nil
-	}
-	return src.ID, db.CreateSource(ctx, v, src)
+	_, err := docket.AddSource(ctx, db, v, src)
+	return src.ID, err
 }
 
 func (s *statementFlags) statement(prop, value, source string) (*docket.Statement, error) {
@@ -75,6 +67,11 @@ Usage:
   docket add ENTITY property=value... [--source URL|ID] [flags]   statements about an entity
   docket add source URL [--title T] [--publisher P] [--type T] [--published DATE]
 
+A source whose URL is recorded already is reused, and the command says so. A Person or an
+Organization whose name (or alias), in any script or spelling, a record already has is
+refused with the list of those records: add the facts to one of them by its id, or give
+--new if it is someone else of the same name.
+
 Schemas: Person, Organization, Position, Case, Charge, Proceeding, Event, Statistic. Every
 value is a statement; with a source it is reported, without one a draft. Statements are
 internal unless --sensitivity says otherwise. Dates keep their precision: 2019-02-06,
@@ -82,7 +79,7 @@ internal unless --sensitivity says otherwise. Dates keep their precision: 2019-0
 statements. References name entity ids.
 
 Examples:
-  docket add Person name="Aigul Akberdiyeva" occupation=activist --source https://example.org/a --sensitivity public
+  docket add Person name="Yerlan Dzhaksybekov" occupation=activist --source https://example.org/a --sensitivity public
   docket add 01JD3K0Q8M2X4Y6Z alias="Айгуль Акбердиева" --lang ru
   docket add Event type=detention date=2019-02-11 place=Aktau victim=01JD3K0Q8M2X4Y6Z
   docket add source https://tumba.kz/41092.html --title "Judge removed" --type news`, true)
@@ -93,6 +90,7 @@ Examples:
 	published := f.String("published", "", "source publication date (add source)")
 	citedIn := f.String("cited-in", "", "`ID` of the source whose footnote cites this one (add source)")
 	id := f.String("id", "", "id of the new entity or source (default: generated)")
+	isNew := f.Bool("new", false, "make a new Person or Organization even if a record of its name exists")
 	f.authorFlag()
 	f.jsonFlag()
 	pos, err := f.parse(args, 1, -1)
@@ -117,8 +115,16 @@ Examples:
 		if len(pos) > 2 {
 			return docket.Errorf(docket.EINVALID, "add source takes one URL; other details go in flags")
 		}
-		if err := db.CreateSource(ctx, v, src); err != nil {
+		reused, err := docket.AddSource(ctx, db, v, src)
+		if err != nil {
 			return err
+		}
+		if reused {
+			if f.jsonOut {
+				return writeJSON(m.Stdout, map[string]any{"reused": true, "source": src})
+			}
+			fmt.Fprintf(m.Stdout, "reused source %s: %s is recorded already (nothing was added)\n", src.ID, src.URL)
+			return nil
 		}
 		return m.printCreated(f, "source", src.ID, src)
 	}
@@ -143,6 +149,19 @@ Examples:
 		stmts = append(stmts, s)
 	}
 	if _, err := docket.SchemaByName(pos[0]); err == nil {
+		if names := docket.NewNames(pos[0], stmts); len(names) > 0 && !*isNew {
+			cands, err := docket.NameMatches(ctx, db, v, pos[0], names...)
+			if err != nil {
+				return err
+			}
+			if len(cands) > 0 {
+				for _, c := range cands {
+					fmt.Fprintf(m.Stderr, "  %s\t%s\n", c.ID, c.Caption)
+				}
+				return docket.Errorf(docket.ECONFLICT, "a %s of this name is recorded already (listed above): add the facts to it with docket add ID property=value, or give --new if this is someone else",
+					strings.ToLower(pos[0]))
+			}
+		}
 		e := &docket.Entity{ID: *id, Schema: pos[0]}
 		if err := db.CreateEntity(ctx, v, e, stmts); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/extract"
+	"github.com/docketorg/docket/ingest"
 )
 
 func (m *Main) runEval(ctx context.Context, args []string) error {
@@ -75,7 +76,7 @@ func evalDocument(ctx context.Context, cd extract.CorpusDoc) (*extract.Result, e
 	if err != nil {
 		return nil, err
 	}
-	out, err := ingestDocument(ctx, db, docket.Operator("eval"), &ingestInput{Name: cd.Document, Data: data, Sensitivity: docket.Internal})
+	out, err := ingest.Run(ctx, db, docket.Operator("eval"), &ingest.Input{Name: cd.Document, Data: data, Sensitivity: docket.Internal}, nil)
 	if err != nil {
 		return nil, err
 	}

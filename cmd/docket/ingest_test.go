@@ -136,12 +136,26 @@ func TestIngest_Seed(t *testing.T) {
 		t.Errorf("show Bayturova = %q, want Gulnara Baiturova", judge.Caption)
 	}
 
-	// Ingesting again links the persons to the records made the first time.
+	// The same file again is not ingested again: it says so, names the document, and writes
+	// nothing.
 	first := personIDs(out)
 	if len(first) < 9 {
 		t.Fatalf("persons proposed: %v", first)
 	}
-	again := mustRun(t, "ingest", seed, "--data", d)
+	before := len(records(t, d))
+	if same := mustRun(t, "ingest", seed, "--data", d); !strings.Contains(same, "already ingested") || !strings.Contains(same, "nothing was proposed") {
+		t.Fatalf("the same file ingested again says:\n%s", same)
+	} else if after := len(records(t, d)); after != before {
+		t.Fatalf("the same file ingested again wrote %d records", after-before)
+	}
+	// Another version of it links the persons to the records made the first time.
+	b, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(t.TempDir(), "release-v2.txt")
+	os.WriteFile(other, append(b, "\nUpdated on 12 February 2019.\n"...), 0o644)
+	again := mustRun(t, "ingest", other, "--data", d)
 	second := personIDs(again)
 	for name, id := range first {
 		if second[name] != id {
@@ -299,4 +313,39 @@ func TestReview_Proposals(t *testing.T) {
 	}
 	// The statuses docket review always took still work.
 	mustRun(t, "review", accept, "verified", "--note", "checked", "--data", d)
+}
+
+// A source URL recorded already is that source, and a person whose name a record has is asked
+// about: docket add refuses with the candidates unless --new.
+func TestAdd_NoSilentDuplicates(t *testing.T) {
+	d := MustDemo(t)
+	count := func(kind, what string) int {
+		n := 0
+		for _, r := range records(t, d) {
+			if r.Kind == kind && strings.Contains(mustJSON(t, r), what) {
+				n++
+			}
+		}
+		return n
+	}
+	out := mustRun(t, "add", "source", "https://tumba.kz/41092.html/", "--type", "news", "--data", d)
+	if !strings.Contains(out, "reused source") || count(docket.KindSource, "tumba.kz/41092") != 1 {
+		t.Fatalf("add source of a recorded URL: %q, %d sources of it", out, count(docket.KindSource, "tumba.kz/41092"))
+	}
+	code, _, stderr := run(t, "", "add", "Person", "name=Гульнара Байтурова", "--data", d)
+	if code == 0 || !strings.Contains(stderr, "person-baiturova") || !strings.Contains(stderr, "--new") {
+		t.Fatalf("add Person of a recorded name (in Cyrillic): exit %d, %s", code, stderr)
+	}
+	mustRun(t, "add", "Person", "name=Гульнара Байтурова", "--new", "--data", d)
+	if n := count(docket.KindStatement, "Гульнара Байтурова"); n != 1 {
+		t.Fatalf("--new made %d records", n)
+	}
+}
+
+func mustJSON(tb testing.TB, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }

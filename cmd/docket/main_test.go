@@ -204,7 +204,7 @@ func TestExportImport_RoundTrip(t *testing.T) {
 	d := MustDemo(t)
 	dir := t.TempDir()
 	// Touch every kind of record before the round trip.
-	out := mustRun(t, "add", "--data", d, "Person", "name=Gulnara Bayturova", "--source", "https://example.org/dup")
+	out := mustRun(t, "add", "--data", d, "Person", "name=Gulnara Bayturova", "--new", "--source", "https://example.org/dup")
 	dup := regexp.MustCompile(`added Person (\S+)`).FindStringSubmatch(out)[1]
 	mustRun(t, "merge", "--data", d, "person-baiturova", dup, "--reason", "one judge, two spellings")
 	mustRun(t, "unmerge", "--data", d, dup, "--reason", "check")

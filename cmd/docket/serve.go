@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/docketorg/docket/archive"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/ingest"
 	"github.com/docketorg/docket/ledger"
 )
 
@@ -108,6 +110,23 @@ Examples:
 		}
 		logger.Info("serving as a witness", "key", w.Verifier(), "logs", len(logs))
 	}
+	configure := m.archiveSettings(db, *archiveOn, af, logger)
+	// A URL given to ingest in the web or the API is fetched only when the server archives:
+	// the operator's switch, proxy and refusals hold for it as for the queue.
+	s.Fetch = func(ctx context.Context, url string) (*ingest.Fetched, []byte, error) {
+		fetcher, err := configure(ctx)
+		if err != nil {
+			return nil, nil, err
+		} else if fetcher == nil {
+			return nil, nil, docket.Errorf(docket.EINVALID, "%s was not fetched: archiving is off, so the server fetches nothing (an admin turns it on under Settings); download the page and upload the file", url)
+		}
+		return fetchDocument(ctx, fetcher, url)
+	}
+	s.ArchiveOn = func(ctx context.Context) bool {
+		f, err := configure(ctx)
+		return err == nil && f != nil
+	}
+	s.Evidence = evidence{db: db, key: key}
 	if err := s.Open(); err != nil {
 		return err
 	}
@@ -134,7 +153,7 @@ Examples:
 	defer func() { <-signed }() // the checkpoint at shutdown
 	a := archive.NewArchiver(db)
 	a.Logger = logger
-	a.Configure = m.archiveSettings(db, *archiveOn, af, logger)
+	a.Configure = configure
 	worked := make(chan struct{})
 	go func() {
 		defer close(worked)
@@ -181,4 +200,29 @@ func (m *Main) archiveSettings(db *store, forced bool, af *archiveFlags, logger 
 		}
 		return fetcher, nil
 	}
+}
+
+// evidence writes the web's WARC downloads and case bundles with the archive package and the
+// ledger's key.
+type evidence struct {
+	db  *store
+	key *ledger.Key
+}
+
+func (e evidence) WriteWARC(w io.Writer, snaps []*docket.Snapshot, body func(*docket.Snapshot) ([]byte, error)) error {
+	ww := archive.NewWARCWriter(w, "Docket", time.Now())
+	for _, s := range snaps {
+		b, err := body(s)
+		if err != nil {
+			return err
+		}
+		if err := ww.Write(s, b); err != nil {
+			return err
+		}
+	}
+	return ww.Close()
+}
+
+func (e evidence) Bundle(ctx context.Context, caseID string) (any, error) {
+	return ledger.BuildBundle(ctx, e.db, caseID, e.key)
 }

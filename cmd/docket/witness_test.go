@@ -169,7 +169,7 @@ func TestWitness_ThreeServers(t *testing.T) {
 	os.WriteFile(forged, []byte(export), 0o600)
 	thief.must("import", forged, "--data", thief.data)
 	for range 3 {
-		thief.must("add", "Person", "name=Filler", "--data", thief.data)
+		thief.must("add", "Person", "name=Filler", "--new", "--data", thief.data)
 	}
 	for i, wkey := range wkeys {
 		thief.must("witness", "use", wkey, wurls[i], "--data", thief.data)

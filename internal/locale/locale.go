@@ -47,7 +47,11 @@ func load(fsys fs.FS) (map[string]*Printer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A language's catalog is LANG.json and any LANG.PART.json beside it (a part of the
+	// interface keeps its messages apart: en.documents.json); a part of a language with no
+	// LANG.json waits for it and is not served.
 	out := map[string]*Printer{}
+	parts := map[string][]map[string]string{}
 	for _, n := range names {
 		b, err := fs.ReadFile(fsys, n)
 		if err != nil {
@@ -57,21 +61,26 @@ func load(fsys fs.FS) (map[string]*Printer, error) {
 		if err := json.Unmarshal(b, &msgs); err != nil {
 			return nil, fmt.Errorf("%s: %w", n, err)
 		}
-		// A language's catalog may come in parts, LANG.json and LANG.PART.json (one part a
-		// part of the interface), merged; a key in two parts is a mistake.
-		lang, _, _ := strings.Cut(strings.TrimSuffix(path.Base(n), ".json"), ".")
+		lang, part, _ := strings.Cut(strings.TrimSuffix(path.Base(n), ".json"), ".")
+		if part != "" {
+			parts[lang] = append(parts[lang], msgs)
+			continue
+		}
+		out[lang] = &Printer{Lang: lang, Name: msgs["language.name"], msgs: msgs}
+	}
+	for lang, ps := range parts {
 		p := out[lang]
 		if p == nil {
-			p = &Printer{Lang: lang, msgs: map[string]string{}}
-			out[lang] = p
+			continue
 		}
-		for k, m := range msgs {
-			if _, dup := p.msgs[k]; dup {
-				return nil, fmt.Errorf("%s: key %q is in another part of the %s catalog too", n, k, lang)
+		for _, msgs := range ps {
+			for k, v := range msgs {
+				if _, dup := p.msgs[k]; dup {
+					return nil, fmt.Errorf("catalog %s: key %q is in two of its files", lang, k)
+				}
+				p.msgs[k] = v
 			}
-			p.msgs[k] = m
 		}
-		p.Name = p.msgs["language.name"]
 	}
 	if out[Default] == nil {
 		return nil, fmt.Errorf("no %s catalog", Default)

@@ -138,6 +138,16 @@ func (tx *Tx) changeVisible(ctx context.Context, v docket.Viewer, c *docket.Chan
 		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM snapshots sn JOIN sources so ON so.id = sn.source_id WHERE sn.id = ? AND so.sensitivity <= ?`,
 			c.Ref, int(v.MaxSensitivity())).Scan(&n)
 		return n > 0, err
+	case docket.KindDocument:
+		// The public reads no document's record in history: its file's hash is of the copy
+		// with its author metadata.
+		if !v.SeesDrafts() {
+			return false, nil
+		}
+		var n int
+		err := tx.queryRow(ctx, `SELECT COUNT(*) FROM documents d JOIN sources so ON so.id = d.source_id WHERE d.id = ? AND so.sensitivity <= ?`,
+			c.Ref, int(v.MaxSensitivity())).Scan(&n)
+		return n > 0, err
 	default: // statement, retraction, status
 		cond, args := visible(v)
 		var n int
@@ -189,15 +199,24 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 						}
 					}
 				}
-				if r.Snapshot != nil {
-					// The content a snapshot needs comes first, once, so an import can check it.
-					for _, sha := range []string{r.Snapshot.SHA256, r.Snapshot.TextSHA256} {
+				var blobs []string
+				switch {
+				case r.Snapshot != nil:
+					blobs = []string{r.Snapshot.SHA256, r.Snapshot.TextSHA256}
+				case r.Document != nil:
+					blobs = r.Document.Blobs()
+				}
+				if blobs != nil {
+					// The content a snapshot or document needs comes first, once, so an import
+					// can check it.
+					for _, sha := range blobs {
 						if sha == "" || emitted[sha] {
 							continue
 						}
 						data, err := tx.blob(ctx, sha)
 						if err != nil {
-							return fmt.Errorf("snapshot %s: %w", r.Snapshot.ID, err)
+							ref, _, _ := r.Ref()
+							return fmt.Errorf("%s %s: %w", r.Kind, ref, err)
 						}
 						emitted[sha] = true
 						if err := fn(&docket.Record{Kind: docket.KindBlob, Blob: &docket.Blob{SHA256: sha, Data: data}}); err != nil {
@@ -726,7 +745,7 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 				created_at TEXT, supersedes TEXT, salt TEXT)`,
 			`INSERT INTO rebuild_statements SELECT seq, id, entity_id, property, value, lang, source_id, locator, quote, status, recorded_status,
 				sensitivity, author, created_at, supersedes, salt FROM statements`,
-			`DELETE FROM name_keys`, `DELETE FROM search`, `DELETE FROM snapshots`, `DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
+			`DELETE FROM name_keys`, `DELETE FROM search`, `DELETE FROM snapshots`, `DELETE FROM documents`, `DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
 			`UPDATE entities SET merged_into = NULL`, `DELETE FROM entities`,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -276,6 +276,14 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		s := r.Snapshot
 		_, err = tx.exec(ctx, `INSERT INTO snapshots (id, source_id, sha256, text_sha256, fetched_at, seq) VALUES (?, ?, ?, ?, ?, ?)`,
 			s.ID, s.Source, s.SHA256, nullString(s.TextSHA256), formatTime(s.FetchedAt), seq)
+	case docket.KindDocument:
+		if err = tx.flush(ctx); err != nil {
+			break
+		}
+		d := r.Document
+		_, err = tx.exec(ctx, `INSERT INTO documents (id, source_id, name, format, sha256, text_sha256, public_sha256, size, chars, created_at, seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.ID, d.Source, d.Name, d.Format, d.SHA256, d.TextSHA256, nullString(d.PublicSHA256), d.Size, d.Chars, formatTime(d.CreatedAt), seq)
 	default:
 		err = unappliable{fmt.Errorf("unknown record kind %q", r.Kind)}
 	}

@@ -29,6 +29,9 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 	if f.URL != nil {
 		where, args = append(where, `url = ?`), append(args, *f.URL)
 	}
+	if f.CitedIn != nil {
+		where, args = append(where, `cited_in = ?`), append(args, *f.CitedIn)
+	}
 	for _, w := range strings.Fields(f.Query) {
 		cond, wargs := sourceWord(w)
 		where, args = append(where, cond), append(args, wargs...)

@@ -29,6 +29,7 @@ var views = []view{
 	{"statements", "seq", "id", ""},
 	{"merges", "id", "id", ""},
 	{"snapshots", "id", "id", ""},
+	{"documents", "id", "id", ""},
 	{"name_keys", "seq", "seq", ""},
 	{"search", "seq", "seq", ""},
 }
@@ -192,8 +193,11 @@ func (v *verifier) change(ctx context.Context, r *logRow, rec *docket.Record, pa
 		v.add(what, "its kind column says %s, its record %s", r.kind, rec.Kind)
 	}
 	v.changeColumns(what, r, rec)
-	if rec.Snapshot != nil {
-		return v.snapshotContent(ctx, rec.Snapshot)
+	if s := rec.Snapshot; s != nil {
+		return v.content(ctx, "snapshot "+s.ID, [][2]string{{s.SHA256, "body"}, {s.TextSHA256, "text"}})
+	}
+	if d := rec.Document; d != nil {
+		return v.content(ctx, "document "+d.ID, [][2]string{{d.SHA256, "file"}, {d.TextSHA256, "text"}, {d.PublicSHA256, "public copy"}})
 	}
 	return nil
 }
@@ -272,9 +276,11 @@ func (v *verifier) changeColumns(what string, r *logRow, rec *docket.Record) {
 	}
 }
 
-// snapshotContent checks a snapshot's stored content against the SHA-256 its record gives.
-func (v *verifier) snapshotContent(ctx context.Context, s *docket.Snapshot) error {
-	for _, b := range []struct{ sha, what string }{{s.SHA256, "body"}, {s.TextSHA256, "text"}} {
+// content checks the stored content of a snapshot or a document (what) against the SHA-256s
+// its record gives, each a pair of the hash and what it is of.
+func (v *verifier) content(ctx context.Context, what string, blobs [][2]string) error {
+	for _, pair := range blobs {
+		b := struct{ sha, what string }{pair[0], pair[1]}
 		if b.sha == "" {
 			continue
 		}
@@ -282,16 +288,16 @@ func (v *verifier) snapshotContent(ctx context.Context, s *docket.Snapshot) erro
 		var data []byte
 		err := v.tx.queryRow(ctx, `SELECT size, data FROM `+v.stored+`.blobs WHERE sha256 = ?`, b.sha).Scan(&size, &data)
 		if errors.Is(err, sql.ErrNoRows) {
-			v.add("snapshot "+s.ID, "its %s (SHA-256 %s) is missing", b.what, b.sha)
+			v.add(what, "its %s (SHA-256 %s) is missing", b.what, b.sha)
 			continue
 		} else if err != nil {
 			return err
 		}
 		if got := docket.SHA256Hex(data); got != b.sha {
-			v.add("snapshot "+s.ID, "its stored %s has SHA-256 %s, but was recorded as %s: the content was altered", b.what, got, b.sha)
+			v.add(what, "its stored %s has SHA-256 %s, but was recorded as %s: the content was altered", b.what, got, b.sha)
 		}
 		if size != int64(len(data)) {
-			v.add("snapshot "+s.ID, "its stored %s is %d bytes, but its size column says %d", b.what, len(data), size)
+			v.add(what, "its stored %s is %d bytes, but its size column says %d", b.what, len(data), size)
 		}
 	}
 	return nil

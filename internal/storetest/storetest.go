@@ -95,6 +95,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SecurityLog", func(t *testing.T) { testSecurityLog(t, open) })
 	t.Run("SecondFactors", func(t *testing.T) { testSecondFactors(t, open) })
 	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
+	t.Run("Documents", func(t *testing.T) { testDocuments(t, open) })
 	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
 }
 
