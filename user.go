@@ -125,4 +125,14 @@ type UserService interface {
 	DeleteSession(ctx context.Context, idHash string) error
 	// DeleteUserSessions ends every session of a user ("log out everywhere").
 	DeleteUserSessions(ctx context.Context, userID string) error
+
+	// SignInFailures returns the times of the failed sign-ins under key (an account or a
+	// client address, as the server names them) since then, oldest first: the throttle's
+	// memory, shared by every server on the store.
+	SignInFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error)
+	// RecordSignInFailure records a failed sign-in at a time under each key, and forgets
+	// failures before forget.
+	RecordSignInFailure(ctx context.Context, keys []string, at, forget time.Time) error
+	// ClearSignInFailures forgets the failures under key (a sign-in that succeeded).
+	ClearSignInFailures(ctx context.Context, key string) error
 }

@@ -293,12 +293,27 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
+// travelScope reports the scope of a ban on leaving a place or travelling, which bail
+// conditions and bailiffs impose, not a sentence.
+func travelScope(scope string) bool {
+	f := strings.Fields(strings.ToLower(scope))
+	if len(f) > 0 && (f[0] == "his" || f[0] == "her" || f[0] == "their") {
+		f = f[1:]
+	}
+	return len(f) > 0 && (f[0] == "leaving" || f[0] == "travel" || f[0] == "travelling" || f[0] == "traveling" || f[0] == "выезд" || f[0] == "выезжать")
+}
+
 // findClaims finds demands, sentences, outcomes and events, sentence by sentence.
 func (d *doc) findClaims() {
 	var defendant *Person // the person the text is about, for claims that name no one
 	for si := range d.sents {
 		s := d.sents[si]
 		if s.a >= s.b || d.toks[s.a].skip {
+			continue
+		}
+		if d.respectively(si) {
+			d.needCast = false
+			d.outcomes(s, &defendant)
 			continue
 		}
 		for _, pm := range d.penalties(si) {
@@ -323,14 +338,56 @@ func (d *doc) findClaims() {
 	for _, f := range later {
 		f()
 	}
+	// The claims of groups may have added defendants ("For all three, the prosecution had
+	// sought ..."): the cast is read again.
+	d.cast = nil
 	for si := range d.sents {
 		s := d.sents[si]
 		if s.a >= s.b || d.toks[s.a].skip {
 			continue
 		}
+		d.demandsAsImposed(s)
 		d.events(si)
 	}
 	d.mergeEvents()
+}
+
+// demandsAsImposed reads a demand told as the sentence the court gave: "for A and B, the
+// prosecutor had requested the terms that the court imposed", "прокурор просил для них
+// тех же сроков, которые назначил суд": each person's demand is their sentence's term.
+func (d *doc) demandsAsImposed(s sentence) {
+	for k := s.a; k < s.b; k++ {
+		if !d.is(k, cDemand) {
+			continue
+		}
+		x := k + 1
+		for d.word(x, "the", "same", "те", "же", "тех", "такие", "такой", "тот") {
+			x++
+		}
+		if !d.word(x, "terms", "term", "sentences", "sentence", "сроки", "сроков", "срок", "наказание") ||
+			!d.anyWord(x+1, min(s.b, x+6), "court", "суд") || !d.anyWord(x+1, min(s.b, x+8), "imposed", "gave", "handed", "passed", "назначил", "назначила", "вынес", "вынесла") {
+			continue
+		}
+		var persons []*Person
+		for _, m := range d.personsIn(s.a, k) {
+			if m.p != nil && !m.pronoun && !d.official(m) {
+				persons = append(persons, m.p)
+			}
+		}
+		for _, p := range persons {
+			for _, sn := range d.res.Sentences {
+				if sn.Person != p.Name || sn.Term == "" || sn.Kind == "ban" {
+					continue
+				}
+				dem := *sn
+				dem.Mentions = []Span{d.span(k, x+1)}
+				dem.Inferred = "the term the text says the court imposed"
+				d.res.Demands = addPenalty(d.res.Demands, &dem)
+				break
+			}
+		}
+		return
+	}
 }
 
 // penalties finds the penalties written in tokens [a, b): a term with a kind, a kind with a
@@ -514,6 +571,23 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue
 			}
 			kind = "imprisonment"
+			// "получили по два года ограничения свободы, хотя прокурор требовал по три года":
+			// a bare demand is of the kind of the term it is set against, told just before.
+			if d.anyClass(a, t.a, cDemand) {
+				var prev *Penalty
+				for x := len(out) - 1; x >= 0 && prev == nil; x-- {
+					if out[x].pen.Term != "" {
+						prev = out[x].pen
+					}
+				}
+				// "назначен один год ограничения свободы; для неё обвинение просило полтора года"
+				if prev == nil && si > 0 && d.punct(d.sents[si-1].b-1, ";") {
+					prev = d.lastPen
+				}
+				if prev != nil && (prev.Kind == "restriction of freedom" || prev.Kind == "compulsory treatment") {
+					kind = prev.Kind
+				}
+			}
 		}
 		// "faces up to twelve years in prison", "если ... грозит до 10 лет": a prospect; "four to
 		// seven years", "от 5 до 10 лет": a range the law sets.
@@ -521,7 +595,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		rng := d.word(t.a-1, "to", "and", "до") && lo > 0 || d.word(t.a-1, "between", "from", "от")
 		prospect := false
 		for x := max(a, t.a-8); x < t.a; x++ {
-			if d.is(x, cProspect) {
+			if d.is(x, cProspect) && d.month(x) == 0 { // "the May 2022 protests" is no "may"
 				prospect = true
 			}
 		}
@@ -541,6 +615,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		p := &Penalty{Kind: kind, Term: t.t.iso()}
 		if kind == "ban" {
 			p.Scope = d.banScope(ka, min(b, kb+8))
+			if travelScope(p.Scope) {
+				continue
+			}
 		}
 		out = append(out, &penaltyMention{a: ka, b: kb, pen: p})
 	}
@@ -580,8 +657,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 		case "ban":
 			p.Scope = d.banScope(k.a, min(b, k.b+8))
-			if p.Scope == "" && !cue {
-				continue
+			if p.Scope == "" && !cue || travelScope(p.Scope) {
+				continue // "a ban on her leaving the country" is a travel ban, an event
 			}
 		case "imprisonment":
 			// "prison sentences" in general, without a term, say too little.
@@ -779,9 +856,13 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 				list = append(list, m.p)
 			}
 		}
-		// Only the list right before the claim: persons joined by commas and "and".
+		// Only the list right before the claim: persons joined by commas and "and". When an
+		// apposition stands between ("A and B, both businessmen, to 16 years each"), the
+		// group phrase below says whom.
 		if len(list) > 1 {
-			return d.trailingList(cands, a)
+			if tl := d.trailingList(cands, a); len(tl) > 0 {
+				return tl
+			}
 		}
 	}
 	var before, after *personMention
@@ -1070,7 +1151,7 @@ func (d *doc) modal(a, k int) bool {
 			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
 			"not", "never", "cancel", "may", "no", "может", "могут", "может", "если", "требуют", "требует", "призывает",
 			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",
-			"might", "expected", "threatened", "faces", "face", "facing") {
+			"might", "expected", "threatened", "faces", "face", "facing", "refused", "declined", "отказался", "отказалась", "отказал", "отказала", "отказались") {
 			return true
 		}
 	}
@@ -1184,6 +1265,10 @@ func (d *doc) nearest(a, b int, s sentence) []*Person {
 	if best == nil {
 		return nil
 	}
+	// "Дело A, B, C и D направлено на новое рассмотрение": the list the nearest is part of.
+	if list := d.listAround(best, s); len(list) > 1 {
+		return list
+	}
 	return []*Person{best.p}
 }
 
@@ -1194,7 +1279,7 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 			o.Date = dm.iso
 		}
 	}
-	for _, x := range d.res.Outcomes {
+	for i, x := range d.res.Outcomes {
 		if x.Person == o.Person && x.Outcome == o.Outcome {
 			x.Mentions = append(x.Mentions, o.Mentions...)
 			if o.Inferred == "" {
@@ -1202,6 +1287,127 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 			}
 			return
 		}
+		// A verdict quashed and sent back in one sentence is returned, not overturned.
+		if x.Person == o.Person && x.sent == o.sent && len(x.Mentions) == 1 {
+			switch {
+			case x.Outcome == "returned" && o.Outcome == "overturned":
+				x.Mentions = append(x.Mentions, o.Mentions...)
+				return
+			case x.Outcome == "overturned" && o.Outcome == "returned":
+				o.Mentions = append(x.Mentions, o.Mentions...)
+				d.res.Outcomes[i] = o
+				return
+			}
+		}
 	}
 	d.res.Outcomes = append(d.res.Outcomes, o)
+}
+
+// respectively reads terms told in the order of people named before: "The prosecutor had
+// asked for five, four and three years of imprisonment respectively", "просил для них шесть,
+// пять и четыре года соответственно". The people are those its sentence names, else those
+// the penalties told last were for, in their order. It reports whether it claimed them.
+func (d *doc) respectively(si int) bool {
+	s := d.sents[si]
+	r := -1
+	for k := s.a; k < s.b; k++ {
+		if d.word(k, "respectively", "соответственно") {
+			r = k
+		}
+	}
+	if r < 0 {
+		return false
+	}
+	// The last term before the word, with its unit: "three years", "четыре года".
+	var last term
+	ta, te := -1, -1
+	for k := s.a; k < r; k++ {
+		if t, e, ok := d.termAt(k); ok && e <= r {
+			last, ta, te = t, k, e
+			k = e - 1
+		}
+	}
+	if ta < 0 {
+		return false
+	}
+	unit := byte(0)
+	switch {
+	case last.y > 0 && last.m == 0 && last.d == 0:
+		unit = 'y'
+	case last.y == 0 && last.m > 0 && last.d == 0:
+		unit = 'm'
+	default:
+		return false
+	}
+	// The bare counts before it, joined by commas and "and": "five, four and".
+	terms := []term{last}
+	p := ta - 1
+	for p > s.a && (d.punct(p, ",") || d.word(p, "and", "и")) {
+		if d.word(p, "and", "и") && d.punct(p-1, ",") {
+			p--
+		}
+		found := false
+		for x := max(s.a, p-3); x < p; x++ {
+			if n, l := d.count(x); n > 0 && x+l == p {
+				var t term
+				if unit == 'y' {
+					t.y = n
+				} else {
+					t.m = n
+				}
+				terms = append([]term{t}, terms...)
+				p, found = x-1, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	if len(terms) < 2 {
+		return false
+	}
+	kind := "imprisonment"
+	if k, _ := d.kindAt(te); k != "" {
+		kind = k
+	} else if d.word(te, "of") {
+		if k, _ := d.kindAt(te + 1); k != "" {
+			kind = k
+		}
+	}
+	demand := d.anyClass(s.a, p+1, cDemand)
+	// The people: those the sentence names, else those of the penalties told last.
+	var names []string
+	seen := map[string]bool{}
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !seen[m.p.Name] {
+			seen[m.p.Name] = true
+			names = append(names, m.p.Name)
+		}
+	}
+	if len(names) != len(terms) {
+		names = names[:0]
+		seen = map[string]bool{}
+		for x := len(d.res.Sentences) - 1; x >= 0 && len(names) < len(terms); x-- {
+			pen := d.res.Sentences[x]
+			if pen.Term == "" || pen.Kind == "ban" || seen[pen.Person] {
+				continue
+			}
+			seen[pen.Person] = true
+			names = append([]string{pen.Person}, names...)
+		}
+	}
+	if len(names) != len(terms) {
+		return false
+	}
+	for x, name := range names {
+		pen := &Penalty{Person: name, Kind: kind, Term: terms[x].iso(), Mentions: []Span{d.span(ta, te)}, sent: si}
+		if demand {
+			d.res.Demands = addPenalty(d.res.Demands, pen)
+			continue
+		}
+		d.res.Sentences = addPenalty(d.res.Sentences, pen)
+		d.addOutcome(&Outcome{Person: name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+	}
+	return true
 }

@@ -227,7 +227,7 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 			if w > 0 && d.word(i+1, "year") {
 				w = 0
 			}
-			if cue || w > 0 {
+			if cue || w > 0 || d.attributiveYear(i) {
 				return &dateMention{a: i, b: i + 1 + w, y: d.num(i), prec: precYear}, true
 			}
 		}
@@ -386,7 +386,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	case w(0, "next") && w(1, "day") && !w(-1, "the"):
 		return 1, 'd', relAnchor, false, 2
 	case w(0, "the") && w(1, "day") && w(2, "after") && !d.word(i+3, "tomorrow"):
-		return 1, 'd', relAnchor, false, 3
+		return 1, 'd', relAnchor, true, 3 // "on 2 July, the day after the protests began": backdated
 	case w(0, "the") && w(1, "day") && w(2, "before"):
 		return -1, 'd', relAnchor, false, 3
 	case w(0, "the") && w(1, "previous", "preceding") && w(2, "day"):
@@ -413,7 +413,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return -1, 'm', relDateline, false, 2
 	// Russian.
 	case w(0, "на") && w(1, "следующий", "другой") && w(2, "день"), w(0, "на") && w(1, "следующее") && w(2, "утро"):
-		return 1, 'd', relAnchor, false, 3
+		return 1, 'd', relAnchor, w(3, "после"), 3
 	case w(0, "назавтра"):
 		return 1, 'd', relAnchor, false, 1
 	case w(0, "через", "спустя") && w(1, "день", "сутки"):
@@ -513,6 +513,7 @@ func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
 func (d *doc) findDates() {
 	d.findDateline()
 	var anchor *dateMention // the last date to the day
+	var latest *dateMention // the latest date to the day of the story, not the dateline
 	var lastYear int        // the year of the last date with a year
 	if d.dateline != nil {
 		anchor, lastYear = d.dateline, d.dateline.y
@@ -563,6 +564,7 @@ func (d *doc) findDates() {
 				lastYear = m.y
 				if m.prec == precDay {
 					anchor = m
+					latest = d.laterDay(latest, m)
 				}
 			}
 			i = m.b - 1
@@ -583,14 +585,38 @@ func (d *doc) findDates() {
 			m := &dateMention{a: i, b: i + 1, y: dt.Year(), m: int(dt.Month()), d: dt.Day(), prec: precDay, rel: true}
 			d.addDate(m, "")
 			anchor, lastYear = m, m.y
+			latest = d.laterDay(latest, m)
+			continue
+		}
+		sa, sb := d.sentenceOf(i)
+		if m, l := d.eventRelative(i); m != nil {
+			// "Two days after his expulsion, on 2 September": the date that follows says it.
+			explicit := false
+			for k := i + l; k < min(i+l+5, sb); k++ {
+				if m2, ok := d.absolute(k); ok && m2.prec != precYear {
+					explicit = true
+					break
+				}
+			}
+			if !explicit {
+				d.addDate(m, "")
+				anchor, lastYear = m, m.y
+				latest = d.laterDay(latest, m)
+			}
+			i += l - 1
 			continue
 		}
 		n, u, kind, after, l := d.relative(i)
 		if l == 0 {
 			continue
 		}
+		// "15 июня 2023 года, почти через восемь месяцев в СИЗО": a date written just
+		// before says when; the relative words tell how long it took.
+		if !after && kind == relAnchor && d.datedJustBefore(i, sa) {
+			i += l - 1
+			continue
+		}
 		// "The next day, on 7 February 2019": the date that follows says it.
-		sa, sb := d.sentenceOf(i)
 		explicitNext := false
 		for k := i + l; k < min(i+l+5, sb); k++ {
 			if m, ok := d.absolute(k); ok && m.prec != precYear {
@@ -605,6 +631,14 @@ func (d *doc) findDates() {
 		base := anchor
 		if kind == relDateline {
 			base = d.dateline
+		}
+		// "The next day" opening a paragraph goes on from the story's latest day, not from a
+		// date of the background told in between ("Sahakyan was arrested on 9 December 2022").
+		// So does one in a new section that has told no day yet ("Dawn searches ... Halina
+		// Loban was released the same evening").
+		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) &&
+			(d.sents[d.toks[i].sent].a == i && d.paraStart(i) || d.headingBetween(base.a, i)) {
+			base = latest
 		}
 		if base == nil {
 			i += l - 1
@@ -662,10 +696,39 @@ func (d *doc) findDates() {
 		d.addDate(m, "")
 		if m.prec == precDay && !backdated {
 			anchor = m
+			latest = d.laterDay(latest, m)
 		}
 		lastYear = m.y
 		i += l - 1
 	}
+}
+
+// laterDay returns the later of two days of the story; days after the dateline (plans) are not
+// the story's.
+func (d *doc) laterDay(x, m *dateMention) *dateMention {
+	if m.prec != precDay || m.dateline || d.dateline != nil && m.time().After(d.dateline.time()) {
+		return x
+	}
+	if x == nil || m.time().After(x.time()) {
+		return m
+	}
+	return x
+}
+
+// headingBetween reports a section's title between tokens a and b.
+func (d *doc) headingBetween(a, b int) bool {
+	for si := d.toks[a].sent + 1; si < len(d.sents) && d.sents[si].a < b; si++ {
+		if d.heading(d.sents[si]) {
+			return true
+		}
+	}
+	return false
+}
+
+// paraStart reports a token that opens its paragraph.
+func (d *doc) paraStart(i int) bool {
+	si := d.toks[i].sent
+	return si == 0 || d.sents[si-1].para != d.sents[si].para
 }
 
 // sameYear reports "того же года", "этого года", "of the same year", "that year" at token i.
@@ -708,12 +771,29 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	sa, _ := d.sentenceOf(i)
 	same := 0
 	for _, x := range d.dates {
-		if x.a >= sa && x.a < i && x.y != 0 && !x.rel {
+		// "who has lived in Vilnius since 2021, was sentenced on 2 July": a state's start
+		// year does not date a day.
+		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !(x.since && x.prec == precYear) {
 			same = x.y
 		}
 	}
 	if same != 0 {
 		return same
+	}
+	// The story's year: a later day than the last date of its paragraph, in that date's
+	// year ("detained on 9 February 2024 ... remanded in custody on 11 February").
+	para := d.sents[d.toks[i].sent].para
+	for k := len(d.dates) - 1; k >= 0; k-- {
+		x := d.dates[k]
+		if x.a >= i || d.sents[d.toks[x.a].sent].para != para {
+			break
+		}
+		if x.y != 0 && x.prec == precDay && !x.dateline {
+			if m.m*100+max(m.d, 0) >= x.m*100+x.d && (d.docDate == nil || x.y < d.docDate.y || m.m*100+max(m.d, 0) <= d.docDate.m*100+d.docDate.d) {
+				return x.y
+			}
+			break
+		}
 	}
 	if d.docDate != nil {
 		ref := d.docDate
@@ -782,6 +862,32 @@ func (d *doc) findDateline() {
 			return
 		}
 	}
+}
+
+// datedJustBefore reports a date to the day ending a comma and at most two words before
+// token i, in its sentence.
+func (d *doc) datedJustBefore(i, sa int) bool {
+	for k := i - 1; k >= max(sa, i-4); k-- {
+		if d.punct(k, ",") {
+			for _, m := range d.dates {
+				if m.b == k && m.prec == precDay && !m.rel {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// attributiveYear reports a year that qualifies the noun after it: "the 2022 protests",
+// "the 2003 Criminal Code", not a count ("the 2000 people").
+func (d *doc) attributiveYear(i int) bool {
+	if !d.word(i-1, "the") || i+1 >= len(d.toks) || d.toks[i+1].k != tWord || d.toks[i+1].cyr {
+		return false
+	}
+	return !d.word(i+1, "people", "persons", "protesters", "demonstrators", "participants", "signatures", "members", "votes",
+		"copies", "pages", "words", "euros", "dollars", "tenge", "roubles", "rubles", "manats", "lari", "somoni", "soms", "km", "metres", "meters")
 }
 
 // addDate records a date mention, once per ISO string.

@@ -4,84 +4,153 @@ import (
 	"strings"
 )
 
-// eventWords are the first words of the phrases eventAt reads; a test keeps them in step.
-var eventWords = wordSet(`expelled обыском обыску обыскам задержанных detainees apprehended arrest arrested banned barred beat beaten broke broken can death detain detained detaining detains
-	detention died dies disbarment disbarred disciplinary dismissed dispersed disrupt disrupted disruption dragged
-	fired found freed house ill-treated ill-treatment kicked let maltreatment may not ousted powers pre-trial
-	prohibited punched punishment raid raided release released releasing relieved remanded removed reprimand
-	reprimanded sacked search searched searches strangled stripped suspended taken tasered terminated torture
-	tortured tortures travel walked арестовал арестовала арестовали арестован арестована арестованы выговор
-	выговора вышел вышла вышли дисциплинарного дисциплинарное дисциплинарной домашнего домашнему домашний домашним
-	задержал задержала задержали задержан задержана задержание задержанию задержания задержаны запрет запретил
-	запретила запретили запрещено избивали избиение избиения избили избит избита избиты лишен лишена лишили лишён
-	обыск обыска обыскали обыскан обыскана обысках обыски обысков освободили освобожден освобождена освобождены
-	освобождён отпустили отпущен отпущена отпущены отстранен отстранена отстранили отстранён погиб погибла под
-	подписка подписку полномочия прекратил прекратили прекращены пытали пыткам пытки пыток разогнали разогнан
-	разогнана скончалась скончался смерти смерть сняли снят снята сорвал сорвали сорвана сорвано сорвать срыв
-	уволен уволена уволили умер умерла шизо штрафной штрафном`)
+// eventWords are the first words of the phrases eventAt reads in context; a test keeps them
+// in step. The other event words come from the vocabulary, events.txt.
+var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
-// its type and length.
+// its type and length. The phrases of events.txt say which words do, each in every
+// inflected form; eventVeto drops the readings the words around them rule out.
 func (d *doc) eventAt(k int) (string, int) {
 	if !d.is(k, cEvent) {
 		return "", 0
 	}
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
+	s := d.sents[d.toks[k].sent]
 	switch {
-	case w(0, "house") && w(1, "arrest"), w(0, "домашний", "домашним", "домашнего", "домашнему") && w(1, "арест", "арестом", "ареста", "аресту"):
-		return "house arrest", 2
-	case w(0, "travel") && w(1, "ban"), w(0, "banned", "barred", "prohibited") && w(1, "from") && w(2, "leaving", "travelling", "traveling"),
-		w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || w(3, "kazakhstan", "russia", "belarus", "azerbaijan") || d.capWord2(k+3)),
-		w(0, "not") && w(1, "allowed") && w(2, "to") && w(3, "leave"),
-		w(0, "запрет") && w(1, "на") && w(2, "выезд"), w(0, "запретил", "запретила", "запретили") && (w(1, "выезд") || w(2, "выезд")),
-		w(0, "запрещено") && w(1, "покидать", "выезжать"), w(0, "подписка", "подписку") && w(1, "о") && w(2, "невыезде"):
+	case w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)),
+		w(0, "not") && w(1, "allowed") && w(2, "to") && w(3, "leave"):
 		return "travel ban", 1
-	case w(0, "remanded") && d.anyWord(k+1, min(k+8, d.sents[d.toks[k].sent].b), "in", "into") && d.anyWord(k+1, min(k+9, d.sents[d.toks[k].sent].b), "custody", "detention"),
-		w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(d.sents[d.toks[k].sent].a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed")),
-		w(0, "arrested", "arrest") && !w(-1, "house", "administrative") && !w(1, "warrant"),
-		w(0, "арестован", "арестована", "арестованы", "арестовали", "арестовал", "арестовала") && !d.adminArrest(k),
-		w(0, "под") && w(1, "стражу", "стражей") && (d.word(k-1, "взят", "взята", "взяты", "заключён", "заключен", "заключена", "заключили", "отправил", "отправила", "отправили", "заключения", "заключение", "заключению") || d.word(k-2, "отправил", "отправила", "отправили")):
+	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed")):
 		return "arrest", 1
-	case w(0, "detained", "detain", "detains", "detaining", "detention", "apprehended") && !w(-1, "pre-trial", "temporary", "in", "into", "from", "of") && !w(1, "centre", "center", "facility", "facilities", "centres"),
-		w(0, "taken") && w(1, "to") && w(2, "the") && w(3, "police"),
-		w(0, "задержан", "задержана", "задержаны", "задержали", "задержал", "задержала", "задержание", "задержания", "задержанию"),
-		w(0, "задержанных", "detainees") && (w(-1, "среди", "among") || d.punct(k+1, "—", "–", ":")):
+	case d.custodySince(k) != nil:
+		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
+	case w(0, "detainees", "задержанных") && (w(-1, "среди", "among") || d.punct(k+1, "—", "–", ":")):
 		return "detention", 1
-	case w(0, "searched", "raided", "raid", "searches") && !w(1, "for"), w(0, "search") && w(1, "of", "at", "in"),
-		w(0, "обыск", "обыски", "обыска", "обысков", "обыскали", "обыскан", "обыскана", "обысках", "обыском", "обыску", "обыскам"):
-		return "search", 1
-	case w(0, "removed", "dismissed", "fired", "sacked", "ousted") && (w(1, "from") || w(1, "as") || w(2, "from") || w(-1, "was", "were", "been")) && !w(1, "the", "his", "her", "their", "a", "an", "all"),
-		w(0, "relieved") && w(1, "of"), w(0, "powers") && (w(1, "terminated") || w(2, "terminated") || w(3, "terminated") || w(4, "terminated")),
-		w(0, "terminated") && w(1, "his", "her") && w(2, "powers"),
-		w(0, "suspended") && w(-1, "was", "were") && !w(1, "sentence"),
-		w(0, "отстранён", "отстранен", "отстранена", "отстранили", "уволен", "уволена", "уволили", "снят", "снята") && !w(1, "с") || w(0, "снят", "снята", "сняли") && w(1, "с") && w(2, "должности"),
-		w(0, "освобождён", "освобожден", "освобождена", "освободили") && w(1, "от") && w(2, "должности", "занимаемой"),
-		w(0, "прекращены", "прекратил", "прекратили") && w(1, "полномочия", "его", "её"), w(0, "полномочия") && w(1, "прекращены"):
-		return "dismissal", 1
-	case w(0, "disciplinary") && !w(1, "commission", "committee", "board", "body"), w(0, "reprimand", "reprimanded", "disbarred", "disbarment"),
-		w(0, "stripped") && d.anyWord(k+1, k+6, "licence", "license", "status"), w(0, "expelled") && d.anyWord(k-6, k+8, "bar", "association", "chamber", "collegium", "union", "party"),
-		w(0, "punishment") && w(1, "cell", "cells"),
-		w(0, "дисциплинарное", "дисциплинарной", "дисциплинарного") && w(1, "взыскание", "ответственности", "производство"), w(0, "выговор", "выговора"),
-		w(0, "лишили", "лишён", "лишен", "лишена") && (w(1, "лицензии") || w(2, "лицензии")), w(0, "шизо", "штрафной", "штрафном"):
-		return "disciplinary action", 1
-	case w(0, "disrupted", "disrupt", "disruption", "dispersed") && !w(1, "by") || w(0, "disrupted") && w(1, "by"), w(0, "broke", "broken") && w(1, "up"),
-		w(0, "сорвали", "сорвал", "сорвана", "сорвано", "сорвать", "срыв", "разогнали", "разогнана", "разогнан"):
-		return "disruption", 1
-	case w(0, "tortured", "torture", "tortures", "beaten", "beat", "ill-treated", "ill-treatment", "maltreatment", "dragged", "kicked", "punched", "strangled", "tasered") && !w(-1, "convention", "against", "the") && !w(1, "up", "the", "a", "on", "out", "into") || w(0, "torture") && w(-1, "the") && w(1, "of"),
-		w(0, "пытки", "пыток", "пытали", "пыткам", "избили", "избит", "избита", "избиты", "избивали", "избиения", "избиение"):
-		return "torture allegation", 1
-	case w(0, "released", "freed", "releasing") && !w(1, "of") && !w(1, "a", "an", "its", "their", "statement", "report", "video", "footage") && !w(2, "statement", "report", "video", "footage", "book", "list") &&
-		!(w(1, "under", "to", "into") && (w(2, "house") || w(3, "house"))), // "released under house arrest" is a house arrest
-		w(0, "release") && w(1, "from") && w(2, "custody", "prison", "detention"),
-		w(0, "let") && w(1, "go"), w(0, "walked") && w(1, "free"),
-		w(0, "освобождён", "освобожден", "освобождена", "освобождены", "отпущен", "отпущена", "отпущены", "отпустили", "освободили") && !w(1, "от"),
-		w(0, "вышел", "вышла", "вышли") && w(1, "на") && w(2, "свободу"):
-		return "release", 1
-	case w(0, "died", "dies", "death") && !w(1, "threats", "threat", "penalty", "sentence") && !w(-1, "to"), w(0, "found") && w(1, "dead"),
-		w(0, "умер", "умерла", "скончался", "скончалась", "погиб", "погибла", "смерть", "смерти") && !w(1, "угрозы"):
-		return "death", 1
 	}
-	return "", 0
+	typ, l := d.lexEventAt(k)
+	if typ == "" || d.eventVeto(k, l, typ) {
+		return "", 0
+	}
+	return typ, l
+}
+
+// custodySince returns the date of a custody told as a state since a day: "in custody
+// since 3 May", "под стражей с 12 марта".
+func (d *doc) custodySince(k int) *dateMention {
+	if !(d.word(k, "custody") && d.word(k-1, "in") || d.word(k, "стражей") && d.word(k-1, "под")) {
+		return nil
+	}
+	if !d.word(k+1, "since", "с") {
+		return nil
+	}
+	for _, m := range d.sentDates[d.toks[k].sent] {
+		if m.a == k+2 {
+			return m
+		}
+	}
+	return nil
+}
+
+// eventVeto reports a reading of the vocabulary that the words around it rule out: "the
+// death penalty", "released a statement", "a search for", "pre-trial detention centre".
+func (d *doc) eventVeto(k, l int, typ string) bool {
+	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
+	t := &d.toks[k]
+	lem := t.lem
+	// The object of a request: "просьбу о домашнем аресте".
+	if t.cyr && d.word(k-1, "о", "об") {
+		return true
+	}
+	// A Russian participle in its long form names people ("адвокат задержанного"), its short
+	// form says what happened to them ("задержан").
+	if l == 1 && t.cyr && (strings.HasSuffix(lem, "нный") || strings.HasSuffix(lem, "тый")) && ruLongForm(t.low) {
+		return true
+	}
+	switch typ {
+	case "arrest":
+		switch lem {
+		case "arrest":
+			return w(-1, "house", "administrative") || w(1, "warrant", "warrants")
+		case "арестовать", "арестованный":
+			return d.adminArrest(k)
+		}
+	case "detention":
+		if lem == "detain" || lem == "detention" || lem == "apprehend" {
+			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres")
+		}
+	case "search":
+		if lem == "search" || lem == "raid" {
+			return w(1, "for") || t.low == "search" && !w(1, "of", "at", "in")
+		}
+	case "dismissal":
+		switch lem {
+		case "dismiss", "remove", "fire", "sack", "oust":
+			// Not "to remove him from the campaign" (a purpose) nor "removing people from the room".
+			return !(w(1, "from", "as") || w(2, "from") || w(-1, "was", "were", "been")) || w(1, "the", "his", "her", "their", "a", "an", "all") ||
+				w(-1, "to") || strings.HasSuffix(t.low, "ing")
+		case "suspend":
+			return !w(-1, "was", "were") || w(1, "sentence") || d.near(k, k+1, d.sents[t.sent], []string{"licence", "license", "membership", "status"})
+		case "уволить", "отстранить", "отстранённый", "уволенный":
+			return false
+		}
+	case "disciplinary action":
+		if lem == "disciplinary" {
+			return w(1, "commission", "committee", "board", "body", "commissions")
+		}
+	case "disruption":
+		return w(1, "by") && t.low != "disrupted"
+	case "torture allegation":
+		if d.toks[k].cyr {
+			return false
+		}
+		if t.low == "torture" && w(-1, "the") && w(1, "of") {
+			return false // "the torture of prisoners"
+		}
+		return w(-1, "convention", "against", "about", "the") || w(1, "up") && lem != "beat" || w(1, "the", "a", "on", "out", "into") ||
+			d.anyWord(k-6, k, "risk", "danger") // "in danger of being subjected to torture"
+	case "release":
+		switch lem {
+		case "release", "free":
+			if t.low == "free" || t.low == "release" || t.low == "releases" {
+				return !(w(1, "from") && w(2, "custody", "prison", "detention", "jail"))
+			}
+			return w(1, "of", "a", "an", "its", "their", "statement", "report", "video", "footage") || w(2, "statement", "report", "video", "footage", "book", "list") ||
+				d.toHouseArrest(k) // "released him to house arrest" is a house arrest
+		case "освободить", "освобождённый":
+			return w(1, "от")
+		}
+	case "death":
+		if d.toks[k].cyr {
+			return w(1, "угрозы", "угроз", "угрозами")
+		}
+		return w(1, "threats", "threat", "penalty", "sentence", "sentences") || w(-1, "to")
+	}
+	return false
+}
+
+// toHouseArrest reports "under", "to" or "into" house arrest within a few words after k.
+func (d *doc) toHouseArrest(k int) bool {
+	for j := k + 1; j < min(k+8, d.sents[d.toks[k].sent].b); j++ {
+		if d.word(j, "under", "to", "into") && d.word(j+1, "house") {
+			return true
+		}
+		if d.word(j, "and") || d.punct(j, ",") {
+			return false // "released in the courtroom and placed under house arrest": two events
+		}
+	}
+	return false
+}
+
+// ruLongForm reports a Russian adjective or participle in its long (attributive) form:
+// "задержанного", "арестованные", not "задержан", "арестованы".
+func ruLongForm(w string) bool {
+	for _, e := range [...]string{"ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ую", "юю", "ых", "их", "ыми", "ими", "ою", "ею"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // anyWord reports one of the words in tokens [a, b).
@@ -110,7 +179,9 @@ func (d *doc) adminArrest(k int) bool {
 // one event.
 func (d *doc) counted(a, k int) bool {
 	people := func(x int) bool {
-		return d.anyWord(x, x+4, "people", "persons", "protesters", "demonstrators", "participants", "detainees", "человек", "граждан", "участников", "протестующих")
+		return d.anyWord(x, x+4, "people", "persons", "protesters", "demonstrators", "participants", "detainees", "lawyers", "journalists", "activists",
+			"bloggers", "members", "defenders", "believers", "students", "workers", "человек", "граждан", "участников", "протестующих", "адвокатов",
+			"журналистов", "активистов", "блогеров", "членов", "верующих")
 	}
 	for x := max(a, k-7); x < k; x++ {
 		if d.word(x, "thousands", "hundreds", "dozens", "десятки", "сотни", "десятков", "сотен") && people(x+1) {
@@ -129,6 +200,9 @@ func (d *doc) counted(a, k int) bool {
 // events finds the events of sentence si, with their dates and persons.
 func (d *doc) events(si int) {
 	s := d.sents[si]
+	if d.heading(s) {
+		return // "Arrest and pre-trial detention": a section's title tells no event
+	}
 	// "beaten during his arrest": the date of the arrest told before. And the event words of
 	// the sentence, each of which owns the dates nearest to it.
 	refDate := ""
@@ -153,11 +227,17 @@ func (d *doc) events(si int) {
 		if typ == "" {
 			continue
 		}
-		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) {
+		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) || d.appealBefore(s.a, k) {
 			k += l - 1
 			continue
 		}
-		if d.toldBefore(k, typ) != nil {
+		// "находится под стражей с 18 августа, когда его задержали": the custody is the
+		// detention or arrest the sentence tells.
+		if d.custodySince(k) != nil && len(triggers) > 1 {
+			k += l - 1
+			continue
+		}
+		if d.toldBefore(k, typ) != nil || d.possessedNoun(k, l) {
 			k += l - 1
 			continue
 		}
@@ -204,6 +284,55 @@ func (d *doc) events(si int) {
 	}
 }
 
+// appealBefore reports an appeal before token k in its sentence ("calls on the authorities
+// to release", "требует ... прекратить практику заключения под стражу"): what it asks for
+// has not happened. A relative clause after it ("who was detained on 3 May") tells a fact.
+func (d *doc) appealBefore(a, k int) bool {
+	for x := k - 1; x >= a; x-- {
+		if d.word(x, "who", "which", "whom", "когда", "который", "которая", "которые", "которого", "которую") {
+			return false
+		}
+		if d.word(x, "calls", "call", "urge", "urges", "urged", "demand", "demands", "призывает", "призываем", "призывают", "требует", "требуют", "требуем") {
+			return true
+		}
+	}
+	return false
+}
+
+// eventNounsPossessed are the nouns of events that, after a possessive, name an event
+// already told rather than a new one: "Kalandadze's detention was later changed to bail".
+var eventNounsPossessed = wordSet(`detention arrest release search death dismissal expulsion disbarment
+	задержание задержания задержанию задержанием задержании арест ареста аресту арестом аресте освобождение освобождения смерть смерти`)
+
+// possessedNoun reports an event noun of one word after a possessive ("his detention",
+// "Kalandadze's arrest", "его задержания") that has no date of its own in its sentence.
+func (d *doc) possessedNoun(k, l int) bool {
+	if l != 1 || !eventNounsPossessed[d.toks[k].low] || !(k > 0 && d.toks[k-1].poss || d.word(k-1, "his", "her", "their", "его", "её", "ее", "их")) {
+		return false
+	}
+	// "the court ordered his arrest": a decision makes the event.
+	if d.word(k-2, "ordered", "orders", "sanctioned", "authorised", "authorized", "approved", "санкционировал", "санкционировала", "санкционировали") {
+		return false
+	}
+	s := d.sents[d.toks[k].sent]
+	for _, m := range d.datesIn(k+1, min(s.b, k+5)) {
+		if !m.until {
+			return false // "his arrest on 3 May"
+		}
+	}
+	return true
+}
+
+// heading reports a sentence that is a title on a line of its own: a few words without a
+// full stop, a line break after them.
+func (d *doc) heading(s sentence) bool {
+	if s.b-s.a > 8 || s.b >= len(d.toks) || d.toks[s.b].nl == 0 || !d.toks[s.a].cap {
+		return false
+	}
+	last := d.toks[s.b-1]
+	return last.k == tWord && (s.a == 0 || d.toks[s.a].nl > 0)
+}
+
 // listAfter reports a list of names after token a: commas and "and" between capitalised words.
 func (d *doc) listAfter(a, b int) bool {
 	commas := 0
@@ -221,6 +350,14 @@ func (d *doc) listAfter(a, b int) bool {
 func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	var before, after *personMention
 	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p != nil && m.a > a && m.b <= b {
+			// The object inside the phrase: "barred her from leaving", "отправил активиста
+			// под стражу".
+			if list := d.listAround(m, s); len(list) > 1 {
+				return list
+			}
+			return []*Person{m.p}
+		}
 		if m.p == nil || m.a >= a && m.a < b {
 			continue
 		}
@@ -237,9 +374,13 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		d.toks[a].cyr && (strings.HasSuffix(d.toks[a].low, "н") || strings.HasSuffix(d.toks[a].low, "на") || strings.HasSuffix(d.toks[a].low, "ны") || strings.HasSuffix(d.toks[a].low, "ли"))
 	var gBefore, gAfter *groupMention
 	for _, g := range d.groupsIn(s.a, s.b) {
-		if g.b <= a {
+		switch {
+		case g.b <= a:
 			gBefore = g
-		} else if g.a >= b && gAfter == nil {
+		case g.a > a && g.b <= b:
+			gAfter = g // the object inside the phrase: "отправил их под стражу"
+			passive = false
+		case g.a >= b && gAfter == nil:
 			gAfter = g
 		}
 	}
@@ -281,7 +422,9 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 func (d *doc) listAround(m *personMention, s sentence) []*Person {
 	var ms []*personMention
 	for _, o := range d.personsIn(s.a, s.b) {
-		if o.p != nil && !o.pronoun && !o.roleNP {
+		// "in the case of Aigul Akberdiyeva, Judge Gulnara Baiturova rendered": a judge
+		// beside a name is no part of its list.
+		if o.p != nil && !o.pronoun && !o.roleNP && (o == m || !d.official(o)) {
 			ms = append(ms, o)
 		}
 	}
@@ -332,18 +475,34 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 		back--
 	}
 	ref := d.word(back, "время") && d.word(back-1, "во") || d.word(back, "during", "after", "before", "since", "following", "upon", "после", "до", "при") && !strings.HasSuffix(d.toks[k].low, "ed") ||
+		d.word(back, "со", "с") && d.word(back-1, "связи") || // "в связи со смертью"
 		back < k-1 && d.word(back, "of", "against", "about") // "the extension of his detention"
 	if !ref {
 		return nil
 	}
-	// The event of that type told last with a date, else any of that type.
-	var found *Event
+	// The event of that type told last with a date, else any of that type; the one of a
+	// person the sentence names before it, when there is one ("Jikia told the court that after
+	// his detention ...").
+	named := map[string]bool{}
+	s := d.sents[d.toks[k].sent]
+	for _, m := range d.personsIn(s.a, k) {
+		if m.p != nil {
+			named[m.p.Name] = true
+		}
+	}
+	var found, theirs *Event
 	for _, e := range d.res.Events {
 		if e.Type == typ || (typ == "arrest" || typ == "detention") && (e.Type == "arrest" || e.Type == "detention") {
 			if found == nil || e.Date != "" {
 				found = e
 			}
+			if named[e.Person] && (theirs == nil || e.Date != "" && theirs.Date == "") {
+				theirs = e
+			}
 		}
+	}
+	if theirs != nil && theirs.Date != "" {
+		return theirs
 	}
 	return found
 }
@@ -364,12 +523,17 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 		return ""
 	}
+	if m := d.custodySince(k); m != nil {
+		return m.iso
+	}
 	var cands []*dateMention
 	own := false
 	for _, m := range d.datesIn(s.a, s.b) {
 		// A dateline dates its own sentence when it opens it ("25.03.2023 в Екатеринбурге
 		// задержан...", "ALMATY, March 4, 2021 — A court...").
-		if m.until || m.since || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
+		// A date "after CLAUSE" dates the clause ("a day after police raided the office"), not
+		// the event words before it ("detained on 4 February, the day after the gathering").
+		if m.until || m.since || m.after && (k < m.a || d.anyWord(m.b, k, "and", "и") || d.commaIn(m.b, k)) || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
 			continue
 		}
 		cands = append(cands, m)
@@ -413,7 +577,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	// The date the paragraph's story has reached: that of its last dated event, else its last
 	// date.
 	last := ""
-	for sj := si - 1; sj >= 0 && si-sj <= 4 && d.sents[sj].para == s.para; sj-- {
+	// "detained them on the spot", "на месте": then and there, across a paragraph's break.
+	para := s.para
+	if d.anyWord(k+1, min(s.b, k+8), "spot", "scene", "месте") && d.anyWord(k+1, min(s.b, k+8), "on", "at", "на") && si > 0 {
+		para = d.sents[si-1].para
+	}
+	for sj := si - 1; sj >= 0 && si-sj <= 4 && (d.sents[sj].para == s.para || d.sents[sj].para == para); sj-- {
 		if e := d.lastEventIn(d.sents[sj]); e != "" {
 			return e
 		}
@@ -428,6 +597,16 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	return last
+}
+
+// commaIn reports a comma in tokens [a, b).
+func (d *doc) commaIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.punct(k, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedBetween reports a verb of saying between a date and an event word: the event is

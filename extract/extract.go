@@ -74,8 +74,9 @@ type doc struct {
 	orgStart     map[int]*orgMention // and by their first token
 	sentEvent    []string            // the date of the last dated event of a sentence
 	names        nameCache
-	fullSurnames map[string]bool // keys of the surnames of persons named in full so far
-	triggers     []int           // the event words of the sentence under way
+	fullSurnames map[string]bool   // keys of the surnames of persons named in full so far
+	fullFirsts   map[string]string // the surname of the one person named in full so far with a first name (nominative), "" for several
+	triggers     []int             // the event words of the sentence under way
 
 	sentGroups [][]*groupMention // group phrases by sentence
 	cast       []*Person         // the defendants, once known
@@ -84,13 +85,15 @@ type doc struct {
 	needCast   bool              // a group asked for the defendants before they were known
 	later      []func()          // claims whose group waits for the defendants
 	firstForms map[string]bool   // the first names as the document writes them, lower-cased
+	fixedFirst map[string]bool   // first names the document writes alike in two cases: they do not decline
+	lowerWords map[string]bool   // Cyrillic words the document writes in lower case, once asked for
 	fromGroup  bool              // the persons of the claim under way came from a group phrase
 	lastPen    *Penalty          // the last demand or sentence with a term, for "the same term"
 }
 
 func newDoc(text string) *doc {
 	d := &doc{text: text, res: &Result{}, fnNums: map[int]*Footnote{}, acronymOf: map[string]*Org{}, markerNum: map[int]int{},
-		orgEnd: map[int]*orgMention{}, orgStart: map[int]*orgMention{}, fullSurnames: map[string]bool{}}
+		orgEnd: map[int]*orgMention{}, orgStart: map[int]*orgMention{}, fullSurnames: map[string]bool{}, fullFirsts: map[string]string{}}
 	d.toks = tokenize(text)
 	d.footnotes()
 	d.markers()

@@ -104,7 +104,9 @@ func (d *doc) groupAt(i int) *groupMention {
 			other = true
 		}
 		if n, l := d.count(k); n > 1 && !d.unitAfter(k+l) {
-			if nl := noun(k - i + l); nl > 0 || other {
+			// "the three defendants", "the other six"; "The three were detained": a
+			// number standing for people as the subject of a verb.
+			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded") {
 				return &groupMention{a: i, b: k + l + nl, n: n, other: other}
 			}
 		}
@@ -116,6 +118,9 @@ func (d *doc) groupAt(i int) *groupMention {
 			return &groupMention{a: i, b: k + 1, other: other, role: role, noun: k}
 		}
 	case w(0, "them") && d.groupVerbBefore(i):
+		return &groupMention{a: i, b: i + 1, them: true}
+	case w(0, "they") && w(1, "were", "have", "had", "are") && d.toks[i].cap:
+		// "They were detained on arrival": the people named before, as a sentence's subject.
 		return &groupMention{a: i, b: i + 1, them: true}
 	}
 	return nil
@@ -236,8 +241,26 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 			if len(before) >= 2 {
 				return before, true
 			}
+			// The group the sentence before told of: "both men were put on a flight. They
+			// were detained on arrival".
+			for _, pg := range d.sentGroups[si-1] {
+				if pg.them {
+					continue
+				}
+				ps, ok := d.resolveGroup(pg, prev)
+				if !ok {
+					return nil, false
+				}
+				if len(ps) >= 2 {
+					return ps, true
+				}
+			}
 		}
 		return d.lastGroup, true
+	}
+	// "A and B, both businessmen, to 16 years each": the clause names as many as it counts.
+	if g.n > 0 && !g.other && len(clause) == g.n {
+		return clause, true
 	}
 	if !d.castReady {
 		return nil, false

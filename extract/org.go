@@ -71,6 +71,7 @@ var acronyms = map[string]string{
 	"КНБ": "security service", "ФСБ": "security service", "КГБ": "security service", "СБУ": "security service",
 	"ГКНБ": "security service", "ДКНБ": "security service", "ГУБОПиК": "police", "ОМОН": "police", "МВД": "police",
 	"ГУВД": "police", "УВД": "police", "ДВД": "police", "ОБСЕ": "ngo", "ООН": "ngo", "БДИПЧ": "ngo", "ЦПЭ": "police",
+	"ФСИН": "prison", "УФСИН": "prison", "ГУФСИН": "prison",
 }
 
 // knownOrgs are organisations whose names have no head word.
@@ -234,6 +235,10 @@ func (d *doc) enOrg(i int) *orgMention {
 		b := d.numberAfter(i + 1) // "SIZO-1", "SIZO No. 4"
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
+	// "the Vilnius-based Eastern Rights Forum": the place it is based in is no part of it.
+	if strings.HasSuffix(t.low, "-based") {
+		return nil
+	}
 	// "told Vlast.kz": a site's name is a medium's.
 	if strings.Contains(t.t, ".") && t.cap {
 		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: "media"}}
@@ -244,6 +249,11 @@ func (d *doc) enOrg(i int) *orgMention {
 	radio := false
 	for j < len(d.toks) && j-i < 12 {
 		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
+			break
+		}
+		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
+		// "Trial monitoring note No. 7".
+		if j > i && d.toks[j].nl == 1 && lastHead == j-1 && (i == 0 || d.toks[i].nl > 0) {
 			break
 		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
@@ -348,6 +358,12 @@ func (d *doc) enOrg(i int) *orgMention {
 	}
 	name := d.quote(a, end)
 	words := strings.Fields(name)
+	// Places and things named like institutions: "Ganja International Airport", "the World
+	// Press Freedom Index".
+	switch d.toks[end-1].low {
+	case "airport", "station", "square", "street", "avenue", "index", "prize", "award", "stadium":
+		return nil
+	}
 	if len(words) < 2 {
 		if _, ok := knownOrgs[strings.ToLower(name)]; !ok {
 			return nil
@@ -563,13 +579,23 @@ func (d *doc) ruOrg(i int) *orgMention {
 	t := &d.toks[i]
 	if k, ok := acronyms[t.t]; ok {
 		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
+		// "СИЗО-1 по Краснодарскому краю", "СИЗО-1 УФСИН России по Псковской области".
 		b := d.numberAfter(i + 1)
-		if d.word(b, "г") || d.word(b, "республики") || b < len(d.toks) && acronyms[d.toks[b].t] != "" {
-			if acronyms[d.toks[b].t] != "" {
+		for n := 0; n < 3 && b < len(d.toks); n++ {
+			switch {
+			case acronyms[d.toks[b].t] != "":
 				b++
-			} else {
-				b = d.ruComplement(b)
+				if d.word(b, "россии", "рф") {
+					b++
+				}
+				continue
+			case d.word(b, "г", "республики") || d.word(b, "по") && (d.capWord2(b+1) || d.word(b+1, "г")):
+				if e := d.ruComplement(b); e > b {
+					b = e
+					continue
+				}
 			}
+			break
 		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
@@ -620,7 +646,14 @@ func (d *doc) ruOrg(i int) *orgMention {
 	// after them ("отдел полиции «Ленинский»").
 	b := h + 1
 	quoted := ""
-	if q, qb := d.quotedName(b); q != "" {
+	// "колонии № 5", "средней школы № 189": a number names an institution.
+	numbered := false
+	if nb := d.numberAfter(b); nb > b && d.punct(b, "№") {
+		b, numbered = nb, true
+	}
+	if numbered {
+		b = d.ruComplement(b)
+	} else if q, qb := d.quotedName(b); q != "" {
 		quoted, b = q, qb
 	} else {
 		b = d.ruComplement(b)
@@ -637,8 +670,11 @@ func (d *doc) ruOrg(i int) *orgMention {
 		}
 	}
 	institutional := b > h+1 && ruInstitutional(d.quote(h+1, b))
-	if !capital && !institutional || a == h && b == h+1 {
+	if !capital && !institutional && !numbered || a == h && b == h+1 {
 		return nil
+	}
+	if head.kind == "other" && !numbered && !capital && quoted == "" {
+		return nil // "учреждение средней безопасности" is a kind of prison, not one
 	}
 	if head.kind == "prison" && a == h && quoted == "" && !d.punct(h+1, "№") {
 		return nil // "изолятор Талдыкоргана" is where, not a name
@@ -722,7 +758,7 @@ var ruPoWords = map[string]bool{
 // ruComplement returns the end of the genitive and "по" phrases after a head at i.
 func (d *doc) ruComplement(i int) int {
 	b := i
-	for n := 0; n < 4 && b < len(d.toks); n++ {
+	for n := 0; n < 6 && b < len(d.toks); n++ {
 		t := &d.toks[b]
 		if t.k != tWord || t.nl >= 2 || t.skip || t.used {
 			break
@@ -750,6 +786,13 @@ func (d *doc) ruComplement(i int) int {
 		case t.cap && !t.caps || t.caps && len(t.t) > 1:
 			if d.personAt(b) || d.month(b) > 0 {
 				return b
+			}
+			// "судья Суда общей юрисдикции г. Еревана Артур Мнацаканян": a given name
+			// the lists lack, then a surname, after the name is complete.
+			if b > i && d.capWord2(b+1) && !d.toks[b+1].caps {
+				if ok, _ := d.names.surnameShape(d.toks[b+1].t); ok {
+					return b
+				}
 			}
 			if _, ok := ruAdjective(t.t); ok && ruGenAdj(t.low) {
 				// "Мангистауской области", "Высшего судебного совета": adjectives and their noun.
@@ -896,6 +939,17 @@ func orgKey(s string) string {
 	return k
 }
 
+// sameRepublic reports a short form of a name that names a republic in full: "Верховный
+// суд Таджикистана" for "Верховный суд Республики Таджикистан".
+func sameRepublic(short, long string) bool {
+	before, country, found := strings.Cut(long, " республики ")
+	if !found || strings.Contains(country, " ") {
+		return false
+	}
+	rest, ok := strings.CutPrefix(short, before+" ")
+	return ok && strings.HasPrefix(rest, country) && len([]rune(rest))-len([]rune(country)) <= 2
+}
+
 // resolveOrgs makes one proposal of the mentions of each organisation: the same name folded,
 // an acronym given in brackets, or a shorter form of a longer name ("Basmanny District
 // Court" for "Basmanny District Court of Moscow").
@@ -932,7 +986,7 @@ func (d *doc) resolveOrgs() {
 				continue
 			}
 			xk := keys[x]
-			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind {
+			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind || sameRepublic(k, xk) {
 				into = x
 				break
 			}

@@ -119,6 +119,7 @@ ukase decree law act charter amnesty hrw osce un eu pace odihr kgb fsb knb rfe r
 type personMention struct {
 	a, b          int
 	first, last   string // surface forms; last is the surname
+	middle        string // the patronymic, when the name is written with one
 	initial       string // a first initial, when only initials are given
 	initials      string // all the initials as written ("К.Т.")
 	initialsAfter bool   // the initials follow the surname ("Петров А.К.")
@@ -149,6 +150,14 @@ func (d *doc) findPersons() {
 			if m.first != "" {
 				for _, r := range d.names.readings(m.last) {
 					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
+				}
+				// The first name of one person named in full: alone, it names that person.
+				if f, _, ok := d.names.firstName(m.first); ok {
+					if last, seen := d.fullFirsts[f]; seen && last != m.last {
+						d.fullFirsts[f] = ""
+					} else if !seen {
+						d.fullFirsts[f] = m.last
+					}
 				}
 			}
 		}
@@ -240,7 +249,9 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		// word that opens sentences is not ("Meanwhile", "Впервые").
 		next := d.toks[parts[1].i].t
 		nextSur, _ := d.names.surnameShape(next)
-		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low)
+		nextSur = nextSur || len(parts) == 2 && d.attribution(parts[0].i, parts[1].i+1) // "Luka Jikia, who was also convicted"
+		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low) ||
+			d.writtenLower(d.toks[parts[0].i].low) // "Приговор Саидовой", "Для Ярошевича": a word the text also writes in lower case
 		if !isF && !isS && !(nextSur && !parts[1].initial && !opener) {
 			parts = parts[1:]
 		}
@@ -286,6 +297,13 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 			}
 		}
 		if isFirst[0] && !isSur[0] {
+			// "sentenced Pavel to three years" after "Pavel Karaliou": the person named in
+			// full with that first name, when only one is.
+			f, _, _ := d.names.firstName(d.toks[parts[0].i].t)
+			if last := d.fullFirsts[f]; last != "" && !d.toks[parts[0].i].poss {
+				m.first, m.last = d.toks[parts[0].i].t, last
+				break
+			}
 			return nil, end
 		}
 	case parts[0].initial && !parts[n-1].initial:
@@ -332,7 +350,11 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				f, s = ws[1], ws[0]
 				isFirst[f], isSur[s] = true, true
 			case isPatronymic(d.toks[parts[ws[1]].i].t):
+				// Written in the order of speech, the name keeps its patronymic ("Николай
+				// Фёдорович Ермаков"); a court's surname-first form is brought to the first
+				// name and surname as other texts write them.
 				f, s = ws[0], ws[2]
+				m.middle = d.toks[parts[ws[1]].i].t
 			case isFirst[ws[1]] && (isSur[ws[2]] || !isFirst[ws[0]]):
 				f, s = ws[1], ws[2]
 			default:
@@ -344,6 +366,7 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		case isSur[f] && isFirst[s]:
 			f, s = s, f // Жумабаев Ерлан
 		case d.hasTitleBefore(parts[f].i) || d.roleBefore(parts[f].i) >= 0:
+		case len(ws) == 2 && d.attribution(parts[ws[0]].i, parts[ws[1]].i+1):
 		default:
 			return nil, end
 		}
@@ -366,14 +389,61 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	return m, max(end, m.b)
 }
 
+// attribution reports a name of two words at tokens [a, b) in a pattern that names people
+// whatever their origin: after a verb of saying ("said Katrin Hollstein"), before an
+// apposition of a role or a relative clause ("Ingrid Dahl, a Norwegian lawyer", "Jeroen
+// van Dijk, the Initiative's director", "Luka Jikia, who was also convicted").
+func (d *doc) attribution(a, b int) bool {
+	if d.toks[a].cyr {
+		return false
+	}
+	if d.word(a-1, "said", "says", "told", "wrote", "added", "explained", "stated", "noted") || d.word(a-1, "to") && d.word(a-2, "according") {
+		return true
+	}
+	if !d.punct(b, ",") {
+		return false
+	}
+	if d.word(b+1, "who", "whose") {
+		return true
+	}
+	if !d.word(b+1, "a", "an", "the") {
+		return false
+	}
+	for k := b + 2; k < min(b+6, len(d.toks)); k++ {
+		if _, ok := roleWords[d.toks[k].low]; ok && d.toks[k].k == tWord {
+			return true
+		}
+		if d.punct(k, ",", ".") {
+			break
+		}
+	}
+	return false
+}
+
 // knownSurname reports a word that is the surname of a person named in full before.
 func (d *doc) knownSurname(w string) bool {
 	return d.fullSurnames[translit.SpellingWordKey(w)]
 }
 
+// patronymicNominative brings a Russian patronymic to the nominative: Сергеевну →
+// Сергеевна, Фёдоровича → Фёдорович, Ильиничны → Ильинична.
+func patronymicNominative(w string) string {
+	for _, e := range [...]struct{ from, to string }{
+		{"вну", "вна"}, {"вны", "вна"}, {"вне", "вна"}, {"вной", "вна"},
+		{"ичну", "ична"}, {"ичны", "ична"}, {"ичне", "ична"}, {"ичной", "ична"},
+		{"ича", "ич"}, {"ичу", "ич"}, {"ичем", "ич"}, {"иче", "ич"},
+	} {
+		if strings.HasSuffix(w, e.from) {
+			return strings.TrimSuffix(w, e.from) + e.to
+		}
+	}
+	return w
+}
+
 func isPatronymic(w string) bool {
 	low := strings.ToLower(w)
-	for _, e := range []string{"ovich", "evich", "ovna", "evna", "ich", "ovich", "уly", "ович", "евич", "овна", "евна", "ична", "инична", "ич", "ича", "ичу", "овны", "евны", "uly", "kyzy", "улы", "кызы"} {
+	for _, e := range []string{"ovich", "evich", "ovna", "evna", "ich", "ovich", "уly", "ович", "евич", "овна", "евна", "ична", "инична", "ич", "ича", "ичу", "ичем", "овны", "евны",
+		"овну", "евну", "овне", "евне", "овной", "евной", "ичну", "ичны", "ичной", "uly", "kyzy", "улы", "кызы"} {
 		if strings.HasSuffix(low, e) {
 			return true
 		}
@@ -419,8 +489,8 @@ func (d *doc) roleBefore(i int) int {
 				}
 				return k
 			}
-			if t.poss || t.cap && n > 0 || rolePrepositions[t.low] {
-				return -1
+			if t.poss || t.cap && n > 0 || rolePrepositions[t.low] || pastVerb(t) {
+				return -1 // "судья санкционировал арест Сейткали": the judge's verb stands between
 			}
 			k--
 			continue
@@ -432,6 +502,17 @@ func (d *doc) roleBefore(i int) int {
 		return -1
 	}
 	return -1
+}
+
+// pastVerb reports a verb in the past tense ("санкционировал", "sentenced"), which a role
+// does not reach across.
+func pastVerb(t *tok) bool {
+	w := t.low
+	if t.cyr {
+		return utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ал") || strings.HasSuffix(w, "ил") || strings.HasSuffix(w, "ала") || strings.HasSuffix(w, "ила") ||
+			strings.HasSuffix(w, "али") || strings.HasSuffix(w, "или") || strings.HasSuffix(w, "ался") || strings.HasSuffix(w, "ался"))
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // rolePrepositions end the words that may stand between a role and a name: "activist from
@@ -501,6 +582,11 @@ func (d *doc) context(m *personMention) {
 				break
 			}
 			if r, ok := roleWords[t.low]; ok {
+				// "For A and B, the prosecutor had requested": a role followed by a verb is
+				// the subject of a clause, not an apposition.
+				if d.word(k+1, "had", "has", "have", "was", "is", "said", "says", "asked", "requested", "demanded", "told", "did", "argued", "sought", "wrote", "filed") {
+					break
+				}
 				m.role = r
 				if d.word(k+1, "of") {
 					kk := k + 2
@@ -533,9 +619,25 @@ func (d *doc) context(m *personMention) {
 				if m.gender == 0 && len(w) > 6 {
 					m.gender = 'm'
 				}
+			case strings.HasSuffix(w, "вной") || strings.HasSuffix(w, "ана") || strings.HasSuffix(w, "ена") || strings.HasSuffix(w, "ёна"):
+				if m.gender == 0 && len(w) > 8 {
+					m.gender = 'f' // "признал ... виновной", "задержана"
+				}
+			case strings.HasSuffix(w, "вным"):
+				if m.gender == 0 {
+					m.gender = 'm'
+				}
 			}
 			if m.oblique == 0 && (strings.HasSuffix(w, "л") || strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "лся") || strings.HasSuffix(w, "лась")) {
 				m.oblique = -1
+			}
+		}
+		// A feminine noun of a person before the name: "основательницу", "журналистку".
+		if k := m.a - 1; m.gender == 0 && k >= 0 && d.toks[k].k == tWord && d.toks[k].cyr {
+			for _, e := range [...]string{"ница", "ницу", "ницы", "нице", "ницей", "истка", "истку", "истки", "истке", "исткой"} {
+				if strings.HasSuffix(d.toks[k].low, e) {
+					m.gender = 'f'
+				}
 			}
 		}
 	}
@@ -640,9 +742,18 @@ func (d *doc) resolvePersons() {
 		}
 	}
 	d.firstForms = map[string]bool{}
+	d.fixedFirst = map[string]bool{}
+	withLast := map[string]string{}
 	for _, m := range d.persons {
 		if m.first != "" {
-			d.firstForms[strings.ToLower(m.first)] = true
+			low := strings.ToLower(m.first)
+			d.firstForms[low] = true
+			// A first name written alike beside two case forms of its surname does not
+			// decline: "Айпери Сыдыкова", "Айпери Сыдыковой".
+			if l, ok := withLast[low]; ok && l != m.last && m.last != "" && isCyrillic(m.first) {
+				d.fixedFirst[low] = true
+			}
+			withLast[low] = m.last
 		}
 	}
 	var persons []*Person
@@ -656,15 +767,23 @@ func (d *doc) resolvePersons() {
 		}
 		first, last, g := d.nominative(m, votes)
 		key := translit.SpellingWordKey(first) + " " + translit.SpellingWordKey(last)
+		// The fullest form names the person: with the patronymic when the text gives it.
+		full := first + " " + last
+		if m.middle != "" {
+			full = first + " " + patronymicNominative(m.middle) + " " + last
+		}
 		p := byKey[key]
 		if p == nil {
-			p = &Person{Name: first + " " + last, key: translit.SpellingWordKey(last), first: first, Gender: genderString(g)}
+			p = &Person{Name: full, key: translit.SpellingWordKey(last), first: first, Gender: genderString(g)}
 			byKey[key] = p
 			bySurname[p.key] = append(bySurname[p.key], p)
 			firstAt[p] = idx
 			persons = append(persons, p)
+		} else if m.middle != "" && strings.Count(p.Name, " ") < 2 {
+			addAlias(p, p.Name)
+			p.Name = full
 		} else {
-			addAlias(p, first+" "+last)
+			addAlias(p, full)
 		}
 		d.attach(m, p)
 	}
@@ -849,8 +968,22 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	}
 	var best cand
 	best.score = -1e9
+	// An unknown first name tells its case and gender by the names of the dictionary that
+	// end as it does ("Таланта" is a man's genitive), unless the document shows it does not
+	// decline.
+	var firstLemmas []translit.Lemma
+	if !known && !d.fixedFirst[strings.ToLower(m.first)] {
+		firstLemmas = translit.NameLemmas(m.first)
+	}
 	for i, r := range d.names.readings(m.last) {
 		s := float64(votes[translit.SpellingWordKey(r.lemma)])
+		agree := 0.0
+		for _, l := range firstLemmas {
+			if l.Nominative != r.oblique && (r.gender == 0 || l.Gender == r.gender) {
+				agree = max(agree, 2*l.Weight)
+			}
+		}
+		s += agree
 		if known && fg != 0 && r.gender != 0 {
 			if r.gender == fg {
 				s += 3
@@ -893,11 +1026,20 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// An unknown first name takes the case of the surname, or of the words around it when
 		// the surname does not decline ("экономисту Губаду Ибадоглу").
 		oblique := best.r.oblique || len(d.names.readings(m.last)) == 1 && m.oblique > 0
+		if rs := d.names.readings(m.last); len(rs) == 1 && (rs[0].gender == 0 || rs[0].oblique) && len(firstLemmas) > 0 {
+			// A surname that does not decline, or has one oblique reading, leaves the case to
+			// the first name's readings: "Лианы Саргсян" when no name of the dictionary ends
+			// in -ианы in the nominative; not "Бахром Назаров", whose surname is nominative.
+			oblique = true
+			for _, l := range firstLemmas {
+				oblique = oblique && !l.Nominative
+			}
+		}
 		if g == 0 {
 			g = m.gender
 		}
 		// A reading that the document writes elsewhere wins: "Тамта Беридзе ... Тамту Беридзе".
-		seen := false
+		seen := d.fixedFirst[strings.ToLower(m.first)]
 		for _, r := range firstNameReadings(m.first) {
 			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g) {
 				first, seen = r.lemma, true
@@ -939,6 +1081,20 @@ func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
 		}
 	}
 	return best
+}
+
+// writtenLower reports a word the document also writes in lower case: a common word, not a
+// given name, when it opens a sentence.
+func (d *doc) writtenLower(low string) bool {
+	if d.lowerWords == nil {
+		d.lowerWords = map[string]bool{}
+		for i := range d.toks {
+			if t := &d.toks[i]; t.k == tWord && !t.cap && t.cyr {
+				d.lowerWords[t.low] = true
+			}
+		}
+	}
+	return d.lowerWords[low]
 }
 
 // ruOpener reports a Russian word with the ending of an adverb, an adjective or a verb,

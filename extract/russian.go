@@ -222,7 +222,7 @@ func init() {
 		{"полиция полиции полицию полицией", fem, "police", false},
 		{"отдел отдела отделу отделом отделе", masc, "government", false},
 		{"центр центра центру центром центре", masc, "ngo", false},
-		{"фонд фонда фонду фондом фонде", masc, "ngo", false},
+		{"фонд фонда фонду фондом фонде", masc, "ngo", true},
 		{"бюро", neut, "ngo", false},
 		{"союз союза союзу союзом союзе", masc, "ngo", false},
 		{"партия партии партию партией", fem, "party", true},
@@ -248,6 +248,8 @@ func init() {
 		{"проект проекта проекту проектом проекте", masc, "ngo", true},
 		{"инициатива инициативы инициативе инициативу инициативой", fem, "ngo", true},
 		{"мониторинг", masc, "ngo", false},
+		{"школа школы школе школу школой", fem, "other", false},
+		{"учреждение учреждения учреждению учреждением учреждении", neut, "other", true},
 	} {
 		fs := strings.Fields(h.forms)
 		head := &ruHead{nom: fs[0], gender: h.gender, kind: h.kind, desc: h.desc}
@@ -295,6 +297,7 @@ func ruAdjective(w string) (string, bool) {
 var stressedAdjectives = map[string]bool{
 	"городск": true, "областн": true, "окружн": true, "краев": true, "миров": true, "морск": true,
 	"войсков": true, "волостн": true, "полев": true, "тверск": true, "донск": true,
+	"втор": true, "шест": true, "седьм": true, "восьм": true, "больш": true, // ordinals and others stressed on the ending
 }
 
 // ruAdjNominative returns the nominative of an adjective form in the gender of its noun:

@@ -33,6 +33,7 @@ type tok struct {
 	head   bool  // in a line written in capitals
 	quoted bool  // inside a short quotation
 	cls    wclass
+	lem    string // the lemma of the event vocabulary the word is a form of, else low
 }
 
 // tokenize splits text into tokens.
@@ -106,6 +107,10 @@ func tokenize(text string) []tok {
 		if t.k == tWord {
 			fillWord(&t)
 			t.cls = classOf(t.low)
+			t.lem = lemmaOf(t.low, t.cyr)
+			if phrasesByFirst[t.lem] != nil {
+				t.cls |= cEvent
+			}
 		} else {
 			t.low = t.t
 		}
@@ -395,6 +400,15 @@ func sentences(toks []tok) []sentence {
 					lead = out[n-1].lead
 				case last == ";":
 					lead = n - 1
+				case isBullet(toks, start):
+					// A list item after an item of two sentences ("- A to 18 years. The
+					// prosecutor had asked for 20.") is still led by the list's lead.
+					for k := n - 1; k >= 0 && k >= n-4; k-- {
+						if out[k].lead >= 0 && isBullet(toks, out[k].a) {
+							lead = out[k].lead
+							break
+						}
+					}
 				}
 			}
 			out = append(out, sentence{a: start, b: end, para: para, lead: lead})
@@ -417,6 +431,8 @@ func sentences(toks []tok) []sentence {
 			cut(i) // an item of a list is a clause of its own
 		} else if i > start && toks[i].nl == 1 && toks[i-1].k == tPunct && (toks[i-1].t == ":" || toks[i-1].t == ";") {
 			cut(i) // "He sentenced:" then the items, one a line
+		} else if i > start && toks[i].nl == 1 && toks[i].cap && titleLine(toks, start, i) {
+			cut(i) // a section's title on its own line, then its text: "Arrest and pre-trial detention"
 		}
 		t := &toks[i]
 		if t.k != tPunct || (t.t != "." && t.t != "!" && t.t != "?" && t.t != "…" && t.t != ";") {
@@ -472,6 +488,20 @@ func sentences(toks []tok) []sentence {
 	}
 	cut(len(toks))
 	return out
+}
+
+// titleLine reports a title in tokens [a, b): a line of its own of at most six words, the
+// first capitalised, without punctuation.
+func titleLine(toks []tok, a, b int) bool {
+	if b-a > 6 || !toks[a].cap || a > 0 && toks[a].nl == 0 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if toks[k].k != tWord || k > a && toks[k].nl > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // isBullet reports a list item's mark at token i, first on its line: "-", "•", "–", "*".

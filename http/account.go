@@ -1,13 +1,12 @@
 package http
 
 import (
+	"context"
 	"crypto/subtle"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -89,89 +88,61 @@ func (s *Server) checkCSRF(r *http.Request, a authn) error {
 	return nil
 }
 
-// limiter counts failed sign-ins per account and per client address in a sliding window.
+// limiter counts failed sign-ins per account and per client address in a sliding window. The
+// counts are kept in the store, so that the limit holds for every server on one database
+// (behind a load balancer, a guesser's attempts land on all of them).
 type limiter struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
-	now      func() time.Time
+	store docket.Store
+	now   func() time.Time
 }
 
 // Sign-in limits: a few guesses per account, more per address (an office behind one address
 // has several people who mistype).
 const (
-	loginWindow     = 15 * time.Minute
-	maxPerAccount   = 5
-	maxPerAddress   = 20
-	maxLimiterItems = 100000
+	loginWindow   = 15 * time.Minute
+	maxPerAccount = 5
+	maxPerAddress = 20
+	maxKeyBytes   = 256 // of an account name kept: a flood of long names must not fill the store
 )
 
-func newLimiter() *limiter {
-	return &limiter{failures: map[string][]time.Time{}, now: time.Now}
+func newLimiter(store docket.Store) *limiter {
+	return &limiter{store: store, now: time.Now}
 }
 
-func (l *limiter) recent(key string, now time.Time) []time.Time {
-	ts := l.failures[key]
-	i := 0
-	for i < len(ts) && now.Sub(ts[i]) > loginWindow {
-		i++
+func accountKey(account string) string {
+	k := "u:" + strings.ToLower(account)
+	if len(k) > maxKeyBytes {
+		k = strings.ToValidUTF8(k[:maxKeyBytes], "")
 	}
-	ts = ts[i:]
-	if len(ts) == 0 {
-		delete(l.failures, key)
-	} else {
-		l.failures[key] = ts
-	}
-	return ts
+	return k
 }
 
 // wait returns how long the account or the address must wait before trying again, or 0.
-func (l *limiter) wait(account, addr string) time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+func (l *limiter) wait(ctx context.Context, account, addr string) (time.Duration, error) {
 	now := l.now()
 	var d time.Duration
 	for _, k := range []struct {
 		key string
 		max int
-	}{{"u:" + strings.ToLower(account), maxPerAccount}, {"a:" + addr, maxPerAddress}} {
-		if ts := l.recent(k.key, now); len(ts) >= k.max {
+	}{{accountKey(account), maxPerAccount}, {"a:" + addr, maxPerAddress}} {
+		ts, err := l.store.SignInFailures(ctx, k.key, now.Add(-loginWindow))
+		if err != nil {
+			return 0, err
+		}
+		if len(ts) >= k.max {
 			d = max(d, loginWindow-now.Sub(ts[len(ts)-k.max]))
 		}
 	}
-	return d
+	return d, nil
 }
 
-func (l *limiter) fail(account, addr string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.failures) > maxLimiterItems {
-		// A flood of names must not exhaust memory: forget, and let the per-address limit hold.
-		for k := range l.failures {
-			if strings.HasPrefix(k, "u:") {
-				delete(l.failures, k)
-			}
-		}
-	}
+func (l *limiter) fail(ctx context.Context, account, addr string) error {
 	now := l.now()
-	for _, k := range []string{"u:" + strings.ToLower(account), "a:" + addr} {
-		l.failures[k] = append(l.recent(k, now), now)
-	}
+	return l.store.RecordSignInFailure(ctx, []string{accountKey(account), "a:" + addr}, now, now.Add(-loginWindow))
 }
 
-func (l *limiter) succeed(account string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.failures, "u:"+strings.ToLower(account))
-}
-
-// clientAddr is the address a request came from. Behind a proxy every request comes from the
-// proxy; then the per-account limit still holds.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
+func (l *limiter) succeed(ctx context.Context, account string) error {
+	return l.store.ClearSignInFailures(ctx, accountKey(account))
 }
 
 func (s *Server) registerAccountRoutes() {
@@ -216,8 +187,13 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	name, pw := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password")
 	p := loginPage{layout: s.layout(w, r, "login.title"), Name: name, Next: localPath(r.PostFormValue("next"))}
 	p.CSRF = s.csrfToken(w, r)
-	addr := clientAddr(r)
-	if d := s.limiter.wait(name, addr); d > 0 {
+	addr := s.clientAddr(r)
+	d, err := s.limiter.wait(r.Context(), name, addr)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if d > 0 {
 		p.Err = p.T("login.limited", int(d.Minutes())+1)
 		w.Header().Set("Retry-After", strconv.Itoa(int(d.Seconds())+1))
 		s.render(w, r, http.StatusTooManyRequests, "login.html", &p)
@@ -233,7 +209,10 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if u == nil || !auth.VerifyPassword(hash, pw) {
-		s.limiter.fail(name, addr)
+		if err := s.limiter.fail(r.Context(), name, addr); err != nil {
+			s.Error(w, r, err)
+			return
+		}
 		s.Logger.Info("sign-in failed", "name", name, "addr", addr)
 		// The log says no more than the visitor is told: a wrong password and no such
 		// (active) account read alike.

@@ -83,7 +83,7 @@ func (l *rateLimiter) allow(client string) bool {
 // each anonymous client is held to a rate (staff, who signed in, answer for what they ask).
 func (s *Server) limited(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if viewer(r).Role == docket.Anonymous && !s.rates.allow(clientAddr(r)) {
+		if viewer(r).Role == docket.Anonymous && !s.rates.allow(s.clientAddr(r)) {
 			s.Error(w, r, docket.Errorf(docket.ETOOMANY, "too many requests for this page from your address; wait a few seconds"))
 			return
 		}

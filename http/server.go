@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -64,6 +65,13 @@ type Server struct {
 	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
 	// (the default) has it ask every time, with the validators, which answer 304 at no cost.
 	PublicMaxAge time.Duration
+	// TrustedProxies are the proxies (a load balancer, a CDN's addresses) whose X-Forwarded-For
+	// names the client: a request from one of them is throttled and logged under the address
+	// the header gives (see clientAddr); a request from anyone else under its own.
+	TrustedProxies []netip.Prefix
+	// Replicas, when set, reports the PostgreSQL standbys that reads go to, for the admin's
+	// settings page.
+	Replicas func(ctx context.Context) []ReplicaStatus
 	// Fetch fetches a URL given to ingest (see Fetcher); nil when the server fetches nothing.
 	Fetch Fetcher
 	// Evidence writes the WARC of snapshots and the bundles of cases (see Evidence); nil
@@ -95,10 +103,11 @@ type route struct{ Method, Pattern string }
 // NewServer returns a server for store; call Open to listen.
 func NewServer(store docket.Store) *Server {
 	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
-		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second, limiter: newLimiter(),
+		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second,
 		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
 		PrisonersPerPage: 200, Now: time.Now,
 		heavy: make(chan struct{}, expensiveInFight)}
+	s.limiter = newLimiter(store)
 	s.figures = newFigureCache(store.Head)
 	s.rows = newRowKeeper(store)
 	s.server = &http.Server{
@@ -183,7 +192,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		via = docket.ViaAPI
 	}
-	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: via, Addr: clientAddr(r), UserAgent: r.UserAgent()})
+	ctx = docket.WithRequestInfo(ctx, docket.RequestInfo{Via: via, Addr: s.clientAddr(r), UserAgent: r.UserAgent()})
 	r = r.WithContext(ctx)
 	a, err := s.authenticate(w, r)
 	if err != nil {

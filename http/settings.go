@@ -20,8 +20,17 @@ func (s *Server) registerSettingsRoutes() {
 type settingsPage struct {
 	layout
 	Settings *docket.Settings
+	Replicas []ReplicaStatus
 	Form     settingsForm
 	Err      string
+}
+
+// ReplicaStatus is a PostgreSQL standby as the settings page shows it.
+type ReplicaStatus struct {
+	Name       string
+	Up, Behind bool
+	Lag        uint64 // bytes of WAL not replayed when last asked
+	Reads      int64
 }
 
 type settingsForm struct {
@@ -37,6 +46,9 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) (*settings
 	p := &settingsPage{layout: s.layout(w, r, "settings.title"), Settings: st,
 		Form: settingsForm{Archive: st.Archive, Proxy: st.ArchiveProxy, UserAgent: st.ArchiveUserAgent}}
 	p.Nav = "settings"
+	if s.Replicas != nil {
+		p.Replicas = s.Replicas(r.Context())
+	}
 	return p, nil
 }
 

@@ -83,9 +83,12 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *docket.
 		s.Error(w, r, err)
 		return false
 	}
-	s.limiter.succeed(u.Name)
+	if err := s.limiter.succeed(r.Context(), u.Name); err != nil {
+		// Signed in all the same: the account's failures are forgotten within the window.
+		s.Logger.Warn("clearing the sign-in failures of an account", "name", u.Name, "err", err)
+	}
 	s.setCookie(w, r, s.sessionCookie(r), id, int(s.SessionTTL.Seconds()))
-	s.Logger.Info("signed in", "name", u.Name, "addr", clientAddr(r), "factor", factor)
+	s.Logger.Info("signed in", "name", u.Name, "addr", s.clientAddr(r), "factor", factor)
 	return true
 }
 
@@ -199,8 +202,11 @@ func (s *Server) handleSecond(w http.ResponseWriter, r *http.Request) {
 // writes it to the security log, and shows the step again, or the sign-in form once the
 // sign-in has ended.
 func (s *Server) secondFailed(w http.ResponseWriter, r *http.Request, p *pending, factor string, err error) {
-	addr := clientAddr(r)
-	s.limiter.fail(p.user.Name, addr)
+	addr := s.clientAddr(r)
+	if ferr := s.limiter.fail(r.Context(), p.user.Name, addr); ferr != nil {
+		s.Error(w, r, ferr)
+		return
+	}
 	n, ferr := s.Store.FailPendingSignIn(r.Context(), p.idHash, maxSecondFailures)
 	detail := "password right, " + factor + " wrong: " + docket.ErrorMessage(err)
 	s.logSignIn(r, docket.OutcomeFailed, p.user.Name, factor, detail)
@@ -227,7 +233,11 @@ func (s *Server) secondFailed(w http.ResponseWriter, r *http.Request, p *pending
 
 // secondLimited refuses a second step while the account or the address must wait.
 func (s *Server) secondLimited(w http.ResponseWriter, r *http.Request, p *pending) bool {
-	d := s.limiter.wait(p.user.Name, clientAddr(r))
+	d, err := s.limiter.wait(r.Context(), p.user.Name, s.clientAddr(r))
+	if err != nil {
+		s.Error(w, r, err)
+		return true
+	}
 	if d <= 0 {
 		return false
 	}

@@ -1,17 +1,22 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/docketorg/docket/internal/sqlstore"
 	"github.com/docketorg/docket/internal/translit"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // dialect is PostgreSQL's: $n placeholders, full-text search over tsvector columns with GIN
@@ -94,25 +99,28 @@ func (d dialect) LockWrites(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// ClaimRows: a row claimed is locked until its transaction ends, and others pass it over.
+func (dialect) ClaimRows() string { return " FOR UPDATE SKIP LOCKED" }
+
 // IsBusy reports whether err is a lock wait that ran out (SQLSTATE 55P03).
 func (dialect) IsBusy(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && pe.Code == "55P03"
 }
 
-// SearchInsert and SearchArgs write the search rows of statements. The vectors are built here from the words
-// translit.Tokens finds, the same words the query side is built from, rather than by the
-// server's text-search parser: that parser would split the text otherwise (it keeps
-// "nur-sultan" whole beside its parts, reads URLs and e-mail addresses as single words, and
-// with a C locale takes any non-ASCII character for a letter), and phrases would stop
+// SearchInsert and SearchArgs write the search rows of statements. The vectors are built here
+// from the words translit.Tokens finds, the same words the query side is built from, rather
+// than by the server's text-search parser: that parser would split the text otherwise (it
+// keeps "nur-sultan" whole beside its parts, reads URLs and e-mail addresses as single words,
+// and with a C locale takes any non-ASCII character for a letter), and phrases would stop
 // matching what they match on SQLite. The lexemes are those of the 'simple' configuration:
-// folded, unstemmed, no stop words.
-func (dialect) SearchInsert() (head, row string) {
-	return `INSERT INTO search (seq, exact, keys) VALUES `, `(?, ?::tsvector, ?::tsvector)`
+// folded, unstemmed, no stop words. They travel as binary tsvectors (see tsvector).
+func (dialect) SearchInsert() (columns []string, row string) {
+	return []string{"seq", "exact", "keys"}, `(?, ?::tsvector, ?::tsvector)`
 }
 
 func (dialect) SearchArgs(seq int64, exact, keys string) []any {
-	return []any{seq, vector(exactWords(exact)), vector(strings.Fields(keys))}
+	return []any{seq, tsvector(exactWords(exact)), tsvector(strings.Fields(keys))}
 }
 
 // exactWords splits folded text into words as quoted phrases are split (sqlstore's
@@ -133,28 +141,53 @@ const (
 
 func validLexeme(w string) bool { return w != "" && len(w) <= maxLexeme }
 
-// lexeme quotes a word for tsvector and tsquery input, where it is one lexeme whatever it
-// holds: no character in it can act as an operator.
-func lexeme(w string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(w) + "'"
-}
+// maxPositions is the most positions a lexeme of a tsvector keeps (MAXNUMPOS).
+const maxPositions = 256
 
-// vector returns tsvector input text of words at positions 1, 2, 3... A word too long to index
-// is left out but keeps its position, so that a phrase does not match across it.
-func vector(words []string) string {
-	var b strings.Builder
+// lexeme quotes a word for tsquery input, where it is one lexeme whatever it holds: no
+// character in it can act as an operator.
+func lexeme(w string) string { return "'" + lexemeQuoter.Replace(w) + "'" }
+
+var lexemeQuoter = strings.NewReplacer(`\`, `\\`, `'`, `''`)
+
+// tsvector returns the tsvector of words at positions 1, 2, 3..., as the server's tsvector
+// input makes it of the text 'w1':1 'w2':2 ...: each lexeme once, in byte order, with its
+// distinct positions in order, at most maxPositions of them, any past maxPosition counted as
+// maxPosition. It is sent in binary form, which the server takes as it is, so it must be
+// that canonical form (TestTSVector compares it with the server's own). A word too long to
+// index is left out but keeps its position, so that a phrase does not match across it.
+func tsvector(words []string) pgtype.TSVector {
+	type wordAt struct {
+		w string
+		p uint16
+	}
+	ws := make([]wordAt, 0, len(words))
 	for i, w := range words {
-		if !validLexeme(w) {
+		if validLexeme(w) {
+			ws = append(ws, wordAt{w, uint16(min(i+1, maxPosition))})
+		}
+	}
+	slices.SortFunc(ws, func(a, b wordAt) int {
+		if c := strings.Compare(a.w, b.w); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.p, b.p)
+	})
+	v := pgtype.TSVector{Valid: true}
+	pos := make([]pgtype.TSVectorPosition, 0, len(ws)) // every lexeme's positions, in turn
+	for i, x := range ws {
+		if i == 0 || x.w != ws[i-1].w {
+			v.Lexemes = append(v.Lexemes, pgtype.TSVectorLexeme{Word: x.w})
+		} else if x.p == ws[i-1].p {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		l := &v.Lexemes[len(v.Lexemes)-1]
+		if len(l.Positions) < maxPositions {
+			pos = append(pos, pgtype.TSVectorPosition{Position: x.p})
+			l.Positions = pos[len(pos)-len(l.Positions)-1 : len(pos) : len(pos)]
 		}
-		b.WriteString(lexeme(w))
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(min(i+1, maxPosition)))
 	}
-	return b.String()
+	return v
 }
 
 // tsqueries returns the query on exact text (every phrase, its words in order) and the query on
@@ -234,24 +267,62 @@ func (dialect) BeginBulk(context.Context, *sql.DB, *sql.DB) (func() error, error
 	return func() error { return nil }, nil
 }
 
-// DeferrableIndexes are the full-text indexes, whose row-by-row upkeep is what makes a large
-// load slow. Dropping an index locks its table until the import commits, and an import may
-// read, on other connections, the tables the other indexes belong to (a CSV file's names are
-// looked up as it is read): only the search table, which no import reads, is locked so.
-func (dialect) DeferrableIndexes() []string { return []string{"search_exact", "search_keys"} }
-
-// IndexDef returns the definition of an index of the store's schema.
-func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {
-	var def string
-	err := tx.QueryRowContext(ctx, `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?`, name).Scan(&def)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+// Deferrable are the full-text indexes, whose row-by-row upkeep is what makes a large load
+// slow. Dropping an index or a constraint locks its table until the import commits, and an
+// import may read, on other connections, the tables the others belong to (a CSV file's names
+// are looked up as it is read): only the search table, which no import reads, is locked so.
+//
+// An import that has the store to itself also defers the indexes that SQLite's does, and the
+// foreign keys of the tables it fills by the million, which the server otherwise checks row
+// by row, each with a lookup in the table referred to (a third of a bare COPY's time): adding
+// one again checks every row with one join, and fails the import if any row breaks it. The
+// import's own checks come first and name the record; the keys are the net under them. The
+// indexes on ids, on entities' canonical ids and on statements' entities stay: the checks
+// read them.
+func (dialect) Deferrable(alone bool) []string {
+	if !alone {
+		return []string{"search_exact", "search_keys"}
 	}
-	return def, err
+	return []string{"search_exact", "search_keys", "search_seq_fkey", "name_keys_seq_fkey",
+		"statements_entity_id_fkey", "statements_ref_fkey", "statements_source_id_fkey",
+		"statements_ref", "statements_ref_newest", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
 }
 
-// IndexBuild leaves the server's settings as they are.
-func (dialect) IndexBuild() (before, after string) { return "", "" }
+// Deferral returns the statements that drop an index or a constraint of the store's schema
+// and make it again, from the catalog's definition of it.
+func (dialect) Deferral(ctx context.Context, tx *sqlstore.Tx, name string) (drop, build string, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT 'DROP INDEX ' || quote_ident(indexname), indexdef FROM pg_indexes
+		WHERE schemaname = current_schema() AND indexname = ?
+		UNION ALL
+		SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+			format('ALTER TABLE %I ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+		FROM pg_constraint c WHERE c.connamespace = current_schema()::regnamespace AND c.conname = ?`, name, name).Scan(&drop, &build)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	return drop, build, err
+}
+
+// IndexBuild lets the planner scan whole tables again (see PrepareImport), as checking a
+// foreign key over every row wants.
+func (dialect) IndexBuild() (before, after string) { return `SET LOCAL enable_seqscan = on`, "" }
+
+// CopyFrom writes rows with the COPY protocol, through the transaction's connection: rows go
+// to the server as one stream, which it parses and writes without a statement per row or
+// batch of rows. Values are what pgx encodes in binary: strings, ints, nil for NULL and the
+// search table's tsvectors (see tsvector).
+func (dialect) CopyFrom(ctx context.Context, tx *sqlstore.Tx, table string, columns []string, args []any) error {
+	n := len(columns)
+	rows := pgx.CopyFromSlice(len(args)/n, func(i int) ([]any, error) { return args[i*n : (i+1)*n : (i+1)*n], nil })
+	return tx.Raw(ctx, func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("copy into %s: the connection is %T, not pgx's", table, dc)
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, rows)
+		return err
+	})
+}
 
 // IsUnique reports whether err is a unique violation (SQLSTATE 23505).
 // ScratchViews makes temporary tables LIKE the store's, with their constraints and indexes
@@ -310,3 +381,6 @@ func (dialect) IsUnique(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && pe.Code == "23505"
 }
+
+// Ensure the dialect loads rows with COPY.
+var _ sqlstore.Copier = dialect{}

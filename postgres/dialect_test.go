@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/docketorg/docket/internal/pgtest"
@@ -27,21 +29,8 @@ func TestRebind(t *testing.T) {
 	}
 }
 
-func TestVector(t *testing.T) {
+func TestTSQueries(t *testing.T) {
 	long := string(make([]byte, maxLexeme+1))
-	for _, tc := range []struct {
-		words []string
-		want  string
-	}{
-		{nil, ""},
-		{[]string{"gulnara", "baiturova"}, `'gulnara':1 'baiturova':2`},
-		{[]string{"o'brien", `a\b`}, `'o''brien':1 'a\\b':2`},
-		{[]string{"a", long, "b"}, `'a':1 'b':3`},
-	} {
-		if got := vector(tc.words); got != tc.want {
-			t.Errorf("vector(%q) = %q, want %q", tc.words, got, tc.want)
-		}
-	}
 	exact, keys, ok := tsqueries([][]string{{"gulnara", "baiturova"}, {"x"}}, []string{"aktau", "sud"}, true)
 	if !ok || exact != `('gulnara' <-> 'baiturova') & ('x')` || keys != `'aktau' & 'sud':*` {
 		t.Errorf("tsqueries = %q, %q, %v", exact, keys, ok)
@@ -51,7 +40,59 @@ func TestVector(t *testing.T) {
 	}
 }
 
-// TestLexeme_Server has the server read what vector and tsqueries write: any word, however
+// vectorText is tsvector input text of words at positions 1, 2, 3..., without the words too
+// long to index: what the server's own parser makes canonical, to hold tsvector to.
+func vectorText(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if !validLexeme(w) {
+			continue
+		}
+		fmt.Fprintf(&b, " %s:%d", lexeme(w), min(i+1, maxPosition))
+	}
+	return b.String()
+}
+
+// TestTSVector has the server compare the binary tsvectors that tsvector makes, which it
+// takes as they are sent, with what its own parser makes of the same words as text: the same
+// lexemes, in the same order, with the same positions. A vector that differed would match
+// otherwise, and Verify would find every search row changed.
+func TestTSVector(t *testing.T) {
+	db := pgtest.MustOpen(t, pgtest.DSN(t))
+	ctx := context.Background()
+	long := strings.Repeat("x", maxLexeme+1)
+	many := func(n int, w ...string) []string {
+		var ws []string
+		for i := range n {
+			ws = append(ws, w[i%len(w)])
+		}
+		return ws
+	}
+	for _, words := range [][]string{
+		nil,
+		{"gulnara", "baiturova"},
+		{"b", "a", "b", "c", "a"}, // out of order, and again
+		{"o'brien", `a\b`, "жаңаөзен", "ab", "a", "aa", "b"}, // byte order, not length order
+		{"a", long, "b"},
+		{strings.Repeat("y", maxLexeme), "z"},
+		many(300, "court"),                  // more positions than a lexeme keeps
+		many(maxPosition+50, "a", "b", "c"), // positions past the last one
+		append(many(maxPosition+10, "pad"), "tail", "tail"),
+	} {
+		vec := tsvector(words)
+		var same bool
+		var got, want string
+		err := db.QueryRowContext(ctx, `SELECT $1::tsvector = $2::tsvector, $1::tsvector::text, $2::tsvector::text`, vec, vectorText(words)).Scan(&same, &got, &want)
+		if err != nil {
+			t.Fatalf("%.60q: %v", words, err)
+		}
+		if !same || got != want {
+			t.Errorf("tsvector(%.60q) = %.200s; the server's parser makes %.200s", words, got, want)
+		}
+	}
+}
+
+// TestLexeme_Server has the server read what tsvector and tsqueries write: any word, however
 // hostile, is one lexeme that matches itself, never an operator.
 func TestLexeme_Server(t *testing.T) {
 	db := pgtest.MustOpen(t, pgtest.DSN(t))
@@ -61,7 +102,7 @@ func TestLexeme_Server(t *testing.T) {
 		var lexJSON string
 		var nodes int
 		var match, prefix bool
-		vec := vector([]string{w})
+		vec := tsvector([]string{w})
 		q, _, _ := tsqueries([][]string{{w}}, nil, false)
 		_, pq, _ := tsqueries(nil, []string{w}, true)
 		err := db.QueryRowContext(ctx, `SELECT array_to_json(tsvector_to_array($1::tsvector))::text, numnode($2::tsquery), $1::tsvector @@ $2::tsquery, $1::tsvector @@ $3::tsquery`,

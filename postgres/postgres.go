@@ -31,6 +31,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -61,11 +63,29 @@ type DB struct {
 	// WriteWait is how long a write waits for another writer (an import holds the writers'
 	// lock for its whole length) before it is refused as busy.
 	WriteWait time.Duration
+	// Replicas are URLs of streaming standbys of the primary (made with pg_basebackup), in
+	// the form of URL, to send reads to (see reader). Set them before Open.
+	Replicas []string
+	// ReplicaWait is how long a read waits for a replica to replay this process's last
+	// write before it reads from the primary; ReplicaMaxLag how far (bytes of WAL) a replica
+	// may be behind the primary before reads skip it; ReplicaCheck how often each replica is
+	// asked how far it is.
+	ReplicaWait   time.Duration
+	ReplicaMaxLag uint64
+	ReplicaCheck  time.Duration
+
+	replicas  []*replica
+	written   atomic.Uint64 // the WAL position of this process's last write
+	turn      atomic.Uint32 // the replica the next read starts at
+	stopWatch context.CancelFunc
+	watchOnce sync.Once
+	watched   sync.WaitGroup
 }
 
 // NewDB returns a DB for the server at url; call Open before use.
 func NewDB(url string) *DB {
-	return &DB{Store: sqlstore.New(nil, nil, dialect{}), URL: url, WriteWait: 10 * time.Second}
+	return &DB{Store: sqlstore.New(nil, nil, dialect{}), URL: url, WriteWait: 10 * time.Second,
+		ReplicaWait: 500 * time.Millisecond, ReplicaMaxLag: 64 << 20, ReplicaCheck: time.Second}
 }
 
 // Open connects, and applies pending migrations unless NoMigrate is set.
@@ -116,12 +136,26 @@ func (db *DB) Open() error {
 	db.Scratch = stdlib.OpenDB(*s)
 	db.Scratch.SetMaxOpenConns(1)
 	db.Scratch.SetMaxIdleConns(0)
+	if err := db.openReplicas(context.Background(), func(c *pgx.ConnConfig) {
+		if c.ConnectTimeout == 0 {
+			c.ConnectTimeout = 5 * time.Second
+		}
+		if c.RuntimeParams["application_name"] == "" {
+			c.RuntimeParams["application_name"] = "docket"
+		}
+		for _, k := range []string{"default_transaction_isolation", "default_transaction_read_only"} {
+			c.RuntimeParams[k] = r.RuntimeParams[k]
+		}
+	}); err != nil {
+		db.Close()
+		return err
+	}
 	return nil
 }
 
 // Close closes both pools.
 func (db *DB) Close() error {
-	var errs []error
+	errs := []error{db.closeReplicas()}
 	if db.Scratch != nil {
 		errs = append(errs, db.Scratch.Close())
 	}

@@ -262,6 +262,72 @@ func TestWrite_WhileAnotherWrites(t *testing.T) {
 	}
 }
 
+// TestNextJob_TwoServers: archive workers of two servers on one database claim jobs at once;
+// each job is claimed once, every job is claimed, and a claim does not wait for a writer that
+// holds the writers' lock (an import).
+func TestNextJob_TwoServers(t *testing.T) {
+	url := pgtest.Schema(t)
+	ctx := context.Background()
+	var dbs []*postgres.DB
+	for range 2 {
+		db := postgres.NewDB(url)
+		if err := db.Open(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		dbs = append(dbs, db)
+	}
+	// Every source with a URL is queued when it is recorded.
+	const jobs = 60
+	for i := range jobs {
+		storetest.MustSource(t, dbs[i%2], fmt.Sprintf("https://example.org/%d", i))
+	}
+	// A writer holds the writers' lock throughout: claims go on beside it.
+	hold, err := dbs[0].BeginTx(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+
+	now := time.Now().Add(time.Hour)
+	var mu sync.Mutex
+	claims := map[int64]int{}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				j, err := dbs[w%2].NextJob(ctx, now, "")
+				if err != nil {
+					errs <- err
+					return
+				}
+				if j == nil {
+					return
+				}
+				mu.Lock()
+				claims[j.ID]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	for id, n := range claims {
+		if n != 1 {
+			t.Errorf("job %d claimed %d times", id, n)
+		}
+	}
+	if len(claims) != jobs {
+		t.Errorf("%d jobs claimed, want %d", len(claims), jobs)
+	}
+}
+
 // TestTamperSecurityLog alters the security log behind the store's back on PostgreSQL.
 func TestTamperSecurityLog(t *testing.T) {
 	storetest.TamperSecurityLog(t, func(tb testing.TB, now func() time.Time, rand io.Reader) (docket.Store, func(string) error, bool) {

@@ -228,8 +228,11 @@ func (dialect) Rebind(q string) string { return q }
 
 func (dialect) LockWrites(context.Context, *sql.Tx) error { return nil }
 
-func (dialect) SearchInsert() (head, row string) {
-	return `INSERT INTO search (rowid, exact, keys) VALUES `, `(?, ?, ?)`
+// ClaimRows: a write transaction holds the whole file, so rows it reads are its own.
+func (dialect) ClaimRows() string { return "" }
+
+func (dialect) SearchInsert() (columns []string, row string) {
+	return []string{"rowid", "exact", "keys"}, `(?, ?, ?)`
 }
 
 func (dialect) SearchArgs(seq int64, exact, keys string) []any { return []any{seq, exact, keys} }
@@ -298,22 +301,24 @@ func (d dialect) BeginBulk(ctx context.Context, w, r *sql.DB) (func() error, err
 // defaultMaxIdle is database/sql's default number of idle connections a pool keeps.
 const defaultMaxIdle = 2
 
-// DeferrableIndexes are those on keys that arrive in no order. Readers in WAL mode read the
+// Deferrable are the indexes on keys that arrive in no order, alone or not. Readers in WAL mode read the
 // store as it was before the import, indexes and all, so dropping them blocks no one. The
 // indexes on ids, on entities' canonical ids and on statements' entities stay, as checks read
 // them; so does the change log's index of entities, cheap to keep (its keys arrive nearly in
-// order) and dear to build (the whole log is read).
-func (dialect) DeferrableIndexes() []string {
+// order) and dear to build (the whole log is read). SQLite's foreign keys cannot be dropped:
+// they are checked as rows are written.
+func (dialect) Deferrable(bool) []string {
 	return []string{"statements_ref", "statements_ref_newest", "statements_source", "name_keys_key", "sources_url", "entities_schema"}
 }
 
-func (dialect) IndexDef(ctx context.Context, tx *sqlstore.Tx, name string) (string, error) {
-	var def string
-	err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&def)
+func (dialect) Deferral(ctx context.Context, tx *sqlstore.Tx, name string) (drop, build string, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`, name).Scan(&build)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		return "", "", nil
+	} else if err != nil {
+		return "", "", err
 	}
-	return def, err
+	return `DROP INDEX ` + name, build, nil
 }
 
 // IndexBuild sorts the keys of the indexes an import builds in temporary files. The writer's

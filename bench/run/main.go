@@ -56,6 +56,11 @@ is that of the schema's tables and indexes; the CPU time of the server's backend
 when the server runs on this machine; no idle server is measured. Before the reads the schema
 is vacuumed and analysed, as autovacuum would soon do (--vacuum=false reads straight away).
 
+With --ceiling (PostgreSQL) it then copies the rows the import wrote out of the schema, in
+COPY's binary form, and loads them again into fresh tables with a bare COPY, once keeping
+every index and foreign key up row by row and once building them after the load: what the
+server alone costs, the ceiling of the import's rate, side by side with it.
+
 Results go to PREFIX.md and PREFIX.json (by default bench/results/BACKEND-SIZE, or
 BACKEND-csv-ROWS with --csv). The temporary directory is removed unless --keep is given. Run
 it from the module root.
@@ -65,30 +70,32 @@ Examples:
   go run ./bench/run --statements 1000000 --out bench/results/sqlite-1m --cpuprofile /tmp/import.pprof
   go tool pprof -top -cum /tmp/import.pprof
   go run ./bench/run --statements 100000 --db 'postgres://postgres@127.0.0.1:5432/docket_bench?sslmode=disable'
+  go run ./bench/run --statements 1000000 --ceiling --db 'postgres://postgres@127.0.0.1:5432/docket_bench?sslmode=disable'
   go run ./bench/run --csv 90000
   go run ./bench/run --csv 90000 --shape wide
   go run ./bench/run --csv 90000 --db 'postgres://postgres@127.0.0.1:5432/docket_bench?sslmode=disable'`
 
 // Result is everything one run measured; it is the JSON file.
 type Result struct {
-	Command  string                 `json:"command"`
-	Date     string                 `json:"date"`
-	Machine  Machine                `json:"machine"`
-	Backend  string                 `json:"backend"`
-	Nonempty bool                   `json:"nonempty,omitempty"` // the store held one source before the import
-	Data     *Data                  `json:"data,omitempty"`
-	Import   *harness.ImportResult  `json:"import,omitempty"`
-	CSV      *harness.CSVResult     `json:"csv_import,omitempty"`
-	Facts    harness.StoreFacts     `json:"store_facts"`
-	Search   []harness.SearchResult `json:"search,omitempty"`
-	Queries  int                    `json:"queries,omitempty"`
-	Pages    []harness.PageResult   `json:"entity_pages,omitempty"`
-	Busiest  map[string]float64     `json:"busiest_entity_page_ms,omitempty"`
-	API      []harness.APIResult    `json:"api,omitempty"`
-	Stats    []harness.StatsResult  `json:"stats,omitempty"`
-	ServeRSS map[string]float64     `json:"serve_idle_rss_mb,omitempty"`
-	ServeErr string                 `json:"serve_error,omitempty"`
-	QuerySet []harness.Query        `json:"query_set,omitempty"`
+	Command  string                  `json:"command"`
+	Date     string                  `json:"date"`
+	Machine  Machine                 `json:"machine"`
+	Backend  string                  `json:"backend"`
+	Nonempty bool                    `json:"nonempty,omitempty"` // the store held one source before the import
+	Data     *Data                   `json:"data,omitempty"`
+	Import   *harness.ImportResult   `json:"import,omitempty"`
+	Ceiling  []harness.CeilingResult `json:"ceiling,omitempty"`
+	CSV      *harness.CSVResult      `json:"csv_import,omitempty"`
+	Facts    harness.StoreFacts      `json:"store_facts"`
+	Search   []harness.SearchResult  `json:"search,omitempty"`
+	Queries  int                     `json:"queries,omitempty"`
+	Pages    []harness.PageResult    `json:"entity_pages,omitempty"`
+	Busiest  map[string]float64      `json:"busiest_entity_page_ms,omitempty"`
+	API      []harness.APIResult     `json:"api,omitempty"`
+	Stats    []harness.StatsResult   `json:"stats,omitempty"`
+	ServeRSS map[string]float64      `json:"serve_idle_rss_mb,omitempty"`
+	ServeErr string                  `json:"serve_error,omitempty"`
+	QuerySet []harness.Query         `json:"query_set,omitempty"`
 }
 
 // Machine says where the figures come from.
@@ -124,6 +131,7 @@ type options struct {
 	pageBudget       time.Duration
 	serve, api       bool
 	vacuum, nonempty bool
+	ceiling          bool
 	statsReps        int
 	keep             bool
 	dbURL, storePath string
@@ -166,6 +174,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	fs.BoolVar(&o.api, "api", true, "measure the HTTP API of a server run in this process")
 	fs.IntVar(&o.statsReps, "stats-reps", 3, "repetitions of the statistics of docket stats (0: skip them)")
 	fs.BoolVar(&o.nonempty, "nonempty", false, "import into a store holding one source, not an empty one: every index is then kept up to date during the load instead of built after it")
+	fs.BoolVar(&o.ceiling, "ceiling", false, "PostgreSQL: after the import, load the rows it wrote again with a bare COPY into fresh tables, with every index and key kept up and with them built after the load, for the ceiling of the import's rate")
 	fs.BoolVar(&o.vacuum, "vacuum", true, "PostgreSQL: VACUUM (ANALYZE) the schema after the import, before the reads, as autovacuum would soon")
 	fs.BoolVar(&o.serve, "serve", true, "measure the RSS of an idle docket serve (builds ./cmd/docket; SQLite only)")
 	fs.StringVar(&o.storePath, "store", "", "measure reads only, on this SQLite store `FILE` imported from the registry of the same --statements and --seed (see --keep)")
@@ -187,6 +196,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		return fmt.Errorf("give --statements or --csv, not both")
 	case o.storePath != "" && (o.dbURL != "" || o.csvRows > 0):
 		return fmt.Errorf("--store reads a SQLite store imported before: not with --db or --csv")
+	case o.ceiling && (o.dbURL == "" || o.csvRows > 0):
+		return fmt.Errorf("--ceiling is a bare COPY into PostgreSQL of an import's rows: give --db and --statements")
 	case o.statsReps < 0:
 		return fmt.Errorf("--stats-reps %d: want 0 or more", o.statsReps)
 	}
@@ -421,6 +432,16 @@ func generateAndImport(ctx context.Context, target *harness.Target, tmp string, 
 	res.Import = imp
 	logf("imported %d statements in %.1fs: %.0f statements/s, %.0f records/s; peak RSS %.0f MB; %.0f bytes a statement",
 		imp.Statements, imp.Seconds, imp.StatementsPerSec, imp.RecordsPerSec, imp.PeakRSSMB, imp.BytesPerStatement)
+
+	// 4. The ceiling: the same rows, loaded bare.
+	if o.ceiling {
+		if res.Ceiling, err = target.Ceiling(ctx, tmp, imp.Statements, []string{"deferred", "live"}); err != nil {
+			return nil, err
+		}
+		for _, c := range res.Ceiling {
+			logf("bare COPY (%s): %d rows in %.1fs, server CPU %.1fs: %.0f statements/s", c.Mode, c.Rows, c.Seconds, c.ServerCPUSeconds, c.StatementsPerSec)
+		}
+	}
 	return sum, nil
 }
 

@@ -67,6 +67,7 @@ func markdown(r *Result) string {
 			}
 		}
 		b.p("")
+		b.ceiling(r)
 	}
 	b.search(r)
 	b.pages(r)
@@ -297,4 +298,22 @@ func group(n int64) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// ceiling is the bare COPY of the import's rows beside the import (--ceiling).
+func (b *md) ceiling(r *Result) {
+	if len(r.Ceiling) == 0 {
+		return
+	}
+	b.p("### The ceiling: a bare COPY of the same rows")
+	b.p("")
+	b.p("The rows the import wrote, copied out of the schema in COPY's binary form (%.0f MB) and loaded again, right after the import, into fresh tables made by the same migrations, in one transaction, by COPY from files: the server's work alone, with no decoding, checking, hashing or encoding left to do. The import above defers less than the second row: it keeps up the indexes its checks read (entities by canonical id, statements by entity, the change log's).", float64(r.Ceiling[0].Bytes)/1e6)
+	b.p("")
+	b.p("| bare COPY | rows | time | server CPU | statements/s | the import's rate, as a share of it | load average before / after |")
+	b.p("|---|---|---|---|---|---|---|")
+	for _, c := range r.Ceiling {
+		b.p("| %s | %s | %.1f s | %.1f s | **%s** | %.0f%% | %s / %s |", harness.CeilingMode(c.Mode), group(c.Rows), c.Seconds, c.ServerCPUSeconds,
+			group(int64(c.StatementsPerSec)), 100*r.Import.StatementsPerSec/c.StatementsPerSec, c.LoadBefore, c.LoadAfter)
+	}
+	b.p("")
 }

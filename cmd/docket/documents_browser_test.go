@@ -256,6 +256,8 @@ func TestBrowser_Documents(t *testing.T) {
 		chromedp.WaitNotPresent(chromedp.CSS(`form.unmerge`)),
 		chromedp.WaitVisible(chromedp.CSS(`p.flash`)),
 	)
+	// The merge's page has a flash too, until the browser has moved on.
+	waitFor(t, "the page after the unmerge", func() bool { return strings.Contains(location(t, ctx), "flash=unmerged") })
 	if loc := location(t, ctx); !strings.Contains(loc, "/entity/"+ab[1]) || count(t, ctx, `form.unmerge`) != 0 {
 		t.Fatalf("after the unmerge: at %s, %d unmerge forms", loc, count(t, ctx, `form.unmerge`))
 	}

@@ -191,6 +191,8 @@ type flags struct {
 	jsonOut bool
 	author  string
 	keyPass string // --key-passphrase-file
+	// replicas are URLs of PostgreSQL standbys that reads go to (serve --db-replica).
+	replicas []string
 }
 
 // newFlags makes a flag set whose --help prints usage (a synopsis and an example) and the
@@ -296,7 +298,10 @@ func (f *flags) open(create bool) (*store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return openStore(u, create, f.noMig)
+	if len(f.replicas) > 0 && !isPostgres(u) {
+		return nil, docket.Errorf(docket.EINVALID, "--db-replica needs a PostgreSQL store (--db postgres://...), not %s", u)
+	}
+	return openStoreReplicas(u, create, f.noMig, f.replicas)
 }
 
 // store is an open store on either backend, as commands use it: the shared SQL store, where
@@ -308,6 +313,8 @@ type store struct {
 	Path       string
 	backend    io.Closer
 	migrations []string // the migrations the backend ships
+	// replicas reports the PostgreSQL standbys reads go to; nil without any.
+	replicas func(context.Context) []postgres.ReplicaStatus
 }
 
 // Close closes the store.
@@ -324,13 +331,22 @@ func isPostgres(u string) bool {
 // is set; a PostgreSQL database is made by its administrator, and an empty one is a store
 // with nothing in it.
 func openStore(u string, create, noMigrate bool) (*store, error) {
+	return openStoreReplicas(u, create, noMigrate, nil)
+}
+
+// openStoreReplicas is openStore with the URLs of PostgreSQL standbys that reads go to.
+func openStoreReplicas(u string, create, noMigrate bool, replicas []string) (*store, error) {
 	if isPostgres(u) {
 		db := postgres.NewDB(u)
-		db.NoMigrate = noMigrate
+		db.NoMigrate, db.Replicas = noMigrate, replicas
 		if err := db.Open(); err != nil {
 			return nil, err
 		}
-		return &store{Store: db.Store, Path: redactURL(u), backend: db, migrations: postgres.Migrations()}, nil
+		st := &store{Store: db.Store, Path: redactURL(u), backend: db, migrations: postgres.Migrations()}
+		if len(replicas) > 0 {
+			st.replicas = db.ReplicaStatuses
+		}
+		return st, nil
 	}
 	path, ok := strings.CutPrefix(u, "sqlite:")
 	if !ok || path == "" {

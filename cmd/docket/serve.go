@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"net/url"
 	"time"
 
@@ -20,14 +21,17 @@ import (
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	f := m.newFlags("serve", `
 Usage: docket serve [--addr HOST:PORT] [--demo] [--data DIR] [--archive [--archive-proxy URL]] [--witness]
+                    [--trusted-proxy CIDR]... [--db postgres://... [--db-replica postgres://...]...]
 
 Runs the web interface and the JSON API (/api/v1, described at /api/v1/openapi.json) until
 interrupted. Visitors who do not sign in see reviewed public statements only; accounts come
 from docket user add (the first: docket user add --admin NAME), API tokens from docket token
 add. --demo loads the seed case first if the store lacks it. Behind a proxy that terminates
-TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, and --origin
+TLS, pass --secure-cookies so that session cookies are only ever sent over TLS, --origin
 with the site's address: security keys and passkeys are bound to it (browsers offer them only
-over HTTPS, or on localhost, and never at an IP address).
+over HTTPS, or on localhost, and never at an IP address), and --trusted-proxy with the proxy's
+addresses so that the sign-in throttle and the limits of heavy pages hold each person behind
+it to their own address, not everyone to the proxy's.
 
 What it fetches: nothing, unless archiving is on. Sources with a URL are queued for archiving
 when they are recorded, but the server contacts no site of theirs until archiving is turned on,
@@ -57,9 +61,19 @@ Examples:
 	secure := f.Bool("secure-cookies", false, "mark session cookies Secure (served over TLS by a proxy)")
 	origin := f.String("origin", "", "the `URL` browsers reach this server at, such as https://docket.example.org, which security keys are bound to (default: each request's host)")
 	publicMaxAge := f.Duration("public-max-age", 0, "let a shared cache or CDN hold public pages this long without asking again (0: it asks every time, and the validators answer 304)")
+	var proxies []netip.Prefix
+	f.Func("trusted-proxy", "a proxy, CDN or load balancer in front of the server, as a CIDR block or an address (repeatable): from it, the client's address is read from X-Forwarded-For, the rightmost entry that is not a trusted proxy; from anyone else the header is ignored", func(v string) error {
+		p, err := dockethttp.ParseTrustedProxy(v)
+		proxies = append(proxies, p)
+		return err
+	})
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown), and ask the witnesses of docket witness use to cosign it; /checkpoint and /api/v1/ledger/checkpoint serve the latest")
 	asWitness := f.Bool("witness", false, "also serve as a witness: cosign the checkpoints of the logs added with docket witness add-log, at /witness/add-checkpoint")
 	witnessKey := f.String("witness-key", "", "the witness's key `file` (default $XDG_CONFIG_HOME/docket/witness.key, made on first use)")
+	f.Func("db-replica", "a streaming standby of the PostgreSQL primary of --db, as a postgres:// URL (repeatable): pages, search and the API read from the standbys, writes go to the primary; a read after a write of this server waits a moment for a standby that has it, else reads the primary", func(v string) error {
+		f.replicas = append(f.replicas, v)
+		return nil
+	})
 	f.authorFlag()
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
@@ -90,6 +104,16 @@ Examples:
 	}
 	s := dockethttp.NewServer(db)
 	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
+	s.TrustedProxies = proxies
+	if db.replicas != nil {
+		s.Replicas = func(ctx context.Context) []dockethttp.ReplicaStatus {
+			var out []dockethttp.ReplicaStatus
+			for _, r := range db.replicas(ctx) {
+				out = append(out, dockethttp.ReplicaStatus{Name: r.Name, Up: r.Up, Behind: r.Behind, Lag: r.Lag, Reads: r.Reads})
+			}
+			return out
+		}
+	}
 	s.WarmFigures = true
 	if *origin != "" {
 		u, err := url.Parse(*origin)

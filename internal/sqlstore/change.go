@@ -302,6 +302,11 @@ type batch struct {
 // is checked against what the store and the batches before it hold, then written with a few
 // multi-row INSERTs a table.
 func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress) (n int, err error) {
+	return db.load(ctx, v, next, progress, false)
+}
+
+// load is Import, and ImportAlone with alone set.
+func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket.Record, error), progress docket.Progress, alone bool) (n int, err error) {
 	if err := mayImport(v); err != nil {
 		return 0, err
 	}
@@ -345,13 +350,15 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 		if err := db.Dialect.PrepareImport(ctx, tx); err != nil {
 			return fmt.Errorf("prepare import: %w", err)
 		}
-		deferred, err := tx.deferIndexes(ctx)
+		deferred, err := tx.deferIndexes(ctx, alone)
 		if err != nil {
 			return err
 		}
 		tx.fin = newFinisher()
-		if db.Dialect.Interleaves() {
-			tx.writer = &writer{done: make(chan error, 1)}
+		tx.writer = &writer{done: make(chan error, 1)}
+		check := ctx // the checks', which wait for the writer before they read (see Tx.wait)
+		if !db.Dialect.Interleaves() {
+			check = context.WithValue(ctx, checking{}, true)
 		}
 		defer func() {
 			if w := tx.writer; w != nil && w.busy {
@@ -367,7 +374,10 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 		fetched := false // the ids the batch names were looked up, by the writer (see rotate)
 		for b, more := <-batches; more; {
 			if !fetched {
-				if err := tx.prefetch(ctx, b.recs); err != nil {
+				if err := tx.prefetch(check, b.recs); err != nil {
+					if werr := tx.settle(); werr != nil {
+						return werr
+					}
 					return err
 				}
 			}
@@ -376,23 +386,26 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 				n++
 				if r.Kind == docket.KindAuthor {
 					// Not a change either: who an author id of the records that follow stands for.
-					if err := tx.putAuthor(ctx, r.Author); err != nil {
+					if err := tx.putAuthor(check, r.Author); err != nil {
 						return prefixError(err, "record %d", n)
 					}
 					continue
 				}
 				if r.Kind == docket.KindBlob {
 					// Content is not a change: check it and store it for the snapshots that follow.
-					if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
+					if err := r.Check(check, lookup{tx, v.MaxSensitivity()}); err != nil {
 						return prefixError(err, "record %d", n)
 					}
-					if _, err := tx.putBlob(ctx, r.Blob.Data); err != nil {
+					if _, err := tx.putBlob(check, r.Blob.Data); err != nil {
 						return err
 					}
 					continue
 				}
 				tx.recNo = n
-				if _, err := tx.add(ctx, v, r); err != nil {
+				if _, err := tx.add(check, v, r); err != nil {
+					if werr := tx.settle(); werr != nil {
+						return werr // the batch before failed first, and err may follow from it
+					}
 					return prefixError(err, "record %d", n)
 				}
 			}
@@ -400,7 +413,7 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			// names before it writes this one's rows.
 			var next batch
 			got := false
-			if tx.writer != nil && b.err == nil {
+			if b.err == nil {
 				select {
 				case next, more = <-batches:
 					got = true
@@ -415,11 +428,6 @@ func (db *Store) Import(ctx context.Context, v docket.Viewer, next func() (*dock
 			prev = [2]int{first, n}
 			if fetched = next.recs != nil; fetched {
 				if err := <-tx.writer.fetched; err != nil {
-					return err
-				}
-			}
-			if tx.writer == nil {
-				if err := tx.writeTiles(ctx); err != nil {
 					return err
 				}
 			}
@@ -484,7 +492,7 @@ func (db *Store) ImportAlone(ctx context.Context, v docket.Viewer, next func() (
 			err = errors.Join(err, fmt.Errorf("after the import: %w", endErr))
 		}
 	}()
-	return db.Import(ctx, v, next, progress)
+	return db.load(ctx, v, next, progress, true)
 }
 
 // emptyLog asks whether the change log, and so the store, holds nothing.
@@ -498,10 +506,11 @@ func (db *Store) Empty(ctx context.Context) (bool, error) {
 	return empty, err
 }
 
-// deferIndexes drops the dialect's deferrable indexes when the store is empty, and returns the
-// statements that create them again: building an index once, sorted, after the load costs less
-// than inserting into it row by row.
-func (tx *Tx) deferIndexes(ctx context.Context) ([]string, error) {
+// deferIndexes drops the dialect's deferrable indexes and constraints when the store is empty,
+// and returns the statements that build them again: building an index once, sorted, or
+// checking a foreign key with one join, after the load costs less than keeping it up row by
+// row. alone says that the import has the store to itself (see ImportAlone).
+func (tx *Tx) deferIndexes(ctx context.Context, alone bool) ([]string, error) {
 	var empty bool
 	if err := tx.QueryRowContext(ctx, emptyLog).Scan(&empty); err != nil {
 		return nil, err
@@ -509,22 +518,22 @@ func (tx *Tx) deferIndexes(ctx context.Context) ([]string, error) {
 		return nil, nil
 	}
 	var defs []string
-	for _, name := range tx.db.Dialect.DeferrableIndexes() {
-		def, err := tx.db.Dialect.IndexDef(ctx, tx, name)
+	for _, name := range tx.db.Dialect.Deferrable(alone) {
+		drop, build, err := tx.db.Dialect.Deferral(ctx, tx, name)
 		if err != nil {
-			return nil, fmt.Errorf("index %s: %w", name, err)
-		} else if def == "" {
+			return nil, fmt.Errorf("defer %s: %w", name, err)
+		} else if drop == "" {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `DROP INDEX `+name); err != nil {
-			return nil, fmt.Errorf("drop index %s: %w", name, err)
+		if _, err := tx.ExecContext(ctx, drop); err != nil {
+			return nil, fmt.Errorf("%s: %w", drop, err)
 		}
-		defs = append(defs, def)
+		defs = append(defs, build)
 	}
 	return defs, nil
 }
 
-// createIndexes creates the indexes deferIndexes dropped, in the same transaction.
+// createIndexes builds what deferIndexes dropped, in the same transaction.
 func (tx *Tx) createIndexes(ctx context.Context, defs []string) (err error) {
 	if len(defs) == 0 {
 		return nil
@@ -582,8 +591,8 @@ var refProperties = func() map[string]bool {
 // With a writer, the ids of the entities and statements the batch makes are not looked up but
 // marked absent: the unique indexes check that they are not taken as the writer inserts the
 // rows, and taken names the record of one that is. Looking each up first cost as much again, a
-// tenth of a CSV import. Without a writer (PostgreSQL) a refused insert would end the
-// transaction before the record could be named.
+// tenth of a CSV import. Where the dialect does not interleave (PostgreSQL), they are looked
+// up: a refused insert would end the transaction before the record could be named.
 func (tx *Tx) prefetch(ctx context.Context, recs []*docket.Record) error {
 	if tx.absent == nil {
 		tx.absent = map[string]uint8{}
@@ -598,7 +607,7 @@ func (tx *Tx) prefetch(ctx context.Context, recs []*docket.Record) error {
 		*list = append(*list, id)
 	}
 	made := func(list *[]string, kind uint8, id string) {
-		if tx.writer == nil {
+		if tx.writer == nil || !tx.db.Dialect.Interleaves() {
 			want(list, kind, id)
 		} else if seen[id]&kind == 0 {
 			seen[id] |= kind

@@ -19,8 +19,12 @@ type tileReader struct {
 }
 
 func (r tileReader) ReadTile(l int, n int64) ([]byte, error) {
+	ctx := r.ctx
+	if ctx == nil {
+		ctx = r.tx.ledgerCtx // the appender's: see appendLeaf
+	}
 	var b []byte
-	err := r.tx.queryRow(r.ctx, `SELECT hashes FROM ledger_tiles WHERE level = ? AND idx = ?`, l, n).Scan(&b)
+	err := r.tx.queryRow(ctx, `SELECT hashes FROM ledger_tiles WHERE level = ? AND idx = ?`, l, n).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -31,12 +35,15 @@ func (r tileReader) ReadTile(l int, n int64) ([]byte, error) {
 // its leaf's hash. A change's leaf index is its sequence number less one; the tiles holding
 // the new hashes are written by writeTiles before the transaction commits.
 func (tx *Tx) appendLeaf(ctx context.Context, seq int64, leaf tlog.Hash) error {
+	// The appender reads tiles with the context of the call that appends, not of the one that
+	// made it: during an import, either goroutine may append (see Tx.wait).
+	tx.ledgerCtx = ctx
 	if tx.appender == nil {
 		n, err := tx.ledgerSize(ctx)
 		if err != nil {
 			return err
 		}
-		tx.appender = ledger.NewAppender(n, tileReader{ctx, tx})
+		tx.appender = ledger.NewAppender(n, tileReader{tx: tx})
 	}
 	if tx.appender.N != seq-1 {
 		return fmt.Errorf("ledger: it has %d leaves, but change %d is next: the ledger is out of step with the change log (run docket verify)", tx.appender.N, seq)
@@ -53,10 +60,12 @@ func (tx *Tx) writeTiles(ctx context.Context) error {
 	if tx.appender == nil {
 		return nil
 	}
+	tx.ledgerCtx = ctx
 	tiles, err := tx.appender.Tiles()
 	if err != nil {
 		return fmt.Errorf("ledger: %w", err)
 	}
+	tx.tilesAt = tx.appender.N
 	for _, t := range tiles {
 		if _, err := tx.exec(ctx, `INSERT INTO ledger_tiles (level, idx, hashes) VALUES (?, ?, ?)
 			ON CONFLICT (level, idx) DO UPDATE SET hashes = excluded.hashes`, t.L, t.N, t.Data); err != nil {

@@ -134,8 +134,12 @@ func (db *Store) RowsHead(ctx context.Context) (seq int64, err error) {
 	return seq, nil
 }
 
-// rowColumns are the columns of a row, in the order rowArgs gives them.
-const rowColumns = `class, schema, id, seq, caption, people, country, article, articles, stage, kind, rank, amount, date, year, political, review`
+// The rows of the lists, and what each shows; listRows's columns in the order rowArgs gives them.
+var (
+	listRows = tableRows{table: "list_rows", columns: []string{"class", "schema", "id", "seq", "caption", "people", "country", "article", "articles",
+		"stage", "kind", "rank", "amount", "date", "year", "political", "review"}}
+	listData = tableRows{table: "list_data", columns: []string{"class", "schema", "id", "data"}}
+)
 
 func rowArgs(r *docket.Row) []any {
 	articles := ""
@@ -181,10 +185,10 @@ func (db *Store) PutRows(ctx context.Context, v docket.Viewer, ids []string, row
 		args = append(args, rowArgs(r)...)
 		data = append(data, int(r.Class), r.Schema, r.ID, string(r.Data))
 	}
-	if err := tx.insertRows(ctx, `INSERT INTO list_rows (`+rowColumns+`) VALUES `, 17, args); err != nil {
+	if err := tx.insertRows(ctx, listRows, args); err != nil {
 		return fmt.Errorf("write rows: %w", err)
 	}
-	if err := tx.insertRows(ctx, `INSERT INTO list_data (class, schema, id, data) VALUES `, 4, data); err != nil {
+	if err := tx.insertRows(ctx, listData, data); err != nil {
 		return fmt.Errorf("write rows' data: %w", err)
 	}
 	if head > 0 {

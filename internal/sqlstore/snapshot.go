@@ -162,29 +162,37 @@ func (db *Store) EnqueueArchive(ctx context.Context, v docket.Viewer, source str
 // retried after it.
 const jobLease = 10 * time.Minute
 
-// NextJob claims the next due job.
+// NextJob claims the next due job: it leases it for jobLease, so that no other worker, of this
+// process or another on the same database, takes it meanwhile. The claim does not wait for the
+// writers' lock (the queue is not in the change log, and an import holds that lock for its
+// whole length); on PostgreSQL the row is locked FOR UPDATE SKIP LOCKED instead, so that
+// workers claiming at once each take another job and none runs twice.
 func (db *Store) NextJob(ctx context.Context, now time.Time, source string) (j *docket.Job, err error) {
-	err = db.update(ctx, func(tx *Tx) error {
-		var job docket.Job
-		var next string
-		var lastErr sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT id, source_id, url, attempts, state, next_at, last_error, requested_by FROM jobs
-			WHERE state = 'pending' AND next_at <= ? AND (? = '' OR source_id = ?) ORDER BY next_at, id LIMIT 1`, formatTime(now), source, source).
-			Scan(&job.ID, &job.Source, &job.URL, &job.Attempts, &job.State, &next, &lastErr, &job.RequestedBy)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		job.Attempts++
-		job.NextAt, job.LastError = now.Add(jobLease), lastErr.String
-		if _, err := tx.exec(ctx, `UPDATE jobs SET attempts = ?, next_at = ? WHERE id = ?`, job.Attempts, formatTime(job.NextAt), job.ID); err != nil {
-			return err
-		}
-		j = &job
-		return nil
-	})
-	return j, err
+	tx, err := db.begin(ctx, db.W)
+	if err != nil {
+		return nil, db.busy(fmt.Errorf("begin: %w", err))
+	}
+	defer tx.Rollback()
+	var job docket.Job
+	var lastErr sql.NullString
+	var next string
+	err = tx.QueryRowContext(ctx, `SELECT id, source_id, url, attempts, state, next_at, last_error, requested_by FROM jobs
+		WHERE state = 'pending' AND next_at <= ? AND (? = '' OR source_id = ?) ORDER BY next_at, id LIMIT 1`+db.Dialect.ClaimRows(), formatTime(now), source, source).
+		Scan(&job.ID, &job.Source, &job.URL, &job.Attempts, &job.State, &next, &lastErr, &job.RequestedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, db.busy(fmt.Errorf("next job: %w", err))
+	}
+	job.Attempts++
+	job.NextAt, job.LastError = now.Add(jobLease), lastErr.String
+	if _, err := tx.exec(ctx, `UPDATE jobs SET attempts = ?, next_at = ? WHERE id = ?`, job.Attempts, formatTime(job.NextAt), job.ID); err != nil {
+		return nil, fmt.Errorf("claim job %d: %w", job.ID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, db.busy(fmt.Errorf("commit: %w", err))
+	}
+	return &job, nil
 }
 
 // FinishJob records a job's outcome.

@@ -12,6 +12,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -31,9 +32,9 @@ type Dialect interface {
 	// numbers and ledger hashes must follow commit order. It waits a bounded time for another
 	// writer, then fails with an error IsBusy recognises.
 	LockWrites(ctx context.Context, tx *sql.Tx) error
-	// SearchInsert returns the INSERT that indexes statements' text for search, up to and
-	// including VALUES, and the placeholders of one row.
-	SearchInsert() (head, row string)
+	// SearchInsert returns the columns of the table search, which indexes statements' text for
+	// search, and the placeholders of one row of a multi-row INSERT into it.
+	SearchInsert() (columns []string, row string)
 	// SearchArgs returns the values of a statement's search row: exact is its words folded for
 	// case and diacritics, as quoted phrases are split, one space apart; keys the romanisation
 	// key of every word.
@@ -45,17 +46,21 @@ type Dialect interface {
 	// PrepareImport readies the transaction of an import for loading many rows.
 	PrepareImport(ctx context.Context, tx *Tx) error
 	// Interleaves reports whether a transaction takes a statement while another one's rows are
-	// being read, from another goroutine: an import then writes a batch while it checks the next.
+	// being read, from another goroutine. An import writes a batch while it checks the next
+	// either way; without, a statement of its checks waits until the batch is written (see
+	// Tx.wait).
 	Interleaves() bool
 	// BeginBulk readies an empty store, which no one else uses, for an import (see
 	// ImportAlone), given the writer's and the readers' pools; end puts it back as it was.
 	BeginBulk(ctx context.Context, w, r *sql.DB) (end func() error, err error)
-	// DeferrableIndexes names the indexes that an import into an empty store drops and builds
-	// again after the load: none that a check of a record reads, and none whose dropping keeps
-	// other connections from reading what the import reads through them.
-	DeferrableIndexes() []string
-	// IndexDef returns the statement that creates the named index, "" when there is none.
-	IndexDef(ctx context.Context, tx *Tx, name string) (string, error)
+	// Deferrable names the indexes, and the constraints, that an import into an empty store
+	// drops and builds again after the load: none that a check of a record reads. With alone
+	// unset (see ImportAlone), none whose dropping keeps other connections from reading what
+	// the import reads through them.
+	Deferrable(alone bool) []string
+	// Deferral returns the statements that drop the named index or constraint and that build
+	// it again, "" when there is none.
+	Deferral(ctx context.Context, tx *Tx, name string) (drop, build string, err error)
 	// IndexBuild returns what an import runs before it builds the indexes it deferred, and
 	// after, if anything: the settings of large sorts. If before fails, the transaction must
 	// go on as it was (the build then runs without it, and after is not run).
@@ -77,6 +82,11 @@ type Dialect interface {
 	// query of every word it holds in schema's search table, as rows (word, statement seq,
 	// column, position) in that order; "" when the search table compares as any other.
 	SearchTerms(ctx context.Context, tx *Tx, schema string) (string, error)
+	// ClaimRows is the clause that ends a SELECT of rows a transaction means to claim (a job
+	// of the queue), so that transactions claiming at once from several processes each take
+	// other rows, without waiting and never the same row: " FOR UPDATE SKIP LOCKED" on
+	// PostgreSQL; "" where a write transaction holds the whole store (SQLite).
+	ClaimRows() string
 }
 
 // A ScratchView is a view that Verify derives again beside the store's (see
@@ -97,6 +107,13 @@ type Store struct {
 	// write only temporary tables, where Verify derives the views again.
 	Scratch *sql.DB
 	Dialect Dialect
+	// Reader, when set, picks the pool of a read transaction (a replica, or R); Committed is
+	// called on a write transaction's connection just after it committed, before the
+	// connection goes back to its pool (to learn what a replica must have replayed).
+	// ReadFailed is told of a pool Reader picked that could not begin a transaction.
+	Reader     func(ctx context.Context) *sql.DB
+	ReadFailed func(pool *sql.DB, err error)
+	Committed  func(ctx context.Context, conn *sql.Conn)
 }
 
 // New returns a store over the reader and writer pools.
@@ -127,12 +144,15 @@ var _ interface {
 // carries the same time.
 type Tx struct {
 	*sql.Tx
+	conn        *sql.Conn // the connection of a transaction that writes rows; nil for reads
 	db          *Store
 	now         time.Time
 	stmtsMu     sync.Mutex // an import's writer prepares statements as its checks do
 	stmts       map[string]*sql.Stmt
 	rowsQueries map[rowsKey]string // guarded by stmtsMu too
 	appender    *ledger.Appender   // made on the transaction's first change
+	ledgerCtx   context.Context    // the context the appender reads tiles with: see appendLeaf
+	tilesAt     int64              // the ledger's size when its tiles were last written
 	seq         int64              // the last change's sequence number; 0 until the first
 	recNo       int                // the number in its file of the record an import adds, for errors found as its rows are written
 	rows, prev  *pendingRows       // pending rows: see pendingRows
@@ -150,27 +170,90 @@ type Tx struct {
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.
 func (db *Store) BeginTx(ctx context.Context, write bool) (*Tx, error) {
-	pool := db.R
-	if write {
-		pool = db.W
+	if !write {
+		pool := db.R
+		if db.Reader != nil {
+			pool = db.Reader(ctx)
+		}
+		tx, err := pool.BeginTx(ctx, nil)
+		if err != nil && pool != db.R && ctx.Err() == nil {
+			if db.ReadFailed != nil {
+				db.ReadFailed(pool, err)
+			}
+			tx, err = db.R.BeginTx(ctx, nil) // a replica that went away: the primary answers
+		}
+		if err != nil {
+			return nil, db.busy(fmt.Errorf("begin: %w", err))
+		}
+		return db.newTx(tx, nil), nil
 	}
-	tx, err := pool.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx, db.W)
 	if err != nil {
 		return nil, db.busy(fmt.Errorf("begin: %w", err))
 	}
-	if write {
-		if err := db.Dialect.LockWrites(ctx, tx); err != nil {
-			tx.Rollback()
-			return nil, db.busy(fmt.Errorf("lock: %w", err))
-		}
+	if err := db.Dialect.LockWrites(ctx, tx.Tx); err != nil {
+		tx.Rollback()
+		return nil, db.busy(fmt.Errorf("lock: %w", err))
 	}
-	return db.newTx(tx), nil
+	return tx, nil
 }
 
-func (db *Store) newTx(tx *sql.Tx) *Tx {
+// begin starts a transaction that writes rows, on a connection of pool that it holds until
+// the transaction ends: a dialect that loads rows in bulk (see Copier) reaches the driver's
+// connection through it.
+func (db *Store) begin(ctx context.Context, pool *sql.DB) (*Tx, error) {
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return db.newTx(tx, conn), nil
+}
+
+func (db *Store) newTx(tx *sql.Tx, conn *sql.Conn) *Tx {
 	// Microseconds: the precision PostgreSQL keeps, so times round-trip between backends.
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{},
+	return &Tx{Tx: tx, conn: conn, db: db, now: db.Now().UTC().Truncate(time.Microsecond), stmts: map[string]*sql.Stmt{},
 		rows: newPendingRows(), prev: newPendingRows()}
+}
+
+// Rollback ends the transaction without committing, and gives its connection back. It may be
+// called after Commit, and again, and then does nothing.
+func (tx *Tx) Rollback() error {
+	err := tx.Tx.Rollback()
+	tx.release()
+	return err
+}
+
+// release gives the transaction's connection, if it holds one, back to its pool.
+func (tx *Tx) release() {
+	if tx.conn != nil {
+		tx.conn.Close()
+		tx.conn = nil
+	}
+}
+
+// Raw calls f with the driver's connection of a transaction that writes rows (see begin): a
+// dialect's Copier loads rows through it. f must use the connection only for statements of
+// the transaction, and not after it returns.
+func (tx *Tx) Raw(ctx context.Context, f func(driverConn any) error) error {
+	tx.wait(ctx)
+	if tx.conn == nil {
+		return errors.New("raw connection: the transaction holds no connection of its own")
+	}
+	return tx.conn.Raw(f)
+}
+
+// A Copier is a Dialect that loads rows with a bulk protocol (PostgreSQL's COPY) rather than
+// with multi-row INSERTs: a write's rows of entities, sources, changes, statements, name keys
+// and search go through it, from an import's million or from one fact.
+type Copier interface {
+	// CopyFrom writes rows of len(columns) values each, args in row order, into table in tx.
+	// A refused row fails the transaction, as a refused INSERT does.
+	CopyFrom(ctx context.Context, tx *Tx, table string, columns []string, args []any) error
 }
 
 // ErrBusy is the answer to a write that waited its time for another writer (an import holds
@@ -190,24 +273,42 @@ func (db *Store) busy(err error) error {
 // newID makes an id from the store's random source.
 func (tx *Tx) newID(prefix string) string { return docket.NewID(prefix, tx.now, tx.db.Rand) }
 
+// checking marks the context of an import's checks on a backend whose transactions take one
+// statement at a time (see Tx.wait).
+type checking struct{}
+
+// wait keeps a statement of an import's checks off the transaction's connection while the
+// writer uses it, where the dialect does not interleave statements: it waits for the writer
+// to finish the batch it writes. The writer's error, if any, is kept for the import to return
+// (see settle). Every statement of a Tx passes here.
+func (tx *Tx) wait(ctx context.Context) {
+	if ctx.Value(checking{}) != nil && tx.writer != nil && tx.writer.busy {
+		tx.settle()
+	}
+}
+
 // QueryContext runs a query written with ? placeholders.
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	tx.wait(ctx)
 	return tx.Tx.QueryContext(ctx, tx.db.Dialect.Rebind(query), args...)
 }
 
 // QueryRowContext runs a query written with ? placeholders.
 func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	tx.wait(ctx)
 	return tx.Tx.QueryRowContext(ctx, tx.db.Dialect.Rebind(query), args...)
 }
 
 // ExecContext runs a statement written with ? placeholders.
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	tx.wait(ctx)
 	return tx.Tx.ExecContext(ctx, tx.db.Dialect.Rebind(query), args...)
 }
 
 // prep returns a prepared statement cached for the transaction: imports run the same few
-// statements millions of times.
+// statements millions of times. The statement is for the caller to run at once.
 func (tx *Tx) prep(ctx context.Context, query string) (*sql.Stmt, error) {
+	tx.wait(ctx)
 	tx.stmtsMu.Lock()
 	defer tx.stmtsMu.Unlock()
 	if s, ok := tx.stmts[query]; ok {

@@ -411,3 +411,64 @@ func (db *Store) RemoveUser(ctx context.Context, v docket.Viewer, name string) e
 	}
 	return db.logRefusal(ctx, v, err)
 }
+
+// door runs fn in a transaction of its own that writes the sign-in throttle's rows, which are
+// in no change log: it does not wait for the writers' lock, which an import holds for its whole
+// length on PostgreSQL (a SQLite write transaction holds the file anyway).
+func (db *Store) door(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.begin(ctx, db.W)
+	if err != nil {
+		return db.busy(fmt.Errorf("begin: %w", err))
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return db.busy(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return db.busy(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// SignInFailures returns the failed sign-ins under key since then, oldest first.
+func (db *Store) SignInFailures(ctx context.Context, key string, since time.Time) (ts []time.Time, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT at FROM signin_failures WHERE key = ? AND at > ? ORDER BY at`, key, formatTime(since))
+		if err != nil {
+			return fmt.Errorf("sign-in failures: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var at string
+			if err := rows.Scan(&at); err != nil {
+				return err
+			}
+			ts = append(ts, parseTime(at))
+		}
+		return rows.Err()
+	})
+	return ts, err
+}
+
+// RecordSignInFailure records a failed sign-in under each key and sweeps the old ones.
+func (db *Store) RecordSignInFailure(ctx context.Context, keys []string, at, forget time.Time) error {
+	return db.door(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, `DELETE FROM signin_failures WHERE at < ?`, formatTime(forget)); err != nil {
+			return fmt.Errorf("sweep sign-in failures: %w", err)
+		}
+		for _, k := range keys {
+			if _, err := tx.exec(ctx, `INSERT INTO signin_failures (key, at) VALUES (?, ?)`, k, formatTime(at)); err != nil {
+				return fmt.Errorf("record a sign-in failure: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// ClearSignInFailures forgets the failures under key.
+func (db *Store) ClearSignInFailures(ctx context.Context, key string) error {
+	return db.door(ctx, func(tx *Tx) error {
+		_, err := tx.exec(ctx, `DELETE FROM signin_failures WHERE key = ?`, key)
+		return err
+	})
+}

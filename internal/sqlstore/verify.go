@@ -65,11 +65,10 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) ([]docket
 	if db.Scratch == nil {
 		return nil, errors.New("verify: the store has no scratch connection")
 	}
-	sqlTx, err := db.Scratch.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx, db.Scratch)
 	if err != nil {
 		return nil, fmt.Errorf("verify: begin: %w", err)
 	}
-	tx := db.newTx(sqlTx)
 	defer tx.Rollback()
 	// The scratch tables come first, so that every statement of the transaction is written
 	// after they hide the store's: none was planned against the store's own.

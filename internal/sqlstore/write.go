@@ -111,7 +111,7 @@ func (c *pendingChange) finish() {
 // its row being its change (see log.go).
 func (c *pendingChange) args() []any {
 	author, at := c.r.Stamp()
-	return []any{c.seq, c.r.Kind, c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), string(c.payload)}
+	return []any{c.seq, string(c.r.Kind), c.ref, nullString(c.entity), nullString(c.entity2), author, formatTime(at), string(c.payload)}
 }
 
 // stmtRow is a pending statement row, which a retraction or a review later in the same batch
@@ -157,11 +157,28 @@ func (r *stmtRow) plain() bool {
 	return r.plainArgs != nil && r.status == r.s.Status && r.retraction == nil
 }
 
-// plainColumns are the columns of a plain row, plainRow its placeholders.
-const (
-	plainColumns = `seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, sensitivity, author, created_at, salt`
-	plainRow     = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+// The rows a write adds, table by table. A plain statement row (see plain) has fewer columns
+// than another.
+var (
+	entityRows = tableRows{table: "entities", columns: []string{"id", "schema", "sensitivity", "author", "created_at", "seq", "canonical"}}
+	sourceRows = tableRows{table: "sources", columns: []string{"id", "url", "title", "publisher", "kind", "published", "lang", "cited_in", "reliability", "note",
+		"sensitivity", "author", "created_at", "seq"}}
+	changeRows         = tableRows{table: "changes", columns: []string{"seq", "kind", "ref", "entity", "entity2", "author", "at", "payload"}}
+	plainStatementRows = tableRows{table: "statements", columns: []string{"seq", "id", "entity_id", "property", "value", "ref", "lang", "source_id", "locator",
+		"quote", "status", "sensitivity", "author", "created_at", "salt"}}
+	statementRows = tableRows{table: "statements", columns: []string{"seq", "id", "entity_id", "property", "value", "ref", "lang", "source_id", "locator",
+		"quote", "status", "recorded_status", "sensitivity", "author", "created_at", "supersedes", "salt", "retracted_seq", "retracted_at", "retracted_by",
+		"retract_reason", "superseded_by"}}
+	nameKeyRows = tableRows{table: "name_keys", columns: []string{"seq", "key"}}
 )
+
+// tableRows names the rows a write adds to a table: the table, its columns, and the
+// placeholders of one row of a multi-row INSERT when they cast values ("" for plain ones).
+type tableRows struct {
+	table   string
+	columns []string
+	row     string
+}
 
 // current returns the statement as a lookup sees it: with its current status and retraction.
 func (r *stmtRow) current() *docket.Statement {
@@ -232,38 +249,32 @@ func (tx *Tx) flush(ctx context.Context) error {
 	return nil
 }
 
-// rotate hands the newer generation of pending rows to be written and starts another: with a
-// writer (see writer), the older one is written by then, and the newer is written on the
-// writer's goroutine while the next batch is checked; without, the older one is written now.
-// The writer first looks up the ids that the next batch, ahead, names (see prefetch), and then
-// says so on its fetched channel: the connection is free for it then, whereas the checking
-// side would wait for it between the writer's INSERTs.
+// rotate hands the newer generation of pending rows to the import's writer (see writer) and
+// starts another: the older one is written by then, and the newer is written on the writer's
+// goroutine while the next batch is checked. The writer first looks up the ids that the next
+// batch, ahead, names (see prefetch), and then says so on its fetched channel: the connection
+// is free for it then, whereas the checking side would wait for it between the writer's
+// INSERTs.
 func (tx *Tx) rotate(ctx context.Context, first, last int, ahead []*docket.Record) error {
 	if err := tx.settle(); err != nil {
 		return err
 	}
-	if tx.writer == nil {
-		if err := tx.write(ctx, tx.prev, true); err != nil {
-			return err
-		}
-		tx.written(tx.prev)
-	}
 	tx.prev, tx.rows = tx.rows, tx.prev
-	if tx.writer != nil {
-		tx.writer.start(ctx, tx, first, last, ahead)
-	}
+	tx.writer.start(ctx, tx, first, last, ahead)
 	return nil
 }
 
 // A writer writes a generation of an import's pending rows, and the ledger tiles they fill,
 // on a goroutine of its own while the next batch is checked: checking is a fifth of an
-// import's work, and the connection takes the checks' reads between the writes. Only a
-// backend whose transactions allow that has one (see Dialect.Interleaves).
+// import's work. Where the dialect interleaves, the connection takes the checks' reads between
+// the writes; where not, a check that reads waits until the batch is written (see Tx.wait),
+// and the checks find most of what they read in what the writer looked up for them first.
 type writer struct {
 	busy        bool
 	first, last int // the records whose rows are being written
 	done        chan error
 	fetched     chan error // the lookups of the batch ahead are done
+	err         error      // what the writer failed with, kept for the import to return
 }
 
 func (w *writer) start(ctx context.Context, tx *Tx, first, last int, ahead []*docket.Record) {
@@ -277,7 +288,7 @@ func (w *writer) start(ctx context.Context, tx *Tx, first, last int, ahead []*do
 			w.fetched <- tx.prefetch(ctx, ahead)
 		}
 		err := tx.write(ctx, p, true)
-		if err == nil {
+		if err == nil && tx.appender != nil && tx.appender.N-tx.tilesAt >= tileBatch {
 			err = tx.writeTiles(ctx)
 		}
 		w.done <- err
@@ -285,19 +296,27 @@ func (w *writer) start(ctx context.Context, tx *Tx, first, last int, ahead []*do
 }
 
 // settle waits for the writer, if it is writing, and takes the rows it wrote out of the
-// pending ones.
+// pending ones. It returns the error the writer failed with, now or before.
 func (tx *Tx) settle() error {
 	w := tx.writer
-	if w == nil || !w.busy {
+	if w == nil {
 		return nil
 	}
-	w.busy = false
-	if err := <-w.done; err != nil {
-		return prefixError(err, "records %d to %d", w.first, w.last)
+	if w.busy {
+		w.busy = false
+		if err := <-w.done; err != nil {
+			w.err = prefixError(err, "records %d to %d", w.first, w.last)
+		} else {
+			tx.written(tx.prev)
+		}
 	}
-	tx.written(tx.prev)
-	return nil
+	return w.err
 }
+
+// tileBatch is how many leaves an import appends to the ledger before it writes the tiles that
+// hold them: the partial tiles at the right edge of the tree are written again each time, a
+// few round trips and 8 KiB rows for each, and the transaction needs them only by its commit.
+const tileBatch = 1 << 14
 
 // searchBatch is how many search rows an import gathers before it writes them: FTS5 writes the
 // terms it holds as a new segment whenever a statement begins, so larger batches make fewer,
@@ -310,14 +329,12 @@ const searchBatch = 8192
 // ledger. It leaves p as it is: see written.
 func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	if len(p.entities) > 0 {
-		if err := tx.insertRows(ctx, `INSERT INTO entities (id, schema, sensitivity, author, created_at, seq, canonical) VALUES `,
-			7, p.entities); err != nil {
+		if err := tx.insertRows(ctx, entityRows, p.entities); err != nil {
 			return tx.taken(ctx, p, "entity", err)
 		}
 	}
 	if len(p.sources) > 0 {
-		if err := tx.insertRows(ctx, `INSERT INTO sources (id, url, title, publisher, kind, published, lang, cited_in, reliability, note, sensitivity, author, created_at, seq) VALUES `,
-			14, p.sources); err != nil {
+		if err := tx.insertRows(ctx, sourceRows, p.sources); err != nil {
 			return fmt.Errorf("apply source: %w", err)
 		}
 	}
@@ -332,7 +349,7 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 				args = append(args, c.args()...)
 			}
 		}
-		if err := tx.insertRows(ctx, `INSERT INTO changes (seq, kind, ref, entity, entity2, author, at, payload) VALUES `, 8, args); err != nil {
+		if err := tx.insertRows(ctx, changeRows, args); err != nil {
 			return fmt.Errorf("append changes: %w", err)
 		}
 	}
@@ -352,15 +369,14 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 				tx.search = append(tx.search, tx.db.Dialect.SearchArgs(r.seq, r.exact, r.keys)...)
 			}
 		}
-		if err := tx.insertRowsAs(ctx, `INSERT INTO statements (`+plainColumns+`) VALUES `, plainRow, 15, plain); err != nil {
+		if err := tx.insertRows(ctx, plainStatementRows, plain); err != nil {
 			return tx.taken(ctx, p, "statement", err)
 		}
-		if err := tx.insertRows(ctx, `INSERT INTO statements (seq, id, entity_id, property, value, ref, lang, source_id, locator, quote, status, recorded_status,
-			sensitivity, author, created_at, supersedes, salt, retracted_seq, retracted_at, retracted_by, retract_reason, superseded_by) VALUES `, 22, args); err != nil {
+		if err := tx.insertRows(ctx, statementRows, args); err != nil {
 			return tx.taken(ctx, p, "statement", err)
 		}
 		if len(names) > 0 {
-			if err := tx.insertRows(ctx, `INSERT INTO name_keys (seq, key) VALUES `, 2, names); err != nil {
+			if err := tx.insertRows(ctx, nameKeyRows, names); err != nil {
 				return fmt.Errorf("index names: %w", err)
 			}
 		}
@@ -383,10 +399,10 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			return fmt.Errorf("apply review: %w", err)
 		}
 	}
-	head, row := tx.db.Dialect.SearchInsert()
-	ncol := strings.Count(row, "?")
-	if len(tx.search) > 0 && (!lazy || len(tx.search) >= searchBatch*ncol) {
-		if err := tx.insertRowsAs(ctx, head, row, ncol, tx.search); err != nil {
+	columns, row := tx.db.Dialect.SearchInsert()
+	search := tableRows{table: "search", columns: columns, row: row}
+	if len(tx.search) > 0 && (!lazy || len(tx.search) >= searchBatch*len(columns)) {
+		if err := tx.insertRows(ctx, search, tx.search); err != nil {
 			return fmt.Errorf("index text: %w", err)
 		}
 		tx.search = tx.search[:0]
@@ -512,16 +528,22 @@ const maxParams = 32000
 // maxRowsPerInsert caps the rows of one INSERT: longer ones gain nothing more.
 const maxRowsPerInsert = 256
 
-// insertRows writes rows of ncol values each, args in row order, with multi-row INSERTs; head
-// is the INSERT up to and including VALUES.
-func (tx *Tx) insertRows(ctx context.Context, head string, ncol int, args []any) error {
-	return tx.insertRowsAs(ctx, head, "("+strings.Repeat("?, ", ncol-1)+"?)", ncol, args)
-}
-
-// insertRowsAs is insertRows with the placeholders of a row given, for rows that cast values.
-func (tx *Tx) insertRowsAs(ctx context.Context, head, row string, ncol int, args []any) error {
+// insertRows writes rows into a table, args in row order: with the dialect's bulk protocol if
+// it has one (see Copier), else with multi-row INSERTs.
+func (tx *Tx) insertRows(ctx context.Context, t tableRows, args []any) error {
+	ncol := len(t.columns)
 	if len(args)%ncol != 0 {
-		return fmt.Errorf("insert: %d values for rows of %d", len(args), ncol)
+		return fmt.Errorf("insert into %s: %d values for rows of %d", t.table, len(args), ncol)
+	} else if len(args) == 0 {
+		return nil
+	}
+	if c, ok := tx.db.Dialect.(Copier); ok {
+		return c.CopyFrom(ctx, tx, t.table, t.columns, args)
+	}
+	head := "INSERT INTO " + t.table + " (" + strings.Join(t.columns, ", ") + ") VALUES "
+	row := t.row
+	if row == "" {
+		row = "(" + strings.Repeat("?, ", ncol-1) + "?)"
 	}
 	per := min(maxRowsPerInsert, maxParams/ncol)
 	for rows := len(args) / ncol; rows > 0; {
@@ -651,5 +673,12 @@ func (tx *Tx) Commit() error {
 	if err := tx.writeTiles(ctx); err != nil {
 		return err
 	}
-	return tx.Tx.Commit()
+	defer tx.release()
+	if err := tx.Tx.Commit(); err != nil {
+		return err
+	}
+	if tx.conn != nil && tx.db.Committed != nil {
+		tx.db.Committed(ctx, tx.conn)
+	}
+	return nil
 }

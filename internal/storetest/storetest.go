@@ -78,6 +78,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Snapshots", func(t *testing.T) { testSnapshots(t, open) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open) })
 	t.Run("Sessions", func(t *testing.T) { testSessions(t, open) })
+	t.Run("SignInFailures", func(t *testing.T) { testSignInFailures(t, open) })
 	t.Run("Accounts", func(t *testing.T) { testAccounts(t, open) })
 	t.Run("FacetedSearch", func(t *testing.T) { testFacetedSearch(t, open) })
 	t.Run("NewestChanges", func(t *testing.T) { testNewestChanges(t, open) })

@@ -444,3 +444,42 @@ func testAccounts(t *testing.T, open Opener) {
 		}
 	})
 }
+
+// testSignInFailures: the sign-in throttle's memory keeps failures by key, reads those of a
+// window, forgets the old ones as new ones come, and a success clears an account's.
+func testSignInFailures(t *testing.T, open Opener) {
+	clock := NewClock()
+	st := open(t, clock.Now, Rand(5))
+	t0 := clock.Now()
+	for i := range 3 {
+		if err := st.RecordSignInFailure(ctx, []string{"u:bob", "a:192.0.2.1"}, t0.Add(time.Duration(i)*time.Minute), t0.Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := st.SignInFailures(ctx, "u:bob", t0.Add(-time.Second))
+	if err != nil || len(got) != 3 || !got[0].Equal(t0) || !got[2].Equal(t0.Add(2*time.Minute)) {
+		t.Fatalf("SignInFailures = %v, %v; want 3, oldest first", got, err)
+	}
+	if got, _ := st.SignInFailures(ctx, "u:bob", t0.Add(90*time.Second)); len(got) != 1 {
+		t.Fatalf("failures since the second: %v, want the third alone", got)
+	}
+	if got, _ := st.SignInFailures(ctx, "u:alice", t0.Add(-time.Hour)); len(got) != 0 {
+		t.Fatalf("another account's failures: %v", got)
+	}
+	// A later failure forgets those before its window.
+	if err := st.RecordSignInFailure(ctx, []string{"u:carol"}, t0.Add(time.Hour), t0.Add(90*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.SignInFailures(ctx, "a:192.0.2.1", t0.Add(-time.Hour)); len(got) != 1 {
+		t.Fatalf("after a sweep: %v, want the failure inside the window", got)
+	}
+	if err := st.ClearSignInFailures(ctx, "u:bob"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.SignInFailures(ctx, "u:bob", t0.Add(-time.Hour)); len(got) != 0 {
+		t.Fatalf("after a success: %v", got)
+	}
+	if got, _ := st.SignInFailures(ctx, "a:192.0.2.1", t0.Add(-time.Hour)); len(got) != 1 {
+		t.Fatalf("a success cleared the address's failures: %v", got)
+	}
+}

@@ -1,0 +1,195 @@
+package extract
+
+// Dates told relative to an event: "three weeks after the acquittal", "two days after his
+// detention", "on the day of his arrest", "on his first night in custody", "через пять
+// недель после оглашения приговора", "в первую же ночь". They are resolved from the date of
+// the event the text told before, not from the date last written.
+
+// eventFamily is a noun that names an event told before: the event types that tell it, or
+// the words of the outcome that does.
+type eventFamily struct {
+	types []string
+	words map[string]bool
+	wider *eventFamily // where none of the family was told: "his arrest" after a detention
+}
+
+var (
+	custodyFamily   = &eventFamily{types: []string{"arrest", "detention"}}
+	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
+	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
+	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены`)
+	acquitWords     = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы`)
+)
+
+// eventNouns maps the nouns that name an event to its family.
+var eventNouns = map[string]*eventFamily{
+	"arrest": arrestFamily, "detention": detentionFamily, "custody": custodyFamily, "remand": arrestFamily,
+	"ареста": arrestFamily, "задержания": detentionFamily, "задержание": detentionFamily, "арест": arrestFamily,
+	"release": {types: []string{"release"}}, "освобождения": {types: []string{"release"}},
+	"search": {types: []string{"search"}}, "searches": {types: []string{"search"}}, "обыска": {types: []string{"search"}}, "обысков": {types: []string{"search"}},
+	"death": {types: []string{"death"}}, "смерти": {types: []string{"death"}}, "гибели": {types: []string{"death"}},
+	"expulsion": {types: []string{"disciplinary action"}}, "disbarment": {types: []string{"disciplinary action"}}, "исключения": {types: []string{"disciplinary action"}},
+	"dismissal": {types: []string{"dismissal"}}, "увольнения": {types: []string{"dismissal"}},
+	"verdict": {words: verdictWords}, "conviction": {words: verdictWords}, "sentencing": {words: verdictWords}, "приговора": {words: verdictWords},
+	"acquittal": {words: acquitWords}, "оправдания": {words: acquitWords},
+}
+
+// eventRelative reads a date told relative to an event at token i: the mention, resolved,
+// and its length; nil when there is none or the event has no date.
+func (d *doc) eventRelative(i int) (*dateMention, int) {
+	if !d.mayCount(i) {
+		switch d.toks[i].low {
+		case "через", "спустя", "the", "на", "в", "во", "first":
+		default:
+			return nil, 0 // most words: no lookups
+		}
+	}
+	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
+	n, u, j := 0, byte('d'), -1 // the offset, its unit, and the token of "after", "после" or "of"
+	switch {
+	case w(0, "через", "спустя"):
+		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 {
+			n, u, j = c, d.unit(i+1+l), i+2+l
+		} else if x := d.unit(i + 1); x != 0 {
+			n, u, j = 1, x, i+2 // "через неделю после приговора"
+		}
+	case w(0, "the") && w(1, "day", "night") && w(2, "after"):
+		n, j = 1, i+2
+	case w(0, "the") && w(1, "day") && w(2, "before"):
+		n, j = 1, i+2
+	case w(0, "the") && w(1, "day", "night") && w(2, "of"):
+		j = i + 2 // "on the day of his arrest"
+	case w(0, "на") && w(1, "следующий") && w(2, "день") && w(3, "после"):
+		n, j = 1, i+3
+	case w(0, "в", "во") && w(1, "день", "ночь") && !w(2, "после"):
+		j = i + 1 // "в день задержания": the noun follows the day
+	case w(0, "в") && w(1, "ночь") && w(2, "после"):
+		j = i + 2
+	case w(0, "first") && w(1, "night", "day", "nights") && w(2, "in") && w(3, "custody", "detention"):
+		if e := d.familyDate(custodyFamily, i, true); e != nil {
+			return d.shifted(e, i, i+4, 0, 'd'), 4
+		}
+		return nil, 0
+	case w(0, "в") && w(1, "первую") && (w(2, "ночь") || w(2, "же") && w(3, "ночь")):
+		l := 3
+		if w(2, "же") {
+			l = 4
+		}
+		if e := d.familyDate(custodyFamily, i, true); e != nil {
+			return d.shifted(e, i, i+l, 0, 'd'), l
+		}
+		return nil, 0
+	default:
+		if c, l := d.count(i); c > 0 && d.unit(i+l) != 0 && d.unit(i+l) != 'h' {
+			n, u, j = c, d.unit(i+l), i+l+1
+		}
+	}
+	if j < 0 {
+		return nil, 0
+	}
+	dir := 1
+	switch {
+	case d.word(j, "after", "после"):
+	case d.word(j, "before", "до"):
+		dir = -1
+	case d.word(j, "of") || d.word(j, "день", "ночь") && n == 0:
+		n = 0
+	default:
+		return nil, 0
+	}
+	k := j + 1
+	first := false // "after the first verdict": the first of them, not the last
+	for d.word(k, "the", "his", "her", "their", "its", "first", "initial", "оглашения", "вынесения", "первого", "первой", "его", "её", "ее", "их") {
+		first = first || d.word(k, "first", "initial", "первого", "первой")
+		k++
+	}
+	if k >= len(d.toks) || d.toks[k].sent != d.toks[i].sent {
+		return nil, 0
+	}
+	fam := eventNouns[d.toks[k].low]
+	if fam == nil {
+		return nil, 0
+	}
+	e := d.familyDate(fam, i, first)
+	if e == nil && fam.wider != nil {
+		e = d.familyDate(fam.wider, i, first)
+	}
+	if e == nil {
+		return nil, 0
+	}
+	return d.shifted(e, i, k+1, dir*n, u), k + 1 - i
+}
+
+// shifted returns a mention at tokens [a, b) of the date n units from e.
+func (d *doc) shifted(e *dateMention, a, b, n int, u byte) *dateMention {
+	t := e.time()
+	switch u {
+	case 'd':
+		t = t.AddDate(0, 0, n)
+	case 'w':
+		t = t.AddDate(0, 0, 7*n)
+	case 'm':
+		t = t.AddDate(0, n, 0)
+	case 'y':
+		t = t.AddDate(n, 0, 0)
+	}
+	return &dateMention{a: a, b: b, y: t.Year(), m: int(t.Month()), d: t.Day(), prec: e.prec, rel: true}
+}
+
+// familyReach is how many tokens before a relative date its event is looked for.
+const familyReach = 3000
+
+// familyDate returns the date of the last event of a family told before token i (the
+// earliest, when first is set): the date to the day of the sentence that tells it, the one it is
+// "dated" ("приговор ... от 14 января") or else the nearest to the words that tell it.
+func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
+	var earliest *dateMention
+	// The story a relative date belongs to is told within a few pages before it.
+	for k := i - 1; k >= max(0, i-familyReach); k-- {
+		if d.toks[k].k != tWord || d.toks[k].skip {
+			continue
+		}
+		if !f.words[d.toks[k].low] && !d.ofTypes(k, f.types) {
+			continue
+		}
+		var best *dateMention
+		bestDist := 1 << 30
+		for _, m := range d.sentDates[d.toks[k].sent] {
+			if m.prec != precDay || m.a >= i || m.until {
+				continue
+			}
+			dist := k - m.b
+			if m.a > k {
+				dist = m.a - k
+				if d.word(m.a-1, "от", "dated") && dist <= 8 {
+					dist = 0
+				}
+			}
+			if dist < bestDist {
+				best, bestDist = m, dist
+			}
+		}
+		if best != nil && !first {
+			return best
+		}
+		if best != nil && (earliest == nil || best.time().Before(earliest.time())) {
+			earliest = best
+		}
+	}
+	return earliest
+}
+
+// ofTypes reports an event word at token k of one of the types, not itself a reference to
+// an event told before ("after his arrest").
+func (d *doc) ofTypes(k int, types []string) bool {
+	if len(types) == 0 || !d.is(k, cEvent) {
+		return false
+	}
+	typ, _ := d.eventAt(k)
+	for _, t := range types {
+		if typ == t {
+			return !d.word(k-1, "his", "her", "their", "the", "его", "её", "их") || !d.word(k-2, "after", "before", "of", "после", "до")
+		}
+	}
+	return false
+}
