@@ -350,6 +350,7 @@ type Store interface {
 	SnapshotService
 	DocumentService
 	SettingsService
+	ListService
 	SecondFactorService
 	SecurityLogService
 	Close() error

@@ -51,6 +51,13 @@ func BenchmarkImportLedger(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "leaves/s")
 }
 
+// BenchmarkCasesTable: a sorted, filtered page of the Cases table of 100,000 cases.
+//
+//	go test ./sqlite -run '^$' -bench CasesTable -benchtime 500x
+func BenchmarkCasesTable(b *testing.B) {
+	storetest.BenchCasesTable(b, MustOpenDB(b, storetest.NewClock().Now, storetest.Rand(1)), 100_000)
+}
+
 // BenchmarkCommit measures small writes, one fact a transaction (storetest.BenchCommit).
 //
 //	go test ./sqlite -run '^$' -bench Commit -benchtime 2000x

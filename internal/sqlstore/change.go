@@ -771,7 +771,8 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 		if _, err := tx.ExecContext(ctx, `DROP TABLE rebuild_statements`); err != nil {
 			return fmt.Errorf("rebuild: %w", err)
 		}
-		return nil
+		// The lists are derived from what was just derived: again, from the start.
+		return tx.clearRows(ctx)
 	})
 }
 
