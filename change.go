@@ -361,6 +361,7 @@ type Store interface {
 	SnapshotService
 	DocumentService
 	SettingsService
+	ListService
 	SecondFactorService
 	SecurityLogService
 	Close() error

@@ -20,10 +20,13 @@ type Entity struct {
 	CreatedAt   time.Time   `json:"created"`
 
 	// Derived, for the viewer who read the entity.
-	Caption    string       `json:"caption,omitempty"`
-	Merged     []string     `json:"merged,omitempty"` // ids merged into this entity
-	Statements []*Statement `json:"statements,omitempty"`
-	Seq        int64        `json:"-"`
+	Caption string `json:"caption,omitempty"`
+	// CaptionDraft says that the caption rests on a statement not yet reviewed, which staff
+	// see marked: the public never sees a draft, in a caption or anywhere.
+	CaptionDraft bool         `json:"caption_draft,omitempty"`
+	Merged       []string     `json:"merged,omitempty"` // ids merged into this entity
+	Statements   []*Statement `json:"statements,omitempty"`
+	Seq          int64        `json:"-"`
 }
 
 // Values returns the current values of a property, in commit order.

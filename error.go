@@ -24,6 +24,12 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Key, when set, names a message of the interface's catalogs that says Message in the
+	// reader's language, formatted with Args; Part names the part of the input it is about
+	// (a date's "day", "month" or "year"), if any.
+	Key  string
+	Args []any
+	Part string
 }
 
 // Error implements the error interface.

@@ -67,7 +67,8 @@ func (p *Property) Normalize(value string) (string, error) {
 	case TypeText:
 		return v, nil
 	case TypeDate:
-		d, err := ParseDate(v)
+		// As people write it (30.03.2023, 30 марта 2023 года), stored in the canonical form.
+		d, err := ReadDate(v)
 		return d.String(), err
 	case TypeRef:
 		if !ValidID(v) {

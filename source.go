@@ -117,9 +117,15 @@ func (s *Source) normalizeSealed() error {
 
 // SourceFilter selects sources.
 type SourceFilter struct {
-	ID            *string
-	URL           *string
-	CitedIn       *string // the sources a document's footnotes cite
+	ID      *string
+	URL     *string
+	CitedIn *string // the sources a document's footnotes cite
+	// Query keeps the sources whose title, URL, publisher or date of publication hold every
+	// word of it, whatever the case ("tumba 2019", "Open Dialogue"); a word that is a date as
+	// people write it ("11.02.2019") also matches that date of publication.
+	Query string
+	// Newest lists the sources recorded last first: the one just cited is likely the next.
+	Newest        bool
 	Offset, Limit int
 }
 

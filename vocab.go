@@ -21,21 +21,31 @@ type Term struct {
 	ID   string `json:"id"`
 	En   string `json:"en"`
 	Ru   string `json:"ru,omitempty"`
+	Kk   string `json:"kk,omitempty"`
 	Note string `json:"note,omitempty"`
 }
 
 // Label returns the term's label in lang, falling back to English.
-func (t Term) Label(lang string) string {
-	if lang == "ru" && t.Ru != "" {
-		return t.Ru
+func (t Term) Label(lang string) string { return label(lang, t.En, t.Ru, t.Kk) }
+
+// label picks the text of lang among the English, Russian and Kazakh ones. Kazakh falls back to
+// Russian, which every reader of a Kazakh page in the region reads, before English.
+func label(lang, en, ru, kk string) string {
+	switch {
+	case lang == "kk" && kk != "":
+		return kk
+	case (lang == "ru" || lang == "kk") && ru != "":
+		return ru
 	}
-	return t.En
+	return en
 }
 
 // Code is a country's criminal code, with the articles Docket knows and where they come from.
 type Code struct {
 	ID       string    `json:"id"`
 	Title    string    `json:"title"`
+	TitleRu  string    `json:"title_ru,omitempty"`
+	TitleKk  string    `json:"title_kk,omitempty"`
 	Country  string    `json:"country"`
 	Source   string    `json:"source"`
 	Articles []Article `json:"articles"`
@@ -46,9 +56,16 @@ type Article struct {
 	Number string `json:"number"`
 	En     string `json:"en"`
 	Ru     string `json:"ru,omitempty"`
+	Kk     string `json:"kk,omitempty"`
 	Note   string `json:"note,omitempty"`
 	Source string `json:"source"`
 }
+
+// Label returns the article's title in lang, falling back as Term.Label does.
+func (a Article) Label(lang string) string { return label(lang, a.En, a.Ru, a.Kk) }
+
+// TitleIn returns the code's title in lang, falling back as Term.Label does.
+func (c *Code) TitleIn(lang string) string { return label(lang, c.Title, c.TitleRu, c.TitleKk) }
 
 // Vocabularies holds every vocabulary by name and every criminal code by id.
 type Vocabularies struct {
@@ -78,7 +95,7 @@ func LoadVocabularies(fsys fs.FS) (*Vocabularies, error) {
 		}
 		var terms []Term
 		for _, r := range rows {
-			terms = append(terms, Term{ID: r[0], En: r[1], Ru: r[2], Note: r[3]})
+			terms = append(terms, Term{ID: r["id"], En: r["en"], Ru: r["ru"], Kk: r["kk"], Note: r["note"]})
 		}
 		v.lists[strings.TrimSuffix(path.Base(name), ".tsv")] = terms
 	}
@@ -88,30 +105,35 @@ func LoadVocabularies(fsys fs.FS) (*Vocabularies, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &Code{ID: head["code"], Title: head["title"], Country: head["country"], Source: head["source"]}
+		c := &Code{ID: head["code"], Title: head["title"], TitleRu: head["title.ru"], TitleKk: head["title.kk"], Country: head["country"], Source: head["source"]}
 		if c.ID == "" || c.Source == "" {
 			return nil, fmt.Errorf("%s: a code needs '# code:' and '# source:' lines", name)
 		}
 		for _, r := range rows {
-			c.Articles = append(c.Articles, Article{Number: r[0], En: r[1], Ru: r[2], Note: r[3], Source: c.Source})
+			c.Articles = append(c.Articles, Article{Number: r["article"], En: r["en"], Ru: r["ru"], Kk: r["kk"], Note: r["note"], Source: c.Source})
 		}
 		v.codes[c.ID] = c
 	}
 	return v, nil
 }
 
-// readTSV reads "# key: value" header comments, skips the column-name line and returns rows
-// padded to four columns.
-func readTSV(fsys fs.FS, name string) (map[string]string, [][]string, error) {
+// tsvColumns are the columns a vocabulary file may have; the first is its id.
+var tsvColumns = map[string]bool{"id": true, "article": true, "en": true, "ru": true, "kk": true, "note": true}
+
+// readTSV reads "# key: value" header comments and the rows, by the names of the column-name
+// line (id or article, en, ru, kk, note: any of them, in any order), so that a language is one
+// more column.
+func readTSV(fsys fs.FS, name string) (map[string]string, []map[string]string, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
 	head := map[string]string{}
-	var rows [][]string
+	var cols []string
+	var rows []map[string]string
 	sc := bufio.NewScanner(f)
-	for n, seenColumns := 1, false; sc.Scan(); n++ {
+	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if strings.HasPrefix(line, "#") {
 			if k, val, ok := strings.Cut(strings.TrimSpace(line[1:]), ":"); ok && !strings.Contains(k, " ") {
@@ -120,18 +142,24 @@ func readTSV(fsys fs.FS, name string) (map[string]string, [][]string, error) {
 			continue
 		} else if strings.TrimSpace(line) == "" {
 			continue
-		} else if !seenColumns {
-			seenColumns = true
+		} else if cols == nil {
+			cols = strings.Split(line, "\t")
+			for i, c := range cols {
+				if !tsvColumns[c] || (i == 0) != (c == "id" || c == "article") {
+					return nil, nil, fmt.Errorf("%s:%d: column %q: want id (or article) first, then en, ru, kk, note", name, n, c)
+				}
+			}
 			continue
 		}
-		cols := strings.Split(line, "\t")
-		if len(cols) > 4 || cols[0] == "" {
-			return nil, nil, fmt.Errorf("%s:%d: want 1 to 4 tab-separated columns with an id first", name, n)
+		vals := strings.Split(line, "\t")
+		if len(vals) > len(cols) || vals[0] == "" {
+			return nil, nil, fmt.Errorf("%s:%d: want 1 to %d tab-separated columns with an id first", name, n, len(cols))
 		}
-		for len(cols) < 4 {
-			cols = append(cols, "")
+		row := map[string]string{"id": vals[0], "article": vals[0]}
+		for i, v := range vals {
+			row[cols[i]] = v
 		}
-		rows = append(rows, cols)
+		rows = append(rows, row)
 	}
 	return head, rows, sc.Err()
 }

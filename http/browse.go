@@ -64,7 +64,13 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		h.Changes = s.builderFor(ctx, v, &p.layout).recentRows(chs, 10)
+		b := s.builderFor(ctx, v, &p.layout)
+		for i, c := range h.Cases {
+			if e := b.entity(c.ID); e != nil {
+				h.Cases[i] = e // named in the page's language (see builder.adopt)
+			}
+		}
+		h.Changes = b.recentRows(chs, 10)
 		return &h, nil
 	}
 	var rec any
@@ -257,6 +263,7 @@ type changeRow struct {
 	What   string         // the verb, as a catalog key
 	Detail string
 	Fact   *fact
+	Old    *fact  // the value a correction replaced
 	Facts  int    // facts added with it, when the dashboard folds them into one row
 	Author string // empty for the public: staff names are not published
 }
@@ -278,10 +285,14 @@ func (b *builder) changeRows(chs []*docket.Change) []changeRow {
 				row.Fact = &f
 				if rec.Statement.Supersedes != "" {
 					row.What = "change.correction"
+					row.Old = b.statementFact(row.Entity, rec.Statement.Supersedes)
 				}
 			}
 		case docket.KindRetraction:
 			row.Detail = rec.Retraction.Reason
+			if row.Entity != nil {
+				row.Fact = b.statementFact(row.Entity, rec.Retraction.Statement)
+			}
 		case docket.KindStatus:
 			row.Detail = b.l.StatusLabel(rec.Status.Status)
 			if rec.Status.Note != "" {
@@ -297,6 +308,18 @@ func (b *builder) changeRows(chs []*docket.Change) []changeRow {
 		out = append(out, row)
 	}
 	return out
+}
+
+// statementFact is the fact of a statement of e, retracted or not, as the viewer may see it;
+// nil when they may not, so history shows what a correction replaced or a retraction withdrew
+// only to those who could read it.
+func (b *builder) statementFact(e *docket.Entity, id string) *fact {
+	st, err := b.s.Store.FindStatementByID(b.ctx, b.v, id)
+	if err != nil {
+		return nil
+	}
+	f := b.fact(e, st)
+	return &f
 }
 
 // recentRows folds the facts added to one entity at once by one author into the change that
@@ -316,8 +339,9 @@ func (b *builder) recentRows(chs []*docket.Change, n int) []changeRow {
 			// Newest first: the entity's creation comes last and names the row.
 			if c.Kind == docket.KindEntity {
 				gs[k].c = c
+			} else {
+				gs[k].facts++ // the record's creation is not one of its facts
 			}
-			gs[k].facts++
 			continue
 		}
 		if len(gs) == n {
@@ -335,7 +359,7 @@ func (b *builder) recentRows(chs []*docket.Change, n int) []changeRow {
 	}
 	rows := b.changeRows(heads)
 	for i := range rows {
-		if gs[i].facts > 1 {
+		if gs[i].facts > 1 || gs[i].c.Kind == docket.KindEntity && gs[i].facts > 0 {
 			rows[i].Fact, rows[i].Facts = nil, gs[i].facts
 		}
 	}
@@ -345,10 +369,11 @@ func (b *builder) recentRows(chs []*docket.Change, n int) []changeRow {
 // historyPage is the data of the history pages: of the whole registry or of one entity.
 type historyPage struct {
 	layout
-	Entity  *docket.Entity
-	Changes []changeRow
-	Next    string
-	Prev    string
+	Entity    *docket.Entity
+	Changes   []changeRow
+	Footnotes []footnote // the sources the changes' footnotes number
+	Next      string
+	Prev      string
 }
 
 const historyPageSize = 50
@@ -365,7 +390,9 @@ func (s *Server) handleEntityHistory(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	p := historyPage{layout: s.layout(w, r, "history.titleOf", e.Caption), Entity: e}
+	p := historyPage{layout: s.layout(w, r, ""), Entity: e}
+	s.newBuilder(r, &p.layout).adopt(e)
+	p.Title = p.T("history.titleOf", e.Caption)
 	s.history(w, r, &p, &e.ID, "/entity/"+url.PathEscape(e.ID)+"/history?")
 }
 
@@ -386,9 +413,10 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request, p *historyPage,
 	}
 	b := s.newBuilder(r, &p.layout)
 	if p.Entity != nil {
-		b.ents[p.Entity.ID] = p.Entity
+		b.adopt(p.Entity)
 	}
 	p.Changes = b.changeRows(chs)
+	p.Footnotes = b.foot
 	s.render(w, r, http.StatusOK, "history.html", p)
 }
 

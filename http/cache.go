@@ -112,6 +112,8 @@ func validated(r *http.Request) bool {
 	switch {
 	case p == "/", strings.HasPrefix(p, "/stats"), strings.HasPrefix(p, "/reports/"), strings.HasPrefix(p, "/static/"),
 		strings.HasPrefix(p, "/lang/"), strings.HasPrefix(p, "/login"), strings.HasSuffix(p, "/brief"),
+		// The lists' rows are derived a moment after the change that the head names.
+		p == "/cases", p == "/events", p == "/persons", p == "/cases.csv", p == "/events.csv", p == "/persons.csv",
 		strings.HasPrefix(p, "/api/v1/stats"), strings.HasPrefix(p, "/api/v1/reports"),
 		// A checkpoint gathers cosignatures at the same head.
 		p == "/checkpoint", strings.HasPrefix(p, "/api/v1/ledger/"), strings.HasPrefix(p, "/witness/"):

@@ -16,8 +16,12 @@ func TestCatalogKeys(t *testing.T) {
 	re := regexp.MustCompile(`\.(T|N) "([A-Za-z0-9_.]+)"`)
 	en := locale.Get("en")
 	files, _ := fs.Glob(templateFS, "templates/*.html")
-	for _, f := range files {
-		b, _ := fs.ReadFile(templateFS, f)
+	reports, _ := fs.Glob(reportTemplateFS, "templates/report/*.html")
+	for _, f := range append(files, reports...) {
+		b, _ := fs.ReadFile(reportTemplateFS, f)
+		if b == nil {
+			b, _ = fs.ReadFile(templateFS, f)
+		}
 		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
 			key := m[2]
 			if m[1] == "N" {

@@ -36,13 +36,32 @@ type factForm struct {
 	Sensitivity                     string
 	Status                          string // draft or reported
 	Reason                          string // a correction's or retraction's
+	// A reference is chosen, not typed: Pick is the id of the record chosen in the picker or
+	// among the choices of a search step (Value is then only its label); Find asks for a
+	// search step ("value" or "source") and writes nothing.
+	Pick, Find string
+	// SourceQ is the words the source was looked for by; SourcePick the source chosen
+	// among what they found.
+	SourceQ, SourcePick string
 }
 
 func readFactForm(r *http.Request) factForm {
 	f := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
-	return factForm{Schema: f("schema"), Name: f("name"), EntitySensitivity: f("entity_sensitivity"),
+	ff := factForm{Schema: f("schema"), Name: f("name"), EntitySensitivity: f("entity_sensitivity"),
 		Property: f("property"), Value: f("value"), Lang: f("lang"), Source: f("source"), URL: f("url"), SourceTitle: f("source_title"),
-		Locator: f("locator"), Quote: f("quote"), Sensitivity: f("sensitivity"), Status: f("status"), Reason: f("reason")}
+		Locator: f("locator"), Quote: f("quote"), Sensitivity: f("sensitivity"), Status: f("status"), Reason: f("reason"),
+		Pick: f("pick"), SourceQ: f("source_q"), SourcePick: f("source_pick")}
+	// The Find buttons are inputs, named for what they find: a button's text would be sent.
+	switch {
+	case r.PostForm.Has("find_value"):
+		ff.Find = "value"
+	case r.PostForm.Has("find_source"):
+		ff.Find = "source"
+	}
+	if ff.SourcePick != "" {
+		ff.Source = ff.SourcePick
+	}
+	return ff
 }
 
 // fieldError is a message for one field of a form.
@@ -62,12 +81,54 @@ type factPage struct {
 	Sources       []*docket.Source
 	Sensitivities []docket.Sensitivity
 	Langs         []string
-	Status        int              // of the form shown again with errors: 400, or 403 when it asked what the role may not
+	Status        int // of the form shown again with errors: 400, or 403 when it asked what the role may not
+	// Choices are the records a search step found for a reference, SourceChoices the sources:
+	// the form is shown again for one to be chosen.
+	Choices       []choice
+	SourceChoices []sourceChoice
+	Searched      bool             // a search step was asked for or needed
 	Candidates    []*docket.Entity // records of the new record's name: "is it one of these?"
 }
 
-// errStatus is the HTTP status of the form shown again with its errors.
-func (p *factPage) errStatus() int { return cmp.Or(p.Status, http.StatusBadRequest) }
+// ready reports whether the form may be written: no errors and no search step to finish.
+func (p *factPage) ready() bool { return len(p.Errors) == 0 && !p.Searched }
+
+// errStatus is the HTTP status of the form shown again: with errors 400 (or 403 when it asked
+// what the role may not), and 200 for a search step.
+func (p *factPage) errStatus() int {
+	if len(p.Errors) == 0 {
+		return http.StatusOK
+	}
+	return cmp.Or(p.Status, http.StatusBadRequest)
+}
+
+// PropPick is the address of a property's suggestions, for the property field's options.
+func (p *factPage) PropPick(prop docket.Property) string { return pickURL(&prop) }
+
+// PickURL is the address of the suggestions of the form's property, "" when it names no
+// record.
+func (p *factPage) PickURL(prop string) string {
+	var schema *docket.Schema
+	switch {
+	case p.Entity != nil:
+		schema, _ = docket.SchemaByName(p.Entity.Schema)
+	case p.Form.Schema != "":
+		schema, _ = docket.SchemaByName(p.Form.Schema)
+	}
+	if schema == nil {
+		return ""
+	}
+	return pickURL(schema.Property(prop))
+}
+
+// pickURL is the address of the suggestions for a reference property, "" for another.
+func pickURL(prop *docket.Property) string {
+	if prop == nil || prop.Type != docket.TypeRef {
+		return ""
+	}
+	q := url.Values{"schema": prop.Range}
+	return "/pick?" + q.Encode()
+}
 
 // Err returns the message for a field, or "".
 func (p *factPage) Err(field string) string {
@@ -79,17 +140,19 @@ func (p *factPage) Err(field string) string {
 	return ""
 }
 
+// recentSources is how many of the newest sources the source field lists; the others are
+// found by the source picker.
+const recentSources = 30
+
 func (s *Server) factPage(w http.ResponseWriter, r *http.Request, title string, args ...any) (*factPage, error) {
 	v := viewer(r)
 	p := &factPage{layout: s.layout(w, r, title, args...), Schemas: docket.Schemas, Langs: []string{"en", "ru", "kk", "be", "uk", "az", "ky"}}
-	srcs, _, err := s.Store.FindSources(r.Context(), v, docket.SourceFilter{Limit: 1000})
+	// The newest first: the one just cited is likely the one cited next.
+	srcs, err := s.pickSources(r, &p.layout, "", recentSources)
 	if err != nil {
 		return nil, err
 	}
-	// The newest first: the one just cited is likely the one cited next.
-	for i := len(srcs) - 1; i >= 0; i-- {
-		p.Sources = append(p.Sources, srcs[i])
-	}
+	p.Sources = srcs
 	for _, sens := range []docket.Sensitivity{docket.Public, docket.Internal, docket.Confidential} {
 		if sens <= v.MaxSensitivity() {
 			p.Sensitivities = append(p.Sensitivities, sens)
@@ -122,7 +185,8 @@ func (s *Server) handleNewEntityForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Action, p.Nav = "/new", "new"
-	p.Form = factForm{Schema: r.URL.Query().Get("schema"), EntitySensitivity: "public", Sensitivity: "public", Status: "reported", Lang: p.Lang()}
+	// Internal until someone publishes it on purpose, as on the command line.
+	p.Form = factForm{Schema: r.URL.Query().Get("schema"), EntitySensitivity: "internal", Sensitivity: "internal", Status: "reported", Lang: p.Lang()}
 	if p.Form.Schema == "" {
 		p.Form.Schema = "Case"
 	}
@@ -148,7 +212,7 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 	if p.Form.Name == "" {
 		p.Errors = append(p.Errors, fieldError{"name", p.T("form.nameRequired")})
 	}
-	entSens, err := docket.ParseSensitivity(p.Form.EntitySensitivity)
+	entSens, err := docket.ParseSensitivity(cmp.Or(p.Form.EntitySensitivity, "internal"))
 	if err != nil {
 		p.Errors = append(p.Errors, fieldError{"entity_sensitivity", docket.ErrorMessage(err)})
 	}
@@ -156,7 +220,7 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 	if schema != nil {
 		st = s.checkFact(r, p, schema, "")
 	}
-	if len(p.Errors) > 0 {
+	if !p.ready() {
 		s.render(w, r, p.errStatus(), "new.html", p)
 		return
 	}
@@ -164,7 +228,7 @@ func (s *Server) handleNewEntity(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if len(p.Errors) > 0 {
+	if !p.ready() {
 		s.render(w, r, p.errStatus(), "new.html", p)
 		return
 	}
@@ -204,10 +268,11 @@ func (s *Server) checkFact(r *http.Request, p *factPage, schema *docket.Schema, 
 	if st.Entity == "" {
 		st.Entity = "new"
 	}
-	if f.Source == "" && f.URL == "" {
+	if f.Source == "" && f.URL == "" && f.Find != "source" {
 		p.Errors = append(p.Errors, fieldError{"source", p.T("form.sourceRequired")})
 	}
-	sens, err := docket.ParseSensitivity(f.Sensitivity)
+	// A form that sends none (a script, an old page) gets the safe choice.
+	sens, err := docket.ParseSensitivity(cmp.Or(f.Sensitivity, "internal"))
 	if err != nil {
 		p.Errors = append(p.Errors, fieldError{"sensitivity", docket.ErrorMessage(err)})
 	} else if sens > v.MaxSensitivity() {
@@ -230,30 +295,28 @@ func (s *Server) checkFact(r *http.Request, p *factPage, schema *docket.Schema, 
 		p.Errors = append(p.Errors, fieldError{"status", docket.ErrorMessage(err)})
 		p.Status = http.StatusForbidden
 	}
+	if err := s.sourceStep(r, p); err != nil {
+		p.Errors = append(p.Errors, fieldError{"source", docket.ErrorMessage(err)})
+	}
 	prop := schema.Property(f.Property)
 	if prop == nil {
 		p.Errors = append(p.Errors, fieldError{"property", p.T("form.propertyUnknown", schema.Name)})
 		return st
 	}
-	if f.Value == "" {
+	if f.Value == "" && f.Pick == "" {
 		p.Errors = append(p.Errors, fieldError{"value", p.T("form.valueRequired")})
 		return st
 	}
-	norm, err := prop.Normalize(f.Value)
-	if err != nil {
-		p.Errors = append(p.Errors, fieldError{"value", docket.ErrorMessage(err)})
-		return st
-	}
 	if prop.Type == docket.TypeRef {
-		if t, err := s.Store.FindEntityByID(r.Context(), v, norm); err != nil {
-			p.Errors = append(p.Errors, fieldError{"value", p.T("form.noEntity", norm)})
-		} else if !slices.Contains(prop.Range, t.Schema) {
-			p.Errors = append(p.Errors, fieldError{"value", p.T("form.wrongSchema", strings.Join(prop.Range, ", "), t.Schema)})
-		} else {
-			norm = t.ID
+		st.Value = s.checkRef(r, p, prop)
+	} else {
+		norm, err := prop.Normalize(f.Value)
+		if err != nil {
+			p.Errors = append(p.Errors, fieldError{"value", p.ErrText(err)})
+			return st
 		}
+		st.Value = norm
 	}
-	st.Value = norm
 	if len(f.Quote) > docket.MaxQuoteLen {
 		p.Errors = append(p.Errors, fieldError{"quote", p.T("form.quoteLong", docket.MaxQuoteLen)})
 	}
@@ -266,6 +329,80 @@ func (s *Server) checkFact(r *http.Request, p *factPage, schema *docket.Schema, 
 		}
 	}
 	return st
+}
+
+// checkRef returns the id of the record a reference field names: the record picked, or one
+// whose id was typed, if the viewer may see it and it is of the property's range. Anything
+// else is a name: the records it matches become the form's choices (a search step), and the
+// form is shown again for one to be chosen; nothing is guessed.
+func (s *Server) checkRef(r *http.Request, p *factPage, prop *docket.Property) string {
+	f := &p.Form
+	id := cmp.Or(f.Pick, f.Value)
+	if f.Find != "value" && docket.ValidID(id) {
+		t, err := s.Store.FindEntityByID(r.Context(), viewer(r), id)
+		switch {
+		case err == nil && slices.Contains(prop.Range, t.Schema):
+			f.Pick = t.ID
+			return t.ID
+		case err == nil:
+			f.Pick = ""
+			p.Errors = append(p.Errors, fieldError{"value", p.T("form.wrongSchema", p.rangeLabel(prop), p.SchemaLabel(t.Schema))})
+			return ""
+		case docket.ErrorCode(err) != docket.ENOTFOUND:
+			p.Errors = append(p.Errors, fieldError{"value", docket.ErrorMessage(err)})
+			return ""
+		case f.Pick != "":
+			// Chosen, and gone since (or never visible): as any id that names nothing.
+			f.Pick = ""
+			p.Errors = append(p.Errors, fieldError{"value", p.T("form.noEntity", id)})
+			return ""
+		}
+	}
+	f.Pick = ""
+	p.Searched = true
+	choices, err := s.pick(r, &p.layout, prop.Range, f.Value)
+	if err != nil {
+		p.Errors = append(p.Errors, fieldError{"value", docket.ErrorMessage(err)})
+		return ""
+	}
+	if len(choices) == 0 {
+		p.Errors = append(p.Errors, fieldError{"value", p.T("form.noMatch", p.rangeLabel(prop), f.Value)})
+	}
+	p.Choices = choices
+	return ""
+}
+
+// rangeLabel names the kinds of record a reference may name: "Person or Organisation".
+func (l layout) rangeLabel(prop *docket.Property) string {
+	var names []string
+	for _, n := range prop.Range {
+		names = append(names, l.SchemaLabel(n))
+	}
+	return strings.Join(names, l.T("form.or"))
+}
+
+// sourceStep lists the source chosen when it is not among the newest, and, when the form
+// asks for it, the sources the words of its source field find (a search step).
+func (s *Server) sourceStep(r *http.Request, p *factPage) error {
+	f := &p.Form
+	if f.Source != "" && !slices.ContainsFunc(p.Sources, func(x *docket.Source) bool { return x.ID == f.Source }) {
+		if src, err := s.Store.FindSourceByID(r.Context(), viewer(r), f.Source); err == nil {
+			p.Sources = append([]*docket.Source{src}, p.Sources...)
+		}
+	}
+	if f.Find != "source" {
+		return nil
+	}
+	p.Searched = true
+	srcs, err := s.pickSources(r, &p.layout, f.SourceQ, maxChoices)
+	if err != nil {
+		return err
+	}
+	p.SourceChoices = []sourceChoice{}
+	for _, src := range srcs {
+		p.SourceChoices = append(p.SourceChoices, sourceChoice{ID: src.ID, Caption: src.Caption(), Detail: p.sourceDetail(src)})
+	}
+	return nil
 }
 
 // ensureSource makes the form's URL a source, or finds the source that has it, when no source
@@ -349,10 +486,8 @@ func (s *Server) handleFactForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Entity, p.Properties, p.Action = e, schema.Properties, "/entity/"+url.PathEscape(e.ID)+"/facts"
+	// Internal, even on a public record: a fact is published by a choice, not by default.
 	p.Form = factForm{Property: r.URL.Query().Get("property"), Sensitivity: "internal", Status: "reported", Lang: p.Lang()}
-	if e.Sensitivity == docket.Public {
-		p.Form.Sensitivity = "public"
-	}
 	s.render(w, r, http.StatusOK, "fact.html", p)
 }
 
@@ -372,13 +507,13 @@ func (s *Server) handleAddFact(w http.ResponseWriter, r *http.Request) {
 	p.Entity, p.Properties, p.Action = e, schema.Properties, "/entity/"+url.PathEscape(e.ID)+"/facts"
 	p.Form = readFactForm(r)
 	st := s.checkFact(r, p, schema, e.ID)
-	if len(p.Errors) == 0 {
+	if p.ready() {
 		if err := s.ensureSource(r, p, st); err != nil {
 			s.Error(w, r, err)
 			return
 		}
 	}
-	if len(p.Errors) > 0 {
+	if !p.ready() {
 		s.render(w, r, p.errStatus(), "fact.html", p)
 		return
 	}
@@ -440,8 +575,18 @@ func (s *Server) handleCorrectForm(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	// The correction is internal unless the editor publishes it again: the form says what the
+	// fact it replaces was (see correct.html).
 	p.Form = factForm{Property: st.Property, Value: st.Value, Lang: st.Lang, Source: st.Source, Locator: st.Locator, Quote: st.Quote,
-		Sensitivity: st.Sensitivity.String(), Status: "reported"}
+		Sensitivity: "internal", Status: "reported"}
+	if p.Old.Link != "" && !p.Old.External {
+		// A reference: its record is shown by name, and kept unless another is picked.
+		p.Form.Value, p.Form.Pick = p.Old.Value, st.Value
+	}
+	if err := s.sourceStep(r, p); err != nil {
+		s.Error(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "correct.html", p)
 }
 
@@ -464,13 +609,13 @@ func (s *Server) handleCorrectFact(w http.ResponseWriter, r *http.Request) {
 	if p.Form.Reason == "" {
 		p.Errors = append(p.Errors, fieldError{"reason", p.T("form.reasonRequired")})
 	}
-	if len(p.Errors) == 0 {
+	if p.ready() {
 		if err := s.ensureSource(r, p, repl); err != nil {
 			s.Error(w, r, err)
 			return
 		}
 	}
-	if len(p.Errors) > 0 {
+	if !p.ready() {
 		s.render(w, r, p.errStatus(), "correct.html", p)
 		return
 	}
@@ -526,11 +671,14 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	if err := s.Store.SetStatus(r.Context(), viewer(r), r.PathValue("id"), status, r.PostFormValue("note")); err != nil {
+	flash := "reviewed"
+	if err := s.Store.SetStatus(r.Context(), viewer(r), r.PathValue("id"), status, r.PostFormValue("note")); docket.ErrorCode(err) == docket.ECONFLICT {
+		flash = "alreadyReviewed" // sent twice: recorded once, and said so
+	} else if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	http.Redirect(w, r, addFlash(localPath(r.PostFormValue("next")), "reviewed"), http.StatusSeeOther)
+	http.Redirect(w, r, addFlash(localPath(r.PostFormValue("next")), flash), http.StatusSeeOther)
 }
 
 // addFlash adds a flash message's key to a local address.

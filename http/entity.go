@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/locale"
 )
 
 // Entity pages. Everything on them is read through the store as the request's viewer: an
@@ -95,10 +96,23 @@ func (b *builder) entity(id string) *docket.Entity {
 		e = nil
 	}
 	b.ents[id] = e
-	if e != nil {
-		b.ents[e.ID] = e
-	}
+	b.adopt(e)
 	return e
+}
+
+// adopt keeps an entity read elsewhere for the page, and names it in the page's language
+// (see locale.Namer): every caption a page shows is made by it.
+func (b *builder) adopt(e *docket.Entity) {
+	if e == nil {
+		return
+	}
+	b.ents[e.ID] = e
+	e.Caption, e.CaptionDraft = b.namer().Caption(e)
+}
+
+// namer names records in the page's language from what the viewer may see.
+func (b *builder) namer() locale.Namer {
+	return locale.Namer{P: b.l.printer(), Lookup: b.entity}
 }
 
 // maxReferrers is how many of the records that refer to an entity its page reads: those that
@@ -123,8 +137,9 @@ func (b *builder) referrers(id string) (out []*docket.Entity, more bool, err err
 	for _, r := range refs {
 		if e, ok := b.ents[r.ID]; ok && e != nil {
 			r = e // read already: the page shows one copy
+		} else {
+			b.adopt(r) // named in the page's language
 		}
-		b.ents[r.ID] = r
 		out = append(out, r)
 	}
 	return out, more, nil
@@ -157,6 +172,9 @@ func (b *builder) prefetch(ents []*docket.Entity) {
 		}
 		for _, e := range found {
 			b.ents[e.ID] = e
+		}
+		for _, e := range found {
+			b.adopt(e) // named in the page's language, once all are at hand
 		}
 		ids = ids[k:]
 	}
@@ -214,15 +232,13 @@ func (b *builder) fact(e *docket.Entity, st *docket.Statement) fact {
 		case docket.TypeCountry:
 			f.Value = b.l.Country(st.Value)
 		case docket.TypePenalty:
-			f.Value = b.penalty(st.Value)
+			f.Value = b.l.printer().Penalty(st.Value)
 		case docket.TypeDuration:
 			if d, err := docket.ParseDuration(st.Value); err == nil {
-				f.Value = b.duration(d)
+				f.Value = b.l.printer().Duration(d)
 			}
 		case docket.TypeCode:
-			if c, ok := docket.Vocab.Code(st.Value); ok && c.Title != "" {
-				f.Value = c.Title
-			}
+			f.Value = b.l.printer().Code(st.Value)
 		case docket.TypeURL:
 			f.Link, f.External = st.Value, true
 		}
@@ -260,44 +276,12 @@ func (b *builder) facts(e *docket.Entity, props ...string) []fact {
 	return out
 }
 
-func (b *builder) duration(d docket.Duration) string {
-	var parts []string
-	if d.Years > 0 {
-		parts = append(parts, b.l.N("unit.years", d.Years))
-	}
-	if d.Months > 0 {
-		parts = append(parts, b.l.N("unit.months", d.Months))
-	}
-	if d.Days > 0 {
-		parts = append(parts, b.l.N("unit.days", d.Days))
-	}
-	return strings.Join(parts, " ")
-}
-
-// penalty writes a sentence or demand in words: "imprisonment, 3 years".
-func (b *builder) penalty(s string) string {
-	p, err := docket.ParsePenalty(s)
-	if err != nil {
-		return s
-	}
-	out := b.l.Term("sentence-kind", p.Kind)
-	if p.Term != nil {
-		out += ", " + b.duration(*p.Term)
-	}
-	if p.Amount != "" {
-		out += ", " + p.Amount + " " + p.Currency
-	}
-	if p.Scope != "" {
-		out += ": " + p.Scope
-	}
-	return out
-}
-
 // nameForm is one of an entity's names, with its script.
 type nameForm struct {
 	ID, Value, Prop, Lang, Script string
 	Note                          int
 	Cite                          string
+	Draft                         bool
 }
 
 func script(s string) string {
@@ -319,9 +303,12 @@ func script(s string) string {
 // entityPage is the data of an entity's page.
 type entityPage struct {
 	layout
-	Entity        *docket.Entity
-	Names         []nameForm
-	Scripts       bool // the names are in more than one script
+	Entity  *docket.Entity
+	Names   []nameForm
+	Scripts bool // the names are in more than one script
+	// CaptionIsName says that the heading is one of the names recorded; else it is made of the
+	// record's facts, in the page's language, and the names are listed under it.
+	CaptionIsName bool
 	Facts         []fact
 	Roles         []caseRoles // a person's roles, by case
 	Positions     []position  // posts held, of a person or at an organisation
@@ -407,13 +394,21 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := entityPage{layout: s.layout(w, r, ""), Entity: e}
-	p.Title = e.Caption
 	b := s.newBuilder(r, &p.layout)
-	b.ents[e.ID] = e
+	b.adopt(e)
+	p.Title = e.Caption
 	for _, st := range e.Statements {
 		if (st.Property == "name" || st.Property == "alias") && st.Current() {
 			f := b.fact(e, st)
-			p.Names = append(p.Names, nameForm{ID: st.ID, Value: st.Value, Prop: st.Property, Lang: st.Lang, Script: script(st.Value), Note: f.Note, Cite: f.Cite})
+			value := st.Value
+			if st.Locked {
+				value = f.Value // said to be locked
+			}
+			p.Names = append(p.Names, nameForm{ID: st.ID, Value: value, Prop: st.Property, Lang: st.Lang, Script: script(st.Value), Note: f.Note, Cite: f.Cite,
+				Draft: st.Status == docket.Draft})
+			if st.Value == e.Caption {
+				p.CaptionIsName = true
+			}
 		}
 	}
 	for _, n := range p.Names {

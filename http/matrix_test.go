@@ -205,6 +205,13 @@ func TestSensitivityMatrix(t *testing.T) {
 		{"search page", "/search?q=Omegaton", false, []string{mPublic, mWitness}},
 		{"search page by facet", "/search?schema=Person&country=by", false, []string{mWitness}},
 		{"suggestions", "/suggest?q=Omegaton", false, []string{mPublic, mWitness}}, // sealed names: whole words
+		{"picker", "/pick?schema=Person&schema=Organization&q=Omegaton", false, []string{mPublic, mWitness}},
+		{"source picker", "/pick/source?q=Omegaton", false, nil}, // a sealed source's title is not searched (README)
+		{"list of persons", "/persons?sort=caption", false, []string{mPublic, mWitness}},
+		{"list of persons as CSV", "/persons.csv?all=1", false, []string{mPublic, mWitness}},
+		{"list of cases", "/cases", false, nil},
+		{"list of events", "/events?sort=date", false, nil},
+		{"list of events as CSV", "/events.csv?all=1", false, nil},
 		{"dashboard", "/", false, nil},
 		{"history", "/history", false, []string{mPublic, mSource}},
 		{"entity history", "/entity/" + f.person + "/history", false, []string{mPublic, mInternal, mSecret}},

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -33,6 +34,7 @@ var staticFS embed.FS
 
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"inc":        func(i int) int { return i + 1 },
+	"int":        func(n int64) int { return int(n) },
 	"pathEscape": url.PathEscape,
 	"join":       strings.Join,
 	// bind passes a page and a value of it to a partial, which needs both.
@@ -165,11 +167,16 @@ func (l layout) T(key string, args ...any) string { return l.printer().T(key, ar
 func (l layout) N(key string, n int) string { return l.printer().N(key, n) }
 
 // Term is the label of a vocabulary term in the page's language.
-func (l layout) Term(vocab, id string) string {
-	if t, ok := docket.Vocab.Term(vocab, id); ok {
-		return t.Label(l.Lang())
+func (l layout) Term(vocab, id string) string { return l.printer().Term(vocab, id) }
+
+// ErrText is an error's message in the page's language, when the catalog has it (see
+// docket.Error's Key), else as the error says it.
+func (l layout) ErrText(err error) string {
+	var e *docket.Error
+	if errors.As(err, &e) && e.Key != "" && l.printer().Has(e.Key) {
+		return l.T(e.Key, e.Args...)
 	}
-	return id
+	return docket.ErrorMessage(err)
 }
 
 // SchemaLabel is a schema's name in the page's language.
@@ -188,7 +195,7 @@ func (l layout) Sens(s docket.Sensitivity) string { return l.T("sensitivity." + 
 func (l layout) StatusLabel(s docket.Status) string { return l.T("status." + string(s)) }
 
 // Date formats a date of the registry ("2019-02-06") in the page's language.
-func (l layout) Date(s string) string { return formatDate(l.printer(), s) }
+func (l layout) Date(s string) string { return l.printer().Date(s) }
 
 // Time formats a moment in the page's language, in UTC.
 func (l layout) Time(t time.Time) string {
@@ -196,16 +203,11 @@ func (l layout) Time(t time.Time) string {
 		return ""
 	}
 	t = t.UTC()
-	return formatDate(l.printer(), t.Format("2006-01-02")) + ", " + t.Format("15:04") + " UTC"
+	return l.printer().Date(t.Format("2006-01-02")) + ", " + t.Format("15:04") + " UTC"
 }
 
 // Country is a country's name in the page's language.
-func (l layout) Country(code string) string {
-	if l.printer().Has("country." + code) {
-		return l.T("country." + code)
-	}
-	return strings.ToUpper(code)
-}
+func (l layout) Country(code string) string { return l.printer().Country(code) }
 
 // Asset is the address of a static file.
 func (l layout) Asset(name string) string { return "/static/" + assets[name] }
@@ -297,32 +299,4 @@ func (s *Server) registerPageRoutes() {
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "there is no page %s", r.URL.Path))
 	})
-}
-
-// formatDate writes a registry date with its precision in words: "6 February 2019",
-// "February 2019", "2019", "about 2019".
-func formatDate(p *locale.Printer, s string) string {
-	d, err := docket.ParseDate(s)
-	if err != nil {
-		return s
-	}
-	var out string
-	month := func(m int) string { return p.T(fmt.Sprintf("month.%d", m)) }
-	monthOf := func(m int) string { return p.T(fmt.Sprintf("monthOf.%d", m)) }
-	switch {
-	case d.Year > 0 && d.Month > 0 && d.Day > 0:
-		out = fmt.Sprintf("%d %s %d", d.Day, monthOf(d.Month), d.Year)
-	case d.Year > 0 && d.Month > 0:
-		out = fmt.Sprintf("%s %d", month(d.Month), d.Year)
-	case d.Year > 0:
-		out = strconv.Itoa(d.Year)
-	case d.Month > 0 && d.Day > 0:
-		out = fmt.Sprintf("%d %s", d.Day, monthOf(d.Month))
-	default:
-		return s
-	}
-	if d.Approx {
-		out = p.T("date.approx", out)
-	}
-	return out
 }

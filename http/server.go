@@ -87,6 +87,7 @@ type Server struct {
 	rates   *rateLimiter  // of the expensive routes, per client
 	heavy   chan struct{} // places for expensive requests
 	figures *figureCache  // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
+	rows    *rowKeeper    // the lists' rows
 	lastMod headTime      // when the change log's head was made, for Last-Modified
 	stop    context.CancelFunc
 
@@ -108,6 +109,7 @@ func NewServer(store docket.Store) *Server {
 		heavy: make(chan struct{}, expensiveInFight)}
 	s.limiter = newLimiter(store)
 	s.figures = newFigureCache(store.Head)
+	s.rows = newRowKeeper(store)
 	s.server = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -120,6 +122,8 @@ func NewServer(store docket.Store) *Server {
 	s.registerPageRoutes()
 	s.registerAccountRoutes()
 	s.registerEditRoutes()
+	s.registerPickRoutes()
+	s.registerListRoutes()
 	s.registerReportRoutes()
 	s.registerDocumentRoutes()
 	s.registerEvidenceRoutes()
@@ -137,6 +141,8 @@ func (s *Server) Open() (err error) {
 	ctx, s.stop = context.WithCancel(context.Background())
 	s.figures.logger, s.figures.refresh, s.figures.wait = s.Logger.Info, s.FiguresRefresh, s.FiguresWait
 	go s.figures.run(ctx)
+	s.rows.logger = s.Logger.Info
+	go s.rows.run(ctx, 30*time.Second)
 	if s.WarmFigures {
 		go s.warm(ctx)
 	}

@@ -25,7 +25,8 @@ import (
 var reportTemplateFS embed.FS
 
 var reportTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"inc": func(i int) int { return i + 1 },
+	"inc":  func(i int) int { return i + 1 },
+	"bind": func(page, x any) binding { return binding{page, x} },
 }).ParseFS(reportTemplateFS, "templates/layout.html", "templates/report/*.html"))
 
 func (s *Server) registerReportRoutes() {
@@ -119,8 +120,17 @@ type statsPage struct {
 // statsFigures are the figures of /stats for one class of viewer and one set of options:
 // counted from the whole registry, once, and kept (see figureCache).
 type statsFigures struct {
-	Chart  template.HTML
+	Charts []chartView
 	Tables []statsTable
+}
+
+// chartView is a chart of the statistics page, with the table it draws and that table's CSV.
+type chartView struct {
+	ID      string
+	SVG     template.HTML
+	Caption string
+	CSV     string
+	Table   string // the page that shows its table
 }
 
 // counted returns the figures of the options as v's class sees the registry, and when they
@@ -172,14 +182,12 @@ func (s *Server) captions(ctx context.Context, v docket.Viewer, tables ...*repor
 	return out, nil
 }
 
-// asOf says when cached figures were counted.
-func asOf(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") }
-
-func viewerName(v docket.Viewer) string {
+// viewerName says whose view of the registry figures count, in the page's language.
+func viewerName(l layout, v docket.Viewer) string {
 	if v.Role == docket.Anonymous {
-		return "the public: reviewed public statements only"
+		return l.T("stats.whoPublic")
 	}
-	return v.Name + " (" + v.Role.String() + ")"
+	return v.Name + " (" + l.RoleLabel(v.Role) + ")"
 }
 
 func linkRow(captions map[string]string, r report.TableRow) statsRow {
@@ -209,18 +217,40 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o.Window = 0
-	v := viewer(r)
+	v, l := viewer(r), s.newLayout(w, r, "")
+	l.Title = l.T("stats.title")
 	c, at, err := s.counted(r.Context(), v, o)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	f := &statsFigures{Chart: report.OutcomeChart(c.Outcomes)}
+	// The charts read the tables of their own breakdowns: every set of options is counted at
+	// once (report.CountAll), so these cost no more reading.
+	byYear, _, err := s.counted(r.Context(), v, report.Options{By: report.ByYear, Political: o.Political})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	byCourt, _, err := s.counted(r.Context(), v, report.Options{By: report.ByCourt, Political: o.Political})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	lang := l.Lang()
+	f := &statsFigures{}
+	chart := func(ch *report.Chart, kind string, o report.Options) {
+		f.Charts = append(f.Charts, chartView{ID: ch.ID, SVG: ch.SVG(), Caption: ch.Title, CSV: csvLink(kind, o),
+			Table: "/stats?" + statsQuery(o) + "#" + kind})
+	}
+	chart(report.OutcomesChart(byYear.Outcomes, lang), "outcomes", report.Options{By: report.ByYear, Political: o.Political})
+	chart(report.ConvictionChart(byCourt.Outcomes, lang, 12), "outcomes", report.Options{By: report.ByCourt, Political: o.Political})
+	chart(report.DemandChart(byYear.Demands, lang), "demand", report.Options{By: report.ByYear, Political: o.Political})
+	chart(report.GapChart(c.Retaliation, lang), "retaliation", report.Options{})
 	var tables []*report.Table
 	for _, kind := range report.Kinds {
 		if kind != "retaliation" {
 			t, _, _ := c.Stat(kind)
-			tables = append(tables, t)
+			tables = append(tables, t.In(lang))
 		}
 	}
 	captions, err := s.captions(r.Context(), v, tables...)
@@ -233,8 +263,8 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 		lt.CSV = csvLink(t.Kind, o)
 		f.Tables = append(f.Tables, lt)
 	}
-	s.renderReport(w, r, "stats.html", statsPage{layout: s.newLayout(w, r, "Statistics"), Who: viewerName(v), Options: o,
-		Dimensions: report.Dimensions, AsOf: asOf(at), statsFigures: f})
+	s.renderReport(w, r, "stats.html", statsPage{layout: l, Who: viewerName(l, v), Options: o,
+		Dimensions: report.Dimensions, AsOf: l.Time(at), statsFigures: f})
 }
 
 // retaliationPage is the data of /stats/retaliation.
@@ -245,6 +275,44 @@ type retaliationPage struct {
 	CSV    string
 	AsOf   string
 	Report *report.RetaliationReport
+	Chart  template.HTML
+	// captions of the courts the findings name, as the viewer sees them
+	captions map[string]string
+}
+
+// SanctionType names a sanction's kind: an event type, or a prosecution.
+func (p retaliationPage) SanctionType(t string) string {
+	if t == "prosecution" {
+		return p.T("retaliation.prosecution")
+	}
+	return p.Term("event-type", t)
+}
+
+// Role says what the person sanctioned was, in the page's language.
+func (p retaliationPage) Role(f report.Finding) string {
+	var out []string
+	for _, x := range f.Posts {
+		switch {
+		case x.Judge:
+			out = append(out, p.T("report.appeal.judgeWhoRuled"))
+		case x.Post != "":
+			out = append(out, p.T("report.appeal.postAt", p.Term("post", x.Post), p.Caption(x.Organization)))
+		default:
+			out = append(out, p.T("report.appeal.officialAt", p.Caption(x.Organization)))
+		}
+	}
+	if len(out) == 0 {
+		return f.Role
+	}
+	return strings.Join(out, ", ")
+}
+
+// Caption is the name of a court a finding names.
+func (p retaliationPage) Caption(id string) string {
+	if c := p.captions[id]; c != "" {
+		return c
+	}
+	return id
 }
 
 func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
@@ -265,8 +333,23 @@ func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
 	}
 	rep := c.Retaliation
 	o.Window = rep.Window
-	s.renderReport(w, r, "retaliation.html", retaliationPage{layout: s.newLayout(w, r, "Retaliation detector"), Who: viewerName(v),
-		Window: rep.Window, CSV: csvLink("retaliation", o), AsOf: asOf(at), Report: rep})
+	l := s.newLayout(w, r, "")
+	l.Title = l.T("retaliation.title")
+	courts := &report.Table{}
+	for _, f := range rep.Findings {
+		for _, x := range f.Posts {
+			if x.Organization != "" {
+				courts.Rows = append(courts.Rows, report.TableRow{Basis: report.Basis{Cases: []string{x.Organization}}})
+			}
+		}
+	}
+	captions, err := s.captions(r.Context(), v, courts)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.renderReport(w, r, "retaliation.html", retaliationPage{layout: l, Who: viewerName(l, v), captions: captions,
+		Window: rep.Window, CSV: csvLink("retaliation", o), AsOf: l.Time(at), Report: rep, Chart: report.GapChart(rep, l.Lang()).SVG()})
 }
 
 func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request) {
@@ -305,7 +388,7 @@ func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := report.WriteCSV(&buf, t); err != nil {
+	if err := report.WriteCSV(&buf, t.In(requestLang(r))); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -380,13 +463,21 @@ func (s *Server) writeDocPaged(w http.ResponseWriter, r *http.Request, d *report
 // handleBrief serves a case's brief: a publication, read as the public reads the registry, from
 // the case's own records (report.LoadCase), and kept until the registry changes.
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	val, _, err := s.figures.light(r.Context(), docket.AnonymousViewer, "brief "+id, func(ctx context.Context, v docket.Viewer) (any, error) {
+	id, lang := r.PathValue("id"), requestLang(r)
+	val, _, err := s.figures.light(r.Context(), docket.AnonymousViewer, "brief "+id+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
+		head, err := s.Store.Head(ctx)
+		if err != nil {
+			return nil, err
+		}
 		reg, err := report.LoadCase(ctx, s.Store, v, id)
 		if err != nil {
 			return nil, err
 		}
-		return report.Brief(reg, id)
+		d, err := report.Brief(reg, id, lang)
+		if err == nil {
+			d.Stamp(time.Now(), head)
+		}
+		return d, err
 	})
 	if err != nil {
 		s.Error(w, r, err)
@@ -422,8 +513,17 @@ func (s *Server) handlePrisoners(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	from := (page - 1) * perPage
-	val, _, err = s.figures.light(r.Context(), docket.AnonymousViewer, "prisoners?page="+strconv.Itoa(page), func(ctx context.Context, v docket.Viewer) (any, error) {
-		return report.PrisonersPage(ctx, s.Store, list, from, perPage)
+	lang := requestLang(r)
+	val, _, err = s.figures.light(r.Context(), docket.AnonymousViewer, "prisoners?page="+strconv.Itoa(page)+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
+		head, err := s.Store.Head(ctx)
+		if err != nil {
+			return nil, err
+		}
+		d, err := report.PrisonersPage(ctx, s.Store, list, from, perPage, lang)
+		if err == nil {
+			d.Stamp(time.Now(), head)
+		}
+		return d, err
 	})
 	if err != nil {
 		s.Error(w, r, err)

@@ -6,39 +6,36 @@ import (
 	"github.com/docketorg/docket"
 )
 
-// sanctionVerb says what a sanction did to its target.
-var sanctionVerb = map[string]string{
-	"dismissal":           "removed from office",
-	"disciplinary action": "subjected to disciplinary action",
-	"charge":              "charged with an offence",
-	"prosecution":         "prosecuted",
+// role writes what a sanctioned person was, in the briefer's language: "judge who ruled",
+// "chairman of the Aktau City Court".
+func (b *briefer) role(f Finding) string {
+	var out []string
+	for _, p := range f.Posts {
+		switch {
+		case p.Judge:
+			out = append(out, b.p.T("report.appeal.judgeWhoRuled"))
+		case p.Post != "":
+			out = append(out, b.p.T("report.appeal.postAt", b.label("post", p.Post), b.caption(p.Organization)))
+		default:
+			out = append(out, b.p.T("report.appeal.officialAt", b.caption(p.Organization)))
+		}
+	}
+	if len(out) == 0 {
+		return f.Role
+	}
+	return strings.Join(out, ", ")
 }
 
-// outcomeNoun names a ruling against the prosecution.
-var outcomeNoun = map[string]string{
-	"acquitted": "the acquittal",
-	"returned":  "the return of the case",
-	"dismissed": "the dismissal of the case",
-}
-
-// rulingVerb says what a court did.
-var rulingVerb = map[string]string{
-	"convicted":  "convicted",
-	"acquitted":  "acquitted",
-	"upheld":     "upheld the verdict against",
-	"overturned": "overturned the verdict against",
-	"returned":   "returned the case of",
-	"dismissed":  "dismissed the case against",
-}
-
-func gapPhrase(days int) string {
+// after writes when a sanction came: "the day after the acquittal of Aigul Akberdiyeva".
+func (b *briefer) after(days int, outcome, defendant string) string {
+	gap := b.p.T("report.gap.days", days)
 	switch days {
 	case 0:
-		return "the same day as"
+		gap = b.p.T("report.gap.same")
 	case 1:
-		return "the day after"
+		gap = b.p.T("report.gap.next")
 	}
-	return itoa(days) + " days after"
+	return b.p.T("report.appeal.after", gap, b.p.T("report.ruling."+outcome), defendant)
 }
 
 // Appeal returns a draft appeal, or press release, about a case: a headline, what happened in
@@ -47,7 +44,9 @@ func gapPhrase(days int) string {
 // the international community and the footnotes. It is a draft for a person to finish: the
 // place, date, organisation and contact are left as placeholders. The registry must be the
 // anonymous viewer's.
-func Appeal(reg *Registry, caseID string, window int) (*Doc, error) {
+//
+// It is written in lang, as a brief is.
+func Appeal(reg *Registry, caseID string, window int, lang string) (*Doc, error) {
 	if err := reg.published("appeal"); err != nil {
 		return nil, err
 	}
@@ -65,20 +64,20 @@ func Appeal(reg *Registry, caseID string, window int) (*Doc, error) {
 			findings = append(findings, f)
 		}
 	}
-	b := &briefer{reg: reg, cite: newCiter(reg)}
-	defendant := "the defendant"
+	b := newBriefer(reg, lang)
+	defendant := b.p.T("report.appeal.theDefendant")
 	if len(c.Defendants) > 0 {
-		defendant = reg.Caption(c.Defendants[0])
+		defendant = b.caption(c.Defendants[0])
 	}
-	d := &Doc{Kind: "appeal", Title: c.Caption, Subtitle: "Draft appeal: check every fact against its footnote before publishing",
-		Dateline: "[Place], [date of publication]", Colophon: colophon}
+	d := b.doc("appeal", b.caption(c.ID), b.p.T("report.appeal.subtitle"))
+	d.Dateline = b.p.T("report.appeal.dateline")
 	if len(findings) > 0 {
 		f := findings[0]
-		role, _, _ := strings.Cut(f.Role, ", ")
-		d.Title = capitalize(f.TargetName + ", " + role + ", " + sanctionVerb[f.Sanction.Type] + " " + gapPhrase(f.GapDays) + " " +
-			outcomeNoun[f.Outcome] + " of " + defendant)
+		role, _, _ := strings.Cut(b.role(f), ", ")
+		d.Title = capitalize(b.p.T("report.appeal.title", b.caption(f.Target), role, b.p.T("report.sanction."+f.Sanction.Type),
+			b.after(f.GapDays, f.Outcome, defendant)))
 	} else if in, _, _ := reg.sentenceInForce(first(c.Defendants)); in != nil && in.Case == c.ID {
-		d.Title = defendant + " sentenced to " + HumanPenalty(in.Sentence) + " in a politically motivated case"
+		d.Title = b.p.T("report.appeal.titleSentenced", defendant, b.penalty(in.Sentence))
 	}
 	body := &Section{}
 	d.Sections = append(d.Sections, body)
@@ -92,40 +91,40 @@ func Appeal(reg *Registry, caseID string, window int) (*Doc, error) {
 	for _, f := range findings {
 		p := &para{kind: Para}
 		sanc := reg.Entity(f.Sanction.ID)
-		p.link(f.TargetName, f.Target).add(", " + f.Role + ", was ")
-		p.strong(sanctionVerb[f.Sanction.Type], b.cite.cite(statementsOf(sanc, "type", "victim", "defendant")...)...)
-		p.add(" on "+HumanDate(f.Sanction.Date), b.cite.cite(statementsOf(sanc, "date", "startDate")...)...)
-		p.add(", " + gapPhrase(f.GapDays) + " " + outcomeNoun[f.Outcome] + " of " + defendant + " in a politically motivated case.")
+		p.say(b.p, "report.appeal.lead", linked(b.caption(f.Target), f.Target), text(b.role(f)),
+			bold(b.p.T("report.sanction."+f.Sanction.Type), b.cite.cite(statementsOf(sanc, "type", "victim", "defendant")...)...),
+			text(b.date(f.Sanction.Date), b.cite.cite(statementsOf(sanc, "date", "startDate")...)...),
+			text(b.after(f.GapDays, f.Outcome, defendant)))
 		for _, st := range statementsOf(sanc, "description") {
 			p.add(" "+sentence(st.Value), b.cite.cite(st)...)
 		}
 		if f.Linked {
-			p.add(" There is every reason to believe that the ruling was the true reason for it",
-				b.cite.cite(append(statementsOf(sanc, "retaliationFor"), statementsOf(sanc, "causedBy")...)...)...).add(".")
+			p.add(" ").say(b.p, "report.appeal.trueReason",
+				marks(b.cite.cite(append(statementsOf(sanc, "retaliationFor"), statementsOf(sanc, "causedBy")...)...)...))
 		}
 		addP(p)
 	}
 
 	// The case: who, what for, why it is political.
 	p := &para{kind: Para}
-	p.link(defendant, first(c.Defendants), b.cite.cite(statementsOf(c.Entity, "defendant")...)...)
+	who := linked(defendant, first(c.Defendants), b.cite.cite(statementsOf(c.Entity, "defendant")...)...)
 	if len(c.Charges) > 0 {
-		p.add(" was charged under ")
-		for i, ch := range c.Charges {
-			if i > 0 {
-				p.add(" and ")
+		p.say(b.p, "report.appeal.charged", who, func(p *para) {
+			for i, ch := range c.Charges {
+				if i > 0 {
+					p.add(b.p.T("caption.and"))
+				}
+				b.chargePhrase(p, ch)
 			}
-			b.chargePhrase(p, ch)
-		}
-		p.add(".")
+		})
 	} else {
-		p.add(" is the defendant in this case.")
+		p.say(b.p, "report.appeal.isDefendant", who)
 	}
 	for _, st := range statementsOf(c.Entity, "criteria") {
 		p.add(" "+sentence(st.Value), b.cite.cite(st)...)
 	}
 	if ss := statementsWith(c.Entity, "politicallyMotivated", "yes"); len(ss) > 0 {
-		p.add(" The case is ").strong("politically motivated", b.cite.cite(ss...)...).add(".")
+		p.add(" ").say(b.p, "report.appeal.political", bold(b.label("assessment", "yes"), b.cite.cite(ss...)...))
 	}
 	addP(p)
 
@@ -146,9 +145,9 @@ func Appeal(reg *Registry, caseID string, window int) (*Doc, error) {
 				continue // told by its proceeding
 			}
 			if ds := statementsOf(it.e, "date"); len(ds) > 0 {
-				p.add(capitalize(datePhrase(ds[0].Value)), b.cite.cite(ds...)...).add(": ")
+				p.add(capitalize(b.datePhrase(ds[0].Value)), b.cite.cite(ds...)...).add(": ")
 			}
-			p.add(sentence(it.e.Caption), b.cite.cite(statementsOf(it.e, "name", "type")...)...)
+			p.add(sentence(b.caption(it.e.ID)), b.cite.cite(statementsOf(it.e, "name", "type")...)...)
 			for _, st := range statementsOf(it.e, "description") {
 				p.add(" "+sentence(st.Value), b.cite.cite(st)...)
 			}
@@ -171,8 +170,8 @@ func Appeal(reg *Registry, caseID string, window int) (*Doc, error) {
 				continue
 			}
 			p := &para{kind: Para}
-			p.add(capitalize(r.relation)+" of "+reg.Caption(r.of), b.cite.cite(r.stmts...)...).add(", ")
-			p.link(reg.Caption(r.person), r.person).add(",")
+			p.say(b.p, "report.appeal.relation."+r.relation, text(b.caption(r.of), b.cite.cite(r.stmts...)...)).add(", ")
+			p.link(b.caption(r.person), r.person).add(",")
 			for i, pr := range rc.Proceedings {
 				if pr.Outcome == "" {
 					continue
@@ -197,11 +196,10 @@ func Appeal(reg *Registry, caseID string, window int) (*Doc, error) {
 	}
 
 	// The call.
-	call := &Section{Heading: "Our call"}
-	call.Blocks = append(call.Blocks, (&para{kind: Para}).add("[Organisation] calls on the international community:").block())
+	call := &Section{Heading: b.p.T("report.appeal.call")}
+	call.Blocks = append(call.Blocks, (&para{kind: Para}).add(b.p.T("report.appeal.callOn")).block())
 	for _, f := range findings {
-		call.Blocks = append(call.Blocks, (&para{kind: Item}).add("to defend ").link(f.TargetName, f.Target).
-			add(" and every judge who rules independently in politically motivated cases;").block())
+		call.Blocks = append(call.Blocks, (&para{kind: Item}).say(b.p, "report.appeal.defend", linked(b.caption(f.Target), f.Target)).block())
 	}
 	if in, _, _ := reg.sentenceInForce(first(c.Defendants)); in != nil {
 		if pen, err := docket.ParsePenalty(in.Sentence); err == nil && pen.Kind == "imprisonment" && !contains(release, first(c.Defendants)) {
@@ -209,11 +207,10 @@ func Appeal(reg *Registry, caseID string, window int) (*Doc, error) {
 		}
 	}
 	for _, id := range release {
-		call.Blocks = append(call.Blocks, (&para{kind: Item}).add("to seek the release of ").link(reg.Caption(id), id).add(";").block())
+		call.Blocks = append(call.Blocks, (&para{kind: Item}).say(b.p, "report.appeal.release", linked(b.caption(id), id)).block())
 	}
-	call.Blocks = append(call.Blocks, (&para{kind: Item}).add("to speak out in defence of ").link(defendant, first(c.Defendants)).
-		add(" and to follow the case until it is closed.").block())
-	call.Blocks = append(call.Blocks, (&para{kind: Para}).add("For more information, contact: [name, e-mail].").block())
+	call.Blocks = append(call.Blocks, (&para{kind: Item}).say(b.p, "report.appeal.speak", linked(defendant, first(c.Defendants))).block())
+	call.Blocks = append(call.Blocks, (&para{kind: Para}).add(b.p.T("report.appeal.contact")).block())
 	d.Sections = append(d.Sections, call)
 	d.Notes = b.cite.notes
 	return d, nil
@@ -226,11 +223,16 @@ func (b *briefer) chargePhrase(p *para, ch *docket.Entity) {
 		p.add(ch.Caption, b.cite.cite(statementsOf(ch, "name")...)...)
 		return
 	}
-	head := "article " + art[0].Value
+	codeID := ""
 	if len(code) > 0 {
-		if cd, ok := docket.Vocab.Code(code[0].Value); ok {
-			head += " of the " + strings.TrimSpace(strings.Split(cd.Title, "(")[0])
+		codeID = strings.TrimSpace(strings.Split(b.p.Code(code[0].Value), "(")[0])
+		if _, ok := docket.Vocab.Code(code[0].Value); !ok {
+			codeID = ""
 		}
+	}
+	head := b.p.T("caption.article", art[0].Value)
+	if codeID != "" {
+		head = b.p.T("caption.articleOf", head, codeID)
 	}
 	p.add(head, b.cite.cite(append(art, code...)...)...)
 	if w := statementsOf(ch, "wording"); len(w) > 0 {
@@ -244,34 +246,35 @@ func (b *briefer) chargePhrase(p *para, ch *docket.Entity) {
 func (b *briefer) rulingSentence(p *para, e *docket.Entity, defendant string) {
 	outcome := e.First("outcome")
 	if ds := statementsOf(e, "date"); len(ds) > 0 {
-		p.add(capitalize(datePhrase(ds[0].Value)), b.cite.cite(ds...)...).add(", ")
+		p.add(capitalize(b.datePhrase(ds[0].Value)), b.cite.cite(ds...)...).add(", ")
 	}
-	if len(statementsOf(e, "judge")) > 0 {
-		p.add("Judge ")
-		b.refs(p, e, "judge")
-		if len(statementsOf(e, "court")) > 0 {
-			p.add(" of the ")
-			b.refs(p, e, "court")
-		}
-	} else if len(statementsOf(e, "court")) > 0 {
-		p.add("the ")
-		b.refs(p, e, "court")
-	} else {
-		p.add("the court")
+	var court func(*para)
+	switch {
+	case len(statementsOf(e, "judge")) > 0 && len(statementsOf(e, "court")) > 0:
+		court = func(p *para) { p.say(b.p, "report.ruling.judgeOf", b.with(e, "judge"), b.with(e, "court")) }
+	case len(statementsOf(e, "judge")) > 0:
+		court = func(p *para) { p.say(b.p, "report.ruling.judge", b.with(e, "judge")) }
+	case len(statementsOf(e, "court")) > 0:
+		court = b.with(e, "court")
+	default:
+		court = text(b.p.T("report.ruling.theCourt"))
 	}
-	if v, ok := rulingVerb[outcome]; ok {
-		p.add(" ").strong(v, b.cite.cite(statementsOf(e, "outcome")...)...).add(" " + defendant)
+	if ruledWords[outcome] {
+		p.say(b.p, "report.ruled", court, bold(b.p.T("report.verb."+outcome), b.cite.cite(statementsOf(e, "outcome")...)...), text(defendant))
 	} else {
-		p.add(" heard the case (" + label("stage", e.First("stage")) + ")")
+		p.say(b.p, "report.ruled.heard", court, text(b.label("stage", e.First("stage"))))
 	}
 	if ss := statementsOf(e, "sentence"); len(ss) > 0 {
-		p.add(" and sentenced them to ").add(HumanPenalty(ss[0].Value), b.cite.cite(ss...)...)
+		p.add(" ").say(b.p, "report.ruled.sentence", text(b.penalty(ss[0].Value), b.cite.cite(ss...)...))
 	}
 	p.add(".")
 	if ss := statementsOf(e, "demand"); len(ss) > 0 {
-		p.add(" The prosecutor had demanded ").add(HumanPenalty(ss[0].Value), b.cite.cite(ss...)...).add(".")
+		p.add(" ").say(b.p, "report.ruled.demand", text(b.penalty(ss[0].Value), b.cite.cite(ss...)...))
 	}
 	for _, st := range statementsOf(e, "description") {
 		p.add(" "+sentence(st.Value), b.cite.cite(st)...)
 	}
 }
+
+// ruledWords are the outcomes a ruling's sentence says in words of its own.
+var ruledWords = map[string]bool{"convicted": true, "acquitted": true, "upheld": true, "overturned": true, "returned": true, "dismissed": true}

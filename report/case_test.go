@@ -47,7 +47,7 @@ func TestLoadCase(t *testing.T) {
 			t.Fatalf("%d cases", len(full.Cases()))
 		}
 		for _, c := range full.Cases() {
-			want, err := report.Brief(full, c.ID)
+			want, err := report.Brief(full, c.ID, "en")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -55,7 +55,7 @@ func TestLoadCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := report.Brief(part, c.ID)
+			got, err := report.Brief(part, c.ID, "en")
 			if err != nil {
 				t.Fatal(err)
 			}

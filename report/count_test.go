@@ -118,7 +118,7 @@ func TestPrisonersPage(t *testing.T) {
 	generate(t, newBuilder(t, db), 20, 9)
 	ctx := context.Background()
 	reg := mustLoad(t, db, docket.AnonymousViewer)
-	whole, err := report.PrisonersDoc(reg)
+	whole, err := report.PrisonersDoc(reg, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestPrisonersPage(t *testing.T) {
 	if l.Total < 5 {
 		t.Fatalf("%d persons listed", l.Total)
 	}
-	all, err := report.PrisonersPage(ctx, db, l, 0, l.Total)
+	all, err := report.PrisonersPage(ctx, db, l, 0, l.Total, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestPrisonersPage(t *testing.T) {
 	}
 	entries := map[string]int{} // the entries of each person: the item that begins with their name
 	for from := 0; from < l.Total; from += 3 {
-		d, err := report.PrisonersPage(ctx, db, l, from, 3)
+		d, err := report.PrisonersPage(ctx, db, l, from, 3, "en")
 		if err != nil {
 			t.Fatal(err)
 		}

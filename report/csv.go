@@ -5,17 +5,20 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/docketorg/docket/internal/locale"
 )
 
 // WriteCSV writes a table as CSV (RFC 4180): a header, a row per group, the total last, each
 // row ending with the number of cases it rests on and their ids separated by spaces.
 func WriteCSV(w io.Writer, t *Table) error {
 	cw := csv.NewWriter(w)
+	p := locale.Get(t.lang)
 	key := t.Key
 	if key == "" {
-		key = "Group"
+		key = p.T("stats.csv.group")
 	}
-	header := append(append([]string{key}, t.Columns...), "Cases", "Case ids")
+	header := append(append([]string{key}, t.Columns...), p.T("stats.csv.cases"), p.T("stats.csv.caseIDs"))
 	if err := cw.Write(header); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -95,7 +96,7 @@ func render(t *testing.T, d *report.Doc) (md, html string, pdf []byte) {
 func TestBrief_Seed(t *testing.T) {
 	db := mustDemo(t)
 	reg := mustLoad(t, db, docket.AnonymousViewer)
-	d, err := report.Brief(reg, demo.AkberdiyevaCase)
+	d, err := report.Brief(reg, demo.AkberdiyevaCase, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,10 +138,10 @@ func TestBrief_Seed(t *testing.T) {
 	checkPDF(t, pdf, "Akberdiyeva", "tumba.kz")
 
 	// A brief is published: a registry read by anyone but the public is refused.
-	if _, err := report.Brief(mustLoad(t, db, op), demo.AkberdiyevaCase); docket.ErrorCode(err) != docket.EINVALID {
+	if _, err := report.Brief(mustLoad(t, db, op), demo.AkberdiyevaCase, "en"); docket.ErrorCode(err) != docket.EINVALID {
 		t.Errorf("Brief of the operator's registry: err = %v, want EINVALID", err)
 	}
-	if _, err := report.Brief(reg, "case-nosuch"); docket.ErrorCode(err) != docket.ENOTFOUND {
+	if _, err := report.Brief(reg, "case-nosuch", "en"); docket.ErrorCode(err) != docket.ENOTFOUND {
 		t.Errorf("Brief(case-nosuch): err = %v, want ENOTFOUND", err)
 	}
 }
@@ -148,6 +149,22 @@ func TestBrief_Seed(t *testing.T) {
 // checkPDF checks a PDF's header and, with pdftotext, that it holds the words and Cyrillic
 // text. pdftotext is required in CI.
 func checkPDF(t *testing.T, pdf []byte, words ...string) {
+	t.Helper()
+	text := pdfText(t, pdf, words...)
+	cyr := 0
+	for _, r := range text {
+		if unicode.Is(unicode.Cyrillic, r) {
+			cyr++
+		}
+	}
+	if text != "" && (cyr < 20 || !strings.Contains(text, "Пропаганда")) {
+		t.Errorf("pdftotext finds %d Cyrillic letters and no “Пропаганда”: the font does not cover Cyrillic", cyr)
+	}
+}
+
+// pdfText returns the text pdftotext reads in a PDF, and fails the test for each word it lacks;
+// "" where pdftotext is missing (never in CI).
+func pdfText(t *testing.T, pdf []byte, words ...string) string {
 	t.Helper()
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("the PDF starts with %q, want %%PDF-", pdf[:min(len(pdf), 8)])
@@ -157,7 +174,8 @@ func checkPDF(t *testing.T, pdf []byte, words ...string) {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("pdftotext is required in CI (apt-get install poppler-utils): %v", err)
 		}
-		t.Skipf("pdftotext is not installed (apt-get install poppler-utils); not reading the PDF's text")
+		t.Logf("pdftotext is not installed (apt-get install poppler-utils); not reading the PDF's text")
+		return ""
 	}
 	path := filepath.Join(t.TempDir(), "report.pdf")
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
@@ -173,15 +191,7 @@ func checkPDF(t *testing.T, pdf []byte, words ...string) {
 			t.Errorf("pdftotext finds no %q in the PDF", w)
 		}
 	}
-	cyr := 0
-	for _, r := range text {
-		if unicode.Is(unicode.Cyrillic, r) {
-			cyr++
-		}
-	}
-	if cyr < 20 || !strings.Contains(text, "Пропаганда") {
-		t.Errorf("pdftotext finds %d Cyrillic letters and no “Пропаганда”: the font does not cover Cyrillic", cyr)
-	}
+	return text
 }
 
 func TestPrisoners_Seed(t *testing.T) {
@@ -202,7 +212,7 @@ func TestPrisoners_Seed(t *testing.T) {
 	if l.Total != 6 || l.Counts[report.Imprisoned] != 1 || l.Counts[report.Persecuted] != 5 || l.Counts[report.Restraint] != 0 {
 		t.Errorf("counts = %v, total %d; want 1 imprisoned, 5 other, 6 in all", l.Counts, l.Total)
 	}
-	d, err := report.PrisonersDoc(reg)
+	d, err := report.PrisonersDoc(reg, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +281,7 @@ func TestPrisoners_Categories(t *testing.T) {
 
 func TestAppeal_Seed(t *testing.T) {
 	reg := mustLoad(t, mustDemo(t), docket.AnonymousViewer)
-	d, err := report.Appeal(reg, demo.AkberdiyevaCase, 0)
+	d, err := report.Appeal(reg, demo.AkberdiyevaCase, 0, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,20 +336,37 @@ func TestCSV(t *testing.T) {
 	}
 }
 
-func TestOutcomeChart(t *testing.T) {
+// TestCharts: every chart of the statistics page is well-formed SVG without script, labels its
+// rows and says its figures, in the language asked for.
+func TestCharts(t *testing.T) {
 	reg := mustLoad(t, mustDemo(t), docket.AnonymousViewer)
-	st, _ := reg.Outcomes(report.Options{By: report.ByJudge})
-	svg := string(report.OutcomeChart(st))
-	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
-		t.Fatalf("the chart is not well-formed XML: %v", err)
-	}
-	for _, want := range []string{"<svg", "Gulnara Baiturova", "Aralbay Nagashibayev", "convicted", "acquitted", "<title"} {
-		if !strings.Contains(svg, want) {
-			t.Errorf("the chart lacks %s", want)
+	byJudge, _ := reg.Outcomes(report.Options{By: report.ByJudge})
+	byYear, _ := reg.Outcomes(report.Options{By: report.ByYear})
+	byCourt, _ := reg.Outcomes(report.Options{By: report.ByCourt})
+	demand, _ := reg.Demands(report.Options{By: report.ByYear})
+	ret, _ := reg.Retaliation(report.Options{})
+	for _, tc := range []struct {
+		chart *report.Chart
+		want  []string
+	}{
+		{report.OutcomesChart(byJudge, "en"), []string{"Gulnara Baiturova", "Aralbay Nagashibayev", "convicted", "acquitted", "Outcomes of rulings by judge"}},
+		{report.OutcomesChart(byYear, "ru"), []string{"2019", "2018", "осуждён", "оправдан", "Исходы судебных решений по: год"}},
+		{report.ConvictionChart(byCourt, "kk", 10), []string{"Aktau City Court", "сотталды", "50.0%"}},
+		{report.DemandChart(demand, "en"), []string{"Sentences against the prosecutor&#39;s demand by year", "Not sentenced"}},
+		{report.GapChart(ret, "en"), []string{"Malik Kenzhaliyev", "1 day", "Days from a ruling against the prosecution to the sanction"}},
+	} {
+		svg := string(tc.chart.SVG())
+		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+			t.Fatalf("%s is not well-formed XML: %v", tc.chart.ID, err)
 		}
-	}
-	if strings.Contains(svg, "<script") {
-		t.Errorf("the chart has a script")
+		for _, want := range append(tc.want, "<svg", "<title") {
+			if !strings.Contains(svg, want) {
+				t.Errorf("%s lacks %q:\n%s", tc.chart.ID, want, svg)
+			}
+		}
+		if strings.Contains(svg, "<script") {
+			t.Errorf("%s has a script", tc.chart.ID)
+		}
 	}
 }
 
@@ -405,9 +432,9 @@ func TestPublished_NoInternal(t *testing.T) {
 	anon := mustLoad(t, db, docket.AnonymousViewer)
 	var outs []string
 	for _, mk := range []func() (*report.Doc, error){
-		func() (*report.Doc, error) { return report.Brief(anon, demo.AkberdiyevaCase) },
-		func() (*report.Doc, error) { return report.PrisonersDoc(anon) },
-		func() (*report.Doc, error) { return report.Appeal(anon, demo.AkberdiyevaCase, 0) },
+		func() (*report.Doc, error) { return report.Brief(anon, demo.AkberdiyevaCase, "en") },
+		func() (*report.Doc, error) { return report.PrisonersDoc(anon, "en") },
+		func() (*report.Doc, error) { return report.Appeal(anon, demo.AkberdiyevaCase, 0, "en") },
 	} {
 		d, err := mk()
 		if err != nil {
@@ -467,9 +494,18 @@ func TestFeed(t *testing.T) {
 	if !strings.HasPrefix(a.Entries[0].ID, "http://docket.test/entity/") || !strings.HasPrefix(a.Entries[0].Link.Href, "http://docket.test/entity/") {
 		t.Errorf("entry id %q, link %q", a.Entries[0].ID, a.Entries[0].Link.Href)
 	}
-	// The newest first: the statistic is the seed's last record.
-	if !strings.Contains(a.Entries[0].Title, "Share of court sentences") {
-		t.Errorf("newest entry = %q, want the statistic", a.Entries[0].Title)
+	// The newest first: the statistic is the seed's last record, made with five facts: one
+	// entry, its changes counted and each said.
+	if !strings.Contains(a.Entries[0].Title, "Share of court sentences") || !strings.HasSuffix(a.Entries[0].Title, "— 5 changes") ||
+		!strings.Contains(a.Entries[0].Summary, "5. ") || a.Entries[0].ID != "http://docket.test/entity/"+a.Entries[0].Link.Href[len("http://docket.test/entity/"):] {
+		t.Errorf("newest entry = %q (%s): %q, want the statistic's five changes", a.Entries[0].Title, a.Entries[0].ID, a.Entries[0].Summary)
+	}
+	records := map[string]bool{}
+	for _, e := range a.Entries {
+		if records[e.Link.Href] {
+			t.Errorf("two entries of %s: one per changed record", e.Link.Href)
+		}
+		records[e.Link.Href] = true
 	}
 	// With a checkpoint the feed reads from near the head and finds the same entries.
 	if _, err := db.Checkpoint(ctx, testSigner{}); err != nil {
@@ -493,6 +529,9 @@ func TestFeed(t *testing.T) {
 		links = append(links, e.Link.Href)
 	}
 	all := strings.Join(links, " ")
+	if len(slices.Compact(slices.Sorted(slices.Values(links)))) != len(links) {
+		t.Errorf("the case feed has two entries of one record: %q", links)
+	}
 	for _, want := range []string{"/entity/case-akberdiyeva", "/entity/proceeding-akberdiyeva-1", "/entity/event-removal", "/entity/charge-akberdiyeva-179"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the case feed has no entry for %s", want)

@@ -54,14 +54,14 @@ type AtomPerson struct {
 	Name string `xml:"name"`
 }
 
-// AtomEntry is one published change.
+// AtomEntry is the published changes of one record.
 type AtomEntry struct {
-	Title    string       `xml:"title"`
-	ID       string       `xml:"id"`
-	Updated  string       `xml:"updated"`
-	Links    []AtomLink   `xml:"link"`
-	Category AtomCategory `xml:"category"`
-	Summary  string       `xml:"summary"`
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Updated    string         `xml:"updated"`
+	Links      []AtomLink     `xml:"link"`
+	Categories []AtomCategory `xml:"category"`
+	Summary    string         `xml:"summary"`
 }
 
 // AtomCategory says what kind of change an entry is.
@@ -123,12 +123,22 @@ func Feed(ctx context.Context, st FeedStore, o FeedOptions) (*AtomFeed, error) {
 		}
 	}
 	sort.Slice(chs, func(i, j int) bool { return chs[i].Seq > chs[j].Seq })
-	if len(chs) > o.Limit {
-		chs = chs[:o.Limit]
+	// One entry per changed record, its changes summarised in it: a record made with twelve
+	// facts is one piece of news, not twelve.
+	var order []string
+	byRecord := map[string][]*docket.Change{}
+	for _, ch := range chs {
+		if _, ok := byRecord[ch.Entity]; !ok {
+			if len(order) == o.Limit {
+				continue
+			}
+			order = append(order, ch.Entity)
+		}
+		byRecord[ch.Entity] = append(byRecord[ch.Entity], ch)
 	}
 	e := &entryWriter{ctx: ctx, st: st, base: o.Base, captions: map[string]string{}}
-	for _, ch := range chs {
-		if en, ok := e.entry(ch); ok {
+	for _, id := range order {
+		if en, ok := e.recordEntry(byRecord[id]); ok {
 			f.Entries = append(f.Entries, en)
 		}
 	}
@@ -137,6 +147,48 @@ func Feed(ctx context.Context, st FeedStore, o FeedOptions) (*AtomFeed, error) {
 		f.Updated = chs[0].At.UTC().Format(time.RFC3339)
 	}
 	return f, nil
+}
+
+// entryChanges is how many of a record's changes its entry summarises; it counts the rest.
+const entryChanges = 20
+
+// recordEntry is the entry of one record's changes, newest first: one change's entry as it is,
+// several as one whose title counts them and whose summary says each.
+func (e *entryWriter) recordEntry(chs []*docket.Change) (AtomEntry, bool) {
+	var parts []AtomEntry
+	for _, ch := range chs {
+		if en, ok := e.entry(ch); ok {
+			parts = append(parts, en)
+		}
+	}
+	if len(parts) == 0 {
+		return AtomEntry{}, false
+	}
+	en := parts[0]
+	en.ID = en.Links[0].Href // the record's page: the entry is updated as the record changes
+	if len(parts) == 1 {
+		return en, true
+	}
+	en.Title = clip(e.caption(chs[0].Entity)+" — "+strconv.Itoa(len(parts))+" changes", 160)
+	var sum []string
+	kinds := map[string]bool{}
+	en.Categories = nil
+	for i, p := range parts {
+		for _, c := range p.Categories {
+			if !kinds[c.Term] {
+				kinds[c.Term] = true
+				en.Categories = append(en.Categories, c)
+			}
+		}
+		if i < entryChanges {
+			sum = append(sum, strconv.Itoa(i+1)+". "+p.Summary)
+		}
+	}
+	if n := len(parts) - entryChanges; n > 0 {
+		sum = append(sum, "And "+strconv.Itoa(n)+" more.")
+	}
+	en.Summary = strings.Join(sum, "\n")
+	return en, true
 }
 
 // feedWindow is how many of the newest changes the registry's feed reads, whatever they are:
@@ -225,7 +277,7 @@ func (e *entryWriter) entry(ch *docket.Change) (AtomEntry, bool) {
 	}
 	prop, val := e.value(ent.Schema, s)
 	en := AtomEntry{ID: e.base + "/entity/" + ent.ID + "#change-" + strconv.FormatInt(ch.Seq, 10), Updated: ch.At.UTC().Format(time.RFC3339),
-		Links: []AtomLink{{Href: e.base + "/entity/" + ent.ID, Rel: "alternate", Type: "text/html"}}, Category: AtomCategory{Term: ch.Kind}}
+		Links: []AtomLink{{Href: e.base + "/entity/" + ent.ID, Rel: "alternate", Type: "text/html"}}, Categories: []AtomCategory{{Term: ch.Kind}}}
 	what := prop + " of " + ent.Caption + " (" + strings.ToLower(ent.Schema) + ")"
 	switch ch.Kind {
 	case docket.KindStatement:

@@ -78,7 +78,7 @@ func HTMLFragment(d *Doc, o HTMLOptions) template.HTML {
 		b.WriteString("</section>\n")
 	}
 	if len(d.Notes) > 0 {
-		b.WriteString("<section><h2>Sources</h2>\n<ol class=\"sources\">\n")
+		b.WriteString("<section><h2>" + esc(d.printer().T("report.sources")) + "</h2>\n<ol class=\"sources\">\n")
 		for _, n := range d.Notes {
 			b.WriteString(`<li id="source-` + itoa(n.N) + `">`)
 			s := n.Source
@@ -89,7 +89,7 @@ func HTMLFragment(d *Doc, o HTMLOptions) template.HTML {
 				}
 			}
 			if s.Published != "" {
-				parts = append(parts, esc(HumanDate(s.Published)))
+				parts = append(parts, esc(n.date(s.Published)))
 			}
 			if s.URL != "" {
 				parts = append(parts, `<a href="`+esc(s.URL)+`" rel="noopener noreferrer">`+esc(s.URL)+"</a>")
@@ -101,8 +101,8 @@ func HTMLFragment(d *Doc, o HTMLOptions) template.HTML {
 		}
 		b.WriteString("</ol></section>\n")
 	}
-	if d.Colophon != "" {
-		b.WriteString(`<p class="colophon">` + esc(d.Colophon) + "</p>\n")
+	if d.colophon() != "" {
+		b.WriteString(`<p class="colophon">` + esc(d.colophon()) + "</p>\n")
 	}
 	b.WriteString("</article>\n")
 	// Every piece of text above is escaped; the markup is ours.
@@ -137,7 +137,7 @@ func htmlInlines(in []Inline, o HTMLOptions) string {
 // WriteHTML writes a report as a standalone HTML document.
 func WriteHTML(w io.Writer, d *Doc, o HTMLOptions) error {
 	_, err := io.WriteString(w, `<!doctype html>
-<html lang="en">
+<html lang="`+esc(d.printer().Lang)+`">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -44,14 +44,14 @@ func WriteMarkdown(w io.Writer, d *Doc) error {
 		}
 	}
 	if len(d.Notes) > 0 {
-		bw.WriteString("## Sources\n\n")
+		bw.WriteString("## " + mdEscaper.Replace(d.printer().T("report.sources")) + "\n\n")
 		for _, n := range d.Notes {
 			bw.WriteString(itoa(n.N) + ". " + mdNote(n) + "\n")
 		}
 		bw.WriteString("\n")
 	}
-	if d.Colophon != "" {
-		bw.WriteString("---\n\n*" + mdEscaper.Replace(d.Colophon) + "*\n")
+	if d.colophon() != "" {
+		bw.WriteString("---\n\n*" + mdEscaper.Replace(d.colophon()) + "*\n")
 	}
 	return bw.Flush()
 }
@@ -88,7 +88,7 @@ func mdNote(n *Note) string {
 		}
 	}
 	if s.Published != "" {
-		parts = append(parts, HumanDate(s.Published))
+		parts = append(parts, n.date(s.Published))
 	}
 	if s.URL != "" {
 		parts = append(parts, "<"+s.URL+">")

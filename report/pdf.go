@@ -223,7 +223,7 @@ func (pw *pdfWriter) newPage() {
 		title = string([]rune(title)[:88]) + "…"
 	}
 	pw.text(marginL, pageH-marginBottom+28, title, false, 7.5, grey)
-	num := "Page " + itoa(pw.page)
+	num := pw.doc.printer().T("report.page", pw.page)
 	pw.font(false, 7.5)
 	nw, _ := pw.pdf.MeasureTextWidth(num)
 	pw.text(pageW-marginR-nw, pageH-marginBottom+28, num, false, 7.5, grey)
@@ -295,14 +295,14 @@ func (pw *pdfWriter) write() error {
 		}
 	}
 	if len(d.Notes) > 0 {
-		pw.heading("Sources")
+		pw.heading(pw.doc.printer().T("report.sources"))
 		for _, n := range d.Notes {
 			pw.note(n)
 		}
 	}
-	if d.Colophon != "" {
+	if d.colophon() != "" {
 		pw.y += 10
-		pw.paragraph([]Inline{{Text: d.Colophon}}, marginL, textW, 7.5, 10, grey)
+		pw.paragraph([]Inline{{Text: d.colophon()}}, marginL, textW, 7.5, 10, grey)
 	}
 	return pw.err
 }
@@ -365,7 +365,7 @@ func (pw *pdfWriter) note(n *Note) {
 		}
 	}
 	if s.Published != "" {
-		parts = append(parts, HumanDate(s.Published))
+		parts = append(parts, n.date(s.Published))
 	}
 	if len(parts) > 0 {
 		in = append(in, Inline{Text: strings.Join(parts, ", ") + " "})

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/locale"
 )
 
 // Categories of the prisoner list, in the order it shows them. A person is listed once, under
@@ -18,7 +19,8 @@ const (
 	Persecuted  = "persecuted"
 )
 
-// CategoryTitles names the categories.
+// CategoryTitles names the categories in English; the catalogs' report.category.NAME in
+// every language.
 var CategoryTitles = map[string]string{
 	Imprisoned:  "Imprisoned",
 	Psychiatric: "In psychiatric detention",
@@ -334,19 +336,19 @@ func first(ss []string) string {
 
 // PrisonersDoc returns the published list of political prisoners and other persecuted persons
 // by category, with counts, every fact footnoted. The registry must be the anonymous viewer's.
-func PrisonersDoc(reg *Registry) (*Doc, error) {
+func PrisonersDoc(reg *Registry, lang string) (*Doc, error) {
 	if err := reg.published("prisoner list"); err != nil {
 		return nil, err
 	}
 	l := reg.Prisoners()
-	return prisonersDoc(reg, l, 0, l.Total), nil
+	return prisonersDoc(reg, l, 0, l.Total, lang), nil
 }
 
 // PrisonersPage returns the published list's entries from (counting from 0) to from+n, in the
 // order of the whole list, as a document of its own (with the summary of the whole list and
 // its own footnotes): the list of a large registry is read a page at a time, each page reading
 // only the records it cites. l is the list ListPrisoners made as the anonymous viewer.
-func PrisonersPage(ctx context.Context, r Reader, l *PrisonerList, from, n int) (*Doc, error) {
+func PrisonersPage(ctx context.Context, r Reader, l *PrisonerList, from, n int, lang string) (*Doc, error) {
 	var ids []string
 	for _, li := range l.entries(from, n) {
 		ids = append(append(append(append(ids, li.Person), li.Because...), li.Also...), li.Cases...)
@@ -365,9 +367,9 @@ func PrisonersPage(ctx context.Context, r Reader, l *PrisonerList, from, n int) 
 	if err != nil {
 		return nil, err
 	}
-	d := prisonersDoc(reg, l, from, n)
+	d := prisonersDoc(reg, l, from, n, lang)
 	if from > 0 || from+n < l.Total {
-		d.Subtitle += ", entries " + itoa(min(from+1, l.Total)) + " to " + itoa(min(from+n, l.Total)) + " of " + itoa(l.Total)
+		d.Subtitle += locale.Get(lang).T("report.prisoners.entries", min(from+1, l.Total), min(from+n, l.Total), l.Total)
 	}
 	return d, nil
 }
@@ -383,15 +385,14 @@ func (l *PrisonerList) entries(from, n int) []Listed {
 }
 
 // prisonersDoc writes the list's summary and its entries from to from+n, citing from reg.
-func prisonersDoc(reg *Registry, l *PrisonerList, from, n int) *Doc {
-	b := &briefer{reg: reg, cite: newCiter(reg)}
-	d := &Doc{Kind: "prisoners", Title: "Political prisoners and other persecuted persons",
-		Subtitle: "List by category, from the registry's published records", Colophon: colophon}
-	sum := &Section{Heading: "Summary"}
+func prisonersDoc(reg *Registry, l *PrisonerList, from, n int, lang string) *Doc {
+	b := newBriefer(reg, lang)
+	d := b.doc("prisoners", b.p.T("report.prisoners.title"), b.p.T("report.prisoners.subtitle"))
+	sum := &Section{Heading: b.p.T("report.prisoners.summary")}
 	for _, c := range categoryOrder {
-		sum.Blocks = append(sum.Blocks, (&para{kind: Item, label: CategoryTitles[c]}).add(itoa(l.Counts[c])).block())
+		sum.Blocks = append(sum.Blocks, (&para{kind: Item, label: b.p.T("report.category." + c)}).add(itoa(l.Counts[c])).block())
 	}
-	sum.Blocks = append(sum.Blocks, (&para{kind: Item, label: "Total"}).add(itoa(l.Total)).block())
+	sum.Blocks = append(sum.Blocks, (&para{kind: Item, label: b.p.T("report.total")}).add(itoa(l.Total)).block())
 	d.Sections = append(d.Sections, sum)
 	shown := map[string]bool{}
 	for _, li := range l.entries(from, n) {
@@ -399,19 +400,19 @@ func prisonersDoc(reg *Registry, l *PrisonerList, from, n int) *Doc {
 	}
 	whole := from == 0 && n >= l.Total
 	for _, c := range categoryOrder {
-		s := &Section{Heading: CategoryTitles[c] + " (" + itoa(l.Counts[c]) + ")"}
+		s := &Section{Heading: b.p.T("report.category."+c) + " (" + itoa(l.Counts[c]) + ")"}
 		for _, li := range l.Categories[c] {
 			if !shown[li.Person] {
 				continue
 			}
 			p := &para{kind: Item}
-			p.text = append(p.text, Inline{Text: li.Name, Href: li.Person, Strong: true})
+			p.text = append(p.text, Inline{Text: b.caption(li.Person), Href: li.Person, Strong: true})
 			p.add(".")
 			for _, id := range li.Because {
 				b.because(p, li.Person, id)
 			}
 			if len(li.Also) > 0 {
-				p.add(" Also: ")
+				p.add(" " + b.p.T("report.prisoners.also"))
 				for i, id := range li.Also {
 					if i > 0 {
 						p.add("; ")
@@ -421,12 +422,12 @@ func prisonersDoc(reg *Registry, l *PrisonerList, from, n int) *Doc {
 				p.add(".")
 			}
 			if len(li.Cases) > 0 {
-				p.add(" Case: ")
+				p.add(" " + b.p.Form("report.prisoners.cases", len(li.Cases)))
 				for i, id := range li.Cases {
 					if i > 0 {
 						p.add(", ")
 					}
-					p.link(reg.Caption(id), id)
+					p.link(b.caption(id), id)
 				}
 				p.add(".")
 			}
@@ -436,7 +437,7 @@ func prisonersDoc(reg *Registry, l *PrisonerList, from, n int) *Doc {
 			if !whole {
 				continue // on another page
 			}
-			s.Blocks = append(s.Blocks, (&para{kind: Para}).add("None recorded.").block())
+			s.Blocks = append(s.Blocks, (&para{kind: Para}).add(b.p.T("report.prisoners.none")).block())
 		}
 		d.Sections = append(d.Sections, s)
 	}
@@ -444,16 +445,17 @@ func prisonersDoc(reg *Registry, l *PrisonerList, from, n int) *Doc {
 	return d
 }
 
-// datePhrase is "on 6 February 2019", "in September 2018", "in 2019", or "" without a date.
-func datePhrase(s string) string {
+// datePhrase is "on 6 February 2019", "in September 2018", "in 2019", or "" without a date,
+// in the briefer's language.
+func (b *briefer) datePhrase(s string) string {
 	d, ok := parseDate(s)
 	if !ok {
 		return ""
 	}
 	if d.Day != 0 {
-		return "on " + HumanDate(s)
+		return b.p.T("report.onDay", b.date(s))
 	}
-	return "in " + HumanDate(s)
+	return b.p.T("report.inMonth", b.date(s))
 }
 
 // because writes why a person is listed: a ruling or an event.
@@ -481,41 +483,27 @@ func (b *briefer) rulingPhrase(p *para, e *docket.Entity, inline bool) {
 	sentence := statementsOf(e, "sentence")
 	switch {
 	case len(sentence) > 0:
+		key := "report.sentencedTo"
 		if inline {
-			p.add("was sentenced to ")
-		} else {
-			p.add("Sentenced to ")
+			key = "report.wasSentencedTo"
 		}
-		p.strong(HumanPenalty(sentence[0].Value), b.cite.cite(append(outcome, sentence...)...)...)
+		p.say(b.p, key, bold(b.penalty(sentence[0].Value), b.cite.cite(append(outcome, sentence...)...)...))
 	case len(outcome) > 0 && inline:
-		p.strong(inlineOutcome[outcome[0].Value], b.cite.cite(outcome...)...)
+		p.strong(b.p.T("report.was."+outcome[0].Value), b.cite.cite(outcome...)...)
 	case len(outcome) > 0:
-		p.strong(capitalize(label("outcome", outcome[0].Value)), b.cite.cite(outcome...)...)
+		p.strong(capitalize(b.label("outcome", outcome[0].Value)), b.cite.cite(outcome...)...)
 	default:
-		p.add(capitalize(label("stage", e.First("stage"))))
+		p.add(capitalize(b.label("stage", e.First("stage"))))
 	}
 	if len(statementsOf(e, "court")) > 0 {
-		p.add(" by ")
-		b.refs(p, e, "court")
+		p.add(" ").say(b.p, "report.byCourt", b.with(e, "court"))
 	}
 	if len(statementsOf(e, "judge")) > 0 {
-		p.add(" (Judge ")
-		b.refs(p, e, "judge")
-		p.add(")")
+		p.add(" (").say(b.p, "report.ruling.judge", b.with(e, "judge")).add(")")
 	}
 	if ds := statementsOf(e, "date"); len(ds) > 0 {
-		p.add(" "+datePhrase(ds[0].Value), b.cite.cite(ds...)...)
+		p.add(" "+b.datePhrase(ds[0].Value), b.cite.cite(ds...)...)
 	}
-}
-
-// inlineOutcome says an outcome inside a sentence about the defendant.
-var inlineOutcome = map[string]string{
-	"convicted":  "was convicted",
-	"acquitted":  "was acquitted",
-	"upheld":     "the verdict was upheld",
-	"overturned": "the verdict was overturned",
-	"returned":   "the case was returned",
-	"dismissed":  "the case was dismissed",
 }
 
 // eventPhrase writes an event as a clause: its caption, type and date.
@@ -523,8 +511,8 @@ func (b *briefer) eventPhrase(p *para, ev *Event) {
 	if ev == nil {
 		return
 	}
-	p.link(ev.Caption, ev.ID, b.cite.cite(statementsOf(ev.Entity, "name", "type")...)...)
+	p.link(b.caption(ev.ID), ev.ID, b.cite.cite(statementsOf(ev.Entity, "name", "type")...)...)
 	if ds := statementsOf(ev.Entity, "date"); len(ds) > 0 {
-		p.add(" "+datePhrase(ds[0].Value), b.cite.cite(ds...)...)
+		p.add(" "+b.datePhrase(ds[0].Value), b.cite.cite(ds...)...)
 	}
 }

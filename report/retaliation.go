@@ -56,7 +56,8 @@ type Finding struct {
 	CourtName  string `json:"court_name,omitempty"`
 	Target     string `json:"target"` // the person sanctioned
 	TargetName string `json:"target_name"`
-	Role       string `json:"role"` // "judge who ruled", or the posts held at the court
+	Role       string `json:"role"`  // "judge who ruled", or the posts held at the court
+	Posts      []Post `json:"posts"` // the same, for a report to write in its language
 	Sanction   Ref    `json:"sanction"`
 	GapDays    int    `json:"gap_days"`
 	// Linked is set when the registry records the sanction as retaliation for the ruling or
@@ -87,6 +88,15 @@ type RetaliationReport struct {
 type target struct {
 	id    string
 	roles []string
+	posts []Post
+}
+
+// Post is a role of a person sanctioned: the judge who ruled (Judge), or a post (a term of the
+// post vocabulary; "" for an official) at an organisation. A report writes it in its language.
+type Post struct {
+	Judge        bool   `json:"judge,omitempty"`
+	Post         string `json:"post,omitempty"`
+	Organization string `json:"organization,omitempty"`
 }
 
 // Retaliation looks for sanctions (events of type dismissal, disciplinary action or charge
@@ -238,18 +248,19 @@ func (reg *Registry) sanctionsByPerson() map[string][]sanction {
 func (reg *Registry) targets(p *Proceeding) []target {
 	var out []target
 	idx := map[string]int{}
-	add := func(id, role string) {
+	add := func(id, role string, post Post) {
 		if i, ok := idx[id]; ok {
 			if !contains(out[i].roles, role) && !contains(out[i].roles, "judge who ruled") {
 				out[i].roles = append(out[i].roles, role)
+				out[i].posts = append(out[i].posts, post)
 			}
 			return
 		}
 		idx[id] = len(out)
-		out = append(out, target{id: id, roles: []string{role}})
+		out = append(out, target{id: id, roles: []string{role}, posts: []Post{post}})
 	}
 	for _, j := range p.Judges {
-		add(j, "judge who ruled")
+		add(j, "judge who ruled", Post{Judge: true})
 	}
 	var at []*Position
 	for _, c := range p.Courts {
@@ -277,7 +288,7 @@ func (reg *Registry) targets(p *Proceeding) []target {
 		if pos.Post == "" {
 			role = "official"
 		}
-		add(pos.Holder, role+" of the "+reg.Caption(pos.Organization))
+		add(pos.Holder, role+" of the "+reg.Caption(pos.Organization), Post{Post: pos.Post, Organization: pos.Organization})
 	}
 	return out
 }
@@ -308,7 +319,7 @@ func (reg *Registry) match(p *Proceeding, t target, s sanction, window int) (Fin
 		return Finding{}, nil, false
 	}
 	f := Finding{Case: p.Case, CaseName: reg.Caption(p.Case), Ruling: ruling, Outcome: p.Outcome, Target: t.id,
-		TargetName: reg.Caption(t.id), Role: strings.Join(t.roles, ", "), Sanction: sanc, GapDays: gap}
+		TargetName: reg.Caption(t.id), Role: strings.Join(t.roles, ", "), Posts: t.posts, Sanction: sanc, GapDays: gap}
 	if len(p.Courts) > 0 {
 		f.Court, f.CourtName = p.Courts[0], reg.Caption(p.Courts[0])
 	}
@@ -385,7 +396,8 @@ func (rep *RetaliationReport) Table() *Table {
 			itoa(rep.Window) + " days after an acquittal, a return or a dismissal in a case assessed as politically motivated. " +
 			"Gaps are computed only between dates exact to the day" + unmeasuredNote(len(rep.Unmeasured)) + ".",
 		Key: "Case", Columns: []string{"Ruling", "Ruling id", "Ruling date", "Outcome", "Sanction", "Sanction id", "Type", "Sanction date", "Against", "Role",
-			"Gap (days)", "Recorded as retaliation", "Sources of the ruling", "Sources of the sanction"}}
+			"Gap (days)", "Recorded as retaliation", "Sources of the ruling", "Sources of the sanction"},
+		window: rep.Window, unmeasured: len(rep.Unmeasured)}
 	for _, f := range rep.Findings {
 		linked := "no"
 		if f.Linked {

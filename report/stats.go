@@ -820,6 +820,9 @@ type Table struct {
 	Columns   []string   `json:"columns"`
 	Rows      []TableRow `json:"rows"`
 	Total     *TableRow  `json:"total,omitempty"`
+	// Of the retaliation detector's table, for its note in other languages (see In).
+	window, unmeasured int
+	lang               string // of its words, when not English (see In)
 }
 
 // TableRow is one row: its label, the entity it names (for a link), its cells and cases.

@@ -97,6 +97,13 @@ func BenchmarkFindEntity(b *testing.B) {
 	}
 }
 
+// BenchmarkCasesTable: a sorted, filtered page of the Cases table of 100,000 cases.
+//
+//	go test ./sqlite -run '^$' -bench CasesTable -benchtime 500x
+func BenchmarkCasesTable(b *testing.B) {
+	storetest.BenchCasesTable(b, MustOpenDB(b, storetest.NewClock().Now, storetest.Rand(1)), 100_000)
+}
+
 // BenchmarkCommit measures small writes, one fact a transaction (storetest.BenchCommit).
 //
 //	go test ./sqlite -run '^$' -bench Commit -benchtime 2000x

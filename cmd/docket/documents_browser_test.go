@@ -252,6 +252,8 @@ func TestBrowser_Documents(t *testing.T) {
 	do(t, ctx, "unmerge with a reason",
 		chromedp.SendKeys(chromedp.CSS(`form.unmerge input[name="reason"]`), "two men after all"),
 		chromedp.Click(chromedp.CSS(`form.unmerge button`)),
+		// Not p.flash: the merged page has one already, and would answer before the unmerge.
+		chromedp.WaitNotPresent(chromedp.CSS(`form.unmerge`)),
 		chromedp.WaitVisible(chromedp.CSS(`p.flash`)),
 	)
 	// The merge's page has a flash too, until the browser has moved on.

@@ -7,16 +7,27 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/locale"
 	"github.com/docketorg/docket/report"
 )
 
+// languages returns the languages reports and pages are written in.
+func languages() []string {
+	var out []string
+	for _, p := range locale.Languages() {
+		out = append(out, p.Lang)
+	}
+	return out
+}
+
 func (m *Main) runReport(ctx context.Context, args []string) error {
 	f := m.newFlags("report", `
-Usage: docket report brief CASE [--format html|md|pdf] [-o FILE]
-       docket report prisoners [--format html|md|pdf] [-o FILE]
-       docket report appeal CASE [--window DAYS] [--format html|md|pdf] [-o FILE]
+Usage: docket report brief CASE [--format html|md|pdf] [--lang en|ru|kk] [-o FILE]
+       docket report prisoners [--format html|md|pdf] [--lang en|ru|kk] [-o FILE]
+       docket report appeal CASE [--window DAYS] [--format html|md|pdf] [--lang en|ru|kk] [-o FILE]
 
 Writes a report for publication from the registry's records, every fact with a numbered
 footnote to its source in order of first citation:
@@ -32,15 +43,20 @@ footnote to its source in order of first citation:
 Reports are published, so they read the registry as an anonymous visitor does: public,
 reviewed statements only, whoever runs the command. CASE is a case's id or name, or the name
 of its defendant. The format is taken from -o's extension (.pdf, .html, .md), else Markdown;
-the PDF embeds its font (DejaVu Sans, Latin and Cyrillic).
+the PDF embeds its font (DejaVu Sans, Latin and Cyrillic). --lang writes it in English,
+Russian or Kazakh: headings, labels, terms, dates and the captions made of facts; names are
+shown in the language's script where one is recorded. Every report says when it was made and
+the state of the registry it shows (its last change).
 
 Examples:
   docket report brief case-akberdiyeva -o brief.pdf
+  docket report brief case-akberdiyeva --lang ru --format md
   docket report prisoners --format html -o prisoners.html
   docket report appeal Akberdiyeva --format md`, true)
 	format := f.String("format", "", "`FORMAT`: html, md or pdf (default from -o, else md)")
 	out := f.String("o", "", "write to `FILE` instead of standard output")
 	window := f.Int("window", report.DefaultWindow, "appeal: `DAYS` after a ruling in which a sanction counts as retaliation")
+	lang := f.String("lang", locale.Default, "`LANG`uage of the report: "+strings.Join(languages(), ", "))
 	pos, err := f.parse(args, 1, 2)
 	if err != nil {
 		return err
@@ -70,6 +86,9 @@ Examples:
 	if *window < 1 {
 		return docket.Errorf(docket.EINVALID, "--window %d: want a number of days from 1", *window)
 	}
+	if !locale.Supported(*lang) {
+		return docket.Errorf(docket.EINVALID, "--lang %q: want one of %s", *lang, strings.Join(languages(), ", "))
+	}
 	db, err := f.open(false)
 	if err != nil {
 		return err
@@ -82,6 +101,10 @@ Examples:
 			return err
 		}
 	}
+	head, err := db.Head(ctx)
+	if err != nil {
+		return err
+	}
 	// A brief needs its case only; the list reads persons in parts; an appeal (which counts
 	// retaliation across the registry) needs all of it.
 	var d *report.Doc
@@ -89,22 +112,23 @@ Examples:
 	case "brief":
 		var reg *report.Registry
 		if reg, err = report.LoadCase(ctx, db, v, caseID); err == nil {
-			d, err = report.Brief(reg, caseID)
+			d, err = report.Brief(reg, caseID, *lang)
 		}
 	case "prisoners":
 		var l *report.PrisonerList
 		if l, err = report.ListPrisoners(ctx, db, v, 0); err == nil {
-			d, err = report.PrisonersPage(ctx, db, l, 0, l.Total)
+			d, err = report.PrisonersPage(ctx, db, l, 0, l.Total, *lang)
 		}
 	case "appeal":
 		var reg *report.Registry
 		if reg, err = report.Load(ctx, db, v); err == nil {
-			d, err = report.Appeal(reg, caseID, *window)
+			d, err = report.Appeal(reg, caseID, *window, *lang)
 		}
 	}
 	if err != nil {
 		return err
 	}
+	d.Stamp(time.Now(), head)
 	var buf bytes.Buffer
 	switch *format {
 	case "html":

@@ -150,6 +150,16 @@ func (p *Printer) N(key string, n int) string {
 	return p.T(form, n)
 }
 
+// Form returns the plural form of key for n as written, unformatted: a message that names no
+// number ("Defendant: ", "Defendants: ").
+func (p *Printer) Form(key string, n int) string {
+	form := key + "." + PluralForm(p.Lang, n)
+	if !p.Has(form) {
+		form = key + ".other"
+	}
+	return p.T(form)
+}
+
 // PluralForm returns the CLDR plural category of n in lang: one, few, many or other.
 func PluralForm(lang string, n int) string {
 	if n < 0 {

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -67,48 +68,43 @@ func isPluralForm(k string) bool {
 	return false
 }
 
+// verbs returns the arguments a message formats, as "1:d 2:s": by argument and verb, so that
+// a translation may put them in another order with explicit indexes ("%[2]d").
 func verbs(s string) string {
-	var out []string
-	for i := 0; i < len(s)-1; i++ {
-		if s[i] == '%' {
-			out = append(out, s[i:i+2])
+	args := map[int]string{}
+	next := 1
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(s) && s[i] == '%' {
+			continue
+		}
+		for i < len(s) && strings.IndexByte("+-# 0123456789.", s[i]) >= 0 {
 			i++
+		}
+		if i < len(s) && s[i] == '[' {
+			j := strings.IndexByte(s[i:], ']')
+			if j < 0 {
+				return "bad index in " + s
+			}
+			n, err := strconv.Atoi(s[i+1 : i+j])
+			if err != nil {
+				return "bad index in " + s
+			}
+			next, i = n, i+j+1
+		}
+		if i < len(s) {
+			args[next] = string(s[i])
+			next++
+		}
+	}
+	var out []string
+	for n := 1; n <= len(args)+1; n++ {
+		if v, ok := args[n]; ok {
+			out = append(out, strconv.Itoa(n)+":"+v)
 		}
 	}
 	return strings.Join(out, " ")
-}
-
-func TestPluralForm(t *testing.T) {
-	for _, tt := range []struct {
-		lang string
-		n    int
-		want string
-	}{
-		{"en", 1, "one"}, {"en", 0, "other"}, {"en", 2, "other"},
-		{"ru", 1, "one"}, {"ru", 21, "one"}, {"ru", 11, "many"}, {"ru", 2, "few"}, {"ru", 24, "few"},
-		{"ru", 12, "many"}, {"ru", 5, "many"}, {"ru", 0, "many"}, {"ru", 111, "many"},
-	} {
-		if got := PluralForm(tt.lang, tt.n); got != tt.want {
-			t.Errorf("PluralForm(%s, %d) = %s, want %s", tt.lang, tt.n, got, tt.want)
-		}
-	}
-	if got := Get("ru").N("search.results", 3); !strings.Contains(got, "3") {
-		t.Errorf("N(search.results, 3) = %q", got)
-	}
-}
-
-func TestMatch(t *testing.T) {
-	for _, tt := range []struct{ header, want string }{
-		{"ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7", "ru"},
-		{"en-GB,en;q=0.9", "en"},
-		{"de-DE,de;q=0.9,ru;q=0.5", "ru"},
-		{"de", ""},
-		{"", ""},
-		{"en;q=0.2, ru;q=0.8", "ru"},
-		{"ru;q=bad, en", "en"},
-	} {
-		if got := Match(tt.header); got != tt.want {
-			t.Errorf("Match(%q) = %q, want %q", tt.header, got, tt.want)
-		}
-	}
 }

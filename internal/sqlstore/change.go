@@ -789,7 +789,8 @@ func (tx *Tx) rebuild(ctx context.Context, progress docket.Progress) error {
 		if _, err := tx.ExecContext(ctx, `DROP TABLE rebuild_statements`); err != nil {
 			return fmt.Errorf("rebuild: %w", err)
 		}
-		return nil
+		// The lists are derived from what was just derived: again, from the start.
+		return tx.clearRows(ctx)
 	}
 }
 

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -36,15 +37,60 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 	if f.CitedIn != nil {
 		where, args = append(where, `cited_in = ?`), append(args, *f.CitedIn)
 	}
+	for _, w := range strings.Fields(f.Query) {
+		cond, wargs := sourceWord(w)
+		where, args = append(where, cond), append(args, wargs...)
+	}
 	tail := ` FROM sources WHERE ` + strings.Join(where, " AND ")
+	order := ` ORDER BY seq`
+	if f.Newest {
+		order += ` DESC`
+	}
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
 			return err
 		}
-		out, err = tx.sources(ctx, v, tail+` ORDER BY seq LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
+		out, err = tx.sources(ctx, v, tail+order+` LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err
 	})
 	return out, n, err
+}
+
+// sourceWord is the condition that a source's title, URL, publisher or date of publication
+// holds w. LIKE folds the case of ASCII letters only, on both backends' defaults, so the
+// word is also tried as written, in lower case, capitalised and in capitals, which covers how
+// Cyrillic titles are written; a date as people write it matches its canonical form.
+func sourceWord(w string) (string, []any) {
+	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	forms := []string{w, strings.ToLower(w), strings.ToUpper(w)}
+	if r := []rune(strings.ToLower(w)); len(r) > 0 {
+		forms = append(forms, strings.ToUpper(string(r[:1]))+string(r[1:]))
+	}
+	slices.Sort(forms)
+	var ors []string
+	var args []any
+	for _, form := range slices.Compact(forms) {
+		pat := "%" + esc.Replace(form) + "%"
+		ors = append(ors, `title LIKE ? ESCAPE '\' OR url LIKE ? ESCAPE '\' OR publisher LIKE ? ESCAPE '\'`)
+		args = append(args, pat, pat, pat)
+	}
+	if d, err := docket.ReadDate(w); err == nil && !d.Approx {
+		ors = append(ors, `published LIKE ? ESCAPE '\'`)
+		args = append(args, esc.Replace(d.String())+"%")
+	} else if isDigitsOrDash(w) {
+		ors = append(ors, `published LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+esc.Replace(w)+"%")
+	}
+	return "(" + strings.Join(ors, " OR ") + ")", args
+}
+
+func isDigitsOrDash(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // sources reads the sources that tail (FROM sources WHERE …) selects, as v sees them: a

@@ -142,6 +142,7 @@ var _ interface {
 	docket.SearchService
 	docket.TokenService
 	docket.SettingsService
+	docket.ListService
 } = (*Store)(nil)
 
 // Tx is a transaction with its time fixed at the start, so that every record it writes

@@ -247,8 +247,17 @@ func (db *Store) SetStatus(ctx context.Context, v docket.Viewer, id string, st d
 		return err
 	}
 	return db.update(ctx, func(tx *Tx) error {
-		if err := tx.mustSee(ctx, v, id); err != nil {
+		cond, args := visible(v)
+		ss, err := tx.statements(ctx, `WHERE s.id = ? AND `+cond, append([]any{id}, args...)...)
+		if err != nil {
 			return err
+		} else if len(ss) == 0 {
+			return docket.Errorf(docket.ENOTFOUND, "no statement %q", id)
+		}
+		// A review sent twice (a double click, two editors at once) is one review: the
+		// history would otherwise say the fact was checked twice.
+		if ss[0].Status == st {
+			return docket.Errorf(docket.ECONFLICT, "statement %q is already %s", id, st)
 		}
 		author, err := tx.author(ctx, v)
 		if err != nil {
