@@ -121,8 +121,8 @@ func TestSearchResults_Highlight(t *testing.T) {
 }
 
 // TestSearchResults_KeyFacts: each hit shows the facts that tell it from its namesakes, in the
-// page's language, read as the viewer may see them: a reference to a record hidden from the
-// viewer shows nothing of it.
+// page's language, read as the viewer may see them: neither a fact hidden from the viewer nor a
+// reference to a record hidden from the viewer shows.
 func TestSearchResults_KeyFacts(t *testing.T) {
 	for _, backend := range []string{"sqlite", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
@@ -153,6 +153,7 @@ func TestSearchResults_KeyFacts(t *testing.T) {
 				{Property: "name", Value: "Case Quillfeather", Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Reported},
 				{Property: "country", Value: "kz", Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Reported},
 				{Property: "defendant", Value: w.ID, Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Reported},
+				{Property: "number", Value: "Secretnumber 42", Source: demo.PressRelease, Sensitivity: docket.Confidential, Status: docket.Reported},
 			}); err != nil {
 				t.Fatal(err)
 			}
@@ -161,11 +162,11 @@ func TestSearchResults_KeyFacts(t *testing.T) {
 			if !strings.Contains(li, "Kazakhstan") {
 				t.Fatalf("the public's hit of the case:\n%s", li)
 			}
-			if strings.Contains(page, "Hiddenova") || strings.Contains(page, w.ID) {
+			if strings.Contains(page, "Hiddenova") || strings.Contains(page, w.ID) || strings.Contains(page, "Secretnumber") {
 				t.Errorf("LEAK: the public's search results name the confidential defendant:\n%s", li)
 			}
 			_, page = getAs(t, cleared, s.URL()+"/search?q=Quillfeather", "en")
-			if li := hitOf(page, c.ID); !strings.Contains(li, "Zhanar Hiddenova") {
+			if li := hitOf(page, c.ID); !strings.Contains(li, "Zhanar Hiddenova") || !strings.Contains(li, "Secretnumber 42") {
 				t.Errorf("the cleared editor's hit of the case lacks its defendant:\n%s", li)
 			}
 		})
