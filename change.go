@@ -95,7 +95,15 @@ func (r Record) marshalReflect() ([]byte, error) {
 		p = &c
 	case *Statement:
 		c := *v
-		c.Retraction, c.SupersededBy, c.Seq = nil, "", 0
+		c.Retraction, c.SupersededBy, c.Locked, c.Seq = nil, "", false, 0
+		p = &c
+	case *Source:
+		c := *v
+		c.Locked, c.Seq = false, 0
+		p = &c
+	case *Snapshot:
+		c := *v
+		c.Locked = false
 		p = &c
 	case *Merge:
 		c := *v
@@ -194,6 +202,9 @@ func (r *Record) unmarshalReflect(b []byte) error {
 	}
 	if s := r.Statement; s != nil && (s.Retraction != nil || s.SupersededBy != "") {
 		return Errorf(EINVALID, "a statement record carries no retraction; retractions are records of their own")
+	}
+	if (r.Statement != nil && r.Statement.Locked) || (r.Source != nil && r.Source.Locked) || (r.Snapshot != nil && r.Snapshot.Locked) {
+		return Errorf(EINVALID, `"locked" is said by a store that cannot open a record, never part of one (a sealed record carries "sealed")`)
 	}
 	if kind == KindEntity {
 		r.Entity = &Entity{ID: er.ID, Schema: er.Schema, Sensitivity: er.Sensitivity, Author: er.Author, CreatedAt: er.CreatedAt}

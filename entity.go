@@ -195,12 +195,23 @@ func (g *IDs) Next(prefix string) string {
 }
 
 // Caption returns a short name for an entity from its current statements: its name or alias,
-// else what it is and when ("first instance 2019-02-06"), else its schema and id.
+// else what it is and when ("first instance 2019-02-06"), else its schema and id. An entity
+// whose names are locked (sealed, and read without the data key) says so.
 func Caption(e *Entity) string {
+	locked := false
 	for _, p := range []string{"name", "alias"} {
-		if v := e.First(p); v != "" {
-			return v
+		for _, s := range e.Statements {
+			if s.Property != p || !s.Current() {
+				continue
+			} else if s.Locked {
+				locked = true
+			} else if s.Value != "" {
+				return s.Value
+			}
 		}
+	}
+	if locked {
+		return LockedCaption(e)
 	}
 	var parts []string
 	for _, p := range []string{"type", "stage", "post", "article", "date", "startDate"} {
@@ -213,3 +224,7 @@ func Caption(e *Entity) string {
 	}
 	return e.Schema + " " + e.ID
 }
+
+// LockedCaption is the caption of an entity whose name is locked: sealed, and read by a store
+// without its data key.
+func LockedCaption(e *Entity) string { return e.Schema + " " + e.ID + " (locked)" }

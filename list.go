@@ -28,6 +28,14 @@ const (
 // Classes lists every class of viewer.
 var Classes = []Class{ClassPublic, ClassStaff, ClassCleared}
 
+// ListedClasses are the classes that lists keep rows for. Not the cleared: a list is kept in
+// the clear to be sorted and filtered, and confidential data is sealed at rest, so cleared
+// staff read the staff's lists and find confidential records by search and by their pages.
+var ListedClasses = []Class{ClassPublic, ClassStaff}
+
+// ListClass returns the class whose list rows v reads (see ListedClasses).
+func (v Viewer) ListClass() Class { return min(v.Class(), ClassStaff) }
+
 // Class returns the class of viewers v belongs to.
 func (v Viewer) Class() Class {
 	switch {

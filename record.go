@@ -56,6 +56,14 @@ func (r *Record) Check(ctx context.Context, lk Lookup) error {
 	case KindDocument:
 		return r.checkDocument(ctx, lk)
 	case KindBlob:
+		if r.Blob.Sealed {
+			// Sealed content is checked by whoever has the key (the snapshot's SHA-256 is
+			// in its sealed record); without it, only its form.
+			if !IsSealedTerm(r.Blob.SHA256) || len(r.Blob.Data) < 40 {
+				return Errorf(EINVALID, "sealed blob %s: want a keyed term and a box", r.Blob.SHA256)
+			}
+			return nil
+		}
 		if SHA256Hex(r.Blob.Data) != r.Blob.SHA256 {
 			return Errorf(EINVALID, "blob %s: its data has another SHA-256", r.Blob.SHA256)
 		}
@@ -126,7 +134,7 @@ func (r *Record) checkStatement(ctx context.Context, lk Lookup) error {
 	if err := checkStamp("statement", s.ID, s.Author, s.CreatedAt); err != nil {
 		return err
 	}
-	if !validSalt(s.Salt) {
+	if !validSalt(s.Salt) && (s.Sealed == nil || s.Salt != "") {
 		return Errorf(EINVALID, "statement %s: salt must be 32 lower-case hex digits", s.ID)
 	}
 	if x, err := lk.LookupStatement(ctx, s.ID); err != nil {
@@ -310,6 +318,9 @@ func (r *Record) checkSnapshot(ctx context.Context, lk Lookup) error {
 	} else if !ok {
 		return Errorf(EINVALID, "snapshot %s: no source %q", s.ID, s.Source)
 	}
+	if s.Sealed != nil {
+		return s.checkSealed(ctx, lk)
+	}
 	for _, u := range []string{s.URL, s.FinalURL} {
 		if _, err := normalizeURL(u); err != nil {
 			return Errorf(EINVALID, "snapshot %s: %s", s.ID, ErrorMessage(err))
@@ -331,6 +342,35 @@ func (r *Record) checkSnapshot(ctx context.Context, lk Lookup) error {
 	}
 	if s.Size < 0 || s.Size > MaxSnapshotSize {
 		return Errorf(EINVALID, "snapshot %s: size %d out of range", s.ID, s.Size)
+	}
+	return nil
+}
+
+// checkSealed checks a sealed snapshot: what it recorded of its fetch is sealed, checked when it
+// was written, and must be empty here; its content must be stored, by the keyed terms it names.
+func (s *Snapshot) checkSealed(ctx context.Context, lk Lookup) error {
+	what := "snapshot " + s.ID
+	if err := s.Sealed.check(what); err != nil {
+		return err
+	}
+	if s.URL != "" || s.FinalURL != "" || s.Redirects != nil || s.Status != 0 || s.Header != nil || s.ContentType != "" || s.Size != 0 || s.Custody != (Custody{}) {
+		return Errorf(EINVALID, "%s is sealed, yet has what it recorded of its fetch in the clear", what)
+	}
+	if s.FetchedAt.IsZero() {
+		return Errorf(EINVALID, "%s: its time is required", what)
+	}
+	for _, h := range []string{s.SHA256, s.TextSHA256} {
+		if h == "" && h == s.TextSHA256 {
+			continue
+		}
+		if !IsSealedTerm(h) {
+			return Errorf(EINVALID, "%s is sealed, so it names its content by keyed terms, not %q", what, h)
+		}
+		if ok, err := lk.LookupBlob(ctx, h); err != nil {
+			return err
+		} else if !ok {
+			return Errorf(EINVALID, "%s: no stored content %s (a blob record must come first)", what, h)
+		}
 	}
 	return nil
 }

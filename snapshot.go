@@ -28,6 +28,13 @@ type Snapshot struct {
 	Custody     Custody     `json:"custody"`
 	Author      string      `json:"author"`
 	CreatedAt   time.Time   `json:"created"`
+	// Sealed holds, for a snapshot of a confidential source, everything above but its id, its
+	// source and its times, encrypted under the store's data key; SHA256 and TextSHA256 then
+	// name the sealed content (keyed terms), not the content.
+	Sealed *Sealed `json:"sealed,omitempty"`
+
+	// Derived.
+	Locked bool `json:"locked,omitempty"` // sealed, and the store has not the key to open it
 }
 
 // Redirect is one hop before the final URL.
@@ -53,6 +60,10 @@ type Custody struct {
 type Blob struct {
 	SHA256 string `json:"sha256"`
 	Data   []byte `json:"data"`
+	// Sealed says that Data is a box under the store's data key and SHA256 a keyed term of the
+	// content's SHA-256: the content of a snapshot of a confidential source, exported without
+	// the key.
+	Sealed bool `json:"sealed,omitempty"`
 }
 
 // KindBlob is the export record kind of a Blob.

@@ -22,12 +22,24 @@ type Source struct {
 	Sensitivity Sensitivity `json:"sensitivity"`
 	Author      string      `json:"author"`
 	CreatedAt   time.Time   `json:"created"`
-	Seq         int64       `json:"-"`
+	// Salt is random, made for a confidential source when it is recorded (sources recorded
+	// before have none): the ledger commits to the SHA-256 of the record in the clear, which
+	// without it would confirm a guess of the URL to whoever holds the store.
+	Salt string `json:"salt,omitempty"`
+	// Sealed holds the URL, title, publisher, note and salt of a confidential source, encrypted
+	// under the store's data key (see Statement.Sealed).
+	Sealed *Sealed `json:"sealed,omitempty"`
+
+	// Derived.
+	Locked bool  `json:"locked,omitempty"` // sealed, and the store has not the key to open it
+	Seq    int64 `json:"-"`
 }
 
 // Caption returns a short name for the source: its title, else its URL, else its id.
 func (s *Source) Caption() string {
 	switch {
+	case s.Locked:
+		return s.ID + " (locked)"
 	case s.Title != "":
 		return s.Title
 	case s.URL != "":
@@ -38,6 +50,9 @@ func (s *Source) Caption() string {
 
 // Normalize trims the source's fields and checks them.
 func (s *Source) Normalize() error {
+	if s.Sealed != nil {
+		return s.normalizeSealed()
+	}
 	for _, f := range []struct {
 		name string
 		v    *string
@@ -78,6 +93,24 @@ func (s *Source) Normalize() error {
 	}
 	if s.Sensitivity < Public || s.Sensitivity > Confidential {
 		return Errorf(EINVALID, "source has an unknown sensitivity")
+	}
+	if s.Salt != "" && !validSalt(s.Salt) {
+		return Errorf(EINVALID, "source salt must be 32 lower-case hex digits")
+	}
+	return nil
+}
+
+// normalizeSealed checks a sealed source: its sealed fields were checked when it was written,
+// under the key, and must be empty here.
+func (s *Source) normalizeSealed() error {
+	if err := s.Sealed.check("source " + s.ID); err != nil {
+		return err
+	}
+	if s.URL != "" || s.Title != "" || s.Publisher != "" || s.Note != "" || s.Salt != "" {
+		return Errorf(EINVALID, "source %s is sealed, yet has a URL, title, publisher, note or salt in the clear", s.ID)
+	}
+	if s.Sensitivity != Confidential {
+		return Errorf(EINVALID, "source %s is sealed but not confidential", s.ID)
 	}
 	return nil
 }

@@ -52,11 +52,19 @@ type Statement struct {
 	// Salt is random and kept with the statement: the ledger commits to a salted hash, so a
 	// published proof lets no one confirm a guessed confidential value.
 	Salt string `json:"salt"`
+	// Sealed holds the value, locator, quote and salt of a confidential statement, or of any
+	// statement of a confidential entity, as the store keeps them: encrypted under its data
+	// key. They are then empty (but a reference's value), and Locked says so when a store
+	// without the key returns it.
+	Sealed *Sealed `json:"sealed,omitempty"`
 
 	// Derived. Zero in the change record written when the statement is made.
 	Retraction   *Retraction `json:"retraction,omitempty"`
 	SupersededBy string      `json:"superseded_by,omitempty"`
-	Seq          int64       `json:"-"`
+	// Locked says the statement is sealed and the store has not the key to open it: its value
+	// is withheld, not empty. Only a viewer who may see the statement is told it exists.
+	Locked bool  `json:"locked,omitempty"`
+	Seq    int64 `json:"-"`
 }
 
 // Current reports whether the statement still stands.
@@ -104,11 +112,23 @@ func (s *Statement) Normalize(schema *Schema) error {
 	if p == nil {
 		return Errorf(EINVALID, "%s has no property %q (it has: %s)", schema.Name, s.Property, strings.Join(schema.PropertyNames(), ", "))
 	}
-	v, err := p.Normalize(s.Value)
-	if err != nil {
-		return Errorf(EINVALID, "%s.%s: %s", schema.Name, s.Property, ErrorMessage(err))
+	if s.Sealed != nil {
+		// What is sealed was checked when it was written, under the key; what is not must be
+		// empty, and a reference's value, which stays in the clear, is checked below.
+		if err := s.Sealed.check("statement " + s.ID); err != nil {
+			return err
+		}
+		if (s.Value != "" && p.Type != TypeRef) || s.Locator != "" || s.Quote != "" || s.Salt != "" {
+			return Errorf(EINVALID, "statement %s is sealed, yet has a value, locator, quote or salt in the clear", s.ID)
+		}
 	}
-	s.Value = v
+	if s.Sealed == nil || p.Type == TypeRef {
+		v, err := p.Normalize(s.Value)
+		if err != nil {
+			return Errorf(EINVALID, "%s.%s: %s", schema.Name, s.Property, ErrorMessage(err))
+		}
+		s.Value = v
+	}
 	if err := CheckText(s.Quote, true); err != nil {
 		return Errorf(EINVALID, "%s.%s: quote: %s", schema.Name, s.Property, ErrorMessage(err))
 	}

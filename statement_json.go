@@ -40,6 +40,9 @@ const (
 // appendStatementRecord appends the record of s as MarshalJSON writes it, or reports false
 // when a value needs what only encoding/json does (escapes, a time it refuses).
 func appendStatementRecord(b []byte, s *Statement) ([]byte, bool) {
+	if s.Sealed != nil {
+		return nil, false // rare, and encoding/json writes the box in base64
+	}
 	sens, created, ok := marshalStamp(s.Sensitivity, s.CreatedAt)
 	if !ok {
 		return nil, false

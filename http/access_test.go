@@ -32,6 +32,7 @@ func mustOpenClockServer(tb testing.TB, clock *storetest.Clock) (*sqlite.DB, *do
 func mustOpenServerWith(tb testing.TB, setup func(*sqlite.DB)) (*sqlite.DB, *dockethttp.Server) {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
+	db.DataKey = storetest.DataKey() // the tests record confidential data
 	setup(db)
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)

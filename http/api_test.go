@@ -26,6 +26,7 @@ import (
 func MustOpenServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
+	db.DataKey = storetest.DataKey() // the tests record confidential data
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}

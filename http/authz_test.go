@@ -40,6 +40,7 @@ func authzBackends(t *testing.T) map[string]func(testing.TB) authzStore {
 	return map[string]func(testing.TB) authzStore{
 		"sqlite": func(tb testing.TB) authzStore {
 			db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
+			db.DataKey = storetest.DataKey() // the tests record confidential data
 			if err := db.Open(); err != nil {
 				tb.Fatal(err)
 			}
@@ -48,6 +49,7 @@ func authzBackends(t *testing.T) map[string]func(testing.TB) authzStore {
 		},
 		"postgres": func(tb testing.TB) authzStore {
 			db := postgres.NewDB(pgtest.Schema(tb))
+			db.DataKey = storetest.DataKey() // the tests record confidential data
 			if err := db.Open(); err != nil {
 				tb.Fatal(err)
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/docketorg/docket/auth"
 	dockethttp "github.com/docketorg/docket/http"
 	"github.com/docketorg/docket/ingest"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -37,6 +38,7 @@ import (
 func benchServer(b *testing.B) (*sqlite.DB, *dockethttp.Server, *http.Client) {
 	b.Helper()
 	st := sqlite.NewDB(filepath.Join(b.TempDir(), "docket.db"))
+	st.DataKey = storetest.DataKey() // the tests record confidential data
 	if err := st.Open(); err != nil {
 		b.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
 	"github.com/docketorg/docket/ingest"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 	"github.com/signintech/gopdf"
 )
@@ -44,6 +45,7 @@ func newDocFixture(t *testing.T) *docFixture {
 	t.Helper()
 	ctx := context.Background()
 	st := sqlite.NewDB(filepath.Join(t.TempDir(), "docket.db"))
+	st.DataKey = storetest.DataKey() // the tests record confidential data
 	if err := st.Open(); err != nil {
 		t.Fatal(err)
 	}

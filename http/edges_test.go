@@ -18,6 +18,7 @@ import (
 	"github.com/docketorg/docket/auth"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -111,6 +112,7 @@ func TestHiddenIDs(t *testing.T) {
 func TestWrite_Busy(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "docket.db")
 	db := sqlite.NewDB(path)
+	db.DataKey = storetest.DataKey() // the tests record confidential data
 	db.WriteWait = 100 * time.Millisecond
 	if err := db.Open(); err != nil {
 		t.Fatal(err)

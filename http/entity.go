@@ -209,6 +209,11 @@ func (b *builder) fact(e *docket.Entity, st *docket.Statement) fact {
 	if schema != nil {
 		p = schema.Property(st.Property)
 	}
+	if st.Locked && (p == nil || p.Type != docket.TypeRef) {
+		// Sealed, and the server has not the key: withheld, and said so, never shown as empty.
+		f.Value, f.Lang = b.l.T("fact.locked"), ""
+		return f
+	}
 	if p != nil {
 		if p.Type != docket.TypeString && p.Type != docket.TypeText {
 			f.Lang = "" // a name, a date or a term: shown the same whatever language it was recorded in
@@ -395,7 +400,11 @@ func (s *Server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	for _, st := range e.Statements {
 		if (st.Property == "name" || st.Property == "alias") && st.Current() {
 			f := b.fact(e, st)
-			p.Names = append(p.Names, nameForm{ID: st.ID, Value: st.Value, Prop: st.Property, Lang: st.Lang, Script: script(st.Value), Note: f.Note, Cite: f.Cite,
+			value := st.Value
+			if st.Locked {
+				value = f.Value // said to be locked
+			}
+			p.Names = append(p.Names, nameForm{ID: st.ID, Value: value, Prop: st.Property, Lang: st.Lang, Script: script(st.Value), Note: f.Note, Cite: f.Cite,
 				Draft: st.Status == docket.Draft})
 			if st.Value == e.Caption {
 				p.CaptionIsName = true

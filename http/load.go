@@ -144,6 +144,7 @@ type cached struct {
 	val   any
 	head  int64
 	at    time.Time
+	used  time.Time     // last asked for: the least recently used light result goes first
 	took  time.Duration // to compute
 	ok    bool
 	heavy bool          // a result of the heavy worker: kept whatever else comes
@@ -214,14 +215,15 @@ func (c *figureCache) finish(j *cacheJob, val any, err error, took time.Duration
 	}
 }
 
-// evict lets go of the light result computed longest ago: a thousand briefs asked once must
-// not push out the figures, which take minutes to count again.
+// evict lets go of the light result asked for longest ago: a thousand briefs asked once must
+// not push out the figures, which take minutes to count again, nor the dashboard's counts,
+// which every visitor of the home page asks for.
 func (c *figureCache) evict() {
 	var oldest string
 	var at time.Time
 	for k, x := range c.entries {
-		if !x.heavy && x.busy == nil && (oldest == "" || x.at.Before(at)) {
-			oldest, at = k, x.at
+		if !x.heavy && x.busy == nil && (oldest == "" || x.used.Before(at)) {
+			oldest, at = k, x.used
 		}
 	}
 	if oldest != "" {
@@ -261,6 +263,7 @@ func (c *figureCache) lookup(ctx context.Context, v docket.Viewer, key string, c
 		e = &cached{heavy: queue == c.heavies}
 		c.entries[key] = e
 	}
+	e.used = time.Now()
 	// Computed again no sooner than refresh, nor than ten times as long as it took: figures of a
 	// large registry that changes all day keep a tenth of a core busy, not one.
 	if e.ok && (e.head == head || time.Since(e.at) < max(c.refresh, 10*e.took)) {

@@ -33,9 +33,13 @@ func TestFigureCache_Evicts(t *testing.T) {
 	}
 	get("figures", true)
 	for i := range 10 {
+		get("counts", false) // asked by every visitor of the home page
 		get(fmt.Sprint("brief-", i), false)
 	}
 	get("figures", true)
+	if computed["counts"] != 1 {
+		t.Errorf("the counts were computed %d times: pushed out by briefs asked once", computed["counts"])
+	}
 	if computed["figures"] != 1 {
 		t.Errorf("the figures were counted %d times: pushed out by light results", computed["figures"])
 	}

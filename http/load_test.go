@@ -14,6 +14,7 @@ import (
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
 	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -57,6 +58,7 @@ func (s *slowStore) hold() func() {
 func openLoadServer(t *testing.T, configure func(*dockethttp.Server)) (*slowStore, *sqlite.DB, *dockethttp.Server) {
 	t.Helper()
 	db := sqlite.NewDB(filepath.Join(t.TempDir(), "docket.db"))
+	db.DataKey = storetest.DataKey() // the tests record confidential data
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,7 @@ import (
 func openDemoServer(tb testing.TB) *Server {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
+	db.DataKey = storetest.DataKey() // the tests record confidential data
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}

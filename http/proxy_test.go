@@ -12,6 +12,7 @@ import (
 	"github.com/docketorg/docket/auth"
 	dockethttp "github.com/docketorg/docket/http"
 	"github.com/docketorg/docket/internal/pgtest"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/postgres"
 )
 
@@ -102,6 +103,7 @@ func TestSignIn_ThrottleShared(t *testing.T) {
 	var first *postgres.DB
 	for range 2 {
 		db := postgres.NewDB(dsn)
+		db.DataKey = storetest.DataKey() // the tests record confidential data
 		if err := db.Open(); err != nil {
 			t.Fatal(err)
 		}

@@ -21,7 +21,7 @@ import (
 func MustOpenDB(tb testing.TB, now func() time.Time, rand io.Reader) *postgres.DB {
 	tb.Helper()
 	db := postgres.NewDB(pgtest.Schema(tb))
-	db.Now, db.Rand = now, rand
+	db.Now, db.Rand, db.DataKey = now, rand, storetest.DataKey()
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -259,6 +259,18 @@ func TestWrite_WhileAnotherWrites(t *testing.T) {
 	}
 	if err := db.CreateEntity(ctx, op, &docket.Entity{Schema: "Person"}, nil); err != nil {
 		t.Fatalf("a write after the import: %v", err)
+	}
+}
+
+// TestSealedAtRest reads every table raw for a confidential source's words and archived page.
+func TestSealedAtRest(t *testing.T) {
+	clock := storetest.NewClock()
+	db := MustOpenDB(t, clock.Now, storetest.Rand(1))
+	words := storetest.SealedAtRest(t, db, clock.Now)
+	for table, rows := range pgtest.ReadTables(t, db.URL) {
+		if w := storetest.Holds([]byte(rows), words); w != "" {
+			t.Errorf("table %s holds %q", table, w)
+		}
 	}
 }
 

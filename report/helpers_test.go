@@ -7,6 +7,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/report"
 	"github.com/docketorg/docket/sqlite"
 )
@@ -18,6 +19,7 @@ var op = docket.Operator("test")
 func mustOpen(tb testing.TB) *sqlite.DB {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
+	db.DataKey = storetest.DataKey() // the tests record confidential data
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}

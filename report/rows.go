@@ -19,7 +19,7 @@ import (
 // class of viewer. A record a class may not see has no row of that class.
 func Rows(ctx context.Context, r Reader, schema string, ids []string) ([]*docket.Row, error) {
 	var out []*docket.Row
-	for _, c := range docket.Classes {
+	for _, c := range docket.ListedClasses {
 		v := c.Viewer()
 		var rows []*docket.Row
 		var err error

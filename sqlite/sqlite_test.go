@@ -26,7 +26,7 @@ import (
 func MustOpenDB(tb testing.TB, now func() time.Time, rand io.Reader) *sqlite.DB {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
-	db.Now, db.Rand = now, rand
+	db.Now, db.Rand, db.DataKey = now, rand, storetest.DataKey()
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -421,6 +421,7 @@ func TestImportAlone_StoreOpenElsewhere(t *testing.T) {
 	lines := scriptLines(t)
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	other := sqlite.NewDB(db.Path) // as docket serve would hold it
+	other.DataKey = db.DataKey
 	if err := other.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -442,6 +443,7 @@ func TestImportAlone_StoreInUse(t *testing.T) {
 	lines := scriptLines(t)
 	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
 	other := sqlite.NewDB(db.Path)
+	other.DataKey = db.DataKey
 	if err := other.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -625,6 +627,27 @@ func TestVerify_ManyProblems(t *testing.T) {
 	found := storetest.Found(problems)
 	if len(found) != 10001 || found[10000].What != "store" || !strings.Contains(found[10000].Why, "more problems were found") {
 		t.Fatalf("Verify of a log altered throughout named %d problems, the last %v", len(found), found[len(found)-1])
+	}
+}
+
+// TestSealedAtRest looks for a confidential source's words and archived page in the store's
+// file, its WAL and shared memory, read while the store is open.
+func TestSealedAtRest(t *testing.T) {
+	clock := storetest.NewClock()
+	db := MustOpenDB(t, clock.Now, storetest.Rand(1))
+	words := storetest.SealedAtRest(t, db, clock.Now)
+	files, _ := filepath.Glob(db.Path + "*")
+	if len(files) < 2 {
+		t.Fatalf("files %v: want the store and its WAL", files)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := storetest.Holds(data, words); w != "" {
+			t.Errorf("%s holds %q", filepath.Base(f), w)
+		}
 	}
 }
 

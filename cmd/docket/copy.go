@@ -34,9 +34,14 @@ needed. API tokens are not part of a store's records and are not copied: create 
 with docket token add. The ledger is rebuilt leaf for leaf, so earlier checkpoints still
 hold; its signing key is not in the store: bring the key file (docket key show --help).
 
+Confidential data sealed under a data key is copied sealed, without the key. Give the key
+(--data-key or $DOCKET_DATA_KEY) to copy a store that holds confidential data in the clear,
+recorded before data keys: the target seals it.
+
 Examples:
   docket copy --from sqlite:$HOME/.local/share/docket/docket.db --to postgres://docket@db.example.org/registry
   docket copy --from postgres://docket@db.example.org/registry --to sqlite:./backup/docket.db`, false)
+	f.dataKeyFlags()
 	from := f.String("from", "", "the source store `URL`: sqlite:PATH or postgres://...")
 	to := f.String("to", "", "the target store `URL`, new or empty: sqlite:PATH or postgres://...")
 	if _, err := f.parse(args, 0, 0); err != nil {
@@ -59,6 +64,11 @@ Examples:
 		return prefixError(err, "the target")
 	}
 	defer dst.Close()
+	for _, st := range []*store{src, dst} {
+		if err := f.useDataKey(ctx, st); err != nil {
+			return prefixError(err, "%s", st.Path)
+		}
+	}
 	op := f.operator()
 	if empty, err := isEmpty(ctx, dst, op); err != nil {
 		return err

@@ -363,8 +363,14 @@ func (c *captioner) caption(id string) string {
 	return s
 }
 
+// lockedValue stands for a value sealed under the data key, which was not given.
+const lockedValue = "(locked: give --data-key)"
+
 // display returns a statement's value for people: references as captions.
 func (c *captioner) display(schema string, s *docket.Statement) string {
+	if s.Locked && s.Value == "" {
+		return lockedValue
+	}
 	if sc, err := docket.SchemaByName(schema); err == nil {
 		if p := sc.Property(s.Property); p != nil && p.Type == docket.TypeRef {
 			return c.caption(s.Value)

@@ -163,6 +163,8 @@ func (m *Main) runKey(ctx context.Context, args []string) error {
 	f := m.newFlags("key", `
 Usage: docket key show [--key-file FILE]
        docket key seal --key-passphrase-file FILE [--key-file FILE]
+       docket key init-data --out FILE [--passphrase-file FILE]
+       docket key rotate-data --data-key FILE --out FILE [--passphrase-file FILE]
 
 show prints the public verifier key of this installation's ledger (making the key on first
 use): give it to anyone who should check your checkpoints and evidence bundles (docket
@@ -177,18 +179,38 @@ seal protects the key file with a passphrase (argon2id and XChaCha20-Poly1305): 
 that signs then needs --key-passphrase-file FILE (or $DOCKET_KEY_PASSPHRASE_FILE; - reads it
 from standard input). A new key made with a passphrase given is sealed from the start.
 
+init-data makes a data key, 32 random bytes, and writes it to a new file (mode 0600), protected
+by a passphrase (argon2id and XChaCha20-Poly1305) when --passphrase-file is given. Confidential
+data (confidential statements, the statements of confidential entities, confidential sources
+and their snapshots) is stored encrypted under it: give it to every command with --data-key
+FILE or $DOCKET_DATA_KEY (and its passphrase with --data-key-passphrase-file). A store takes
+no confidential data until it has one, and then only under that key; without it the store
+opens, public and internal data work, and confidential data reads as locked. Keep the file
+apart from the store, and back it up: what is sealed under a lost key is lost.
+
+rotate-data re-wraps the data key given: it writes the same key to a new file, under a new
+passphrase (--passphrase-file) or none, and changes nothing in the store; delete the old file.
+(Re-encrypting a store under a new key is not done yet.)
+
 Examples:
+  docket key init-data --out /media/usb/registry.datakey --passphrase-file ~/.docket-data-passphrase
   docket key show --data ./registry
   docket key seal --key-passphrase-file ~/.docket-passphrase --data ./registry`, true)
 	keyFile := f.keyFlag()
+	out := f.String("out", "", "init-data: the `file` to write the new data key to, apart from the store")
+	passFile := f.String("passphrase-file", "", "init-data: a `file` holding a passphrase to protect the data key with (- for standard input)")
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
 		return err
 	}
 	switch pos[0] {
 	case "show", "seal":
+	case "init-data":
+		return m.initDataKey(*out, *passFile)
+	case "rotate-data":
+		return m.rotateDataKey(f, *out, *passFile)
 	default:
-		return docket.Errorf(docket.EINVALID, "unknown key command %q (want show or seal)", pos[0])
+		return docket.Errorf(docket.EINVALID, "unknown key command %q (want show, seal, init-data or rotate-data)", pos[0])
 	}
 	db, err := f.open(true)
 	if err != nil {

@@ -191,6 +191,8 @@ type flags struct {
 	jsonOut bool
 	author  string
 	keyPass string // --key-passphrase-file
+	// --data-key and --data-key-passphrase-file: see datakey.go
+	dataKey, dataKeyPass string
 	// replicas are URLs of PostgreSQL standbys that reads go to (serve --db-replica).
 	replicas []string
 }
@@ -210,6 +212,7 @@ func (m *Main) newFlags(name, usage string, store bool) *flags {
 		f.StringVar(&f.data, "data", "", "data `directory` of the SQLite store (default $DOCKET_DATA or "+defaultDataDir(m.Getenv)+")")
 		f.StringVar(&f.db, "db", "", "store `URL`: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE (also $DOCKET_DB)")
 		f.BoolVar(&f.noMig, "no-migrate", false, "refuse to open a store with pending migrations instead of applying them")
+		f.dataKeyFlags()
 	}
 	return f
 }
@@ -301,7 +304,15 @@ func (f *flags) open(create bool) (*store, error) {
 	if len(f.replicas) > 0 && !isPostgres(u) {
 		return nil, docket.Errorf(docket.EINVALID, "--db-replica needs a PostgreSQL store (--db postgres://...), not %s", u)
 	}
-	return openStoreReplicas(u, create, f.noMig, f.replicas)
+	db, err := openStoreReplicas(u, create, f.noMig, f.replicas)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.useDataKey(context.Background(), db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // store is an open store on either backend, as commands use it: the shared SQL store, where

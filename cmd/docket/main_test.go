@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/storetest"
 )
 
 // run runs one command line as a user would and returns its exit status and output.
@@ -37,12 +38,22 @@ func testenv(tb testing.TB) func(string) string {
 		tb.Cleanup(func() { homes.Delete(tb) })
 	}
 	home := h.(string)
+	// Every test's commands have a data key, as an installation that takes confidential data
+	// does; TestEncryptAtRest runs them without it too.
+	dataKey := filepath.Join(home, "data.key")
+	if !loaded {
+		if err := os.WriteFile(dataKey, storetest.DataKey().Text(), 0o600); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	return func(k string) string {
 		switch k {
 		case "HOME":
 			return home
 		case "DOCKET_AUTHOR":
 			return "tester"
+		case "DOCKET_DATA_KEY":
+			return dataKey
 		}
 		return ""
 	}

@@ -32,6 +32,9 @@ func (n Namer) Caption(e *docket.Entity) (string, bool) {
 		return "", false
 	}
 	name, st := n.name(e)
+	if st == nil && onlyLocked(e) {
+		return docket.LockedCaption(e), false
+	}
 	if properName(e.Schema) && st != nil {
 		return name, st.Status == docket.Draft
 	}
@@ -125,7 +128,7 @@ func Script(s string) string {
 func (n Namer) name(e *docket.Entity) (string, *docket.Statement) {
 	var names, aliases []*docket.Statement
 	for _, s := range e.Statements {
-		if !s.Current() {
+		if !s.Current() || s.Locked {
 			continue
 		}
 		switch s.Property {
@@ -276,4 +279,19 @@ func (n Namer) made(e *docket.Entity) (string, bool) {
 		return "", false
 	}
 	return strings.Join(parts, ", "), draft
+}
+
+// onlyLocked reports whether the entity's current names are all locked (sealed, and read
+// without the data key): its caption then says so, rather than being made of other facts.
+func onlyLocked(e *docket.Entity) bool {
+	locked := false
+	for _, s := range e.Statements {
+		if s.Current() && (s.Property == "name" || s.Property == "alias") {
+			if !s.Locked {
+				return false
+			}
+			locked = true
+		}
+	}
+	return locked
 }

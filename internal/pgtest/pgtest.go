@@ -86,3 +86,36 @@ func WithSearchPath(tb testing.TB, dsn, schema string) string {
 	}
 	return dsn + " search_path=" + schema
 }
+
+// ReadTables returns every row of every table of the schema dsn names, as text, as whoever
+// holds the database reads it: for tests that look for what must not be stored in the clear.
+func ReadTables(tb testing.TB, dsn string) map[string]string {
+	tb.Helper()
+	db := MustOpen(tb, dsn)
+	rows, err := db.Query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			tb.Fatal(err)
+		}
+		tables = append(tables, n)
+	}
+	rows.Close()
+	if len(tables) < 10 {
+		tb.Fatalf("read %d tables only: %v", len(tables), tables)
+	}
+	out := map[string]string{}
+	for _, t := range tables {
+		var all sql.NullString
+		// t is a name the server gave, quoted as an identifier.
+		if err := db.QueryRow(`SELECT string_agg(t::text, E'\n') FROM "` + strings.ReplaceAll(t, `"`, `""`) + `" t`).Scan(&all); err != nil {
+			tb.Fatalf("read %s: %v", t, err)
+		}
+		out[t] = all.String
+	}
+	return out
+}

@@ -50,6 +50,7 @@ func (db *Store) FindChanges(ctx context.Context, v docket.Viewer, f docket.Chan
 				if err != nil {
 					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
+				rec = db.openOrLock(ctx, rec)
 				c := &docket.Change{Seq: lr.seq, Kind: lr.kind, Ref: lr.ref, Entity: lr.entity, Author: lr.author, At: parseTime(lr.at), Record: *rec}
 				if tx.public {
 					c.Author = docket.PublicAuthor(c.Author)
@@ -190,6 +191,15 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 				batch = append(batch, r)
 			}
 			for _, r := range batch {
+				// The operator's backup, with the key: in the clear. Without it, as stored.
+				if sealOf(r) != nil && db.DataKey != nil {
+					c, err := db.openRecord(ctx, tx, r)
+					if err != nil {
+						ref, _, _ := r.Ref()
+						return fmt.Errorf("%s %s: %w", r.Kind, ref, err)
+					}
+					r = c
+				}
 				// Who an author id stands for comes before the first record naming it, once.
 				for _, a := range r.Authors() {
 					if x := authors[a]; x != nil && !emitted[a] {
@@ -213,13 +223,13 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 						if sha == "" || emitted[sha] {
 							continue
 						}
-						data, err := tx.blob(ctx, sha)
+						b, err := db.exportBlob(ctx, tx, r.Snapshot, sha)
 						if err != nil {
 							ref, _, _ := r.Ref()
 							return fmt.Errorf("%s %s: %w", r.Kind, ref, err)
 						}
 						emitted[sha] = true
-						if err := fn(&docket.Record{Kind: docket.KindBlob, Blob: &docket.Blob{SHA256: sha, Data: data}}); err != nil {
+						if err := fn(&docket.Record{Kind: docket.KindBlob, Blob: b}); err != nil {
 							return err
 						}
 					}
@@ -396,7 +406,7 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 					if err := r.Check(check, lookup{tx, v.MaxSensitivity()}); err != nil {
 						return prefixError(err, "record %d", n)
 					}
-					if _, err := tx.putBlob(check, r.Blob.Data); err != nil {
+					if err := tx.takeBlob(check, r.Blob); err != nil {
 						return err
 					}
 					continue
@@ -445,6 +455,9 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 			return err
 		}
 		if err := tx.settle(); err != nil {
+			return err
+		}
+		if err := tx.putHeldBlobs(ctx); err != nil {
 			return err
 		}
 		return tx.createIndexes(ctx, deferred)
@@ -682,7 +695,7 @@ func (tx *Tx) prefetch(ctx context.Context, recs []*docket.Record) error {
 	// read them again when checked. (No join: on PostgreSQL, whose statistics still describe the
 	// tables as they were before the import, a join made the planner read all of entities.)
 	if err := tx.selectIn(ctx, `SELECT `+statementColumns+` FROM statements s WHERE s.id IN `, stmts, func(rows *sql.Rows) error {
-		s, err := scanStatement(rows)
+		s, err := tx.scanStatement(rows)
 		if err != nil {
 			return err
 		}
@@ -741,7 +754,12 @@ func (tx *Tx) selectIn(ctx context.Context, query string, ids []string, fn func(
 
 // Rebuild derives every view again from the change log, in one transaction.
 func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
-	return db.update(ctx, func(tx *Tx) error {
+	return db.update(ctx, func(tx *Tx) error { return tx.rebuild(ctx, progress) })
+}
+
+// rebuild derives every view again from the change log, in tx.
+func (tx *Tx) rebuild(ctx context.Context, progress docket.Progress) error {
+	{
 		var total int64 // the log has no gaps
 		if err := tx.QueryRowContext(ctx, lastSeq).Scan(&total); err != nil {
 			return err
@@ -751,9 +769,9 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 		for _, q := range []string{
 			`CREATE TABLE rebuild_statements (seq BIGINT PRIMARY KEY, id TEXT, entity_id TEXT, property TEXT, value TEXT, lang TEXT,
 				source_id TEXT, locator TEXT, quote TEXT, status TEXT, recorded_status TEXT, sensitivity INTEGER, author TEXT,
-				created_at TEXT, supersedes TEXT, salt TEXT)`,
+				created_at TEXT, supersedes TEXT, salt TEXT, sealed TEXT)`,
 			`INSERT INTO rebuild_statements SELECT seq, id, entity_id, property, value, lang, source_id, locator, quote, status, recorded_status,
-				sensitivity, author, created_at, supersedes, salt FROM statements`,
+				sensitivity, author, created_at, supersedes, salt, sealed FROM statements`,
 			`DELETE FROM name_keys`, `DELETE FROM search`, `DELETE FROM snapshots`, `DELETE FROM documents`, `DELETE FROM statements`, `DELETE FROM merges`, `UPDATE sources SET cited_in = NULL`, `DELETE FROM sources`,
 			`UPDATE entities SET merged_into = NULL`, `DELETE FROM entities`,
 		} {
@@ -773,7 +791,7 @@ func (db *Store) Rebuild(ctx context.Context, progress docket.Progress) error {
 		}
 		// The lists are derived from what was just derived: again, from the start.
 		return tx.clearRows(ctx)
-	})
+	}
 }
 
 // derive applies every record of the change log, in commit order, to the views: to the tables

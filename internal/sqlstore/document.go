@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/translit"
 )
 
 // FindDocumentByID returns a document whose source v may see.
@@ -153,7 +154,7 @@ func (db *Store) Write(ctx context.Context, v docket.Viewer, recs []*docket.Reco
 			if *id == "" || rename(id) {
 				return nil
 			}
-			_, err := tx.visibleSource(ctx, v, *id)
+			_, _, err := tx.visibleSource(ctx, v, *id)
 			return err
 		}
 		for i, r := range recs {
@@ -163,7 +164,9 @@ func (db *Store) Write(ctx context.Context, v docket.Viewer, recs []*docket.Reco
 				if !needed[r.Blob.SHA256] {
 					err = docket.Errorf(docket.EINVALID, "content %s is needed by no document or snapshot of the batch", r.Blob.SHA256)
 				} else if err = r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err == nil {
-					_, err = tx.putBlob(ctx, r.Blob.Data)
+					// Held until a snapshot says whether to seal it (see takeBlob); what no
+					// snapshot takes is stored after the batch, as documents are, in the clear.
+					err = tx.takeBlob(ctx, r.Blob)
 				}
 			case docket.KindSource:
 				s := r.Source
@@ -216,7 +219,7 @@ func (db *Store) Write(ctx context.Context, v docket.Viewer, recs []*docket.Reco
 				return prefixError(err, "record %d (%s)", i+1, r.Kind)
 			}
 		}
-		return nil
+		return tx.putHeldBlobs(ctx)
 	})
 }
 
@@ -226,7 +229,7 @@ func (db *Store) FindJobs(ctx context.Context, v docket.Viewer, source string) (
 		return nil, err
 	}
 	err = db.view(ctx, func(tx *Tx) error {
-		if _, err := tx.visibleSource(ctx, v, source); err != nil {
+		if _, _, err := tx.visibleSource(ctx, v, source); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT id, source_id, url, attempts, state, next_at, COALESCE(last_error, ''), requested_by
@@ -241,7 +244,7 @@ func (db *Store) FindJobs(ctx context.Context, v docket.Viewer, source string) (
 			if err := rows.Scan(&j.ID, &j.Source, &j.URL, &j.Attempts, &j.State, &next, &j.LastError, &j.RequestedBy); err != nil {
 				return err
 			}
-			j.NextAt = parseTime(next)
+			j.NextAt, j.LastError = parseTime(next), db.openJobError(j.ID, j.LastError)
 			out = append(out, &j)
 		}
 		return rows.Err()
@@ -313,8 +316,16 @@ func (db *Store) DuplicatePairs(ctx context.Context, v docket.Viewer, schema str
 		SELECT a.id, b.id, MIN(a.value) FROM n a JOIN n b ON a.key = b.key AND a.id < b.id
 		GROUP BY a.id, b.id ORDER BY MAX(b.id) DESC LIMIT ? OFFSET ?`
 	all := append([]any{schema, int(v.MaxSensitivity())}, args...)
+	// A sealed name's key is a keyed term, which no clear key equals: with the data key, each
+	// sealed name of the schema is opened and its clear namesakes looked up by key, and those
+	// pairs merged with the others (the first offset+lim of each suffice).
+	sealed := db.DataKey != nil && v.MaxSensitivity() == docket.Confidential
+	first, skip := limit(lim), max(offset, 0)
+	if sealed {
+		first, skip = first+skip, 0
+	}
 	err = db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, q, append(all, limit(lim), max(offset, 0))...)
+		rows, err := tx.QueryContext(ctx, q, append(all, first, skip)...)
 		if err != nil {
 			return fmt.Errorf("find duplicates: %w", err)
 		}
@@ -326,7 +337,86 @@ func (db *Store) DuplicatePairs(ctx context.Context, v docket.Viewer, schema str
 			}
 			out = append(out, p)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil || !sealed {
+			return err
+		}
+		rows.Close()
+		more, err := tx.sealedNamesakes(ctx, named, all)
+		if err != nil {
+			return err
+		}
+		seen := map[[2]string]bool{}
+		for _, p := range out {
+			seen[[2]string{p.A, p.B}] = true
+		}
+		for _, p := range more {
+			if !seen[[2]string{p.A, p.B}] {
+				seen[[2]string{p.A, p.B}] = true
+				out = append(out, p)
+			}
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].B > out[j].B })
+		lo := min(max(offset, 0), len(out))
+		out = out[lo:min(lo+limit(lim), len(out))]
+		return nil
 	})
 	return out, err
+}
+
+// sealedNamesakes returns the pairs of a sealed name, opened with the data key, and a clear
+// name of the same key, among the names the query named selects (with its args).
+func (tx *Tx) sealedNamesakes(ctx context.Context, named string, args []any) ([]docket.DuplicatePair, error) {
+	rows, err := tx.QueryContext(ctx, `WITH n AS (`+named+`) SELECT n.id, s.value, s.property, s.sensitivity, `+valueColumns+`
+		FROM n JOIN name_keys nk ON nk.key = n.key JOIN statements s ON s.seq = nk.seq WHERE s.sealed IS NOT NULL`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find sealed names: %w", err)
+	}
+	type name struct{ id, value string }
+	var names []name
+	for rows.Next() {
+		var n name
+		var prop string
+		var sens int
+		var sv sealedValue
+		if err := rows.Scan(append([]any{&n.id, &n.value, &prop, &sens}, sv.dest()...)...); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if value, locked := tx.db.openValue(prop, sens, n.value, &sv); !locked && value != "" {
+			n.value = value
+			names = append(names, n)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []docket.DuplicatePair
+	for _, n := range names {
+		key := translit.Key(n.value)
+		if key == "" {
+			continue
+		}
+		rows, err := tx.QueryContext(ctx, `WITH n AS (`+named+`) SELECT n.id, n.value FROM n WHERE n.key = ? AND n.id <> ?`, append(append([]any{}, args...), key, n.id)...)
+		if err != nil {
+			return nil, fmt.Errorf("find namesakes: %w", err)
+		}
+		for rows.Next() {
+			var id, value string
+			if err := rows.Scan(&id, &value); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			p := docket.DuplicatePair{A: n.id, B: id, Name: value}
+			if p.A > p.B {
+				p.A, p.B = p.B, p.A
+			}
+			out = append(out, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/translit"
+	"github.com/docketorg/docket/seal"
 )
 
 // FindEntityByID returns the entity with its current statements visible to v.
@@ -195,7 +196,7 @@ func (tx *Tx) captions(ctx context.Context, v docket.Viewer, ents []*docket.Enti
 		byID[e.ID] = e
 	}
 	cond, args := visible(v)
-	q := `SELECT se.canonical, s.value FROM statements s JOIN entities se ON se.id = s.entity_id
+	q := `SELECT se.canonical, s.value, s.property, s.sensitivity, ` + valueColumns + ` FROM statements s JOIN entities se ON se.id = s.entity_id
 		WHERE s.property IN ('name', 'alias') AND s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
 	for i := 0; i < len(ents); i += docket.MaxIn {
 		part := ents[i:min(i+docket.MaxIn, len(ents))]
@@ -208,12 +209,18 @@ func (tx *Tx) captions(ctx context.Context, v docket.Viewer, ents []*docket.Enti
 			return fmt.Errorf("read captions: %w", err)
 		}
 		for rows.Next() {
-			var id, value string
-			if err := rows.Scan(&id, &value); err != nil {
+			var id, value, prop string
+			var sens int
+			var sv sealedValue
+			if err := rows.Scan(append([]any{&id, &value, &prop, &sens}, sv.dest()...)...); err != nil {
 				rows.Close()
 				return err
 			}
+			value, locked := tx.db.openValue(prop, sens, value, &sv)
 			if e := byID[id]; e != nil && e.Caption == "" {
+				if locked {
+					value = docket.LockedCaption(e)
+				}
 				e.Caption = value
 			}
 		}
@@ -272,9 +279,15 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 				}
 				// IN, not EXISTS: the subquery runs once from the key's index instead of once
 				// for every entity.
+				// A sealed name is found by the keyed term of its key, by whoever may see it with
+				// the key (the second key is the first again otherwise).
+				blind := key
+				if k := db.DataKey; k != nil && v.MaxSensitivity() == docket.Confidential {
+					blind = k.Term(seal.Name, key)
+				}
 				where = append(where, `e.id IN (SELECT se.canonical FROM name_keys nk JOIN statements s ON s.seq = nk.seq JOIN entities se ON se.id = s.entity_id
-					WHERE nk.key = ? AND s.property IN ('name', 'alias') AND s.retracted_seq IS NULL AND `+cond+`)`)
-				args = append(args, key)
+					WHERE nk.key IN (?, ?) AND s.property IN ('name', 'alias') AND s.retracted_seq IS NULL AND `+cond+`)`)
+				args = append(args, key, blind)
 				args = append(args, cargs...)
 			}
 			if f.RefersTo != nil {
@@ -482,7 +495,7 @@ func (tx *Tx) whole(ctx context.Context, v docket.Viewer, ents []*docket.Entity)
 		}
 		for rows.Next() {
 			var canonical string
-			s, err := scanStatementAfter(rows, &canonical)
+			s, err := tx.scanStatementAfter(rows, &canonical)
 			if err != nil {
 				rows.Close()
 				return err

@@ -130,7 +130,7 @@ func (db *Store) facetValues(ctx context.Context, v docket.Viewer, hits []*docke
 				args = append(args, id)
 			}
 			args = append(args, cargs...)
-			rows, err := tx.QueryContext(ctx, `SELECT se.canonical, se.schema, s.property, s.value, s.status, s.sensitivity
+			rows, err := tx.QueryContext(ctx, `SELECT se.canonical, se.schema, s.property, s.value, s.status, s.sensitivity, `+valueColumns+`
 				FROM statements s JOIN entities se ON se.id = s.entity_id
 				WHERE se.canonical IN (?`+strings.Repeat(", ?", len(chunk)-1)+`) AND s.retracted_seq IS NULL AND `+cond, args...)
 			if err != nil {
@@ -139,10 +139,12 @@ func (db *Store) facetValues(ctx context.Context, v docket.Viewer, hits []*docke
 			for rows.Next() {
 				var id, schema, prop, val, status string
 				var sens int
-				if err := rows.Scan(&id, &schema, &prop, &val, &status, &sens); err != nil {
+				var sv sealedValue
+				if err := rows.Scan(append([]any{&id, &schema, &prop, &val, &status, &sens}, sv.dest()...)...); err != nil {
 					rows.Close()
 					return err
 				}
+				val, _ = db.openValue(prop, sens, val, &sv)
 				if !v.MaySee(docket.Sensitivity(sens), docket.Status(status)) {
 					continue
 				}

@@ -183,7 +183,18 @@ func (db *Store) InclusionProof(ctx context.Context, v docket.Viewer, seq, size 
 		if err != nil {
 			return fmt.Errorf("prove: %w", err)
 		}
-		inc = &docket.Inclusion{Seq: seq, Index: idx, Size: size, LeafText: string(ledger.NewLeaf(seq, c.Kind, payload).Text()), Record: string(payload)}
+		// A sealed record is proved in the clear to whoever has the key; without it, its leaf
+		// commits to the SHA-256 it carries, and the record given is the sealed one.
+		leaf := leafOf(seq, c.Kind, rec, payload)
+		if sealOf(rec) != nil {
+			if clear, err := db.openRecord(ctx, tx, rec); err == nil {
+				if payload, err = clear.MarshalJSON(); err != nil {
+					return fmt.Errorf("change %d: %w", seq, err)
+				}
+				rec = clear
+			}
+		}
+		inc = &docket.Inclusion{Seq: seq, Index: idx, Size: size, LeafText: string(leaf.Text()), Record: string(payload)}
 		if tx.public && rec.RedactAuthors() {
 			b, err := rec.MarshalJSON()
 			if err != nil {

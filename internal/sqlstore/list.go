@@ -29,7 +29,7 @@ func (db *Store) FindRows(ctx context.Context, v docket.Viewer, q docket.RowQuer
 	if !ok {
 		return nil, docket.Errorf(docket.EINVALID, "a list sorts by %s, not %q", strings.Join(docket.RowSorts, ", "), q.Sort)
 	}
-	where, args := []string{`class = ?`, `schema = ?`}, []any{int(v.Class()), q.Schema}
+	where, args := []string{`class = ?`, `schema = ?`}, []any{int(v.ListClass()), q.Schema}
 	if q.Country != "" {
 		where, args = append(where, `country = ?`), append(args, strings.ToLower(q.Country))
 	}
@@ -68,7 +68,7 @@ func (db *Store) FindRows(ctx context.Context, v docket.Viewer, q docket.RowQuer
 		defer rows.Close()
 		byID := map[string]*docket.Row{}
 		for rows.Next() {
-			r := &docket.Row{Class: v.Class(), Schema: q.Schema}
+			r := &docket.Row{Class: v.ListClass(), Schema: q.Schema}
 			if err := rows.Scan(&r.ID, &r.Seq); err != nil {
 				return err
 			}
@@ -81,7 +81,7 @@ func (db *Store) FindRows(ctx context.Context, v docket.Viewer, q docket.RowQuer
 		rows.Close()
 		// Then what the page's rows show, and only theirs.
 		if len(page.Rows) > 0 {
-			dargs := []any{int(v.Class()), q.Schema}
+			dargs := []any{int(v.ListClass()), q.Schema}
 			for _, r := range page.Rows {
 				dargs = append(dargs, r.ID)
 			}
@@ -156,7 +156,7 @@ func (db *Store) PutRows(ctx context.Context, v docket.Viewer, ids []string, row
 		return docket.Errorf(docket.EFORBIDDEN, "rows of the lists are derived by the operator, never written by a viewer")
 	}
 	for _, r := range rows {
-		if !slices.Contains(docket.Classes, r.Class) || !slices.Contains(docket.ListSchemas, r.Schema) || !slices.Contains(ids, r.ID) {
+		if !slices.Contains(docket.ListedClasses, r.Class) || !slices.Contains(docket.ListSchemas, r.Schema) || !slices.Contains(ids, r.ID) {
 			return docket.Errorf(docket.EINVALID, "row %s %s of class %d is not one of the rows being put", r.Schema, r.ID, r.Class)
 		}
 	}

@@ -27,7 +27,7 @@ import (
 // renames while it derives the views again.
 const logColumns = `c.seq, c.kind, c.ref, COALESCE(c.entity, ''), c.author, c.at, c.payload,
 	s.id, s.entity_id, s.property, s.value, s.lang, s.source_id, s.locator, s.quote,
-	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt, COALESCE(c.entity2, '')`
+	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt, COALESCE(c.entity2, ''), s.sealed`
 
 func logFrom(stmts string) string {
 	return ` FROM changes c LEFT JOIN ` + stmts + ` s ON c.payload = '' AND s.seq = c.seq`
@@ -36,7 +36,7 @@ func logFrom(stmts string) string {
 // stmtLogColumns are logColumns for a statement row that is its own change.
 const stmtLogColumns = `s.seq, 'statement', s.id, s.entity_id, s.author, s.created_at, '',
 	s.id, s.entity_id, s.property, s.value, s.lang, s.source_id, s.locator, s.quote,
-	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt, ''`
+	COALESCE(s.recorded_status, s.status), s.sensitivity, s.author, s.created_at, s.supersedes, s.salt, '', s.sealed`
 
 // logSpan selects changes of the log by sequence number: after it (and before it, if not
 // zero), or the one at it.
@@ -161,17 +161,19 @@ type logRow struct {
 	sensitivity                     sql.NullInt64
 	stmtAuthor, created, supersedes sql.NullString
 	salt                            sql.NullString
-	entity2                         string // the second entity of a merge or unmerge
+	entity2                         string         // the second entity of a merge or unmerge
+	sealed                          sql.NullString // a sealed statement's seal (see seal.go)
 }
 
 func (r *logRow) dest() []any {
 	return []any{&r.seq, &r.kind, &r.ref, &r.entity, &r.author, &r.at, &r.payload,
 		&r.id, &r.stmtEntity, &r.property, &r.value, &r.lang, &r.source, &r.locator, &r.quote,
-		&r.status, &r.sensitivity, &r.stmtAuthor, &r.created, &r.supersedes, &r.salt, &r.entity2}
+		&r.status, &r.sensitivity, &r.stmtAuthor, &r.created, &r.supersedes, &r.salt, &r.entity2, &r.sealed}
 }
 
-// record returns the change's record and its canonical form, the ledger leaf's content. Its
-// errors say what is wrong with the change, without naming it.
+// record returns the change's record and its canonical form, which the ledger leaf commits to
+// (for a sealed record, through the SHA-256 it carries: see leafOf). Its errors say what is
+// wrong with the change, without naming it.
 func (r *logRow) record() (*docket.Record, []byte, error) {
 	if r.payload != "" {
 		var rec docket.Record
@@ -196,6 +198,9 @@ func (r *logRow) record() (*docket.Record, []byte, error) {
 		Status: docket.Status(r.status.String), Sensitivity: docket.Sensitivity(r.sensitivity.Int64),
 		Author: r.stmtAuthor.String, CreatedAt: created.UTC(), Supersedes: r.supersedes.String, Salt: r.salt.String,
 	}}
+	if rec.Statement.Sealed, err = decodeSealed(r.sealed.String); err != nil {
+		return nil, nil, fmt.Errorf("its statement row: %w", err)
+	}
 	b, err := rec.MarshalJSON()
 	if err != nil {
 		return nil, nil, err

@@ -10,7 +10,8 @@ import (
 
 const statementColumns = `s.seq, s.id, s.entity_id, s.property, s.value, COALESCE(s.lang, ''), COALESCE(s.source_id, ''),
 	COALESCE(s.locator, ''), COALESCE(s.quote, ''), s.status, s.sensitivity, s.author, s.created_at, COALESCE(s.supersedes, ''),
-	COALESCE(s.retracted_at, ''), COALESCE(s.retracted_by, ''), COALESCE(s.retract_reason, ''), COALESCE(s.superseded_by, ''), s.salt`
+	COALESCE(s.retracted_at, ''), COALESCE(s.retracted_by, ''), COALESCE(s.retract_reason, ''), COALESCE(s.superseded_by, ''), s.salt,
+	COALESCE(s.sealed, '')`
 
 // statements reads statement rows with the given tail (WHERE, ORDER BY, LIMIT) appended to
 // "FROM statements s JOIN entities se". It does not filter: callers add visible().
@@ -27,7 +28,7 @@ func (tx *Tx) statements(ctx context.Context, tail string, args ...any) ([]*dock
 	defer rows.Close()
 	var out []*docket.Statement
 	for rows.Next() {
-		s, err := scanStatement(rows)
+		s, err := tx.scanStatement(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -39,18 +40,28 @@ func (tx *Tx) statements(ctx context.Context, tail string, args ...any) ([]*dock
 	return out, rows.Err()
 }
 
-func scanStatement(rows *sql.Rows) (*docket.Statement, error) { return scanStatementAfter(rows) }
+func (tx *Tx) scanStatement(rows *sql.Rows) (*docket.Statement, error) {
+	return tx.scanStatementAfter(rows)
+}
 
-// scanStatementAfter scans a row of statementColumns after the columns first.
-func scanStatementAfter(rows *sql.Rows, first ...any) (*docket.Statement, error) {
+// scanStatementAfter scans a row of statementColumns after the columns first. A sealed
+// statement is opened with the store's key, or read as locked.
+func (tx *Tx) scanStatementAfter(rows *sql.Rows, first ...any) (*docket.Statement, error) {
 	var s docket.Statement
-	var status, created, retAt, retBy, retReason, supBy string
+	var status, created, retAt, retBy, retReason, supBy, sealed string
 	var sens int
 	if err := rows.Scan(append(first, &s.Seq, &s.ID, &s.Entity, &s.Property, &s.Value, &s.Lang, &s.Source, &s.Locator, &s.Quote,
-		&status, &sens, &s.Author, &created, &s.Supersedes, &retAt, &retBy, &retReason, &supBy, &s.Salt)...); err != nil {
+		&status, &sens, &s.Author, &created, &s.Supersedes, &retAt, &retBy, &retReason, &supBy, &s.Salt, &sealed)...); err != nil {
 		return nil, fmt.Errorf("scan statement: %w", err)
 	}
 	s.Status, s.Sensitivity, s.CreatedAt = docket.Status(status), docket.Sensitivity(sens), parseTime(created)
+	if sealed != "" {
+		var err error
+		if s.Sealed, err = decodeSealed(sealed); err != nil {
+			return nil, fmt.Errorf("statement %s: %w", s.ID, err)
+		}
+		tx.db.openStatement(&s)
+	}
 	if retAt != "" {
 		s.Retraction = &docket.Retraction{Statement: s.ID, Reason: retReason, SupersededBy: supBy, Author: retBy, At: parseTime(retAt)}
 		s.SupersededBy = supBy

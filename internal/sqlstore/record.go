@@ -79,7 +79,9 @@ func (tx *Tx) cacheEntity(e *cachedEntity) {
 
 func (l lookup) LookupStatement(ctx context.Context, id string) (*docket.Statement, error) {
 	if r := l.tx.pendingStatement(id); r != nil {
-		return r.current(), nil
+		s := r.current()
+		l.tx.db.openStatement(s)
+		return s, nil
 	}
 	if l.tx.absent[id]&absentStatement != 0 {
 		return nil, nil
@@ -134,18 +136,23 @@ func (l lookup) LookupMerge(ctx context.Context, id string) (*docket.Merge, erro
 }
 
 func (l lookup) Corroborates(ctx context.Context, s *docket.Statement) (bool, error) {
+	if s.Locked {
+		return false, docket.ErrLocked("statement " + s.ID)
+	}
 	if err := l.tx.flush(ctx); err != nil { // the other statement may be pending
 		return false, err
 	}
-	var n int
-	err := l.tx.queryRow(ctx, `
-		SELECT COUNT(*) FROM statements o
-		JOIN entities oe ON oe.id = o.entity_id
-		JOIN entities se ON se.id = ?
-		WHERE oe.canonical = se.canonical AND o.property = ? AND o.value = ? AND o.id <> ?
-		  AND o.retracted_seq IS NULL AND o.source_id IS NOT NULL AND o.source_id <> ?`,
-		s.Entity, s.Property, s.Value, s.ID, s.Source).Scan(&n)
-	return n > 0, err
+	// Sealed values are compared once opened: their columns hold no value.
+	ss, err := l.tx.statements(ctx, `JOIN entities ce ON ce.id = ?
+		WHERE se.canonical = ce.canonical AND s.property = ? AND (s.value = ? OR s.sealed IS NOT NULL) AND s.id <> ?
+		  AND s.retracted_seq IS NULL AND s.source_id IS NOT NULL AND s.source_id <> ?`,
+		s.Entity, s.Property, s.Value, s.ID, s.Source)
+	for _, o := range ss {
+		if !o.Locked && o.Value == s.Value {
+			return true, err
+		}
+	}
+	return false, err
 }
 
 // commit checks a record as v would see the store, appends it to the change log, applies it
@@ -165,12 +172,38 @@ func (tx *Tx) commit(ctx context.Context, v docket.Viewer, r *docket.Record) (in
 // add does what commit does, but leaves the rows pending for flush to write with those of the
 // records that follow: an import writes a batch at a time.
 func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64, error) {
+	var given *docket.Record // a sealed record, as an import brings it
+	if sealOf(r) != nil {
+		given = r
+		c, err := tx.openIncoming(ctx, r)
+		if err != nil {
+			return 0, err
+		} else if c != nil {
+			r = c // checked in the clear
+		}
+	}
 	if err := r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err != nil {
 		return 0, err
 	}
 	if s := recordSensitivity(r); s > v.MaxSensitivity() {
 		return 0, docket.Errorf(docket.EFORBIDDEN, "you are not cleared to record %s data", s)
 	}
+	stored, err := tx.sealFor(ctx, r, given)
+	if err != nil {
+		return 0, err
+	}
+	if r.Kind == docket.KindSnapshot {
+		if err := tx.storeBlobs(ctx, r.Snapshot, stored.Snapshot, given == nil); err != nil {
+			return 0, err
+		}
+	}
+	if d := r.Document; d != nil {
+		// A document's content is stored in the clear (documents are not sealed yet).
+		if err := tx.storeHeld(ctx, d.SHA256, d.TextSHA256, d.PublicSHA256); err != nil {
+			return 0, err
+		}
+	}
+	r = stored
 	ref, entity, entity2 := r.Ref()
 	switch r.Kind {
 	case docket.KindRetraction, docket.KindStatus:
@@ -236,8 +269,13 @@ func (tx *Tx) apply(ctx context.Context, seq int64, r *docket.Record) error {
 		tx.rows.ents[e.ID] = &cachedEntity{EntityRef: docket.EntityRef{ID: e.ID, Schema: e.Schema, Canonical: e.ID}, sensitivity: e.Sensitivity}
 	case docket.KindSource:
 		s := r.Source
-		tx.rows.sources = append(tx.rows.sources, s.ID, nullString(s.URL), nullString(s.Title), nullString(s.Publisher), nullString(s.Type), nullString(s.Published),
-			nullString(s.Lang), nullString(s.CitedIn), nullString(s.Reliability), nullString(s.Note), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), seq)
+		url := s.URL
+		if s.Sealed != nil {
+			url = s.Sealed.Name // found by the keyed term of its URL
+		}
+		tx.rows.sources = append(tx.rows.sources, s.ID, nullString(url), nullString(s.Title), nullString(s.Publisher), nullString(s.Type), nullString(s.Published),
+			nullString(s.Lang), nullString(s.CitedIn), nullString(s.Reliability), nullString(s.Note), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), seq,
+			encodeSealed(s.Sealed))
 		tx.rows.srcs[s.ID] = true
 	case docket.KindStatement:
 		err = tx.applyStatement(ctx, seq, r.Statement)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/translit"
+	"github.com/docketorg/docket/seal"
 )
 
 // maxCandidates caps the statements ranked for one query: a common word can match most of a
@@ -64,39 +65,55 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 	if err != nil {
 		return nil, err
 	}
+	type query struct {
+		cte  string
+		args []any
+	}
+	var queries []query
+	if terms := db.blindTerms(v, phrases, keys); terms != nil {
+		// Sealed values match whole words, by their keyed terms, for whoever may see them
+		// with the key; they come first, as exact matches.
+		cte, args := db.Dialect.SearchCTE(nil, terms, false, maxCandidates)
+		queries = append(queries, query{cte, args})
+	}
 	cte, cteArgs := db.Dialect.SearchCTE(phrases, keys, prefix, maxCandidates)
+	queries = append(queries, query{cte, cteArgs})
 	var hits []*docket.SearchHit
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, args := visible(v)
-		rows, err := tx.QueryContext(ctx, cte+`
-			SELECT se.canonical, m.rank, s.value, s.sensitivity, s.status FROM m
+		seen := map[string]*docket.SearchHit{}
+		var order []string
+		for _, qq := range queries {
+			rows, err := tx.QueryContext(ctx, qq.cte+`
+			SELECT se.canonical, m.rank, s.value, s.sensitivity, s.status, s.property, `+valueColumns+` FROM m
 			JOIN statements s ON s.seq = m.seq JOIN entities se ON se.id = s.entity_id
 			WHERE s.retracted_seq IS NULL AND `+cond+`
 			ORDER BY m.rank, CASE se.schema WHEN 'Person' THEN 0 WHEN 'Organization' THEN 1 ELSE 2 END,
 				CASE s.property WHEN 'name' THEN 0 WHEN 'alias' THEN 1 ELSE 2 END, s.seq`,
-			append(cteArgs, args...)...)
-		if err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-		seen := map[string]*docket.SearchHit{}
-		var order []string
-		for rows.Next() {
-			var id, value, status string
-			var rank float64
-			var sens int
-			if err := rows.Scan(&id, &rank, &value, &sens, &status); err != nil {
-				rows.Close()
+				append(qq.args, args...)...)
+			if err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			for rows.Next() {
+				var id, value, status, prop string
+				var rank float64
+				var sens int
+				var sv sealedValue
+				if err := rows.Scan(append([]any{&id, &rank, &value, &sens, &status, &prop}, sv.dest()...)...); err != nil {
+					rows.Close()
+					return err
+				}
+				if _, ok := seen[id]; ok || !v.MaySee(docket.Sensitivity(sens), docket.Status(status)) {
+					continue
+				}
+				value, _ = db.openValue(prop, sens, value, &sv)
+				seen[id] = &docket.SearchHit{Snippet: snippet(value), Rank: rank}
+				order = append(order, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
 				return err
 			}
-			if _, ok := seen[id]; ok || !v.MaySee(docket.Sensitivity(sens), docket.Status(status)) {
-				continue
-			}
-			seen[id] = &docket.SearchHit{Snippet: snippet(value), Rank: rank}
-			order = append(order, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
 		}
 		want := max(q.Offset, 0) + limit(q.Limit)
 		if q.Limit <= 0 {
@@ -153,4 +170,26 @@ func snippet(s string) string {
 	}
 	r := []rune(s)
 	return string(r[:160]) + "…"
+}
+
+// blindTerms returns the keyed terms of a query's words, to find sealed values by, or nil when
+// v may not see sealed values or the store has not the key. Every word is matched whole, by
+// its romanisation key: a sealed value's index has no prefixes, and no order of words.
+func (db *Store) blindTerms(v docket.Viewer, phrases [][]string, keys []string) []string {
+	k := db.DataKey
+	if k == nil || v.MaxSensitivity() < docket.Confidential {
+		return nil
+	}
+	var terms []string
+	for _, p := range phrases {
+		for _, w := range p {
+			if key := translit.WordKey(w); key != "" {
+				terms = append(terms, k.Term(seal.Word, key))
+			}
+		}
+	}
+	for _, key := range keys {
+		terms = append(terms, k.Term(seal.Word, key))
+	}
+	return terms
 }

@@ -3,28 +3,115 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/seal"
 )
 
 func (l lookup) LookupBlob(ctx context.Context, sha string) (bool, error) {
+	if _, ok := l.tx.blobs[sha]; ok {
+		return true, nil
+	}
 	var n int
 	err := l.tx.queryRow(ctx, `SELECT COUNT(*) FROM blobs WHERE sha256 = ?`, sha).Scan(&n)
 	return n > 0, err
 }
 
-// putBlob stores content by its SHA-256, once.
-func (tx *Tx) putBlob(ctx context.Context, data []byte) (string, error) {
-	sha := docket.SHA256Hex(data)
-	if _, err := tx.exec(ctx, `INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING`, sha, len(data), data); err != nil {
-		return "", fmt.Errorf("store blob: %w", err)
+// takeBlob takes content that a snapshot will name: content sealed already is stored as it
+// is; content in the clear is held until the snapshot says whether it is sealed (see
+// storeBlobs), so that a confidential source's page never reaches the store's files in the
+// clear. An export writes each blob just before the first snapshot that needs it, so few are
+// held at once.
+func (tx *Tx) takeBlob(ctx context.Context, b *docket.Blob) error {
+	if b.Sealed {
+		return tx.putBlob(ctx, b.SHA256, b.Data)
 	}
-	return sha, nil
+	if tx.blobs == nil {
+		tx.blobs = map[string][]byte{}
+	}
+	tx.blobs[b.SHA256] = b.Data
+	return nil
+}
+
+// putBlob stores content under its name, once.
+func (tx *Tx) putBlob(ctx context.Context, name string, data []byte) error {
+	if _, err := tx.exec(ctx, `INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING`, name, len(data), data); err != nil {
+		return fmt.Errorf("store blob: %w", err)
+	}
+	return nil
+}
+
+// storeBlobs stores the content a snapshot names, as the snapshot is stored: in the clear, or
+// sealed when the snapshot was sealed as it was written (sealedNow; content that came sealed
+// with a sealed snapshot is stored already). clear is the snapshot in the clear.
+func (tx *Tx) storeBlobs(ctx context.Context, clear, stored *docket.Snapshot, sealedNow bool) error {
+	if stored.Sealed != nil && !sealedNow {
+		return nil
+	}
+	for _, sha := range []string{clear.SHA256, clear.TextSHA256} {
+		if sha == "" {
+			continue
+		}
+		data, held := tx.blobs[sha]
+		delete(tx.blobs, sha)
+		if stored.Sealed == nil {
+			if held {
+				if err := tx.putBlob(ctx, sha, data); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		k := tx.db.DataKey // sealFor has sealed the snapshot with it
+		if ok, err := (lookup{tx: tx}).LookupBlob(ctx, k.Term(seal.Blob, sha)); err != nil || ok {
+			return err
+		}
+		if !held {
+			// Content stored in the clear for another snapshot: sealed again for this one.
+			var err error
+			if data, err = tx.blob(ctx, sha); err != nil {
+				return err
+			}
+		}
+		name, box := sealBlob(k, data)
+		if err := tx.putBlob(ctx, name, box); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storeHeld stores in the clear the held content of these SHA-256s ("" is none).
+func (tx *Tx) storeHeld(ctx context.Context, shas ...string) error {
+	for _, sha := range shas {
+		if data, held := tx.blobs[sha]; held && sha != "" {
+			if err := tx.putBlob(ctx, sha, data); err != nil {
+				return err
+			}
+			delete(tx.blobs, sha)
+		}
+	}
+	return nil
+}
+
+// putHeldBlobs stores in the clear the content an import brought that no snapshot named.
+func (tx *Tx) putHeldBlobs(ctx context.Context) error {
+	for _, sha := range slices.Sorted(maps.Keys(tx.blobs)) {
+		if err := tx.putBlob(ctx, sha, tx.blobs[sha]); err != nil {
+			return err
+		}
+		delete(tx.blobs, sha)
+	}
+	return nil
 }
 
 func (tx *Tx) blob(ctx context.Context, sha string) ([]byte, error) {
@@ -45,18 +132,16 @@ func (db *Store) AddSnapshot(ctx context.Context, v docket.Viewer, s *docket.Sna
 		return docket.Errorf(docket.ETOOLARGE, "snapshot body is %d bytes, over %d", len(body), docket.MaxSnapshotSize)
 	}
 	return db.update(ctx, func(tx *Tx) error {
-		if _, err := tx.visibleSource(ctx, v, s.Source); err != nil {
+		if _, _, err := tx.visibleSource(ctx, v, s.Source); err != nil {
 			return err
 		}
 		var err error
-		if s.SHA256, err = tx.putBlob(ctx, body); err != nil {
-			return err
-		}
-		s.Size = int64(len(body))
+		// Held until the snapshot is checked and, if its source is confidential, sealed.
+		s.SHA256, s.Size = docket.SHA256Hex(body), int64(len(body))
+		tx.takeBlob(ctx, &docket.Blob{SHA256: s.SHA256, Data: body})
 		if len(text) > 0 {
-			if s.TextSHA256, err = tx.putBlob(ctx, text); err != nil {
-				return err
-			}
+			s.TextSHA256 = docket.SHA256Hex(text)
+			tx.takeBlob(ctx, &docket.Blob{SHA256: s.TextSHA256, Data: text})
 		}
 		if s.ID == "" {
 			s.ID = tx.newID("snap")
@@ -70,14 +155,17 @@ func (db *Store) AddSnapshot(ctx context.Context, v docket.Viewer, s *docket.Sna
 	})
 }
 
-// visibleSource returns the URL of a source v may see, or ENOTFOUND.
-func (tx *Tx) visibleSource(ctx context.Context, v docket.Viewer, id string) (string, error) {
-	var url sql.NullString
-	err := tx.queryRow(ctx, `SELECT url FROM sources WHERE id = ? AND sensitivity <= ?`, id, int(v.MaxSensitivity())).Scan(&url)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", docket.Errorf(docket.ENOTFOUND, "no source %q", id)
+// visibleSource returns the URL of a source v may see, or ENOTFOUND, and whether it is sealed.
+func (tx *Tx) visibleSource(ctx context.Context, v docket.Viewer, id string) (url string, sealed bool, err error) {
+	ss, err := tx.sources(ctx, v, ` FROM sources WHERE id = ? AND sensitivity <= ?`, id, int(v.MaxSensitivity()))
+	if err != nil {
+		return "", false, err
+	} else if len(ss) == 0 {
+		return "", false, docket.Errorf(docket.ENOTFOUND, "no source %q", id)
+	} else if ss[0].Locked {
+		return "", true, docket.ErrLocked("source " + id)
 	}
-	return url.String, err
+	return ss[0].URL, sealsSource(ss[0]), nil
 }
 
 // FindSnapshots returns the snapshots of sources v may see.
@@ -102,6 +190,7 @@ func (db *Store) FindSnapshots(ctx context.Context, v docket.Viewer, source stri
 			if err := json.Unmarshal([]byte(payload), &r); err != nil || r.Snapshot == nil {
 				return fmt.Errorf("snapshot record: %v", err)
 			}
+			r.Snapshot = db.openSnapshot(r.Snapshot)
 			if tx.public {
 				r.RedactAuthors()
 			}
@@ -112,25 +201,40 @@ func (db *Store) FindSnapshots(ctx context.Context, v docket.Viewer, source stri
 	return out, err
 }
 
-// FindBlob returns content that a snapshot v may see refers to.
+// FindBlob returns content that a snapshot v may see refers to: by its SHA-256, as the
+// snapshot in the clear names it, whether it is stored in the clear or sealed.
 func (db *Store) FindBlob(ctx context.Context, v docket.Viewer, sha string) (data []byte, err error) {
+	names := []string{sha}
+	if k := db.DataKey; k != nil && !docket.IsSealedTerm(sha) {
+		names = append(names, k.Term(seal.Blob, sha))
+	}
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
-		var n int
-		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM snapshots sn JOIN sources so ON so.id = sn.source_id
-			WHERE (sn.sha256 = ? OR sn.text_sha256 = ?) AND so.sensitivity <= ?`, sha, sha, int(v.MaxSensitivity())).Scan(&n); err != nil {
+		for _, name := range names {
+			var n int
+			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM snapshots sn JOIN sources so ON so.id = sn.source_id
+				WHERE (sn.sha256 = ? OR sn.text_sha256 = ?) AND so.sensitivity <= ?`, name, name, int(v.MaxSensitivity())).Scan(&n); err != nil {
+				return err
+			} else if n == 0 {
+				continue
+			}
+			if data, err = tx.blob(ctx, name); err != nil || !docket.IsSealedTerm(name) {
+				return err
+			}
+			data, err = db.openBlob(name, data)
 			return err
-		} else if n == 0 {
-			return docket.Errorf(docket.ENOTFOUND, "no content %s", sha)
 		}
-		data, err = tx.blob(ctx, sha)
-		return err
+		return docket.Errorf(docket.ENOTFOUND, "no content %s", sha)
 	})
 	return data, err
 }
 
-// enqueue queues an archive of a URL in tx.
-func (tx *Tx) enqueue(ctx context.Context, source, url, by string) (*docket.Job, error) {
+// enqueue queues an archive of a URL in tx. The job of a sealed source keeps no URL: the
+// archiver reads it from the source, opened with the key.
+func (tx *Tx) enqueue(ctx context.Context, source, url, by string, sealed bool) (*docket.Job, error) {
 	j := &docket.Job{Source: source, URL: url, State: "pending", NextAt: tx.now, RequestedBy: by}
+	if sealed {
+		url = ""
+	}
 	err := tx.queryRow(ctx, `INSERT INTO jobs (source_id, url, next_at, requested_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 		source, url, formatTime(tx.now), by, formatTime(tx.now)).Scan(&j.ID)
 	return j, err
@@ -142,7 +246,7 @@ func (db *Store) EnqueueArchive(ctx context.Context, v docket.Viewer, source str
 		return nil, err
 	}
 	err = db.update(ctx, func(tx *Tx) error {
-		url, err := tx.visibleSource(ctx, v, source)
+		url, sealed, err := tx.visibleSource(ctx, v, source)
 		if err != nil {
 			return err
 		} else if url == "" {
@@ -152,7 +256,7 @@ func (db *Store) EnqueueArchive(ctx context.Context, v docket.Viewer, source str
 		if err != nil {
 			return err
 		}
-		j, err = tx.enqueue(ctx, source, url, author)
+		j, err = tx.enqueue(ctx, source, url, author, sealed)
 		return err
 	})
 	return j, err
@@ -176,8 +280,13 @@ func (db *Store) NextJob(ctx context.Context, now time.Time, source string) (j *
 	var job docket.Job
 	var lastErr sql.NullString
 	var next string
+	// Without the key, the jobs of sealed sources wait: their URLs cannot be read.
+	locked := ``
+	if db.DataKey == nil {
+		locked = ` AND NOT EXISTS (SELECT 1 FROM sources so WHERE so.id = jobs.source_id AND so.sealed IS NOT NULL)`
+	}
 	err = tx.QueryRowContext(ctx, `SELECT id, source_id, url, attempts, state, next_at, last_error, requested_by FROM jobs
-		WHERE state = 'pending' AND next_at <= ? AND (? = '' OR source_id = ?) ORDER BY next_at, id LIMIT 1`+db.Dialect.ClaimRows(), formatTime(now), source, source).
+		WHERE state = 'pending' AND next_at <= ? AND (? = '' OR source_id = ?)`+locked+` ORDER BY next_at, id LIMIT 1`+db.Dialect.ClaimRows(), formatTime(now), source, source).
 		Scan(&job.ID, &job.Source, &job.URL, &job.Attempts, &job.State, &next, &lastErr, &job.RequestedBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -185,7 +294,7 @@ func (db *Store) NextJob(ctx context.Context, now time.Time, source string) (j *
 		return nil, db.busy(fmt.Errorf("next job: %w", err))
 	}
 	job.Attempts++
-	job.NextAt, job.LastError = now.Add(jobLease), lastErr.String
+	job.NextAt, job.LastError = now.Add(jobLease), db.openJobError(job.ID, lastErr.String)
 	if _, err := tx.exec(ctx, `UPDATE jobs SET attempts = ?, next_at = ? WHERE id = ?`, job.Attempts, formatTime(job.NextAt), job.ID); err != nil {
 		return nil, fmt.Errorf("claim job %d: %w", job.ID, err)
 	}
@@ -209,7 +318,44 @@ func (db *Store) FinishJob(ctx context.Context, id int64, jobErr error, retryAt 
 				state, next = "pending", formatTime(retryAt)
 			}
 		}
-		_, err := tx.exec(ctx, `UPDATE jobs SET state = ?, next_at = ?, last_error = ? WHERE id = ?`, state, next, nullString(strings.TrimSpace(msg)), id)
+		msg = strings.TrimSpace(msg)
+		if msg != "" {
+			// An error names the URL it failed on, and a sealed source's URL is as
+			// confidential as the source.
+			var sealed bool
+			if err := tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM jobs j JOIN sources so ON so.id = j.source_id WHERE j.id = ? AND so.sealed IS NOT NULL)`, id).Scan(&sealed); err != nil {
+				return err
+			} else if sealed {
+				msg = db.sealJobError(id, msg)
+			}
+		}
+		_, err := tx.exec(ctx, `UPDATE jobs SET state = ?, next_at = ?, last_error = ? WHERE id = ?`, state, next, nullString(msg), id)
 		return err
 	})
+}
+
+// sealedJobError starts a job's error that is sealed.
+const sealedJobError = "sealed:"
+
+// sealJobError seals the error of a job of a sealed source, or withholds it without the key.
+func (db *Store) sealJobError(id int64, msg string) string {
+	k := db.DataKey
+	if k == nil {
+		return "(withheld: it names a confidential source, and the store has no data key)"
+	}
+	return sealedJobError + base64.StdEncoding.EncodeToString(k.Seal(nil, []byte(msg), seal.AD(adJob, strconv.FormatInt(id, 10))))
+}
+
+// openJobError opens a job's sealed error, or says it is locked.
+func (db *Store) openJobError(id int64, msg string) string {
+	b64, ok := strings.CutPrefix(msg, sealedJobError)
+	if !ok {
+		return msg
+	}
+	if box, err := base64.StdEncoding.DecodeString(b64); err == nil && db.DataKey != nil {
+		if p, err := db.DataKey.Open(nil, box, seal.AD(adJob, strconv.FormatInt(id, 10))); err == nil {
+			return string(p)
+		}
+	}
+	return "(locked: sealed under the store's data key)"
 }

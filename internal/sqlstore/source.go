@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/seal"
 )
 
 // FindSourceByID returns the source if v may see it.
@@ -27,7 +28,11 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 		where, args = append(where, `id = ?`), append(args, *f.ID)
 	}
 	if f.URL != nil {
-		where, args = append(where, `url = ?`), append(args, *f.URL)
+		// A sealed source is found by the keyed term of its URL, by whoever has the key.
+		where, args = append(where, `url IN (?, ?)`), append(args, *f.URL, *f.URL)
+		if k := db.DataKey; k != nil && v.MaxSensitivity() == docket.Confidential {
+			args[len(args)-1] = k.Term(seal.URL, *f.URL)
+		}
 	}
 	if f.CitedIn != nil {
 		where, args = append(where, `cited_in = ?`), append(args, *f.CitedIn)
@@ -94,7 +99,7 @@ func (tx *Tx) sources(ctx context.Context, v docket.Viewer, tail string, args ..
 	rows, err := tx.QueryContext(ctx, `SELECT id, COALESCE(url, ''), COALESCE(title, ''), COALESCE(publisher, ''), COALESCE(kind, ''),
 		COALESCE(published, ''), COALESCE(lang, ''),
 		COALESCE((SELECT c.id FROM sources c WHERE c.id = sources.cited_in AND c.sensitivity <= ?), ''),
-		COALESCE(reliability, ''), COALESCE(note, ''), sensitivity, author, created_at, seq`+tail, append([]any{int(v.MaxSensitivity())}, args...)...)
+		COALESCE(reliability, ''), COALESCE(note, ''), sensitivity, author, created_at, seq, COALESCE(sealed, '')`+tail, append([]any{int(v.MaxSensitivity())}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read sources: %w", err)
 	}
@@ -103,12 +108,20 @@ func (tx *Tx) sources(ctx context.Context, v docket.Viewer, tail string, args ..
 	for rows.Next() {
 		var s docket.Source
 		var sens int
-		var created string
+		var created, sealed string
 		if err := rows.Scan(&s.ID, &s.URL, &s.Title, &s.Publisher, &s.Type, &s.Published, &s.Lang, &s.CitedIn, &s.Reliability, &s.Note,
-			&sens, &s.Author, &created, &s.Seq); err != nil {
+			&sens, &s.Author, &created, &s.Seq, &sealed); err != nil {
 			return nil, err
 		}
 		s.Sensitivity, s.CreatedAt = docket.Sensitivity(sens), parseTime(created)
+		if sealed != "" {
+			var err error
+			if s.Sealed, err = decodeSealed(sealed); err != nil {
+				return nil, fmt.Errorf("source %s: %w", s.ID, err)
+			}
+			s.URL = "" // the keyed term it is found by
+			tx.db.openSource(&s)
+		}
 		if tx.public {
 			s.Author = docket.PublicAuthor(s.Author)
 		}
@@ -132,6 +145,9 @@ func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.So
 		if s.Sensitivity == 0 {
 			s.Sensitivity = docket.Internal
 		}
+		if sealsSource(s) && s.Salt == "" {
+			s.Salt = tx.salt()
+		}
 		author, err := tx.author(ctx, v)
 		if err != nil {
 			return err
@@ -145,7 +161,7 @@ func (db *Store) CreateSource(ctx context.Context, v docket.Viewer, s *docket.So
 			// recorded, whether or not archiving is on. A job is a row, not a request to anyone:
 			// docket serve fetches the queue only once archiving is turned on (docket.Settings),
 			// and then what was recorded meanwhile too.
-			if _, err := tx.enqueue(ctx, s.ID, s.URL, author); err != nil {
+			if _, err := tx.enqueue(ctx, s.ID, s.URL, author, sealsSource(s)); err != nil {
 				return fmt.Errorf("queue archive: %w", err)
 			}
 		}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/ledger"
+	"github.com/docketorg/docket/seal"
 )
 
 // Dialect is what differs between SQL backends. Queries in this package are written with ?
@@ -101,6 +102,10 @@ type Store struct {
 	// Rand is the source of statement salts; tests replace it to make ledgers repeatable.
 	Rand   io.Reader
 	Logger *slog.Logger
+	// DataKey seals confidential data as it is written and opens it as it is read (see
+	// seal.go). Without it the store opens, public and internal data work, confidential data
+	// reads as locked, and new confidential data is refused.
+	DataKey *seal.Key
 
 	R, W *sql.DB // readers; the writer pool
 	// Scratch is Verify's: one connection, opened for each use, that reads the store and may
@@ -166,6 +171,8 @@ type Tx struct {
 	canon       map[string]string            // the merges whose rows are pending: from, into
 	operators   map[string]string            // the author ids of operators' names, as found or made
 	public      bool                         // reads for the public: authors' names are withheld (see viewFor)
+	dataKeyID   string                       // the store's data key's id, once read (see keyID)
+	blobs       map[string][]byte            // content an import or a snapshot brings, until a snapshot says how to store it
 }
 
 // BeginTx starts a transaction: on the writer when write is true, else on a reader.

@@ -140,11 +140,16 @@ func (tx *Tx) stamp(ctx context.Context, v docket.Viewer, s *docket.Statement) e
 		s.Sensitivity = docket.Internal
 	}
 	if s.Salt == "" {
-		var b [docket.SaltSize]byte
-		io.ReadFull(tx.db.Rand, b[:])
-		s.Salt = hex.EncodeToString(b[:])
+		s.Salt = tx.salt()
 	}
 	return nil
+}
+
+// salt returns a fresh salt from the store's random source.
+func (tx *Tx) salt() string {
+	var b [docket.SaltSize]byte
+	io.ReadFull(tx.db.Rand, b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // RetractStatement withdraws a statement with a reason.
@@ -191,6 +196,8 @@ func (db *Store) CorrectStatement(ctx context.Context, v docket.Viewer, id strin
 		old, err := lookup{tx, v.MaxSensitivity()}.LookupStatement(ctx, id)
 		if err != nil {
 			return err
+		} else if old.Locked {
+			return docket.ErrLocked("statement " + id)
 		}
 		if strings.TrimSpace(reason) == "" {
 			return docket.Errorf(docket.EINVALID, "correction of %s: a reason is required", id)

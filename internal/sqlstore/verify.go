@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/ledger"
+	"github.com/docketorg/docket/seal"
 	"golang.org/x/mod/sumdb/tlog"
 )
 
@@ -109,6 +111,10 @@ func (db *Store) Verify(ctx context.Context, progress docket.Progress) ([]docket
 	} else if err := v.views(ctx); err != nil {
 		return nil, err
 	}
+	if v.unopened > 0 {
+		v.warn("sealed records", "%d sealed records were not opened, as the data key was not given: their ledger leaves were checked against the SHA-256 each carries, "+
+			"but not that each holds that record, nor that its keyed search terms are its values' (give --data-key to check them)", v.unopened)
+	}
 	if v.more > 0 {
 		v.problems = append(v.problems, docket.Problem{What: "store", Why: fmt.Sprintf("%d more problems were found", v.more)})
 	}
@@ -128,6 +134,7 @@ type verifier struct {
 	checkpoints []*docket.Checkpoint
 	pending     []*docket.Checkpoint // those whose size the recomputed tree has not reached
 	done        int64                // changes read
+	unopened    int                  // sealed records not opened, for want of the key
 
 	unappliedReported int
 	// The changes the views could not take, by the id of what they make and by their sequence
@@ -161,7 +168,7 @@ func (v *verifier) change(ctx context.Context, r *logRow, rec *docket.Record, pa
 	if recErr != nil {
 		payload = []byte(r.payload) // its leaf then differs: the tiles say so
 	}
-	if _, err := v.app.Append(ledger.NewLeaf(r.seq, r.kind, payload)); err != nil {
+	if _, err := v.app.Append(leafOf(r.seq, r.kind, rec, payload)); err != nil {
 		return err
 	}
 	for len(v.pending) > 0 && v.pending[0].Size == v.app.N {
@@ -192,14 +199,58 @@ func (v *verifier) change(ctx context.Context, r *logRow, rec *docket.Record, pa
 		v.add(what, "its kind column says %s, its record %s", r.kind, rec.Kind)
 	}
 	v.changeColumns(what, r, rec)
+	r0 := rec
+	if sealOf(rec) != nil {
+		if rec = v.opened(ctx, what, rec); rec == nil {
+			return nil
+		}
+	}
 	if s := rec.Snapshot; s != nil {
-		return v.content(ctx, "snapshot "+s.ID, [][2]string{{s.SHA256, "body"}, {s.TextSHA256, "text"}})
+		return v.content(ctx, "snapshot "+s.ID, [][2]string{{s.SHA256, "body"}, {s.TextSHA256, "text"}}, sealOf(r0) != nil)
 	}
 	if d := rec.Document; d != nil {
-		return v.content(ctx, "document "+d.ID, [][2]string{{d.SHA256, "file"}, {d.TextSHA256, "text"}, {d.PublicSHA256, "public copy"}})
+		return v.content(ctx, "document "+d.ID, [][2]string{{d.SHA256, "file"}, {d.TextSHA256, "text"}, {d.PublicSHA256, "public copy"}}, false)
 	}
 	return nil
 }
+
+// opened returns a sealed record in the clear, having checked that it is the record its leaf
+// commits to and that its keyed terms are its values'; or nil, when the store has not its key
+// (counted, and said in a warning) or it does not open (a problem).
+func (v *verifier) opened(ctx context.Context, what string, rec *docket.Record) *docket.Record {
+	db := v.tx.db
+	if db.DataKey == nil || db.DataKey.ID() != sealOf(rec).Key {
+		v.unopened++
+		return nil
+	}
+	c, err := db.openRecord(ctx, nil, rec)
+	if err != nil {
+		v.add(what, "its sealed content: %v", err)
+		return nil
+	}
+	if s := c.Statement; s != nil {
+		if p := propertyByName[s.Property]; p != nil {
+			terms, name := statementTerms(db.DataKey, p, s.Value)
+			if sl := rec.Statement.Sealed; name != sl.Name || !slices.Equal(terms, sl.Terms) {
+				v.add(what, "its keyed search terms are not those of its sealed value")
+			}
+		}
+	}
+	return c
+}
+
+// propertyByName finds a property by its name alone: a name has one type in every schema.
+var propertyByName = func() map[string]*docket.Property {
+	m := map[string]*docket.Property{}
+	for _, sc := range docket.Schemas {
+		for i := range sc.Properties {
+			if p := &sc.Properties[i]; m[p.Name] == nil {
+				m[p.Name] = p
+			}
+		}
+	}
+	return m
+}()
 
 func (v *verifier) compareTiles(ctx context.Context, final bool) error {
 	ts, err := v.app.Tiles()
@@ -276,27 +327,38 @@ func (v *verifier) changeColumns(what string, r *logRow, rec *docket.Record) {
 }
 
 // content checks the stored content of a snapshot or a document (what) against the SHA-256s
-// its record gives, each a pair of the hash and what it is of.
-func (v *verifier) content(ctx context.Context, what string, blobs [][2]string) error {
+// its record gives, each a pair of the hash and what it is of; sealed content (a sealed
+// snapshot's) is stored under the keyed term of its SHA-256, and opened with the key.
+func (v *verifier) content(ctx context.Context, what string, blobs [][2]string, sealed bool) error {
 	for _, pair := range blobs {
 		b := struct{ sha, what string }{pair[0], pair[1]}
 		if b.sha == "" {
 			continue
 		}
+		name := b.sha
+		if sealed {
+			name = v.tx.db.DataKey.Term(seal.Blob, b.sha)
+		}
 		var size int64
 		var data []byte
-		err := v.tx.queryRow(ctx, `SELECT size, data FROM `+v.stored+`.blobs WHERE sha256 = ?`, b.sha).Scan(&size, &data)
+		err := v.tx.queryRow(ctx, `SELECT size, data FROM `+v.stored+`.blobs WHERE sha256 = ?`, name).Scan(&size, &data)
 		if errors.Is(err, sql.ErrNoRows) {
 			v.add(what, "its %s (SHA-256 %s) is missing", b.what, b.sha)
 			continue
 		} else if err != nil {
 			return err
 		}
+		if size != int64(len(data)) { // of what is stored: the box, when sealed
+			v.add(what, "its stored %s is %d bytes, but its size column says %d", b.what, len(data), size)
+		}
+		if name != b.sha { // sealed: opened with the key
+			if data, err = v.tx.db.openBlob(name, data); err != nil {
+				v.add(what, "its stored %s does not open: %v", b.what, err)
+				continue
+			}
+		}
 		if got := docket.SHA256Hex(data); got != b.sha {
 			v.add(what, "its stored %s has SHA-256 %s, but was recorded as %s: the content was altered", b.what, got, b.sha)
-		}
-		if size != int64(len(data)) {
-			v.add(what, "its stored %s is %d bytes, but its size column says %d", b.what, len(data), size)
 		}
 	}
 	return nil

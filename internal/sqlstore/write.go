@@ -12,7 +12,6 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/translit"
-	"github.com/docketorg/docket/ledger"
 	"golang.org/x/mod/sumdb/tlog"
 )
 
@@ -28,7 +27,7 @@ import (
 type pendingRows struct {
 	changes    []*pendingChange
 	entities   []any // 7 values a row: see write
-	sources    []any // 14
+	sources    []any // 15
 	statements []*stmtRow
 	shadows    []*stmtRow               // rows of an older generation, as changed since
 	merges     []pendingMerge           // of entities made in pending rows (see deferMerge)
@@ -98,12 +97,18 @@ type pendingChange struct {
 }
 
 func (c *pendingChange) finish() {
+	if c.r.Kind == docket.KindStatement && c.r.Statement.Sealed != nil && rowHolds(c.r.Statement) {
+		// Its row holds it, and its leaf commits to the digest it carries: it need not be
+		// encoded (encoding/json would, slowly, for the box).
+		c.inRow, c.leaf = true, leafOf(c.seq, c.r.Kind, c.r, nil).Hash()
+		return
+	}
 	c.payload, c.err = c.r.MarshalJSON()
 	if c.err != nil {
 		c.err = fmt.Errorf("encode %s record: %w", c.r.Kind, c.err)
 		return
 	}
-	c.leaf = ledger.NewLeaf(c.seq, c.r.Kind, c.payload).Hash()
+	c.leaf = leafOf(c.seq, c.r.Kind, c.r, c.payload).Hash()
 	c.inRow = c.r.Kind == docket.KindStatement && rowHolds(c.r.Statement)
 }
 
@@ -136,6 +141,15 @@ type stmtRow struct {
 }
 
 func (r *stmtRow) finish() {
+	if sl := r.s.Sealed; sl != nil {
+		// Its keyed terms, computed when it was sealed: the index holds no word of it.
+		r.keys, r.nameKey, r.indexed = strings.Join(sl.Terms, " "), sl.Name, len(sl.Terms) > 0
+		if s := r.s; s.Supersedes == "" {
+			r.plainArgs = []any{r.seq, s.ID, s.Entity, s.Property, s.Value, r.ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
+				string(s.Status), int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), s.Salt, encodeSealed(sl)}
+		}
+		return
+	}
 	if exact, keys, ok := searchText(r.prop, r.s.Value); ok {
 		r.exact, r.keys, r.indexed = strings.Join(exactWords(exact), " "), keys, true
 	}
@@ -162,13 +176,16 @@ func (r *stmtRow) plain() bool {
 var (
 	entityRows = tableRows{table: "entities", columns: []string{"id", "schema", "sensitivity", "author", "created_at", "seq", "canonical"}}
 	sourceRows = tableRows{table: "sources", columns: []string{"id", "url", "title", "publisher", "kind", "published", "lang", "cited_in", "reliability", "note",
-		"sensitivity", "author", "created_at", "seq"}}
+		"sensitivity", "author", "created_at", "seq", "sealed"}}
 	changeRows         = tableRows{table: "changes", columns: []string{"seq", "kind", "ref", "entity", "entity2", "author", "at", "payload"}}
 	plainStatementRows = tableRows{table: "statements", columns: []string{"seq", "id", "entity_id", "property", "value", "ref", "lang", "source_id", "locator",
 		"quote", "status", "sensitivity", "author", "created_at", "salt"}}
+	// A plain sealed row has its seal too (see seal.go).
+	plainSealedStatementRows = tableRows{table: "statements", columns: []string{"seq", "id", "entity_id", "property", "value", "ref", "lang", "source_id", "locator",
+		"quote", "status", "sensitivity", "author", "created_at", "salt", "sealed"}}
 	statementRows = tableRows{table: "statements", columns: []string{"seq", "id", "entity_id", "property", "value", "ref", "lang", "source_id", "locator",
 		"quote", "status", "recorded_status", "sensitivity", "author", "created_at", "supersedes", "salt", "retracted_seq", "retracted_at", "retracted_by",
-		"retract_reason", "superseded_by"}}
+		"retract_reason", "superseded_by", "sealed"}}
 	nameKeyRows = tableRows{table: "name_keys", columns: []string{"seq", "key"}}
 )
 
@@ -201,7 +218,7 @@ func (r *stmtRow) args() []any {
 	}
 	return []any{r.seq, s.ID, s.Entity, s.Property, s.Value, r.ref, nullString(s.Lang), nullString(s.Source), nullString(s.Locator), nullString(s.Quote),
 		string(r.status), recorded, int(s.Sensitivity), s.Author, formatTime(s.CreatedAt), nullString(s.Supersedes), s.Salt,
-		retractedSeq, retractedAt, retractedBy, reason, supersededBy}
+		retractedSeq, retractedAt, retractedBy, reason, supersededBy, encodeSealed(s.Sealed)}
 }
 
 // finisher finishes jobs on its own goroutine, in the order given: during an import it makes
@@ -355,9 +372,11 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	}
 	if len(p.statements) > 0 {
 		plain := make([]any, 0, 15*len(p.statements))
-		var args, names []any
+		var args, names, plainSealed []any
 		for _, r := range p.statements {
-			if r.plain() {
+			if r.plain() && r.s.Sealed != nil {
+				plainSealed = append(plainSealed, r.plainArgs...)
+			} else if r.plain() {
 				plain = append(plain, r.plainArgs...)
 			} else {
 				args = append(args, r.args()...)
@@ -370,6 +389,9 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			}
 		}
 		if err := tx.insertRows(ctx, plainStatementRows, plain); err != nil {
+			return tx.taken(ctx, p, "statement", err)
+		}
+		if err := tx.insertRows(ctx, plainSealedStatementRows, plainSealed); err != nil {
 			return tx.taken(ctx, p, "statement", err)
 		}
 		if err := tx.insertRows(ctx, statementRows, args); err != nil {

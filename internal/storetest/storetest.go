@@ -5,6 +5,7 @@ package storetest
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,11 +21,22 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/ledger"
+	"github.com/docketorg/docket/seal"
 	"golang.org/x/mod/sumdb/tlog"
 )
 
 // Opener opens a fresh, empty store whose clock is now and whose salts come from rand.
 type Opener func(tb testing.TB, now func() time.Time, rand io.Reader) docket.Store
+
+// DataKey returns the data key of stores under test, the same in every run: a store without
+// one refuses confidential data, and the suite writes some.
+func DataKey() *seal.Key {
+	k, err := seal.New(bytes.Repeat([]byte{0x5a}, seal.Size))
+	if err != nil {
+		panic(err)
+	}
+	return k
+}
 
 // Rand is a repeatable source of salts for a store under test.
 func Rand(seed byte) io.Reader { return mathrand.NewChaCha8([32]byte{seed}) }
@@ -1340,4 +1352,62 @@ func testImportBatches(t *testing.T, open Opener) {
 	if hits, err := st3.Search(ctx, admin, docket.SearchQuery{Q: "Number600"}); err != nil || len(hits) == 0 {
 		t.Fatalf("search after a failed import, then a good one: %v %v", hits, err)
 	}
+}
+
+// SealedAtRest records a confidential source with a page archived from it (and a failed fetch
+// of it), whose URL, title and content hold words found nowhere else, checks that they read in
+// the clear with the store's data key, and returns the words: a backend's test then looks for
+// them in what it stores, where they must not be (see sqlite and postgres TestSealedAtRest).
+func SealedAtRest(tb testing.TB, st docket.Store, now func() time.Time) []string {
+	tb.Helper()
+	src := &docket.Source{URL: "https://qzxarchive.example.org/page", Title: "Qzxarchivedtitle", Publisher: "Qzxpublisher", Sensitivity: docket.Confidential}
+	if err := st.CreateSource(ctx, admin, src); err != nil {
+		tb.Fatal(err)
+	}
+	j, err := st.NextJob(ctx, now(), src.ID)
+	if err != nil || j == nil || j.URL != "" { // the archiver reads a sealed source's URL from it, opened
+		tb.Fatalf("NextJob = %+v, %v", j, err)
+	}
+	if err := st.FinishJob(ctx, j.ID, fmt.Errorf("fetch %s: timeout", src.URL), now()); err != nil {
+		tb.Fatal(err)
+	}
+	at := now().Truncate(time.Microsecond)
+	body, text := []byte("<p>Qzxpagebody</p>"), []byte("Qzxpagetext\n")
+	s := &docket.Snapshot{Source: src.ID, URL: src.URL, FinalURL: src.URL, Status: 200, Header: map[string][]string{"Content-Type": {"text/html"}},
+		ContentType: "text/html", FetchedAt: at, Custody: docket.Custody{RequestedBy: "admin", RequestedAt: at, Via: "test", Host: "h", Tool: "t"}}
+	if err := st.AddSnapshot(ctx, admin, s, body, text); err != nil {
+		tb.Fatal(err)
+	}
+	if got, err := st.FindBlob(ctx, admin, s.SHA256); err != nil || !bytes.Equal(got, body) {
+		tb.Fatalf("FindBlob of the sealed page = %q, %v", got, err)
+	}
+	if ss, err := st.FindSnapshots(ctx, admin, src.ID); err != nil || len(ss) != 1 || ss[0].URL != src.URL || ss[0].Locked {
+		tb.Fatalf("FindSnapshots = %+v, %v", ss, err)
+	}
+	if got, err := st.FindSourceByID(ctx, admin, src.ID); err != nil || got.Title != src.Title || got.Locked {
+		tb.Fatalf("FindSourceByID = %+v, %v", got, err)
+	}
+	// Every statement of a confidential entity is sealed, whatever its own sensitivity.
+	e := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := st.CreateEntity(ctx, admin, e, []*docket.Statement{{Property: "name", Value: "Qzxentityname", Source: src.ID, Sensitivity: docket.Internal}}); err != nil {
+		tb.Fatal(err)
+	}
+	if got, err := st.FindEntityByID(ctx, admin, e.ID); err != nil || got.Caption != "Qzxentityname" {
+		tb.Fatalf("FindEntityByID = %+v, %v", got, err)
+	}
+	return []string{"qzxarchive", "Qzxarchivedtitle", "Qzxpublisher", "Qzxpagebody", "Qzxpagetext", docket.SHA256Hex(body), docket.SHA256Hex(text), "Qzxentityname"}
+}
+
+// Holds reports the first of words that data holds, in any case or in hex (as PostgreSQL
+// writes bytea as text), or "".
+func Holds(data []byte, words []string) string {
+	low := bytes.ToLower(data)
+	for _, w := range words {
+		for _, n := range []string{strings.ToLower(w), hex.EncodeToString([]byte(w)), hex.EncodeToString([]byte(strings.ToLower(w)))} {
+			if bytes.Contains(low, []byte(n)) {
+				return w
+			}
+		}
+	}
+	return ""
 }

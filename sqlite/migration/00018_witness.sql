@@ -23,7 +23,7 @@ CREATE TABLE witness_refusals (
 	reason  TEXT NOT NULL,
 	request TEXT NOT NULL
 );
-CREATE INDEX witness_refusals_origin ON witness_refusals (origin, id);
+CREATE INDEX refusals_by_origin ON witness_refusals (origin, id);
 
 -- As a log: the witnesses it asks to cosign its checkpoints, and the size each last cosigned
 -- (its cosignatures are added to the checkpoint's note).

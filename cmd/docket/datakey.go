@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/ledger"
+	"github.com/docketorg/docket/seal"
+)
+
+// dataKeyFlags adds --data-key and --data-key-passphrase-file to a command that opens a store:
+// the key that confidential data is sealed under, kept apart from the store (package seal).
+func (f *flags) dataKeyFlags() {
+	f.StringVar(&f.dataKey, "data-key", "", "the data key `file` that confidential data is encrypted under (also $DOCKET_DATA_KEY; without it confidential data reads as locked and none can be added; docket key init-data makes one)")
+	f.StringVar(&f.dataKeyPass, "data-key-passphrase-file", "", "a `file` holding the passphrase of a data key file made with one (- for standard input; also $DOCKET_DATA_KEY_PASSPHRASE_FILE)")
+}
+
+// loadDataKey reads the data key given, or returns nil when none is.
+func (f *flags) loadDataKey() (*seal.Key, error) {
+	path := cmp.Or(f.dataKey, f.m.Getenv("DOCKET_DATA_KEY"))
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, docket.Errorf(docket.EINVALID, "data key: %s", err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+		return nil, docket.Errorf(docket.EINVALID, "data key %s is readable by others (mode %v): chmod 600 it", path, st.Mode().Perm())
+	}
+	if ledger.Sealed(data) {
+		pass, err := readPassphrase(f.m, cmp.Or(f.dataKeyPass, f.m.Getenv("DOCKET_DATA_KEY_PASSPHRASE_FILE")))
+		if err != nil {
+			return nil, docket.Errorf(docket.EINVALID, "data key %s is protected by a passphrase: %s", path, err)
+		}
+		text, err := ledger.OpenSealedKey(data, pass)
+		if errors.Is(err, ledger.ErrPassphrase) {
+			return nil, docket.Errorf(docket.EINVALID, "data key %s: wrong passphrase", path)
+		} else if err != nil {
+			return nil, docket.Errorf(docket.EINVALID, "data key %s: %s", path, err)
+		}
+		data = []byte(text)
+	}
+	k, err := seal.Parse(data)
+	if err != nil {
+		return nil, docket.Errorf(docket.EINVALID, "data key %s: %s", path, err)
+	}
+	return k, nil
+}
+
+// readPassphrase reads a passphrase from a file, or standard input for "-".
+func readPassphrase(m *Main, path string) ([]byte, error) {
+	if path == "" {
+		return nil, errors.New("give --data-key-passphrase-file FILE (- for standard input) or $DOCKET_DATA_KEY_PASSPHRASE_FILE")
+	}
+	var b []byte
+	var err error
+	if path == "-" {
+		b, err = io.ReadAll(io.LimitReader(m.Stdin, 4096))
+	} else {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("passphrase: %w", err)
+	}
+	if b = bytes.TrimRight(b, "\r\n"); len(b) == 0 {
+		return nil, errors.New("the passphrase is empty")
+	}
+	return b, nil
+}
+
+// useDataKey gives the open store the data key given, if any, once it is known to be the
+// store's: a key of another store is refused rather than left to fail on every read.
+func (f *flags) useDataKey(ctx context.Context, db *store) error {
+	k, err := f.loadDataKey()
+	if err != nil || k == nil {
+		return err
+	}
+	return db.SetDataKey(ctx, k)
+}
+
+// initDataKey is docket key init-data: a new data key, written to a new file.
+func (m *Main) initDataKey(out, passFile string) error {
+	if out == "" {
+		return docket.Errorf(docket.EINVALID, "key init-data: give --out FILE, a file apart from the store (another disk, a key you carry)")
+	}
+	var pass []byte
+	if passFile != "" {
+		var err error
+		if pass, err = readPassphrase(m, passFile); err != nil {
+			return docket.Errorf(docket.EINVALID, "key init-data: %s", err)
+		}
+	}
+	k, err := seal.Generate()
+	if err != nil {
+		return err
+	}
+	if fileExists(out) {
+		return docket.Errorf(docket.ECONFLICT, "key init-data: %s exists: a data key is never overwritten (the data sealed under it would be lost)", out)
+	}
+	if err := ledger.WriteKeyFile(out, strings.TrimSpace(string(k.Text())), pass); err != nil {
+		return fmt.Errorf("key init-data: %w", err)
+	}
+	fmt.Fprintf(m.Stdout, "%s\n", k.ID())
+	fmt.Fprintf(m.Stderr, "wrote the data key %s to %s: give it to every command with --data-key %s (or $DOCKET_DATA_KEY), keep it apart from the store, and back it up: without it, confidential data cannot be read\n", k.ID(), out, out)
+	return nil
+}
+
+// rotateDataKey is docket key rotate-data: it re-wraps the data key given, writing it to a new
+// file under a new passphrase (or none). The key, and so the store, is unchanged: a passphrase
+// that may have leaked is retired by deleting the old file. Re-encrypting the store under a new
+// key is not done here.
+func (m *Main) rotateDataKey(f *flags, out, passFile string) error {
+	k, err := f.loadDataKey()
+	if err != nil {
+		return err
+	} else if k == nil {
+		return docket.Errorf(docket.EINVALID, "key rotate-data: give the data key to re-wrap with --data-key FILE (or $DOCKET_DATA_KEY)")
+	}
+	if out == "" {
+		return docket.Errorf(docket.EINVALID, "key rotate-data: give --out FILE, the new key file")
+	}
+	var pass []byte
+	if passFile != "" {
+		if pass, err = readPassphrase(m, passFile); err != nil {
+			return docket.Errorf(docket.EINVALID, "key rotate-data: %s", err)
+		}
+	}
+	if fileExists(out) {
+		return docket.Errorf(docket.ECONFLICT, "key rotate-data: %s exists: give a new file (then delete the old one)", out)
+	}
+	if err := ledger.WriteKeyFile(out, strings.TrimSpace(string(k.Text())), pass); err != nil {
+		return fmt.Errorf("key rotate-data: %w", err)
+	}
+	fmt.Fprintf(m.Stdout, "%s\n", k.ID())
+	fmt.Fprintf(m.Stderr, "wrote the data key %s to %s, re-wrapped: the store is unchanged; delete the old file and its passphrase\n", k.ID(), out)
+	return nil
+}
