@@ -180,6 +180,9 @@ func (s *Server) resultHits(r *http.Request, l *layout, q string, hits []*docket
 	}
 	for i := range out {
 		if e := byID[out[i].Entity.ID]; e != nil {
+			// Named as its page names it, in the page's language ("Дело …" for "Case of …").
+			b.adopt(e)
+			out[i].Entity.Caption, out[i].Entity.CaptionDraft = e.Caption, e.CaptionDraft
 			out[i].Facts = b.keyFacts(e)
 		}
 	}

@@ -124,8 +124,8 @@ func TestSearchResults_Highlight(t *testing.T) {
 	}
 }
 
-// TestSearchResults_KeyFacts: each hit shows the facts that tell it from its namesakes, in the
-// page's language, read as the viewer may see them: neither a fact hidden from the viewer nor a
+// TestSearchResults_KeyFacts: each hit is captioned as its page captions it and shows the facts
+// that tell it from its namesakes, in the page's language, read as the viewer may see them: neither a fact hidden from the viewer nor a
 // reference to a record hidden from the viewer shows.
 func TestSearchResults_KeyFacts(t *testing.T) {
 	for _, backend := range []string{"sqlite", "postgres"} {
@@ -142,9 +142,34 @@ func TestSearchResults_KeyFacts(t *testing.T) {
 			if li := hitOf(page, demo.Baiturova); !strings.Contains(li, "Казахстан") {
 				t.Errorf("Baiturova's key facts in Russian:\n%s", li)
 			}
+			_, page = getAs(t, http.DefaultClient, s.URL()+"/search?q=Baiturova", "kk")
+			if li := hitOf(page, demo.Baiturova); !strings.Contains(li, "Қазақстан") {
+				t.Errorf("Baiturova's key facts in Kazakh:\n%s", li)
+			}
+			_, page = getAs(t, http.DefaultClient, s.URL()+"/search?q=detention&schema=Event", "en")
+			if li := hitOf(page, "event-detention"); !strings.Contains(li, "11 February 2019") || !strings.Contains(li, "Aktau") {
+				t.Errorf("the event's key facts (its date, type and place):\n%s", li)
+			}
 			_, page = getAs(t, http.DefaultClient, s.URL()+"/search?q=Akberdiyeva&schema=Case", "en")
 			if li := hitOf(page, demo.AkberdiyevaCase); !strings.Contains(li, "Aigul Akberdiyeva") || !strings.Contains(li, "Kazakhstan") {
 				t.Errorf("the case's key facts (its defendant and country):\n%s", li)
+			}
+
+			// A case without a name is captioned as its page captions it, in the page's language.
+			d := &docket.Entity{Schema: "Person", Sensitivity: docket.Public}
+			if err := db.CreateEntity(ctx, op, d, []*docket.Statement{{Property: "name", Value: "Aruzhan Captionova", Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Reported}}); err != nil {
+				t.Fatal(err)
+			}
+			unnamed := &docket.Entity{Schema: "Case", Sensitivity: docket.Public}
+			if err := db.CreateEntity(ctx, op, unnamed, []*docket.Statement{
+				{Property: "number", Value: "2-417/2020", Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Reported},
+				{Property: "defendant", Value: d.ID, Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Reported},
+			}); err != nil {
+				t.Fatal(err)
+			}
+			_, page = getAs(t, http.DefaultClient, s.URL()+"/search?q=2-417/2020&schema=Case", "ru")
+			if li := hitOf(page, unnamed.ID); !strings.Contains(li, "Дело № 2-417/2020: Aruzhan Captionova") {
+				t.Errorf("the unnamed case's caption in Russian:\n%s", li)
 			}
 
 			// A public case whose defendant is confidential.
