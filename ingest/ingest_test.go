@@ -10,6 +10,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/ingest"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
 )
 
@@ -30,6 +31,7 @@ var (
 func open(tb testing.TB) *sqlite.DB {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
+	db.DataKey = storetest.DataKey() // confidential data is taken only under a data key
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}
