@@ -326,7 +326,7 @@ func TestDataKey_BadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no passphrase", add, "protected by a passphrase"},
+		{"no passphrase, no terminal", add, "protected by a passphrase: standard input is not a terminal"},
 		{"wrong passphrase", append(add, "--data-key-passphrase-file", wrong), "wrong passphrase"},
 		{"not a key", []string{"add", "Person", "name=X", "--data", dir, "--data-key", notKey}, "not a docket data key"},
 		{"readable by others", []string{"add", "Person", "name=X", "--data", dir, "--data-key", open}, "readable by others"},
