@@ -20,7 +20,7 @@ import (
 // the key that confidential data is sealed under, kept apart from the store (package seal).
 func (f *flags) dataKeyFlags() {
 	f.StringVar(&f.dataKey, "data-key", "", "the data key `file` that confidential data is encrypted under (also $DOCKET_DATA_KEY; without it confidential data reads as locked and none can be added; docket key init-data makes one)")
-	f.StringVar(&f.dataKeyPass, "data-key-passphrase-file", "", "a `file` holding the passphrase of a data key file made with one (- for standard input; also $DOCKET_DATA_KEY_PASSPHRASE_FILE)")
+	f.StringVar(&f.dataKeyPass, "data-key-passphrase-file", "", "a `file` holding the passphrase of a data key file made with one (- for standard input; also $DOCKET_DATA_KEY_PASSPHRASE_FILE; without either, asked at the terminal)")
 }
 
 // loadDataKey reads the data key given, or returns nil when none is.
