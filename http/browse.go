@@ -122,6 +122,8 @@ type searchPage struct {
 	Query   string
 	Facets  docket.FacetQuery
 	Results *docket.SearchResults
+	Hits    []resultHit // the results' hits, with marked snippets and key facts
+	Near    []nearLink  // near spellings, when nothing is found
 	Groups  []facetGroup
 	Err     string
 	Prev    string
@@ -171,8 +173,15 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Results = res
+	p.Hits = s.resultHits(r, &p.layout, p.Query, res.Hits)
 	if p.Query != "" {
 		p.Title = p.T("search.titleFor", p.Query)
+		if res.Total == 0 {
+			if p.Near, err = s.nearSpellings(r, p.Query); err != nil {
+				s.Error(w, r, err)
+				return
+			}
+		}
 	}
 	p.From = p.Facets.Offset + 1
 	link := func(set map[string]string) string {

@@ -31,7 +31,7 @@ var (
 func open(tb testing.TB) *sqlite.DB {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
-	db.DataKey = storetest.DataKey() // confidential data is taken only under a data key
+	db.DataKey = storetest.DataKey() // the hidden records of the tests are sealed at rest
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}

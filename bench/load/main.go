@@ -30,7 +30,8 @@ const usage = `Usage: go run ./bench/load --data DIR [--clients N] [--duration D
 Builds docket, runs docket serve on the SQLite store in DIR (a copy is not made: the server
 only reads it), and measures it as the public uses it: --clients concurrent clients, each
 connecting from its own loopback address 127.0.0.x, for --duration, over the routes home (/),
-search (/search?q= a public name), entity (/entity/ID of a person), case (/entity/ID of a
+search (/search?q= a public name), misspelled (/search?q= a public name with two letters of its
+last word swapped, which mostly finds nothing and offers near spellings), entity (/entity/ID of a person), case (/entity/ID of a
 case), stats (/stats), feed (/feed.atom) and brief (/cases/ID/brief), chosen at random. Before
 it measures, it waits until the server has counted the statistics (a cold server answers 503
 until then) and says how long that took and how much memory it took.
@@ -145,7 +146,7 @@ func run(bin, data string, clients int, duration, warmup time.Duration, out stri
 	time.Sleep(2 * time.Second)
 	rssBefore := rss(srv.Process.Pid, "VmRSS")
 
-	routes := []string{"home", "search", "entity", "case", "stats", "feed", "brief"}
+	routes := []string{"home", "search", "misspelled", "entity", "case", "stats", "feed", "brief"}
 	type sample struct {
 		route  string
 		status int
@@ -232,6 +233,8 @@ func (p *publicSet) path(route string, r *rand.Rand) string {
 		return "/"
 	case "search":
 		return "/search?q=" + url.QueryEscape(pick(p.names))
+	case "misspelled":
+		return "/search?q=" + url.QueryEscape(misspell(pick(p.names)))
 	case "entity":
 		return "/entity/" + pick(p.persons)
 	case "case":
@@ -242,6 +245,21 @@ func (p *publicSet) path(route string, r *rand.Rand) string {
 		return "/feed.atom"
 	}
 	return "/cases/" + pick(p.cases) + "/brief"
+}
+
+// misspell swaps the fifth and sixth letters of a name's last word, past the three letters that
+// select the near spellings a search that finds nothing offers (http/results.go).
+func misspell(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return name
+	}
+	r := []rune(ws[len(ws)-1])
+	if len(r) >= 6 {
+		r[4], r[5] = r[5], r[4]
+	}
+	ws[len(ws)-1] = string(r)
+	return strings.Join(ws, " ")
 }
 
 // publicIDs reads ids of public cases and persons, and persons' names, through the API.

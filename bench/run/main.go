@@ -39,8 +39,8 @@ into a fresh store with DB.ImportAlone (as docket import does: one transaction, 
 the search index and the change log; SQLite writes an empty store's file without its WAL). Then it measures search latency (names as stored, in another
 romanisation and in Cyrillic, rare words, common words; as the public and as the operator),
 entity-page latency, the same reads over HTTP from the API server run in this process (search,
-entity, referrers; as the public), the statistics of docket stats (loading the registry, then
-each statistic; as the public and as the operator), the CPU time and peak RSS of the import,
+entity, referrers; as the public), the statistics of docket stats (counting every figure in
+parts, then each statistic; as the public and as the operator), the CPU time and peak RSS of the import,
 the store's size per statement, and the RSS of an idle docket serve (SQLite only).
 
 With --csv ROWS it measures a CSV import instead: ROWS rows of the spreadsheet that
@@ -224,7 +224,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "run: "+format+"\n", a...) }
 	if o.keep {
-		logf("keeping %s", tmp)
+		logf("keeping %s (the stores' data key in data.key)", tmp)
+		if err := harness.KeyFile(filepath.Join(tmp, "data.key")); err != nil {
+			return err
+		}
 	} else {
 		defer os.RemoveAll(tmp)
 	}
@@ -237,6 +240,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	switch {
 	case o.storePath != "":
 		target = &harness.Target{Backend: harness.SQLite, Path: o.storePath}
+		// A store a run kept has its data key beside it (TMP/data.key for TMP/store/docket.db).
+		if key := filepath.Join(filepath.Dir(filepath.Dir(o.storePath)), "data.key"); fileExists(key) {
+			if err := harness.UseKeyFile(key); err != nil {
+				return err
+			}
+		}
 	case o.dbURL != "":
 		if target, err = harness.NewPostgresTarget(ctx, o.dbURL); err != nil {
 			return err
@@ -393,7 +402,7 @@ func reads(ctx context.Context, db docket.Store, sum *synth.Summary, o options, 
 			for _, st := range s.Stats {
 				ms += st.MS
 			}
-			logf("statistics as %s: load %.0f ms, views %.0f ms, every statistic %.0f ms", s.Viewer, s.LoadMS, s.ViewsMS, ms)
+			logf("statistics as %s: counted in %.0f ms (peak heap %.0f MB), every statistic then %.0f ms", s.Viewer, s.CountMS, s.PeakHeapMB, ms)
 		}
 	}
 	return nil
@@ -606,4 +615,10 @@ func sizeName(n int64) string {
 		return fmt.Sprintf("%dk", n/1000)
 	}
 	return fmt.Sprint(n)
+}
+
+// fileExists says whether name is a file that can be stat'ed.
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }

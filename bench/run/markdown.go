@@ -247,13 +247,12 @@ func (b *md) stats(r *Result) {
 	}
 	b.p("## Statistics")
 	b.p("")
-	b.p("What `docket stats` does: report.Load reads the registry the viewer sees from the store, then each statistic is computed with its table (Registry.Stat, no options). The views the statistics share (cases, proceedings, events, positions) are built on first use, before the first statistic, and timed apart. Median of %d repetitions; counted: what the statistic's total counts; cases: the cases it rests on.", r.Stats[0].Reps)
+	b.p("What `docket stats` and the statistics pages of `docket serve` do: report.CountAll counts every figure the viewer may see from the store, reading the proceedings a part at a time with what their figures rest on (peak heap sampled every 100 ms while counting); then each statistic is taken with its table (Counted.Stat, no options). Median of %d repetitions; counted: what the statistic's total counts; cases: the cases it rests on.", r.Stats[0].Reps)
 	b.p("")
 	b.p("| viewer | step | median ms | counted | cases |")
 	b.p("|---|---|---|---|---|")
 	for _, s := range r.Stats {
-		b.p("| %s | **load** | **%.1f** | %s entities (%.0f MB of heap) | |", s.Viewer, s.LoadMS, group(int64(s.Entities)), s.HeapMB)
-		b.p("| %s | views | %.1f | %s proceedings | %s |", s.Viewer, s.ViewsMS, group(int64(s.Proceedings)), group(int64(s.Cases)))
+		b.p("| %s | **count** | **%.1f** | %s proceedings (peak heap %.0f MB) | |", s.Viewer, s.CountMS, group(int64(s.Proceedings)), s.PeakHeapMB)
 		for _, st := range s.Stats {
 			counted := fmt.Sprintf("%s %s", group(int64(st.Counted)), st.Unit)
 			switch st.Kind {

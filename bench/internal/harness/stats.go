@@ -9,17 +9,15 @@ import (
 	"github.com/docketorg/docket/report"
 )
 
-// StatsResult is what the statistics of docket stats cost one viewer: loading the registry,
-// building its views, and each statistic, as medians of the repetitions.
+// StatsResult is what the statistics of docket stats (and of serve's statistics pages) cost
+// one viewer: counting every figure from the store in parts, then each statistic, as medians
+// of the repetitions.
 type StatsResult struct {
 	Viewer      string     `json:"viewer"`
 	Reps        int        `json:"repetitions"`
-	LoadMS      float64    `json:"load_ms"`  // report.Load: every entity, statement and source the viewer sees
-	HeapMB      float64    `json:"heap_mb"`  // live heap of the loaded registry, before its views
-	ViewsMS     float64    `json:"views_ms"` // the views (cases, proceedings, events...) every statistic reads, built on first use
-	Entities    int        `json:"entities"`
+	CountMS     float64    `json:"count_ms"`     // report.CountAll: every figure, the proceedings read in parts
+	PeakHeapMB  float64    `json:"peak_heap_mb"` // the largest live heap seen while counting (sampled)
 	Proceedings int        `json:"proceedings"`
-	Cases       int        `json:"cases"`
 	Stats       []StatTime `json:"stats"`
 }
 
@@ -34,39 +32,33 @@ type StatTime struct {
 	LeftOut  int     `json:"left_out,omitempty"` // durations: rulings whose dates are not exact to the day
 }
 
-// RunStats does reps times, as each viewer, what docket stats does for every statistic of
-// report.Kinds without options: load the registry from the store, then compute the statistic
-// and its table (report.Registry.Stat). The views the statistics share are built before the
-// first, and timed apart.
+// RunStats does reps times, as each viewer, what docket stats does: count every figure from
+// the store part by part (report.CountAll), then take each statistic of report.Kinds without
+// options with its table (report.Counted.Stat).
 func RunStats(ctx context.Context, db report.Reader, reps int) ([]StatsResult, error) {
 	var out []StatsResult
 	for _, v := range Viewers {
 		res := StatsResult{Viewer: v.Name, Reps: reps}
-		var load, views []time.Duration
+		var count []time.Duration
 		by := map[string][]time.Duration{}
 		for rep := range reps {
 			// Garbage of the repetition before is not this one's to collect.
 			runtime.GC()
-			var m0, m1 runtime.MemStats
-			runtime.ReadMemStats(&m0)
+			stop := sampleHeap()
 			start := time.Now()
-			reg, err := report.Load(ctx, db, v.Viewer)
+			f, err := report.CountAll(ctx, db, v.Viewer, 0, func(done, total int64) { res.Proceedings = int(max(done, total)) })
+			count = append(count, time.Since(start))
+			res.PeakHeapMB = max(res.PeakHeapMB, float64(stop())/(1<<20))
 			if err != nil {
-				return nil, fmt.Errorf("load the registry as %s: %w", v.Name, err)
+				return nil, fmt.Errorf("count the figures as %s: %w", v.Name, err)
 			}
-			load = append(load, time.Since(start))
-			if rep == 0 {
-				runtime.GC()
-				runtime.ReadMemStats(&m1)
-				res.HeapMB = float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / (1 << 20)
+			c, err := f.Counted(report.Options{})
+			if err != nil {
+				return nil, err
 			}
-			start = time.Now()
-			procs := reg.Proceedings()
-			views = append(views, time.Since(start))
-			res.Entities, res.Proceedings, res.Cases = len(reg.Entities), len(procs), len(reg.Cases())
 			for _, kind := range report.Kinds {
 				start := time.Now()
-				_, typed, err := reg.Stat(kind, report.Options{})
+				_, typed, err := c.Stat(kind)
 				by[kind] = append(by[kind], time.Since(start))
 				if err != nil {
 					return nil, fmt.Errorf("%s as %s: %w", kind, v.Name, err)
@@ -76,13 +68,41 @@ func RunStats(ctx context.Context, db report.Reader, reps int) ([]StatsResult, e
 				}
 			}
 		}
-		res.LoadMS, res.ViewsMS = Summarize(load).P50, Summarize(views).P50
+		res.CountMS = Summarize(count).P50
 		for i := range res.Stats {
 			res.Stats[i].MS = Summarize(by[res.Stats[i].Kind]).P50
 		}
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// sampleHeap samples the live heap every 100 ms until stop, which returns the largest seen.
+func sampleHeap() (stop func() uint64) {
+	var max uint64
+	done, ended := make(chan struct{}), make(chan struct{})
+	read := func() {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		if m.HeapAlloc > max {
+			max = m.HeapAlloc
+		}
+	}
+	go func() {
+		defer close(ended)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				read()
+			case <-done:
+				read()
+				return
+			}
+		}
+	}()
+	return func() uint64 { close(done); <-ended; return max }
 }
 
 // counted says what a statistic counted, from its totals.

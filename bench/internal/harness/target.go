@@ -11,11 +11,13 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/translit"
 	"github.com/docketorg/docket/postgres"
+	"github.com/docketorg/docket/seal"
 	"github.com/docketorg/docket/sqlite"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for the schema and the sizes
 )
@@ -50,6 +52,34 @@ func NewSQLiteTarget(path string) (*Target, error) {
 		return nil, err
 	}
 	return &Target{Backend: SQLite, Path: path}, nil
+}
+
+// dataKey is the data key of the stores a run makes: the generated registry has confidential
+// records, which a store takes only sealed. Made once a run; written beside a kept SQLite
+// store as data.key (see KeyFile), for docket serve --data-key.
+var dataKey = sync.OnceValues(seal.Generate)
+
+// UseKeyFile makes the key in the file named the run's data key, to read a store a run kept.
+func UseKeyFile(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	k, err := seal.Parse(b)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	dataKey = func() (*seal.Key, error) { return k, nil }
+	return nil
+}
+
+// KeyFile writes the run's data key to the file named, readable by its owner only.
+func KeyFile(name string) error {
+	k, err := dataKey()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, k.Text(), 0o600)
 }
 
 // NewPostgresTarget connects to the database at dbURL, a postgres:// URL, drops
@@ -97,14 +127,20 @@ func (t *Target) Where() string {
 
 // Open opens the target's store, creating its tables the first time.
 func (t *Target) Open() (docket.Store, error) {
+	key, err := dataKey()
+	if err != nil {
+		return nil, fmt.Errorf("make a data key: %w", err)
+	}
 	if t.Backend == SQLite {
 		db := sqlite.NewDB(t.Path)
+		db.DataKey = key
 		if err := db.Open(); err != nil {
 			return nil, err
 		}
 		return db, nil
 	}
 	db := postgres.NewDB(t.URL)
+	db.DataKey = key
 	if err := db.Open(); err != nil {
 		return nil, fmt.Errorf("open PostgreSQL store: %w", err)
 	}

@@ -1,0 +1,121 @@
+// Command searchpage measures the search page as the public uses it, in this process, one
+// request at a time: a name that finds its record (the hits, with their key facts), the same
+// name misspelled (which mostly finds nothing, and offers near spellings), and /suggest.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/docketorg/docket"
+	dockethttp "github.com/docketorg/docket/http"
+	"github.com/docketorg/docket/sqlite"
+)
+
+const usage = `Usage: go run ./bench/searchpage --db FILE [--names N]
+
+Opens the SQLite store FILE (a copy: opening a store may write to it), serves it at 127.0.0.1,
+and requests as the public, one at a time, after 10 uncounted requests a route:
+  name        /search?q= a public person's name that the public's search finds
+  misspelled  /search?q= the same name with the fifth and sixth letters of its last word
+              swapped: near spellings are looked for when it finds nothing
+  suggest     /suggest?q= the name
+It prints the p50, p95 and maximum latency of each, and how many misspelled names were offered
+a near spelling.
+`
+
+func main() {
+	fs := flag.NewFlagSet("searchpage", flag.ExitOnError)
+	fs.Usage = func() { fmt.Fprint(os.Stderr, usage); fs.PrintDefaults() }
+	path := fs.String("db", "", "the SQLite store `FILE`")
+	n := fs.Int("names", 300, "how many persons' names to try")
+	fs.Parse(os.Args[1:])
+	if *path == "" {
+		fs.Usage()
+		os.Exit(2)
+	}
+	if err := run(*path, *n); err != nil {
+		fmt.Fprintln(os.Stderr, "searchpage:", err)
+		os.Exit(1)
+	}
+}
+
+func run(path string, n int) error {
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		return fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	ents, _, err := db.FindEntities(ctx, docket.AnonymousViewer, docket.EntityFilter{Schema: new("Person"), Limit: n, SkipCount: true})
+	if err != nil {
+		return fmt.Errorf("reading persons: %w", err)
+	}
+	var names, miss []string
+	for _, e := range ents {
+		ws := strings.Fields(e.Caption)
+		if len(ws) < 2 || len([]rune(ws[len(ws)-1])) < 6 {
+			continue
+		}
+		// Only names the public's search finds: a record whose name is not public is captioned
+		// otherwise, and one that finds nothing measures the misspelled route twice.
+		if hits, err := db.Search(ctx, docket.AnonymousViewer, docket.SearchQuery{Q: e.Caption, Limit: 1}); err != nil || len(hits) == 0 {
+			continue
+		}
+		names = append(names, e.Caption)
+		r := []rune(ws[len(ws)-1])
+		r[4], r[5] = r[5], r[4]
+		ws[len(ws)-1] = string(r)
+		miss = append(miss, strings.Join(ws, " "))
+	}
+	if len(names) < 10 {
+		return fmt.Errorf("%d of %d persons have a public name the search finds: too few to measure", len(names), len(ents))
+	}
+	s := dockethttp.NewServer(db)
+	s.ExpensiveRate, s.ExpensiveBurst = 1e6, 1e6 // one client, asking as fast as it can
+	s.Addr = "127.0.0.1:0"
+	if err := s.Open(); err != nil {
+		return err
+	}
+	defer s.Close()
+	fmt.Printf("%d names, e.g. %s, misspelled %s\n\n| route | requests | p50 ms | p95 ms | max ms | near spellings offered |\n|---|---|---|---|---|---|\n", len(names), names[0], miss[0])
+	for _, rt := range []struct {
+		label, path string
+		qs          []string
+	}{
+		{"name", "/search?q=", names}, {"misspelled", "/search?q=", miss}, {"suggest", "/suggest?q=", names},
+	} {
+		var ds []time.Duration
+		near := 0
+		for i, q := range append(rt.qs[:10:10], rt.qs...) {
+			t := time.Now()
+			resp, err := http.Get(s.URL() + rt.path + url.QueryEscape(q))
+			if err != nil {
+				return err
+			}
+			b, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil || resp.StatusCode != http.StatusOK {
+				return fmt.Errorf("%s%s: %d %v", rt.path, q, resp.StatusCode, err)
+			}
+			if i >= 10 {
+				ds = append(ds, time.Since(t))
+				if strings.Contains(string(b), `class="did-you-mean"`) {
+					near++
+				}
+			}
+		}
+		slices.Sort(ds)
+		ms := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) / 1000 }
+		fmt.Printf("| %s | %d | %.1f | %.1f | %.1f | %d |\n", rt.label, len(ds), ms(.5), ms(.95), ms(1), near)
+	}
+	return nil
+}
