@@ -203,7 +203,8 @@ func (r *Record) unmarshalReflect(b []byte) error {
 	if s := r.Statement; s != nil && (s.Retraction != nil || s.SupersededBy != "") {
 		return Errorf(EINVALID, "a statement record carries no retraction; retractions are records of their own")
 	}
-	if (r.Statement != nil && r.Statement.Locked) || (r.Source != nil && r.Source.Locked) || (r.Snapshot != nil && r.Snapshot.Locked) {
+	if (r.Statement != nil && r.Statement.Locked) || (r.Source != nil && r.Source.Locked) || (r.Snapshot != nil && r.Snapshot.Locked) ||
+		(r.Document != nil && r.Document.Locked) {
 		return Errorf(EINVALID, `"locked" is said by a store that cannot open a record, never part of one (a sealed record carries "sealed")`)
 	}
 	if kind == KindEntity {

@@ -33,7 +33,18 @@ type Document struct {
 	PublicSHA256 string    `json:"public_sha256,omitempty"`
 	Author       string    `json:"author"`
 	CreatedAt    time.Time `json:"created"`
-	Seq          int64     `json:"-"`
+	// Salt is random, made for a document of a confidential source when it is recorded: the
+	// ledger commits to the SHA-256 of the record in the clear, which without it would confirm
+	// a guess of the file (and its name) to whoever holds the store.
+	Salt string `json:"salt,omitempty"`
+	// Sealed holds, for a document of a confidential source, everything above but its id, its
+	// source, its author and its time, encrypted under the store's data key; SHA256,
+	// TextSHA256 and PublicSHA256 then name the sealed content (keyed terms), not the content.
+	Sealed *Sealed `json:"sealed,omitempty"`
+
+	// Derived.
+	Seq    int64 `json:"-"`
+	Locked bool  `json:"locked,omitempty"` // sealed, and the store has not the key to open it
 }
 
 // Document formats.
@@ -62,6 +73,9 @@ func (r *Record) checkDocument(ctx context.Context, lk Lookup) error {
 	if err := checkStamp("document", d.ID, d.Author, d.CreatedAt); err != nil {
 		return err
 	}
+	if d.Sealed != nil {
+		return d.checkSealed(ctx, lk)
+	}
 	d.Name = strings.TrimSpace(d.Name)
 	if d.Name == "" || len(d.Name) > MaxStringLen {
 		return Errorf(EINVALID, "document %s: a name of 1 to %d bytes is required", d.ID, MaxStringLen)
@@ -80,6 +94,9 @@ func (r *Record) checkDocument(ctx context.Context, lk Lookup) error {
 			return Errorf(EINVALID, "document %s: %s", d.ID, ErrorMessage(err))
 		}
 	}
+	if d.Salt != "" && !validSalt(d.Salt) {
+		return Errorf(EINVALID, "document %s: a salt is %d hex digits", d.ID, 2*SaltSize)
+	}
 	if d.Size < 0 || d.Size > MaxDocumentSize || d.Chars < 0 {
 		return Errorf(EINVALID, "document %s: size %d out of range", d.ID, d.Size)
 	}
@@ -96,6 +113,38 @@ func (r *Record) checkDocument(ctx context.Context, lk Lookup) error {
 			return err
 		} else if !ok {
 			return Errorf(EINVALID, "document %s: no stored content with SHA-256 %s (a blob record must come first)", d.ID, h)
+		}
+	}
+	return nil
+}
+
+// checkSealed checks a sealed document: its name, format and what was read of it are sealed,
+// checked when it was written, and must be empty here; its content must be stored, by the
+// keyed terms it names.
+func (d *Document) checkSealed(ctx context.Context, lk Lookup) error {
+	what := "document " + d.ID
+	if err := d.Sealed.check(what); err != nil {
+		return err
+	}
+	if d.Name != "" || d.ContentType != "" || d.Format != "" || d.Encoding != "" || d.OCR != "" || d.Size != 0 || d.Chars != 0 || d.Salt != "" {
+		return Errorf(EINVALID, "%s is sealed, yet has its name, format or size in the clear", what)
+	}
+	if ok, err := lk.LookupSource(ctx, d.Source); err != nil {
+		return err
+	} else if !ok {
+		return Errorf(EINVALID, "%s: no source %q", what, d.Source)
+	}
+	if d.SHA256 == "" || d.TextSHA256 == "" {
+		return Errorf(EINVALID, "%s: the keyed terms of its file and of its text are required", what)
+	}
+	for _, h := range d.Blobs() {
+		if !IsSealedTerm(h) {
+			return Errorf(EINVALID, "%s is sealed, so it names its content by keyed terms, not %q", what, h)
+		}
+		if ok, err := lk.LookupBlob(ctx, h); err != nil {
+			return err
+		} else if !ok {
+			return Errorf(EINVALID, "%s: no stored content %s (a blob record must come first)", what, h)
 		}
 	}
 	return nil

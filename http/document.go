@@ -413,13 +413,18 @@ func (s *Server) handleDocumentPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Title = p.Source.Caption()
-	text, err := s.Store.DocumentContent(ctx, v, d.ID, docket.DocumentText)
-	if err != nil {
-		s.Error(w, r, err)
-		return
+	if d.Locked {
+		// Sealed, and the server has not the key: it exists, and it is said to be locked.
+		p.Text = p.T("fact.locked")
+	} else {
+		text, err := s.Store.DocumentContent(ctx, v, d.ID, docket.DocumentText)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		p.Text = string(text)
+		p.HasFile = v.SeesDrafts() || d.PublicSHA256 != ""
 	}
-	p.Text = string(text)
-	p.HasFile = v.SeesDrafts() || d.PublicSHA256 != ""
 	p.Footnotes, _, _ = s.Store.FindSources(ctx, v, docket.SourceFilter{CitedIn: &d.Source, Limit: 200})
 	b := s.newBuilder(r, &p.layout)
 	for _, src := range append([]string{d.Source}, ids(p.Footnotes)...) {

@@ -13,13 +13,14 @@ import (
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/ledger"
 	"github.com/docketorg/docket/seal"
+	"golang.org/x/term"
 )
 
 // dataKeyFlags adds --data-key and --data-key-passphrase-file to a command that opens a store:
 // the key that confidential data is sealed under, kept apart from the store (package seal).
 func (f *flags) dataKeyFlags() {
 	f.StringVar(&f.dataKey, "data-key", "", "the data key `file` that confidential data is encrypted under (also $DOCKET_DATA_KEY; without it confidential data reads as locked and none can be added; docket key init-data makes one)")
-	f.StringVar(&f.dataKeyPass, "data-key-passphrase-file", "", "a `file` holding the passphrase of a data key file made with one (- for standard input; also $DOCKET_DATA_KEY_PASSPHRASE_FILE)")
+	f.StringVar(&f.dataKeyPass, "data-key-passphrase-file", "", "a `file` holding the passphrase of a data key file made with one (- for standard input; also $DOCKET_DATA_KEY_PASSPHRASE_FILE; without either, asked at the terminal)")
 }
 
 // loadDataKey reads the data key given, or returns nil when none is.
@@ -36,7 +37,12 @@ func (f *flags) loadDataKey() (*seal.Key, error) {
 		return nil, docket.Errorf(docket.EINVALID, "data key %s is readable by others (mode %v): chmod 600 it", path, st.Mode().Perm())
 	}
 	if ledger.Sealed(data) {
-		pass, err := readPassphrase(f.m, cmp.Or(f.dataKeyPass, f.m.Getenv("DOCKET_DATA_KEY_PASSPHRASE_FILE")))
+		var pass []byte
+		if passFile := cmp.Or(f.dataKeyPass, f.m.Getenv("DOCKET_DATA_KEY_PASSPHRASE_FILE")); passFile != "" {
+			pass, err = readPassphrase(f.m, passFile)
+		} else {
+			pass, err = f.m.askPassphrase("passphrase of the data key " + path)
+		}
 		if err != nil {
 			return nil, docket.Errorf(docket.EINVALID, "data key %s is protected by a passphrase: %s", path, err)
 		}
@@ -53,6 +59,25 @@ func (f *flags) loadDataKey() (*seal.Key, error) {
 		return nil, docket.Errorf(docket.EINVALID, "data key %s: %s", path, err)
 	}
 	return k, nil
+}
+
+// askPassphrase reads a passphrase typed at the terminal, unechoed, after a prompt on standard
+// error; when standard input is not a terminal (a script, a service) it says how to give one.
+func (m *Main) askPassphrase(prompt string) ([]byte, error) {
+	in, ok := m.Stdin.(*os.File)
+	if !ok || !term.IsTerminal(int(in.Fd())) {
+		return nil, errors.New("standard input is not a terminal to type it at: give --data-key-passphrase-file FILE (- for standard input) or $DOCKET_DATA_KEY_PASSPHRASE_FILE")
+	}
+	fmt.Fprintf(m.Stderr, "%s: ", prompt)
+	b, err := term.ReadPassword(int(in.Fd()))
+	fmt.Fprintln(m.Stderr)
+	if err != nil {
+		return nil, fmt.Errorf("passphrase: %w", err)
+	}
+	if b = bytes.TrimRight(b, "\r\n"); len(b) == 0 {
+		return nil, errors.New("the passphrase is empty")
+	}
+	return b, nil
 }
 
 // readPassphrase reads a passphrase from a file, or standard input for "-".

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/url"
 	"os"
 	"os/exec"
@@ -41,7 +42,7 @@ func mustRunNoKey(tb testing.TB, args ...string) string {
 
 // The confidential words of TestEncryptAtRest, each unique, with the romanisation keys the
 // search index and name keys would hold of them in the clear.
-var secretWords = []string{"Qzxwitness", "Vantablackova", "Qzxalias", "Qzxsourcetitle", "qzxsecret.example.org", "Qzxpublisher"}
+var secretWords = []string{"Qzxwitness", "Vantablackova", "Qzxalias", "Qzxsourcetitle", "qzxsecret.example.org", "Qzxpublisher", "Qzxdocfile", "Qzxdoctestimony"}
 
 func secretNeedles() [][]byte {
 	var n [][]byte
@@ -66,8 +67,38 @@ func findSecret(data []byte) string {
 	return ""
 }
 
-// TestEncryptAtRest records a confidential witness, a confidential alias of a public person and
-// a confidential source with the data key, then looks for them where a thief would: the SQLite
+// exportSecret returns the first confidential word (or its key) in an export, reading the
+// content of its blob records decoded (base64 in the JSON would hide a word), "" when none is.
+func exportSecret(tb testing.TB, export string) string {
+	tb.Helper()
+	for _, data := range append([][]byte{[]byte(export)}, exportBlobs(tb, export)...) {
+		if w := findSecret(data); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// exportBlobs returns the content of an export's blob records, decoded.
+func exportBlobs(tb testing.TB, export string) (out [][]byte) {
+	tb.Helper()
+	for _, line := range strings.Split(strings.TrimSpace(export), "\n") {
+		var r struct {
+			Kind string `json:"kind"`
+			Data []byte `json:"data"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			tb.Fatalf("export line %q: %v", line, err)
+		}
+		if r.Kind == "blob" {
+			out = append(out, r.Data)
+		}
+	}
+	return out
+}
+
+// TestEncryptAtRest records a confidential witness, a confidential alias of a public person, a
+// confidential source and a confidential document (docket ingest) with the data key, then looks for them where a thief would: the SQLite
 // file, its WAL and shared memory while the store is open, every table of the PostgreSQL
 // schema read raw (the search index and name keys included), and the export made without the
 // key. Nowhere. Without the key the store still opens, public data works, confidential data
@@ -115,6 +146,11 @@ func TestEncryptAtRest(t *testing.T) {
 			mustRunNoKey(t, with("add", "source", "https://qzxsecret.example.org/testimony", "--title", "Qzxsourcetitle interview", "--publisher", "Qzxpublisher Weekly", "--sensitivity", "confidential")...)
 			wit := addedID(t, mustRunNoKey(t, with("add", "Person", "name=Qzxwitness Vantablackova", "occupation=teacher", "--source", "https://qzxsecret.example.org/testimony", "--sensitivity", "confidential")...))
 			mustRunNoKey(t, with("add", pub, "alias=Qzxalias", "--sensitivity", "confidential")...)
+			doc := filepath.Join(t.TempDir(), "Qzxdocfile.txt")
+			if err := os.WriteFile(doc, []byte("Qzxdoctestimony of a witness, heard in Almaty.\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			mustRunNoKey(t, with("ingest", doc, "--sensitivity", "confidential")...)
 
 			// With the key: in the clear, and found by the exact name.
 			if out := mustRunNoKey(t, with("show", wit)...); !strings.Contains(out, "Qzxwitness Vantablackova") || !strings.Contains(out, "Qzxsourcetitle") {
@@ -126,8 +162,15 @@ func TestEncryptAtRest(t *testing.T) {
 			if out := mustRunNoKey(t, with("show", "Qzxwitness Vantablackova")...); !strings.Contains(out, wit) {
 				t.Fatalf("show by name with the key:\n%s", out)
 			}
+			// verify with the key opens every sealed record and its content, the document's too.
+			if out := mustRunNoKey(t, with("verify")...); !strings.Contains(out, "ok") {
+				t.Fatalf("verify with the key: %s", out)
+			}
 			clear := mustRunNoKey(t, with("export")...)
-			if !strings.Contains(clear, "Qzxwitness Vantablackova") || !strings.Contains(clear, "Qzxpublisher") {
+			if !bytes.Contains(bytes.Join(exportBlobs(t, clear), nil), []byte("Qzxdoctestimony")) {
+				t.Fatal("the document's text cannot be read in the export with the key: the search of exports would not see it")
+			}
+			if !strings.Contains(clear, "Qzxwitness Vantablackova") || !strings.Contains(clear, "Qzxpublisher") || !strings.Contains(clear, "Qzxdocfile.txt") {
 				t.Fatal("the export with the key is not in the clear")
 			}
 
@@ -148,7 +191,7 @@ func TestEncryptAtRest(t *testing.T) {
 				t.Fatalf("verify without the key: %s", out)
 			}
 			sealed := mustRunNoKey(t, without("export")...)
-			if w := findSecret([]byte(sealed)); w != "" {
+			if w := exportSecret(t, sealed); w != "" {
 				t.Errorf("the export without the key holds %q", w)
 			}
 
@@ -283,7 +326,7 @@ func TestDataKey_BadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no passphrase", add, "protected by a passphrase"},
+		{"no passphrase, no terminal", add, "protected by a passphrase: standard input is not a terminal"},
 		{"wrong passphrase", append(add, "--data-key-passphrase-file", wrong), "wrong passphrase"},
 		{"not a key", []string{"add", "Person", "name=X", "--data", dir, "--data-key", notKey}, "not a docket data key"},
 		{"readable by others", []string{"add", "Person", "name=X", "--data", dir, "--data-key", open}, "readable by others"},

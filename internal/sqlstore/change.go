@@ -223,7 +223,7 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 						if sha == "" || emitted[sha] {
 							continue
 						}
-						b, err := db.exportBlob(ctx, tx, r.Snapshot, sha)
+						b, err := db.exportBlob(ctx, tx, sealOf(r) != nil, sha)
 						if err != nil {
 							ref, _, _ := r.Ref()
 							return fmt.Errorf("%s %s: %w", r.Kind, ref, err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/internal/translit"
+	"github.com/docketorg/docket/seal"
 )
 
 // FindDocumentByID returns a document whose source v may see.
@@ -32,7 +33,12 @@ func (db *Store) FindDocuments(ctx context.Context, v docket.Viewer, f docket.Do
 		where, args = append(where, `d.source_id = ?`), append(args, *f.Source)
 	}
 	if f.SHA256 != nil {
-		where, args = append(where, `d.sha256 = ?`), append(args, *f.SHA256)
+		// A sealed document is found by the keyed term of its file's SHA-256.
+		term := *f.SHA256
+		if k := db.DataKey; k != nil && !docket.IsSealedTerm(term) {
+			term = k.Term(seal.Blob, term)
+		}
+		where, args = append(where, `d.sha256 IN (?, ?)`), append(args, *f.SHA256, term)
 	}
 	from, cond := ` FROM documents d JOIN sources so ON so.id = d.source_id`, ` WHERE `+strings.Join(where, " AND ")
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
@@ -59,7 +65,7 @@ func (db *Store) FindDocuments(ctx context.Context, v docket.Viewer, f docket.Do
 				r.RedactAuthors()
 			}
 			r.Document.Seq = seq
-			out = append(out, r.Document)
+			out = append(out, db.openDocument(r.Document))
 		}
 		return rows.Err()
 	})
@@ -71,6 +77,8 @@ func (db *Store) DocumentContent(ctx context.Context, v docket.Viewer, id string
 	d, err := db.FindDocumentByID(ctx, v, id)
 	if err != nil {
 		return nil, err
+	} else if d.Locked {
+		return nil, docket.ErrLocked("document " + id)
 	}
 	var sha string
 	switch part {
@@ -89,6 +97,13 @@ func (db *Store) DocumentContent(ctx context.Context, v docket.Viewer, id string
 	}
 	err = db.view(ctx, func(tx *Tx) error {
 		data, err = tx.blob(ctx, sha)
+		if docket.ErrorCode(err) == docket.ENOTFOUND && db.DataKey != nil {
+			// A sealed document's content is stored sealed, by the keyed term of its SHA-256.
+			name := db.DataKey.Term(seal.Blob, sha)
+			if data, err = tx.blob(ctx, name); err == nil {
+				data, err = db.openBlob(name, data)
+			}
+		}
 		return err
 	})
 	return data, err
@@ -164,8 +179,8 @@ func (db *Store) Write(ctx context.Context, v docket.Viewer, recs []*docket.Reco
 				if !needed[r.Blob.SHA256] {
 					err = docket.Errorf(docket.EINVALID, "content %s is needed by no document or snapshot of the batch", r.Blob.SHA256)
 				} else if err = r.Check(ctx, lookup{tx, v.MaxSensitivity()}); err == nil {
-					// Held until a snapshot says whether to seal it (see takeBlob); what no
-					// snapshot takes is stored after the batch, as documents are, in the clear.
+					// Held until a snapshot or document says whether to seal it (see
+					// takeBlob); what none takes is stored after the batch, in the clear.
 					err = tx.takeBlob(ctx, r.Blob)
 				}
 			case docket.KindSource:
@@ -203,7 +218,13 @@ func (db *Store) Write(ctx context.Context, v docket.Viewer, recs []*docket.Reco
 				d := r.Document
 				if err = source(&d.Source); err == nil {
 					d.Author, d.CreatedAt = author, tx.now
-					_, err = tx.add(ctx, v, r)
+					var sealed bool
+					if sealed, err = tx.sourceSealed(ctx, d.Source); err == nil {
+						if sealed && d.Salt == "" {
+							d.Salt = tx.salt()
+						}
+						_, err = tx.add(ctx, v, r)
+					}
 				}
 			case docket.KindSnapshot:
 				s := r.Snapshot

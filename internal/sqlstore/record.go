@@ -192,16 +192,14 @@ func (tx *Tx) add(ctx context.Context, v docket.Viewer, r *docket.Record) (int64
 	if err != nil {
 		return 0, err
 	}
-	if r.Kind == docket.KindSnapshot {
-		if err := tx.storeBlobs(ctx, r.Snapshot, stored.Snapshot, given == nil); err != nil {
-			return 0, err
-		}
+	switch {
+	case r.Snapshot != nil:
+		err = tx.storeBlobs(ctx, []string{r.Snapshot.SHA256, r.Snapshot.TextSHA256}, stored.Snapshot.Sealed != nil, given == nil)
+	case r.Document != nil:
+		err = tx.storeBlobs(ctx, r.Document.Blobs(), stored.Document.Sealed != nil, given == nil)
 	}
-	if d := r.Document; d != nil {
-		// A document's content is stored in the clear (documents are not sealed yet).
-		if err := tx.storeHeld(ctx, d.SHA256, d.TextSHA256, d.PublicSHA256); err != nil {
-			return 0, err
-		}
+	if err != nil {
+		return 0, err
 	}
 	r = stored
 	ref, entity, entity2 := r.Ref()

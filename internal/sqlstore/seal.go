@@ -34,6 +34,7 @@ const (
 	adStatement = "docket statement v1"
 	adSource    = "docket source v1"
 	adSnapshot  = "docket snapshot v1"
+	adDocument  = "docket document v1"
 	adBlob      = "docket blob v1"
 	adJob       = "docket job v1"
 )
@@ -106,6 +107,8 @@ func sealOf(r *docket.Record) *docket.Sealed {
 		return r.Source.Sealed
 	case r.Snapshot != nil:
 		return r.Snapshot.Sealed
+	case r.Document != nil:
+		return r.Document.Sealed
 	}
 	return nil
 }
@@ -258,6 +261,17 @@ func (tx *Tx) seal(ctx context.Context, k *seal.Key, r *docket.Record) (*docket.
 		// The whole record in the clear: snapshots are few, and opening one reads it as recorded.
 		sl.Box = k.Seal(nil, clear, snapshotAD(&c))
 		return &docket.Record{Kind: r.Kind, Snapshot: &c}, nil
+	case docket.KindDocument:
+		// As a snapshot: its name, what was read of it and the hashes of its content are the
+		// document's to tell, and only its id, source, author and time stay in the clear.
+		d := r.Document
+		c := docket.Document{ID: d.ID, Source: d.Source, Author: d.Author, CreatedAt: d.CreatedAt, Sealed: sl,
+			SHA256: k.Term(seal.Blob, d.SHA256), TextSHA256: k.Term(seal.Blob, d.TextSHA256)}
+		if d.PublicSHA256 != "" {
+			c.PublicSHA256 = k.Term(seal.Blob, d.PublicSHA256)
+		}
+		sl.Box = k.Seal(nil, clear, documentAD(&c))
+		return &docket.Record{Kind: r.Kind, Document: &c}, nil
 	}
 	return r, nil
 }
@@ -276,12 +290,14 @@ func (tx *Tx) mustSeal(ctx context.Context, r *docket.Record) (bool, error) {
 		return sealsSource(r.Source), nil
 	case docket.KindSnapshot:
 		return tx.sourceSealed(ctx, r.Snapshot.Source)
+	case docket.KindDocument:
+		return tx.sourceSealed(ctx, r.Document.Source)
 	}
 	return false, nil
 }
 
-// sourceSealed reports whether a source's record is sealed: its snapshots and their content
-// are then sealed too.
+// sourceSealed reports whether a source's record is sealed: its snapshots, its documents and
+// their content are then sealed too.
 func (tx *Tx) sourceSealed(ctx context.Context, id string) (bool, error) {
 	if err := tx.flush(ctx); err != nil { // the source may be pending
 		return false, err
@@ -365,6 +381,10 @@ func snapshotAD(s *docket.Snapshot) []byte {
 	return seal.AD(adSnapshot, s.ID, s.Source, s.Sealed.Key, s.Sealed.SHA256)
 }
 
+func documentAD(d *docket.Document) []byte {
+	return seal.AD(adDocument, d.ID, d.Source, d.Sealed.Key, d.Sealed.SHA256)
+}
+
 // openStatement opens a sealed statement in place, as it is read for a viewer: with the key,
 // its value, locator, quote and salt; without it, or if it does not open, it is locked.
 func (db *Store) openStatement(s *docket.Statement) {
@@ -442,6 +462,43 @@ func (db *Store) openSnapshotStrict(k *seal.Key, s *docket.Snapshot) (*docket.Sn
 	return c, nil
 }
 
+// openDocument returns a sealed document in the clear, or a copy marked locked.
+func (db *Store) openDocument(d *docket.Document) *docket.Document {
+	if d.Sealed == nil {
+		return d
+	}
+	if c, err := db.openDocumentStrict(db.DataKey, d); err == nil {
+		return c
+	} else if db.DataKey != nil {
+		db.Logger.Warn("sealed content does not open with the store's key: altered?", "record", "document "+d.ID, "err", err)
+	}
+	c := *d
+	c.Locked, c.Sealed = true, nil
+	return &c
+}
+
+func (db *Store) openDocumentStrict(k *seal.Key, d *docket.Document) (*docket.Document, error) {
+	if k == nil || k.ID() != d.Sealed.Key {
+		return nil, errLockedKey(d.Sealed.Key)
+	}
+	p, err := k.Open(nil, d.Sealed.Box, documentAD(d))
+	if err != nil {
+		return nil, err
+	}
+	var r docket.Record
+	if err := json.Unmarshal(p, &r); err != nil || r.Document == nil {
+		return nil, fmt.Errorf("its sealed record does not read as a document: %v", err)
+	}
+	c := r.Document
+	if c.ID != d.ID || c.Source != d.Source || c.Author != d.Author || !c.CreatedAt.Equal(d.CreatedAt) ||
+		k.Term(seal.Blob, c.SHA256) != d.SHA256 || k.Term(seal.Blob, c.TextSHA256) != d.TextSHA256 ||
+		(c.PublicSHA256 != "" && k.Term(seal.Blob, c.PublicSHA256) != d.PublicSHA256) {
+		return nil, errors.New("its sealed record is not its record in the clear")
+	}
+	c.Seq = d.Seq
+	return c, nil
+}
+
 func errLockedKey(id string) error {
 	return docket.Errorf(docket.EINVALID, "it is sealed under the data key %s, which was not given", id)
 }
@@ -486,6 +543,12 @@ func (db *Store) openRecordWith(k *seal.Key, r *docket.Record) (*docket.Record, 
 			return nil, err
 		}
 		c = &docket.Record{Kind: r.Kind, Snapshot: s}
+	case docket.KindDocument:
+		d, err := db.openDocumentStrict(k, r.Document)
+		if err != nil {
+			return nil, err
+		}
+		c = &docket.Record{Kind: r.Kind, Document: d}
 	}
 	b, err := c.MarshalJSON()
 	if err != nil {
@@ -506,11 +569,13 @@ func lockRecord(r *docket.Record) {
 		r.Source.Locked, r.Source.Sealed = true, nil
 	case r.Snapshot != nil && r.Snapshot.Sealed != nil:
 		r.Snapshot.Locked, r.Snapshot.Sealed = true, nil
+	case r.Document != nil && r.Document.Sealed != nil:
+		r.Document.Locked, r.Document.Sealed = true, nil
 	}
 }
 
-// sealBlob returns the name and the box of content sealed for a snapshot of a confidential
-// source: the keyed term of its SHA-256, which says nothing of it without the key.
+// sealBlob returns the name and the box of content sealed for a snapshot or a document of a
+// confidential source: the keyed term of its SHA-256, which says nothing of it without the key.
 func sealBlob(k *seal.Key, data []byte) (name string, box []byte) {
 	name = k.Term(seal.Blob, docket.SHA256Hex(data))
 	return name, k.Seal(nil, data, seal.AD(adBlob, name))
@@ -548,20 +613,16 @@ func (db *Store) openOrLock(ctx context.Context, r *docket.Record) *docket.Recor
 	return r
 }
 
-// exportBlob returns the content a snapshot of the full export names, as it is exported: in the
-// clear when the snapshot is (opened with the key), else sealed, as stored.
-func (db *Store) exportBlob(ctx context.Context, tx *Tx, s *docket.Snapshot, sha string) (*docket.Blob, error) {
-	if s == nil { // a document's: in the clear
-		data, err := tx.blob(ctx, sha)
-		return &docket.Blob{SHA256: sha, Data: data}, err
-	}
-	if s.Sealed != nil {
+// exportBlob returns the content a snapshot or document of the full export names, as it is
+// exported: in the clear when the record is (opened with the key), else sealed, as stored.
+func (db *Store) exportBlob(ctx context.Context, tx *Tx, sealed bool, sha string) (*docket.Blob, error) {
+	if sealed {
 		data, err := tx.blob(ctx, sha)
 		return &docket.Blob{SHA256: sha, Data: data, Sealed: true}, err
 	}
 	data, err := tx.blob(ctx, sha)
 	if docket.ErrorCode(err) == docket.ENOTFOUND && db.DataKey != nil {
-		// A snapshot opened for the export: its content is stored sealed.
+		// A record opened for the export: its content is stored sealed.
 		name := db.DataKey.Term(seal.Blob, sha)
 		if data, err = tx.blob(ctx, name); err == nil {
 			data, err = db.openBlob(name, data)

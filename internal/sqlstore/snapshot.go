@@ -26,10 +26,10 @@ func (l lookup) LookupBlob(ctx context.Context, sha string) (bool, error) {
 	return n > 0, err
 }
 
-// takeBlob takes content that a snapshot will name: content sealed already is stored as it
-// is; content in the clear is held until the snapshot says whether it is sealed (see
-// storeBlobs), so that a confidential source's page never reaches the store's files in the
-// clear. An export writes each blob just before the first snapshot that needs it, so few are
+// takeBlob takes content that a snapshot or a document will name: content sealed already is
+// stored as it is; content in the clear is held until the record says whether it is sealed
+// (see storeBlobs), so that a confidential source's page or file never reaches the store's
+// files in the clear. An export writes each blob just before the first snapshot that needs it, so few are
 // held at once.
 func (tx *Tx) takeBlob(ctx context.Context, b *docket.Blob) error {
 	if b.Sealed {
@@ -50,20 +50,21 @@ func (tx *Tx) putBlob(ctx context.Context, name string, data []byte) error {
 	return nil
 }
 
-// storeBlobs stores the content a snapshot names, as the snapshot is stored: in the clear, or
-// sealed when the snapshot was sealed as it was written (sealedNow; content that came sealed
-// with a sealed snapshot is stored already). clear is the snapshot in the clear.
-func (tx *Tx) storeBlobs(ctx context.Context, clear, stored *docket.Snapshot, sealedNow bool) error {
-	if stored.Sealed != nil && !sealedNow {
+// storeBlobs stores the content a snapshot or a document names (shas, as the record in the
+// clear names it), as the record is stored: in the clear, or sealed when the record was sealed
+// as it was written (sealedNow; content that came sealed with a sealed record is stored
+// already).
+func (tx *Tx) storeBlobs(ctx context.Context, shas []string, sealed, sealedNow bool) error {
+	if sealed && !sealedNow {
 		return nil
 	}
-	for _, sha := range []string{clear.SHA256, clear.TextSHA256} {
+	for _, sha := range shas {
 		if sha == "" {
 			continue
 		}
 		data, held := tx.blobs[sha]
 		delete(tx.blobs, sha)
-		if stored.Sealed == nil {
+		if !sealed {
 			if held {
 				if err := tx.putBlob(ctx, sha, data); err != nil {
 					return err
@@ -71,12 +72,12 @@ func (tx *Tx) storeBlobs(ctx context.Context, clear, stored *docket.Snapshot, se
 			}
 			continue
 		}
-		k := tx.db.DataKey // sealFor has sealed the snapshot with it
+		k := tx.db.DataKey // sealFor has sealed the record with it
 		if ok, err := (lookup{tx: tx}).LookupBlob(ctx, k.Term(seal.Blob, sha)); err != nil || ok {
 			return err
 		}
 		if !held {
-			// Content stored in the clear for another snapshot: sealed again for this one.
+			// Content stored in the clear for another record: sealed again for this one.
 			var err error
 			if data, err = tx.blob(ctx, sha); err != nil {
 				return err
@@ -90,20 +91,7 @@ func (tx *Tx) storeBlobs(ctx context.Context, clear, stored *docket.Snapshot, se
 	return nil
 }
 
-// storeHeld stores in the clear the held content of these SHA-256s ("" is none).
-func (tx *Tx) storeHeld(ctx context.Context, shas ...string) error {
-	for _, sha := range shas {
-		if data, held := tx.blobs[sha]; held && sha != "" {
-			if err := tx.putBlob(ctx, sha, data); err != nil {
-				return err
-			}
-			delete(tx.blobs, sha)
-		}
-	}
-	return nil
-}
-
-// putHeldBlobs stores in the clear the content an import brought that no snapshot named.
+// putHeldBlobs stores in the clear the content an import brought that no record named.
 func (tx *Tx) putHeldBlobs(ctx context.Context) error {
 	for _, sha := range slices.Sorted(maps.Keys(tx.blobs)) {
 		if err := tx.putBlob(ctx, sha, tx.blobs[sha]); err != nil {

@@ -209,7 +209,7 @@ func (v *verifier) change(ctx context.Context, r *logRow, rec *docket.Record, pa
 		return v.content(ctx, "snapshot "+s.ID, [][2]string{{s.SHA256, "body"}, {s.TextSHA256, "text"}}, sealOf(r0) != nil)
 	}
 	if d := rec.Document; d != nil {
-		return v.content(ctx, "document "+d.ID, [][2]string{{d.SHA256, "file"}, {d.TextSHA256, "text"}, {d.PublicSHA256, "public copy"}}, false)
+		return v.content(ctx, "document "+d.ID, [][2]string{{d.SHA256, "file"}, {d.TextSHA256, "text"}, {d.PublicSHA256, "public copy"}}, sealOf(r0) != nil)
 	}
 	return nil
 }

@@ -1355,8 +1355,9 @@ func testImportBatches(t *testing.T, open Opener) {
 }
 
 // SealedAtRest records a confidential source with a page archived from it (and a failed fetch
-// of it), whose URL, title and content hold words found nowhere else, checks that they read in
-// the clear with the store's data key, and returns the words: a backend's test then looks for
+// of it), and a confidential document as an ingest writes it, whose URL, title, name and
+// content hold words found nowhere else, checks that they read in the clear with the store's
+// data key, and returns the words: a backend's test then looks for
 // them in what it stores, where they must not be (see sqlite and postgres TestSealedAtRest).
 func SealedAtRest(tb testing.TB, st docket.Store, now func() time.Time) []string {
 	tb.Helper()
@@ -1395,7 +1396,30 @@ func SealedAtRest(tb testing.TB, st docket.Store, now func() time.Time) []string
 	if got, err := st.FindEntityByID(ctx, admin, e.ID); err != nil || got.Caption != "Qzxentityname" {
 		tb.Fatalf("FindEntityByID = %+v, %v", got, err)
 	}
-	return []string{"qzxarchive", "Qzxarchivedtitle", "Qzxpublisher", "Qzxpagebody", "Qzxpagetext", docket.SHA256Hex(body), docket.SHA256Hex(text), "Qzxentityname"}
+	// A document of a confidential source: its record (name, hashes) and its file, text and
+	// public copy.
+	file, dtext, public := []byte("Qzxdocfile with Author: Qzxdocauthor"), []byte("Qzxdoctext, a witness\n"), []byte("Qzxdocpublic")
+	recs := DocumentBatch("Qzxdocname.txt", file, dtext, public, docket.Confidential)
+	if err := st.Write(ctx, admin, recs); err != nil {
+		tb.Fatal(err)
+	}
+	d := recs[5].Document
+	// Its salt, sealed with it, keeps the digest its ledger leaf commits to from confirming a
+	// guess of the file.
+	if got, err := st.FindDocumentByID(ctx, admin, d.ID); err != nil || got.Name != "Qzxdocname.txt" || got.SHA256 != docket.SHA256Hex(file) || got.Locked || len(got.Salt) != 2*docket.SaltSize {
+		tb.Fatalf("FindDocumentByID of the sealed document = %+v, %v", got, err)
+	}
+	sum := docket.SHA256Hex(file)
+	if ds, n, err := st.FindDocuments(ctx, admin, docket.DocumentFilter{SHA256: &sum}); err != nil || n != 1 || ds[0].ID != d.ID {
+		tb.Fatalf("FindDocuments by the sealed file's SHA-256 = %v, %d, %v", ds, n, err)
+	}
+	for part, want := range map[docket.DocumentPart][]byte{docket.DocumentFile: file, docket.DocumentText: dtext, docket.DocumentPublic: public} {
+		if got, err := st.DocumentContent(ctx, admin, d.ID, part); err != nil || !bytes.Equal(got, want) {
+			tb.Fatalf("DocumentContent %d of the sealed document = %q, %v", part, got, err)
+		}
+	}
+	return []string{"qzxarchive", "Qzxarchivedtitle", "Qzxpublisher", "Qzxpagebody", "Qzxpagetext", docket.SHA256Hex(body), docket.SHA256Hex(text), "Qzxentityname",
+		"Qzxdocname", "Qzxdocfile", "Qzxdocauthor", "Qzxdoctext", "Qzxdocpublic", docket.SHA256Hex(file), docket.SHA256Hex(dtext), docket.SHA256Hex(public)}
 }
 
 // Holds reports the first of words that data holds, in any case or in hex (as PostgreSQL
