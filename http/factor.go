@@ -206,16 +206,22 @@ func (s *Server) beginRegister(w http.ResponseWriter, r *http.Request, u *docket
 		s.Error(w, r, err)
 		return
 	}
+	s.answerCeremony(w, r, ceremony, u.ID, session, creation)
+}
+
+// answerCeremony keeps a ceremony's session, to be taken once by its answer, and sends the
+// browser the options it answers.
+func (s *Server) answerCeremony(w http.ResponseWriter, r *http.Request, ceremony, userID string, session *webauthn.SessionData, options any) {
 	data, err := json.Marshal(session)
 	if err == nil {
-		err = s.Store.PutCeremony(r.Context(), ceremony, u.ID, data, time.Now().Add(ceremonyTTL))
+		err = s.Store.PutCeremony(r.Context(), ceremony, userID, data, time.Now().Add(ceremonyTTL))
 	}
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, creation)
+	writeJSON(w, http.StatusOK, options)
 }
 
 // finishRegister checks the browser's answer to the ceremony and enrols the credential,
@@ -294,16 +300,7 @@ func (s *Server) beginLogin(w http.ResponseWriter, r *http.Request, u *docket.Us
 		s.Error(w, r, err)
 		return
 	}
-	data, err := json.Marshal(session)
-	if err == nil {
-		err = s.Store.PutCeremony(r.Context(), ceremony, u.ID, data, time.Now().Add(ceremonyTTL))
-	}
-	if err != nil {
-		s.Error(w, r, err)
-		return
-	}
-	w.Header().Set("Cache-Control", "no-store")
-	writeJSON(w, http.StatusOK, assertion)
+	s.answerCeremony(w, r, ceremony, u.ID, session, assertion)
 }
 
 // finishLogin checks an assertion against the ceremony's challenge and the account's
