@@ -8,7 +8,7 @@ import (
 	"github.com/docketorg/docket"
 )
 
-// TestFigureCache_Evicts: when the cache is full, the light result computed longest ago goes;
+// TestFigureCache_Evicts: when the cache is full, the light result asked for longest ago goes;
 // heavy results (the figures, which take minutes to count again) stay, however many light ones
 // are asked for.
 func TestFigureCache_Evicts(t *testing.T) {

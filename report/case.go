@@ -17,6 +17,12 @@ const maxCaseEntities = 5000
 // not of the registry: briefs are served to anyone, from a registry of any size. A case v may
 // not see is ENOTFOUND.
 func LoadCase(ctx context.Context, r Reader, v docket.Viewer, caseID string) (*Registry, error) {
+	return LoadCaseWith(ctx, r, v, caseID, nil)
+}
+
+// LoadCaseWith is LoadCase with the latest statistics of the case's country found by stats,
+// which may keep them for every brief of the country (v's view of them; nil reads them).
+func LoadCaseWith(ctx context.Context, r Reader, v docket.Viewer, caseID string, stats StatisticsOf) (*Registry, error) {
 	n := newNeighbourhood(ctx, r, v, maxCaseEntities)
 	if err := n.fetch([]string{caseID}); err != nil {
 		return nil, err
@@ -31,7 +37,7 @@ func LoadCase(ctx context.Context, r Reader, v docket.Viewer, caseID string) (*R
 	if err := n.chains(); err != nil {
 		return nil, err
 	}
-	if err := n.statistics(c.First("country")); err != nil {
+	if err := n.statistics(c.First("country"), stats); err != nil {
 		return nil, err
 	}
 	if err := n.sources(); err != nil {

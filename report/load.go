@@ -296,19 +296,37 @@ func (n *neighbourhood) chains() error {
 	}
 }
 
-// statistics reads the latest statistics recorded for a country, as many as a brief gives.
-func (n *neighbourhood) statistics(country string) error {
+// statistics reads the latest statistics recorded for a country, as many as a brief gives,
+// found by of (LatestStatistics when nil).
+func (n *neighbourhood) statistics(country string, of StatisticsOf) error {
 	if country == "" {
 		return nil
 	}
-	// The latest of the country's statistics, as the brief takes them: a statistic is recorded
-	// with its country, so the order its country was recorded in is the order the statistics
-	// were made in.
+	if of == nil {
+		of = func(ctx context.Context, country string) ([]string, error) {
+			return LatestStatistics(ctx, n.r, n.reg.Viewer, country)
+		}
+	}
+	ids, err := of(n.ctx, country)
+	if err != nil {
+		return err
+	}
+	return n.fetch(ids)
+}
+
+// StatisticsOf finds the latest statistics of a country, as LatestStatistics does, or keeps
+// its answer: they are the same for every brief of the country.
+type StatisticsOf func(ctx context.Context, country string) ([]string, error)
+
+// LatestStatistics returns the ids of the latest statistics recorded for a country that v may
+// see, as many as a brief gives, the newest last. A statistic is recorded with its country, so
+// the order its country was recorded in is the order the statistics were made in.
+func LatestStatistics(ctx context.Context, r Reader, v docket.Viewer, country string) ([]string, error) {
 	schema, prop := "Statistic", "country"
-	ss, _, err := n.r.FindStatements(n.ctx, n.reg.Viewer, docket.StatementFilter{Schema: &schema, Property: &prop, Value: &country,
+	ss, _, err := r.FindStatements(ctx, v, docket.StatementFilter{Schema: &schema, Property: &prop, Value: &country,
 		Newest: true, Limit: 4 * maxContext, SkipCount: true})
 	if err != nil {
-		return fmt.Errorf("load statistics: %w", err)
+		return nil, fmt.Errorf("load statistics: %w", err)
 	}
 	var ids []string // newest first
 	seen := map[string]bool{}
@@ -319,7 +337,7 @@ func (n *neighbourhood) statistics(country string) error {
 		}
 	}
 	slices.Reverse(ids)
-	return n.fetch(ids)
+	return ids, nil
 }
 
 // sources reads the sources that the statements read cite.
