@@ -422,7 +422,7 @@ func (tx *Tx) newestReferrers(ctx context.Context, v docket.Viewer, r referrers,
 	batch := 2 * n // most statements of a page's referrers are of distinct entities
 	for len(out) < n {
 		rows, err := tx.QueryContext(ctx, `SELECT s.seq, se.canonical `+r.from+` AND s.seq < ? ORDER BY s.seq DESC LIMIT ?`,
-			append(r.args, before, batch)...)
+			append(slices.Clone(r.args), before, batch)...)
 		if err != nil {
 			return nil, fmt.Errorf("read referrers: %w", err)
 		}
