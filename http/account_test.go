@@ -11,6 +11,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/internal/locale"
 )
 
 func postForm(tb testing.TB, c *http.Client, u string, v url.Values) (*http.Response, string) {
@@ -324,10 +325,16 @@ func TestLanguage(t *testing.T) {
 	}
 	resp, page := get(noRedirect, "/entity/case-akberdiyeva?lang=ru", "en")
 	for _, want := range []string{`<html lang="ru">`, "Хронология", "6 февраля 2019", "оправдан", "первая инстанция",
-		`href="/entity/person-akberdiyeva?lang=ru"`, `<input type="hidden" name="lang" value="ru">`} {
+		`href="/entity/person-akberdiyeva?lang=ru"`, `<input type="hidden" name="lang" value="ru">`,
+		// What follows a GET form's tag is left whole (the language's field was once written
+		// over it, and the header's search label came out as "�еестру").
+		`<label class="sr" for="q">` + locale.Get("ru").T("search.label") + `</label>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the Russian case page lacks %q", want)
 		}
+	}
+	if n := strings.Count(page, `<input type="hidden" name="lang"`); n != strings.Count(page, `method="get"`) {
+		t.Errorf("the Russian case page has %d language fields for %d GET forms", n, strings.Count(page, `method="get"`))
 	}
 	if v := resp.Header.Get("Vary"); strings.Contains(v, "Cookie") || strings.Contains(v, "Accept-Language") {
 		t.Errorf("a page whose address says its language varies on %q", v)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -96,7 +97,8 @@ func keepLang(body []byte, lang string) []byte {
 		return []byte(string(sub[1]) + `="` + path + sep + langParam + "=" + lang + string(sub[3]) + `"`)
 	})
 	return getForm.ReplaceAllFunc(body, func(m []byte) []byte {
-		return append(m, []byte(`<input type="hidden" name="`+langParam+`" value="`+lang+`">`)...)
+		// m is a window on the page: appending to it in place would write over what follows.
+		return append(slices.Clip(m), `<input type="hidden" name="`+langParam+`" value="`+lang+`">`...)
 	})
 }
 
