@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/needs"
 )
 
 func page(w http.ResponseWriter, r *http.Request) {
@@ -78,10 +79,7 @@ func TestFetch_RedirectToPrivate(t *testing.T) {
 	inner := httptest.NewUnstartedServer(http.HandlerFunc(page))
 	ln, err := net.Listen("tcp", "127.0.0.2:0")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("cannot listen on 127.0.0.2: %v", err)
-		}
-		t.Skipf("no 127.0.0.2 on this machine: %v", err)
+		needs.Missing(t, "no 127.0.0.2 on this machine: %v", err)
 	}
 	inner.Listener = ln
 	inner.Start()
@@ -115,10 +113,7 @@ func TestClassify(t *testing.T) {
 func TestWARC_warcio(t *testing.T) {
 	dir := filepath.Join("testdata", "warcio")
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "warcio")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("warcio is not installed in %s (scripts/test installs it): %v", dir, err)
-		}
-		t.Skipf("warcio is not installed in %s; run npm install there, or ./scripts/test", dir)
+		needs.Missing(t, "warcio is not installed in %s; run npm install there, or ./scripts/test", dir)
 	}
 	body := []byte("<html><body>Judge removed</body></html>")
 	at := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/docfile"
+	"github.com/docketorg/docket/internal/needs"
 	"github.com/signintech/gopdf"
 )
 
@@ -25,14 +25,7 @@ var ctx = context.Background()
 // need fails in CI, and skips elsewhere, when an outside tool is missing.
 func need(tb testing.TB, tools ...string) {
 	tb.Helper()
-	for _, t := range tools {
-		if _, err := exec.LookPath(t); err != nil {
-			if os.Getenv("CI") == "true" {
-				tb.Fatalf("%s is missing in CI: scripts/test installs poppler-utils and tesseract-ocr", t)
-			}
-			tb.Skipf("%s is not installed (poppler-utils, tesseract-ocr): skipping", t)
-		}
-	}
+	needs.Tool(tb, "apt-get install poppler-utils tesseract-ocr", tools...)
 }
 
 const releaseText = "Almaty, 3 March 2023. Judge Marat Ospanov of the Medeu District Court sentenced the blogger Daniyar Seitkali."
@@ -222,11 +215,7 @@ func TestOCRLangs(t *testing.T) {
 	}
 	for _, l := range docfile.DefaultOCRLangs {
 		if !slices.Contains(langs, l) {
-			msg := fmt.Sprintf("Tesseract has no %q data (have %v): apt-get install tesseract-ocr-%s", l, langs, l)
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
+			needs.Missing(t, "Tesseract has no %q data (have %v): apt-get install tesseract-ocr-%s", l, langs, l)
 		}
 	}
 }

@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/needs"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -148,12 +147,7 @@ func makePDF(lines []string) []byte {
 // scripts/test installs poppler-utils.
 func needPDFTool(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is missing in CI: scripts/test installs poppler-utils")
-		}
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	needs.Tool(t, "apt-get install poppler-utils", "pdftotext")
 }
 
 func TestText_PDF(t *testing.T) {

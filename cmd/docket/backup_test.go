@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/backup"
+	"github.com/docketorg/docket/internal/needs"
 	"github.com/docketorg/docket/internal/pgtest"
 	"github.com/docketorg/docket/sqlite"
 )
@@ -253,14 +253,7 @@ func TestBackup_Running(t *testing.T) {
 // schema of the same name: the same export, a verified store.
 func TestBackup_Postgres(t *testing.T) {
 	pg := pgtest.Schema(t)
-	for _, tool := range []string{"pg_dump", "pg_restore"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is missing in CI: scripts/test installs postgresql-client", tool)
-			}
-			t.Skipf("%s is not installed (apt-get install postgresql-client, or run ./scripts/test)", tool)
-		}
-	}
+	needs.Tool(t, "apt-get install postgresql-client", "pg_dump", "pg_restore")
 	d := MustDemo(t)
 	mustRun(t, "copy", "--from", "sqlite:"+filepath.Join(d, "docket.db"), "--to", pg)
 	want := mustRun(t, "export", "--db", pg)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/needs"
 )
 
 // ftmModel returns the folder where the @opensanctions/followthemoney package is installed:
@@ -16,10 +17,7 @@ func ftmModel(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "ftm", "testdata", "followthemoney")
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@opensanctions", "followthemoney")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("@opensanctions/followthemoney is not installed in %s (scripts/test installs it): %v", dir, err)
-		}
-		t.Skipf("@opensanctions/followthemoney is not installed in %s; run npm ci there, or ./scripts/test", dir)
+		needs.Missing(t, "@opensanctions/followthemoney is not installed in %s; run npm ci there, or ./scripts/test", dir)
 	}
 	return dir
 }

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+
+	"github.com/docketorg/docket/internal/needs"
 )
 
 // EnvDSN is the variable that names the test server's database.
@@ -26,10 +28,7 @@ func DSN(tb testing.TB) string {
 	tb.Helper()
 	dsn := os.Getenv(EnvDSN)
 	if dsn == "" {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("%s is not set in CI: scripts/test starts PostgreSQL and sets it", EnvDSN)
-		}
-		tb.Skipf("%s is not set: run ./scripts/test, which starts a PostgreSQL server, or point it at a database of yours", EnvDSN)
+		needs.Missing(tb, "%s is not set: run ./scripts/test, which starts a PostgreSQL server, or point it at a database of yours", EnvDSN)
 	}
 	return dsn
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/docketorg/docket/internal/needs"
 )
 
 // A Cluster is a throwaway PostgreSQL cluster on 127.0.0.1 that a test started.
@@ -45,10 +47,7 @@ func PrimaryAndStandby(tb testing.TB) (primary, standby *Cluster) {
 	if _, err := os.Stat(filepath.Join(bin, "initdb")); bin == "" || err != nil {
 		matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
 		if len(matches) == 0 {
-			if os.Getenv("CI") == "true" {
-				tb.Fatal("PostgreSQL's programs (initdb, pg_ctl, pg_basebackup) are not installed: the replica tests need them in CI")
-			}
-			tb.Skip("PostgreSQL's programs (initdb, pg_ctl, pg_basebackup) are not installed")
+			needs.Missing(tb, "PostgreSQL's programs (initdb, pg_ctl, pg_basebackup) are not installed")
 		}
 		bin = filepath.Dir(matches[len(matches)-1])
 	}
