@@ -273,11 +273,11 @@ var (
 	demandCues = wordSet(`demanded demand demands requested request requests asked asks ask sought seeks seek proposed wanted
 		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
 		потребовали требовал требовала требует требуют предложил предложила попросил попросила попросили просило
-		запросило потребовало требовало попросило`)
+		запросило потребовало требовало попросило запрашивало запрашивали требовали`)
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
 	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
-		получил получила получили отбывал отбывала отбывает`)
+		получил получила получили отбывал отбывала отбывает приговор приговоры`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable
 		грозит грозят грозило может могут предусматривает предусматривающей если if unless`)
@@ -429,7 +429,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				unit = 'm'
 			}
 			// Not a term: ages, dates ("two years ago"), durations of custody, probation.
+			// "через три недели после задержания", "three weeks after the verdict": a time
+			// between two events, not "banned for three years after his release".
 			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
+				d.word(k-1, "через", "спустя") || d.word(e, "after", "before", "после") && !d.word(k-1, "for", "to", "на", "к", "of", "по") ||
 				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
 				d.word(k-1, "within", "in", "through", "испытательным", "испытательный") && !d.word(k-2, "sentenced") ||
 				d.word(k-1, "a", "an") && !d.toks[k].cyr && d.word(k, "day", "week", "month", "year") && !d.word(e, "in", "of") ||

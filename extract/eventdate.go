@@ -17,7 +17,7 @@ var (
 	custodyFamily   = &eventFamily{types: []string{"arrest", "detention"}}
 	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
 	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
-	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены`)
+	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной`)
 	acquitWords     = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы`)
 )
 

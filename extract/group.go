@@ -29,7 +29,7 @@ var collectives = map[string]int{
 var groupNouns = wordSet(`defendants accused men women activists journalists reporters protesters bloggers
 	people members detainees lawyers residents students workers relatives colleagues staff
 	обвиняемых обвиняемым фигурантов фигурантам активистов активистам журналистов журналистам
-	подсудимых подсудимым членов участников задержанных осуждённых осужденных мужчин женщин`)
+	подсудимых подсудимым членов участников участникам жителей жителям задержанных осуждённых осужденных осуждённым осужденным мужчин женщин`)
 
 // groupAt reads a group phrase at token i, or returns nil.
 func (d *doc) groupAt(i int) *groupMention {

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// penaltiesOf returns a result's demands or sentences as "person kind term".
+func penaltiesOf(list []*Penalty) []string {
+	var out []string
+	for _, p := range list {
+		out = append(out, p.Person+" "+p.Kind+" "+p.Term)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// A list led by "the sentences were": a bare distributive term ("по шесть лет") is a
+// sentence of prison, and a demand told for "both" in parentheses is a demand for the pair.
+func TestExtract_ListOfSentences(t *testing.T) {
+	text := `Самарканд, 9 октября 2024 года
+
+Приговоры распределились так:
+— Рустам Назаров, инженер, — девять лет лишения свободы;
+— Фарход Каримов и Улугбек Содиков, студенты, — по шесть лет (обвинение запрашивало для обоих по семь лет).`
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Рустам Назаров imprisonment P9Y", "Улугбек Содиков imprisonment P6Y", "Фарход Каримов imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Улугбек Содиков imprisonment P7Y", "Фарход Каримов imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands:\n got %q\nwant %q", got, want)
+	}
+}
+
+// A time between two events ("через две недели после ареста", "three weeks after the
+// verdict") is no term, even beside a word of imprisonment; "banned for three years after
+// his release" still is one.
+func TestExtract_TimeBetweenEventsNoTerm(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Москва, 2 мая 2022 года\n\n10 марта 2022 года суд приговорил Ивана Сорокина к пяти годам лишения свободы. Заключение о лишении свободы через две недели обжаловали.",
+			[]string{"Иван Сорокин imprisonment P5Y"}},
+		{"London, 2 May 2022\n\nOn 10 March 2022 the court sentenced Ivan Sorokin to five years in prison. A medical report on his imprisonment, written three weeks after the verdict, was ignored.",
+			[]string{"Ivan Sorokin imprisonment P5Y"}},
+		{"London, 2 May 2022\n\nOn 10 March 2022 the court sentenced Ivan Sorokin to five years in prison and banned him from journalism for three years after his release.",
+			[]string{"Ivan Sorokin ban P3Y", "Ivan Sorokin imprisonment P5Y"}},
+	} {
+		if got := penaltiesOf(Extract(tc.text).Sentences); !slices.Equal(got, tc.want) {
+			t.Errorf("sentences of %q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// "Upheld the verdicts of four participants" names the four defendants the text lists after
+// it; a release "on the day the verdict was read" takes the day of the conviction
+// ("признал ... виновными"), not the nearest date of another clause.
+func TestExtract_GroupBeforeListAndVerdictDay(t *testing.T) {
+	text := `Ташкент, 5 июня 2024 года
+
+20 мая Верховный суд оставил в силе приговоры трём участникам акции в Термезе, осуждённым по делу о митинге 3 марта 2023 года.
+
+11 января 2024 года Сурхандарьинский областной суд признал всех троих виновными и назначил:
+— Анвар Турсунов — семь лет лишения свободы;
+— Бахром Исаев и Дилшод Рахимов — по пять лет.
+
+Рахимова освободили в зале суда в день оглашения приговора.`
+	r := Extract(text)
+	var upheld []string
+	for _, o := range r.Outcomes {
+		if o.Outcome == "upheld" {
+			upheld = append(upheld, o.Person)
+		}
+	}
+	slices.Sort(upheld)
+	if want := []string{"Анвар Турсунов", "Бахром Исаев", "Дилшод Рахимов"}; !slices.Equal(upheld, want) {
+		t.Errorf("upheld = %q, want %q", upheld, want)
+	}
+	if got, want := eventsOf(text), []string{"release 2024-01-11 Дилшод Рахимов"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
