@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -880,6 +881,15 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		return d.groupPersons(group, s) // "sentenced all seven", "оправдал всех пятерых"
 	}
 	pick := before
+	// "отменил его в части A и B", "in respect of A": the persons the phrase names after it.
+	if d.inRespectOf(b) {
+		for _, m := range cands {
+			if m.a > b && m.a <= b+4 && !m.pronoun {
+				pick = m
+				break
+			}
+		}
+	}
 	if pick == nil {
 		pick = after
 	}
@@ -891,6 +901,13 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		return list
 	}
 	return []*Person{pick.p}
+}
+
+// inRespectOf reports "в части", "в отношении", "in respect of" at token b: the persons
+// named next are those a claim is of.
+func (d *doc) inRespectOf(b int) bool {
+	return d.word(b, "в") && d.word(b+1, "части", "отношении") || d.word(b, "in") && d.word(b+1, "respect", "relation") && d.word(b+2, "of") ||
+		d.word(b, "regarding", "concerning")
 }
 
 // sameTerm reads "the same term", "that term", "the same sentence", "тот же срок" at token
@@ -1097,7 +1114,7 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
 var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left
 	overturned overturning quashed quashing re-trial rejected retrial returned reversed sent terminated turned
-	upheld uphold upholding upholds вернул вернула вернули возвратил возвратила новое обвинительный оправдал
+	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
 	оставила оставили оставить оставлен оставлена осудил осудила осудили осужден осуждена осуждены осуждён
 	отклонил отклонила отклонили отменен отменил отменила отменили отменён прекратил прекратила прекратили
@@ -1127,8 +1144,14 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "отклонил", "отклонила", "отклонили") && w(1, "жалобу", "апелляцию", "апелляционную", "жалобы"):
 		return "upheld", 1
 	case w(0, "overturned", "quashed", "annulled", "reversed", "overturning", "quashing"),
-		w(0, "отменил", "отменила", "отменили", "отменён", "отменен") && (w(1, "приговор", "решение") || w(2, "приговор")):
+		w(0, "отменён", "отменен") && (w(1, "приговор", "решение") || w(2, "приговор")),
+		w(0, "отменил", "отменила", "отменили") && (w(1, "приговор", "решение") || w(2, "приговор", "решение") || w(3, "решение") && w(2, "апелляционное", "кассационное")):
 		return "overturned", 1
+	// "отменил его в части ...", "отменила его и ...": the verdict just named.
+	case w(0, "отменил", "отменила", "отменили") && w(1, "его", "её", "ее", "их") && (w(2, "в", "и", "полностью") || d.punct(k+2, ",", ".", ";")):
+		return "overturned", 2
+	case w(0, "ordered", "orders") && w(1, "a") && w(2, "new", "fresh") && w(3, "trial", "hearing"):
+		return "returned", 4
 	case w(0, "retrial", "re-trial"), w(0, "sent", "returned") && (w(1, "the") || w(1, "back")) && (w(2, "case") || w(3, "case")) && !w(1, "home"),
 		w(0, "вернул", "вернула", "вернули", "возвратил", "возвратила") && w(1, "дело"),
 		w(0, "новое") && w(1, "рассмотрение"):
@@ -1163,6 +1186,7 @@ func (d *doc) modal(a, k int) bool {
 
 // outcomes finds acquittals, convictions, upheld and quashed verdicts in sentence s.
 func (d *doc) outcomes(s sentence, defendant **Person) {
+	var quashed []*Person // the persons whose verdict the sentence quashed
 	for k := s.a; k < s.b; k++ {
 		o, l := d.outcomeAt(k)
 		if o == "" || d.modal(s.a, k) {
@@ -1174,7 +1198,7 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			k += l - 1
 			continue
 		}
-		if len(persons) > 1 && !d.groupNear(k, k+l, s) {
+		if len(persons) > 1 && !d.groupNear(k, k+l, s) && !d.inRespectOf(k+l) {
 			persons = d.nearest(k, k+l, s)
 		}
 		if len(persons) == 0 {
@@ -1195,6 +1219,26 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 				}
 			} else if *defendant != nil {
 				persons = []*Person{*defendant}
+			} else if !d.castReady {
+				// An appeal told before the verdict it ruled on ("the appeal court upheld the
+				// conviction, but cut the term"): the defendant, once the text has named them.
+				d.needCast = true
+				k += l - 1
+				continue
+			} else if cast := d.defendants(); len(cast) == 1 {
+				persons = cast
+			}
+		}
+		if o == "overturned" {
+			quashed = persons
+		} else if o == "returned" {
+			// "quashed the verdict and sent the case back", "отменил его в части A и B и
+			// направил их дело на новое рассмотрение": the case sent back is that of those
+			// whose verdict was quashed.
+			for _, p := range quashed {
+				if !slices.Contains(persons, p) {
+					persons = append(persons, p)
+				}
 			}
 		}
 		inferred := ""
@@ -1280,6 +1324,17 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 	for _, dm := range d.datesIn(s.a, s.b) {
 		if !dm.until && o.Date == "" {
 			o.Date = dm.iso
+		}
+	}
+	if o.Outcome == "returned" {
+		// "quashed the verdict and ordered a new trial": returned, though a retrial of the
+		// same person was told before.
+		for i, x := range d.res.Outcomes {
+			if x.Person == o.Person && x.sent == o.sent && x.Outcome == "overturned" && len(x.Mentions) == 1 {
+				o.Mentions = append(x.Mentions, o.Mentions...)
+				d.res.Outcomes = append(d.res.Outcomes[:i], d.res.Outcomes[i+1:]...)
+				break
+			}
 		}
 	}
 	for i, x := range d.res.Outcomes {

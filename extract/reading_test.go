@@ -81,3 +81,38 @@ func TestExtract_GroupBeforeListAndVerdictDay(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// outcomesOf returns a result's outcomes as "person outcome", sorted.
+func outcomesOf(r *Result) []string {
+	var out []string
+	for _, o := range r.Outcomes {
+		out = append(out, o.Person+" "+o.Outcome)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// A verdict quashed and sent back is returned for everyone whose verdict was quashed, not
+// overturned; "отменил его в части A" quashes A's, not the verdict of the person named
+// before; an appeal told before the verdict it ruled on is the defendant's.
+func TestExtract_QuashedAndReturned(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Aktobe, 3 April 2024\n\nOn 10 January 2024, the district court sentenced Serik Nurpeisov to two years in prison, and Aidos Kemelov and Marat Tulegenov to one year of restriction of freedom each. On 20 March 2024, the regional court quashed the verdict and sent the case back for a new trial.",
+			[]string{"Aidos Kemelov convicted", "Aidos Kemelov returned", "Marat Tulegenov convicted", "Marat Tulegenov returned", "Serik Nurpeisov convicted", "Serik Nurpeisov returned"}},
+		{"Khujand, 3 April 2024\n\nThe retrial of the blogger Farrukh Saidov opened on 1 April. He was first sentenced to six years on 5 June 2023. On 12 December 2023 the Supreme Court quashed that verdict and ordered a new trial.",
+			[]string{"Farrukh Saidov convicted", "Farrukh Saidov returned"}},
+		{"Ереван, 12 июня 2025 года\n\n3 марта 2025 года суд приговорил Арсена Петросяна к трём годам лишения свободы, а Ашота Варданяна и Гора Акопяна — к двум годам.\n\n10 июня апелляционный суд оставил без изменения приговор в отношении Арсена Петросяна, однако отменил его в части Ашота Варданяна и Гора Акопяна и направил их дело на новое рассмотрение.",
+			[]string{"Арсен Петросян convicted", "Арсен Петросян upheld", "Ашот Варданян convicted", "Ашот Варданян returned", "Гор Акопян convicted", "Гор Акопян returned"}},
+		{"Ереван, 20 июня 2025 года\n\n3 марта 2025 года суд приговорил Арсена Петросяна к трём годам лишения свободы. 15 июня Кассационный суд отменил его, сочтя доказательства недопустимыми.",
+			[]string{"Арсен Петросян convicted", "Арсен Петросян overturned"}},
+		{"Баку, 31 октября 2024 года\n\n27 октября апелляционная коллегия оставила в силе обвинительный приговор, но снизила срок.\n\n9 декабря 2023 года суд приговорил журналиста Фуада Алиева к шести годам лишения свободы.",
+			[]string{"Фуад Алиев convicted", "Фуад Алиев upheld"}},
+	} {
+		if got := outcomesOf(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("outcomes of %q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
