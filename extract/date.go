@@ -598,7 +598,8 @@ func (d *doc) findDates() {
 					break
 				}
 			}
-			if !explicit {
+			// "20 января, через два дня после смерти": the date written just before says it.
+			if !explicit && !d.datedJustBefore(i, sa) {
 				d.addDate(m, "")
 				anchor, lastYear = m, m.y
 				latest = d.laterDay(latest, m)

@@ -624,6 +624,9 @@ func (d *doc) reportedBetween(m *dateMention, k int) bool {
 func (d *doc) nearestTrigger(m *dateMention) int {
 	best, bestDist := -1, 1<<30
 	for _, t := range d.triggers {
+		if t >= m.a && t < m.b {
+			continue // "on the day of his arrest": the event the date is told by, not dated by it
+		}
 		dist := m.a - t
 		if t >= m.b {
 			dist = t - m.b + 1

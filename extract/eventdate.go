@@ -169,6 +169,9 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 				best, bestDist = m, dist
 			}
 		}
+		if best == nil {
+			best = d.storyDay(d.toks[k].sent, i)
+		}
 		if best != nil && !first {
 			return best
 		}
@@ -192,4 +195,26 @@ func (d *doc) ofTypes(k int, types []string) bool {
 		}
 	}
 	return false
+}
+
+// storyDay returns the day a sentence without a date of its own tells of: the last day the
+// sentence before it in its paragraph gives ("On 16 January officers raided the office.
+// Eleven people were detained."), or nil. Only days before token i count.
+func (d *doc) storyDay(si, i int) *dateMention {
+	if si == 0 || d.sents[si-1].para != d.sents[si].para {
+		return nil
+	}
+	for _, m := range d.sentDates[si] {
+		if !m.until {
+			return nil // a date of another precision: not the day before's
+		}
+	}
+	ms := d.sentDates[si-1]
+	for x := len(ms) - 1; x >= 0; x-- {
+		m := ms[x]
+		if m.prec == precDay && m.a < i && !m.until && !m.since && !m.dateline && !d.future(m.a) && d.adverbial(m) {
+			return m
+		}
+	}
+	return nil
 }

@@ -116,3 +116,44 @@ func TestExtract_QuashedAndReturned(t *testing.T) {
 		}
 	}
 }
+
+// Ill-treatment told at a hearing "on the day of his detention" takes the day of the
+// detention, not of the hearing, also when the detention is told in a sentence without a
+// date after one that has it; blows to the face are ill-treatment in English and Russian.
+func TestExtract_IllTreatmentOnTheDayOf(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"Baku, 20 March 2025\n\nThe economist Rauf Guliyev was arrested on 3 December 2023.\n\nAt a hearing on 12 March 2025, Guliyev told the court that guards had beaten him on the day of his arrest.",
+			"torture allegation 2023-12-03 Rauf Guliyev"},
+		{"Bishkek, 20 October 2024\n\nOn 16 January 2024, police searched the office of the newspaper. Nine people were detained, among them the editor Talant Sadykov. The next day a court remanded Sadykov in custody.\n\nSadykov told the court on 2 September that on the day of his detention an officer had struck him in the face.",
+			"torture allegation 2024-01-16 Talant Sadykov"},
+		{"Москва, 2 мая 2022 года\n\n20 апреля 2022 года полицейский ударил журналиста Ивана Сорокина дубинкой по голове.",
+			"torture allegation 2022-04-20 Иван Сорокин"},
+	} {
+		got := eventsOf(tc.text)
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("events of %q:\n got %q\nwant %q among them", tc.text, got, tc.want)
+		}
+		for _, e := range got {
+			if e != tc.want && e[:len("torture")] == "torture" {
+				t.Errorf("events of %q: %q besides %q", tc.text, e, tc.want)
+			}
+		}
+	}
+}
+
+// A date written just before a relative one ("20 января, через два дня после смерти") says
+// when; the relative words give no second date.
+func TestExtract_DateBeforeRelative(t *testing.T) {
+	text := "Псков, 22 января 2025 года\n\n17 января 2025 года в СИЗО умер Николай Ермолов. Суд должен был огласить приговор 21 января.\n\n20 января, через два дня после смерти подсудимого, суд прекратил уголовное дело."
+	var got []string
+	for _, dt := range Extract(text).Dates {
+		got = append(got, dt.Date)
+	}
+	slices.Sort(got)
+	if want := []string{"2025-01-17", "2025-01-20", "2025-01-21", "2025-01-22"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
