@@ -120,6 +120,14 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		case "освободить", "освобождённый":
 			return w(1, "от")
 		}
+	case "travel ban":
+		// "prohibited from leaving her home at night": a restriction of a sentence, not a
+		// ban on leaving the country.
+		for j := k + 1; j < min(k+l+3, len(d.toks)); j++ {
+			if d.word(j, "home", "house", "flat", "apartment", "дом", "дома", "квартиру", "жилище") {
+				return true
+			}
+		}
 	case "death":
 		if d.toks[k].cyr {
 			return w(1, "угрозы", "угроз", "угрозами")
@@ -182,6 +190,14 @@ func (d *doc) counted(a, k int) bool {
 		return d.anyWord(x, x+4, "people", "persons", "protesters", "demonstrators", "participants", "detainees", "lawyers", "journalists", "activists",
 			"bloggers", "members", "defenders", "believers", "students", "workers", "человек", "граждан", "участников", "протестующих", "адвокатов",
 			"журналистов", "активистов", "блогеров", "членов", "верующих")
+	}
+	// "at least 380 cases since 2022 in which relatives were dismissed", "более 40 случаев,
+	// когда ...": what the counted cases were.
+	for x := a; x < k; x++ {
+		if d.word(x, "cases", "instances", "случаев", "случая") && (d.num(x-1) > 1 || d.word(x-1, "dozens", "hundreds", "thousands", "десятки", "сотни", "десятков", "сотен")) &&
+			d.anyWord(x+1, min(k, x+8), "which", "where", "когда", "которых") {
+			return true
+		}
 	}
 	for x := max(a, k-7); x < k; x++ {
 		if d.word(x, "thousands", "hundreds", "dozens", "десятки", "сотни", "десятков", "сотен") && people(x+1) {
@@ -361,13 +377,13 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		if m.p == nil || m.a >= a && m.a < b {
 			continue
 		}
-		if official && d.official(m) {
+		if official && d.official(m) || d.kinOf(m) {
 			continue
 		}
 		if m.b <= a {
 			before = m
-		} else if after == nil {
-			after = m
+		} else if after == nil && !d.word(m.b, "said", "says", "told", "added", "recalled", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила") {
+			after = m // not the speaker of the words: "..., his mother Halina said"
 		}
 	}
 	passive := d.word(a-1, "was", "were", "been", "be", "being", "is", "are", "got", "get") || d.word(a-2, "was", "were", "been") ||
@@ -736,3 +752,40 @@ func (d *doc) findStatistics() {
 		k = end - 1
 	}
 }
+
+// kinWords are the nouns of the people close to someone: "the homes of relatives of X",
+// "обыск у родственников блогера X" tell of those people, not of X.
+var kinWords = wordSet(`relatives relative family families wife husband son sons daughter daughters brother brothers
+	sister sisters mother father parents children cousin nephew niece
+	родственников родственника родственницы семьи семей жены мужа сына сыновей дочери брата братьев сестры
+	матери отца родителей детей`)
+
+// kinOf reports a person named as the one whose kin a phrase speaks of: "relatives of the
+// exiled blogger X", "родителей активиста X".
+func (d *doc) kinOf(m *personMention) bool {
+	s := d.sents[d.toks[m.a].sent]
+	// "his younger brother", "её мужа": a possessive pronoun before a kin noun.
+	if m.pronoun {
+		return d.anyWord(m.b, min(m.b+3, s.b), kinWordList...)
+	}
+	for x := m.a - 1; x >= max(s.a, m.a-5); x-- {
+		if d.toks[x].k != tWord || d.toks[x].cap && x < m.a-1 && !d.toks[x].cyr {
+			return false
+		}
+		if d.word(x, "of") && d.word(x-1, kinWordList...) {
+			return true
+		}
+		if d.toks[x].cyr && kinWords[d.toks[x].low] {
+			return true
+		}
+	}
+	return false
+}
+
+var kinWordList = func() []string {
+	var out []string
+	for w := range kinWords {
+		out = append(out, w)
+	}
+	return out
+}()

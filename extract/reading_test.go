@@ -157,3 +157,36 @@ func TestExtract_DateBeforeRelative(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// Events of someone's kin are not that person's ("searched the homes of relatives of X",
+// "detained his brother", "обыскали квартиру родителей блогера X"); a name followed by
+// "said" is the speaker, not the one the event happened to; "taken for questioning" is a
+// detention; "prohibited from leaving her home" is no travel ban; "at least 40 cases in
+// which relatives were dismissed" is no event.
+func TestExtract_EventsOfKin(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Grodno, 25 September 2024\n\nOn 17 September police searched the homes of relatives of the exiled journalist Andrei Kavalchuk and detained his father.",
+			[]string{"detention 2024-09-17", "search 2024-09-17"}},
+		{"Гродно, 25 сентября 2024 года\n\n17 сентября силовики обыскали квартиру родителей блогера Андрея Ковальчука.",
+			[]string{"search 2024-09-17"}},
+		{"Brest, 3 April 2025\n\nIn the colony Pavel Sidorchuk spent 50 days in a punishment cell, his wife Alena Sidorchuk said.",
+			[]string{"disciplinary action  Pavel Sidorchuk"}},
+		{"Grodno, 25 September 2024\n\nOn 17 September Alena Sidorchuk was taken to the KGB office for questioning and released in the evening.",
+			[]string{"detention 2024-09-17 Alena Sidorchuk", "release 2024-09-17 Alena Sidorchuk"}},
+		{"Grodno, 25 September 2024\n\nOn 17 September Alena Sidorchuk was taken in for questioning.",
+			[]string{"detention 2024-09-17 Alena Sidorchuk"}},
+		{"Гродно, 25 сентября 2024 года\n\n17 сентября Алену Сидорчук доставили на допрос.",
+			[]string{"detention 2024-09-17 Алена Сидорчук"}},
+		{"Grodno, 25 September 2024\n\nIn March 2023 Alena Sidorchuk was sentenced to two years of restriction of freedom. She was prohibited from leaving her home at night.",
+			nil},
+		{"Grodno, 25 September 2024\n\nThe group has recorded at least 40 cases since 2022 in which relatives of exiled journalists were dismissed from their jobs.",
+			nil},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
