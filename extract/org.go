@@ -31,7 +31,7 @@ var enHeads = map[string]string{
 	"guard": "government", "inspectorate": "government", "ombudsman": "government", "group": "ngo",
 	"observatory": "ngo", "forum": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
 	"hospital": "other", "university": "other", "school": "other", "kindergarten": "other", "embassy": "government",
-	"bundestag": "government",
+	"bundestag": "government", "defender": "government",
 }
 
 // enConnectors join the words of an organisation's name.
@@ -461,6 +461,9 @@ func (d *doc) named(i int, kind string) *orgMention {
 	if j == i+1 && nonNames[d.toks[i].low] {
 		return nil // "a journalist of Polish origin"
 	}
+	if _, ok := acronyms[d.toks[j-1].t]; ok {
+		j = d.numberAfter(j) // "the detention centre SIZO-3": the number is part of the name
+	}
 	org := &Org{Name: d.quote(i, j), Kind: kind}
 	m := &orgMention{a: i, b: j, org: org}
 	// "the online outlets Batumelebi and Netgazeti": the second name too.
@@ -597,6 +600,10 @@ func (d *doc) ruOrg(i int) *orgMention {
 			}
 			break
 		}
+		// "СИЗО «Лефортово»": a quoted name after the acronym is part of it.
+		if q, qb := d.quotedName(b); q != "" && b == i+1 {
+			return &orgMention{a: i, b: qb, org: &Org{Name: t.t + " «" + q + "»", Kind: k}}
+		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
 	if kind, ok := knownOrgs[t.low]; ok && t.cap {
@@ -611,6 +618,11 @@ func (d *doc) ruOrg(i int) *orgMention {
 			}
 			return &orgMention{a: i + 1, b: qb, org: &Org{Name: q, Kind: "media"}}
 		}
+	}
+	// "Весной Нарынский районный суд": an adverb of time that opens a sentence is no
+	// adjective of the name.
+	if ruTimeAdverbs[t.low] {
+		return nil
 	}
 	// Find the head: this token or up to three adjectives later.
 	h := -1
@@ -641,6 +653,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	if a != i {
 		return nil // i is an adjective of something else; the head is found from its own first word
+	}
+	if head.nom == "защитник" && a == h {
+		return nil // "защитник Петрова" is a lawyer; "Народный защитник Грузии" an institution
 	}
 	// What follows the head: a quoted name, or qualifying words and perhaps a quoted name
 	// after them ("отдел полиции «Ленинский»").
@@ -706,6 +721,10 @@ func (d *doc) ruOrg(i int) *orgMention {
 	d.classifyRu(org)
 	return &orgMention{a: a, b: b, org: org}
 }
+
+// ruTimeAdverbs are adverbs of time shaped like adjectives in the instrumental ("весной",
+// "вечером") that may open a sentence before a name.
+var ruTimeAdverbs = wordSet(`весной летом осенью зимой утром вечером ночью днём днем позавчера вчера сегодня`)
 
 // ruGenitiveName brings a name in the genitive to the nominative by the endings of feminine
 // nouns and adjectives, the common case after "по данным": «Вясны» → «Вясна», «Новой газеты» →
@@ -787,9 +806,16 @@ func (d *doc) ruComplement(i int) int {
 			if d.personAt(b) || d.month(b) > 0 {
 				return b
 			}
+			// A letterhead above the dateline: "Белорусский мониторинг свободы слова" /
+			// "Минск, 22 ноября 2023 года".
+			if t.nl > 0 && d.dateline != nil && d.dateline.a > b && d.dateline.a-b <= 4 {
+				return b
+			}
 			// "судья Суда общей юрисдикции г. Еревана Артур Мнацаканян": a given name
 			// the lists lack, then a surname, after the name is complete.
-			if b > i && d.capWord2(b+1) && !d.toks[b+1].caps {
+			// "преподаватель Ошского государственного университета Бурулкан Айдарова":
+			// right after the head too.
+			if d.capWord2(b+1) && !d.toks[b+1].caps {
 				if ok, _ := d.names.surnameShape(d.toks[b+1].t); ok {
 					return b
 				}

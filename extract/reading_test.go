@@ -190,3 +190,38 @@ func TestExtract_EventsOfKin(t *testing.T) {
 		}
 	}
 }
+
+// Organisations: a numbered or quoted detention centre keeps its number or name ("the
+// detention centre SIZO-7", "СИЗО «Матросская тишина»"); an ombudsman's office without a
+// usual head word ("the Public Defender of Georgia", "Народный защитник Грузии"); a
+// university in an oblique case, followed by a person's name that is not part of it; an
+// adverb of time before a court ("Весной Ошский городской суд") and a dateline below a
+// letterhead are not part of the name; a lawyer ("защитник Петрова") is no institution.
+func TestExtract_OrganisationShapes(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Vitebsk, 2 May 2024\n\nOn 20 April 2024 he was moved to the pre-trial detention centre SIZO-7 in Vitebsk.",
+			[]string{"SIZO-7"}},
+		{"Москва, 2 мая 2024 года\n\nЖурналист содержится в СИЗО «Матросская тишина».",
+			[]string{"СИЗО «Матросская тишина»"}},
+		{"Tbilisi, 2 May 2024\n\nThe Public Defender of Georgia said that 30 people were detained.",
+			[]string{"Public Defender of Georgia"}},
+		{"Батуми, 2 мая 2024 года\n\nПредставитель Народного защитника Грузии посетил журналиста. Защитник Петрова заявил, что обжалует арест.",
+			[]string{"Народный защитник Грузии"}},
+		{"Ош, 2 мая 2024 года\n\nЭкспертизу провела преподаватель Бишкекского государственного университета Гулиза Темирова. Весной Ошский городской суд оштрафовал поэта.",
+			[]string{"Бишкекский государственный университет", "Ошский городской суд"}},
+		{"Правозащитный центр Полесья\nГомель, 2 мая 2024 года\n\nСуд оштрафовал активиста.",
+			[]string{"Правозащитный центр Полесья"}},
+	} {
+		var got []string
+		for _, o := range Extract(tc.text).Orgs {
+			got = append(got, o.Name)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("organisations of %q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
