@@ -793,9 +793,15 @@ func (d *doc) resolvePersons() {
 			continue
 		}
 		readings := d.names.readings(m.last)
+		// "для Ермакова", "в отношении Ермакова": after a preposition the form is oblique, so
+		// a reading that takes it for a nominative (a woman's Ермакова) is out.
+		oblique := d.toks[m.a].cyr && len(readings) > 1 && (d.word(m.a-1, ruObliquePreps...) || d.word(m.a-1, "отношении") && d.word(m.a-2, "в"))
 		var best *Person
 		bestScore := -1
 		for _, r := range readings {
+			if oblique && !r.oblique {
+				continue
+			}
 			k := translit.SpellingWordKey(r.lemma)
 			for _, p := range bySurname[k] {
 				if m.initial != "" && p.first != "" && !sameInitial(m.initial, p.first) {
@@ -860,6 +866,10 @@ func (d *doc) resolvePersons() {
 	}
 	d.res.Persons = persons
 }
+
+// ruObliquePreps are prepositions after which no noun stands in the nominative.
+var ruObliquePreps = strings.Fields(`для у от против без из до после около к о об с со над под при по в во на за через между перед
+	ради вокруг возле кроме среди мимо`)
 
 // attach links a mention to a person and records what it says of them.
 func (d *doc) attach(m *personMention, p *Person) {

@@ -225,3 +225,12 @@ func TestExtract_OrganisationShapes(t *testing.T) {
 		}
 	}
 }
+
+// After a preposition a surname in -ова is a man's genitive, not a woman's nominative: "для
+// Петрова" is Олег Петров's when Анна Петрова is named too.
+func TestExtract_SurnameAfterPreposition(t *testing.T) {
+	text := "Самара, 2 мая 2024 года\n\n15 апреля 2024 года суд приговорил Олега Петрова к пяти годам лишения свободы. Его жена Анна Петрова присутствовала в зале. Прокурор запрашивал для Петрова семь лет."
+	if got, want := penaltiesOf(Extract(text).Demands), []string{"Олег Петров imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
