@@ -719,7 +719,9 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		}
 	}
 	for k := s.a; k < pm.a; k++ {
-		if d.is(k, cDemand) {
+		// "rejected the defence's request to ...": a request refused, or the defence's, is no
+		// prosecutor's demand.
+		if d.is(k, cDemand) && !d.anyWord(k-3, k, "rejected", "refused", "dismissed", "denied", "defence's", "defense's", "defence", "defense", "отклонил", "отклонила", "отказал", "отказала") {
 			demand = prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")
 		}
 	}

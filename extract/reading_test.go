@@ -234,3 +234,20 @@ func TestExtract_SurnameAfterPreposition(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// A request the court rejected, or the defence's, is no prosecutor's demand: the terms after
+// it are the punishment the court left in force.
+func TestExtract_RejectedRequestNoDemand(t *testing.T) {
+	for _, text := range []string{
+		"Uralsk, 2 May 2024\n\nOn 20 April 2024 the regional court upheld the conviction of the blogger Aset Nurlanov. The panel rejected a request to hear a linguist called by the prosecution and left in force his punishment: three years of restriction of freedom.",
+		"Uralsk, 2 May 2024\n\nOn 20 April 2024 the regional court upheld the conviction of the blogger Aset Nurlanov. Ignoring the defence's request to hear a linguist called by the prosecution, the panel left in force his punishment: three years of restriction of freedom.",
+	} {
+		r := Extract(text)
+		if got := penaltiesOf(r.Demands); len(got) != 0 {
+			t.Errorf("demands = %q, want none\n%s", got, text)
+		}
+		if got, want := penaltiesOf(r.Sentences), []string{"Aset Nurlanov restriction of freedom P3Y"}; !slices.Equal(got, want) {
+			t.Errorf("sentences = %q, want %q\n%s", got, want, text)
+		}
+	}
+}
