@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Groups: "both men", "all five", "the three defendants", "the other six defendants",
 // "each of them", "всех пятерых", "обоих", "их" stand for people the document names
 // elsewhere. A group is resolved to the defendants of the case when its number is theirs,
@@ -39,7 +41,9 @@ func (d *doc) groupAt(i int) *groupMention {
 	}
 	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
 	// "most of the defendants", "двое из них": a part of a group says nothing of each.
-	if w(-1, "of") && (d.mayCount(i-2) || w(-2, "most", "some", "many", "several", "few", "none", "half", "majority", "rest")) || w(-1, "из") {
+	// "the youngest of the defendants", "one of the journalists": one of them.
+	if w(-1, "of") && (d.mayCount(i-2) || w(-2, "most", "some", "many", "several", "few", "none", "half", "majority", "rest") ||
+		i >= 2 && d.toks[i-2].k == tWord && strings.HasSuffix(d.toks[i-2].low, "est")) || w(-1, "из") {
 		return nil
 	}
 	noun := func(k int) int { // the length of an optional plural noun at i+k

@@ -251,3 +251,17 @@ func TestExtract_RejectedRequestNoDemand(t *testing.T) {
 		}
 	}
 }
+
+// "The youngest of the defendants", "one of the journalists" stand for one person, not the
+// group: the term told of them is theirs alone.
+func TestExtract_OneOfTheGroup(t *testing.T) {
+	for _, text := range []string{
+		"Tbilisi, 2 May 2025\n\nOn 30 April 2025 the court sentenced Levan Beridze and Giorgi Kapanadze to four years each. Nika Gogua, 20, the youngest of the defendants, was sentenced to two years, suspended.",
+		"Tbilisi, 2 May 2025\n\nOn 30 April 2025 the court sentenced Levan Beridze and Giorgi Kapanadze to four years each. Nika Gogua, one of the defendants, was sentenced to two years, suspended.",
+	} {
+		want := []string{"Giorgi Kapanadze imprisonment P4Y", "Levan Beridze imprisonment P4Y", "Nika Gogua suspended P2Y"}
+		if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
+			t.Errorf("sentences of %q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}
