@@ -457,6 +457,9 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 		if b.a-a.b < 1 || b.a-a.b > 4 {
 			return false
 		}
+		if d.appositionBetween(a.b, b.a) {
+			return true // "editor A, accountant B and C"
+		}
 		for x := a.b; x < b.a; x++ {
 			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) {
 				return false
@@ -789,3 +792,22 @@ var kinWordList = func() []string {
 	}
 	return out
 }()
+
+// appositionBetween reports a comma and one or two lower-case nouns between two names of a
+// list, the second's occupation: "Azamat Ibraimov, accountant Saikal Orozbekova".
+func (d *doc) appositionBetween(a, b int) bool {
+	if !d.punct(a, ",") || b-a < 2 || b-a > 3 {
+		return false
+	}
+	for x := a + 1; x < b; x++ {
+		t := &d.toks[x]
+		if t.k != tWord || t.cap || t.caps || t.cyr || t.poss || d.is(x, cEvent|cSentencing|cOutcome|cDemand|cStrong) ||
+			strings.HasSuffix(t.low, "ed") || appositionStop[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+var appositionStop = wordSet(`said says told who whose which that was were is are and or the a an his her their its
+	while when where as but also then`)

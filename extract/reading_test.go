@@ -265,3 +265,13 @@ func TestExtract_OneOfTheGroup(t *testing.T) {
 		}
 	}
 }
+
+// A list whose names carry their occupations ("editor A, accountant B and C") is one list:
+// the outcome is each one's.
+func TestExtract_ListWithOccupations(t *testing.T) {
+	text := "Bishkek, 2 May 2025\n\nOn 30 April 2025 the court acquitted editor Bolot Asanov, accountant Gulnara Temirova and Oleg Kim, a driver."
+	want := []string{"Bolot Asanov acquitted", "Gulnara Temirova acquitted", "Oleg Kim acquitted"}
+	if got := outcomesOf(Extract(text)); !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
