@@ -462,7 +462,9 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	}
 	// "released after 72 hours", "after two days": that much after the date before.
 	if d.word(i, "after") {
-		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && !d.word(i+2+l, "of", "in") {
+		// Not "dies in prison after 22 years without contact": years after which something
+		// happened are a time spent, not a day.
+		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && d.unit(i+1+l) != 'y' && !d.word(i+2+l, "of", "in") {
 			return c, d.unit(i + 1 + l), relAnchor, false, 2 + l
 		}
 	}

@@ -275,3 +275,26 @@ func TestExtract_ListWithOccupations(t *testing.T) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// "After 15 years without contact" is a time spent, not a day 15 years after the dateline;
+// "released after two days" still dates the release.
+func TestExtract_AfterYearsNoDate(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Ashgabat, 12 February 2025\n\nA former official died in prison after 15 years without contact with his family.",
+			[]string{"2025-02-12"}},
+		{"Ashgabat, 12 February 2025\n\nOn 3 February 2025 police detained the journalist Merdan Orazov. He was released after two days.",
+			[]string{"2025-02-03", "2025-02-05", "2025-02-12"}},
+	} {
+		var got []string
+		for _, dt := range Extract(tc.text).Dates {
+			got = append(got, dt.Date)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("dates of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
