@@ -555,6 +555,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if m.until || m.since || m.after && (k < m.a || d.anyWord(m.b, k, "and", "и") || d.commaIn(m.b, k)) || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
 			continue
 		}
+		// "replaced his detention with house arrest, which was lifted in June": a relative
+		// clause after the event tells its own time.
+		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "когда", "который", "которая", "которое", "которые") {
+			continue
+		}
 		cands = append(cands, m)
 		if d.nearestTrigger(m) == k {
 			own = true

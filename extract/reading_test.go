@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -296,5 +297,25 @@ func TestExtract_AfterYearsNoDate(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("dates of %q = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// A date in a relative clause after an event ("house arrest, which was lifted in May") is the
+// clause's, not the event's: the event keeps the date that opens its sentence.
+func TestExtract_DateOfRelativeClause(t *testing.T) {
+	text := "Vanadzor, 1 July 2021\n\nOn 20 February 2021 police arrested the blogger Aram Sargsyan. Three weeks later, the court replaced his detention with house arrest, which was lifted in May."
+	want := "house arrest 2021-03-13"
+	got := eventsOf(text)
+	found := false
+	for _, e := range got {
+		if strings.HasPrefix(e, "house arrest") {
+			found = true
+			if !strings.HasPrefix(e, want) {
+				t.Errorf("house arrest = %q, want %q", e, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("events = %q, want a house arrest", got)
 	}
 }
