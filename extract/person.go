@@ -795,7 +795,8 @@ func (d *doc) resolvePersons() {
 		readings := d.names.readings(m.last)
 		// "для Ермакова", "в отношении Ермакова": after a preposition the form is oblique, so
 		// a reading that takes it for a nominative (a woman's Ермакова) is out.
-		oblique := d.toks[m.a].cyr && len(readings) > 1 && (d.word(m.a-1, ruObliquePreps...) || d.word(m.a-1, "отношении") && d.word(m.a-2, "в"))
+		oblique := d.toks[m.a].cyr && len(readings) > 1 && (d.word(m.a-1, ruObliquePreps...) || d.word(m.a-1, "отношении") && d.word(m.a-2, "в") ||
+			d.pluralVerb(m.b) && !d.word(m.a-1, "и") && !d.word(m.b, "и") || d.pluralVerb(m.a-1))
 		var best *Person
 		bestScore := -1
 		for _, r := range readings {
@@ -865,6 +866,21 @@ func (d *doc) resolvePersons() {
 		m.p = d.antecedent(idx)
 	}
 	d.res.Persons = persons
+}
+
+// pluralVerb reports a Russian verb in the plural past at token i ("задержали", "обыскали"):
+// a surname beside it without "и" is its object, not its subject.
+func (d *doc) pluralVerb(i int) bool {
+	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord || !d.toks[i].cyr || d.toks[i].cap {
+		return false
+	}
+	w := d.toks[i].low
+	for _, e := range []string{"али", "яли", "или", "ели", "ыли"} {
+		if strings.HasSuffix(w, e) && len([]rune(w)) > 4 && w != "были" {
+			return true
+		}
+	}
+	return false
 }
 
 // ruObliquePreps are prepositions after which no noun stands in the nominative.

@@ -319,3 +319,16 @@ func TestExtract_DateOfRelativeClause(t *testing.T) {
 		t.Errorf("events = %q, want a house arrest", got)
 	}
 }
+
+// Beside a verb in the plural past ("Петрова задержали сотрудники", "задержали Петрова") a
+// surname in -ова is its object, a man's accusative, not a woman's nominative.
+func TestExtract_SurnameBesidePluralVerb(t *testing.T) {
+	for _, text := range []string{
+		"Самара, 2 мая 2024 года\n\nОлег Петров преподавал в школе. Его жена Анна Петрова работает врачом. 15 апреля 2024 года Петрова задержали сотрудники ФСБ.",
+		"Самара, 2 мая 2024 года\n\nОлег Петров преподавал в школе. Его жена Анна Петрова работает врачом. 15 апреля 2024 года сотрудники ФСБ задержали Петрова.",
+	} {
+		if got, want := eventsOf(text), []string{"detention 2024-04-15 Олег Петров"}; !slices.Equal(got, want) {
+			t.Errorf("events of %q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}
