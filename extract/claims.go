@@ -1168,6 +1168,13 @@ func (d *doc) outcomeAt(k int) (string, int) {
 // modal reports words before a claim that make it a wish, a possibility or a denial rather
 // than a fact: "can now cancel her acquittal", "asked for an acquittal", "seek the release".
 func (d *doc) modal(a, k int) bool {
+	// "was never brought to trial: he died": a colon or semicolon opens another clause.
+	for x := k - 1; x > max(a, k-12); x-- {
+		if d.punct(x, ":", ";") {
+			a = x + 1
+			break
+		}
+	}
 	for x := max(a, k-12); x < k; x++ {
 		if x < k-6 && !d.word(x, "call", "calls", "urge", "urges", "demand", "demands", "seek", "seeks", "призывает", "призываем", "требуют", "требуем") {
 			continue // far words count only if they are appeals

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -187,7 +188,7 @@ func (d *doc) adminArrest(k int) bool {
 // one event.
 func (d *doc) counted(a, k int) bool {
 	people := func(x int) bool {
-		return d.anyWord(x, x+4, "people", "persons", "protesters", "demonstrators", "participants", "detainees", "lawyers", "journalists", "activists",
+		return d.anyWord(x, x+6, "people", "persons", "protesters", "demonstrators", "participants", "detainees", "lawyers", "journalists", "activists",
 			"bloggers", "members", "defenders", "believers", "students", "workers", "человек", "граждан", "участников", "протестующих", "адвокатов",
 			"журналистов", "активистов", "блогеров", "членов", "верующих")
 	}
@@ -199,7 +200,7 @@ func (d *doc) counted(a, k int) bool {
 			return true
 		}
 	}
-	for x := max(a, k-7); x < k; x++ {
+	for x := max(a, k-10); x < k; x++ {
 		if d.word(x, "thousands", "hundreds", "dozens", "десятки", "сотни", "десятков", "сотен") && people(x+1) {
 			return true
 		}
@@ -560,6 +561,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "когда", "который", "которая", "которое", "которые") {
 			continue
 		}
+		// "who was detained with him, was never tried: he died on 19 October": a date after
+		// another event word, past a colon or semicolon, is that event's.
+		if m.a > k && d.anyPunct(k+1, m.a, ":", ";") && slices.ContainsFunc(d.triggers, func(t int) bool { return t > k && t < m.a }) {
+			continue
+		}
 		cands = append(cands, m)
 		if d.nearestTrigger(m) == k {
 			own = true
@@ -621,6 +627,16 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	return last
+}
+
+// anyPunct reports one of the punctuation marks in tokens [a, b).
+func (d *doc) anyPunct(a, b int, ps ...string) bool {
+	for k := max(a, 0); k < b && k < len(d.toks); k++ {
+		if d.punct(k, ps...) {
+			return true
+		}
+	}
+	return false
 }
 
 // commaIn reports a comma in tokens [a, b).

@@ -947,6 +947,11 @@ func (d *doc) antecedent(idx int) *Person {
 		if obj && d.toks[o.a].sent == sent && o.subject && !d.reported(o.b, m.a) {
 			continue
 		}
+		// "X's brother, Y, who was detained with him, ...: he died": a subject pronoun is
+		// not an object pronoun of its sentence, nor the one whose kin it names.
+		if m.pronoun && !obj && d.toks[o.a].sent == sent && (o.pronoun && objectPronouns[d.toks[o.a].low] || d.toks[o.b-1].poss && d.anyWord(o.b, o.b+3, kinWordList...)) {
+			continue
+		}
 		if m.pronoun && o.counsel && d.toks[o.a].sent == sent {
 			continue // "according to her lawyer, X, police dragged her"
 		}

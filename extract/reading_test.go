@@ -332,3 +332,26 @@ func TestExtract_SurnameBesidePluralVerb(t *testing.T) {
 		}
 	}
 }
+
+// A clause after a colon is its own: a negation before the colon does not negate it, its
+// date is not the event's before the colon, and its "he" is the sentence's subject, not
+// the man whose brother it names nor an object pronoun. A count of people a few words before
+// the event ("dozens of community figures, journalists and lawyers were detained") makes it
+// no one's event.
+func TestExtract_ClauseAfterColon(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Vienna, 4 March 2023\n\nThe court sentenced Rustam Nazarov to 16 years.\n\nRustam Nazarov's younger brother, Farhod Nazarov, who was detained together with him, was never tried: he died in the detention centre on 19 October 2022.",
+			[]string{"death 2022-10-19 Farhod Nazarov", "detention  Farhod Nazarov"}},
+		{"Vienna, 4 March 2023\n\nThe court sentenced Rustam Nazarov to 16 years.\n\nFarhod Nazarov, Rustam Nazarov's younger brother, was never tried: he died in the detention centre on 19 October 2022.",
+			[]string{"death 2022-10-19 Farhod Nazarov"}},
+		{"Vienna, 4 March 2023\n\nBetween May and August 2022, dozens of community figures, journalists and lawyers were detained.",
+			nil},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
