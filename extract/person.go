@@ -241,7 +241,7 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	}
 	// "Later Y. Abenov", "Meanwhile Ivan Petrov": a sentence's first word that is neither a
 	// given name nor a surname is not part of the name after it.
-	if len(parts) > 1 && !parts[0].initial && d.sents[d.toks[parts[0].i].sent].a == parts[0].i {
+	if len(parts) > 1 && !parts[0].initial && d.opensSentence(parts[0].i) {
 		w := d.toks[parts[0].i].t
 		_, _, isF := d.names.firstName(w)
 		isS, _ := d.names.surnameShape(w)
@@ -1136,5 +1136,22 @@ func ruOpener(w string) bool {
 			return true
 		}
 	}
-	return nonNames[w]
+	return nonNames[w] || ruFunctionWords[w]
+}
+
+// ruFunctionWords are pronouns, particles and adverbs that open Russian sentences and have
+// no ending ruOpener knows: "Сейчас Саидова находится...", "Сама Хабибуллина...".
+var ruFunctionWords = wordSet(`сейчас сама сам сами само теперь тогда также затем потом здесь там именно лишь только даже уже
+	ещё еще всё все его её ее их этот эта это эти сразу вскоре недавно позже`)
+
+// opensSentence reports a word that opens its sentence, or a quotation or list item at its
+// start: "«Приговор Саидовой — это послание...»".
+func (d *doc) opensSentence(i int) bool {
+	a := d.sents[d.toks[i].sent].a
+	for k := a; k < i; k++ {
+		if d.toks[k].k != tPunct || !(isOpeningQuote(d.toks[k].t) || d.punct(k, "—", "–", "-", "(")) {
+			return false
+		}
+	}
+	return true
 }
