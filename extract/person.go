@@ -1144,12 +1144,12 @@ func ruOpener(w string) bool {
 var ruFunctionWords = wordSet(`сейчас сама сам сами само теперь тогда также затем потом здесь там именно лишь только даже уже
 	ещё еще всё все его её ее их этот эта это эти сразу вскоре недавно позже`)
 
-// opensSentence reports a word that opens its sentence, or a quotation or list item at its
-// start: "«Приговор Саидовой — это послание...»".
+// opensSentence reports a word that opens its sentence, or a quotation at its start:
+// "«Приговор Саидовой — это послание...»". Not a list item's: "— Бахром Исаев" is a name.
 func (d *doc) opensSentence(i int) bool {
 	a := d.sents[d.toks[i].sent].a
 	for k := a; k < i; k++ {
-		if d.toks[k].k != tPunct || !(isOpeningQuote(d.toks[k].t) || d.punct(k, "—", "–", "-", "(")) {
+		if d.toks[k].k != tPunct || !isOpeningQuote(d.toks[k].t) {
 			return false
 		}
 	}

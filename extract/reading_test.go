@@ -359,7 +359,7 @@ func TestExtract_ClauseAfterColon(t *testing.T) {
 // A pronoun or adverb that opens a sentence ("Сейчас", "Сама"), or a noun that opens a
 // quotation («Приговор Петровой ...»), is no given name of the surname after it.
 func TestExtract_SentenceOpenerNoFirstName(t *testing.T) {
-	text := "Душанбе, 2 мая 2024 года\n\nСуд приговорил адвоката Зарину Каримову к семи годам. Сейчас Каримова находится в СИЗО. Сама Каримова вину не признала.\n\n«Приговор Каримовой — это сигнал всем адвокатам: молчите», — сказала правозащитница Мадина Юсупова."
+	text := "Душанбе, 2 мая 2024 года\n\nСуд приговорил адвоката Зарину Каримову к семи годам. Защита обжалует приговор. Сейчас Каримова находится в СИЗО. Сама Каримова вину не признала.\n\n«Приговор Каримовой — это сигнал всем адвокатам: молчите», — сказала правозащитница Мадина Юсупова."
 	var got []string
 	for _, p := range Extract(text).Persons {
 		got = append(got, p.Name)
