@@ -233,6 +233,11 @@ func (d *doc) enOrg(i int) *orgMention {
 	}
 	if k, ok := acronyms[t.t]; ok {
 		b := d.numberAfter(i + 1) // "SIZO-1", "SIZO No. 4"
+		if b == i+1 {
+			if m := d.placeOrg(i); m != nil && m.org.Kind == "prison" {
+				return m // "the GKNB pre-trial detention centre"
+			}
+		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
 	// "the Vilnius-based Eastern Rights Forum": the place it is based in is no part of it.
@@ -286,9 +291,17 @@ func (d *doc) enOrg(i int) *orgMention {
 		if d.word(j, "and") && (d.word(j+1, "the") || lastHead == j-1 || lastHead == j-2 && d.capWord(j-1)) {
 			break
 		}
-		// "Union of Poles in Belarus": a country closes a name.
-		if d.word(j, "in") && lastHead >= 0 && d.capWord(j+1) && countryCues[d.toks[j+1].low] != "" && d.isCountry(j+1) {
+		// "Union of Poles in Belarus": a country closes a name; "Embassy of Turkmenistan in
+		// Moscow": a mission is named by the city it is in.
+		if d.word(j, "in") && lastHead >= 0 && d.capWord(j+1) && (countryCues[d.toks[j+1].low] != "" && d.isCountry(j+1) ||
+			d.anyWord(i, j, "embassy", "consulate", "consulate-general") && !d.capWord(j+2)) {
 			j += 2
+			continue
+		}
+		// "the Committee for Religious Affairs under the Cabinet of Ministers"
+		if d.word(j, "under") && d.word(j+1, "the") && lastHead >= 0 && d.capWord(j+2) && d.word(j+2, "cabinet", "president", "government", "ministry", "council") {
+			j += 3
+			lastHead = j - 1 // the body it is under closes the name, with its complement
 			continue
 		}
 		if d.toks[j].k == tWord && enConnectors[d.toks[j].low] && lastHead >= 0 && !d.toks[j].cap {
@@ -433,6 +446,17 @@ func (d *doc) placeOrg(i int) *orgMention {
 		return &orgMention{a: i, b: j + 2, org: org}
 	case d.word(j, "prosecutor") && d.toks[j].poss && d.word(j+1, "office"):
 		return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+2), Kind: "prosecutor"}}
+	// "the Gomel regional prosecutor's office", "the Oral city akimat", "the Lebap regional
+	// gas directorate": a level and perhaps a field between the place and the head.
+	case d.word(j, "city", "regional", "district", "oblast", "municipal") && d.word(j+1, "prosecutor") && d.toks[j+1].poss && d.word(j+2, "office"):
+		return &orgMention{a: i, b: j + 3, org: &Org{Name: d.quote(i, j+3), Kind: "prosecutor"}}
+	case d.word(j, "city", "regional", "district", "oblast", "municipal") && d.word(j+1, "akimat", "administration", "hokimiyat"):
+		return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+2), Kind: "government"}}
+	case d.word(j, "city", "regional", "district", "oblast", "municipal") && !d.toks[j+1].cap && d.word(j+2, "directorate", "department", "administration"):
+		return &orgMention{a: i, b: j + 3, org: &Org{Name: d.quote(i, j+3), Kind: "government"}}
+	// "the Andijan pre-trial detention centre", "the GKNB pre-trial detention centre"
+	case d.word(j, "pre-trial") && d.word(j+1, "detention") && d.word(j+2, "centre", "center", "facility"):
+		return &orgMention{a: i, b: j + 3, org: &Org{Name: d.quote(i, j+3), Kind: "prison"}}
 	}
 	return nil
 }
@@ -774,6 +798,23 @@ var ruPoWords = map[string]bool{
 	"защите": true, "борьбе": true, "противодействию": true, "городу": true, "вопросам": true,
 }
 
+// ruDativePlural reports a lower-case adjective in the dative plural at i: "тяжким",
+// "особо" is not one.
+func ruDativePlural(d *doc, i int) bool {
+	if i >= len(d.toks) || d.toks[i].k != tWord || d.toks[i].cap || !d.toks[i].cyr {
+		return false
+	}
+	return strings.HasSuffix(d.toks[i].low, "ым") || strings.HasSuffix(d.toks[i].low, "им")
+}
+
+// ruDativePluralNoun reports a lower-case noun in the dative plural at i: "преступлениям".
+func ruDativePluralNoun(d *doc, i int) bool {
+	if i >= len(d.toks) || d.toks[i].k != tWord || d.toks[i].cap || !d.toks[i].cyr {
+		return false
+	}
+	return strings.HasSuffix(d.toks[i].low, "ам") || strings.HasSuffix(d.toks[i].low, "ям")
+}
+
 // ruComplement returns the end of the genitive and "по" phrases after a head at i.
 func (d *doc) ruComplement(i int) int {
 	b := i
@@ -783,6 +824,12 @@ func (d *doc) ruComplement(i int) int {
 			break
 		}
 		switch {
+		// "суд по тяжким преступлениям": an adjective and a noun in the dative plural.
+		case t.low == "по" && ruDativePlural(d, b+1) && (ruDativePluralNoun(d, b+2) || ruDativePlural(d, b+2) && ruDativePluralNoun(d, b+3)):
+			b += 3
+			if ruDativePluralNoun(d, b) {
+				b++
+			}
 		case t.low == "по" && b+1 < len(d.toks) && (ruPoWords[d.toks[b+1].low] || d.toks[b+1].cap && d.word(b+2, "области", "району", "краю", "городу")):
 			k := b + 2
 			for k < len(d.toks) && k-b < 5 && d.toks[k].k == tWord && d.toks[k].nl == 0 {

@@ -215,6 +215,14 @@ func TestExtract_OrganisationShapes(t *testing.T) {
 			[]string{"Бишкекский государственный университет", "Ошский городской суд"}},
 		{"Правозащитный центр Полесья\nГомель, 2 мая 2024 года\n\nСуд оштрафовал активиста.",
 			[]string{"Правозащитный центр Полесья"}},
+		// A place, a level and a head in lower case; a mission named by its city; a body
+		// "under the Cabinet"; a court "по тяжким преступлениям".
+		{"Brest, 2 May 2024\n\nThe Brest regional prosecutor's office appealed. The Pinsk city akimat and the Brest regional water directorate said nothing. He is held in the Brest pre-trial detention centre, his brother in the KGB pre-trial detention centre.",
+			[]string{"Brest pre-trial detention centre", "Brest regional prosecutor's office", "Brest regional water directorate", "KGB pre-trial detention centre", "Pinsk city akimat"}},
+		{"Ashgabat, 2 May 2024\n\nThey picketed the Embassy of Turkmenistan in Ankara. The Agency for Press Affairs under the Cabinet of Ministers banned the book.",
+			[]string{"Agency for Press Affairs under the Cabinet of Ministers", "Embassy of Turkmenistan in Ankara"}},
+		{"Баку, 2 мая 2024 года\n\nГянджинский суд по тяжким преступлениям вынес приговор.",
+			[]string{"Гянджинский суд по тяжким преступлениям"}},
 	} {
 		var got []string
 		for _, o := range Extract(tc.text).Orgs {
