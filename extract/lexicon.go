@@ -142,6 +142,11 @@ next:
 			// "отправил активиста под стражу", "barred Ms Ibrayeva from leaving".
 			if wi == 0 {
 				j = d.skipObject(j, s)
+				// "отправил пенсионера под стражу": a noun object that names no one the text
+				// names, in Russian, where it stands between the verb and its phrase.
+				if j+1 < s.b && !d.lemmaIn(j, alts) && d.toks[j].cyr && d.toks[j].k == tWord && !d.toks[j].cap && d.lemmaIn(j+1, alts) {
+					j++
+				}
 			}
 			if j >= s.b || !d.lemmaIn(j, alts) {
 				continue next

@@ -377,3 +377,18 @@ func TestExtract_SentenceOpenerNoFirstName(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// A noun object between a Russian verb and the rest of its phrase ("отправил пенсионера под
+// стражу") does not hide the phrase.
+func TestExtract_NounObjectInsidePhrase(t *testing.T) {
+	text := "Псков, 22 января 2025 года\n\n10 октября 2024 года Николая Ермолова задержали сотрудники ФСБ. Спустя два дня, 12 октября, суд отправил пенсионера под стражу."
+	found := false
+	for _, e := range Extract(text).Events {
+		if e.Type == "arrest" && e.Date == "2024-10-12" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("events = %q, want an arrest on 2024-10-12", eventsOf(text))
+	}
+}
