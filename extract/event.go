@@ -558,7 +558,7 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 		// "replaced his detention with house arrest, which was lifted in June": a relative
 		// clause after the event tells its own time.
-		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "когда", "который", "которая", "которое", "которые") {
+		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые") {
 			continue
 		}
 		// "who was detained with him, was never tried: he died on 19 October": a date after

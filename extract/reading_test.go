@@ -392,3 +392,12 @@ func TestExtract_NounObjectInsidePhrase(t *testing.T) {
 		t.Errorf("events = %q, want an arrest on 2024-10-12", eventsOf(text))
 	}
 }
+
+// "arrested in December 2002, in the wave of arrests that followed the attack in November
+// 2002": the date of the clause after "that" is not the arrest's.
+func TestExtract_DateAfterThatClause(t *testing.T) {
+	text := "Vienna, 2 May 2025\n\nDovlet Orazov was arrested in December 2002, in the wave of arrests that followed the attack on the president in November 2002."
+	if got, want := eventsOf(text), []string{"arrest 2002-12 Dovlet Orazov"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
