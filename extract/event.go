@@ -121,6 +121,9 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		case "освободить", "освобождённый":
 			return w(1, "от")
 		}
+	case "house arrest":
+		// "освободили из-под домашнего ареста", "released from house arrest": its end.
+		return w(-1, "из-под", "from")
 	case "travel ban":
 		// "prohibited from leaving her home at night": a restriction of a sentence, not a
 		// ban on leaving the country.
@@ -598,6 +601,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	}
 	if refDate != "" {
 		return refDate
+	}
+	// "released in the courtroom", "освобождён в зале суда": on the day of the verdict.
+	if typ == "release" && (d.anyWord(s.a, s.b, "courtroom") || d.anyWord(s.a, s.b, "зале") && d.anyWord(s.a, s.b, "суда")) {
+		if m := d.familyDate(eventNouns["verdict"], k, false); m != nil {
+			return m.iso
+		}
 	}
 	// Torture, death and punishments in prison are told with their own dates or none: the
 	// story's date is not theirs.

@@ -39,7 +39,7 @@ var eventNouns = map[string]*eventFamily{
 func (d *doc) eventRelative(i int) (*dateMention, int) {
 	if !d.mayCount(i) {
 		switch d.toks[i].low {
-		case "через", "спустя", "the", "на", "в", "во", "first":
+		case "через", "спустя", "the", "на", "в", "во", "first", "после", "after":
 		default:
 			return nil, 0 // most words: no lookups
 		}
@@ -65,6 +65,9 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 		j = i + 1 // "в день задержания": the noun follows the day
 	case w(0, "в") && w(1, "ночь") && w(2, "после"):
 		j = i + 2
+	// "после оглашения приговора", "after the verdict": the day of the verdict.
+	case w(0, "после", "after") && d.verdictAfter(i+1):
+		j = i
 	case w(0, "first") && w(1, "night", "day", "nights") && w(2, "in") && w(3, "custody", "detention"):
 		if e := d.familyDate(custodyFamily, i, true); e != nil {
 			return d.shifted(e, i, i+4, 0, 'd'), 4
@@ -88,6 +91,9 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 		return nil, 0
 	}
 	dir := 1
+	if j == i && d.word(i, "после", "after") {
+		n = 0 // the day of the verdict itself
+	}
 	switch {
 	case d.word(j, "after", "после"):
 	case d.word(j, "before", "до"):
@@ -217,4 +223,22 @@ func (d *doc) storyDay(si, i int) *dateMention {
 		}
 	}
 	return nil
+}
+
+// verdictAfter reports the noun of a verdict at token k, after "the", "его", "оглашения" and
+// the like: "after the verdict", "после оглашения приговора".
+func (d *doc) verdictAfter(k int) bool {
+	for d.word(k, "the", "his", "her", "their", "its", "оглашения", "вынесения", "его", "её", "ее", "их") {
+		k++
+	}
+	f := eventNouns[d.word2(k)]
+	return f != nil && f.words != nil && f.words["приговор"] && f.words["verdict"]
+}
+
+// word2 returns the lower-case word at token k, or "".
+func (d *doc) word2(k int) string {
+	if k < 0 || k >= len(d.toks) || d.toks[k].k != tWord {
+		return ""
+	}
+	return d.toks[k].low
 }

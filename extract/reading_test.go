@@ -401,3 +401,25 @@ func TestExtract_DateAfterThatClause(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A release "после оглашения приговора", "after the verdict" or "in the courtroom" is on the
+// day of the verdict; "из-под домашнего ареста" ends a house arrest, it proposes none.
+func TestExtract_ReleaseOnVerdictDay(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Ош, 20 марта 2023 года\n\n13 марта 2023 года суд признал поэтессу Айгуль Токтосунову виновной. После оглашения приговора Токтосунову освободили из-под домашнего ареста.",
+			[]string{"release 2023-03-13 Айгуль Токтосунова"}},
+		{"Andijan, 2 July 2021\n\nOn 30 June 2021 the court sentenced Davron Umarov to three years of restriction of freedom.\n\nThe court refused to hear two witnesses. Umarov was released in the courtroom.",
+			[]string{"release 2021-06-30 Davron Umarov"}},
+		{"Andijan, 2 July 2021\n\nOn 30 June 2021 the court sentenced Davron Umarov to three years of restriction of freedom.\n\nThe court refused to hear two witnesses. After the verdict, Umarov was released.",
+			[]string{"release 2021-06-30 Davron Umarov"}},
+		{"Andijan, 2 July 2021\n\nOn 30 June 2021 the court sentenced Davron Umarov to three years of restriction of freedom.\n\nThe court refused to hear two witnesses. Umarov was released two days after the verdict.",
+			[]string{"release 2021-07-02 Davron Umarov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
