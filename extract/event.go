@@ -539,7 +539,7 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	bestDist := 1 << 30
 	// "was later released": some other day than the sentence's or the story's.
 	if d.anyWord(k-3, k, "later", "subsequently", "afterwards", "позже", "позднее", "впоследствии") {
-		for _, m := range d.datesIn(max(s.a, k-4), k+1) {
+		for _, m := range d.datesIn(max(s.a, k-7), k+1) {
 			if m.rel {
 				return m.iso
 			}

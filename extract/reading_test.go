@@ -423,3 +423,13 @@ func TestExtract_ReleaseOnVerdictDay(t *testing.T) {
 		}
 	}
 }
+
+// "Two days later an investigator barred her from leaving": the relative date a few words
+// before "later ... barred" dates the event.
+func TestExtract_LaterAFewWordsBefore(t *testing.T) {
+	text := "Oral, 19 June 2024\n\nOn 3 November 2023, police searched the flat of the editor Aliya Serikova. Two days later an investigator barred her from leaving the country."
+	got := eventsOf(text)
+	if !slices.Contains(got, "travel ban 2023-11-05 Aliya Serikova") {
+		t.Errorf("events = %q, want a travel ban on 2023-11-05", got)
+	}
+}
