@@ -261,6 +261,19 @@ func (d *doc) events(si int) {
 			k += l - 1
 			continue
 		}
+		// "were arrested in the following weeks: A and B on 3 December, C and D on 13
+		// January": each item of the list after a colon with its own persons and date.
+		if items := d.datedItems(k+l, s); len(items) >= 2 {
+			for _, it := range items {
+				for _, p := range it.persons {
+					d.addEvent(&Event{Type: typ, Date: it.date.iso, Person: p.Name, Mentions: []Span{d.span(k, k+l)}})
+				}
+				d.setWhat(it.date.iso, typ)
+			}
+			d.sentEvent[si] = items[len(items)-1].date.iso
+			k += l - 1
+			continue
+		}
 		official := typ != "dismissal" && typ != "disciplinary action"
 		var persons []*Person
 		if typ == "torture allegation" || typ == "detention" || typ == "arrest" || typ == "release" {
@@ -841,3 +854,49 @@ func (d *doc) appositionBetween(a, b int) bool {
 
 var appositionStop = wordSet(`said says told who whose which that was were is are and or the a an his her their its
 	while when where as but also then`)
+
+// datedItem is an item of a list after an event word: its persons and its date.
+type datedItem struct {
+	persons []*Person
+	date    *dateMention
+}
+
+// datedItems reads a list after a colon that follows an event word at token b: items
+// separated by commas or semicolons, each naming persons and one date ("A and B on 3
+// December 2023, C on 13 January 2024"). It returns nil unless every item has both.
+func (d *doc) datedItems(b int, s sentence) []datedItem {
+	colon := -1
+	for x := b; x < min(b+6, s.b); x++ {
+		if d.punct(x, ":") {
+			colon = x
+			break
+		}
+	}
+	if colon < 0 {
+		return nil
+	}
+	var items []datedItem
+	start := colon + 1
+	for x := colon + 1; x <= s.b; x++ {
+		if x < s.b && !d.punct(x, ",", ";") && !(x == s.b-1 && d.punct(x, ".")) {
+			continue
+		}
+		end := x
+		var ps []*Person
+		for _, m := range d.personsIn(start, end) {
+			if m.p != nil && !m.pronoun && !slices.Contains(ps, m.p) {
+				ps = append(ps, m.p)
+			}
+		}
+		ds := d.datesIn(start, end)
+		if len(ps) == 0 || len(ds) != 1 {
+			return nil
+		}
+		items = append(items, datedItem{ps, ds[0]})
+		start = x + 1
+		if x >= s.b-1 {
+			break
+		}
+	}
+	return items
+}

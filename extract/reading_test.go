@@ -433,3 +433,13 @@ func TestExtract_LaterAFewWordsBefore(t *testing.T) {
 		t.Errorf("events = %q, want a travel ban on 2023-11-05", got)
 	}
 }
+
+// A list after a colon whose items each name persons and a date gives each item's persons
+// the event on the item's date.
+func TestExtract_DatedItemsAfterColon(t *testing.T) {
+	text := "Baku, 21 June 2025\n\nThe editors were detained over the winter: Ramil Aliyev and Sevda Guliyeva on 4 December 2023, Kamran Huseynov on 10 January 2024."
+	want := []string{"detention 2023-12-04 Ramil Aliyev", "detention 2023-12-04 Sevda Guliyeva", "detention 2024-01-10 Kamran Huseynov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+}
