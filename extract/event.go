@@ -87,6 +87,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	case "dismissal":
 		switch lem {
 		case "dismiss", "remove", "fire", "sack", "oust":
+			// "removed her from office": a dismissal.
+			if w(1, "him", "her", "them") && w(2, "from") && w(3, "office", "post", "position", "job", "duties", "bench", "work") && !w(-1, "to") {
+				return false
+			}
 			// Not "to remove him from the campaign" (a purpose) nor "removing people from the room".
 			return !(w(1, "from", "as") || w(2, "from") || w(-1, "was", "were", "been")) || w(1, "the", "his", "her", "their", "a", "an", "all") ||
 				w(-1, "to") || strings.HasSuffix(t.low, "ing")

@@ -443,3 +443,26 @@ func TestExtract_DatedItemsAfterColon(t *testing.T) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
 }
+
+// "removed her from office" is a dismissal; "removing people from the room" is none.
+func TestExtract_RemovedFromOffice(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Tbilisi, 20 September 2025\n\nJudge Nino Kvaratskhelia acquitted two protesters in July. On 18 September 2025, the council removed her from office.",
+			[]string{"dismissal 2025-09-18 Nino Kvaratskhelia"}},
+		{"Tbilisi, 20 September 2025\n\nOn 16 September 2025, bailiffs began removing people from the room.",
+			nil},
+	} {
+		var got []string
+		for _, e := range eventsOf(tc.text) {
+			if strings.HasPrefix(e, "dismissal") {
+				got = append(got, e)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("dismissals of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
