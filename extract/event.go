@@ -261,7 +261,9 @@ func (d *doc) events(si int) {
 			k += l - 1
 			continue
 		}
-		if d.toldBefore(k, typ) != nil || d.possessedNoun(k, l) {
+		// "after his arrest" names an event told before; "since his arrest on 9 June 2022"
+		// tells it with its date.
+		if d.toldBefore(k, typ) != nil && !d.datedRightAfter(k+l) || d.possessedNoun(k, l) {
 			k += l - 1
 			continue
 		}
@@ -358,6 +360,17 @@ func (d *doc) possessedNoun(k, l int) bool {
 		}
 	}
 	return true
+}
+
+// datedRightAfter reports a day, month or year told right after token b ("on 9 June 2022").
+func (d *doc) datedRightAfter(b int) bool {
+	s := d.sents[d.toks[min(b, len(d.toks)-1)].sent]
+	for _, m := range d.datesIn(b, min(s.b, b+3)) {
+		if !m.until && !m.rel && m.a == b+1 && d.word(b, "on", "in") {
+			return true
+		}
+	}
+	return false
 }
 
 // heading reports a sentence that is a title on a line of its own: a few words without a

@@ -466,3 +466,13 @@ func TestExtract_RemovedFromOffice(t *testing.T) {
 		}
 	}
 }
+
+// "in custody since his arrest on 9 June 2022" tells the arrest with its date, though a
+// detention was told before; "after his arrest" alone refers back and proposes none.
+func TestExtract_EventToldWithItsDate(t *testing.T) {
+	text := "Dushanbe, 22 June 2023\n\nHis brother Daler Rahimov was detained in Moscow on 5 April 2023. The journalist Rustam Rahimov has been in custody since his arrest on 9 June 2022."
+	got := eventsOf(text)
+	if !slices.Contains(got, "arrest 2022-06-09 Rustam Rahimov") {
+		t.Errorf("events = %q, want an arrest of Rustam Rahimov on 2022-06-09", got)
+	}
+}
