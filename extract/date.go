@@ -282,7 +282,7 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 // relWords are the first words of the relative expressions relative reads, besides numbers;
 // a test keeps them in step.
 var relWords = wordSet(`after hours immediately last later minutes moments next shortly soon spent that the this today
-	yesterday в во вскоре вчера на назавтра накануне провел провела провели провёл сегодня спустя тем того через`)
+	yesterday в во вскоре вчера на назавтра накануне провел провела провели провёл сегодня спустя тем того через позавчера прошлой прошлым`)
 
 // mayCount reports a token that may start a number: digits or a number word.
 func (d *doc) mayCount(i int) bool {
@@ -387,7 +387,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return 1, 'd', relAnchor, false, 2
 	case w(0, "the") && w(1, "day") && w(2, "after") && !d.word(i+3, "tomorrow"):
 		return 1, 'd', relAnchor, true, 3 // "on 2 July, the day after the protests began": backdated
-	case w(0, "the") && w(1, "day") && w(2, "before"):
+	case w(0, "the") && w(1, "day") && w(2, "before") && !w(3, "yesterday"):
 		return -1, 'd', relAnchor, false, 3
 	case w(0, "the") && w(1, "previous", "preceding") && w(2, "day"):
 		return -1, 'd', relAnchor, false, 3
@@ -403,6 +403,10 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return 0, 'd', relAnchor, false, 2
 	case w(0, "yesterday"):
 		return -1, 'd', relDateline, false, 1
+	case w(0, "the") && w(1, "day") && w(2, "before") && w(3, "yesterday"):
+		return -2, 'd', relDateline, false, 4
+	case w(0, "last") && w(1, "autumn", "spring", "summer", "winter", "fall") && !w(-1, "the"):
+		return -1, 'y', relDateline, false, 2 // the season of the year before the dateline's
 	case w(0, "today") && !w(1, "'s"):
 		return 0, 'd', relDateline, false, 1
 	case w(0, "last") && w(1, "year"):
@@ -435,6 +439,10 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return 0, 'd', relAnchor, false, 1
 	case w(0, "вчера"):
 		return -1, 'd', relDateline, false, 1
+	case w(0, "позавчера"):
+		return -2, 'd', relDateline, false, 1
+	case w(0, "прошлой") && w(1, "осенью", "весной", "зимой"), w(0, "прошлым") && w(1, "летом"):
+		return -1, 'y', relDateline, false, 2
 	case w(0, "сегодня"):
 		return 0, 'd', relDateline, false, 1
 	case w(0, "в") && w(1, "прошлом") && w(2, "году"):
