@@ -191,7 +191,7 @@ func surnameShape(w string) (bool, byte) {
 				}
 			}
 		}
-		for _, e := range []string{"енко", "ко", "чук", "щук", "ук", "юк", "ич", "ича", "ичу", "ян", "яна", "дзе", "швили", "ых", "их", "ли", "заде", "улы", "кызы", "уулу", "бек", "баев", "цев", "ник", "ок", "ец"} {
+		for _, e := range []string{"енко", "енка", "ко", "чук", "щук", "ук", "юк", "ич", "ича", "ичу", "ян", "яна", "дзе", "швили", "ых", "их", "ли", "заде", "улы", "кызы", "уулу", "бек", "баев", "цев", "ник", "ок", "ец"} {
 			if strings.HasSuffix(low, e) {
 				return true, 0
 			}
@@ -202,6 +202,10 @@ func surnameShape(w string) (bool, byte) {
 		if strings.HasSuffix(low, e) && len(low) > len(e)+2 {
 			return true, 'f'
 		}
+	}
+	// Belarusian "-enka" (Sidarenka, Sidorenko in Russian) is either gender's.
+	if strings.HasSuffix(low, "enka") && len(low) > 6 {
+		return true, 0
 	}
 	for _, e := range []string{"ov", "ev", "yev", "iev", "in", "yn", "sky", "skiy", "ski", "skii", "tsky", "au", "yau", "ich", "vich", "ko", "enko", "uk", "yuk", "chuk", "yan", "ian", "dze", "shvili", "li", "lu", "zade", "zada", "oglu", "oghlu", "uly", "uulu", "kyzy", "qizi", "zoda", "zod", "bek", "bayev", "baev", "baiev", "ets", "nik", "ik", "ak", "yk"} {
 		if strings.HasSuffix(low, e) && len(low) > len(e)+2 {

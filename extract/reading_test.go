@@ -476,3 +476,19 @@ func TestExtract_EventToldWithItsDate(t *testing.T) {
 		t.Errorf("events = %q, want an arrest of Rustam Rahimov on 2022-06-09", got)
 	}
 }
+
+// A Belarusian surname in -enka / -енка is a surname, with a given name the lists lack.
+func TestExtract_BelarusianEnka(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Gomel, 2 May 2024\n\nIn March 2023, Yanina Kavalenka was sentenced to two years of restriction of freedom.", "Yanina Kavalenka"},
+		{"Гомель, 2 мая 2024 года\n\nВ марте 2023 года Янина Коваленка была осуждена на два года ограничения свободы.", "Янина Коваленка"},
+	} {
+		var got []string
+		for _, p := range Extract(tc.text).Persons {
+			got = append(got, p.Name)
+		}
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("persons of %q = %q, want %q among them", tc.text, got, tc.want)
+		}
+	}
+}
