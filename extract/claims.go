@@ -585,7 +585,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 					}
 				}
 				// "назначен один год ограничения свободы; для неё обвинение просило полтора года"
-				if prev == nil && si > 0 && d.punct(d.sents[si-1].b-1, ";") {
+				// "... to two years of restriction of freedom. The prosecutor had demanded two
+				// and a half years.": the sentence just before, in the same paragraph.
+				if prev == nil && si > 0 && (d.punct(d.sents[si-1].b-1, ";") || d.lastPen != nil && d.lastPen.sent == si-1 && d.sents[si-1].para == d.sents[si].para) {
 					prev = d.lastPen
 				}
 				if prev != nil && (prev.Kind == "restriction of freedom" || prev.Kind == "compulsory treatment") {

@@ -492,3 +492,12 @@ func TestExtract_BelarusianEnka(t *testing.T) {
 		}
 	}
 }
+
+// A bare demand in the sentence after a term of restriction of freedom, in its paragraph, is
+// of that kind.
+func TestExtract_BareDemandAfterSentence(t *testing.T) {
+	text := "Gomel, 2 May 2024\n\nIn March 2023, the court sentenced Yanina Kavalenka to two years of restriction of freedom. The prosecutor had demanded two and a half years."
+	if got, want := penaltiesOf(Extract(text).Demands), []string{"Yanina Kavalenka restriction of freedom P2Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
