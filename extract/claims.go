@@ -571,6 +571,13 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if d.word(t.b, "sentence", "term", "prison", "jail") && (d.punct(t.b-2, "-") || strings.Contains(d.toks[t.b-1].t, "-")) {
 				strong = true
 			}
+			// "from seven years to six years and six months": the kind of the term before.
+			if !strong && d.word(t.a-1, "to", "до") && len(out) > 0 && out[len(out)-1].pen.Kind != "" && d.anyWord(a, t.a, termChanges...) {
+				p := *out[len(out)-1].pen
+				p.Term = t.t.iso()
+				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &p})
+				continue
+			}
 			if !strong {
 				continue
 			}
@@ -599,6 +606,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		// seven years", "от 5 до 10 лет": a range the law sets.
 		lo, _ := d.count(t.a - 2)
 		rng := d.word(t.a-1, "to", "and", "до") && lo > 0 || d.word(t.a-1, "between", "from", "от")
+		// "reduced his prison term from seven years to six years and six months", "снизил срок
+		// с шести до четырёх лет": the term before and the term after, each a sentence.
+		if rng && d.anyWord(a, t.a, termChanges...) {
+			rng = false
+		}
 		prospect := false
 		for x := max(a, t.a-8); x < t.a; x++ {
 			if d.is(x, cProspect) && d.month(x) == 0 { // "the May 2022 protests" is no "may"
@@ -682,6 +694,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 	// Amounts after "fined X": "fined Serikbayev 300,000 tenge".
 	return out
 }
+
+// termChanges are the verbs of a court changing a term: "reduced his term from seven years
+// to six".
+var termChanges = strings.Fields(`reduced cut trimmed lowered increased raised снизил снизила сократил сократила смягчил
+	смягчила увеличил увеличила`)
 
 // banScope returns what a ban is from: "from journalistic activity", "on public activity",
 // "заниматься общественной деятельностью".

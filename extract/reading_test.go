@@ -501,3 +501,12 @@ func TestExtract_BareDemandAfterSentence(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// "reduced his prison term from seven years to six years and six months": both terms are
+// sentences, not a range the law sets.
+func TestExtract_TermReducedFromTo(t *testing.T) {
+	text := "Moscow, 30 September 2023\n\nThe Moscow City Court on 28 September upheld the conviction of Pavel Orlov but reduced his prison term from eight years to seven years and six months."
+	if got, want := penaltiesOf(Extract(text).Sentences), []string{"Pavel Orlov imprisonment P7Y6M", "Pavel Orlov imprisonment P8Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
