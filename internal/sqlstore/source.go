@@ -116,7 +116,7 @@ func (tx *Tx) sources(ctx context.Context, v docket.Viewer, tail string, args ..
 		s.Sensitivity, s.CreatedAt = docket.Sensitivity(sens), parseTime(created)
 		if sealed != "" {
 			var err error
-			if s.Sealed, err = decodeSealed(sealed); err != nil {
+			if s.Sealed, err = decodeBox(sealed); err != nil {
 				return nil, fmt.Errorf("source %s: %w", s.ID, err)
 			}
 			s.URL = "" // the keyed term it is found by
