@@ -127,6 +127,9 @@ type SourceFilter struct {
 	// Newest lists the sources recorded last first: the one just cited is likely the next.
 	Newest        bool
 	Offset, Limit int
+	// SkipCount leaves the total uncounted (-1): a picker wants the first few that match, and
+	// counting every match reads every source.
+	SkipCount bool
 }
 
 // SourceService holds sources.

@@ -47,8 +47,11 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 		order += ` DESC`
 	}
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
-			return err
+		n = -1
+		if !f.SkipCount {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
+				return err
+			}
 		}
 		out, err = tx.sources(ctx, v, tail+order+` LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err

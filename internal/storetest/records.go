@@ -25,13 +25,26 @@ func testSourceQuery(t *testing.T, open Opener) {
 	pct := mk(&docket.Source{URL: "https://example.org/pct", Title: "Poll 100%_sure", Sensitivity: docket.Public})
 	find := func(v docket.Viewer, q string) []string {
 		t.Helper()
-		ss, _, err := st.FindSources(ctx, v, docket.SourceFilter{Query: q, Newest: true, Limit: 10})
+		ss, n, err := st.FindSources(ctx, v, docket.SourceFilter{Query: q, Newest: true, Limit: 10})
 		if err != nil {
 			t.Fatalf("FindSources(%q): %v", q, err)
 		}
 		var ids []string
 		for _, s := range ss {
 			ids = append(ids, s.ID)
+		}
+		if n != len(ids) {
+			t.Errorf("FindSources(%q) as %s counts %d, lists %d", q, v.Name, n, len(ids))
+		}
+		// Uncounted (the picker's way), the same sources.
+		ss, n, err = st.FindSources(ctx, v, docket.SourceFilter{Query: q, Newest: true, Limit: 10, SkipCount: true})
+		if err != nil || n != -1 || len(ss) != len(ids) {
+			t.Errorf("FindSources(%q, SkipCount) = %d sources, count %d, %v; want %d, -1", q, len(ss), n, err, len(ids))
+		}
+		for i, s := range ss {
+			if i < len(ids) && s.ID != ids[i] {
+				t.Errorf("FindSources(%q, SkipCount)[%d] = %s, want %s", q, i, s.ID, ids[i])
+			}
 		}
 		return ids
 	}
