@@ -83,3 +83,74 @@ func TestStmtCache(t *testing.T) {
 		t.Errorf("%d statements kept, over the bound of %d", n, maxCachedStmts)
 	}
 }
+
+// TestStmtCache_Prepared: a statement prepared in a transaction (as the stores prepare theirs)
+// runs from the connection's kept statement, which outlives the transaction; run while its own
+// rows are open, it reads right; a query that does not parse fails where it is prepared.
+func TestStmtCache_Prepared(t *testing.T) {
+	db, err := sql.Open(driverName, "file:"+filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	if _, err := db.ExecContext(ctx, `CREATE TABLE t (n INTEGER)`); err != nil {
+		t.Fatal(err)
+	}
+	const q = `SELECT n FROM t WHERE n >= ? ORDER BY n`
+	var first *cachedStmt
+	for round := range 3 {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO t (n) VALUES (?)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ins.ExecContext(ctx, round); err != nil {
+			t.Fatal(err)
+		}
+		sel, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := sel.QueryContext(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var outer, inner []int
+		for rows.Next() {
+			var n, m int
+			rows.Scan(&n)
+			outer = append(outer, n)
+			if err := sel.QueryRowContext(ctx, round).Scan(&m); err != nil {
+				t.Fatal(err)
+			}
+			inner = append(inner, m)
+		}
+		rows.Close()
+		if len(outer) != round+1 || outer[round] != round || inner[0] != round {
+			t.Fatalf("round %d: outer %v, inner %v", round, outer, inner)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		conn, _ := db.Conn(ctx)
+		conn.Raw(func(dc any) error {
+			s := dc.(*cachingConn).stmts[q]
+			if s == nil || s.busy || (first != nil && s != first) {
+				t.Errorf("round %d: the prepared query's kept statement is %p (busy %v), was %p", round, s, s != nil && s.busy, first)
+			}
+			first = s
+			return nil
+		})
+		conn.Close()
+	}
+	tx, _ := db.BeginTx(ctx, nil)
+	defer tx.Rollback()
+	if _, err := tx.PrepareContext(ctx, `SELECT nothing FROM nowhere`); err == nil {
+		t.Error("a query that does not parse was prepared")
+	}
+}
