@@ -30,9 +30,10 @@ import (
 //
 // On this project's machine (2 cores shared with other work), 2026-12-06: Upload1MB 760 ms
 // (target 2 s); ReviewPage500 116 ms (target 300 ms; 353 ms before the document's own records
-// were skipped as candidates); ReviewQueue100k p50 406 ms, p95 601 ms (target 100 ms, not met:
-// the queue counts the drafts by document on every page; 696 and 1039 ms before the partial
-// index statements_drafts).
+// were skipped as candidates). ReviewQueue100k (target 100 ms), 2026-12-07 at load 5: a page
+// whose counts are kept (nothing changed since they were counted) p50 13 ms, p95 21 ms; the
+// first after a change, which counts again, p50 133 ms, p95 162 ms (p50 406, p95 601 when
+// every page counted each draft against its record and source; 1039 ms with no index).
 
 // benchServer is a store served, with an editor signed in.
 func benchServer(b *testing.B) (*sqlite.DB, *dockethttp.Server, *http.Client) {
