@@ -110,6 +110,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open) })
 	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
+	t.Run("DraftGroups", func(t *testing.T) { testDraftGroups(t, open) })
 }
 
 // Found returns the problems Verify found, leaving out its warnings of what it cannot prove
