@@ -118,6 +118,7 @@ func (s *Source) normalizeSealed() error {
 // SourceFilter selects sources.
 type SourceFilter struct {
 	ID      *string
+	IDs     []string // any of these (at most MaxIn): a report reads the sources its facts cite at once
 	URL     *string
 	CitedIn *string // the sources a document's footnotes cite
 	// Query keeps the sources whose title, URL, publisher or date of publication hold every

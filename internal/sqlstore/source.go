@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -32,6 +33,17 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 		where, args = append(where, `url IN (?, ?)`), append(args, *f.URL, *f.URL)
 		if k := db.DataKey; k != nil && v.MaxSensitivity() == docket.Confidential {
 			args[len(args)-1] = k.Term(seal.URL, *f.URL)
+		}
+	}
+	if len(f.IDs) > docket.MaxIn {
+		return nil, 0, docket.Errorf(docket.EINVALID, "%d ids: at most %d at once", len(f.IDs), docket.MaxIn)
+	} else if len(f.IDs) > 0 {
+		// Padded to a power of two with the last id again, so that a few statements serve
+		// every length.
+		n := 1 << bits.Len(uint(len(f.IDs)-1))
+		where = append(where, `id IN `+inList(n))
+		for i := range n {
+			args = append(args, f.IDs[min(i, len(f.IDs)-1)])
 		}
 	}
 	if f.CitedIn != nil {

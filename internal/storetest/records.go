@@ -21,7 +21,7 @@ func testSourceQuery(t *testing.T, open Opener) {
 	}
 	old := mk(&docket.Source{URL: "https://tumba.kz/41092.html", Title: "Судьи Казахстана под давлением", Publisher: "Тумба", Published: "2019-02-11", Sensitivity: docket.Public})
 	newer := mk(&docket.Source{URL: "https://tumba.kz/50000.html", Title: "Another tumba story", Sensitivity: docket.Public})
-	mk(&docket.Source{URL: "https://example.org/notes", Title: "Witness notes", Sensitivity: docket.Confidential})
+	notes := mk(&docket.Source{URL: "https://example.org/notes", Title: "Witness notes", Sensitivity: docket.Confidential})
 	pct := mk(&docket.Source{URL: "https://example.org/pct", Title: "Poll 100%_sure", Sensitivity: docket.Public})
 	find := func(v docket.Viewer, q string) []string {
 		t.Helper()
@@ -47,6 +47,26 @@ func testSourceQuery(t *testing.T, open Opener) {
 			}
 		}
 		return ids
+	}
+	// By ids, at once: those the viewer may see, whatever else is asked for.
+	for _, tc := range []struct {
+		v    docket.Viewer
+		ids  []string
+		want int
+	}{
+		{public, []string{old.ID, newer.ID, notes.ID, pct.ID, "nothing"}, 3},
+		{cleared, []string{old.ID, newer.ID, notes.ID}, 3},
+		{public, []string{old.ID}, 1},
+	} {
+		ss, _, err := st.FindSources(ctx, tc.v, docket.SourceFilter{IDs: tc.ids, Limit: len(tc.ids), SkipCount: true})
+		if err != nil || len(ss) != tc.want {
+			t.Errorf("FindSources(IDs %v) as %s = %d sources, %v; want %d", tc.ids, tc.v.Name, len(ss), err, tc.want)
+		}
+		for _, s := range ss {
+			if !slices.Contains(tc.ids, s.ID) {
+				t.Errorf("FindSources(IDs %v) gives %s", tc.ids, s.ID)
+			}
+		}
 	}
 	for _, tc := range []struct {
 		v    docket.Viewer
