@@ -4,15 +4,12 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
-	"github.com/docketorg/docket/internal/storetest"
-	"github.com/docketorg/docket/sqlite"
 )
 
 // watchingStore records how far the row keeper says its first derivation has come each time
@@ -33,12 +30,7 @@ func (w *watchingStore) PutRows(ctx context.Context, v docket.Viewer, ids []stri
 // The first derivation of every record's rows says how far it has come, out of how many
 // records, and a list shown meanwhile says that it is a part; afterwards nothing is said.
 func TestRowKeeper_Preparing(t *testing.T) {
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "docket.db"))
-	db.DataKey = storetest.DataKey()
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openStore(t)
 	ctx := context.Background()
 	if err := demo.Load(ctx, db, docket.Operator("t")); err != nil {
 		t.Fatal(err)

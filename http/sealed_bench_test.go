@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/internal/storetest"
 )
 
 // BenchmarkEntityPage_Sealed measures the entity page of a person with twenty facts and ten
@@ -26,22 +27,7 @@ func BenchmarkEntityPage_Sealed(b *testing.B) {
 	var reqs []*http.Request
 	for _, sens := range []docket.Sensitivity{docket.Internal, docket.Confidential} {
 		db, s := MustOpenServer(b)
-		src := &docket.Source{URL: "https://example.org/" + sens.String(), Title: "A report", Sensitivity: sens}
-		if err := db.CreateSource(ctx, op, src); err != nil {
-			b.Fatal(err)
-		}
-		var stmts []*docket.Statement
-		for i := range 20 {
-			p, v := "alias", fmt.Sprintf("Gulnara Baiturova %d", i)
-			if i == 0 {
-				p = "name"
-			}
-			stmts = append(stmts, &docket.Statement{Property: p, Value: v, Source: src.ID, Sensitivity: sens})
-		}
-		e := &docket.Entity{Schema: "Person", Sensitivity: sens}
-		if err := db.CreateEntity(ctx, op, e, stmts); err != nil {
-			b.Fatal(err)
-		}
+		e, src := storetest.MustNamedPerson(b, db, sens)
 		for i := range 10 {
 			p := &docket.Entity{Schema: "Proceeding", Sensitivity: sens}
 			if err := db.CreateEntity(ctx, op, p, []*docket.Statement{

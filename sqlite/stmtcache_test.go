@@ -11,17 +11,25 @@ import (
 // TestStmtCache: a connection runs a query again from the statement it kept; a query run while
 // its own rows are open is prepared apart, so neither reads the other's rows; the statements
 // kept stay under their bound.
-func TestStmtCache(t *testing.T) {
+// openCaching opens a database of one table t (n INTEGER) through the caching driver, on one
+// connection, as a store's reads of a transaction are.
+func openCaching(t *testing.T) *sql.DB {
+	t.Helper()
 	db, err := sql.Open(driverName, "file:"+filepath.Join(t.TempDir(), "c.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	db.SetMaxOpenConns(1)
-	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, `CREATE TABLE t (n INTEGER)`); err != nil {
+	if _, err := db.Exec(`CREATE TABLE t (n INTEGER)`); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+func TestStmtCache(t *testing.T) {
+	db := openCaching(t)
+	ctx := context.Background()
 	for i := range 5 {
 		if _, err := db.ExecContext(ctx, `INSERT INTO t (n) VALUES (?)`, i); err != nil {
 			t.Fatal(err)
@@ -88,16 +96,8 @@ func TestStmtCache(t *testing.T) {
 // runs from the connection's kept statement, which outlives the transaction; run while its own
 // rows are open, it reads right; a query that does not parse fails where it is prepared.
 func TestStmtCache_Prepared(t *testing.T) {
-	db, err := sql.Open(driverName, "file:"+filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
+	db := openCaching(t)
 	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, `CREATE TABLE t (n INTEGER)`); err != nil {
-		t.Fatal(err)
-	}
 	const q = `SELECT n FROM t WHERE n >= ? ORDER BY n`
 	var first *cachedStmt
 	for round := range 3 {
