@@ -158,20 +158,39 @@ func BenchmarkDocuments_ReviewQueue100k(b *testing.B) {
 		}
 		srcID = recs[0].Source.ID
 	}
-	// A reviewer comes back to the queue between documents: each round changes the registry
-	// once (a new proposal), then reads pages of the queue twice. A page's first read after
-	// the change counts its filter's proposals again (cold: once for the three unfiltered
-	// pages, once for each filter); the rest read the counts kept while nothing changes (warm).
+	// A reviewer comes back to the queue between documents. The first look at each filter
+	// counts every proposal (first). Then each round, something is done in between (a new
+	// proposal from a document, or one accepted: a review), and the pages are read twice: a
+	// page's first read after it counts again only the document the change concerns (changed);
+	// the rest read the counts kept (again).
 	pages := []string{"/review", "/review?offset=100", "/review?schema=Person", "/review?property=occupation", "/review?offset=180"}
 	firstOfFilter := map[string]bool{"/review": true, "/review?schema=Person": true, "/review?property=occupation": true}
-	var warm, cold []time.Duration
+	var first, changed, again []time.Duration
+	for _, p := range pages {
+		t0 := time.Now()
+		mustGet(b, c, s.URL()+p)
+		if firstOfFilter[p] {
+			first = append(first, time.Since(t0))
+		}
+	}
+	draft := docket.Draft
 	b.ResetTimer()
 	for i := range b.N {
 		b.StopTimer()
-		e := &docket.Entity{ID: "new", Schema: "Person", Sensitivity: docket.Internal}
-		if err := st.Write(ctx, op, []*docket.Record{{Kind: docket.KindEntity, Entity: e}, {Kind: docket.KindStatement, Statement: &docket.Statement{
-			Entity: "new", Property: "name", Value: fmt.Sprintf("Newcomer %d", i), Source: srcID, Status: docket.Draft, Sensitivity: docket.Internal}}}); err != nil {
-			b.Fatal(err)
+		if i%2 == 0 {
+			e := &docket.Entity{ID: "new", Schema: "Person", Sensitivity: docket.Internal}
+			if err := st.Write(ctx, op, []*docket.Record{{Kind: docket.KindEntity, Entity: e}, {Kind: docket.KindStatement, Statement: &docket.Statement{
+				Entity: "new", Property: "name", Value: fmt.Sprintf("Newcomer %d", i), Source: srcID, Status: docket.Draft, Sensitivity: docket.Internal}}}); err != nil {
+				b.Fatal(err)
+			}
+		} else {
+			ss, _, err := st.FindStatements(ctx, op, docket.StatementFilter{Status: &draft, Limit: 1, SkipCount: true})
+			if err != nil || len(ss) == 0 {
+				b.Fatalf("a draft to accept: %v", err)
+			}
+			if err := st.SetStatus(ctx, op, ss[0].ID, docket.Reported, ""); err != nil {
+				b.Fatal(err)
+			}
 		}
 		b.StartTimer()
 		for round := range 2 {
@@ -179,9 +198,9 @@ func BenchmarkDocuments_ReviewQueue100k(b *testing.B) {
 				t0 := time.Now()
 				mustGet(b, c, s.URL()+p)
 				if round == 0 && firstOfFilter[p] {
-					cold = append(cold, time.Since(t0))
+					changed = append(changed, time.Since(t0))
 				} else {
-					warm = append(warm, time.Since(t0))
+					again = append(again, time.Since(t0))
 				}
 			}
 		}
@@ -191,8 +210,9 @@ func BenchmarkDocuments_ReviewQueue100k(b *testing.B) {
 		slices.Sort(ts)
 		return float64(ts[min(len(ts)-1, len(ts)*p/100)].Microseconds()) / 1000
 	}
-	b.ReportMetric(pct(warm, 50), "warm-p50-ms")
-	b.ReportMetric(pct(warm, 95), "warm-p95-ms")
-	b.ReportMetric(pct(cold, 50), "cold-p50-ms")
-	b.ReportMetric(pct(cold, 95), "cold-p95-ms")
+	b.ReportMetric(pct(first, 50), "first-p50-ms")
+	b.ReportMetric(pct(changed, 50), "changed-p50-ms")
+	b.ReportMetric(pct(changed, 95), "changed-p95-ms")
+	b.ReportMetric(pct(again, 50), "again-p50-ms")
+	b.ReportMetric(pct(again, 95), "again-p95-ms")
 }

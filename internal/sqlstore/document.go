@@ -290,14 +290,16 @@ func (db *Store) DraftGroups(ctx context.Context, v docket.Viewer, f docket.Draf
 	if f.Author != nil {
 		inner, args = append(inner, `author = ?`), append(args, *f.Author)
 	}
+	if f.Source != nil {
+		// One document's (and its footnotes'), from the index by source.
+		inner = append(inner, `source_id IN (SELECT id FROM sources WHERE id = ? OR cited_in = ?)`)
+		args = append(args, *f.Source, *f.Source)
+	}
 	cond, cargs := visible(v)
 	where := []string{cond}
 	args = append(args, cargs...)
 	if f.Schema != nil {
 		where, args = append(where, `se.schema = ?`), append(args, *f.Schema)
-	}
-	if f.Source != nil {
-		where, args = append(where, `(s.source_id = ? OR so.cited_in = ?)`), append(args, *f.Source, *f.Source)
 	}
 	q := `SELECT COALESCE(so.cited_in, s.source_id) AS root, CAST(SUM(s.n) AS INTEGER), MIN(s.oldest) FROM (
 			SELECT source_id, entity_id, sensitivity, ref, status, COUNT(*) AS n, MIN(seq) AS oldest FROM statements
