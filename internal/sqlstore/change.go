@@ -717,9 +717,28 @@ func (tx *Tx) markAbsent(ids []string, found map[string]bool, kind uint8) {
 	}
 }
 
-// selectIn runs query, which ends in "IN ", for the ids, a few hundred at a time, and calls fn
+// selectIn runs query, which ends in "IN ", for the ids (in one array where the dialect binds
+// arrays, see Arrayer; else a few hundred at a time), and calls fn
 // for every row.
 func (tx *Tx) selectIn(ctx context.Context, query string, ids []string, fn func(*sql.Rows) error) error {
+	if a, ok := tx.db.Dialect.(Arrayer); ok && len(ids) > 0 {
+		// All at once, in one array: one statement, and one round trip to a server.
+		s, err := tx.prep(ctx, strings.TrimSuffix(query, "IN ")+a.AnyOf())
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(ctx, ids)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := fn(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
 	for len(ids) > 0 {
 		n := min(len(ids), maxRowsPerInsert)
 		if n < maxRowsPerInsert {

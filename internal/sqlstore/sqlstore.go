@@ -263,6 +263,38 @@ type Copier interface {
 	CopyFrom(ctx context.Context, tx *Tx, table string, columns []string, args []any) error
 }
 
+// A BulkUpdater is a Dialect that changes many statement rows with one statement: an
+// import's reviews and retractions of rows it wrote in earlier batches are a few in a hundred
+// records, and one UPDATE each, a round trip to a server each, kept its writer waiting.
+type BulkUpdater interface {
+	// UpdateStatements makes each change in tx; no two name the same row.
+	UpdateStatements(ctx context.Context, tx *Tx, changes []StatementChange) error
+}
+
+// StatementChange is what a review or a retraction changes in a statement's row (see
+// BulkUpdater): with Whole, every column below is set as given (NULL for nil); else, with
+// Review, status is set and the status it had is kept as recorded_status if none is kept
+// yet, and with Retract, the retraction's columns are set.
+type StatementChange struct {
+	Seq                    int64
+	Whole, Review, Retract bool
+	Status                 string
+	Recorded               *string
+	RetractedSeq           *int64
+	RetractedAt            *string
+	RetractedBy            *string
+	RetractReason          *string
+	SupersededBy           *string
+}
+
+// An Arrayer is a Dialect that binds a list of values as one array parameter: an import's
+// lookup of a batch's ids is then one statement a table, whatever their number.
+type Arrayer interface {
+	// AnyOf returns the condition, after a column, that it is one of the values of the
+	// parameter it holds, which is bound to a []string.
+	AnyOf() string
+}
+
 // ErrBusy is the answer to a write that waited its time for another writer (an import holds
 // the store for its whole length, in one transaction): a refusal to try again, never an
 // internal error and never a wait without end.
