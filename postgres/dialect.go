@@ -277,8 +277,10 @@ func (dialect) BeginBulk(context.Context, *sql.DB, *sql.DB) (func() error, error
 // by row, each with a lookup in the table referred to (a third of a bare COPY's time): adding
 // one again checks every row with one join, and fails the import if any row breaks it. The
 // import's own checks come first and name the record; the keys are the net under them. The
-// indexes on ids, on entities' canonical ids and on statements' entities stay: the checks
-// read them.
+// indexes on ids and on entities' canonical ids stay: the checks read them. The index of
+// statements by entity, the dearest to keep up (its keys arrive in no order), only the check
+// of a corroboration reads: an import builds it when the first comes (see sqlstore's
+// needIndex), else after the load.
 func (dialect) Deferrable(alone bool) []string {
 	if !alone {
 		return []string{"search_exact", "search_keys"}
@@ -286,7 +288,7 @@ func (dialect) Deferrable(alone bool) []string {
 	return []string{"search_exact", "search_keys", "search_seq_fkey", "name_keys_seq_fkey",
 		"statements_entity_id_fkey", "statements_ref_fkey", "statements_source_id_fkey",
 		"statements_ref", "statements_ref_newest", "statements_source", "statements_drafts", "name_keys_key", "sources_url", "entities_schema",
-		"changes_entity", "changes_entity2"}
+		"changes_entity", "changes_entity2", "statements_entity"}
 }
 
 // Deferral returns the statements that drop an index or a constraint of the store's schema

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -200,7 +199,7 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 		defer close(exported)
 		defer close(lines)
 		exportErr = src.Export(ctx, op, false, func(r *docket.Record) error {
-			b, err := json.Marshal(r)
+			b, err := r.MarshalJSON() // json.Marshal's bytes, without its second pass over them
 			if err != nil {
 				return err
 			}
@@ -269,7 +268,7 @@ func (s *exportSum) finish() { s.sum = s.h.Sum(nil) }
 func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer) error {
 	s.init()
 	err := st.Export(ctx, op, false, func(r *docket.Record) error {
-		b, err := json.Marshal(r)
+		b, err := r.MarshalJSON()
 		if err != nil {
 			return err
 		}

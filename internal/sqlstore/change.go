@@ -360,8 +360,7 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 		if err := db.Dialect.PrepareImport(ctx, tx); err != nil {
 			return fmt.Errorf("prepare import: %w", err)
 		}
-		deferred, err := tx.deferIndexes(ctx, alone)
-		if err != nil {
+		if tx.deferred, err = tx.deferIndexes(ctx, alone); err != nil {
 			return err
 		}
 		tx.fin = newFinisher()
@@ -460,7 +459,7 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 		if err := tx.putHeldBlobs(ctx); err != nil {
 			return err
 		}
-		return tx.createIndexes(ctx, deferred)
+		return tx.createIndexes(ctx)
 	})
 	if err != nil {
 		return 0, err
@@ -523,14 +522,14 @@ func (db *Store) Empty(ctx context.Context) (bool, error) {
 // and returns the statements that build them again: building an index once, sorted, or
 // checking a foreign key with one join, after the load costs less than keeping it up row by
 // row. alone says that the import has the store to itself (see ImportAlone).
-func (tx *Tx) deferIndexes(ctx context.Context, alone bool) ([]string, error) {
+func (tx *Tx) deferIndexes(ctx context.Context, alone bool) ([]deferredIndex, error) {
 	var empty bool
 	if err := tx.QueryRowContext(ctx, emptyLog).Scan(&empty); err != nil {
 		return nil, err
 	} else if !empty {
 		return nil, nil
 	}
-	var defs []string
+	var defs []deferredIndex
 	for _, name := range tx.db.Dialect.Deferrable(alone) {
 		drop, build, err := tx.db.Dialect.Deferral(ctx, tx, name)
 		if err != nil {
@@ -541,13 +540,35 @@ func (tx *Tx) deferIndexes(ctx context.Context, alone bool) ([]string, error) {
 		if _, err := tx.ExecContext(ctx, drop); err != nil {
 			return nil, fmt.Errorf("%s: %w", drop, err)
 		}
-		defs = append(defs, build)
+		defs = append(defs, deferredIndex{name, build})
 	}
 	return defs, nil
 }
 
+// A deferredIndex is an index or a constraint that an import dropped (see deferIndexes), and
+// the statement that builds it again.
+type deferredIndex struct{ name, build string }
+
+// needIndex builds, now, the named index if the import deferred it: a check that reads it
+// came (say, a review that calls a statement corroborated, which looks for the same value
+// among the entity's statements). It is then kept up for the rest of the import. The writer
+// must be idle (see flush).
+func (tx *Tx) needIndex(ctx context.Context, name string) error {
+	for i, d := range tx.deferred {
+		if d.name == name {
+			if _, err := tx.ExecContext(ctx, d.build); err != nil {
+				return fmt.Errorf("%s: %w", d.build, err)
+			}
+			tx.deferred = slices.Delete(tx.deferred, i, i+1)
+			return nil
+		}
+	}
+	return nil
+}
+
 // createIndexes builds what deferIndexes dropped, in the same transaction.
-func (tx *Tx) createIndexes(ctx context.Context, defs []string) (err error) {
+func (tx *Tx) createIndexes(ctx context.Context) (err error) {
+	defs := tx.deferred
 	if len(defs) == 0 {
 		return nil
 	}
@@ -570,10 +591,11 @@ func (tx *Tx) createIndexes(ctx context.Context, defs []string) (err error) {
 		}()
 	}
 	for _, def := range defs {
-		if _, err := tx.ExecContext(ctx, def); err != nil {
-			return fmt.Errorf("%s: %w", def, err)
+		if _, err := tx.ExecContext(ctx, def.build); err != nil {
+			return fmt.Errorf("%s: %w", def.build, err)
 		}
 	}
+	tx.deferred = nil
 	return nil
 }
 
@@ -898,6 +920,7 @@ func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64
 				tx.prev.jobs.Wait()
 				tx.written(tx.rows) // what was pending is dropped with the page
 				tx.written(tx.prev)
+				tx.forgetLookups()
 				tx.search = tx.search[:0]
 				check.failed(err)
 				applying = false

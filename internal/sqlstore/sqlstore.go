@@ -55,7 +55,8 @@ type Dialect interface {
 	// ImportAlone), given the writer's and the readers' pools; end puts it back as it was.
 	BeginBulk(ctx context.Context, w, r *sql.DB) (end func() error, err error)
 	// Deferrable names the indexes, and the constraints, that an import into an empty store
-	// drops and builds again after the load: none that a check of a record reads. With alone
+	// drops and builds again after the load: none that a check of a record reads, but
+	// statements_entity, which the check of a corroboration builds first (see needIndex). With alone
 	// unset (see ImportAlone), none whose dropping keeps other connections from reading what
 	// the import reads through them.
 	Deferrable(alone bool) []string
@@ -168,6 +169,7 @@ type Tx struct {
 	sourceCache map[string]bool
 	absent      map[string]uint8             // ids an import's batch looked up and did not find, by kind
 	stmtCache   map[string]*docket.Statement // written statements an import's batch looked up
+	deferred    []deferredIndex              // what an import builds after the load (see deferIndexes)
 	canon       map[string]string            // the merges whose rows are pending: from, into
 	operators   map[string]string            // the author ids of operators' names, as found or made
 	public      bool                         // reads for the public: authors' names are withheld (see viewFor)

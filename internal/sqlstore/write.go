@@ -277,6 +277,7 @@ func (tx *Tx) rotate(ctx context.Context, first, last int, ahead []*docket.Recor
 		return err
 	}
 	tx.prev, tx.rows = tx.rows, tx.prev
+	tx.forgetLookups()
 	tx.writer.start(ctx, tx, first, last, ahead)
 	return nil
 }
@@ -587,6 +588,22 @@ func (tx *Tx) written(p *pendingRows) {
 	for _, pm := range p.merges {
 		delete(tx.canon, pm.m.From)
 	}
+	// What the batch's prefetch found absent, and the statements it read, still hold but for
+	// what was just written: a flush in the middle of a batch (before a merge, say) keeps the
+	// rest, which the batch's records after it would otherwise look up one by one. rotate
+	// forgets them all before the next batch's prefetch.
+	for _, r := range p.statements {
+		delete(tx.absent, r.s.ID)
+	}
+	for _, r := range p.shadows {
+		delete(tx.stmtCache, r.s.ID)
+	}
+	for id := range p.ents {
+		delete(tx.absent, id)
+	}
+	for id := range p.srcs {
+		delete(tx.absent, id)
+	}
 	clear(p.changes)
 	clear(p.statements)
 	clear(p.shadows)
@@ -595,6 +612,10 @@ func (tx *Tx) written(p *pendingRows) {
 	clear(p.ents)
 	clear(p.srcs)
 	p.changes, p.entities, p.sources, p.statements, p.shadows, p.merges = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0], p.shadows[:0], p.merges[:0]
+}
+
+// forgetLookups forgets what a batch's prefetch found and did not find.
+func (tx *Tx) forgetLookups() {
 	clear(tx.absent)
 	clear(tx.stmtCache)
 }
