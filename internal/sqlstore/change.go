@@ -299,7 +299,18 @@ func (db *Store) exportVisible(ctx context.Context, v docket.Viewer, fn func(*do
 
 // importBatch is how many records an import checks before it writes their rows: large enough
 // that a few multi-row INSERTs a table carry them, small enough to stay in a few megabytes.
+// A dialect may take larger ones (see Batcher).
 const importBatch = 1000
+
+// importBatchOf returns the records of an import's batches on db, and how many batches the
+// reader decodes ahead: about as many records ahead whatever the batches.
+func (db *Store) importBatchOf() (size, ahead int) {
+	size = importBatch
+	if b, ok := db.Dialect.(Batcher); ok {
+		size = max(b.ImportBatch(), 1)
+	}
+	return size, max(4*importBatch/size, 1)
+}
 
 // batch is a run of decoded records, and the error that ended the input, if any.
 type batch struct {
@@ -320,15 +331,16 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 	if err := mayImport(v); err != nil {
 		return 0, err
 	}
-	batches := make(chan batch, 4)
+	size, ahead := db.importBatchOf()
+	batches := make(chan batch, ahead)
 	stop := make(chan struct{})
 	read := make(chan struct{})
 	go func() {
 		defer close(read)
 		defer close(batches)
 		for {
-			b := batch{recs: make([]*docket.Record, 0, importBatch)}
-			for len(b.recs) < importBatch && b.err == nil {
+			b := batch{recs: make([]*docket.Record, 0, size)}
+			for len(b.recs) < size && b.err == nil {
 				r, err := next()
 				if err != nil {
 					b.err = err
@@ -338,7 +350,7 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 					b.recs = append(b.recs, r)
 				}
 			}
-			end := b.err != nil || len(b.recs) < importBatch
+			end := b.err != nil || len(b.recs) < size
 			select {
 			case batches <- b:
 			case <-stop:
@@ -363,7 +375,7 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 		if tx.deferred, err = tx.deferIndexes(ctx, alone); err != nil {
 			return err
 		}
-		tx.fin = newFinisher()
+		tx.fin = newFinisher(size)
 		tx.writer = &writer{done: make(chan error, 1)}
 		check := ctx // the checks', which wait for the writer before they read (see Tx.wait)
 		if !db.Dialect.Interleaves() {
@@ -847,7 +859,7 @@ func (tx *Tx) rebuild(ctx context.Context, progress docket.Progress) error {
 // the checker told, and the log read on for the checker alone.
 func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64), check logChecker) error {
 	// The search keys of statements are made on the second core, as an import makes them.
-	tx.fin = newFinisher()
+	tx.fin = newFinisher(importBatch)
 	defer func() {
 		tx.rows.jobs.Wait()
 		tx.prev.jobs.Wait()

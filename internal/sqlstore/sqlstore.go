@@ -289,6 +289,13 @@ type StatementChange struct {
 	SupersededBy           *string
 }
 
+// A Batcher is a Dialect whose imports check and write larger batches than importBatch: where
+// every statement, every COPY and every lookup of a batch's ids is a round trip to a server
+// and a statement for it to start, fewer of them cost less.
+type Batcher interface {
+	ImportBatch() int
+}
+
 // An Arrayer is a Dialect that binds a list of values as one array parameter: an import's
 // lookup of a batch's ids is then one statement a table, whatever their number.
 type Arrayer interface {

@@ -233,8 +233,8 @@ type finishJob struct {
 	done *sync.WaitGroup
 }
 
-func newFinisher() *finisher {
-	f := &finisher{jobs: make(chan finishJob, 2*importBatch)}
+func newFinisher(batch int) *finisher {
+	f := &finisher{jobs: make(chan finishJob, 2*batch)}
 	go func() {
 		for j := range f.jobs {
 			j.j.finish()
