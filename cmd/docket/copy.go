@@ -198,11 +198,7 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 	go func() {
 		defer close(exported)
 		defer close(lines)
-		exportErr = src.Export(ctx, op, false, func(r *docket.Record) error {
-			b, err := r.MarshalJSON() // json.Marshal's bytes, without its second pass over them
-			if err != nil {
-				return err
-			}
+		exportErr = src.ExportLines(ctx, op, func(_ *docket.Record, b []byte) error {
 			select {
 			case lines <- b:
 				return nil
@@ -267,11 +263,7 @@ func (s *exportSum) finish() { s.sum = s.h.Sum(nil) }
 // export sums the full export of st.
 func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer) error {
 	s.init()
-	err := st.Export(ctx, op, false, func(r *docket.Record) error {
-		b, err := r.MarshalJSON()
-		if err != nil {
-			return err
-		}
+	err := st.ExportLines(ctx, op, func(r *docket.Record, b []byte) error {
 		s.add(r.Kind, b)
 		return nil
 	})

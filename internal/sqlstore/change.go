@@ -167,6 +167,37 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 		}
 		return db.exportVisible(ctx, docket.AnonymousViewer, fn)
 	}
+	return db.exportLog(ctx, false, func(r *docket.Record, _ []byte) error { return fn(r) })
+}
+
+// ExportLines is the full export (Export for a cleared admin, not public), each record with
+// its line, as docket export writes it: its JSON, which a statement's row gave already (see
+// logRow.record), and which is otherwise made here. The line is the caller's.
+func (db *Store) ExportLines(ctx context.Context, v docket.Viewer, fn func(r *docket.Record, line []byte) error) error {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return err
+	} else if !v.Cleared {
+		return docket.Errorf(docket.EFORBIDDEN, "the full export needs an admin cleared for confidential data")
+	}
+	return db.exportLog(ctx, true, fn)
+}
+
+// exportLog calls fn for every record of the log in commit order, with its line if lines is
+// set, else nil.
+func (db *Store) exportLog(ctx context.Context, lines bool, fn func(*docket.Record, []byte) error) error {
+	line := func(r *docket.Record) ([]byte, error) {
+		if !lines {
+			return nil, nil
+		}
+		return r.MarshalJSON()
+	}
+	emit := func(r *docket.Record) error {
+		b, err := line(r)
+		if err != nil {
+			return err
+		}
+		return fn(r, b)
+	}
 	return db.view(ctx, func(tx *Tx) error {
 		authors, err := tx.authors(ctx)
 		if err != nil {
@@ -182,15 +213,22 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 				return nil
 			}
 			var batch []*docket.Record
+			var made [][]byte // the lines of statements made from their rows, else nil
 			for _, lr := range page {
 				after = lr.seq
-				r, _, err := lr.record()
+				r, b, err := lr.record()
 				if err != nil {
 					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
-				batch = append(batch, r)
+				if lr.payload != "" {
+					// Its payload, written maybe by an older version, is not always the
+					// line that the record makes now.
+					b = nil
+				}
+				batch, made = append(batch, r), append(made, b)
 			}
-			for _, r := range batch {
+			for i, r := range batch {
+				b := made[i]
 				// The operator's backup, with the key: in the clear. Without it, as stored.
 				if sealOf(r) != nil && db.DataKey != nil {
 					c, err := db.openRecord(ctx, tx, r)
@@ -198,13 +236,13 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 						ref, _, _ := r.Ref()
 						return fmt.Errorf("%s %s: %w", r.Kind, ref, err)
 					}
-					r = c
+					r, b = c, nil
 				}
 				// Who an author id stands for comes before the first record naming it, once.
 				for _, a := range r.Authors() {
 					if x := authors[a]; x != nil && !emitted[a] {
 						emitted[a] = true
-						if err := fn(&docket.Record{Kind: docket.KindAuthor, Author: x}); err != nil {
+						if err := emit(&docket.Record{Kind: docket.KindAuthor, Author: x}); err != nil {
 							return err
 						}
 					}
@@ -229,12 +267,17 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 							return fmt.Errorf("%s %s: %w", r.Kind, ref, err)
 						}
 						emitted[sha] = true
-						if err := fn(&docket.Record{Kind: docket.KindBlob, Blob: b}); err != nil {
+						if err := emit(&docket.Record{Kind: docket.KindBlob, Blob: b}); err != nil {
 							return err
 						}
 					}
 				}
-				if err := fn(r); err != nil {
+				if b == nil || !lines {
+					if b, err = line(r); err != nil {
+						return err
+					}
+				}
+				if err := fn(r, b); err != nil {
 					return err
 				}
 			}

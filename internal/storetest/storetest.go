@@ -185,6 +185,38 @@ func ExportString(tb testing.TB, st docket.Store, v docket.Viewer, public bool) 
 	return b.String()
 }
 
+// checkExportLines checks that a store's ExportLines, where it has it, gives the lines of
+// ExportString, record for record, and refuses anyone but a cleared admin.
+func checkExportLines(tb testing.TB, st docket.Store) {
+	tb.Helper()
+	ls, ok := st.(interface {
+		ExportLines(ctx context.Context, v docket.Viewer, fn func(*docket.Record, []byte) error) error
+	})
+	if !ok {
+		return
+	}
+	var b bytes.Buffer
+	err := ls.ExportLines(ctx, admin, func(r *docket.Record, line []byte) error {
+		if want, _ := json.Marshal(r); !bytes.Equal(line, want) {
+			tb.Errorf("ExportLines gives %s record %s with the line\n%s\nwant\n%s", r.Kind, r.Kind, line, want)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+		return nil
+	})
+	if err != nil {
+		tb.Fatalf("ExportLines: %v", err)
+	}
+	if want := ExportString(tb, st, admin, false); b.String() != want {
+		tb.Fatal("ExportLines gives other lines than Export")
+	}
+	for _, v := range []docket.Viewer{editor, cleared, {Name: "plain", Role: docket.Admin}} {
+		if err := ls.ExportLines(ctx, v, func(*docket.Record, []byte) error { return nil }); err == nil {
+			tb.Fatalf("ExportLines as %s %v: no error", v.Role, v.Cleared)
+		}
+	}
+}
+
 // ImportString imports JSON lines.
 func ImportString(st docket.Store, v docket.Viewer, lines string) (int, error) {
 	return st.Import(ctx, v, DecodeLines(lines), nil)
@@ -605,6 +637,8 @@ func testExportImport(t *testing.T, open Opener) {
 	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
 		t.Fatalf("export -> import -> export differs:\n%s\n---\n%s", e1, e2)
 	}
+	checkExportLines(t, st)
+	checkExportLines(t, st2)
 	// A bad record anywhere rolls back the whole import, and the error names it.
 	st3 := open(t, NewClock().Now, Rand(1))
 	lines := strings.SplitAfter(e1, "\n")
@@ -1277,6 +1311,7 @@ func testImportBatches(t *testing.T, open Opener) {
 	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
 		t.Fatal("export -> import -> export differs")
 	}
+	checkExportLines(t, st2)
 	if problems, err := st2.Verify(ctx, nil); err != nil || len(Found(problems)) > 0 {
 		t.Fatalf("verify of the imported store: %v %v", problems, err)
 	}
