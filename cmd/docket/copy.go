@@ -91,11 +91,17 @@ Examples:
 	fmt.Fprintf(m.Stderr, "verifying: exporting both stores\n")
 	var again, back exportSum
 	errs := make(chan error, 2)
-	go func() { errs <- again.export(ctx, src, op) }()
-	go func() { errs <- back.export(ctx, dst, op) }()
+	// Both at once, each on a core of its own; the target's shows how far they are.
+	p := m.progress("verified")
+	go func() { errs <- again.export(ctx, src, op, nil) }()
+	go func() {
+		errs <- back.export(ctx, dst, op, func(n int) { p.report(int64(n), int64(copied.n)) })
+	}()
 	if err := errors.Join(<-errs, <-errs); err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
+	p.report(int64(back.n), int64(copied.n))
+	p.done()
 	switch {
 	case !back.equal(&copied):
 		return fmt.Errorf("verify: the export of %s (%d records) is not the export of %s that was copied (%d records); the target holds the copy: empty it and copy again",
@@ -260,11 +266,14 @@ func (s *exportSum) add(kind string, line []byte) {
 
 func (s *exportSum) finish() { s.sum = s.h.Sum(nil) }
 
-// export sums the full export of st.
-func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer) error {
+// export sums the full export of st, telling progress, if set, every thousand records.
+func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer, progress func(n int)) error {
 	s.init()
 	err := st.ExportLines(ctx, op, func(r *docket.Record, b []byte) error {
 		s.add(r.Kind, b)
+		if progress != nil && s.n%1000 == 0 {
+			progress(s.n)
+		}
 		return nil
 	})
 	s.finish()
