@@ -83,6 +83,7 @@ Examples:
 	}
 
 	fmt.Fprintf(m.Stderr, "copying %s to %s\n", src.Path, dst.Path)
+	defer tuneGC()() // the copy, and the exports that check it, make garbage by the gigabyte
 	copied, err := m.copyRecords(ctx, src, dst, op)
 	if err != nil {
 		return err
@@ -237,7 +238,6 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 		return r, nil
 	}
 	p := m.progress("copied")
-	defer tuneGC()()
 	if _, err := dst.ImportAlone(ctx, op, next, p.report); err != nil {
 		return sum, prefixError(err, "copy into %s (nothing was written)", dst.Path)
 	}
