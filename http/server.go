@@ -83,14 +83,15 @@ type Server struct {
 
 	jobs jobs // uploads being ingested
 
-	limiter    *limiter
-	rates      *rateLimiter   // of the expensive routes, per client
-	heavy      chan struct{}  // places for expensive requests
-	figures    *figureCache   // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
-	statistics statisticsMemo // the latest statistics of each country, for the briefs
-	rows       *rowKeeper     // the lists' rows
-	lastMod    headTime       // when the change log's head was made, for Last-Modified
-	stop       context.CancelFunc
+	limiter     *limiter
+	rates       *rateLimiter          // of the expensive routes, per client
+	heavy       chan struct{}         // places for expensive requests
+	figures     *figureCache          // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
+	statistics  headMemo[[]string]    // the latest statistics of each country, for the briefs
+	queueCounts headMemo[draftCounts] // the review queue's counts, by viewer class and filter
+	rows        *rowKeeper            // the lists' rows
+	lastMod     headTime              // when the change log's head was made, for Last-Modified
+	stop        context.CancelFunc
 
 	ln     net.Listener
 	server *http.Server

@@ -288,7 +288,7 @@ func (dialect) Deferrable(alone bool) []string {
 	}
 	return []string{"search_exact", "search_keys", "search_seq_fkey", "name_keys_seq_fkey",
 		"statements_entity_id_fkey", "statements_ref_fkey", "statements_source_id_fkey",
-		"statements_ref", "statements_ref_newest", "statements_source", "statements_drafts", "name_keys_key", "sources_url", "entities_schema",
+		"statements_ref", "statements_ref_newest", "statements_source", "statements_drafts_seen", "name_keys_key", "sources_url", "entities_schema",
 		"changes_entity", "changes_entity2", "statements_entity"}
 }
 

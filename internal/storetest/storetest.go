@@ -111,6 +111,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open) })
 	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
+	t.Run("DraftGroups", func(t *testing.T) { testDraftGroups(t, open) })
 }
 
 // Found returns the problems Verify found, leaving out its warnings of what it cannot prove
@@ -148,6 +149,29 @@ func MustEntity(tb testing.TB, st docket.Store, schema string, src *docket.Sourc
 		tb.Fatalf("CreateEntity(%s %v): %v", schema, pv, err)
 	}
 	return e
+}
+
+// MustNamedPerson creates the person the sealing benchmarks read: a name and nineteen aliases,
+// all of the sensitivity, cited to a source of it (confidential ones are sealed at rest).
+func MustNamedPerson(tb testing.TB, st docket.Store, sens docket.Sensitivity) (*docket.Entity, *docket.Source) {
+	tb.Helper()
+	src := &docket.Source{URL: "https://example.org/" + sens.String(), Title: "A report", Sensitivity: sens}
+	if err := st.CreateSource(ctx, admin, src); err != nil {
+		tb.Fatal(err)
+	}
+	var stmts []*docket.Statement
+	for i := range 20 {
+		p, v := "alias", fmt.Sprintf("Gulnara Baiturova %d", i)
+		if i == 0 {
+			p = "name"
+		}
+		stmts = append(stmts, &docket.Statement{Property: p, Value: v, Source: src.ID, Sensitivity: sens})
+	}
+	e := &docket.Entity{Schema: "Person", Sensitivity: sens}
+	if err := st.CreateEntity(ctx, admin, e, stmts); err != nil {
+		tb.Fatal(err)
+	}
+	return e, src
 }
 
 func mustFind(tb testing.TB, st docket.Store, v docket.Viewer, id string) *docket.Entity {
