@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -121,6 +120,7 @@ func (m *Main) copyStore(ctx context.Context, f *flags, from, to string, srcKey 
 	reencrypt := srcKey != nil && tk != nil && srcKey.ID() != tk.ID()
 
 	fmt.Fprintf(m.Stderr, "copying %s to %s\n", src.Path, dst.Path)
+	defer tuneGC()() // the copy, and the exports that check it, make garbage by the gigabyte
 	if reencrypt {
 		fmt.Fprintf(m.Stderr, "re-encrypting confidential data: opened with the data key %s, sealed with %s\n", srcKey.ID(), tk.ID())
 	}
@@ -132,11 +132,17 @@ func (m *Main) copyStore(ctx context.Context, f *flags, from, to string, srcKey 
 	fmt.Fprintf(m.Stderr, "verifying: exporting both stores\n")
 	var again, back exportSum
 	errs := make(chan error, 2)
-	go func() { errs <- again.export(ctx, src, op) }()
-	go func() { errs <- back.export(ctx, dst, op) }()
+	// Both at once, each on a core of its own; the target's shows how far they are.
+	p := m.progress("verified")
+	go func() { errs <- again.export(ctx, src, op, nil) }()
+	go func() {
+		errs <- back.export(ctx, dst, op, func(n int) { p.report(int64(n), int64(copied.n)) })
+	}()
 	if err := errors.Join(<-errs, <-errs); err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
+	p.report(int64(back.n), int64(copied.n))
+	p.done()
 	switch {
 	case !back.equal(&copied):
 		return fmt.Errorf("verify: the export of %s (%d records) is not the export of %s that was copied (%d records); the target holds the copy: empty it and copy again",
@@ -245,11 +251,7 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 	go func() {
 		defer close(exported)
 		defer close(lines)
-		exportErr = src.Export(ctx, op, false, func(r *docket.Record) error {
-			b, err := json.Marshal(r)
-			if err != nil {
-				return err
-			}
+		exportErr = src.ExportLines(ctx, op, func(_ *docket.Record, b []byte) error {
 			select {
 			case lines <- b:
 				return nil
@@ -282,7 +284,6 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 		return r, nil
 	}
 	p := m.progress("copied")
-	defer tuneGC()()
 	if _, err := dst.ImportAlone(ctx, op, next, p.report); err != nil {
 		return sum, prefixError(err, "copy into %s (nothing was written)", dst.Path)
 	}
@@ -311,15 +312,14 @@ func (s *exportSum) add(kind string, line []byte) {
 
 func (s *exportSum) finish() { s.sum = s.h.Sum(nil) }
 
-// export sums the full export of st.
-func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer) error {
+// export sums the full export of st, telling progress, if set, every thousand records.
+func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer, progress func(n int)) error {
 	s.init()
-	err := st.Export(ctx, op, false, func(r *docket.Record) error {
-		b, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
+	err := st.ExportLines(ctx, op, func(r *docket.Record, b []byte) error {
 		s.add(r.Kind, b)
+		if progress != nil && s.n%1000 == 0 {
+			progress(s.n)
+		}
 		return nil
 	})
 	s.finish()
