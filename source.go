@@ -118,6 +118,7 @@ func (s *Source) normalizeSealed() error {
 // SourceFilter selects sources.
 type SourceFilter struct {
 	ID      *string
+	IDs     []string // any of these (at most MaxIn): a report reads the sources its facts cite at once
 	URL     *string
 	CitedIn *string // the sources a document's footnotes cite
 	// Query keeps the sources whose title, URL, publisher or date of publication hold every
@@ -127,6 +128,9 @@ type SourceFilter struct {
 	// Newest lists the sources recorded last first: the one just cited is likely the next.
 	Newest        bool
 	Offset, Limit int
+	// SkipCount leaves the total uncounted (-1): a picker wants the first few that match, and
+	// counting every match reads every source.
+	SkipCount bool
 }
 
 // SourceService holds sources.

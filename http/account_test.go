@@ -6,6 +6,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -250,9 +251,19 @@ func TestForms(t *testing.T) {
 
 	t.Run("EditorAccepts", func(t *testing.T) {
 		_, page := getPage(t, editor, s.URL()+"/review")
-		resp, _ := postForm(t, editor, s.URL()+"/statement/"+draftID+"/review", url.Values{"csrf": {csrfOf(t, page)}, "status": {"reported"}, "next": {"/review"}})
+		resp, queue := postForm(t, editor, s.URL()+"/statement/"+draftID+"/review", url.Values{"csrf": {csrfOf(t, page)}, "status": {"reported"}, "next": {"/review"}})
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("accepting: %d", resp.StatusCode)
+		}
+		// The queue the editor comes back to no longer counts it (its counts are kept only
+		// while nothing changes).
+		total := regexp.MustCompile(`data-total="(\d+)"`)
+		before, after := total.FindStringSubmatch(page), total.FindStringSubmatch(queue)
+		if before == nil || after == nil {
+			t.Fatal("the review queue shows no total")
+		}
+		if b, _ := strconv.Atoi(before[1]); strconv.Itoa(b-1) != after[1] {
+			t.Fatalf("the review queue counts %s open proposals after one of %s was accepted", after[1], before[1])
 		}
 		if _, p := getPage(t, http.DefaultClient, s.URL()+"/entity/person-baiturova"); !strings.Contains(p, "judge of the Aktau City Court") {
 			t.Fatal("after review the public does not see the fact")

@@ -24,13 +24,20 @@ func (c *countingStore) FindStatements(ctx context.Context, v docket.Viewer, f d
 
 // The latest statistics of a country are read once for every brief of it, and again when the
 // registry changes; the public's, never a statistic it may not see.
-func TestPublicStatistics_Kept(t *testing.T) {
+// openStore opens a new SQLite store with a data key, as the package's own tests need one.
+func openStore(t *testing.T) *sqlite.DB {
+	t.Helper()
 	db := sqlite.NewDB(filepath.Join(t.TempDir(), "docket.db"))
 	db.DataKey = storetest.DataKey()
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestPublicStatistics_Kept(t *testing.T) {
+	db := openStore(t)
 	ctx := context.Background()
 	src := storetest.MustSource(t, db, "https://example.org/figures")
 	first := storetest.MustEntity(t, db, "Statistic", src, "country", "kz")

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -30,6 +31,47 @@ type rowKeeper struct {
 	logger func(msg string, args ...any)
 	turn   chan struct{} // one refresh at a time
 	kick   chan struct{}
+
+	mu   sync.Mutex
+	prep preparation // of every record's rows, the first time
+}
+
+// preparation is how far the first derivation of every record's rows has come: in a large
+// store it takes a while (half an hour at ten million statements), and a list that shows a
+// part of the registry says so.
+type preparation struct {
+	active      bool
+	done, total int64
+	start       time.Time
+}
+
+// preparing returns the first derivation under way, if one is.
+func (k *rowKeeper) preparing() (preparation, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.prep, k.prep.active
+}
+
+func (k *rowKeeper) setPreparing(p preparation) {
+	k.mu.Lock()
+	k.prep = p
+	k.mu.Unlock()
+}
+
+// prepare derives every record's rows, the first time, saying how far it has come.
+func (k *rowKeeper) prepare(ctx context.Context) (int64, error) {
+	var total int64
+	if counts, err := k.st.CountEntities(ctx, docket.Operator("lists")); err == nil {
+		for _, sc := range docket.ListSchemas {
+			total += int64(counts[sc])
+		}
+	}
+	start := time.Now()
+	k.setPreparing(preparation{active: true, total: total, start: start})
+	defer k.setPreparing(preparation{})
+	return report.RefreshRows(ctx, k.st, 0, func(done, _ int64) {
+		k.setPreparing(preparation{active: true, done: done, total: max(total, done), start: start})
+	})
 }
 
 // syncChanges is how many pending changes a list request derives the rows of itself.
@@ -87,11 +129,13 @@ func (k *rowKeeper) run(ctx context.Context, every time.Duration) {
 			start := time.Now()
 			// Rows never derived are derived for every record at once, which only this
 			// worker may take the time for; afterwards the changes come in bounded batches.
-			most := 20 * syncChanges
-			if rh, err := k.st.RowsHead(ctx); err == nil && rh == 0 {
-				most = 0
+			var behind int64
+			var err error
+			if rh, herr := k.st.RowsHead(ctx); herr == nil && rh == 0 {
+				behind, err = k.prepare(ctx)
+			} else {
+				behind, err = report.RefreshRows(ctx, k.st, 20*syncChanges, nil)
 			}
-			behind, err := report.RefreshRows(ctx, k.st, most, nil)
 			<-k.turn
 			if err != nil {
 				if ctx.Err() == nil {
@@ -180,6 +224,7 @@ type listPage struct {
 	CSV       string // this page, as CSV
 	CSVAll    string // every row that matches, as CSV
 	Behind    int64
+	Preparing string // the first derivation of the rows, under way
 	Filtered  bool
 	Countries []string
 	Kinds     []option
@@ -438,6 +483,13 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request, k *listKind)
 		return
 	}
 	p.Rows, p.Total, p.Behind = rows, res.Total, res.Behind
+	if prep, ok := s.rows.preparing(); ok {
+		left := 0
+		if rate := float64(prep.done) / time.Since(prep.start).Minutes(); prep.done > 0 && rate > 0 {
+			left = int(float64(prep.total-prep.done)/rate) + 1
+		}
+		p.Preparing = p.T("list.preparing", prep.done, prep.total, left)
+	}
 	for _, c := range k.columns {
 		cv := columnView{Label: p.T(c.Label)}
 		if c.Sort != "" {

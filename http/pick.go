@@ -111,7 +111,7 @@ func (s *Server) handlePick(w http.ResponseWriter, r *http.Request) {
 
 // pickSources returns the sources matching q (all of them, with q empty), the newest first.
 func (s *Server) pickSources(r *http.Request, l *layout, q string, n int) ([]*docket.Source, error) {
-	srcs, _, err := s.Store.FindSources(r.Context(), viewer(r), docket.SourceFilter{Query: strings.TrimSpace(q), Newest: true, Limit: n})
+	srcs, _, err := s.Store.FindSources(r.Context(), viewer(r), docket.SourceFilter{Query: strings.TrimSpace(q), Newest: true, Limit: n, SkipCount: true})
 	return srcs, err
 }
 

@@ -83,14 +83,15 @@ type Server struct {
 
 	jobs jobs // uploads being ingested
 
-	limiter    *limiter
-	rates      *rateLimiter   // of the expensive routes, per client
-	heavy      chan struct{}  // places for expensive requests
-	figures    *figureCache   // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
-	statistics statisticsMemo // the latest statistics of each country, for the briefs
-	rows       *rowKeeper     // the lists' rows
-	lastMod    headTime       // when the change log's head was made, for Last-Modified
-	stop       context.CancelFunc
+	limiter     *limiter
+	rates       *rateLimiter       // of the expensive routes, per client
+	heavy       chan struct{}      // places for expensive requests
+	figures     *figureCache       // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
+	statistics  headMemo[[]string] // the latest statistics of each country, for the briefs
+	queueCounts queueMemo          // the review queue's counts, by viewer class and filter
+	rows        *rowKeeper         // the lists' rows
+	lastMod     headTime           // when the change log's head was made, for Last-Modified
+	stop        context.CancelFunc
 
 	ln     net.Listener
 	server *http.Server
@@ -151,10 +152,17 @@ func (s *Server) Open() (err error) {
 	return nil
 }
 
-// warm starts counting what the public's home and statistics pages show, so that the first
-// visitors of a large registry do not wait for it (nor start it in the busiest minute).
+// warm starts counting what the public's home and statistics pages and the staff's review
+// queue show, so that the first visitors of a large registry do not wait for it (nor start it
+// in the busiest minute).
 func (s *Server) warm(ctx context.Context) {
 	s.figures.light(ctx, docket.AnonymousViewer, "counts", s.countEntities)
+	// The review queue of each class of staff, which counts every open proposal the first time.
+	for _, v := range []docket.Viewer{{Name: "staff", Role: docket.Reader}, {Name: "cleared staff", Role: docket.Reader, Cleared: true}} {
+		if _, err := s.draftGroups(ctx, v, docket.DraftFilter{Limit: queueGroupsPerPage}); err != nil && ctx.Err() == nil {
+			s.Logger.Warn("counting the review queue", "err", err)
+		}
+	}
 	s.figures.heavy(ctx, docket.AnonymousViewer, "figures", s.countAll)
 }
 

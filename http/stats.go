@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -487,41 +486,18 @@ func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	s.writeDoc(w, r, val.(*report.Doc), "brief-"+id, "/cases/"+url.PathEscape(id)+"/feed.atom")
 }
 
-// statisticsMemo keeps the latest statistics of each country as the public sees them, for the
-// briefs: the same for every brief of a country, and in a large registry dearer to find than
-// the rest of a brief. Kept until the change log moves.
-type statisticsMemo struct {
-	mu   sync.Mutex
-	head int64
-	ids  map[string][]string // by country; countries come from records, not from requests
-}
-
 // publicStatistics returns the ids of the latest statistics of a country the public sees
-// (report.LatestStatistics), kept while the registry does not change.
+// (report.LatestStatistics), for the briefs: the same for every brief of a country, and in a
+// large registry dearer to find than the rest of a brief. Kept while the registry does not
+// change.
 func (s *Server) publicStatistics(ctx context.Context, country string) ([]string, error) {
 	head, err := s.Store.Head(ctx)
 	if err != nil {
 		return nil, err
 	}
-	m := &s.statistics
-	m.mu.Lock()
-	if m.head != head || m.ids == nil {
-		m.head, m.ids = head, map[string][]string{}
-	}
-	ids, ok := m.ids[country]
-	m.mu.Unlock()
-	if ok {
-		return ids, nil
-	}
-	if ids, err = report.LatestStatistics(ctx, s.Store, docket.AnonymousViewer, country); err != nil {
-		return nil, err
-	}
-	m.mu.Lock()
-	if m.head == head {
-		m.ids[country] = ids
-	}
-	m.mu.Unlock()
-	return ids, nil
+	return s.statistics.get(ctx, head, country, func(ctx context.Context) ([]string, error) {
+		return report.LatestStatistics(ctx, s.Store, docket.AnonymousViewer, country)
+	})
 }
 
 // handlePrisoners serves the list of political prisoners, a page at a time (?page=, from 1): a

@@ -118,3 +118,22 @@ func TestLexeme_Server(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferrable_Exist: every index and constraint an import defers is in the schema the
+// migrations make; one renamed by a migration would silently be kept up row by row again.
+func TestDeferrable_Exist(t *testing.T) {
+	db := NewDB(pgtest.Schema(t))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, name := range (dialect{}).Deferrable(true) {
+		var n int
+		if err := db.W.QueryRowContext(context.Background(), `SELECT (SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1)
+			+ (SELECT count(*) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace AND conname = $1)`, name).Scan(&n); err != nil {
+			t.Fatal(err)
+		} else if n != 1 {
+			t.Errorf("an import defers %s, which the schema does not have", name)
+		}
+	}
+}

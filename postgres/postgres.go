@@ -63,6 +63,9 @@ type DB struct {
 	// WriteWait is how long a write waits for another writer (an import holds the writers'
 	// lock for its whole length) before it is refused as busy.
 	WriteWait time.Duration
+	// ImportBatch is how many records an import checks, then writes, at once (see
+	// sqlstore.Batcher); 0 for 4000. Tests make it smaller, to import in many batches.
+	ImportBatch int
 	// Replicas are URLs of streaming standbys of the primary (made with pg_basebackup), in
 	// the form of URL, to send reads to (see reader). Set them before Open.
 	Replicas []string
@@ -93,7 +96,7 @@ func (db *DB) Open() error {
 	if db.URL == "" {
 		return fmt.Errorf("postgres: no URL")
 	}
-	db.Dialect = dialect{wait: max(db.WriteWait, time.Millisecond)}
+	db.Dialect = dialect{wait: max(db.WriteWait, time.Millisecond), batch: db.ImportBatch}
 	cfg, err := pgx.ParseConfig(db.URL)
 	if err != nil {
 		// pgx redacts the password in its errors.

@@ -22,6 +22,8 @@ func MustOpenDB(tb testing.TB, now func() time.Time, rand io.Reader) *postgres.D
 	tb.Helper()
 	db := postgres.NewDB(pgtest.Schema(tb))
 	db.Now, db.Rand, db.DataKey = now, rand, storetest.DataKey()
+	// Batches of a thousand, as on SQLite: the suite's imports span several.
+	db.ImportBatch = 1000
 	if err := db.Open(); err != nil {
 		tb.Fatal(err)
 	}

@@ -347,22 +347,25 @@ func (n *neighbourhood) sources() error {
 
 // sourcesOf reads the sources that the statements of ents cite.
 func (n *neighbourhood) sourcesOf(ents []*docket.Entity) error {
+	var want []string
 	for _, e := range ents {
 		for _, s := range e.Statements {
-			if s.Source == "" || n.sought[s.Source] {
-				continue
-			}
-			n.sought[s.Source] = true
-			srcs, _, err := n.r.FindSources(n.ctx, n.reg.Viewer, docket.SourceFilter{ID: &s.Source, Limit: 1})
-			if err != nil {
-				return fmt.Errorf("load source %s: %w", s.Source, err)
-			}
-			for _, src := range srcs {
-				n.reg.Sources[src.ID] = src
+			if s.Source != "" && !n.sought[s.Source] {
+				n.sought[s.Source] = true
+				want = append(want, s.Source)
 			}
 		}
 	}
-	return nil
+	return chunks(want, func(ids []string) error {
+		srcs, _, err := n.r.FindSources(n.ctx, n.reg.Viewer, docket.SourceFilter{IDs: ids, Limit: len(ids), SkipCount: true})
+		if err != nil {
+			return fmt.Errorf("load %d sources: %w", len(ids), err)
+		}
+		for _, src := range srcs {
+			n.reg.Sources[src.ID] = src
+		}
+		return nil
+	})
 }
 
 // inParts reads every entity of a schema v may see, batch at a time (at most MaxIn), each part

@@ -143,6 +143,9 @@ func newRegistry(v docket.Viewer) *Registry {
 // statements: references to entities merged away point to the entity they were merged into,
 // captions, and who refers to whom.
 func (reg *Registry) finish(ctx context.Context, r Reader, canonical map[string]string) error {
+	if err := reg.resolveMany(ctx, r, canonical); err != nil {
+		return err
+	}
 	for _, e := range reg.Entities {
 		schema, err := docket.SchemaByName(e.Schema)
 		if err != nil {
@@ -181,6 +184,41 @@ func (reg *Registry) finish(ctx context.Context, r Reader, canonical map[string]
 		}
 	}
 	return nil
+}
+
+// resolveMany resolves at once the references not met in the bulk reads (the courts and
+// judges of a few cases' proceedings, say) that name a record as it is, a few reads for them
+// all rather than one each; resolve reads the others (merged away, or hidden) one at a time.
+func (reg *Registry) resolveMany(ctx context.Context, r Reader, canonical map[string]string) error {
+	var unknown []string
+	seen := map[string]bool{}
+	for _, e := range reg.Entities {
+		schema, err := docket.SchemaByName(e.Schema)
+		if err != nil {
+			continue
+		}
+		for _, s := range e.Statements {
+			if p := schema.Property(s.Property); p != nil && p.Type == docket.TypeRef && !seen[s.Value] {
+				if _, ok := canonical[s.Value]; !ok && docket.ValidID(s.Value) {
+					seen[s.Value] = true
+					unknown = append(unknown, s.Value)
+				}
+			}
+		}
+	}
+	sort.Strings(unknown)
+	return chunks(unknown, func(ids []string) error {
+		ents, _, err := r.FindEntities(ctx, reg.Viewer, docket.EntityFilter{IDs: ids, Limit: docket.MaxIn, SkipCount: true})
+		if err != nil {
+			return fmt.Errorf("resolve %d references: %w", len(ids), err)
+		}
+		for _, e := range ents {
+			if seen[e.ID] { // read as itself: not merged away
+				canonical[e.ID] = e.ID
+			}
+		}
+		return nil
+	})
 }
 
 // resolve returns the canonical id of id as the registry's viewer sees it, or "" when the

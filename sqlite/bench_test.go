@@ -71,22 +71,7 @@ func BenchmarkFindEntity(b *testing.B) {
 			ctx := context.Background()
 			db := MustOpenDB(b, storetest.NewClock().Now, storetest.Rand(1))
 			op := docket.Operator("bench")
-			src := &docket.Source{URL: "https://example.org/" + sens.String(), Title: "A report", Sensitivity: sens}
-			if err := db.CreateSource(ctx, op, src); err != nil {
-				b.Fatal(err)
-			}
-			var stmts []*docket.Statement
-			for i := range 20 {
-				p, v := "alias", fmt.Sprintf("Gulnara Baiturova %d", i)
-				if i == 0 {
-					p = "name"
-				}
-				stmts = append(stmts, &docket.Statement{Property: p, Value: v, Source: src.ID, Sensitivity: sens})
-			}
-			e := &docket.Entity{Schema: "Person", Sensitivity: sens}
-			if err := db.CreateEntity(ctx, op, e, stmts); err != nil {
-				b.Fatal(err)
-			}
+			e, _ := storetest.MustNamedPerson(b, db, sens)
 			for b.Loop() {
 				got, err := db.FindEntityByID(ctx, op, e.ID)
 				if err != nil || len(got.Statements) != 20 || got.Statements[0].Locked {

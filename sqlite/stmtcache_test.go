@@ -11,17 +11,25 @@ import (
 // TestStmtCache: a connection runs a query again from the statement it kept; a query run while
 // its own rows are open is prepared apart, so neither reads the other's rows; the statements
 // kept stay under their bound.
-func TestStmtCache(t *testing.T) {
+// openCaching opens a database of one table t (n INTEGER) through the caching driver, on one
+// connection, as a store's reads of a transaction are.
+func openCaching(t *testing.T) *sql.DB {
+	t.Helper()
 	db, err := sql.Open(driverName, "file:"+filepath.Join(t.TempDir(), "c.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	db.SetMaxOpenConns(1)
-	ctx := context.Background()
-	if _, err := db.ExecContext(ctx, `CREATE TABLE t (n INTEGER)`); err != nil {
+	if _, err := db.Exec(`CREATE TABLE t (n INTEGER)`); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+func TestStmtCache(t *testing.T) {
+	db := openCaching(t)
+	ctx := context.Background()
 	for i := range 5 {
 		if _, err := db.ExecContext(ctx, `INSERT INTO t (n) VALUES (?)`, i); err != nil {
 			t.Fatal(err)
@@ -81,5 +89,68 @@ func TestStmtCache(t *testing.T) {
 	}
 	if n, _ := kept(); n > maxCachedStmts {
 		t.Errorf("%d statements kept, over the bound of %d", n, maxCachedStmts)
+	}
+}
+
+// TestStmtCache_Prepared: a statement prepared in a transaction (as the stores prepare theirs)
+// runs from the connection's kept statement, which outlives the transaction; run while its own
+// rows are open, it reads right; a query that does not parse fails where it is prepared.
+func TestStmtCache_Prepared(t *testing.T) {
+	db := openCaching(t)
+	ctx := context.Background()
+	const q = `SELECT n FROM t WHERE n >= ? ORDER BY n`
+	var first *cachedStmt
+	for round := range 3 {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO t (n) VALUES (?)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ins.ExecContext(ctx, round); err != nil {
+			t.Fatal(err)
+		}
+		sel, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := sel.QueryContext(ctx, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var outer, inner []int
+		for rows.Next() {
+			var n, m int
+			rows.Scan(&n)
+			outer = append(outer, n)
+			if err := sel.QueryRowContext(ctx, round).Scan(&m); err != nil {
+				t.Fatal(err)
+			}
+			inner = append(inner, m)
+		}
+		rows.Close()
+		if len(outer) != round+1 || outer[round] != round || inner[0] != round {
+			t.Fatalf("round %d: outer %v, inner %v", round, outer, inner)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		conn, _ := db.Conn(ctx)
+		conn.Raw(func(dc any) error {
+			s := dc.(*cachingConn).stmts[q]
+			if s == nil || s.busy || (first != nil && s != first) {
+				t.Errorf("round %d: the prepared query's kept statement is %p (busy %v), was %p", round, s, s != nil && s.busy, first)
+			}
+			first = s
+			return nil
+		})
+		conn.Close()
+	}
+	tx, _ := db.BeginTx(ctx, nil)
+	defer tx.Rollback()
+	if _, err := tx.PrepareContext(ctx, `SELECT nothing FROM nowhere`); err == nil {
+		t.Error("a query that does not parse was prepared")
 	}
 }

@@ -306,7 +306,7 @@ func (b *md) ceiling(r *Result) {
 	}
 	b.p("### The ceiling: a bare COPY of the same rows")
 	b.p("")
-	b.p("The rows the import wrote, copied out of the schema in COPY's binary form (%.0f MB) and loaded again, right after the import, into fresh tables made by the same migrations, in one transaction, by COPY from files: the server's work alone, with no decoding, checking, hashing or encoding left to do. The import above defers less than the second row: it keeps up the indexes its checks read (entities by canonical id, statements by entity, the change log's).", float64(r.Ceiling[0].Bytes)/1e6)
+	b.p("The rows the import wrote, copied out of the schema in COPY's binary form (%.0f MB) and loaded again, right after the import, into fresh tables made by the same migrations, in one transaction, by COPY from files: the server's work alone, with no decoding, checking, hashing or encoding left to do. The import above defers less than the first row: it keeps up the indexes its checks read (entities by canonical id, the ids' unique keys; statements by entity too once a corroboration is checked), and writes in batches of 4,000 records, each a COPY a table.", float64(r.Ceiling[0].Bytes)/1e6)
 	b.p("")
 	b.p("| bare COPY | rows | time | server CPU | statements/s | the import's rate, as a share of it | load average before / after |")
 	b.p("|---|---|---|---|---|---|---|")

@@ -1,6 +1,7 @@
 // Command searchpage measures the search page as the public uses it, in this process, one
 // request at a time: a name that finds its record (the hits, with their key facts), the same
-// name misspelled (which mostly finds nothing, and offers near spellings), and /suggest.
+// name misspelled (which mostly finds nothing, and offers near spellings), and /suggest; and
+// the pickers of the forms as staff type into them.
 package main
 
 import (
@@ -28,8 +29,13 @@ and requests as the public, one at a time, after 10 uncounted requests a route:
   misspelled  /search?q= the same name with the fifth and sixth letters of its last word
               swapped: near spellings are looked for when it finds nothing
   suggest     /suggest?q= the name
+and as a researcher (a token made in the store for the run), the pickers of the forms:
+  pick        /pick?schema=Person&q= the name as typed so far: its first word and the first
+              four letters of its last
+  pick-full   /pick?schema=Person&q= the whole name
+  pick-source /pick/source?q= the first word of a source's title
 It prints the p50, p95 and maximum latency of each, and how many misspelled names were offered
-a near spelling.
+a near spelling (or, for pickers, how many answers offered the record the name was taken from).
 `
 
 func main() {
@@ -59,7 +65,7 @@ func run(path string, n int) error {
 	if err != nil {
 		return fmt.Errorf("reading persons: %w", err)
 	}
-	var names, miss []string
+	var names, miss, typed, ids []string
 	for _, e := range ents {
 		ws := strings.Fields(e.Caption)
 		if len(ws) < 2 || len([]rune(ws[len(ws)-1])) < 6 {
@@ -70,7 +76,8 @@ func run(path string, n int) error {
 		if hits, err := db.Search(ctx, docket.AnonymousViewer, docket.SearchQuery{Q: e.Caption, Limit: 1}); err != nil || len(hits) == 0 {
 			continue
 		}
-		names = append(names, e.Caption)
+		names, ids = append(names, e.Caption), append(ids, e.ID)
+		typed = append(typed, strings.Join(ws[:len(ws)-1], " ")+" "+string([]rune(ws[len(ws)-1])[:4]))
 		r := []rune(ws[len(ws)-1])
 		r[4], r[5] = r[5], r[4]
 		ws[len(ws)-1] = string(r)
@@ -79,6 +86,23 @@ func run(path string, n int) error {
 	if len(names) < 10 {
 		return fmt.Errorf("%d of %d persons have a public name the search finds: too few to measure", len(names), len(ents))
 	}
+	srcs, _, err := db.FindSources(ctx, docket.Operator("bench"), docket.SourceFilter{Limit: n})
+	if err != nil {
+		return fmt.Errorf("reading sources: %w", err)
+	}
+	var titles []string
+	for _, src := range srcs {
+		if w := strings.Fields(src.Caption()); len(w) > 0 && len([]rune(w[0])) >= 3 {
+			titles = append(titles, w[0])
+		}
+	}
+	if len(titles) < 10 {
+		return fmt.Errorf("%d sources have a title to pick by: too few to measure", len(titles))
+	}
+	token, err := db.CreateToken(ctx, docket.Operator("bench"), &docket.Token{Name: fmt.Sprintf("searchpage-%d", time.Now().UnixNano()), Role: docket.Researcher})
+	if err != nil {
+		return fmt.Errorf("making a researcher's token: %w", err)
+	}
 	s := dockethttp.NewServer(db)
 	s.ExpensiveRate, s.ExpensiveBurst = 1e6, 1e6 // one client, asking as fast as it can
 	s.Addr = "127.0.0.1:0"
@@ -86,18 +110,28 @@ func run(path string, n int) error {
 		return err
 	}
 	defer s.Close()
-	fmt.Printf("%d names, e.g. %s, misspelled %s\n\n| route | requests | p50 ms | p95 ms | max ms | near spellings offered |\n|---|---|---|---|---|---|\n", len(names), names[0], miss[0])
+	fmt.Printf("%d names, e.g. %s, misspelled %s\n\n| route | requests | p50 ms | p95 ms | max ms | near spellings offered / picker found |\n|---|---|---|---|---|---|\n", len(names), names[0], miss[0])
 	for _, rt := range []struct {
 		label, path string
 		qs          []string
+		staff       bool
 	}{
-		{"name", "/search?q=", names}, {"misspelled", "/search?q=", miss}, {"suggest", "/suggest?q=", names},
+		{"name", "/search?q=", names, false}, {"misspelled", "/search?q=", miss, false}, {"suggest", "/suggest?q=", names, false},
+		{"pick", "/pick?schema=Person&q=", typed, true}, {"pick-full", "/pick?schema=Person&q=", names, true},
+		{"pick-source", "/pick/source?q=", titles, true},
 	} {
 		var ds []time.Duration
 		near := 0
 		for i, q := range append(rt.qs[:10:10], rt.qs...) {
+			req, err := http.NewRequest("GET", s.URL()+rt.path+url.QueryEscape(q), nil)
+			if err != nil {
+				return err
+			}
+			if rt.staff {
+				req.Header.Set("Authorization", "Bearer "+token)
+			}
 			t := time.Now()
-			resp, err := http.Get(s.URL() + rt.path + url.QueryEscape(q))
+			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				return err
 			}
@@ -108,7 +142,12 @@ func run(path string, n int) error {
 			}
 			if i >= 10 {
 				ds = append(ds, time.Since(t))
-				if strings.Contains(string(b), `class="did-you-mean"`) {
+				switch {
+				case strings.Contains(string(b), `class="did-you-mean"`):
+					near++
+				case strings.HasPrefix(rt.label, "pick") && rt.label != "pick-source" && strings.Contains(string(b), `"id": "`+ids[(i-10)%len(ids)]+`"`):
+					near++ // the picker offers the record the name was taken from
+				case rt.label == "pick-source" && strings.Contains(string(b), `"id": "`):
 					near++
 				}
 			}

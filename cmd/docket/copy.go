@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/seal"
 )
 
 func (m *Main) runCopy(ctx context.Context, args []string) error {
@@ -36,7 +36,10 @@ hold; its signing key is not in the store: bring the key file (docket key show -
 
 Confidential data sealed under a data key is copied sealed, without the key. Give the key
 (--data-key or $DOCKET_DATA_KEY) to copy a store that holds confidential data in the clear,
-recorded before data keys: the target seals it.
+recorded before data keys: the target seals it. Give the source's key and another for the
+target (--to-data-key) to re-encrypt: the target seals everything under its own key, and the
+two stores are compared in the clear (docket key rotate-data --from --to makes the new key
+and does this).
 
 Examples:
   docket copy --from sqlite:$HOME/.local/share/docket/docket.db --to postgres://docket@db.example.org/registry
@@ -44,6 +47,8 @@ Examples:
 	f.dataKeyFlags()
 	from := f.String("from", "", "the source store `URL`: sqlite:PATH or postgres://...")
 	to := f.String("to", "", "the target store `URL`, new or empty: sqlite:PATH or postgres://...")
+	toKey := f.String("to-data-key", "", "the data key `file` of the target, to re-encrypt confidential data under another key than the source's (default: the source's)")
+	toKeyPass := f.String("to-data-key-passphrase-file", "", "a `file` holding the passphrase of --to-data-key, if one protects it")
 	if _, err := f.parse(args, 0, 0); err != nil {
 		return err
 	}
@@ -51,24 +56,40 @@ Examples:
 		fmt.Fprintln(m.Stderr, "docket copy: give both --from and --to; see docket copy --help")
 		return errUsage
 	}
-	if *from == *to {
+	srcKey, err := f.loadDataKey()
+	if err != nil {
+		return err
+	}
+	dstKey := srcKey
+	if *toKey != "" {
+		if srcKey == nil {
+			return docket.Errorf(docket.EINVALID, "--to-data-key re-encrypts what the source's key opens: give that too (--data-key)")
+		}
+		if dstKey, err = m.loadDataKeyFile(*toKey, *toKeyPass); err != nil {
+			return prefixError(err, "--to-data-key")
+		}
+	}
+	return m.copyStore(ctx, f, *from, *to, srcKey, func() (*seal.Key, error) { return dstKey, nil })
+}
+
+// copyStore copies the store at from into the new or empty store at to, opening confidential
+// data with srcKey and sealing it with the key dstKey gives (either may be nil: see docket
+// copy --help). dstKey is asked for once the target is known to be empty, so that a key made
+// for the copy is not made for nothing.
+func (m *Main) copyStore(ctx context.Context, f *flags, from, to string, srcKey *seal.Key, dstKey func() (*seal.Key, error)) error {
+	if from == to {
 		return docket.Errorf(docket.EINVALID, "--from and --to name the same store")
 	}
-	src, err := openStore(*from, false, false)
+	src, err := openStore(from, false, false)
 	if err != nil {
 		return prefixError(err, "the source")
 	}
 	defer src.Close()
-	dst, err := openStore(*to, true, false)
+	dst, err := openStore(to, true, false)
 	if err != nil {
 		return prefixError(err, "the target")
 	}
 	defer dst.Close()
-	for _, st := range []*store{src, dst} {
-		if err := f.useDataKey(ctx, st); err != nil {
-			return prefixError(err, "%s", st.Path)
-		}
-	}
 	op := f.operator()
 	if empty, err := isEmpty(ctx, dst, op); err != nil {
 		return err
@@ -82,8 +103,27 @@ Examples:
 	} else if n > 0 {
 		return docket.Errorf(docket.ECONFLICT, "the target %s has a security log of %d entries (accounts made on it?): docket copy fills only a new or empty store, and changed nothing", dst.Path, n)
 	}
+	if srcKey != nil {
+		if err := src.SetDataKey(ctx, srcKey); err != nil {
+			return prefixError(err, "%s", src.Path)
+		}
+	}
+	tk, err := dstKey()
+	if err != nil {
+		return err
+	}
+	if tk != nil {
+		if err := dst.SetDataKey(ctx, tk); err != nil {
+			return prefixError(err, "%s", dst.Path)
+		}
+	}
+	reencrypt := srcKey != nil && tk != nil && srcKey.ID() != tk.ID()
 
 	fmt.Fprintf(m.Stderr, "copying %s to %s\n", src.Path, dst.Path)
+	defer tuneGC()() // the copy, and the exports that check it, make garbage by the gigabyte
+	if reencrypt {
+		fmt.Fprintf(m.Stderr, "re-encrypting confidential data: opened with the data key %s, sealed with %s\n", srcKey.ID(), tk.ID())
+	}
 	copied, err := m.copyRecords(ctx, src, dst, op)
 	if err != nil {
 		return err
@@ -92,11 +132,17 @@ Examples:
 	fmt.Fprintf(m.Stderr, "verifying: exporting both stores\n")
 	var again, back exportSum
 	errs := make(chan error, 2)
-	go func() { errs <- again.export(ctx, src, op) }()
-	go func() { errs <- back.export(ctx, dst, op) }()
+	// Both at once, each on a core of its own; the target's shows how far they are.
+	p := m.progress("verified")
+	go func() { errs <- again.export(ctx, src, op, nil) }()
+	go func() {
+		errs <- back.export(ctx, dst, op, func(n int) { p.report(int64(n), int64(copied.n)) })
+	}()
 	if err := errors.Join(<-errs, <-errs); err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
+	p.report(int64(back.n), int64(copied.n))
+	p.done()
 	switch {
 	case !back.equal(&copied):
 		return fmt.Errorf("verify: the export of %s (%d records) is not the export of %s that was copied (%d records); the target holds the copy: empty it and copy again",
@@ -112,9 +158,15 @@ Examples:
 	fmt.Fprintf(m.Stdout, "copied %d records from %s to %s: %s\n", copied.n, src.Path, dst.Path, copied.counts())
 	fmt.Fprintf(m.Stdout, "verified: both stores export the same %d records, byte for byte (sha256 %x)\n", back.n, back.sum)
 	fmt.Fprintf(m.Stdout, "copied the security log: %d entries, both ending at hash %s\n", entries, dash(head))
-	f.logSecurity(ctx, src, docket.SecCopy, fmt.Sprintf("%d records and %d security log entries copied to %s", copied.n, entries, dst.Path))
-	f.logSecurity(ctx, dst, docket.SecCopy, fmt.Sprintf("%d records and %d security log entries copied from %s", copied.n, entries, src.Path))
-	if p, _ := strings.CutPrefix(*from, "sqlite:"); p != *from {
+	how := ""
+	if reencrypt {
+		how = fmt.Sprintf(", confidential data re-encrypted from the data key %s to %s", srcKey.ID(), tk.ID())
+		fmt.Fprintf(m.Stdout, "re-encrypted: confidential data in %s is sealed under the data key %s; %s still holds it under %s: destroy that store (and its backups) and the old key\n",
+			dst.Path, tk.ID(), src.Path, srcKey.ID())
+	}
+	f.logSecurity(ctx, src, docket.SecCopy, fmt.Sprintf("%d records and %d security log entries copied to %s%s", copied.n, entries, dst.Path, how))
+	f.logSecurity(ctx, dst, docket.SecCopy, fmt.Sprintf("%d records and %d security log entries copied from %s%s", copied.n, entries, src.Path, how))
+	if p, _ := strings.CutPrefix(from, "sqlite:"); p != from {
 		if _, err := os.Stat(filepath.Join(filepath.Dir(p), "ledger.key")); err == nil {
 			fmt.Fprintf(m.Stdout, "the ledger's signing key is %s: keep using it (--key-file) to sign as the same log\n", filepath.Join(filepath.Dir(p), "ledger.key"))
 		}
@@ -199,11 +251,7 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 	go func() {
 		defer close(exported)
 		defer close(lines)
-		exportErr = src.Export(ctx, op, false, func(r *docket.Record) error {
-			b, err := json.Marshal(r)
-			if err != nil {
-				return err
-			}
+		exportErr = src.ExportLines(ctx, op, func(_ *docket.Record, b []byte) error {
 			select {
 			case lines <- b:
 				return nil
@@ -236,7 +284,6 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 		return r, nil
 	}
 	p := m.progress("copied")
-	defer tuneGC()()
 	if _, err := dst.ImportAlone(ctx, op, next, p.report); err != nil {
 		return sum, prefixError(err, "copy into %s (nothing was written)", dst.Path)
 	}
@@ -265,15 +312,14 @@ func (s *exportSum) add(kind string, line []byte) {
 
 func (s *exportSum) finish() { s.sum = s.h.Sum(nil) }
 
-// export sums the full export of st.
-func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer) error {
+// export sums the full export of st, telling progress, if set, every thousand records.
+func (s *exportSum) export(ctx context.Context, st *store, op docket.Viewer, progress func(n int)) error {
 	s.init()
-	err := st.Export(ctx, op, false, func(r *docket.Record) error {
-		b, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
+	err := st.ExportLines(ctx, op, func(r *docket.Record, b []byte) error {
 		s.add(r.Kind, b)
+		if progress != nil && s.n%1000 == 0 {
+			progress(s.n)
+		}
 		return nil
 	})
 	s.finish()

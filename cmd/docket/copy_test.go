@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -42,6 +44,10 @@ func TestCopy_RoundTrip(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("docket copy says %q, want %q in it", out, want)
 		}
+	}
+	// The sum it prints is the sum of docket export's bytes.
+	if m := regexp.MustCompile(`sha256 ([0-9a-f]{64})`).FindStringSubmatch(out); m == nil || m[1] != fmt.Sprintf("%x", sha256.Sum256([]byte(before))) {
+		t.Errorf("docket copy says %q; want the sha256 of docket export, %x", out, sha256.Sum256([]byte(before)))
 	}
 	if got := mustRun(t, "export", "--db", pg); got != before {
 		t.Fatal("the PostgreSQL copy exports differently from the SQLite original")

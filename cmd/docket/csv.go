@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -116,7 +117,8 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 	}
 	if c.dryRun {
 		var preview []*docket.Record
-		for {
+		var named namedRecords
+		for n := 1; ; n++ {
 			rec, err := r.Next()
 			if err != nil && r.ErrorCount == 0 {
 				return err
@@ -126,6 +128,7 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 			if len(preview) < 30 {
 				preview = append(preview, rec)
 			}
+			named.add(rec, r.Line(n))
 		}
 		m.csvReport(&r.Report, name, true)
 		if len(preview) > 0 {
@@ -133,6 +136,9 @@ func (m *Main) importCSV(ctx context.Context, f *flags, c *csvFlags, path string
 			for _, rec := range preview {
 				fmt.Fprintln(m.Stdout, "  "+describeRecord(rec))
 			}
+		}
+		if err := m.csvNamesakes(ctx, db, v, named); err != nil {
+			return err
 		}
 		return rowErrors()
 	}
@@ -204,6 +210,83 @@ func (m *Main) csvReport(rep *csvmap.Report, name string, dry bool) {
 		}
 		fmt.Fprintf(m.Stdout, "skipped the rows on lines %s\n", strings.Join(lines, ", "))
 	}
+}
+
+// namedRecords are the new persons and organisations a file makes, with their names, in the
+// order of the rows that make them.
+type namedRecords struct {
+	list []*namedRecord
+	byID map[string]*namedRecord
+}
+
+type namedRecord struct {
+	schema, id string
+	line       int
+	names      []string
+}
+
+func (nr *namedRecords) add(rec *docket.Record, line int) {
+	switch {
+	case rec.Entity != nil && slices.Contains(docket.NamedSchemas, rec.Entity.Schema):
+		x := &namedRecord{schema: rec.Entity.Schema, id: rec.Entity.ID, line: line}
+		if nr.byID == nil {
+			nr.byID = map[string]*namedRecord{}
+		}
+		nr.list, nr.byID[x.id] = append(nr.list, x), x
+	case rec.Statement != nil && (rec.Statement.Property == "name" || rec.Statement.Property == "alias"):
+		if x := nr.byID[rec.Statement.Entity]; x != nil {
+			x.names = append(x.names, rec.Statement.Value)
+		}
+	}
+}
+
+// maxNamesakes bounds the rows a dry run lists as matching records of the registry.
+const maxNamesakes = 50
+
+// csvNamesakes lists the rows whose new person or organisation has the name of a record the
+// registry has already, in any script or spelling (docket.NameMatches): an import makes each a
+// record of its own unless the mapping names it (Person.id), so these are the duplicates an
+// editor would otherwise merge afterwards.
+func (m *Main) csvNamesakes(ctx context.Context, db docket.EntityService, v docket.Viewer, named namedRecords) error {
+	var p *progress
+	if len(named.list) > 1000 {
+		p = m.progress("names looked up")
+	}
+	found := 0
+	for i, x := range named.list {
+		if p != nil {
+			p.report(int64(i), int64(len(named.list)))
+		}
+		ents, err := docket.NameMatches(ctx, db, v, x.schema, x.names...)
+		if err != nil {
+			return fmt.Errorf("look up the name of line %d: %w", x.line, err)
+		}
+		if len(ents) == 0 {
+			continue
+		}
+		if found++; found == 1 {
+			if p != nil {
+				p.done()
+				p = nil
+			}
+			fmt.Fprintln(m.Stdout, "rows whose names the registry has already (each would be a new record; map it with Person.id, or merge after):")
+		}
+		if found > maxNamesakes {
+			continue
+		}
+		var cands []string
+		for _, e := range ents {
+			cands = append(cands, fmt.Sprintf("%s (%s)", e.ID, cmp.Or(e.Caption, e.Schema)))
+		}
+		fmt.Fprintf(m.Stdout, "  line %d: %s %q: %s\n", x.line, x.schema, x.names[0], strings.Join(cands, ", "))
+	}
+	if p != nil {
+		p.done()
+	}
+	if found > maxNamesakes {
+		fmt.Fprintf(m.Stdout, "  ... and %d more\n", found-maxNamesakes)
+	}
+	return nil
 }
 
 func orNone(s string) string {

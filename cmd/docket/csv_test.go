@@ -57,6 +57,9 @@ func TestImportCSV(t *testing.T) {
 			t.Errorf("dry run does not say %q:\n%s", want, out)
 		}
 	}
+	if strings.Contains(out, "the registry has already") {
+		t.Errorf("dry run finds namesakes the demo does not have:\n%s", out)
+	}
 	if mustRun(t, "export", "--data", d) != before {
 		t.Fatal("the dry run wrote to the store")
 	}
@@ -88,6 +91,15 @@ func TestImportCSV(t *testing.T) {
 	}
 	if out := mustRun(t, "verify", "--data", d); !strings.Contains(out, "ok") {
 		t.Fatalf("verify after the import: %s", out)
+	}
+
+	// The same file again: a dry run names the rows whose people the registry has now, by
+	// line, with the records they would duplicate.
+	out = mustRun(t, "import", "--format", "csv", f, "--map", m, "--dry-run", "--data", d)
+	for _, want := range []string{"rows whose names the registry has already", `line 2: Person "Yerlan Sarsenov": `, "(Yerlan Sarsenov)", `line 4: Person "Dana Zhunusova": `} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the second dry run does not say %q:\n%s", want, out)
+		}
 	}
 }
 

@@ -29,6 +29,12 @@ func (f *flags) loadDataKey() (*seal.Key, error) {
 	if path == "" {
 		return nil, nil
 	}
+	return f.m.loadDataKeyFile(path, cmp.Or(f.dataKeyPass, f.m.Getenv("DOCKET_DATA_KEY_PASSPHRASE_FILE")))
+}
+
+// loadDataKeyFile reads a data key file, opening it with the passphrase in passFile (or typed
+// at the terminal when none is given) if one protects it.
+func (m *Main) loadDataKeyFile(path, passFile string) (*seal.Key, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, docket.Errorf(docket.EINVALID, "data key: %s", err)
@@ -38,10 +44,10 @@ func (f *flags) loadDataKey() (*seal.Key, error) {
 	}
 	if ledger.Sealed(data) {
 		var pass []byte
-		if passFile := cmp.Or(f.dataKeyPass, f.m.Getenv("DOCKET_DATA_KEY_PASSPHRASE_FILE")); passFile != "" {
-			pass, err = readPassphrase(f.m, passFile)
+		if passFile != "" {
+			pass, err = readPassphrase(m, passFile)
 		} else {
-			pass, err = f.m.askPassphrase("passphrase of the data key " + path)
+			pass, err = m.askPassphrase("passphrase of the data key " + path)
 		}
 		if err != nil {
 			return nil, docket.Errorf(docket.EINVALID, "data key %s is protected by a passphrase: %s", path, err)
@@ -113,35 +119,42 @@ func (f *flags) useDataKey(ctx context.Context, db *store) error {
 
 // initDataKey is docket key init-data: a new data key, written to a new file.
 func (m *Main) initDataKey(out, passFile string) error {
+	_, err := m.newDataKeyFile("key init-data", out, passFile)
+	return err
+}
+
+// newDataKeyFile makes a data key and writes it to the new file out, under the passphrase in
+// passFile if one is given.
+func (m *Main) newDataKeyFile(cmd, out, passFile string) (*seal.Key, error) {
 	if out == "" {
-		return docket.Errorf(docket.EINVALID, "key init-data: give --out FILE, a file apart from the store (another disk, a key you carry)")
+		return nil, docket.Errorf(docket.EINVALID, "%s: give --out FILE, a file apart from the store (another disk, a key you carry)", cmd)
 	}
 	var pass []byte
 	if passFile != "" {
 		var err error
 		if pass, err = readPassphrase(m, passFile); err != nil {
-			return docket.Errorf(docket.EINVALID, "key init-data: %s", err)
+			return nil, docket.Errorf(docket.EINVALID, "%s: %s", cmd, err)
 		}
 	}
 	k, err := seal.Generate()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if fileExists(out) {
-		return docket.Errorf(docket.ECONFLICT, "key init-data: %s exists: a data key is never overwritten (the data sealed under it would be lost)", out)
+		return nil, docket.Errorf(docket.ECONFLICT, "%s: %s exists: a data key is never overwritten (the data sealed under it would be lost)", cmd, out)
 	}
 	if err := ledger.WriteKeyFile(out, strings.TrimSpace(string(k.Text())), pass); err != nil {
-		return fmt.Errorf("key init-data: %w", err)
+		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
 	fmt.Fprintf(m.Stdout, "%s\n", k.ID())
 	fmt.Fprintf(m.Stderr, "wrote the data key %s to %s: give it to every command with --data-key %s (or $DOCKET_DATA_KEY), keep it apart from the store, and back it up: without it, confidential data cannot be read\n", k.ID(), out, out)
-	return nil
+	return k, nil
 }
 
 // rotateDataKey is docket key rotate-data: it re-wraps the data key given, writing it to a new
 // file under a new passphrase (or none). The key, and so the store, is unchanged: a passphrase
-// that may have leaked is retired by deleting the old file. Re-encrypting the store under a new
-// key is not done here.
+// that may have leaked is retired by deleting the old file. A key that may have leaked is
+// retired by reencrypt.
 func (m *Main) rotateDataKey(f *flags, out, passFile string) error {
 	k, err := f.loadDataKey()
 	if err != nil {
@@ -167,4 +180,31 @@ func (m *Main) rotateDataKey(f *flags, out, passFile string) error {
 	fmt.Fprintf(m.Stdout, "%s\n", k.ID())
 	fmt.Fprintf(m.Stderr, "wrote the data key %s to %s, re-wrapped: the store is unchanged; delete the old file and its passphrase\n", k.ID(), out)
 	return nil
+}
+
+// reencrypt is docket key rotate-data --from --to: a new data key, and a copy of the store
+// sealed under it. The copy goes to another store, not over the old one: a copy is checked
+// before anything is said done, and one that fails leaves the old store whole, where a store
+// rewritten in place would, if interrupted, hold data under two keys. The new key is written
+// first, so that nothing is ever sealed under a key that exists nowhere else.
+func (m *Main) reencrypt(ctx context.Context, f *flags, out, passFile, from, to string) error {
+	old, err := f.loadDataKey()
+	if err != nil {
+		return err
+	} else if old == nil {
+		return docket.Errorf(docket.EINVALID, "key rotate-data: give the data key the store is sealed under with --data-key FILE (or $DOCKET_DATA_KEY)")
+	}
+	if from == "" || to == "" {
+		return docket.Errorf(docket.EINVALID, "key rotate-data: re-encrypting needs both --from URL (the store) and --to URL (a new or empty store for the copy)")
+	}
+	var k *seal.Key
+	err = m.copyStore(ctx, f, from, to, old, func() (*seal.Key, error) {
+		var kerr error
+		k, kerr = m.newDataKeyFile("key rotate-data", out, passFile)
+		return k, kerr
+	})
+	if err != nil && k != nil {
+		return fmt.Errorf("%w (the new key %s is in %s: empty the target and run this again with another --out, and delete that file)", err, k.ID(), out)
+	}
+	return err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -364,5 +365,100 @@ func TestDataKey_BadInput(t *testing.T) {
 	// The store now takes no other key.
 	if code, _, errs := runNoKey(t, "search", "Qzxwitness", "--data", dir, "--data-key", plain); code == 0 || !strings.Contains(errs, "another store") {
 		t.Errorf("another key: exit %d, %s", code, errs)
+	}
+}
+
+// TestReencrypt retires a data key that may have leaked: rotate-data --from --to copies the
+// store into a new one sealed under a new key, which reads everything in the clear with the new
+// key, none of it with the old one, and holds neither the clear text nor the old key's seals.
+func TestReencrypt(t *testing.T) {
+	tmp := t.TempDir()
+	a, b := filepath.Join(tmp, "a"), filepath.Join(tmp, "b")
+	oldKey, newKey := filepath.Join(tmp, "old.datakey"), filepath.Join(tmp, "new.datakey")
+	oldID := strings.TrimSpace(mustRunNoKey(t, "key", "init-data", "--out", oldKey))
+	mustRunNoKey(t, "init", "--data", a)
+	mustRunNoKey(t, "add", "source", "https://qzxsecret.example.org/testimony", "--title", "Qzxsourcetitle", "--sensitivity", "confidential", "--data", a, "--data-key", oldKey)
+	mustRunNoKey(t, "add", "Person", "name=Qzxwitness Vantablackova", "--source", "https://qzxsecret.example.org/testimony", "--sensitivity", "confidential", "--data", a, "--data-key", oldKey)
+	mustRunNoKey(t, "add", "Person", "name=Publica Openova", "--sensitivity", "public", "--data", a)
+
+	// Refused, writing nothing (no key file either): no target; no old key; a target that holds
+	// something.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"key", "rotate-data", "--data-key", oldKey, "--out", newKey, "--from", "sqlite:" + filepath.Join(a, "docket.db")}, "both --from URL"},
+		{[]string{"key", "rotate-data", "--out", newKey, "--from", "sqlite:" + filepath.Join(a, "docket.db"), "--to", "sqlite:" + filepath.Join(b, "docket.db")}, "give the data key"},
+	} {
+		if code, _, errs := runNoKey(t, c.args...); code == 0 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, %s; want %q", c.args, code, errs, c.want)
+		}
+		if fileExists(newKey) {
+			t.Fatalf("%v wrote a key file", c.args)
+		}
+	}
+
+	code, out, errs := runNoKey(t, "key", "rotate-data", "--data-key", oldKey, "--out", newKey,
+		"--from", "sqlite:"+filepath.Join(a, "docket.db"), "--to", "sqlite:"+filepath.Join(b, "docket.db"))
+	if code != 0 || !strings.Contains(out, "re-encrypted") || !strings.Contains(out, "byte for byte") {
+		t.Fatalf("rotate-data --from --to: exit %d\n%s\n%s", code, out, errs)
+	}
+	newID := strings.TrimSpace(strings.SplitN(out, "\n", 2)[0])
+	if newID == oldID || !strings.HasPrefix(out, newID) {
+		t.Fatalf("the new key's id %q (the old %q)", newID, oldID)
+	}
+	if got := mustRunNoKey(t, "search", "Qzxwitness", "--data", b, "--data-key", newKey); !strings.Contains(got, "Qzxwitness Vantablackova") {
+		t.Fatalf("the re-encrypted store with the new key does not find the witness:\n%s", got)
+	}
+	if got := mustRunNoKey(t, "show", "Publica Openova", "--data", b); !strings.Contains(got, "Publica Openova") {
+		t.Fatalf("public data of the re-encrypted store:\n%s", got)
+	}
+	if code, _, errs := runNoKey(t, "search", "Qzxwitness", "--data", b, "--data-key", oldKey); code == 0 || !strings.Contains(errs, newID) {
+		t.Errorf("the old key on the re-encrypted store: exit %d, %s", code, errs)
+	}
+	if got := mustRunNoKey(t, "verify", "--data", b, "--data-key", newKey); !strings.Contains(got, "ok") {
+		t.Fatalf("verify of the re-encrypted store:\n%s", got)
+	}
+	// Its file holds seals of the new key, none of the old, and no clear text.
+	files, _ := filepath.Glob(filepath.Join(b, "docket.db*"))
+	var raw []byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, data...)
+	}
+	if w := findSecret(raw); w != "" {
+		t.Errorf("the re-encrypted store's files hold %q", w)
+	}
+	// Every seal is the new key's: in the tables and in the change log (the security log names
+	// both keys, saying what was done).
+	db, err := sql.Open("sqlite", filepath.Join(b, "docket.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`SELECT COUNT(*) FROM statements WHERE sealed LIKE ?`, `SELECT COUNT(*) FROM sources WHERE sealed LIKE ?`,
+		`SELECT COUNT(*) FROM changes WHERE payload LIKE ?`,
+	} {
+		var oldN, newN int
+		if err := db.QueryRow(q, "%"+oldID+"%").Scan(&oldN); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		db.QueryRow(q, "%"+newID+"%").Scan(&newN)
+		if oldN != 0 || newN == 0 {
+			t.Errorf("%s: %d rows sealed under the old key, %d under the new", q, oldN, newN)
+		}
+	}
+	// A second run into the same, now full, target is refused and changes nothing.
+	before := mustRunNoKey(t, "export", "--data", b, "--data-key", newKey)
+	if code, _, errs := runNoKey(t, "key", "rotate-data", "--data-key", oldKey, "--out", filepath.Join(tmp, "third.datakey"),
+		"--from", "sqlite:"+filepath.Join(a, "docket.db"), "--to", "sqlite:"+filepath.Join(b, "docket.db")); code == 0 || !strings.Contains(errs, "not empty") {
+		t.Errorf("re-encrypting into a full store: exit %d, %s", code, errs)
+	}
+	if after := mustRunNoKey(t, "export", "--data", b, "--data-key", newKey); after != before {
+		t.Error("a refused re-encryption changed the target")
 	}
 }

@@ -165,6 +165,7 @@ Usage: docket key show [--key-file FILE]
        docket key seal --key-passphrase-file FILE [--key-file FILE]
        docket key init-data --out FILE [--passphrase-file FILE]
        docket key rotate-data --data-key FILE --out FILE [--passphrase-file FILE]
+       docket key rotate-data --data-key FILE --out FILE --from URL --to URL [--passphrase-file FILE]
 
 show prints the public verifier key of this installation's ledger (making the key on first
 use): give it to anyone who should check your checkpoints and evidence bundles (docket
@@ -190,15 +191,23 @@ apart from the store, and back it up: what is sealed under a lost key is lost.
 
 rotate-data re-wraps the data key given: it writes the same key to a new file, under a new
 passphrase (--passphrase-file) or none, and changes nothing in the store; delete the old file.
-(Re-encrypting a store under a new key is not done yet.)
+With --from and --to it re-encrypts instead (when the key itself may have leaked): it makes a
+new data key, writes it to --out, and copies the store at --from into the new or empty store
+at --to as docket copy does, every confidential record opened with the old key and sealed
+with the new one (the ledger is unchanged: its leaves commit to the records in the clear),
+then compares both stores in the clear. Serve the new store with the new key, and destroy the
+old store, its backups and the old key: they still hold the data under the old one.
 
 Examples:
   docket key init-data --out /media/usb/registry.datakey --passphrase-file ~/.docket-data-passphrase
   docket key show --data ./registry
-  docket key seal --key-passphrase-file ~/.docket-passphrase --data ./registry`, true)
+  docket key seal --key-passphrase-file ~/.docket-passphrase --data ./registry
+  docket key rotate-data --data-key old.datakey --out new.datakey --from sqlite:./registry/docket.db --to sqlite:./registry2/docket.db`, true)
 	keyFile := f.keyFlag()
 	out := f.String("out", "", "init-data: the `file` to write the new data key to, apart from the store")
 	passFile := f.String("passphrase-file", "", "init-data: a `file` holding a passphrase to protect the data key with (- for standard input)")
+	from := f.String("from", "", "rotate-data: re-encrypt the store at this `URL` (sqlite:PATH or postgres://...) under a new key")
+	to := f.String("to", "", "rotate-data: the new or empty store `URL` to write the re-encrypted copy to")
 	pos, err := f.parse(args, 1, 1)
 	if err != nil {
 		return err
@@ -208,6 +217,9 @@ Examples:
 	case "init-data":
 		return m.initDataKey(*out, *passFile)
 	case "rotate-data":
+		if *from != "" || *to != "" {
+			return m.reencrypt(ctx, f, *out, *passFile, *from, *to)
+		}
 		return m.rotateDataKey(f, *out, *passFile)
 	default:
 		return docket.Errorf(docket.EINVALID, "unknown key command %q (want show, seal, init-data or rotate-data)", pos[0])

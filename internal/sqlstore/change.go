@@ -167,6 +167,37 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 		}
 		return db.exportVisible(ctx, docket.AnonymousViewer, fn)
 	}
+	return db.exportLog(ctx, false, func(r *docket.Record, _ []byte) error { return fn(r) })
+}
+
+// ExportLines is the full export (Export for a cleared admin, not public), each record with
+// its line, as docket export writes it: its JSON, which a statement's row gave already (see
+// logRow.record), and which is otherwise made here. The line is the caller's.
+func (db *Store) ExportLines(ctx context.Context, v docket.Viewer, fn func(r *docket.Record, line []byte) error) error {
+	if err := v.Authorize(docket.Admin); err != nil {
+		return err
+	} else if !v.Cleared {
+		return docket.Errorf(docket.EFORBIDDEN, "the full export needs an admin cleared for confidential data")
+	}
+	return db.exportLog(ctx, true, fn)
+}
+
+// exportLog calls fn for every record of the log in commit order, with its line if lines is
+// set, else nil.
+func (db *Store) exportLog(ctx context.Context, lines bool, fn func(*docket.Record, []byte) error) error {
+	line := func(r *docket.Record) ([]byte, error) {
+		if !lines {
+			return nil, nil
+		}
+		return r.MarshalJSON()
+	}
+	emit := func(r *docket.Record) error {
+		b, err := line(r)
+		if err != nil {
+			return err
+		}
+		return fn(r, b)
+	}
 	return db.view(ctx, func(tx *Tx) error {
 		authors, err := tx.authors(ctx)
 		if err != nil {
@@ -182,15 +213,22 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 				return nil
 			}
 			var batch []*docket.Record
+			var made [][]byte // the lines of statements made from their rows, else nil
 			for _, lr := range page {
 				after = lr.seq
-				r, _, err := lr.record()
+				r, b, err := lr.record()
 				if err != nil {
 					return fmt.Errorf("change %d: %w", lr.seq, err)
 				}
-				batch = append(batch, r)
+				if lr.payload != "" {
+					// Its payload, written maybe by an older version, is not always the
+					// line that the record makes now.
+					b = nil
+				}
+				batch, made = append(batch, r), append(made, b)
 			}
-			for _, r := range batch {
+			for i, r := range batch {
+				b := made[i]
 				// The operator's backup, with the key: in the clear. Without it, as stored.
 				if sealOf(r) != nil && db.DataKey != nil {
 					c, err := db.openRecord(ctx, tx, r)
@@ -198,13 +236,13 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 						ref, _, _ := r.Ref()
 						return fmt.Errorf("%s %s: %w", r.Kind, ref, err)
 					}
-					r = c
+					r, b = c, nil
 				}
 				// Who an author id stands for comes before the first record naming it, once.
 				for _, a := range r.Authors() {
 					if x := authors[a]; x != nil && !emitted[a] {
 						emitted[a] = true
-						if err := fn(&docket.Record{Kind: docket.KindAuthor, Author: x}); err != nil {
+						if err := emit(&docket.Record{Kind: docket.KindAuthor, Author: x}); err != nil {
 							return err
 						}
 					}
@@ -229,12 +267,17 @@ func (db *Store) Export(ctx context.Context, v docket.Viewer, public bool, fn fu
 							return fmt.Errorf("%s %s: %w", r.Kind, ref, err)
 						}
 						emitted[sha] = true
-						if err := fn(&docket.Record{Kind: docket.KindBlob, Blob: b}); err != nil {
+						if err := emit(&docket.Record{Kind: docket.KindBlob, Blob: b}); err != nil {
 							return err
 						}
 					}
 				}
-				if err := fn(r); err != nil {
+				if b == nil || !lines {
+					if b, err = line(r); err != nil {
+						return err
+					}
+				}
+				if err := fn(r, b); err != nil {
 					return err
 				}
 			}
@@ -299,7 +342,18 @@ func (db *Store) exportVisible(ctx context.Context, v docket.Viewer, fn func(*do
 
 // importBatch is how many records an import checks before it writes their rows: large enough
 // that a few multi-row INSERTs a table carry them, small enough to stay in a few megabytes.
+// A dialect may take larger ones (see Batcher).
 const importBatch = 1000
+
+// importBatchOf returns the records of an import's batches on db, and how many batches the
+// reader decodes ahead: about as many records ahead whatever the batches.
+func (db *Store) importBatchOf() (size, ahead int) {
+	size = importBatch
+	if b, ok := db.Dialect.(Batcher); ok {
+		size = max(b.ImportBatch(), 1)
+	}
+	return size, max(4*importBatch/size, 1)
+}
 
 // batch is a run of decoded records, and the error that ended the input, if any.
 type batch struct {
@@ -320,15 +374,16 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 	if err := mayImport(v); err != nil {
 		return 0, err
 	}
-	batches := make(chan batch, 4)
+	size, ahead := db.importBatchOf()
+	batches := make(chan batch, ahead)
 	stop := make(chan struct{})
 	read := make(chan struct{})
 	go func() {
 		defer close(read)
 		defer close(batches)
 		for {
-			b := batch{recs: make([]*docket.Record, 0, importBatch)}
-			for len(b.recs) < importBatch && b.err == nil {
+			b := batch{recs: make([]*docket.Record, 0, size)}
+			for len(b.recs) < size && b.err == nil {
 				r, err := next()
 				if err != nil {
 					b.err = err
@@ -338,7 +393,7 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 					b.recs = append(b.recs, r)
 				}
 			}
-			end := b.err != nil || len(b.recs) < importBatch
+			end := b.err != nil || len(b.recs) < size
 			select {
 			case batches <- b:
 			case <-stop:
@@ -360,11 +415,10 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 		if err := db.Dialect.PrepareImport(ctx, tx); err != nil {
 			return fmt.Errorf("prepare import: %w", err)
 		}
-		deferred, err := tx.deferIndexes(ctx, alone)
-		if err != nil {
+		if tx.deferred, err = tx.deferIndexes(ctx, alone); err != nil {
 			return err
 		}
-		tx.fin = newFinisher()
+		tx.fin = newFinisher(size)
 		tx.writer = &writer{done: make(chan error, 1)}
 		check := ctx // the checks', which wait for the writer before they read (see Tx.wait)
 		if !db.Dialect.Interleaves() {
@@ -460,7 +514,7 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 		if err := tx.putHeldBlobs(ctx); err != nil {
 			return err
 		}
-		return tx.createIndexes(ctx, deferred)
+		return tx.createIndexes(ctx)
 	})
 	if err != nil {
 		return 0, err
@@ -523,14 +577,14 @@ func (db *Store) Empty(ctx context.Context) (bool, error) {
 // and returns the statements that build them again: building an index once, sorted, or
 // checking a foreign key with one join, after the load costs less than keeping it up row by
 // row. alone says that the import has the store to itself (see ImportAlone).
-func (tx *Tx) deferIndexes(ctx context.Context, alone bool) ([]string, error) {
+func (tx *Tx) deferIndexes(ctx context.Context, alone bool) ([]deferredIndex, error) {
 	var empty bool
 	if err := tx.QueryRowContext(ctx, emptyLog).Scan(&empty); err != nil {
 		return nil, err
 	} else if !empty {
 		return nil, nil
 	}
-	var defs []string
+	var defs []deferredIndex
 	for _, name := range tx.db.Dialect.Deferrable(alone) {
 		drop, build, err := tx.db.Dialect.Deferral(ctx, tx, name)
 		if err != nil {
@@ -541,13 +595,35 @@ func (tx *Tx) deferIndexes(ctx context.Context, alone bool) ([]string, error) {
 		if _, err := tx.ExecContext(ctx, drop); err != nil {
 			return nil, fmt.Errorf("%s: %w", drop, err)
 		}
-		defs = append(defs, build)
+		defs = append(defs, deferredIndex{name, build})
 	}
 	return defs, nil
 }
 
+// A deferredIndex is an index or a constraint that an import dropped (see deferIndexes), and
+// the statement that builds it again.
+type deferredIndex struct{ name, build string }
+
+// needIndex builds, now, the named index if the import deferred it: a check that reads it
+// came (say, a review that calls a statement corroborated, which looks for the same value
+// among the entity's statements). It is then kept up for the rest of the import. The writer
+// must be idle (see flush).
+func (tx *Tx) needIndex(ctx context.Context, name string) error {
+	for i, d := range tx.deferred {
+		if d.name == name {
+			if _, err := tx.ExecContext(ctx, d.build); err != nil {
+				return fmt.Errorf("%s: %w", d.build, err)
+			}
+			tx.deferred = slices.Delete(tx.deferred, i, i+1)
+			return nil
+		}
+	}
+	return nil
+}
+
 // createIndexes builds what deferIndexes dropped, in the same transaction.
-func (tx *Tx) createIndexes(ctx context.Context, defs []string) (err error) {
+func (tx *Tx) createIndexes(ctx context.Context) (err error) {
+	defs := tx.deferred
 	if len(defs) == 0 {
 		return nil
 	}
@@ -570,10 +646,11 @@ func (tx *Tx) createIndexes(ctx context.Context, defs []string) (err error) {
 		}()
 	}
 	for _, def := range defs {
-		if _, err := tx.ExecContext(ctx, def); err != nil {
-			return fmt.Errorf("%s: %w", def, err)
+		if _, err := tx.ExecContext(ctx, def.build); err != nil {
+			return fmt.Errorf("%s: %w", def.build, err)
 		}
 	}
+	tx.deferred = nil
 	return nil
 }
 
@@ -717,9 +794,28 @@ func (tx *Tx) markAbsent(ids []string, found map[string]bool, kind uint8) {
 	}
 }
 
-// selectIn runs query, which ends in "IN ", for the ids, a few hundred at a time, and calls fn
+// selectIn runs query, which ends in "IN ", for the ids (in one array where the dialect binds
+// arrays, see Arrayer; else a few hundred at a time), and calls fn
 // for every row.
 func (tx *Tx) selectIn(ctx context.Context, query string, ids []string, fn func(*sql.Rows) error) error {
+	if a, ok := tx.db.Dialect.(Arrayer); ok && len(ids) > 0 {
+		// All at once, in one array: one statement, and one round trip to a server.
+		s, err := tx.prep(ctx, strings.TrimSuffix(query, "IN ")+a.AnyOf())
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(ctx, ids)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := fn(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
 	for len(ids) > 0 {
 		n := min(len(ids), maxRowsPerInsert)
 		if n < maxRowsPerInsert {
@@ -806,7 +902,7 @@ func (tx *Tx) rebuild(ctx context.Context, progress docket.Progress) error {
 // the checker told, and the log read on for the checker alone.
 func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64), check logChecker) error {
 	// The search keys of statements are made on the second core, as an import makes them.
-	tx.fin = newFinisher()
+	tx.fin = newFinisher(importBatch)
 	defer func() {
 		tx.rows.jobs.Wait()
 		tx.prev.jobs.Wait()
@@ -879,6 +975,7 @@ func (tx *Tx) derive(ctx context.Context, stmts string, progress func(done int64
 				tx.prev.jobs.Wait()
 				tx.written(tx.rows) // what was pending is dropped with the page
 				tx.written(tx.prev)
+				tx.forgetLookups()
 				tx.search = tx.search[:0]
 				check.failed(err)
 				applying = false

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -176,8 +175,10 @@ func (r *logRow) dest() []any {
 // wrong with the change, without naming it.
 func (r *logRow) record() (*docket.Record, []byte, error) {
 	if r.payload != "" {
+		// UnmarshalJSON strictly, without json.Unmarshal's first pass over the whole line to
+		// validate it: the record's own reading does, part by part.
 		var rec docket.Record
-		if err := json.Unmarshal([]byte(r.payload), &rec); err != nil {
+		if err := rec.UnmarshalJSON([]byte(r.payload)); err != nil {
 			return nil, nil, fmt.Errorf("its record does not parse: %w", err)
 		}
 		return &rec, []byte(r.payload), nil

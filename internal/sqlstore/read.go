@@ -57,7 +57,7 @@ func (tx *Tx) scanStatementAfter(rows *sql.Rows, first ...any) (*docket.Statemen
 	s.Status, s.Sensitivity, s.CreatedAt = docket.Status(status), docket.Sensitivity(sens), parseTime(created)
 	if sealed != "" {
 		var err error
-		if s.Sealed, err = decodeSealed(sealed); err != nil {
+		if s.Sealed, err = decodeBox(sealed); err != nil {
 			return nil, fmt.Errorf("statement %s: %w", s.ID, err)
 		}
 		tx.db.openStatement(&s)

@@ -142,6 +142,9 @@ func (l lookup) Corroborates(ctx context.Context, s *docket.Statement) (bool, er
 	if err := l.tx.flush(ctx); err != nil { // the other statement may be pending
 		return false, err
 	}
+	if err := l.tx.needIndex(ctx, "statements_entity"); err != nil {
+		return false, err
+	}
 	// Sealed values are compared once opened: their columns hold no value.
 	ss, err := l.tx.statements(ctx, `JOIN entities ce ON ce.id = ?
 		WHERE se.canonical = ce.canonical AND s.property = ? AND (s.value = ? OR s.sealed IS NOT NULL) AND s.id <> ?

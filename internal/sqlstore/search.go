@@ -81,6 +81,13 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 	var hits []*docket.SearchHit
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, args := visible(v)
+		if q.Schema != "" {
+			// Only candidates of the schema: a picker's name matches the person and every case
+			// and proceeding captioned after them, which would otherwise be read and left out.
+			// (|| '' keeps the planner from reading every record of the schema by its index
+			// instead of the few candidates.)
+			cond, args = cond+` AND se.schema || '' = ?`, append(args, q.Schema)
+		}
 		seen := map[string]*docket.SearchHit{}
 		var order []string
 		for _, qq := range queries {
@@ -128,11 +135,9 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 			for i, id := range part {
 				args[i] = id
 			}
-			tail := `AND e.id IN ` + inList(len(part))
-			if q.Schema != "" {
-				tail, args = tail+` AND e.schema = ?`, append(args, q.Schema)
-			}
-			ents, err := tx.entities(ctx, v, tail, args...)
+			// (The candidates are of the schema asked for already; a condition on it here would
+			// have the planner read every record of the schema by its index.)
+			ents, err := tx.entities(ctx, v, `AND e.id IN `+inList(len(part)), args...)
 			if err != nil {
 				return err
 			}

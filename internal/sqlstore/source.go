@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -34,6 +35,17 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 			args[len(args)-1] = k.Term(seal.URL, *f.URL)
 		}
 	}
+	if len(f.IDs) > docket.MaxIn {
+		return nil, 0, docket.Errorf(docket.EINVALID, "%d ids: at most %d at once", len(f.IDs), docket.MaxIn)
+	} else if len(f.IDs) > 0 {
+		// Padded to a power of two with the last id again, so that a few statements serve
+		// every length.
+		n := 1 << bits.Len(uint(len(f.IDs)-1))
+		where = append(where, `id IN `+inList(n))
+		for i := range n {
+			args = append(args, f.IDs[min(i, len(f.IDs)-1)])
+		}
+	}
 	if f.CitedIn != nil {
 		where, args = append(where, `cited_in = ?`), append(args, *f.CitedIn)
 	}
@@ -47,8 +59,11 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 		order += ` DESC`
 	}
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
-			return err
+		n = -1
+		if !f.SkipCount {
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+tail, args...).Scan(&n); err != nil {
+				return err
+			}
 		}
 		out, err = tx.sources(ctx, v, tail+order+` LIMIT ? OFFSET ?`, append(args, limit(f.Limit), max(f.Offset, 0))...)
 		return err
@@ -116,7 +131,7 @@ func (tx *Tx) sources(ctx context.Context, v docket.Viewer, tail string, args ..
 		s.Sensitivity, s.CreatedAt = docket.Sensitivity(sens), parseTime(created)
 		if sealed != "" {
 			var err error
-			if s.Sealed, err = decodeSealed(sealed); err != nil {
+			if s.Sealed, err = decodeBox(sealed); err != nil {
 				return nil, fmt.Errorf("source %s: %w", s.ID, err)
 			}
 			s.URL = "" // the keyed term it is found by

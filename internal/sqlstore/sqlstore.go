@@ -55,7 +55,8 @@ type Dialect interface {
 	// ImportAlone), given the writer's and the readers' pools; end puts it back as it was.
 	BeginBulk(ctx context.Context, w, r *sql.DB) (end func() error, err error)
 	// Deferrable names the indexes, and the constraints, that an import into an empty store
-	// drops and builds again after the load: none that a check of a record reads. With alone
+	// drops and builds again after the load: none that a check of a record reads, but
+	// statements_entity, which the check of a corroboration builds first (see needIndex). With alone
 	// unset (see ImportAlone), none whose dropping keeps other connections from reading what
 	// the import reads through them.
 	Deferrable(alone bool) []string
@@ -168,6 +169,7 @@ type Tx struct {
 	sourceCache map[string]bool
 	absent      map[string]uint8             // ids an import's batch looked up and did not find, by kind
 	stmtCache   map[string]*docket.Statement // written statements an import's batch looked up
+	deferred    []deferredIndex              // what an import builds after the load (see deferIndexes)
 	canon       map[string]string            // the merges whose rows are pending: from, into
 	operators   map[string]string            // the author ids of operators' names, as found or made
 	public      bool                         // reads for the public: authors' names are withheld (see viewFor)
@@ -261,6 +263,45 @@ type Copier interface {
 	// CopyFrom writes rows of len(columns) values each, args in row order, into table in tx.
 	// A refused row fails the transaction, as a refused INSERT does.
 	CopyFrom(ctx context.Context, tx *Tx, table string, columns []string, args []any) error
+}
+
+// A BulkUpdater is a Dialect that changes many statement rows with one statement: an
+// import's reviews and retractions of rows it wrote in earlier batches are a few in a hundred
+// records, and one UPDATE each, a round trip to a server each, kept its writer waiting.
+type BulkUpdater interface {
+	// UpdateStatements makes each change in tx; no two name the same row.
+	UpdateStatements(ctx context.Context, tx *Tx, changes []StatementChange) error
+}
+
+// StatementChange is what a review or a retraction changes in a statement's row (see
+// BulkUpdater): with Whole, every column below is set as given (NULL for nil); else, with
+// Review, status is set and the status it had is kept as recorded_status if none is kept
+// yet, and with Retract, the retraction's columns are set.
+type StatementChange struct {
+	Seq                    int64
+	Whole, Review, Retract bool
+	Status                 string
+	Recorded               *string
+	RetractedSeq           *int64
+	RetractedAt            *string
+	RetractedBy            *string
+	RetractReason          *string
+	SupersededBy           *string
+}
+
+// A Batcher is a Dialect whose imports check and write larger batches than importBatch: where
+// every statement, every COPY and every lookup of a batch's ids is a round trip to a server
+// and a statement for it to start, fewer of them cost less.
+type Batcher interface {
+	ImportBatch() int
+}
+
+// An Arrayer is a Dialect that binds a list of values as one array parameter: an import's
+// lookup of a batch's ids is then one statement a table, whatever their number.
+type Arrayer interface {
+	// AnyOf returns the condition, after a column, that it is one of the values of the
+	// parameter it holds, which is bound to a []string.
+	AnyOf() string
 }
 
 // ErrBusy is the answer to a write that waited its time for another writer (an import holds

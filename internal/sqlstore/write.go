@@ -233,8 +233,8 @@ type finishJob struct {
 	done *sync.WaitGroup
 }
 
-func newFinisher() *finisher {
-	f := &finisher{jobs: make(chan finishJob, 2*importBatch)}
+func newFinisher(batch int) *finisher {
+	f := &finisher{jobs: make(chan finishJob, 2*batch)}
 	go func() {
 		for j := range f.jobs {
 			j.j.finish()
@@ -277,6 +277,7 @@ func (tx *Tx) rotate(ctx context.Context, first, last int, ahead []*docket.Recor
 		return err
 	}
 	tx.prev, tx.rows = tx.rows, tx.prev
+	tx.forgetLookups()
 	tx.writer.start(ctx, tx, first, last, ahead)
 	return nil
 }
@@ -408,18 +409,8 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 			return fmt.Errorf("apply merge: %w", err)
 		}
 	}
-	for _, r := range p.shadows {
-		if r.written {
-			if err := tx.writeReview(ctx, r); err != nil {
-				return err
-			}
-			continue
-		}
-		a := r.args()
-		if _, err := tx.exec(ctx, `UPDATE statements SET status = ?, recorded_status = ?, retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE seq = ?`,
-			a[10], a[11], a[17], a[18], a[19], a[20], a[21], r.seq); err != nil {
-			return fmt.Errorf("apply review: %w", err)
-		}
+	if err := tx.writeShadows(ctx, p.shadows); err != nil {
+		return err
 	}
 	columns, row := tx.db.Dialect.SearchInsert()
 	search := tableRows{table: "search", columns: columns, row: row}
@@ -432,6 +423,44 @@ func (tx *Tx) write(ctx context.Context, p *pendingRows, lazy bool) error {
 	for _, c := range p.changes {
 		if err := tx.appendLeaf(ctx, c.seq, c.leaf); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// writeShadows writes the reviews and retractions of rows of older generations (see
+// changingStatement): with one statement where the dialect can (see BulkUpdater), else with
+// an UPDATE or two each.
+func (tx *Tx) writeShadows(ctx context.Context, shadows []*stmtRow) error {
+	if len(shadows) == 0 {
+		return nil
+	}
+	if b, ok := tx.db.Dialect.(BulkUpdater); ok {
+		changes := make([]StatementChange, 0, len(shadows))
+		for _, r := range shadows {
+			if c, ok := r.change(); ok {
+				changes = append(changes, c)
+			}
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		if err := b.UpdateStatements(ctx, tx, changes); err != nil {
+			return fmt.Errorf("apply reviews and retractions: %w", err)
+		}
+		return nil
+	}
+	for _, r := range shadows {
+		if r.written {
+			if err := tx.writeReview(ctx, r); err != nil {
+				return err
+			}
+			continue
+		}
+		a := r.args()
+		if _, err := tx.exec(ctx, `UPDATE statements SET status = ?, recorded_status = ?, retracted_seq = ?, retracted_at = ?, retracted_by = ?, retract_reason = ?, superseded_by = ? WHERE seq = ?`,
+			a[10], a[11], a[17], a[18], a[19], a[20], a[21], r.seq); err != nil {
+			return fmt.Errorf("apply review: %w", err)
 		}
 	}
 	return nil
@@ -454,6 +483,33 @@ func (tx *Tx) writeReview(ctx context.Context, r *stmtRow) error {
 	}
 	return nil
 }
+
+// change returns what writeReview, or the UPDATE of a shadow of an older generation, changes
+// in the row of r, as one StatementChange; false if nothing.
+func (r *stmtRow) change() (StatementChange, bool) {
+	c := StatementChange{Seq: r.seq, Status: string(r.status)}
+	x := r.retraction
+	if !r.written {
+		c.Whole = true
+		if r.status != r.s.Status {
+			c.Recorded = ptr(string(r.s.Status))
+		}
+	} else {
+		c.Review, c.Retract = r.reviewed, x != nil && r.retractedSeq != 0
+		if !c.Review && !c.Retract {
+			return c, false
+		}
+	}
+	if x != nil && (c.Whole || c.Retract) {
+		c.RetractedSeq, c.RetractedAt, c.RetractedBy, c.RetractReason = ptr(r.retractedSeq), ptr(formatTime(x.At)), ptr(x.Author), ptr(x.Reason)
+		if x.SupersededBy != "" {
+			c.SupersededBy = ptr(x.SupersededBy)
+		}
+	}
+	return c, true
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // taken explains err, the failure to insert p's rows of entities or statements (what): when a
 // unique index refused one, as it does during an import that leaves the check of new ids to it
@@ -532,6 +588,22 @@ func (tx *Tx) written(p *pendingRows) {
 	for _, pm := range p.merges {
 		delete(tx.canon, pm.m.From)
 	}
+	// What the batch's prefetch found absent, and the statements it read, still hold but for
+	// what was just written: a flush in the middle of a batch (before a merge, say) keeps the
+	// rest, which the batch's records after it would otherwise look up one by one. rotate
+	// forgets them all before the next batch's prefetch.
+	for _, r := range p.statements {
+		delete(tx.absent, r.s.ID)
+	}
+	for _, r := range p.shadows {
+		delete(tx.stmtCache, r.s.ID)
+	}
+	for id := range p.ents {
+		delete(tx.absent, id)
+	}
+	for id := range p.srcs {
+		delete(tx.absent, id)
+	}
 	clear(p.changes)
 	clear(p.statements)
 	clear(p.shadows)
@@ -540,6 +612,10 @@ func (tx *Tx) written(p *pendingRows) {
 	clear(p.ents)
 	clear(p.srcs)
 	p.changes, p.entities, p.sources, p.statements, p.shadows, p.merges = p.changes[:0], p.entities[:0], p.sources[:0], p.statements[:0], p.shadows[:0], p.merges[:0]
+}
+
+// forgetLookups forgets what a batch's prefetch found and did not find.
+func (tx *Tx) forgetLookups() {
 	clear(tx.absent)
 	clear(tx.stmtCache)
 }

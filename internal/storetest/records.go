@@ -21,11 +21,11 @@ func testSourceQuery(t *testing.T, open Opener) {
 	}
 	old := mk(&docket.Source{URL: "https://tumba.kz/41092.html", Title: "Судьи Казахстана под давлением", Publisher: "Тумба", Published: "2019-02-11", Sensitivity: docket.Public})
 	newer := mk(&docket.Source{URL: "https://tumba.kz/50000.html", Title: "Another tumba story", Sensitivity: docket.Public})
-	mk(&docket.Source{URL: "https://example.org/notes", Title: "Witness notes", Sensitivity: docket.Confidential})
+	notes := mk(&docket.Source{URL: "https://example.org/notes", Title: "Witness notes", Sensitivity: docket.Confidential})
 	pct := mk(&docket.Source{URL: "https://example.org/pct", Title: "Poll 100%_sure", Sensitivity: docket.Public})
 	find := func(v docket.Viewer, q string) []string {
 		t.Helper()
-		ss, _, err := st.FindSources(ctx, v, docket.SourceFilter{Query: q, Newest: true, Limit: 10})
+		ss, n, err := st.FindSources(ctx, v, docket.SourceFilter{Query: q, Newest: true, Limit: 10})
 		if err != nil {
 			t.Fatalf("FindSources(%q): %v", q, err)
 		}
@@ -33,7 +33,40 @@ func testSourceQuery(t *testing.T, open Opener) {
 		for _, s := range ss {
 			ids = append(ids, s.ID)
 		}
+		if n != len(ids) {
+			t.Errorf("FindSources(%q) as %s counts %d, lists %d", q, v.Name, n, len(ids))
+		}
+		// Uncounted (the picker's way), the same sources.
+		ss, n, err = st.FindSources(ctx, v, docket.SourceFilter{Query: q, Newest: true, Limit: 10, SkipCount: true})
+		if err != nil || n != -1 || len(ss) != len(ids) {
+			t.Errorf("FindSources(%q, SkipCount) = %d sources, count %d, %v; want %d, -1", q, len(ss), n, err, len(ids))
+		}
+		for i, s := range ss {
+			if i < len(ids) && s.ID != ids[i] {
+				t.Errorf("FindSources(%q, SkipCount)[%d] = %s, want %s", q, i, s.ID, ids[i])
+			}
+		}
 		return ids
+	}
+	// By ids, at once: those the viewer may see, whatever else is asked for.
+	for _, tc := range []struct {
+		v    docket.Viewer
+		ids  []string
+		want int
+	}{
+		{public, []string{old.ID, newer.ID, notes.ID, pct.ID, "nothing"}, 3},
+		{cleared, []string{old.ID, newer.ID, notes.ID}, 3},
+		{public, []string{old.ID}, 1},
+	} {
+		ss, _, err := st.FindSources(ctx, tc.v, docket.SourceFilter{IDs: tc.ids, Limit: len(tc.ids), SkipCount: true})
+		if err != nil || len(ss) != tc.want {
+			t.Errorf("FindSources(IDs %v) as %s = %d sources, %v; want %d", tc.ids, tc.v.Name, len(ss), err, tc.want)
+		}
+		for _, s := range ss {
+			if !slices.Contains(tc.ids, s.ID) {
+				t.Errorf("FindSources(IDs %v) gives %s", tc.ids, s.ID)
+			}
+		}
 	}
 	for _, tc := range []struct {
 		v    docket.Viewer

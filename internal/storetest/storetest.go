@@ -79,6 +79,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ExportImport", func(t *testing.T) { testExportImport(t, open) })
 	t.Run("ImportBatches", func(t *testing.T) { testImportBatches(t, open) })
 	t.Run("ImportMerges", func(t *testing.T) { testImportMerges(t, open) })
+	t.Run("ImportMergeMidBatch", func(t *testing.T) { testImportMergeMidBatch(t, open) })
 	t.Run("ImportTakenIDs", func(t *testing.T) { testImportTakenIDs(t, open) })
 	t.Run("Rebuild", func(t *testing.T) { testRebuild(t, open) })
 	t.Run("StatementRecords", func(t *testing.T) { testStatementRecords(t, open) })
@@ -110,6 +111,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SecurityLogApart", func(t *testing.T) { testSecurityLogApart(t, open) })
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open) })
 	t.Run("Witness", func(t *testing.T) { testWitness(t, open) })
+	t.Run("DraftGroups", func(t *testing.T) { testDraftGroups(t, open) })
 }
 
 // Found returns the problems Verify found, leaving out its warnings of what it cannot prove
@@ -149,6 +151,29 @@ func MustEntity(tb testing.TB, st docket.Store, schema string, src *docket.Sourc
 	return e
 }
 
+// MustNamedPerson creates the person the sealing benchmarks read: a name and nineteen aliases,
+// all of the sensitivity, cited to a source of it (confidential ones are sealed at rest).
+func MustNamedPerson(tb testing.TB, st docket.Store, sens docket.Sensitivity) (*docket.Entity, *docket.Source) {
+	tb.Helper()
+	src := &docket.Source{URL: "https://example.org/" + sens.String(), Title: "A report", Sensitivity: sens}
+	if err := st.CreateSource(ctx, admin, src); err != nil {
+		tb.Fatal(err)
+	}
+	var stmts []*docket.Statement
+	for i := range 20 {
+		p, v := "alias", fmt.Sprintf("Gulnara Baiturova %d", i)
+		if i == 0 {
+			p = "name"
+		}
+		stmts = append(stmts, &docket.Statement{Property: p, Value: v, Source: src.ID, Sensitivity: sens})
+	}
+	e := &docket.Entity{Schema: "Person", Sensitivity: sens}
+	if err := st.CreateEntity(ctx, admin, e, stmts); err != nil {
+		tb.Fatal(err)
+	}
+	return e, src
+}
+
 func mustFind(tb testing.TB, st docket.Store, v docket.Viewer, id string) *docket.Entity {
 	tb.Helper()
 	e, err := st.FindEntityByID(ctx, v, id)
@@ -182,6 +207,38 @@ func ExportString(tb testing.TB, st docket.Store, v docket.Viewer, public bool) 
 		tb.Fatalf("Export: %v", err)
 	}
 	return b.String()
+}
+
+// checkExportLines checks that a store's ExportLines, where it has it, gives the lines of
+// ExportString, record for record, and refuses anyone but a cleared admin.
+func checkExportLines(tb testing.TB, st docket.Store) {
+	tb.Helper()
+	ls, ok := st.(interface {
+		ExportLines(ctx context.Context, v docket.Viewer, fn func(*docket.Record, []byte) error) error
+	})
+	if !ok {
+		return
+	}
+	var b bytes.Buffer
+	err := ls.ExportLines(ctx, admin, func(r *docket.Record, line []byte) error {
+		if want, _ := json.Marshal(r); !bytes.Equal(line, want) {
+			tb.Errorf("ExportLines gives %s record %s with the line\n%s\nwant\n%s", r.Kind, r.Kind, line, want)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+		return nil
+	})
+	if err != nil {
+		tb.Fatalf("ExportLines: %v", err)
+	}
+	if want := ExportString(tb, st, admin, false); b.String() != want {
+		tb.Fatal("ExportLines gives other lines than Export")
+	}
+	for _, v := range []docket.Viewer{editor, cleared, {Name: "plain", Role: docket.Admin}} {
+		if err := ls.ExportLines(ctx, v, func(*docket.Record, []byte) error { return nil }); err == nil {
+			tb.Fatalf("ExportLines as %s %v: no error", v.Role, v.Cleared)
+		}
+	}
 }
 
 // ImportString imports JSON lines.
@@ -604,6 +661,8 @@ func testExportImport(t *testing.T, open Opener) {
 	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
 		t.Fatalf("export -> import -> export differs:\n%s\n---\n%s", e1, e2)
 	}
+	checkExportLines(t, st)
+	checkExportLines(t, st2)
 	// A bad record anywhere rolls back the whole import, and the error names it.
 	st3 := open(t, NewClock().Now, Rand(1))
 	lines := strings.SplitAfter(e1, "\n")
@@ -664,6 +723,35 @@ func testImportTakenIDs(t *testing.T, open Opener) {
 		if n := changes(t, st); n != 100 {
 			t.Fatalf("failed import left %d changes, want the 100 before it", n)
 		}
+	}
+}
+
+// testImportMergeMidBatch retracts, in a later batch of an import, a statement written batches
+// before, then merges two entities (which writes what the batch holds so far), then retracts
+// the statement again: refused, it is retracted already. What the batch looked up before the
+// merge must not be believed after it.
+func testImportMergeMidBatch(t *testing.T, open Opener) {
+	lines := []string{`{"kind":"source","id":"src1","url":"https://example.org/a","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}` + "\n"}
+	for i := 1; i <= 1300; i++ {
+		lines = append(lines,
+			fmt.Sprintf(`{"kind":"entity","id":"e%05d","schema":"Person","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z"}`+"\n", i),
+			fmt.Sprintf(`{"kind":"statement","id":"s%05d","entity":"e%05d","property":"name","value":"Person %d","source":"src1","status":"draft","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z","salt":"%032x"}`+"\n", i, i, i, i))
+	}
+	retract := `{"kind":"retraction","statement":"s00001","reason":"wrong","author":"a","at":"2026-11-25T12:00:01Z"}` + "\n"
+	merge := `{"kind":"merge","id":"m1","into":"e00002","from":"e00003","reason":"the same","author":"a","at":"2026-11-25T12:00:02Z"}` + "\n"
+	st := open(t, NewClock().Now, Rand(1))
+	_, err := ImportAloneString(st, admin, strings.Join(lines, "")+retract+merge+retract)
+	if docket.ErrorCode(err) != docket.ECONFLICT || !strings.Contains(err.Error(), "record 2604") {
+		t.Fatalf("import retracting s00001 twice, a merge between: %v; want record 2604 refused as a conflict", err)
+	}
+	if n := changes(t, st); n != 0 {
+		t.Fatalf("failed import wrote %d changes", n)
+	}
+	// And a record made before the merge in the same batch is found after it.
+	made := `{"kind":"statement","id":"s09999","entity":"e00004","property":"occupation","value":"lawyer","source":"src1","status":"draft","sensitivity":"public","author":"a","created":"2026-11-25T12:00:00Z","salt":"00000000000000000000000000000001"}` + "\n"
+	after := `{"kind":"status","statement":"s09999","status":"reported","author":"a","at":"2026-11-25T12:00:03Z"}` + "\n"
+	if _, err := ImportAloneString(st, admin, strings.Join(lines, "")+retract+made+merge+after); err != nil {
+		t.Fatalf("import reviewing, after a merge, a statement made before it in the same batch: %v", err)
 	}
 }
 
@@ -1247,6 +1335,7 @@ func testImportBatches(t *testing.T, open Opener) {
 	if e2 := ExportString(t, st2, admin, false); e2 != e1 {
 		t.Fatal("export -> import -> export differs")
 	}
+	checkExportLines(t, st2)
 	if problems, err := st2.Verify(ctx, nil); err != nil || len(Found(problems)) > 0 {
 		t.Fatalf("verify of the imported store: %v %v", problems, err)
 	}
