@@ -576,6 +576,8 @@ func (d *doc) findDates() {
 					anchor = m
 					latest = d.laterDay(latest, m)
 				}
+			} else if m.prec == precNoYear && !m.until && !m.since {
+				anchor = m // "detained on 2 June ... Five days later": --06-07 where no year is told
 			}
 			i = m.b - 1
 			continue

@@ -43,6 +43,7 @@ func TestExtract_Dates(t *testing.T) {
 		{"на следующий день", "Москва, 5 мая 2021 года\n\n3 мая активиста задержали. На следующий день его отпустили.", []string{"2021-05-03", "2021-05-04", "2021-05-05"}},
 		{"через два дня", "Его задержали 14 января 2022 года. Через два дня в квартире провели обыск.", []string{"2022-01-14", "2022-01-16"}},
 		{"вчера", "Гомель, 5 октября 2022 г.\n\nВчера суд вынес приговор.", []string{"2022-10-04", "2022-10-05"}},
+		{"later than a day without a year", "Pavel was detained on 2 June. Five days later he was placed in custody.", []string{"--06-02", "--06-07"}},
 		{"позавчера", "Ереван, 12 июня 2025 года\n\nСуд позавчера рассмотрел жалобу.", []string{"2025-06-10", "2025-06-12"}},
 		{"the day before yesterday", "Yerevan, 12 June 2025\n\nThe court heard the appeal the day before yesterday.", []string{"2025-06-10", "2025-06-12"}},
 		{"last autumn", "Ashgabat, 20 January 2024\n\nTwo migrants deported last autumn were sentenced.", []string{"2023", "2024-01-20"}},
