@@ -912,6 +912,25 @@ func (d *doc) attach(m *personMention, p *Person) {
 // person before it of a compatible gender and role. An object pronoun skips the subject of its
 // own sentence ("Judge Bayturova acquitted her").
 func (d *doc) antecedent(idx int) *Person {
+	return d.antecedentWhere(idx, nil)
+}
+
+// antecedentNotOfficial returns the person a pronoun mention stands for, leaving out judges,
+// prosecutors and investigators: "... the term requested by the prosecutor. He was released
+// in the courtroom" is the defendant's release.
+func (d *doc) antecedentNotOfficial(m *personMention) *Person {
+	for idx, o := range d.persons {
+		if o == m {
+			return d.antecedentWhere(idx, func(p *Person) bool {
+				return hasRole(p, "judge", "prosecutor", "chairman", "investigator") && !hasRole(p, "defendant")
+			})
+		}
+	}
+	return nil
+}
+
+// antecedentWhere is antecedent, leaving out the persons skip reports.
+func (d *doc) antecedentWhere(idx int, skip func(*Person) bool) *Person {
 	m := d.persons[idx]
 	sent := d.toks[m.a].sent
 	obj := m.pronoun && objectPronouns[d.toks[m.a].low]
@@ -923,6 +942,9 @@ func (d *doc) antecedent(idx int) *Person {
 		}
 		if d.toks[m.a].sent-d.toks[o.a].sent > 6 {
 			break
+		}
+		if skip != nil && skip(p) {
+			continue
 		}
 		if m.gender != 0 && p.Gender != "" && genderString(m.gender) != p.Gender {
 			continue

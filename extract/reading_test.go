@@ -510,3 +510,12 @@ func TestExtract_TermReducedFromTo(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// "He" after "... requested by prosecutor X" is released, so he is not the prosecutor: the
+// pronoun goes to the nearest person before it who is no official.
+func TestExtract_PronounPastOfficial(t *testing.T) {
+	text := "Andijan, 2 July 2021\n\nOn 30 June 2021 the court sentenced Davron Umarov to three years of restriction of freedom, the term requested by prosecutor Anvar Salimov. He was released in the courtroom."
+	if got, want := eventsOf(text), []string{"release 2021-06-30 Davron Umarov"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
