@@ -16,11 +16,10 @@ const corpusDir = "../../testdata/corpus"
 
 // TestEval_Corpus scores extraction on the corpus as docket eval does, and fails when the
 // seed press release scores under 0.9 F1 on any of persons, organisations, dates, charges,
-// demands, outcomes and sentences, the whole corpus under 0.945 F1 overall, or any kind under
-// 0.87. The corpus holds the batch of 2026-12-06 written without the rules (FIRST-SCORES.md);
-// the gate the extraction issue asks for, 0.95 overall and 0.90 on every kind, is reached
-// overall (0.955) but not by events (0.896), so these floors hold what is reached, less a
-// little.
+// demands, outcomes and sentences, the whole corpus under 0.95 F1 overall, or any kind under
+// 0.88. The corpus holds the batch of 2026-12-06 written without the rules (FIRST-SCORES.md);
+// the gate the extraction issue asks for, 0.95 overall and 0.90 on every kind, is just reached
+// (0.956 overall, events 0.901), so the floor of a kind keeps a little margin below it.
 func TestEval_Corpus(t *testing.T) {
 	seedPath(t)
 	out := mustRun(t, "eval", corpusDir)
@@ -28,12 +27,12 @@ func TestEval_Corpus(t *testing.T) {
 	if m == nil {
 		t.Fatalf("docket eval printed no overall line:\n%s", out)
 	}
-	if f1, _ := strconv.ParseFloat(m[3], 64); f1 < 0.945 {
-		t.Errorf("corpus overall F1 = %.3f, want at least 0.945:\n%s", f1, out)
+	if f1, _ := strconv.ParseFloat(m[3], 64); f1 < 0.95 {
+		t.Errorf("corpus overall F1 = %.3f, want at least 0.95:\n%s", f1, out)
 	}
 	for _, km := range regexp.MustCompile(`(?m)^(\w+) +P=\d\.\d{3} R=\d\.\d{3} F1=(\d\.\d{3})`).FindAllStringSubmatch(out, -1) {
-		if f1, _ := strconv.ParseFloat(km[2], 64); km[1] != "overall" && f1 < 0.87 {
-			t.Errorf("corpus %s F1 = %.3f, want at least 0.87", km[1], f1)
+		if f1, _ := strconv.ParseFloat(km[2], 64); km[1] != "overall" && f1 < 0.88 {
+			t.Errorf("corpus %s F1 = %.3f, want at least 0.88", km[1], f1)
 		}
 	}
 	t.Logf("docket eval %s:\n%s", corpusDir, out)
