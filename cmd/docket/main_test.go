@@ -432,3 +432,20 @@ func TestSeed(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"200MiB": 200 << 20, "1GiB": 1 << 30, "512KiB": 512 << 10, "4096": 4096, "10B": 10, "0": 0} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "MiB", "-1MiB", "1.5GiB", "lots", "99999999999GiB"} {
+		if _, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) reads a size", in)
+		}
+	}
+	// A bad limit is refused by name before the store is opened.
+	if code, _, errs := run(t, "", "serve", "--memory-limit", "lots", "--data", t.TempDir()); code == 0 || !strings.Contains(errs, `--memory-limit "lots"`) {
+		t.Errorf("serve --memory-limit lots: exit %d, %s", code, errs)
+	}
+}
