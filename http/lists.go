@@ -37,7 +37,7 @@ type rowKeeper struct {
 }
 
 // preparation is how far the first derivation of every record's rows has come: in a large
-// store it takes a while (half an hour at ten million statements), and a list that shows a
+// store it takes a while (hours at ten million statements), and a list that shows a
 // part of the registry says so.
 type preparation struct {
 	active      bool
