@@ -137,17 +137,7 @@ func (d *Document) checkSealed(ctx context.Context, lk Lookup) error {
 	if d.SHA256 == "" || d.TextSHA256 == "" {
 		return Errorf(EINVALID, "%s: the keyed terms of its file and of its text are required", what)
 	}
-	for _, h := range d.Blobs() {
-		if !IsSealedTerm(h) {
-			return Errorf(EINVALID, "%s is sealed, so it names its content by keyed terms, not %q", what, h)
-		}
-		if ok, err := lk.LookupBlob(ctx, h); err != nil {
-			return err
-		} else if !ok {
-			return Errorf(EINVALID, "%s: no stored content %s (a blob record must come first)", what, h)
-		}
-	}
-	return nil
+	return checkSealedContent(ctx, lk, what, d.Blobs())
 }
 
 // DocumentFilter selects documents. Nil fields match everything.

@@ -359,10 +359,17 @@ func (s *Snapshot) checkSealed(ctx context.Context, lk Lookup) error {
 	if s.FetchedAt.IsZero() {
 		return Errorf(EINVALID, "%s: its time is required", what)
 	}
-	for _, h := range []string{s.SHA256, s.TextSHA256} {
-		if h == "" && h == s.TextSHA256 {
-			continue
-		}
+	terms := []string{s.SHA256}
+	if s.TextSHA256 != "" { // a page with no text has none
+		terms = append(terms, s.TextSHA256)
+	}
+	return checkSealedContent(ctx, lk, what, terms)
+}
+
+// checkSealedContent checks that a sealed record names its content by keyed terms, each of
+// content already stored.
+func checkSealedContent(ctx context.Context, lk Lookup, what string, terms []string) error {
+	for _, h := range terms {
 		if !IsSealedTerm(h) {
 			return Errorf(EINVALID, "%s is sealed, so it names its content by keyed terms, not %q", what, h)
 		}

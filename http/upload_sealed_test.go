@@ -6,8 +6,6 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,17 +46,5 @@ func TestUpload_ConfidentialSealed(t *testing.T) {
 	if r := c.Do(t, "GET", "/documents/"+st.Outcome.Document, nil); r.Status != 200 || !strings.Contains(string(r.Body), "Qzxuploadtext") || !strings.Contains(string(r.Body), "Qzxuploadname") {
 		t.Fatalf("the document page with the key: %d %s", r.Status, clip(r.Body))
 	}
-	files, _ := filepath.Glob(db.Path + "*")
-	if len(files) < 2 {
-		t.Fatalf("files %v: want the store and its WAL", files)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if w := storetest.Holds(data, []string{"Qzxuploadname", "Qzxuploadtext"}); w != "" {
-			t.Errorf("%s holds %q", filepath.Base(f), w)
-		}
-	}
+	storetest.FilesHold(t, db.Path, []string{"Qzxuploadname", "Qzxuploadtext"})
 }

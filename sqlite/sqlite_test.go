@@ -636,19 +636,7 @@ func TestSealedAtRest(t *testing.T) {
 	clock := storetest.NewClock()
 	db := MustOpenDB(t, clock.Now, storetest.Rand(1))
 	words := storetest.SealedAtRest(t, db, clock.Now)
-	files, _ := filepath.Glob(db.Path + "*")
-	if len(files) < 2 {
-		t.Fatalf("files %v: want the store and its WAL", files)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if w := storetest.Holds(data, words); w != "" {
-			t.Errorf("%s holds %q", filepath.Base(f), w)
-		}
-	}
+	storetest.FilesHold(t, db.Path, words)
 }
 
 // TestTamperSecurityLog alters the security log behind the store's back on SQLite.

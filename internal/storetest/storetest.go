@@ -1511,6 +1511,25 @@ func SealedAtRest(tb testing.TB, st docket.Store, now func() time.Time) []string
 		"Qzxdocname", "Qzxdocfile", "Qzxdocauthor", "Qzxdoctext", "Qzxdocpublic", docket.SHA256Hex(file), docket.SHA256Hex(dtext), docket.SHA256Hex(public)}
 }
 
+// FilesHold fails tb for each of a SQLite store's files (path, its WAL and shared memory, read
+// while the store is open) that holds one of words (see Holds).
+func FilesHold(tb testing.TB, path string, words []string) {
+	tb.Helper()
+	files, _ := filepath.Glob(path + "*")
+	if len(files) < 2 {
+		tb.Fatalf("files %v: want the store and its WAL", files)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if w := Holds(data, words); w != "" {
+			tb.Errorf("%s holds %q", filepath.Base(f), w)
+		}
+	}
+}
+
 // Holds reports the first of words that data holds, in any case or in hex (as PostgreSQL
 // writes bytea as text), or "".
 func Holds(data []byte, words []string) string {
