@@ -174,7 +174,7 @@ func newFigureCache(head func(context.Context) (int64, error)) *figureCache {
 		entries: map[string]*cached{}, heavies: make(chan *cacheJob, maxCached), lights: make(chan *cacheJob, maxCached)}
 }
 
-// run works the queues until ctx ends.
+// run works the queues until ctx ends and every worker has stopped.
 func (c *figureCache) run(ctx context.Context) {
 	work := func(queue chan *cacheJob, timeout time.Duration) {
 		for {
@@ -193,10 +193,12 @@ func (c *figureCache) run(ctx context.Context) {
 			}
 		}
 	}
+	var lights sync.WaitGroup
 	for range lightWorkers {
-		go work(c.lights, 10*time.Minute)
+		lights.Go(func() { work(c.lights, 10*time.Minute) })
 	}
 	work(c.heavies, 2*time.Hour)
+	lights.Wait()
 }
 
 func (c *figureCache) finish(j *cacheJob, val any, err error, took time.Duration) {

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -92,6 +93,7 @@ type Server struct {
 	rows        *rowKeeper         // the lists' rows
 	lastMod     headTime           // when the change log's head was made, for Last-Modified
 	stop        context.CancelFunc
+	background  sync.WaitGroup // the figures' workers, the row keeper, the warm-up
 
 	ln     net.Listener
 	server *http.Server
@@ -142,11 +144,11 @@ func (s *Server) Open() (err error) {
 	var ctx context.Context
 	ctx, s.stop = context.WithCancel(context.Background())
 	s.figures.logger, s.figures.refresh, s.figures.wait = s.Logger.Info, s.FiguresRefresh, s.FiguresWait
-	go s.figures.run(ctx)
+	s.background.Go(func() { s.figures.run(ctx) })
 	s.rows.logger = s.Logger.Info
-	go s.rows.run(ctx, 30*time.Second)
+	s.background.Go(func() { s.rows.run(ctx, 30*time.Second) })
 	if s.WarmFigures {
-		go s.warm(ctx)
+		s.background.Go(func() { s.warm(ctx) })
 	}
 	go s.server.Serve(s.ln)
 	return nil
@@ -169,14 +171,17 @@ func (s *Server) warm(ctx context.Context) {
 // URL returns the address the server listens on, as a URL.
 func (s *Server) URL() string { return "http://" + s.ln.Addr().String() }
 
-// Close stops the server, letting requests in flight finish for a few seconds.
+// Close stops the server, letting requests in flight finish for a few seconds, and returns
+// when its background work has stopped too: the store may be closed after it.
 func (s *Server) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if s.stop != nil {
 		s.stop()
 	}
-	return s.server.Shutdown(ctx)
+	err := s.server.Shutdown(ctx)
+	s.background.Wait()
+	return err
 }
 
 // ServeHTTP authenticates the request, sets safe headers, checks the CSRF token of a form and
