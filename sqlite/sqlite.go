@@ -237,7 +237,7 @@ func (dialect) SearchInsert() (columns []string, row string) {
 
 func (dialect) SearchArgs(seq int64, exact, keys string) []any { return []any{seq, exact, keys} }
 
-func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any) {
+func (dialect) SearchCTE(_ context.Context, _ *sqlstore.Tx, phrases [][]string, keys []string, prefix bool, limit int) (string, []any, error) {
 	var parts []string
 	for _, p := range phrases {
 		parts = append(parts, `exact : "`+strings.Join(p, " ")+`"`)
@@ -252,7 +252,7 @@ func (dialect) SearchCTE(phrases [][]string, keys []string, prefix bool, limit i
 	// The newest matches, capped, then ranked: ranking every row of a common word costs
 	// hundreds of milliseconds (PERFORMANCE.md); FTS5 walks rowids backwards and stops.
 	return `WITH m AS (SELECT rowid AS seq, bm25(search) AS rank FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?)`,
-		[]any{strings.Join(parts, " AND "), limit}
+		[]any{strings.Join(parts, " AND "), limit}, nil
 }
 
 func (dialect) PrepareImport(context.Context, *sqlstore.Tx) error { return nil }

@@ -66,18 +66,17 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		return nil, err
 	}
 	type query struct {
-		cte  string
-		args []any
+		phrases [][]string
+		keys    []string
+		prefix  bool
 	}
 	var queries []query
 	if terms := db.blindTerms(v, phrases, keys); terms != nil {
 		// Sealed values match whole words, by their keyed terms, for whoever may see them
 		// with the key; they come first, as exact matches.
-		cte, args := db.Dialect.SearchCTE(nil, terms, false, maxCandidates)
-		queries = append(queries, query{cte, args})
+		queries = append(queries, query{nil, terms, false})
 	}
-	cte, cteArgs := db.Dialect.SearchCTE(phrases, keys, prefix, maxCandidates)
-	queries = append(queries, query{cte, cteArgs})
+	queries = append(queries, query{phrases, keys, prefix})
 	var hits []*docket.SearchHit
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, args := visible(v)
@@ -91,13 +90,17 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		seen := map[string]*docket.SearchHit{}
 		var order []string
 		for _, qq := range queries {
-			rows, err := tx.QueryContext(ctx, qq.cte+`
+			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, maxCandidates)
+			if err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			rows, err := tx.QueryContext(ctx, cte+`
 			SELECT se.canonical, m.rank, s.value, s.sensitivity, s.status, s.property, `+valueColumns+` FROM m
 			JOIN statements s ON s.seq = m.seq JOIN entities se ON se.id = s.entity_id
 			WHERE s.retracted_seq IS NULL AND `+cond+`
 			ORDER BY m.rank, CASE se.schema WHEN 'Person' THEN 0 WHEN 'Organization' THEN 1 ELSE 2 END,
 				CASE s.property WHEN 'name' THEN 0 WHEN 'alias' THEN 1 ELSE 2 END, s.seq`,
-				append(qq.args, args...)...)
+				append(cteArgs, args...)...)
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}

@@ -42,8 +42,9 @@ type Dialect interface {
 	SearchArgs(seq int64, exact, keys string) []any
 	// SearchCTE returns a common table expression "m(seq, rank)" of the newest limit statement
 	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),
-	// with their rank (lower is better), and its arguments.
-	SearchCTE(phrases [][]string, keys []string, prefix bool, limit int) (string, []any)
+	// with their rank (lower is better), and its arguments. It may read the search index in
+	// tx to find them first.
+	SearchCTE(ctx context.Context, tx *Tx, phrases [][]string, keys []string, prefix bool, limit int) (string, []any, error)
 	// PrepareImport readies the transaction of an import for loading many rows.
 	PrepareImport(ctx context.Context, tx *Tx) error
 	// Interleaves reports whether a transaction takes a statement while another one's rows are
