@@ -309,7 +309,8 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 					order = ` ORDER BY (SELECT MAX(s.seq) ` + referring + ` AND se.canonical = e.id) DESC, e.seq DESC`
 					oargs = rargs
 					if f.SkipCount && f.Offset == 0 && f.AfterSeq == 0 {
-						if newest, err = tx.referringTo(ctx, target, via, append(vargs, cargs...), cond); err != nil {
+						rcond, rargs := visibleRowByRow(v)
+						if newest, err = tx.referringTo(ctx, target, via, append(vargs, rargs...), rcond); err != nil {
 							return err
 						}
 					}

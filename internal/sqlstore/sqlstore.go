@@ -432,6 +432,25 @@ func visible(v docket.Viewer) (string, []any) {
 	return cond, args
 }
 
+// visibleRowByRow is visible for reads that stop after a page of rows read in an index's
+// order: the source and the entity referred to are looked up for each row read, as scalar
+// subqueries, which the planner cannot turn into a hash of every source v may see. (PostgreSQL
+// did so for the page of a hub named by 27,000 statements: 0.5 s to read 380,000 sources for a
+// hundred rows.) It lets v see what visible does: each id is its table's key.
+func visibleRowByRow(v docket.Viewer) (string, []any) {
+	max := int(v.MaxSensitivity())
+	cond, args := `s.sensitivity <= ? AND se.sensitivity <= ?`, []any{max, max}
+	if v.MaxSensitivity() < docket.Confidential {
+		cond += ` AND (s.ref IS NULL OR (SELECT r.sensitivity FROM entities r WHERE r.id = s.ref) <= ?)
+		AND (s.source_id IS NULL OR (SELECT so.sensitivity FROM sources so WHERE so.id = s.source_id) <= ?)`
+		args = append(args, max, max)
+	}
+	if !v.SeesDrafts() {
+		cond += ` AND s.status <> 'draft'`
+	}
+	return cond, args
+}
+
 // limit caps page sizes.
 func limit(n int) int {
 	if n <= 0 || n > 1000 {

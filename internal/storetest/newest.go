@@ -88,6 +88,38 @@ func testNewestReferrers(t *testing.T, open Opener) {
 	if got := ids(ents); !slices.Equal(got, publicOrder) {
 		t.Errorf("newest referrers of the merged id = %v, want %v", got, publicOrder)
 	}
+
+	// A public reference that cites a confidential source is hidden with it, on the first page
+	// as on the others, though the public sees the record that makes it.
+	hiddenSrc := &docket.Source{URL: "https://example.org/referrers-testimony", Sensitivity: docket.Confidential}
+	if err := st.CreateSource(ctx, admin, hiddenSrc); err != nil {
+		t.Fatal(err)
+	}
+	court := MustEntity(t, st, "Organization", src, "name", "Court Newest")
+	seen := MustEntity(t, st, "Proceeding", src, "court", court.ID).ID
+	secret := &docket.Entity{Schema: "Proceeding"}
+	if err := st.CreateEntity(ctx, admin, secret, []*docket.Statement{{Property: "name", Value: "Proceeding Seen", Source: src.ID, Sensitivity: docket.Public},
+		{Property: "court", Value: court.ID, Source: hiddenSrc.ID, Sensitivity: docket.Public}}); err != nil {
+		t.Fatal(err)
+	}
+	mustFind(t, st, public, secret.ID)
+	for _, tc := range []struct {
+		v    docket.Viewer
+		want []string
+	}{{public, []string{seen}}, {cleared, []string{secret.ID, seen}}} {
+		for _, f := range []docket.EntityFilter{
+			{RefersTo: &court.ID, Newest: true, Limit: 100, SkipCount: true},
+			{RefersTo: &court.ID, Newest: true, Limit: 100},
+		} {
+			ents, _, err := st.FindEntities(ctx, tc.v, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(ents); !slices.Equal(got, tc.want) {
+				t.Errorf("%s: newest referrers of a court cited through a confidential source (skip count %v) = %v, want %v", tc.v.Name, f.SkipCount, got, tc.want)
+			}
+		}
+	}
 }
 
 func ids(ents []*docket.Entity) []string {
