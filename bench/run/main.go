@@ -177,7 +177,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	fs.BoolVar(&o.ceiling, "ceiling", false, "PostgreSQL: after the import, load the rows it wrote again with a bare COPY into fresh tables, with every index and key kept up and with them built after the load, for the ceiling of the import's rate")
 	fs.BoolVar(&o.vacuum, "vacuum", true, "PostgreSQL: VACUUM (ANALYZE) the schema after the import, before the reads, as autovacuum would soon")
 	fs.BoolVar(&o.serve, "serve", true, "measure the RSS of an idle docket serve (builds ./cmd/docket; SQLite only)")
-	fs.StringVar(&o.storePath, "store", "", "measure reads only, on this SQLite store `FILE` imported from the registry of the same --statements and --seed (see --keep)")
+	fs.StringVar(&o.storePath, "store", "", "measure reads only, on this SQLite store `FILE`, or the schema "+harness.PostgresSchema+" of this postgres:// URL, imported from the registry of the same --statements and --seed (see --keep)")
+	keyFile := fs.String("data-key", "", "with --store postgres://..., the data key `FILE` of the run that kept it (its directory's data.key)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -195,14 +196,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	case o.csvRows > 0 && set["statements"]:
 		return fmt.Errorf("give --statements or --csv, not both")
 	case o.storePath != "" && (o.dbURL != "" || o.csvRows > 0):
-		return fmt.Errorf("--store reads a SQLite store imported before: not with --db or --csv")
+		return fmt.Errorf("--store reads a store imported before: not with --db or --csv")
+	case *keyFile != "" && !isPostgresURL(o.storePath):
+		return fmt.Errorf("--data-key is the key of a PostgreSQL store given with --store")
 	case o.ceiling && (o.dbURL == "" || o.csvRows > 0):
 		return fmt.Errorf("--ceiling is a bare COPY into PostgreSQL of an import's rows: give --db and --statements")
 	case o.statsReps < 0:
 		return fmt.Errorf("--stats-reps %d: want 0 or more", o.statsReps)
 	}
 	backend := harness.SQLite
-	if o.dbURL != "" {
+	if o.dbURL != "" || isPostgresURL(o.storePath) {
 		backend = harness.Postgres
 	}
 	if *out == "" {
@@ -238,6 +241,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	// before.
 	var target *harness.Target
 	switch {
+	case isPostgresURL(o.storePath):
+		if target, err = harness.NewPostgresTarget(ctx, o.storePath, true); err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := target.Close(context.WithoutCancel(ctx), true); cerr != nil && err == nil {
+				err = cerr
+			}
+		}()
+		if *keyFile != "" {
+			if err := harness.UseKeyFile(*keyFile); err != nil {
+				return err
+			}
+		}
 	case o.storePath != "":
 		target = &harness.Target{Backend: harness.SQLite, Path: o.storePath}
 		// A store a run kept has its data key beside it (TMP/data.key for TMP/store/docket.db).
@@ -247,7 +264,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 			}
 		}
 	case o.dbURL != "":
-		if target, err = harness.NewPostgresTarget(ctx, o.dbURL); err != nil {
+		if target, err = harness.NewPostgresTarget(ctx, o.dbURL, false); err != nil {
 			return err
 		}
 		defer func() {
@@ -621,4 +638,8 @@ func sizeName(n int64) string {
 func fileExists(name string) bool {
 	_, err := os.Stat(name)
 	return err == nil
+}
+
+func isPostgresURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }

@@ -208,7 +208,7 @@ func (b *md) search(r *Result) {
 func (b *md) pages(r *Result) {
 	b.p("## Entity page")
 	b.p("")
-	b.p("DB.FindEntityByID, then DB.FindEntities(RefersTo) of the entity, for random entity ids (each viewer stops after the page budget; n says how many were read).")
+	b.p("What the entity page of docket serve reads: DB.FindEntityByID, then DB.FindEntities of the %d newest referrers, one more to know there are more, with their statements, uncounted (RefersTo, Newest, SkipCount, WithStatements), for random entity ids (each viewer stops after the page budget; n says how many were read; mean referrers: those read).", harness.PageReferrers)
 	b.p("")
 	b.p("| viewer | n | p50 ms | p95 ms | p99 ms | max ms | not visible | mean referrers |")
 	b.p("|---|---|---|---|---|---|---|---|")

@@ -418,10 +418,9 @@ type PageResult struct {
 	MeanRefs float64 `json:"mean_referrers"`
 }
 
-// RunPages times what an entity page reads: DB.FindEntityByID, then DB.FindEntities of the
-// entities that refer to it, for n random ids of the sample. A viewer's pages stop early
-// when they have taken budget (0: no limit): slow pages on a large store must not hold up
-// the rest of a run.
+// RunPages times what an entity page reads (Page) for n random ids of the sample. A viewer's
+// pages stop early when they have taken budget (0: no limit): slow pages on a large store
+// must not hold up the rest of a run.
 func RunPages(ctx context.Context, db docket.Store, ids []string, n int, seed uint64, budget time.Duration) ([]PageResult, error) {
 	pick := pickIDs(ids, n, seed)
 	var out []PageResult
@@ -462,11 +461,17 @@ func pickIDs(ids []string, n int, seed uint64) []string {
 	return pick
 }
 
-// Page reads one entity page and returns the number of referrers.
+// PageReferrers is how many referrers an entity page shows (http's maxReferrers): the newest,
+// read whole; the rest are a page at a time on their own list.
+const PageReferrers = 100
+
+// Page reads what one entity page reads of the store: the entity, then its newest referrers
+// with their statements, one more than it shows (to say there are more), uncounted, as the
+// page of docket serve does; it returns the number read.
 func Page(ctx context.Context, db docket.Store, v docket.Viewer, id string) (int, error) {
 	if _, err := db.FindEntityByID(ctx, v, id); err != nil {
 		return 0, err
 	}
-	_, n, err := db.FindEntities(ctx, v, docket.EntityFilter{RefersTo: &id})
-	return n, err
+	refs, _, err := db.FindEntities(ctx, v, docket.EntityFilter{RefersTo: &id, Newest: true, Limit: PageReferrers + 1, SkipCount: true, WithStatements: true})
+	return len(refs), err
 }

@@ -83,9 +83,10 @@ func KeyFile(name string) error {
 }
 
 // NewPostgresTarget connects to the database at dbURL, a postgres:// URL, drops
-// PostgresSchema with everything in it and creates it again, empty. The target's URL is dbURL
-// with search_path set to that schema, where the store makes its tables.
-func NewPostgresTarget(ctx context.Context, dbURL string) (*Target, error) {
+// PostgresSchema with everything in it and creates it again, empty; or, when kept, leaves it
+// as a run with --keep left it, to read. The target's URL is dbURL with search_path set to
+// that schema, where the store makes its tables.
+func NewPostgresTarget(ctx context.Context, dbURL string, kept bool) (*Target, error) {
 	u, err := url.Parse(dbURL)
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return nil, fmt.Errorf("--db: want a postgres:// URL")
@@ -102,6 +103,14 @@ func NewPostgresTarget(ctx context.Context, dbURL string) (*Target, error) {
 	if err := t.admin.PingContext(ctx); err != nil {
 		t.admin.Close()
 		return nil, fmt.Errorf("connect to PostgreSQL: %w", err)
+	}
+	if kept {
+		var n int
+		if err := t.admin.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_tables WHERE schemaname = $1 AND tablename = 'statements'`, PostgresSchema).Scan(&n); err != nil || n == 0 {
+			t.admin.Close()
+			return nil, fmt.Errorf("no store in schema %s of %s (kept by a run with --keep?): %v", PostgresSchema, u.Redacted(), err)
+		}
+		return t, nil
 	}
 	// The name is a constant of ours: safe to splice.
 	for _, stmt := range []string{`DROP SCHEMA IF EXISTS ` + PostgresSchema + ` CASCADE`, `CREATE SCHEMA ` + PostgresSchema} {
