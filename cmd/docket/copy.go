@@ -241,19 +241,25 @@ func isEmpty(ctx context.Context, st *store, op docket.Viewer) (bool, error) {
 }
 
 // copyRecords streams the full export of src into an import of dst, as "docket export | docket
-// import -" would: each record travels as its JSON line, which is summed on the way.
+// import -" would, each record's JSON line summed on the way; but the record the export made
+// its line from is imported as it is, not decoded again from the line (a sixth of the copy's
+// CPU time): the check after the copy compares the lines of both stores' exports.
 func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewer) (exportSum, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	lines := make(chan []byte, 256)
+	type line struct {
+		r *docket.Record
+		b []byte
+	}
+	lines := make(chan line, 256)
 	var exportErr error
 	exported := make(chan struct{})
 	go func() {
 		defer close(exported)
 		defer close(lines)
-		exportErr = src.ExportLines(ctx, op, func(_ *docket.Record, b []byte) error {
+		exportErr = src.ExportLines(ctx, op, func(r *docket.Record, b []byte) error {
 			select {
-			case lines <- b:
+			case lines <- line{r, b}:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
@@ -268,7 +274,7 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 	var sum exportSum
 	sum.init()
 	next := func() (*docket.Record, error) {
-		b, ok := <-lines
+		l, ok := <-lines
 		if !ok {
 			<-exported
 			if exportErr != nil {
@@ -276,12 +282,8 @@ func (m *Main) copyRecords(ctx context.Context, src, dst *store, op docket.Viewe
 			}
 			return nil, nil
 		}
-		r, err := docket.DecodeRecord(b)
-		if err != nil {
-			return nil, fmt.Errorf("record %d of %s: %w", sum.n+1, src.Path, err)
-		}
-		sum.add(r.Kind, b)
-		return r, nil
+		sum.add(l.r.Kind, l.b)
+		return l.r, nil
 	}
 	p := m.progress("copied")
 	if _, err := dst.ImportAlone(ctx, op, next, p.report); err != nil {
