@@ -3,11 +3,13 @@ package report_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/report"
 	"github.com/docketorg/docket/sqlite"
 )
@@ -176,6 +178,61 @@ func TestRows_FollowTheRecords(t *testing.T) {
 		}
 		if after != before[c] {
 			t.Errorf("class %d: the rows derived step by step differ from those derived at once:\n%s\n---\n%s", c, before[c], after)
+		}
+	}
+}
+
+// TestPersonRows_RolesAndCases: a person's roles are counted once a record, and their cases are
+// those naming them and those of the records naming them, as each class sees them: a case the
+// public may not see is not one of theirs to the public.
+func TestPersonRows_RolesAndCases(t *testing.T) {
+	db := mustOpen(t)
+	ctx := context.Background()
+	src := storetest.MustSource(t, db, "https://example.org/roles")
+	judge := storetest.MustEntity(t, db, "Person", src, "name", "Gulnar Sudya")
+	def := storetest.MustEntity(t, db, "Person", src, "name", "Yerlan Sanaly")
+	open := storetest.MustEntity(t, db, "Case", src, "name", "Case of Yerlan", "defendant", def.ID)
+	closed := &docket.Entity{Schema: "Case", Sensitivity: docket.Internal}
+	if err := db.CreateEntity(ctx, op, closed, []*docket.Statement{{Property: "name", Value: "A case not yet public", Source: src.ID, Sensitivity: docket.Internal}}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustEntity(t, db, "Proceeding", src, "case", open.ID, "judge", judge.ID, "defendant", def.ID, "stage", "first instance")
+	appeal := storetest.MustEntity(t, db, "Proceeding", src, "case", open.ID, "judge", judge.ID, "stage", "appeal")
+	// The appeal's judge stated again by a second source: one role still.
+	src2 := storetest.MustSource(t, db, "https://example.org/roles-2")
+	if err := db.AddStatements(ctx, op, []*docket.Statement{{Entity: appeal.ID, Property: "judge", Value: judge.ID, Source: src2.ID, Sensitivity: docket.Public}}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustEntity(t, db, "Proceeding", src, "case", closed.ID, "judge", judge.ID)
+	mustRefresh(t, db)
+	row := func(c docket.Class, id string) docket.PersonRow {
+		t.Helper()
+		page, err := db.FindRows(ctx, c.Viewer(), docket.RowQuery{Schema: "Person", Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range page.Rows {
+			if r.ID == id {
+				var pr docket.PersonRow
+				json.Unmarshal(r.Data, &pr)
+				return pr
+			}
+		}
+		t.Fatalf("no %v row of %s", c, id)
+		return docket.PersonRow{}
+	}
+	for _, tc := range []struct {
+		class docket.Class
+		id    string
+		roles map[string]int
+		cases int
+	}{
+		{docket.ClassPublic, judge.ID, map[string]int{"judge": 3}, 1},
+		{docket.ClassStaff, judge.ID, map[string]int{"judge": 3}, 2},
+		{docket.ClassPublic, def.ID, map[string]int{"defendant": 2}, 1},
+	} {
+		if pr := row(tc.class, tc.id); !maps.Equal(pr.Roles, tc.roles) || pr.Cases != tc.cases {
+			t.Errorf("%v row of %s: roles %v, %d cases; want %v, %d", tc.class, tc.id, pr.Roles, pr.Cases, tc.roles, tc.cases)
 		}
 	}
 }
