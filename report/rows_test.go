@@ -236,3 +236,78 @@ func TestPersonRows_RolesAndCases(t *testing.T) {
 		}
 	}
 }
+
+// TestRows_FirstDerivationResumes: a first derivation stopped midway goes on from where it
+// stopped, and a record changed meanwhile, whose rows were derived before the change, is
+// derived again: the rows end as a derivation from scratch makes them.
+func TestRows_FirstDerivationResumes(t *testing.T) {
+	db := mustDemo(t)
+	ctx := context.Background()
+	head, _ := db.Head(ctx)
+	stop, cancel := context.WithCancel(ctx)
+	var first int64
+	_, err := report.RefreshRows(stop, db, 0, func(done, _ int64) { first = done; cancel() })
+	if err == nil || first == 0 {
+		t.Fatalf("the derivation stopped after its first batch (%d records): %v", first, err)
+	}
+	if rh, _ := db.RowsHead(ctx); rh != -head {
+		t.Fatalf("stopped midway, the rows' head is %d, want %d (a first derivation begun at %d)", rh, -head, head)
+	}
+	// The cases were derived first; one of them loses its country before the derivation goes
+	// on.
+	before := caseRow(t, db, docket.ClassPublic, "case-dzhumayev")
+	if before == nil {
+		t.Fatal("the cases were not derived first")
+	}
+	ss, _, _ := db.FindStatements(ctx, op, docket.StatementFilter{Entity: new("case-dzhumayev"), Property: new("country")})
+	if len(ss) == 0 {
+		t.Fatal("the Dzhumayev case has no country")
+	}
+	for _, s := range ss {
+		if err := db.RetractStatement(ctx, op, s.ID, "not this case's"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var second int64
+	for i := 0; ; i++ {
+		behind, err := report.RefreshRows(ctx, db, 0, func(done, _ int64) { second = max(second, done) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if behind == 0 {
+			break
+		}
+		if i > 3 {
+			t.Fatalf("still %d changes behind", behind)
+		}
+	}
+	all := func() map[docket.Class]string {
+		out := map[docket.Class]string{}
+		for _, c := range docket.ListedClasses {
+			for _, schema := range docket.ListSchemas {
+				p, _ := db.FindRows(ctx, c.Viewer(), docket.RowQuery{Schema: schema, Limit: 500})
+				for _, r := range p.Rows {
+					out[c] += r.ID + " " + r.Caption + " " + string(r.Data) + "\n"
+				}
+			}
+		}
+		return out
+	}
+	resumed := all()
+	if after := caseRow(t, db, docket.ClassPublic, "case-dzhumayev"); after == nil || after.Country == before.Country {
+		t.Errorf("the case changed while the derivation was stopped keeps its country %q", before.Country)
+	}
+	if err := db.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	var fresh int64
+	if _, err := report.RefreshRows(ctx, db, 0, func(done, _ int64) { fresh = done }); err != nil {
+		t.Fatal(err)
+	}
+	if first+second >= fresh+first {
+		t.Errorf("resumed, the derivation went over %d records again (%d before it stopped, %d in all)", second, first, fresh)
+	}
+	if got := all(); !maps.Equal(got, resumed) {
+		t.Errorf("resumed, the rows differ from those derived from scratch:\n%v\n---\n%v", resumed, got)
+	}
+}
