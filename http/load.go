@@ -83,12 +83,23 @@ func (l *rateLimiter) allow(client string) bool {
 // each anonymous client is held to a rate (staff, who signed in, answer for what they ask).
 func (s *Server) limited(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if viewer(r).Role == docket.Anonymous && !s.rates.allow(s.clientAddr(r)) {
-			s.Error(w, r, docket.Errorf(docket.ETOOMANY, "too many requests for this page from your address; wait a few seconds"))
+		if kw, ok := w.(*keepingWriter); ok {
+			kw.limited = true // the kept answer is held to the rate too (see ServeHTTP)
+		}
+		if !s.allowed(w, r) {
 			return
 		}
 		h(w, r)
 	}
+}
+
+// allowed holds an anonymous client to the rate of the heavy routes, answering 429 past it.
+func (s *Server) allowed(w http.ResponseWriter, r *http.Request) bool {
+	if viewer(r).Role == docket.Anonymous && !s.rates.allow(s.clientAddr(r)) {
+		s.Error(w, r, docket.Errorf(docket.ETOOMANY, "too many requests for this page from your address; wait a few seconds"))
+		return false
+	}
+	return true
 }
 
 // expensive wraps the handler of a route whose work is heavy on every request: as limited, and
