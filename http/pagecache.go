@@ -19,9 +19,9 @@ type pageCache struct {
 	mu    sync.Mutex
 	max   int // bytes of bodies it holds at most; 0 holds nothing
 	size  int
-	head  string // the head (the ETag's first part) the kept answers were made at
+	head  string                 // the head (the ETag's first part) the kept answers were made at
 	items map[string]*keptAnswer // by ETag and address
-	order []string // keys, oldest first: the first to go when full
+	order []string               // keys, oldest first: the first to go when full
 }
 
 type keptAnswer struct {
