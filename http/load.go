@@ -148,6 +148,7 @@ type figureCache struct {
 	entries map[string]*cached
 	heavies chan *cacheJob // of the heavy worker
 	lights  chan *cacheJob // of the light workers, which do not wait behind the heavy one
+	records chan *cacheJob // of the workers of one record's results, behind which no light one waits
 }
 
 // cached is a result and what it was computed from.
@@ -177,12 +178,15 @@ type cacheJob struct {
 // chooses.
 const maxCached = 512
 
-// lightWorkers work the light jobs: counts, the feed, briefs.
-const lightWorkers = 3
+// lightWorkers work the light jobs that every visitor shares (counts, the feed, pages of the
+// prisoner list); recordWorkers the results of one record each (briefs), which visitors ask for
+// by the thousand and which must not hold up the home page.
+const lightWorkers, recordWorkers = 2, 2
 
 func newFigureCache(head func(context.Context) (int64, error)) *figureCache {
 	return &figureCache{head: head, refresh: time.Minute, wait: 10 * time.Second, max: maxCached, logger: func(string, ...any) {},
-		entries: map[string]*cached{}, heavies: make(chan *cacheJob, maxCached), lights: make(chan *cacheJob, maxCached)}
+		entries: map[string]*cached{}, heavies: make(chan *cacheJob, maxCached), lights: make(chan *cacheJob, maxCached),
+		records: make(chan *cacheJob, maxCached)}
 }
 
 // run works the queues until ctx ends and every worker has stopped.
@@ -207,6 +211,9 @@ func (c *figureCache) run(ctx context.Context) {
 	var lights sync.WaitGroup
 	for range lightWorkers {
 		lights.Go(func() { work(c.lights, 10*time.Minute) })
+	}
+	for range recordWorkers {
+		lights.Go(func() { work(c.records, 10*time.Minute) })
 	}
 	work(c.heavies, 2*time.Hour)
 	lights.Wait()
@@ -250,9 +257,15 @@ func (c *figureCache) heavy(ctx context.Context, v docket.Viewer, key string, co
 	return c.lookup(ctx, v, key, compute, c.heavies)
 }
 
-// light is heavy for a result that costs a read or a few: a count, the feed, a brief.
+// light is heavy for a result that costs a read or a few and that every visitor shares: a
+// count, the feed.
 func (c *figureCache) light(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
 	return c.lookup(ctx, v, key, compute, c.lights)
+}
+
+// record is light for a result of one record (a brief): computed by workers of their own.
+func (c *figureCache) record(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
+	return c.lookup(ctx, v, key, compute, c.records)
 }
 
 // lookup returns the result of compute for key as v's class sees the store, from the cache when
