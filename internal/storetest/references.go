@@ -127,3 +127,31 @@ func testReferences(t *testing.T, open Opener) {
 		}
 	}
 }
+
+// testSearchCandidates: a search that asks for fewer candidates ranks the newest matches only,
+// and a cap larger than the store's is the store's.
+func testSearchCandidates(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(29))
+	src := MustSource(t, st, "https://example.org/candidates")
+	var ids []string
+	for i := range 12 {
+		e := MustEntity(t, st, "Person", src, "name", fmt.Sprintf("Capova %c", 'A'+i))
+		ids = append(ids, e.ID)
+	}
+	hits, err := st.Search(ctx, public, docket.SearchQuery{Q: "capova", Limit: 20, Candidates: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest := ids[len(ids)-5:]
+	if len(hits) != 5 {
+		t.Errorf("Candidates 5: %d hits, want the 5 newest", len(hits))
+	}
+	for _, h := range hits {
+		if !slices.Contains(newest, h.Entity.ID) {
+			t.Errorf("Candidates 5 found %s (%s), not one of the 5 newest", h.Entity.ID, h.Entity.Caption)
+		}
+	}
+	if hits, err := st.Search(ctx, public, docket.SearchQuery{Q: "capova", Limit: 20, Candidates: 1 << 30}); err != nil || len(hits) != 12 {
+		t.Errorf("a cap beyond the store's: %d hits, %v; want all 12", len(hits), err)
+	}
+}
