@@ -71,6 +71,10 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		prefix  bool
 	}
 	var queries []query
+	candidates := maxCandidates
+	if q.Candidates > 0 {
+		candidates = min(q.Candidates, maxCandidates)
+	}
 	if terms := db.blindTerms(v, phrases, keys); terms != nil {
 		// Sealed values match whole words, by their keyed terms, for whoever may see them
 		// with the key; they come first, as exact matches.
@@ -90,7 +94,7 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		seen := map[string]*docket.SearchHit{}
 		var order []string
 		for _, qq := range queries {
-			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, maxCandidates)
+			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, candidates)
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
