@@ -123,6 +123,12 @@ func (d *doc) termAt(i int) (term, int, bool) {
 			j++
 			continue
 		}
+		// "six years six months", "5 лет 6 месяцев": a smaller unit right after, no "and".
+		if u == 'y' && part == 0 && d.unit(j+1) == 'm' {
+			if n2, l2 := d.count(j); n2 > 0 && n2 < 12 && l2 == 1 {
+				continue
+			}
+		}
 		break
 	}
 	return t, j, true

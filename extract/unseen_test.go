@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// personNames returns the names of a result's persons, sorted.
+func personNames(r *Result) []string {
+	var out []string
+	for _, p := range r.Persons {
+		out = append(out, p.Name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// A role noun in a relative clause after a name ("whom investigators call ...") or in the
+// plural is not the person's role: the person stays a defendant, with a verdict.
+func TestExtract_RoleInRelativeClauseNotTheNames(t *testing.T) {
+	text := "Taraz, 3 May 2021\n\nAliya Temirova, whom investigators call the ringleader, was convicted on 1 May 2021 and sentenced to three years in prison."
+	r := Extract(text)
+	for _, p := range r.Persons {
+		if p.Name == "Aliya Temirova" && hasRole(p, "investigator") {
+			t.Errorf("Aliya Temirova has the role investigator: %v", p.Roles)
+		}
+	}
+	if got, want := outcomesOf(r), []string{"Aliya Temirova convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
+
+// "Five years six months", "5 лет 6 месяцев": a term of two units with no "and" between them.
+func TestExtract_TermOfTwoUnitsWithoutAnd(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Taraz, 3 May 2021\n\nOn 1 May 2021 the court sentenced Aliya Temirova to 5 years 6 months in prison.", "Aliya Temirova imprisonment P5Y6M"},
+		{"Омск, 3 мая 2021 года\n\n1 мая 2021 года суд приговорил Ивана Белова к 4 годам 3 месяцам лишения свободы.", "Иван Белов imprisonment P4Y3M"},
+	} {
+		if got := penaltiesOf(Extract(tc.text).Sentences); !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("sentences of %q = %q, want [%q]", tc.text, got, tc.want)
+		}
+	}
+}
+
+// Words that open a sentence ("Neither", a number, a participle) are not a first name.
+func TestExtract_SentenceOpenersNotFirstNames(t *testing.T) {
+	text := "Taraz, 3 May 2021\n\nAliya Temirova and Ruslan Zhaksybekov were detained on 1 May 2021. Neither Zhaksybekov nor Temirova spoke in court. Two Zhaksybekov supporters waited outside."
+	r := Extract(text)
+	if got, want := personNames(r), []string{"Aliya Temirova", "Ruslan Zhaksybekov"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}
