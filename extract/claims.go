@@ -156,7 +156,7 @@ type penaltyMention struct {
 }
 
 // kindWords are the first words of the phrases kindAt reads; a test keeps them in step.
-var kindWords = wordSet(`arrest ban banned barred behind colony compulsory conditional disqualification disqualified fine fined
+var kindWords = wordSet(`arrest ban banned barred behind colony compulsory conditional disqualification disqualified fine fined fines
 	imprisonment incarceration jail limitation limited prison probation prohibited psychiatric restricted
 	restriction restrictions suspended арест ареста арестовал арестовала арестовали арестован арестована
 	арестованы арестом заключение заключения запрет запрета запретил запретила запретили запретить запретом
@@ -193,8 +193,10 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "imprisonment", 2
 	case w(0, "compulsory", "psychiatric", "принудительное", "принудительному", "принудительного") && w(1, "treatment", "лечение", "лечению", "лечения"):
 		return "compulsory treatment", 2
-	case w(0, "fine", "fined", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована"):
+	case w(0, "fine", "fined", "fines", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована"):
 		return "fine", 1
+	case w(0, "banned", "prohibited", "outlawed") && d.bannedThing(i):
+		return "", 0
 	case w(0, "ban", "banned", "barred", "prohibited", "disqualified", "disqualification", "запрет", "запретом", "запрета", "запретил", "запретила",
 		"запретить", "запрещено", "запрещён", "запрещен", "запрещена", "запрещается", "запретили"):
 		return "ban", 1
@@ -206,6 +208,32 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "imprisonment", 1
 	}
 	return "", 0
+}
+
+// bannedThings are nouns of what is banned rather than who: "a banned party", "the
+// organisation was banned".
+var bannedThings = wordSet(`organisation organization organisations organizations party parties movement movements group groups
+	extremist religious literature materials books book website websites channel channels community communities network union
+	opposition publication publications newspaper outlet outlets association foundation sect`)
+
+// bannedThing reports "banned" at token i said of a thing: an adjective after a determiner
+// or before a noun of an organisation ("the banned movement", "a banned extremist group"), or
+// the verb of such a noun ("the party was banned in 2016"). It is no sentence of a person.
+func (d *doc) bannedThing(i int) bool {
+	if d.word(i-1, "the", "a", "an", "this", "that", "its", "their", "of") || i+1 < len(d.toks) && bannedThings[d.toks[i+1].low] {
+		return true
+	}
+	k := i - 1
+	if d.word(k, "later", "also", "subsequently", "officially") {
+		k--
+	}
+	if d.word(k, "been") {
+		k--
+	}
+	if d.word(k, "was", "were", "had", "has", "have") {
+		return k > 0 && bannedThings[d.toks[k-1].low]
+	}
+	return false
 }
 
 // currencies by the words the press uses.
@@ -528,7 +556,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if k.kind == "ban" {
 				limit = 8 // "barred him from holding public office for four years"
 			}
-			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" {
+			// A fine has an amount, not a term: "six years for A but only fines for the others".
+			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
 				continue
 			}
 			// Not past another term: that one is nearer.
@@ -747,7 +776,7 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		// "rejected the defence's request to ...": a request refused, or the defence's, is no
 		// prosecutor's demand.
 		if d.is(k, cDemand) && !d.anyWord(k-3, k, "rejected", "refused", "dismissed", "denied", "defence's", "defense's", "defence", "defense", "отклонил", "отклонила", "отказал", "отказала") {
-			demand = prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")
+			demand = (prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")) && !d.closedAside(s.a, k, pm.a)
 		}
 	}
 	demand = demand || pm.demand
@@ -804,6 +833,31 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			d.setWhat(dm.iso, what)
 		}
 	}
+}
+
+// closedAside reports token k inside parentheses (or dashes) that close before token b: "A
+// to six years (the prosecutor had asked for seven) and B to two": the demand of the aside is
+// not the claim after it.
+func (d *doc) closedAside(a, k, b int) bool {
+	open := -1
+	for x := k - 1; x >= a; x-- {
+		if d.punct(x, ")") {
+			return false
+		}
+		if d.punct(x, "(") {
+			open = x
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for x := k + 1; x < b; x++ {
+		if d.punct(x, ")") {
+			return true
+		}
+	}
+	return false
 }
 
 func addPenalty(list []*Penalty, p *Penalty) []*Penalty {

@@ -71,6 +71,11 @@ func (d *doc) groupAt(i int) *groupMention {
 			if n, l := d.count(i + 1); n > 1 && noun(1+l) > 0 {
 				return &groupMention{a: i, b: i + 1 + l + 1, n: n}
 			}
+			// "Все двенадцать были задержаны": the number stands for the people, as the
+			// subject of a verb.
+			if n, l := d.count(i + 1); n > 1 && l == 1 && d.word(i+1+l, "были", "был", "получили", "были", "признаны", "задержаны", "арестованы", "освобождены") {
+				return &groupMention{a: i, b: i + 1 + l, n: n}
+			}
 		}
 		if n, l := d.count(i); n > 1 && l > 0 && noun(l) > 0 && !d.word(i-1, "из") && !d.punct(i+l+1, "(") {
 			// "четырёх фигурантов", not "из пяти обвиняемых" nor a count of many.
@@ -100,6 +105,10 @@ func (d *doc) groupAt(i int) *groupMention {
 		if n, l := d.count(i + 1); n > 1 && !d.unitAfter(i+1+l) {
 			return &groupMention{a: i, b: i + 1 + l + noun(1+l), n: n}
 		}
+	case w(0, "the") && w(1, "others", "rest") && !w(2, "of") && !w(-1, "with", "from", "than", "among", "like", "unlike", "as"):
+		// "the others to two years each", "the rest were released": the defendants not
+		// named beside it.
+		return &groupMention{a: i, b: i + 2, other: true}
 	case w(0, "the"):
 		k := i + 1
 		other := false

@@ -50,3 +50,35 @@ func TestExtract_SentenceOpenersNotFirstNames(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// "The others" stands for the defendants not named beside it; a demand in parentheses
+// governs only its aside; "fines" is a fine, and a fine takes no term told before it; a
+// banned organisation is no ban of a person.
+func TestExtract_TheOthersAsideAndFines(t *testing.T) {
+	text := `Taraz, 3 May 2021
+
+Aliya Temirova, Ruslan Zhaksybekov and Dauren Sapiyev received fines of 200,000 tenge each in an earlier case about a banned religious group.
+
+On 1 May 2021 the court sentenced Temirova to 5 years in a general-regime colony (the prosecutor had asked for 7 years) and the others to 2 years each, suspended. The prosecutor had asked for 7 years for Temirova but only fines for the other two.`
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Aliya Temirova fine ", "Aliya Temirova imprisonment P5Y", "Dauren Sapiyev fine ", "Dauren Sapiyev suspended P2Y", "Ruslan Zhaksybekov fine ", "Ruslan Zhaksybekov suspended P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Aliya Temirova imprisonment P7Y", "Dauren Sapiyev fine ", "Ruslan Zhaksybekov fine "}; !slices.Equal(got, want) {
+		t.Errorf("demands:\n got %q\nwant %q", got, want)
+	}
+}
+
+// "Все двенадцать были задержаны": a number standing for the defendants as the subject.
+func TestExtract_AllNWithoutNoun(t *testing.T) {
+	text := `Тараз, 3 мая 2021 года
+
+Суд приговорил Алию Темирову к пяти годам лишения свободы, а Руслана Жаксыбекова и Даурена Сапиева — к двум годам условно.
+
+Все трое были задержаны 2 февраля 2020 года.`
+	got := eventsOf(text)
+	want := []string{"detention 2020-02-02 Алия Темирова", "detention 2020-02-02 Даурен Сапиев", "detention 2020-02-02 Руслан Жаксыбеков"}
+	if !slices.Equal(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+}
