@@ -195,7 +195,7 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "compulsory treatment", 2
 	case w(0, "fine", "fined", "fines", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована"):
 		return "fine", 1
-	case w(0, "banned", "prohibited", "outlawed") && d.bannedThing(i):
+	case w(0, "banned", "prohibited") && d.bannedThing(i):
 		return "", 0
 	case w(0, "ban", "banned", "barred", "prohibited", "disqualified", "disqualification", "запрет", "запретом", "запрета", "запретил", "запретила",
 		"запретить", "запрещено", "запрещён", "запрещен", "запрещена", "запрещается", "запретили"):
