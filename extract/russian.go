@@ -89,6 +89,13 @@ func surnameReadings(w string) []reading {
 			return out
 		}
 	}
+	// Tajik surnames in -зода decline as nouns in -а: Исмоилзоду, Рахимзоде are of -зода.
+	for _, e := range []string{"зода", "зоды", "зоде", "зоду", "зодой"} {
+		if strings.HasSuffix(low, e) {
+			add(len(e)-len("зод"), "а", 0, e != "зода")
+			return out
+		}
+	}
 	// Surnames that do not decline: Ибадоглу, Алиева-заде, Гамсахурдия's -швили and -дзе,
 	// Шевченко, Черных.
 	for _, e := range []string{"оглу", "оглы", "заде", "зада", "улы", "уулу", "кызы", "швили", "дзе", "енко", "ко", "их", "ых", "аго", "яго"} {

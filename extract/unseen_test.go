@@ -85,3 +85,12 @@ func TestExtract_AllNWithoutNoun(t *testing.T) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A Tajik surname in -зода declines as a noun in -а: "Рахимзоде", "Рахимзоду" are
+// Рахимзода's.
+func TestExtract_SurnameInZoda(t *testing.T) {
+	text := "Худжанд, 3 мая 2021 года\n\nСуд приговорил блогера Бахтиёра Сафарзоду к пяти годам лишения свободы. Сафарзоде вменили призывы к экстремизму."
+	if got, want := personNames(Extract(text)), []string{"Бахтиёр Сафарзода"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}
