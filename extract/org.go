@@ -215,6 +215,9 @@ func (d *doc) capWord(i int) bool {
 // enOrg parses an English organisation name starting at token i.
 func (d *doc) enOrg(i int) *orgMention {
 	t := &d.toks[i]
+	if m := d.numberedPrison(i); m != nil {
+		return m
+	}
 	if !t.cap && !t.caps {
 		// "the Zhanaozen police department" is caught at its first word; a lower-case
 		// descriptor introduces a name: "the online outlet Vlast.kz".
@@ -400,6 +403,39 @@ func (d *doc) enOrg(i int) *orgMention {
 		d.acronymOf[d.toks[end+1].t] = org
 	}
 	return m
+}
+
+// prisonModifiers are the lower-case words that may stand before "colony" or "prison" in a
+// numbered institution's name: "penal colony No. 21", "women's colony No. 2".
+var prisonModifiers = wordSet(`penal women's women’s correctional general-regime strict-regime maximum-security high-security
+	corrective labour labor`)
+
+// numberedPrison reads a numbered colony or prison written in lower case, at token i: "penal
+// colony No. 21", "the Brest women's colony No. 4", "prison No. 1", with the town it is in
+// when one word follows "in" ("colony No. 3 in Vitsba", not "in Navoi region").
+func (d *doc) numberedPrison(i int) *orgMention {
+	k := i
+	if d.capWord(k) && !d.toks[k].caps && d.isEnHead(k) == "" && !enLeading[d.toks[k].low] && d.word(k+1, "prison", "colony") || d.capWord(k) && d.prisonModifier(k+1) {
+		k++ // the town before it: "Grodno prison No. 1"
+	}
+	for d.prisonModifier(k) {
+		k++
+	}
+	if !d.word(k, "colony", "prison") || d.toks[k].cap {
+		return nil
+	}
+	b := d.numberAfter(k + 1)
+	if b == k+1 {
+		return nil
+	}
+	if d.word(b, "in") && d.capWord(b+1) && !d.word(b+2, "region", "oblast", "province", "district", "area") && !d.punct(b+2, "-") && d.month(b+1) == 0 {
+		b += 2
+	}
+	return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "prison"}}
+}
+
+func (d *doc) prisonModifier(k int) bool {
+	return k < len(d.toks) && !d.toks[k].cap && (prisonModifiers[d.toks[k].low] || d.toks[k].poss && d.word(k, "women", "men", "juvenile"))
 }
 
 func isDescriptorKind(k string) bool { return k == "ngo" || k == "media" || k == "party" }

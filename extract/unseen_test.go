@@ -94,3 +94,17 @@ func TestExtract_SurnameInZoda(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// A numbered colony or prison written in lower case is an organisation, with the town
+// before it or the one-word town after "in".
+func TestExtract_NumberedPrisonInLowerCase(t *testing.T) {
+	text := "Taraz, 3 May 2021\n\nAliya Temirova was moved from Shu prison No. 2 to penal colony No. 7 in Karatau, and her sister to the women's colony No. 5 in Zhambyl region."
+	var got []string
+	for _, o := range Extract(text).Orgs {
+		got = append(got, o.Name)
+	}
+	slices.Sort(got)
+	if want := []string{"Shu prison No. 2", "penal colony No. 7 in Karatau", "women's colony No. 5"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
