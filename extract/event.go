@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
@@ -112,7 +113,9 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if t.low == "torture" && w(-1, "the") && w(1, "of") {
 			return false // "the torture of prisoners"
 		}
-		return w(-1, "convention", "against", "about", "the") || w(1, "up") && lem != "beat" || w(1, "the", "a", "on", "out", "into") ||
+		// "was beaten on the night of ...", "beaten on 3 May": a passive with its time.
+		passiveOn := w(1, "on") && w(-1, "was", "were", "been", "being", "had", "and")
+		return w(-1, "convention", "against", "about", "the") || w(1, "up") && lem != "beat" || w(1, "the", "a", "on", "out", "into") && !passiveOn ||
 			d.anyWord(k-6, k, "risk", "danger") // "in danger of being subjected to torture"
 	case "release":
 		switch lem {
@@ -312,8 +315,20 @@ func (d *doc) events(si int) {
 		if d.fromGroup {
 			inferred = "a group phrase names the person"
 		}
+		each := d.afterEach(s, k)
+		if each == nil && len(persons) == 1 {
+			each = d.duringOwn(s)
+		}
 		for _, p := range persons {
-			d.addEvent(&Event{Type: typ, Date: date, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
+			pd := date
+			if each != nil {
+				// "Two days after each detention the court remanded them": each person's own.
+				if x := d.eachDate(each, p); x != "" {
+					pd = x
+					d.setWhat(x, typ)
+				}
+			}
+			d.addEvent(&Event{Type: typ, Date: pd, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
 		}
 		if date != "" {
 			d.setWhat(date, typ)
@@ -535,6 +550,9 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 	back := k - 1
 	if d.word(back, "his", "her", "their", "the", "its", "его", "её", "ее", "их") {
 		back--
+	}
+	if d.word(back, "each", "every") {
+		back-- // "after each detention"
 	}
 	ref := d.word(back, "время") && d.word(back-1, "во") || d.word(back, "during", "after", "before", "since", "following", "upon", "после", "до", "при") && !strings.HasSuffix(d.toks[k].low, "ed") ||
 		d.word(back, "со", "с") && d.word(back-1, "связи") || // "в связи со смертью"
@@ -904,7 +922,9 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 	var items []datedItem
 	start := colon + 1
 	for x := colon + 1; x <= s.b; x++ {
-		if x < s.b && !d.punct(x, ",", ";") && !(x == s.b-1 && d.punct(x, ".")) {
+		// "A on 10 February and B on 12 February": "and" after an item's date ends it.
+		andAfterDate := d.word(x, "and", "и") && len(d.datesIn(start, x)) == 1 && len(d.personsIn(start, x)) > 0
+		if x < s.b && !d.punct(x, ",", ";") && !(x == s.b-1 && d.punct(x, ".")) && !andAfterDate {
 			continue
 		}
 		end := x
@@ -925,4 +945,84 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 		}
 	}
 	return items
+}
+
+// eachOffset is a time told from each person's own event: "two days after each detention",
+// "a week after every arrest".
+type eachOffset struct {
+	n   int
+	u   byte
+	fam *eventFamily
+}
+
+// afterEach reads "N units after each EVENT" in sentence s, before the trigger at k or
+// after it, or returns nil.
+func (d *doc) afterEach(s sentence, k int) *eachOffset {
+	for x := s.a; x+1 < s.b; x++ {
+		if !d.word(x, "each", "every") || !d.word(x-1, "after", "before") {
+			continue
+		}
+		fam := eventNouns[d.toks[x+1].low]
+		if fam == nil || len(fam.types) == 0 {
+			continue
+		}
+		dir := 1
+		if d.word(x-1, "before") {
+			dir = -1
+		}
+		if d.word(x-2, "day") && d.word(x-3, "the") {
+			return &eachOffset{n: dir, u: 'd', fam: fam}
+		}
+		for y := max(s.a, x-4); y < x-1; y++ {
+			if n, l := d.count(y); n > 0 && y+l == x-2 && d.unit(x-2) != 0 && d.unit(x-2) != 'h' {
+				return &eachOffset{n: dir * n, u: d.unit(x - 2), fam: fam}
+			}
+		}
+	}
+	return nil
+}
+
+// eachDate returns the date of person p's own event of the offset's family, shifted by the
+// offset, or "" when p has none dated to the day.
+func (d *doc) eachDate(o *eachOffset, p *Person) string {
+	for _, e := range d.res.Events {
+		if e.Person != p.Name || len(e.Date) != len("2006-01-02") || !slices.Contains(o.fam.types, e.Type) {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", e.Date)
+		if err != nil {
+			continue
+		}
+		switch o.u {
+		case 'd':
+			t = t.AddDate(0, 0, o.n)
+		case 'w':
+			t = t.AddDate(0, 0, 7*o.n)
+		case 'm':
+			t = t.AddDate(0, o.n, 0)
+		case 'y':
+			t = t.AddDate(o.n, 0, 0)
+		}
+		return t.Format("2006-01-02")
+	}
+	return ""
+}
+
+// duringOwn reads "during his detention", "on the night of her arrest", "во время его
+// задержания" in sentence s: the time of the person's own event, whoever else's the text
+// told last.
+func (d *doc) duringOwn(s sentence) *eachOffset {
+	for x := s.a; x+1 < s.b; x++ {
+		if !d.word(x, "his", "her", "его", "её", "ее") {
+			continue
+		}
+		fam := eventNouns[d.word2(x+1)]
+		if fam == nil || len(fam.types) == 0 {
+			continue
+		}
+		if d.word(x-1, "during") || d.word(x-1, "время") && d.word(x-2, "во") || d.word(x-1, "of") && d.word(x-2, "night", "day") && d.word(x-3, "the") || d.word(x-1, "при") {
+			return &eachOffset{fam: fam}
+		}
+	}
+	return nil
 }

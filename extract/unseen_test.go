@@ -108,3 +108,23 @@ func TestExtract_NumberedPrisonInLowerCase(t *testing.T) {
 		t.Errorf("organisations = %q, want %q", got, want)
 	}
 }
+
+// "Two days after each detention the court remanded them": each person's arrest is two days
+// after their own detention; "during his detention" is that person's detention, not the
+// one told last; "after each detention" tells no new detention.
+func TestExtract_AfterEachAndDuringOwn(t *testing.T) {
+	text := `Taraz, 3 May 2021
+
+The three were detained on separate days: Aliya Temirova on 10 February, Ruslan Zhaksybekov on 12 February and Dauren Sapiyev on 15 February 2021. Three days after each detention a district court remanded them in custody.
+
+Zhaksybekov said he was beaten on the night of his detention.`
+	want := []string{
+		"arrest 2021-02-13 Aliya Temirova", "arrest 2021-02-15 Ruslan Zhaksybekov", "arrest 2021-02-18 Dauren Sapiyev",
+		"detention 2021-02-10 Aliya Temirova", "detention 2021-02-12 Ruslan Zhaksybekov", "detention 2021-02-15 Dauren Sapiyev",
+		"torture allegation 2021-02-12 Ruslan Zhaksybekov",
+	}
+	slices.Sort(want)
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+}
