@@ -599,7 +599,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				}
 			}
 			// "He sentenced: - A to nine years;": the verb of the lead.
-			if !strong && d.sents[si].lead >= 0 && d.cueIn(d.sents[si].lead, cStrong) && !d.anyClass(a, t.a, cDemand) {
+			// "Verdict at a glance: - A, 27 - 4.5 years": a list led by the verdict's noun.
+			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
 			}
 			// "a 14-year sentence", "a five-year prison term"
@@ -1172,6 +1173,10 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 		for x := m.b; x < end; x++ {
 			t := &d.toks[x]
 			if t.k == tPunct && t.t == "," || d.word(x, "and", "и") || t.k == tWord && roleWords[t.low] != "" {
+				continue
+			}
+			// "A, 27, and B, 34 — 4.5 years each": an age between commas.
+			if t.k == tNum && d.punct(x-1, ",") && d.punct(x+1, ",") && d.num(x) > 0 && d.num(x) < 120 {
 				continue
 			}
 			if len(list) == 0 {

@@ -128,3 +128,17 @@ Zhaksybekov said he was beaten on the night of his detention.`
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A list led by the verdict's noun ("The verdicts:") gives bare terms as sentences; an age
+// between commas keeps a list of names joined for "each".
+func TestExtract_VerdictListWithAges(t *testing.T) {
+	text := `Taraz, 3 May 2021
+
+The verdicts in brief:
+- Aliya Temirova, 31, and Ruslan Zhaksybekov, 45 — 3.5 years each;
+- Dauren Sapiyev, 22 — 2 years.`
+	want := []string{"Aliya Temirova imprisonment P3Y6M", "Dauren Sapiyev imprisonment P2Y", "Ruslan Zhaksybekov imprisonment P3Y6M"}
+	if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+}
