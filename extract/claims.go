@@ -897,6 +897,9 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			continue
 		}
 		if m.b <= len(d.toks) && m.b > 0 && d.toks[m.b-1].poss {
+			if m.b == a && !m.pronoun {
+				return []*Person{m.p} // "kept Khakimova's ten-year term"
+			}
 			continue // "Akberdiyeva’s spouse"
 		}
 		if official && d.official(m) {
@@ -1050,7 +1053,11 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		return term{}, k, false
 	}
 	after := d.punct(k+l, ")", ";", ",", ".") || d.word(k+l, "for", "для", "each") || k+l >= len(d.toks)
-	before := d.is(k-1, cDemand|cStrong) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для")
+	before := d.is(k-1, cDemand|cStrong) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для") ||
+		d.elidedAfterName(k) && d.punct(k+l, ";", ".", ")")
+	if d.word(k+l, "for", "для") && d.mayCount(k+l+1) {
+		return term{}, k, false
+	}
 	if !after || !before {
 		return term{}, k, false
 	}
@@ -1061,6 +1068,18 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		t.y = n
 	}
 	return t, k + l, true
+}
+
+// elidedAfterName reports a name right before token k that follows "and" or a comma after
+// a strong cue in its clause: "gave A ten years and B six".
+func (d *doc) elidedAfterName(k int) bool {
+	s := d.sents[d.toks[k].sent]
+	for _, m := range d.personsIn(max(s.a, k-4), k) {
+		if m.b == k && m.p != nil && !m.pronoun && (d.word(m.a-1, "and", "и", "а") || d.punct(m.a-1, ",")) {
+			return d.anyClass(s.a, m.a, cStrong)
+		}
+	}
+	return false
 }
 
 // anyClass reports a word of the classes in tokens [a, b).

@@ -142,3 +142,21 @@ The verdicts in brief:
 		t.Errorf("sentences:\n got %q\nwant %q", got, want)
 	}
 }
+
+// "Gave A nine years and B five; the prosecution had asked for eleven and seven years
+// respectively": an elided term after a name, and a demand told for the clause before. A
+// possessive name right before a term is whose term it is.
+func TestExtract_ElidedTermAfterName(t *testing.T) {
+	text := `Taraz, 3 May 2021
+
+On 1 May 2021 Judge Serik Nurlanov gave Aliya Temirova nine years and Ruslan Zhaksybekov five; the prosecution had asked for eleven and seven years respectively.
+
+On appeal the court kept Temirova's nine-year term.`
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Aliya Temirova imprisonment P9Y", "Ruslan Zhaksybekov imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Aliya Temirova imprisonment P11Y", "Ruslan Zhaksybekov imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands:\n got %q\nwant %q", got, want)
+	}
+}
