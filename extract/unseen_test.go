@@ -160,3 +160,19 @@ On appeal the court kept Temirova's nine-year term.`
 		t.Errorf("demands:\n got %q\nwant %q", got, want)
 	}
 }
+
+// "That night" goes on from the day just told, not from a date of a past thing told after it
+// ("the elections of 2 May") nor from the latest day of the document, even when it opens a
+// paragraph.
+func TestExtract_ThatNightAfterAttributiveDate(t *testing.T) {
+	text := `Taraz, 30 September 2022
+
+The appeal ruling of 15 September 2022 confirmed the verdict.
+
+On 12 June 2021, a crowd gathered outside the city hall to protest against the results of the elections of 2 May.
+
+That night, police detained Aliya Temirova.`
+	if got, want := eventsOf(text), []string{"detention 2021-06-12 Aliya Temirova"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
