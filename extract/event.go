@@ -27,7 +27,7 @@ func (d *doc) eventAt(k int) (string, int) {
 		return "arrest", 1
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
-	case w(0, "detainees", "задержанных") && (w(-1, "среди", "among") || d.punct(k+1, "—", "–", ":")):
+	case w(0, "detainees", "задержанных") && (w(-1, "среди", "among") || w(-1, "the") && w(-2, "among") || d.punct(k+1, "—", "–", ":")):
 		return "detention", 1
 	}
 	typ, l := d.lexEventAt(k)
@@ -658,6 +658,15 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	}
 	if refDate != "" {
 		return refDate
+	}
+	// "Среди задержанных — A и B", "among the detainees were A and B": the detention told
+	// before, whoever it named.
+	if d.word(k-1, "среди", "among") || d.word(k-1, "the") && d.word(k-2, "among") {
+		for x := len(d.res.Events) - 1; x >= 0; x-- {
+			if e := d.res.Events[x]; e.Type == typ && e.Date != "" {
+				return e.Date
+			}
+		}
 	}
 	// "released in the courtroom", "освобождён в зале суда": on the day of the verdict.
 	if typ == "release" && (d.anyWord(s.a, s.b, "courtroom") || d.anyWord(s.a, s.b, "зале") && d.anyWord(s.a, s.b, "суда")) {

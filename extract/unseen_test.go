@@ -176,3 +176,17 @@ That night, police detained Aliya Temirova.`
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Среди задержанных — A и B" in a paragraph of its own: the detention told before, with its
+// day.
+func TestExtract_AmongTheDetainees(t *testing.T) {
+	text := `Тараз, 8 сентября 2025 года
+
+В субботу полиция начала задерживать участников собрания. Всего задержаны 30 человек.
+
+Среди задержанных — журналист Алия Темирова и активист Руслан Жаксыбеков.`
+	want := []string{"detention 2025-09-06 Алия Темирова", "detention 2025-09-06 Руслан Жаксыбеков"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
