@@ -1277,6 +1277,12 @@ func (d *doc) modal(a, k int) bool {
 			a = x + 1
 			break
 		}
+		// "Она отказалась, и 16 декабря её уволили": a clause joined by a comma and a
+		// conjunction says its own, not the refusal's.
+		if d.punct(x, ",") && d.word(x+1, "and", "but", "и", "но", "однако") {
+			a = x + 2
+			break
+		}
 	}
 	for x := max(a, k-12); x < k; x++ {
 		if x < k-6 && !d.word(x, "call", "calls", "urge", "urges", "demand", "demands", "seek", "seeks", "призывает", "призываем", "требуют", "требуем") {

@@ -190,3 +190,16 @@ func TestExtract_AmongTheDetainees(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A refusal or negation in one clause does not reach the clause joined after a comma and a
+// conjunction: "Она отказалась, и 3 марта её уволили".
+func TestExtract_ModalStaysInItsClause(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Тараз, 8 марта 2021 года\n\nАлии Темировой предложили уйти. Она отказалась, и 3 марта её уволили.", "dismissal 2021-03-03 Алия Темирова"},
+		{"Taraz, 8 March 2021\n\nAliya Temirova was asked to resign. She refused, and on 3 March she was dismissed.", "dismissal 2021-03-03 Aliya Temirova"},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("events of %q = %q, want [%q]", tc.text, got, tc.want)
+		}
+	}
+}
