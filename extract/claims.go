@@ -902,7 +902,7 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			}
 			continue // "Akberdiyeva’s spouse"
 		}
-		if official && d.official(m) {
+		if official && d.official(m) || d.excepted(m) {
 			continue
 		}
 		cands = append(cands, m)
@@ -1156,11 +1156,43 @@ func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
 		d.needCast = true
 		return nil
 	}
+	ps = d.except(g, ps)
 	if len(ps) > 0 {
 		d.lastGroup = ps
 		d.fromGroup = true
 	}
 	return ps
+}
+
+// except leaves out of a group's persons those named after "except", "кроме" right after
+// it: "всех фигурантов, кроме A", "all except B and C".
+func (d *doc) except(g *groupMention, ps []*Person) []*Person {
+	x := g.b
+	if d.punct(x, ",") {
+		x++
+	}
+	if !d.word(x, "except", "кроме", "but") || d.word(x, "but") && !d.word(g.b-1, "all") {
+		return ps
+	}
+	out := map[*Person]bool{}
+	end := x + 1
+	for _, m := range d.personsIn(x+1, min(len(d.toks), x+10)) {
+		if m.p == nil || m.a-end > 1 || d.anyPunct(end, m.a, ".", ";", ":", "—", "–") {
+			break
+		}
+		out[m.p] = true
+		end = m.b
+	}
+	if len(out) == 0 {
+		return ps
+	}
+	var rest []*Person
+	for _, p := range ps {
+		if !out[p] {
+			rest = append(rest, p)
+		}
+	}
+	return rest
 }
 
 // official reports a mention of a judge, prosecutor or investigator, or of a lawyer named as

@@ -435,7 +435,7 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 				m = &c
 			}
 		}
-		if official && d.official(m) || d.kinOf(m) {
+		if official && d.official(m) || d.kinOf(m) || d.excepted(m) {
 			continue
 		}
 		if m.b <= a {
@@ -1034,4 +1034,18 @@ func (d *doc) duringOwn(s sentence) *eachOffset {
 		}
 	}
 	return nil
+}
+
+// excepted reports a name in a list after "except", "кроме": left out of what is told.
+func (d *doc) excepted(m *personMention) bool {
+	s := d.sents[d.toks[m.a].sent]
+	for x := m.a - 1; x >= max(s.a, m.a-10); x-- {
+		if d.word(x, "except", "кроме") {
+			return true
+		}
+		if !(d.punct(x, ",") || d.word(x, "and", "и") || d.toks[x].k == tWord && d.toks[x].cap) {
+			return false
+		}
+	}
+	return false
 }

@@ -71,6 +71,10 @@ func (d *doc) groupAt(i int) *groupMention {
 			if n, l := d.count(i + 1); n > 1 && noun(1+l) > 0 {
 				return &groupMention{a: i, b: i + 1 + l + 1, n: n}
 			}
+			// "всех фигурантов, кроме A": the defendants.
+			if noun(1) > 0 && d.word(i+1, "фигурантов", "фигуранты", "обвиняемых", "обвиняемые", "подсудимых", "подсудимые", "осуждённых", "осужденных") {
+				return &groupMention{a: i, b: i + 2}
+			}
 			// "Все двенадцать были задержаны": the number stands for the people, as the
 			// subject of a verb.
 			if n, l := d.count(i + 1); n > 1 && l == 1 && d.word(i+1+l, "были", "был", "получили", "были", "признаны", "задержаны", "арестованы", "освобождены") {
@@ -101,6 +105,9 @@ func (d *doc) groupAt(i int) *groupMention {
 		if i+3 < len(d.toks) && groupNouns[d.toks[i+3].low] {
 			return &groupMention{a: i, b: i + 4, role: roleWords[d.toks[i+3].low], noun: i + 3}
 		}
+	case w(0, "all") && w(1, "except") && d.toks[i].cap:
+		// "All except A were found guilty": the defendants but those named.
+		return &groupMention{a: i, b: i + 1}
 	case w(0, "all"):
 		if n, l := d.count(i + 1); n > 1 && !d.unitAfter(i+1+l) {
 			return &groupMention{a: i, b: i + 1 + l + noun(1+l), n: n}

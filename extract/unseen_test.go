@@ -203,3 +203,35 @@ func TestExtract_ModalStaysInItsClause(t *testing.T) {
 		}
 	}
 }
+
+// "Всех фигурантов, кроме A, задержали": the defendants but A. "All except B were
+// detained": the defendants but B.
+func TestExtract_GroupExcept(t *testing.T) {
+	ru := `Тараз, 25 августа 2021 года
+
+Суд приговорил:
+• Алию Темирову — к 3 годам колонии;
+• Руслана Жаксыбекова — к 2 годам колонии;
+• Даурена Сапиева — к 2 годам ограничения свободы.
+
+Всех фигурантов, кроме Сапиева, задержали 3 марта.`
+	if got, want := eventsOf(ru), []string{"detention 2021-03-03 Алия Темирова", "detention 2021-03-03 Руслан Жаксыбеков"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	en := `Taraz, 25 August 2021
+
+The court sentenced Aliya Temirova and Ruslan Zhaksybekov to two years each and acquitted Dauren Sapiyev. All except Sapiyev were detained on 3 March 2021.`
+	if got, want := eventsOf(en), []string{"detention 2021-03-03 Aliya Temirova", "detention 2021-03-03 Ruslan Zhaksybekov"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
+
+// "Забрали с работы", "увезли в отдел полиции" say a detention; an oblique first name that
+// lost its fleeting vowel ("Павла") is read back to its nominative (Павел).
+func TestExtract_ColloquialDetentionAndFleetingVowel(t *testing.T) {
+	text := "Тараз, 25 августа 2021 года\n\nПавла Сапиева забрали 3 марта прямо с работы. 4 марта Льва Темирова увезли в отдел полиции."
+	want := []string{"detention 2021-03-03 Павел Сапиев", "detention 2021-03-04 Лев Темиров"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
