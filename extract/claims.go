@@ -371,6 +371,7 @@ func (d *doc) findClaims() {
 	d.later = nil
 	d.cast = nil
 	for _, f := range later {
+		d.needCast = false // what the first pass left says nothing of this claim
 		f()
 	}
 	// The claims of groups may have added defendants ("For all three, the prosecution had
@@ -558,6 +559,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 			// A fine has an amount, not a term: "six years for A but only fines for the others".
 			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
+				continue
+			}
+			// "five years in a colony (the prosecutor asked for 10)": a term in an aside takes
+			// no kind from outside it.
+			if k.b <= t.a && d.anyPunct(k.b, t.a, "(") || k.a >= t.b && d.anyPunct(t.b, k.a, ")") {
 				continue
 			}
 			// Not past another term: that one is nearer.
@@ -1195,6 +1201,16 @@ func (d *doc) except(g *groupMention, ps []*Person) []*Person {
 	return rest
 }
 
+// hasOutcome reports an outcome o proposed for person p.
+func (d *doc) hasOutcome(p *Person, o string) bool {
+	for _, x := range d.res.Outcomes {
+		if x.Person == p.Name && x.Outcome == o {
+			return true
+		}
+	}
+	return false
+}
+
 // official reports a mention of a judge, prosecutor or investigator, or of a lawyer named as
 // one there ("His lawyer, X, said"): not whom a verdict or a sentence is about.
 func (d *doc) official(m *personMention) bool {
@@ -1396,6 +1412,11 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			inferred = "a group phrase names the person"
 		}
 		for _, p := range persons {
+			// "All except A were found guilty": a group says nothing against a verdict told
+			// of one of its people by name (the one acquitted).
+			if d.fromGroup && (o == "convicted" || o == "acquitted") && d.hasOutcome(p, map[string]string{"convicted": "acquitted", "acquitted": "convicted"}[o]) {
+				continue
+			}
 			d.addOutcome(&Outcome{Person: p.Name, Outcome: o, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}}, s)
 			addRole(p, "defendant")
 			*defendant = p

@@ -235,3 +235,34 @@ func TestExtract_ColloquialDetentionAndFleetingVowel(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A term in an aside takes no kind from outside it: "пять лет в колонии (прокурор просил 8)"
+// is a demand of eight years, not a sentence; a gloss in parentheses after a term still
+// gives its kind.
+func TestExtract_TermInAside(t *testing.T) {
+	text := "Тараз, 3 мая 2021 года\n\nСуд решил так:\n— Алия Темирова — 5 лет лишения свободы в колонии общего режима (прокурор просил 8);\n— Руслан Жаксыбеков — 2 года условно."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Алия Темирова imprisonment P8Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Алия Темирова imprisonment P5Y", "Руслан Жаксыбеков suspended P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+// A group's verdict does not contradict a verdict told of one of its people by name: "All
+// except A were found guilty" leaves out B, acquitted by name.
+func TestExtract_GroupVerdictYieldsToNamed(t *testing.T) {
+	text := `Taraz, 3 May 2021
+
+Verdicts:
+- Aliya Temirova — 3 years;
+- Ruslan Zhaksybekov — 2 years;
+- Dauren Sapiyev — acquitted.
+
+All except Zhaksybekov were found guilty of hooliganism.`
+	want := []string{"Aliya Temirova convicted", "Dauren Sapiyev acquitted", "Ruslan Zhaksybekov convicted"}
+	if got := outcomesOf(Extract(text)); !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
