@@ -666,6 +666,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "received between seven and nine years": convicted, to terms not told apart.
 			if d.anyWord(a, t.a, "received", "sentenced", "got", "given", "получили", "приговорены", "приговорил", "приговорила") {
 				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &Penalty{}})
+			} else if d.anyClass(a, t.a, cDemand) && d.anyClass(a, t.a, cProsecutor) && kind != "" {
+				// "обвинение просило от 8 до 10 лет": a demand whose term is not one.
+				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &Penalty{Kind: kind, Inferred: "a range of terms was asked for"}, demand: true})
 			}
 			continue
 		}

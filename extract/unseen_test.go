@@ -266,3 +266,17 @@ All except Zhaksybekov were found guilty of hooliganism.`
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// A prosecutor's demand told as a range ("от 8 до 10 лет") is a demand without a term, for
+// everyone it names ("для всех подсудимых").
+func TestExtract_RangeDemandForAll(t *testing.T) {
+	text := `Тараз, 3 мая 2021 года
+
+Суд приговорил Алию Темирову к пяти годам лишения свободы, а Руслана Жаксыбекова — к двум годам условно.
+
+Обвинение просило для всех подсудимых от 6 до 8 лет лишения свободы.`
+	want := []string{"Алия Темирова imprisonment ", "Руслан Жаксыбеков imprisonment "}
+	if got := penaltiesOf(Extract(text).Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
