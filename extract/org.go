@@ -31,7 +31,7 @@ var enHeads = map[string]string{
 	"guard": "government", "inspectorate": "government", "ombudsman": "government", "group": "ngo",
 	"observatory": "ngo", "forum": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
 	"hospital": "other", "university": "other", "school": "other", "kindergarten": "other", "embassy": "government",
-	"bundestag": "government", "defender": "government",
+	"bundestag": "government", "defender": "government", "establishment": "prison",
 }
 
 // enConnectors join the words of an organisation's name.
@@ -472,7 +472,7 @@ func (d *doc) placeOrg(i int) *orgMention {
 	switch {
 	case d.word(j, "police"):
 		end := j + 1
-		if d.word(end, "department", "station", "headquarters") {
+		if d.word(end, "department", "station", "headquarters", "division") {
 			end++
 		}
 		return &orgMention{a: i, b: end, org: &Org{Name: d.quote(i, end), Kind: "police", City: d.toks[i].t}}
@@ -490,6 +490,12 @@ func (d *doc) placeOrg(i int) *orgMention {
 		return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+2), Kind: "government"}}
 	case d.word(j, "city", "regional", "district", "oblast", "municipal") && !d.toks[j+1].cap && d.word(j+2, "directorate", "department", "administration"):
 		return &orgMention{a: i, b: j + 3, org: &Org{Name: d.quote(i, j+3), Kind: "government"}}
+	// "the Nukus city department of internal affairs"
+	case d.word(j, "city", "regional", "district", "oblast") && d.word(j+1, "department", "directorate") && d.word(j+2, "of") && d.word(j+3, "internal") && d.word(j+4, "affairs"):
+		return &orgMention{a: i, b: j + 5, org: &Org{Name: d.quote(i, j+5), Kind: "police"}}
+	// "the Gyumri penitentiary institution"
+	case d.word(j, "penitentiary") && d.word(j+1, "institution", "establishment", "facility"):
+		return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+2), Kind: "prison"}}
 	// "the Andijan pre-trial detention centre", "the GKNB pre-trial detention centre"
 	case d.word(j, "pre-trial") && d.word(j+1, "detention") && d.word(j+2, "centre", "center", "facility"):
 		return &orgMention{a: i, b: j + 3, org: &Org{Name: d.quote(i, j+3), Kind: "prison"}}
@@ -1019,6 +1025,16 @@ func (d *doc) classifyRu(o *Org) {
 
 // addOrg records a mention and marks its tokens.
 func (d *doc) addOrg(m *orgMention) {
+	// "International Trade Union Confederation3": a footnote marker glued to the last word.
+	if n := len(m.org.Name); n > 2 && m.org.Name[n-1] >= '0' && m.org.Name[n-1] <= '9' {
+		k := n
+		for k > 0 && m.org.Name[k-1] >= '0' && m.org.Name[k-1] <= '9' {
+			k--
+		}
+		if k > 0 && k >= n-2 && m.org.Name[k-1] >= 'a' && m.org.Name[k-1] <= 'z' {
+			m.org.Name = m.org.Name[:k]
+		}
+	}
 	for k := m.a; k < m.b; k++ {
 		d.toks[k].used = true
 	}

@@ -280,3 +280,19 @@ func TestExtract_RangeDemandForAll(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// Organisations named by a place and a lower-case head ("the Shu police division", "the
+// Taraz city department of internal affairs", "the Karatau penitentiary institution"), a
+// numbered "Establishment", and a footnote marker glued to a name.
+func TestExtract_PlaceHeadsAndGluedMarker(t *testing.T) {
+	text := "Taraz, 3 May 2021\n\nAliya Temirova was taken to the Shu police division, then to the Taraz city department of internal affairs, and held in the Karatau penitentiary institution and later in Correctional Establishment No. 4. The International Miners Federation2 protested."
+	var got []string
+	for _, o := range Extract(text).Orgs {
+		got = append(got, o.Name)
+	}
+	slices.Sort(got)
+	want := []string{"Correctional Establishment No. 4", "International Miners Federation", "Karatau penitentiary institution", "Shu police division", "Taraz city department of internal affairs"}
+	if !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
