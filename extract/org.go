@@ -421,6 +421,12 @@ func (d *doc) numberedPrison(i int) *orgMention {
 	for d.prisonModifier(k) {
 		k++
 	}
+	// "colony DZ-K/8", "the detention facility AH-T/1": a prison's code name.
+	if k == i && d.word(k, "colony", "prison", "facility", "centre", "center") && !d.toks[k].cap {
+		if e := d.codeName(k + 1); e > 0 {
+			return &orgMention{a: k + 1, b: e, org: &Org{Name: d.quote(k+1, e), Kind: "prison"}}
+		}
+	}
 	if !d.word(k, "colony", "prison") || d.toks[k].cap {
 		return nil
 	}
@@ -432,6 +438,32 @@ func (d *doc) numberedPrison(i int) *orgMention {
 		b += 2
 	}
 	return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "prison"}}
+}
+
+// codeName returns the end of a code name at token i written without spaces, capitals, a
+// hyphen or slash and a number ("DZ-K/8", "LB-K/11"), or 0.
+func (d *doc) codeName(i int) int {
+	if i >= len(d.toks) || !d.toks[i].caps {
+		return 0
+	}
+	slash := false
+	for j := i + 1; j < len(d.toks) && j < i+6; j++ {
+		t := &d.toks[j]
+		if t.sp {
+			break
+		}
+		if t.t == "/" {
+			slash = true
+			continue
+		}
+		if t.k == tNum && slash && (j+1 >= len(d.toks) || d.toks[j+1].sp || d.toks[j+1].k == tPunct && d.toks[j+1].t != "/") {
+			return j + 1
+		}
+		if t.t != "-" && !t.caps {
+			break
+		}
+	}
+	return 0
 }
 
 func (d *doc) prisonModifier(k int) bool {

@@ -296,3 +296,16 @@ func TestExtract_PlaceHeadsAndGluedMarker(t *testing.T) {
 		t.Errorf("organisations = %q, want %q", got, want)
 	}
 }
+
+// A prison's code name after "colony" or "facility" is an organisation: "colony KR-T/5".
+func TestExtract_PrisonCodeName(t *testing.T) {
+	text := "Taraz, 3 May 2021\n\nAliya Temirova was held in the detention facility TR-S/2 in Shu and then moved to colony KR-T/15 in Karatau."
+	var got []string
+	for _, o := range Extract(text).Orgs {
+		got = append(got, o.Name)
+	}
+	slices.Sort(got)
+	if want := []string{"KR-T/15", "TR-S/2"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
