@@ -413,6 +413,11 @@ func (d *doc) listAfter(a, b int) bool {
 // the subject before it, else the object after it ("detained X", "searched her flat"), else the
 // nearest person of the sentence.
 func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
+	// "the family of a prisoner who had died", "a man who was detained": the event of an
+	// unnamed person of a relative clause is no named person's.
+	if w := d.relativeSubject(a); w >= 0 && d.toks[w-1].k == tWord && !d.toks[w-1].cap && d.word(w-2, "a", "an", "another", "one") {
+		return nil
+	}
 	var before, after *personMention
 	for _, m := range d.personsIn(s.a, s.b) {
 		if m.p != nil && m.a > a && m.b <= b {
@@ -666,6 +671,14 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 			if e := d.res.Events[x]; e.Type == typ && e.Date != "" {
 				return e.Date
 			}
+		}
+	}
+	// "released after questioning", "отпустили после допроса": on the day they were taken
+	// in, not the day the story last reached.
+	if (typ == "release" || typ == "travel ban") && (d.anyWord(s.a, s.b, "questioning", "interrogation") && d.anyWord(s.a, s.b, "after", "following") ||
+		d.anyWord(s.a, s.b, "допроса") && d.anyWord(s.a, s.b, "после")) {
+		if m := d.familyDate(detentionFamily, k, false); m != nil {
+			return m.iso
 		}
 	}
 	// "released in the courtroom", "освобождён в зале суда": on the day of the verdict.
@@ -1048,4 +1061,17 @@ func (d *doc) excepted(m *personMention) bool {
 		}
 	}
 	return false
+}
+
+// relativeSubject returns the token of "who" that is the subject of an event word at a ("who
+// had died", "who was detained"), or -1.
+func (d *doc) relativeSubject(a int) int {
+	x := a - 1
+	for n := 0; n < 2 && d.word(x, "had", "has", "have", "was", "were", "been", "later", "reportedly"); n++ {
+		x--
+	}
+	if x >= 2 && d.word(x, "who") {
+		return x
+	}
+	return -1
 }
