@@ -308,6 +308,9 @@ func (d *doc) events(si int) {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
 		date := d.eventDate(si, k, refDate, typ)
+		if len(persons) == 0 && typ == "search" {
+			persons = d.homeOfLast(s)
+		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
 		}
@@ -320,6 +323,7 @@ func (d *doc) events(si int) {
 			each = d.duringOwn(s)
 		}
 		for _, p := range persons {
+			d.lastOf, d.lastOfSent = p, si
 			pd := date
 			if each != nil {
 				// "Two days after each detention the court remanded them": each person's own.
@@ -1074,4 +1078,26 @@ func (d *doc) relativeSubject(a int) int {
 		return x
 	}
 	return -1
+}
+
+// homeWords are the words of a home searched: its owner is whom a search is of.
+var homeWords = wordSet(`flat apartment home house квартире квартиру квартира квартиры доме дом жилище`)
+
+// homeOfLast returns, for a search of a home that names no one ("В тот же вечер в квартире
+// провели обыск"), the person of the event told last in the paragraph, whose home it is.
+func (d *doc) homeOfLast(s sentence) []*Person {
+	home := false
+	for k := s.a; k < s.b; k++ {
+		if homeWords[d.toks[k].low] {
+			home = true
+		}
+		if d.word(k, "office", "offices", "офис", "офисе", "редакции", "редакцию") {
+			return nil
+		}
+	}
+	si := d.toks[s.a].sent
+	if !home || d.lastOf == nil || d.lastOfSent < si-2 || d.sents[d.lastOfSent].para != s.para {
+		return nil
+	}
+	return []*Person{d.lastOf}
 }

@@ -327,3 +327,15 @@ Temirova had helped the family of a prisoner who had died in custody.`
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A search of a home that names no one is of the person of the event told just before; a
+// search of an office is of no one.
+func TestExtract_SearchOfTheirHome(t *testing.T) {
+	text := `Тараз, 3 мая 2021 года
+
+Алию Темирову задержали 2 апреля 2021 года у подъезда её дома. В тот же вечер в квартире провели обыск. Через день обыск прошёл и в офисе редакции.`
+	want := []string{"detention 2021-04-02 Алия Темирова", "search 2021-04-02 Алия Темирова", "search 2021-04-03"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+}
