@@ -419,6 +419,10 @@ func (d *doc) listAfter(a, b int) bool {
 func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	// "the family of a prisoner who had died", "a man who was detained": the event of an
 	// unnamed person of a relative clause is no named person's.
+	// "The relatives of X ... have been subjected to searches": unnamed kin, not X.
+	if x := s.a + 1; d.word(s.a, "the") && d.word(x, kinWordList...) && d.word(x+1, "of") && d.anyWord(x+2, a, "have", "has", "were", "was") {
+		return nil
+	}
 	if w := d.relativeSubject(a); w >= 0 && d.toks[w-1].k == tWord && !d.toks[w-1].cap && d.word(w-2, "a", "an", "another", "one") {
 		return nil
 	}
@@ -445,6 +449,10 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 			}
 		}
 		if official && d.official(m) || d.kinOf(m) || d.excepted(m) {
+			continue
+		}
+		// "searched the house of X's parents": the parents' home, not X's.
+		if m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, m.b+1, kinWordList...) && d.homeOf(m) {
 			continue
 		}
 		if m.b <= a {
@@ -1100,4 +1108,15 @@ func (d *doc) homeOfLast(s sentence) []*Person {
 		return nil
 	}
 	return []*Person{d.lastOf}
+}
+
+// homeOf reports a name after a home and "of": "the house of X's parents".
+func (d *doc) homeOf(m *personMention) bool {
+	s := d.sents[d.toks[m.a].sent]
+	for x := m.a - 1; x >= max(s.a, m.a-6); x-- {
+		if homeWords[d.toks[x].low] && d.word(x+1, "of") {
+			return true
+		}
+	}
+	return false
 }

@@ -339,3 +339,15 @@ func TestExtract_SearchOfTheirHome(t *testing.T) {
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
 }
+
+// "The relatives of X have been subjected to searches" are unnamed kin, not X; "searched the
+// flat of his brother, Y" is Y's search, and "the house of X's parents" is not X's.
+func TestExtract_KinHomesSearched(t *testing.T) {
+	text := `Taraz, 3 May 2021
+
+The relatives of Aliya Temirova, a blogger who criticises officials on her channel, have been subjected to searches and detention. On 22 April 2021 police searched the house of Temirova's parents and the flat of her brother, Ruslan Temirov.`
+	want := []string{"detention", "search 2021-04-22 Ruslan Temirov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events:\n got %q\nwant %q", got, want)
+	}
+}
