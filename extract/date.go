@@ -836,6 +836,16 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 		}
 		return y
 	}
+	// "Issue 11 (November 2025)": a month in the heading dates a digest that has no dateline;
+	// its days without a year are of that month's year, or the year before.
+	if len(d.dates) > 0 {
+		if h := d.dates[0]; h.prec == precMonth && h.y != 0 && d.toks[h.a].s < 300 && h.a < i {
+			if m.m > h.m {
+				return h.y - 1
+			}
+			return h.y
+		}
+	}
 	return lastYear
 }
 

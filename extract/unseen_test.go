@@ -351,3 +351,22 @@ The relatives of Aliya Temirova, a blogger who criticises officials on her chann
 		t.Errorf("events:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A digest with no dateline but a month in its heading ("Issue 4 (March 2024)") dates its
+// days without a year by that month, not by a background year told just before.
+func TestExtract_HeadingMonthDatesDays(t *testing.T) {
+	text := `PRISON WATCH — MONTHLY DIGEST
+Issue 4 (March 2024)
+
+Aliya Temirova was first arrested in 2019.
+
+On 12 March Aliya Temirova was moved to colony No. 5. Travel bans have been recorded since January.`
+	var got []string
+	for _, dt := range Extract(text).Dates {
+		got = append(got, dt.Date)
+	}
+	slices.Sort(got)
+	if want := []string{"2019", "2024-01", "2024-03", "2024-03-12"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
