@@ -1092,7 +1092,10 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// An unknown first name takes the case of the surname, or of the words around it when
 		// the surname does not decline ("экономисту Губаду Ибадоглу").
 		oblique := best.r.oblique || len(d.names.readings(m.last)) == 1 && m.oblique > 0
-		if rs := d.names.readings(m.last); len(rs) == 1 && (rs[0].gender == 0 || rs[0].oblique) && len(firstLemmas) > 0 {
+		// "Самиры Алекперовой": no given name ends in -ы in the nominative.
+		if strings.HasSuffix(strings.ToLower(m.first), "ы") && len(firstLemmas) > 0 {
+			oblique = true
+		} else if rs := d.names.readings(m.last); len(rs) == 1 && (rs[0].gender == 0 || rs[0].oblique) && len(firstLemmas) > 0 {
 			// A surname that does not decline, or has one oblique reading, leaves the case to
 			// the first name's readings: "Лианы Саргсян" when no name of the dictionary ends
 			// in -ианы in the nominative; not "Бахром Назаров", whose surname is nominative.

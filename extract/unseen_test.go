@@ -370,3 +370,11 @@ On 12 March Aliya Temirova was moved to colony No. 5. Travel bans have been reco
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// An unknown given name in -ы is oblique: "адвоката Дамиры Сейтовой" is Дамира Сейтова's.
+func TestExtract_GivenNameInY(t *testing.T) {
+	text := "Тараз, 3 мая 2021 года\n\nСуд рассмотрел жалобу адвоката Дамиры Сейтовой."
+	if got, want := personNames(Extract(text)), []string{"Дамира Сейтова"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}
