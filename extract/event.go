@@ -254,7 +254,7 @@ func (d *doc) events(si int) {
 		if typ == "" {
 			continue
 		}
-		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) || d.appealBefore(s.a, k) {
+		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
 			k += l - 1
 			continue
 		}
@@ -1116,6 +1116,19 @@ func (d *doc) homeOf(m *personMention) bool {
 	for x := m.a - 1; x >= max(s.a, m.a-6); x-- {
 		if homeWords[d.toks[x].low] && d.word(x+1, "of") {
 			return true
+		}
+	}
+	return false
+}
+
+// countIsCast reports a count of people before token k ("одиннадцать человек") that stands for
+// the defendants not named in its sentence: then it is no statistic.
+func (d *doc) countIsCast(s sentence, k int) bool {
+	for _, g := range d.groupsIn(s.a, k) {
+		if g.count && d.castReady {
+			if ps, ok := d.resolveGroup(g, s); ok && len(ps) == g.n {
+				return true
+			}
 		}
 	}
 	return false

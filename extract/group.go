@@ -15,6 +15,7 @@ type groupMention struct {
 	them  bool   // a plural pronoun: the people of the clause or the group before
 	role  string // "journalist" for "the journalists", or ""
 	noun  int    // the plural noun of a group without a number, or 0
+	count bool   // "N человек": a count that stands for people only when their number fits
 }
 
 // collectives are Russian collective numerals and "both", in every case.
@@ -86,6 +87,11 @@ func (d *doc) groupAt(i int) *groupMention {
 			if n <= 10 && !d.anyWord(i+l, i+l+3, "человек") {
 				return &groupMention{a: i, b: i + l + 1, n: n}
 			}
+		}
+		// "одиннадцать человек перевели под домашний арест; Усенов оставался в СИЗО": a count
+		// of people that, once the defendants are known, may be all of them but those named.
+		if n, l := d.count(i); n > 1 && n <= 30 && l == 1 && d.word(i+1, "человек") && !d.word(i-1, "из", "около", "более", "свыше", "менее", "до", "всего") {
+			return &groupMention{a: i, b: i + 2, n: n, other: true, count: true}
 		}
 		if w(0, "их", "им", "они") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело") {
 			return &groupMention{a: i, b: i + 1, them: true}
@@ -289,7 +295,7 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 	if g.other {
 		// Not those named in its sentence ("remanded A and B and placed the other six under
 		// house arrest"), or in the sentence before ("A was detained. The other three...").
-		for try := 0; try < 2; try++ {
+		for try := 0; try < 3; try++ {
 			var rest []*Person
 			for _, p := range cast {
 				if !named[p] {
@@ -299,7 +305,22 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 			if g.n == 0 || len(rest) == g.n {
 				return rest, true
 			}
-			if si := d.toks[s.a].sent; si > 0 {
+			si := d.toks[s.a].sent
+			switch {
+			case try == 0 && g.count:
+				// "одиннадцать человек перевели под домашний арест; Усенов оставался в СИЗО":
+				// the clause after a semicolon names who is not of the count.
+				if si+1 < len(d.sents) && d.punct(s.b-1, ";") {
+					next := d.sents[si+1]
+					for _, m := range d.personsIn(next.a, next.b) {
+						if m.p != nil && !m.pronoun {
+							named[m.p] = true
+						}
+					}
+				}
+			case try == 1 && g.count:
+				return nil, true // a count that does not fit the defendants is a count
+			case si > 0:
 				prev := d.sents[si-1]
 				for _, m := range d.personsIn(prev.a, prev.b) {
 					if m.p != nil && !m.pronoun {

@@ -378,3 +378,35 @@ func TestExtract_GivenNameInY(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// "Десять человек перевели под домашний арест; A оставался в СИЗО": a count of people that is
+// the defendants but the one named after the semicolon stands for them; a count that fits no
+// one ("задержаны 27 человек") stays a count.
+func TestExtract_CountThatIsTheOthers(t *testing.T) {
+	firsts := []string{"Алия", "Дана", "Жанна", "Мадина", "Сауле", "Гульнар", "Айгуль", "Айжан", "Камила", "Жанар", "Динара"}
+	lasts := []string{"Темирова", "Сапиева", "Жаксыбекова", "Оразова", "Нуркенова", "Есимова", "Байтурова", "Мукашева", "Ергалиева", "Тулеуова", "Шарипова"}
+	var names, want []string
+	for i := range firsts {
+		names = append(names, firsts[i]+" "+lasts[i])
+		if i > 0 {
+			want = append(want, "house arrest 2023-07 "+firsts[i]+" "+lasts[i])
+		}
+	}
+	slices.Sort(want)
+	text := "Тараз, 3 мая 2024 года\n\nСуд оправдал всех: " + strings.Join(names[:10], ", ") + " и " + names[10] + ".\n\n" +
+		"В июле 2023 года десять человек перевели под домашний арест; Темирова всё это время оставалась в СИЗО. На акции в её поддержку задержаны 27 человек."
+	var got []string
+	for _, e := range eventsOf(text) {
+		if strings.HasPrefix(e, "house arrest") {
+			got = append(got, e)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("house arrests:\n got %q\nwant %q", got, want)
+	}
+	for _, e := range eventsOf(text) {
+		if strings.HasPrefix(e, "detention") && e != "detention" && !strings.HasPrefix(e, "detention 20") {
+			t.Errorf("a count of 27 named someone: %q", e)
+		}
+	}
+}
