@@ -93,6 +93,10 @@ func (d *doc) groupAt(i int) *groupMention {
 		if n, l := d.count(i); n > 1 && n <= 30 && l == 1 && d.word(i+1, "человек") && !d.word(i-1, "из", "около", "более", "свыше", "менее", "до", "всего") {
 			return &groupMention{a: i, b: i + 2, n: n, other: true, count: true}
 		}
+		// "остальные покинули зал суда": the defendants not named beside it.
+		if w(0, "остальные", "остальных", "остальным") && !w(1, "из", "дела", "обвинения", "эпизоды") {
+			return &groupMention{a: i, b: i + 1, other: true}
+		}
 		if w(0, "их", "им", "они") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело") {
 			return &groupMention{a: i, b: i + 1, them: true}
 		}

@@ -410,3 +410,20 @@ func TestExtract_CountThatIsTheOthers(t *testing.T) {
 		}
 	}
 }
+
+// "Остальные покинули зал суда свободными": a release, on the verdict's day, of the
+// defendants not named beside it.
+func TestExtract_TheRestLeftTheCourtroomFree(t *testing.T) {
+	text := `Тараз, 3 мая 2024 года
+
+Суд сегодня приговорил Алию Темирову к пяти годам лишения свободы, а Руслана Жаксыбекова и Даурена Сапиева — к двум годам условно. После оглашения приговора Темирову взяли под стражу, остальные покинули зал суда свободными.`
+	var got []string
+	for _, e := range eventsOf(text) {
+		if strings.HasPrefix(e, "release") {
+			got = append(got, e)
+		}
+	}
+	if want := []string{"release 2024-05-03 Даурен Сапиев", "release 2024-05-03 Руслан Жаксыбеков"}; !slices.Equal(got, want) {
+		t.Errorf("releases = %q, want %q", got, want)
+	}
+}
