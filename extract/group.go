@@ -147,6 +147,9 @@ func (d *doc) groupAt(i int) *groupMention {
 			}
 			return &groupMention{a: i, b: k + 1, other: other, role: role, noun: k}
 		}
+	case w(0, "their") && w(1, "appeals", "appeal", "convictions", "conviction", "verdicts", "verdict", "sentences", "acquittals", "cases", "case") && d.groupVerbBefore(i):
+		// "rejected their appeals", "upheld their convictions": the people told before.
+		return &groupMention{a: i, b: i + 2, them: true}
 	case w(0, "them") && d.groupVerbBefore(i):
 		return &groupMention{a: i, b: i + 1, them: true}
 	case w(0, "they") && w(1, "were", "have", "had", "are") && d.toks[i].cap:
@@ -262,10 +265,20 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 		if si := d.toks[s.a].sent; si > 0 && d.sents[si-1].para == s.para {
 			prev := d.sents[si-1]
 			before = before[:0]
-			for _, m := range d.personsIn(prev.a, prev.b) {
-				if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss && !seen[m.p] {
-					seen[m.p] = true
-					before = append(before, m.p)
+			// "A was sentenced to a fine; B, to a year. The court rejected their appeals":
+			// the clauses joined by semicolons before are one sentence.
+			add := func(a, b int) {
+				for _, m := range d.personsIn(a, b) {
+					if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss && !seen[m.p] {
+						seen[m.p] = true
+						before = append(before, m.p)
+					}
+				}
+			}
+			add(prev.a, prev.b)
+			if len(before) < 2 {
+				for sj := si - 2; sj >= 0 && sj >= si-4 && d.sents[sj].para == s.para && d.punct(d.sents[sj].b-1, ";") && len(before) < 2; sj-- {
+					add(d.sents[sj].a, d.sents[sj].b)
 				}
 			}
 			if len(before) >= 2 {

@@ -427,3 +427,20 @@ func TestExtract_TheRestLeftTheCourtroomFree(t *testing.T) {
 		t.Errorf("releases = %q, want %q", got, want)
 	}
 }
+
+// "Rejected their appeals" after "A was sentenced to a fine; B, to a year": the people of the
+// clauses joined by semicolons before it.
+func TestExtract_TheirAppealsAfterSemicolons(t *testing.T) {
+	text := `Taraz, 3 May 2023
+
+On 11 December 2020 the court convicted both. Aliya Temirova was sentenced to a fine of 400,000 tenge; Ruslan Zhaksybekov, to 1 year of imprisonment. The regional court rejected their appeals in May 2021.`
+	var got []string
+	for _, o := range outcomesOf(Extract(text)) {
+		if strings.HasSuffix(o, "upheld") {
+			got = append(got, o)
+		}
+	}
+	if want := []string{"Aliya Temirova upheld", "Ruslan Zhaksybekov upheld"}; !slices.Equal(got, want) {
+		t.Errorf("upheld = %q, want %q", got, want)
+	}
+}
