@@ -786,7 +786,7 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		// "rejected the defence's request to ...": a request refused, or the defence's, is no
 		// prosecutor's demand.
 		if d.is(k, cDemand) && !d.anyWord(k-3, k, "rejected", "refused", "dismissed", "denied", "defence's", "defense's", "defence", "defense", "отклонил", "отклонила", "отказал", "отказала") {
-			demand = (prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")) && !d.closedAside(s.a, k, pm.a)
+			demand = (prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
 		}
 	}
 	demand = demand || pm.demand
@@ -868,6 +868,20 @@ func (d *doc) closedAside(a, k, b int) bool {
 		}
 	}
 	return false
+}
+
+// openAside reports a request opening an aside right after a sentence's term that holds the
+// claim at b: "2 years, suspended (requested: 3 years' imprisonment)" is the prosecution's.
+func (d *doc) openAside(a, k, b int) bool {
+	if !d.punct(k-1, "(") && !(d.word(k-1, "had", "has") && d.punct(k-2, "(")) {
+		return false
+	}
+	for x := k; x < b; x++ {
+		if d.punct(x, ")") {
+			return false
+		}
+	}
+	return d.word(k, "requested", "sought", "asked", "demanded") && (d.punct(k+1, ":") || d.word(k+1, "for") || k+1 == b)
 }
 
 func addPenalty(list []*Penalty, p *Penalty) []*Penalty {

@@ -444,3 +444,16 @@ On 11 December 2020 the court convicted both. Aliya Temirova was sentenced to a 
 		t.Errorf("upheld = %q, want %q", got, want)
 	}
 }
+
+// "2 years, suspended (requested: 3 years' imprisonment)": a request in an aside after a
+// sentence is the prosecution's, though no prosecutor is named.
+func TestExtract_RequestedInAside(t *testing.T) {
+	text := "Taraz, 3 May 2023\n\nOn 28 April 2023 the court sentenced Aliya Temirova to 2 years, suspended (requested: 3 years' imprisonment)."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Aliya Temirova imprisonment P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Aliya Temirova suspended P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
