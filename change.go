@@ -299,6 +299,9 @@ type SearchQuery struct {
 	Schema string
 	Limit  int
 	Offset int
+	// Candidates is how many of the newest matches are ranked at most; 0 is the store's own
+	// cap. A caller who wants a few of a prefix's records, not its best ones, asks for fewer.
+	Candidates int
 }
 
 // SearchHit is one entity found, with the statement text that matched.

@@ -115,6 +115,25 @@ type EntityService interface {
 	// DuplicatePairs returns pairs of current records v may see, of the schema, that share the
 	// romanisation key of a current name or alias, the newest first. Staff only.
 	DuplicatePairs(ctx context.Context, v Viewer, schema string, offset, limit int) ([]DuplicatePair, error)
+	// FindReferences returns the current statements by which records name records, where v
+	// may see the statement and both records, in the order they were made. It reads the
+	// statements alone, not the records: what a hub's thousands of referrers say of it costs
+	// one row each.
+	FindReferences(ctx context.Context, v Viewer, f ReferenceFilter) ([]Reference, error)
+}
+
+// Reference is a current statement by which one record names another: From (a canonical id,
+// of schema Schema) names To (a canonical id) by Property.
+type Reference struct {
+	From, Schema, Property, To string
+}
+
+// ReferenceFilter selects references by one end: To or From, not both, at most MaxIn ids.
+// An id merged into another stands for it.
+type ReferenceFilter struct {
+	To   []string // the references naming these records
+	From []string // the references these records make
+	Via  []string // only by these properties; all when empty
 }
 
 // DuplicatePair is two records of one schema that share a name in some spelling: possibly one

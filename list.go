@@ -185,10 +185,11 @@ type RowPage struct {
 type ListService interface {
 	// FindRows returns a page of the rows of v's class. EINVALID for an unknown schema or sort.
 	FindRows(ctx context.Context, v Viewer, q RowQuery) (*RowPage, error)
-	// RowsHead returns the change of the log the rows are derived up to (0: never derived).
+	// RowsHead returns the change of the log the rows are derived up to: 0 when never derived,
+	// -h while they are derived for the first time, a derivation begun at change h.
 	RowsHead(ctx context.Context) (int64, error)
 	// PutRows replaces every row of the records ids (of every class) by rows, and, when head is
-	// not 0, says the rows are derived up to that change; in one transaction. Only the operator
+	// not 0, moves the rows' head to it (see RowsHead); in one transaction. Only the operator
 	// writes rows: they are derived from the records, never edited.
 	PutRows(ctx context.Context, v Viewer, ids []string, rows []*Row, head int64) error
 }

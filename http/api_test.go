@@ -22,8 +22,9 @@ import (
 )
 
 // MustOpenServer opens a fresh store in a temporary directory and a server on it, listening
-// on a free port. Both are closed when the test ends, the server first.
-func MustOpenServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
+// on a free port, set up by configure before it opens. Both are closed when the test ends, the
+// server first.
+func MustOpenServer(tb testing.TB, configure ...func(*dockethttp.Server)) (*sqlite.DB, *dockethttp.Server) {
 	tb.Helper()
 	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "docket.db"))
 	db.DataKey = storetest.DataKey() // the tests record confidential data
@@ -37,6 +38,9 @@ func MustOpenServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
 	s.Verifier = key.Verifier
 	db.Checkpoint(context.Background(), key) // as serve does when it starts (SignEvery)
 	s.Addr = "127.0.0.1:0"
+	for _, c := range configure {
+		c(s)
+	}
 	if err := s.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -45,9 +49,9 @@ func MustOpenServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
 }
 
 // MustOpenDemoServer is MustOpenServer with the seed case loaded.
-func MustOpenDemoServer(tb testing.TB) (*sqlite.DB, *dockethttp.Server) {
+func MustOpenDemoServer(tb testing.TB, configure ...func(*dockethttp.Server)) (*sqlite.DB, *dockethttp.Server) {
 	tb.Helper()
-	db, s := MustOpenServer(tb)
+	db, s := MustOpenServer(tb, configure...)
 	if err := demo.Load(context.Background(), db, docket.Operator("test")); err != nil {
 		tb.Fatalf("demo.Load: %v", err)
 	}

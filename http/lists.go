@@ -131,7 +131,7 @@ func (k *rowKeeper) run(ctx context.Context, every time.Duration) {
 			// worker may take the time for; afterwards the changes come in bounded batches.
 			var behind int64
 			var err error
-			if rh, herr := k.st.RowsHead(ctx); herr == nil && rh == 0 {
+			if rh, herr := k.st.RowsHead(ctx); herr == nil && rh <= 0 {
 				behind, err = k.prepare(ctx)
 			} else {
 				behind, err = report.RefreshRows(ctx, k.st, 20*syncChanges, nil)

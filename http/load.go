@@ -83,12 +83,23 @@ func (l *rateLimiter) allow(client string) bool {
 // each anonymous client is held to a rate (staff, who signed in, answer for what they ask).
 func (s *Server) limited(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if viewer(r).Role == docket.Anonymous && !s.rates.allow(s.clientAddr(r)) {
-			s.Error(w, r, docket.Errorf(docket.ETOOMANY, "too many requests for this page from your address; wait a few seconds"))
+		if kw, ok := w.(*keepingWriter); ok {
+			kw.limited = true // the kept answer is held to the rate too (see ServeHTTP)
+		}
+		if !s.allowed(w, r) {
 			return
 		}
 		h(w, r)
 	}
+}
+
+// allowed holds an anonymous client to the rate of the heavy routes, answering 429 past it.
+func (s *Server) allowed(w http.ResponseWriter, r *http.Request) bool {
+	if viewer(r).Role == docket.Anonymous && !s.rates.allow(s.clientAddr(r)) {
+		s.Error(w, r, docket.Errorf(docket.ETOOMANY, "too many requests for this page from your address; wait a few seconds"))
+		return false
+	}
+	return true
 }
 
 // expensive wraps the handler of a route whose work is heavy on every request: as limited, and
@@ -137,6 +148,7 @@ type figureCache struct {
 	entries map[string]*cached
 	heavies chan *cacheJob // of the heavy worker
 	lights  chan *cacheJob // of the light workers, which do not wait behind the heavy one
+	records chan *cacheJob // of the workers of one record's results, behind which no light one waits
 }
 
 // cached is a result and what it was computed from.
@@ -166,12 +178,15 @@ type cacheJob struct {
 // chooses.
 const maxCached = 512
 
-// lightWorkers work the light jobs: counts, the feed, briefs.
-const lightWorkers = 3
+// lightWorkers work the light jobs that every visitor shares (counts, the feed, pages of the
+// prisoner list); recordWorkers the results of one record each (briefs), which visitors ask for
+// by the thousand and which must not hold up the home page.
+const lightWorkers, recordWorkers = 2, 2
 
 func newFigureCache(head func(context.Context) (int64, error)) *figureCache {
 	return &figureCache{head: head, refresh: time.Minute, wait: 10 * time.Second, max: maxCached, logger: func(string, ...any) {},
-		entries: map[string]*cached{}, heavies: make(chan *cacheJob, maxCached), lights: make(chan *cacheJob, maxCached)}
+		entries: map[string]*cached{}, heavies: make(chan *cacheJob, maxCached), lights: make(chan *cacheJob, maxCached),
+		records: make(chan *cacheJob, maxCached)}
 }
 
 // run works the queues until ctx ends and every worker has stopped.
@@ -196,6 +211,9 @@ func (c *figureCache) run(ctx context.Context) {
 	var lights sync.WaitGroup
 	for range lightWorkers {
 		lights.Go(func() { work(c.lights, 10*time.Minute) })
+	}
+	for range recordWorkers {
+		lights.Go(func() { work(c.records, 10*time.Minute) })
 	}
 	work(c.heavies, 2*time.Hour)
 	lights.Wait()
@@ -239,9 +257,15 @@ func (c *figureCache) heavy(ctx context.Context, v docket.Viewer, key string, co
 	return c.lookup(ctx, v, key, compute, c.heavies)
 }
 
-// light is heavy for a result that costs a read or a few: a count, the feed, a brief.
+// light is heavy for a result that costs a read or a few and that every visitor shares: a
+// count, the feed.
 func (c *figureCache) light(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
 	return c.lookup(ctx, v, key, compute, c.lights)
+}
+
+// record is light for a result of one record (a brief): computed by workers of their own.
+func (c *figureCache) record(ctx context.Context, v docket.Viewer, key string, compute func(context.Context, docket.Viewer) (any, error)) (any, time.Time, error) {
+	return c.lookup(ctx, v, key, compute, c.records)
 }
 
 // lookup returns the result of compute for key as v's class sees the store, from the cache when

@@ -3,7 +3,9 @@ package http
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/docketorg/docket"
 )
@@ -53,5 +55,32 @@ func TestFigureCache_Evicts(t *testing.T) {
 	}
 	if len(c.entries) > c.max {
 		t.Errorf("%d results kept, at most %d", len(c.entries), c.max)
+	}
+}
+
+// TestFigureCache_SharedNotBehindRecords: results every visitor shares (the feed, the home
+// page's counts) are computed while the workers of briefs are all busy and more briefs wait.
+func TestFigureCache_SharedNotBehindRecords(t *testing.T) {
+	c := newFigureCache(func(context.Context) (int64, error) { return 1, nil })
+	c.wait = time.Second
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go c.run(ctx)
+	release := make(chan struct{})
+	var waiting sync.WaitGroup
+	for i := range recordWorkers + lightWorkers + 2 {
+		waiting.Go(func() {
+			c.record(ctx, docket.AnonymousViewer, fmt.Sprint("brief-", i), func(context.Context, docket.Viewer) (any, error) {
+				<-release // a brief of a large registry, taking its time
+				return nil, nil
+			})
+		})
+	}
+	time.Sleep(100 * time.Millisecond) // the briefs are taken or queued
+	val, _, err := c.light(ctx, docket.AnonymousViewer, "feed", func(context.Context, docket.Viewer) (any, error) { return "feed", nil })
+	close(release)
+	waiting.Wait()
+	if err != nil || val != "feed" {
+		t.Errorf("with every brief worker busy, the feed: %v, %v", val, err)
 	}
 }

@@ -63,6 +63,9 @@ type Server struct {
 	WarmFigures bool
 	// PrisonersPerPage is how many entries a page of the prisoner list shows. Set it before Open.
 	PrisonersPerPage int
+	// PageCacheBytes is how much of the public's answers the server holds, for as long as the
+	// change log's head does not move (see pageCache); 0 holds none. Set it before Open.
+	PageCacheBytes int
 	// PublicMaxAge is how long a shared cache may hold a public page without asking again; 0
 	// (the default) has it ask every time, with the validators, which answer 304 at no cost.
 	PublicMaxAge time.Duration
@@ -92,6 +95,7 @@ type Server struct {
 	queueCounts queueMemo          // the review queue's counts, by viewer class and filter
 	rows        *rowKeeper         // the lists' rows
 	lastMod     headTime           // when the change log's head was made, for Last-Modified
+	pages       pageCache          // anonymous answers that carry validators, at the latest head
 	stop        context.CancelFunc
 	background  sync.WaitGroup // the figures' workers, the row keeper, the warm-up
 
@@ -109,8 +113,9 @@ func NewServer(store docket.Store) *Server {
 	s := &Server{Store: store, Logger: slog.New(slog.DiscardHandler), mux: http.NewServeMux(),
 		SessionTTL: 14 * 24 * time.Hour, PasswordParams: auth.DefaultParams, RequestTimeout: 30 * time.Second,
 		ExpensiveRate: expensiveRate, ExpensiveBurst: expensiveBurst, FiguresRefresh: time.Minute, FiguresWait: 10 * time.Second,
-		PrisonersPerPage: 200, Now: time.Now,
+		PrisonersPerPage: 200, Now: time.Now, PageCacheBytes: pageCacheBytes,
 		heavy: make(chan struct{}, expensiveInFight)}
+	s.pages.max = s.PageCacheBytes // for a test that serves without Open too
 	s.limiter = newLimiter(store)
 	s.figures = newFigureCache(store.Head)
 	s.rows = newRowKeeper(store)
@@ -141,6 +146,7 @@ func (s *Server) Open() (err error) {
 		return fmt.Errorf("listen on %s: %w", s.Addr, err)
 	}
 	s.rates = newRateLimiter(s.ExpensiveRate, s.ExpensiveBurst)
+	s.pages.max = s.PageCacheBytes
 	var ctx context.Context
 	ctx, s.stop = context.WithCancel(context.Background())
 	s.figures.logger, s.figures.refresh, s.figures.wait = s.Logger.Info, s.FiguresRefresh, s.FiguresWait
@@ -231,7 +237,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if done {
 				return
 			}
-			w = &validatedWriter{ResponseWriter: w}
+			etag, uri := w.Header().Get("ETag"), r.URL.RequestURI()
+			if a := s.pages.get(etag, uri); a != nil {
+				vw := &validatedWriter{ResponseWriter: w} // a refusal is not to be held
+				if !a.limited || s.allowed(vw, r) {
+					a.serve(vw)
+				}
+				return
+			}
+			kw := &keepingWriter{ResponseWriter: &validatedWriter{ResponseWriter: w}}
+			s.mux.ServeHTTP(kw, r)
+			if a := kw.answer(); a != nil && r.Method == http.MethodGet {
+				s.pages.put(etag, uri, a)
+			}
+			return
 		}
 	}
 	s.mux.ServeHTTP(w, r)

@@ -464,7 +464,7 @@ func (s *Server) writeDocPaged(w http.ResponseWriter, r *http.Request, d *report
 // the case's own records (report.LoadCase), and kept until the registry changes.
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	id, lang := r.PathValue("id"), requestLang(r)
-	val, _, err := s.figures.light(r.Context(), docket.AnonymousViewer, "brief "+id+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
+	val, _, err := s.figures.record(r.Context(), docket.AnonymousViewer, "brief "+id+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
 		head, err := s.Store.Head(ctx)
 		if err != nil {
 			return nil, err

@@ -45,16 +45,27 @@ func RefreshRows(ctx context.Context, st RowStore, maxChanges int, progress dock
 	if rh >= head {
 		return 0, nil
 	}
-	if rh == 0 {
+	if rh <= 0 {
 		if maxChanges > 0 && head > int64(maxChanges) {
 			// Every record's rows, of a registry this large, are for a caller that may take
 			// its time (a server's background work, docket rebuild), not for one that may not.
 			return head, nil
 		}
-		if err := rebuildRows(ctx, st, progress); err != nil {
+		// A first derivation takes hours at ten million statements: one stopped (a server
+		// restarted) goes on from the last records it derived, and ends at the change it
+		// began at, so that the changes made since, to records derived before them, are
+		// derived again as changes.
+		since := -rh
+		if rh == 0 {
+			since = head
+			if err := st.PutRows(ctx, lists, nil, nil, -since); err != nil {
+				return 0, err
+			}
+		}
+		if err := rebuildRows(ctx, st, rh < 0, progress); err != nil {
 			return 0, err
 		}
-		if err := st.PutRows(ctx, lists, nil, nil, head); err != nil {
+		if err := st.PutRows(ctx, lists, nil, nil, since); err != nil {
 			return 0, err
 		}
 	} else {
@@ -88,11 +99,23 @@ func RefreshRows(ctx context.Context, st RowStore, maxChanges int, progress dock
 	return now - done, err
 }
 
-// rebuildRows derives the rows of every record of the lists.
-func rebuildRows(ctx context.Context, st RowStore, progress docket.Progress) error {
+// rebuildRows derives the rows of every record of the lists, in the order they were made;
+// resuming, from the last record of each list that has rows.
+func rebuildRows(ctx context.Context, st RowStore, resume bool, progress docket.Progress) error {
 	var done int64
 	for _, schema := range docket.ListSchemas {
-		for after := int64(0); ; {
+		after := int64(0)
+		if resume {
+			// Staff see every row but the confidential ones': the last may be derived again.
+			last, err := st.FindRows(ctx, docket.ClassStaff.Viewer(), docket.RowQuery{Schema: schema, Desc: true, Limit: 1})
+			if err != nil {
+				return fmt.Errorf("read the last %s row: %w", schema, err)
+			}
+			if len(last.Rows) > 0 {
+				after = last.Rows[0].Seq
+			}
+		}
+		for {
 			ents, _, err := st.FindEntities(ctx, lists, docket.EntityFilter{Schema: &schema, AfterSeq: after, Limit: rowsBatch, SkipCount: true})
 			if err != nil {
 				return fmt.Errorf("read %s records: %w", schema, err)

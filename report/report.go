@@ -39,6 +39,7 @@ type Reader interface {
 	FindEntities(ctx context.Context, v docket.Viewer, f docket.EntityFilter) ([]*docket.Entity, int, error)
 	FindEntityByID(ctx context.Context, v docket.Viewer, id string) (*docket.Entity, error)
 	FindSources(ctx context.Context, v docket.Viewer, f docket.SourceFilter) ([]*docket.Source, int, error)
+	FindReferences(ctx context.Context, v docket.Viewer, f docket.ReferenceFilter) ([]docket.Reference, error)
 }
 
 // Registry is one viewer's view of the whole registry: every entity it may see with its

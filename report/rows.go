@@ -308,21 +308,26 @@ var roleProps = []string{"defendant", "judge", "prosecutor", "lawyer", "victim",
 
 // personRows derives the rows of the persons ids as v sees them: their names, their roles in
 // the records that refer to them, and where the records put them (the prisoner list's
-// categories).
+// categories). Roles and cases are counted from the references alone: a judge named by
+// thousands of proceedings costs their references, not the proceedings and their cases. Only
+// what acts on a person (and its cases), which the list's category rests on, is read whole.
 func personRows(ctx context.Context, r Reader, v docket.Viewer, ids []string) ([]*docket.Row, error) {
 	n := newNeighbourhood(ctx, r, v, 0)
 	if err := n.fetch(ids); err != nil {
 		return nil, err
 	}
 	persons := n.ofSchema("Person")
-	if err := n.referrers(persons, roleProps...); err != nil {
+	if err := n.referrers(persons, actsOnPerson...); err != nil {
 		return nil, err
 	}
-	// The cases of those records, to tell which are politically motivated.
 	if err := n.fetch(rawValues(n.loaded(), "case")); err != nil {
 		return nil, err
 	}
 	reg, err := n.registry()
+	if err != nil {
+		return nil, err
+	}
+	roles, cases, err := rolesOf(ctx, r, v, persons)
 	if err != nil {
 		return nil, err
 	}
@@ -332,32 +337,11 @@ func personRows(ctx context.Context, r Reader, v docket.Viewer, ids []string) ([
 		if e == nil || !slices.Contains(ids, id) {
 			continue
 		}
-		pr := docket.PersonRow{Country: e.First("country"), Status: leastReviewed(e)}
+		pr := docket.PersonRow{Country: e.First("country"), Status: leastReviewed(e), Roles: roles[id], Cases: len(cases[id])}
 		if pr.Country == "" {
 			pr.Country = e.First("nationality")
 		}
 		pr.Names, pr.NameDraft = nameForms(e)
-		cases := map[string]bool{}
-		for _, x := range reg.Referrers(id) {
-			for _, prop := range roleProps {
-				if len(statementsWith(x, prop, id)) == 0 {
-					continue
-				}
-				if pr.Roles == nil {
-					pr.Roles = map[string]int{}
-				}
-				pr.Roles[prop]++
-				if x.Schema == "Case" {
-					cases[x.ID] = true
-				}
-				for _, c := range x.Values("case") {
-					if reg.Entity(c) != nil {
-						cases[c] = true
-					}
-				}
-			}
-		}
-		pr.Cases = len(cases)
 		pr.State = reg.state(id)
 		row := &docket.Row{ID: e.ID, Seq: e.Seq, Country: pr.Country, Kind: pr.State, Rank: stateRank(pr.State), Amount: float64(pr.Cases),
 			Review: reviewRank[pr.Status]}
@@ -368,6 +352,59 @@ func personRows(ctx context.Context, r Reader, v docket.Viewer, ids []string) ([
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// rolesPerRead is how many persons' references rolesOf reads at once: a few hubs of thousands.
+const rolesPerRead = 20
+
+// rolesOf counts, for each of persons as v sees them, the records that give them each role, and
+// collects the cases they have a role in: a case naming them, or the case of a record naming
+// them.
+func rolesOf(ctx context.Context, r Reader, v docket.Viewer, persons []string) (map[string]map[string]int, map[string]map[string]bool, error) {
+	roles, cases := map[string]map[string]int{}, map[string]map[string]bool{}
+	for len(persons) > 0 {
+		k := min(len(persons), rolesPerRead)
+		refs, err := r.FindReferences(ctx, v, docket.ReferenceFilter{To: persons[:k], Via: roleProps})
+		if err != nil {
+			return nil, nil, fmt.Errorf("read roles: %w", err)
+		}
+		persons = persons[k:]
+		seen := map[docket.Reference]bool{}
+		via := map[string][]string{} // record -> persons it gives a role, for its case
+		var records []string
+		for _, ref := range refs {
+			if seen[ref] {
+				continue // a role stated twice (two sources) is one role
+			}
+			seen[ref] = true
+			if roles[ref.To] == nil {
+				roles[ref.To], cases[ref.To] = map[string]int{}, map[string]bool{}
+			}
+			roles[ref.To][ref.Property]++
+			if ref.Schema == "Case" {
+				cases[ref.To][ref.From] = true
+				continue
+			}
+			if via[ref.From] == nil {
+				records = append(records, ref.From)
+			}
+			via[ref.From] = append(via[ref.From], ref.To)
+		}
+		for len(records) > 0 {
+			k := min(len(records), docket.MaxIn)
+			crefs, err := r.FindReferences(ctx, v, docket.ReferenceFilter{From: records[:k], Via: []string{"case"}})
+			if err != nil {
+				return nil, nil, fmt.Errorf("read the cases of roles: %w", err)
+			}
+			records = records[k:]
+			for _, c := range crefs {
+				for _, p := range via[c.From] {
+					cases[p][c.To] = true
+				}
+			}
+		}
+	}
+	return roles, cases, nil
 }
 
 // state returns the prisoner list's category of a person, as Prisoners would list them, or ""

@@ -3,11 +3,13 @@ package report_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 
 	"github.com/docketorg/docket"
 	"github.com/docketorg/docket/demo"
+	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/report"
 	"github.com/docketorg/docket/sqlite"
 )
@@ -177,5 +179,135 @@ func TestRows_FollowTheRecords(t *testing.T) {
 		if after != before[c] {
 			t.Errorf("class %d: the rows derived step by step differ from those derived at once:\n%s\n---\n%s", c, before[c], after)
 		}
+	}
+}
+
+// TestPersonRows_RolesAndCases: a person's roles are counted once a record, and their cases are
+// those naming them and those of the records naming them, as each class sees them: a case the
+// public may not see is not one of theirs to the public.
+func TestPersonRows_RolesAndCases(t *testing.T) {
+	db := mustOpen(t)
+	ctx := context.Background()
+	src := storetest.MustSource(t, db, "https://example.org/roles")
+	judge := storetest.MustEntity(t, db, "Person", src, "name", "Gulnar Sudya")
+	def := storetest.MustEntity(t, db, "Person", src, "name", "Yerlan Sanaly")
+	open := storetest.MustEntity(t, db, "Case", src, "name", "Case of Yerlan", "defendant", def.ID)
+	closed := &docket.Entity{Schema: "Case", Sensitivity: docket.Internal}
+	if err := db.CreateEntity(ctx, op, closed, []*docket.Statement{{Property: "name", Value: "A case not yet public", Source: src.ID, Sensitivity: docket.Internal}}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustEntity(t, db, "Proceeding", src, "case", open.ID, "judge", judge.ID, "defendant", def.ID, "stage", "first instance")
+	appeal := storetest.MustEntity(t, db, "Proceeding", src, "case", open.ID, "judge", judge.ID, "stage", "appeal")
+	// The appeal's judge stated again by a second source: one role still.
+	src2 := storetest.MustSource(t, db, "https://example.org/roles-2")
+	if err := db.AddStatements(ctx, op, []*docket.Statement{{Entity: appeal.ID, Property: "judge", Value: judge.ID, Source: src2.ID, Sensitivity: docket.Public}}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustEntity(t, db, "Proceeding", src, "case", closed.ID, "judge", judge.ID)
+	mustRefresh(t, db)
+	row := func(c docket.Class, id string) docket.PersonRow {
+		t.Helper()
+		page, err := db.FindRows(ctx, c.Viewer(), docket.RowQuery{Schema: "Person", Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range page.Rows {
+			if r.ID == id {
+				var pr docket.PersonRow
+				json.Unmarshal(r.Data, &pr)
+				return pr
+			}
+		}
+		t.Fatalf("no %v row of %s", c, id)
+		return docket.PersonRow{}
+	}
+	for _, tc := range []struct {
+		class docket.Class
+		id    string
+		roles map[string]int
+		cases int
+	}{
+		{docket.ClassPublic, judge.ID, map[string]int{"judge": 3}, 1},
+		{docket.ClassStaff, judge.ID, map[string]int{"judge": 3}, 2},
+		{docket.ClassPublic, def.ID, map[string]int{"defendant": 2}, 1},
+	} {
+		if pr := row(tc.class, tc.id); !maps.Equal(pr.Roles, tc.roles) || pr.Cases != tc.cases {
+			t.Errorf("%v row of %s: roles %v, %d cases; want %v, %d", tc.class, tc.id, pr.Roles, pr.Cases, tc.roles, tc.cases)
+		}
+	}
+}
+
+// TestRows_FirstDerivationResumes: a first derivation stopped midway goes on from where it
+// stopped, and a record changed meanwhile, whose rows were derived before the change, is
+// derived again: the rows end as a derivation from scratch makes them.
+func TestRows_FirstDerivationResumes(t *testing.T) {
+	db := mustDemo(t)
+	ctx := context.Background()
+	head, _ := db.Head(ctx)
+	stop, cancel := context.WithCancel(ctx)
+	var first int64
+	_, err := report.RefreshRows(stop, db, 0, func(done, _ int64) { first = done; cancel() })
+	if err == nil || first == 0 {
+		t.Fatalf("the derivation stopped after its first batch (%d records): %v", first, err)
+	}
+	if rh, _ := db.RowsHead(ctx); rh != -head {
+		t.Fatalf("stopped midway, the rows' head is %d, want %d (a first derivation begun at %d)", rh, -head, head)
+	}
+	// The cases were derived first; one of them loses its country before the derivation goes
+	// on.
+	before := caseRow(t, db, docket.ClassPublic, "case-dzhumayev")
+	if before == nil {
+		t.Fatal("the cases were not derived first")
+	}
+	ss, _, _ := db.FindStatements(ctx, op, docket.StatementFilter{Entity: new("case-dzhumayev"), Property: new("country")})
+	if len(ss) == 0 {
+		t.Fatal("the Dzhumayev case has no country")
+	}
+	for _, s := range ss {
+		if err := db.RetractStatement(ctx, op, s.ID, "not this case's"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var second int64
+	for i := 0; ; i++ {
+		behind, err := report.RefreshRows(ctx, db, 0, func(done, _ int64) { second = max(second, done) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if behind == 0 {
+			break
+		}
+		if i > 3 {
+			t.Fatalf("still %d changes behind", behind)
+		}
+	}
+	all := func() map[docket.Class]string {
+		out := map[docket.Class]string{}
+		for _, c := range docket.ListedClasses {
+			for _, schema := range docket.ListSchemas {
+				p, _ := db.FindRows(ctx, c.Viewer(), docket.RowQuery{Schema: schema, Limit: 500})
+				for _, r := range p.Rows {
+					out[c] += r.ID + " " + r.Caption + " " + string(r.Data) + "\n"
+				}
+			}
+		}
+		return out
+	}
+	resumed := all()
+	if after := caseRow(t, db, docket.ClassPublic, "case-dzhumayev"); after == nil || after.Country == before.Country {
+		t.Errorf("the case changed while the derivation was stopped keeps its country %q", before.Country)
+	}
+	if err := db.Rebuild(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	var fresh int64
+	if _, err := report.RefreshRows(ctx, db, 0, func(done, _ int64) { fresh = done }); err != nil {
+		t.Fatal(err)
+	}
+	if first+second >= fresh+first {
+		t.Errorf("resumed, the derivation went over %d records again (%d before it stopped, %d in all)", second, first, fresh)
+	}
+	if got := all(); !maps.Equal(got, resumed) {
+		t.Errorf("resumed, the rows differ from those derived from scratch:\n%v\n---\n%v", resumed, got)
 	}
 }

@@ -444,8 +444,14 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("parseSize(%q) reads a size", in)
 		}
 	}
-	// A bad limit is refused by name before the store is opened.
-	if code, _, errs := run(t, "", "serve", "--memory-limit", "lots", "--data", t.TempDir()); code == 0 || !strings.Contains(errs, `--memory-limit "lots"`) {
-		t.Errorf("serve --memory-limit lots: exit %d, %s", code, errs)
+	// A bad size is refused by name before the store is opened.
+	for _, flag := range []string{"--memory-limit", "--page-cache"} {
+		dir := t.TempDir()
+		if code, _, errs := run(t, "", "serve", flag, "lots", "--data", dir); code == 0 || !strings.Contains(errs, flag+` "lots"`) {
+			t.Errorf("serve %s lots: exit %d, %s", flag, code, errs)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "docket.db")); err == nil {
+			t.Errorf("serve %s lots made a store", flag)
+		}
 	}
 }

@@ -76,6 +76,7 @@ Examples:
 	signEvery := f.Duration("checkpoint-every", 10*time.Minute, "sign the ledger's head this often when it has grown (and at start and shutdown), and ask the witnesses of docket witness use to cosign it; /checkpoint and /api/v1/ledger/checkpoint serve the latest")
 	asWitness := f.Bool("witness", false, "also serve as a witness: cosign the checkpoints of the logs added with docket witness add-log, at /witness/add-checkpoint")
 	witnessKey := f.String("witness-key", "", "the witness's key `file` (default $XDG_CONFIG_HOME/docket/witness.key, made on first use)")
+	pageCache := f.String("page-cache", "32MiB", "how much of the public's pages the server holds and answers again until the registry changes (KiB, MiB, GiB; 0 for none)")
 	memLimit := f.String("memory-limit", "0", "a soft limit of the server's memory, such as 200MiB: past it the garbage collector works harder rather than let the heap grow (KiB, MiB, GiB; 0 for none; $GOMEMLIMIT, when set, rules unless this is given). Counting the statistics of ten million statements alone peaks at 270 MB of RSS under 200MiB, 510 MB without; a limit below what the server holds at once makes the collector take up to half the CPU")
 	f.Func("db-replica", "a streaming standby of the PostgreSQL primary of --db, as a postgres:// URL (repeatable): pages, search and the API read from the standbys, writes go to the primary; a read after a write of this server waits a moment for a standby that has it, else reads the primary", func(v string) error {
 		f.replicas = append(f.replicas, v)
@@ -86,6 +87,10 @@ Examples:
 		return err
 	}
 	if err := af.check(); err != nil {
+		return err
+	}
+	pageBytes, err := sizeFlag("--page-cache", *pageCache)
+	if err != nil {
 		return err
 	}
 	restore, err := m.setMemoryLimit(f, *memLimit)
@@ -117,6 +122,7 @@ Examples:
 	s := dockethttp.NewServer(db)
 	s.Addr, s.Logger, s.Verifier, s.SecureCookies, s.PublicMaxAge = *addr, logger, key.Verifier, *secure, *publicMaxAge
 	s.TrustedProxies = proxies
+	s.PageCacheBytes = pageBytes
 	if db.replicas != nil {
 		s.Replicas = func(ctx context.Context) []dockethttp.ReplicaStatus {
 			var out []dockethttp.ReplicaStatus
@@ -273,15 +279,28 @@ func (m *Main) setMemoryLimit(f *flags, limit string) (restore func(), err error
 	if !given && m.Getenv("GOMEMLIMIT") != "" {
 		return func() {}, nil
 	}
-	n, err := parseSize(limit)
+	size, err := sizeFlag("--memory-limit", limit)
 	if err != nil {
-		return nil, docket.Errorf(docket.EINVALID, "--memory-limit %q: %s", limit, err)
+		return nil, err
 	}
+	n := int64(size)
 	if n == 0 {
 		n = math.MaxInt64
 	}
 	old := debug.SetMemoryLimit(n)
 	return func() { debug.SetMemoryLimit(old) }, nil
+}
+
+// sizeFlag reads the size a flag gives, saying which flag a bad one is.
+func sizeFlag(name, s string) (int, error) {
+	n, err := parseSize(s)
+	if err == nil && n > math.MaxInt {
+		err = errors.New("too large")
+	}
+	if err != nil {
+		return 0, docket.Errorf(docket.EINVALID, "%s %q: %s", name, s, err)
+	}
+	return int(n), nil
 }
 
 // parseSize reads a size in bytes: a number with B, KiB, MiB or GiB (or none, for bytes).

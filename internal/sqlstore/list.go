@@ -110,7 +110,7 @@ func (db *Store) FindRows(ctx context.Context, v docket.Viewer, q docket.RowQuer
 		if err := tx.QueryRowContext(ctx, `SELECT seq FROM list_head WHERE name = 'rows'`).Scan(&rowsHead); err != nil {
 			return fmt.Errorf("read the rows' head: %w", err)
 		}
-		page.Behind = head - rowsHead
+		page.Behind = head - max(rowsHead, 0) // negative while first derived: see RowsHead
 		return nil
 	})
 	if err != nil {
@@ -191,7 +191,7 @@ func (db *Store) PutRows(ctx context.Context, v docket.Viewer, ids []string, row
 	if err := tx.insertRows(ctx, listData, data); err != nil {
 		return fmt.Errorf("write rows' data: %w", err)
 	}
-	if head > 0 {
+	if head != 0 {
 		if _, err := tx.ExecContext(ctx, `UPDATE list_head SET seq = ? WHERE name = 'rows'`, head); err != nil {
 			return fmt.Errorf("move the rows' head: %w", err)
 		}

@@ -70,13 +70,17 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		args []any
 	}
 	var queries []query
+	candidates := maxCandidates
+	if q.Candidates > 0 {
+		candidates = min(q.Candidates, maxCandidates)
+	}
 	if terms := db.blindTerms(v, phrases, keys); terms != nil {
 		// Sealed values match whole words, by their keyed terms, for whoever may see them
 		// with the key; they come first, as exact matches.
-		cte, args := db.Dialect.SearchCTE(nil, terms, false, maxCandidates)
+		cte, args := db.Dialect.SearchCTE(nil, terms, false, candidates)
 		queries = append(queries, query{cte, args})
 	}
-	cte, cteArgs := db.Dialect.SearchCTE(phrases, keys, prefix, maxCandidates)
+	cte, cteArgs := db.Dialect.SearchCTE(phrases, keys, prefix, candidates)
 	queries = append(queries, query{cte, cteArgs})
 	var hits []*docket.SearchHit
 	err = db.viewFor(ctx, v, func(tx *Tx) error {

@@ -96,6 +96,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("FacetedSearch", func(t *testing.T) { testFacetedSearch(t, open) })
 	t.Run("NewestChanges", func(t *testing.T) { testNewestChanges(t, open) })
 	t.Run("NewestReferrers", func(t *testing.T) { testNewestReferrers(t, open) })
+	t.Run("References", func(t *testing.T) { testReferences(t, open) })
+	t.Run("SearchCandidates", func(t *testing.T) { testSearchCandidates(t, open) })
 	t.Run("NewestStatements", func(t *testing.T) { testNewestStatements(t, open) })
 	t.Run("RoleRules", func(t *testing.T) { testRoleRules(t, open) })
 	t.Run("HiddenDefaults", func(t *testing.T) { testHiddenDefaults(t, open) })
