@@ -123,6 +123,12 @@ func (d *doc) termAt(i int) (term, int, bool) {
 			j++
 			continue
 		}
+		// "six years six months", "5 лет 6 месяцев": a smaller unit right after, no "and".
+		if u == 'y' && part == 0 && d.unit(j+1) == 'm' {
+			if n2, l2 := d.count(j); n2 > 0 && n2 < 12 && l2 == 1 {
+				continue
+			}
+		}
 		break
 	}
 	return t, j, true
@@ -150,7 +156,7 @@ type penaltyMention struct {
 }
 
 // kindWords are the first words of the phrases kindAt reads; a test keeps them in step.
-var kindWords = wordSet(`arrest ban banned barred behind colony compulsory conditional disqualification disqualified fine fined
+var kindWords = wordSet(`arrest ban banned barred behind colony compulsory conditional disqualification disqualified fine fined fines
 	imprisonment incarceration jail limitation limited prison probation prohibited psychiatric restricted
 	restriction restrictions suspended арест ареста арестовал арестовала арестовали арестован арестована
 	арестованы арестом заключение заключения запрет запрета запретил запретила запретили запретить запретом
@@ -187,8 +193,10 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "imprisonment", 2
 	case w(0, "compulsory", "psychiatric", "принудительное", "принудительному", "принудительного") && w(1, "treatment", "лечение", "лечению", "лечения"):
 		return "compulsory treatment", 2
-	case w(0, "fine", "fined", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована"):
+	case w(0, "fine", "fined", "fines", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована"):
 		return "fine", 1
+	case w(0, "banned", "prohibited") && d.bannedThing(i):
+		return "", 0
 	case w(0, "ban", "banned", "barred", "prohibited", "disqualified", "disqualification", "запрет", "запретом", "запрета", "запретил", "запретила",
 		"запретить", "запрещено", "запрещён", "запрещен", "запрещена", "запрещается", "запретили"):
 		return "ban", 1
@@ -200,6 +208,32 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "imprisonment", 1
 	}
 	return "", 0
+}
+
+// bannedThings are nouns of what is banned rather than who: "a banned party", "the
+// organisation was banned".
+var bannedThings = wordSet(`organisation organization organisations organizations party parties movement movements group groups
+	extremist religious literature materials books book website websites channel channels community communities network union
+	opposition publication publications newspaper outlet outlets association foundation sect`)
+
+// bannedThing reports "banned" at token i said of a thing: an adjective after a determiner
+// or before a noun of an organisation ("the banned movement", "a banned extremist group"), or
+// the verb of such a noun ("the party was banned in 2016"). It is no sentence of a person.
+func (d *doc) bannedThing(i int) bool {
+	if d.word(i-1, "the", "a", "an", "this", "that", "its", "their", "of") || i+1 < len(d.toks) && bannedThings[d.toks[i+1].low] {
+		return true
+	}
+	k := i - 1
+	if d.word(k, "later", "also", "subsequently", "officially") {
+		k--
+	}
+	if d.word(k, "been") {
+		k--
+	}
+	if d.word(k, "was", "were", "had", "has", "have") {
+		return k > 0 && bannedThings[d.toks[k-1].low]
+	}
+	return false
 }
 
 // currencies by the words the press uses.
@@ -337,6 +371,7 @@ func (d *doc) findClaims() {
 	d.later = nil
 	d.cast = nil
 	for _, f := range later {
+		d.needCast = false // what the first pass left says nothing of this claim
 		f()
 	}
 	// The claims of groups may have added defendants ("For all three, the prosecution had
@@ -522,7 +557,13 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if k.kind == "ban" {
 				limit = 8 // "barred him from holding public office for four years"
 			}
-			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" {
+			// A fine has an amount, not a term: "six years for A but only fines for the others".
+			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
+				continue
+			}
+			// "five years in a colony (the prosecutor asked for 10)": a term in an aside takes
+			// no kind from outside it.
+			if k.b <= t.a && d.anyPunct(k.b, t.a, "(") || k.a >= t.b && d.anyPunct(t.b, k.a, ")") {
 				continue
 			}
 			// Not past another term: that one is nearer.
@@ -564,7 +605,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				}
 			}
 			// "He sentenced: - A to nine years;": the verb of the lead.
-			if !strong && d.sents[si].lead >= 0 && d.cueIn(d.sents[si].lead, cStrong) && !d.anyClass(a, t.a, cDemand) {
+			// "Verdict at a glance: - A, 27 - 4.5 years": a list led by the verdict's noun.
+			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
 			}
 			// "a 14-year sentence", "a five-year prison term"
@@ -624,6 +666,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "received between seven and nine years": convicted, to terms not told apart.
 			if d.anyWord(a, t.a, "received", "sentenced", "got", "given", "получили", "приговорены", "приговорил", "приговорила") {
 				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &Penalty{}})
+			} else if d.anyClass(a, t.a, cDemand) && d.anyClass(a, t.a, cProsecutor) && kind != "" {
+				// "обвинение просило от 8 до 10 лет": a demand whose term is not one.
+				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &Penalty{Kind: kind, Inferred: "a range of terms was asked for"}, demand: true})
 			}
 			continue
 		}
@@ -741,7 +786,7 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		// "rejected the defence's request to ...": a request refused, or the defence's, is no
 		// prosecutor's demand.
 		if d.is(k, cDemand) && !d.anyWord(k-3, k, "rejected", "refused", "dismissed", "denied", "defence's", "defense's", "defence", "defense", "отклонил", "отклонила", "отказал", "отказала") {
-			demand = prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors")
+			demand = (prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
 		}
 	}
 	demand = demand || pm.demand
@@ -800,6 +845,45 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	}
 }
 
+// closedAside reports token k inside parentheses (or dashes) that close before token b: "A
+// to six years (the prosecutor had asked for seven) and B to two": the demand of the aside is
+// not the claim after it.
+func (d *doc) closedAside(a, k, b int) bool {
+	open := -1
+	for x := k - 1; x >= a; x-- {
+		if d.punct(x, ")") {
+			return false
+		}
+		if d.punct(x, "(") {
+			open = x
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for x := k + 1; x < b; x++ {
+		if d.punct(x, ")") {
+			return true
+		}
+	}
+	return false
+}
+
+// openAside reports a request opening an aside right after a sentence's term that holds the
+// claim at b: "2 years, suspended (requested: 3 years' imprisonment)" is the prosecution's.
+func (d *doc) openAside(a, k, b int) bool {
+	if !d.punct(k-1, "(") && !(d.word(k-1, "had", "has") && d.punct(k-2, "(")) {
+		return false
+	}
+	for x := k; x < b; x++ {
+		if d.punct(x, ")") {
+			return false
+		}
+	}
+	return d.word(k, "requested", "sought", "asked", "demanded") && (d.punct(k+1, ":") || d.word(k+1, "for") || k+1 == b)
+}
+
 func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
 	for _, x := range list {
 		if x.Person == p.Person && x.Kind == p.Kind && x.Term == p.Term && x.Scope == p.Scope && x.Amount == p.Amount {
@@ -836,9 +920,12 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			continue
 		}
 		if m.b <= len(d.toks) && m.b > 0 && d.toks[m.b-1].poss {
+			if m.b == a && !m.pronoun {
+				return []*Person{m.p} // "kept Khakimova's ten-year term"
+			}
 			continue // "Akberdiyeva’s spouse"
 		}
-		if official && d.official(m) {
+		if official && d.official(m) || d.excepted(m) {
 			continue
 		}
 		cands = append(cands, m)
@@ -989,7 +1076,11 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		return term{}, k, false
 	}
 	after := d.punct(k+l, ")", ";", ",", ".") || d.word(k+l, "for", "для", "each") || k+l >= len(d.toks)
-	before := d.is(k-1, cDemand|cStrong) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для")
+	before := d.is(k-1, cDemand|cStrong) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для") ||
+		d.elidedAfterName(k) && d.punct(k+l, ";", ".", ")")
+	if d.word(k+l, "for", "для") && d.mayCount(k+l+1) {
+		return term{}, k, false
+	}
 	if !after || !before {
 		return term{}, k, false
 	}
@@ -1000,6 +1091,18 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		t.y = n
 	}
 	return t, k + l, true
+}
+
+// elidedAfterName reports a name right before token k that follows "and" or a comma after
+// a strong cue in its clause: "gave A ten years and B six".
+func (d *doc) elidedAfterName(k int) bool {
+	s := d.sents[d.toks[k].sent]
+	for _, m := range d.personsIn(max(s.a, k-4), k) {
+		if m.b == k && m.p != nil && !m.pronoun && (d.word(m.a-1, "and", "и", "а") || d.punct(m.a-1, ",")) {
+			return d.anyClass(s.a, m.a, cStrong)
+		}
+	}
+	return false
 }
 
 // anyClass reports a word of the classes in tokens [a, b).
@@ -1076,11 +1179,53 @@ func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
 		d.needCast = true
 		return nil
 	}
+	ps = d.except(g, ps)
 	if len(ps) > 0 {
 		d.lastGroup = ps
 		d.fromGroup = true
 	}
 	return ps
+}
+
+// except leaves out of a group's persons those named after "except", "кроме" right after
+// it: "всех фигурантов, кроме A", "all except B and C".
+func (d *doc) except(g *groupMention, ps []*Person) []*Person {
+	x := g.b
+	if d.punct(x, ",") {
+		x++
+	}
+	if !d.word(x, "except", "кроме", "but") || d.word(x, "but") && !d.word(g.b-1, "all") {
+		return ps
+	}
+	out := map[*Person]bool{}
+	end := x + 1
+	for _, m := range d.personsIn(x+1, min(len(d.toks), x+10)) {
+		if m.p == nil || m.a-end > 1 || d.anyPunct(end, m.a, ".", ";", ":", "—", "–") {
+			break
+		}
+		out[m.p] = true
+		end = m.b
+	}
+	if len(out) == 0 {
+		return ps
+	}
+	var rest []*Person
+	for _, p := range ps {
+		if !out[p] {
+			rest = append(rest, p)
+		}
+	}
+	return rest
+}
+
+// hasOutcome reports an outcome o proposed for person p.
+func (d *doc) hasOutcome(p *Person, o string) bool {
+	for _, x := range d.res.Outcomes {
+		if x.Person == p.Name && x.Outcome == o {
+			return true
+		}
+	}
+	return false
 }
 
 // official reports a mention of a judge, prosecutor or investigator, or of a lawyer named as
@@ -1112,6 +1257,10 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 		for x := m.b; x < end; x++ {
 			t := &d.toks[x]
 			if t.k == tPunct && t.t == "," || d.word(x, "and", "и") || t.k == tWord && roleWords[t.low] != "" {
+				continue
+			}
+			// "A, 27, and B, 34 — 4.5 years each": an age between commas.
+			if t.k == tNum && d.punct(x-1, ",") && d.punct(x+1, ",") && d.num(x) > 0 && d.num(x) < 120 {
 				continue
 			}
 			if len(list) == 0 {
@@ -1191,6 +1340,12 @@ func (d *doc) modal(a, k int) bool {
 	for x := k - 1; x > max(a, k-12); x-- {
 		if d.punct(x, ":", ";") {
 			a = x + 1
+			break
+		}
+		// "Она отказалась, и 16 декабря её уволили": a clause joined by a comma and a
+		// conjunction says its own, not the refusal's.
+		if d.punct(x, ",") && d.word(x+1, "and", "but", "и", "но", "однако") {
+			a = x + 2
 			break
 		}
 	}
@@ -1274,6 +1429,11 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			inferred = "a group phrase names the person"
 		}
 		for _, p := range persons {
+			// "All except A were found guilty": a group says nothing against a verdict told
+			// of one of its people by name (the one acquitted).
+			if d.fromGroup && (o == "convicted" || o == "acquitted") && d.hasOutcome(p, map[string]string{"convicted": "acquitted", "acquitted": "convicted"}[o]) {
+				continue
+			}
 			d.addOutcome(&Outcome{Person: p.Name, Outcome: o, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}}, s)
 			addRole(p, "defendant")
 			*defendant = p

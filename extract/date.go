@@ -392,10 +392,10 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	case w(0, "the") && w(1, "previous", "preceding") && w(2, "day"):
 		return -1, 'd', relAnchor, false, 3
 	case w(0, "the") && w(1, "same") && w(2, "day", "evening", "morning", "night"),
-		w(0, "that") && w(1, "same") && w(2, "day", "evening"),
+		w(0, "that") && w(1, "same") && w(2, "day", "evening", "night", "morning"),
 		w(0, "later") && w(1, "that") && w(2, "day", "evening", "night"):
 		return 0, 'd', relAnchor, false, 3
-	case w(0, "that") && w(1, "day", "evening") && !w(2, "of", "when"):
+	case w(0, "that") && w(1, "day", "evening", "night", "morning") && !w(2, "of", "when"):
 		return 0, 'd', relAnchor, false, 2
 	case w(0, "shortly", "soon", "immediately") && w(1, "after", "afterwards", "thereafter") && !d.word(i+2, "the", "his", "her", "their", "midnight", "noon") && (d.punct(i+2, ",") || i+2 < len(d.toks) && d.toks[i+2].k != tNum && d.month(i+2) == 0):
 		return 0, 'd', relAnchor, false, 2
@@ -572,7 +572,9 @@ func (d *doc) findDates() {
 			d.addDate(m, "")
 			if m.y != 0 && !m.until {
 				lastYear = m.y
-				if m.prec == precDay {
+				// "the elections of 20 June" told after the day of the story: a date that names
+				// a thing of the past is no day that "that night" or "the next day" go on from.
+				if m.prec == precDay && !(d.attributiveDate(m) && anchor != nil && !anchor.dateline && m.time().Before(anchor.time())) {
 					anchor = m
 					latest = d.laterDay(latest, m)
 				}
@@ -649,7 +651,8 @@ func (d *doc) findDates() {
 		// date of the background told in between ("Sahakyan was arrested on 9 December 2022").
 		// So does one in a new section that has told no day yet ("Dawn searches ... Halina
 		// Loban was released the same evening").
-		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) &&
+		// "That night" points back to the day just told, wherever it stands.
+		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) && !d.word(i, "that") &&
 			(d.sents[d.toks[i].sent].a == i && d.paraStart(i) || d.headingBetween(base.a, i)) {
 			base = latest
 		}
@@ -714,6 +717,13 @@ func (d *doc) findDates() {
 		lastYear = m.y
 		i += l - 1
 	}
+}
+
+// attributiveDate reports an English day that names a thing after "of" ("the elections of
+// 20 June", "the decision of 3 March"), not the time of a part of a day ("the night of 9
+// May").
+func (d *doc) attributiveDate(m *dateMention) bool {
+	return d.word(m.a-1, "of") && !d.word(m.a-2, "morning", "evening", "night", "afternoon", "day", "hours", "events", "end", "beginning", "start")
 }
 
 // laterDay returns the later of two days of the story; days after the dateline (plans) are not
@@ -825,6 +835,16 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 			y--
 		}
 		return y
+	}
+	// "Issue 11 (November 2025)": a month in the heading dates a digest that has no dateline;
+	// its days without a year are of that month's year, or the year before.
+	if len(d.dates) > 0 {
+		if h := d.dates[0]; h.prec == precMonth && h.y != 0 && d.toks[h.a].s < 300 && h.a < i {
+			if m.m > h.m {
+				return h.y - 1
+			}
+			return h.y
+		}
 	}
 	return lastYear
 }

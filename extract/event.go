@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
@@ -26,7 +27,7 @@ func (d *doc) eventAt(k int) (string, int) {
 		return "arrest", 1
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
-	case w(0, "detainees", "задержанных") && (w(-1, "среди", "among") || d.punct(k+1, "—", "–", ":")):
+	case w(0, "detainees", "задержанных") && (w(-1, "среди", "among") || w(-1, "the") && w(-2, "among") || d.punct(k+1, "—", "–", ":")):
 		return "detention", 1
 	}
 	typ, l := d.lexEventAt(k)
@@ -112,7 +113,9 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if t.low == "torture" && w(-1, "the") && w(1, "of") {
 			return false // "the torture of prisoners"
 		}
-		return w(-1, "convention", "against", "about", "the") || w(1, "up") && lem != "beat" || w(1, "the", "a", "on", "out", "into") ||
+		// "was beaten on the night of ...", "beaten on 3 May": a passive with its time.
+		passiveOn := w(1, "on") && w(-1, "was", "were", "been", "being", "had", "and")
+		return w(-1, "convention", "against", "about", "the") || w(1, "up") && lem != "beat" || w(1, "the", "a", "on", "out", "into") && !passiveOn ||
 			d.anyWord(k-6, k, "risk", "danger") // "in danger of being subjected to torture"
 	case "release":
 		switch lem {
@@ -251,7 +254,7 @@ func (d *doc) events(si int) {
 		if typ == "" {
 			continue
 		}
-		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) || d.appealBefore(s.a, k) {
+		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
 			k += l - 1
 			continue
 		}
@@ -305,6 +308,9 @@ func (d *doc) events(si int) {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
 		date := d.eventDate(si, k, refDate, typ)
+		if len(persons) == 0 && typ == "search" {
+			persons = d.homeOfLast(s)
+		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
 		}
@@ -312,8 +318,21 @@ func (d *doc) events(si int) {
 		if d.fromGroup {
 			inferred = "a group phrase names the person"
 		}
+		each := d.afterEach(s, k)
+		if each == nil && len(persons) == 1 {
+			each = d.duringOwn(s)
+		}
 		for _, p := range persons {
-			d.addEvent(&Event{Type: typ, Date: date, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
+			d.lastOf, d.lastOfSent = p, si
+			pd := date
+			if each != nil {
+				// "Two days after each detention the court remanded them": each person's own.
+				if x := d.eachDate(each, p); x != "" {
+					pd = x
+					d.setWhat(x, typ)
+				}
+			}
+			d.addEvent(&Event{Type: typ, Date: pd, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
 		}
 		if date != "" {
 			d.setWhat(date, typ)
@@ -398,6 +417,15 @@ func (d *doc) listAfter(a, b int) bool {
 // the subject before it, else the object after it ("detained X", "searched her flat"), else the
 // nearest person of the sentence.
 func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
+	// "the family of a prisoner who had died", "a man who was detained": the event of an
+	// unnamed person of a relative clause is no named person's.
+	// "The relatives of X ... have been subjected to searches": unnamed kin, not X.
+	if x := s.a + 1; d.word(s.a, "the") && d.word(x, kinWordList...) && d.word(x+1, "of") && d.anyWord(x+2, a, "have", "has", "were", "was") {
+		return nil
+	}
+	if w := d.relativeSubject(a); w >= 0 && d.toks[w-1].k == tWord && !d.toks[w-1].cap && d.word(w-2, "a", "an", "another", "one") {
+		return nil
+	}
 	var before, after *personMention
 	for _, m := range d.personsIn(s.a, s.b) {
 		if m.p != nil && m.a > a && m.b <= b {
@@ -420,7 +448,11 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 				m = &c
 			}
 		}
-		if official && d.official(m) || d.kinOf(m) {
+		if official && d.official(m) || d.kinOf(m) || d.excepted(m) {
+			continue
+		}
+		// "searched the house of X's parents": the parents' home, not X's.
+		if m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, m.b+1, kinWordList...) && d.homeOf(m) {
 			continue
 		}
 		if m.b <= a {
@@ -536,6 +568,9 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 	if d.word(back, "his", "her", "their", "the", "its", "его", "её", "ее", "их") {
 		back--
 	}
+	if d.word(back, "each", "every") {
+		back-- // "after each detention"
+	}
 	ref := d.word(back, "время") && d.word(back-1, "во") || d.word(back, "during", "after", "before", "since", "following", "upon", "после", "до", "при") && !strings.HasSuffix(d.toks[k].low, "ed") ||
 		d.word(back, "со", "с") && d.word(back-1, "связи") || // "в связи со смертью"
 		back < k-1 && d.word(back, "of", "against", "about") // "the extension of his detention"
@@ -640,6 +675,23 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	}
 	if refDate != "" {
 		return refDate
+	}
+	// "Среди задержанных — A и B", "among the detainees were A and B": the detention told
+	// before, whoever it named.
+	if d.word(k-1, "среди", "among") || d.word(k-1, "the") && d.word(k-2, "among") {
+		for x := len(d.res.Events) - 1; x >= 0; x-- {
+			if e := d.res.Events[x]; e.Type == typ && e.Date != "" {
+				return e.Date
+			}
+		}
+	}
+	// "released after questioning", "отпустили после допроса": on the day they were taken
+	// in, not the day the story last reached.
+	if (typ == "release" || typ == "travel ban") && (d.anyWord(s.a, s.b, "questioning", "interrogation") && d.anyWord(s.a, s.b, "after", "following") ||
+		d.anyWord(s.a, s.b, "допроса") && d.anyWord(s.a, s.b, "после")) {
+		if m := d.familyDate(detentionFamily, k, false); m != nil {
+			return m.iso
+		}
 	}
 	// "released in the courtroom", "освобождён в зале суда": on the day of the verdict.
 	if typ == "release" && (d.anyWord(s.a, s.b, "courtroom") || d.anyWord(s.a, s.b, "зале") && d.anyWord(s.a, s.b, "суда")) {
@@ -904,7 +956,9 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 	var items []datedItem
 	start := colon + 1
 	for x := colon + 1; x <= s.b; x++ {
-		if x < s.b && !d.punct(x, ",", ";") && !(x == s.b-1 && d.punct(x, ".")) {
+		// "A on 10 February and B on 12 February": "and" after an item's date ends it.
+		andAfterDate := d.word(x, "and", "и") && len(d.datesIn(start, x)) == 1 && len(d.personsIn(start, x)) > 0
+		if x < s.b && !d.punct(x, ",", ";") && !(x == s.b-1 && d.punct(x, ".")) && !andAfterDate {
 			continue
 		}
 		end := x
@@ -925,4 +979,157 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 		}
 	}
 	return items
+}
+
+// eachOffset is a time told from each person's own event: "two days after each detention",
+// "a week after every arrest".
+type eachOffset struct {
+	n   int
+	u   byte
+	fam *eventFamily
+}
+
+// afterEach reads "N units after each EVENT" in sentence s, before the trigger at k or
+// after it, or returns nil.
+func (d *doc) afterEach(s sentence, k int) *eachOffset {
+	for x := s.a; x+1 < s.b; x++ {
+		if !d.word(x, "each", "every") || !d.word(x-1, "after", "before") {
+			continue
+		}
+		fam := eventNouns[d.toks[x+1].low]
+		if fam == nil || len(fam.types) == 0 {
+			continue
+		}
+		dir := 1
+		if d.word(x-1, "before") {
+			dir = -1
+		}
+		if d.word(x-2, "day") && d.word(x-3, "the") {
+			return &eachOffset{n: dir, u: 'd', fam: fam}
+		}
+		for y := max(s.a, x-4); y < x-1; y++ {
+			if n, l := d.count(y); n > 0 && y+l == x-2 && d.unit(x-2) != 0 && d.unit(x-2) != 'h' {
+				return &eachOffset{n: dir * n, u: d.unit(x - 2), fam: fam}
+			}
+		}
+	}
+	return nil
+}
+
+// eachDate returns the date of person p's own event of the offset's family, shifted by the
+// offset, or "" when p has none dated to the day.
+func (d *doc) eachDate(o *eachOffset, p *Person) string {
+	for _, e := range d.res.Events {
+		if e.Person != p.Name || len(e.Date) != len("2006-01-02") || !slices.Contains(o.fam.types, e.Type) {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", e.Date)
+		if err != nil {
+			continue
+		}
+		switch o.u {
+		case 'd':
+			t = t.AddDate(0, 0, o.n)
+		case 'w':
+			t = t.AddDate(0, 0, 7*o.n)
+		case 'm':
+			t = t.AddDate(0, o.n, 0)
+		case 'y':
+			t = t.AddDate(o.n, 0, 0)
+		}
+		return t.Format("2006-01-02")
+	}
+	return ""
+}
+
+// duringOwn reads "during his detention", "on the night of her arrest", "во время его
+// задержания" in sentence s: the time of the person's own event, whoever else's the text
+// told last.
+func (d *doc) duringOwn(s sentence) *eachOffset {
+	for x := s.a; x+1 < s.b; x++ {
+		if !d.word(x, "his", "her", "его", "её", "ее") {
+			continue
+		}
+		fam := eventNouns[d.word2(x+1)]
+		if fam == nil || len(fam.types) == 0 {
+			continue
+		}
+		if d.word(x-1, "during") || d.word(x-1, "время") && d.word(x-2, "во") || d.word(x-1, "of") && d.word(x-2, "night", "day") && d.word(x-3, "the") || d.word(x-1, "при") {
+			return &eachOffset{fam: fam}
+		}
+	}
+	return nil
+}
+
+// excepted reports a name in a list after "except", "кроме": left out of what is told.
+func (d *doc) excepted(m *personMention) bool {
+	s := d.sents[d.toks[m.a].sent]
+	for x := m.a - 1; x >= max(s.a, m.a-10); x-- {
+		if d.word(x, "except", "кроме") {
+			return true
+		}
+		if !(d.punct(x, ",") || d.word(x, "and", "и") || d.toks[x].k == tWord && d.toks[x].cap) {
+			return false
+		}
+	}
+	return false
+}
+
+// relativeSubject returns the token of "who" that is the subject of an event word at a ("who
+// had died", "who was detained"), or -1.
+func (d *doc) relativeSubject(a int) int {
+	x := a - 1
+	for n := 0; n < 2 && d.word(x, "had", "has", "have", "was", "were", "been", "later", "reportedly"); n++ {
+		x--
+	}
+	if x >= 2 && d.word(x, "who") {
+		return x
+	}
+	return -1
+}
+
+// homeWords are the words of a home searched: its owner is whom a search is of.
+var homeWords = wordSet(`flat apartment home house квартире квартиру квартира квартиры доме дом жилище`)
+
+// homeOfLast returns, for a search of a home that names no one ("В тот же вечер в квартире
+// провели обыск"), the person of the event told last in the paragraph, whose home it is.
+func (d *doc) homeOfLast(s sentence) []*Person {
+	home := false
+	for k := s.a; k < s.b; k++ {
+		if homeWords[d.toks[k].low] {
+			home = true
+		}
+		if d.word(k, "office", "offices", "офис", "офисе", "редакции", "редакцию") {
+			return nil
+		}
+	}
+	si := d.toks[s.a].sent
+	if !home || d.lastOf == nil || d.lastOfSent < si-2 || d.sents[d.lastOfSent].para != s.para {
+		return nil
+	}
+	return []*Person{d.lastOf}
+}
+
+// homeOf reports a name after a home and "of": "the house of X's parents".
+func (d *doc) homeOf(m *personMention) bool {
+	s := d.sents[d.toks[m.a].sent]
+	for x := m.a - 1; x >= max(s.a, m.a-6); x-- {
+		if homeWords[d.toks[x].low] && d.word(x+1, "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// countIsCast reports a count of people before token k ("одиннадцать человек") that stands for
+// the defendants not named in its sentence: then it is no statistic.
+func (d *doc) countIsCast(s sentence, k int) bool {
+	for _, g := range d.groupsIn(s.a, k) {
+		if g.count && d.castReady {
+			if ps, ok := d.resolveGroup(g, s); ok && len(ps) == g.n {
+				return true
+			}
+		}
+	}
+	return false
 }

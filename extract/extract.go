@@ -88,7 +88,9 @@ type doc struct {
 	fixedFirst map[string]bool   // first names the document writes alike in two cases: they do not decline
 	lowerWords map[string]bool   // Cyrillic words the document writes in lower case, once asked for
 	fromGroup  bool              // the persons of the claim under way came from a group phrase
-	lastPen    *Penalty          // the last demand or sentence with a term, for "the same term"
+	lastOf     *Person           // the person of the event told last with one, and its sentence
+	lastOfSent int
+	lastPen    *Penalty // the last demand or sentence with a term, for "the same term"
 }
 
 func newDoc(text string) *doc {

@@ -15,6 +15,7 @@ type groupMention struct {
 	them  bool   // a plural pronoun: the people of the clause or the group before
 	role  string // "journalist" for "the journalists", or ""
 	noun  int    // the plural noun of a group without a number, or 0
+	count bool   // "N человек": a count that stands for people only when their number fits
 }
 
 // collectives are Russian collective numerals and "both", in every case.
@@ -71,12 +72,30 @@ func (d *doc) groupAt(i int) *groupMention {
 			if n, l := d.count(i + 1); n > 1 && noun(1+l) > 0 {
 				return &groupMention{a: i, b: i + 1 + l + 1, n: n}
 			}
+			// "всех фигурантов, кроме A": the defendants.
+			if noun(1) > 0 && d.word(i+1, "фигурантов", "фигуранты", "обвиняемых", "обвиняемые", "подсудимых", "подсудимые", "осуждённых", "осужденных") {
+				return &groupMention{a: i, b: i + 2}
+			}
+			// "Все двенадцать были задержаны": the number stands for the people, as the
+			// subject of a verb.
+			if n, l := d.count(i + 1); n > 1 && l == 1 && d.word(i+1+l, "были", "был", "получили", "были", "признаны", "задержаны", "арестованы", "освобождены") {
+				return &groupMention{a: i, b: i + 1 + l, n: n}
+			}
 		}
 		if n, l := d.count(i); n > 1 && l > 0 && noun(l) > 0 && !d.word(i-1, "из") && !d.punct(i+l+1, "(") {
 			// "четырёх фигурантов", not "из пяти обвиняемых" nor a count of many.
 			if n <= 10 && !d.anyWord(i+l, i+l+3, "человек") {
 				return &groupMention{a: i, b: i + l + 1, n: n}
 			}
+		}
+		// "одиннадцать человек перевели под домашний арест; Усенов оставался в СИЗО": a count
+		// of people that, once the defendants are known, may be all of them but those named.
+		if n, l := d.count(i); n > 1 && n <= 30 && l == 1 && d.word(i+1, "человек") && !d.word(i-1, "из", "около", "более", "свыше", "менее", "до", "всего") {
+			return &groupMention{a: i, b: i + 2, n: n, other: true, count: true}
+		}
+		// "остальные покинули зал суда": the defendants not named beside it.
+		if w(0, "остальные", "остальных", "остальным") && !w(1, "из", "дела", "обвинения", "эпизоды") {
+			return &groupMention{a: i, b: i + 1, other: true}
 		}
 		if w(0, "их", "им", "они") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело") {
 			return &groupMention{a: i, b: i + 1, them: true}
@@ -96,10 +115,17 @@ func (d *doc) groupAt(i int) *groupMention {
 		if i+3 < len(d.toks) && groupNouns[d.toks[i+3].low] {
 			return &groupMention{a: i, b: i + 4, role: roleWords[d.toks[i+3].low], noun: i + 3}
 		}
+	case w(0, "all") && w(1, "except") && d.toks[i].cap:
+		// "All except A were found guilty": the defendants but those named.
+		return &groupMention{a: i, b: i + 1}
 	case w(0, "all"):
 		if n, l := d.count(i + 1); n > 1 && !d.unitAfter(i+1+l) {
 			return &groupMention{a: i, b: i + 1 + l + noun(1+l), n: n}
 		}
+	case w(0, "the") && w(1, "others", "rest") && !w(2, "of") && !w(-1, "with", "from", "than", "among", "like", "unlike", "as"):
+		// "the others to two years each", "the rest were released": the defendants not
+		// named beside it.
+		return &groupMention{a: i, b: i + 2, other: true}
 	case w(0, "the"):
 		k := i + 1
 		other := false
@@ -121,6 +147,9 @@ func (d *doc) groupAt(i int) *groupMention {
 			}
 			return &groupMention{a: i, b: k + 1, other: other, role: role, noun: k}
 		}
+	case w(0, "their") && w(1, "appeals", "appeal", "convictions", "conviction", "verdicts", "verdict", "sentences", "acquittals", "cases", "case") && d.groupVerbBefore(i):
+		// "rejected their appeals", "upheld their convictions": the people told before.
+		return &groupMention{a: i, b: i + 2, them: true}
 	case w(0, "them") && d.groupVerbBefore(i):
 		return &groupMention{a: i, b: i + 1, them: true}
 	case w(0, "they") && w(1, "were", "have", "had", "are") && d.toks[i].cap:
@@ -236,10 +265,20 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 		if si := d.toks[s.a].sent; si > 0 && d.sents[si-1].para == s.para {
 			prev := d.sents[si-1]
 			before = before[:0]
-			for _, m := range d.personsIn(prev.a, prev.b) {
-				if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss && !seen[m.p] {
-					seen[m.p] = true
-					before = append(before, m.p)
+			// "A was sentenced to a fine; B, to a year. The court rejected their appeals":
+			// the clauses joined by semicolons before are one sentence.
+			add := func(a, b int) {
+				for _, m := range d.personsIn(a, b) {
+					if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !d.toks[m.b-1].poss && !seen[m.p] {
+						seen[m.p] = true
+						before = append(before, m.p)
+					}
+				}
+			}
+			add(prev.a, prev.b)
+			if len(before) < 2 {
+				for sj := si - 2; sj >= 0 && sj >= si-4 && d.sents[sj].para == s.para && d.punct(d.sents[sj].b-1, ";") && len(before) < 2; sj-- {
+					add(d.sents[sj].a, d.sents[sj].b)
 				}
 			}
 			if len(before) >= 2 {
@@ -273,7 +312,7 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 	if g.other {
 		// Not those named in its sentence ("remanded A and B and placed the other six under
 		// house arrest"), or in the sentence before ("A was detained. The other three...").
-		for try := 0; try < 2; try++ {
+		for try := 0; try < 3; try++ {
 			var rest []*Person
 			for _, p := range cast {
 				if !named[p] {
@@ -283,7 +322,22 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 			if g.n == 0 || len(rest) == g.n {
 				return rest, true
 			}
-			if si := d.toks[s.a].sent; si > 0 {
+			si := d.toks[s.a].sent
+			switch {
+			case try == 0 && g.count:
+				// "одиннадцать человек перевели под домашний арест; Усенов оставался в СИЗО":
+				// the clause after a semicolon names who is not of the count.
+				if si+1 < len(d.sents) && d.punct(s.b-1, ";") {
+					next := d.sents[si+1]
+					for _, m := range d.personsIn(next.a, next.b) {
+						if m.p != nil && !m.pronoun {
+							named[m.p] = true
+						}
+					}
+				}
+			case try == 1 && g.count:
+				return nil, true // a count that does not fit the defendants is a count
+			case si > 0:
 				prev := d.sents[si-1]
 				for _, m := range d.personsIn(prev.a, prev.b) {
 					if m.p != nil && !m.pronoun {

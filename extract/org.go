@@ -31,7 +31,7 @@ var enHeads = map[string]string{
 	"guard": "government", "inspectorate": "government", "ombudsman": "government", "group": "ngo",
 	"observatory": "ngo", "forum": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
 	"hospital": "other", "university": "other", "school": "other", "kindergarten": "other", "embassy": "government",
-	"bundestag": "government", "defender": "government",
+	"bundestag": "government", "defender": "government", "establishment": "prison",
 }
 
 // enConnectors join the words of an organisation's name.
@@ -215,6 +215,9 @@ func (d *doc) capWord(i int) bool {
 // enOrg parses an English organisation name starting at token i.
 func (d *doc) enOrg(i int) *orgMention {
 	t := &d.toks[i]
+	if m := d.numberedPrison(i); m != nil {
+		return m
+	}
 	if !t.cap && !t.caps {
 		// "the Zhanaozen police department" is caught at its first word; a lower-case
 		// descriptor introduces a name: "the online outlet Vlast.kz".
@@ -402,6 +405,71 @@ func (d *doc) enOrg(i int) *orgMention {
 	return m
 }
 
+// prisonModifiers are the lower-case words that may stand before "colony" or "prison" in a
+// numbered institution's name: "penal colony No. 21", "women's colony No. 2".
+var prisonModifiers = wordSet(`penal women's women’s correctional general-regime strict-regime maximum-security high-security
+	corrective labour labor`)
+
+// numberedPrison reads a numbered colony or prison written in lower case, at token i: "penal
+// colony No. 21", "the Brest women's colony No. 4", "prison No. 1", with the town it is in
+// when one word follows "in" ("colony No. 3 in Vitsba", not "in Navoi region").
+func (d *doc) numberedPrison(i int) *orgMention {
+	k := i
+	if d.capWord(k) && !d.toks[k].caps && d.isEnHead(k) == "" && !enLeading[d.toks[k].low] && d.word(k+1, "prison", "colony") || d.capWord(k) && d.prisonModifier(k+1) {
+		k++ // the town before it: "Grodno prison No. 1"
+	}
+	for d.prisonModifier(k) {
+		k++
+	}
+	// "colony DZ-K/8", "the detention facility AH-T/1": a prison's code name.
+	if k == i && d.word(k, "colony", "prison", "facility", "centre", "center") && !d.toks[k].cap {
+		if e := d.codeName(k + 1); e > 0 {
+			return &orgMention{a: k + 1, b: e, org: &Org{Name: d.quote(k+1, e), Kind: "prison"}}
+		}
+	}
+	if !d.word(k, "colony", "prison") || d.toks[k].cap {
+		return nil
+	}
+	b := d.numberAfter(k + 1)
+	if b == k+1 {
+		return nil
+	}
+	if d.word(b, "in") && d.capWord(b+1) && !d.word(b+2, "region", "oblast", "province", "district", "area") && !d.punct(b+2, "-") && d.month(b+1) == 0 {
+		b += 2
+	}
+	return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "prison"}}
+}
+
+// codeName returns the end of a code name at token i written without spaces, capitals, a
+// hyphen or slash and a number ("DZ-K/8", "LB-K/11"), or 0.
+func (d *doc) codeName(i int) int {
+	if i >= len(d.toks) || !d.toks[i].caps {
+		return 0
+	}
+	slash := false
+	for j := i + 1; j < len(d.toks) && j < i+6; j++ {
+		t := &d.toks[j]
+		if t.sp {
+			break
+		}
+		if t.t == "/" {
+			slash = true
+			continue
+		}
+		if t.k == tNum && slash && (j+1 >= len(d.toks) || d.toks[j+1].sp || d.toks[j+1].k == tPunct && d.toks[j+1].t != "/") {
+			return j + 1
+		}
+		if t.t != "-" && !t.caps {
+			break
+		}
+	}
+	return 0
+}
+
+func (d *doc) prisonModifier(k int) bool {
+	return k < len(d.toks) && !d.toks[k].cap && (prisonModifiers[d.toks[k].low] || d.toks[k].poss && d.word(k, "women", "men", "juvenile"))
+}
+
 func isDescriptorKind(k string) bool { return k == "ngo" || k == "media" || k == "party" }
 
 // countries are the names of the countries of the region, in English.
@@ -436,7 +504,7 @@ func (d *doc) placeOrg(i int) *orgMention {
 	switch {
 	case d.word(j, "police"):
 		end := j + 1
-		if d.word(end, "department", "station", "headquarters") {
+		if d.word(end, "department", "station", "headquarters", "division") {
 			end++
 		}
 		return &orgMention{a: i, b: end, org: &Org{Name: d.quote(i, end), Kind: "police", City: d.toks[i].t}}
@@ -454,6 +522,12 @@ func (d *doc) placeOrg(i int) *orgMention {
 		return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+2), Kind: "government"}}
 	case d.word(j, "city", "regional", "district", "oblast", "municipal") && !d.toks[j+1].cap && d.word(j+2, "directorate", "department", "administration"):
 		return &orgMention{a: i, b: j + 3, org: &Org{Name: d.quote(i, j+3), Kind: "government"}}
+	// "the Nukus city department of internal affairs"
+	case d.word(j, "city", "regional", "district", "oblast") && d.word(j+1, "department", "directorate") && d.word(j+2, "of") && d.word(j+3, "internal") && d.word(j+4, "affairs"):
+		return &orgMention{a: i, b: j + 5, org: &Org{Name: d.quote(i, j+5), Kind: "police"}}
+	// "the Gyumri penitentiary institution"
+	case d.word(j, "penitentiary") && d.word(j+1, "institution", "establishment", "facility"):
+		return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+2), Kind: "prison"}}
 	// "the Andijan pre-trial detention centre", "the GKNB pre-trial detention centre"
 	case d.word(j, "pre-trial") && d.word(j+1, "detention") && d.word(j+2, "centre", "center", "facility"):
 		return &orgMention{a: i, b: j + 3, org: &Org{Name: d.quote(i, j+3), Kind: "prison"}}
@@ -983,6 +1057,16 @@ func (d *doc) classifyRu(o *Org) {
 
 // addOrg records a mention and marks its tokens.
 func (d *doc) addOrg(m *orgMention) {
+	// "International Trade Union Confederation3": a footnote marker glued to the last word.
+	if n := len(m.org.Name); n > 2 && m.org.Name[n-1] >= '0' && m.org.Name[n-1] <= '9' {
+		k := n
+		for k > 0 && m.org.Name[k-1] >= '0' && m.org.Name[k-1] <= '9' {
+			k--
+		}
+		if k > 0 && k >= n-2 && m.org.Name[k-1] >= 'a' && m.org.Name[k-1] <= 'z' {
+			m.org.Name = m.org.Name[:k]
+		}
+	}
 	for k := m.a; k < m.b; k++ {
 		d.toks[k].used = true
 	}

@@ -100,6 +100,8 @@ former breaking update photo video source sources contacts contact note notes ed
 criminal administrative civil case cases verdict sentence trial hearing appeal cassation investigation investigators prison colony
 region oblast province area street avenue square mr. ms. no. st. covid coronavirus constitution convention covenant declaration
 ukase decree law act charter amnesty hrw osce un eu pace odihr kgb fsb knb rfe rl bbc cnn reuters ap afp tass ria interfax
+neither nor either two three four five six seven eight nine ten eleven twelve detained arrested released convicted acquitted
+sentenced charged jogorku
 `) {
 		nonNames[w] = true
 	}
@@ -110,6 +112,7 @@ ukase decree law act charter amnesty hrw osce un eu pace odihr kgb fsb knb rfe r
 верховный верховного генеральная генеральной следственный следственного комитет служба министерство полиция
 понедельник вторник среда четверг пятница суббота воскресенье по в на с о об у к от до из за при как но и а его её ее их это
 после однако также ранее вчера сегодня затем когда если facebook telegram instagram youtube whatsapp тикток
+против для без через между мосгорсуд мосгорсуда мосгорсуде мосгорсудом жогорку
 `) {
 		nonNames[w] = true
 	}
@@ -578,10 +581,15 @@ func (d *doc) context(m *personMention) {
 		k := m.b + 1
 		for n := 0; n < 4 && k < len(d.toks); n++ {
 			t := &d.toks[k]
-			if t.k != tWord || t.cap || rolePrepositions[t.low] {
+			// "X, whom investigators describe as ...", "X, whose lawyer said": the role
+			// belongs to another, the subject of the relative clause.
+			if t.k != tWord || t.cap || rolePrepositions[t.low] || t.low == "whom" || t.low == "whose" {
 				break
 			}
 			if r, ok := roleWords[t.low]; ok {
+				if pluralRole(t.low) {
+					break // "X, investigators say": a plural is not X
+				}
 				// "For A and B, the prosecutor had requested": a role followed by a verb is
 				// the subject of a clause, not an apposition.
 				if d.word(k+1, "had", "has", "have", "was", "is", "said", "says", "asked", "requested", "demanded", "told", "did", "argued", "sought", "wrote", "filed") {
@@ -653,6 +661,11 @@ func (d *doc) context(m *personMention) {
 		}
 	}
 	m.subject = d.subjectAt(m.b)
+}
+
+// pluralRole reports an English role noun in the plural ("investigators", "lawyers").
+func pluralRole(w string) bool {
+	return strings.HasSuffix(w, "s") && roleWords[strings.TrimSuffix(w, "s")] != ""
 }
 
 // subjectAt guesses whether a name ending before token i is the subject of its clause: a verb
@@ -1079,7 +1092,10 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// An unknown first name takes the case of the surname, or of the words around it when
 		// the surname does not decline ("экономисту Губаду Ибадоглу").
 		oblique := best.r.oblique || len(d.names.readings(m.last)) == 1 && m.oblique > 0
-		if rs := d.names.readings(m.last); len(rs) == 1 && (rs[0].gender == 0 || rs[0].oblique) && len(firstLemmas) > 0 {
+		// "Самиры Алекперовой": no given name ends in -ы in the nominative.
+		if strings.HasSuffix(strings.ToLower(m.first), "ы") && len(firstLemmas) > 0 {
+			oblique = true
+		} else if rs := d.names.readings(m.last); len(rs) == 1 && (rs[0].gender == 0 || rs[0].oblique) && len(firstLemmas) > 0 {
 			// A surname that does not decline, or has one oblique reading, leaves the case to
 			// the first name's readings: "Лианы Саргсян" when no name of the dictionary ends
 			// in -ианы in the nominative; not "Бахром Назаров", whose surname is nominative.

@@ -89,6 +89,13 @@ func surnameReadings(w string) []reading {
 			return out
 		}
 	}
+	// Tajik surnames in -зода decline as nouns in -а: Исмоилзоду, Рахимзоде are of -зода.
+	for _, e := range []string{"зода", "зоды", "зоде", "зоду", "зодой"} {
+		if strings.HasSuffix(low, e) {
+			add(len(e)-len("зод"), "а", 0, e != "зода")
+			return out
+		}
+	}
 	// Surnames that do not decline: Ибадоглу, Алиева-заде, Гамсахурдия's -швили and -дзе,
 	// Шевченко, Черных.
 	for _, e := range []string{"оглу", "оглы", "заде", "зада", "улы", "уулу", "кызы", "швили", "дзе", "енко", "ко", "их", "ых", "аго", "яго"} {
@@ -154,7 +161,35 @@ func firstNameReadings(w string) []reading {
 		}
 		out = append(out, reading{lemma: l.Form, gender: l.Gender, oblique: true})
 	}
+	// A man's stem that lost a fleeting vowel ("Павла", "Льва"): the nominative has it back
+	// (Павел, Лев), when that is a known name and no other reading is ("Ольгу" is Ольга's).
+	for _, r := range out {
+		if _, ok := firstNames[translit.SpellingWordKey(r.lemma)]; ok {
+			return out
+		}
+	}
+	for _, r := range out {
+		if f := withFleetingVowel(r.lemma); f != "" && r.oblique && r.gender == 'm' {
+			if _, ok := firstNames[translit.SpellingWordKey(f)]; ok {
+				return append(out, reading{lemma: f, gender: 'm', oblique: true})
+			}
+		}
+	}
 	return out
+}
+
+// withFleetingVowel returns a stem ending in two consonants with "е" before the last one
+// ("Павл": Павел; "Льв": Лев), or "".
+func withFleetingVowel(stem string) string {
+	r := []rune(stem)
+	n := len(r)
+	if n < 3 || !isCyrConsonant(r[n-1]) || !(isCyrConsonant(r[n-2]) || r[n-2] == 'ь') {
+		return ""
+	}
+	if r[n-2] == 'ь' {
+		return string(r[:n-2]) + "е" + string(r[n-1])
+	}
+	return string(r[:n-1]) + "е" + string(r[n-1])
 }
 
 func isCyrillic(s string) bool {
