@@ -2,7 +2,6 @@ package http_test
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -17,56 +16,46 @@ import (
 func TestPageCache(t *testing.T) {
 	db, s := MustOpenDemoServer(t)
 	ctx, op := context.Background(), docket.Operator("test")
-	get := func(path, token string) (int, string) {
+	staff := MustLogin(t, s.URL(), "pia", mustUserOn(t, db, "pia", docket.Reader, false))
+	get := func(path string, c *http.Client) (int, string) {
 		t.Helper()
-		req, _ := http.NewRequest("GET", s.URL()+path, nil)
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		req.Header.Set("Accept", "text/html")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
+		return getAs(t, c, s.URL()+path, "")
 	}
-	token := MustCreateToken(t, db, "page-cache-reader", docket.Reader, false)
+	public := http.DefaultClient
 	page := "/entity/" + demo.Baiturova + "?lang=en"
 	// Staff first, with a fact the public may not see, at the same address.
 	if err := db.AddStatements(ctx, op, []*docket.Statement{{Entity: demo.Baiturova, Property: "alias", Value: "Internal alias Pagecachova", Source: demo.PressRelease, Sensitivity: docket.Internal}}); err != nil {
 		t.Fatal(err)
 	}
-	if code, body := get(page, token); code != http.StatusOK || !strings.Contains(body, "Internal alias Pagecachova") {
+	if code, body := get(page, staff); code != http.StatusOK || !strings.Contains(body, "Internal alias Pagecachova") {
 		t.Fatalf("staff page: %d, internal note shown: %v", code, strings.Contains(body, "Pagecachova"))
 	}
 	for range 2 {
-		if code, body := get(page, ""); code != http.StatusOK || strings.Contains(body, "Pagecachova") {
+		if code, body := get(page, public); code != http.StatusOK || strings.Contains(body, "Pagecachova") {
 			t.Fatalf("LEAK: the public's page (%d) holds the internal note", code)
 		}
 	}
 	// Then staff again, after the public's page is held: staff get theirs.
-	if _, body := get(page, token); !strings.Contains(body, "Internal alias Pagecachova") {
+	if _, body := get(page, staff); !strings.Contains(body, "Internal alias Pagecachova") {
 		t.Error("staff were given the public's page")
 	}
 	// A change shows at once.
-	_, before := get(page, "")
+	_, before := get(page, public)
 	if err := db.AddStatements(ctx, op, []*docket.Statement{{Entity: demo.Baiturova, Property: "alias", Value: "Public alias Afterheldova", Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Verified}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, after := get(page, ""); after == before || !strings.Contains(after, "Public alias Afterheldova") {
+	if _, after := get(page, public); after == before || !strings.Contains(after, "Public alias Afterheldova") {
 		t.Error("after a public change the public is given the page held before it")
 	}
 	// Each address its own answer.
-	_, one := get("/search?q=Baiturova&lang=en", "")
-	_, other := get("/search?q=Akberdiyeva&lang=en", "")
+	_, one := get("/search?q=Baiturova&lang=en", public)
+	_, other := get("/search?q=Akberdiyeva&lang=en", public)
 	if one == other || !strings.Contains(other, "Akberdiyeva") {
 		t.Error("two searches were given one answer")
 	}
 	// Each language its own page.
-	_, en := get("/entity/"+demo.Baiturova+"?lang=en", "")
-	_, ru := get("/entity/"+demo.Baiturova+"?lang=ru", "")
+	_, en := get("/entity/"+demo.Baiturova+"?lang=en", public)
+	_, ru := get("/entity/"+demo.Baiturova+"?lang=ru", public)
 	if en == ru || !strings.Contains(ru, `lang="ru"`) || !strings.Contains(en, `lang="en"`) {
 		t.Errorf("the English and Russian pages are the same page, or not in their language")
 	}

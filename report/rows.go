@@ -390,18 +390,20 @@ func rolesOf(ctx context.Context, r Reader, v docket.Viewer, persons []string) (
 			}
 			via[ref.From] = append(via[ref.From], ref.To)
 		}
-		for len(records) > 0 {
-			k := min(len(records), docket.MaxIn)
-			crefs, err := r.FindReferences(ctx, v, docket.ReferenceFilter{From: records[:k], Via: []string{"case"}})
+		err = chunks(records, func(records []string) error {
+			crefs, err := r.FindReferences(ctx, v, docket.ReferenceFilter{From: records, Via: []string{"case"}})
 			if err != nil {
-				return nil, nil, fmt.Errorf("read the cases of roles: %w", err)
+				return fmt.Errorf("read the cases of roles: %w", err)
 			}
-			records = records[k:]
 			for _, c := range crefs {
 				for _, p := range via[c.From] {
 					cases[p][c.To] = true
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
 		}
 	}
 	return roles, cases, nil
