@@ -92,6 +92,7 @@ type Server struct {
 	heavy       chan struct{}      // places for expensive requests
 	figures     *figureCache       // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
 	statistics  headMemo[[]string] // the latest statistics of each country, for the briefs
+	nearWords   headMemo[[]string] // the words that near spellings are chosen from, by class and prefix
 	queueCounts queueMemo          // the review queue's counts, by viewer class and filter
 	rows        *rowKeeper         // the lists' rows
 	lastMod     headTime           // when the change log's head was made, for Last-Modified
