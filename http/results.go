@@ -275,8 +275,9 @@ func (s *Server) nearSpellings(r *http.Request, q string) ([]nearLink, error) {
 			continue
 		}
 		// A word that finds something as it is spelled needs no other spelling; an exact key is
-		// cheap to look up (the trailing space asks for no prefix match), a prefix is not.
-		if found, err := s.Store.Search(r.Context(), viewer(r), docket.SearchQuery{Q: w + " ", Limit: 1}); err != nil && docket.ErrorCode(err) != docket.EINVALID {
+		// cheap to look up (the trailing space asks for no prefix match), a prefix is not. Any of
+		// its newest few records will tell: a common first name has thousands, each read to rank.
+		if found, err := s.Store.Search(r.Context(), viewer(r), docket.SearchQuery{Q: w + " ", Limit: 1, Candidates: nearHits}); err != nil && docket.ErrorCode(err) != docket.EINVALID {
 			return nil, err
 		} else if len(found) > 0 {
 			continue
