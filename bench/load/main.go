@@ -40,6 +40,9 @@ It reports, for every route, the number of requests, their statuses and the p50,
 latency of the answers, and the p50 and p95 of the pages served (200) alone; and the server's resident memory: its peak during the load (sampled
 every 50 ms) and the peak over its whole life (VmHWM), warm-up included.
 
+The server inherits the environment: GOMEMLIMIT sets its soft memory limit, as docket serve
+--memory-limit does.
+
 Example:
   go run ./bench/run --statements 1000000 --keep     # prints where the store was kept
   go run ./bench/load --data /tmp/docket-bench-123/store --clients 32 --duration 60s --out bench/results/load-1m.md
@@ -188,7 +191,11 @@ func run(bin, data string, clients int, duration, warmup time.Duration, out stri
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Anonymous load: %d clients for %v\n\n", clients, duration)
-	fmt.Fprintf(&b, "`go run ./bench/load --data %s --clients %d --duration %v` — %s\n\n", data, clients, duration, time.Now().UTC().Format(time.RFC3339))
+	env := ""
+	if l := os.Getenv("GOMEMLIMIT"); l != "" {
+		env = "GOMEMLIMIT=" + l + " " // the server's soft memory limit (docket serve --memory-limit)
+	}
+	fmt.Fprintf(&b, "`%sgo run ./bench/load --data %s --clients %d --duration %v` — %s\n\n", env, data, clients, duration, time.Now().UTC().Format(time.RFC3339))
 	fmt.Fprintf(&b, "Store: %s (%d MB).\n\n", data, fileSize(filepath.Join(data, "docket.db"))>>20)
 	fmt.Fprintf(&b, "Counting the statistics after the server started: %v, server peak RSS meanwhile %d MB. RSS before the load %d MB.\n\n",
 		warmTook.Round(time.Millisecond), warmPeak>>20, rssBefore>>20)
