@@ -465,6 +465,8 @@ func (s *Server) writeDocPaged(w http.ResponseWriter, r *http.Request, d *report
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	id, lang := r.PathValue("id"), requestLang(r)
 	val, _, err := s.figures.record(r.Context(), docket.AnonymousViewer, "brief "+id+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
+		ctx, release := s.pin(ctx)
+		defer release()
 		head, err := s.Store.Head(ctx)
 		if err != nil {
 			return nil, err
