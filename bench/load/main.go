@@ -46,6 +46,7 @@ The server inherits the environment: GOMEMLIMIT sets its soft memory limit, as d
 Example:
   go run ./bench/run --statements 1000000 --keep     # prints where the store was kept
   go run ./bench/load --data /tmp/docket-bench-123/store --clients 32 --duration 60s --out bench/results/load-1m.md
+  go run ./bench/load --data /tmp/docket-bench-123/store --serve-args "--memory-limit 200MiB"
 `
 
 func main() {
@@ -57,6 +58,7 @@ func main() {
 	out := fs.String("out", "", "write the results as Markdown to `FILE` too")
 	warmup := fs.Duration("warmup", 30*time.Minute, "how long to wait for the server to count the statistics")
 	bin := fs.String("bin", "", "run this docket `BINARY` instead of building ./cmd/docket")
+	serveArgs := fs.String("serve-args", "", "more `FLAGS` for docket serve, such as \"--memory-limit 200MiB --page-cache 16MiB\"")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if err == flag.ErrHelp {
 			os.Exit(0)
@@ -67,7 +69,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "load: --data DIR is required; see --help")
 		os.Exit(2)
 	}
-	if err := run(*bin, *data, *clients, *duration, *warmup, *out); err != nil {
+	if err := run(*bin, *data, *serveArgs, *clients, *duration, *warmup, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -77,7 +79,7 @@ func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 }
 
-func run(bin, data string, clients int, duration, warmup time.Duration, out string) error {
+func run(bin, data, serveArgs string, clients int, duration, warmup time.Duration, out string) error {
 	tmp, err := os.MkdirTemp("", "docket-load-")
 	if err != nil {
 		return err
@@ -95,7 +97,7 @@ func run(bin, data string, clients int, duration, warmup time.Duration, out stri
 		return err
 	}
 	addr := "127.0.0.1:" + strconv.Itoa(port)
-	srv := exec.Command(bin, "serve", "--data", data, "--addr", addr, "--key-file", filepath.Join(tmp, "ledger.key"))
+	srv := exec.Command(bin, append([]string{"serve", "--data", data, "--addr", addr, "--key-file", filepath.Join(tmp, "ledger.key")}, strings.Fields(serveArgs)...)...)
 	srv.Env = append(os.Environ(), "HOME="+tmp)
 	logFile, err := os.Create(filepath.Join(tmp, "serve.log"))
 	if err != nil {
@@ -195,7 +197,11 @@ func run(bin, data string, clients int, duration, warmup time.Duration, out stri
 	if l := os.Getenv("GOMEMLIMIT"); l != "" {
 		env = "GOMEMLIMIT=" + l + " " // the server's soft memory limit (docket serve --memory-limit)
 	}
-	fmt.Fprintf(&b, "`%sgo run ./bench/load --data %s --clients %d --duration %v` — %s\n\n", env, data, clients, duration, time.Now().UTC().Format(time.RFC3339))
+	args := ""
+	if serveArgs != "" {
+		args = fmt.Sprintf(" --serve-args %q", serveArgs)
+	}
+	fmt.Fprintf(&b, "`%sgo run ./bench/load --data %s --clients %d --duration %v%s` — %s\n\n", env, data, clients, duration, args, time.Now().UTC().Format(time.RFC3339))
 	fmt.Fprintf(&b, "Store: %s (%d MB).\n\n", data, fileSize(filepath.Join(data, "docket.db"))>>20)
 	fmt.Fprintf(&b, "Counting the statistics after the server started: %v, server peak RSS meanwhile %d MB. RSS before the load %d MB.\n\n",
 		warmTook.Round(time.Millisecond), warmPeak>>20, rssBefore>>20)
