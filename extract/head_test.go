@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The document's date is found in the head of a page whatever comes before it (menus, a
+// site's name, a letterhead), alone in its line or in a segment cut by "·" or "|", after a
+// word of publication, or after a place; a date in a title or a table further down is not
+// taken for it. Each text is invented.
+func TestExtract_DatelineInTheHead(t *testing.T) {
+	menu := "Site Name | Watch\n\nNews\n\nCases\n\nReports\n\nAbout us\n\nDonate\n\nHome › News\n\n"
+	body := "\n\nA long first paragraph of prose that tells the story of the case in full, as press releases do, with more than enough words to be a paragraph of the body rather than a line of the page's head: the court heard the appeal and ruled on it."
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"after menus, alone", menu + "Title of the story\n\nMonday, 16 December 2024" + body, "2024-12-16"},
+		{"segment", menu + "Title of the story\n\nOctober 21, 2025 · Rights · 4 comments" + body, "2025-10-21"},
+		{"published", menu + "Title of the story\n\nPublished 30.10.2024 · 5 min read · Tags: courts" + body, "2024-10-30"},
+		{"posted", menu + "Title of the story\n\nPosted 17 December 2022 · by staff" + body, "2022-12-17"},
+		{"place in capitals", menu + "Title of the story\n\nALMATY, 21.05.2025 | Category: Kazakhstan" + body, "2025-05-21"},
+		{"place after a segment", "Fair Trial Initiative · Interim report · Yerevan, 30 September 2022\n\nTitle" + body, "2022-09-30"},
+		{"recorded", "PODCAST — episode 112\nTranscript excerpt. Recorded in Tbilisi on 18 September 2025. Edited for length.\n\nDK: Let's start." + body, "2025-09-18"},
+		{"опубликован", "ДАЙДЖЕСТ\nВыпуск № 4 · опубликован 14.10.2024\n\nТекст." + body, "2024-10-14"},
+		{"a post's day without a year", "Свободное слово\n12 апреля, 09:14\n\nВчера суд арестовал поэта.", "--04-12"},
+		{"not a table's date after the head", menu + "Title of the story" + body + "\n\nZhanaozen City Court, 30.09.2024\n\nMangystau Regional Court, 12.12.2024", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Extract(tc.text).Dateline; got != tc.want {
+				t.Fatalf("dateline of %q = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// Weekdays count back from the document's date ("last Wednesday" before it), from the end of
+// the week a digest covers ("7–13 октября": "в понедельник" is the 7th), and days counted from
+// a post's date without a year have no year either.
+func TestExtract_WeekdaysAndYearlessPosts(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"last weekday", "Courts | 3 July 2024, Yerevan\n\nThe Court of Cassation last Wednesday quashed the conviction.", []string{"2024-06-26", "2024-07-03"}},
+		{"on a weekday after the head", "Site | Watch\n\nNews\n\nCases\n\nAbout\n\nDonate\n\nHome\n\nPublished 30.10.2024 · 5 min read\n\nThe Baku Court of Appeal on Tuesday rejected the appeals.", []string{"2024-10-29", "2024-10-30"}},
+		{"digest week", "ДАЙДЖЕСТ\nВыпуск № 41 · 7–13 октября 2024 года · опубликован 14.10.2024\n\nВ понедельник суд вынес приговор. В пятницу задержали наблюдателей.", []string{"2024-10-07", "2024-10-11", "2024-10-14"}},
+		{"yesterday of a post", "Свободное слово\n12 апреля, 09:14\n\nПозавчера задержан поэт. Вчера суд арестовал его.", []string{"--04-10", "--04-11", "--04-12"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dates(Extract(tc.text))
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("dates of %q = %v, want %v", strings.ReplaceAll(tc.text, "\n", " / "), got, want)
+			}
+		})
+	}
+}
