@@ -472,7 +472,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
 				d.word(k-1, "within", "in", "through", "испытательным", "испытательный") && !d.word(k-2, "sentenced") ||
 				d.word(k-1, "a", "an") && !d.toks[k].cyr && d.word(k, "day", "week", "month", "year") && !d.word(e, "in", "of") ||
-				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") ||
+				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") || d.word(k-1, "probation") ||
 				d.word(e, "of") && d.word(e+1, "probation") || d.word(k-1, "between") ||
 				d.word(e, "under") && d.word(e+1, "house") || d.word(e, "под") && d.word(e+1, "домашним", "стражей", "арестом") ||
 				d.word(e, "in") && d.word(e+1, "custody", "detention", "pre-trial") || d.word(e, "for", "on", "and") && d.word(e+1, "each") && false
@@ -492,7 +492,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "house arrest" is not a penalty kind; "suspended for 'committing an offence'"
 			// (from office) is not a suspended sentence.
 			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
-				if !(d.punct(k-1, ",") || d.word(k-1, "years'", "years", "year")) {
+				// In a table's cell of two lines, the word before is the cell's, not the next column's.
+				pk := k - 1
+				for pk > a && d.toks[k].cell != 0 && d.toks[pk].cell != d.toks[k].cell {
+					pk--
+				}
+				if !(d.punct(pk, ",") || d.word(pk, "years'", "years", "year")) {
 					continue
 				}
 			}
@@ -561,6 +566,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
 				continue
 			}
+			// A table's cell: its term takes no kind from the next column.
+			if d.toks[k.a].cell != d.toks[t.a].cell {
+				continue
+			}
 			// "five years in a colony (the prosecutor asked for 10)": a term in an aside takes
 			// no kind from outside it.
 			if k.b <= t.a && d.anyPunct(k.b, t.a, "(") || k.a >= t.b && d.anyPunct(t.b, k.a, ")") {
@@ -607,6 +616,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "He sentenced: - A to nine years;": the verb of the lead.
 			// "Verdict at a glance: - A, 27 - 4.5 years": a list led by the verdict's noun.
 			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
+				strong = true
+			}
+			// "18 лет л/с" under a table's column of requests or of verdicts.
+			if d.toks[t.a].colKind != 0 && !d.anyPunct(d.cellStart(t.a), t.a, "(") {
 				strong = true
 			}
 			// "a 14-year sentence", "a five-year prison term"
@@ -790,6 +803,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		}
 	}
 	demand = demand || pm.demand
+	// A table's column says whose the term is, unless an aside in the cell says otherwise:
+	// "5 years' imprisonment (prosecutor asked for 7)".
+	if ck := d.toks[pm.a].colKind; ck != 0 && !d.anyPunct(d.cellStart(pm.a), pm.a, "(") {
+		demand = ck == colDemand
+	}
 	d.fromGroup = false
 	persons := d.claimPersons(pm.a, pm.b, s, true)
 	if d.needCast {

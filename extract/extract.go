@@ -99,6 +99,7 @@ func newDoc(text string) *doc {
 	d.toks = tokenize(text)
 	d.footnotes()
 	d.markers()
+	d.findTables()
 	d.sents = sentences(d.toks)
 	d.assignMarkers()
 	d.sentDates = make([][]*dateMention, len(d.sents))

@@ -368,6 +368,10 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		case isFirst[f] || isSur[s]:
 		case isSur[f] && isFirst[s]:
 			f, s = s, f // Жумабаев Ерлан
+		case len(ws) == 2 && isSur[f] && d.toks[parts[0].i].cell != 0 && d.cellStart(parts[0].i) == parts[0].i:
+			// A table's cell that opens with a surname and a given name the table of names
+			// lacks: "| Туремуратов Жаксылык |", as lists of defendants write them.
+			f, s = s, f
 		case d.hasTitleBefore(parts[f].i) || d.roleBefore(parts[f].i) >= 0:
 		case len(ws) == 2 && d.attribution(parts[ws[0]].i, parts[ws[1]].i+1):
 		default:

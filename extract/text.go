@@ -211,8 +211,42 @@ func htmlText(s string) (text, title string) {
 		return "", ""
 	}
 	var b strings.Builder
+	// A table's row is a line, its cells apart by " | ", so that extraction reads a row as
+	// one record and knows each cell's column; blocks inside a cell stay on its line.
+	inCell := 0
+	block := func() {
+		if inCell > 0 {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString("\n\n")
+		}
+	}
 	var walk func(n *html.Node, inItem bool)
 	walk = func(n *html.Node, inItem bool) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+			if inCell == 0 {
+				for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+					if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+						b.WriteString(" | ")
+						break
+					}
+				}
+			}
+			inCell++
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, inItem)
+			}
+			inCell--
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Tr && inCell == 0 {
+			b.WriteString("\n")
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, inItem)
+			}
+			b.WriteString("\n")
+			return
+		}
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.Head {
 				if t := findElement(n, atom.Title); t != nil && title == "" {
@@ -223,7 +257,7 @@ func htmlText(s string) (text, title string) {
 				return
 			}
 			if htmlBlocks[n.DataAtom] {
-				b.WriteString("\n\n")
+				block()
 			}
 			switch n.DataAtom {
 			case atom.Li:
@@ -268,7 +302,7 @@ func htmlText(s string) (text, title string) {
 				}
 			}
 			if htmlBlocks[n.DataAtom] {
-				b.WriteString("\n\n")
+				block()
 			}
 		}
 	}
