@@ -971,6 +971,10 @@ func (d *doc) lineLen(i int) int {
 // token i, in its sentence.
 func (d *doc) datedJustBefore(i, sa int) bool {
 	for k := i - 1; k >= max(sa, i-4); k-- {
+		// "Её задержали 14 марта, а через неделю после задержания": a new clause.
+		if d.word(k, "а", "и", "но", "and", "but", "then", "while", "whereas") {
+			return false
+		}
 		if d.punct(k, ",") {
 			for _, m := range d.dates {
 				if m.b == k && m.prec == precDay && !m.rel {

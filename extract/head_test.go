@@ -58,3 +58,46 @@ func TestExtract_WeekdaysAndYearlessPosts(t *testing.T) {
 		})
 	}
 }
+
+// Dates told from an event that any word of the event vocabulary names ("after the raid",
+// "после избиения"), or from a dated gathering ("the morning after the protest", "в день
+// акции"), or on the verdict's day ("upon the verdict"); and a clause after "а" keeps its own
+// relative date. Each text is invented.
+func TestExtract_DatesFromNamedEvents(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"after the raid", "Bishkek, 1 September 2025\n\nOn 15 January 2024 officers raided the office of Aizada Toktogulova. Two days after the raid the court remanded Toktogulova in custody.",
+			[]string{"2024-01-15", "2024-01-17", "2025-09-01"}},
+		{"the morning after the protest", "Tbilisi, 18 September 2025\n\nThe trial concerned the 29 April protest on Rustaveli Avenue. Levan Chkhartishvili was detained the morning after the protest.",
+			[]string{"2025-04-29", "2025-04-30", "2025-09-18"}},
+		{"в день акции", "Нукус, 13 марта 2023 г.\n\nАкция прошла 18 сентября 2022 года. Туремуратова задержали в день акции.",
+			[]string{"2022-09-18", "2023-03-13"}},
+		{"upon the verdict", "Minsk, 1 December 2024\n\nThe court sentenced Ivan Sidorenko to three years on 10 October 2024. Olga Sidorenko was released from house arrest upon the verdict.",
+			[]string{"2024-10-10", "2024-12-01"}},
+		{"а через неделю", "Уральск, 5 ноября 2024 года\n\nАсель Тлеуову задержали 14 марта, а через неделю после задержания суд отправил её под домашний арест.",
+			[]string{"2024-03-14", "2024-03-21", "2024-11-05"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dates(Extract(tc.text))
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("dates of %q = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// "upon the verdict" dates the event by the verdict, not by the day the story last reached.
+func TestExtract_ReleaseUponTheVerdict(t *testing.T) {
+	r := Extract("Minsk, 1 December 2024\n\nThe court sentenced Ivan Sidorenko to three years on 10 October 2024. His lawyer filed an appeal on 20 October 2024.\n\nOlga Sidorenko was released from house arrest upon the verdict.")
+	for _, e := range r.Events {
+		if e.Type == "release" {
+			if e.Date != "2024-10-10" || e.Person != "Olga Sidorenko" {
+				t.Fatalf("release = %s %s, want 2024-10-10 Olga Sidorenko", e.Date, e.Person)
+			}
+			return
+		}
+	}
+	t.Fatalf("no release in %v", r.Events)
+}
