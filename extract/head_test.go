@@ -101,3 +101,27 @@ func TestExtract_ReleaseUponTheVerdict(t *testing.T) {
 	}
 	t.Fatalf("no release in %v", r.Events)
 }
+
+// The event vocabulary's newer words, each in an inflected form: "picked up", "walked out of
+// the penitentiary", "left the colony", "placed in ShIZO", "отправил в СИЗО", "задерживали",
+// "освободилась", "вышел из колонии", "водворили в карцер". Each text is invented.
+func TestExtract_EventVocabularyFamilies(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 2 May 2024\n\nOn 21 November 2023 police picked up the reporter Orkhan Babayev.", []string{"detention 2023-11-21 Orkhan Babayev"}},
+		{"Yerevan, 3 July 2024\n\nOn 28 June 2024 the activist Mher Tonoyan walked out of the Armavir penitentiary.", []string{"release 2024-06-28 Mher Tonoyan"}},
+		{"Bishkek, 3 September 2025\n\nOn 31 August 2025 the editor Aizada Toktogulova left penal colony No. 2.", []string{"release 2025-08-31 Aizada Toktogulova"}},
+		{"Kirov, 17 October 2025\n\nOn 10 October 2025 the prisoner Nikita Gromov was placed in ShIZO for 15 days.", []string{"disciplinary action 2025-10-10 Nikita Gromov"}},
+		{"Москва, 14 октября 2024 года\n\n23 февраля 2024 года суд отправил Артёма Белозёрова в СИЗО.", []string{"arrest 2024-02-23 Артём Белозёров"}},
+		{"Москва, 14 октября 2024 года\n\n23 февраля 2024 года полицейские задерживали Артёма Белозёрова.", []string{"detention 2024-02-23 Артём Белозёров"}},
+		{"Гомель, 19 сентября 2025 года\n\n17 сентября 2025 года из колонии освободилась Ольга Ковалёва.", []string{"release 2025-09-17 Ольга Ковалёва"}},
+		{"Гомель, 19 сентября 2025 года\n\n17 сентября 2025 года Олег Ковалёв вышел из колонии.", []string{"release 2025-09-17 Олег Ковалёв"}},
+		{"Гомель, 19 сентября 2025 года\n\n17 сентября 2025 года Олега Ковалёва водворили в карцер.", []string{"disciplinary action 2025-09-17 Олег Ковалёв"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
