@@ -125,3 +125,36 @@ func TestExtract_EventVocabularyFamilies(t *testing.T) {
 		}
 	}
 }
+
+// Another spelling of a name in parentheses is the same person, named by the spelling the
+// text gives first; a different person in parentheses is not merged. Invented texts.
+func TestExtract_ParentheticalAliases(t *testing.T) {
+	names := func(text string) []string {
+		var out []string
+		for _, p := range Extract(text).Persons {
+			out = append(out, p.Name)
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Minsk, 1 May 2024\n\nAlena Sakovich (in Russian-language documents: Elena Sakovich) was detained on 3 June 2024. She was charged.", []string{"Alena Sakovich"}},
+		{"Minsk, 1 May 2024\n\nThe court sentenced Ihar Lazouski (Igor Lazovsky) to three years.", []string{"Ihar Lazouski"}},
+		{"Ashgabat, 1 May 2024\n\nDovletgeldi Gurbanov (spelled Dovletgeldy Kurbanov in some Russian-language reports) was detained.", []string{"Dovletgeldi Gurbanov"}},
+		{"Гомель, 19 сентября 2025 года\n\nИз колонии освободилась Ольга Ковалёва (по-белорусски — Вольга Кавалёва).", []string{"Ольга Ковалёва"}},
+		{"Minsk, 1 May 2024\n\nThe court heard Ivan Petrov (Pavel Sidorov's lawyer) on 3 June.", []string{"Ivan Petrov", "Pavel Sidorov"}},
+		{"Minsk, 1 May 2024\n\nThe court heard Ivan Petrov (represented by Pavel Sidorov) on 3 June.", []string{"Ivan Petrov", "Pavel Sidorov"}},
+	} {
+		if got := names(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("persons of %q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	// The events told of the person after the alias are the person's.
+	if got, want := eventsOf("Minsk, 1 May 2024\n\nAlena Sakovich (in Russian-language documents: Elena Sakovich) was a lawyer. On 3 June 2024 she was detained."),
+		[]string{"detention 2024-06-03 Alena Sakovich"}; !slices.Equal(got, want) {
+		t.Errorf("events = %v, want %v", got, want)
+	}
+}

@@ -777,12 +777,24 @@ func (d *doc) resolvePersons() {
 	byKey := map[string]*Person{}
 	bySurname := map[string][]*Person{}
 	firstAt := map[*Person]int{} // the index of the first mention of a person
+	aliasOf := d.parentheticalAliases()
 	// Full names first.
 	for idx, m := range d.persons {
 		if m.pronoun || m.roleNP || m.first == "" {
 			continue
 		}
 		first, last, g := d.nominative(m, votes)
+		// "Alena Sakovich (in Russian-language documents: Elena Sakovich)": another spelling
+		// of the name before, which names the person.
+		if j, ok := aliasOf[idx]; ok && d.persons[j].p != nil {
+			full := first + " " + last
+			if m.middle != "" {
+				full = first + " " + patronymicNominative(m.middle) + " " + last
+			}
+			addAlias(d.persons[j].p, full)
+			d.attach(m, d.persons[j].p)
+			continue
+		}
 		key := translit.SpellingWordKey(first) + " " + translit.SpellingWordKey(last)
 		// The fullest form names the person: with the patronymic when the text gives it.
 		full := first + " " + last
@@ -1196,4 +1208,48 @@ func (d *doc) opensSentence(i int) bool {
 		}
 	}
 	return true
+}
+
+// aliasWords are the words a text puts around another spelling of a name in parentheses:
+// "(in Russian-language documents: Elena Sakovich)", "(spelled Dovletgeldy Kurbanov in some
+// Russian-language reports)", "(по-белорусски — Вольга Кавалёва)".
+var aliasWords = wordSet(`in some russian-language belarusian-language ukrainian-language english-language russian belarusian
+	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated written or
+	по-русски по-белорусски по-украински по-казахски по-английски в русскоязычных документах источниках также
+	известен известна известны как написании или`)
+
+// parentheticalAliases maps the index of a full name written in parentheses right after
+// another full name, alone or with words that say it is another spelling, to the index of
+// that name: both are one person. A bare name in parentheses counts only where the two
+// surnames begin alike ("Ihar Lazouski (Igor Lazovsky)"): "A (B's lawyer)" or a name among
+// other words is someone else.
+func (d *doc) parentheticalAliases() map[int]int {
+	out := map[int]int{}
+	for idx := 1; idx < len(d.persons); idx++ {
+		m, prev := d.persons[idx], d.persons[idx-1]
+		if m.pronoun || m.roleNP || m.first == "" || prev.pronoun || prev.roleNP || prev.first == "" || !d.punct(prev.b, "(") || d.toks[m.b-1].poss {
+			continue
+		}
+		words, ok := 0, true
+		for k := prev.b + 1; k < m.a && ok; k++ {
+			ok = d.toks[k].k == tPunct && !d.punct(k, "(", ")") || d.toks[k].k == tWord && aliasWords[d.toks[k].low]
+			words++
+		}
+		close := m.b
+		for ; close < len(d.toks) && close < m.b+8 && !d.punct(close, ")") && ok; close++ {
+			ok = d.toks[close].k == tWord && aliasWords[d.toks[close].low]
+			words++
+		}
+		if !ok || !d.punct(close, ")") {
+			continue
+		}
+		if words == 0 {
+			a, b := []rune(strings.ToLower(prev.last)), []rune(strings.ToLower(m.last))
+			if len(a) < 2 || len(b) < 2 || a[0] != b[0] || a[1] != b[1] {
+				continue
+			}
+		}
+		out[idx] = idx - 1
+	}
+	return out
 }
