@@ -666,6 +666,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if dist < 0 {
 			dist = -dist
 		}
+		// "Dubovik, a teacher convicted in 2022, died in a colony on 2 July 2024": a date
+		// past a comma is another clause's (an apposition, a relative clause) more often than
+		// one in the event's own clause.
+		if a, b := min(m.b, k), max(m.a, k); d.commaIn(a, b) {
+			dist += 12
+		}
 		if dist < bestDist {
 			best, bestDist = m, dist
 		}

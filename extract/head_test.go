@@ -158,3 +158,12 @@ func TestExtract_ParentheticalAliases(t *testing.T) {
 		t.Errorf("events = %v, want %v", got, want)
 	}
 }
+
+// An event takes the date of its own clause, not one of an apposition or a relative clause
+// between commas before it. Invented text.
+func TestExtract_EventDateOfItsClause(t *testing.T) {
+	got := eventsOf("Minsk, 1 December 2024\n\nSiarhei Dubovik, 61, a former teacher convicted in 2022 of insulting the president, died in penal colony No. 3 on 2 July 2024.")
+	if want := []string{"death 2024-07-02 Siarhei Dubovik"}; !slices.Equal(got, want) {
+		t.Fatalf("events = %v, want %v", got, want)
+	}
+}
