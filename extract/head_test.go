@@ -167,3 +167,15 @@ func TestExtract_EventDateOfItsClause(t *testing.T) {
 		t.Fatalf("events = %v, want %v", got, want)
 	}
 }
+
+// Units written short, as tables and court papers write them: "7 лет 6 мес.", "5 yrs".
+func TestExtract_ShortUnits(t *testing.T) {
+	r := Extract("Нукус, 13 марта 2023 г.\n\n10 марта 2023 года суд приговорил Ивана Петрова к 7 годам 6 мес. лишения свободы.")
+	if got, want := penaltyKeys(r.Sentences), []string{"Иван Петров: imprisonment P7Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %v, want %v", got, want)
+	}
+	r = Extract("Tashkent, 13 March 2023\n\nOn 10 March 2023 the court sentenced Ivan Petrov to 5 yrs in prison.")
+	if got, want := penaltyKeys(r.Sentences), []string{"Ivan Petrov: imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %v, want %v", got, want)
+	}
+}
