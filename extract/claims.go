@@ -618,6 +618,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
 			}
+			// An interview's answer to a question about the prosecution's request.
+			if lead := d.sents[si].lead; !strong && lead >= 0 && d.punct(d.sents[lead].b-1, "?") && d.cueIn(lead, cDemand) && !d.anyClass(a, t.a, cSentencing|cStrong) {
+				strong = true
+			}
 			// "18 лет л/с" under a table's column of requests or of verdicts.
 			if d.toks[t.a].colKind != 0 && !d.anyPunct(d.cellStart(t.a), t.a, "(") {
 				strong = true
@@ -801,6 +805,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		if d.is(k, cDemand) && !d.anyWord(k-3, k, "rejected", "refused", "dismissed", "denied", "defence's", "defense's", "defence", "defense", "отклонил", "отклонила", "отказал", "отказала") {
 			demand = (prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
 		}
+	}
+	// An answer that says no verb of its own: the question's ("And the prosecution had asked
+	// for...? / Seven years for Levan").
+	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.cueIn(lead, cDemand) && d.cueIn(lead, cProsecutor) && d.punct(d.sents[lead].b-1, "?") {
+		demand = true
 	}
 	demand = demand || pm.demand
 	// A table's column says whose the term is, unless an aside in the cell says otherwise:

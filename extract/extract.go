@@ -101,6 +101,7 @@ func newDoc(text string) *doc {
 	d.markers()
 	d.findTables()
 	d.sents = sentences(d.toks)
+	d.transcriptLeads()
 	d.assignMarkers()
 	d.sentDates = make([][]*dateMention, len(d.sents))
 	d.sentPersons = make([][]*personMention, len(d.sents))

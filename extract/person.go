@@ -155,7 +155,14 @@ func (d *doc) findPersons() {
 					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
 				}
 				// The first name of one person named in full: alone, it names that person.
-				if f, _, ok := d.names.firstName(m.first); ok {
+				f, _, ok := d.names.firstName(m.first)
+				if !ok && !d.toks[m.a].cyr {
+					// A given name the table of names lacks ("Mariam", "Levan"): alone, it
+					// names the person the text named in full with it, as written. (A Russian
+					// one alone may be in another case than beside the surname.)
+					f, ok = "="+strings.ToLower(m.first), true
+				}
+				if ok {
 					if last, seen := d.fullFirsts[f]; seen && last != m.last {
 						d.fullFirsts[f] = ""
 					} else if !seen {
@@ -293,6 +300,12 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		pick(0, 0)
 		m.last = d.toks[parts[0].i].t
 		if !isSur[0] && !isFirst[0] {
+			// The given name, as written, of the one person named in full with it before
+			// ("Mariam Tsertsvadze ... Mariam was detained a week later").
+			if last := d.fullFirsts["="+d.toks[parts[0].i].low]; last != "" && !d.toks[parts[0].i].poss && !d.hasTitleBefore(parts[0].i) {
+				m.first, m.last = d.toks[parts[0].i].t, last
+				break
+			}
 			// A lone capitalised word is a surname after a title ("Judge Bayturova") or when a
 			// person named in full before has it ("Andrzej Poczobut ... Poczobut was arrested").
 			if !d.hasTitleBefore(parts[0].i) && !d.knownSurname(d.toks[parts[0].i].t) {
