@@ -179,3 +179,15 @@ func TestExtract_ShortUnits(t *testing.T) {
 		t.Errorf("sentences = %v, want %v", got, want)
 	}
 }
+
+// A place after a preposition is not the first word of the name after it ("учительнице из
+// Альметьевска Рамиле Хасановой"). Invented text.
+func TestExtract_PlaceBeforeAName(t *testing.T) {
+	var got []string
+	for _, p := range Extract("Казань, 14 октября 2024 года\n\nСуд отменил приговор учительнице из Бугульмы Рамиле Хасановой.").Persons {
+		got = append(got, p.Name)
+	}
+	if len(got) != 1 || !strings.HasSuffix(got[0], "Хасанова") || strings.Contains(got[0], "Бугульм") {
+		t.Fatalf("persons = %v, want one, Хасанова, without the town", got)
+	}
+}

@@ -373,6 +373,11 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				m.middle = d.toks[parts[ws[1]].i].t
 			case isFirst[ws[1]] && (isSur[ws[2]] || !isFirst[ws[0]]):
 				f, s = ws[1], ws[2]
+			case isSur[ws[2]] && !isSur[ws[0]] && !isFirst[ws[0]] && !isSur[ws[1]] && len(ws) == 3 &&
+				d.word(parts[ws[0]].i-1, "из", "в", "во", "с", "со", "от", "до", "под", "для", "from", "of", "in", "at", "to", "near"):
+				// "учительнице из Альметьевска Рамиле Хасановой": the place after a preposition
+				// is not part of the name after it.
+				f, s = ws[1], ws[2]
 			default:
 				f, s = ws[0], ws[1]
 			}
