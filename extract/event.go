@@ -828,6 +828,10 @@ func (d *doc) mergeEvents() {
 				into = x
 			case e.Person == "" && x.Person != "" && e.Date == x.Date:
 				into = x
+			// "detained in early March ... Kuleshov was taken on 3 March": the same event
+			// told once to the month (or year) and once to the day.
+			case e.Person == x.Person && e.Date != "" && len(x.Date) > len(e.Date) && strings.HasPrefix(x.Date, e.Date+"-") && !strings.HasPrefix(e.Date, "--"):
+				into = x
 			}
 			if into != nil {
 				break

@@ -191,3 +191,12 @@ func TestExtract_PlaceBeforeAName(t *testing.T) {
 		t.Fatalf("persons = %v, want one, Хасанова, without the town", got)
 	}
 }
+
+// An event told once to the month and once to the day is one event, of the day. Invented
+// text.
+func TestExtract_EventToTheMonthAndToTheDay(t *testing.T) {
+	got := eventsOf("Минск, 25 августа 2021 года\n\nАндрея Кулешова задержали в начале марта 2021 года. Кулешова задержали 3 марта прямо на работе.")
+	if want := []string{"detention 2021-03-03 Андрей Кулешов"}; !slices.Equal(got, want) {
+		t.Fatalf("events = %v, want %v", got, want)
+	}
+}
