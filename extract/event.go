@@ -307,6 +307,16 @@ func (d *doc) events(si int) {
 		if persons == nil {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
+		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
+		// clause after the comma leaves out the verb; its persons are told apart with their
+		// own date.
+		for _, it := range d.gappedItems(k+l, s) {
+			for _, p := range it.persons {
+				persons = slices.DeleteFunc(persons, func(x *Person) bool { return x == p })
+				d.addEvent(&Event{Type: typ, Date: it.date.iso, Person: p.Name, Mentions: []Span{d.span(k, k+l)}})
+			}
+			d.setWhat(it.date.iso, typ)
+		}
 		date := d.eventDate(si, k, refDate, typ)
 		if len(persons) == 0 && typ == "search" {
 			persons = d.homeOfLast(s)
@@ -987,6 +997,55 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 		if x >= s.b-1 {
 			break
 		}
+	}
+	return items
+}
+
+// gappedItems reads the clauses after token b of sentence s that leave out the verb: a
+// comma, persons, a dash and a date, up to the next comma or the end ("A on 3 March, B and C
+// — the next day", "A — 12 March"). Another event word in between ends the search.
+func (d *doc) gappedItems(b int, s sentence) []datedItem {
+	var items []datedItem
+	for x := b; x < s.b; x++ {
+		if d.is(x, cEvent) {
+			if typ, _ := d.eventAt(x); typ != "" {
+				break
+			}
+		}
+		if !d.punct(x, ",", ";") {
+			continue
+		}
+		dash := -1
+		for y := x + 1; y < min(s.b, x+14); y++ {
+			if d.punct(y, "—", "–") {
+				dash = y
+				break
+			}
+			if d.punct(y, ",") || d.word(y, "и", "and") || d.toks[y].k == tWord && d.toks[y].cap {
+				continue
+			}
+			break
+		}
+		if dash < 0 {
+			continue
+		}
+		var ps []*Person
+		for _, m := range d.personsIn(x+1, dash) {
+			if m.p == nil || m.pronoun {
+				return nil
+			}
+			ps = append(ps, m.p)
+		}
+		end := dash + 1
+		for end < s.b && !d.punct(end, ",", ";", ".") && end-dash <= 7 {
+			end++
+		}
+		ds := d.datesIn(dash+1, end)
+		if len(ps) == 0 || len(ds) != 1 || ds[0].until {
+			continue
+		}
+		items = append(items, datedItem{ps, ds[0]})
+		x = end - 1
 	}
 	return items
 }

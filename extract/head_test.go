@@ -200,3 +200,13 @@ func TestExtract_EventToTheMonthAndToTheDay(t *testing.T) {
 		t.Fatalf("events = %v, want %v", got, want)
 	}
 }
+
+// A clause that leaves out the verb ("A on 3 March, B and C — the next day") tells its
+// persons' event with its own date. Invented text.
+func TestExtract_GappedClause(t *testing.T) {
+	got := eventsOf("Minsk, 25 August 2021\n\nPolice detained Andrei Kuleshov on 3 March 2021, Pavel Savitsky and Olga Zhuk — the next day.")
+	want := []string{"detention 2021-03-03 Andrei Kuleshov", "detention 2021-03-04 Olga Zhuk", "detention 2021-03-04 Pavel Savitsky"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("events = %v, want %v", got, want)
+	}
+}
