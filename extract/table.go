@@ -92,20 +92,27 @@ func (d *doc) findTables() {
 // tableLine splits tokens [a, b) into cells.
 func (d *doc) tableLine(a, b int) tableLine {
 	l := tableLine{a: a, b: b}
-	words := 0
+	// One pass to see whether the line may be a table's: most lines are prose.
+	words, pipes, dots, gaps := 0, 0, false, false
 	for k := a; k < b; k++ {
-		if d.toks[k].k == tWord || d.toks[k].k == tNum {
+		t := &d.toks[k]
+		switch t.k {
+		case tWord, tNum:
 			words++
+		case tPunct:
+			switch t.t {
+			case "|":
+				pipes++
+			case ".", "…":
+				dots = dots || k+1 < b && d.toks[k+1].t == t.t
+			}
+		}
+		if k > a && t.s-d.toks[k-1].e >= 3 {
+			gaps = true
 		}
 	}
-	if words == 0 {
+	if words == 0 || pipes == 0 && !dots && !gaps {
 		return l
-	}
-	pipes := 0
-	for k := a; k < b; k++ {
-		if d.punct(k, "|") {
-			pipes++
-		}
 	}
 	if pipes >= 2 || pipes == 1 && !d.punct(a, "|") && !d.punct(b-1, "|") {
 		l.kind = '|'
