@@ -655,6 +655,18 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				// and a half years.": the sentence just before, in the same paragraph.
 				if prev == nil && si > 0 && (d.punct(d.sents[si-1].b-1, ";") || d.lastPen != nil && d.lastPen.sent == si-1 && d.sents[si-1].para == d.sents[si].para) {
 					prev = d.lastPen
+					// "A to four years' imprisonment ... and C to three years of restriction of
+					// freedom. The prosecution had sought five years for each of the men": the
+					// sentence before gave terms of several kinds, and the last says nothing.
+					first := prev.sent // the clauses joined by semicolons before are one sentence
+					for first > 0 && d.punct(d.sents[first-1].b-1, ";") {
+						first--
+					}
+					for _, sn := range d.res.Sentences {
+						if prev != nil && sn.sent >= first && sn.sent <= prev.sent && sn.Term != "" && sn.Kind != prev.Kind {
+							prev = nil
+						}
+					}
 				}
 				if prev != nil && (prev.Kind == "restriction of freedom" || prev.Kind == "compulsory treatment") {
 					kind = prev.Kind

@@ -210,3 +210,23 @@ func TestExtract_GappedClause(t *testing.T) {
 		t.Fatalf("events = %v, want %v", got, want)
 	}
 }
+
+// "each of the men" stands for the male defendants only. Invented text.
+func TestExtract_GroupOfTheMen(t *testing.T) {
+	r := Extract("Gomel, 1 September 2024\n\nOn 22 August 2024 the court sentenced Pavel Hrynkevich to four years' imprisonment, Andrei Sauchuk to two years' imprisonment and Tatsiana Mikhnevich to three years of restriction of freedom. The prosecution had sought five years for each of the men.")
+	want := []string{"Andrei Sauchuk: imprisonment P5Y", "Pavel Hrynkevich: imprisonment P5Y"}
+	if got := penaltyKeys(r.Demands); !slices.Equal(got, want) {
+		t.Fatalf("demands = %v, want %v", got, want)
+	}
+}
+
+// A group points back to the defendants named before it, not to one of a later section; a
+// bare demand takes no kind from clauses before it that gave terms of several kinds. Invented
+// text.
+func TestExtract_GroupPointsBack(t *testing.T) {
+	r := Extract("Gomel, 1 December 2024\n\nOn 22 August 2024 the court sentenced Pavel Hrynkevich to four years' imprisonment and Andrei Sauchuk to two years' imprisonment; Tatsiana Mikhnevich received three years of restriction of freedom. The prosecution had sought five years for each of the men.\n\nPunished again\n\nOn 7 October 2024 a court sentenced Yury Karpovich to one year of imprisonment.")
+	want := []string{"Andrei Sauchuk: imprisonment P5Y", "Pavel Hrynkevich: imprisonment P5Y"}
+	if got := penaltyKeys(r.Demands); !slices.Equal(got, want) {
+		t.Fatalf("demands = %v, want %v", got, want)
+	}
+}
