@@ -230,3 +230,27 @@ func TestExtract_GroupPointsBack(t *testing.T) {
 		t.Fatalf("demands = %v, want %v", got, want)
 	}
 }
+
+// A name followed by its court ("Judge X of the Y District Court sentenced her") is the
+// subject of the verb, so the object pronoun is someone else. Invented text.
+func TestExtract_SubjectPastItsCourt(t *testing.T) {
+	r := Extract("Dushanbe, 10 June 2025\n\nMs Firuza Nazarova was charged with calls for violence. On 17 February 2025 Judge Saidmurod Rahimzoda of the Shohmansur District Court sentenced her to ten years' imprisonment.")
+	if got, want := penaltyKeys(r.Sentences), []string{"Firuza Nazarova: imprisonment P10Y"}; !slices.Equal(got, want) {
+		t.Fatalf("sentences = %v, want %v", got, want)
+	}
+}
+
+// pdftotext's page break inside a sentence is a line break, between paragraphs a paragraph
+// break.
+func TestJoinPages(t *testing.T) {
+	for in, want := range map[string]string{
+		"On 17 February Judge Saidmurod\n\fRahimzoda sentenced her.\n": "On 17 February Judge Saidmurod\nRahimzoda sentenced her.\n",
+		"The court ruled.\n\fA new section\n":                          "The court ruled.\n\nA new section\n",
+		"the appeal, which\n\fwas rejected":                            "the appeal, which\nwas rejected",
+		"no page breaks":                                               "no page breaks",
+	} {
+		if got := JoinPages(in); got != want {
+			t.Errorf("JoinPages(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

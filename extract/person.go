@@ -704,6 +704,17 @@ func (d *doc) subjectAt(i int) bool {
 			}
 		}
 	}
+	// "Judge X of the Shohmansur District Court sentenced her": past the court named after
+	// the name.
+	if d.word(k, "of", "at", "from") {
+		j := k + 1
+		if d.word(j, "the") && d.orgStart[j] == nil {
+			j++
+		}
+		if o := d.orgStart[j]; o != nil {
+			k = o.b
+		}
+	}
 	if k >= len(d.toks) || d.toks[k].k != tWord {
 		return false
 	}
