@@ -721,7 +721,9 @@ func (d *doc) findDates() {
 			}
 		}
 		d.addDate(m, "")
-		if m.prec == precDay && !backdated {
+		// Days counted from a post's day without a year have none either, but are days the
+		// story goes on from ("Позавчера ... В тот же вечер").
+		if (m.prec == precDay || m.prec == precNoYear && base.prec == precNoYear) && !backdated {
 			anchor = m
 			latest = d.laterDay(latest, m)
 		}

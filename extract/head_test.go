@@ -254,3 +254,13 @@ func TestJoinPages(t *testing.T) {
 		}
 	}
 }
+
+// A post without a year: "that same evening" goes on from the day before yesterday, not from
+// the post's day. Invented text.
+func TestExtract_YearlessPostStory(t *testing.T) {
+	got := eventsOf("Свободное слово\n12 апреля, 09:14\n\nПозавчера вечером задержан поэт Тогрул Мамедли. В тот же вечер полицейские провели обыск в квартире Гюльшан Мамедли.")
+	want := []string{"detention --04-10 Тогрул Мамедли", "search --04-10 Гюльшан Мамедли"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("events = %v, want %v", got, want)
+	}
+}
