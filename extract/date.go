@@ -828,6 +828,11 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 			if m.m*100+max(m.d, 0) >= x.m*100+x.d && (d.docDate == nil || x.y < d.docDate.y || m.m*100+max(m.d, 0) <= d.docDate.m*100+d.docDate.d) {
 				return x.y
 			}
+			// "detained on 9 November 2021 ... In late January the measure was changed": the
+			// story goes on into the next year, where that is before the text's date.
+			if m.prec == precMonth && m.m < x.m && d.docDate != nil && d.docDate.y > x.y+1 && !d.future(i) {
+				return x.y + 1
+			}
 			break
 		}
 	}

@@ -321,6 +321,13 @@ func (d *doc) events(si int) {
 		if len(persons) == 0 && typ == "search" {
 			persons = d.homeOfLast(s)
 		}
+		// "two days later a court ordered his arrest. In late January the measure was changed
+		// to house arrest": a custody's next step, told in a sentence that names no one, is of
+		// the person of the event just before, in the same paragraph.
+		if len(persons) == 0 && (typ == "house arrest" || typ == "arrest" || typ == "release") && d.lastOf != nil && d.lastOfSent >= si-1 && d.lastOfSent < si &&
+			d.sents[d.lastOfSent].para == s.para && len(d.personsIn(s.a, s.b)) == 0 && len(d.sentGroups[si]) == 0 {
+			persons = []*Person{d.lastOf}
+		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
 		}
@@ -687,6 +694,13 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	if best != nil {
+		// "In late January ... according to the court's records, from 20 January 2022": the
+		// sentence gives the same time again to the day.
+		for _, m := range cands {
+			if len(m.iso) > len(best.iso) && strings.HasPrefix(m.iso, best.iso+"-") {
+				best = m
+			}
+		}
 		return best.iso
 	}
 	if refDate != "" {

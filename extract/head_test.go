@@ -264,3 +264,18 @@ func TestExtract_YearlessPostStory(t *testing.T) {
 		t.Fatalf("events = %v, want %v", got, want)
 	}
 }
+
+// A bare month after the story's last day in the calendar's order goes on into the next
+// year; a sentence that gives the same month again to the day is dated by the day; and a
+// custody's next step told without a name is the person's of the step before. Invented text.
+func TestExtract_CustodyStoryGoesOn(t *testing.T) {
+	text := "Courts | 3 July 2024, Yerevan\n\nOfficers detained Mher Tonoyan at his home on 9 November 2021; two days later a court ordered his arrest for two months. In late January the measure was changed to house arrest — according to the court's records, from 20 January 2022."
+	got := eventsOf(text)
+	want := []string{"arrest 2021-11-11 Mher Tonoyan", "detention 2021-11-09 Mher Tonoyan", "house arrest 2022-01-20 Mher Tonoyan"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("events = %v, want %v", got, want)
+	}
+	if ds := dates(Extract(text)); !slices.Contains(ds, "2022-01") || slices.Contains(ds, "2024-01") {
+		t.Fatalf("dates = %v, want late January in 2022", ds)
+	}
+}
