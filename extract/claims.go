@@ -450,6 +450,26 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			k += l - 1
 			continue
 		}
+		// "reducing his sentence from seven to five years": the first number takes the
+		// unit of the second.
+		if d.word(k-1, "from", "с") && d.anyWord(a, k, termChanges...) {
+			if n, l := d.count(k); n > 0 && n <= 30 && d.unit(k+l) == 0 && d.word(k+l, "to", "до") {
+				if t2, _, ok := d.termAt(k + l + 1); ok {
+					t := term{}
+					if t2.y > 0 {
+						t.y = n
+					} else {
+						t.m = n
+					}
+					terms = append(terms, struct {
+						a, b int
+						t    term
+					}{k, k + l, t})
+					k += l - 1
+					continue
+				}
+			}
+		}
 		if t, e, ok := d.elidedTerm(k, unit); ok && cue {
 			terms = append(terms, struct {
 				a, b int
@@ -637,6 +657,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &p})
 				continue
 			}
+			// "reduced the prison term from three years to eighteen months": the terms before
+			// and after a court's change are sentences.
+			if !strong && d.anyWord(a, t.a, termChanges...) && (d.word(t.a-1, "from", "с") && d.word(t.b, "to", "до") ||
+				d.word(t.a-1, "to", "до") && (d.anyWord(max(a, t.a-8), t.a, "from", "с") || d.changedTermOf(a, t.a) != nil)) {
+				strong = true
+			}
 			if !strong {
 				continue
 			}
@@ -771,8 +797,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 
 // termChanges are the verbs of a court changing a term: "reduced his term from seven years
 // to six".
-var termChanges = strings.Fields(`reduced cut trimmed lowered increased raised снизил снизила сократил сократила смягчил
-	смягчила увеличил увеличила`)
+var termChanges = strings.Fields(`reduced reducing reduces cut cutting cuts trimmed trimming lowered lowering increased
+	increasing raised raising снизил снизила снизив сократил сократила сократив смягчил смягчила смягчив увеличил
+	увеличила увеличив`)
 
 // banScope returns what a ban is from: "from journalistic activity", "on public activity",
 // "заниматься общественной деятельностью".
@@ -831,6 +858,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	}
 	d.fromGroup = false
 	persons := d.claimPersons(pm.a, pm.b, s, true)
+	// "upheld the verdict for all seven but reduced Yusupov's term to eight years": the term
+	// is the possessor's.
+	if p := d.changedTermOf(s.a, pm.a); p != nil && d.word(pm.a-1, "to", "до") {
+		persons = []*Person{p}
+	}
 	if d.needCast {
 		return
 	}
@@ -1695,4 +1727,20 @@ func (d *doc) respectively(si int) bool {
 		d.addOutcome(&Outcome{Person: name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
 	}
 	return true
+}
+
+// changedTermOf returns the person whose term a court's change names with a possessive
+// between the verb and token b ("reduced Qalbaev's term to six years"), or nil.
+func (d *doc) changedTermOf(a, b int) *Person {
+	for k := max(a, b-8); k < b; k++ {
+		if !slices.Contains(termChanges, d.word2(k)) {
+			continue
+		}
+		for _, m := range d.personsIn(k+1, b) {
+			if m.p != nil && !m.pronoun && d.toks[m.b-1].poss && d.word(m.b, "term", "sentence", "prison") {
+				return m.p
+			}
+		}
+	}
+	return nil
 }

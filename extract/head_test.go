@@ -279,3 +279,24 @@ func TestExtract_CustodyStoryGoesOn(t *testing.T) {
 		t.Fatalf("dates = %v, want late January in 2022", ds)
 	}
 }
+
+// A court's change of a term gives the term before and after as sentences ("reducing his
+// sentence from seven to five years", "from three years to eighteen months"), and "reduced
+// X's term to N years" is X's alone. Invented texts.
+func TestExtract_TermChanges(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 30 October 2024\n\nThe court granted part of the appeal of cameraman Ramil Sadigov, reducing his sentence from seven to five years.",
+			[]string{"Ramil Sadigov: imprisonment P5Y", "Ramil Sadigov: imprisonment P7Y"}},
+		{"Almaty, 21 May 2025\n\nThe court reduced the prison term of the activist Daulet Mukhametkali from three years to eighteen months.",
+			[]string{"Daulet Mukhametkali: imprisonment P18M", "Daulet Mukhametkali: imprisonment P3Y"}},
+		{"Andijan, 1 September 2021\n\nOn 10 August 2021 the court upheld the verdict for Sardor Mirzaev and Ikrom Yusupov but reduced Yusupov's term to eight years.",
+			[]string{"Ikrom Yusupov: imprisonment P8Y"}},
+	} {
+		if got := penaltyKeys(Extract(tc.text).Sentences); !slices.Equal(got, tc.want) {
+			t.Errorf("sentences of %q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
