@@ -300,3 +300,11 @@ func TestExtract_TermChanges(t *testing.T) {
 		}
 	}
 }
+
+// "left unchanged the sentence of X" is an appeal court's upholding. Invented text.
+func TestExtract_LeftUnchangedTheSentence(t *testing.T) {
+	r := Extract("Almaty, 21 May 2025\n\nOn Monday the appellate collegium of the Almaty City Court left unchanged the sentence of the activist Saltanat Yerzhanova.")
+	if got, want := outcomeKeys(r.Outcomes), []string{"Saltanat Yerzhanova: upheld"}; !slices.Equal(got, want) {
+		t.Fatalf("outcomes = %v, want %v", got, want)
+	}
+}
