@@ -1353,7 +1353,7 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
-var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left
+var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left leaving leaves
 	overturned overturning quashed quashing re-trial rejected retrial returned reversed sent terminated turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
