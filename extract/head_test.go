@@ -308,3 +308,16 @@ func TestExtract_LeftUnchangedTheSentence(t *testing.T) {
 		t.Fatalf("outcomes = %v, want %v", got, want)
 	}
 }
+
+// A note's back-link arrow after its address is no part of the URL.
+func TestURLsInStopAtSymbols(t *testing.T) {
+	s := "Trial notes: https://cpfw.example.org/monitoring/sahil-2024-05↩ and https://пример.рф/дело/1."
+	var got []string
+	for _, b := range urlsIn(s) {
+		got = append(got, s[b[0]:b[1]])
+	}
+	want := []string{"https://cpfw.example.org/monitoring/sahil-2024-05", "https://пример.рф/дело/1"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("urls = %q, want %q", got, want)
+	}
+}
