@@ -91,6 +91,8 @@ type doc struct {
 	lastOf     *Person           // the person of the event told last with one, and its sentence
 	lastOfSent int
 	lastPen    *Penalty // the last demand or sentence with a term, for "the same term"
+
+	firstMention map[*Person]int // the token of each person's first mention, once asked for
 }
 
 func newDoc(text string) *doc {

@@ -435,15 +435,17 @@ func (d *doc) scopedCast(cast []*Person, g *groupMention) []*Person {
 	}
 	// A group points back: to those named before it ("each of the men"), where they are
 	// enough, not to the defendants of a later section.
-	named := map[*Person]bool{}
-	for _, m := range d.persons {
-		if m.a < g.a && m.p != nil {
-			named[m.p] = true
+	if d.firstMention == nil {
+		d.firstMention = map[*Person]int{}
+		for _, m := range d.persons {
+			if _, ok := d.firstMention[m.p]; m.p != nil && !ok {
+				d.firstMention[m.p] = m.a
+			}
 		}
 	}
 	var before []*Person
 	for _, p := range cast {
-		if named[p] {
+		if a, ok := d.firstMention[p]; ok && a < g.a {
 			before = append(before, p)
 		}
 	}
