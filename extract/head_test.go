@@ -321,3 +321,13 @@ func TestURLsInStopAtSymbols(t *testing.T) {
 		t.Fatalf("urls = %q, want %q", got, want)
 	}
 }
+
+// "в день акции" is the gathering's own day, not that of a later reference to it ("через
+// два дня после акции"). Invented text.
+func TestExtract_GatheringDayNotAReference(t *testing.T) {
+	got := eventsOf("Нукус, 13 марта 2023 г.\n\nДело участников акции 18 сентября 2022 года.\n\n  Бахтияр Оразымбетов ..... задержан через два дня после акции\n  Жаксылык Туремуратов ..... задержан в день акции\n")
+	want := []string{"detention 2022-09-18 Жаксылык Туремуратов", "detention 2022-09-20 Бахтияр Оразымбетов"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("events = %v, want %v", got, want)
+	}
+}
