@@ -331,3 +331,15 @@ func TestExtract_GatheringDayNotAReference(t *testing.T) {
 		t.Fatalf("events = %v, want %v", got, want)
 	}
 }
+
+// A name before a noun of membership ("his fellow Jana Qadam member X") is a movement's, not
+// a person's. Invented text.
+func TestExtract_MovementBeforeMember(t *testing.T) {
+	var got []string
+	for _, p := range Extract("Almaty, 21 May 2025\n\nThe court left unchanged the sentence of his fellow Jana Qadam member Saltanat Yerzhanova.").Persons {
+		got = append(got, p.Name)
+	}
+	if want := []string{"Saltanat Yerzhanova"}; !slices.Equal(got, want) {
+		t.Fatalf("persons = %v, want %v", got, want)
+	}
+}

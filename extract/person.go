@@ -148,6 +148,11 @@ func (d *doc) findPersons() {
 			continue
 		}
 		m, end := d.nameAt(i)
+		// "fellow Jana Qadam member Saltanat Yerzhanova", "Jana Qadam activists": a name
+		// used before a noun of membership is a movement's, not a person's.
+		if m != nil && !d.toks[m.a].cyr && !m.title && m.role == "" && d.word(m.b, "member", "members", "activist", "activists", "supporter", "supporters", "movement") {
+			m = nil
+		}
 		if m != nil {
 			d.persons = append(d.persons, m)
 			if m.first != "" {
