@@ -122,6 +122,27 @@ func (s *Server) expensive(h http.HandlerFunc) http.HandlerFunc {
 	})
 }
 
+// pin has the store's reads through the context it returns share one read transaction, where
+// the store can (sqlstore.Store.Pin), until release: for a page or a brief of many reads, one
+// after another.
+func (s *Server) pin(ctx context.Context) (_ context.Context, release func()) {
+	if p, ok := s.Store.(interface {
+		Pin(context.Context) (context.Context, func())
+	}); ok {
+		return p.Pin(ctx)
+	}
+	return ctx, func() {}
+}
+
+// pinned is pin for a request's handler.
+func (s *Server) pinned(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, release := s.pin(r.Context())
+		defer release()
+		h(w, r.WithContext(ctx))
+	}
+}
+
 // viewerClass names what a viewer may see, as far as the store's filters tell: all staff who
 // are not cleared see the same, and all who are cleared see everything.
 func viewerClass(v docket.Viewer) (string, docket.Viewer) {

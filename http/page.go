@@ -283,9 +283,9 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 func (s *Server) registerPageRoutes() {
 	s.mux.HandleFunc("GET /static/{file}", s.handleStatic)
 	s.mux.HandleFunc("GET /{$}", s.handleHome)
-	s.mux.HandleFunc("GET /search", s.expensive(s.handleSearchPage))
+	s.mux.HandleFunc("GET /search", s.expensive(s.pinned(s.handleSearchPage)))
 	s.mux.HandleFunc("GET /suggest", s.handleSuggest)
-	s.mux.HandleFunc("GET /entity/{id}", s.handleEntityPage)
+	s.mux.HandleFunc("GET /entity/{id}", s.pinned(s.handleEntityPage))
 	s.mux.HandleFunc("GET /entity/{id}/history", s.handleEntityHistory)
 	s.mux.HandleFunc("GET /entity/{id}/referrers", s.handleReferrersPage)
 	s.mux.HandleFunc("GET /source/{id}", s.handleSourcePage)

@@ -30,10 +30,10 @@ func TestReferrers_Paged(t *testing.T) {
 	}
 	anon := Client{Base: s.URL()}
 	page := string(anon.Get(t, "/entity/"+court.ID).Want(t, http.StatusOK).Body)
-	if !strings.Contains(page, "the 100 records that referred to it most recently") || !strings.Contains(page, `href="/entity/`+court.ID+`/referrers"`) {
-		t.Error("the court's page does not say it shows the 100 most recent and link to them all")
+	if !strings.Contains(page, "the 50 records that referred to it most recently") || !strings.Contains(page, `href="/entity/`+court.ID+`/referrers"`) {
+		t.Error("the court's page does not say it shows the 50 most recent and link to them all")
 	}
-	if !strings.Contains(page, "Hearing 149") || strings.Contains(page, "Hearing 049<") || strings.Contains(page, "Hidden visit") {
+	if !strings.Contains(page, "Hearing 149") || strings.Contains(page, "Hearing 099<") || strings.Contains(page, "Hidden visit") {
 		t.Error("the court's page does not show the newest hearings only")
 	}
 	seen := map[string]int{}

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -274,8 +275,9 @@ func (s *Server) nearSpellings(r *http.Request, q string) ([]nearLink, error) {
 			continue
 		}
 		// A word that finds something as it is spelled needs no other spelling; an exact key is
-		// cheap to look up (the trailing space asks for no prefix match), a prefix is not.
-		if found, err := s.Store.Search(r.Context(), viewer(r), docket.SearchQuery{Q: w + " ", Limit: 1}); err != nil && docket.ErrorCode(err) != docket.EINVALID {
+		// cheap to look up (the trailing space asks for no prefix match), a prefix is not. Any of
+		// its newest few records will tell: a common first name has thousands, each read to rank.
+		if found, err := s.Store.Search(r.Context(), viewer(r), docket.SearchQuery{Q: w + " ", Limit: 1, Candidates: nearHits}); err != nil && docket.ErrorCode(err) != docket.EINVALID {
 			return nil, err
 		} else if len(found) > 0 {
 			continue
@@ -284,29 +286,27 @@ func (s *Server) nearSpellings(r *http.Request, q string) ([]nearLink, error) {
 		if translit.WordKey(prefix) != prefix {
 			continue // the prefix would be searched as another key
 		}
-		hits, err := s.Store.Search(r.Context(), viewer(r), docket.SearchQuery{Q: prefix, Limit: nearHits, Candidates: nearCandidates})
+		near, err := s.wordsFrom(r.Context(), viewer(r), prefix)
 		if docket.ErrorCode(err) == docket.EINVALID {
 			continue
 		} else if err != nil {
 			return nil, err
 		}
-		for _, h := range hits {
-			for _, t := range translit.Tokens(h.Snippet + " " + h.Entity.Caption) {
-				tk := translit.WordKey(t)
-				if tk == k || tk == "" {
-					continue
-				}
-				d := editDistance(k, tk, 2)
-				if d > 2 {
-					continue
-				}
-				alt := slices.Clone(words)
-				alt[wi] = t
-				nq := strings.Join(alt, " ")
-				if key := translit.Key(nq); !seen[key] {
-					seen[key] = true
-					cands = append(cands, cand{query: nq, dist: d, order: len(cands)})
-				}
+		for _, t := range near {
+			tk := translit.WordKey(t)
+			if tk == k || tk == "" {
+				continue
+			}
+			d := editDistance(k, tk, 2)
+			if d > 2 {
+				continue
+			}
+			alt := slices.Clone(words)
+			alt[wi] = t
+			nq := strings.Join(alt, " ")
+			if key := translit.Key(nq); !seen[key] {
+				seen[key] = true
+				cands = append(cands, cand{query: nq, dist: d, order: len(cands)})
 			}
 		}
 	}
@@ -316,6 +316,35 @@ func (s *Server) nearSpellings(r *http.Request, q string) ([]nearLink, error) {
 		out = append(out, nearLink{Query: c.query, Href: "/search?" + url.Values{"q": {c.query}}.Encode()})
 	}
 	return out, nil
+}
+
+// wordsFrom returns the words of the records that a search for prefix finds as v's class, in
+// the order found, each once: what near spellings are chosen from. Kept until the registry
+// changes, by class and prefix: a prefix search reads every word it begins, and visitors misspell
+// the same names.
+func (s *Server) wordsFrom(ctx context.Context, v docket.Viewer, prefix string) ([]string, error) {
+	head, err := s.Store.Head(ctx)
+	if err != nil {
+		return nil, err
+	}
+	class, cv := viewerClass(v)
+	return s.nearWords.get(ctx, head, class+" "+prefix, func(ctx context.Context) ([]string, error) {
+		hits, err := s.Store.Search(ctx, cv, docket.SearchQuery{Q: prefix, Limit: nearHits, Candidates: nearCandidates})
+		if err != nil {
+			return nil, err
+		}
+		var words []string
+		seen := map[string]bool{}
+		for _, h := range hits {
+			for _, t := range translit.Tokens(h.Snippet + " " + h.Entity.Caption) {
+				if !seen[t] {
+					seen[t] = true
+					words = append(words, t)
+				}
+			}
+		}
+		return words, nil
+	})
 }
 
 // editDistance is the Levenshtein distance of a and b in runes, or max+1 when it is more.

@@ -88,14 +88,16 @@ type Server struct {
 	jobs jobs // uploads being ingested
 
 	limiter     *limiter
-	rates       *rateLimiter       // of the expensive routes, per client
-	heavy       chan struct{}      // places for expensive requests
-	figures     *figureCache       // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
-	statistics  headMemo[[]string] // the latest statistics of each country, for the briefs
-	queueCounts queueMemo          // the review queue's counts, by viewer class and filter
-	rows        *rowKeeper         // the lists' rows
-	lastMod     headTime           // when the change log's head was made, for Last-Modified
-	pages       pageCache          // anonymous answers that carry validators, at the latest head
+	rates       *rateLimiter            // of the expensive routes, per client
+	heavy       chan struct{}           // places for expensive requests
+	figures     *figureCache            // statistics, the retaliation detector, the prisoner list, counts, feeds, briefs
+	statistics  headMemo[[]string]      // the latest statistics of each country, for the briefs
+	nearWords   headMemo[[]string]      // the words that near spellings are chosen from, by class and prefix
+	statsPages  headMemo[*statsFigures] // the statistics page's charts and tables, by class, options and language, while the figures last
+	queueCounts queueMemo               // the review queue's counts, by viewer class and filter
+	rows        *rowKeeper              // the lists' rows
+	lastMod     headTime                // when the change log's head was made, for Last-Modified
+	pages       pageCache               // anonymous answers that carry validators, at the latest head
 	stop        context.CancelFunc
 	background  sync.WaitGroup // the figures' workers, the row keeper, the warm-up
 

@@ -219,24 +219,42 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 	o.Window = 0
 	v, l := viewer(r), s.newLayout(w, r, "")
 	l.Title = l.T("stats.title")
-	c, at, err := s.counted(r.Context(), v, o)
+	_, at, err := s.counted(r.Context(), v, o)
 	if err != nil {
 		s.Error(w, r, err)
 		return
+	}
+	// The charts and tables are the same for a class of viewer, the options and the language
+	// until the figures are counted again: drawn once, not for every visitor.
+	class, cv := viewerClass(v)
+	lang := l.Lang()
+	f, err := s.statsPages.get(r.Context(), at.UnixNano(), class+" "+statsQuery(o)+" "+lang, func(ctx context.Context) (*statsFigures, error) {
+		return s.statsFigures(ctx, cv, o, lang)
+	})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	s.renderReport(w, r, "stats.html", statsPage{layout: l, Who: viewerName(l, v), Options: o,
+		Dimensions: report.Dimensions, AsOf: l.Time(at), statsFigures: f})
+}
+
+// statsFigures draws the charts and tables of the statistics page, as v sees the registry.
+func (s *Server) statsFigures(ctx context.Context, v docket.Viewer, o report.Options, lang string) (*statsFigures, error) {
+	c, _, err := s.counted(ctx, v, o)
+	if err != nil {
+		return nil, err
 	}
 	// The charts read the tables of their own breakdowns: every set of options is counted at
 	// once (report.CountAll), so these cost no more reading.
-	byYear, _, err := s.counted(r.Context(), v, report.Options{By: report.ByYear, Political: o.Political})
+	byYear, _, err := s.counted(ctx, v, report.Options{By: report.ByYear, Political: o.Political})
 	if err != nil {
-		s.Error(w, r, err)
-		return
+		return nil, err
 	}
-	byCourt, _, err := s.counted(r.Context(), v, report.Options{By: report.ByCourt, Political: o.Political})
+	byCourt, _, err := s.counted(ctx, v, report.Options{By: report.ByCourt, Political: o.Political})
 	if err != nil {
-		s.Error(w, r, err)
-		return
+		return nil, err
 	}
-	lang := l.Lang()
 	f := &statsFigures{}
 	chart := func(ch *report.Chart, kind string, o report.Options) {
 		f.Charts = append(f.Charts, chartView{ID: ch.ID, SVG: ch.SVG(), Caption: ch.Title, CSV: csvLink(kind, o),
@@ -253,18 +271,16 @@ func (s *Server) handleStatsPage(w http.ResponseWriter, r *http.Request) {
 			tables = append(tables, t.In(lang))
 		}
 	}
-	captions, err := s.captions(r.Context(), v, tables...)
+	captions, err := s.captions(ctx, v, tables...)
 	if err != nil {
-		s.Error(w, r, err)
-		return
+		return nil, err
 	}
 	for _, t := range tables {
 		lt := linkTable(captions, t)
 		lt.CSV = csvLink(t.Kind, o)
 		f.Tables = append(f.Tables, lt)
 	}
-	s.renderReport(w, r, "stats.html", statsPage{layout: l, Who: viewerName(l, v), Options: o,
-		Dimensions: report.Dimensions, AsOf: l.Time(at), statsFigures: f})
+	return f, nil
 }
 
 // retaliationPage is the data of /stats/retaliation.
@@ -465,6 +481,8 @@ func (s *Server) writeDocPaged(w http.ResponseWriter, r *http.Request, d *report
 func (s *Server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	id, lang := r.PathValue("id"), requestLang(r)
 	val, _, err := s.figures.record(r.Context(), docket.AnonymousViewer, "brief "+id+" "+lang, func(ctx context.Context, v docket.Viewer) (any, error) {
+		ctx, release := s.pin(ctx)
+		defer release()
 		head, err := s.Store.Head(ctx)
 		if err != nil {
 			return nil, err

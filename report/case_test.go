@@ -34,6 +34,15 @@ func TestLoadCase(t *testing.T) {
 	rally := b.entity("Event", "ev-rally", "type", "disruption", "date", "2021-01-05", "place", "Taraz")
 	b.entity("Event", "ev-arrest2", "type", "arrest", "date", "2021-01-06", "case", c2, "follows", rally)
 	b.entity("Statistic", "st-by", "country", "by", "description", "Belarus: 2,000 convictions")
+	// The seed's defendant in more cases of her own, which her brief does not tell: their records
+	// are not the seed case's neighbourhood (a defendant of hundreds of cases would bring them all).
+	var others []string
+	for i := range 3 {
+		oc := b.entity("Case", fmt.Sprintf("c-other-%d", i), "name", fmt.Sprintf("Other case %d", i), "defendant", demo.Akberdiyeva, "country", "kz")
+		others = append(others, b.entity("Proceeding", fmt.Sprintf("pr-other-%d", i), "case", oc, "stage", "first instance", "court", court,
+			"outcome", "convicted", "date", fmt.Sprintf("2022-0%d-01", i+1), "defendant", demo.Akberdiyeva))
+		b.entity("Event", fmt.Sprintf("ev-other-%d", i), "type", "search", "date", fmt.Sprintf("2022-0%d-02", i+1), "case", oc)
+	}
 	// More statistics of the case's country than a brief gives: the latest are taken.
 	for i := range 12 {
 		b.entity("Statistic", fmt.Sprintf("st-kz-%d", i), "country", "kz", "description", fmt.Sprintf("Kazakhstan: figure %d", i))
@@ -67,6 +76,13 @@ func TestLoadCase(t *testing.T) {
 					c.ID, wb.String(), gb.String())
 			}
 			t.Logf("%s: %d of %d entities, brief %d bytes", c.ID, len(part.Entities), len(full.Entities), gb.Len())
+			if c.ID == demo.AkberdiyevaCase {
+				for _, id := range others {
+					if part.Entities[id] != nil {
+						t.Errorf("the neighbourhood of %s holds %s, of another case of its defendant", c.ID, id)
+					}
+				}
+			}
 			if n := len(part.Entities); n >= len(full.Entities) && len(full.Entities) > 40 {
 				t.Errorf("the neighbourhood of %s holds %d entities of %d: not a neighbourhood", c.ID, n, len(full.Entities))
 			}

@@ -229,9 +229,11 @@ func (n *neighbourhood) ofSchema(schema string) []string {
 	return out
 }
 
-// cases reads cases with what their figures and briefs rest on: the records that refer to
-// them (proceedings, charges, events), what those name (defendants, courts, judges), the
-// defendants' events, other cases and relatives, and the relatives' cases with their records.
+// cases reads cases with what their briefs rest on: the records that refer to them
+// (proceedings, charges, events) and what those name (defendants, courts, judges); what acts on
+// the defendants and victims (events) and their kin, named by them or naming them; and the kin's
+// own cases with their records. Not the defendants' other cases, which a brief does not tell: a
+// defendant of hundreds of cases would bring each of them with its neighbourhood.
 func (n *neighbourhood) cases(ids []string) error {
 	if err := n.fetch(ids); err != nil {
 		return err
@@ -243,31 +245,38 @@ func (n *neighbourhood) cases(ids []string) error {
 		return err
 	}
 	defendants := n.values(n.loaded(), "defendant", "victim")
-	if err := n.referrers(defendants); err != nil {
+	if err := n.referrers(defendants, "victim", "spouse", "relative"); err != nil {
 		return err
 	}
-	var related []string
+	var kin []string
 	for _, d := range defendants {
 		if e := n.reg.Entities[d]; e != nil {
-			related = append(related, e.Values("spouse")...)
-			related = append(related, e.Values("relative")...)
+			kin = append(kin, e.Values("spouse")...)
+			kin = append(kin, e.Values("relative")...)
 		}
 	}
 	for _, e := range n.loaded() {
 		if e.Schema == "Person" && (overlaps(e.Values("spouse"), defendants) || overlaps(e.Values("relative"), defendants)) {
-			related = append(related, e.ID)
+			kin = append(kin, e.ID)
 		}
 	}
-	if err := n.fetch(related); err != nil {
+	if err := n.fetch(kin); err != nil {
 		return err
 	}
-	if err := n.referrers(n.values(n.loaded(), "spouse", "relative")); err != nil {
+	for i, id := range kin {
+		kin[i] = n.canonical[id] // "" when not visible: referrers skips it
+	}
+	kin = uniq(kin)
+	if err := n.referrers(kin, "defendant", "victim"); err != nil {
 		return err
 	}
-	if err := n.referrers(related); err != nil {
-		return err
+	var kinCases []string
+	for _, e := range n.loaded() {
+		if e.Schema == "Case" && overlaps(n.values([]*docket.Entity{e}, "defendant"), kin) {
+			kinCases = append(kinCases, e.ID)
+		}
 	}
-	if err := n.referrers(n.ofSchema("Case")); err != nil {
+	if err := n.referrers(kinCases); err != nil {
 		return err
 	}
 	return n.named()

@@ -651,3 +651,31 @@ func TestTamperSecurityLog(t *testing.T) {
 		return db, func(q string) error { _, err := raw.Exec(q); return err }, true
 	})
 }
+
+// TestPin: the reads through a pinned context share one read transaction: they see the store as
+// it was when pinned, not a write made meanwhile, which a read outside it sees; pinned again after
+// release, they see it.
+func TestPin(t *testing.T) {
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	ctx := context.Background()
+	v := docket.Viewer{Name: "admin", Role: docket.Admin, Cleared: true}
+	src := storetest.MustSource(t, db, "https://example.org/pin")
+	before := storetest.MustEntity(t, db, "Person", src, "name", "Pinned Before")
+	pinned, release := db.Pin(ctx)
+	meanwhile := storetest.MustEntity(t, db, "Person", src, "name", "Written Meanwhile")
+	if _, err := db.FindEntityByID(pinned, v, before.ID); err != nil {
+		t.Fatalf("pinned: %v", err)
+	}
+	if _, err := db.FindEntityByID(pinned, v, meanwhile.ID); docket.ErrorCode(err) != docket.ENOTFOUND {
+		t.Errorf("a pinned read sees a record written after it was pinned: %v", err)
+	}
+	if _, err := db.FindEntityByID(ctx, v, meanwhile.ID); err != nil {
+		t.Errorf("a read outside the pin: %v", err)
+	}
+	release()
+	again, release := db.Pin(ctx)
+	defer release()
+	if _, err := db.FindEntityByID(again, v, meanwhile.ID); err != nil {
+		t.Errorf("pinned again: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/docketorg/docket"
@@ -95,8 +96,37 @@ func (tx *Tx) merges(ctx context.Context, tail string, args ...any) ([]*docket.M
 	return out, rows.Err()
 }
 
-// view runs fn in a read transaction.
+// pinKey marks a context whose reads of a store share one read transaction (see Pin).
+type pinKey struct{ db *Store }
+
+// Pin returns a context whose reads of db share one read transaction until release is called:
+// a page or a brief that reads the store a dozen times sees one state of it, and takes a
+// connection once instead of queueing for one at each read behind other requests' reads. The
+// reads through it must come one at a time, from one goroutine, as a page's or a brief's do.
+// Where the backend cannot read while another read's rows are open (Dialect.Interleaves:
+// PostgreSQL), or the transaction cannot begin, each read has its own transaction, as without.
+func (db *Store) Pin(ctx context.Context) (context.Context, func()) {
+	if !db.Dialect.Interleaves() {
+		return ctx, func() {}
+	}
+	tx, err := db.BeginTx(ctx, false)
+	if err != nil {
+		return ctx, func() {}
+	}
+	// A transaction sees the store as of its first read, not as of its beginning.
+	var one int
+	if err := tx.QueryRowContext(ctx, `SELECT 1 FROM entities LIMIT 1`).Scan(&one); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		tx.Rollback()
+		return ctx, func() {}
+	}
+	return context.WithValue(ctx, pinKey{db}, tx), func() { tx.Rollback() }
+}
+
+// view runs fn in a read transaction: the pinned one of ctx, if any (see Pin).
 func (db *Store) view(ctx context.Context, fn func(tx *Tx) error) error {
+	if tx, ok := ctx.Value(pinKey{db}).(*Tx); ok {
+		return db.busy(fn(tx))
+	}
 	tx, err := db.BeginTx(ctx, false)
 	if err != nil {
 		return err
