@@ -1408,6 +1408,10 @@ func (d *doc) outcomeAt(k int) (string, int) {
 // modal reports words before a claim that make it a wish, a possibility or a denial rather
 // than a fact: "can now cancel her acquittal", "asked for an acquittal", "seek the release".
 func (d *doc) modal(a, k int) bool {
+	// A table's cell says its own: "5 years (prosecutor asked for 7) | upheld".
+	if d.toks[k].cell != 0 {
+		a = max(a, d.cellStart(k))
+	}
 	// "was never brought to trial: he died": a colon or semicolon opens another clause.
 	for x := k - 1; x > max(a, k-12); x-- {
 		if d.punct(x, ":", ";") {

@@ -693,6 +693,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 			best, bestDist = m, dist
 		}
 	}
+	// A table's cell without a day of its own: the day its column's head gives.
+	if best == nil {
+		if m := d.headDate(k); m != nil {
+			return m.iso
+		}
+	}
 	if best != nil {
 		// "In late January ... according to the court's records, from 20 January 2022": the
 		// sentence gives the same time again to the day.

@@ -93,6 +93,7 @@ type doc struct {
 	lastPen    *Penalty // the last demand or sentence with a term, for "the same term"
 
 	firstMention map[*Person]int // the token of each person's first mention, once asked for
+	colHeads     map[int][2]int  // a table cell's first token: the head cell of its column
 }
 
 func newDoc(text string) *doc {

@@ -255,6 +255,12 @@ func (d *doc) markTable(lines []tableLine, block []int) {
 		}
 		for ci, c := range l.cells {
 			col := d.headColumn(head, l, ci)
+			if bi >= headEnd && col >= 0 && col < len(head.cells) && c[0] < c[1] {
+				if d.colHeads == nil {
+					d.colHeads = map[int][2]int{}
+				}
+				d.colHeads[c[0]] = head.cells[col]
+			}
 			for k := c[0]; k < c[1]; k++ {
 				d.toks[k].cell = uint8(min(col+1, 255))
 				if bi >= headEnd && col >= 0 && col < len(kinds) {
@@ -307,4 +313,22 @@ func (d *doc) spacesBefore(i int) int {
 		n++
 	}
 	return n
+}
+
+// headDate returns the day a table's column head gives ("Mangystau Regional Court,
+// 12.12.2024") for the cell of token k, or nil.
+func (d *doc) headDate(k int) *dateMention {
+	if d.toks[k].cell == 0 || d.colHeads == nil {
+		return nil
+	}
+	h, ok := d.colHeads[d.cellStart(k)]
+	if !ok {
+		return nil
+	}
+	for _, m := range d.datesIn(h[0], h[1]) {
+		if m.prec == precDay {
+			return m
+		}
+	}
+	return nil
 }

@@ -113,3 +113,20 @@ func TestExtract_LeaderDotRows(t *testing.T) {
 		t.Fatalf("events = %v, want %v", got, want)
 	}
 }
+
+// A table's cell says its own: a request in one cell does not make the next cell's "upheld"
+// a wish; a ";" inside a cell does not part the cell from the row's person; and the day in a
+// column's head dates the events of its cells. Invented text.
+func TestExtract_TableCells(t *testing.T) {
+	text := "Monday, 16 December 2024\n\nThe appeal court ruled.\n\n" +
+		"Defendant | City Court, 30.09.2024 | Regional Court, 12.12.2024\n\n" +
+		"Marat Seitov | 5 years' imprisonment (prosecutor asked for 7) | upheld\n\n" +
+		"Aigul Nurova | 4 years' imprisonment | changed to 3 years' restriction of freedom; released\n"
+	r := Extract(text)
+	if got := outcomeKeys(r.Outcomes); !slices.Contains(got, "Marat Seitov: upheld") {
+		t.Errorf("outcomes = %v, want Marat Seitov upheld", got)
+	}
+	if got, want := eventsOf(text), []string{"release 2024-12-12 Aigul Nurova"}; !slices.Equal(got, want) {
+		t.Errorf("events = %v, want %v", got, want)
+	}
+}

@@ -465,6 +465,9 @@ func sentences(toks []tok) []sentence {
 		if !next.sp {
 			continue
 		}
+		if t.t == ";" && t.cell != 0 && j < len(toks) && toks[j].cell != 0 && !toks[j].rowStart {
+			continue // a table's row is one record, its person in the first cell
+		}
 		if t.t == ";" {
 			// A clause keeps its own dates and persons; the sentence it continues is its lead.
 			cut(j)
