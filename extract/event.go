@@ -249,6 +249,7 @@ func (d *doc) events(si int) {
 		}
 	}
 	d.triggers = triggers
+	d.tableEvents(si)
 	for k := s.a; k < s.b; k++ {
 		typ, l := d.eventAt(k)
 		if typ == "" {

@@ -332,3 +332,53 @@ func (d *doc) headDate(k int) *dateMention {
 	}
 	return nil
 }
+
+// tableEvents reads the events a table's row gives under a column whose head is an event word
+// ("Detained | 1 July 2022", "Задержание | 19.09.2022"): the event of that type, on the
+// cell's date, for the person the row names first. A cell that says no ("not detained") or
+// that has its own event word (read with its sentence) gives none.
+func (d *doc) tableEvents(si int) {
+	s := d.sents[si]
+	if d.colHeads == nil || d.toks[s.a].cell == 0 {
+		return
+	}
+	var person *Person
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p != nil && !m.pronoun {
+			person = m.p
+			break
+		}
+	}
+	if person == nil {
+		return
+	}
+	for k := s.a; k < s.b; k++ {
+		h, ok := d.colHeads[k]
+		if !ok || k > s.a && d.toks[k-1].cell == d.toks[k].cell {
+			continue
+		}
+		typ := ""
+		for x := h[0]; x < h[1] && typ == ""; x++ {
+			typ, _ = d.eventAt(x)
+		}
+		if typ == "" {
+			continue
+		}
+		e := k
+		for e < s.b && d.toks[e].cell == d.toks[k].cell {
+			e++
+		}
+		own := false
+		for x := k; x < e; x++ {
+			if t, _ := d.eventAt(x); t != "" || d.word(x, "not", "no", "не", "нет") {
+				own = true
+			}
+		}
+		ds := d.datesIn(k, e)
+		if own || len(ds) != 1 || ds[0].prec < precMonth {
+			continue
+		}
+		d.addEvent(&Event{Type: typ, Date: ds[0].iso, Person: person.Name, Mentions: []Span{d.span(k, e)}})
+		d.setWhat(ds[0].iso, typ)
+	}
+}

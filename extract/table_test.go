@@ -130,3 +130,18 @@ func TestExtract_TableCells(t *testing.T) {
 		t.Errorf("events = %v, want %v", got, want)
 	}
 }
+
+// A column whose head is an event word gives each row's person that event on the cell's
+// date; a cell that says no gives none. Invented text.
+func TestExtract_TableEventColumn(t *testing.T) {
+	text := "Tashkent, 12 June 2023\n\nThe table sets out the detentions and the sentences.\n\n" +
+		"Defendant | Detained | Verdict\n" +
+		"Azamat Tursynbaev | 1 July 2022 | 16 years\n" +
+		"Erlan Qalbaev | 4 July 2022 | 8 years\n" +
+		"Kuanysh Allambergenov | not detained | 3 years, suspended\n"
+	got := eventsOf(text)
+	want := []string{"detention 2022-07-01 Azamat Tursynbaev", "detention 2022-07-04 Erlan Qalbaev"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("events = %v, want %v", got, want)
+	}
+}
