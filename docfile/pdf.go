@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/extract"
 )
 
 var noPoppler = &ErrNoTool{Tool: "pdftotext", Package: "poppler-utils", Why: "to read PDF documents"}
@@ -92,7 +93,7 @@ func readPDF(ctx context.Context, what string, data []byte, opt Options) (*File,
 	if !utf8.Valid(out) {
 		return nil, docket.Errorf(docket.EINVALID, "%s: the PDF's text is not UTF-8", what)
 	}
-	text := strings.ReplaceAll(strings.ReplaceAll(string(out), "\r\n", "\n"), "\f", "\n")
+	text := extract.JoinPages(strings.ReplaceAll(string(out), "\r\n", "\n"))
 	f := &File{Text: text, Title: info.fields["Title"], Format: docket.FormatPDF, ContentType: "application/pdf", Encoding: "utf-8"}
 	if textLayer(text, info.pages) {
 		return f, nil

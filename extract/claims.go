@@ -450,6 +450,26 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			k += l - 1
 			continue
 		}
+		// "reducing his sentence from seven to five years": the first number takes the
+		// unit of the second.
+		if d.word(k-1, "from", "с") && d.anyWord(a, k, termChanges...) {
+			if n, l := d.count(k); n > 0 && n <= 30 && d.unit(k+l) == 0 && d.word(k+l, "to", "до") {
+				if t2, _, ok := d.termAt(k + l + 1); ok {
+					t := term{}
+					if t2.y > 0 {
+						t.y = n
+					} else {
+						t.m = n
+					}
+					terms = append(terms, struct {
+						a, b int
+						t    term
+					}{k, k + l, t})
+					k += l - 1
+					continue
+				}
+			}
+		}
 		if t, e, ok := d.elidedTerm(k, unit); ok && cue {
 			terms = append(terms, struct {
 				a, b int
@@ -472,7 +492,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
 				d.word(k-1, "within", "in", "through", "испытательным", "испытательный") && !d.word(k-2, "sentenced") ||
 				d.word(k-1, "a", "an") && !d.toks[k].cyr && d.word(k, "day", "week", "month", "year") && !d.word(e, "in", "of") ||
-				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") ||
+				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") || d.word(k-1, "probation") ||
 				d.word(e, "of") && d.word(e+1, "probation") || d.word(k-1, "between") ||
 				d.word(e, "under") && d.word(e+1, "house") || d.word(e, "под") && d.word(e+1, "домашним", "стражей", "арестом") ||
 				d.word(e, "in") && d.word(e+1, "custody", "detention", "pre-trial") || d.word(e, "for", "on", "and") && d.word(e+1, "each") && false
@@ -492,7 +512,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "house arrest" is not a penalty kind; "suspended for 'committing an offence'"
 			// (from office) is not a suspended sentence.
 			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
-				if !(d.punct(k-1, ",") || d.word(k-1, "years'", "years", "year")) {
+				// In a table's cell of two lines, the word before is the cell's, not the next column's.
+				pk := k - 1
+				for pk > a && d.toks[k].cell != 0 && d.toks[pk].cell != d.toks[k].cell {
+					pk--
+				}
+				if !(d.punct(pk, ",") || d.word(pk, "years'", "years", "year")) {
 					continue
 				}
 			}
@@ -561,6 +586,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
 				continue
 			}
+			// A table's cell: its term takes no kind from the next column.
+			if d.toks[k.a].cell != d.toks[t.a].cell {
+				continue
+			}
 			// "five years in a colony (the prosecutor asked for 10)": a term in an aside takes
 			// no kind from outside it.
 			if k.b <= t.a && d.anyPunct(k.b, t.a, "(") || k.a >= t.b && d.anyPunct(t.b, k.a, ")") {
@@ -609,6 +638,14 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
 			}
+			// An interview's answer to a question about the prosecution's request.
+			if lead := d.sents[si].lead; !strong && lead >= 0 && d.punct(d.sents[lead].b-1, "?") && d.cueIn(lead, cDemand) && !d.anyClass(a, t.a, cSentencing|cStrong) {
+				strong = true
+			}
+			// "18 лет л/с" under a table's column of requests or of verdicts.
+			if d.toks[t.a].colKind != 0 && !d.anyPunct(d.cellStart(t.a), t.a, "(") {
+				strong = true
+			}
 			// "a 14-year sentence", "a five-year prison term"
 			if d.word(t.b, "sentence", "term", "prison", "jail") && (d.punct(t.b-2, "-") || strings.Contains(d.toks[t.b-1].t, "-")) {
 				strong = true
@@ -619,6 +656,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				p.Term = t.t.iso()
 				out = append(out, &penaltyMention{a: t.a, b: t.b, pen: &p})
 				continue
+			}
+			// "reduced the prison term from three years to eighteen months": the terms before
+			// and after a court's change are sentences.
+			if !strong && d.anyWord(a, t.a, termChanges...) && (d.word(t.a-1, "from", "с") && d.word(t.b, "to", "до") ||
+				d.word(t.a-1, "to", "до") && (d.anyWord(max(a, t.a-8), t.a, "from", "с") || d.changedTermOf(a, t.a) != nil)) {
+				strong = true
 			}
 			if !strong {
 				continue
@@ -638,6 +681,18 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				// and a half years.": the sentence just before, in the same paragraph.
 				if prev == nil && si > 0 && (d.punct(d.sents[si-1].b-1, ";") || d.lastPen != nil && d.lastPen.sent == si-1 && d.sents[si-1].para == d.sents[si].para) {
 					prev = d.lastPen
+					// "A to four years' imprisonment ... and C to three years of restriction of
+					// freedom. The prosecution had sought five years for each of the men": the
+					// sentence before gave terms of several kinds, and the last says nothing.
+					first := prev.sent // the clauses joined by semicolons before are one sentence
+					for first > 0 && d.punct(d.sents[first-1].b-1, ";") {
+						first--
+					}
+					for _, sn := range d.res.Sentences {
+						if prev != nil && sn.sent >= first && sn.sent <= prev.sent && sn.Term != "" && sn.Kind != prev.Kind {
+							prev = nil
+						}
+					}
 				}
 				if prev != nil && (prev.Kind == "restriction of freedom" || prev.Kind == "compulsory treatment") {
 					kind = prev.Kind
@@ -742,8 +797,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 
 // termChanges are the verbs of a court changing a term: "reduced his term from seven years
 // to six".
-var termChanges = strings.Fields(`reduced cut trimmed lowered increased raised снизил снизила сократил сократила смягчил
-	смягчила увеличил увеличила`)
+var termChanges = strings.Fields(`reduced reducing reduces cut cutting cuts trimmed trimming lowered lowering increased
+	increasing raised raising снизил снизила снизив сократил сократила сократив смягчил смягчила смягчив увеличил
+	увеличила увеличив`)
 
 // banScope returns what a ban is from: "from journalistic activity", "on public activity",
 // "заниматься общественной деятельностью".
@@ -789,9 +845,24 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			demand = (prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
 		}
 	}
+	// An answer that says no verb of its own: the question's ("And the prosecution had asked
+	// for...? / Seven years for Levan").
+	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.cueIn(lead, cDemand) && d.cueIn(lead, cProsecutor) && d.punct(d.sents[lead].b-1, "?") {
+		demand = true
+	}
 	demand = demand || pm.demand
+	// A table's column says whose the term is, unless an aside in the cell says otherwise:
+	// "5 years' imprisonment (prosecutor asked for 7)".
+	if ck := d.toks[pm.a].colKind; ck != 0 && !d.anyPunct(d.cellStart(pm.a), pm.a, "(") {
+		demand = ck == colDemand
+	}
 	d.fromGroup = false
 	persons := d.claimPersons(pm.a, pm.b, s, true)
+	// "upheld the verdict for all seven but reduced Yusupov's term to eight years": the term
+	// is the possessor's.
+	if p := d.changedTermOf(s.a, pm.a); p != nil && d.word(pm.a-1, "to", "до") {
+		persons = []*Person{p}
+	}
 	if d.needCast {
 		return
 	}
@@ -1282,7 +1353,7 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
-var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left
+var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left leaving leaves
 	overturned overturning quashed quashing re-trial rejected retrial returned reversed sent terminated turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
@@ -1310,6 +1381,7 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		return "convicted", 1
 	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
+		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
 		w(0, "отклонил", "отклонила", "отклонили") && w(1, "жалобу", "апелляцию", "апелляционную", "жалобы"):
 		return "upheld", 1
@@ -1336,6 +1408,10 @@ func (d *doc) outcomeAt(k int) (string, int) {
 // modal reports words before a claim that make it a wish, a possibility or a denial rather
 // than a fact: "can now cancel her acquittal", "asked for an acquittal", "seek the release".
 func (d *doc) modal(a, k int) bool {
+	// A table's cell says its own: "5 years (prosecutor asked for 7) | upheld".
+	if d.toks[k].cell != 0 {
+		a = max(a, d.cellStart(k))
+	}
 	// "was never brought to trial: he died": a colon or semicolon opens another clause.
 	for x := k - 1; x > max(a, k-12); x-- {
 		if d.punct(x, ":", ";") {
@@ -1656,4 +1732,20 @@ func (d *doc) respectively(si int) bool {
 		d.addOutcome(&Outcome{Person: name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
 	}
 	return true
+}
+
+// changedTermOf returns the person whose term a court's change names with a possessive
+// between the verb and token b ("reduced Qalbaev's term to six years"), or nil.
+func (d *doc) changedTermOf(a, b int) *Person {
+	for k := max(a, b-8); k < b; k++ {
+		if !slices.Contains(termChanges, d.word2(k)) {
+			continue
+		}
+		for _, m := range d.personsIn(k+1, b) {
+			if m.p != nil && !m.pronoun && d.toks[m.b-1].poss && d.word(m.b, "term", "sentence", "prison") {
+				return m.p
+			}
+		}
+	}
+	return nil
 }

@@ -205,7 +205,9 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 					end = k + 1
 					end += d.yearWord(end)
 					if validDate(y, m, day) {
-						return &dateMention{a: i, b: end, y: y, m: m, d: day, prec: precDay}, true
+						// "7–13 октября 2024 года": the dash stands alone, the period ends here.
+						period := i >= 2 && d.punct(i-1, "–", "—", "-") && d.toks[i-2].k == tNum && d.num(i-2) >= 1 && d.num(i-2) < day
+						return &dateMention{a: i, b: end, y: y, m: m, d: day, prec: precDay, rangeEnd: period}, true
 					}
 				}
 				if validDate(0, m, day) {
@@ -354,9 +356,9 @@ func (d *doc) unit(i int) byte {
 		return 'd'
 	case "week", "weeks", "неделя", "недели", "неделю", "недель", "неделе":
 		return 'w'
-	case "month", "months", "месяц", "месяца", "месяцев", "месяцам", "месяцами":
+	case "month", "months", "месяц", "месяца", "месяцев", "месяцам", "месяцами", "мес", "mos":
 		return 'm'
-	case "year", "years", "год", "года", "лет", "году", "годам", "годами", "годах":
+	case "year", "years", "год", "года", "лет", "году", "годам", "годами", "годах", "yrs":
 		return 'y'
 	case "hours", "часов", "часа":
 		return 'h'
@@ -587,12 +589,18 @@ func (d *doc) findDates() {
 		if t.k != tWord {
 			continue
 		}
-		// "on Friday", "в пятницу": the last such day on or before the dateline.
-		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on", "в", "во") || t.cyr) && d.dateline != nil {
+		// "on Friday", "в пятницу": the last such day on or before the dateline, or before the
+		// end of the week a digest covers; "last Wednesday", "в прошлую среду": the last one
+		// before it.
+		last := d.word(i-1, "last", "прошлый", "прошлую", "прошлое") || d.word(i-1, "past") && d.word(i-2, "this")
+		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on", "в", "во") || last || t.cyr) && d.docDate != nil && d.docDate.y != 0 && d.docDate.prec == precDay {
 			if !t.cyr && !t.cap {
 				continue
 			}
-			dt := d.dateline.time()
+			dt := d.docDate.time()
+			if last {
+				dt = dt.AddDate(0, 0, -1)
+			}
 			for dt.Weekday() != wd {
 				dt = dt.AddDate(0, 0, -1)
 			}
@@ -646,6 +654,9 @@ func (d *doc) findDates() {
 		base := anchor
 		if kind == relDateline {
 			base = d.dateline
+			if base != nil && base.y == 0 && u != 'd' && u != 'h' && u != 'w' {
+				base = nil // "last year" counted from a post's day without a year
+			}
 		}
 		// "The next day" opening a paragraph goes on from the story's latest day, not from a
 		// date of the background told in between ("Sahakyan was arrested on 9 December 2022").
@@ -710,7 +721,9 @@ func (d *doc) findDates() {
 			}
 		}
 		d.addDate(m, "")
-		if m.prec == precDay && !backdated {
+		// Days counted from a post's day without a year have none either, but are days the
+		// story goes on from ("Позавчера ... В тот же вечер").
+		if (m.prec == precDay || m.prec == precNoYear && base.prec == precNoYear) && !backdated {
 			anchor = m
 			latest = d.laterDay(latest, m)
 		}
@@ -815,10 +828,15 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 			if m.m*100+max(m.d, 0) >= x.m*100+x.d && (d.docDate == nil || x.y < d.docDate.y || m.m*100+max(m.d, 0) <= d.docDate.m*100+d.docDate.d) {
 				return x.y
 			}
+			// "detained on 9 November 2021 ... In late January the measure was changed": the
+			// story goes on into the next year, where that is before the text's date.
+			if m.prec == precMonth && m.m < x.m && d.docDate != nil && d.docDate.y > x.y+1 && !d.future(i) {
+				return x.y + 1
+			}
 			break
 		}
 	}
-	if d.docDate != nil {
+	if d.docDate != nil && d.docDate.y != 0 {
 		ref := d.docDate
 		y := ref.y
 		md := m.m*100 + max(m.d, 0)
@@ -849,15 +867,23 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	return lastYear
 }
 
-// findDateline finds the date of the document: a date in its first lines that stands alone
-// on its line or follows a place ("Warsaw, 11 February 2019", "MOSCOW, March 3, 2021 —").
+// findDateline finds the date of the document: a date in its head that stands alone on its
+// line or in a segment of a line cut by "·" or "|" ("October 21, 2025 · Rights"), follows a
+// place ("Warsaw, 11 February 2019", "MOSCOW, March 3, 2021 —"), or follows a word of
+// publication ("Published 30.10.2024", "Recorded in Tbilisi on 18 September 2025",
+// "опубликован 14.10.2024"). The head is the first six lines, and beyond them, where a web
+// page's menus or a letterhead come first, the lines up to the first paragraph of prose; there
+// only a date alone in its segment or after a word of publication counts, as a title or a
+// table there may hold dates of the story. A day without a year (a post's "12 апреля, 09:14")
+// dates the text too: the days counted from it have no year either.
 func (d *doc) findDateline() {
-	limit := min(len(d.text), 600)
+	limit := min(len(d.text), 2500)
 	linesSeen := 0
 	for i := 0; i < len(d.toks) && d.toks[i].s < limit; i++ {
 		if d.toks[i].nl > 0 || i == 0 {
 			linesSeen++
-			if linesSeen > 6 {
+			// A long line of prose ends the head: the body has begun.
+			if i > 0 && linesSeen > 6 && d.lineLen(d.lineStart(i-1)) > 250 {
 				return
 			}
 		}
@@ -865,30 +891,64 @@ func (d *doc) findDateline() {
 			continue
 		}
 		m, ok := d.absolute(i)
-		if !ok || m.prec != precDay && !(m.rangeEnd && m.y != 0) {
+		if !ok || m.prec != precDay && m.prec != precNoYear && !(m.rangeEnd && m.y != 0) {
 			continue
 		}
-		// The date must open its line, or follow "Place," at the start of its line, or
-		// end a short line.
-		lineStart := i
-		for lineStart > 0 && d.toks[lineStart].nl == 0 {
-			lineStart--
-		}
-		before := i - lineStart
+		lineStart := d.lineStart(i)
 		lineEnd := m.b
 		for lineEnd < len(d.toks) && d.toks[lineEnd].nl == 0 {
 			lineEnd++
 		}
+		segStart, segEnd := i, m.b
+		for segStart > lineStart && !d.punct(segStart-1, "·", "|", "•") {
+			segStart--
+		}
+		for segEnd < lineEnd && !d.punct(segEnd, "·", "|", "•") {
+			segEnd++
+		}
+		// "Published 30.10.2024", "Recorded in Tbilisi on 18 September 2025".
+		cued := false
+		for k := max(segStart, i-5); k < i; k++ {
+			if d.word(k, "published", "posted", "updated", "recorded", "dated", "опубликовано", "опубликован", "опубликована", "обновлено") {
+				cued = true
+			}
+		}
+		// "Monday, 16 December 2024", "12 апреля, 09:14", "October 21, 2025".
+		alone := true
+		for k := segStart; k < segEnd; k++ {
+			if k >= m.a && k < m.b || m.rangeEnd && k >= m.a-2 && k < m.a {
+				continue
+			}
+			if !(d.toks[k].k == tPunct || isWeekday(d.toks[k].low) || d.toks[k].k == tNum && strings.Contains(d.toks[k].t, ":")) {
+				alone = false
+				break
+			}
+		}
+		head := linesSeen <= 6 && d.toks[i].s < 600
+		if m.prec == precNoYear && !(alone && head) {
+			continue // a day without a year is a post's date only alone near the top
+		}
+		// The date must open its line, or follow "Place," at the start of its line or
+		// segment, or end a short line.
+		before := i - lineStart
 		lineLen := d.toks[lineEnd-1].e - d.toks[lineStart].s
-		ok = before == 0 || before <= 4 && d.punct(i-1, ",", "—", "–", "-", ":") && d.toks[lineStart].cap ||
-			lineLen < 80
+		placed := before <= 4 && d.punct(i-1, ",", "—", "–", "-", ":") && d.toks[lineStart].cap ||
+			i-segStart <= 4 && i-segStart >= 2 && d.punct(i-1, ",", "—", "–", "-", ":") && d.toks[segStart].cap
+		if head {
+			ok = before == 0 || placed || lineLen < 80 || cued || alone
+		} else {
+			ok = cued || alone || placed && (segStart > lineStart || d.toks[lineStart].caps)
+		}
 		if ok && m.rangeEnd {
 			d.docDate = m // a digest's period dates it, but is not a date of the text's facts
 			continue
 		}
 		if ok {
 			m.dateline = true
-			d.dateline, d.docDate = m, m
+			d.dateline = m
+			if d.docDate == nil {
+				d.docDate = m
+			}
 			for k := m.a; k < m.b; k++ {
 				d.toks[k].used = true
 			}
@@ -897,10 +957,31 @@ func (d *doc) findDateline() {
 	}
 }
 
+// lineStart returns the first token of token i's line.
+func (d *doc) lineStart(i int) int {
+	for i > 0 && d.toks[i].nl == 0 {
+		i--
+	}
+	return i
+}
+
+// lineLen returns the length in bytes of the line that starts at token i.
+func (d *doc) lineLen(i int) int {
+	j := i + 1
+	for j < len(d.toks) && d.toks[j].nl == 0 {
+		j++
+	}
+	return d.toks[j-1].e - d.toks[i].s
+}
+
 // datedJustBefore reports a date to the day ending a comma and at most two words before
 // token i, in its sentence.
 func (d *doc) datedJustBefore(i, sa int) bool {
 	for k := i - 1; k >= max(sa, i-4); k-- {
+		// "Её задержали 14 марта, а через неделю после задержания": a new clause.
+		if d.word(k, "а", "и", "но", "and", "but", "then", "while", "whereas") {
+			return false
+		}
 		if d.punct(k, ",") {
 			for _, m := range d.dates {
 				if m.b == k && m.prec == precDay && !m.rel {

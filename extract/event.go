@@ -249,6 +249,7 @@ func (d *doc) events(si int) {
 		}
 	}
 	d.triggers = triggers
+	d.tableEvents(si)
 	for k := s.a; k < s.b; k++ {
 		typ, l := d.eventAt(k)
 		if typ == "" {
@@ -307,9 +308,26 @@ func (d *doc) events(si int) {
 		if persons == nil {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
+		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
+		// clause after the comma leaves out the verb; its persons are told apart with their
+		// own date.
+		for _, it := range d.gappedItems(k+l, s) {
+			for _, p := range it.persons {
+				persons = slices.DeleteFunc(persons, func(x *Person) bool { return x == p })
+				d.addEvent(&Event{Type: typ, Date: it.date.iso, Person: p.Name, Mentions: []Span{d.span(k, k+l)}})
+			}
+			d.setWhat(it.date.iso, typ)
+		}
 		date := d.eventDate(si, k, refDate, typ)
 		if len(persons) == 0 && typ == "search" {
 			persons = d.homeOfLast(s)
+		}
+		// "two days later a court ordered his arrest. In late January the measure was changed
+		// to house arrest": a custody's next step, told in a sentence that names no one, is of
+		// the person of the event just before, in the same paragraph.
+		if len(persons) == 0 && (typ == "house arrest" || typ == "arrest" || typ == "release") && d.lastOf != nil && d.lastOfSent >= si-1 && d.lastOfSent < si &&
+			d.sents[d.lastOfSent].para == s.para && len(d.personsIn(s.a, s.b)) == 0 && len(d.sentGroups[si]) == 0 {
+			persons = []*Person{d.lastOf}
 		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
@@ -666,11 +684,30 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if dist < 0 {
 			dist = -dist
 		}
+		// "Dubovik, a teacher convicted in 2022, died in a colony on 2 July 2024": a date
+		// past a comma is another clause's (an apposition, a relative clause) more often than
+		// one in the event's own clause.
+		if a, b := min(m.b, k), max(m.a, k); d.commaIn(a, b) {
+			dist += 12
+		}
 		if dist < bestDist {
 			best, bestDist = m, dist
 		}
 	}
+	// A table's cell without a day of its own: the day its column's head gives.
+	if best == nil {
+		if m := d.headDate(k); m != nil {
+			return m.iso
+		}
+	}
 	if best != nil {
+		// "In late January ... according to the court's records, from 20 January 2022": the
+		// sentence gives the same time again to the day.
+		for _, m := range cands {
+			if len(m.iso) > len(best.iso) && strings.HasPrefix(m.iso, best.iso+"-") {
+				best = m
+			}
+		}
 		return best.iso
 	}
 	if refDate != "" {
@@ -821,6 +858,10 @@ func (d *doc) mergeEvents() {
 			case e.Date == "" && x.Date != "" && (e.Person == x.Person || e.Person == ""):
 				into = x
 			case e.Person == "" && x.Person != "" && e.Date == x.Date:
+				into = x
+			// "detained in early March ... Kuleshov was taken on 3 March": the same event
+			// told once to the month (or year) and once to the day.
+			case e.Person == x.Person && e.Date != "" && len(x.Date) > len(e.Date) && strings.HasPrefix(x.Date, e.Date+"-") && !strings.HasPrefix(e.Date, "--"):
 				into = x
 			}
 			if into != nil {
@@ -977,6 +1018,55 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 		if x >= s.b-1 {
 			break
 		}
+	}
+	return items
+}
+
+// gappedItems reads the clauses after token b of sentence s that leave out the verb: a
+// comma, persons, a dash and a date, up to the next comma or the end ("A on 3 March, B and C
+// — the next day", "A — 12 March"). Another event word in between ends the search.
+func (d *doc) gappedItems(b int, s sentence) []datedItem {
+	var items []datedItem
+	for x := b; x < s.b; x++ {
+		if d.is(x, cEvent) {
+			if typ, _ := d.eventAt(x); typ != "" {
+				break
+			}
+		}
+		if !d.punct(x, ",", ";") {
+			continue
+		}
+		dash := -1
+		for y := x + 1; y < min(s.b, x+14); y++ {
+			if d.punct(y, "—", "–") {
+				dash = y
+				break
+			}
+			if d.punct(y, ",") || d.word(y, "и", "and") || d.toks[y].k == tWord && d.toks[y].cap {
+				continue
+			}
+			break
+		}
+		if dash < 0 {
+			continue
+		}
+		var ps []*Person
+		for _, m := range d.personsIn(x+1, dash) {
+			if m.p == nil || m.pronoun {
+				return nil
+			}
+			ps = append(ps, m.p)
+		}
+		end := dash + 1
+		for end < s.b && !d.punct(end, ",", ";", ".") && end-dash <= 7 {
+			end++
+		}
+		ds := d.datesIn(dash+1, end)
+		if len(ps) == 0 || len(ds) != 1 || ds[0].until {
+			continue
+		}
+		items = append(items, datedItem{ps, ds[0]})
+		x = end - 1
 	}
 	return items
 }

@@ -34,12 +34,47 @@ var eventNouns = map[string]*eventFamily{
 	"acquittal": {words: acquitWords}, "оправдания": {words: acquitWords},
 }
 
+// gatheringFamily is a protest, a rally, a strike: no event of the vocabulary, but a day the
+// text dates ("the 29 April protest", "акции 18 сентября 2022 года") that others are told
+// from ("the morning after the protest", "в день акции").
+var gatheringFamily = &eventFamily{words: wordSet(`protest protests rally rallies demonstration demonstrations strike
+	march picket gathering vigil акция акции акцию митинг митинга митингов протест протеста протестов пикет пикета
+	забастовка забастовки шествие шествия собрание собрания`)}
+
+// typeFamilies are the families of the event types, for the nouns of the vocabulary that
+// eventNouns does not list ("two days after the raid", "после избиения"). Made once: Extract
+// may run in several goroutines.
+var typeFamilies = func() map[string]*eventFamily {
+	m := map[string]*eventFamily{}
+	for _, t := range []string{"arrest", "detention", "house arrest", "search", "dismissal", "disciplinary action",
+		"disruption", "torture allegation", "release", "travel ban", "death", "transfer"} {
+		m[t] = &eventFamily{types: []string{t}}
+	}
+	return m
+}()
+
+// familyOf returns the family of the event noun at token k: listed, a gathering, or any word
+// of the event vocabulary.
+func (d *doc) familyOf(k int) *eventFamily {
+	if f := eventNouns[d.toks[k].low]; f != nil {
+		return f
+	}
+	if gatheringFamily.words[d.toks[k].low] {
+		return gatheringFamily
+	}
+	typ, _ := d.eventAt(k)
+	if typ == "" {
+		return nil
+	}
+	return typeFamilies[typ]
+}
+
 // eventRelative reads a date told relative to an event at token i: the mention, resolved,
 // and its length; nil when there is none or the event has no date.
 func (d *doc) eventRelative(i int) (*dateMention, int) {
 	if !d.mayCount(i) {
 		switch d.toks[i].low {
-		case "через", "спустя", "the", "на", "в", "во", "first", "после", "after":
+		case "через", "спустя", "the", "на", "в", "во", "first", "после", "after", "upon":
 		default:
 			return nil, 0 // most words: no lookups
 		}
@@ -53,8 +88,10 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 		} else if x := d.unit(i + 1); x != 0 {
 			n, u, j = 1, x, i+2 // "через неделю после приговора"
 		}
-	case w(0, "the") && w(1, "day", "night") && w(2, "after"):
-		n, j = 1, i+2
+	case w(0, "the") && w(1, "day", "night", "morning") && w(2, "after"):
+		n, j = 1, i+2 // "the morning after the protest": the next day
+	case w(0, "the") && w(1, "week") && w(2, "after"):
+		n, u, j = 1, 'w', i+2
 	case w(0, "the") && w(1, "day") && w(2, "before"):
 		n, j = 1, i+2
 	case w(0, "the") && w(1, "day", "night") && w(2, "of"):
@@ -66,8 +103,8 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	case w(0, "в") && w(1, "ночь") && w(2, "после"):
 		j = i + 2
 	// "после оглашения приговора", "after the verdict": the day of the verdict.
-	case w(0, "после", "after") && d.verdictAfter(i+1):
-		j = i
+	case w(0, "после", "after", "upon") && d.verdictAfter(i+1):
+		j = i // "released from house arrest upon the verdict"
 	case w(0, "first") && w(1, "night", "day", "nights") && w(2, "in") && w(3, "custody", "detention"):
 		if e := d.familyDate(custodyFamily, i, true); e != nil {
 			return d.shifted(e, i, i+4, 0, 'd'), 4
@@ -91,11 +128,11 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 		return nil, 0
 	}
 	dir := 1
-	if j == i && d.word(i, "после", "after") {
+	if j == i && d.word(i, "после", "after", "upon") {
 		n = 0 // the day of the verdict itself
 	}
 	switch {
-	case d.word(j, "after", "после"):
+	case d.word(j, "after", "после") || d.word(j, "upon") && n == 0:
 	case d.word(j, "before", "до"):
 		dir = -1
 	case d.word(j, "of") || d.word(j, "день", "ночь") && n == 0:
@@ -112,7 +149,10 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	if k >= len(d.toks) || d.toks[k].sent != d.toks[i].sent {
 		return nil, 0
 	}
-	fam := eventNouns[d.toks[k].low]
+	if d.toks[k].k != tWord {
+		return nil, 0
+	}
+	fam := d.familyOf(k)
 	if fam == nil {
 		return nil, 0
 	}
@@ -156,6 +196,11 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 			continue
 		}
 		if !f.words[d.toks[k].low] && !d.ofTypes(k, f.types) {
+			continue
+		}
+		// "через два дня после акции", "the day after the protest": a reference to the
+		// gathering told before, dated by its own relative words, not the telling of it.
+		if f == gatheringFamily && (d.word(k-1, "после", "до", "after", "before", "день", "day") || d.word(k-2, "после", "after", "before") && d.word(k-1, "the", "этой", "той")) {
 			continue
 		}
 		var best *dateMention

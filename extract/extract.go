@@ -91,6 +91,9 @@ type doc struct {
 	lastOf     *Person           // the person of the event told last with one, and its sentence
 	lastOfSent int
 	lastPen    *Penalty // the last demand or sentence with a term, for "the same term"
+
+	firstMention map[*Person]int // the token of each person's first mention, once asked for
+	colHeads     map[int][2]int  // a table cell's first token: the head cell of its column
 }
 
 func newDoc(text string) *doc {
@@ -99,7 +102,9 @@ func newDoc(text string) *doc {
 	d.toks = tokenize(text)
 	d.footnotes()
 	d.markers()
+	d.findTables()
 	d.sents = sentences(d.toks)
+	d.transcriptLeads()
 	d.assignMarkers()
 	d.sentDates = make([][]*dateMention, len(d.sents))
 	d.sentPersons = make([][]*personMention, len(d.sents))

@@ -92,7 +92,10 @@ func urlsIn(s string) [][2]int {
 		b := a
 		for b < len(s) {
 			r, size := utf8.DecodeRuneInString(s[b:])
-			if unicode.IsSpace(r) || r == '<' || r == '>' || r == '"' || r == '«' || r == '»' || r == '“' || r == '”' {
+			// Not a URL's: quotes, brackets, and symbols a page writes after a note's address
+			// (the "↩" of a back-link), which are no characters of a URL.
+			if unicode.IsSpace(r) || r == '<' || r == '>' || r == '"' || r == '«' || r == '»' || r == '“' || r == '”' ||
+				r > 0x7f && (unicode.IsSymbol(r) || unicode.Is(unicode.Po, r)) {
 				break
 			}
 			b += size

@@ -308,7 +308,7 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 	if !d.castReady {
 		return nil, false
 	}
-	cast := d.defendants()
+	cast := d.scopedCast(d.defendants(), g)
 	if g.other {
 		// Not those named in its sentence ("remanded A and B and placed the other six under
 		// house arrest"), or in the sentence before ("A was detained. The other three...").
@@ -410,4 +410,47 @@ func (d *doc) listOfNoun(g *groupMention) []*Person {
 		return out
 	}
 	return nil
+}
+
+// scopedCast narrows the defendants a group may stand for to the men or the women where its
+// noun says so ("each of the men", "всех мужчин").
+func (d *doc) scopedCast(cast []*Person, g *groupMention) []*Person {
+	if g.noun > 0 {
+		want := ""
+		switch d.toks[g.noun].low {
+		case "men", "мужчин":
+			want = "m"
+		case "women", "женщин":
+			want = "f"
+		}
+		if want != "" {
+			var out []*Person
+			for _, p := range cast {
+				if p.Gender == want || p.Gender == "" {
+					out = append(out, p)
+				}
+			}
+			cast = out
+		}
+	}
+	// A group points back: to those named before it ("each of the men"), where they are
+	// enough, not to the defendants of a later section.
+	if d.firstMention == nil {
+		d.firstMention = map[*Person]int{}
+		for _, m := range d.persons {
+			if _, ok := d.firstMention[m.p]; m.p != nil && !ok {
+				d.firstMention[m.p] = m.a
+			}
+		}
+	}
+	var before []*Person
+	for _, p := range cast {
+		if a, ok := d.firstMention[p]; ok && a < g.a {
+			before = append(before, p)
+		}
+	}
+	if g.n == 0 && len(before) >= 2 || g.n > 0 && len(before) == g.n {
+		return before
+	}
+	return cast
 }

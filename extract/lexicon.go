@@ -88,7 +88,7 @@ var enIrregular = map[string]string{
 	"beaten": "beat", "broke": "break", "broken": "break", "took": "take", "taken": "take", "sent": "send",
 	"lost": "lose", "found": "find", "hung": "hang", "hanged": "hang", "let": "let", "lets": "let",
 	"rounded": "round", "withdrew": "withdraw", "withdrawn": "withdraw", "threw": "throw", "thrown": "throw",
-	"struck": "strike", "stricken": "strike",
+	"struck": "strike", "stricken": "strike", "left": "leave", "walked": "walk",
 }
 
 // enLemma brings an English word to the lemma of the vocabulary it is a form of: -s, -es,

@@ -148,6 +148,11 @@ func (d *doc) findPersons() {
 			continue
 		}
 		m, end := d.nameAt(i)
+		// "fellow Jana Qadam member Saltanat Yerzhanova", "Jana Qadam activists": a name
+		// used before a noun of membership is a movement's, not a person's.
+		if m != nil && !d.toks[m.a].cyr && !m.title && m.role == "" && d.word(m.b, "member", "members", "activist", "activists", "supporter", "supporters", "movement") {
+			m = nil
+		}
 		if m != nil {
 			d.persons = append(d.persons, m)
 			if m.first != "" {
@@ -155,7 +160,14 @@ func (d *doc) findPersons() {
 					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
 				}
 				// The first name of one person named in full: alone, it names that person.
-				if f, _, ok := d.names.firstName(m.first); ok {
+				f, _, ok := d.names.firstName(m.first)
+				if !ok && !d.toks[m.a].cyr {
+					// A given name the table of names lacks ("Mariam", "Levan"): alone, it
+					// names the person the text named in full with it, as written. (A Russian
+					// one alone may be in another case than beside the surname.)
+					f, ok = "="+strings.ToLower(m.first), true
+				}
+				if ok {
 					if last, seen := d.fullFirsts[f]; seen && last != m.last {
 						d.fullFirsts[f] = ""
 					} else if !seen {
@@ -293,6 +305,12 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		pick(0, 0)
 		m.last = d.toks[parts[0].i].t
 		if !isSur[0] && !isFirst[0] {
+			// The given name, as written, of the one person named in full with it before
+			// ("Mariam Tsertsvadze ... Mariam was detained a week later").
+			if last := d.fullFirsts["="+d.toks[parts[0].i].low]; last != "" && !d.toks[parts[0].i].poss && !d.hasTitleBefore(parts[0].i) {
+				m.first, m.last = d.toks[parts[0].i].t, last
+				break
+			}
 			// A lone capitalised word is a surname after a title ("Judge Bayturova") or when a
 			// person named in full before has it ("Andrzej Poczobut ... Poczobut was arrested").
 			if !d.hasTitleBefore(parts[0].i) && !d.knownSurname(d.toks[parts[0].i].t) {
@@ -360,6 +378,11 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				m.middle = d.toks[parts[ws[1]].i].t
 			case isFirst[ws[1]] && (isSur[ws[2]] || !isFirst[ws[0]]):
 				f, s = ws[1], ws[2]
+			case isSur[ws[2]] && !isSur[ws[0]] && !isFirst[ws[0]] && !isSur[ws[1]] && len(ws) == 3 &&
+				d.word(parts[ws[0]].i-1, "из", "в", "во", "с", "со", "от", "до", "под", "для", "from", "of", "in", "at", "to", "near"):
+				// "учительнице из Альметьевска Рамиле Хасановой": the place after a preposition
+				// is not part of the name after it.
+				f, s = ws[1], ws[2]
 			default:
 				f, s = ws[0], ws[1]
 			}
@@ -368,6 +391,10 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		case isFirst[f] || isSur[s]:
 		case isSur[f] && isFirst[s]:
 			f, s = s, f // Жумабаев Ерлан
+		case len(ws) == 2 && isSur[f] && d.toks[parts[0].i].cell != 0 && d.cellStart(parts[0].i) == parts[0].i:
+			// A table's cell that opens with a surname and a given name the table of names
+			// lacks: "| Туремуратов Жаксылык |", as lists of defendants write them.
+			f, s = s, f
 		case d.hasTitleBefore(parts[f].i) || d.roleBefore(parts[f].i) >= 0:
 		case len(ws) == 2 && d.attribution(parts[ws[0]].i, parts[ws[1]].i+1):
 		default:
@@ -682,6 +709,17 @@ func (d *doc) subjectAt(i int) bool {
 			}
 		}
 	}
+	// "Judge X of the Shohmansur District Court sentenced her": past the court named after
+	// the name.
+	if d.word(k, "of", "at", "from") {
+		j := k + 1
+		if d.word(j, "the") && d.orgStart[j] == nil {
+			j++
+		}
+		if o := d.orgStart[j]; o != nil {
+			k = o.b
+		}
+	}
 	if k >= len(d.toks) || d.toks[k].k != tWord {
 		return false
 	}
@@ -773,12 +811,24 @@ func (d *doc) resolvePersons() {
 	byKey := map[string]*Person{}
 	bySurname := map[string][]*Person{}
 	firstAt := map[*Person]int{} // the index of the first mention of a person
+	aliasOf := d.parentheticalAliases()
 	// Full names first.
 	for idx, m := range d.persons {
 		if m.pronoun || m.roleNP || m.first == "" {
 			continue
 		}
 		first, last, g := d.nominative(m, votes)
+		// "Alena Sakovich (in Russian-language documents: Elena Sakovich)": another spelling
+		// of the name before, which names the person.
+		if j, ok := aliasOf[idx]; ok && d.persons[j].p != nil {
+			full := first + " " + last
+			if m.middle != "" {
+				full = first + " " + patronymicNominative(m.middle) + " " + last
+			}
+			addAlias(d.persons[j].p, full)
+			d.attach(m, d.persons[j].p)
+			continue
+		}
 		key := translit.SpellingWordKey(first) + " " + translit.SpellingWordKey(last)
 		// The fullest form names the person: with the patronymic when the text gives it.
 		full := first + " " + last
@@ -1192,4 +1242,48 @@ func (d *doc) opensSentence(i int) bool {
 		}
 	}
 	return true
+}
+
+// aliasWords are the words a text puts around another spelling of a name in parentheses:
+// "(in Russian-language documents: Elena Sakovich)", "(spelled Dovletgeldy Kurbanov in some
+// Russian-language reports)", "(по-белорусски — Вольга Кавалёва)".
+var aliasWords = wordSet(`in some russian-language belarusian-language ukrainian-language english-language russian belarusian
+	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated written or
+	по-русски по-белорусски по-украински по-казахски по-английски в русскоязычных документах источниках также
+	известен известна известны как написании или`)
+
+// parentheticalAliases maps the index of a full name written in parentheses right after
+// another full name, alone or with words that say it is another spelling, to the index of
+// that name: both are one person. A bare name in parentheses counts only where the two
+// surnames begin alike ("Ihar Lazouski (Igor Lazovsky)"): "A (B's lawyer)" or a name among
+// other words is someone else.
+func (d *doc) parentheticalAliases() map[int]int {
+	out := map[int]int{}
+	for idx := 1; idx < len(d.persons); idx++ {
+		m, prev := d.persons[idx], d.persons[idx-1]
+		if m.pronoun || m.roleNP || m.first == "" || prev.pronoun || prev.roleNP || prev.first == "" || !d.punct(prev.b, "(") || d.toks[m.b-1].poss {
+			continue
+		}
+		words, ok := 0, true
+		for k := prev.b + 1; k < m.a && ok; k++ {
+			ok = d.toks[k].k == tPunct && !d.punct(k, "(", ")") || d.toks[k].k == tWord && aliasWords[d.toks[k].low]
+			words++
+		}
+		close := m.b
+		for ; close < len(d.toks) && close < m.b+8 && !d.punct(close, ")") && ok; close++ {
+			ok = d.toks[close].k == tWord && aliasWords[d.toks[close].low]
+			words++
+		}
+		if !ok || !d.punct(close, ")") {
+			continue
+		}
+		if words == 0 {
+			a, b := []rune(strings.ToLower(prev.last)), []rune(strings.ToLower(m.last))
+			if len(a) < 2 || len(b) < 2 || a[0] != b[0] || a[1] != b[1] {
+				continue
+			}
+		}
+		out[idx] = idx - 1
+	}
+	return out
 }

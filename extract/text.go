@@ -211,8 +211,42 @@ func htmlText(s string) (text, title string) {
 		return "", ""
 	}
 	var b strings.Builder
+	// A table's row is a line, its cells apart by " | ", so that extraction reads a row as
+	// one record and knows each cell's column; blocks inside a cell stay on its line.
+	inCell := 0
+	block := func() {
+		if inCell > 0 {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString("\n\n")
+		}
+	}
 	var walk func(n *html.Node, inItem bool)
 	walk = func(n *html.Node, inItem bool) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+			if inCell == 0 {
+				for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+					if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+						b.WriteString(" | ")
+						break
+					}
+				}
+			}
+			inCell++
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, inItem)
+			}
+			inCell--
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Tr && inCell == 0 {
+			b.WriteString("\n")
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c, inItem)
+			}
+			b.WriteString("\n")
+			return
+		}
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.Head {
 				if t := findElement(n, atom.Title); t != nil && title == "" {
@@ -223,7 +257,7 @@ func htmlText(s string) (text, title string) {
 				return
 			}
 			if htmlBlocks[n.DataAtom] {
-				b.WriteString("\n\n")
+				block()
 			}
 			switch n.DataAtom {
 			case atom.Li:
@@ -268,7 +302,7 @@ func htmlText(s string) (text, title string) {
 				}
 			}
 			if htmlBlocks[n.DataAtom] {
-				b.WriteString("\n\n")
+				block()
 			}
 		}
 	}
@@ -391,11 +425,42 @@ func readPDF(name string, data []byte) (*Document, error) {
 	if !utf8.Valid(stdout.Bytes()) {
 		return nil, docket.Errorf(docket.EINVALID, "%s: pdftotext gave text that is not UTF-8", display(name))
 	}
-	text := strings.ReplaceAll(normalizeNewlines(stdout.String()), "\f", "\n")
+	text := JoinPages(normalizeNewlines(stdout.String()))
 	if strings.TrimSpace(text) == "" {
 		return nil, docket.Errorf(docket.EINVALID, "%s: the PDF has no text layer (a scan? Docket does not read images)", display(name))
 	}
 	return &Document{Text: text, Format: FormatPDF, Encoding: "utf-8"}, nil
+}
+
+// JoinPages replaces pdftotext's page breaks (form feeds): a paragraph break, but a line
+// break where a sentence runs on across the page ("Judge Saidmurod" | "Rahimzoda of the
+// court sentenced her"), so that a name or a sentence is not cut in two.
+func JoinPages(s string) string {
+	if !strings.Contains(s, "\f") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '\f')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		before := strings.TrimRight(s[:i], " \n")
+		after := strings.TrimLeft(s[i+1:], " ")
+		b.WriteString(s[:i])
+		r, _ := utf8.DecodeLastRuneInString(before)
+		next, _ := utf8.DecodeRuneInString(after)
+		if before != "" && after != "" && next != '\n' && (unicode.IsLetter(r) || r == ',') {
+			if !strings.HasSuffix(s[:i], "\n") {
+				b.WriteByte('\n')
+			}
+		} else {
+			b.WriteByte('\n')
+		}
+		s = s[i+1:]
+	}
 }
 
 func firstLine(s string) string {

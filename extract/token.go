@@ -34,6 +34,10 @@ type tok struct {
 	quoted bool  // inside a short quotation
 	cls    wclass
 	lem    string // the lemma of the event vocabulary the word is a form of, else low
+
+	rowStart bool  // opens a row of a table (or the text after one): a sentence of its own
+	cell     uint8 // the column of a table's cell it is in, from 1; 0 outside tables
+	colKind  byte  // colDemand or colSentence where its column's title says so
 }
 
 // tokenize splits text into tokens.
@@ -427,6 +431,8 @@ func sentences(toks []tok) []sentence {
 		} else if i > start && toks[i].skip != toks[i-1].skip {
 			cut(i) // a footnote block is apart from the text around it
 			para++
+		} else if i > start && toks[i].rowStart {
+			cut(i) // a table's row is a record of its own
 		} else if i > start && toks[i].nl == 1 && isBullet(toks, i) {
 			cut(i) // an item of a list is a clause of its own
 		} else if i > start && toks[i].nl == 1 && toks[i-1].k == tPunct && (toks[i-1].t == ":" || toks[i-1].t == ";") {
@@ -458,6 +464,9 @@ func sentences(toks []tok) []sentence {
 		next := &toks[j]
 		if !next.sp {
 			continue
+		}
+		if t.t == ";" && t.cell != 0 && j < len(toks) && toks[j].cell != 0 && !toks[j].rowStart {
+			continue // a table's row is one record, its person in the first cell
 		}
 		if t.t == ";" {
 			// A clause keeps its own dates and persons; the sentence it continues is its lead.
