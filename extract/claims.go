@@ -679,7 +679,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				// "назначен один год ограничения свободы; для неё обвинение просило полтора года"
 				// "... to two years of restriction of freedom. The prosecutor had demanded two
 				// and a half years.": the sentence just before, in the same paragraph.
-				if prev == nil && si > 0 && (d.punct(d.sents[si-1].b-1, ";") || d.lastPen != nil && d.lastPen.sent == si-1 && d.sents[si-1].para == d.sents[si].para) {
+				if prev == nil && si > 0 && d.lastPen != nil && (d.punct(d.sents[si-1].b-1, ";") || d.lastPen.sent == si-1 && d.sents[si-1].para == d.sents[si].para) {
 					prev = d.lastPen
 					// "A to four years' imprisonment ... and C to three years of restriction of
 					// freedom. The prosecution had sought five years for each of the men": the

@@ -343,3 +343,13 @@ func TestExtract_MovementBeforeMember(t *testing.T) {
 		t.Fatalf("persons = %v, want %v", got, want)
 	}
 }
+
+// A bare demand after a semicolon, with no term told before it in the document: the rule that
+// looks back for the kind of the term before found none, and extraction panicked (on a row of a
+// verdict list written without blind review of the rules). Invented text.
+func TestExtract_BareDemandAfterSemicolonFirst(t *testing.T) {
+	res := Extract("Giorgi Beridze, 30, engineer — organising mass disorder (Article 225, part 1): 3 years 2 months; the prosecution wanted 4.")
+	if len(res.Persons) != 1 || len(res.Charges) != 1 {
+		t.Errorf("persons %d, charges %d: want 1 and 1", len(res.Persons), len(res.Charges))
+	}
+}

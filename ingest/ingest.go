@@ -138,7 +138,10 @@ func Run(ctx context.Context, st docket.Store, v docket.Viewer, in *Input, file 
 		}
 	}
 	in.progress("extract", 0, utf8.RuneCountInString(file.Text))
-	res := extract.Extract(file.Text)
+	res, err := safeExtract(file.Text)
+	if err != nil {
+		return nil, err
+	}
 	in.progress("extract", utf8.RuneCountInString(file.Text), utf8.RuneCountInString(file.Text))
 	p := newPlan(ctx, st, v, in.Sensitivity, res)
 	if err := p.sources(in, file); err != nil {
@@ -180,7 +183,23 @@ func Dry(ctx context.Context, in *Input) (*extract.Result, *docfile.File, error)
 	if err != nil {
 		return nil, nil, err
 	}
-	return extract.Extract(f.Text), f, nil
+	res, err := safeExtract(f.Text)
+	return res, f, err
+}
+
+// extractText is extraction (a variable so that a test can make it fail).
+var extractText = extract.Extract
+
+// safeExtract extracts text so that a fault in one of extraction's many hand-written rules, met
+// on an unusual document, is an error about that document, before anything is written: not the
+// end of the server or the job that reads it.
+func safeExtract(text string) (res *extract.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, docket.Errorf(docket.EINTERNAL, "extraction failed on this document (%v); nothing was stored: please report it", r)
+		}
+	}()
+	return extractText(text), nil
 }
 
 // sourceTitle is the title of a document's source: given, the document's own, the URL, or

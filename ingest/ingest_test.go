@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/docketorg/docket"
+	"github.com/docketorg/docket/extract"
 	"github.com/docketorg/docket/ingest"
 	"github.com/docketorg/docket/internal/storetest"
 	"github.com/docketorg/docket/sqlite"
@@ -213,3 +214,24 @@ func TestRun_Refused(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestRun_ExtractionFault: a fault of extraction on a document (a panic in one of its rules) is
+// an error about that document, and nothing is stored: the server or job that ingests it goes on.
+func TestRun_ExtractionFault(t *testing.T) {
+	st := open(t)
+	defer ingest.SetExtract(func(string) *extract.Result { panic("a rule read past its sentence") })()
+	head, err := st.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ingest.Run(ctx, st, researcher, &ingest.Input{Name: "release.txt", Data: []byte(release)}, nil)
+	if docket.ErrorCode(err) != docket.EINTERNAL || !strings.Contains(err.Error(), "nothing was stored") {
+		t.Fatalf("Run with a faulty extraction: %v", err)
+	}
+	if after, err := st.Head(ctx); err != nil || after != head {
+		t.Errorf("the change log moved from %d to %d (%v)", head, after, err)
+	}
+	if _, _, err := ingest.Dry(ctx, &ingest.Input{Name: "release.txt", Data: []byte(release)}); docket.ErrorCode(err) != docket.EINTERNAL {
+		t.Errorf("Dry with a faulty extraction: %v", err)
+	}
+}
