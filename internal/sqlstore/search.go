@@ -69,6 +69,7 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		phrases [][]string
 		keys    []string
 		prefix  bool
+		share   int // of the candidates: 1 all, 4 a quarter
 	}
 	var queries []query
 	candidates := maxCandidates
@@ -78,9 +79,11 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 	if terms := db.blindTerms(v, phrases, keys); terms != nil {
 		// Sealed values match whole words, by their keyed terms, for whoever may see them
 		// with the key; they come first, as exact matches.
-		queries = append(queries, query{nil, terms, false})
+		// A quarter of the candidates: a common word's sealed values are found the way its
+		// words are, at the same cost a candidate, and the newest quarter fill many pages.
+		queries = append(queries, query{nil, terms, false, 4})
 	}
-	queries = append(queries, query{phrases, keys, prefix})
+	queries = append(queries, query{phrases, keys, prefix, 1})
 	var hits []*docket.SearchHit
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, args := visible(v)
@@ -94,7 +97,7 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		seen := map[string]*docket.SearchHit{}
 		var order []string
 		for _, qq := range queries {
-			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, candidates)
+			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, max(candidates/qq.share, 1))
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
