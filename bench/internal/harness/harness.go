@@ -463,7 +463,7 @@ func pickIDs(ids []string, n int, seed uint64) []string {
 
 // PageReferrers is how many referrers an entity page shows (http's maxReferrers): the newest,
 // read whole; the rest are a page at a time on their own list.
-const PageReferrers = 100
+const PageReferrers = 50
 
 // Page reads what one entity page reads of the store: the entity, then its newest referrers
 // with their statements, one more than it shows (to say there are more), uncounted, as the
