@@ -66,10 +66,10 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		return nil, err
 	}
 	type query struct {
-		phrases [][]string
-		keys    []string
-		prefix  bool
-		share   int // of the candidates: 1 all, 4 a quarter
+		phrases    [][]string
+		keys       []string
+		prefix     bool
+		candidates int // ranked at most
 	}
 	var queries []query
 	candidates := maxCandidates
@@ -81,9 +81,9 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		// with the key; they come first, as exact matches.
 		// A quarter of the candidates: a common word's sealed values are found the way its
 		// words are, at the same cost a candidate, and the newest quarter fill many pages.
-		queries = append(queries, query{nil, terms, false, 4})
+		queries = append(queries, query{nil, terms, false, max(candidates/4, 1)})
 	}
-	queries = append(queries, query{phrases, keys, prefix, 1})
+	queries = append(queries, query{phrases, keys, prefix, candidates})
 	var hits []*docket.SearchHit
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		cond, args := visible(v)
@@ -97,7 +97,7 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		seen := map[string]*docket.SearchHit{}
 		var order []string
 		for _, qq := range queries {
-			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, max(candidates/qq.share, 1))
+			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, qq.candidates)
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
