@@ -27,6 +27,10 @@ type Entity struct {
 	Merged       []string     `json:"merged,omitempty"` // ids merged into this entity
 	Statements   []*Statement `json:"statements,omitempty"`
 	Seq          int64        `json:"-"`
+	// Referred is, for an entity found by RefersTo with Newest, the change of its newest
+	// statement referring to the target: the next page starts before the last one's
+	// (EntityFilter.ReferredBefore).
+	Referred int64 `json:"-"`
 }
 
 // Values returns the current values of a property, in commit order.
@@ -83,6 +87,11 @@ type EntityFilter struct {
 	Via      []string
 	AfterSeq int64 // only entities made after this change: keyset paging for bulk reads, total -1
 	Newest   bool  // the newest first (not with AfterSeq)
+	// ReferredBefore pages the referrers of RefersTo, newest first (with Newest and SkipCount),
+	// by a cursor rather than an offset: those whose newest statement referring to the target
+	// is older than this change (the Referred of the previous page's last entity). A page of a
+	// hub's referrers then costs the same however deep it is, and nothing is counted.
+	ReferredBefore int64
 	// SkipCount leaves the total uncounted (-1): a page of the newest costs little, counting
 	// what a viewer sees of a large registry does not.
 	SkipCount bool

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -257,7 +258,32 @@ func (s *Server) handleReferrers(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	refs, n, err := s.Store.FindEntities(r.Context(), v, docket.EntityFilter{RefersTo: &id, Limit: limit, Offset: offset, WithStatements: true})
+	if q := r.URL.Query(); q.Has("offset") && q.Has("before") {
+		s.Error(w, r, docket.Errorf(docket.EINVALID, "offset and before: one or the other"))
+		return
+	} else if q.Has("offset") {
+		// Numbered pages with a total, in the order the records were made: counting what refers
+		// to a hub costs a read of all of it.
+		refs, n, err := s.Store.FindEntities(r.Context(), v, docket.EntityFilter{RefersTo: &id, Limit: limit, Offset: offset, WithStatements: true})
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		if refs == nil {
+			refs = []*docket.Entity{}
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"entities": refs, "total": n})
+		return
+	}
+	before, err := cursor(r)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if limit == 0 {
+		limit = referrersPerPage
+	}
+	refs, next, err := referrersBefore(r.Context(), s.Store, v, id, before, limit)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -265,7 +291,11 @@ func (s *Server) handleReferrers(w http.ResponseWriter, r *http.Request) {
 	if refs == nil {
 		refs = []*docket.Entity{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"entities": refs, "total": n})
+	out := map[string]any{"entities": refs}
+	if next > 0 {
+		out["next"] = "/api/v1/entities/" + url.PathEscape(id) + "/referrers?limit=" + strconv.Itoa(limit) + "&before=" + strconv.FormatInt(next, 10)
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // changeJSON shows a change with its record.

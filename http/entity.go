@@ -837,11 +837,9 @@ func (s *Server) handleSourcePage(w http.ResponseWriter, r *http.Request) {
 // referrersPage lists every record that refers to an entity, a page at a time.
 type referrersPage struct {
 	layout
-	Entity     *docket.Entity
-	Items      []referrerRow
-	From, To   int
-	Total      int
-	Prev, Next string
+	Entity        *docket.Entity
+	Items         []referrerRow
+	Newest, Older string // links to the first page and to the next
 }
 
 type referrerRow struct {
@@ -854,8 +852,10 @@ type referrerRow struct {
 // referrersPerPage is the length of a page of referrers.
 const referrersPerPage = 100
 
-// handleReferrersPage serves /entity/{id}/referrers?page=N: what refers to the entity, newest
-// first.
+// handleReferrersPage serves /entity/{id}/referrers?before=N: what refers to the entity, those
+// that referred to it most recently first, a page at a time. Pages follow a cursor, not a
+// number, so that the thousandth page of a hub court costs what the first does, and nothing is
+// counted.
 func (s *Server) handleReferrersPage(w http.ResponseWriter, r *http.Request) {
 	e, err := s.Store.FindEntityByID(r.Context(), viewer(r), r.PathValue("id"))
 	if err != nil {
@@ -867,24 +867,21 @@ func (s *Server) handleReferrersPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, base, http.StatusMovedPermanently)
 		return
 	}
-	page := 1
-	if q := r.URL.Query().Get("page"); q != "" {
-		if page, err = strconv.Atoi(q); err != nil || page < 1 {
-			s.Error(w, r, docket.Errorf(docket.EINVALID, "page %q: want a number from 1", q))
-			return
-		}
-	}
-	refs, total, err := s.Store.FindEntities(r.Context(), viewer(r), docket.EntityFilter{RefersTo: &e.ID, Newest: true,
-		Offset: (page - 1) * referrersPerPage, Limit: referrersPerPage, WithStatements: true})
+	before, err := cursor(r)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	if page > 1 && len(refs) == 0 {
-		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "page %d: there are %d records, %d a page", page, total, referrersPerPage))
+	refs, next, err := referrersBefore(r.Context(), s.Store, viewer(r), e.ID, before, referrersPerPage)
+	if err != nil {
+		s.Error(w, r, err)
 		return
 	}
-	p := referrersPage{layout: s.layout(w, r, "referrers.titleOf", e.Caption), Entity: e, Total: total}
+	if before > 0 && len(refs) == 0 {
+		s.Error(w, r, docket.Errorf(docket.ENOTFOUND, "before=%d: no record referred to it before that change", before))
+		return
+	}
+	p := referrersPage{layout: s.layout(w, r, "referrers.titleOf", e.Caption), Entity: e}
 	b := s.newBuilder(r, &p.layout)
 	for _, x := range refs {
 		row := referrerRow{Entity: x, Kind: b.kindOf(x), Props: refProps(x, e.ID)}
@@ -893,12 +890,36 @@ func (s *Server) handleReferrersPage(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Items = append(p.Items, row)
 	}
-	p.From, p.To = (page-1)*referrersPerPage+1, (page-1)*referrersPerPage+len(refs)
-	if page > 1 {
-		p.Prev = base + "?page=" + strconv.Itoa(page-1)
+	if before > 0 {
+		p.Newest = base
 	}
-	if p.To < total {
-		p.Next = base + "?page=" + strconv.Itoa(page+1)
+	if next > 0 {
+		p.Older = base + "?before=" + strconv.FormatInt(next, 10)
 	}
 	s.render(w, r, http.StatusOK, "referrers.html", &p)
+}
+
+// cursor reads the request's "before": the change a page of referrers starts before.
+func cursor(r *http.Request) (int64, error) {
+	q := r.URL.Query().Get("before")
+	if q == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(q, 10, 64)
+	if err != nil || n < 1 {
+		return 0, docket.Errorf(docket.EINVALID, "before=%q: want the number of a change, from 1", q)
+	}
+	return n, nil
+}
+
+// referrersBefore reads a page of what refers to id, whole, those that referred to it most
+// recently first, starting before the change before (0: the first page), and the cursor of
+// the next page (0: none).
+func referrersBefore(ctx context.Context, st docket.EntityService, v docket.Viewer, id string, before int64, n int) ([]*docket.Entity, int64, error) {
+	refs, _, err := st.FindEntities(ctx, v, docket.EntityFilter{RefersTo: &id, Newest: true, SkipCount: true,
+		ReferredBefore: before, Limit: n + 1, WithStatements: true}) // one more: is there a next page?
+	if err != nil || len(refs) <= n {
+		return refs, 0, err
+	}
+	return refs[:n], refs[n-1].Referred, nil
 }

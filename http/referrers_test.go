@@ -13,8 +13,9 @@ import (
 )
 
 // TestReferrers_Paged: an entity named by more records than its page shows (a court, a judge)
-// says so and links to all of them, listed a page at a time in the web and in the API; a
-// record the viewer may not see is neither listed nor counted.
+// says so and links to all of them, listed a page at a time by a cursor in the web and in the
+// API (and by number, with a total, in the API); a record the viewer may not see is neither
+// listed nor counted.
 func TestReferrers_Paged(t *testing.T) {
 	db, s := MustOpenServer(t)
 	ctx, op := context.Background(), docket.Operator("test")
@@ -36,28 +37,42 @@ func TestReferrers_Paged(t *testing.T) {
 	if !strings.Contains(page, "Hearing 149") || strings.Contains(page, "Hearing 099<") || strings.Contains(page, "Hidden visit") {
 		t.Error("the court's page does not show the newest hearings only")
 	}
-	seen := map[string]int{}
-	for p, want := range map[string]int{"1": 100, "2": 50} {
-		body := string(anon.Get(t, "/entity/"+court.ID+"/referrers?page="+p).Want(t, http.StatusOK).Body)
+	// The pages follow a cursor: each hearing once, the newest first, the confidential record
+	// on none.
+	var order []int
+	next := "/entity/" + court.ID + "/referrers"
+	for pages := 0; next != ""; pages++ {
+		if pages == 3 {
+			t.Fatalf("more than two pages of 100 for 150 hearings: %v", order)
+		}
+		body := string(anon.Get(t, next).Want(t, http.StatusOK).Body)
+		if strings.Contains(body, "Hidden visit") {
+			t.Errorf("%s lists the confidential record", next)
+		}
 		n := 0
-		for i := range 150 {
+		for i := 149; i >= 0; i-- {
 			if strings.Contains(body, fmt.Sprintf(">Hearing %03d<", i)) {
-				seen[fmt.Sprint(i)]++
+				order = append(order, i)
 				n++
 			}
 		}
-		if n != want {
-			t.Errorf("page %s lists %d hearings, want %d", p, n, want)
+		if want := []int{100, 50}[min(pages, 1)]; n != want {
+			t.Errorf("%s lists %d hearings, want %d", next, n, want)
 		}
-		if strings.Contains(body, "Hidden visit") {
-			t.Errorf("page %s lists the confidential record", p)
+		if pages > 0 && !strings.Contains(body, `href="/entity/`+court.ID+`/referrers" rel="first"`) {
+			t.Errorf("%s does not link back to the newest", next)
+		}
+		next = ""
+		if link, _, ok := strings.Cut(body, `" rel="next"`); ok {
+			next = link[strings.LastIndex(link, `href="`)+len(`href="`):]
 		}
 	}
-	if len(seen) != 150 {
-		t.Errorf("the pages list %d hearings in all, want each of 150 once", len(seen))
+	if len(order) != 150 || order[0] != 149 || order[100] != 49 {
+		t.Errorf("the pages list hearings %v, want each of 150 once, the newest first", order)
 	}
-	anon.Get(t, "/entity/"+court.ID+"/referrers?page=3").Want(t, http.StatusNotFound)
-	anon.Get(t, "/entity/"+court.ID+"/referrers?page=none").Want(t, http.StatusBadRequest)
+	anon.Get(t, "/entity/"+court.ID+"/referrers?before=1").Want(t, http.StatusNotFound)
+	anon.Get(t, "/entity/"+court.ID+"/referrers?before=none").Want(t, http.StatusBadRequest)
+	anon.Get(t, "/entity/"+court.ID+"/referrers?before=-5").Want(t, http.StatusBadRequest)
 
 	// The API: a page of whole entities and the total the viewer may see.
 	total := func(c Client, q string) (int, int) {
@@ -79,8 +94,37 @@ func TestReferrers_Paged(t *testing.T) {
 		t.Errorf("the public's API page = %d of %d, want 30 of 150", n, tot)
 	}
 	cleared := Client{Base: s.URL(), Token: MustCreateToken(t, db, "cleared-reader", docket.Reader, true)}
-	if _, tot := total(cleared, ""); tot != 151 {
+	if _, tot := total(cleared, "?offset=0"); tot != 151 {
 		t.Errorf("cleared staff's total = %d, want 151 with the confidential record", tot)
 	}
 	anon.Get(t, "/api/v1/entities/"+court.ID+"/referrers?limit=5000").Want(t, http.StatusBadRequest)
+
+	// Without an offset, the API pages by cursor too, uncounted, following "next".
+	seen := map[string]bool{}
+	url := "/api/v1/entities/" + court.ID + "/referrers?limit=60"
+	for pages := 0; url != ""; pages++ {
+		var out struct {
+			Entities []*docket.Entity `json:"entities"`
+			Next     string           `json:"next"`
+			Total    *int             `json:"total"`
+		}
+		if err := json.Unmarshal(cleared.Get(t, url).Want(t, http.StatusOK).Body, &out); err != nil {
+			t.Fatal(err)
+		}
+		if pages == 3 || out.Total != nil {
+			t.Fatalf("%s: page %d, total %v: want three pages of at most 60, uncounted", url, pages, out.Total)
+		}
+		for _, e := range out.Entities {
+			if seen[e.ID] {
+				t.Errorf("%s lists %s again", url, e.ID)
+			}
+			seen[e.ID] = true
+		}
+		url = out.Next
+	}
+	if len(seen) != 151 || !seen[hidden.ID] {
+		t.Errorf("cleared staff's pages by cursor list %d records (the confidential one: %v), want 151 with it", len(seen), seen[hidden.ID])
+	}
+	anon.Get(t, "/api/v1/entities/"+court.ID+"/referrers?before=x").Want(t, http.StatusBadRequest)
+	anon.Get(t, "/api/v1/entities/"+court.ID+"/referrers?before=5&offset=5").Want(t, http.StatusBadRequest)
 }

@@ -248,13 +248,27 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 	if f.Newest && f.AfterSeq > 0 {
 		return nil, 0, docket.Errorf(docket.EINVALID, "the newest first, or those after a change: not both")
 	}
+	if f.ReferredBefore != 0 && (f.RefersTo == nil || f.RefersToAny != nil || !f.Newest || !f.SkipCount || f.Offset != 0 || f.ReferredBefore < 0) {
+		return nil, 0, docket.Errorf(docket.EINVALID, "referred before change %d: a cursor of one entity's referrers, newest first and uncounted, without an offset", f.ReferredBefore)
+	}
 	err = db.viewFor(ctx, v, func(tx *Tx) error {
 		var where []string
 		var args []any
 		var order string      // when not by the entities' seq
 		var oargs []any       // order's arguments
 		var newest *referrers // a first page of the newest referrers, read as newestReferrers does
-		from, fargs := "entities e", []any(nil)
+		// Sets of referrers are found first, then joined to the entities they are: as a
+		// condition on every entity ("e.id IN (...)"), PostgreSQL misjudged how few entities
+		// are canonical and tested each of millions (6 s at 10M statements for the referrers
+		// of 1,000 persons, against 0.2 s). CROSS JOIN keeps SQLite's loop in this order too.
+		var sets []string
+		var fargs []any
+		referredBy := func(referring string, rargs []any) {
+			r := fmt.Sprintf("r%d", len(sets))
+			sets = append(sets, `(SELECT DISTINCT se.canonical AS id `+referring+`) `+r)
+			where = append(where, `e.id = `+r+`.id`)
+			fargs = append(fargs, rargs...)
+		}
 		if f.ID != nil {
 			where, args = append(where, `e.id = ?`), append(args, *f.ID)
 		}
@@ -323,8 +337,7 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 					}
 				}
 				if newest == nil {
-					where = append(where, `e.id IN (SELECT se.canonical `+referring+`)`)
-					args = append(args, rargs...)
+					referredBy(referring, rargs)
 				}
 			}
 			if f.RefersToAny != nil {
@@ -335,22 +348,17 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 					n = 0
 					return nil
 				}
-				// The referrers are found first, then joined to the entities they are: as a
-				// condition on every entity ("e.id IN (...)"), PostgreSQL misjudged how few
-				// entities are canonical and tested each of millions (6 s at 10M statements,
-				// against 0.2 s). CROSS JOIN keeps SQLite's loop in this order too.
 				via, vargs := viaProperties(f.Via)
-				from = `(SELECT DISTINCT se.canonical AS id FROM statements s JOIN entities se ON se.id = s.entity_id
-					WHERE s.ref IN (SELECT id FROM entities WHERE canonical IN ` + inList(len(targets)) + `)
-					AND s.retracted_seq IS NULL` + via + ` AND ` + cond + `) r CROSS JOIN entities e`
-				where = append(where, `e.id = r.id`)
-				fargs = nil
+				var rargs []any
 				for _, t := range targets {
-					fargs = append(fargs, t)
+					rargs = append(rargs, t)
 				}
-				fargs = append(append(fargs, vargs...), cargs...)
+				referredBy(`FROM statements s JOIN entities se ON se.id = s.entity_id
+					WHERE s.ref IN (SELECT id FROM entities WHERE canonical IN `+inList(len(targets))+`)
+					AND s.retracted_seq IS NULL`+via+` AND `+cond, append(append(rargs, vargs...), cargs...))
 			}
 		}
+		from := strings.Join(append(sets, "entities e"), " CROSS JOIN ")
 		tail := ""
 		if len(where) > 0 {
 			tail = "AND " + strings.Join(where, " AND ")
@@ -358,7 +366,7 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 		if newest != nil {
 			n = -1
 			var err error
-			if ents, err = tx.newestReferrers(ctx, v, *newest, tail, args, limit(f.Limit)); err != nil {
+			if ents, err = tx.newestReferrers(ctx, v, *newest, f.ReferredBefore, tail, args, limit(f.Limit)); err != nil {
 				return err
 			}
 			if f.WithStatements {
@@ -391,12 +399,16 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 	return ents, n, err
 }
 
-// referrers are the statements that refer to an entity and v may see: a FROM clause over
+// referrers are the statements that refer to an entity and v may see: a condition on
 // statements s and their entities se, and its arguments.
 type referrers struct {
-	from string
-	args []any
+	in    string // the ids referred to: "= ?" or "IN (?, ...)"
+	where string // the rest of the condition
+	args  []any
 }
+
+// cond is the condition on s and se, with ref written as given ("s.ref").
+func (r referrers) cond(ref string) string { return ref + r.in + ` AND ` + r.where }
 
 // referringTo returns the statements that refer to target or an id merged into it, naming
 // each id: an index is read in order for one value of its key, not for a subquery's.
@@ -421,21 +433,54 @@ func (tx *Tx) referringTo(ctx context.Context, target, via string, args []any, c
 	if len(refs) != 1 {
 		in = ` IN ` + inList(len(refs)) // sorted, not read in order: merged hubs are rare
 	}
-	return &referrers{from: `FROM statements s JOIN entities se ON se.id = s.entity_id
-		WHERE s.ref` + in + ` AND s.retracted_seq IS NULL` + via + ` AND ` + cond, args: append(refs, args...)}, nil
+	return &referrers{in: in, where: `s.retracted_seq IS NULL` + via + ` AND ` + cond, args: append(refs, args...)}, nil
+}
+
+// notReferredSince returns those of ids (canonical entities) that have no statement of r made
+// at or after the change since, read from each entity's own few statements rather than from the
+// target's many (the ref written as an expression, which no index of it serves: the planners
+// chose that index and read every reference since the cursor, 2 s twenty pages into a hub).
+func (tx *Tx) notReferredSince(ctx context.Context, r referrers, since int64, ids []string) ([]string, error) {
+	qargs := make([]any, 0, len(ids)+len(r.args)+1)
+	for _, id := range ids {
+		qargs = append(qargs, id)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT se.canonical FROM entities se CROSS JOIN statements s
+		WHERE se.canonical IN `+inList(len(ids))+` AND s.entity_id = se.id AND `+r.cond(`(s.ref || '')`)+` AND s.seq >= ?`, append(append(qargs, r.args...), since)...)
+	if err != nil {
+		return nil, fmt.Errorf("read referrers since change %d: %w", since, err)
+	}
+	defer rows.Close()
+	again := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		again[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read referrers since change %d: %w", since, err)
+	}
+	return slices.DeleteFunc(ids, func(id string) bool { return again[id] }), nil
 }
 
 // newestReferrers returns the first n entities (canonical, in v's scope, matching tail) that
 // r's statements belong to, the one referred from most recently first. It reads the statements
 // newest first in the order of the index on their refs and stops when the page is full, so a
 // person referred to by thousands of statements costs the hundred newest, not all of them.
-func (tx *Tx) newestReferrers(ctx context.Context, v docket.Viewer, r referrers, tail string, args []any, n int) ([]*docket.Entity, error) {
+func (tx *Tx) newestReferrers(ctx context.Context, v docket.Viewer, r referrers, cursor int64, tail string, args []any, n int) ([]*docket.Entity, error) {
 	var out []*docket.Entity
 	seen := map[string]bool{}
 	before := int64(math.MaxInt64)
+	if cursor > 0 {
+		before = cursor
+	}
+	referred := map[string]int64{}
 	batch := 2 * n // most statements of a page's referrers are of distinct entities
 	for len(out) < n {
-		rows, err := tx.QueryContext(ctx, `SELECT s.seq, se.canonical `+r.from+` AND s.seq < ? ORDER BY s.seq DESC LIMIT ?`,
+		rows, err := tx.QueryContext(ctx, `SELECT s.seq, se.canonical FROM statements s JOIN entities se ON se.id = s.entity_id
+			WHERE `+r.cond(`s.ref`)+` AND s.seq < ? ORDER BY s.seq DESC LIMIT ?`,
 			append(slices.Clone(r.args), before, batch)...)
 		if err != nil {
 			return nil, fmt.Errorf("read referrers: %w", err)
@@ -452,11 +497,18 @@ func (tx *Tx) newestReferrers(ctx context.Context, v docket.Viewer, r referrers,
 			if !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)
+				referred[id] = before
 			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("read referrers: %w", err)
+		}
+		if cursor > 0 && len(ids) > 0 {
+			// An entity referring again since the cursor was on an earlier page.
+			if ids, err = tx.notReferredSince(ctx, r, cursor, ids); err != nil {
+				return nil, err
+			}
 		}
 		if len(ids) > 0 {
 			idArgs := make([]any, len(ids))
@@ -473,6 +525,7 @@ func (tx *Tx) newestReferrers(ctx context.Context, v docket.Viewer, r referrers,
 			}
 			for _, id := range ids {
 				if e := byID[id]; e != nil && len(out) < n {
+					e.Referred = referred[id]
 					out = append(out, e)
 				}
 			}

@@ -32,16 +32,21 @@ func testNewestReferrers(t *testing.T, open Opener) {
 			t.Fatal(err)
 		}
 	}
-	// The first proceeding names the judge again, last of the public references: it comes first.
+	// The first proceeding names the judge again: it comes before those made after it.
 	add(admin, &docket.Statement{Entity: procs[0], Property: "prosecutor", Value: judge.ID, Source: src.ID, Sensitivity: docket.Public})
 	// A draft reference after it, which only staff see, brings the second proceeding first for them.
 	add(editor, &docket.Statement{Entity: procs[1], Property: "prosecutor", Value: judge.ID, Source: src.ID, Sensitivity: docket.Public, Status: docket.Draft})
 	// A confidential reference, newest of all, for the cleared.
 	add(admin, &docket.Statement{Entity: procs[2], Property: "prosecutor", Value: judge.ID, Source: src.ID, Sensitivity: docket.Confidential})
 
-	publicOrder := []string{procs[0], viaAlias, event, procs[4], procs[3], procs[2], procs[1]}
-	staffOrder := append([]string{procs[1], procs[0]}, viaAlias, event, procs[4], procs[3], procs[2])
-	clearedOrder := append([]string{procs[2], procs[1], procs[0]}, viaAlias, event, procs[4], procs[3])
+	// The fourth names the judge twice more, one change after the other, newest of all: a page
+	// of one ends with it, and the next must not show it again for the older of the two.
+	add(admin, &docket.Statement{Entity: procs[3], Property: "prosecutor", Value: judge.ID, Source: src.ID, Sensitivity: docket.Public})
+	add(admin, &docket.Statement{Entity: procs[3], Property: "defendant", Value: judge.ID, Source: src.ID, Sensitivity: docket.Public})
+
+	publicOrder := []string{procs[3], procs[0], viaAlias, event, procs[4], procs[2], procs[1]}
+	staffOrder := append([]string{procs[3], procs[1], procs[0]}, viaAlias, event, procs[4], procs[2])
+	clearedOrder := append([]string{procs[3], procs[2], procs[1], procs[0]}, viaAlias, event, procs[4])
 	proceeding, eventSchema := "Proceeding", "Event"
 	for _, tc := range []struct {
 		v      docket.Viewer
@@ -68,6 +73,13 @@ func testNewestReferrers(t *testing.T, open Opener) {
 				}
 			}
 		}
+		// Pages by cursor give each referrer once, in the same order: the first proceeding,
+		// referring again since, is not shown again among the older ones.
+		for _, limit := range []int{1, 2, 3} {
+			if got := cursorPages(t, st, tc.v, docket.EntityFilter{RefersTo: &judge.ID, Schema: tc.schema, Limit: limit}); !slices.Equal(got, tc.want) {
+				t.Errorf("%s: referrers %d a page by cursor (schema %v) = %v, want %v", tc.v.Name, limit, tc.schema != nil, got, tc.want)
+			}
+		}
 		if len(tc.want) < 4 {
 			continue
 		}
@@ -87,6 +99,21 @@ func testNewestReferrers(t *testing.T, open Opener) {
 	}
 	if got := ids(ents); !slices.Equal(got, publicOrder) {
 		t.Errorf("newest referrers of the merged id = %v, want %v", got, publicOrder)
+	}
+	if got := cursorPages(t, st, public, docket.EntityFilter{RefersTo: &alias.ID, Limit: 2}); !slices.Equal(got, publicOrder) {
+		t.Errorf("referrers of the merged id by cursor = %v, want %v", got, publicOrder)
+	}
+	// A cursor is for one entity's referrers, newest first, uncounted.
+	for _, f := range []docket.EntityFilter{
+		{RefersTo: &judge.ID, Newest: true, SkipCount: true, ReferredBefore: -1},
+		{RefersTo: &judge.ID, Newest: true, ReferredBefore: 5},
+		{RefersTo: &judge.ID, SkipCount: true, ReferredBefore: 5},
+		{RefersTo: &judge.ID, Newest: true, SkipCount: true, Offset: 1, ReferredBefore: 5},
+		{Newest: true, SkipCount: true, ReferredBefore: 5},
+	} {
+		if _, _, err := st.FindEntities(ctx, public, f); docket.ErrorCode(err) != docket.EINVALID {
+			t.Errorf("FindEntities(%+v) = %v, want EINVALID", f, err)
+		}
 	}
 
 	// A public reference that cites a confidential source is hidden with it, on the first page
@@ -119,7 +146,35 @@ func testNewestReferrers(t *testing.T, open Opener) {
 				t.Errorf("%s: newest referrers of a court cited through a confidential source (skip count %v) = %v, want %v", tc.v.Name, f.SkipCount, got, tc.want)
 			}
 		}
+		if got := cursorPages(t, st, tc.v, docket.EntityFilter{RefersTo: &court.ID, Limit: 1}); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: referrers by cursor of a court cited through a confidential source = %v, want %v", tc.v.Name, got, tc.want)
+		}
 	}
+}
+
+// cursorPages reads all the referrers of f a page at a time, each page starting before the
+// previous page's last referrer.
+func cursorPages(t *testing.T, st docket.Store, v docket.Viewer, f docket.EntityFilter) []string {
+	t.Helper()
+	f.Newest, f.SkipCount = true, true
+	var out []string
+	for range 100 {
+		ents, _, err := st.FindEntities(ctx, v, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ids(ents)...)
+		if len(ents) < f.Limit {
+			return out
+		}
+		last := ents[len(ents)-1]
+		if last.Referred <= 0 || f.ReferredBefore != 0 && last.Referred >= f.ReferredBefore {
+			t.Fatalf("%s: a page ends at referrer %s referred at change %d, after the cursor %d", v.Name, last.ID, last.Referred, f.ReferredBefore)
+		}
+		f.ReferredBefore = last.Referred
+	}
+	t.Fatalf("%s: more than 100 pages of referrers", v.Name)
+	return nil
 }
 
 func ids(ents []*docket.Entity) []string {
