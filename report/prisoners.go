@@ -244,7 +244,7 @@ func (reg *Registry) releasedAfter(person string, d docket.Date, dated bool) boo
 
 func (reg *Registry) classify(person string) Listed {
 	li := Listed{Person: person, Name: reg.Caption(person), Category: Persecuted}
-	cases := caseSet{}
+	cases := newCaseSet()
 	in, upheld, last := reg.sentenceInForce(person)
 	var mine []*Event
 	for _, ev := range reg.v().eventsByVictim[person] {

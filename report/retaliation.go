@@ -179,7 +179,7 @@ func (a *retaliation) result() *RetaliationReport { return a.within(a.rep.Window
 func (a *retaliation) within(window int) *RetaliationReport {
 	rep := &RetaliationReport{Window: window, Rulings: a.rep.Rulings, Findings: []Finding{}, Unmeasured: []Unmeasured{}}
 	var seqs, useqs []int64
-	cases := caseSet{}
+	cases := newCaseSet()
 	for i, f := range a.rep.Findings {
 		if f.GapDays <= window {
 			rep.Findings = append(rep.Findings, f)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,16 +75,22 @@ type Basis struct {
 	NumCases int      `json:"num_cases"`
 }
 
-type caseSet map[string]bool
+// caseSet gathers the cases of a figure: a list, sorted and made unique once, not a map,
+// which took 80 MB of a server counting 10M statements (four times the list's size).
+type caseSet struct{ ids []string }
 
-func (cs caseSet) add(id string) {
-	if id != "" {
-		cs[id] = true
+func newCaseSet() *caseSet { return &caseSet{} }
+
+func (cs *caseSet) add(id string) {
+	if id != "" && (len(cs.ids) == 0 || cs.ids[len(cs.ids)-1] != id) {
+		cs.ids = append(cs.ids, id)
 	}
 }
 
-func (cs caseSet) basis() Basis {
-	ids := sortedSet(cs)
+func (cs *caseSet) basis() Basis {
+	slices.Sort(cs.ids)
+	cs.ids = slices.Clip(slices.Compact(cs.ids))
+	ids := cs.ids
 	if ids == nil {
 		ids = []string{}
 	}
@@ -199,11 +206,11 @@ type grouper[R any] struct {
 	order []string
 	rows  map[string]*R
 	group map[string]Group
-	cases map[string]caseSet
+	cases map[string]*caseSet
 }
 
 func newGrouper[R any]() *grouper[R] {
-	return &grouper[R]{rows: map[string]*R{}, group: map[string]Group{}, cases: map[string]caseSet{}}
+	return &grouper[R]{rows: map[string]*R{}, group: map[string]Group{}, cases: map[string]*caseSet{}}
 }
 
 func (g *grouper[R]) at(gr Group, caseID string) *R {
@@ -211,7 +218,7 @@ func (g *grouper[R]) at(gr Group, caseID string) *R {
 	r, ok := g.rows[k]
 	if !ok {
 		r = new(R)
-		g.rows[k], g.group[k], g.cases[k] = r, gr, caseSet{}
+		g.rows[k], g.group[k], g.cases[k] = r, gr, newCaseSet()
 		g.order = append(g.order, k)
 	}
 	g.cases[k].add(caseID)
@@ -296,12 +303,12 @@ func (reg *Registry) Outcomes(o Options) (*OutcomeStats, error) {
 type outcomes struct {
 	st    *OutcomeStats
 	g     *grouper[OutcomeRow]
-	total caseSet
+	total *caseSet
 }
 
 func newOutcomes(o Options) *outcomes {
 	return &outcomes{st: &OutcomeStats{Options: o, Total: OutcomeRow{Group: Group{Key: "total", Label: "Total"}}},
-		g: newGrouper[OutcomeRow](), total: caseSet{}}
+		g: newGrouper[OutcomeRow](), total: newCaseSet()}
 }
 
 func (a *outcomes) add(reg *Registry) {
@@ -439,12 +446,12 @@ func (reg *Registry) Demands(o Options) (*DemandStats, error) {
 type demands struct {
 	st    *DemandStats
 	g     *grouper[DemandRow]
-	total caseSet
+	total *caseSet
 }
 
 func newDemands(o Options) *demands {
 	return &demands{st: &DemandStats{Options: o, Total: DemandRow{Group: Group{Key: "total", Label: "Total"}}},
-		g: newGrouper[DemandRow](), total: caseSet{}}
+		g: newGrouper[DemandRow](), total: newCaseSet()}
 }
 
 func (a *demands) add(reg *Registry) {
@@ -527,12 +534,12 @@ func (reg *Registry) Sentences(o Options) (*SentenceStats, error) {
 type sentences struct {
 	st    *SentenceStats
 	g     *grouper[SentenceRow]
-	total caseSet
+	total *caseSet
 }
 
 func newSentences(o Options) *sentences {
 	return &sentences{st: &SentenceStats{Options: o, Total: SentenceRow{Group: Group{Key: "total", Label: "Total"}}},
-		g: newGrouper[SentenceRow](), total: caseSet{}}
+		g: newGrouper[SentenceRow](), total: newCaseSet()}
 }
 
 func (a *sentences) add(reg *Registry) {
@@ -624,13 +631,13 @@ func (reg *Registry) Durations(o Options) (*DurationStats, error) {
 type durations struct {
 	st    *DurationStats
 	g     *grouper[DurationRow]
-	total caseSet
+	total *caseSet
 	seqs  []int64 // of the items' proceedings, to put the items in order
 }
 
 func newDurations(o Options) *durations {
 	return &durations{st: &DurationStats{Options: o, Total: DurationRow{Group: Group{Key: "total", Label: "Total"}}, Items: []DurationItem{}},
-		g: newGrouper[DurationRow](), total: caseSet{}}
+		g: newGrouper[DurationRow](), total: newCaseSet()}
 }
 
 func (a *durations) add(reg *Registry) {
@@ -779,12 +786,12 @@ func (reg *Registry) Appeals(o Options) (*AppealStats, error) {
 type appeals struct {
 	st    *AppealStats
 	g     *grouper[AppealRow]
-	total caseSet
+	total *caseSet
 }
 
 func newAppeals(o Options) *appeals {
 	return &appeals{st: &AppealStats{Options: o, Total: AppealRow{Group: Group{Key: "total", Label: "Total"}}},
-		g: newGrouper[AppealRow](), total: caseSet{}}
+		g: newGrouper[AppealRow](), total: newCaseSet()}
 }
 
 func (a *appeals) add(reg *Registry) {
