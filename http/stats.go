@@ -162,7 +162,7 @@ func (s *Server) captions(ctx context.Context, v docket.Viewer, tables ...*repor
 			rows = append(rows, *t.Total)
 		}
 		for _, r := range rows {
-			ids = append(ids, r.Cases[:min(len(r.Cases), maxCaseLinks)]...)
+			ids = append(ids, r.Cases.Head(maxCaseLinks)...)
 		}
 	}
 	slices.Sort(ids)
@@ -191,8 +191,8 @@ func viewerName(l layout, v docket.Viewer) string {
 }
 
 func linkRow(captions map[string]string, r report.TableRow) statsRow {
-	row := statsRow{TableRow: r, More: max(len(r.Cases)-maxCaseLinks, 0)}
-	for _, id := range r.Cases[:min(len(r.Cases), maxCaseLinks)] {
+	row := statsRow{TableRow: r, More: max(r.Cases.Len()-maxCaseLinks, 0)}
+	for _, id := range r.Cases.Head(maxCaseLinks) {
 		row.Links = append(row.Links, caseLink{ID: id, Caption: cmp.Or(captions[id], id)})
 	}
 	return row
@@ -355,7 +355,7 @@ func (s *Server) handleRetaliationPage(w http.ResponseWriter, r *http.Request) {
 	for _, f := range rep.Findings {
 		for _, x := range f.Posts {
 			if x.Organization != "" {
-				courts.Rows = append(courts.Rows, report.TableRow{Basis: report.Basis{Cases: []string{x.Organization}}})
+				courts.Rows = append(courts.Rows, report.TableRow{Basis: report.Basis{Cases: report.CasesOf(x.Organization)}})
 			}
 		}
 	}

@@ -32,9 +32,10 @@ type counters struct {
 }
 
 func newCounters(o Options) *counters {
-	o.Window = 0 // the window is the detector's
-	return &counters{outcomes: newOutcomes(o), demands: newDemands(o), sentences: newSentences(o), durations: newDurations(o),
-		appeals: newAppeals(o)}
+	o.Window = 0        // the window is the detector's
+	t := newCaseTable() // shared by the statistics of these options
+	return &counters{outcomes: newOutcomes(o, t), demands: newDemands(o, t), sentences: newSentences(o, t), durations: newDurations(o, t),
+		appeals: newAppeals(o, t)}
 }
 
 func (c *counters) add(reg *Registry) {

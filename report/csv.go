@@ -31,7 +31,7 @@ func WriteCSV(w io.Writer, t *Table) error {
 		for _, c := range r.Cells {
 			rec = append(rec, cell(c))
 		}
-		rec = append(rec, strconv.Itoa(r.NumCases), strings.Join(r.Cases, " "))
+		rec = append(rec, strconv.Itoa(r.NumCases), strings.Join(r.Cases.Strings(), " "))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

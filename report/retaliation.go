@@ -179,7 +179,7 @@ func (a *retaliation) result() *RetaliationReport { return a.within(a.rep.Window
 func (a *retaliation) within(window int) *RetaliationReport {
 	rep := &RetaliationReport{Window: window, Rulings: a.rep.Rulings, Findings: []Finding{}, Unmeasured: []Unmeasured{}}
 	var seqs, useqs []int64
-	cases := newCaseSet()
+	cases := newCaseSet(newCaseTable())
 	for i, f := range a.rep.Findings {
 		if f.GapDays <= window {
 			rep.Findings = append(rep.Findings, f)
@@ -403,7 +403,7 @@ func (rep *RetaliationReport) Table() *Table {
 		if f.Linked {
 			linked = "yes"
 		}
-		t.Rows = append(t.Rows, TableRow{Label: f.CaseName, Entity: f.Case, Basis: Basis{Cases: []string{f.Case}, NumCases: 1},
+		t.Rows = append(t.Rows, TableRow{Label: f.CaseName, Entity: f.Case, Basis: Basis{Cases: CasesOf(f.Case), NumCases: 1},
 			Cells: []string{f.Ruling.Caption, f.Ruling.ID, f.Ruling.Date, f.Outcome, f.Sanction.Caption, f.Sanction.ID, f.Sanction.Type, f.Sanction.Date,
 				f.TargetName, f.Role, itoa(f.GapDays), linked, sourceList(f.Ruling.Sources), sourceList(f.Sanction.Sources)}})
 	}

@@ -55,7 +55,7 @@ func TestRetaliation_Seed(t *testing.T) {
 			t.Errorf("tumba source URL = %q", s.URL)
 		}
 	}
-	if rep.NumCases != 1 || rep.Cases[0] != demo.AkberdiyevaCase {
+	if rep.NumCases != 1 || rep.Cases.At(0) != demo.AkberdiyevaCase {
 		t.Errorf("rests on %v, want the Akberdiyeva case", rep.Cases)
 	}
 	if t1 := rep.Table(); len(t1.Rows) != 1 || t1.Rows[0].Entity != demo.AkberdiyevaCase {

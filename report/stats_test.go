@@ -280,8 +280,8 @@ func casesOf(w *want) []string {
 
 func checkBasis(t *testing.T, what string, got report.Basis, w *want) {
 	t.Helper()
-	if want := casesOf(w); !slices.Equal(got.Cases, want) || got.NumCases != len(want) {
-		t.Errorf("%s cases = %d %v, want %d %v", what, got.NumCases, got.Cases, len(want), want)
+	if want := casesOf(w); !slices.Equal(got.Cases.Strings(), want) || got.Cases.Len() != len(want) || got.NumCases != len(want) {
+		t.Errorf("%s cases = %d %v, want %d %v", what, got.NumCases, got.Cases.Strings(), len(want), want)
 	}
 }
 

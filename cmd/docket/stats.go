@@ -140,7 +140,7 @@ func printTable(w io.Writer, t *report.Table) error {
 	}
 	fmt.Fprintln(w, "\nCases behind each row:")
 	for _, r := range rows {
-		fmt.Fprintf(w, "  %s: %s\n", r.Label, caseList(r.Cases))
+		fmt.Fprintf(w, "  %s: %s\n", r.Label, caseList(r.Cases.Strings()))
 	}
 	return nil
 }
