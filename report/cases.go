@@ -17,10 +17,12 @@ type Cases struct {
 
 // CasesOf returns the cases of these ids, sorted, each once.
 func CasesOf(ids ...string) Cases {
-	cs := newCaseSet(newCaseTable())
+	t := newCaseTable()
+	cs := newCaseSet(t)
 	for _, id := range ids {
 		cs.add(id)
 	}
+	t.done()
 	return cs.cases()
 }
 
@@ -55,13 +57,17 @@ func (c *Cases) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// caseTable holds each case id a count met once.
+// caseTable holds each case id a count met once: one table for all the figures of a count.
 type caseTable struct {
 	ids   []string
 	index map[string]int32
 }
 
 func newCaseTable() *caseTable { return &caseTable{index: map[string]int32{}} }
+
+// done drops the index of a table no case will be added to: the positions are all that is
+// read from then on.
+func (t *caseTable) done() { t.index = nil }
 
 func (t *caseTable) intern(id string) int32 {
 	if p, ok := t.index[id]; ok {

@@ -31,9 +31,9 @@ type counters struct {
 	appeals   *appeals
 }
 
-func newCounters(o Options) *counters {
-	o.Window = 0        // the window is the detector's
-	t := newCaseTable() // shared by the statistics of these options
+// newCounters starts counting under o, keeping the cases in t.
+func newCounters(o Options, t *caseTable) *counters {
+	o.Window = 0 // the window is the detector's
 	return &counters{outcomes: newOutcomes(o, t), demands: newDemands(o, t), sentences: newSentences(o, t), durations: newDurations(o, t),
 		appeals: newAppeals(o, t)}
 }
@@ -60,10 +60,13 @@ func (reg *Registry) Count(o Options) (*Counted, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := newCounters(o)
+	t := newCaseTable()
+	c := newCounters(o, t)
 	c.add(reg)
 	ret.add(reg)
-	return c.result(ret.result()), nil
+	counted := c.result(ret.result())
+	t.done()
+	return counted, nil
 }
 
 // Figures are every figure of a view of the registry under every set of options, counted in
@@ -72,17 +75,18 @@ func (reg *Registry) Count(o Options) (*Counted, error) {
 // shorter window narrows. A server counts them once for all the questions a visitor may ask.
 type Figures struct {
 	counting    map[Options]*counters // by By and Political, while counting
+	cases       *caseTable            // the ids of the cases of every figure
 	stats       map[Options]*Counted  // by By and Political, once counted: the statistics only
 	retaliation *retaliation
 	usual       *RetaliationReport // within DefaultWindow, which every statistics page shows
 }
 
 func newFigures() *Figures {
-	f := &Figures{counting: map[Options]*counters{}, stats: map[Options]*Counted{}}
+	f := &Figures{counting: map[Options]*counters{}, stats: map[Options]*Counted{}, cases: newCaseTable()}
 	for _, by := range append([]string{""}, Dimensions...) {
 		for _, political := range []bool{false, true} {
 			o := Options{By: by, Political: political}
-			f.counting[o] = newCounters(o)
+			f.counting[o] = newCounters(o, f.cases)
 		}
 	}
 	f.retaliation, _ = newRetaliation(Options{Window: MaxWindow})
@@ -102,6 +106,7 @@ func (f *Figures) finish() {
 		f.stats[o] = c.result(nil)
 	}
 	f.counting = nil
+	f.cases.done()
 	// Narrowed once, not per request: at ten million statements, narrowing and ordering the
 	// findings cost a statistics page more than the rest of it.
 	f.usual = f.retaliation.within(DefaultWindow)

@@ -179,7 +179,8 @@ func (a *retaliation) result() *RetaliationReport { return a.within(a.rep.Window
 func (a *retaliation) within(window int) *RetaliationReport {
 	rep := &RetaliationReport{Window: window, Rulings: a.rep.Rulings, Findings: []Finding{}, Unmeasured: []Unmeasured{}}
 	var seqs, useqs []int64
-	cases := newCaseSet(newCaseTable())
+	t := newCaseTable()
+	cases := newCaseSet(t)
 	for i, f := range a.rep.Findings {
 		if f.GapDays <= window {
 			rep.Findings = append(rep.Findings, f)
@@ -197,6 +198,7 @@ func (a *retaliation) within(window int) *RetaliationReport {
 	rep.Findings = inOrder(rep.Findings, seqs)
 	rep.Unmeasured = inOrder(rep.Unmeasured, useqs)
 	rep.Basis = cases.basis()
+	t.done()
 	return rep
 }
 

@@ -174,9 +174,12 @@ func tally[S any, A accumulator[S]](reg *Registry, o Options, start func(Options
 		var none S
 		return none, err
 	}
-	a := start(o, newCaseTable())
+	t := newCaseTable()
+	a := start(o, t)
 	a.add(reg)
-	return a.result(), nil
+	st := a.result()
+	t.done()
+	return st, nil
 }
 
 type grouper[R any] struct {
