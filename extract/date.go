@@ -809,7 +809,7 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	for _, x := range d.dates {
 		// "who has lived in Vilnius since 2021, was sentenced on 2 July": a state's start
 		// year does not date a day.
-		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !(x.since && x.prec == precYear) {
+		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !x.dateline && !(x.since && x.prec == precYear) {
 			same = x.y
 		}
 	}
@@ -937,7 +937,7 @@ func (d *doc) findDateline() {
 		if head {
 			ok = before == 0 || placed || lineLen < 80 || cued || alone
 		} else {
-			ok = cued || alone || placed && (segStart > lineStart || d.toks[lineStart].caps)
+			ok = cued || alone || placed && (segStart > lineStart || segEnd < lineEnd || d.toks[lineStart].caps)
 		}
 		if ok && m.rangeEnd {
 			d.docDate = m // a digest's period dates it, but is not a date of the text's facts

@@ -50,6 +50,10 @@ func TestExtract_Dates(t *testing.T) {
 		{"прошлой осенью", "Ашхабад, 20 января 2024 года\n\nДвоих мигрантов, высланных прошлой осенью, осудили.", []string{"2023", "2024-01-20"}},
 		{"два года назад", "Костанай, 3 апреля 2020 г.\n\nДва года назад его судили.", []string{"2018", "2020-04-03"}},
 		{"weekday", "MOSCOW, 8 July 2022\n\nA court on Friday sentenced him. On Wednesday he was questioned.", []string{"2022-07-06", "2022-07-08"}},
+		// A page's menu lines push the dateline below the head; "Place, date · Section" is
+		// still the date of the text, and a month after it is of the year before.
+		{"dateline below a menu", "Daily News\n\nPolitics\n\nCourts\n\nOpinion\n\nSport\n\nWeather\n\nA headline about a trial\n\nBatumi, October 14, 2025 · Courts\n\nThe court yesterday convicted the men detained at the November 3 march.",
+			[]string{"2024-11-03", "2025-10-13", "2025-10-14"}},
 		{"period heading", "WEEKLY DIGEST, 10-16 MARCH 2025\n\nOn 12 March she was detained.", []string{"2025-03-12"}},
 		// Relative to an event told before, not to the date last written.
 		{"weeks after the acquittal", "Tbilisi, 1 October 2025\n\nOn 1 July 2025 the court acquitted the four men. On 2 July 2025 their lawyers spoke. Three weeks after the acquittal, the judge was removed from office.",
