@@ -191,8 +191,20 @@ func surnameShape(w string) (bool, byte) {
 				}
 			}
 		}
-		for _, e := range []string{"енко", "енка", "ко", "чук", "щук", "ук", "юк", "ич", "ича", "ичу", "ян", "яна", "дзе", "швили", "ых", "их", "ли", "заде", "улы", "кызы", "уулу", "бек", "баев", "цев", "ник", "ок", "ец"} {
-			if strings.HasSuffix(low, e) {
+		ends := func(l string) bool {
+			for _, e := range []string{"енко", "енка", "ко", "чук", "щук", "ук", "юк", "ич", "ича", "ичу", "ян", "яна", "дзе", "швили", "ых", "их", "ли", "заде", "улы", "кызы", "уулу", "бек", "баев", "цев", "ник", "ок", "ец"} {
+				if strings.HasSuffix(l, e) {
+					return true
+				}
+			}
+			return false
+		}
+		if ends(low) {
+			return true, 0
+		}
+		// An oblique form whose nominative has the shape: "Тонояну", "Саргсяном".
+		for _, r := range surnameReadings(w) {
+			if r.oblique && ends(strings.ToLower(r.lemma)) {
 				return true, 0
 			}
 		}
