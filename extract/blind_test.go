@@ -25,3 +25,31 @@ func TestSurnameShape_ObliqueOfIndeclinableShape(t *testing.T) {
 		t.Errorf("persons = %q, want Тигран Погосян among them", got)
 	}
 }
+
+// "The same day as the raid" is the day of the raid told before, and the raid named there is
+// no new event; "the next afternoon" is the day after; "gets five years after a trial" is a
+// term, not a date five years on.
+func TestExtract_DaysToldFromEvents(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		dates      []string
+		events     []string
+	}{
+		{"same day as", "Oslo, 20 June 2023\n\nPolice searched the flat of Marat Usenov on 4 April. He was charged on 10 April. The same day as the raid, the border guards barred the journalist Dinara Usenova from leaving the country.",
+			[]string{"2023-04-04", "2023-04-10", "2023-06-20"}, []string{"search 2023-04-04 Marat Usenov", "travel ban 2023-04-04 Dinara Usenova"}},
+		{"next afternoon", "Riga, 20 June 2023\n\nThe observer Anton Kirilov was detained on 4 April and released the next afternoon.",
+			[]string{"2023-04-04", "2023-04-05", "2023-06-20"}, []string{"detention 2023-04-04 Anton Kirilov", "release 2023-04-05 Anton Kirilov"}},
+		{"a term is no date", "Riga, 20 June 2023\n\nBLOGGER GETS FIVE YEARS AFTER SECRET TRIAL\n\nThe court sentenced the blogger Anton Kirilov to five years on 14 June.",
+			[]string{"2023-06-14", "2023-06-20"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Extract(tc.text)
+			if got := dates(r); !slices.Equal(got, tc.dates) {
+				t.Errorf("dates = %q, want %q", got, tc.dates)
+			}
+			if got := eventsOf(tc.text); !slices.Equal(got, tc.events) {
+				t.Errorf("events = %q, want %q", got, tc.events)
+			}
+		})
+	}
+}

@@ -383,7 +383,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	}
 	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
 	switch {
-	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning"):
+	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening"):
 		return 1, 'd', relAnchor, false, 3
 	case w(0, "next") && w(1, "day") && !w(-1, "the"):
 		return 1, 'd', relAnchor, false, 2
@@ -496,6 +496,11 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return 0, 0, 0, false, 0
 	}
 	j := i + l + 1
+	// "gets seven years after a closed trial", "sentenced to two years after": a term, not
+	// a time from a day.
+	if d.word(i-1, "gets", "get", "got", "given", "receives", "received", "serve", "serves", "serving", "served", "to", "for", "jails", "jailed") {
+		return 0, 0, 0, false, 0
+	}
 	switch {
 	case d.word(j, "later", "afterwards", "спустя", "позже", "позднее"):
 		return c, u, relAnchor, false, j - i + 1

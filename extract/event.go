@@ -591,7 +591,8 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 	}
 	ref := d.word(back, "время") && d.word(back-1, "во") || d.word(back, "during", "after", "before", "since", "following", "upon", "после", "до", "при") && !strings.HasSuffix(d.toks[k].low, "ed") ||
 		d.word(back, "со", "с") && d.word(back-1, "связи") || // "в связи со смертью"
-		back < k-1 && d.word(back, "of", "against", "about") // "the extension of his detention"
+		back < k-1 && d.word(back, "of", "against", "about") || // "the extension of his detention"
+		d.word(back, "as") && d.word(back-2, "same") // "the same day as the raid"
 	if !ref {
 		return nil
 	}

@@ -94,6 +94,8 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 		n, u, j = 1, 'w', i+2
 	case w(0, "the") && w(1, "day") && w(2, "before"):
 		n, j = 1, i+2
+	case w(0, "the") && w(1, "same") && w(2, "day", "night", "evening", "morning", "afternoon") && w(3, "as"):
+		j = i + 3 // "the same day as the raid": the day of the event told before
 	case w(0, "the") && w(1, "day", "night") && w(2, "of"):
 		j = i + 2 // "on the day of his arrest"
 	case w(0, "на") && w(1, "следующий") && w(2, "день") && w(3, "после"):
@@ -135,7 +137,7 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	case d.word(j, "after", "после") || d.word(j, "upon") && n == 0:
 	case d.word(j, "before", "до"):
 		dir = -1
-	case d.word(j, "of") || d.word(j, "день", "ночь") && n == 0:
+	case d.word(j, "of", "as") || d.word(j, "день", "ночь") && n == 0:
 		n = 0
 	default:
 		return nil, 0

@@ -200,8 +200,13 @@ func (d *doc) objectAt(j int, s sentence) int {
 			return g.b
 		}
 	}
+	// "barred the journalist Dinara Usenova from leaving": a role noun before the name.
+	role := j
+	if d.toks[j].k == tWord && roleWords[d.toks[j].low] != "" && !d.toks[j].cap {
+		role = j + 1
+	}
 	for _, m := range d.sentPersons[d.toks[j].sent] {
-		if m.a == j && m.b-m.a <= 4 {
+		if (m.a == j || m.a == role) && m.b-m.a <= 4 {
 			return m.b
 		}
 	}
