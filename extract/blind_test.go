@@ -53,3 +53,24 @@ func TestExtract_DaysToldFromEvents(t *testing.T) {
 		})
 	}
 }
+
+// Custody told as a state in a relative clause ("who had been held in pre-trial detention
+// since ...") is an arrest of that day, and the release of the main clause keeps its own
+// day; "forbidden to leave", "not permitted to leave" are travel bans.
+func TestExtract_CustodyStateAndTravelBans(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Yerevan, 20 June 2022\n\nOn 14 March 2022 the court acquitted Mr Arman Hakobyan. Mr Hakobyan, who had been held in pre-trial detention since 20 November 2021, was released in the courtroom.",
+			[]string{"arrest 2021-11-20 Arman Hakobyan", "release 2022-03-14 Arman Hakobyan"}},
+		{"Yerevan, 20 June 2022\n\nOn 9 June 2022 the activist Arman Hakobyan was forbidden to leave the country.",
+			[]string{"travel ban 2022-06-09 Arman Hakobyan"}},
+		{"Minsk, 20 June 2022\n\nThe lawyer Alena Sidarenka was freed on 9 June 2022. She was not permitted to leave the country.",
+			[]string{"release 2022-06-09 Alena Sidarenka", "travel ban 2022-06-09 Alena Sidarenka"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

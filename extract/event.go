@@ -21,12 +21,14 @@ func (d *doc) eventAt(k int) (string, int) {
 	s := d.sents[d.toks[k].sent]
 	switch {
 	case w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)),
-		w(0, "not") && w(1, "allowed") && w(2, "to") && w(3, "leave"):
+		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave"):
 		return "travel ban", 1
 	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed")):
 		return "arrest", 1
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
+	case w(0, "pre-trial") && d.custodySince(k+1) != nil:
+		return "arrest", 2 // "held in pre-trial detention since 20 November"
 	case w(0, "detainees", "задержанных") && (w(-1, "среди", "among") || w(-1, "the") && w(-2, "among") || d.punct(k+1, "—", "–", ":")):
 		return "detention", 1
 	}
@@ -37,10 +39,26 @@ func (d *doc) eventAt(k int) (string, int) {
 	return typ, l
 }
 
+// otherCustody reports a trigger of an arrest or detention among triggers other than the
+// one at k: "находится под стражей с 18 августа, когда его задержали".
+func (d *doc) otherCustody(triggers []int, k int) bool {
+	for _, x := range triggers {
+		if x == k || x == k-1 || x == k+1 {
+			continue
+		}
+		if typ, _ := d.eventAt(x); typ == "arrest" || typ == "detention" || typ == "house arrest" {
+			return true
+		}
+	}
+	return false
+}
+
 // custodySince returns the date of a custody told as a state since a day: "in custody
 // since 3 May", "под стражей с 12 марта".
 func (d *doc) custodySince(k int) *dateMention {
-	if !(d.word(k, "custody") && d.word(k-1, "in") || d.word(k, "стражей") && d.word(k-1, "под")) {
+	// "in custody since", "held in pre-trial detention since", "под стражей с".
+	inPre := d.word(k-1, "in") || d.word(k-1, "pre-trial") && d.word(k-2, "in")
+	if !(d.word(k, "custody", "detention") && inPre || d.word(k, "стражей") && d.word(k-1, "под")) {
 		return nil
 	}
 	if !d.word(k+1, "since", "с") {
@@ -261,7 +279,7 @@ func (d *doc) events(si int) {
 		}
 		// "находится под стражей с 18 августа, когда его задержали": the custody is the
 		// detention or arrest the sentence tells.
-		if d.custodySince(k) != nil && len(triggers) > 1 {
+		if d.custodySince(k) != nil && d.otherCustody(triggers, k) {
 			k += l - 1
 			continue
 		}
@@ -649,6 +667,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// задержан...", "ALMATY, March 4, 2021 — A court...").
 		// A date "after CLAUSE" dates the clause ("a day after police raided the office"), not
 		// the event words before it ("detained on 4 February, the day after the gathering").
+		// "held in custody since 20 November, was released": the custody's day, not this one's.
+		// But "под стражей с 18 августа, когда его задержали": the detention's own day.
+		if m.a >= 2 && d.custodySince(m.a-2) != nil && m.a-2 != k && m.a-3 != k && !d.otherCustody(d.triggers, m.a-2) {
+			continue
+		}
 		if m.until || m.since || m.after && (k < m.a || d.anyWord(m.b, k, "and", "и") || d.commaIn(m.b, k)) || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
 			continue
 		}
