@@ -74,3 +74,24 @@ func TestExtract_CustodyStateAndTravelBans(t *testing.T) {
 		}
 	}
 }
+
+// "Removed from a flight" is no dismissal; "restricted from leaving", a quoted word between
+// or not, is a travel ban; "detained his uncle, NAME" is the uncle's detention, not that of
+// the man "his" stands for.
+func TestExtract_PlacesLeftQuotedTriggersAndKin(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Oslo, 20 June 2023\n\nIn May 2023 the activist Leyla Nuriyeva was removed from a flight to Vienna and told that she was \"temporarily restricted\" from leaving the country.",
+			[]string{"travel ban 2023-05 Leyla Nuriyeva"}},
+		{"Oslo, 20 June 2023\n\nOn 3 June 2023 the nurse Leyla Nuriyeva was removed from her post at the clinic.",
+			[]string{"dismissal 2023-06-03 Leyla Nuriyeva"}},
+		{"Oslo, 20 June 2023\n\nThe blogger Rustam Kurbanov lives in Berlin. On 21 February 2023, the day after Rustam Kurbanov posted a video, police detained his uncle, Kerim Kurbanov, 58, at the bazaar.",
+			[]string{"detention 2023-02-21 Kerim Kurbanov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

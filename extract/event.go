@@ -72,6 +72,19 @@ func (d *doc) custodySince(k int) *dateMention {
 	return nil
 }
 
+// placeLeft are places and vehicles one is removed from without losing a post: "removed
+// from a flight", "removed from the courtroom".
+var placeLeft = wordSet(`flight flights plane aircraft bus train car vehicle ship ferry courtroom room hall
+	building queue premises square street stage`)
+
+// skipFillers returns the first token at or after k that is no article or possessive.
+func (d *doc) skipFillers(k int) int {
+	for k < len(d.toks) && lexFillers[d.toks[k].low] {
+		k++
+	}
+	return k
+}
+
 // eventVeto reports a reading of the vocabulary that the words around it rule out: "the
 // death penalty", "released a statement", "a search for", "pre-trial detention centre".
 func (d *doc) eventVeto(k, l int, typ string) bool {
@@ -109,6 +122,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			// "removed her from office": a dismissal.
 			if w(1, "him", "her", "them") && w(2, "from") && w(3, "office", "post", "position", "job", "duties", "bench", "work") && !w(-1, "to") {
 				return false
+			}
+			// "removed from a flight", "taken off and removed from the courtroom": a place left,
+			// not a post.
+			if x := d.skipFillers(k + 1); d.word(k+1, "from") && placeLeft[d.toks[min(d.skipFillers(k+2), len(d.toks)-1)].low] || d.word(x, "from") && x > k+1 && placeLeft[d.toks[min(d.skipFillers(x+1), len(d.toks)-1)].low] {
+				return true
 			}
 			// Not "to remove him from the campaign" (a purpose) nor "removing people from the room".
 			return !(w(1, "from", "as") || w(2, "from") || w(-1, "was", "were", "been")) || w(1, "the", "his", "her", "their", "a", "an", "all") ||
@@ -945,9 +963,11 @@ func (d *doc) findStatistics() {
 // kinWords are the nouns of the people close to someone: "the homes of relatives of X",
 // "обыск у родственников блогера X" tell of those people, not of X.
 var kinWords = wordSet(`relatives relative family families wife husband son sons daughter daughters brother brothers
-	sister sisters mother father parents children cousin nephew niece
+	sister sisters mother father parents children cousin cousins nephew nephews niece nieces uncle uncles aunt aunts
+	grandfather grandmother grandson granddaughter grandchildren stepfather stepmother stepson stepdaughter fiancé fiancée
+	brother-in-law sister-in-law son-in-law daughter-in-law father-in-law mother-in-law partner
 	родственников родственника родственницы семьи семей жены мужа сына сыновей дочери брата братьев сестры
-	матери отца родителей детей`)
+	матери отца родителей детей дяди тёти тети племянника племянницы двоюродного двоюродной бабушки дедушки внука внучки`)
 
 // kinOf reports a person named as the one whose kin a phrase speaks of: "relatives of the
 // exiled blogger X", "родителей активиста X".

@@ -136,7 +136,8 @@ next:
 	for _, p := range ps {
 		j := k + 1
 		for wi, alts := range p.words[1:] {
-			for j < s.b && lexFillers[d.toks[j].low] {
+			// A closing quote may stand there too: "temporarily restricted" from leaving.
+			for j < s.b && (lexFillers[d.toks[j].low] || d.punct(j, "\"", "”", "»")) {
 				j++
 			}
 			// The object of the verb may stand after it: "placed all three in custody",
