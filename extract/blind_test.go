@@ -95,3 +95,16 @@ func TestExtract_PlacesLeftQuotedTriggersAndKin(t *testing.T) {
 		}
 	}
 }
+
+// "his younger brother Kerim" before "Kerim Kurbanov" is named in full: one person, whose
+// detention it is.
+func TestExtract_FirstNameAfterKinBeforeTheFullName(t *testing.T) {
+	text := "Oslo, 20 June 2023\n\nThe exiled blogger Rustam Kurbanov lives in Berlin. His younger brother Kerim, a driver, was detained in Mary on 14 May 2023. On 9 June 2023 a court sentenced Kerim Kurbanov to four years in prison."
+	r := Extract(text)
+	if got, want := personNames(r), []string{"Kerim Kurbanov", "Rustam Kurbanov"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+	if got, want := eventsOf(text), []string{"detention 2023-05-14 Kerim Kurbanov"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

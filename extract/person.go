@@ -891,6 +891,24 @@ func (d *doc) resolvePersons() {
 			addAlias(best, d.nominativeSurname(m, votes))
 			continue
 		}
+		// "his younger brother Serdar ... Serdar Gurbanov": a first name alone, told before or
+		// after the full name, is that person's when one person of the text has it.
+		// Not after an honorific ("Mr Serdar" may be a surname), but after a role or kin word.
+		if m.initial == "" && !(m.title && m.role == "") {
+			var only *Person
+			n := 0
+			fk := translit.SpellingWordKey(m.last)
+			for _, p := range persons {
+				if p.first != "" && translit.SpellingWordKey(p.first) == fk {
+					only = p
+					n++
+				}
+			}
+			if n == 1 {
+				d.attach(m, only)
+				continue
+			}
+		}
 		// A surname never given in full: a person if a title or role introduces it.
 		if m.title || m.role != "" || m.initial != "" {
 			last := d.nominativeSurname(m, votes)
