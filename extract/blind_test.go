@@ -108,3 +108,15 @@ func TestExtract_FirstNameAfterKinBeforeTheFullName(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Russian custody told as a state ("с 1 марта находился под домашним арестом") is dated by
+// its start; "в день задержания" and "после задержания" refer to the detention told before
+// (no new one, and its day dates what follows); beatings "по ногам" are torture allegations.
+func TestExtract_RussianStatesAndReferences(t *testing.T) {
+	text := "Минск, 9 ноября 2021 года\n\nАктивиста Павла Гордеева задержали 3 февраля 2021 года. Через неделю после задержания его перевели в СИЗО. " +
+		"Гордеев рассказал, что в день задержания сотрудники милиции били его по ногам.\n\nСтудент Игорь Шубин с 1 марта находился под домашним арестом."
+	want := []string{"detention 2021-02-03 Павел Гордеев", "house arrest 2021-03-01 Игорь Шубин", "torture allegation 2021-02-03 Павел Гордеев"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -628,7 +628,8 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 	ref := d.word(back, "время") && d.word(back-1, "во") || d.word(back, "during", "after", "before", "since", "following", "upon", "после", "до", "при") && !strings.HasSuffix(d.toks[k].low, "ed") ||
 		d.word(back, "со", "с") && d.word(back-1, "связи") || // "в связи со смертью"
 		back < k-1 && d.word(back, "of", "against", "about") || // "the extension of his detention"
-		d.word(back, "as") && d.word(back-2, "same") // "the same day as the raid"
+		d.word(back, "as") && d.word(back-2, "same") || // "the same day as the raid"
+		d.word(back, "день", "ночь") && d.word(back-1, "в", "во") // "в день задержания"
 	if !ref {
 		return nil
 	}
@@ -690,7 +691,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if m.a >= 2 && d.custodySince(m.a-2) != nil && m.a-2 != k && m.a-3 != k && !d.otherCustody(d.triggers, m.a-2) {
 			continue
 		}
-		if m.until || m.since || m.after && (k < m.a || d.anyWord(m.b, k, "and", "и") || d.commaIn(m.b, k)) || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
+		// "с 1 марта находился под домашним арестом", "under house arrest since 1 March": a
+		// state's start is its day.
+		since := m.since && (typ == "house arrest" || typ == "travel ban") && d.word(m.a-1, "since", "с") &&
+			(m.a > k && m.a-k <= 6 && !d.anyPunct(k, m.a, ",", "—", "–", ";") || m.b <= k && k-m.b <= 4 && !d.anyPunct(m.b, k, ",", "—", "–", ";"))
+		if m.until || m.since && !since || m.after && (k < m.a || d.anyWord(m.b, k, "and", "и") || d.commaIn(m.b, k)) || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
 			continue
 		}
 		// "replaced his detention with house arrest, which was lifted in June": a relative

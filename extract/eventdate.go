@@ -244,6 +244,10 @@ func (d *doc) ofTypes(k int, types []string) bool {
 	typ, _ := d.eventAt(k)
 	for _, t := range types {
 		if typ == t {
+			// "после задержания", "в день ареста": Russian needs no possessive.
+			if d.toks[k].cyr && (d.word(k-1, "после", "до") || d.word(k-1, "день", "ночь") && d.word(k-2, "в", "во")) {
+				return false
+			}
 			return !d.word(k-1, "his", "her", "their", "the", "его", "её", "их") || !d.word(k-2, "after", "before", "of", "после", "до")
 		}
 	}
