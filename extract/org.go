@@ -927,6 +927,12 @@ func (d *doc) ruComplement(i int) int {
 			if d.personAt(b) || d.month(b) > 0 {
 				return b
 			}
+			// "В суде Гордеев рассказал": a surname that is the subject of the verb after it.
+			if b+1 < len(d.toks) && t.cyr && !d.toks[b+1].cap && pastVerb(&d.toks[b+1]) {
+				if ok, _ := d.names.surnameShape(t.t); ok {
+					return b
+				}
+			}
 			// A letterhead above the dateline: "Белорусский мониторинг свободы слова" /
 			// "Минск, 22 ноября 2023 года".
 			if t.nl > 0 && d.dateline != nil && d.dateline.a > b && d.dateline.a-b <= 4 {
