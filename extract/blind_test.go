@@ -137,3 +137,13 @@ func TestExtract_SurnameAfterCourtIsTheSpeaker(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "отпустил X под домашний арест" is X's house arrest, not a release, and a group after a
+// comma ("остальных заключили под стражу") is another clause's.
+func TestExtract_ReleasedToHouseArrestRussian(t *testing.T) {
+	text := "Ереван, 1 марта 2022 года\n\nАктивистку Анну Петросян задержали 9 мая 2021 года. 12 мая 2021 года суд отпустил Петросян под домашний арест."
+	want := []string{"detention 2021-05-09 Анна Петросян", "house arrest 2021-05-12 Анна Петросян"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -161,8 +161,8 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			}
 			return w(1, "of", "a", "an", "its", "their", "statement", "report", "video", "footage") || w(2, "statement", "report", "video", "footage", "book", "list") ||
 				d.toHouseArrest(k) // "released him to house arrest" is a house arrest
-		case "освободить", "освобождённый":
-			return w(1, "от")
+		case "освободить", "освобождённый", "отпустить":
+			return w(1, "от") || d.toHouseArrest(k)
 		}
 	case "house arrest":
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
@@ -187,10 +187,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 // toHouseArrest reports "under", "to" or "into" house arrest within a few words after k.
 func (d *doc) toHouseArrest(k int) bool {
 	for j := k + 1; j < min(k+8, d.sents[d.toks[k].sent].b); j++ {
-		if d.word(j, "under", "to", "into") && d.word(j+1, "house") {
-			return true
+		if d.word(j, "under", "to", "into") && d.word(j+1, "house") || d.word(j, "под") && d.word(j+1, "домашний") {
+			return true // "отпустил Асатрян под домашний арест"
 		}
-		if d.word(j, "and") || d.punct(j, ",") {
+		if d.word(j, "and", "и") || d.punct(j, ",") {
 			return false // "released in the courtroom and placed under house arrest": two events
 		}
 	}
@@ -532,7 +532,7 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	switch {
 	case passive && gBefore != nil && (before == nil || before.a < gBefore.a):
 		return d.groupPersons(gBefore, s) // "All seven were remanded in custody"
-	case !passive && gAfter != nil && gAfter.a-b <= 6 && (after == nil || after.a > gAfter.a):
+	case !passive && gAfter != nil && gAfter.a-b <= 6 && (after == nil || after.a > gAfter.a) && !(before != nil && d.anyPunct(b, gAfter.a, ",", ";")):
 		return d.groupPersons(gAfter, s) // "detained them", "задержали пятерых членов комитета"
 	case !passive && gBefore != nil && a-gBefore.b <= 3 && (before == nil || before.a < gBefore.a):
 		return d.groupPersons(gBefore, s) // "placed the other six defendants under house arrest"
