@@ -147,3 +147,24 @@ func TestExtract_ReleasedToHouseArrestRussian(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Ill-treatment told with a place or moment of a custody's first hours ("in the van", "в
+// отделе полиции") is dated by the person's detention; "в изоляторе", any day of a custody,
+// is not.
+func TestExtract_TortureDatedByItsCustody(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Tbilisi, 1 October 2025\n\nThe student Levan Abashidze was detained on 3 May 2025. He later told his lawyer that he had been punched in the stomach in the back of a police van.",
+			[]string{"detention 2025-05-03 Levan Abashidze", "torture allegation 2025-05-03 Levan Abashidze"}},
+		{"Баку, 1 октября 2025 года\n\nАктивиста Рауфа Гасанова задержали 3 мая 2025 года. Он заявил, что в отделе полиции его избили, требуя подписать признание.",
+			[]string{"detention 2025-05-03 Рауф Гасанов", "torture allegation 2025-05-03 Рауф Гасанов"}},
+		{"Баку, 1 октября 2025 года\n\nАктивиста Рауфа Гасанова задержали 3 мая 2025 года. По словам сына, Гасанова в изоляторе избили.",
+			[]string{"detention 2025-05-03 Рауф Гасанов", "torture allegation  Рауф Гасанов"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -386,6 +386,17 @@ func (d *doc) events(si int) {
 					d.setWhat(x, typ)
 				}
 			}
+			// "he was beaten in the van", "его избили в отделе полиции": ill-treatment told
+			// with a place or moment of the custody's start is of the day of the person's
+			// detention told before.
+			if pd == "" && typ == "torture allegation" && d.custodyCue(s) {
+				if x := d.firstCustodyOf(p, k); x != "" {
+					pd = x
+					if inferred == "" {
+						inferred = "dated by the person's detention, where the text places it"
+					}
+				}
+			}
 			d.addEvent(&Event{Type: typ, Date: pd, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
 		}
 		if date != "" {
@@ -394,6 +405,56 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
+}
+
+// custodyCues are the places and moments of a custody's first hours: "in the van", "at the
+// police station", "during his arrest", "в отделе полиции", "при задержании".
+var custodyCues = wordSet(`van minibus minivan bus car vehicle station precinct detention arrest arrested detained
+	interrogation questioning evening night автозаке автозак микроавтобусе машине отделе отделение отделении
+	участке задержании задержания допросе допроса департамента управления`)
+
+// custodyCue reports a sentence that places its event in a custody's first hours: a cue word
+// after a preposition ("in the van", "during his arrest", "on the first evening", "в отделе").
+func (d *doc) custodyCue(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if !custodyCues[d.toks[k].low] {
+			continue
+		}
+		x := k - 1
+		for d.word(x, "the", "his", "her", "their", "a", "police", "first", "его", "её", "ее", "их", "полиции") {
+			x--
+		}
+		if d.word(x, "of") && d.word(x-1, "back", "rear") { // "in the back of a van"
+			x -= 2
+			for d.word(x, "the") {
+				x--
+			}
+		}
+		// "in detention" is any day of a custody; "during his detention", "при задержании"
+		// its first hours.
+		if d.word(k, "detention", "arrest", "arrested", "detained", "interrogation", "questioning") && !d.word(x, "during", "upon", "when", "after") {
+			continue
+		}
+		if d.word(x, "in", "at", "during", "upon", "on", "inside", "when", "в", "во", "при", "на") {
+			return true
+		}
+	}
+	return false
+}
+
+// firstCustodyOf returns the date of the first detention or arrest of p told before token k,
+// or "".
+func (d *doc) firstCustodyOf(p *Person, k int) string {
+	best := ""
+	for _, e := range d.res.Events {
+		if e.Person != p.Name || e.Date == "" || len(e.Date) < 10 || e.Type != "detention" && e.Type != "arrest" {
+			continue
+		}
+		if best == "" || e.Date < best {
+			best = e.Date
+		}
+	}
+	return best
 }
 
 // appealBefore reports an appeal before token k in its sentence ("calls on the authorities
