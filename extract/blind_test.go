@@ -168,3 +168,42 @@ func TestExtract_TortureDatedByItsCustody(t *testing.T) {
 		}
 	}
 }
+
+// A list of names under a title ("Who got what") after the paragraph that tells the verdict:
+// each item's bare term is its person's sentence; "the prosecution wanted 5" after "4 years
+// 6 months" is five years; an age after the name ("Nodar Beridze, 22,") is no term.
+func TestExtract_NameListUnderATitle(t *testing.T) {
+	text := "Batumi, October 14, 2025\n\nThe Batumi City Court yesterday sentenced three protesters to prison.\n\nWho got what\n\n" +
+		"Nodar Beridze, 22, student — participation in group violence (Article 225, part 2): 4 years 6 months; the prosecution wanted 5.\n\n" +
+		"Giorgi Tsintsadze, 26 — same charge: 4 years.\n\n" +
+		"Zaza Kvaratskhelia, 31 — resistance to a police officer (Article 353): 3 years."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Giorgi Tsintsadze imprisonment P4Y", "Nodar Beridze imprisonment P4Y6M", "Zaza Kvaratskhelia imprisonment P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Nodar Beridze imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	ru := "Минск, 9 ноября 2021 года\n\nСуд вынес приговор.\n\n— Жанна Орлова, 46 лет, — 3 года колонии;\n— Егор Белов, 39 лет, — 2 года колонии."
+	if got, want := penaltiesOf(Extract(ru).Sentences), []string{"Егор Белов imprisonment P2Y", "Жанна Орлова imprisonment P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+// Georgian surnames in -uri have a surname's shape; a given name alone after a kin word
+// ("his wife Gulnara") is a woman, whom "he" does not stand for.
+func TestExtract_ShapesAndGivenNamesAlone(t *testing.T) {
+	if ok, _ := surnameShape("Tsiklauri"); !ok {
+		t.Error("surnameShape(Tsiklauri) = false")
+	}
+	text := "Nukus, 3 May 2024\n\nOn 2 May 2024 a court convicted the blogger Aqil Toreshov. His wife, Gulnara, left the country. He was sentenced to six years in prison."
+	r := Extract(text)
+	for _, o := range r.Outcomes {
+		if o.Person != "Aqil Toreshov" {
+			t.Errorf("outcome %s of %q, want of Aqil Toreshov", o.Outcome, o.Person)
+		}
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Aqil Toreshov imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}

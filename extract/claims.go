@@ -499,6 +499,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if d.word(k-1, "a", "an") && !d.toks[k].cyr && k > a && d.word(k-2, "for", "of") && d.word(e, "after", "later") {
 				skip = true
 			}
+			// "Жанар Сейткали, 46 лет, —": an age in apposition to the name.
+			if d.punct(k-1, ",") && d.punct(e, ",", "—", "–", ")") && slices.ContainsFunc(d.sentPersons[si], func(m *personMention) bool { return m.b == k-1 && !m.pronoun }) {
+				skip = true
+			}
 			if !skip {
 				terms = append(terms, struct {
 					a, b int
@@ -637,6 +641,20 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "Verdict at a glance: - A, 27 - 4.5 years": a list led by the verdict's noun.
 			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
+			}
+			// "Who got what" then "A, 22 — (charge): 4 years": a list of names under a title,
+			// after the paragraph that tells the verdict.
+			if !strong && d.sents[si].lead < 0 && d.nameItem(si) && !d.anyClass(a, t.a, cDemand) {
+				for sj, n := si-1, 0; sj >= 0 && n < 8; sj, n = sj-1, n+1 {
+					// Past the titles, the other items and their second clauses.
+					if d.heading(d.sents[sj]) || d.nameItem(sj) || d.toks[d.sents[sj].a].nl == 0 && d.sents[sj].para != d.sents[sj-1].para+1 && sj > 0 && d.sents[sj].para == d.sents[sj-1].para {
+						continue
+					}
+					if d.cueIn(sj, cStrong) || d.anyWord(d.sents[sj].a, d.sents[sj].b, "verdict", "verdicts") {
+						strong = true
+						break
+					}
+				}
 			}
 			// An interview's answer to a question about the prosecution's request.
 			if lead := d.sents[si].lead; !strong && lead >= 0 && d.punct(d.sents[lead].b-1, "?") && d.cueIn(lead, cDemand) && !d.anyClass(a, t.a, cSentencing|cStrong) {
@@ -1127,12 +1145,39 @@ func (d *doc) lastUnit(si int) byte {
 		for k := s.b - 1; k >= s.a; k-- {
 			if u := d.unit(k); u == 'y' || u == 'm' {
 				if d.mayCount(k-1) || d.word(k-1, "half") {
+					// "4 years 6 months; the prosecution wanted 5": the term's first unit.
+					x := k - 2
+					if d.word(x, "and", "и") {
+						x--
+					}
+					if u == 'm' && d.unit(x) == 'y' && d.mayCount(x-1) {
+						return 'y'
+					}
 					return u
 				}
 			}
 		}
 	}
 	return 0
+}
+
+// nameItem reports a sentence that is an item of a list of names: it opens a line with a
+// person's name, a comma or a dash after it ("Luka Beridze, 22, student — ...").
+func (d *doc) nameItem(si int) bool {
+	s := d.sents[si]
+	a := s.a
+	if a < len(d.toks) && d.toks[a].k == tPunct && (d.punct(a, "-", "—", "–", "•", "*")) {
+		a++
+	}
+	if s.a >= len(d.toks) || d.toks[s.a].nl == 0 && s.a > 0 {
+		return false
+	}
+	for _, m := range d.sentPersons[si] {
+		if m.a == a && m.p != nil && !m.pronoun {
+			return d.punct(m.b, ",", "—", "–", ":") || d.punct(m.b, "-")
+		}
+	}
+	return false
 }
 
 // elidedTerm reads a number whose unit is left out because the text just gave it: "12 years

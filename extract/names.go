@@ -35,6 +35,10 @@ Vladislav Vyacheslav Yakov Yaroslav Yegor Egor Yury Yuri Yuriy Zakhar Ales Aliak
 Ihar Mikalai Mikola Mikita Paval Raman Siarhei Uladzimir Vadzim Valiantsin Viktar Yauhen Maksim Zmicier Anatol Leanid Ihor
 Oleksandr Oleksiy Mykola Mykhailo Volodymyr Serhiy Yuriy Vasyl Petro Andriy Dmytro Bohdan Ostap Levan Giorgi Zurab Davit
 Irakli Nika Mamuka Gevorg Tigran Aram Armen Hayk Ruben Ramzan Magomed Akhmad Zelimkhan Shamil Rasul Khasan Said Umar
+Luka Saba Otar Tamaz Lasha Beka Giga Nodar Zaza Gela Archil Vakhtang Shota Dato Revaz Temur Goga Badri Gocha Koba Merab
+Sevak Gagik Vardan Hovhannes Narek Mher Artur Karen Samvel Ashot Levon Edgar Gor Vahe Arayik Hrant Artak Smbat Garegin
+Serdar Merdan Myrat Murad Annamyrat Atamurat Rovshen Begench Kerim Dovlet Dovletgeldi Guvanch Batyr Nurmuhammet Gurbanguly
+Farhod Qurbon Shohrukh Bahrom Firdavs Sherzod Ulugbek Jasur Otabek Sardor Bobur Aziz Anvar Rustam Akmal Timur Dilmurod
 `
 
 const femaleNames = `
@@ -51,6 +55,9 @@ Marina Nadezhda Natalia Natalya Nataliya Nina Oksana Olga Olesya Polina Raisa Sv
 Valentina Valeria Vera Veronika Viktoria Victoria Yana Yulia Yuliya Zinaida Zoya Alesia Aliaksandra Hanna Iryna Maryia Maryna
 Nasta Palina Sviatlana Tatsiana Volha Yuliya Kseniya Marfa Olena Oleksandra Nino Tamar Ketevan Lusine Anahit Ani Kristina
 Khava Zarema Madina Sabina Diana Nelli Elvira Lilia Liliya Ruzanna Veronika Daria Alina Sofiya Nadezhda Evgeniya Daria Snezhana
+Mariam Ana Nana Manana Salome Eka Natia Tinatin Maia Sopho Elene Khatia Nato Shorena Tea Lela Nino Keti Mzia Tsira
+Armine Gayane Lilit Nare Astghik Siranush Hripsime Anush Lusine Marine Ruzan Naira Tatevik
+Ogulbibi Jennet Aynabat Maral Ayna Ogulsapar Bahar Gozel Sitora Mehrangez Nodira Dildora Feruza Firuza Gulnoza Mukhabbat
 `
 
 func init() {
@@ -219,7 +226,7 @@ func surnameShape(w string) (bool, byte) {
 	if strings.HasSuffix(low, "enka") && len(low) > 6 {
 		return true, 0
 	}
-	for _, e := range []string{"ov", "ev", "yev", "iev", "in", "yn", "sky", "skiy", "ski", "skii", "tsky", "au", "yau", "ich", "vich", "ko", "enko", "uk", "yuk", "chuk", "yan", "ian", "dze", "shvili", "li", "lu", "zade", "zada", "oglu", "oghlu", "uly", "uulu", "kyzy", "qizi", "zoda", "zod", "bek", "bayev", "baev", "baiev", "ets", "nik", "ik", "ak", "yk"} {
+	for _, e := range []string{"ov", "ev", "yev", "iev", "in", "yn", "sky", "skiy", "ski", "skii", "tsky", "au", "yau", "ich", "vich", "ko", "enko", "uk", "yuk", "chuk", "yan", "ian", "dze", "shvili", "li", "lu", "zade", "zada", "oglu", "oghlu", "uly", "uulu", "kyzy", "qizi", "zoda", "zod", "bek", "bayev", "baev", "baiev", "ets", "nik", "ik", "ak", "yk", "uri"} {
 		if strings.HasSuffix(low, e) && len(low) > len(e)+2 {
 			if e == "in" && !strings.HasSuffix(low, "lin") && !strings.HasSuffix(low, "kin") && !strings.HasSuffix(low, "shin") && !strings.HasSuffix(low, "chin") && !strings.HasSuffix(low, "tin") && !strings.HasSuffix(low, "nin") && !strings.HasSuffix(low, "rin") && !strings.HasSuffix(low, "zin") && !strings.HasSuffix(low, "sin") && !strings.HasSuffix(low, "bin") && !strings.HasSuffix(low, "din") && !strings.HasSuffix(low, "min") && !strings.HasSuffix(low, "vin") && !strings.HasSuffix(low, "gin") && !strings.HasSuffix(low, "pin") {
 				continue

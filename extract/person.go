@@ -325,6 +325,12 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				m.first, m.last = d.toks[parts[0].i].t, last
 				break
 			}
+			// "his younger brother Kerim": a given name after a kin or role word, which the
+			// full name told later may claim (resolvePersons).
+			// (Latin script only: a Russian form would need its nominative first.)
+			if !d.toks[parts[0].i].cyr && !(d.toks[parts[0].i].poss || !d.word(parts[0].i-1, kinWordList...) && d.roleBefore(parts[0].i) < 0) {
+				break
+			}
 			return nil, end
 		}
 	case parts[0].initial && !parts[n-1].initial:
@@ -925,6 +931,9 @@ func (d *doc) resolvePersons() {
 				g := m.gender
 				if g == 0 {
 					_, g = surnameShape(last)
+				}
+				if _, fg, ok := firstName(last); g == 0 && ok && fg != '?' {
+					g = fg // "his wife Gulnara": a given name alone says the gender
 				}
 				p = &Person{Name: name, key: k, Gender: genderString(g)}
 				byKey["? "+k] = p
