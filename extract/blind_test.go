@@ -207,3 +207,21 @@ func TestExtract_ShapesAndGivenNamesAlone(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// Organisation names: a country's possessive is no part of the body ("Tajikistan's
+// Prosecutor General's Office"); an acronym's office is named with it ("FSB Directorate for
+// Tver Region"); "of" may come before the head ("Freedom of Conscience Monitor"), but the
+// people of a body are not its name ("Journalists of Sabah Press").
+func TestExtract_OrganisationNameEdges(t *testing.T) {
+	text := "Tver, 3 May 2024\n\nUzbekistan's Prosecutor General's Office did not reply. Officers of the FSB Directorate for Tver Region detained him. " +
+		"The Freedom of Conscience Monitor said so. Journalists of Kapital Press protested."
+	var got []string
+	for _, o := range Extract(text).Orgs {
+		got = append(got, o.Name)
+	}
+	slices.Sort(got)
+	want := []string{"FSB Directorate for Tver Region", "Freedom of Conscience Monitor", "Kapital Press", "Prosecutor General's Office"}
+	if !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}

@@ -241,7 +241,14 @@ func (d *doc) enOrg(i int) *orgMention {
 				return m // "the GKNB pre-trial detention centre"
 			}
 		}
-		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
+		// "FSB Directorate for Tver Region": an office of the body, named with it.
+		if !(b == i+1 && d.capWord(i+1) && d.isEnHead(i+1) != "" && d.word(i+1, "directorate", "department", "office", "administration", "division", "unit")) {
+			return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
+		}
+	}
+	// "Tajikistan's Prosecutor General's Office": the country that has it is no part of it.
+	if t.poss && d.isCountry(i) {
+		return nil
 	}
 	// "the Vilnius-based Eastern Rights Forum": the place it is based in is no part of it.
 	if strings.HasSuffix(t.low, "-based") {
@@ -306,6 +313,19 @@ func (d *doc) enOrg(i int) *orgMention {
 			j += 3
 			lastHead = j - 1 // the body it is under closes the name, with its complement
 			continue
+		}
+		// "Freedom of Conscience Monitor": "of" before the head, which the capitals after it
+		// bring.
+		// Not "Journalists of Sabah Press": people of a body are no part of its name.
+		if d.word(j, "of") && lastHead < 0 && j > i && !d.toks[j].cap && roleWords[d.toks[i].low] == "" && !pluralRole(d.toks[i].low) && !groupNouns[d.toks[i].low] {
+			k := j + 1
+			for k < len(d.toks) && k-j < 5 && d.capWord(k) && d.toks[k].nl == 0 && d.isEnHead(k) == "" {
+				k++
+			}
+			if k > j+1 && d.capWord(k) && d.toks[k].nl == 0 && d.isEnHead(k) != "" {
+				j++
+				continue
+			}
 		}
 		if d.toks[j].k == tWord && enConnectors[d.toks[j].low] && lastHead >= 0 && !d.toks[j].cap {
 			k := j + 1
