@@ -225,3 +225,27 @@ func TestExtract_OrganisationNameEdges(t *testing.T) {
 		t.Errorf("organisations = %q, want %q", got, want)
 	}
 }
+
+// Demands told beside the sentence: "exactly as requested", "как и просил прокурор", an aside
+// "(просили 3 года)" or "(prosecution: 5)", and "год" without a number before its kind.
+func TestExtract_DemandsBesideTheSentence(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Batumi, October 14, 2025\n\nThe court sentenced Giorgi Tsintsadze to 4 years, exactly as requested.",
+			[]string{"Giorgi Tsintsadze imprisonment P4Y"}},
+		{"Batumi, October 14, 2025\n\nThe court sentenced Giorgi Tsintsadze to 4 years (prosecution: 5).",
+			[]string{"Giorgi Tsintsadze imprisonment P5Y"}},
+		{"Минск, 9 ноября 2021 года\n\nСуд приговорил Сергея Лозова к 2 годам 6 месяцам колонии (просили 3 года).",
+			[]string{"Сергей Лозов imprisonment P3Y"}},
+		{"Минск, 9 ноября 2021 года\n\nСуд приговорил Веру Лозову к 2 годам ограничения свободы с направлением, как и просил прокурор.",
+			[]string{"Вера Лозова restriction of freedom P2Y"}},
+		{"Минск, 9 ноября 2021 года\n\nСуд огласил приговор:\n\n— Вера Лозова — штраф 200 базовых величин, хотя прокурор просил для неё год ограничения свободы.",
+			[]string{"Вера Лозова restriction of freedom P1Y"}},
+	} {
+		if got := penaltiesOf(Extract(tc.text).Demands); !slices.Equal(got, tc.want) {
+			t.Errorf("demands of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -470,6 +470,16 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				}
 			}
 		}
+		// "просил для неё год ограничения свободы": a year without a number, before its kind.
+		if d.word(k, "год") && !d.mayCount(k-1) && !d.word(k-1, "этот", "тот", "прошлый", "следующий", "каждый", "весь", "целый", "в") && cue {
+			if kind, _ := d.kindAt(k + 1); kind != "" && kind != "fine" {
+				terms = append(terms, struct {
+					a, b int
+					t    term
+				}{k, k + 1, term{y: 1}})
+				continue
+			}
+		}
 		if t, e, ok := d.elidedTerm(k, unit); ok && cue {
 			terms = append(terms, struct {
 				a, b int
@@ -868,7 +878,7 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.cueIn(lead, cDemand) && d.cueIn(lead, cProsecutor) && d.punct(d.sents[lead].b-1, "?") {
 		demand = true
 	}
-	demand = demand || pm.demand
+	demand = demand || pm.demand || d.prosecutionAside(s.a, pm.a)
 	// A table's column says whose the term is, unless an aside in the cell says otherwise:
 	// "5 years' imprisonment (prosecutor asked for 7)".
 	if ck := d.toks[pm.a].colKind; ck != 0 && !d.anyPunct(d.cellStart(pm.a), pm.a, "(") {
@@ -970,7 +980,22 @@ func (d *doc) openAside(a, k, b int) bool {
 			return false
 		}
 	}
-	return d.word(k, "requested", "sought", "asked", "demanded") && (d.punct(k+1, ":") || d.word(k+1, "for") || k+1 == b)
+	// "(просили 3 года)", "(requested: 3 years)".
+	return (d.word(k, "requested", "sought", "asked", "demanded") || d.is(k, cDemand) && d.toks[k].cyr) && (d.punct(k+1, ":") || d.word(k+1, "for") || k+1 == b)
+}
+
+// prosecutionAside reports an aside that names the prosecution before the term at b:
+// "4 years (prosecution: 5)", "(обвинение: 5 лет)".
+func (d *doc) prosecutionAside(a, b int) bool {
+	for k := b - 1; k > a && k >= b-4; k-- {
+		if d.punct(k, ")") {
+			return false
+		}
+		if d.punct(k, ":") && d.word(k-1, "prosecution", "prosecutor", "prosecutors", "requested", "обвинение", "прокурор", "гособвинение") && d.punct(k-2, "(") {
+			return true
+		}
+	}
+	return false
 }
 
 func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
@@ -1125,6 +1150,18 @@ func (d *doc) sameTerm(k int) int {
 // term the prosecutor asked for: "the term requested by the prosecutor", "the term the
 // prosecution had asked for", "как и просил прокурор".
 func (d *doc) equalsDemand(b int, s sentence) bool {
+	// "4 years, exactly as requested", "2 года ограничения свободы ..., как и просил
+	// прокурор": the clause after the term says it is the one asked for.
+	for x := b; x < min(s.b, b+16); x++ {
+		if d.punct(x, ";") || d.mayCount(x) && d.unit(x+1) != 0 {
+			break
+		}
+		if d.word(x, "as") && !d.word(x+1, "well", "a", "an", "part", "if", "though") || d.word(x, "как") && d.word(x+1, "и") {
+			if d.anyWord(x+1, min(s.b, x+5), "requested", "asked", "sought", "demanded", "просил", "просила", "просило", "просили", "запрашивал", "запрашивала", "запрашивало", "требовал", "требовала", "требовало") {
+				return true
+			}
+		}
+	}
 	for x := b; x < min(s.b, b+4); x++ {
 		if d.word(x, "term", "sentence", "срок") || d.word(x, "как") {
 			return d.anyWord(x+1, min(s.b, x+6), "requested", "asked", "sought", "demanded", "просил", "просила", "запрашивал", "запрашивала", "запросил", "запросила", "требовал", "требовала") &&
@@ -1192,7 +1229,7 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		return term{}, k, false
 	}
 	after := d.punct(k+l, ")", ";", ",", ".") || d.word(k+l, "for", "для", "each") || k+l >= len(d.toks)
-	before := d.is(k-1, cDemand|cStrong) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для") ||
+	before := d.is(k-1, cDemand|cStrong) || d.prosecutionAside(d.sents[d.toks[k].sent].a, k) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для") ||
 		d.elidedAfterName(k) && d.punct(k+l, ";", ".", ")")
 	if d.word(k+l, "for", "для") && d.mayCount(k+l+1) {
 		return term{}, k, false
