@@ -249,3 +249,15 @@ func TestExtract_DemandsBesideTheSentence(t *testing.T) {
 		}
 	}
 }
+
+// "4½ years" and an elided "(prosecution: 4½)" are four years and six months.
+func TestExtract_HalfYearsWrittenWithAFraction(t *testing.T) {
+	text := "Batumi, October 14, 2025\n\nThe court sentenced Giorgi Tsintsadze to 4 years (prosecution: 4½) and Nodar Beridze to 3½ years."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Giorgi Tsintsadze imprisonment P4Y", "Nodar Beridze imprisonment P3Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Giorgi Tsintsadze imprisonment P4Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}

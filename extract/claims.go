@@ -79,6 +79,13 @@ func (d *doc) termAt(i int) (term, int, bool) {
 			}
 		case n > 0:
 			f = float64(n)
+		case j < len(d.toks) && strings.HasSuffix(d.toks[j].t, "½") && len(d.toks[j].t) > len("½"):
+			// "4½ years", written as one token.
+			v, err := strconv.Atoi(strings.TrimSuffix(d.toks[j].t, "½"))
+			if err != nil {
+				return t, j, part > 0
+			}
+			f, l = float64(v)+0.5, 1
 		case d.toks[j].k == tNum && strings.Contains(d.toks[j].t, "."):
 			v, err := strconv.ParseFloat(d.toks[j].t, 64)
 			if err != nil {
@@ -100,6 +107,11 @@ func (d *doc) termAt(i int) (term, int, bool) {
 			if again, _ := d.count(k + 1); again == n && n > 0 {
 				k += 3
 			}
+		}
+		// "4½ years" as two tokens.
+		if k < len(d.toks) && d.toks[k].t == "½" && !d.toks[k].sp {
+			f += 0.5
+			k++
 		}
 		// "one and a half years", "четыре с половиной года"
 		if d.word(k, "and") && d.word(k+1, "a") && d.word(k+2, "half") {
@@ -1225,6 +1237,15 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		return term{}, k, false
 	}
 	n, l := d.count(k)
+	half := false // "(prosecution: 4½)"
+	if x := d.toks[k].t; n == 0 && strings.HasSuffix(x, "½") {
+		if v, err := strconv.Atoi(strings.TrimSuffix(x, "½")); err == nil && v > 0 {
+			n, l, half = v, 1, true
+		}
+	}
+	if n > 0 && k+l < len(d.toks) && d.toks[k+l].t == "½" && !d.toks[k+l].sp {
+		l, half = l+1, true
+	}
 	if n <= 0 || n > 30 || d.unit(k+l) != 0 || d.word(k+l, "and", "of", "-", "years", "лет") {
 		return term{}, k, false
 	}
@@ -1242,6 +1263,9 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		t.m = n
 	} else {
 		t.y = n
+		if half {
+			t.m = 6
+		}
 	}
 	return t, k + l, true
 }
