@@ -261,3 +261,20 @@ func TestExtract_HalfYearsWrittenWithAFraction(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// "sentenced on 30 October 2023 to five years": the date's year before "to" is not the low
+// end of a range of terms.
+func TestExtract_DateBeforeTheTermIsNoRange(t *testing.T) {
+	text := "Warsaw, 28 May 2024\n\nMarat Kholov was sentenced by the regional court on 30 October 2023 to five years in prison. Prosecutors had asked for eight."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Marat Kholov imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Marat Kholov imprisonment P8Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	// A real range stays one: "faces four to seven years" says no term.
+	if got := penaltiesOf(Extract("Warsaw, 28 May 2024\n\nThe court gave Marat Kholov four to seven years.").Sentences); len(got) != 0 {
+		t.Errorf("sentences of a range = %q, want none", got)
+	}
+}

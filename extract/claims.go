@@ -742,7 +742,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		// "faces up to twelve years in prison", "если ... грозит до 10 лет": a prospect; "four to
 		// seven years", "от 5 до 10 лет": a range the law sets.
 		lo, _ := d.count(t.a - 2)
-		rng := d.word(t.a-1, "to", "and", "до") && lo > 0 || d.word(t.a-1, "between", "from", "от")
+		// Not "sentenced on 30 October 2023 to five years": a date's year is no low end.
+		rng := d.word(t.a-1, "to", "and", "до") && lo > 0 && lo <= 50 && !d.toks[t.a-2].used || d.word(t.a-1, "between", "from", "от")
 		// "reduced his prison term from seven years to six years and six months", "снизил срок
 		// с шести до четырёх лет": the term before and the term after, each a sentence.
 		if rng && d.anyWord(a, t.a, termChanges...) {
