@@ -278,3 +278,18 @@ func TestExtract_DateBeforeTheTermIsNoRange(t *testing.T) {
 		t.Errorf("sentences of a range = %q, want none", got)
 	}
 }
+
+// Russian sentences and demands told side by side: "на два года меньше, чем просил прокурор",
+// "назначено 4 года при запрошенных пяти", a probation "с испытательным сроком в два года" that
+// is no term, and "настаивало на реальном сроке в 4 года".
+func TestExtract_RussianDemandsSetAgainstTheSentence(t *testing.T) {
+	text := "Ереван, 1 марта 2022 года\n\nВ прошлую пятницу суд огласил приговор. Арам Петросян получил 6 лет лишения свободы — на два года меньше, чем просил прокурор. " +
+		"Севаку Ованесяну назначено 4 года при запрошенных пяти. Мариам Ованесян приговорена к 3 годам условно с испытательным сроком в два года, хотя обвинение настаивало на реальном сроке в 4 года."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Арам Петросян imprisonment P6Y", "Мариам Ованесян suspended P3Y", "Севак Ованесян imprisonment P4Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Арам Петросян imprisonment P8Y", "Мариам Ованесян imprisonment P4Y", "Севак Ованесян imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}

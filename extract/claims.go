@@ -320,11 +320,12 @@ var (
 	demandCues = wordSet(`demanded demand demands requested request requests asked asks ask sought seeks seek proposed wanted
 		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
 		потребовали требовал требовала требует требуют предложил предложила попросил попросила попросили просило
-		запросило потребовало требовало попросило запрашивало запрашивали требовали`)
+		запросило потребовало требовало попросило запрашивало запрашивали требовали
+		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный`)
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
 	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
-		получил получила получили отбывал отбывала отбывает приговор приговоры`)
+		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable
 		грозит грозят грозило может могут предусматривает предусматривающей если if unless`)
@@ -515,6 +516,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				d.word(k-1, "within", "in", "through", "испытательным", "испытательный") && !d.word(k-2, "sentenced") ||
 				d.word(k-1, "a", "an") && !d.toks[k].cyr && d.word(k, "day", "week", "month", "year") && !d.word(e, "in", "of") ||
 				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") || d.word(k-1, "probation") ||
+				d.word(k-1, "в") && d.word(k-2, "сроком", "срок") && d.word(k-3, "испытательным", "испытательный") || // "с испытательным сроком в два года"
 				d.word(e, "of") && d.word(e+1, "probation") || d.word(k-1, "between") ||
 				d.word(e, "under") && d.word(e+1, "house") || d.word(e, "под") && d.word(e+1, "домашним", "стражей", "арестом") ||
 				d.word(e, "in") && d.word(e+1, "custody", "detention", "pre-trial") || d.word(e, "for", "on", "and") && d.word(e+1, "each") && false
@@ -572,7 +574,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 	for ti, t := range terms {
 		// "to 8 years each, two years less than the prosecutor had requested": the demand is
 		// the sentence before it and that much more.
-		if d.word(t.b, "less", "more", "fewer") && d.word(t.b+1, "than") && len(out) > 0 && out[len(out)-1].pen.Term != "" {
+		// "на два года меньше, чем просил прокурор": the same, in Russian.
+		than := d.word(t.b+1, "than", "чем") || d.punct(t.b+1, ",") && d.word(t.b+2, "чем")
+		if d.word(t.b, "less", "more", "fewer", "меньше", "больше") && than && len(out) > 0 && out[len(out)-1].pen.Term != "" {
 			prev := out[len(out)-1].pen
 			verb := -1
 			for x := t.b + 2; x < min(b, t.b+9); x++ {
@@ -584,7 +588,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if verb > 0 {
 				if pt, err := docket.ParseDuration(prev.Term); err == nil {
 					sign := 1
-					if d.word(t.b, "more") {
+					if d.word(t.b, "more", "больше") {
 						sign = -1 // the sentence is more than the demand
 					}
 					m := (pt.Years+sign*t.t.y)*12 + pt.Months + sign*t.t.m
@@ -883,7 +887,9 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		// "rejected the defence's request to ...": a request refused, or the defence's, is no
 		// prosecutor's demand.
 		if d.is(k, cDemand) && !d.anyWord(k-3, k, "rejected", "refused", "dismissed", "denied", "defence's", "defense's", "defence", "defense", "отклонил", "отклонила", "отказал", "отказала") {
-			demand = (prosecutor || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
+			// "назначено 4 года при запрошенных пяти": the participle says whose.
+			asked := d.word(k, "запрошенных", "запрошенного", "запрошенные", "запрошенный") && pm.a-k <= 2
+			demand = (prosecutor || asked || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
 		}
 	}
 	// An answer that says no verb of its own: the question's ("And the prosecution had asked
