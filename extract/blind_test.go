@@ -293,3 +293,12 @@ func TestExtract_RussianDemandsSetAgainstTheSentence(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// A feed of posts: "вчера" in a later post counts from that post's stamp, not the first.
+func TestExtract_RelativeDaysOfALaterPost(t *testing.T) {
+	text := "Новости Нарына\n12.03.2025 19:42\n\nВчера сотрудники ГКНБ задержали блогера Айбека Осмонова.\n\n26.03.2025 10:15\n\nВчера Осмонов вышел из СИЗО."
+	want := []string{"detention 2025-03-11 Айбек Осмонов", "release 2025-03-25 Айбек Осмонов"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

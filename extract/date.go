@@ -532,6 +532,7 @@ func (d *doc) findDates() {
 	var anchor *dateMention // the last date to the day
 	var latest *dateMention // the latest date to the day of the story, not the dateline
 	var lastYear int        // the year of the last date with a year
+	var post *dateMention   // the stamp of a later post of a feed, which relative days count from
 	if d.dateline != nil {
 		anchor, lastYear = d.dateline, d.dateline.y
 		d.addDate(d.dateline, "dateline")
@@ -575,6 +576,11 @@ func (d *doc) findDates() {
 			}
 			for k := m.a; k < m.b; k++ {
 				d.toks[k].used = true
+			}
+			// "26.03.2025 10:15" alone on its line after the dateline: the next post of a
+			// feed, whose "вчера" and "today" are counted from it.
+			if d.dateline != nil && m.prec == precDay && m.y != 0 && d.postStamp(m) {
+				post = m
 			}
 			d.addDate(m, "")
 			if m.y != 0 && !m.until {
@@ -659,6 +665,9 @@ func (d *doc) findDates() {
 		base := anchor
 		if kind == relDateline {
 			base = d.dateline
+			if post != nil {
+				base = post
+			}
 			if base != nil && base.y == 0 && u != 'd' && u != 'h' && u != 'w' {
 				base = nil // "last year" counted from a post's day without a year
 			}
@@ -960,6 +969,24 @@ func (d *doc) findDateline() {
 			return
 		}
 	}
+}
+
+// postStamp reports a date with a time and nothing else on its line: "26.03.2025 10:15".
+func (d *doc) postStamp(m *dateMention) bool {
+	if d.lineStart(m.a) != m.a {
+		return false
+	}
+	timed := false
+	for k := m.b; k < len(d.toks) && d.toks[k].nl == 0; k++ {
+		if d.toks[k].k == tNum && strings.Contains(d.toks[k].t, ":") {
+			timed = true
+			continue
+		}
+		if d.toks[k].k != tPunct {
+			return false
+		}
+	}
+	return timed
 }
 
 // lineStart returns the first token of token i's line.
