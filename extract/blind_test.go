@@ -302,3 +302,14 @@ func TestExtract_RelativeDaysOfALaterPost(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Вместе с ним был задержан оператор Зураб Микеладзе, которого через двое суток
+// отпустили": the subject after a Russian passive, the relative pronoun's antecedent, and a
+// collective numeral counting days.
+func TestExtract_RussianInvertedSubjectAndRelativeClause(t *testing.T) {
+	text := "Тбилиси, 20 марта 2025 года\n\n8 марта 2025 года задержали журналиста Гелу Хурцидзе. Вместе с ним был задержан оператор Зураб Абашидзе, которого через двое суток отпустили."
+	want := []string{"detention 2025-03-08 Гела Хурцидзе", "detention 2025-03-08 Зураб Абашидзе", "release 2025-03-10 Зураб Абашидзе"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

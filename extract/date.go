@@ -485,6 +485,12 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 				return c, u, relAnchor, false, 2 + l
 			}
 		}
+		// "через двое суток": a collective numeral counts days too.
+		if i+1 < len(d.toks) {
+			if c, ok := collectives[d.toks[i+1].low]; ok && d.unit(i+2) != 0 {
+				return c, d.unit(i + 2), relAnchor, false, 3
+			}
+		}
 		return 0, 0, 0, false, 0
 	}
 	c, l := d.count(i)

@@ -541,6 +541,22 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	if w := d.relativeSubject(a); w >= 0 && d.toks[w-1].k == tWord && !d.toks[w-1].cap && d.word(w-2, "a", "an", "another", "one") {
 		return nil
 	}
+	// "Зураб Микеладзе, которого через двое суток отпустили", "A, whom police released":
+	// the relative pronoun stands for the name before its comma.
+	for x := a - 1; x > s.a+1 && x >= a-6; x-- {
+		if d.anyPunct(x, x+1, ".", ";", ":", "—", "(", ")") {
+			break
+		}
+		if !d.word(x, "которого", "которую", "которых", "whom") || !d.punct(x-1, ",") {
+			continue
+		}
+		for _, m := range d.personsIn(s.a, x) {
+			if m.b == x-1 && m.p != nil && !m.pronoun {
+				return []*Person{m.p}
+			}
+		}
+		break
+	}
 	var before, after *personMention
 	for _, m := range d.personsIn(s.a, s.b) {
 		if m.p != nil && m.a > a && m.b <= b {
@@ -603,7 +619,11 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		return d.groupPersons(gAfter, s)
 	}
 	var pick *personMention
+	// "Вместе с ним был задержан оператор Зураб Микеладзе": the subject after the verb.
+	inverted := d.toks[a].cyr && d.word(a-1, "был", "была", "были", "было") && after != nil && after.a-b <= 2 && !after.pronoun
 	switch {
+	case inverted:
+		pick = after
 	case passive && before != nil:
 		pick = before
 	case after != nil && after.a-b <= 6:
@@ -761,7 +781,7 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 		// "replaced his detention with house arrest, which was lifted in June": a relative
 		// clause after the event tells its own time.
-		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые") {
+		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") {
 			continue
 		}
 		// "who was detained with him, was never tried: he died on 19 October": a date after
