@@ -313,3 +313,20 @@ func TestExtract_RussianInvertedSubjectAndRelativeClause(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A person's name that ends its line ("Republic of Kazakhstan v. Aidos Temirbekov") does not
+// open the court's name on the next line.
+func TestExtract_NameAtLineEndIsNoOrganisation(t *testing.T) {
+	text := "Trial Monitoring Report No. 5 — Issued 9 October 2023\n\nRepublic of Kazakhstan v. Aidos Temirbekov\nSpecialized Inter-District Criminal Court of Astana\n\nThe trial opened on 4 October 2023."
+	r := Extract(text)
+	var orgs []string
+	for _, o := range r.Orgs {
+		orgs = append(orgs, o.Name)
+	}
+	if !slices.Contains(orgs, "Specialized Inter-District Criminal Court of Astana") {
+		t.Errorf("organisations = %q, want the court without the name", orgs)
+	}
+	if got := personNames(r); !slices.Contains(got, "Aidos Temirbekov") {
+		t.Errorf("persons = %q, want Aidos Temirbekov", got)
+	}
+}

@@ -246,6 +246,22 @@ func (d *doc) enOrg(i int) *orgMention {
 			return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 		}
 	}
+	// "Republic of Kazakhstan v. Timur Bekmaganbetov" above "Specialized Inter-District
+	// Criminal Court": a person's name ending its line does not open the court's name below.
+	if i+2 < len(d.toks) && d.toks[i+2].nl > 0 && d.toks[i+1].nl == 0 && d.capWord(i+1) {
+		if _, _, ok := firstName(t.t); ok {
+			if sur, _ := surnameShape(d.toks[i+1].t); sur {
+				return nil
+			}
+		}
+	}
+	if i > 0 && i+1 < len(d.toks) && d.toks[i+1].nl > 0 && d.toks[i].nl == 0 && d.capWord(i-1) {
+		if _, _, ok := firstName(d.toks[i-1].t); ok {
+			if sur, _ := surnameShape(t.t); sur {
+				return nil
+			}
+		}
+	}
 	// "Tajikistan's Prosecutor General's Office": the country that has it is no part of it.
 	if t.poss && d.isCountry(i) {
 		return nil
