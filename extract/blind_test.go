@@ -330,3 +330,18 @@ func TestExtract_NameAtLineEndIsNoOrganisation(t *testing.T) {
 		t.Errorf("persons = %q, want Aidos Temirbekov", got)
 	}
 }
+
+// A ban whose quoted scope has an aside before its term: 'banned her from "social and
+// public activity", including posting on social networks, for three years'.
+func TestExtract_BanWithAQuotedScopeAndAnAside(t *testing.T) {
+	text := "Uralsk, 3 March 2023\n\nOn 27 December 2022 the court sentenced the activist Zhanar Ospanova to two years of restriction of freedom. The judge also banned her from \"social and public activity\", including posting on social networks, for three years."
+	want := []string{"Zhanar Ospanova ban P3Y: social and public activity", "Zhanar Ospanova restriction of freedom P2Y"}
+	var got []string
+	for _, p := range Extract(text).Sentences {
+		got = append(got, p.Person+" "+p.Value())
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}

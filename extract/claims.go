@@ -611,6 +611,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			limit := 5
 			if k.kind == "ban" {
 				limit = 8 // "barred him from holding public office for four years"
+				// 'banned her from "social and public activity", including posting on social
+				// networks, for three years': a quoted scope and its aside.
+				if d.word(t.a-1, "for", "на") && d.anyPunct(k.b, t.a, "\"", "“", "”", "«", "»") {
+					limit = 16
+				}
 			}
 			// A fine has an amount, not a term: "six years for A but only fines for the others".
 			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
@@ -861,6 +866,17 @@ func (d *doc) banScope(a, b int) string {
 				if d.word(e, "in") {
 					e++
 				}
+			}
+			if d.punct(e, "\"", "“", "«") {
+				// 'from "social and public activity"': the quoted words, whole.
+				q := e + 1
+				for q < b && q-e < 10 && !d.punct(q, "\"", "”", "»") {
+					q++
+				}
+				if q < b && q > e+1 && d.punct(q, "\"", "”", "»") {
+					return d.quote(e+1, q)
+				}
+				e++
 			}
 			s := e
 			for e < b && e-s < 5 && d.toks[e].k == tWord && !d.word(e, "for", "на", "сроком", "after", "until", "до", "and", "и") && !(e == s && d.word(e, "a", "an")) {
