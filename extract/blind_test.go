@@ -345,3 +345,16 @@ func TestExtract_BanWithAQuotedScopeAndAnAside(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// "Ларису Вадимовну задержали": a given name and a patronymic name the person named in full
+// with that given name, not a person "Лариса Вадимовну".
+func TestExtract_GivenNameAndPatronymicAlone(t *testing.T) {
+	text := "Екатеринбург, 3 марта 2024 года\n\nСуд приговорил пенсионерку Ларису Зайцеву к штрафу. Ларису Вадимовну задержали 5 октября 2023 года."
+	r := Extract(text)
+	if got, want := personNames(r), []string{"Лариса Зайцева"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+	if got, want := eventsOf(text), []string{"detention 2023-10-05 Лариса Зайцева"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -368,6 +368,17 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		if len(ws) < 2 {
 			return nil, end
 		}
+		// "Ларису Вадимовну задержали": a given name and patronymic, the person named in full
+		// with that given name.
+		if len(ws) == 2 && isPatronymic(d.toks[parts[ws[1]].i].t) && !isPatronymic(d.toks[parts[ws[0]].i].t) && isFirst[ws[0]] {
+			fn, _, _ := d.names.firstName(d.toks[parts[ws[0]].i].t)
+			if last := d.fullFirsts[fn]; last != "" {
+				pick(ws[0], ws[1])
+				m.first, m.last = d.toks[parts[ws[0]].i].t, last
+				end = m.b
+				break
+			}
+		}
 		f, s := ws[0], ws[len(ws)-1]
 		if len(ws) >= 3 {
 			// First, patronymic, surname; surname, first, patronymic (Нурланова Асылбека
