@@ -358,3 +358,12 @@ func TestExtract_GivenNameAndPatronymicAlone(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Освободиться по сроку он может не раньше 2027 года": an infinitive with a modal after it
+// is what may happen, no event.
+func TestExtract_RussianInfinitiveWithModalIsNoEvent(t *testing.T) {
+	text := "Петрозаводск, 3 марта 2024 года\n\nГлеба Ракова задержали 2 марта 2023 года. Освободиться по сроку он может не раньше сентября 2027 года."
+	if got, want := eventsOf(text), []string{"detention 2023-03-02 Глеб Раков"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

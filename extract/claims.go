@@ -1554,6 +1554,15 @@ func (d *doc) modal(a, k int) bool {
 			break
 		}
 	}
+	// "Освободиться по сроку он может не раньше 2027 года": a Russian infinitive with its
+	// modal after it says what may happen.
+	if w := d.toks[k].low; d.toks[k].cyr && (strings.HasSuffix(w, "ть") || strings.HasSuffix(w, "ться") || strings.HasSuffix(w, "ти")) {
+		for x := k + 1; x < min(len(d.toks), k+6) && d.toks[x].sent == d.toks[k].sent; x++ {
+			if d.word(x, "может", "могут", "сможет", "смогут", "сможем", "можно", "должен", "должна", "должны", "нужно", "надеется", "хочет", "хотят") {
+				return true
+			}
+		}
+	}
 	for x := max(a, k-12); x < k; x++ {
 		if x < k-6 && !d.word(x, "call", "calls", "urge", "urges", "demand", "demands", "seek", "seeks", "призывает", "призываем", "требуют", "требуем") {
 			continue // far words count only if they are appeals
