@@ -367,3 +367,23 @@ func TestExtract_RussianInfinitiveWithModalIsNoEvent(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Remand told as "ordered them held", ill-treatment told as "slapped", and a detention told
+// as "handed over to the police".
+func TestExtract_RemandSlapAndHandOver(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 3 March 2024\n\nPolice detained the journalist Aynur Safarova on 20 November 2023. On 22 November 2023 a court ordered her held for four months.",
+			[]string{"arrest 2023-11-22 Aynur Safarova", "detention 2023-11-20 Aynur Safarova"}},
+		{"Baku, 3 March 2024\n\nThe journalist Aynur Safarova wrote that on 2 April 2024 guards slapped her.",
+			[]string{"torture allegation 2024-04-02 Aynur Safarova"}},
+		{"Minsk, 3 March 2024\n\nOn 14 March 2023 border guards handed the lawyer Tatsiana Zhuk over to the police.",
+			[]string{"detention 2023-03-14 Tatsiana Zhuk"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
