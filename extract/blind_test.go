@@ -387,3 +387,18 @@ func TestExtract_RemandSlapAndHandOver(t *testing.T) {
 		}
 	}
 }
+
+// "при задержании ... били" refers to the person's own detention at its most precise: the
+// day told for them, not the month told for the group.
+func TestExtract_ReferenceTakesThePreciseDay(t *testing.T) {
+	text := "Минск, 3 июня 2021 года\n\nСуд приговорил Павла Савицкого и Олега Жука к трём годам колонии.\n\nВсех фигурантов задержали в начале марта. Савицкого забрали 4 марта прямо с работы.\n\nПавел Савицкий рассказал, что при задержании сотрудники милиции били его ногами."
+	var torture []string
+	for _, e := range eventsOf(text) {
+		if strings.HasPrefix(e, "torture") {
+			torture = append(torture, e)
+		}
+	}
+	if want := []string{"torture allegation 2021-03-04 Павел Савицкий"}; !slices.Equal(torture, want) {
+		t.Errorf("torture allegations = %q, want %q", torture, want)
+	}
+}

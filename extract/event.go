@@ -730,7 +730,8 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 			if found == nil || e.Date != "" {
 				found = e
 			}
-			if named[e.Person] && (theirs == nil || e.Date != "" && theirs.Date == "") {
+			// The most precise of theirs: "в начале марта" for the group, "3 марта" for them.
+			if named[e.Person] && (theirs == nil || len(e.Date) > len(theirs.Date)) {
 				theirs = e
 			}
 		}
