@@ -402,3 +402,12 @@ func TestExtract_ReferenceTakesThePreciseDay(t *testing.T) {
 		t.Errorf("torture allegations = %q, want %q", torture, want)
 	}
 }
+
+// "Коллега Назарова, адвокат Ниёз Хакимов, ...": a common noun opening the sentence is no
+// given name of the surname after it.
+func TestExtract_CommonNounIsNoGivenName(t *testing.T) {
+	text := "Душанбе, 3 марта 2024 года\n\nАдвоката Бахтиёра Назарова задержали 27 сентября 2023 года. Коллега Назарова, адвокат Ниёз Хакимов, сам был задержан 10 октября."
+	if got, want := personNames(Extract(text)), []string{"Бахтиёр Назаров", "Ниёз Хакимов"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}
