@@ -411,3 +411,17 @@ func TestExtract_CommonNounIsNoGivenName(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// "Penitentiary Institution No. 13" is a prison's name; "EU Delegation to Georgia" a
+// mission's.
+func TestExtract_InstitutionsAndDelegations(t *testing.T) {
+	text := "Baku, 3 May 2025\n\nHe was beaten by guards at Penitentiary Institution No. 7 the day after. The EU Delegation to Armenia said so."
+	var got []string
+	for _, o := range Extract(text).Orgs {
+		got = append(got, o.Name)
+	}
+	slices.Sort(got)
+	if want := []string{"EU Delegation to Armenia", "Penitentiary Institution No. 7"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}

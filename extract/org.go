@@ -32,6 +32,7 @@ var enHeads = map[string]string{
 	"observatory": "ngo", "forum": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
 	"hospital": "other", "university": "other", "school": "other", "kindergarten": "other", "embassy": "government",
 	"bundestag": "government", "defender": "government", "establishment": "prison",
+	"institution": "prison", "penitentiary": "prison", "delegation": "government",
 }
 
 // enConnectors join the words of an organisation's name.
@@ -242,7 +243,7 @@ func (d *doc) enOrg(i int) *orgMention {
 			}
 		}
 		// "FSB Directorate for Tver Region": an office of the body, named with it.
-		if !(b == i+1 && d.capWord(i+1) && d.isEnHead(i+1) != "" && d.word(i+1, "directorate", "department", "office", "administration", "division", "unit")) {
+		if !(b == i+1 && d.capWord(i+1) && d.isEnHead(i+1) != "" && d.word(i+1, "directorate", "department", "office", "administration", "division", "unit", "centre", "center", "mission", "delegation")) {
 			return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 		}
 	}
@@ -320,7 +321,8 @@ func (d *doc) enOrg(i int) *orgMention {
 		// "Union of Poles in Belarus": a country closes a name; "Embassy of Turkmenistan in
 		// Moscow": a mission is named by the city it is in.
 		if d.word(j, "in") && lastHead >= 0 && d.capWord(j+1) && (countryCues[d.toks[j+1].low] != "" && d.isCountry(j+1) ||
-			d.anyWord(i, j, "embassy", "consulate", "consulate-general") && !d.capWord(j+2)) {
+			(d.anyWord(i, j, "embassy", "consulate", "consulate-general", "mission", "delegation") ||
+				d.toks[i].caps && d.anyWord(i, j, "centre", "center", "office")) && !d.capWord(j+2)) { // "OSCE Centre in Ashgabat"
 			j += 2
 			continue
 		}
