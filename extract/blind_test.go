@@ -425,3 +425,12 @@ func TestExtract_InstitutionsAndDelegations(t *testing.T) {
 		t.Errorf("organisations = %q, want %q", got, want)
 	}
 }
+
+// "was released ... after being pardoned the previous day": the release keeps the day of
+// its sentence; a Belarusian given name (Katsiaryna) with a short surname is a person.
+func TestExtract_DateOfAnAfterClauseIsItsOwn(t *testing.T) {
+	text := "Minsk, 1 October 2024\n\nOn 3 July 2024 Katsiaryna Zhuk, a nurse from Baranavichy sentenced to two years for comments on a news site, was released from penal colony No. 4 in Gomel after being pardoned the previous day."
+	if got, want := eventsOf(text), []string{"release 2024-07-03 Katsiaryna Zhuk"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

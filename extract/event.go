@@ -780,6 +780,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if m.until || m.since && !since || m.after && (k < m.a || d.anyWord(m.b, k, "and", "и") || d.commaIn(m.b, k)) || m.dateline && s.b-m.b < 6 || !d.adverbial(m) {
 			continue
 		}
+		// "was released ... after being pardoned the previous day": the date of the clause of
+		// "after"/"before" and a participle is that clause's.
+		if m.a > k && slices.ContainsFunc(d.toks[k+1:m.a], func(t tok) bool { return t.low == "after" || t.low == "before" }) && d.anyWord(k+1, m.a, "being", "having") {
+			continue
+		}
 		// "replaced his detention with house arrest, which was lifted in June": a relative
 		// clause after the event tells its own time.
 		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") {

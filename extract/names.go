@@ -39,6 +39,7 @@ Luka Saba Otar Tamaz Lasha Beka Giga Nodar Zaza Gela Archil Vakhtang Shota Dato 
 Sevak Gagik Vardan Hovhannes Narek Mher Artur Karen Samvel Ashot Levon Edgar Gor Vahe Arayik Hrant Artak Smbat Garegin
 Serdar Merdan Myrat Murad Annamyrat Atamurat Rovshen Begench Kerim Dovlet Dovletgeldi Guvanch Batyr Nurmuhammet Gurbanguly
 Farhod Qurbon Shohrukh Bahrom Firdavs Sherzod Ulugbek Jasur Otabek Sardor Bobur Aziz Anvar Rustam Akmal Timur Dilmurod
+Zmitser Ryhor Stanislau Uladzislau Yahor Kanstantsin Mikhas Vasil Aleh Yury Yauhen Artsiom Andrus Ivan Illia
 `
 
 const femaleNames = `
@@ -58,6 +59,7 @@ Khava Zarema Madina Sabina Diana Nelli Elvira Lilia Liliya Ruzanna Veronika Dari
 Mariam Ana Nana Manana Salome Eka Natia Tinatin Maia Sopho Elene Khatia Nato Shorena Tea Lela Nino Keti Mzia Tsira
 Armine Gayane Lilit Nare Astghik Siranush Hripsime Anush Lusine Marine Ruzan Naira Tatevik
 Ogulbibi Jennet Aynabat Maral Ayna Ogulsapar Bahar Gozel Sitora Mehrangez Nodira Dildora Feruza Firuza Gulnoza Mukhabbat
+Katsiaryna Aksana Halina Nadzeya Liudmila Lyudmila Ala Vera Natallia Valiantsina Iryna Yana Maryia Darya Alena
 `
 
 func init() {
