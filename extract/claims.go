@@ -172,7 +172,8 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	imprisonment incarceration jail limitation limited prison probation prohibited psychiatric restricted
 	restriction restrictions suspended арест ареста арестовал арестовала арестовали арестован арестована
 	арестованы арестом заключение заключения запрет запрета запретил запретила запретили запретить запретом
-	запрещается запрещен запрещена запрещено запрещён колонии колонию колония лишение лишением лишению лишения
+	запрещается запрещен запрещена запрещено запрещён колонии колонию колония колонии-поселения колонию-поселение
+	колония-поселение колонии-поселении лишение лишением лишению лишения
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
 	принудительного принудительное принудительному тюрьму тюрьмы условно условного условное условному условный
 	условным штраф штрафа штрафом штрафу`)
@@ -196,7 +197,8 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "suspended", 1
 	case w(0, "лишения", "лишение", "лишению", "лишением") && w(1, "свободы"):
 		return "imprisonment", 2
-	case w(0, "imprisonment", "prison", "jail", "incarceration", "colony", "колонии", "колонию", "колония", "тюрьмы", "тюрьму", "заключения", "заключение"):
+	case w(0, "imprisonment", "prison", "jail", "incarceration", "colony", "колонии", "колонию", "колония", "тюрьмы", "тюрьму", "заключения", "заключение",
+		"колонии-поселения", "колонию-поселение", "колония-поселение", "колонии-поселении"): // a penal settlement is a term of imprisonment
 		if w(0, "заключения", "заключение") && (d.word(i-1, "под") || w(1, "под")) {
 			return "", 0
 		}
@@ -619,6 +621,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 			// A fine has an amount, not a term: "six years for A but only fines for the others".
 			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
+				continue
+			}
+			// "просила 5 лет и запрет на ведение блогов на 2 года", "six years and a ban on
+			// ...": a kind after "and" opens a penalty of its own, not the term's.
+			if k.a >= t.b && d.word(t.b, "и", "and") {
 				continue
 			}
 			// A table's cell: its term takes no kind from the next column.

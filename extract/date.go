@@ -535,6 +535,9 @@ func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
 // the dates before them and the dateline.
 func (d *doc) findDates() {
 	d.findDateline()
+	if d.dateline == nil && d.docDate == nil {
+		d.findTrailingDateline()
+	}
 	var anchor *dateMention // the last date to the day
 	var latest *dateMention // the latest date to the day of the story, not the dateline
 	var lastYear int        // the year of the last date with a year
@@ -561,6 +564,16 @@ func (d *doc) findDates() {
 					lastYear = m.y
 				}
 				continue
+			}
+			// "в октябре прошлого года", "in March last year": the year before the text's.
+			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && d.docDate != nil && d.docDate.y != 0 {
+				if l := d.yearBeforeLen(m.b); l > 0 {
+					m.y = d.docDate.y - 1
+					if m.prec == precNoYear {
+						m.prec = precDay
+					}
+					m.b += l
+				}
 			}
 			// In the text a period ("on the night of 11-12 January") is dated by its last day.
 			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && lastYear != 0 && d.sameYear(m.b) {
@@ -640,7 +653,10 @@ func (d *doc) findDates() {
 			// "20 января, через два дня после смерти": the date written just before says it.
 			if !explicit && !d.datedJustBefore(i, sa) {
 				d.addDate(m, "")
-				anchor, lastYear = m, m.y
+				anchor = m
+				if m.y != 0 {
+					lastYear = m.y
+				}
 				latest = d.laterDay(latest, m)
 			}
 			i += l - 1
@@ -717,6 +733,15 @@ func (d *doc) findDates() {
 			bt = bt.AddDate(0, 0, n/24)
 		}
 		m.y, m.m, m.d = bt.Year(), int(bt.Month()), bt.Day()
+		if base.y == 0 {
+			// "Oct. 2 ... three months after": counted from a day without a year, the day
+			// has none either (time's year 0 would roll into year 1).
+			m.y = 0
+			if u == 'm' && base.prec != precNoYear || u == 'y' {
+				i += l - 1
+				continue
+			}
+		}
 		switch {
 		case kind == relDateline && u == 'y':
 			m.prec = precYear
@@ -747,7 +772,9 @@ func (d *doc) findDates() {
 			anchor = m
 			latest = d.laterDay(latest, m)
 		}
-		lastYear = m.y
+		if m.y != 0 {
+			lastYear = m.y
+		}
 		i += l - 1
 	}
 }
@@ -788,6 +815,20 @@ func (d *doc) paraStart(i int) bool {
 }
 
 // sameYear reports "того же года", "этого года", "of the same year", "that year" at token i.
+// yearBeforeLen is the length of "прошлого года", "last year" or "of last year" at token i,
+// 0 when there is none.
+func (d *doc) yearBeforeLen(i int) int {
+	switch {
+	case d.word(i, "прошлого", "минувшего") && d.word(i+1, "года"):
+		return 2
+	case d.word(i, "last") && d.word(i+1, "year"):
+		return 2
+	case d.word(i, "of") && d.word(i+1, "last") && d.word(i+2, "year"):
+		return 3
+	}
+	return 0
+}
+
 func (d *doc) sameYear(i int) bool { return d.sameYearLen(i) > 0 }
 
 func (d *doc) sameYearLen(i int) int {
@@ -971,6 +1012,46 @@ func (d *doc) findDateline() {
 			}
 			for k := m.a; k < m.b; k++ {
 				d.toks[k].used = true
+			}
+			return
+		}
+	}
+}
+
+// findTrailingDateline finds the date of a document that gives it only at its end, as a
+// channel's post or a signed letter does: a full date that ends one of the last lines, short
+// and not a sentence, after a word of publication or a signature's dash ("Пост от 22.11.2026",
+// "— Канал «…», 16.11.2026", "Published 3 May 2025").
+func (d *doc) findTrailingDateline() {
+	lines := 0
+	for i := len(d.toks) - 1; i >= 0 && lines < 3 && len(d.text)-d.toks[i].s < 400; i-- {
+		if d.toks[i].nl == 0 && i > 0 {
+			continue
+		}
+		lines++
+		a := i
+		b := a + 1
+		for b < len(d.toks) && d.toks[b].nl == 0 {
+			b++
+		}
+		if d.toks[b-1].e-d.toks[a].s > 100 {
+			continue
+		}
+		for k := a; k < b; k++ {
+			m, ok := d.absolute(k)
+			if !ok || m.prec != precDay || m.y == 0 || m.b != b || d.toks[k].skip {
+				continue
+			}
+			// Not "Mangystau Regional Court, 12.12.2024": a table's row ends a text too.
+			cued := d.word(k-1, "от", "published", "posted", "dated", "опубликовано", "опубликован") ||
+				d.punct(a, "—", "–", "-") && d.punct(k-1, ",")
+			if !cued {
+				break
+			}
+			m.dateline = true
+			d.dateline, d.docDate = m, m
+			for x := m.a; x < m.b; x++ {
+				d.toks[x].used = true
 			}
 			return
 		}

@@ -181,7 +181,11 @@ func (d *doc) shifted(e *dateMention, a, b, n int, u byte) *dateMention {
 	case 'y':
 		t = t.AddDate(n, 0, 0)
 	}
-	return &dateMention{a: a, b: b, y: t.Year(), m: int(t.Month()), d: t.Day(), prec: e.prec, rel: true}
+	y := t.Year()
+	if e.y == 0 {
+		y = 0 // a day without a year shifted is still without one, not a day of year 1
+	}
+	return &dateMention{a: a, b: b, y: y, m: int(t.Month()), d: t.Day(), prec: e.prec, rel: true}
 }
 
 // familyReach is how many tokens before a relative date its event is looked for.
@@ -208,7 +212,8 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 		var best *dateMention
 		bestDist := 1 << 30
 		for _, m := range d.sentDates[d.toks[k].sent] {
-			if m.prec != precDay || m.a >= i || m.until {
+			// A day without a year ("on July 1" in a text that gives none) is a day too.
+			if m.prec != precDay && m.prec != precNoYear || m.a >= i || m.until {
 				continue
 			}
 			dist := k - m.b

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// isoDates returns the ISO strings of a result's dates.
+func isoDates(r *Result) []string {
+	var out []string
+	for _, x := range r.Dates {
+		out = append(out, x.Date)
+	}
+	return out
+}
+
+// A post that gives its date only in its last line ("Пост от …", "— Канал …, 16.11.2026")
+// dates the days it names without a year and the days counted from it; "в октябре прошлого
+// года" is the month of the year before.
+func TestExtract_TrailingDatelineDatesTheText(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Вчера Советский районный суд Омска арестовал активиста Илью Громова.\n\n5 марта его задержали у дома. Через два дня суд продлил срок. Ранее его штрафовали в мае прошлого года.\n\nПост от 12.04.2025",
+			[]string{"2025-04-12", "2025-04-11", "2025-03-05", "2025-03-07", "2024-05"}},
+		{"Сегодня суд в Баку арестовал активиста Рауфа Алиева. 2 февраля его задержали.\n\n— Канал «Северный ветер», 20.03.2025",
+			[]string{"2025-03-20", "2025-02-02"}},
+	} {
+		got := isoDates(Extract(tc.text))
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("dates of %q = %q, want %s among them", tc.text[:40], got, w)
+			}
+		}
+		for _, g := range got {
+			if len(g) > 0 && g[0] == '-' {
+				t.Errorf("dates of %q = %q: a day left without the year of the last line", tc.text[:40], got)
+			}
+		}
+	}
+	// A sentence that ends the text with a date is no dateline.
+	long := strings.Repeat("The activist Ilya Gromov, who ran a channel about local politics, was detained on 5 March after a post. ", 4)
+	r := Extract("Gromov case\n\n" + long + "\n\n" + long + "\n\nHis appeal will be heard on 12 April 2025")
+	if r.Dateline != "" {
+		t.Errorf("dateline = %q, want none", r.Dateline)
+	}
+}
+
+// Days counted from a day without a year ("Friday, Oct. 2", "July 1 ... Two days later",
+// "three months after") have no year either: never year 1.
+func TestExtract_RelativeDaysFromYearlessDays(t *testing.T) {
+	text := "Tbilisi, Friday, Oct. 2 (Wire) — The court on Thursday released blogger Davit Kapanadze, three months after he was taken into custody.\n\nKapanadze was detained on July 1. Seven days after the detention, police searched his office. Two days later a judge remanded him."
+	got := isoDates(Extract(text))
+	for _, g := range got {
+		if len(g) < 2 || g[:2] != "--" {
+			t.Errorf("dates = %q: %s has a year the text does not give", got, g)
+		}
+	}
+	for _, w := range []string{"--07-01", "--07-08", "--07-10"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("dates = %q, want %s among them", got, w)
+		}
+	}
+	// Across the turn of a year too.
+	text = "Blogger Davit Kapanadze was detained on Dec. 30. Five days after the detention, police searched his office.\n\nOn Jan. 12 a judge remanded him."
+	got = isoDates(Extract(text))
+	if want := []string{"--12-30", "--01-04", "--01-12"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
+
+// A term followed by "and" and a kind ("5 лет и запрет …") is imprisonment, and the kind
+// after "and" is a penalty of its own with its own term; a penal settlement
+// ("колония-поселение") is imprisonment.
+func TestExtract_TermAndBanAreTwoPenalties(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Омск, 3 мая 2021 года\n\nСуд приговорил Илью Громова к 3 годам колонии. Прокурор Анна Белова просила 5 лет и запрет на ведение блогов на 2 года.",
+			[]string{"Илья Громов ban P2Y", "Илья Громов imprisonment P5Y"}},
+		{"Taraz, 3 May 2021\n\nThe court sentenced Aliya Temirova to three years. The prosecutor had asked for six years and a ban on journalism for four years.",
+			[]string{"Aliya Temirova ban P4Y", "Aliya Temirova imprisonment P6Y"}},
+		{"Ижевск, 3 мая 2021 года\n\nСуд рассматривал дело активиста Ивана Сомова. Сторона обвинения просила назначить Сомову 3 года колонии-поселения с запретом администрировать сайты на 2 года.",
+			[]string{"Иван Сомов ban P2Y", "Иван Сомов imprisonment P3Y"}},
+	} {
+		got := penaltiesOf(Extract(tc.text).Demands)
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("demands of %q = %q, want %q", tc.text[:50], got, tc.want)
+		}
+	}
+}
