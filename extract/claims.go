@@ -1495,7 +1495,7 @@ var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annull
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
 	оставила оставили оставить оставлен оставлена осудил осудила осудили осужден осуждена осуждены осуждён
 	отклонил отклонила отклонили отменен отменил отменила отменили отменён прекратил прекратила прекратили
-	прекращено признал признала признали признан признана признаны`)
+	прекращено признал признала признали признан признана признаны guilty виновен виновна виновны`)
 
 // outcomeAt reads a word or phrase at token k that says how a case ended: the outcome and
 // its length.
@@ -1513,7 +1513,9 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "convicted") && !w(1, "in") || w(0, "convicted") && w(1, "in") && w(2, "absentia"),
 		w(0, "признал", "признала", "признали", "признан", "признана", "признаны") && (w(1, "виновным", "виновной", "виновными") || w(2, "виновным", "виновной", "виновными") || w(3, "виновным", "виновной", "виновными")),
 		w(0, "осужден", "осуждена", "осуждён", "осуждены", "осудил", "осудила", "осудили"),
-		w(0, "обвинительный") && w(1, "приговор"):
+		w(0, "обвинительный") && w(1, "приговор"),
+		// "• A – guilty under both articles; 4 years": a verdict's list item.
+		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1
 	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),

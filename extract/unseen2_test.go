@@ -93,3 +93,25 @@ func TestExtract_TermAndBanAreTwoPenalties(t *testing.T) {
 		}
 	}
 }
+
+// A verdict told as a list of items "Name – guilty …; term" convicts each named person, with
+// the term of the item.
+func TestExtract_GuiltyInAVerdictsListItem(t *testing.T) {
+	text := "Tbilisi, 3 May 2026\n\nOn 26 April 2026 Judge Irakli Beridze delivered the verdict:\n• Davit Lomidze – guilty under both articles; 4 years and 6 months' imprisonment (the prosecutor had requested 5 years);\n• Giorgi Tsereteli – guilty under Article 225(2); 4 years, the minimum term;\n• Nino Abashidze – acquitted."
+	r := Extract(text)
+	got := outcomesOf(r)
+	slices.Sort(got)
+	if want := []string{"Davit Lomidze convicted", "Giorgi Tsereteli convicted", "Nino Abashidze acquitted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	sents := penaltiesOf(r.Sentences)
+	slices.Sort(sents)
+	if want := []string{"Davit Lomidze imprisonment P4Y6M", "Giorgi Tsereteli imprisonment P4Y"}; !slices.Equal(sents, want) {
+		t.Errorf("sentences = %q, want %q", sents, want)
+	}
+	// "found him not guilty" and "pleaded guilty" stay what they were.
+	r = Extract("Tbilisi, 3 May 2026\n\nDavit Lomidze pleaded guilty to nothing and was released.")
+	if got := outcomesOf(r); len(got) != 0 {
+		t.Errorf("outcomes = %q, want none", got)
+	}
+}
