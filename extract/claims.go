@@ -176,7 +176,7 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	колония-поселение колонии-поселении лишение лишением лишению лишения
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
 	принудительного принудительное принудительному тюрьму тюрьмы условно условного условное условному условный
-	условным штраф штрафа штрафом штрафу`)
+	условным штраф штрафа штрафом штрафу химии химию химия химией домашней домашнюю домашняя`)
 
 // kindAt reads a word that names a kind of penalty at token i, and its length.
 func (d *doc) kindAt(i int) (string, int) {
@@ -193,6 +193,12 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "restriction of freedom", 2
 	case w(0, "ограничения", "ограничение", "ограничению", "ограничением") && w(1, "свободы"):
 		return "restriction of freedom", 2
+	// "2 года «химии»", "домашняя химия": the Belarusian name of restriction of freedom.
+	case w(0, "химии", "химию", "химия", "химией") || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
+		if w(0, "домашней", "домашнюю", "домашняя") {
+			return "restriction of freedom", 2
+		}
+		return "restriction of freedom", 1
 	case w(0, "suspended", "conditional") && !w(1, "from"), w(0, "probation"), w(0, "условно", "условный", "условного", "условным", "условному", "условное"):
 		return "suspended", 1
 	case w(0, "лишения", "лишение", "лишению", "лишением") && w(1, "свободы"):
@@ -456,6 +462,13 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		kind string
 	}
 	unit := d.lastUnit(si) // for a number whose unit the sentence before gave: "asked for 12"
+	// "Приговор (в скобках — что просил гособвинитель):", "Sentences (the prosecutor's requests
+	// in brackets):": a legend makes a list's bracketed terms the demands.
+	legend := false
+	if lead := d.sents[si].lead; lead >= 0 {
+		la, lb := d.sents[lead].a, d.sents[lead].b
+		legend = d.anyWord(la, lb, "скобках", "brackets", "parentheses", "parenthesis") && d.anyClass(la, lb, cDemand|cProsecutor)
+	}
 	var out []*penaltyMention
 	var same [][2]int // "the same term" phrases
 	for k := a; k < b; k++ {
@@ -666,6 +679,14 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			kind = "suspended"
 			ka, kb = min(ka, k.a), max(kb, k.b)
 		}
+		aside := legend && d.inParens(a, t.a)
+		if kind == "" && aside {
+			// "— A, 41 год, — 3 года 6 месяцев колонии (4 года)": the kind of the item's term.
+			kind = "imprisonment"
+			if len(out) > 0 && out[len(out)-1].pen.Kind != "" {
+				kind = out[len(out)-1].pen.Kind
+			}
+		}
 		if kind == "" {
 			// A bare term is a sentence only right after a strong cue: "sentenced him to five
 			// years", "received nine years", "запрашивала для блогера 7 лет".
@@ -794,7 +815,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue
 			}
 		}
-		out = append(out, &penaltyMention{a: ka, b: kb, pen: p})
+		out = append(out, &penaltyMention{a: ka, b: kb, pen: p, demand: aside})
 	}
 	// "the same term": the term told last before it, in this clause or before.
 	for _, sp := range same {
@@ -984,6 +1005,19 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			d.setWhat(dm.iso, what)
 		}
 	}
+}
+
+// inParens reports token k inside parentheses opened after token a.
+func (d *doc) inParens(a, k int) bool {
+	for x := k - 1; x >= a; x-- {
+		if d.punct(x, ")") {
+			return false
+		}
+		if d.punct(x, "(") {
+			return true
+		}
+	}
+	return false
 }
 
 // closedAside reports token k inside parentheses (or dashes) that close before token b: "A

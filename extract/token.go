@@ -383,6 +383,7 @@ var abbrevs = map[string]bool{
 	"ст": true, "ч": true, "п": true, "г": true, "гг": true, "им": true, "ул": true, "д": true, "т": true, "тыс": true,
 	"млн": true, "млрд": true, "руб": true, "коп": true, "обл": true, "р": true, "см": true, "пр": true, "др": true,
 	"тел": true, "каб": true, "пос": true, "с": true, "гр": true, "адв": true, "проф": true, "стр": true,
+	"н": true, "е": true, // "т.н. «химия»", "т.е. «…»": a quote after them goes on with the sentence
 }
 
 // sentences splits the tokens into sentences and marks each token's sentence.

@@ -115,3 +115,26 @@ func TestExtract_GuiltyInAVerdictsListItem(t *testing.T) {
 		t.Errorf("outcomes = %q, want none", got)
 	}
 }
+
+// A list's legend ("в скобках — что просил гособвинитель", "the prosecutor's requests in
+// brackets") makes the bracketed terms of its items demands, of the item's kind where they
+// name none; "химия" is restriction of freedom; "т.н. «…»" does not end the sentence.
+func TestExtract_BracketLegendMakesDemands(t *testing.T) {
+	text := "Брест, 9 октября 2026 г.\n\nВчера суд огласил приговор по делу троих жителей города.\n\nПриговор (в скобках — что просил гособвинитель Иван Лойко):\n\n— Игорь Сомов, 41 год, — 3 года колонии (4 года);\n— Анна Ковалева — 2 года ограничения свободы, т.н. «домашняя химия» (2 года «химии»);\n— Павел Жук — 1 год 6 месяцев лишения свободы (2,5 года)."
+	got := penaltiesOf(Extract(text).Demands)
+	slices.Sort(got)
+	if want := []string{"Анна Ковалева restriction of freedom P2Y", "Игорь Сомов imprisonment P4Y", "Павел Жук imprisonment P2Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	en := "Minsk, 9 October 2026\n\nThe court sentenced three residents of the city.\n\nSentences (the prosecutor's requests in brackets):\n\n- Ihar Somau - 3 years in a colony (4 years);\n- Pavel Zhuk - 18 months of imprisonment (2 years)."
+	got = penaltiesOf(Extract(en).Demands)
+	slices.Sort(got)
+	if want := []string{"Ihar Somau imprisonment P4Y", "Pavel Zhuk imprisonment P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	// Without a legend a bracketed term is no demand.
+	plain := "Minsk, 9 October 2026\n\nThe court sentenced three residents of the city.\n\nSentences:\n\n- Ihar Somau - 3 years in a colony (4 years);\n- Pavel Zhuk - 18 months of imprisonment (2 years)."
+	if got := penaltiesOf(Extract(plain).Demands); len(got) != 0 {
+		t.Errorf("demands without a legend = %q, want none", got)
+	}
+}
