@@ -1067,7 +1067,9 @@ func (d *doc) prosecutionAside(a, b int) bool {
 		if d.punct(k, ")") {
 			return false
 		}
-		if d.punct(k, ":") && d.word(k-1, "prosecution", "prosecutor", "prosecutors", "requested", "обвинение", "прокурор", "гособвинение") && d.punct(k-2, "(") {
+		// "(asked: 9)", "(просили: 5 лет)": the verb of a request stands for its noun.
+		if d.punct(k, ":") && d.word(k-1, "prosecution", "prosecutor", "prosecutors", "requested", "asked", "sought", "demanded", "request",
+			"обвинение", "прокурор", "гособвинение", "гособвинитель", "просил", "просила", "просило", "просили", "запрос", "запрошено") && d.punct(k-2, "(") {
 			return true
 		}
 	}
@@ -1123,6 +1125,13 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 	// "had sought nine years for each of them", "для обоих": the group the claim is for.
 	for _, g := range d.groupsIn(s.a, s.b) {
 		if g.a >= b && g.a-b <= 3 && d.anyWord(b, g.a+1, "for", "для", "to", "of", "on", "against", "в") || g.a == b {
+			return d.groupPersons(g, s)
+		}
+	}
+	// "запретить всем троим заниматься журналистикой в течение трёх лет", "barred all four
+	// from journalism for two years": a group inside the claim is whom it is of.
+	for _, g := range d.groupsIn(a+1, b) {
+		if g.b <= b {
 			return d.groupPersons(g, s)
 		}
 	}
@@ -1239,6 +1248,13 @@ func (d *doc) equalsDemand(b int, s sentence) bool {
 		}
 	}
 	for x := b; x < min(s.b, b+4); x++ {
+		// "7 years, the term requested", "the requested term", "ровно запрошенный срок": the
+		// demand, its asker left unsaid.
+		if d.word(x, "the", "exactly") && (d.word(x+1, "term", "sentence") && d.word(x+2, "requested", "sought", "demanded") ||
+			d.word(x+1, "requested", "demanded") && d.word(x+2, "term", "sentence")) ||
+			d.word(x, "запрошенный", "запрашиваемый") && (d.word(x+1, "срок") || d.word(x+2, "срок")) {
+			return true
+		}
 		if d.word(x, "term", "sentence", "срок") || d.word(x, "как") {
 			return d.anyWord(x+1, min(s.b, x+6), "requested", "asked", "sought", "demanded", "просил", "просила", "запрашивал", "запрашивала", "запросил", "запросила", "требовал", "требовала") &&
 				d.anyWord(x+1, min(s.b, x+6), "prosecutor", "prosecution", "прокурор", "обвинение", "гособвинитель")

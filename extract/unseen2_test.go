@@ -138,3 +138,20 @@ func TestExtract_BracketLegendMakesDemands(t *testing.T) {
 		t.Errorf("demands without a legend = %q, want none", got)
 	}
 }
+
+// A group inside a demanded ban ("запретить всем троим заниматься …") is whom it is of; an
+// aside "(asked: 9)" is the prosecution's; "…, the term requested" is also the demand.
+func TestExtract_DemandGroupsAsidesAndTheTermRequested(t *testing.T) {
+	ru := "Бишкек, 3 мая 2026 года\n\nСуд приговорил журналистов Эрмека Асанова, Айжан Маматову и Каныбека Осмонова к 5 годам лишения свободы. Кроме того, обвинение просило запретить всем троим заниматься журналистской деятельностью в течение трёх лет."
+	got := penaltiesOf(Extract(ru).Demands)
+	slices.Sort(got)
+	if want := []string{"Айжан Маматова ban P3Y", "Каныбек Осмонов ban P3Y", "Эрмек Асанов ban P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	en := "Baku, 3 May 2026\n\nThe sentences were:\nAytan Aliyeva, director – 9 years (the prosecutor asked for 11);\nNigar Alakbarova, reporter – 8 years (asked: 9);\nRamil Zeynalov, accountant – 7 years and 6 months, the term requested."
+	got = penaltiesOf(Extract(en).Demands)
+	slices.Sort(got)
+	if want := []string{"Aytan Aliyeva imprisonment P11Y", "Nigar Alakbarova imprisonment P9Y", "Ramil Zeynalov imprisonment P7Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
