@@ -1115,6 +1115,10 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			if m.b == a && !m.pronoun {
 				return []*Person{m.p} // "kept Khakimova's ten-year term"
 			}
+			// "Sidorova's case was returned", "Petrov's conviction was quashed".
+			if !m.pronoun && d.word(m.b, "case", "verdict", "conviction", "sentence", "acquittal") && (m.b+1 == a || d.word(m.b+1, "was", "were") && m.b+2 == a) {
+				return []*Person{m.p}
+			}
 			continue // "Akberdiyeva’s spouse"
 		}
 		if official && d.official(m) || d.excepted(m) {
@@ -1184,6 +1188,14 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			after = m // its object, inside it or after it: "fined him 300,000 tenge"
 		}
 	}
+	// "Ещё двоих — оператора A и бухгалтера B — суд оправдал": the group's people are
+	// named between dashes after it.
+	if group != nil && before != nil && before.a > group.b {
+		if ms := d.dashMembers(group, cands); len(ms) > 0 {
+			d.fromGroup, d.fromDash = true, true
+			return ms
+		}
+	}
 	if group != nil && (before == nil || before.b <= group.a) && (after == nil || after.a-b > 3) {
 		return d.groupPersons(group, s) // "sentenced all seven", "оправдал всех пятерых"
 	}
@@ -1208,6 +1220,34 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		return list
 	}
 	return []*Person{pick.p}
+}
+
+// dashMembers returns the persons named between the dashes right after a counted group
+// ("двоих — A и B —", "two others – A and B –"), when there are as many as it counts.
+func (d *doc) dashMembers(g *groupMention, cands []*personMention) []*Person {
+	if g.n < 2 || !d.punct(g.b, "—", "–") {
+		return nil
+	}
+	end := -1
+	for x := g.b + 1; x < min(len(d.toks), g.b+40) && d.toks[x].sent == d.toks[g.b].sent; x++ {
+		if d.punct(x, "—", "–") {
+			end = x
+			break
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	var out []*Person
+	for _, m := range cands {
+		if m.a > g.b && m.b <= end && !m.pronoun && !slices.Contains(out, m.p) {
+			out = append(out, m.p)
+		}
+	}
+	if len(out) != g.n {
+		return nil
+	}
+	return out
 }
 
 // inRespectOf reports "в части", "в отношении", "in respect of" at token b: the persons
@@ -1539,7 +1579,7 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
-var outcomeWords = wordSet(`acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left leaving leaves
+var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left leaving leaves
 	overturned overturning quashed quashing re-trial rejected retrial returned reversed sent terminated turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
@@ -1567,7 +1607,7 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		// "• A – guilty under both articles; 4 years": a verdict's list item.
 		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1
-	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
+	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their", "an") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
 		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
@@ -1583,7 +1623,11 @@ func (d *doc) outcomeAt(k int) (string, int) {
 	case w(0, "ordered", "orders") && w(1, "a") && w(2, "new", "fresh") && w(3, "trial", "hearing"):
 		return "returned", 4
 	case w(0, "retrial", "re-trial"), w(0, "sent", "returned") && (w(1, "the") || w(1, "back")) && (w(2, "case") || w(3, "case")) && !w(1, "home"),
-		w(0, "вернул", "вернула", "вернули", "возвратил", "возвратила") && w(1, "дело"),
+		// "вернул прокурору уголовное дело", "вернула дело прокурору".
+		w(0, "вернул", "вернула", "вернули", "возвратил", "возвратила") && (w(1, "дело") || w(2, "дело") || w(3, "дело") && w(2, "уголовное")),
+		// "the verdict was quashed and her case returned to the court for a new trial".
+		w(0, "returned", "sent") && (w(-1, "case", "cases") || w(-1, "was", "were") && w(-2, "case", "cases")) && d.anyWord(k+1, k+8, "trial", "retrial", "court", "prosecutor", "prosecutors", "prosecution", "investigators", "rehearing"),
+		w(0, "new", "fresh") && w(1, "trial") && w(-1, "a") && w(-2, "for"),
 		w(0, "новое") && w(1, "рассмотрение"):
 		return "returned", 1
 	case w(0, "dropped") && w(-1, "were", "was", "been") && w(-2, "charges", "case"), w(0, "dropped", "closed", "terminated", "dismissed") && (w(1, "the") && w(2, "charges", "case", "criminal") || w(1, "charges", "all")),
@@ -1648,13 +1692,13 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		if o == "" || d.modal(s.a, k) {
 			continue
 		}
-		d.fromGroup = false
+		d.fromGroup, d.fromDash = false, false
 		persons := d.claimPersons(k, k+l, s, true)
 		if d.needCast {
 			k += l - 1
 			continue
 		}
-		if len(persons) > 1 && !d.groupNear(k, k+l, s) && !d.inRespectOf(k+l) {
+		if len(persons) > 1 && !d.groupNear(k, k+l, s) && !d.inRespectOf(k+l) && !d.fromDash {
 			persons = d.nearest(k, k+l, s)
 		}
 		if len(persons) == 0 {

@@ -88,6 +88,7 @@ type doc struct {
 	fixedFirst map[string]bool   // first names the document writes alike in two cases: they do not decline
 	lowerWords map[string]bool   // Cyrillic words the document writes in lower case, once asked for
 	fromGroup  bool              // the persons of the claim under way came from a group phrase
+	fromDash   bool              // they are a counted group's people named between dashes
 	lastOf     *Person           // the person of the event told last with one, and its sentence
 	lastOfSent int
 	lastPen    *Penalty // the last demand or sentence with a term, for "the same term"

@@ -542,6 +542,9 @@ func (d *doc) roleBefore(i int) int {
 			if t.poss || t.cap && n > 0 || rolePrepositions[t.low] || pastVerb(t) {
 				return -1 // "судья санкционировал арест Сейткали": the judge's verb stands between
 			}
+			if roleCaseNouns[t.low] {
+				return -1 // "вернул прокурору дело X": X is the case's, not a prosecutor
+			}
 			k--
 			continue
 		}
@@ -564,6 +567,10 @@ func pastVerb(t *tok) bool {
 	}
 	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
+
+// roleCaseNouns are nouns of a case or its papers, whose genitive name is the defendant's,
+// whatever role word stands before them.
+var roleCaseNouns = wordSet("дело дела делу деле делом дел приговор приговора приговору обвинение обвинения case cases trial")
 
 // rolePrepositions end the words that may stand between a role and a name: "activist from
 // Zhanaozen" does not make Zhanaozen an activist.

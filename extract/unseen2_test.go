@@ -155,3 +155,37 @@ func TestExtract_DemandGroupsAsidesAndTheTermRequested(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// Phrasings of outcomes: a counted group whose people are named between dashes ("Ещё двоих —
+// A и B — суд оправдал"); "вернул прокурору (уголовное) дело X", where X is the case's and
+// no prosecutor; "rejected an appeal"; "her case returned to the court for a new trial".
+func TestExtract_OutcomePhrasings(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Бишкек, 3 мая 2026 года\n\nСуд осудил Ивана Петрова. Ещё двоих — оператора Бекзата Осмонова и бывшего бухгалтера редакции Чолпон Алиеву — суд оправдал.",
+			[]string{"Бекзат Осмонов acquitted", "Иван Петров convicted", "Чолпон Алиева acquitted"}},
+		{"Ижевск, 3 мая 2026 года\n\nЛенинский районный суд Ижевска вернул прокурору уголовное дело Ивана Лекомцева.",
+			[]string{"Иван Лекомцев returned"}},
+		{"Ashgabat, 3 May 2026\n\nIvan Petrov was convicted on 2 March 2026. On 30 April 2026 the Mary Provincial Court rejected an appeal filed by Mr. Petrov himself.",
+			[]string{"Ivan Petrov convicted", "Ivan Petrov upheld"}},
+		{"Moscow, 3 May 2026\n\nThe sentence of Ivan Petrov was upheld, while the verdict against Anna Sidorova was quashed and her case returned to the first-instance court for a new trial.",
+			[]string{"Anna Sidorova returned", "Ivan Petrov upheld"}},
+		{"Izhevsk, 3 May 2026\n\nThe court found gaps in the indictment: Anna Sidorova's case was returned to the prosecutor.",
+			[]string{"Anna Sidorova returned"}},
+		// Cases "referred to" in a report are no outcome.
+		{"Geneva, 3 May 2026\n\nThis annex summarises the cases referred to in Section 4, among them that of Ivan Petrov.",
+			nil},
+	} {
+		got := outcomesOf(Extract(tc.text))
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("outcomes of %q = %q, want %q", tc.text[:50], got, tc.want)
+		}
+	}
+	r := Extract("Ижевск, 3 мая 2026 года\n\nСуд вернул прокурору дело Ивана Лекомцева.")
+	if p := r.Person("Иван Лекомцев"); p == nil || hasRole(p, "prosecutor") {
+		t.Errorf("Иван Лекомцев = %+v, want a person who is no prosecutor", p)
+	}
+}
