@@ -171,7 +171,8 @@ func (d *doc) findPersons() {
 					f, ok = "="+strings.ToLower(m.first), true
 				}
 				if ok {
-					if last, seen := d.fullFirsts[f]; seen && last != m.last {
+					// "Веры Андреевны Лобановой" and "Вера Лобанова": one surname in two cases.
+					if last, seen := d.fullFirsts[f]; seen && last != m.last && !d.sameSurname(last, m.last) {
 						d.fullFirsts[f] = ""
 					} else if !seen {
 						d.fullFirsts[f] = m.last
@@ -473,6 +474,22 @@ func (d *doc) attribution(a, b int) bool {
 // knownSurname reports a word that is the surname of a person named in full before.
 func (d *doc) knownSurname(w string) bool {
 	return d.fullSurnames[translit.SpellingWordKey(w)]
+}
+
+// sameSurname reports two forms of a surname that share a reading ("Лобановой", "Лобанова").
+func (d *doc) sameSurname(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	for _, ra := range d.names.readings(a) {
+		ka := translit.SpellingWordKey(ra.lemma)
+		for _, rb := range d.names.readings(b) {
+			if ka == translit.SpellingWordKey(rb.lemma) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // patronymicNominative brings a Russian patronymic to the nominative: Сергеевну →

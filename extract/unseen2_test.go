@@ -189,3 +189,13 @@ func TestExtract_OutcomePhrasings(t *testing.T) {
 		t.Errorf("Иван Лекомцев = %+v, want a person who is no prosecutor", p)
 	}
 }
+
+// A name with its patronymic in a heading's genitive ("Веры Андреевны Лобановой") and the
+// same name in the nominative ("Вера Лобанова") are one person, so "Веру Андреевну" alone
+// names her.
+func TestExtract_GivenNameAndPatronymicAfterNamesInTwoCases(t *testing.T) {
+	text := "Обращение\n\nО преследовании адвоката Веры Андреевны Лобановой\n\nНаша коллега, адвокат из Краснодара Вера Лобанова, защищала жителя Анапы. 27 августа 2026 года Совет лишил Веру Андреевну статуса адвоката."
+	if got, want := personNames(Extract(text)), []string{"Вера Андреевна Лобанова"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}
