@@ -641,7 +641,14 @@ func (d *doc) findDates() {
 			continue
 		}
 		sa, sb := d.sentenceOf(i)
+		// "less than a week after the search", "более чем через месяц": a bound, no day.
+		vague := d.word(i-1, "than", "чем") && d.word(i-2, "less", "more", "fewer", "меньше", "больше", "менее", "более") ||
+			d.word(i-1, "менее", "более", "свыше")
 		if m, l := d.eventRelative(i); m != nil {
+			if vague {
+				i += l - 1
+				continue
+			}
 			// "Two days after his expulsion, on 2 September": the date that follows says it.
 			explicit := false
 			for k := i + l; k < min(i+l+5, sb); k++ {
@@ -664,6 +671,10 @@ func (d *doc) findDates() {
 		}
 		n, u, kind, after, l := d.relative(i)
 		if l == 0 {
+			continue
+		}
+		if vague {
+			i += l - 1
 			continue
 		}
 		// "15 июня 2023 года, почти через восемь месяцев в СИЗО": a date written just

@@ -742,6 +742,17 @@ func (d *doc) toldBefore(k int, typ string) *Event {
 	return found
 }
 
+// vagueAfter reports "after" or "before" in tokens [a, b) bound by "less than", "more than"
+// ("less than a week after", "более чем через месяц после"): it tells no day.
+func (d *doc) vagueAfter(a, b int) bool {
+	for x := a; x < b; x++ {
+		if d.word(x, "after", "before", "после") && d.anyWord(max(a, x-5), x, "than", "чем", "менее", "более", "свыше") {
+			return true
+		}
+	}
+	return false
+}
+
 // eventDate returns the date of an event at token k of sentence si: the date of its
 // sentence nearest to it, else the date of an event it refers to, else the date the
 // paragraph has reached.
@@ -783,6 +794,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// "was released ... after being pardoned the previous day": the date of the clause of
 		// "after"/"before" and a participle is that clause's.
 		if m.a > k && slices.ContainsFunc(d.toks[k+1:m.a], func(t tok) bool { return t.low == "after" || t.low == "before" }) && d.anyWord(k+1, m.a, "being", "having") {
+			continue
+		}
+		// "The verdict of 11 September came less than a week after officers searched the
+		// flat": an event after a vague bound is on some day before, not the sentence's.
+		if m.b <= k && d.vagueAfter(m.b, k) {
 			continue
 		}
 		// "replaced his detention with house arrest, which was lifted in June": a relative

@@ -199,3 +199,38 @@ func TestExtract_GivenNameAndPatronymicAfterNamesInTwoCases(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// "Taken to the KGB building", "taken for a conversation", "доставили в здание ФСБ" are
+// detentions.
+func TestExtract_TakenToABuildingIsADetention(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Minsk, 3 May 2026\n\nOn 1 May 2026 Ales Kotau was taken to the KGB building and released in the evening.", "detention 2026-05-01 Ales Kotau"},
+		{"Minsk, 3 May 2026\n\nOn 1 May 2026 Ales Kotau was taken for a conversation with an investigator.", "detention 2026-05-01 Ales Kotau"},
+		{"Москва, 3 мая 2026 года\n\n1 мая 2026 года Ивана Сомова доставили в здание ФСБ.", "detention 2026-05-01 Иван Сомов"},
+	} {
+		if got := eventsOf(tc.text); !slices.Contains(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q among them", tc.text, got, tc.want)
+		}
+	}
+	// Taken to hospital is no detention.
+	if got := eventsOf("Minsk, 3 May 2026\n\nOn 1 May 2026 Ales Kotau was taken to hospital."); len(got) != 0 {
+		t.Errorf("events = %q, want none", got)
+	}
+}
+
+// "Less than a week after", "более чем через месяц": a bound that tells no day, neither as a
+// date nor as the day of the event after it.
+func TestExtract_VagueIntervalTellsNoDay(t *testing.T) {
+	text := "Minsk, 20 September 2026\n\nThe verdict against Ales Kotau, delivered on 11 September 2026, came less than a week after officers searched the flat of his parents."
+	r := Extract(text)
+	for _, x := range r.Dates {
+		if x.Date != "2026-09-20" && x.Date != "2026-09-11" {
+			t.Errorf("date %s from %q: a bound is no day", x.Date, x.Mentions[0].Quote)
+		}
+	}
+	for _, e := range r.Events {
+		if e.Type == "search" && e.Date != "" {
+			t.Errorf("search dated %s, want no date", e.Date)
+		}
+	}
+}
