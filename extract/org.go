@@ -279,7 +279,9 @@ func (d *doc) enOrg(i int) *orgMention {
 	j := i
 	lastHead := -1
 	radio := false
-	for j < len(d.toks) && j-i < 12 {
+	// Up to 18 words: "Judicial Collegium for Criminal Cases of the Supreme Court of the
+	// Republic of Uzbekistan" is 14.
+	for j < len(d.toks) && j-i < 18 {
 		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
 			break
 		}
@@ -344,6 +346,10 @@ func (d *doc) enOrg(i int) *orgMention {
 				j++
 				continue
 			}
+		}
+		// "moved from Gldani Establishment No. 8 to Rustavi Establishment No. 17": two.
+		if d.word(j, "to") && (d.word(i-1, "from") || d.word(i-2, "from") && d.word(i-1, "the")) {
+			break
 		}
 		if d.toks[j].k == tWord && enConnectors[d.toks[j].low] && lastHead >= 0 && !d.toks[j].cap {
 			k := j + 1
