@@ -176,7 +176,7 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	колония-поселение колонии-поселении лишение лишением лишению лишения
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
 	принудительного принудительное принудительному тюрьму тюрьмы условно условного условное условному условный
-	условным штраф штрафа штрафом штрафу химии химию химия химией домашней домашнюю домашняя`)
+	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя`)
 
 // kindAt reads a word that names a kind of penalty at token i, and its length.
 func (d *doc) kindAt(i int) (string, int) {
@@ -213,7 +213,8 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "imprisonment", 2
 	case w(0, "compulsory", "psychiatric", "принудительное", "принудительному", "принудительного") && w(1, "treatment", "лечение", "лечению", "лечения"):
 		return "compulsory treatment", 2
-	case w(0, "fine", "fined", "fines", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована"):
+	case w(0, "fine", "fined", "fines", "штраф", "штрафа", "штрафу", "штрафом", "оштрафовали", "оштрафовал", "оштрафовала", "оштрафован", "оштрафована",
+		"штрафы", "штрафов", "штрафами", "штрафовали", "штрафовал", "штрафовала"):
 		return "fine", 1
 	case w(0, "banned", "prohibited") && d.bannedThing(i):
 		return "", 0
@@ -957,7 +958,9 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	if d.needCast {
 		return
 	}
-	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "") {
+	// "had requested 12 years and the same fine": a fine told before, of the same person.
+	sameFine := pm.pen.Kind == "fine" && d.word(pm.a-1, "same") && d.word(pm.a-2, "the")
+	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "" || sameFine) {
 		persons = []*Person{*defendant}
 		if pm.pen.Inferred == "" {
 			p := *pm.pen

@@ -251,3 +251,17 @@ func TestExtract_LongOrganisationNamesAndFromTo(t *testing.T) {
 		}
 	}
 }
+
+// "The same fine" after a fine is a fine of the same person; "штрафы", "штрафовали" are fines.
+func TestExtract_SameFineAndRussianFineForms(t *testing.T) {
+	r := Extract("Minsk, 3 May 2026\n\nThe court sentenced Ales Kotau to ten years. The court also fined him 500 base units. Prosecutor Ivan Lis had requested 12 years and the same fine.")
+	if got := penaltiesOf(r.Demands); !slices.Contains(got, "Ales Kotau fine ") {
+		t.Errorf("demands = %q, want Ales Kotau fine among them", got)
+	}
+	r = Extract("Ижевск, 3 мая 2026 года\n\nИвана Сомова и Семёна Корепанова отпустили на следующий день, после заседания Ленинского районного суда, который назначил им штрафы по 15 тысяч рублей.")
+	got := penaltiesOf(r.Sentences)
+	slices.Sort(got)
+	if want := []string{"Иван Сомов fine ", "Семён Корепанов fine "}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
