@@ -623,6 +623,21 @@ func (d *doc) findDates() {
 		// end of the week a digest covers; "last Wednesday", "в прошлую среду": the last one
 		// before it.
 		last := d.word(i-1, "last", "прошлый", "прошлую", "прошлое") || d.word(i-1, "past") && d.word(i-2, "this")
+		// "Friday, Oct. 2 ... on Thursday": a dateline without a year that names its weekday
+		// tells the days of the week before it, without a year.
+		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on") || d.word(i-1, "в", "во") && t.cyr) && t.cap && d.docDate != nil && d.docDate.y == 0 && d.docDate.prec == precNoYear && d.docDate.a >= 2 && i > d.docDate.b {
+			if dw, ok := weekdays[d.toks[d.docDate.a-2].low]; ok && d.punct(d.docDate.a-1, ",") {
+				back := (int(dw) - int(wd) + 7) % 7
+				if last && back == 0 {
+					back = 7
+				}
+				dt := time.Date(2001, time.Month(d.docDate.m), d.docDate.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -back)
+				m := &dateMention{a: i, b: i + 1, m: int(dt.Month()), d: dt.Day(), prec: precNoYear, rel: true}
+				d.addDate(m, "")
+				anchor = m
+				continue
+			}
+		}
 		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on", "в", "во") || last || t.cyr) && d.docDate != nil && d.docDate.y != 0 && d.docDate.prec == precDay {
 			if !t.cyr && !t.cap {
 				continue
@@ -723,7 +738,7 @@ func (d *doc) findDates() {
 			// "detained on 20 November, a day after police raided the office": the clause
 			// is n units before the date of its sentence.
 			for _, dm := range d.dates {
-				if dm.a >= sa && dm.a < i && dm.prec == precDay {
+				if dm.a >= sa && dm.a < i && (dm.prec == precDay || dm.prec == precNoYear) {
 					base, n, backdated = dm, -n, true
 					break
 				}
@@ -997,7 +1012,10 @@ func (d *doc) findDateline() {
 			}
 		}
 		head := linesSeen <= 6 && d.toks[i].s < 600
-		if m.prec == precNoYear && !(alone && head) {
+		// "MOSCOW, March 3 (Reuters) —", "Yerevan, Friday, Oct. 2 (Agency) —": a wire's
+		// dateline, which gives no year.
+		wire := head && i-d.lineStart(i) <= 4 && d.punct(i-1, ",") && d.toks[d.lineStart(i)].cap && d.punct(m.b, "(", "—", "–")
+		if m.prec == precNoYear && !(alone && head) && !wire {
 			continue // a day without a year is a post's date only alone near the top
 		}
 		// The date must open its line, or follow "Place," at the start of its line or

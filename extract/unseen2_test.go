@@ -265,3 +265,26 @@ func TestExtract_SameFineAndRussianFineForms(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// A wire's dateline without a year ("Tbilisi, Friday, Oct. 2 (Agency) —") dates the text:
+// "on Thursday" is the day before it, and "three months after he was detained" counts back
+// from that day; none of them has a year.
+func TestExtract_WireDatelineWithoutAYear(t *testing.T) {
+	text := "Tbilisi, Friday, Oct. 2 (Kavkaz Wire) — The appeals court on Thursday released blogger Davit Kapanadze to house arrest, three months after he was taken into custody.\n\nKapanadze was detained on July 1."
+	r := Extract(text)
+	if r.Dateline != "--10-02" {
+		t.Errorf("dateline = %q, want --10-02", r.Dateline)
+	}
+	got := isoDates(r)
+	for _, w := range []string{"--10-02", "--10-01", "--07-01"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("dates = %q, want %s among them", got, w)
+		}
+	}
+	if slices.Contains(got, "--01-01") {
+		t.Errorf("dates = %q: three months after the custody is the ruling's day, not three months after it", got)
+	}
+	if ev := eventsOf(text); !slices.Contains(ev, "house arrest --10-01 Davit Kapanadze") {
+		t.Errorf("events = %q, want house arrest --10-01 Davit Kapanadze", ev)
+	}
+}
