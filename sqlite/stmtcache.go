@@ -25,6 +25,11 @@ func init() { sql.Register(driverName, cachingDriver{d: &sqlite.Driver{}}) }
 // hundred at most (lists of ids come in powers of two), but the bound holds whatever they are.
 const maxCachedStmts = 512
 
+// maxCachedQuery is the longest query kept: a list of hundreds of ids is prepared for each
+// use. Such statements are few of the reads, and large (their programs hold a step for each
+// id); kept by every connection, they swelled a loaded server's memory.
+const maxCachedQuery = 2048
+
 type cachingDriver struct{ d *sqlite.Driver }
 
 // sqliteConn is what the cache needs of a modernc.org/sqlite connection.
@@ -80,6 +85,9 @@ func (c *cachingConn) stmt(ctx context.Context, query string) (*cachedStmt, erro
 			return nil, nil
 		}
 		return s, nil
+	}
+	if len(query) > maxCachedQuery {
+		return nil, nil
 	}
 	if len(c.stmts) >= maxCachedStmts {
 		for q, s := range c.stmts {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -90,6 +91,27 @@ func TestStmtCache(t *testing.T) {
 	if n, _ := kept(); n > maxCachedStmts {
 		t.Errorf("%d statements kept, over the bound of %d", n, maxCachedStmts)
 	}
+	// A query of a long list of values runs and is not kept.
+	long := `SELECT COUNT(*) FROM t WHERE n IN (` + strings.TrimSuffix(strings.Repeat("?, ", 1000), ", ") + `)`
+	args := make([]any, 1000)
+	for i := range args {
+		args[i] = i
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, long, args...).Scan(&n); err != nil || n != 5 {
+		t.Fatalf("a query of 1,000 values: %d, %v", n, err)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.Raw(func(dc any) error {
+		if c := dc.(*cachingConn); c.stmts[long] != nil {
+			t.Error("the statement of a query of 1,000 values was kept")
+		}
+		return nil
+	})
 }
 
 // TestStmtCache_Prepared: a statement prepared in a transaction (as the stores prepare theirs)

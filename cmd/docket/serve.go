@@ -77,7 +77,7 @@ Examples:
 	asWitness := f.Bool("witness", false, "also serve as a witness: cosign the checkpoints of the logs added with docket witness add-log, at /witness/add-checkpoint")
 	witnessKey := f.String("witness-key", "", "the witness's key `file` (default $XDG_CONFIG_HOME/docket/witness.key, made on first use)")
 	pageCache := f.String("page-cache", "32MiB", "how much of the public's pages the server holds and answers again until the registry changes (KiB, MiB, GiB; 0 for none)")
-	memLimit := f.String("memory-limit", "0", "a soft limit of the server's memory, such as 200MiB: past it the garbage collector works harder rather than let the heap grow (KiB, MiB, GiB; 0 for none; $GOMEMLIMIT, when set, rules unless this is given). Counting the statistics of ten million statements alone peaks at 270 MB of RSS under 200MiB, 510 MB without; a limit below what the server holds at once makes the collector take up to half the CPU")
+	memLimit := f.String("memory-limit", "0", "a soft limit of the server's memory, such as 200MiB: past it the garbage collector works harder rather than let the heap grow (KiB, MiB, GiB; 0 for none; $GOMEMLIMIT, when set, rules unless this is given). Counting the statistics of ten million statements peaks at about 230 MB of RSS without a limit; a limit below what the server holds at once makes the collector take up to half the CPU")
 	f.Func("db-replica", "a streaming standby of the PostgreSQL primary of --db, as a postgres:// URL (repeatable): pages, search and the API read from the standbys, writes go to the primary; a read after a write of this server waits a moment for a standby that has it, else reads the primary", func(v string) error {
 		f.replicas = append(f.replicas, v)
 		return nil
