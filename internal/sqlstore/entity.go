@@ -445,8 +445,11 @@ func (tx *Tx) notReferredSince(ctx context.Context, r referrers, since int64, id
 	for _, id := range ids {
 		qargs = append(qargs, id)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT se.canonical FROM entities se CROSS JOIN statements s
-		WHERE se.canonical IN `+inList(len(ids))+` AND s.entity_id = se.id AND `+r.cond(`(s.ref || '')`)+` AND s.seq >= ?`, append(append(qargs, r.args...), since)...)
+	// The newest reference of each, compared here: a condition on seq in the query led
+	// PostgreSQL to read every statement since the cursor.
+	rows, err := tx.QueryContext(ctx, `SELECT se.canonical, MAX(s.seq) FROM entities se CROSS JOIN statements s
+		WHERE se.canonical IN `+inList(len(ids))+` AND s.entity_id = se.id AND `+r.cond(`(s.ref || '')`)+`
+		GROUP BY se.canonical`, append(qargs, r.args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read referrers since change %d: %w", since, err)
 	}
@@ -454,10 +457,11 @@ func (tx *Tx) notReferredSince(ctx context.Context, r referrers, since int64, id
 	again := map[string]bool{}
 	for rows.Next() {
 		var id string
-		if err := rows.Scan(&id); err != nil {
+		var newest int64
+		if err := rows.Scan(&id, &newest); err != nil {
 			return nil, err
 		}
-		again[id] = true
+		again[id] = newest >= since
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read referrers since change %d: %w", since, err)
