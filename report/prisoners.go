@@ -244,7 +244,7 @@ func (reg *Registry) releasedAfter(person string, d docket.Date, dated bool) boo
 
 func (reg *Registry) classify(person string) Listed {
 	li := Listed{Person: person, Name: reg.Caption(person), Category: Persecuted}
-	var cases ids
+	cases := newCaseSet(newCaseTable())
 	in, upheld, last := reg.sentenceInForce(person)
 	var mine []*Event
 	for _, ev := range reg.v().eventsByVictim[person] {
@@ -311,7 +311,7 @@ func (reg *Registry) classify(person string) Listed {
 			cases.add(c.ID)
 		}
 	}
-	li.Cases = cases.sorted()
+	li.Cases = cases.cases().Strings()
 	return li
 }
 

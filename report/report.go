@@ -22,7 +22,6 @@ package report
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -324,21 +323,6 @@ func uniq(ss []string) []string {
 		}
 	}
 	return out
-}
-
-// ids gathers ids, each once when sorted.
-type ids []string
-
-func (s *ids) add(id string) {
-	if id != "" {
-		*s = append(*s, id)
-	}
-}
-
-// sorted returns the ids sorted, each once; an empty list (not nil) when there are none.
-func (s ids) sorted() []string {
-	slices.Sort(s)
-	return append([]string{}, slices.Compact(s)...)
 }
 
 // sortedSet returns the keys of a set, sorted.

@@ -26,8 +26,8 @@ func init() { sql.Register(driverName, cachingDriver{d: &sqlite.Driver{}}) }
 const maxCachedStmts = 512
 
 // maxCachedQuery is the longest query kept: a list of hundreds of ids is prepared for each
-// use. Such statements are few of the reads, and large (their programs hold a step for each
-// id); kept by every connection, they swelled a loaded server's memory.
+// use. Such statements are few of the reads and seldom run again at the same length, and large
+// (their programs hold a step for each id): kept by every connection, memory for little gain.
 const maxCachedQuery = 2048
 
 type cachingDriver struct{ d *sqlite.Driver }
