@@ -942,6 +942,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.cueIn(lead, cDemand) && d.cueIn(lead, cProsecutor) && d.punct(d.sents[lead].b-1, "?") {
 		demand = true
 	}
+	// A list under a prosecutor's request ("The prosecutor asked the court to impose: - A, six
+	// years; - B, four years"): its items have no verb of their own, the lead's is a demand.
+	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.demandLead(lead) {
+		demand = true
+	}
 	demand = demand || pm.demand || d.prosecutionAside(s.a, pm.a)
 	// A table's column says whose the term is, unless an aside in the cell says otherwise:
 	// "5 years' imprisonment (prosecutor asked for 7)".
@@ -984,6 +989,12 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		}
 		if demand {
 			d.res.Demands = addPenalty(d.res.Demands, &pen)
+			if d.receivedAsAsked(s.a, pm.a) {
+				sn := pen
+				sn.Inferred = "the term the text says the prosecutor asked for"
+				d.res.Sentences = addPenalty(d.res.Sentences, &sn)
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+			}
 		} else {
 			d.res.Sentences = addPenalty(d.res.Sentences, &pen)
 			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
@@ -1061,6 +1072,59 @@ func (d *doc) openAside(a, k, b int) bool {
 	}
 	// "(просили 3 года)", "(requested: 3 years)".
 	return (d.word(k, "requested", "sought", "asked", "demanded") || d.is(k, cDemand) && d.toks[k].cyr) && (d.punct(k+1, ":") || d.word(k+1, "for") || k+1 == b)
+}
+
+// receivedAsAsked reports a sentence told as the demand before the demand's term, in tokens
+// [a, b): "she received exactly what the prosecutor had asked: two years", "получила ровно
+// то, что просил прокурор: 2 года". The term is both.
+func (d *doc) receivedAsAsked(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !d.is(k, cStrong) || d.is(k, cDemand) {
+			continue
+		}
+		x, what := k+1, false
+		for x < b && (d.word(x, "exactly", "precisely", "just", "what", "the", "term", "ровно", "именно", "то", "тот", "срок", "что", "столько", "сколько", "который", "которого") || d.punct(x, ",")) {
+			what = what || d.word(x, "what", "что", "сколько", "который", "которого")
+			x++
+		}
+		if what {
+			for y := x; y < min(b, x+3); y++ {
+				if d.is(y, cDemand) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// demandLead reports a sentence that introduces a list of demands: it ends in a colon, asks
+// with a verb of demanding, and the asker is the prosecution, named in it or in the sentence
+// before it ("State prosecutor X spoke on Thursday. He asked:"). A legend ("the requests in
+// brackets") introduces sentences, a verb of sentencing a sentence equal to the demand, and
+// the defence's requests are no demands.
+func (d *doc) demandLead(si int) bool {
+	s := d.sents[si]
+	if s.b <= s.a || !d.punct(s.b-1, ":") {
+		return false
+	}
+	// "She received exactly what the prosecutor asked:": a sentence equal to the demand.
+	if d.anyClass(s.a, s.b, cStrong) {
+		return false
+	}
+	asks := false
+	for k := s.a; k < s.b; k++ {
+		if d.is(k, cDemand) && !d.word(k-1, "not", "не") {
+			asks = true
+		}
+	}
+	if !asks || d.anyWord(s.a, s.b, "скобках", "brackets", "parentheses", "parenthesis", "defence", "defense", "lawyer", "lawyers", "защита", "адвокат", "адвокаты", "защитник") {
+		return false
+	}
+	if d.anyClass(s.a, s.b, cProsecutor) {
+		return true
+	}
+	return si > 0 && d.sents[si-1].para == s.para && d.anyClass(d.sents[si-1].a, d.sents[si-1].b, cProsecutor)
 }
 
 // prosecutionAside reports an aside that names the prosecution before the term at b:

@@ -91,7 +91,7 @@ georgia armenia moldova europe european union america american united nations ka
 kyrgyz uzbek tajik turkmen ukrainian georgian armenian soviet western eastern northern southern central asia asian almaty astana
 aktau moscow minsk baku bishkek tashkent dushanbe kyiv kiev tbilisi yerevan warsaw vilnius brussels geneva strasbourg vienna london
 paris berlin prague riga tallinn helsinki stockholm washington italian polish french german british english lithuanian latvian
-chairman judge lawyer activist journalist mr mrs ms dr professor colonel major captain lieutenant sergeant senator minister deputy
+chairman judge lawyer activist journalist mr mrs ms dr professor colonel major captain lieutenant sergeant maj col capt lt sgt cpl gen senator minister deputy
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
 november december foundation federation centre center institute association party movement media radio news the a an and or
 on in at of for to by with from after before following according however but when while since until during this that these

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// A list under a prosecutor's request holds demands, whether the prosecutor is named in the
+// lead or in the sentence before it; a list under the court's verb holds sentences.
+func TestExtract_ListUnderProsecutorsRequest(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		demands    []string
+		sentences  []string
+	}{
+		{"named in the lead", "Омск, 3 марта 2025 года\n\nПрокурор Олег Сизов попросил назначить:\n— Ивану Петрову — 5 лет лишения свободы;\n— Анне Лисовой — 2 года ограничения свободы.\n\nСуд приговорил Ивана Петрова к 4 годам лишения свободы.",
+			[]string{"Анна Лисова restriction of freedom P2Y", "Иван Петров imprisonment P5Y"},
+			[]string{"Иван Петров imprisonment P4Y"}},
+		{"named before the lead", "Kazan, 3 March 2025\n\nThe state prosecutor Oleg Sizov spoke on Monday. He asked:\n- Ivan Petrov, 7 years' imprisonment;\n- Anna Lisova, 3 years' restriction of freedom.",
+			[]string{"Anna Lisova restriction of freedom P3Y", "Ivan Petrov imprisonment P7Y"}, nil},
+		{"the court's list", "Kazan, 3 March 2025\n\nThe prosecutor Oleg Sizov had asked for more. The court imposed:\n- Ivan Petrov, 6 years' imprisonment;\n- Anna Lisova, 2 years' restriction of freedom.",
+			nil, []string{"Anna Lisova restriction of freedom P2Y", "Ivan Petrov imprisonment P6Y"}},
+	} {
+		r := Extract(tc.text)
+		if got := penaltiesOf(r.Demands); !slices.Equal(got, tc.demands) {
+			t.Errorf("%s: demands = %q, want %q", tc.name, got, tc.demands)
+		}
+		if got := penaltiesOf(r.Sentences); !slices.Equal(got, tc.sentences) {
+			t.Errorf("%s: sentences = %q, want %q", tc.name, got, tc.sentences)
+		}
+	}
+}
+
+// "Received exactly what the prosecutor asked: TERM": the term is the sentence and the demand.
+func TestExtract_ReceivedWhatWasAsked(t *testing.T) {
+	for _, text := range []string{
+		"Омск, 3 марта 2025 года\n\nСуд вынес приговор Анне Лисовой. Лисова получила ровно то, что просил прокурор: 2 года ограничения свободы.",
+		"Kazan, 3 March 2025\n\nThe court delivered its verdict on Anna Lisova. Lisova received exactly what the prosecutor had asked for: 2 years' restriction of freedom.",
+	} {
+		r := Extract(text)
+		for what, list := range map[string][]*Penalty{"demands": r.Demands, "sentences": r.Sentences} {
+			if got := penaltiesOf(list); len(got) != 1 || got[0][len(got[0])-len("restriction of freedom P2Y"):] != "restriction of freedom P2Y" {
+				t.Errorf("%s of %q = %q, want the two years' restriction of freedom", what, text[:30], got)
+			}
+		}
+	}
+}
+
+// A military rank abbreviated ("Maj.", "Sgt.") does not end the sentence: the prosecutor
+// named after it still asks for the terms that follow, and the rank is no person.
+func TestExtract_RankAbbreviationKeepsTheSentence(t *testing.T) {
+	text := "Kazan, 3 March 2025\n\nThe garrison court sentenced Ivan Petrov to 5 years. The state prosecutor, Maj. Oleg Sizov, had sought 7 years for Petrov."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Ivan Petrov imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Ivan Petrov imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	for _, p := range r.Persons {
+		if p.Name == "Maj" {
+			t.Errorf("persons = %q: the rank read as a name", names(r))
+		}
+	}
+}
