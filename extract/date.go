@@ -383,7 +383,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	}
 	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
 	switch {
-	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening"):
+	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening", "night"):
 		return 1, 'd', relAnchor, false, 3
 	case w(0, "next") && w(1, "day") && !w(-1, "the"):
 		return 1, 'd', relAnchor, false, 2
@@ -669,6 +669,11 @@ func (d *doc) findDates() {
 			for k := i + l; k < min(i+l+5, sb); k++ {
 				if m2, ok := d.absolute(k); ok && m2.prec != precYear {
 					explicit = true
+					break
+				}
+				// Only a date in apposition says it: past another clause's words ("ten days
+				// after the raid, and B on 12 January") the date is that clause's.
+				if !d.punct(k, ",", "(", "—", "–", "-") && !d.word(k, "on", "in", "that", "is", "i.e", "в", "то", "есть") {
 					break
 				}
 			}

@@ -63,3 +63,27 @@ func TestExtract_RankAbbreviationKeepsTheSentence(t *testing.T) {
 		}
 	}
 }
+
+// Dates told from an event: "a month after the verdict" (an acquittal is a verdict too), "two
+// days after the dispersal", "the following night"; a date further on in another clause ("...,
+// and B on 12 January") is that clause's, not the relative date's.
+func TestExtract_RelativeDatesFromEvents(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Omsk, 6 October 2025\n\nOn 10 April 2025 the Omsk court acquitted Denis Kravets. A month after the verdict, the qualification collegium terminated Judge Anna Sokolova's powers.",
+			[]string{"dismissal 2025-05-10 Anna Sokolova"}},
+		{"Tbilisi, 6 October 2025\n\nThe case goes back to 2 December 2024, when riot police dispersed a rally outside Parliament. Levan Kiknadze and Nino Beridze were charged with violence.\n\nKiknadze was detained two days after the dispersal; Beridze was picked up the following night at a friend's flat.",
+			[]string{"detention 2024-12-04 Levan Kiknadze", "detention 2024-12-05 Nino Beridze"}},
+		{"Baku, 5 June 2024\n\nPolice raided the office of the newspaper on 20 November 2023. Editor Fuad Hasanov was detained ten days after the raid, and his deputy Aysel Guliyeva on 12 January 2024.",
+			[]string{"detention 2023-11-30 Fuad Hasanov"}},
+	} {
+		got := eventsOf(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("events of %q = %q, want %q among them", tc.text[:30], got, w)
+			}
+		}
+	}
+}
