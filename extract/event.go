@@ -23,7 +23,9 @@ func (d *doc) eventAt(k int) (string, int) {
 	case w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)),
 		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave"):
 		return "travel ban", 1
-	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed")):
+	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
+		d.word(k-1, "his", "her", "their") && d.word(k-2, "ordered", "imposed")):
+		// "the court ordered her pre-trial detention": a court's custody.
 		return "arrest", 1
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
@@ -355,6 +357,13 @@ func (d *doc) events(si int) {
 			d.setWhat(it.date.iso, typ)
 		}
 		date := d.eventDate(si, k, refDate, typ)
+		// "taken into custody in the courtroom", "освобождён из-под стражи в зале суда": the
+		// day of the verdict told before.
+		if date == "" && (typ == "arrest" || typ == "detention" || typ == "release") && d.inCourtroom(s) {
+			if m := d.familyDate(eventNouns["verdict"], k, false); m != nil {
+				date = m.iso
+			}
+		}
 		if len(persons) == 0 && typ == "search" {
 			persons = d.homeOfLast(s)
 		}
@@ -405,6 +414,16 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
+}
+
+// inCourtroom reports a sentence that places its event in the courtroom.
+func (d *doc) inCourtroom(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if d.word(k, "courtroom") || d.word(k, "зале") && d.word(k+1, "суда") || d.word(k, "зал") && d.word(k+1, "суда") && d.word(k-1, "из") {
+			return true
+		}
+	}
+	return false
 }
 
 // custodyCues are the places and moments of a custody's first hours: "in the van", "at the

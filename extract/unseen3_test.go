@@ -87,3 +87,24 @@ func TestExtract_RelativeDatesFromEvents(t *testing.T) {
 		}
 	}
 }
+
+// A court that "ordered her pre-trial detention" arrests her on the day the sentence tells;
+// custody taken or ended "in the courtroom" is of the day of the verdict told before.
+func TestExtract_CourtCustodyDates(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Dushanbe, 3 March 2025\n\nOn 10 January 2025, Ms. Malika Rahimova was detained by the police outside her office. Two days later, the district court ordered her pre-trial detention.",
+			[]string{"arrest 2025-01-12 Malika Rahimova", "detention 2025-01-10 Malika Rahimova"}},
+		{"Osh, 20 March 2025\n\nOn 14 March the Osh City Court found blogger Timur Osmonov guilty of fraud and sentenced him to four years.\n\nOsmonov was taken into custody in the courtroom.",
+			[]string{"arrest 2025-03-14 Timur Osmonov"}},
+	} {
+		got := eventsOf(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("events of %q = %q, want %q among them", tc.text[:30], got, w)
+			}
+		}
+	}
+}
