@@ -240,6 +240,11 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		if len(parts) > 0 && (!d.toks[j].sp && !(parts[len(parts)-1].initial) || d.toks[j].nl >= 2) {
 			break
 		}
+		// A line that opens with a name and patronymic ("…, АП Республики Дагестан\nШевцов
+		// Кирилл Андреевич, …") starts a name of its own, as in a list of signatories.
+		if len(parts) > 0 && d.toks[j].nl == 1 && (d.patronymicAt(j+1) || d.patronymicAt(j+2)) {
+			break
+		}
 		if d.isInitial(j) {
 			parts = append(parts, part{j, true})
 			j += 2
@@ -399,6 +404,10 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				m.middle = d.toks[parts[ws[1]].i].t
 			case isFirst[ws[1]] && (isSur[ws[2]] || !isFirst[ws[0]]):
 				f, s = ws[1], ws[2]
+			case len(ws) == 3 && isSur[ws[0]] && isSur[ws[2]] && !isSur[ws[1]] && !isFirst[ws[0]] && !isPatronymic(d.toks[parts[ws[2]].i].t):
+				// "адвокат Вотякова Юлиана Сабурова": a surname in the genitive (whose
+				// lawyer) before a given name the list lacks and a surname.
+				f, s = ws[1], ws[2]
 			case isSur[ws[2]] && !isSur[ws[0]] && !isFirst[ws[0]] && !isSur[ws[1]] && len(ws) == 3 &&
 				d.word(parts[ws[0]].i-1, "из", "в", "во", "с", "со", "от", "до", "под", "для", "from", "of", "in", "at", "to", "near"):
 				// "учительнице из Альметьевска Рамиле Хасановой": the place after a preposition
@@ -469,6 +478,11 @@ func (d *doc) attribution(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// patronymicAt reports a Russian patronymic at token i.
+func (d *doc) patronymicAt(i int) bool {
+	return i < len(d.toks) && d.toks[i].k == tWord && d.toks[i].cap && isPatronymic(d.toks[i].t)
 }
 
 // knownSurname reports a word that is the surname of a person named in full before.
@@ -1225,7 +1239,10 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// A reading that the document writes elsewhere wins: "Тамта Беридзе ... Тамту Беридзе".
 		seen := d.fixedFirst[strings.ToLower(m.first)]
 		for _, r := range firstNameReadings(m.first) {
-			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g) {
+			// "Кузьмы Вотякова ... Кузьма Вотяков": a man's name in -а declines as a woman's
+			// (in -ы only: "Досжану" is Досжан's, though the text writes "Досжана").
+			manInA := g == 'm' && strings.HasSuffix(strings.ToLower(m.first), "ы") && strings.HasSuffix(strings.ToLower(r.lemma), "а")
+			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g || manInA) {
 				first, seen = r.lemma, true
 				break
 			}

@@ -108,3 +108,37 @@ func TestExtract_CourtCustodyDates(t *testing.T) {
 		}
 	}
 }
+
+// Russian names the list of given names lacks: a man's name in -а in the genitive that the
+// text also writes in the nominative ("Фомы Гусева ... Фома Гусев"); a genitive surname
+// before a full name ("адвокат Гусева Юлиана Белова": Gusev's lawyer); a list of
+// signatories whose lines each open with a surname, given name and patronymic.
+func TestExtract_RussianNamesOutsideTheList(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+		not  []string
+	}{
+		{"Пермь, 3 марта 2025 года\n\nСуд вернул прокурору дело Фомы Гусева. Гусев провёл под стражей полгода.\n\nПо теме: в Перми задержан активист Фома Гусев",
+			[]string{"Фома Гусев"}, []string{"Фомы Гусев"}},
+		{"Пермь, 3 марта 2025 года\n\nАктивиста Игоря Гусева задержали 2 марта. «Это абсурд», — сказала адвокат Гусева Юлиана Белова.",
+			[]string{"Юлиана Белова"}, []string{"Гусева Юлиана", "Гусев Юлиан"}},
+		{"Письмо подписали:\nКозлов Игорь Петрович, АП Республики Карелия\nБелова Анна Сергеевна, АП Тверской области",
+			[]string{"Игорь Козлов", "Анна Белова"}, []string{"Карелия Белова", "Анна Сергеевна"}},
+		// A Turkic given name in -ы does not decline.
+		{"Ақтөбе, 3 марта 2025 года\n\nСуд приговорил журналиста Жангельды Сарсенова к пяти годам.",
+			[]string{"Жангельды Сарсенов"}, nil},
+	} {
+		got := names(Extract(tc.text))
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("persons of %q = %q, want %q among them", tc.text[:30], got, w)
+			}
+		}
+		for _, n := range tc.not {
+			if slices.Contains(got, n) {
+				t.Errorf("persons of %q = %q, want no %q", tc.text[:30], got, n)
+			}
+		}
+	}
+}
