@@ -722,6 +722,14 @@ func (d *doc) classifyEn(o *Org) {
 // the head noun, and what qualifies it (genitives, "по" phrases, a quoted name).
 func (d *doc) ruOrg(i int) *orgMention {
 	t := &d.toks[i]
+	// "ПЦ «Зорка»": a human rights centre (правозащитный центр) by its abbreviation, named
+	// by the quote after it.
+	if t.t == "ПЦ" {
+		if q, qb := d.quotedName(i + 1); q != "" {
+			return &orgMention{a: i, b: qb, org: &Org{Name: "ПЦ «" + q + "»", Kind: "ngo"}}
+		}
+		return nil
+	}
 	if k, ok := acronyms[t.t]; ok {
 		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
 		// "СИЗО-1 по Краснодарскому краю", "СИЗО-1 УФСИН России по Псковской области".
@@ -846,6 +854,12 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	var parts []string
 	for k := a; k < h; k++ {
+		// "Правовой монитор": before a masculine head in its nominative (or inanimate
+		// accusative) form, an adjective in -ой is itself a nominative, stressed on the ending.
+		if head.gender == masc && d.toks[h].low == head.nom && strings.HasSuffix(d.toks[k].low, "ой") {
+			parts = append(parts, d.toks[k].t)
+			continue
+		}
 		parts = append(parts, ruAdjNominative(d.toks[k].t, head.gender))
 	}
 	nom := head.nom

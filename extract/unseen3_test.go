@@ -142,3 +142,15 @@ func TestExtract_RussianNamesOutsideTheList(t *testing.T) {
 		}
 	}
 }
+
+// A human rights centre by its abbreviation and quoted name ("ПЦ «…»"); a monitor is the head
+// of an organisation's name, and an adjective in -ой before it in the nominative stays so.
+func TestExtract_RussianNGONames(t *testing.T) {
+	text := "Минск, 3 марта 2025 года\n\nПо данным ПЦ «Гарант», суд приговорил активиста Игоря Козлова к трём годам. Городской правозащитный монитор назвал приговор политическим."
+	got := orgNames(Extract(text))
+	for _, w := range []string{"ПЦ «Гарант»", "Городской правозащитный монитор"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("organisations = %q, want %q among them", got, w)
+		}
+	}
+}
