@@ -164,7 +164,7 @@ func (d *doc) letterhead() {
 			head = true
 		}
 	}
-	if !head || d.word(0, "press") && d.word(1, "release") || d.word(0, "urgent", "open", "joint", "public") {
+	if !head || d.word(0, "press", "news", "media") && d.word(1, "release", "statement", "advisory", "briefing") || d.word(0, "urgent", "open", "joint", "public") {
 		return
 	}
 	o := &Org{Name: d.quote(0, end)}
@@ -263,6 +263,10 @@ func (d *doc) enOrg(i int) *orgMention {
 			}
 		}
 	}
+	// "your Excellency's Government": a form of address, as letters to a state write it.
+	if t.low == "excellency" || t.low == "excellency's" || t.low == "excellency’s" {
+		return nil
+	}
 	// "Tajikistan's Prosecutor General's Office": the country that has it is no part of it.
 	if t.poss && d.isCountry(i) {
 		return nil
@@ -286,8 +290,9 @@ func (d *doc) enOrg(i int) *orgMention {
 			break
 		}
 		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
-		// "Trial monitoring note No. 7".
-		if j > i && d.toks[j].nl == 1 && lastHead == j-1 && (i == 0 || d.toks[i].nl > 0) {
+		// "Trial monitoring note No. 7". A section's title without a head ("Context",
+		// "Chronology") is no part of a name on the line below.
+		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && d.opensLine(i) {
 			break
 		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
@@ -374,7 +379,7 @@ func (d *doc) enOrg(i int) *orgMention {
 	if lastHead < 0 {
 		// A place before a lower-case police or court: "the Zhanaozen police department",
 		// "the Aktau police".
-		if j == i+1 && !d.titleWord(i) && !enLeading[t.low] {
+		if j == i+1 && !d.titleWord(i) && !enLeading[t.low] && (j >= len(d.toks) || d.toks[j].nl == 0) {
 			if m := d.placeOrg(i); m != nil {
 				return m
 			}
@@ -447,6 +452,16 @@ func (d *doc) enOrg(i int) *orgMention {
 		d.acronymOf[d.toks[end+1].t] = org
 	}
 	return m
+}
+
+// opensLine reports a token that opens its line, or follows only a section's number there
+// ("3. Context").
+func (d *doc) opensLine(i int) bool {
+	k := i
+	for k > 0 && d.toks[k].nl == 0 && (d.toks[k-1].k == tNum || d.punct(k-1, ".", ")")) {
+		k--
+	}
+	return k == 0 || d.toks[k].nl > 0
 }
 
 // prisonModifiers are the lower-case words that may stand before "colony" or "prison" in a

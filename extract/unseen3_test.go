@@ -154,3 +154,17 @@ func TestExtract_RussianNGONames(t *testing.T) {
 		}
 	}
 }
+
+// What is not an organisation's name: a letter's form of address ("your Excellency's
+// Government"), a document type heading a release ("PRESS STATEMENT"), and a section's title
+// ("3. Context", "Chronology") joined to the line below it.
+func TestExtract_NotOrganisationNames(t *testing.T) {
+	text := "PRESS STATEMENT\n\nVienna, 3 March 2025\n\nWe would like to bring to the attention of your Excellency's Government information concerning Mr. Ivan Petrov.\n\n3. Context\nThe Steppe Media outlet was founded in 2015.\n\nChronology\nPolice detained Petrov on 3 May 2024 at the Steppe Voice office."
+	got := orgNames(Extract(text))
+	for _, n := range got {
+		switch n {
+		case "PRESS STATEMENT", "Excellency's Government", "Context The Steppe Media", "Chronology Police":
+			t.Errorf("organisations = %q: %q is none", got, n)
+		}
+	}
+}
