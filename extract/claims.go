@@ -555,13 +555,13 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		if kind, l := d.kindAt(k); kind != "" {
 			// "house arrest" is not a penalty kind; "suspended for 'committing an offence'"
 			// (from office) is not a suspended sentence.
-			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
+			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "yrs", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
 				// In a table's cell of two lines, the word before is the cell's, not the next column's.
 				pk := k - 1
 				for pk > a && d.toks[k].cell != 0 && d.toks[pk].cell != d.toks[k].cell {
 					pk--
 				}
-				if !(d.punct(pk, ",") || d.word(pk, "years'", "years", "year")) {
+				if !(d.punct(pk, ",") || d.word(pk, "years'", "years", "year", "yrs", "yr")) {
 					continue
 				}
 			}
@@ -699,7 +699,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 			// "He sentenced: - A to nine years;": the verb of the lead.
 			// "Verdict at a glance: - A, 27 - 4.5 years": a list led by the verdict's noun.
-			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
+			// "Result on appeal (first-instance term -> appeal term): - A: 7 yrs -> 5 yrs": a list
+			// led by the terms' noun, where no request is told.
+			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences") ||
+				d.anyWord(d.sents[lead].a, d.sents[lead].b, "term", "terms", "result", "results") && !d.cueIn(lead, cDemand)) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
 			}
 			// "Who got what" then "A, 22 — (charge): 4 years": a list of names under a title,

@@ -168,3 +168,19 @@ func TestExtract_NotOrganisationNames(t *testing.T) {
 		}
 	}
 }
+
+// A list led by the terms' noun ("Terms after the appeal (first instance -> appeal):") holds
+// sentences, in the abbreviations digests use ("7 yrs -> 5 yrs", "3 yrs suspended").
+func TestExtract_ListOfTermsAbbreviated(t *testing.T) {
+	text := "Osh, 3 March 2025\n\nThe regional court heard the appeals of the three farmers on Monday.\n\nTerms after the appeal (first instance -> appeal):\n- Almaz Sydykov: 6 yrs -> 4 yrs\n- Bolot Kadyrov: 5 yrs -> 2 yrs suspended\n"
+	r := Extract(text)
+	want := []string{"Almaz Sydykov imprisonment P4Y", "Almaz Sydykov imprisonment P6Y", "Bolot Kadyrov imprisonment P5Y", "Bolot Kadyrov suspended P2Y"}
+	if got := penaltiesOf(r.Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	// A list under a request stays a list of demands.
+	text = "Osh, 3 March 2025\n\nThe prosecutor asked for these terms:\n- Almaz Sydykov: 6 yrs\n- Bolot Kadyrov: 5 yrs\n"
+	if got := penaltiesOf(Extract(text).Sentences); len(got) > 0 {
+		t.Errorf("sentences of a list of requests = %q, want none", got)
+	}
+}
