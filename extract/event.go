@@ -357,13 +357,6 @@ func (d *doc) events(si int) {
 			d.setWhat(it.date.iso, typ)
 		}
 		date := d.eventDate(si, k, refDate, typ)
-		// "taken into custody in the courtroom", "освобождён из-под стражи в зале суда": the
-		// day of the verdict told before.
-		if date == "" && (typ == "arrest" || typ == "detention" || typ == "release") && d.inCourtroom(s) {
-			if m := d.familyDate(eventNouns["verdict"], k, false); m != nil {
-				date = m.iso
-			}
-		}
 		if len(persons) == 0 && typ == "search" {
 			persons = d.homeOfLast(s)
 		}
@@ -414,16 +407,6 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
-}
-
-// inCourtroom reports a sentence that places its event in the courtroom.
-func (d *doc) inCourtroom(s sentence) bool {
-	for k := s.a; k < s.b; k++ {
-		if d.word(k, "courtroom") || d.word(k, "зале") && d.word(k+1, "суда") || d.word(k, "зал") && d.word(k+1, "суда") && d.word(k-1, "из") {
-			return true
-		}
-	}
-	return false
 }
 
 // custodyCues are the places and moments of a custody's first hours: "in the van", "at the
@@ -899,8 +882,9 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 			return m.iso
 		}
 	}
-	// "released in the courtroom", "освобождён в зале суда": on the day of the verdict.
-	if typ == "release" && (d.anyWord(s.a, s.b, "courtroom") || d.anyWord(s.a, s.b, "зале") && d.anyWord(s.a, s.b, "суда")) {
+	// "released in the courtroom", "освобождён в зале суда", "taken into custody in the
+	// courtroom": on the day of the verdict.
+	if (typ == "release" || typ == "arrest" || typ == "detention") && (d.anyWord(s.a, s.b, "courtroom") || d.anyWord(s.a, s.b, "зале") && d.anyWord(s.a, s.b, "суда")) {
 		if m := d.familyDate(eventNouns["verdict"], k, false); m != nil {
 			return m.iso
 		}
