@@ -27,6 +27,8 @@ type dateMention struct {
 	after    bool // the date of a clause "a day after he had given an interview"
 	since    bool // a start ("since 2021") of a state, not when something happened
 	dateline bool
+	from     int          // the first day of the period this day ends ("between 18 and 24 May"), or 0
+	period   *dateMention // the last day of the period this day opens or ends, or nil
 }
 
 func (m *dateMention) time() time.Time {
@@ -366,6 +368,47 @@ func (d *doc) unit(i int) byte {
 	return 0
 }
 
+// periodStart returns the first day of a period whose last day is m, of m's month and year,
+// and marks m with it: "10-16 March", "3–9 November 2025", "between 18 and 24 May 2025",
+// "from 10 to 17 October", "с 1 по 13 октября". Nil when m ends no period.
+func (d *doc) periodStart(m *dateMention) *dateMention {
+	if m.prec != precDay && m.prec != precNoYear {
+		return nil
+	}
+	day, at := 0, -1
+	if a, _, ok := strings.Cut(d.toks[m.a].t, "-"); ok && m.rangeEnd && d.toks[m.a].k == tNum {
+		day, at = atoiOr0(a), m.a // one token: "10-16"
+	} else if k := m.a - 2; k >= 0 && d.toks[k].k == tNum && !strings.ContainsAny(d.toks[k].t, ".,:/-") {
+		dash := d.punct(k+1, "–", "—", "-")
+		between := d.word(k+1, "and", "и") && d.word(k-1, "between", "между") ||
+			d.word(k+1, "to", "till", "until", "по", "до") && d.word(k-1, "from", "с", "со")
+		if dash || between {
+			day, at = d.num(k), k
+		}
+	}
+	// A night ("of 11-12 January") is dated by its last day alone.
+	if at < 0 || day < 1 || day >= m.d-1 {
+		return nil
+	}
+	m.from, m.period = day, m
+	b := at + 1
+	if b > m.a {
+		b = m.a
+	}
+	if at == m.a {
+		b = m.a + 1
+	}
+	return &dateMention{a: at, b: b, y: m.y, m: m.m, d: day, prec: m.prec, period: m}
+}
+
+func atoiOr0(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
 // relKind is how a relative expression is resolved.
 type relKind int
 
@@ -595,6 +638,10 @@ func (d *doc) findDates() {
 			}
 			for k := m.a; k < m.b; k++ {
 				d.toks[k].used = true
+			}
+			// "between 18 and 24 May 2025", "3–9 November": the period's first day too.
+			if st := d.periodStart(m); st != nil {
+				d.addDate(st, "")
 			}
 			// "26.03.2025 10:15" alone on its line after the dateline: the next post of a
 			// feed, whose "вчера" and "today" are counted from it.

@@ -860,6 +860,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 				best = m
 			}
 		}
+		// "detained between 18 and 24 May 2025": each on some day of the period, which is
+		// known to its month.
+		if p := best.period; p != nil && p.y != 0 {
+			return isoOf(p.y, p.m, 0, precMonth)
+		}
 		return best.iso
 	}
 	if refDate != "" {

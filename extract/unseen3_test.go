@@ -184,3 +184,38 @@ func TestExtract_ListOfTermsAbbreviated(t *testing.T) {
 		t.Errorf("sentences of a list of requests = %q, want none", got)
 	}
 }
+
+// A period's first day is a date as well as its last ("between 18 and 24 May 2025", "с 3 по
+// 9 марта"); an event told within it is dated to its month; a night ("of 11-12 January")
+// keeps its last day alone.
+func TestExtract_PeriodsOfDays(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		dates  []string
+		events []string
+	}{
+		{"Vienna, 19 October 2026\n\nThe five activists were detained between 18 and 24 May 2025, after a meeting in the town.",
+			[]string{"2025-05-18", "2025-05-24"}, []string{"detention 2025-05"}},
+		{"Москва, 20 марта 2025 года\n\nС 3 по 9 марта 2025 года мы насчитали 40 новых дел.",
+			[]string{"2025-03-03", "2025-03-09"}, nil},
+		{"Tbilisi, 20 January 2025\n\nOn the night of 11-12 January 2025 police detained Nino Abashidze in Batumi.",
+			[]string{"2025-01-12"}, []string{"detention 2025-01-12 Nino Abashidze"}},
+	} {
+		r := Extract(tc.text)
+		got := isoDates(r)
+		for _, w := range tc.dates {
+			if !slices.Contains(got, w) {
+				t.Errorf("dates of %q = %q, want %s among them", tc.text[:30], got, w)
+			}
+		}
+		if slices.Contains(got, "2025-01-11") {
+			t.Errorf("dates of %q = %q: a night dated by its first day", tc.text[:30], got)
+		}
+		evs := eventsOf(tc.text)
+		for _, w := range tc.events {
+			if !slices.Contains(evs, w) {
+				t.Errorf("events of %q = %q, want %q", tc.text[:30], evs, w)
+			}
+		}
+	}
+}
