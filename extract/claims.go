@@ -710,7 +710,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if !strong && d.sents[si].lead < 0 && d.nameItem(si) && !d.anyClass(a, t.a, cDemand) {
 				for sj, n := si-1, 0; sj >= 0 && n < 8; sj, n = sj-1, n+1 {
 					// Past the titles, the other items and their second clauses.
-					if d.heading(d.sents[sj]) || d.nameItem(sj) || d.toks[d.sents[sj].a].nl == 0 && d.sents[sj].para != d.sents[sj-1].para+1 && sj > 0 && d.sents[sj].para == d.sents[sj-1].para {
+					if d.heading(d.sents[sj]) || d.nameItem(sj) || sj > 0 && d.toks[d.sents[sj].a].nl == 0 && d.sents[sj].para != d.sents[sj-1].para+1 && d.sents[sj].para == d.sents[sj-1].para {
 						continue
 					}
 					if d.cueIn(sj, cStrong) || d.anyWord(d.sents[sj].a, d.sents[sj].b, "verdict", "verdicts") {

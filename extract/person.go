@@ -158,6 +158,7 @@ func (d *doc) findPersons() {
 		}
 		if m != nil {
 			d.persons = append(d.persons, m)
+			d.persons = append(d.persons, d.sharedSurname(m)...)
 			if m.first != "" {
 				for _, r := range d.names.readings(m.last) {
 					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
@@ -191,6 +192,31 @@ func (d *doc) findPersons() {
 		d.sentPersons[s] = append(d.sentPersons[s], m)
 	}
 	d.resolvePersons()
+}
+
+// sharedSurname returns the persons named by given names listed before a full name that
+// share its surname: "brothers Alisher, Rustam and Farrukh Shohzodaev", "Ivan and Pyotr
+// Sidorov". Each given name must be one the table of names knows.
+func (d *doc) sharedSurname(m *personMention) []*personMention {
+	if m.first == "" || m.middle != "" || m.initial != "" || !d.word(m.a-1, "and", "и") {
+		return nil
+	}
+	var out []*personMention
+	for k := m.a - 2; k >= 0; k -= 2 {
+		if !d.nameTok(k) || d.toks[k].poss {
+			break
+		}
+		if _, _, ok := d.names.firstName(d.toks[k].t); !ok {
+			break
+		}
+		pm := &personMention{roleTok: -1, spouseOf: -1, a: k, b: k + 1, first: d.toks[k].t, last: m.last}
+		d.context(pm)
+		out = append(out, pm)
+		if !d.punct(k-1, ",") {
+			break
+		}
+	}
+	return out
 }
 
 // nameTok reports whether token i may be part of a name.
@@ -236,9 +262,19 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	}
 	var parts []part
 	j := i
+	jumped := -1 // the part after which the name goes on in its table cell's next line
 	for j < len(d.toks) && len(parts) < 4 {
 		if len(parts) > 0 && (!d.toks[j].sp && !(parts[len(parts)-1].initial) || d.toks[j].nl >= 2) {
 			break
+		}
+		// A table's cells hold a name each: "… Colony No. 3/6, Khujand" ends a row whose
+		// next line opens with another cell; a name that wraps in its cell goes on below.
+		if len(parts) > 0 && d.toks[j].cell != d.toks[parts[len(parts)-1].i].cell {
+			next, ok := d.cellGoesOn[j-1]
+			if !ok || j-1 != parts[len(parts)-1].i {
+				break
+			}
+			j, jumped = next, len(parts)-1
 		}
 		// A line that opens with a name and patronymic ("…, АП Республики Дагестан\nШевцов
 		// Кирилл Андреевич, …") starts a name of its own, as in a list of signatories.
@@ -444,6 +480,12 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	}
 	if m.last == "" {
 		return nil, end
+	}
+	// A name that wraps in its cell is placed at its first line: the row's other cells
+	// between are no part of it.
+	if jumped >= 0 && m.a <= parts[jumped].i && m.b > parts[jumped].i+1 {
+		end = max(end, m.b)
+		m.b = parts[jumped].i + 1
 	}
 	d.context(m)
 	return m, max(end, m.b)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -216,6 +217,41 @@ func TestExtract_PeriodsOfDays(t *testing.T) {
 			if !slices.Contains(evs, w) {
 				t.Errorf("events of %q = %q, want %q", tc.text[:30], evs, w)
 			}
+		}
+	}
+}
+
+// Given names listed before a full name share its surname: "brothers Timur, Ruslan and
+// Aziz Karimov" are three Karimovs, each sentenced.
+func TestExtract_SharedSurname(t *testing.T) {
+	text := "Dushanbe, 3 March 2025\n\nThe court sentenced the brothers Timur, Ruslan and Aziz Karimov to 10 years each."
+	r := Extract(text)
+	want := []string{"Aziz Karimov imprisonment P10Y", "Ruslan Karimov imprisonment P10Y", "Timur Karimov imprisonment P10Y"}
+	if got := penaltiesOf(r.Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+// A table printed by pdftotext: a cell's second line under a later column belongs to the
+// table; a name that wraps in its cell goes on below ("Timur, Ruslan and Aziz" over
+// "Karimov"), where a line whose cell above ends in a dash continues the row; and a name
+// never runs from one cell into the next row's first cell.
+func TestExtract_TableWrappedCells(t *testing.T) {
+	text := "Dushanbe, 3 March 2025\n\nThe eight men were convicted on 11 December 2024.\n\n" +
+		" Name                         Age    Sentence           Status\n" +
+		" Bahrom Saidov                54     25 years           Transferred to colony No. 3/8 in\n" +
+		"                                                        Vakhsh in August\n" +
+		" Timur, Ruslan and Aziz       28–    16 years each      Colony No. 3/6, Khujand\n" +
+		" Karimov (brothers)           36\n" +
+		" Sherzod Nazarov              62     12 years           Colony No. 3/1\n"
+	r := Extract(text)
+	want := []string{"Aziz Karimov imprisonment P16Y", "Bahrom Saidov imprisonment P25Y", "Ruslan Karimov imprisonment P16Y", "Sherzod Nazarov imprisonment P12Y", "Timur Karimov imprisonment P16Y"}
+	if got := penaltiesOf(r.Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	for _, n := range names(r) {
+		if strings.Contains(n, "Khujand") || strings.Contains(n, "Vakhsh") {
+			t.Errorf("persons = %q: a name across cells", names(r))
 		}
 	}
 }
