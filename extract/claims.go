@@ -528,7 +528,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// between two events, not "banned for three years after his release".
 			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
 				d.word(k-1, "через", "спустя") || d.word(e, "after", "before", "после") && !d.word(k-1, "for", "to", "на", "к", "of", "по") ||
-				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
+				d.anyWord(k-3, k, "than", "almost", "nearly", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
+				// "about two years", not "concern about the two-year sentence".
+				d.word(k-1, "about", "around") || d.word(k-2, "about", "around") && !d.word(k-1, "the", "a", "an", "his", "her", "their") ||
 				d.word(k-1, "within", "in", "through", "испытательным", "испытательный") && !d.word(k-2, "sentenced") ||
 				d.word(k-1, "a", "an") && !d.toks[k].cyr && d.word(k, "day", "week", "month", "year") && !d.word(e, "in", "of") ||
 				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") || d.word(k-1, "probation") ||

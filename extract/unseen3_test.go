@@ -255,3 +255,16 @@ func TestExtract_TableWrappedCells(t *testing.T) {
 		}
 	}
 }
+
+// "About" makes a term approximate only right before it ("about two years in custody"), not
+// across an article ("concern about the two-year prison sentence handed down to X").
+func TestExtract_AboutBeforeAnArticle(t *testing.T) {
+	text := "Bishkek, 8 September 2025\n\nRights groups expressed deep concern about the two-year prison sentence handed down to journalist Aida Karimova."
+	if got, want := penaltiesOf(Extract(text).Sentences), []string{"Aida Karimova imprisonment P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	text = "Bishkek, 8 September 2025\n\nJournalist Aida Karimova, convicted in May, spent about two years in custody."
+	if got := penaltiesOf(Extract(text).Sentences); len(got) > 0 {
+		t.Errorf("sentences = %q, want none", got)
+	}
+}
