@@ -634,6 +634,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				if d.word(t.a-1, "for", "на") && d.anyPunct(k.b, t.a, "\"", "“", "”", "«", "»") {
 					limit = 16
 				}
+				// "с запретом занимать должности в органах государственной власти и местного
+				// самоуправления на 4 года": a long scope in one clause, the term after "на".
+				if d.word(t.a-1, "for", "на") && k.b <= t.a && !d.anyPunct(k.b, t.a, ",", ";", ".", "(", ")") && !d.anyClass(k.b, t.a, cSentencing|cStrong) {
+					limit = 16
+				}
 			}
 			// A fine has an amount, not a term: "six years for A but only fines for the others".
 			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
@@ -972,6 +977,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	sameFine := pm.pen.Kind == "fine" && d.word(pm.a-1, "same") && d.word(pm.a-2, "the")
 	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "" || sameFine) {
 		persons = []*Person{*defendant}
+		// "The panel struck out a charge against V. As a result, the main penalty was
+		// reduced to five years": the one defendant the sentence before names.
+		if p := d.defendantBefore(s); p != nil {
+			persons = []*Person{p}
+		}
 		if pm.pen.Inferred == "" {
 			p := *pm.pen
 			p.Inferred = "not named in its sentence: the person the text is about"
@@ -1077,6 +1087,27 @@ func (d *doc) openAside(a, k, b int) bool {
 	}
 	// "(просили 3 года)", "(requested: 3 years)".
 	return (d.word(k, "requested", "sought", "asked", "demanded") || d.is(k, cDemand) && d.toks[k].cyr) && (d.punct(k+1, ":") || d.word(k+1, "for") || k+1 == b)
+}
+
+// defendantBefore returns the one defendant that the sentence before s, in its paragraph,
+// names (officials and pronouns aside), or nil.
+func (d *doc) defendantBefore(s sentence) *Person {
+	si := d.toks[s.a].sent
+	if si == 0 || d.sents[si-1].para != s.para {
+		return nil
+	}
+	prev := d.sents[si-1]
+	var one *Person
+	for _, m := range d.personsIn(prev.a, prev.b) {
+		if m.p == nil || m.pronoun || d.official(m) || !hasRole(m.p, "defendant") {
+			continue
+		}
+		if one != nil && one != m.p {
+			return nil
+		}
+		one = m.p
+	}
+	return one
 }
 
 // receivedAsAsked reports a sentence told as the demand before the demand's term, in tokens

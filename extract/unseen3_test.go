@@ -268,3 +268,14 @@ func TestExtract_AboutBeforeAnArticle(t *testing.T) {
 		t.Errorf("sentences = %q, want none", got)
 	}
 }
+
+// A ban with a long scope takes the term after "на" in its clause; a term in a sentence that
+// names no one is of the one defendant the sentence before names, not of the last sentenced.
+func TestExtract_BanScopeAndUnnamedTerm(t *testing.T) {
+	text := "Москва, 3 марта 2025 года\n\nСуд назначил Анне Лисовой 6 лет лишения свободы с запретом занимать должности в органах государственной власти и местного самоуправления на 3 года. Иван Петров был приговорён к 2 годам ограничения свободы.\n\nКоллегия исключила из обвинения Лисовой один эпизод. В связи с этим наказание снижено до 5 лет лишения свободы."
+	r := Extract(text)
+	want := []string{"Анна Лисова ban P3Y", "Анна Лисова imprisonment P5Y", "Анна Лисова imprisonment P6Y", "Иван Петров restriction of freedom P2Y"}
+	if got := penaltiesOf(r.Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
