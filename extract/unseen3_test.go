@@ -279,3 +279,15 @@ func TestExtract_BanScopeAndUnnamedTerm(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// A court that chose custody as the measure of restraint arrests ("избрал меру пресечения в
+// виде содержания под стражей"); taken to a security service's building is a detention.
+func TestExtract_RussianCustodyMeasure(t *testing.T) {
+	text := "Душанбе, 10 июня 2025 года\n\n8 июня сотрудники ГКНБ увезли Рустама Назарова в здание ГКНБ. 9 июня суд избрал Рустаму Назарову меру пресечения в виде содержания под стражей."
+	got := eventsOf(text)
+	for _, w := range []string{"arrest 2025-06-09 Рустам Назаров", "detention 2025-06-08 Рустам Назаров"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("events = %q, want %q among them", got, w)
+		}
+	}
+}
