@@ -745,6 +745,18 @@ func (d *doc) ruOrg(i int) *orgMention {
 		}
 		return nil
 	}
+	// "АП г. Москвы", "АП Свердловской области": a chamber of lawyers (адвокатская палата)
+	// by its abbreviation, named by the region after it.
+	if t.t == "АП" {
+		b := i + 1
+		for b < len(d.toks) && b-i <= 4 && d.toks[b].nl == 0 && (d.toks[b].cap && d.toks[b].k == tWord || d.word(b, "г", "области", "края", "округа") || d.punct(b, ".") && d.word(b-1, "г")) {
+			b++
+		}
+		if b > i+1 {
+			return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "disciplinary body"}}
+		}
+		return nil
+	}
 	if k, ok := acronyms[t.t]; ok {
 		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
 		// "СИЗО-1 по Краснодарскому краю", "СИЗО-1 УФСИН России по Псковской области".

@@ -291,3 +291,18 @@ func TestExtract_RussianCustodyMeasure(t *testing.T) {
 		}
 	}
 }
+
+// "АП" is a chamber of lawyers, named by the region after it on its line.
+func TestExtract_ChamberOfLawyersAbbreviation(t *testing.T) {
+	text := "Письмо подписали:\nКозлов Игорь Петрович, АП г. Москвы\nБелова Анна Сергеевна, АП Тверской области\nИванова Мария Олеговна, АП Республики Карелия"
+	r := Extract(text)
+	got := orgNames(r)
+	for _, w := range []string{"АП г. Москвы", "АП Тверской области", "АП Республики Карелия"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("organisations = %q, want %q among them", got, w)
+		}
+	}
+	if n := names(r); !slices.Contains(n, "Анна Белова") {
+		t.Errorf("persons = %q, want Анна Белова among them", n)
+	}
+}
