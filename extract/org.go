@@ -16,7 +16,7 @@ type orgMention struct {
 var enHeads = map[string]string{
 	"court": "court", "tribunal": "court", "procuracy": "prosecutor",
 	"committee": "ngo", "service": "government", "ministry": "government", "department": "government",
-	"directorate": "government", "agency": "government", "bureau": "ngo", "commission": "disciplinary body",
+	"directorate": "government", "division": "government", "agency": "government", "bureau": "ngo", "commission": "disciplinary body",
 	"council": "government", "chamber": "disciplinary body", "collegium": "disciplinary body", "board": "government",
 	"jury": "disciplinary body", "foundation": "ngo", "federation": "ngo", "fund": "ngo", "centre": "ngo",
 	"center": "ngo", "institute": "ngo", "association": "ngo", "union": "ngo", "network": "ngo",
@@ -292,7 +292,9 @@ func (d *doc) enOrg(i int) *orgMention {
 		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
 		// "Trial monitoring note No. 7". A section's title without a head ("Context",
 		// "Chronology") is no part of a name on the line below.
-		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && d.opensLine(i) {
+		// "BULLETIN | Georgian Court Watch Coalition" above "Tbilisi, 6 Oct. 2025": a segment
+		// of a line after a separator too.
+		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•")) {
 			break
 		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
@@ -845,6 +847,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	if numbered {
 		b = d.ruComplement(b)
+	} else if nb := d.numberAfter(b + 1); nb > b+1 && d.punct(b+1, "№") && ruComplementWords[d.toks[b].low] {
+		// "отдел полиции № 9 Управления МВД по Ижевску": the number after a genitive.
+		b, numbered = d.ruComplement(nb), true
 	} else if q, qb := d.quotedName(b); q != "" {
 		quoted, b = q, qb
 	} else {

@@ -306,3 +306,16 @@ func TestExtract_ChamberOfLawyersAbbreviation(t *testing.T) {
 		t.Errorf("persons = %q, want Анна Белова among them", n)
 	}
 }
+
+// A numbered police department keeps its head ("отдел полиции № 9", not "полиция № 9"); a
+// division is the head of a name; a publisher's name after "|" on the letterhead ends at its
+// line, before the dateline's place.
+func TestExtract_DepartmentsAndDivisions(t *testing.T) {
+	text := "WEEKLY BULLETIN | Caspian Rights Coalition\nTbilisi, 6 Oct. 2025\n\nNino Abashidze said she was beaten at the Batumi Main Division of the Ministry of Internal Affairs.\n\nВ Екатеринбурге активиста Ивана Петрова доставили в отдел полиции № 9."
+	got := orgNames(Extract(text))
+	for _, w := range []string{"Caspian Rights Coalition", "Batumi Main Division of the Ministry of Internal Affairs", "отдел полиции № 9"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("organisations = %q, want %q among them", got, w)
+		}
+	}
+}
