@@ -1372,7 +1372,7 @@ func (d *doc) opensSentence(i int) bool {
 // "(in Russian-language documents: Elena Sakovich)", "(spelled Dovletgeldy Kurbanov in some
 // Russian-language reports)", "(по-белорусски — Вольга Кавалёва)".
 var aliasWords = wordSet(`in some russian-language belarusian-language ukrainian-language english-language russian belarusian
-	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated written or
+	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated transliteration spelling romanisation romanization written or
 	по-русски по-белорусски по-украински по-казахски по-английски в русскоязычных документах источниках также
 	известен известна известны как написании или`)
 

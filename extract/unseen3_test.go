@@ -319,3 +319,12 @@ func TestExtract_DepartmentsAndDivisions(t *testing.T) {
 		}
 	}
 }
+
+// "(X in Russian transliteration)": another spelling of the same person.
+func TestExtract_TransliterationAlias(t *testing.T) {
+	text := "Minsk, 3 March 2025\n\nThe court sentenced exiled blogger Aliaksei Kavalenka (Alexei Kovalenko in Russian transliteration) in absentia to six years."
+	r := Extract(text)
+	if got := names(r); !slices.Equal(got, []string{"Aliaksei Kavalenka"}) {
+		t.Errorf("persons = %q, want Aliaksei Kavalenka alone", got)
+	}
+}
