@@ -332,7 +332,7 @@ var (
 		запросило потребовало требовало попросило запрашивало запрашивали требовали
 		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный`)
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
-	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving
+	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving imposed
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
 		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
@@ -945,6 +945,13 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			// "назначено 4 года при запрошенных пяти": the participle says whose.
 			asked := d.word(k, "запрошенных", "запрошенного", "запрошенные", "запрошенный") && pm.a-k <= 2
 			demand = (prosecutor || asked || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
+			// "the prosecutor asked for eight years, and the judge imposed seven": a verb of
+			// sentencing in a clause of its own, nearer the term, is the term's.
+			for x := k + 1; x < pm.a && demand; x++ {
+				if d.is(x, cStrong) && !d.is(x, cDemand) && d.anyPunct(k, x, ",", ";") && d.anyWord(k, x, "and", "but", "while", "whereas", "а", "но", "и") {
+					demand = false
+				}
+			}
 		}
 	}
 	// An answer that says no verb of its own: the question's ("And the prosecution had asked

@@ -328,3 +328,21 @@ func TestExtract_TransliterationAlias(t *testing.T) {
 		t.Errorf("persons = %q, want Aliaksei Kavalenka alone", got)
 	}
 }
+
+// "Imposed" sentences a bare term ("The court imposed: - A: 6 years"); a verb of sentencing
+// in a clause of its own after a request is the term's ("asked for eight years, and the
+// judge imposed seven").
+func TestExtract_ImposedAndAskedInOneSentence(t *testing.T) {
+	text := "Nukus, 3 March 2025\n\nThe court convicted the two men. The court imposed:\n- Ibrahim Tajiev, 34: 8 years' imprisonment;\n- Azat Sultanov, 23, a student: 5 years."
+	if got, want := penaltiesOf(Extract(text).Sentences), []string{"Azat Sultanov imprisonment P5Y", "Ibrahim Tajiev imprisonment P8Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	text = "Dushanbe, 3 March 2025\n\nAt the retrial of journalist Rustam Nazarov, the prosecutor again asked for eight years, and the judge again imposed seven."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Rustam Nazarov imprisonment P8Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Rustam Nazarov imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
