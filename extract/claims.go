@@ -1718,6 +1718,9 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1
 	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their", "an") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
+		// "Turgynbayeva's appeal was rejected", "rejected Turgynbayeva's appeal".
+		w(0, "rejected", "dismissed") && w(-1, "was", "were") && w(-2, "appeal", "appeals", "cassation"),
+		w(0, "rejected", "dismissed") && k+1 < len(d.toks) && d.toks[k+1].poss && d.toks[k+1].cap && w(2, "appeal", "appeals"),
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
 		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),

@@ -346,3 +346,13 @@ func TestExtract_ImposedAndAskedInOneSentence(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// An appeal rejected in the passive or with its appellant's name is a verdict upheld.
+func TestExtract_AppealRejected(t *testing.T) {
+	for _, s := range []string{"Temirova's appeal was rejected by the regional court on 20 May.", "The regional court rejected Temirova's appeal on 20 May."} {
+		text := "Almaty, 3 June 2025\n\nOn 11 April the court sentenced activist Aliya Temirova to two years of restriction of freedom. " + s
+		if got := outcomeKeys(Extract(text).Outcomes); !slices.Contains(got, "Aliya Temirova: upheld") {
+			t.Errorf("outcomes of %q = %q, want upheld", s, got)
+		}
+	}
+}
