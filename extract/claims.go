@@ -1003,6 +1003,16 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		if pen.Inferred == "" && d.fromGroup {
 			pen.Inferred = "a group phrase names the person"
 		}
+		// "banned her from posting for the duration of the sentence", "на весь срок
+		// наказания": the term of the person's main penalty told before.
+		if pen.Kind == "ban" && pen.Term == "" && d.forTheSentence(pm.b, s.b) {
+			for _, sn := range d.res.Sentences {
+				if sn.Person == p.Name && sn.Term != "" && sn.Kind != "ban" {
+					pen.Term = sn.Term
+					pen.Inferred = "the term of the sentence it lasts for"
+				}
+			}
+		}
 		if pen.Kind == "" {
 			if !demand {
 				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
@@ -1115,6 +1125,18 @@ func (d *doc) defendantBefore(s sentence) *Person {
 		one = m.p
 	}
 	return one
+}
+
+// forTheSentence reports "for the duration of the sentence" or "на весь срок наказания"
+// within tokens [b, e) of a ban: it lasts as long as the main penalty.
+func (d *doc) forTheSentence(b, e int) bool {
+	for k := b; k < min(e, b+12); k++ {
+		if d.word(k, "duration", "length") && d.word(k+1, "of") && d.word(k+3, "sentence", "term", "punishment") ||
+			d.word(k, "срок") && d.word(k+1, "наказания") && d.word(k-1, "весь", "на") {
+			return true
+		}
+	}
+	return false
 }
 
 // receivedAsAsked reports a sentence told as the demand before the demand's term, in tokens

@@ -356,3 +356,12 @@ func TestExtract_AppealRejected(t *testing.T) {
 		}
 	}
 }
+
+// A ban "for the duration of the sentence" lasts the main penalty's term.
+func TestExtract_BanForTheSentence(t *testing.T) {
+	text := "Almaty, 3 June 2025\n\nOn 11 April the court sentenced activist Aliya Temirova to two years of restriction of freedom. The court also banned her from posting on social media for the duration of the sentence."
+	want := []string{"Aliya Temirova ban P2Y", "Aliya Temirova restriction of freedom P2Y"}
+	if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
