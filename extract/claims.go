@@ -199,7 +199,8 @@ func (d *doc) kindAt(i int) (string, int) {
 			return "restriction of freedom", 2
 		}
 		return "restriction of freedom", 1
-	case w(0, "suspended", "conditional") && !w(1, "from"), w(0, "probation"), w(0, "условно", "условный", "условного", "условным", "условному", "условное"):
+	// Not "remains under probation supervision": the supervision of a restriction of freedom.
+	case w(0, "suspended", "conditional") && !w(1, "from"), w(0, "probation") && !w(1, "supervision", "service", "officer", "officers", "office"), w(0, "условно", "условный", "условного", "условным", "условному", "условное"):
 		return "suspended", 1
 	case w(0, "лишения", "лишение", "лишению", "лишением") && w(1, "свободы"):
 		return "imprisonment", 2

@@ -365,3 +365,13 @@ func TestExtract_BanForTheSentence(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// "Under probation supervision" is how a restriction of freedom is served, not a suspended
+// sentence.
+func TestExtract_ProbationSupervisionIsNoSentence(t *testing.T) {
+	text := "Almaty, 3 June 2025\n\nOn 11 April the court sentenced activist Aliya Temirova to two years of restriction of freedom. She remains under probation supervision."
+	want := []string{"Aliya Temirova restriction of freedom P2Y"}
+	if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
