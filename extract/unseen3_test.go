@@ -369,8 +369,8 @@ func TestExtract_BanForTheSentence(t *testing.T) {
 // "Under probation supervision" is how a restriction of freedom is served, not a suspended
 // sentence.
 func TestExtract_ProbationSupervisionIsNoSentence(t *testing.T) {
-	text := "Almaty, 3 June 2025\n\nOn 11 April the court sentenced activist Aliya Temirova to two years of restriction of freedom. She remains under probation supervision."
-	want := []string{"Aliya Temirova restriction of freedom P2Y"}
+	text := "Almaty, 3 June 2025\n\nOn 11 April the court sentenced activist Aliya Temirova to two years of restriction of freedom. She remains under probation supervision and the court also banned her from posting on social media for the duration of the sentence."
+	want := []string{"Aliya Temirova ban P2Y", "Aliya Temirova restriction of freedom P2Y"}
 	if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
