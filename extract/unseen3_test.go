@@ -375,3 +375,15 @@ func TestExtract_ProbationSupervisionIsNoSentence(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// "Taken from his home" is a detention, and ill-treatment "on the night of his detention" is
+// of that day, not of others' detention told after it.
+func TestExtract_TakenFromHome(t *testing.T) {
+	text := "Nukus, 3 March 2025\n\nAzat Sultanov was taken from his home on 4 September 2024; Ibrahim Tajiev was detained two days later. Sultanov told his lawyer that officers kicked him on the night of his detention."
+	got := eventsOf(text)
+	for _, w := range []string{"detention 2024-09-04 Azat Sultanov", "torture allegation 2024-09-04 Azat Sultanov", "detention 2024-09-06 Ibrahim Tajiev"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("events = %q, want %q among them", got, w)
+		}
+	}
+}
