@@ -273,7 +273,7 @@ func (d *doc) events(si int) {
 	refDate := ""
 	var triggers []int
 	for k := s.a; k < s.b; k++ {
-		if typ, _ := d.eventAt(k); typ != "" {
+		if typ, _ := d.eventAt(k); typ != "" && !d.ofUnnamed(k) {
 			triggers = append(triggers, k)
 			if x := d.toldBefore(k, typ); x != nil && x.Date != "" {
 				refDate = x.Date
@@ -293,6 +293,7 @@ func (d *doc) events(si int) {
 		if typ == "" {
 			continue
 		}
+		unnamed := d.ofUnnamed(k) // proposed without a person
 		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
 			k += l - 1
 			continue
@@ -324,7 +325,7 @@ func (d *doc) events(si int) {
 		}
 		official := typ != "dismissal" && typ != "disciplinary action"
 		var persons []*Person
-		if typ == "torture allegation" || typ == "detention" || typ == "arrest" || typ == "release" {
+		if (typ == "torture allegation" || typ == "detention" || typ == "arrest" || typ == "release") && !unnamed {
 			// "the victims of torture, A, B, C and D"
 			var after []*Person
 			seen := map[*Person]bool{}
@@ -343,7 +344,7 @@ func (d *doc) events(si int) {
 			}
 		}
 		d.fromGroup = false
-		if persons == nil {
+		if persons == nil && !unnamed {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
 		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
@@ -357,13 +358,13 @@ func (d *doc) events(si int) {
 			d.setWhat(it.date.iso, typ)
 		}
 		date := d.eventDate(si, k, refDate, typ)
-		if len(persons) == 0 && typ == "search" {
+		if len(persons) == 0 && typ == "search" && !unnamed {
 			persons = d.homeOfLast(s)
 		}
 		// "two days later a court ordered his arrest. In late January the measure was changed
 		// to house arrest": a custody's next step, told in a sentence that names no one, is of
 		// the person of the event just before, in the same paragraph.
-		if len(persons) == 0 && (typ == "house arrest" || typ == "arrest" || typ == "release") && d.lastOf != nil && d.lastOfSent >= si-1 && d.lastOfSent < si &&
+		if len(persons) == 0 && !unnamed && (typ == "house arrest" || typ == "arrest" || typ == "release") && d.lastOf != nil && d.lastOfSent >= si-1 && d.lastOfSent < si &&
 			d.sents[d.lastOfSent].para == s.para && len(d.personsIn(s.a, s.b)) == 0 && len(d.sentGroups[si]) == 0 {
 			persons = []*Person{d.lastOf}
 		}
@@ -407,6 +408,23 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
+}
+
+// ofUnnamed reports an event word in a relative clause of a common noun: "according to a
+// former inmate who was released the next week" tells of someone the text does not name.
+func (d *doc) ofUnnamed(k int) bool {
+	s := d.sents[d.toks[k].sent]
+	for x := k - 1; x >= max(s.a+1, k-4); x-- {
+		if d.word(x, "who", "который", "которая", "которые") {
+			// The subject of the clause ("who was released"), after a noun.
+			p := &d.toks[x-1]
+			return p.k == tWord && !p.cap && !rolePrepositions[p.low]
+		}
+		if !d.word(x, "was", "were", "is", "had", "has", "been", "later", "then", "subsequently", "был", "была", "были", "позже", "затем") {
+			return false
+		}
+	}
+	return false
 }
 
 // custodyCues are the places and moments of a custody's first hours: "in the van", "at the
@@ -951,7 +969,17 @@ func (d *doc) reportedBetween(m *dateMention, k int) bool {
 	if k < m.a {
 		a, b = k, m.a
 	}
-	return d.anyWord(a, b, "says", "said", "told", "claims", "claimed", "alleges", "alleged", "according", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила", "утверждает", "словам")
+	if d.anyWord(a, b, "says", "said", "told", "claims", "claimed", "alleges", "alleged", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила", "утверждает") {
+		return true
+	}
+	// "On 8 February, according to a former inmate, guards beat him": an aside between
+	// commas leaves the date to the clause.
+	for x := a; x < b; x++ {
+		if d.word(x, "according", "словам") && !(d.punct(x-1, ",") && d.anyPunct(x+1, b, ",")) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestTrigger returns the event word of the sentence nearest to a date; at equal distance,

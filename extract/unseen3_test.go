@@ -387,3 +387,19 @@ func TestExtract_TakenFromHome(t *testing.T) {
 		}
 	}
 }
+
+// An event in a relative clause of a common noun ("a former inmate who was released") is of
+// someone unnamed, proposed without a person; an aside "according to X," between a date and its clause leaves the date
+// to the clause.
+func TestExtract_UnnamedAndAsides(t *testing.T) {
+	text := "Ashgabat, 20 February 2025\n\nBlogger Merdan Orazov is serving ten years in colony LB-K/12. On 8 February 2025, according to a former inmate who was released the next week, guards beat Orazov with rubber truncheons."
+	got := eventsOf(text)
+	if !slices.Contains(got, "torture allegation 2025-02-08 Merdan Orazov") {
+		t.Errorf("events = %q, want the beating of 8 February", got)
+	}
+	for _, e := range got {
+		if strings.HasPrefix(e, "release") && strings.Contains(e, "Orazov") {
+			t.Errorf("events = %q: the inmate's release is not Orazov's", got)
+		}
+	}
+}
