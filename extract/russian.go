@@ -23,6 +23,11 @@ type reading struct {
 // surnames ending in a consonant, which take -а, -у, -ом, -е (-я, -ю, -ем after й and ь).
 // Feminine surnames ending in a consonant (Ткачук) and surnames ending in -о, -ых, -их, -енко,
 // -дзе and the like do not decline. Latin-script names are returned as they are.
+// kazakhCaseEndings are the endings of the Kazakh cases (genitive, ablative, instrumental,
+// dative, accusative), longest first.
+var kazakhCaseEndings = []string{"ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен",
+	"мен", "бен", "пен", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті"}
+
 func surnameReadings(w string) []reading {
 	if !isCyrillic(w) {
 		return []reading{{lemma: w}}
@@ -35,6 +40,24 @@ func surnameReadings(w string) []reading {
 			return
 		}
 		out = append(out, reading{lemma: base + matchCase(base, suffix), gender: g, oblique: oblique})
+	}
+	// Kazakh case endings after a surname of Russian shape: "Жолдасбаевқа", "Әбішевке",
+	// "Жолдасбаевты", "Ахметованың" are Жолдасбаев, Әбішев, Ахметова.
+	for _, e := range kazakhCaseEndings {
+		if !strings.HasSuffix(low, e) {
+			continue
+		}
+		stem := strings.TrimSuffix(low, e)
+		for _, p := range []string{"ова", "ева", "ина", "ов", "ев", "ёв", "ин"} {
+			if strings.HasSuffix(stem, p) && utf8.RuneCountInString(stem) > utf8.RuneCountInString(p)+2 {
+				g := byte('m')
+				if strings.HasSuffix(p, "а") {
+					g = 'f'
+				}
+				add(len(e), "", g, true)
+				return out
+			}
+		}
 	}
 	for _, p := range []string{"ов", "ев", "ёв", "ин", "ын"} {
 		switch {

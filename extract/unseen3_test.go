@@ -403,3 +403,12 @@ func TestExtract_UnnamedAndAsides(t *testing.T) {
 		}
 	}
 }
+
+// A surname of Russian shape in a Kazakh case ("Сейтқалиевқа", "Сейтқалиевты") is the
+// surname itself.
+func TestExtract_KazakhCaseEndings(t *testing.T) {
+	text := "Жаңаөзен, 3 наурыз 2025\n\nСот Ерболат Сейтқалиевқа бес жыл берді. Прокурор Ерболат Сейтқалиевты кінәлі деп тапты."
+	if got := names(Extract(text)); !slices.Equal(got, []string{"Ерболат Сейтқалиев"}) {
+		t.Errorf("persons = %q, want Ерболат Сейтқалиев alone", got)
+	}
+}
