@@ -338,7 +338,8 @@ var (
 		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable
-		грозит грозят грозило может могут предусматривает предусматривающей если if unless`)
+		грозит грозят грозило может могут предусматривает предусматривающей предусмотрено предусмотрена предусмотрен
+		предусматривающая предусматривающие если if unless`)
 	prosecutorCues = wordSet(`prosecutor prosecutors prosecution procurator state прокурор прокурора прокуратура гособвинитель
 		обвинитель обвинение гособвинение сторона`)
 )
@@ -876,7 +877,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue
 			}
 		}
-		if !cue && k.kind != "fine" {
+		// "направил на принудительное лечение", "sent for compulsory treatment": the court's
+		// order is told by the verb of sending.
+		sent := k.kind == "compulsory treatment" && (d.word(k.a-1, "на", "for", "to") && d.word(k.a-2, "направил", "направила", "направили", "направлен", "направлена", "направлены", "отправил", "отправила", "отправили", "sent", "ordered") ||
+			d.word(k.a-1, "ordered", "imposed"))
+		if !cue && !sent && k.kind != "fine" {
 			continue
 		}
 		out = append(out, &penaltyMention{a: k.a, b: e, pen: p})
@@ -1030,7 +1035,10 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			}
 		} else {
 			d.res.Sentences = addPenalty(d.res.Sentences, &pen)
-			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+			// Compulsory treatment follows a finding of insanity, not a conviction.
+			if pen.Kind != "compulsory treatment" {
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+			}
 			if d.equalsDemand(pm.b, s) {
 				dem := pen
 				dem.Inferred = "the term the text says the prosecutor asked for"

@@ -412,3 +412,16 @@ func TestExtract_KazakhCaseEndings(t *testing.T) {
 		t.Errorf("persons = %q, want Ерболат Сейтқалиев alone", got)
 	}
 }
+
+// Sent for compulsory treatment is a penalty, told by the verb of sending, and no
+// conviction; the maximum a law "предусмотрено" is no sentence.
+func TestExtract_CompulsoryTreatment(t *testing.T) {
+	text := "Ташкент, 22 июля 2026 года\n\nСуд 21 июля освободил блогера Шухрата Каримова от уголовной ответственности, признав его невменяемым, и направил на принудительное лечение в психиатрический стационар. Каримова обвиняли по ч. 3 ст. 158 УК, за которое предусмотрено до пяти лет лишения свободы."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Шухрат Каримов compulsory treatment "}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got := outcomeKeys(r.Outcomes); len(got) > 0 {
+		t.Errorf("outcomes = %q, want none", got)
+	}
+}
