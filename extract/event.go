@@ -112,6 +112,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		}
 	case "detention":
 		if lem == "detain" || lem == "detention" || lem == "apprehend" {
+			// "the detention was extended", "extended his detention": a custody's extension,
+			// no new event.
+			if lem == "detention" && (w(1, "was", "were") && w(2, "extended", "prolonged") || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
+				return true
+			}
 			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres")
 		}
 	case "search":

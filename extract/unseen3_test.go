@@ -425,3 +425,13 @@ func TestExtract_CompulsoryTreatment(t *testing.T) {
 		t.Errorf("outcomes = %q, want none", got)
 	}
 }
+
+// A detention extended is no new detention.
+func TestExtract_DetentionExtended(t *testing.T) {
+	text := "Yerevan, 3 October 2025\n\nBlogger Vahe Sargsyan was detained on 1 July 2025. Two days later the court ordered his arrest for two months; the detention was extended in late August by a further two months."
+	for _, e := range eventsOf(text) {
+		if strings.HasPrefix(e, "detention") && e != "detention 2025-07-01 Vahe Sargsyan" {
+			t.Errorf("events = %q: %q is an extension", eventsOf(text), e)
+		}
+	}
+}
