@@ -373,6 +373,10 @@ func (d *doc) events(si int) {
 			d.sents[d.lastOfSent].para == s.para && len(d.personsIn(s.a, s.b)) == 0 && len(d.sentGroups[si]) == 0 {
 			persons = []*Person{d.lastOf}
 		}
+		// "On 2 October, sixteen people were released. Among them were A and B": those named.
+		if len(persons) == 0 && !unnamed {
+			persons = d.amongThem(s)
+		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
 		}

@@ -435,3 +435,14 @@ func TestExtract_DetentionExtended(t *testing.T) {
 		}
 	}
 }
+
+// "Sixteen people were released. Among them were A and B": the release is theirs.
+func TestExtract_AmongThemNamesAnEvent(t *testing.T) {
+	text := "Minsk, 30 October 2025\n\nOn 2 October, sixteen people convicted under protest articles were released after pardon decrees. Among them were Anna Kavaliova, a nurse, and Siarhei Marozau, a factory worker."
+	got := eventsOf(text)
+	for _, w := range []string{"release 2025-10-02 Anna Kavaliova", "release 2025-10-02 Siarhei Marozau"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("events = %q, want %q among them", got, w)
+		}
+	}
+}
