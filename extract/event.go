@@ -173,7 +173,9 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		}
 	case "house arrest":
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
-		return w(-1, "из-под", "from")
+		// "продлил домашний арест", "house arrest extended": its extension.
+		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||
+			d.word(k+l, "продлён", "продлен", "продлена") || d.word(k+l, "was", "were") && d.word(k+l+1, "extended", "prolonged")
 	case "travel ban":
 		// "prohibited from leaving her home at night": a restriction of a sentence, not a
 		// ban on leaving the country.

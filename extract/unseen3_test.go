@@ -446,3 +446,12 @@ func TestExtract_AmongThemNamesAnEvent(t *testing.T) {
 		}
 	}
 }
+
+// A house arrest extended is no new house arrest.
+func TestExtract_HouseArrestExtended(t *testing.T) {
+	text := "Бишкек, 21 ноября 2025 года\n\nВ четверг суд продлил ещё на два месяца домашний арест активисту Бакыту Осмонову. Он находится под домашним арестом с 22 сентября."
+	got := eventsOf(text)
+	if want := []string{"house arrest 2025-09-22 Бакыт Осмонов"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
