@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docketorg/docket"
 )
@@ -1136,6 +1137,25 @@ func (d *doc) defendantBefore(s sentence) *Person {
 	return one
 }
 
+// capsLine reports a line of three or more words, all in capitals, that holds token k: a
+// headline.
+func (d *doc) capsLine(k int) bool {
+	a := k
+	for a > 0 && d.toks[a].nl == 0 {
+		a--
+	}
+	n := 0
+	for x := a; x < len(d.toks) && (x == a || d.toks[x].nl == 0); x++ {
+		if t := &d.toks[x]; t.k == tWord && utf8.RuneCountInString(t.t) > 1 {
+			if !t.caps {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
 // forTheSentence reports "for the duration of the sentence" or "на весь срок наказания"
 // within tokens [b, e) of a ban: it lasts as long as the main penalty.
 func (d *doc) forTheSentence(b, e int) bool {
@@ -1849,6 +1869,12 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			// "the case against 22 activists. The activists, among them X and Y, ...": the
 			// persons the text names as members of the group.
 			persons = d.amongThem(s)
+		}
+		// "NUKUS APPEAL: ONE TERM CUT, ONE UPHELD, ONE CASE SENT BACK": a headline in
+		// capitals sums up outcomes of people it does not name; the text tells them.
+		if len(persons) == 0 && d.capsLine(k) {
+			k += l - 1
+			continue
 		}
 		if len(persons) == 0 && (o == "upheld" || o == "overturned" || o == "returned") {
 			// "upheld the verdicts": everyone convicted; "upheld the verdict": the defendant.

@@ -455,3 +455,12 @@ func TestExtract_HouseArrestExtended(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A headline in capitals ("APPEAL: ONE TERM CUT, ONE UPHELD") sums up outcomes of people it
+// does not name: no outcome for the defendant named last.
+func TestExtract_CapsHeadlineOutcomes(t *testing.T) {
+	text := "NUKUS APPEAL: ONE TERM CUT, ONE UPHELD, ONE CASE SENT BACK\nCase note, 11 March 2026\n\nOn 1 March blogger Umid Sadykov, sentenced in 2023 to 3 years of restriction of freedom, was released under an amnesty."
+	if got := outcomeKeys(Extract(text).Outcomes); !slices.Equal(got, []string{"Umid Sadykov: convicted"}) {
+		t.Errorf("outcomes = %q, want only the conviction", got)
+	}
+}
