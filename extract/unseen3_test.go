@@ -464,3 +464,11 @@ func TestExtract_CapsHeadlineOutcomes(t *testing.T) {
 		t.Errorf("outcomes = %q, want only the conviction", got)
 	}
 }
+
+// "Избрал меру пресечения в виде ареста": an arrest.
+func TestExtract_MeasureOfArrest(t *testing.T) {
+	text := "Баку, 12 февраля 2025 года\n\n10 февраля суд избрал активисту Эмину Алиеву меру пресечения в виде ареста сроком на четыре месяца."
+	if got := eventsOf(text); !slices.Contains(got, "arrest 2025-02-10 Эмин Алиев") {
+		t.Errorf("events = %q, want the arrest of 10 February", got)
+	}
+}
