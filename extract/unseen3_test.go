@@ -472,3 +472,12 @@ func TestExtract_MeasureOfArrest(t *testing.T) {
 		t.Errorf("events = %q, want the arrest of 10 February", got)
 	}
 }
+
+// "Лишить её права заниматься … на два года": a ban, with its term.
+func TestExtract_DeprivedOfTheRight(t *testing.T) {
+	text := "Ташкент, 24 апреля 2025 года\n\n14 февраля 2025 года суд назначил журналистке Нодире Каримовой 3 года ограничения свободы. Государственный обвинитель требовал для неё 3 года 6 месяцев лишения свободы, а также лишить её права заниматься журналистской деятельностью на два года."
+	want := []string{"Нодира Каримова ban P2Y", "Нодира Каримова imprisonment P3Y6M"}
+	if got := penaltiesOf(Extract(text).Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
