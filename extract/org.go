@@ -72,7 +72,7 @@ var acronyms = map[string]string{
 	"КНБ": "security service", "ФСБ": "security service", "КГБ": "security service", "СБУ": "security service",
 	"ГКНБ": "security service", "ДКНБ": "security service", "ГУБОПиК": "police", "ОМОН": "police", "МВД": "police",
 	"ГУВД": "police", "УВД": "police", "ДВД": "police", "ОБСЕ": "ngo", "ООН": "ngo", "БДИПЧ": "ngo", "ЦПЭ": "police",
-	"ФСИН": "prison", "УФСИН": "prison", "ГУФСИН": "prison",
+	"ФСИН": "prison", "УФСИН": "prison", "ГУФСИН": "prison", "СК": "government", "ГСУ": "government",
 }
 
 // knownOrgs are organisations whose names have no head word.
@@ -783,6 +783,10 @@ func (d *doc) ruOrg(i int) *orgMention {
 		if q, qb := d.quotedName(b); q != "" && b == i+1 {
 			return &orgMention{a: i, b: qb, org: &Org{Name: t.t + " «" + q + "»", Kind: k}}
 		}
+		// "СК" alone is the committee's short name in passing, not a body the text names.
+		if t.t == "СК" && b == i+1 {
+			return nil
+		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
 	if kind, ok := knownOrgs[t.low]; ok && t.cap {
@@ -994,12 +998,12 @@ func (d *doc) ruComplement(i int) int {
 			if ruDativePluralNoun(d, b) {
 				b++
 			}
-		case t.low == "по" && b+1 < len(d.toks) && (ruPoWords[d.toks[b+1].low] || d.toks[b+1].cap && d.word(b+2, "области", "району", "краю", "городу")):
+		case t.low == "по" && b+1 < len(d.toks) && (ruPoWords[d.toks[b+1].low] || d.toks[b+1].cap && d.word(b+2, "области", "району", "краю", "городу", "республике")):
 			k := b + 2
 			for k < len(d.toks) && k-b < 5 && d.toks[k].k == tWord && d.toks[k].nl == 0 {
-				if d.word(k, "человека", "делам", "области", "району", "краю", "свободы", "журналистов", "экстремизму", "коррупции") || ruCaseGen(d.toks[k].low) || d.toks[k].cap {
+				if d.word(k, "человека", "делам", "области", "району", "краю", "республике", "свободы", "журналистов", "экстремизму", "коррупции") || ruCaseGen(d.toks[k].low) || d.toks[k].cap {
 					k++
-					if d.word(k-1, "человека", "делам", "области", "району", "краю", "журналистов", "экстремизму", "коррупции") {
+					if d.word(k-1, "человека", "делам", "области", "району", "краю", "республике", "журналистов", "экстремизму", "коррупции") {
 						break
 					}
 					continue

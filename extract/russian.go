@@ -279,6 +279,8 @@ func init() {
 		{"министерство министерства министерству министерством министерстве", neut, "government", false},
 		{"полиция полиции полицию полицией", fem, "police", false},
 		{"отдел отдела отделу отделом отделе", masc, "government", false},
+		{"акимат акимата акимату акиматом акимате", masc, "government", false},      // a Kazakh local administration
+		{"хукумат хукумата хукумату хукуматом хукумате", masc, "government", false}, // a Tajik one
 		{"центр центра центру центром центре", masc, "ngo", false},
 		{"фонд фонда фонду фондом фонде", masc, "ngo", true},
 		{"бюро", neut, "ngo", false},

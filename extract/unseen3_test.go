@@ -481,3 +481,19 @@ func TestExtract_DeprivedOfTheRight(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// Local administrations ("акимат", "хукумат") head names; the Investigative Committee by its
+// abbreviation names a body with its region ("ГСУ СК России по Свердловской области", "СК по
+// Удмуртской Республике"), not alone.
+func TestExtract_RussianAdministrationsAndCommittee(t *testing.T) {
+	text := "Жанаозен, 3 марта 2025 года\n\nАктивисты пришли к зданию акимата Жанаозена, а в Душанбе — к хукумату Хатлонской области. Дело расследует ГСУ СК России по Свердловской области, а другое — СК по Удмуртской Республике. В СК не ответили."
+	got := orgNames(Extract(text))
+	for _, w := range []string{"акимат Жанаозена", "хукумат Хатлонской области", "ГСУ СК России по Свердловской области", "СК по Удмуртской Республике"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("organisations = %q, want %q among them", got, w)
+		}
+	}
+	if slices.Contains(got, "СК") {
+		t.Errorf("organisations = %q: СК alone", got)
+	}
+}
