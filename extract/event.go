@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных`)
+var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -60,6 +60,21 @@ func (d *doc) otherCustody(triggers []int, k int) bool {
 func (d *doc) custodySince(k int) *dateMention {
 	// "in custody since", "held in pre-trial detention since", "под стражей с".
 	inPre := d.word(k-1, "in") || d.word(k-1, "pre-trial") && d.word(k-2, "in")
+	// "содержится в СИЗО-3 г. Гомеля с 20 апреля", "has been held in SIZO-1 since 3 May".
+	if d.word(k, "сизо", "sizo") && d.word(k-1, "в", "in") && d.word(k-2, "содержится", "содержался", "содержалась", "содержатся", "содержались", "находится", "находился", "находилась", "held", "kept") {
+		s := d.sents[d.toks[k].sent]
+		for x := k + 1; x < min(k+8, s.b-1); x++ {
+			if !d.word(x, "с", "since") {
+				continue
+			}
+			for _, m := range d.sentDates[d.toks[k].sent] {
+				if m.a == x+1 {
+					return m
+				}
+			}
+		}
+		return nil
+	}
 	if !(d.word(k, "custody", "detention") && inPre || d.word(k, "стражей") && d.word(k-1, "под")) {
 		return nil
 	}

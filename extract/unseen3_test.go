@@ -497,3 +497,13 @@ func TestExtract_RussianAdministrationsAndCommittee(t *testing.T) {
 		t.Errorf("organisations = %q: СК alone", got)
 	}
 }
+
+// Held in a pre-trial prison since a day ("содержится в СИЗО-3 с 20 апреля") is in custody
+// since then: an arrest that day, for each of a gapped list.
+func TestExtract_HeldInSIZOSince(t *testing.T) {
+	text := "Гомель, 3 июня 2026 года\n\nДенис Ковалёв содержится в СИЗО-3 г. Гомеля с 20 апреля, Никита Орлов — с 2 мая."
+	want := []string{"arrest 2026-04-20 Денис Ковалёв", "arrest 2026-05-02 Никита Орлов"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
