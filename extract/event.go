@@ -366,6 +366,23 @@ func (d *doc) events(si int) {
 			}
 		}
 		d.fromGroup = false
+		// "Rauf Guliyev had his flat searched on the day of her detention": the one who had it
+		// searched, not the "her" after it, on the day of her own detention.
+		var ownOf *Person // whose event "her detention" names, where not the event's person
+		if persons == nil && !unnamed && typ == "search" && homeWords[d.word2(k-1)] && d.word(k-2, "his", "her", "their") && d.word(k-3, "had", "has", "have") {
+			ms := d.personsIn(s.a, k-3)
+			for x := len(ms) - 1; x >= 0; x-- {
+				if m := ms[x]; m.p != nil && !m.pronoun && !d.toks[m.b-1].poss {
+					persons = []*Person{m.p}
+					break
+				}
+			}
+			for _, m := range d.personsIn(k+1, s.b) {
+				if len(persons) == 1 && m.pronoun && m.p != nil && m.p != persons[0] {
+					ownOf = m.p
+				}
+			}
+		}
 		if persons == nil && !unnamed {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
@@ -410,7 +427,11 @@ func (d *doc) events(si int) {
 			pd := date
 			if each != nil {
 				// "Two days after each detention the court remanded them": each person's own.
-				if x := d.eachDate(each, p); x != "" {
+				owner := p
+				if ownOf != nil {
+					owner = ownOf
+				}
+				if x := d.eachDate(each, owner); x != "" {
 					pd = x
 					d.setWhat(x, typ)
 				}
@@ -1393,7 +1414,7 @@ func (d *doc) relativeSubject(a int) int {
 }
 
 // homeWords are the words of a home searched: its owner is whom a search is of.
-var homeWords = wordSet(`flat apartment home house квартире квартиру квартира квартиры доме дом жилище`)
+var homeWords = wordSet(`flat apartment home house office квартире квартиру квартира квартиры доме дом жилище`)
 
 // homeOfLast returns, for a search of a home that names no one ("В тот же вечер в квартире
 // провели обыск"), the person of the event told last in the paragraph, whose home it is.

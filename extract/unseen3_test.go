@@ -507,3 +507,13 @@ func TestExtract_HeldInSIZOSince(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Her father, X, had his flat searched on the day of her detention": the search is his, on
+// the day she was detained.
+func TestExtract_HadHisFlatSearched(t *testing.T) {
+	text := "Baku, 3 March 2026\n\nAytan Karimova was detained on 6 December 2025 and Tural Aliyev on 13 December. Karimova's elderly father, Rauf Karimov, had his flat searched on the day of her detention."
+	got := eventsOf(text)
+	if !slices.Contains(got, "search 2025-12-06 Rauf Karimov") {
+		t.Errorf("events = %q, want the search of Rauf Karimov's flat on 6 December", got)
+	}
+}
