@@ -1303,7 +1303,63 @@ func (d *doc) gappedItems(b int, s sentence) []datedItem {
 		items = append(items, datedItem{ps, ds[0]})
 		x = end - 1
 	}
-	return items
+	return append(items, d.gappedAnd(b, s)...)
+}
+
+// gappedAnd reads the English clause after "and" that leaves out the verb: "Guliyeva was
+// detained on 6 December and Hajizada the following week, on 13 December": the persons after
+// "and" and the last date before the clause ends.
+func (d *doc) gappedAnd(b int, s sentence) []datedItem {
+	if d.toks[min(b, len(d.toks)-1)].cyr || len(d.datesIn(b, min(s.b, b+6))) == 0 {
+		return nil // the main clause says its own date right after the verb
+	}
+	ds := d.datesIn(b, s.b)
+	inDate := func(x int) bool { // "ten days after the raid" tells a date, no event
+		return slices.ContainsFunc(ds, func(m *dateMention) bool { return x >= m.a && x < m.b })
+	}
+	for x := b; x < s.b; x++ {
+		if d.is(x, cEvent) && !inDate(x) {
+			if typ, _ := d.eventAt(x); typ != "" {
+				return nil
+			}
+		}
+		if !d.word(x, "and") {
+			continue
+		}
+		var ps []*Person
+		y := x + 1
+		for y < s.b && !d.toks[y].cap && roleWords[d.toks[y].low] != "" {
+			y++ // "and reporter Sevinj Aliyeva on 12 January"
+		}
+		for _, m := range d.personsIn(y, s.b) {
+			if m.a != y || m.p == nil || m.pronoun {
+				break
+			}
+			ps = append(ps, m.p)
+			y = m.b
+			if d.punct(y, ",") && d.toks[min(y+1, len(d.toks)-1)].cap || d.word(y, "and") {
+				y++
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		end := y
+		for end < s.b && end-y <= 10 && !d.punct(end, ";", ".") && (d.toks[end].k != tWord || !d.is(end, cEvent) && (d.month(end) > 0 || relWords[d.toks[end].low] || d.word(end, "on", "in", "week", "day", "days", "weeks", "month", "following", "next", "a", "the"))) {
+			end++
+		}
+		var last *dateMention
+		for _, m := range d.datesIn(y, end) {
+			if !m.until && (m.prec == precDay || m.prec == precNoYear) {
+				last = m
+			}
+		}
+		if last == nil {
+			return nil
+		}
+		return []datedItem{{ps, last}}
+	}
+	return nil
 }
 
 // eachOffset is a time told from each person's own event: "two days after each detention",

@@ -517,3 +517,25 @@ func TestExtract_HadHisFlatSearched(t *testing.T) {
 		t.Errorf("events = %q, want the search of Rauf Karimov's flat on 6 December", got)
 	}
 }
+
+// "X was detained on 6 December and Y the following week, on 13 December", "X was detained ten
+// days after the raid, and Y on 12 January": the clause after "and" leaves out the verb and
+// keeps its own date.
+func TestExtract_GappedAndClause(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 3 March 2026\n\nAytan Karimova was detained on 6 December 2025 and Tural Aliyev the following week, on 13 December.",
+			[]string{"detention 2025-12-06 Aytan Karimova", "detention 2025-12-13 Tural Aliyev"}},
+		{"Baku, 5 June 2024\n\nPolice raided the office of Kanal 13 on 20 November 2023. Editor Fuad Hasanov was detained ten days after the raid, and reporter Sevinj Aliyeva on 12 January 2024.",
+			[]string{"detention 2023-11-30 Fuad Hasanov", "detention 2024-01-12 Sevinj Aliyeva"}},
+	} {
+		got := eventsOf(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("events of %q = %q, want %q among them", tc.text[:20], got, w)
+			}
+		}
+	}
+}
