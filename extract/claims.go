@@ -1699,12 +1699,12 @@ func (d *doc) official(m *personMention) bool {
 		return true // "a book by X", "a video by X": the author, not whom the claim is about
 	}
 	switch m.role {
-	case "judge", "prosecutor", "chairman", "investigator":
+	case "judge", "prosecutor", "chairman", "investigator", "official":
 		return true
 	case "lawyer":
 		return m.counsel
 	}
-	return m.p != nil && hasRole(m.p, "judge", "prosecutor", "chairman", "investigator") && !hasRole(m.p, "defendant")
+	return m.p != nil && hasRole(m.p, "judge", "prosecutor", "chairman", "investigator", "official") && !hasRole(m.p, "defendant")
 }
 
 // trailingList returns the persons of the coordinated list that ends before token a.

@@ -281,6 +281,11 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		if len(parts) > 0 && d.toks[j].nl == 1 && (d.patronymicAt(j+1) || d.patronymicAt(j+2)) {
 			break
 		}
+		// A signatory's title on the line below the name: "Hilde Vanderstraeten" over "Special
+		// Rapporteur on ...".
+		if len(parts) > 0 && d.toks[j].nl == 1 && titleWords[d.toks[j].low] {
+			break
+		}
 		if d.isInitial(j) {
 			parts = append(parts, part{j, true})
 			j += 2
@@ -463,6 +468,9 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 			f, s = s, f
 		case d.hasTitleBefore(parts[f].i) || d.roleBefore(parts[f].i) >= 0:
 		case len(ws) == 2 && d.attribution(parts[ws[0]].i, parts[ws[1]].i+1):
+			if d.titled(parts[ws[0]].i, parts[ws[1]].i+1) && m.role == "" {
+				m.role = "official" // a title's holder, whom claims are not about
+			}
 		default:
 			return nil, end
 		}
@@ -499,6 +507,9 @@ func (d *doc) attribution(a, b int) bool {
 	if d.toks[a].cyr {
 		return false
 	}
+	if d.titled(a, b) {
+		return true
+	}
 	if d.word(a-1, "said", "says", "told", "wrote", "added", "explained", "stated", "noted") || d.word(a-1, "to") && d.word(a-2, "according") {
 		return true
 	}
@@ -521,6 +532,28 @@ func (d *doc) attribution(a, b int) bool {
 	}
 	return false
 }
+
+// titled reports a name at tokens [a, b) that an official's title goes with: a letter's
+// signature, the name alone on its line and the title on the next ("Hilde Vanderstraeten" over
+// "Special Rapporteur on ..."), or a name in apposition to a title ("The Representative on
+// Freedom of the Media, Helga Lindqvist, today said").
+func (d *doc) titled(a, b int) bool {
+	if (a == 0 || d.toks[a].nl > 0) && b < len(d.toks) && d.toks[b].nl == 1 && titleWords[d.toks[b].low] {
+		return true
+	}
+	if d.punct(a-1, ",") && d.punct(b, ",") {
+		for k := a - 2; k >= max(0, a-14) && !d.punct(k, ".", ";", ":"); k-- {
+			if d.toks[k].cap && titleWords[d.toks[k].low] && d.toks[k].sent == d.toks[a].sent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleWords open the titles of officials and signatories.
+var titleWords = wordSet(`special rapporteur rapporteurs chair vice-chair chairperson chairman chairwoman director
+	president representative commissioner ombudsman secretary coordinator head executive`)
 
 // patronymicAt reports a Russian patronymic at token i.
 func (d *doc) patronymicAt(i int) bool {

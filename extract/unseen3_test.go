@@ -539,3 +539,19 @@ func TestExtract_GappedAndClause(t *testing.T) {
 		}
 	}
 }
+
+// Names the lists of names lack, with an official's title: a letter's signatures, a name in
+// apposition to a title; claims of the text are not theirs.
+func TestExtract_TitledNames(t *testing.T) {
+	text := "Vienna, 8 September 2025\n\nThe Representative on Freedom of the Media, Ingeborg Halvorsen, today condemned the two-year prison sentence handed down to journalist Aida Karimova.\n\nPlease accept the assurances of our highest consideration.\n\nOluwaseun Adebayo-Marsh\nSpecial Rapporteur on the situation of human rights defenders\n"
+	r := Extract(text)
+	got := names(r)
+	for _, w := range []string{"Ingeborg Halvorsen", "Oluwaseun Adebayo-Marsh"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("persons = %q, want %q among them", got, w)
+		}
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Aida Karimova imprisonment P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
