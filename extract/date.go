@@ -777,7 +777,12 @@ func (d *doc) findDates() {
 		// So does one in a new section that has told no day yet ("Dawn searches ... Halina
 		// Loban was released the same evening").
 		// "That night" points back to the day just told, wherever it stands.
-		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) && !d.word(i, "that") &&
+		// But a chronology that goes back within the story's weeks ("The verdict came on 11
+		// September ... On 5 September officers searched the flat. // Two days later, his
+		// sister was dismissed") goes on from the day the paragraph before told.
+		recent := latest != nil && base != nil && latest.time().Sub(base.time()) < 31*24*time.Hour &&
+			d.sents[d.toks[base.a].sent].para+1 == d.sents[d.toks[i].sent].para && !d.headingBetween(base.a, i)
+		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) && !d.word(i, "that") && !recent &&
 			(d.sents[d.toks[i].sent].a == i && d.paraStart(i) || d.headingBetween(base.a, i)) {
 			base = latest
 		}

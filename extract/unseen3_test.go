@@ -555,3 +555,13 @@ func TestExtract_TitledNames(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// A chronology that goes back within the story's weeks goes on from the day the paragraph
+// before told: "Two days later" after "On 5 September ... searched", though the lede told the
+// verdict of 11 September.
+func TestExtract_TwoDaysLaterInAChronology(t *testing.T) {
+	text := "Vilnius, 14 September 2026\n\nThe Hrodna Regional Court sentenced journalist Yauhen Kavalchuk in absentia to ten years. The verdict was delivered on 11 September.\n\nOn the morning of 5 September, officers searched the flat of his parents in Hrodna.\n\nTwo days later, his sister, Volha Kavalchuk, was dismissed from her job at the hospital."
+	if got := eventsOf(text); !slices.Contains(got, "dismissal 2026-09-07 Volha Kavalchuk") {
+		t.Errorf("events = %q, want the dismissal of 7 September", got)
+	}
+}
