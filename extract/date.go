@@ -758,6 +758,18 @@ func (d *doc) findDates() {
 				break
 			}
 		}
+		// "в тот же день, когда был подписан указ, — 27 ноября", "the same day, when the
+		// decree was signed — 27 November": the day the clause defines, said after a dash.
+		if !explicitNext && d.punct(i+l, ",") && d.word(i+l+1, "когда", "when") {
+			for k := i + l + 2; k < min(i+l+14, sb); k++ {
+				if d.punct(k, "—", "–") {
+					if m, ok := d.absolute(k + 1); ok && m.prec != precYear {
+						explicitNext = true
+					}
+					break
+				}
+			}
+		}
 		if explicitNext {
 			i += l - 1
 			continue

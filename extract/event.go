@@ -870,7 +870,9 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 		// "replaced his detention with house arrest, which was lifted in June": a relative
 		// clause after the event tells its own time.
-		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") {
+		// But a date after a dash closes the clause: "в тот же день, когда был подписан указ,
+		// — 27 ноября".
+		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") && !d.punct(m.a-1, "—", "–") {
 			continue
 		}
 		// "who was detained with him, was never tried: he died on 19 October": a date after

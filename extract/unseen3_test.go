@@ -565,3 +565,12 @@ func TestExtract_TwoDaysLaterInAChronology(t *testing.T) {
 		t.Errorf("events = %q, want the dismissal of 7 September", got)
 	}
 }
+
+// "В тот же день, когда был подписан указ, — 27 ноября": the date after the dash says the day,
+// not the relative words before it nor the day the sentence before told.
+func TestExtract_SameDayThenDate(t *testing.T) {
+	text := "Минск, 1 декабря 2026 г.\n\nО помиловании Тараса Орлова его жена сообщила позавчера. Тараса освободили из колонии в тот же день, когда был подписан указ, — 27 ноября."
+	if got := eventsOf(text); !slices.Equal(got, []string{"release 2026-11-27 Тарас Орлов"}) {
+		t.Errorf("events = %q, want the release of 27 November", got)
+	}
+}
