@@ -877,7 +877,10 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 		// "who was detained with him, was never tried: he died on 19 October": a date after
 		// another event word, past a colon or semicolon, is that event's.
-		if m.a > k && d.anyPunct(k+1, m.a, ":", ";") && slices.ContainsFunc(d.triggers, func(t int) bool { return t > k && t < m.a }) {
+		// "Веру задержали, а через двое суток суд отпустил её": so past a comma and a
+		// conjunction that opens a clause with an event word of its own after the date.
+		if m.a > k && (d.anyPunct(k+1, m.a, ":", ";") && slices.ContainsFunc(d.triggers, func(t int) bool { return t > k && t < m.a }) ||
+			d.punct(k+1, ",") && d.word(k+2, "а", "но", "but") && m.a <= k+4 && slices.ContainsFunc(d.triggers, func(t int) bool { return t > m.b && t < m.b+8 })) {
 			continue
 		}
 		cands = append(cands, m)

@@ -574,3 +574,13 @@ func TestExtract_SameDayThenDate(t *testing.T) {
 		t.Errorf("events = %q, want the release of 27 November", got)
 	}
 }
+
+// "Веру задержали, а через двое суток суд отпустил её": the date after "а" is the second
+// clause's; the detention keeps the day the text had reached.
+func TestExtract_DateOfTheNextClause(t *testing.T) {
+	text := "Краснодар, 14 октября 2026 года\n\n2 октября в квартире адвоката Веры Лобовой провели обыск. Веру Лобову задержали, а через двое суток районный суд отпустил её под запрет определённых действий."
+	got := eventsOf(text)
+	if !slices.Contains(got, "detention 2026-10-02 Вера Лобова") {
+		t.Errorf("events = %q, want the detention of 2 October", got)
+	}
+}
