@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/bits"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -425,6 +426,30 @@ func TestReaders_KeptOpen(t *testing.T) {
 	}
 	if st := db.R.Stats(); st.OpenConnections != sqlite.ReadConns || st.Idle != sqlite.ReadConns {
 		t.Fatalf("after %d reads at once: %d connections open, %d idle; want %d of each", sqlite.ReadConns, st.OpenConnections, st.Idle, sqlite.ReadConns)
+	}
+}
+
+// Lists of ids of every length are read by a few statements, not one for each length: the
+// readers keep what they prepare, and a server's kept about a thousand.
+func TestReaders_ListsOfIDs(t *testing.T) {
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	op := docket.Operator("test")
+	src := storetest.MustSource(t, db, "https://example.org/list")
+	var ids []string
+	for i := range 20 {
+		ids = append(ids, storetest.MustEntity(t, db, "Person", src, "name", fmt.Sprintf("Person %d", i)).ID)
+	}
+	for n := 1; n <= len(ids); n++ {
+		got, _, err := db.FindEntities(context.Background(), op, docket.EntityFilter{IDs: ids[:n]})
+		if err != nil {
+			t.Fatal(err)
+		} else if len(got) != n {
+			t.Fatalf("FindEntities of %d ids: %d entities", n, len(got))
+		}
+	}
+	// 1, 2, 4, 8, … ids: one statement a power of two on each connection.
+	if kept, most := sqlite.KeptStatements(t, db, "e.id IN ("), sqlite.ReadConns*bits.Len(uint(len(ids)-1)+1); kept > most {
+		t.Fatalf("lists of 1 to %d ids: %d statements kept, want at most %d", len(ids), kept, most)
 	}
 }
 
