@@ -385,9 +385,9 @@ func searchEstimate(ctx context.Context, tx *sqlstore.Tx, where string, args []a
 // PrepareImport keeps an import's lookups on their indexes. The statistics of a table that an
 // import fills still say it is as small as before, and the planner, believing them, would scan
 // the whole table for each batch's lookups: a quadratic import.
-func (dialect) PrepareImport(ctx context.Context, tx *sqlstore.Tx) error {
+func (dialect) PrepareImport(ctx context.Context, tx *sqlstore.Tx) (string, error) {
 	_, err := tx.ExecContext(ctx, `SET LOCAL enable_seqscan = off`)
-	return err
+	return "", err
 }
 
 // Interleaves: no; a connection of the server is busy until a query's rows are all read.

@@ -53,10 +53,9 @@ func (db *DB) dsn(write bool) string {
 	if write {
 		q.Set("_txlock", "immediate")
 		// A multi-row INSERT that may fail midway keeps a statement journal: in memory, not
-		// in a temporary file written page by page. A larger page cache (64 MB, taken only as
-		// a transaction fills it) spills fewer pages of a large import to the WAL twice.
+		// in a temporary file written page by page. (An import's larger page cache: see
+		// PrepareImport.)
 		q.Add("_pragma", "temp_store(memory)")
-		q.Add("_pragma", "cache_size(-65536)")
 	} else {
 		q.Add("_pragma", "query_only(1)")
 	}
@@ -89,7 +88,14 @@ func (db *DB) Open() (err error) {
 	if db.R, err = sql.Open(driverName, db.dsn(false)); err != nil {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
-	db.R.SetMaxOpenConns(4)
+	// Every reader kept open while idle: with database/sql's default of two idle, a server
+	// under load closed its third and fourth reader after each read and opened them again, 20
+	// times a second (each opening reads the schema anew and refills a cold page cache), and the
+	// memory SQLite took outside Go's heap rose by 80 MB (go run ./bench/load --routes entity).
+	// Readers idle for minutes are closed, and their memory with them.
+	db.R.SetMaxOpenConns(readConns)
+	db.R.SetMaxIdleConns(readConns)
+	db.R.SetConnMaxIdleTime(5 * time.Minute)
 	if db.Scratch, err = sql.Open("sqlite", db.scratchDSN()); err != nil {
 		return fmt.Errorf("open %s: %w", db.Path, err)
 	}
@@ -255,7 +261,23 @@ func (dialect) SearchCTE(_ context.Context, _ *sqlstore.Tx, phrases [][]string, 
 		[]any{strings.Join(parts, " AND "), limit}, nil
 }
 
-func (dialect) PrepareImport(context.Context, *sqlstore.Tx) error { return nil }
+// PrepareImport gives the import's connection a page cache of 64 MB, which it takes only as
+// its transaction fills it: fewer pages of a large import are spilled to the log and written
+// twice. Only for the import: SQLite's page caches share one bound, the sum of every open
+// connection's (modernc.org/sqlite is built with SQLITE_ENABLE_MEMORY_MANAGEMENT), so an idle
+// writer's 64 MB let the four readers of a server under load hold 64 MB of pages between them
+// (go run ./bench/load --routes entity, 10M statements, with sqlite3_status64 read in a
+// profiling build), not the 8 MB their own caches allow.
+func (dialect) PrepareImport(ctx context.Context, tx *sqlstore.Tx) (string, error) {
+	var size int64
+	if err := tx.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&size); err != nil {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+		return "", err
+	}
+	return `PRAGMA cache_size = ` + strconv.FormatInt(size, 10), nil
+}
 
 // Interleaves: SQLite runs a connection's statements one at a time, whatever goroutine they
 // come from (database/sql holds the connection's lock for each call), and a write between the
@@ -271,7 +293,7 @@ func (dialect) Interleaves() bool { return true }
 // stays in WAL mode and the import goes through the log as usual. Until end, readers wait.
 func (d dialect) BeginBulk(ctx context.Context, w, r *sql.DB) (func() error, error) {
 	r.SetMaxIdleConns(0)
-	restore := func() { r.SetMaxIdleConns(defaultMaxIdle) }
+	restore := func() { r.SetMaxIdleConns(readConns) }
 	// Not to wait ten seconds for a lock that another process keeps while it has the store open.
 	if _, err := w.ExecContext(ctx, `PRAGMA busy_timeout = 100`); err != nil {
 		restore()
@@ -300,6 +322,9 @@ func (d dialect) BeginBulk(ctx context.Context, w, r *sql.DB) (func() error, err
 
 // defaultMaxIdle is database/sql's default number of idle connections a pool keeps.
 const defaultMaxIdle = 2
+
+// readConns is how many connections read the store at once.
+const readConns = 4
 
 // Deferrable are the indexes on keys that arrive in no order, alone or not. Readers in WAL mode read the
 // store as it was before the import, indexes and all, so dropping them blocks no one. The

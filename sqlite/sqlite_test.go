@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/bits"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -372,6 +373,7 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 		t.Fatalf("ImportAlone of a bad record: %v", err)
 	}
 	wantWAL(t, db)
+	wantCacheSize(t, db, "after a failed import")
 	var n int
 	if err := db.R.QueryRow(`SELECT COUNT(*) FROM changes`).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("after a failed import: %d changes, %v", n, err)
@@ -387,11 +389,67 @@ func TestImportAlone_WritesWithoutWAL(t *testing.T) {
 	if err := db.W.QueryRow(`PRAGMA temp_store`).Scan(&tempStore); err != nil || tempStore != 2 {
 		t.Fatalf("temp_store after the import: %d (%v), want 2 (memory)", tempStore, err)
 	}
+	wantCacheSize(t, db, "after the import")
 	if got := storetest.ExportString(t, db, docket.Operator("test"), false); got != lines {
 		t.Fatal("export -> ImportAlone -> export differs")
 	}
 	if problems, err := db.Verify(context.Background(), nil); err != nil || len(storetest.Found(problems)) > 0 {
 		t.Fatalf("Verify: %v %v", problems, err)
+	}
+}
+
+// wantCacheSize fails unless the writer's page cache is SQLite's default again: SQLite's page
+// caches share one bound, the sum of every connection's, and the 64 MB an import takes would be
+// the readers' to fill while the writer is idle (see dialect.PrepareImport).
+func wantCacheSize(t *testing.T, db *sqlite.DB, when string) {
+	t.Helper()
+	var size int
+	if err := db.W.QueryRow(`PRAGMA cache_size`).Scan(&size); err != nil || size != -2000 {
+		t.Fatalf("the writer's cache_size %s: %d (%v), want -2000", when, size, err)
+	}
+}
+
+// A server's readers stay open between reads: with database/sql's default of two idle
+// connections, a third and fourth reader were closed after each read and opened again.
+func TestReaders_KeptOpen(t *testing.T) {
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	var rows []*sql.Rows
+	for range sqlite.ReadConns {
+		r, err := db.R.Query(`SELECT COUNT(*) FROM changes`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, r)
+	}
+	for _, r := range rows {
+		r.Close()
+	}
+	if st := db.R.Stats(); st.OpenConnections != sqlite.ReadConns || st.Idle != sqlite.ReadConns {
+		t.Fatalf("after %d reads at once: %d connections open, %d idle; want %d of each", sqlite.ReadConns, st.OpenConnections, st.Idle, sqlite.ReadConns)
+	}
+}
+
+// Lists of ids of every length are read by a few statements, not one for each length: the
+// readers keep what they prepare, and a server's kept about a thousand.
+func TestReaders_ListsOfIDs(t *testing.T) {
+	db := MustOpenDB(t, storetest.NewClock().Now, storetest.Rand(1))
+	op := docket.Operator("test")
+	src := storetest.MustSource(t, db, "https://example.org/list")
+	var ids []string
+	for i := range 20 {
+		ids = append(ids, storetest.MustEntity(t, db, "Person", src, "name", fmt.Sprintf("Person %d", i)).ID)
+	}
+	for n := 1; n <= len(ids); n++ {
+		got, _, err := db.FindEntities(context.Background(), op, docket.EntityFilter{IDs: ids[:n]})
+		if err != nil {
+			t.Fatal(err)
+		} else if len(got) != n {
+			t.Fatalf("FindEntities of %d ids: %d entities", n, len(got))
+		}
+	}
+	// 1, 2, 4, 8, … ids: one statement a power of two on each connection.
+	if kept, most := sqlite.KeptStatements(t, db, "e.id IN ("), sqlite.ReadConns*bits.Len(uint(len(ids)-1)+1); kept > most {
+		t.Fatalf("lists of 1 to %d ids: %d statements kept, want at most %d", len(ids), kept, most)
 	}
 }
 

@@ -41,12 +41,15 @@ latency of the answers, and the p50 and p95 of the pages served (200) alone; and
 every 50 ms) and the peak over its whole life (VmHWM), warm-up included.
 
 The server inherits the environment: GOMEMLIMIT sets its soft memory limit, as docket serve
---memory-limit does.
+--memory-limit does. With --routes, only the routes named are loaded; given more than once, each
+set is loaded in turn on the same warm server (after a pause of five seconds), to tell which
+routes cost the time or the memory.
 
 Example:
   go run ./bench/run --statements 1000000 --keep     # prints where the store was kept
   go run ./bench/load --data /tmp/docket-bench-123/store --clients 32 --duration 60s --out bench/results/load-1m.md
   go run ./bench/load --data /tmp/docket-bench-123/store --serve-args "--memory-limit 200MiB"
+  go run ./bench/load --data /tmp/docket-bench-123/store --duration 15s --routes search,misspelled --routes brief
 `
 
 func main() {
@@ -58,6 +61,17 @@ func main() {
 	out := fs.String("out", "", "write the results as Markdown to `FILE` too")
 	warmup := fs.Duration("warmup", 30*time.Minute, "how long to wait for the server to count the statistics")
 	bin := fs.String("bin", "", "run this docket `BINARY` instead of building ./cmd/docket")
+	var phases [][]string
+	fs.Func("routes", "load only these `ROUTES`, comma-separated (of "+strings.Join(allRoutes, ",")+"); repeated, each set is loaded in turn on the same warm server, with its own table and peak memory", func(v string) error {
+		rs := strings.Split(v, ",")
+		for _, r := range rs {
+			if !slices.Contains(allRoutes, r) {
+				return fmt.Errorf("unknown route %q (routes: %s)", r, strings.Join(allRoutes, ", "))
+			}
+		}
+		phases = append(phases, rs)
+		return nil
+	})
 	serveArgs := fs.String("serve-args", "", "more `FLAGS` for docket serve, such as \"--memory-limit 200MiB --page-cache 16MiB\"")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if err == flag.ErrHelp {
@@ -69,7 +83,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "load: --data DIR is required; see --help")
 		os.Exit(2)
 	}
-	if err := run(*bin, *data, *serveArgs, *clients, *duration, *warmup, *out); err != nil {
+	if len(phases) == 0 {
+		phases = [][]string{allRoutes}
+	}
+	if err := run(*bin, *data, *serveArgs, phases, *clients, *duration, *warmup, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -79,7 +96,7 @@ func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "%s "+format+"\n", append([]any{time.Now().Format("15:04:05")}, args...)...)
 }
 
-func run(bin, data, serveArgs string, clients int, duration, warmup time.Duration, out string) error {
+func run(bin, data, serveArgs string, phases [][]string, clients int, duration, warmup time.Duration, out string) error {
 	tmp, err := os.MkdirTemp("", "docket-load-")
 	if err != nil {
 		return err
@@ -130,10 +147,12 @@ func run(bin, data, serveArgs string, clients int, duration, warmup time.Duratio
 	}
 	logf("%d cases, %d persons, %d names", len(ids.cases), len(ids.persons), len(ids.names))
 
-	// Warm-up: the statistics are counted once; until then /stats answers 503.
+	// Warm-up: the statistics are counted once; until then /stats answers 503. A load without
+	// them does not wait (the server still counts them meanwhile).
 	start := time.Now()
 	peakWarm := sampler(srv.Process.Pid)
-	for {
+	waited := slices.ContainsFunc(phases, func(rs []string) bool { return slices.Contains(rs, "stats") })
+	for waited {
 		code, _, err := get(http.DefaultClient, base+"/stats")
 		if err != nil {
 			return err
@@ -147,11 +166,58 @@ func run(bin, data, serveArgs string, clients int, duration, warmup time.Duratio
 		time.Sleep(time.Second)
 	}
 	warmTook, warmPeak := time.Since(start), peakWarm()
-	logf("statistics counted in %v (server peak RSS meanwhile %d MB)", warmTook.Round(time.Millisecond), warmPeak>>20)
+	if waited {
+		logf("statistics counted in %v (server peak RSS meanwhile %d MB)", warmTook.Round(time.Millisecond), warmPeak>>20)
+	}
 	time.Sleep(2 * time.Second)
 	rssBefore := rss(srv.Process.Pid, "VmRSS")
 
-	routes := []string{"home", "search", "misspelled", "entity", "case", "stats", "feed", "brief"}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Anonymous load: %d clients for %v\n\n", clients, duration)
+	env := ""
+	if l := os.Getenv("GOMEMLIMIT"); l != "" {
+		env = "GOMEMLIMIT=" + l + " " // the server's soft memory limit (docket serve --memory-limit)
+	}
+	args := ""
+	if serveArgs != "" {
+		args = fmt.Sprintf(" --serve-args %q", serveArgs)
+	}
+	if len(phases) > 1 || strings.Join(phases[0], ",") != strings.Join(allRoutes, ",") {
+		for _, p := range phases {
+			args += " --routes " + strings.Join(p, ",")
+		}
+	}
+	fmt.Fprintf(&b, "`%sgo run ./bench/load --data %s --clients %d --duration %v%s` — %s\n\n", env, data, clients, duration, args, time.Now().UTC().Format(time.RFC3339))
+	fmt.Fprintf(&b, "Store: %s (%d MB).\n\n", data, fileSize(filepath.Join(data, "docket.db"))>>20)
+	if waited {
+		fmt.Fprintf(&b, "Counting the statistics after the server started: %v, server peak RSS meanwhile %d MB. ", warmTook.Round(time.Millisecond), warmPeak>>20)
+	} else {
+		fmt.Fprintf(&b, "Not waiting for the statistics (no route loaded needs them; the server may be counting them meanwhile). ")
+	}
+	fmt.Fprintf(&b, "RSS before the load %d MB.\n\n", rssBefore>>20)
+	for i, routes := range phases {
+		if len(phases) > 1 {
+			fmt.Fprintf(&b, "## %s\n\n", strings.Join(routes, ", "))
+			logf("loading %s", strings.Join(routes, ", "))
+			if i > 0 {
+				time.Sleep(5 * time.Second) // let the memory of the previous set fall back
+			}
+		}
+		load(&b, srv.Process.Pid, base, ids, routes, clients, duration)
+	}
+	fmt.Print(b.String())
+	if out != "" {
+		return os.WriteFile(out, []byte(b.String()), 0o644)
+	}
+	return nil
+}
+
+// allRoutes are the public's routes a load chooses among.
+var allRoutes = []string{"home", "search", "misspelled", "entity", "case", "stats", "feed", "brief"}
+
+// load sends clients' requests over routes, chosen at random, for duration and writes a table
+// of their latency and the server's peak RSS meanwhile to b.
+func load(b *strings.Builder, pid int, base string, ids *publicSet, routes []string, clients int, duration time.Duration) {
 	type sample struct {
 		route  string
 		status int
@@ -159,7 +225,7 @@ func run(bin, data, serveArgs string, clients int, duration, warmup time.Duratio
 	}
 	var mu sync.Mutex
 	var samples []sample
-	peakLoad := sampler(srv.Process.Pid)
+	peakLoad := sampler(pid)
 	ctx, cancel := context.WithTimeout(context.Background(), duration)
 	defer cancel()
 	var wg sync.WaitGroup
@@ -189,25 +255,11 @@ func run(bin, data, serveArgs string, clients int, duration, warmup time.Duratio
 	}
 	wg.Wait()
 	loadPeak := peakLoad()
-	hwm := rss(srv.Process.Pid, "VmHWM")
+	hwm := rss(pid, "VmHWM")
 
-	var b strings.Builder
-	fmt.Fprintf(&b, "# Anonymous load: %d clients for %v\n\n", clients, duration)
-	env := ""
-	if l := os.Getenv("GOMEMLIMIT"); l != "" {
-		env = "GOMEMLIMIT=" + l + " " // the server's soft memory limit (docket serve --memory-limit)
-	}
-	args := ""
-	if serveArgs != "" {
-		args = fmt.Sprintf(" --serve-args %q", serveArgs)
-	}
-	fmt.Fprintf(&b, "`%sgo run ./bench/load --data %s --clients %d --duration %v%s` — %s\n\n", env, data, clients, duration, args, time.Now().UTC().Format(time.RFC3339))
-	fmt.Fprintf(&b, "Store: %s (%d MB).\n\n", data, fileSize(filepath.Join(data, "docket.db"))>>20)
-	fmt.Fprintf(&b, "Counting the statistics after the server started: %v, server peak RSS meanwhile %d MB. RSS before the load %d MB.\n\n",
-		warmTook.Round(time.Millisecond), warmPeak>>20, rssBefore>>20)
 	// A refusal (429, 503) is quick: the latency of the pages served is given apart, so that
 	// refusals cannot hide slow pages.
-	fmt.Fprintf(&b, "| route | requests | 200 | 429 | 503 | other | p50 ms | p95 ms | p99 ms | max ms | p50 of 200s | p95 of 200s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(b, "| route | requests | 200 | 429 | 503 | other | p50 ms | p95 ms | p99 ms | max ms | p50 of 200s | p95 of 200s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, route := range routes {
 		var ds, oks []time.Duration
 		counts := map[int]int{}
@@ -223,17 +275,12 @@ func run(bin, data, serveArgs string, clients int, duration, warmup time.Duratio
 		slices.Sort(ds)
 		slices.Sort(oks)
 		other := len(ds) - counts[200] - counts[429] - counts[503]
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n", route, len(ds), counts[200], counts[429], counts[503], other,
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n", route, len(ds), counts[200], counts[429], counts[503], other,
 			ms(pct(ds, 50)), ms(pct(ds, 95)), ms(pct(ds, 99)), ms(pct(ds, 100)), ms(pct(oks, 50)), ms(pct(oks, 95)))
 	}
-	fmt.Fprintf(&b, "\nServer RSS during the load: peak %d MB (sampled every 50 ms); peak over its life (VmHWM, warm-up included) %d MB.\n",
+	fmt.Fprintf(b, "\nServer RSS during the load: peak %d MB (sampled every 50 ms); peak over its life (VmHWM, warm-up included) %d MB.\n",
 		loadPeak>>20, hwm>>20)
-	fmt.Fprintf(&b, "%d requests in all, %.0f a second.\n", len(samples), float64(len(samples))/duration.Seconds())
-	fmt.Print(b.String())
-	if out != "" {
-		return os.WriteFile(out, []byte(b.String()), 0o644)
-	}
-	return nil
+	fmt.Fprintf(b, "%d requests in all, %.0f a second.\n\n", len(samples), float64(len(samples))/duration.Seconds())
 }
 
 type publicSet struct {

@@ -411,9 +411,18 @@ func (db *Store) load(ctx context.Context, v docket.Viewer, next func() (*docket
 		close(stop)
 		<-read
 	}()
-	err = db.update(ctx, func(tx *Tx) error {
-		if err := db.Dialect.PrepareImport(ctx, tx); err != nil {
+	err = db.update(ctx, func(tx *Tx) (err error) {
+		after, err := db.Dialect.PrepareImport(ctx, tx)
+		if err != nil {
 			return fmt.Errorf("prepare import: %w", err)
+		}
+		if after != "" {
+			// Deferred first, so run last: after the writer, which uses the transaction.
+			defer func() {
+				if _, afterErr := tx.ExecContext(context.WithoutCancel(ctx), after); afterErr != nil {
+					err = errors.Join(err, fmt.Errorf("after the import: %w", afterErr))
+				}
+			}()
 		}
 		if tx.deferred, err = tx.deferIndexes(ctx, alone); err != nil {
 			return err

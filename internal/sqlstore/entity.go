@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -95,6 +96,23 @@ func (tx *Tx) canonicals(ctx context.Context, v docket.Viewer, ids []string) ([]
 
 // inList returns "(?, ?, …)" for n values.
 func inList(n int) string { return "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")" }
+
+// inValues returns "(?, ?, …)" for vals, and vals as arguments, their number padded to a power
+// of two with the last one again. A few statements then serve every length of list, each
+// prepared once by a connection and kept (sqlite's statement cache); with one for each length,
+// a server's four readers kept about a thousand between them and SQLite's memory doubled
+// (go run ./bench/load at 10M, sqlite3_status64 in a profiling build).
+func inValues[T any](vals []T) (string, []any) {
+	n := 1
+	if len(vals) > 1 {
+		n = 1 << bits.Len(uint(len(vals)-1))
+	}
+	args := make([]any, n)
+	for i := range args {
+		args[i] = vals[min(i, len(vals)-1)]
+	}
+	return inList(n), args
+}
 
 func (tx *Tx) findEntityByID(ctx context.Context, v docket.Viewer, id string) (*docket.Entity, error) {
 	canonical, err := tx.canonicalOf(ctx, v, id)
@@ -206,11 +224,12 @@ func (tx *Tx) captions(ctx context.Context, v docket.Viewer, ents []*docket.Enti
 		WHERE s.property IN ('name', 'alias') AND s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
 	for i := 0; i < len(ents); i += docket.MaxIn {
 		part := ents[i:min(i+docket.MaxIn, len(ents))]
-		qargs := append([]any{}, args...)
-		for _, e := range part {
-			qargs = append(qargs, e.ID)
+		ids := make([]string, len(part))
+		for j, e := range part {
+			ids[j] = e.ID
 		}
-		rows, err := tx.QueryContext(ctx, q+inList(len(part))+` ORDER BY s.property <> 'name', s.seq`, qargs...)
+		in, idArgs := inValues(ids)
+		rows, err := tx.QueryContext(ctx, q+in+` ORDER BY s.property <> 'name', s.seq`, append(slices.Clone(args), idArgs...)...)
 		if err != nil {
 			return fmt.Errorf("read captions: %w", err)
 		}
@@ -280,10 +299,8 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 				n = 0
 				return nil
 			}
-			where = append(where, `e.id IN `+inList(len(ids)))
-			for _, id := range ids {
-				args = append(args, id)
-			}
+			in, idArgs := inValues(ids)
+			where, args = append(where, `e.id IN `+in), append(args, idArgs...)
 		}
 		if f.Schema != nil {
 			where, args = append(where, `e.schema = ?`), append(args, *f.Schema)
@@ -349,12 +366,9 @@ func (db *Store) FindEntities(ctx context.Context, v docket.Viewer, f docket.Ent
 					return nil
 				}
 				via, vargs := viaProperties(f.Via)
-				var rargs []any
-				for _, t := range targets {
-					rargs = append(rargs, t)
-				}
+				in, rargs := inValues(targets)
 				referredBy(`FROM statements s JOIN entities se ON se.id = s.entity_id
-					WHERE s.ref IN (SELECT id FROM entities WHERE canonical IN `+inList(len(targets))+`)
+					WHERE s.ref IN (SELECT id FROM entities WHERE canonical IN `+in+`)
 					AND s.retracted_seq IS NULL`+via+` AND `+cond, append(append(rargs, vargs...), cargs...))
 			}
 		}
@@ -431,7 +445,9 @@ func (tx *Tx) referringTo(ctx context.Context, target, via string, args []any, c
 	}
 	in := ` = ?`
 	if len(refs) != 1 {
-		in = ` IN ` + inList(len(refs)) // sorted, not read in order: merged hubs are rare
+		var list string
+		list, refs = inValues(refs)
+		in = ` IN ` + list // sorted, not read in order: merged hubs are rare
 	}
 	return &referrers{in: in, where: `s.retracted_seq IS NULL` + via + ` AND ` + cond, args: append(refs, args...)}, nil
 }
@@ -441,14 +457,11 @@ func (tx *Tx) referringTo(ctx context.Context, target, via string, args []any, c
 // target's many (the ref written as an expression, which no index of it serves: the planners
 // chose that index and read every reference since the cursor, 2 s twenty pages into a hub).
 func (tx *Tx) notReferredSince(ctx context.Context, r referrers, since int64, ids []string) ([]string, error) {
-	qargs := make([]any, 0, len(ids)+len(r.args)+1)
-	for _, id := range ids {
-		qargs = append(qargs, id)
-	}
+	in, qargs := inValues(ids)
 	// The newest reference of each, compared here: a condition on seq in the query led
 	// PostgreSQL to read every statement since the cursor.
 	rows, err := tx.QueryContext(ctx, `SELECT se.canonical, MAX(s.seq) FROM entities se CROSS JOIN statements s
-		WHERE se.canonical IN `+inList(len(ids))+` AND s.entity_id = se.id AND `+r.cond(`(s.ref || '')`)+`
+		WHERE se.canonical IN `+in+` AND s.entity_id = se.id AND `+r.cond(`(s.ref || '')`)+`
 		GROUP BY se.canonical`, append(qargs, r.args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read referrers since change %d: %w", since, err)
@@ -515,11 +528,8 @@ func (tx *Tx) newestReferrers(ctx context.Context, v docket.Viewer, r referrers,
 			}
 		}
 		if len(ids) > 0 {
-			idArgs := make([]any, len(ids))
-			for i, id := range ids {
-				idArgs[i] = id
-			}
-			ents, err := tx.entities(ctx, v, tail+` AND e.id IN `+inList(len(ids)), append(slices.Clone(args), idArgs...)...)
+			in, idArgs := inValues(ids)
+			ents, err := tx.entities(ctx, v, tail+` AND e.id IN `+in, append(slices.Clone(args), idArgs...)...)
 			if err != nil {
 				return nil, err
 			}
@@ -556,11 +566,8 @@ func (tx *Tx) whole(ctx context.Context, v docket.Viewer, ents []*docket.Entity)
 		WHERE s.retracted_seq IS NULL AND ` + cond + ` AND se.canonical IN `
 	for len(ids) > 0 {
 		k := min(len(ids), docket.MaxIn)
-		qargs := append([]any{}, args...)
-		for _, id := range ids[:k] {
-			qargs = append(qargs, id)
-		}
-		rows, err := tx.QueryContext(ctx, q+inList(k)+` ORDER BY s.seq`, qargs...)
+		in, idArgs := inValues(ids[:k])
+		rows, err := tx.QueryContext(ctx, q+in+` ORDER BY s.seq`, append(slices.Clone(args), idArgs...)...)
 		if err != nil {
 			return fmt.Errorf("read statements: %w", err)
 		}
@@ -583,11 +590,7 @@ func (tx *Tx) whole(ctx context.Context, v docket.Viewer, ents []*docket.Entity)
 			return err
 		}
 		mq := `SELECT canonical, id FROM entities WHERE id <> canonical AND sensitivity <= ? AND canonical IN `
-		margs := []any{int(v.MaxSensitivity())}
-		for _, id := range ids[:k] {
-			margs = append(margs, id)
-		}
-		rows, err = tx.QueryContext(ctx, mq+inList(k)+` ORDER BY seq`, margs...)
+		rows, err = tx.QueryContext(ctx, mq+in+` ORDER BY seq`, append([]any{int(v.MaxSensitivity())}, idArgs...)...)
 		if err != nil {
 			return fmt.Errorf("read merged ids: %w", err)
 		}
@@ -616,11 +619,8 @@ func viaProperties(props []string) (string, []any) {
 	if len(props) == 0 {
 		return "", nil
 	}
-	args := make([]any, len(props))
-	for i, p := range props {
-		args[i] = p
-	}
-	return ` AND s.property IN ` + inList(len(props)), args
+	in, args := inValues(props)
+	return ` AND s.property IN ` + in, args
 }
 
 // CountEntities counts the entities v may see, by schema.

@@ -125,14 +125,11 @@ func (db *Store) facetValues(ctx context.Context, v docket.Viewer, hits []*docke
 		for len(ids) > 0 {
 			chunk := ids[:min(500, len(ids))]
 			ids = ids[len(chunk):]
-			args := make([]any, 0, len(chunk)+len(cargs))
-			for _, id := range chunk {
-				args = append(args, id)
-			}
+			in, args := inValues(chunk)
 			args = append(args, cargs...)
 			rows, err := tx.QueryContext(ctx, `SELECT se.canonical, se.schema, s.property, s.value, s.status, s.sensitivity, `+valueColumns+`
 				FROM statements s JOIN entities se ON se.id = s.entity_id
-				WHERE se.canonical IN (?`+strings.Repeat(", ?", len(chunk)-1)+`) AND s.retracted_seq IS NULL AND `+cond, args...)
+				WHERE se.canonical IN `+in+` AND s.retracted_seq IS NULL AND `+cond, args...)
 			if err != nil {
 				return fmt.Errorf("read facets: %w", err)
 			}

@@ -81,11 +81,12 @@ func (db *Store) FindRows(ctx context.Context, v docket.Viewer, q docket.RowQuer
 		rows.Close()
 		// Then what the page's rows show, and only theirs.
 		if len(page.Rows) > 0 {
-			dargs := []any{int(v.ListClass()), q.Schema}
-			for _, r := range page.Rows {
-				dargs = append(dargs, r.ID)
+			ids := make([]string, len(page.Rows))
+			for i, r := range page.Rows {
+				ids[i] = r.ID
 			}
-			drows, err := tx.QueryContext(ctx, `SELECT id, data FROM list_data WHERE class = ? AND schema = ? AND id IN `+inList(len(page.Rows)), dargs...)
+			in, idArgs := inValues(ids)
+			drows, err := tx.QueryContext(ctx, `SELECT id, data FROM list_data WHERE class = ? AND schema = ? AND id IN `+in, append([]any{int(v.ListClass()), q.Schema}, idArgs...)...)
 			if err != nil {
 				return fmt.Errorf("read rows' data: %w", err)
 			}

@@ -32,15 +32,12 @@ func (db *Store) FindReferences(ctx context.Context, v docket.Viewer, f docket.R
 		cond, cargs := visible(v)
 		scope, sargs := entityScope(v)
 		via, vargs := viaProperties(f.Via)
-		args := make([]any, 0, len(ids)+len(vargs)+len(cargs)+len(sargs)+1)
-		for _, id := range ids {
-			args = append(args, id)
-		}
+		in, args := inValues(ids)
 		args = append(append(append(append(args, vargs...), cargs...), int(v.MaxSensitivity())), sargs...)
 		rows, err := tx.QueryContext(ctx, `SELECT fe.id, fe.schema, s.property, e.id FROM statements s
 			JOIN entities se ON se.id = s.entity_id JOIN entities fe ON fe.id = se.canonical
 			JOIN entities r ON r.id = s.ref JOIN entities e ON e.id = r.canonical
-			WHERE `+side+` IN (SELECT id FROM entities WHERE canonical IN `+inList(len(ids))+`)
+			WHERE `+side+` IN (SELECT id FROM entities WHERE canonical IN `+in+`)
 			AND s.ref IS NOT NULL AND s.retracted_seq IS NULL`+via+` AND `+cond+`
 			AND fe.sensitivity <= ? AND `+scope+`
 			ORDER BY s.seq`, args...)

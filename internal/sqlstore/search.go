@@ -141,13 +141,10 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		for len(order) > 0 && len(hits) < want {
 			part := order[:min(len(order), max(want-len(hits), 50), docket.MaxIn)]
 			order = order[len(part):]
-			args := make([]any, len(part))
-			for i, id := range part {
-				args[i] = id
-			}
+			in, args := inValues(part)
 			// (The candidates are of the schema asked for already; a condition on it here would
 			// have the planner read every record of the schema by its index.)
-			ents, err := tx.entities(ctx, v, `AND e.id IN `+inList(len(part)), args...)
+			ents, err := tx.entities(ctx, v, `AND e.id IN `+in, args...)
 			if err != nil {
 				return err
 			}

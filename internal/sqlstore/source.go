@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strings"
 
@@ -38,13 +37,8 @@ func (db *Store) FindSources(ctx context.Context, v docket.Viewer, f docket.Sour
 	if len(f.IDs) > docket.MaxIn {
 		return nil, 0, docket.Errorf(docket.EINVALID, "%d ids: at most %d at once", len(f.IDs), docket.MaxIn)
 	} else if len(f.IDs) > 0 {
-		// Padded to a power of two with the last id again, so that a few statements serve
-		// every length.
-		n := 1 << bits.Len(uint(len(f.IDs)-1))
-		where = append(where, `id IN `+inList(n))
-		for i := range n {
-			args = append(args, f.IDs[min(i, len(f.IDs)-1)])
-		}
+		in, idArgs := inValues(f.IDs)
+		where, args = append(where, `id IN `+in), append(args, idArgs...)
 	}
 	if f.CitedIn != nil {
 		where, args = append(where, `cited_in = ?`), append(args, *f.CitedIn)

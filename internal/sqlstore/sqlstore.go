@@ -45,8 +45,10 @@ type Dialect interface {
 	// with their rank (lower is better), and its arguments. It may read the search index in
 	// tx to find them first.
 	SearchCTE(ctx context.Context, tx *Tx, phrases [][]string, keys []string, prefix bool, limit int) (string, []any, error)
-	// PrepareImport readies the transaction of an import for loading many rows.
-	PrepareImport(ctx context.Context, tx *Tx) error
+	// PrepareImport readies the transaction of an import for loading many rows. after, if not
+	// empty, puts back what it set for the connection rather than for the transaction: the
+	// import runs it at its end, in its transaction, whether it succeeded or not.
+	PrepareImport(ctx context.Context, tx *Tx) (after string, err error)
 	// Interleaves reports whether a transaction takes a statement while another one's rows are
 	// being read, from another goroutine. An import writes a batch while it checks the next
 	// either way; without, a statement of its checks waits until the batch is written (see

@@ -50,10 +50,8 @@ func (db *Store) FindStatements(ctx context.Context, v docket.Viewer, f docket.S
 				n = 0
 				return nil
 			}
-			where = append(where, `se.canonical IN `+inList(len(canon)))
-			for _, c := range canon {
-				args = append(args, c)
-			}
+			in, idArgs := inValues(canon)
+			where, args = append(where, `se.canonical IN `+in), append(args, idArgs...)
 		}
 		if f.Property != nil {
 			where, args = append(where, `s.property = ?`), append(args, *f.Property)
