@@ -584,3 +584,11 @@ func TestExtract_DateOfTheNextClause(t *testing.T) {
 		t.Errorf("events = %q, want the detention of 2 October", got)
 	}
 }
+
+// Prevented from boarding a flight abroad is a travel ban, on that day.
+func TestExtract_PreventedFromBoarding(t *testing.T) {
+	text := "Almaty, 3 December 2026\n\nOn 24 November border guards at Shymkent airport prevented journalist Nurlan Sadykov from boarding a flight to Istanbul."
+	if got := eventsOf(text); !slices.Contains(got, "travel ban 2026-11-24 Nurlan Sadykov") {
+		t.Errorf("events = %q, want the travel ban of 24 November", got)
+	}
+}
