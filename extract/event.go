@@ -411,6 +411,27 @@ func (d *doc) events(si int) {
 		if len(persons) == 0 && !unnamed {
 			persons = d.amongThem(s)
 		}
+		// "Бауыржан Кенжебаев — 3 года ограничения свободы. Освобождён из-под стражи в зале
+		// суда.": a sentence that opens with a short participle and names no one is of the
+		// person of the sentence before, of the participle's gender.
+		if len(persons) == 0 && !unnamed && k == s.a && d.toks[k].cyr && si > 0 && d.sents[si-1].para == s.para && len(d.personsIn(s.a, s.b)) == 0 {
+			if g := shortParticipleGender(d.toks[k].low); g != 0 {
+				var one *Person
+				for _, m := range d.personsIn(d.sents[si-1].a, d.sents[si-1].b) {
+					if m.p == nil || m.pronoun || d.official(m) || d.toks[m.b-1].poss || m.p.Gender != "" && m.p.Gender != string(g) {
+						continue
+					}
+					if one != nil && one != m.p {
+						one = nil
+						break
+					}
+					one = m.p
+				}
+				if one != nil {
+					persons = []*Person{one}
+				}
+			}
+		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
 		}
@@ -455,6 +476,18 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
+}
+
+// shortParticipleGender returns the gender a Russian short passive participle shows
+// ("освобождён" 'm', "задержана" 'f'), or 0.
+func shortParticipleGender(w string) byte {
+	switch {
+	case strings.HasSuffix(w, "ён") || strings.HasSuffix(w, "ен") || strings.HasSuffix(w, "ан") || strings.HasSuffix(w, "ят") || strings.HasSuffix(w, "ит"):
+		return 'm'
+	case strings.HasSuffix(w, "ена") || strings.HasSuffix(w, "ана") || strings.HasSuffix(w, "ята") || strings.HasSuffix(w, "ита"):
+		return 'f'
+	}
+	return 0
 }
 
 // ofUnnamed reports an event word in a relative clause of a common noun: "according to a

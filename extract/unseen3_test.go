@@ -592,3 +592,12 @@ func TestExtract_PreventedFromBoarding(t *testing.T) {
 		t.Errorf("events = %q, want the travel ban of 24 November", got)
 	}
 }
+
+// A sentence that opens with a short participle and names no one ("Освобождён из-под стражи
+// в зале суда.") is of the person the sentence before names, of the participle's gender.
+func TestExtract_SubjectlessParticiple(t *testing.T) {
+	text := "Жанаозен, 27 сентября 2025 года\n\n26 сентября суд вынес приговор.\n\nБауыржан Кенжебаев — 3 года ограничения свободы. Освобождён из-под стражи в зале суда."
+	if got := eventsOf(text); !slices.Contains(got, "release 2025-09-26 Бауыржан Кенжебаев") {
+		t.Errorf("events = %q, want Kenzhebaev's release on the day of the verdict", got)
+	}
+}
