@@ -29,7 +29,7 @@ var enHeads = map[string]string{
 	"administration": "government", "akimat": "government", "parliament": "government", "government": "government",
 	"assembly": "government", "mission": "ngo", "organisation": "ngo", "organization": "ngo", "office": "government",
 	"guard": "government", "inspectorate": "government", "ombudsman": "government", "group": "ngo",
-	"observatory": "ngo", "forum": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
+	"observatory": "ngo", "forum": "ngo", "clinic": "ngo", "desk": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
 	"hospital": "other", "university": "other", "school": "other", "kindergarten": "other", "embassy": "government",
 	"bundestag": "government", "defender": "government", "establishment": "prison",
 	"institution": "prison", "penitentiary": "prison", "delegation": "government",

@@ -601,3 +601,15 @@ func TestExtract_SubjectlessParticiple(t *testing.T) {
 		t.Errorf("events = %q, want Kenzhebaev's release on the day of the verdict", got)
 	}
 }
+
+// A clinic and a desk head the names of rights groups: "Osh Public Interest Law Clinic",
+// "Caspian Rights Desk".
+func TestExtract_ClinicAndDesk(t *testing.T) {
+	text := "Osh, 3 March 2025\n\nThe Osh Public Interest Law Clinic and the Caspian Rights Desk condemned the verdict against blogger Aibek Toktorov."
+	got := orgNames(Extract(text))
+	for _, w := range []string{"Osh Public Interest Law Clinic", "Caspian Rights Desk"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("organisations = %q, want %q among them", got, w)
+		}
+	}
+}
