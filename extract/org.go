@@ -436,6 +436,16 @@ func (d *doc) enOrg(i int) *orgMention {
 			return nil
 		}
 	}
+	// "the Russian Federation", "the Kyrgyz Republic", "the Republic of Kazakhstan": a state.
+	if low := strings.ToLower(name); len(words) <= 4 && (strings.HasSuffix(low, " federation") || strings.HasSuffix(low, " republic") || strings.HasPrefix(low, "republic of ")) {
+		state := false
+		for _, w := range strings.Fields(low) {
+			state = state || countryCues[strings.Trim(w, ",.")] != ""
+		}
+		if state {
+			return nil
+		}
+	}
 	org := &Org{Name: name}
 	d.classifyEn(org)
 	// A quoted name after the head: the movement's or outlet's name is the quoted one, a

@@ -613,3 +613,18 @@ func TestExtract_ClinicAndDesk(t *testing.T) {
 		}
 	}
 }
+
+// A state's name ("the Russian Federation", "the Kyrgyz Republic") is no organisation; its
+// bodies are ("Supreme Court of the Kyrgyz Republic").
+func TestExtract_StateIsNoOrganisation(t *testing.T) {
+	text := "Bishkek, 3 March 2025\n\nThe Supreme Court of the Kyrgyz Republic upheld the verdict under Article 205.2 of the Criminal Code of the Russian Federation. The Kyrgyz Republic has ratified the Covenant."
+	got := orgNames(Extract(text))
+	if !slices.Contains(got, "Supreme Court of the Kyrgyz Republic") {
+		t.Errorf("organisations = %q, want the Supreme Court among them", got)
+	}
+	for _, n := range got {
+		if n == "Russian Federation" || n == "Kyrgyz Republic" {
+			t.Errorf("organisations = %q: %q is a state", got, n)
+		}
+	}
+}
