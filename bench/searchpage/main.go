@@ -24,11 +24,14 @@ import (
 const usage = `Usage: go run ./bench/searchpage --db FILE [--names N]
 
 Opens the SQLite store FILE (a copy: opening a store may write to it), serves it at 127.0.0.1,
-and requests as the public, one at a time, after 10 uncounted requests a route:
+and requests as the public, one at a time, after 10 uncounted requests a route, every page
+made (the server's page cache off; bench/load measures it):
   name        /search?q= a public person's name that the public's search finds
   misspelled  /search?q= the same name with the fifth and sixth letters of its last word
               swapped: near spellings are looked for when it finds nothing
   suggest     /suggest?q= the name
+  common      /search?q= a word most records hold (court, case, police, …), ranked among
+              its newest matches, with the page's facets counted over them
 and as a researcher (a token made in the store for the run), the pickers of the forms:
   pick        /pick?schema=Person&q= the name as typed so far: its first word and the first
               four letters of its last
@@ -37,6 +40,9 @@ and as a researcher (a token made in the store for the run), the pickers of the 
 It prints the p50, p95 and maximum latency of each, and how many misspelled names were offered
 a near spelling (or, for pickers, how many answers offered the record the name was taken from).
 `
+
+// commonWords are words of the genre that most records of a registry hold.
+var commonWords = []string{"court", "case", "criminal", "police", "judge", "activist", "prison", "sentenced", "detained", "trial"}
 
 func main() {
 	fs := flag.NewFlagSet("searchpage", flag.ExitOnError)
@@ -99,12 +105,18 @@ func run(path string, n int) error {
 	if len(titles) < 10 {
 		return fmt.Errorf("%d sources have a title to pick by: too few to measure", len(titles))
 	}
+	// The genre's common words, each asked as often as the names are.
+	var common []string
+	for i := range names {
+		common = append(common, commonWords[i%len(commonWords)])
+	}
 	token, err := db.CreateToken(ctx, docket.Operator("bench"), &docket.Token{Name: fmt.Sprintf("searchpage-%d", time.Now().UnixNano()), Role: docket.Researcher})
 	if err != nil {
 		return fmt.Errorf("making a researcher's token: %w", err)
 	}
 	s := dockethttp.NewServer(db)
 	s.ExpensiveRate, s.ExpensiveBurst = 1e6, 1e6 // one client, asking as fast as it can
+	s.PageCacheBytes = 0                         // each page made, not one held since the same query before
 	s.Addr = "127.0.0.1:0"
 	if err := s.Open(); err != nil {
 		return err
@@ -117,6 +129,7 @@ func run(path string, n int) error {
 		staff       bool
 	}{
 		{"name", "/search?q=", names, false}, {"misspelled", "/search?q=", miss, false}, {"suggest", "/suggest?q=", names, false},
+		{"common", "/search?q=", common, false},
 		{"pick", "/pick?schema=Person&q=", typed, true}, {"pick-full", "/pick?schema=Person&q=", names, true},
 		{"pick-source", "/pick/source?q=", titles, true},
 	} {
