@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docketorg/docket"
 )
@@ -173,7 +174,7 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	restriction restrictions suspended арест ареста арестовал арестовала арестовали арестован арестована
 	арестованы арестом заключение заключения запрет запрета запретил запретила запретили запретить запретом
 	запрещается запрещен запрещена запрещено запрещён колонии колонию колония колонии-поселения колонию-поселение
-	колония-поселение колонии-поселении лишение лишением лишению лишения
+	колония-поселение колонии-поселении лишение лишением лишению лишения лишить лишил лишила лишили
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
 	принудительного принудительное принудительному тюрьму тюрьмы условно условного условное условному условный
 	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя`)
@@ -199,7 +200,8 @@ func (d *doc) kindAt(i int) (string, int) {
 			return "restriction of freedom", 2
 		}
 		return "restriction of freedom", 1
-	case w(0, "suspended", "conditional") && !w(1, "from"), w(0, "probation"), w(0, "условно", "условный", "условного", "условным", "условному", "условное"):
+	// Not "remains under probation supervision": the supervision of a restriction of freedom.
+	case w(0, "suspended", "conditional") && !w(1, "from"), w(0, "probation") && !w(1, "supervision", "service", "officer", "officers", "office"), w(0, "условно", "условный", "условного", "условным", "условному", "условное"):
 		return "suspended", 1
 	case w(0, "лишения", "лишение", "лишению", "лишением") && w(1, "свободы"):
 		return "imprisonment", 2
@@ -225,6 +227,12 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "imprisonment", 1 // administrative arrest: "арестовал на 15 суток"
 	case w(0, "лишение", "лишением", "лишения") && w(1, "права"):
 		return "ban", 2
+	// "лишить её права заниматься журналистской деятельностью": the verb of the same ban.
+	case w(0, "лишить", "лишил", "лишила", "лишили") && (w(1, "права") || w(2, "права") && w(1, "его", "её", "ее", "их")):
+		if w(1, "права") {
+			return "ban", 2
+		}
+		return "ban", 3
 	case w(0, "arrest", "арест", "ареста", "арестом") && d.word(i-1, "administrative", "административный", "административного", "административному"):
 		return "imprisonment", 1
 	}
@@ -332,12 +340,13 @@ var (
 		запросило потребовало требовало попросило запрашивало запрашивали требовали
 		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный`)
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
-	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving
+	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving imposed
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
 		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable
-		грозит грозят грозило может могут предусматривает предусматривающей если if unless`)
+		грозит грозят грозило может могут предусматривает предусматривающей предусмотрено предусмотрена предусмотрен
+		предусматривающая предусматривающие если if unless`)
 	prosecutorCues = wordSet(`prosecutor prosecutors prosecution procurator state прокурор прокурора прокуратура гособвинитель
 		обвинитель обвинение гособвинение сторона`)
 )
@@ -528,7 +537,9 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// between two events, not "banned for three years after his release".
 			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
 				d.word(k-1, "через", "спустя") || d.word(e, "after", "before", "после") && !d.word(k-1, "for", "to", "на", "к", "of", "по") ||
-				d.anyWord(k-3, k, "than", "about", "almost", "nearly", "around", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
+				d.anyWord(k-3, k, "than", "almost", "nearly", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
+				// "about two years", not "concern about the two-year sentence".
+				d.word(k-1, "about", "around") || d.word(k-2, "about", "around") && !d.word(k-1, "the", "a", "an", "his", "her", "their") ||
 				d.word(k-1, "within", "in", "through", "испытательным", "испытательный") && !d.word(k-2, "sentenced") ||
 				d.word(k-1, "a", "an") && !d.toks[k].cyr && d.word(k, "day", "week", "month", "year") && !d.word(e, "in", "of") ||
 				d.word(e, "probation") || d.word(k-2, "испытательным", "испытательный") || d.word(k-1, "probation") ||
@@ -555,13 +566,13 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		if kind, l := d.kindAt(k); kind != "" {
 			// "house arrest" is not a penalty kind; "suspended for 'committing an offence'"
 			// (from office) is not a suspended sentence.
-			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
+			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "yrs", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
 				// In a table's cell of two lines, the word before is the cell's, not the next column's.
 				pk := k - 1
 				for pk > a && d.toks[k].cell != 0 && d.toks[pk].cell != d.toks[k].cell {
 					pk--
 				}
-				if !(d.punct(pk, ",") || d.word(pk, "years'", "years", "year")) {
+				if !(d.punct(pk, ",") || d.word(pk, "years'", "years", "year", "yrs", "yr")) {
 					continue
 				}
 			}
@@ -632,6 +643,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				if d.word(t.a-1, "for", "на") && d.anyPunct(k.b, t.a, "\"", "“", "”", "«", "»") {
 					limit = 16
 				}
+				// "с запретом занимать должности в органах государственной власти и местного
+				// самоуправления на 4 года": a long scope in one clause, the term after "на".
+				if d.word(t.a-1, "for", "на") && k.b <= t.a && !d.anyPunct(k.b, t.a, ",", ";", ".", "(", ")") && !d.anyClass(k.b, t.a, cSentencing|cStrong) {
+					limit = 16
+				}
 			}
 			// A fine has an amount, not a term: "six years for A but only fines for the others".
 			if dist < 0 || k.a >= t.b && dist > 6 || k.b <= t.a && dist > limit || usedKind[ki] && k.kind != "suspended" || k.kind == "fine" && dist > 1 {
@@ -699,7 +715,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 			// "He sentenced: - A to nine years;": the verb of the lead.
 			// "Verdict at a glance: - A, 27 - 4.5 years": a list led by the verdict's noun.
-			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences")) && !d.anyClass(a, t.a, cDemand) {
+			// "Result on appeal (first-instance term -> appeal term): - A: 7 yrs -> 5 yrs": a list
+			// led by the terms' noun, where no request is told.
+			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences") ||
+				d.anyWord(d.sents[lead].a, d.sents[lead].b, "term", "terms", "result", "results") && !d.cueIn(lead, cDemand)) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
 			}
 			// "Who got what" then "A, 22 — (charge): 4 years": a list of names under a title,
@@ -707,7 +726,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if !strong && d.sents[si].lead < 0 && d.nameItem(si) && !d.anyClass(a, t.a, cDemand) {
 				for sj, n := si-1, 0; sj >= 0 && n < 8; sj, n = sj-1, n+1 {
 					// Past the titles, the other items and their second clauses.
-					if d.heading(d.sents[sj]) || d.nameItem(sj) || d.toks[d.sents[sj].a].nl == 0 && d.sents[sj].para != d.sents[sj-1].para+1 && sj > 0 && d.sents[sj].para == d.sents[sj-1].para {
+					if d.heading(d.sents[sj]) || d.nameItem(sj) || sj > 0 && d.toks[d.sents[sj].a].nl == 0 && d.sents[sj].para != d.sents[sj-1].para+1 && d.sents[sj].para == d.sents[sj-1].para {
 						continue
 					}
 					if d.cueIn(sj, cStrong) || d.anyWord(d.sents[sj].a, d.sents[sj].b, "verdict", "verdicts") {
@@ -865,7 +884,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue
 			}
 		}
-		if !cue && k.kind != "fine" {
+		// "направил на принудительное лечение", "sent for compulsory treatment": the court's
+		// order is told by the verb of sending.
+		sent := k.kind == "compulsory treatment" && (d.word(k.a-1, "на", "for", "to") && d.word(k.a-2, "направил", "направила", "направили", "направлен", "направлена", "направлены", "отправил", "отправила", "отправили", "sent", "ordered") ||
+			d.word(k.a-1, "ordered", "imposed"))
+		if !cue && !sent && k.kind != "fine" {
 			continue
 		}
 		out = append(out, &penaltyMention{a: k.a, b: e, pen: p})
@@ -935,11 +958,23 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			// "назначено 4 года при запрошенных пяти": the participle says whose.
 			asked := d.word(k, "запрошенных", "запрошенного", "запрошенные", "запрошенный") && pm.a-k <= 2
 			demand = (prosecutor || asked || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
+			// "the prosecutor asked for eight years, and the judge imposed seven": a verb of
+			// sentencing in a clause of its own, nearer the term, is the term's.
+			for x := k + 1; x < pm.a && demand; x++ {
+				if d.is(x, cStrong) && !d.is(x, cDemand) && d.anyPunct(k, x, ",", ";") && d.anyWord(k, x, "and", "but", "while", "whereas", "а", "но", "и") {
+					demand = false
+				}
+			}
 		}
 	}
 	// An answer that says no verb of its own: the question's ("And the prosecution had asked
 	// for...? / Seven years for Levan").
 	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.cueIn(lead, cDemand) && d.cueIn(lead, cProsecutor) && d.punct(d.sents[lead].b-1, "?") {
+		demand = true
+	}
+	// A list under a prosecutor's request ("The prosecutor asked the court to impose: - A, six
+	// years; - B, four years"): its items have no verb of their own, the lead's is a demand.
+	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.demandLead(lead) {
 		demand = true
 	}
 	demand = demand || pm.demand || d.prosecutionAside(s.a, pm.a)
@@ -962,6 +997,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	sameFine := pm.pen.Kind == "fine" && d.word(pm.a-1, "same") && d.word(pm.a-2, "the")
 	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "" || sameFine) {
 		persons = []*Person{*defendant}
+		// "The panel struck out a charge against V. As a result, the main penalty was
+		// reduced to five years": the one defendant the sentence before names.
+		if p := d.defendantBefore(s); p != nil {
+			persons = []*Person{p}
+		}
 		if pm.pen.Inferred == "" {
 			p := *pm.pen
 			p.Inferred = "not named in its sentence: the person the text is about"
@@ -976,6 +1016,16 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		if pen.Inferred == "" && d.fromGroup {
 			pen.Inferred = "a group phrase names the person"
 		}
+		// "banned her from posting for the duration of the sentence", "на весь срок
+		// наказания": the term of the person's main penalty told before.
+		if pen.Kind == "ban" && pen.Term == "" && d.forTheSentence(pm.b, s.b) {
+			for _, sn := range d.res.Sentences {
+				if sn.Person == p.Name && sn.Term != "" && sn.Kind != "ban" {
+					pen.Term = sn.Term
+					pen.Inferred = "the term of the sentence it lasts for"
+				}
+			}
+		}
 		if pen.Kind == "" {
 			if !demand {
 				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
@@ -984,9 +1034,18 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		}
 		if demand {
 			d.res.Demands = addPenalty(d.res.Demands, &pen)
+			if d.receivedAsAsked(s.a, pm.a) {
+				sn := pen
+				sn.Inferred = "the term the text says the prosecutor asked for"
+				d.res.Sentences = addPenalty(d.res.Sentences, &sn)
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+			}
 		} else {
 			d.res.Sentences = addPenalty(d.res.Sentences, &pen)
-			d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+			// Compulsory treatment follows a finding of insanity, not a conviction.
+			if pen.Kind != "compulsory treatment" {
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
+			}
 			if d.equalsDemand(pm.b, s) {
 				dem := pen
 				dem.Inferred = "the term the text says the prosecutor asked for"
@@ -1061,6 +1120,111 @@ func (d *doc) openAside(a, k, b int) bool {
 	}
 	// "(просили 3 года)", "(requested: 3 years)".
 	return (d.word(k, "requested", "sought", "asked", "demanded") || d.is(k, cDemand) && d.toks[k].cyr) && (d.punct(k+1, ":") || d.word(k+1, "for") || k+1 == b)
+}
+
+// defendantBefore returns the one defendant that the sentence before s, in its paragraph,
+// names (officials and pronouns aside), or nil.
+func (d *doc) defendantBefore(s sentence) *Person {
+	si := d.toks[s.a].sent
+	if si == 0 || d.sents[si-1].para != s.para {
+		return nil
+	}
+	prev := d.sents[si-1]
+	var one *Person
+	for _, m := range d.personsIn(prev.a, prev.b) {
+		if m.p == nil || m.pronoun || d.official(m) || !hasRole(m.p, "defendant") {
+			continue
+		}
+		if one != nil && one != m.p {
+			return nil
+		}
+		one = m.p
+	}
+	return one
+}
+
+// capsLine reports a line of three or more words, all in capitals, that holds token k: a
+// headline.
+func (d *doc) capsLine(k int) bool {
+	a := k
+	for a > 0 && d.toks[a].nl == 0 {
+		a--
+	}
+	n := 0
+	for x := a; x < len(d.toks) && (x == a || d.toks[x].nl == 0); x++ {
+		if t := &d.toks[x]; t.k == tWord && utf8.RuneCountInString(t.t) > 1 {
+			if !t.caps {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// forTheSentence reports "for the duration of the sentence" or "на весь срок наказания"
+// within tokens [b, e) of a ban: it lasts as long as the main penalty.
+func (d *doc) forTheSentence(b, e int) bool {
+	for k := b; k < min(e, b+12); k++ {
+		if d.word(k, "duration", "length") && d.word(k+1, "of") && d.word(k+3, "sentence", "term", "punishment") ||
+			d.word(k, "срок") && d.word(k+1, "наказания") && d.word(k-1, "весь", "на") {
+			return true
+		}
+	}
+	return false
+}
+
+// receivedAsAsked reports a sentence told as the demand before the demand's term, in tokens
+// [a, b): "she received exactly what the prosecutor had asked: two years", "получила ровно
+// то, что просил прокурор: 2 года". The term is both.
+func (d *doc) receivedAsAsked(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !d.is(k, cStrong) || d.is(k, cDemand) {
+			continue
+		}
+		x, what := k+1, false
+		for x < b && (d.word(x, "exactly", "precisely", "just", "what", "the", "term", "ровно", "именно", "то", "тот", "срок", "что", "столько", "сколько", "который", "которого") || d.punct(x, ",")) {
+			what = what || d.word(x, "what", "что", "сколько", "который", "которого")
+			x++
+		}
+		if what {
+			for y := x; y < min(b, x+3); y++ {
+				if d.is(y, cDemand) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// demandLead reports a sentence that introduces a list of demands: it ends in a colon, asks
+// with a verb of demanding, and the asker is the prosecution, named in it or in the sentence
+// before it ("State prosecutor X spoke on Thursday. He asked:"). A legend ("the requests in
+// brackets") introduces sentences, a verb of sentencing a sentence equal to the demand, and
+// the defence's requests are no demands.
+func (d *doc) demandLead(si int) bool {
+	s := d.sents[si]
+	if s.b <= s.a || !d.punct(s.b-1, ":") {
+		return false
+	}
+	// "She received exactly what the prosecutor asked:": a sentence equal to the demand.
+	if d.anyClass(s.a, s.b, cStrong) {
+		return false
+	}
+	asks := false
+	for k := s.a; k < s.b; k++ {
+		if d.is(k, cDemand) && !d.word(k-1, "not", "не") {
+			asks = true
+		}
+	}
+	if !asks || d.anyWord(s.a, s.b, "скобках", "brackets", "parentheses", "parenthesis", "defence", "defense", "lawyer", "lawyers", "защита", "адвокат", "адвокаты", "защитник") {
+		return false
+	}
+	if d.anyClass(s.a, s.b, cProsecutor) {
+		return true
+	}
+	return si > 0 && d.sents[si-1].para == s.para && d.anyClass(d.sents[si-1].a, d.sents[si-1].b, cProsecutor)
 }
 
 // prosecutionAside reports an aside that names the prosecution before the term at b:
@@ -1535,12 +1699,12 @@ func (d *doc) official(m *personMention) bool {
 		return true // "a book by X", "a video by X": the author, not whom the claim is about
 	}
 	switch m.role {
-	case "judge", "prosecutor", "chairman", "investigator":
+	case "judge", "prosecutor", "chairman", "investigator", "official":
 		return true
 	case "lawyer":
 		return m.counsel
 	}
-	return m.p != nil && hasRole(m.p, "judge", "prosecutor", "chairman", "investigator") && !hasRole(m.p, "defendant")
+	return m.p != nil && hasRole(m.p, "judge", "prosecutor", "chairman", "investigator", "official") && !hasRole(m.p, "defendant")
 }
 
 // trailingList returns the persons of the coordinated list that ends before token a.
@@ -1611,6 +1775,9 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1
 	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their", "an") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
+		// "Turgynbayeva's appeal was rejected", "rejected Turgynbayeva's appeal".
+		w(0, "rejected", "dismissed") && w(-1, "was", "were") && w(-2, "appeal", "appeals", "cassation"),
+		w(0, "rejected", "dismissed") && k+1 < len(d.toks) && d.toks[k+1].poss && d.toks[k+1].cap && w(2, "appeal", "appeals"),
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
 		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
@@ -1708,6 +1875,12 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			// "the case against 22 activists. The activists, among them X and Y, ...": the
 			// persons the text names as members of the group.
 			persons = d.amongThem(s)
+		}
+		// "NUKUS APPEAL: ONE TERM CUT, ONE UPHELD, ONE CASE SENT BACK": a headline in
+		// capitals sums up outcomes of people it does not name; the text tells them.
+		if len(persons) == 0 && d.capsLine(k) {
+			k += l - 1
+			continue
 		}
 		if len(persons) == 0 && (o == "upheld" || o == "overturned" || o == "returned") {
 			// "upheld the verdicts": everyone convicted; "upheld the verdict": the defendant.

@@ -27,6 +27,8 @@ type dateMention struct {
 	after    bool // the date of a clause "a day after he had given an interview"
 	since    bool // a start ("since 2021") of a state, not when something happened
 	dateline bool
+	from     int          // the first day of the period this day ends ("between 18 and 24 May"), or 0
+	period   *dateMention // the last day of the period this day opens or ends, or nil
 }
 
 func (m *dateMention) time() time.Time {
@@ -366,6 +368,47 @@ func (d *doc) unit(i int) byte {
 	return 0
 }
 
+// periodStart returns the first day of a period whose last day is m, of m's month and year,
+// and marks m with it: "10-16 March", "3–9 November 2025", "between 18 and 24 May 2025",
+// "from 10 to 17 October", "с 1 по 13 октября". Nil when m ends no period.
+func (d *doc) periodStart(m *dateMention) *dateMention {
+	if m.prec != precDay && m.prec != precNoYear {
+		return nil
+	}
+	day, at := 0, -1
+	if a, _, ok := strings.Cut(d.toks[m.a].t, "-"); ok && m.rangeEnd && d.toks[m.a].k == tNum {
+		day, at = atoiOr0(a), m.a // one token: "10-16"
+	} else if k := m.a - 2; k >= 0 && d.toks[k].k == tNum && !strings.ContainsAny(d.toks[k].t, ".,:/-") {
+		dash := d.punct(k+1, "–", "—", "-")
+		between := d.word(k+1, "and", "и") && d.word(k-1, "between", "между") ||
+			d.word(k+1, "to", "till", "until", "по", "до") && d.word(k-1, "from", "с", "со")
+		if dash || between {
+			day, at = d.num(k), k
+		}
+	}
+	// A night ("of 11-12 January") is dated by its last day alone.
+	if at < 0 || day < 1 || day >= m.d-1 {
+		return nil
+	}
+	m.from, m.period = day, m
+	b := at + 1
+	if b > m.a {
+		b = m.a
+	}
+	if at == m.a {
+		b = m.a + 1
+	}
+	return &dateMention{a: at, b: b, y: m.y, m: m.m, d: day, prec: m.prec, period: m}
+}
+
+func atoiOr0(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
 // relKind is how a relative expression is resolved.
 type relKind int
 
@@ -383,7 +426,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	}
 	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
 	switch {
-	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening"):
+	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening", "night"):
 		return 1, 'd', relAnchor, false, 3
 	case w(0, "next") && w(1, "day") && !w(-1, "the"):
 		return 1, 'd', relAnchor, false, 2
@@ -596,6 +639,10 @@ func (d *doc) findDates() {
 			for k := m.a; k < m.b; k++ {
 				d.toks[k].used = true
 			}
+			// "between 18 and 24 May 2025", "3–9 November": the period's first day too.
+			if st := d.periodStart(m); st != nil {
+				d.addDate(st, "")
+			}
 			// "26.03.2025 10:15" alone on its line after the dateline: the next post of a
 			// feed, whose "вчера" and "today" are counted from it.
 			if d.dateline != nil && m.prec == precDay && m.y != 0 && d.postStamp(m) {
@@ -671,6 +718,11 @@ func (d *doc) findDates() {
 					explicit = true
 					break
 				}
+				// Only a date in apposition says it: past another clause's words ("ten days
+				// after the raid, and B on 12 January") the date is that clause's.
+				if !d.punct(k, ",", "(", "—", "–", "-") && !d.word(k, "on", "in", "that", "is", "i.e", "в", "то", "есть") {
+					break
+				}
 			}
 			// "20 января, через два дня после смерти": the date written just before says it.
 			if !explicit && !d.datedJustBefore(i, sa) {
@@ -706,6 +758,18 @@ func (d *doc) findDates() {
 				break
 			}
 		}
+		// "в тот же день, когда был подписан указ, — 27 ноября", "the same day, when the
+		// decree was signed — 27 November": the day the clause defines, said after a dash.
+		if !explicitNext && d.punct(i+l, ",") && d.word(i+l+1, "когда", "when") {
+			for k := i + l + 2; k < min(i+l+14, sb); k++ {
+				if d.punct(k, "—", "–") {
+					if m, ok := d.absolute(k + 1); ok && m.prec != precYear {
+						explicitNext = true
+					}
+					break
+				}
+			}
+		}
 		if explicitNext {
 			i += l - 1
 			continue
@@ -725,7 +789,12 @@ func (d *doc) findDates() {
 		// So does one in a new section that has told no day yet ("Dawn searches ... Halina
 		// Loban was released the same evening").
 		// "That night" points back to the day just told, wherever it stands.
-		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) && !d.word(i, "that") &&
+		// But a chronology that goes back within the story's weeks ("The verdict came on 11
+		// September ... On 5 September officers searched the flat. // Two days later, his
+		// sister was dismissed") goes on from the day the paragraph before told.
+		recent := latest != nil && base != nil && latest.time().Sub(base.time()) < 31*24*time.Hour &&
+			d.sents[d.toks[base.a].sent].para+1 == d.sents[d.toks[i].sent].para && !d.headingBetween(base.a, i)
+		if kind == relAnchor && latest != nil && base != nil && latest.time().After(base.time()) && !d.word(i, "that") && !recent &&
 			(d.sents[d.toks[i].sent].a == i && d.paraStart(i) || d.headingBetween(base.a, i)) {
 			base = latest
 		}

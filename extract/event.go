@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных`)
+var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -23,7 +23,9 @@ func (d *doc) eventAt(k int) (string, int) {
 	case w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)),
 		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave"):
 		return "travel ban", 1
-	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed")):
+	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
+		d.word(k-1, "his", "her", "their") && d.word(k-2, "ordered", "imposed")):
+		// "the court ordered her pre-trial detention": a court's custody.
 		return "arrest", 1
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
@@ -58,6 +60,21 @@ func (d *doc) otherCustody(triggers []int, k int) bool {
 func (d *doc) custodySince(k int) *dateMention {
 	// "in custody since", "held in pre-trial detention since", "под стражей с".
 	inPre := d.word(k-1, "in") || d.word(k-1, "pre-trial") && d.word(k-2, "in")
+	// "содержится в СИЗО-3 г. Гомеля с 20 апреля", "has been held in SIZO-1 since 3 May".
+	if d.word(k, "сизо", "sizo") && d.word(k-1, "в", "in") && d.word(k-2, "содержится", "содержался", "содержалась", "содержатся", "содержались", "находится", "находился", "находилась", "held", "kept") {
+		s := d.sents[d.toks[k].sent]
+		for x := k + 1; x < min(k+8, s.b-1); x++ {
+			if !d.word(x, "с", "since") {
+				continue
+			}
+			for _, m := range d.sentDates[d.toks[k].sent] {
+				if m.a == x+1 {
+					return m
+				}
+			}
+		}
+		return nil
+	}
 	if !(d.word(k, "custody", "detention") && inPre || d.word(k, "стражей") && d.word(k-1, "под")) {
 		return nil
 	}
@@ -110,6 +127,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		}
 	case "detention":
 		if lem == "detain" || lem == "detention" || lem == "apprehend" {
+			// "the detention was extended", "extended his detention": a custody's extension,
+			// no new event.
+			if lem == "detention" && (w(1, "was", "were") && w(2, "extended", "prolonged") || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
+				return true
+			}
 			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres")
 		}
 	case "search":
@@ -166,7 +188,9 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		}
 	case "house arrest":
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
-		return w(-1, "из-под", "from")
+		// "продлил домашний арест", "house arrest extended": its extension.
+		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||
+			d.word(k+l, "продлён", "продлен", "продлена") || d.word(k+l, "was", "were") && d.word(k+l+1, "extended", "prolonged")
 	case "travel ban":
 		// "prohibited from leaving her home at night": a restriction of a sentence, not a
 		// ban on leaving the country.
@@ -271,7 +295,7 @@ func (d *doc) events(si int) {
 	refDate := ""
 	var triggers []int
 	for k := s.a; k < s.b; k++ {
-		if typ, _ := d.eventAt(k); typ != "" {
+		if typ, _ := d.eventAt(k); typ != "" && !d.ofUnnamed(k) {
 			triggers = append(triggers, k)
 			if x := d.toldBefore(k, typ); x != nil && x.Date != "" {
 				refDate = x.Date
@@ -291,6 +315,7 @@ func (d *doc) events(si int) {
 		if typ == "" {
 			continue
 		}
+		unnamed := d.ofUnnamed(k) // proposed without a person
 		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
 			k += l - 1
 			continue
@@ -322,7 +347,7 @@ func (d *doc) events(si int) {
 		}
 		official := typ != "dismissal" && typ != "disciplinary action"
 		var persons []*Person
-		if typ == "torture allegation" || typ == "detention" || typ == "arrest" || typ == "release" {
+		if (typ == "torture allegation" || typ == "detention" || typ == "arrest" || typ == "release") && !unnamed {
 			// "the victims of torture, A, B, C and D"
 			var after []*Person
 			seen := map[*Person]bool{}
@@ -341,7 +366,24 @@ func (d *doc) events(si int) {
 			}
 		}
 		d.fromGroup = false
-		if persons == nil {
+		// "Rauf Guliyev had his flat searched on the day of her detention": the one who had it
+		// searched, not the "her" after it, on the day of her own detention.
+		var ownOf *Person // whose event "her detention" names, where not the event's person
+		if persons == nil && !unnamed && typ == "search" && homeWords[d.word2(k-1)] && d.word(k-2, "his", "her", "their") && d.word(k-3, "had", "has", "have") {
+			ms := d.personsIn(s.a, k-3)
+			for x := len(ms) - 1; x >= 0; x-- {
+				if m := ms[x]; m.p != nil && !m.pronoun && !d.toks[m.b-1].poss {
+					persons = []*Person{m.p}
+					break
+				}
+			}
+			for _, m := range d.personsIn(k+1, s.b) {
+				if len(persons) == 1 && m.pronoun && m.p != nil && m.p != persons[0] {
+					ownOf = m.p
+				}
+			}
+		}
+		if persons == nil && !unnamed {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
 		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
@@ -355,15 +397,40 @@ func (d *doc) events(si int) {
 			d.setWhat(it.date.iso, typ)
 		}
 		date := d.eventDate(si, k, refDate, typ)
-		if len(persons) == 0 && typ == "search" {
+		if len(persons) == 0 && typ == "search" && !unnamed {
 			persons = d.homeOfLast(s)
 		}
 		// "two days later a court ordered his arrest. In late January the measure was changed
 		// to house arrest": a custody's next step, told in a sentence that names no one, is of
 		// the person of the event just before, in the same paragraph.
-		if len(persons) == 0 && (typ == "house arrest" || typ == "arrest" || typ == "release") && d.lastOf != nil && d.lastOfSent >= si-1 && d.lastOfSent < si &&
+		if len(persons) == 0 && !unnamed && (typ == "house arrest" || typ == "arrest" || typ == "release") && d.lastOf != nil && d.lastOfSent >= si-1 && d.lastOfSent < si &&
 			d.sents[d.lastOfSent].para == s.para && len(d.personsIn(s.a, s.b)) == 0 && len(d.sentGroups[si]) == 0 {
 			persons = []*Person{d.lastOf}
+		}
+		// "On 2 October, sixteen people were released. Among them were A and B": those named.
+		if len(persons) == 0 && !unnamed {
+			persons = d.amongThem(s)
+		}
+		// "Бауыржан Кенжебаев — 3 года ограничения свободы. Освобождён из-под стражи в зале
+		// суда.": a sentence that opens with a short participle and names no one is of the
+		// person of the sentence before, of the participle's gender.
+		if len(persons) == 0 && !unnamed && k == s.a && d.toks[k].cyr && si > 0 && d.sents[si-1].para == s.para && len(d.personsIn(s.a, s.b)) == 0 {
+			if g := shortParticipleGender(d.toks[k].low); g != 0 {
+				var one *Person
+				for _, m := range d.personsIn(d.sents[si-1].a, d.sents[si-1].b) {
+					if m.p == nil || m.pronoun || d.official(m) || d.toks[m.b-1].poss || m.p.Gender != "" && m.p.Gender != string(g) {
+						continue
+					}
+					if one != nil && one != m.p {
+						one = nil
+						break
+					}
+					one = m.p
+				}
+				if one != nil {
+					persons = []*Person{one}
+				}
+			}
 		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
@@ -381,7 +448,11 @@ func (d *doc) events(si int) {
 			pd := date
 			if each != nil {
 				// "Two days after each detention the court remanded them": each person's own.
-				if x := d.eachDate(each, p); x != "" {
+				owner := p
+				if ownOf != nil {
+					owner = ownOf
+				}
+				if x := d.eachDate(each, owner); x != "" {
 					pd = x
 					d.setWhat(x, typ)
 				}
@@ -405,6 +476,35 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
+}
+
+// shortParticipleGender returns the gender a Russian short passive participle shows
+// ("освобождён" 'm', "задержана" 'f'), or 0.
+func shortParticipleGender(w string) byte {
+	switch {
+	case strings.HasSuffix(w, "ён") || strings.HasSuffix(w, "ен") || strings.HasSuffix(w, "ан") || strings.HasSuffix(w, "ят") || strings.HasSuffix(w, "ит"):
+		return 'm'
+	case strings.HasSuffix(w, "ена") || strings.HasSuffix(w, "ана") || strings.HasSuffix(w, "ята") || strings.HasSuffix(w, "ита"):
+		return 'f'
+	}
+	return 0
+}
+
+// ofUnnamed reports an event word in a relative clause of a common noun: "according to a
+// former inmate who was released the next week" tells of someone the text does not name.
+func (d *doc) ofUnnamed(k int) bool {
+	s := d.sents[d.toks[k].sent]
+	for x := k - 1; x >= max(s.a+1, k-4); x-- {
+		if d.word(x, "who", "который", "которая", "которые") {
+			// The subject of the clause ("who was released"), after a noun.
+			p := &d.toks[x-1]
+			return p.k == tWord && !p.cap && !rolePrepositions[p.low]
+		}
+		if !d.word(x, "was", "were", "is", "had", "has", "been", "later", "then", "subsequently", "был", "была", "были", "позже", "затем") {
+			return false
+		}
+	}
+	return false
 }
 
 // custodyCues are the places and moments of a custody's first hours: "in the van", "at the
@@ -803,12 +903,17 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 		// "replaced his detention with house arrest, which was lifted in June": a relative
 		// clause after the event tells its own time.
-		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") {
+		// But a date after a dash closes the clause: "в тот же день, когда был подписан указ,
+		// — 27 ноября".
+		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") && !d.punct(m.a-1, "—", "–") {
 			continue
 		}
 		// "who was detained with him, was never tried: he died on 19 October": a date after
 		// another event word, past a colon or semicolon, is that event's.
-		if m.a > k && d.anyPunct(k+1, m.a, ":", ";") && slices.ContainsFunc(d.triggers, func(t int) bool { return t > k && t < m.a }) {
+		// "Веру задержали, а через двое суток суд отпустил её": so past a comma and a
+		// conjunction that opens a clause with an event word of its own after the date.
+		if m.a > k && (d.anyPunct(k+1, m.a, ":", ";") && slices.ContainsFunc(d.triggers, func(t int) bool { return t > k && t < m.a }) ||
+			d.punct(k+1, ",") && d.word(k+2, "а", "но", "but") && m.a <= k+4 && slices.ContainsFunc(d.triggers, func(t int) bool { return t > m.b && t < m.b+8 })) {
 			continue
 		}
 		cands = append(cands, m)
@@ -858,6 +963,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 				best = m
 			}
 		}
+		// "detained between 18 and 24 May 2025": each on some day of the period, which is
+		// known to its month.
+		if p := best.period; p != nil && p.y != 0 {
+			return isoOf(p.y, p.m, 0, precMonth)
+		}
 		return best.iso
 	}
 	if refDate != "" {
@@ -880,8 +990,9 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 			return m.iso
 		}
 	}
-	// "released in the courtroom", "освобождён в зале суда": on the day of the verdict.
-	if typ == "release" && (d.anyWord(s.a, s.b, "courtroom") || d.anyWord(s.a, s.b, "зале") && d.anyWord(s.a, s.b, "суда")) {
+	// "released in the courtroom", "освобождён в зале суда", "taken into custody in the
+	// courtroom": on the day of the verdict.
+	if (typ == "release" || typ == "arrest" || typ == "detention") && (d.anyWord(s.a, s.b, "courtroom") || d.anyWord(s.a, s.b, "зале") && d.anyWord(s.a, s.b, "суда")) {
 		if m := d.familyDate(eventNouns["verdict"], k, false); m != nil {
 			return m.iso
 		}
@@ -943,7 +1054,17 @@ func (d *doc) reportedBetween(m *dateMention, k int) bool {
 	if k < m.a {
 		a, b = k, m.a
 	}
-	return d.anyWord(a, b, "says", "said", "told", "claims", "claimed", "alleges", "alleged", "according", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила", "утверждает", "словам")
+	if d.anyWord(a, b, "says", "said", "told", "claims", "claimed", "alleges", "alleged", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила", "утверждает") {
+		return true
+	}
+	// "On 8 February, according to a former inmate, guards beat him": an aside between
+	// commas leaves the date to the clause.
+	for x := a; x < b; x++ {
+		if d.word(x, "according", "словам") && !(d.punct(x-1, ",") && d.anyPunct(x+1, b, ",")) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestTrigger returns the event word of the sentence nearest to a date; at equal distance,
@@ -1220,7 +1341,63 @@ func (d *doc) gappedItems(b int, s sentence) []datedItem {
 		items = append(items, datedItem{ps, ds[0]})
 		x = end - 1
 	}
-	return items
+	return append(items, d.gappedAnd(b, s)...)
+}
+
+// gappedAnd reads the English clause after "and" that leaves out the verb: "Guliyeva was
+// detained on 6 December and Hajizada the following week, on 13 December": the persons after
+// "and" and the last date before the clause ends.
+func (d *doc) gappedAnd(b int, s sentence) []datedItem {
+	if d.toks[min(b, len(d.toks)-1)].cyr || len(d.datesIn(b, min(s.b, b+6))) == 0 {
+		return nil // the main clause says its own date right after the verb
+	}
+	ds := d.datesIn(b, s.b)
+	inDate := func(x int) bool { // "ten days after the raid" tells a date, no event
+		return slices.ContainsFunc(ds, func(m *dateMention) bool { return x >= m.a && x < m.b })
+	}
+	for x := b; x < s.b; x++ {
+		if d.is(x, cEvent) && !inDate(x) {
+			if typ, _ := d.eventAt(x); typ != "" {
+				return nil
+			}
+		}
+		if !d.word(x, "and") {
+			continue
+		}
+		var ps []*Person
+		y := x + 1
+		for y < s.b && !d.toks[y].cap && roleWords[d.toks[y].low] != "" {
+			y++ // "and reporter Sevinj Aliyeva on 12 January"
+		}
+		for _, m := range d.personsIn(y, s.b) {
+			if m.a != y || m.p == nil || m.pronoun {
+				break
+			}
+			ps = append(ps, m.p)
+			y = m.b
+			if d.punct(y, ",") && d.toks[min(y+1, len(d.toks)-1)].cap || d.word(y, "and") {
+				y++
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		end := y
+		for end < s.b && end-y <= 10 && !d.punct(end, ";", ".") && (d.toks[end].k != tWord || !d.is(end, cEvent) && (d.month(end) > 0 || relWords[d.toks[end].low] || d.word(end, "on", "in", "week", "day", "days", "weeks", "month", "following", "next", "a", "the"))) {
+			end++
+		}
+		var last *dateMention
+		for _, m := range d.datesIn(y, end) {
+			if !m.until && (m.prec == precDay || m.prec == precNoYear) {
+				last = m
+			}
+		}
+		if last == nil {
+			return nil
+		}
+		return []datedItem{{ps, last}}
+	}
+	return nil
 }
 
 // eachOffset is a time told from each person's own event: "two days after each detention",
@@ -1331,7 +1508,7 @@ func (d *doc) relativeSubject(a int) int {
 }
 
 // homeWords are the words of a home searched: its owner is whom a search is of.
-var homeWords = wordSet(`flat apartment home house квартире квартиру квартира квартиры доме дом жилище`)
+var homeWords = wordSet(`flat apartment home house office квартире квартиру квартира квартиры доме дом жилище`)
 
 // homeOfLast returns, for a search of a home that names no one ("В тот же вечер в квартире
 // провели обыск"), the person of the event told last in the paragraph, whose home it is.

@@ -21,6 +21,17 @@ var (
 	acquitWords     = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы`)
 )
 
+var verdictOrAcquittal = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range verdictWords {
+		m[w] = true
+	}
+	for w := range acquitWords {
+		m[w] = true
+	}
+	return m
+}()
+
 // eventNouns maps the nouns that name an event to its family.
 var eventNouns = map[string]*eventFamily{
 	"arrest": arrestFamily, "detention": detentionFamily, "custody": custodyFamily, "remand": arrestFamily,
@@ -29,8 +40,10 @@ var eventNouns = map[string]*eventFamily{
 	"search": {types: []string{"search"}}, "searches": {types: []string{"search"}}, "обыска": {types: []string{"search"}}, "обысков": {types: []string{"search"}},
 	"death": {types: []string{"death"}}, "смерти": {types: []string{"death"}}, "гибели": {types: []string{"death"}},
 	"expulsion": {types: []string{"disciplinary action"}}, "disbarment": {types: []string{"disciplinary action"}}, "исключения": {types: []string{"disciplinary action"}},
+	"dispersal": {types: []string{"disruption"}}, "разгона": {types: []string{"disruption"}},
 	"dismissal": {types: []string{"dismissal"}}, "увольнения": {types: []string{"dismissal"}},
-	"verdict": {words: verdictWords}, "conviction": {words: verdictWords}, "sentencing": {words: verdictWords}, "приговора": {words: verdictWords},
+	// A verdict may be an acquittal: "a month after the verdict" that acquitted.
+	"verdict": {words: verdictOrAcquittal}, "conviction": {words: verdictWords}, "sentencing": {words: verdictWords}, "приговора": {words: verdictOrAcquittal},
 	"acquittal": {words: acquitWords}, "оправдания": {words: acquitWords},
 }
 
@@ -74,7 +87,7 @@ func (d *doc) familyOf(k int) *eventFamily {
 func (d *doc) eventRelative(i int) (*dateMention, int) {
 	if !d.mayCount(i) {
 		switch d.toks[i].low {
-		case "через", "спустя", "the", "на", "в", "во", "first", "после", "after", "upon":
+		case "через", "спустя", "the", "на", "в", "во", "first", "после", "after", "upon", "a", "an":
 		default:
 			return nil, 0 // most words: no lookups
 		}
@@ -90,6 +103,8 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 		}
 	case w(0, "the") && w(1, "day", "night", "morning") && w(2, "after"):
 		n, j = 1, i+2 // "the morning after the protest": the next day
+	case w(0, "a", "an") && d.unit(i+1) != 0 && d.unit(i+1) != 'h' && w(2, "after", "before"):
+		n, u, j = 1, d.unit(i+1), i+2 // "a month after the verdict"
 	case w(0, "the") && w(1, "week") && w(2, "after"):
 		n, u, j = 1, 'w', i+2
 	case w(0, "the") && w(1, "day") && w(2, "before"):

@@ -95,6 +95,7 @@ type doc struct {
 
 	firstMention map[*Person]int // the token of each person's first mention, once asked for
 	colHeads     map[int][2]int  // a table cell's first token: the head cell of its column
+	cellGoesOn   map[int]int     // a table cell's last token: the first of its continuation on the next line
 }
 
 func newDoc(text string) *doc {

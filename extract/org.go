@@ -16,7 +16,7 @@ type orgMention struct {
 var enHeads = map[string]string{
 	"court": "court", "tribunal": "court", "procuracy": "prosecutor",
 	"committee": "ngo", "service": "government", "ministry": "government", "department": "government",
-	"directorate": "government", "agency": "government", "bureau": "ngo", "commission": "disciplinary body",
+	"directorate": "government", "division": "government", "agency": "government", "bureau": "ngo", "commission": "disciplinary body",
 	"council": "government", "chamber": "disciplinary body", "collegium": "disciplinary body", "board": "government",
 	"jury": "disciplinary body", "foundation": "ngo", "federation": "ngo", "fund": "ngo", "centre": "ngo",
 	"center": "ngo", "institute": "ngo", "association": "ngo", "union": "ngo", "network": "ngo",
@@ -29,7 +29,7 @@ var enHeads = map[string]string{
 	"administration": "government", "akimat": "government", "parliament": "government", "government": "government",
 	"assembly": "government", "mission": "ngo", "organisation": "ngo", "organization": "ngo", "office": "government",
 	"guard": "government", "inspectorate": "government", "ombudsman": "government", "group": "ngo",
-	"observatory": "ngo", "forum": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
+	"observatory": "ngo", "forum": "ngo", "clinic": "ngo", "desk": "ngo", "digest": "media", "chronicle": "media", "bulletin": "media", "herald": "media",
 	"hospital": "other", "university": "other", "school": "other", "kindergarten": "other", "embassy": "government",
 	"bundestag": "government", "defender": "government", "establishment": "prison",
 	"institution": "prison", "penitentiary": "prison", "delegation": "government",
@@ -72,7 +72,7 @@ var acronyms = map[string]string{
 	"КНБ": "security service", "ФСБ": "security service", "КГБ": "security service", "СБУ": "security service",
 	"ГКНБ": "security service", "ДКНБ": "security service", "ГУБОПиК": "police", "ОМОН": "police", "МВД": "police",
 	"ГУВД": "police", "УВД": "police", "ДВД": "police", "ОБСЕ": "ngo", "ООН": "ngo", "БДИПЧ": "ngo", "ЦПЭ": "police",
-	"ФСИН": "prison", "УФСИН": "prison", "ГУФСИН": "prison",
+	"ФСИН": "prison", "УФСИН": "prison", "ГУФСИН": "prison", "СК": "government", "ГСУ": "government",
 }
 
 // knownOrgs are organisations whose names have no head word.
@@ -164,7 +164,7 @@ func (d *doc) letterhead() {
 			head = true
 		}
 	}
-	if !head || d.word(0, "press") && d.word(1, "release") || d.word(0, "urgent", "open", "joint", "public") {
+	if !head || d.word(0, "press", "news", "media") && d.word(1, "release", "statement", "advisory", "briefing") || d.word(0, "urgent", "open", "joint", "public") {
 		return
 	}
 	o := &Org{Name: d.quote(0, end)}
@@ -263,6 +263,10 @@ func (d *doc) enOrg(i int) *orgMention {
 			}
 		}
 	}
+	// "your Excellency's Government": a form of address, as letters to a state write it.
+	if t.low == "excellency" || t.low == "excellency's" || t.low == "excellency’s" {
+		return nil
+	}
 	// "Tajikistan's Prosecutor General's Office": the country that has it is no part of it.
 	if t.poss && d.isCountry(i) {
 		return nil
@@ -286,8 +290,11 @@ func (d *doc) enOrg(i int) *orgMention {
 			break
 		}
 		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
-		// "Trial monitoring note No. 7".
-		if j > i && d.toks[j].nl == 1 && lastHead == j-1 && (i == 0 || d.toks[i].nl > 0) {
+		// "Trial monitoring note No. 7". A section's title without a head ("Context",
+		// "Chronology") is no part of a name on the line below.
+		// "BULLETIN | Georgian Court Watch Coalition" above "Tbilisi, 6 Oct. 2025": a segment
+		// of a line after a separator too.
+		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•")) {
 			break
 		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
@@ -374,7 +381,7 @@ func (d *doc) enOrg(i int) *orgMention {
 	if lastHead < 0 {
 		// A place before a lower-case police or court: "the Zhanaozen police department",
 		// "the Aktau police".
-		if j == i+1 && !d.titleWord(i) && !enLeading[t.low] {
+		if j == i+1 && !d.titleWord(i) && !enLeading[t.low] && (j >= len(d.toks) || d.toks[j].nl == 0) {
 			if m := d.placeOrg(i); m != nil {
 				return m
 			}
@@ -429,6 +436,16 @@ func (d *doc) enOrg(i int) *orgMention {
 			return nil
 		}
 	}
+	// "the Russian Federation", "the Kyrgyz Republic", "the Republic of Kazakhstan": a state.
+	if low := strings.ToLower(name); len(words) <= 4 && (strings.HasSuffix(low, " federation") || strings.HasSuffix(low, " republic") || strings.HasPrefix(low, "republic of ")) {
+		state := false
+		for _, w := range strings.Fields(low) {
+			state = state || countryCues[strings.Trim(w, ",.")] != ""
+		}
+		if state {
+			return nil
+		}
+	}
 	org := &Org{Name: name}
 	d.classifyEn(org)
 	// A quoted name after the head: the movement's or outlet's name is the quoted one, a
@@ -447,6 +464,16 @@ func (d *doc) enOrg(i int) *orgMention {
 		d.acronymOf[d.toks[end+1].t] = org
 	}
 	return m
+}
+
+// opensLine reports a token that opens its line, or follows only a section's number there
+// ("3. Context").
+func (d *doc) opensLine(i int) bool {
+	k := i
+	for k > 0 && d.toks[k].nl == 0 && (d.toks[k-1].k == tNum || d.punct(k-1, ".", ")")) {
+		k--
+	}
+	return k == 0 || d.toks[k].nl > 0
 }
 
 // prisonModifiers are the lower-case words that may stand before "colony" or "prison" in a
@@ -722,6 +749,26 @@ func (d *doc) classifyEn(o *Org) {
 // the head noun, and what qualifies it (genitives, "по" phrases, a quoted name).
 func (d *doc) ruOrg(i int) *orgMention {
 	t := &d.toks[i]
+	// "ПЦ «Зорка»": a human rights centre (правозащитный центр) by its abbreviation, named
+	// by the quote after it.
+	if t.t == "ПЦ" {
+		if q, qb := d.quotedName(i + 1); q != "" {
+			return &orgMention{a: i, b: qb, org: &Org{Name: "ПЦ «" + q + "»", Kind: "ngo"}}
+		}
+		return nil
+	}
+	// "АП г. Москвы", "АП Свердловской области": a chamber of lawyers (адвокатская палата)
+	// by its abbreviation, named by the region after it.
+	if t.t == "АП" {
+		b := i + 1
+		for b < len(d.toks) && b-i <= 4 && d.toks[b].nl == 0 && (d.toks[b].cap && d.toks[b].k == tWord || d.word(b, "г", "области", "края", "округа") || d.punct(b, ".") && d.word(b-1, "г")) {
+			b++
+		}
+		if b > i+1 {
+			return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "disciplinary body"}}
+		}
+		return nil
+	}
 	if k, ok := acronyms[t.t]; ok {
 		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
 		// "СИЗО-1 по Краснодарскому краю", "СИЗО-1 УФСИН России по Псковской области".
@@ -745,6 +792,10 @@ func (d *doc) ruOrg(i int) *orgMention {
 		// "СИЗО «Лефортово»": a quoted name after the acronym is part of it.
 		if q, qb := d.quotedName(b); q != "" && b == i+1 {
 			return &orgMention{a: i, b: qb, org: &Org{Name: t.t + " «" + q + "»", Kind: k}}
+		}
+		// "СК" alone is the committee's short name in passing, not a body the text names.
+		if t.t == "СК" && b == i+1 {
+			return nil
 		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
 	}
@@ -810,6 +861,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	if numbered {
 		b = d.ruComplement(b)
+	} else if nb := d.numberAfter(b + 1); nb > b+1 && d.punct(b+1, "№") && ruComplementWords[d.toks[b].low] {
+		// "отдел полиции № 9 Управления МВД по Ижевску": the number after a genitive.
+		b, numbered = d.ruComplement(nb), true
 	} else if q, qb := d.quotedName(b); q != "" {
 		quoted, b = q, qb
 	} else {
@@ -846,6 +900,12 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	var parts []string
 	for k := a; k < h; k++ {
+		// "Правовой монитор": before a masculine head in its nominative (or inanimate
+		// accusative) form, an adjective in -ой is itself a nominative, stressed on the ending.
+		if head.gender == masc && d.toks[h].low == head.nom && strings.HasSuffix(d.toks[k].low, "ой") {
+			parts = append(parts, d.toks[k].t)
+			continue
+		}
 		parts = append(parts, ruAdjNominative(d.toks[k].t, head.gender))
 	}
 	nom := head.nom
@@ -948,12 +1008,12 @@ func (d *doc) ruComplement(i int) int {
 			if ruDativePluralNoun(d, b) {
 				b++
 			}
-		case t.low == "по" && b+1 < len(d.toks) && (ruPoWords[d.toks[b+1].low] || d.toks[b+1].cap && d.word(b+2, "области", "району", "краю", "городу")):
+		case t.low == "по" && b+1 < len(d.toks) && (ruPoWords[d.toks[b+1].low] || d.toks[b+1].cap && d.word(b+2, "области", "району", "краю", "городу", "республике")):
 			k := b + 2
 			for k < len(d.toks) && k-b < 5 && d.toks[k].k == tWord && d.toks[k].nl == 0 {
-				if d.word(k, "человека", "делам", "области", "району", "краю", "свободы", "журналистов", "экстремизму", "коррупции") || ruCaseGen(d.toks[k].low) || d.toks[k].cap {
+				if d.word(k, "человека", "делам", "области", "району", "краю", "республике", "свободы", "журналистов", "экстремизму", "коррупции") || ruCaseGen(d.toks[k].low) || d.toks[k].cap {
 					k++
-					if d.word(k-1, "человека", "делам", "области", "району", "краю", "журналистов", "экстремизму", "коррупции") {
+					if d.word(k-1, "человека", "делам", "области", "району", "краю", "республике", "журналистов", "экстремизму", "коррупции") {
 						break
 					}
 					continue

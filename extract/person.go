@@ -91,7 +91,7 @@ georgia armenia moldova europe european union america american united nations ka
 kyrgyz uzbek tajik turkmen ukrainian georgian armenian soviet western eastern northern southern central asia asian almaty astana
 aktau moscow minsk baku bishkek tashkent dushanbe kyiv kiev tbilisi yerevan warsaw vilnius brussels geneva strasbourg vienna london
 paris berlin prague riga tallinn helsinki stockholm washington italian polish french german british english lithuanian latvian
-chairman judge lawyer activist journalist mr mrs ms dr professor colonel major captain lieutenant sergeant senator minister deputy
+chairman judge lawyer activist journalist mr mrs ms dr professor colonel major captain lieutenant sergeant maj col capt lt sgt cpl gen senator minister deputy
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
 november december foundation federation centre center institute association party movement media radio news the a an and or
 on in at of for to by with from after before following according however but when while since until during this that these
@@ -158,6 +158,7 @@ func (d *doc) findPersons() {
 		}
 		if m != nil {
 			d.persons = append(d.persons, m)
+			d.persons = append(d.persons, d.sharedSurname(m)...)
 			if m.first != "" {
 				for _, r := range d.names.readings(m.last) {
 					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
@@ -191,6 +192,31 @@ func (d *doc) findPersons() {
 		d.sentPersons[s] = append(d.sentPersons[s], m)
 	}
 	d.resolvePersons()
+}
+
+// sharedSurname returns the persons named by given names listed before a full name that
+// share its surname: "brothers Alisher, Rustam and Farrukh Shohzodaev", "Ivan and Pyotr
+// Sidorov". Each given name must be one the table of names knows.
+func (d *doc) sharedSurname(m *personMention) []*personMention {
+	if m.first == "" || m.middle != "" || m.initial != "" || !d.word(m.a-1, "and", "и") {
+		return nil
+	}
+	var out []*personMention
+	for k := m.a - 2; k >= 0; k -= 2 {
+		if !d.nameTok(k) || d.toks[k].poss {
+			break
+		}
+		if _, _, ok := d.names.firstName(d.toks[k].t); !ok {
+			break
+		}
+		pm := &personMention{roleTok: -1, spouseOf: -1, a: k, b: k + 1, first: d.toks[k].t, last: m.last}
+		d.context(pm)
+		out = append(out, pm)
+		if !d.punct(k-1, ",") {
+			break
+		}
+	}
+	return out
 }
 
 // nameTok reports whether token i may be part of a name.
@@ -236,8 +262,28 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	}
 	var parts []part
 	j := i
+	jumped := -1 // the part after which the name goes on in its table cell's next line
 	for j < len(d.toks) && len(parts) < 4 {
 		if len(parts) > 0 && (!d.toks[j].sp && !(parts[len(parts)-1].initial) || d.toks[j].nl >= 2) {
+			break
+		}
+		// A table's cells hold a name each: "… Colony No. 3/6, Khujand" ends a row whose
+		// next line opens with another cell; a name that wraps in its cell goes on below.
+		if len(parts) > 0 && d.toks[j].cell != d.toks[parts[len(parts)-1].i].cell {
+			next, ok := d.cellGoesOn[j-1]
+			if !ok || j-1 != parts[len(parts)-1].i {
+				break
+			}
+			j, jumped = next, len(parts)-1
+		}
+		// A line that opens with a name and patronymic ("…, АП Республики Дагестан\nШевцов
+		// Кирилл Андреевич, …") starts a name of its own, as in a list of signatories.
+		if len(parts) > 0 && d.toks[j].nl == 1 && (d.patronymicAt(j+1) || d.patronymicAt(j+2)) {
+			break
+		}
+		// A signatory's title on the line below the name: "Hilde Vanderstraeten" over "Special
+		// Rapporteur on ...".
+		if len(parts) > 0 && d.toks[j].nl == 1 && titleWords[d.toks[j].low] {
 			break
 		}
 		if d.isInitial(j) {
@@ -399,6 +445,10 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				m.middle = d.toks[parts[ws[1]].i].t
 			case isFirst[ws[1]] && (isSur[ws[2]] || !isFirst[ws[0]]):
 				f, s = ws[1], ws[2]
+			case len(ws) == 3 && isSur[ws[0]] && isSur[ws[2]] && !isSur[ws[1]] && !isFirst[ws[0]] && !isPatronymic(d.toks[parts[ws[2]].i].t):
+				// "адвокат Вотякова Юлиана Сабурова": a surname in the genitive (whose
+				// lawyer) before a given name the list lacks and a surname.
+				f, s = ws[1], ws[2]
 			case isSur[ws[2]] && !isSur[ws[0]] && !isFirst[ws[0]] && !isSur[ws[1]] && len(ws) == 3 &&
 				d.word(parts[ws[0]].i-1, "из", "в", "во", "с", "со", "от", "до", "под", "для", "from", "of", "in", "at", "to", "near"):
 				// "учительнице из Альметьевска Рамиле Хасановой": the place after a preposition
@@ -418,6 +468,9 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 			f, s = s, f
 		case d.hasTitleBefore(parts[f].i) || d.roleBefore(parts[f].i) >= 0:
 		case len(ws) == 2 && d.attribution(parts[ws[0]].i, parts[ws[1]].i+1):
+			if d.titled(parts[ws[0]].i, parts[ws[1]].i+1) && m.role == "" {
+				m.role = "official" // a title's holder, whom claims are not about
+			}
 		default:
 			return nil, end
 		}
@@ -436,6 +489,12 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	if m.last == "" {
 		return nil, end
 	}
+	// A name that wraps in its cell is placed at its first line: the row's other cells
+	// between are no part of it.
+	if jumped >= 0 && m.a <= parts[jumped].i && m.b > parts[jumped].i+1 {
+		end = max(end, m.b)
+		m.b = parts[jumped].i + 1
+	}
 	d.context(m)
 	return m, max(end, m.b)
 }
@@ -447,6 +506,9 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 func (d *doc) attribution(a, b int) bool {
 	if d.toks[a].cyr {
 		return false
+	}
+	if d.titled(a, b) {
+		return true
 	}
 	if d.word(a-1, "said", "says", "told", "wrote", "added", "explained", "stated", "noted") || d.word(a-1, "to") && d.word(a-2, "according") {
 		return true
@@ -469,6 +531,33 @@ func (d *doc) attribution(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// titled reports a name at tokens [a, b) that an official's title goes with: a letter's
+// signature, the name alone on its line and the title on the next ("Hilde Vanderstraeten" over
+// "Special Rapporteur on ..."), or a name in apposition to a title ("The Representative on
+// Freedom of the Media, Helga Lindqvist, today said").
+func (d *doc) titled(a, b int) bool {
+	if (a == 0 || d.toks[a].nl > 0) && b < len(d.toks) && d.toks[b].nl == 1 && titleWords[d.toks[b].low] {
+		return true
+	}
+	if d.punct(a-1, ",") && d.punct(b, ",") {
+		for k := a - 2; k >= max(0, a-14) && !d.punct(k, ".", ";", ":"); k-- {
+			if d.toks[k].cap && titleWords[d.toks[k].low] && d.toks[k].sent == d.toks[a].sent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleWords open the titles of officials and signatories.
+var titleWords = wordSet(`special rapporteur rapporteurs chair vice-chair chairperson chairman chairwoman director
+	president representative commissioner ombudsman secretary coordinator head executive`)
+
+// patronymicAt reports a Russian patronymic at token i.
+func (d *doc) patronymicAt(i int) bool {
+	return i < len(d.toks) && d.toks[i].k == tWord && d.toks[i].cap && isPatronymic(d.toks[i].t)
 }
 
 // knownSurname reports a word that is the surname of a person named in full before.
@@ -1225,7 +1314,10 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// A reading that the document writes elsewhere wins: "Тамта Беридзе ... Тамту Беридзе".
 		seen := d.fixedFirst[strings.ToLower(m.first)]
 		for _, r := range firstNameReadings(m.first) {
-			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g) {
+			// "Кузьмы Вотякова ... Кузьма Вотяков": a man's name in -а declines as a woman's
+			// (in -ы only: "Досжану" is Досжан's, though the text writes "Досжана").
+			manInA := g == 'm' && strings.HasSuffix(strings.ToLower(m.first), "ы") && strings.HasSuffix(strings.ToLower(r.lemma), "а")
+			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g || manInA) {
 				first, seen = r.lemma, true
 				break
 			}
@@ -1313,7 +1405,7 @@ func (d *doc) opensSentence(i int) bool {
 // "(in Russian-language documents: Elena Sakovich)", "(spelled Dovletgeldy Kurbanov in some
 // Russian-language reports)", "(по-белорусски — Вольга Кавалёва)".
 var aliasWords = wordSet(`in some russian-language belarusian-language ukrainian-language english-language russian belarusian
-	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated written or
+	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated transliteration spelling romanisation romanization written or
 	по-русски по-белорусски по-украински по-казахски по-английски в русскоязычных документах источниках также
 	известен известна известны как написании или`)
 

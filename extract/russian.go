@@ -23,6 +23,11 @@ type reading struct {
 // surnames ending in a consonant, which take -а, -у, -ом, -е (-я, -ю, -ем after й and ь).
 // Feminine surnames ending in a consonant (Ткачук) and surnames ending in -о, -ых, -их, -енко,
 // -дзе and the like do not decline. Latin-script names are returned as they are.
+// kazakhCaseEndings are the endings of the Kazakh cases (genitive, ablative, instrumental,
+// dative, accusative), longest first.
+var kazakhCaseEndings = []string{"ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен",
+	"мен", "бен", "пен", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті"}
+
 func surnameReadings(w string) []reading {
 	if !isCyrillic(w) {
 		return []reading{{lemma: w}}
@@ -35,6 +40,24 @@ func surnameReadings(w string) []reading {
 			return
 		}
 		out = append(out, reading{lemma: base + matchCase(base, suffix), gender: g, oblique: oblique})
+	}
+	// Kazakh case endings after a surname of Russian shape: "Жолдасбаевқа", "Әбішевке",
+	// "Жолдасбаевты", "Ахметованың" are Жолдасбаев, Әбішев, Ахметова.
+	for _, e := range kazakhCaseEndings {
+		if !strings.HasSuffix(low, e) {
+			continue
+		}
+		stem := strings.TrimSuffix(low, e)
+		for _, p := range []string{"ова", "ева", "ина", "ов", "ев", "ёв", "ин"} {
+			if strings.HasSuffix(stem, p) && utf8.RuneCountInString(stem) > utf8.RuneCountInString(p)+2 {
+				g := byte('m')
+				if strings.HasSuffix(p, "а") {
+					g = 'f'
+				}
+				add(len(e), "", g, true)
+				return out
+			}
+		}
 	}
 	for _, p := range []string{"ов", "ев", "ёв", "ин", "ын"} {
 		switch {
@@ -256,6 +279,8 @@ func init() {
 		{"министерство министерства министерству министерством министерстве", neut, "government", false},
 		{"полиция полиции полицию полицией", fem, "police", false},
 		{"отдел отдела отделу отделом отделе", masc, "government", false},
+		{"акимат акимата акимату акиматом акимате", masc, "government", false},      // a Kazakh local administration
+		{"хукумат хукумата хукумату хукуматом хукумате", masc, "government", false}, // a Tajik one
 		{"центр центра центру центром центре", masc, "ngo", false},
 		{"фонд фонда фонду фондом фонде", masc, "ngo", true},
 		{"бюро", neut, "ngo", false},
@@ -283,6 +308,7 @@ func init() {
 		{"проект проекта проекту проектом проекте", masc, "ngo", true},
 		{"инициатива инициативы инициативе инициативу инициативой", fem, "ngo", true},
 		{"мониторинг", masc, "ngo", false},
+		{"монитор монитора монитору монитором мониторе", masc, "ngo", true},
 		{"школа школы школе школу школой", fem, "other", false},
 		{"университет университета университету университетом университете", masc, "other", false},
 		{"защитник защитника защитнику защитником защитнике", masc, "government", false},

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Tables. A verdict table or a monitoring table gives one record a row: the person in one
 // cell, the prosecutor's request in another, the sentence in a third. Read as prose, its rows
@@ -65,8 +68,9 @@ func (d *doc) findTables() {
 			switch {
 			case lines[lj].kind == kind:
 				block = append(block, lj)
-			case kind == ' ' && lj+1 < len(lines) && lines[lj+1].kind == kind && d.toks[lines[lj].a].nl == 1 && !d.toks[lines[lj].a].cap:
-				// A cell's second line alone on its line ("newspaper") between two rows.
+			case kind == ' ' && d.toks[lines[lj].a].nl == 1 && (lj+1 < len(lines) && lines[lj+1].kind == kind && !d.toks[lines[lj].a].cap || d.underLaterColumn(lines[lj], lines[block[len(block)-1]])):
+				// A cell's second line alone on its line ("newspaper") between two rows, or
+				// under a column past the first ("Yavan in August 2026" under "Status").
 				l := lines[lj]
 				l.kind, l.cells, l.cols = kind, [][2]int{{l.a, l.b}}, []int{d.runeCol(l.a)}
 				l.ends = []int{d.runeCol(l.b-1) + utf8.RuneCountInString(d.toks[l.b-1].t)}
@@ -215,7 +219,7 @@ func (d *doc) markTable(lines []tableLine, block []int) {
 			return len(l.cells) > 1 && l.cells[0][0] == l.cells[0][1]
 		case ' ':
 			t := &d.toks[l.cells[0][0]]
-			return l.cols[0] > left+1 || !t.cap && t.k != tNum
+			return l.cols[0] > left+1 || !t.cap && t.k != tNum || bi > 0 && d.cellWraps(lines[block[bi-1]], l, head)
 		}
 		return false
 	}
@@ -252,6 +256,21 @@ func (d *doc) markTable(lines []tableLine, block []int) {
 		l := lines[li]
 		if bi == 0 || !cont(bi) {
 			d.toks[l.a].rowStart = true
+		} else if l.kind == ' ' && bi >= headEnd {
+			// A cell that goes on below: its last word is followed, in the reading of
+			// names, by the first word of the same column's cell on this line.
+			prev := lines[block[bi-1]]
+			for ci, c := range l.cells {
+				col := d.headColumn(head, l, ci)
+				for pj, pc := range prev.cells {
+					if pc[0] < pc[1] && c[0] < c[1] && d.headColumn(head, prev, pj) == col {
+						if d.cellGoesOn == nil {
+							d.cellGoesOn = map[int]int{}
+						}
+						d.cellGoesOn[pc[1]-1] = c[0]
+					}
+				}
+			}
 		}
 		for ci, c := range l.cells {
 			col := d.headColumn(head, l, ci)
@@ -273,6 +292,43 @@ func (d *doc) markTable(lines []tableLine, block []int) {
 	if last := lines[block[len(block)-1]]; last.b < len(d.toks) {
 		d.toks[last.b].rowStart = true
 	}
+}
+
+// underLaterColumn reports a line that starts under a cell of a table's line other than its
+// first: the rest of that cell.
+func (d *doc) underLaterColumn(l, prev tableLine) bool {
+	if l.b <= l.a || len(prev.cols) < 2 {
+		return false
+	}
+	c := d.runeCol(l.a)
+	for _, pc := range prev.cols[1:] {
+		if c >= pc-1 && c <= pc+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// cellWraps reports a space-aligned line that continues the row above: a cell of the line
+// above ends in a dash or a conjunction ("28–" over "36", "Alisher, Rustam and" over
+// "Farrukh"), and this line has a cell under it.
+func (d *doc) cellWraps(prev, l, head tableLine) bool {
+	if prev.kind != ' ' {
+		return false
+	}
+	for pj, pc := range prev.cells {
+		last := pc[1] - 1
+		if pc[0] > last || !(d.punct(last, "–", "—", "-") || d.word(last, "and", "и") || d.punct(last, ",") || strings.HasSuffix(d.toks[last].t, "–")) {
+			continue
+		}
+		col := d.headColumn(head, prev, pj)
+		for ci, c := range l.cells {
+			if c[0] < c[1] && d.headColumn(head, l, ci) == col {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headColumn returns the column of the head that cell ci of line l stands under, or -1.

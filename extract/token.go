@@ -377,7 +377,7 @@ type sentence struct {
 var abbrevs = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "nos": true, "art": true, "arts": true,
 	"para": true, "p": true, "pp": true, "vs": true, "v": true, "jr": true, "sr": true, "gen": true, "col": true,
-	"lt": true, "capt": true, "prof": true, "rev": true, "inc": true, "ltd": true, "co": true, "cf": true, "etc": false,
+	"lt": true, "capt": true, "maj": true, "sgt": true, "cpl": true, "adm": true, "supt": true, "insp": true, "prof": true, "rev": true, "inc": true, "ltd": true, "co": true, "cf": true, "etc": false,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
 	"oct": true, "nov": true, "dec": true, "approx": true, "e.g": true, "i.e": true, "pt": true, "ch": true,
 	"ст": true, "ч": true, "п": true, "г": true, "гг": true, "им": true, "ул": true, "д": true, "т": true, "тыс": true,
