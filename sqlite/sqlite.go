@@ -37,6 +37,9 @@ type DB struct {
 	// WriteWait is how long a connection waits for a lock another process holds (an import
 	// holds the write lock for its whole length) before its work is refused as busy.
 	WriteWait time.Duration
+	// ReadCacheBytes is how much of the store's pages the readers hold between them; 0 leaves
+	// SQLite's default, 2 MB a reader. Set before Open.
+	ReadCacheBytes int64
 }
 
 // NewDB returns a DB for the file at path; call Open before use.
@@ -58,6 +61,9 @@ func (db *DB) dsn(write bool) string {
 		q.Add("_pragma", "temp_store(memory)")
 	} else {
 		q.Add("_pragma", "query_only(1)")
+		if kib := db.ReadCacheBytes / 1024 / readConns; kib > 0 {
+			q.Add("_pragma", "cache_size(-"+strconv.FormatInt(kib, 10)+")")
+		}
 	}
 	return "file:" + db.Path + "?" + q.Encode()
 }

@@ -429,6 +429,25 @@ func TestReaders_KeptOpen(t *testing.T) {
 	}
 }
 
+// The readers' page caches are SQLite's default unless a size for all of them is given.
+func TestReaders_CacheSize(t *testing.T) {
+	for _, c := range []struct {
+		bytes int64
+		want  int
+	}{{0, -2000}, {32 << 20, -8192}} {
+		db := sqlite.NewDB(filepath.Join(t.TempDir(), "docket.db"))
+		db.ReadCacheBytes = c.bytes
+		if err := db.Open(); err != nil {
+			t.Fatal(err)
+		}
+		var size int
+		if err := db.R.QueryRow(`PRAGMA cache_size`).Scan(&size); err != nil || size != c.want {
+			t.Errorf("ReadCacheBytes %d: a reader's cache_size %d (%v), want %d", c.bytes, size, err, c.want)
+		}
+		db.Close()
+	}
+}
+
 // Lists of ids of every length are read by a few statements, not one for each length: the
 // readers keep what they prepare, and a server's kept about a thousand.
 func TestReaders_ListsOfIDs(t *testing.T) {

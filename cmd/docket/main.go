@@ -195,6 +195,8 @@ type flags struct {
 	dataKey, dataKeyPass string
 	// replicas are URLs of PostgreSQL standbys that reads go to (serve --db-replica).
 	replicas []string
+	// readCache is the bytes of pages a SQLite store's readers hold (serve --db-cache).
+	readCache int64
 }
 
 // newFlags makes a flag set whose --help prints usage (a synopsis and an example) and the
@@ -304,7 +306,7 @@ func (f *flags) open(create bool) (*store, error) {
 	if len(f.replicas) > 0 && !isPostgres(u) {
 		return nil, docket.Errorf(docket.EINVALID, "--db-replica needs a PostgreSQL store (--db postgres://...), not %s", u)
 	}
-	db, err := openStoreReplicas(u, create, f.noMig, f.replicas)
+	db, err := openStoreWith(u, storeOptions{create: create, noMigrate: f.noMig, replicas: f.replicas, readCache: f.readCache})
 	if err != nil {
 		return nil, err
 	}
@@ -342,11 +344,19 @@ func isPostgres(u string) bool {
 // is set; a PostgreSQL database is made by its administrator, and an empty one is a store
 // with nothing in it.
 func openStore(u string, create, noMigrate bool) (*store, error) {
-	return openStoreReplicas(u, create, noMigrate, nil)
+	return openStoreWith(u, storeOptions{create: create, noMigrate: noMigrate})
 }
 
-// openStoreReplicas is openStore with the URLs of PostgreSQL standbys that reads go to.
-func openStoreReplicas(u string, create, noMigrate bool, replicas []string) (*store, error) {
+// storeOptions are openStore's arguments and what docket serve adds to them.
+type storeOptions struct {
+	create, noMigrate bool
+	replicas          []string // URLs of PostgreSQL standbys that reads go to
+	readCache         int64    // bytes of pages a SQLite store's readers hold; 0 for SQLite's default
+}
+
+// openStoreWith is openStore with all its options.
+func openStoreWith(u string, o storeOptions) (*store, error) {
+	create, noMigrate, replicas := o.create, o.noMigrate, o.replicas
 	if isPostgres(u) {
 		db := postgres.NewDB(u)
 		db.NoMigrate, db.Replicas = noMigrate, replicas
@@ -367,7 +377,7 @@ func openStoreReplicas(u string, create, noMigrate bool, replicas []string) (*st
 		return nil, docket.Errorf(docket.ENOTFOUND, "no store at %s: run docket init or docket demo, or pass --data", path)
 	}
 	db := sqlite.NewDB(path)
-	db.NoMigrate = noMigrate
+	db.NoMigrate, db.ReadCacheBytes = noMigrate, o.readCache
 	if err := db.Open(); err != nil {
 		return nil, err
 	}

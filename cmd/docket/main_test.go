@@ -445,7 +445,7 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 	// A bad size is refused by name before the store is opened.
-	for _, flag := range []string{"--memory-limit", "--page-cache"} {
+	for _, flag := range []string{"--memory-limit", "--page-cache", "--db-cache"} {
 		dir := t.TempDir()
 		if code, _, errs := run(t, "", "serve", flag, "lots", "--data", dir); code == 0 || !strings.Contains(errs, flag+` "lots"`) {
 			t.Errorf("serve %s lots: exit %d, %s", flag, code, errs)
