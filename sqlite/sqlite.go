@@ -96,8 +96,8 @@ func (db *DB) Open() (err error) {
 	}
 	// Every reader kept open while idle: with database/sql's default of two idle, a server
 	// under load closed its third and fourth reader after each read and opened them again, 20
-	// times a second (each opening reads the schema anew and refills a cold page cache), and the
-	// memory SQLite took outside Go's heap rose by 80 MB (go run ./bench/load --routes entity).
+	// times a second, each opening reading the schema anew into a cold page cache (go run
+	// ./bench/load --routes entity, each statement prepared logged in a profiling build).
 	// Readers idle for minutes are closed, and their memory with them.
 	db.R.SetMaxOpenConns(readConns)
 	db.R.SetMaxIdleConns(readConns)
