@@ -131,6 +131,9 @@ func (d *doc) termAt(i int) (term, int, bool) {
 		}
 		add(f, u)
 		j = k + 1
+		if d.word(k, "y", "m") { // "6 y. 6 m.": past the abbreviation's point (see unit)
+			j++
+		}
 		// "five years and six months"
 		if d.word(j, "and", "и") && d.unit(j+2) != 0 && d.unit(j+2) != u {
 			j++
@@ -566,7 +569,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		if kind, l := d.kindAt(k); kind != "" {
 			// "house arrest" is not a penalty kind; "suspended for 'committing an offence'"
 			// (from office) is not a suspended sentence.
-			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "yrs", "month", "months") && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
+			if kind == "suspended" && d.word(k, "suspended") && !d.word(k+1, "sentence", "sentences", "term", "imprisonment", "prison", "jail") && !d.word(k-1, "year", "years", "yrs", "month", "months") && !(d.punct(k-1, ".") && d.unit(k-2) != 0) && !strings.Contains(d.quote(max(a, k-4), k), "-year") && !strings.Contains(d.quote(max(a, k-4), k), "-month") && !d.word(k+1, "for") {
 				// In a table's cell of two lines, the word before is the cell's, not the next column's.
 				pk := k - 1
 				for pk > a && d.toks[k].cell != 0 && d.toks[pk].cell != d.toks[k].cell {

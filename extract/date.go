@@ -364,6 +364,11 @@ func (d *doc) unit(i int) byte {
 		return 'y'
 	case "hours", "часов", "часа":
 		return 'h'
+	case "y", "m":
+		// "6 y. 6 m.": a list's abbreviated terms, after a number and before their point.
+		if i > 0 && d.toks[i-1].k == tNum && d.punct(i+1, ".") {
+			return d.toks[i].low[0]
+		}
 	}
 	return 0
 }

@@ -485,6 +485,10 @@ func sentences(toks []tok) []sentence {
 				if utf8.RuneCountInString(prev.t) == 1 && prev.cap {
 					continue
 				}
+				// "4 y. 6 m.": a term's unit abbreviated after its number.
+				if (prev.low == "y" || prev.low == "m") && i > 1 && toks[i-2].k == tNum && next.nl == 0 && !next.cap {
+					continue
+				}
 			}
 		}
 		if next.k == tWord && !next.cap && next.nl == 0 && !next.cyr {

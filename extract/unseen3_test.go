@@ -628,3 +628,17 @@ func TestExtract_StateIsNoOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// Terms abbreviated to "y." and "m." in a list: "4 y. 6 m." is four years and six months, and
+// "y." or "m." that follow no number are no unit.
+func TestExtract_TermsAbbreviatedYM(t *testing.T) {
+	text := "Kazan, 3 March 2025\n\nThe district court sentenced the two cyclists on Friday.\n\nSentences:\n- Marat Gilmanov: 4 y. 6 m. in a penal colony\n- Dina Safina: 2 y. suspended\n"
+	want := []string{"Dina Safina suspended P2Y", "Marat Gilmanov imprisonment P4Y6M"}
+	if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	text = "Kazan, 3 March 2025\n\nThe district court sentenced Marat Gilmanov to four years in a penal colony, the Y. M. Safin court said."
+	if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, []string{"Marat Gilmanov imprisonment P4Y"}) {
+		t.Errorf("sentences with initials Y. M. = %q", got)
+	}
+}
