@@ -405,6 +405,8 @@ func sentences(toks []tok) []sentence {
 					lead = out[n-1].lead
 				case last == ";":
 					lead = n - 1
+				case dashLine(toks, start) && dashLine(toks, out[n-1].a) && out[n-1].lead >= 0:
+					lead = out[n-1].lead // "Kotov — 5 y. (7)" after "Galiev — 6 y. (8)", led alike
 				case isBullet(toks, start):
 					// A list item after an item of two sentences ("- A to 18 years. The
 					// prosecutor had asked for 20.") is still led by the list's lead.
@@ -527,6 +529,26 @@ func isBullet(toks []tok, i int) bool {
 	switch t.t {
 	case "-", "•", "–", "—", "*", "·":
 		return true
+	}
+	return false
+}
+
+// dashLine reports whether the line starting at token i names someone and then a dash: a
+// capitalised word, up to three more, then "—" or "–" ("Galiev — 6 years (8)").
+func dashLine(toks []tok, i int) bool {
+	if i < 0 || i >= len(toks) || toks[i].k != tWord || !toks[i].cap {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if toks[j].nl > 0 {
+			return false
+		}
+		if toks[j].k == tPunct {
+			return (toks[j].t == "—" || toks[j].t == "–") && toks[j].sp
+		}
+		if toks[j].k != tWord || !toks[j].cap {
+			return false
+		}
 	}
 	return false
 }

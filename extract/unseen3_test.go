@@ -642,3 +642,16 @@ func TestExtract_TermsAbbreviatedYM(t *testing.T) {
 		t.Errorf("sentences with initials Y. M. = %q", got)
 	}
 }
+
+// A list without bullets, a line for each person ("Safin — 3 y. 6 m. (4 y.)"), after a legend
+// that says what the brackets hold: every line is an item the legend leads, not only the first.
+func TestExtract_DashListUnderLegend(t *testing.T) {
+	text := "Ufa, 3 July 2025\n\nOn Monday the district court sentenced Rustem Ibragimov, Ildar Sabirov and Timur Valeev.\n\nThe sentences, with what the prosecutor asked in brackets:\n\nIbragimov — 5 y. (7 y.)\nSabirov — 3 y. 6 m. (4 y.)\nValeev — 2 y. suspended (3 y. imprisonment)\n"
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Ildar Sabirov imprisonment P3Y6M", "Rustem Ibragimov imprisonment P5Y", "Timur Valeev suspended P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Ildar Sabirov imprisonment P4Y", "Rustem Ibragimov imprisonment P7Y", "Timur Valeev imprisonment P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
