@@ -121,7 +121,9 @@ func (d *doc) tableLine(a, b int) tableLine {
 	if pipes >= 2 || pipes == 1 && !d.punct(a, "|") && !d.punct(b-1, "|") {
 		l.kind = '|'
 		start, col := a, 0
-		if d.punct(a, "|") {
+		// "| a | b |" is a table drawn with pipes; "| a | b", a row whose first cell is empty
+		// (an HTML table's corner: htmlText writes " | " between cells, none around them).
+		if d.punct(a, "|") && d.punct(b-1, "|") {
 			start = a + 1
 		}
 		for k := start; k <= b; k++ {

@@ -655,3 +655,23 @@ func TestExtract_DashListUnderLegend(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// An HTML table whose corner cell is empty: the head's columns stay over their data ("Prosecutor
+// asked" over the requests), not shifted one to the left onto the names.
+func TestExtract_TableEmptyCorner(t *testing.T) {
+	text := `<html><body><p>Nukus, 5 April 2025. The city court sentenced two bloggers in January; the regional court heard their appeal.</p>
+<table><tr><th></th><th>Prosecutor asked</th><th>Verdict</th></tr>
+<tr><td>Azamat Tleuov</td><td>9 years</td><td>7 years</td></tr>
+<tr><td>Berdakh Saparov</td><td>6 years</td><td>5 years</td></tr></table></body></html>`
+	plain, err := Text("appeal.html", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Extract(plain)
+	if got, want := penaltiesOf(r.Demands), []string{"Azamat Tleuov imprisonment P9Y", "Berdakh Saparov imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Azamat Tleuov imprisonment P7Y", "Berdakh Saparov imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
