@@ -533,8 +533,9 @@ func isBullet(toks []tok, i int) bool {
 	return false
 }
 
-// dashLine reports whether the line starting at token i names someone and then a dash: a
-// capitalised word, up to three more, then "—" or "–" ("Galiev — 6 years (8)").
+// dashLine reports whether what starts at token i (a list's line) opens with a name and a
+// dash: a capitalised word, up to three more on the same line, then "—" or "–" ("Galiev — 6
+// years (8)").
 func dashLine(toks []tok, i int) bool {
 	if i < 0 || i >= len(toks) || toks[i].k != tWord || !toks[i].cap {
 		return false

@@ -4,13 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"testing"
 )
 
 // ReadConns is readConns, for the tests of package sqlite_test.
 const ReadConns = readConns
 
 // KeptStatements counts the statements the readers' connections keep whose text holds s.
-func KeptStatements(t interface{ Fatal(...any) }, db *DB, s string) int {
+func KeptStatements(t testing.TB, db *DB, s string) int {
 	ctx := context.Background()
 	n := 0
 	var conns []*sql.Conn

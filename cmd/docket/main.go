@@ -356,15 +356,14 @@ type storeOptions struct {
 
 // openStoreWith is openStore with all its options.
 func openStoreWith(u string, o storeOptions) (*store, error) {
-	create, noMigrate, replicas := o.create, o.noMigrate, o.replicas
 	if isPostgres(u) {
 		db := postgres.NewDB(u)
-		db.NoMigrate, db.Replicas = noMigrate, replicas
+		db.NoMigrate, db.Replicas = o.noMigrate, o.replicas
 		if err := db.Open(); err != nil {
 			return nil, err
 		}
 		st := &store{Store: db.Store, Path: redactURL(u), backend: db, migrations: postgres.Migrations()}
-		if len(replicas) > 0 {
+		if len(o.replicas) > 0 {
 			st.replicas = db.ReplicaStatuses
 		}
 		return st, nil
@@ -373,11 +372,11 @@ func openStoreWith(u string, o storeOptions) (*store, error) {
 	if !ok || path == "" {
 		return nil, docket.Errorf(docket.EINVALID, "store %q: want sqlite:PATH or postgres://USER@HOST/DATABASE", u)
 	}
-	if _, err := os.Stat(path); err != nil && !create {
+	if _, err := os.Stat(path); err != nil && !o.create {
 		return nil, docket.Errorf(docket.ENOTFOUND, "no store at %s: run docket init or docket demo, or pass --data", path)
 	}
 	db := sqlite.NewDB(path)
-	db.NoMigrate, db.ReadCacheBytes = noMigrate, o.readCache
+	db.NoMigrate, db.ReadCacheBytes = o.noMigrate, o.readCache
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
