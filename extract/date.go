@@ -966,16 +966,25 @@ func (d *doc) future(i int) bool {
 // November", "назначено на 10 апреля"); else the year last written. 0 when there is none.
 func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	sa, _ := d.sentenceOf(i)
-	same := 0
+	var same *dateMention
 	for _, x := range d.dates {
 		// "who has lived in Vilnius since 2021, was sentenced on 2 July": a state's start
 		// year does not date a day.
 		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !x.dateline && !(x.since && x.prec == precYear) {
-			same = x.y
+			same = x
 		}
 	}
-	if same != 0 {
-		return same
+	if same != nil {
+		// "задержали 3 сентября 2024 года, а 15 февраля суд приговорил": a story told forward
+		// reaches, in a clause of its own, an earlier day of the calendar in the next year, where
+		// that is not after the text's date; "had been detained on 2 February" and "the
+		// elections of 20 June" look back instead.
+		if same.prec == precDay && m.prec == precNoYear && m.m*100+m.d < same.m*100+same.d && d.docDate != nil && d.docDate.y > same.y &&
+			(d.docDate.y > same.y+1 || m.m*100+m.d <= d.docDate.m*100+d.docDate.d) &&
+			d.anyPunct(same.b, i, ",", ";") && !d.attributiveDate(m) && !d.anyWord(same.b, i, "had", "having", "before", "earlier", "до", "ранее") {
+			return same.y + 1
+		}
+		return same.y
 	}
 	// The story's year: a later day than the last date of its paragraph, in that date's
 	// year ("detained on 9 February 2024 ... remanded in custody on 11 February").

@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// datesOf returns the ISO dates a text proposes, in order.
+func datesOf(text string) []string {
+	var out []string
+	for _, d := range Extract(text).Dates {
+		out = append(out, d.Date)
+	}
+	return out
+}
+
+// A day without a year in a clause of its own after a dated day, earlier in the calendar,
+// is the story going on into the next year when that is not after the text's date; a day
+// named by a noun before it ("the vote of 20 June"), in the same clause ("for a post he wrote
+// on 15 February") or told as the past ("had been") looks back, in the same year.
+func TestExtract_DayWithoutYearGoesForward(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Омск, 10 апреля 2025 года\n\nЖурналиста Петра Смирнова задержали 3 сентября 2024 года, а 15 февраля суд приговорил его к трём годам колонии.",
+			[]string{"2025-04-10", "2024-09-03", "2025-02-15"}},
+		{"Kazan, 10 April 2025\n\nThe blogger Pavel Orlov was arrested on 3 September 2024, and on 15 February a district court sentenced him to three years.",
+			[]string{"2025-04-10", "2024-09-03", "2025-02-15"}},
+		{"Kazan, 10 April 2025\n\nThe blogger Pavel Orlov was sentenced on 3 September 2024, having been arrested on 15 February.",
+			[]string{"2025-04-10", "2024-09-03", "2024-02-15"}},
+		{"Kazan, 10 April 2025\n\nOn 3 September 2024, hundreds gathered to protest against the results of the vote of 15 February.",
+			[]string{"2025-04-10", "2024-09-03", "2024-02-15"}},
+		{"Kazan, 10 April 2025\n\nThe blogger Pavel Orlov was arrested on 3 September 2024 for a post he wrote on 15 February.",
+			[]string{"2025-04-10", "2024-09-03", "2024-02-15"}},
+		{"Kazan, 10 April 2025\n\nOrlov was sentenced on 3 September 2024, but he had been arrested on 15 February.",
+			[]string{"2025-04-10", "2024-09-03", "2024-02-15"}},
+	} {
+		if got := datesOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("dates of %q = %q, want %q", tc.text[20:70], got, tc.want)
+		}
+	}
+}
