@@ -1006,6 +1006,22 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 			break
 		}
 	}
+	// "On 8 September 2023 the court ... The day after the verdict ... ¶ Arrests followed: A
+	// was detained on 11 September": a day a few weeks after the last day told, in another
+	// paragraph, goes on with the story, in its year, where that is not after the text's date.
+	if m.prec == precNoYear {
+		for k := len(d.dates) - 1; k >= 0; k-- {
+			x := d.dates[k]
+			if x.a >= i || x.y == 0 || x.prec != precDay || x.dateline {
+				continue
+			}
+			t := time.Date(x.y, time.Month(m.m), m.d, 0, 0, 0, 0, time.UTC)
+			if days := t.Sub(x.time()).Hours() / 24; days >= 0 && days <= 62 && (d.docDate == nil || d.docDate.y == 0 || !t.After(d.docDate.time())) {
+				return x.y
+			}
+			break
+		}
+	}
 	if d.docDate != nil && d.docDate.y != 0 {
 		ref := d.docDate
 		y := ref.y

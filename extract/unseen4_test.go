@@ -41,3 +41,27 @@ func TestExtract_DayWithoutYearGoesForward(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph that opens on a day without a year a few weeks after the last day the text told
+// goes on with that story, in its year; a day months after it is the text's own year.
+func TestExtract_ParagraphGoesOnWithTheStory(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Kazan, 4 June 2025\n\nOn 3 October 2023 the court convicted the poet Ivan Petrov. The next day, hundreds of people gathered in the square.\n\nAnna Lisova was detained on 6 October and Oleg Sizov on 9 October.",
+			[]string{"detention 2023-10-06 Anna Lisova", "detention 2023-10-09 Oleg Sizov"}},
+		{"Kazan, 4 June 2025\n\nOn 3 March 2023 the court convicted the poet Ivan Petrov. The next day, hundreds of people gathered in the square.\n\nAnna Lisova was detained on 20 May and Oleg Sizov on 22 May.",
+			[]string{"detention 2025-05-20 Anna Lisova", "detention 2025-05-22 Oleg Sizov"}},
+	} {
+		var got []string
+		for _, e := range eventsOf(tc.text) {
+			if e[:9] == "detention" {
+				got = append(got, e)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[140:], got, tc.want)
+		}
+	}
+}
