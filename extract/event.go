@@ -389,7 +389,7 @@ func (d *doc) events(si int) {
 		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
 		// clause after the comma leaves out the verb; its persons are told apart with their
 		// own date.
-		for _, it := range d.gappedItems(k+l, s) {
+		for _, it := range d.gappedItems(k+l, d.withGappedClause(si)) {
 			for _, p := range it.persons {
 				persons = slices.DeleteFunc(persons, func(x *Person) bool { return x == p })
 				d.addEvent(&Event{Type: typ, Date: it.date.iso, Person: p.Name, Mentions: []Span{d.span(k, k+l)}})
@@ -1295,6 +1295,18 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 	return items
 }
 
+// withGappedClause returns sentence si, joined by the clause after its semicolon when that
+// clause leaves out the verb ("A, B and C were detained on 11 May; D and E on 12 May"), so
+// that the clause's persons are read with their own date.
+func (d *doc) withGappedClause(si int) sentence {
+	s := d.sents[si]
+	if si+1 >= len(d.sents) || !d.punct(s.b-1, ";") || d.sents[si+1].a != s.b || d.sents[si+1].para != s.para {
+		return s
+	}
+	s.b = d.sents[si+1].b // gappedItems reads only names and a date there
+	return s
+}
+
 // gappedItems reads the clauses after token b of sentence s that leave out the verb: a
 // comma, persons, a dash and a date, up to the next comma or the end ("A on 3 March, B and C
 // — the next day", "A — 12 March"). Another event word in between ends the search.
@@ -1309,10 +1321,16 @@ func (d *doc) gappedItems(b int, s sentence) []datedItem {
 		if !d.punct(x, ",", ";") {
 			continue
 		}
-		dash := -1
-		for y := x + 1; y < min(s.b, x+14); y++ {
+		dash, da := -1, -1                        // where the names end, where the date begins
+		for y := x + 1; y < min(s.b, x+30); y++ { // a list of names may be long
 			if d.punct(y, "—", "–") {
-				dash = y
+				dash, da = y, y+1
+				break
+			}
+			// "A, B and C were detained on 11 May; D and E on 12 May": no dash, the date
+			// right after the names.
+			if y > x+1 && d.toks[y-1].k == tWord && (d.word(y, "on") && len(d.datesIn(y+1, y+2)) > 0 || len(d.datesIn(y, y+1)) > 0) {
+				dash, da = y, y
 				break
 			}
 			if d.punct(y, ",") || d.word(y, "и", "and") || d.toks[y].k == tWord && d.toks[y].cap {
@@ -1330,11 +1348,11 @@ func (d *doc) gappedItems(b int, s sentence) []datedItem {
 			}
 			ps = append(ps, m.p)
 		}
-		end := dash + 1
-		for end < s.b && !d.punct(end, ",", ";", ".") && end-dash <= 7 {
+		end := da
+		for end < s.b && !d.punct(end, ",", ";", ".") && end-da <= 6 {
 			end++
 		}
-		ds := d.datesIn(dash+1, end)
+		ds := d.datesIn(da, end)
 		if len(ps) == 0 || len(ds) != 1 || ds[0].until {
 			continue
 		}

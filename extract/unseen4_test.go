@@ -65,3 +65,30 @@ func TestExtract_ParagraphGoesOnWithTheStory(t *testing.T) {
 		}
 	}
 }
+
+// A clause after a semicolon that leaves out the verb, names and a date ("A and B were
+// detained on 6 October; C, D, E and F on 9 October"), gives its persons the same event on
+// their own date, however long the list; a clause with a word of its own does not.
+func TestExtract_GappedClauseAfterSemicolon(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Kazan, 4 June 2025\n\nAnna Lisova and Pavel Orlov were detained on 6 May; Oleg Sizov, Ivan Kuzmin, Petr Belov, Gleb Arkhipov and Ruslan Zagidullin on 9 May.",
+			[]string{"detention 2025-05-06 Anna Lisova", "detention 2025-05-06 Pavel Orlov", "detention 2025-05-09 Gleb Arkhipov", "detention 2025-05-09 Ivan Kuzmin",
+				"detention 2025-05-09 Oleg Sizov", "detention 2025-05-09 Petr Belov", "detention 2025-05-09 Ruslan Zagidullin"}},
+		{"Kazan, 4 June 2025\n\nAnna Lisova and Pavel Orlov were detained on 6 May; Oleg Sizov spoke to reporters on 9 May.",
+			[]string{"detention 2025-05-06 Anna Lisova", "detention 2025-05-06 Pavel Orlov"}},
+	} {
+		var got []string
+		for _, e := range eventsOf(tc.text) {
+			if e[:9] == "detention" {
+				got = append(got, e)
+			}
+		}
+		slices.Sort(tc.want)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[20:], got, tc.want)
+		}
+	}
+}
