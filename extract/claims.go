@@ -960,7 +960,7 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		if d.is(k, cDemand) && !d.anyWord(k-3, k, "rejected", "refused", "dismissed", "denied", "defence's", "defense's", "defence", "defense", "отклонил", "отклонила", "отказал", "отказала") {
 			// "назначено 4 года при запрошенных пяти": the participle says whose.
 			asked := d.word(k, "запрошенных", "запрошенного", "запрошенные", "запрошенный") && pm.a-k <= 2
-			demand = (prosecutor || asked || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
+			demand = (prosecutor || asked || d.pronounProsecutor(s, k) || d.word(k+1, "for") && d.word(k-1, "prosecutors") || d.openAside(s.a, k, pm.a)) && !d.closedAside(s.a, k, pm.a)
 			// "the prosecutor asked for eight years, and the judge imposed seven": a verb of
 			// sentencing in a clause of its own, nearer the term, is the term's.
 			for x := k + 1; x < pm.a && demand; x++ {
@@ -1070,6 +1070,32 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			d.setWhat(dm.iso, what)
 		}
 	}
+}
+
+// pronounProsecutor reports a request at token k whose subject is a pronoun standing for the
+// prosecutor named in the sentence before: "Prosecutor X said the defendant was the
+// organiser. In his closing speech he asked for three years". A lawyer named after the
+// prosecutor there may be the pronoun's instead.
+func (d *doc) pronounProsecutor(s sentence, k int) bool {
+	j := k - 1
+	if d.word(j, "had", "has", "then", "also") {
+		j--
+	}
+	if !d.word(j, "he", "she", "он", "она") {
+		return false
+	}
+	si := d.toks[s.a].sent
+	if si == 0 {
+		return false
+	}
+	p := d.sents[si-1]
+	last := -1
+	for x := p.a; x < p.b; x++ {
+		if d.is(x, cProsecutor) {
+			last = x
+		}
+	}
+	return last >= 0 && !d.anyWord(last, p.b, "lawyer", "lawyers", "defence", "defense", "attorney", "адвокат", "адвоката", "защитник", "защита")
 }
 
 // inParens reports token k inside parentheses opened after token a.

@@ -92,3 +92,26 @@ func TestExtract_GappedClauseAfterSemicolon(t *testing.T) {
 		}
 	}
 }
+
+// "The prosecutor X called them dangerous. In his closing speech he asked for four years":
+// the pronoun is the prosecutor of the sentence before, and the terms are demands; where a
+// lawyer is named after the prosecutor, the pronoun may be the lawyer's, and no demand is read.
+func TestExtract_PronounAsksForTerms(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		demands []string
+	}{
+		{"Kazan, 4 June 2025\n\nThe court found Anna Lisova and Pavel Orlov guilty. At the first hearing the prosecutor Denis Kravets had called them dangerous. In his closing speech he asked for four years in a penal colony for Lisova and three years' restriction of freedom for Orlov.",
+			[]string{"Anna Lisova imprisonment P4Y", "Pavel Orlov restriction of freedom P3Y"}},
+		{"Kazan, 4 June 2025\n\nThe court sentenced Pavel Orlov to three years. The prosecutor Denis Kravets left the courtroom at once. He had asked for five years for Orlov.",
+			[]string{"Pavel Orlov imprisonment P5Y"}},
+		{"Омск, 4 июня 2025 года\n\nСуд признал Анну Лисову виновной. Прокурор Денис Кравец назвал её опасной. В прениях он попросил для Лисовой четыре года колонии.",
+			[]string{"Анна Лисова imprisonment P4Y"}},
+		{"Kazan, 4 June 2025\n\nThe court found Anna Lisova guilty. The prosecutor Denis Kravets was answered by her lawyer Oleg Sizov. In his closing speech he asked for a suspended term of two years for Lisova.",
+			nil},
+	} {
+		if got := penaltiesOf(Extract(tc.text).Demands); !slices.Equal(got, tc.demands) {
+			t.Errorf("demands of %q = %q, want %q", tc.text[20:60], got, tc.demands)
+		}
+	}
+}
