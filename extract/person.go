@@ -513,6 +513,18 @@ func (d *doc) attribution(a, b int) bool {
 	if d.word(a-1, "said", "says", "told", "wrote", "added", "explained", "stated", "noted") || d.word(a-1, "to") && d.word(a-2, "according") {
 		return true
 	}
+	// A byline: "By Helen Marsh · Published 3 June", a line of its own opened by "By".
+	if d.word(a-1, "by") && d.toks[a-1].cap && (a-1 == 0 || d.toks[a-1].nl > 0) && (b >= len(d.toks) || d.toks[b].nl > 0 || d.punct(b, "·", "|", ",")) {
+		return true
+	}
+	// A contact: "Clara Benedetti (clara.benedetti@example.org)", a name and an e-mail address.
+	if d.punct(b, "(") {
+		for k := b + 1; k < min(b+10, len(d.toks)) && !d.punct(k, ")") && d.toks[k].nl == 0; k++ {
+			if d.punct(k, "@") {
+				return true
+			}
+		}
+	}
 	if !d.punct(b, ",") {
 		return false
 	}
@@ -535,10 +547,15 @@ func (d *doc) attribution(a, b int) bool {
 
 // titled reports a name at tokens [a, b) that an official's title goes with: a letter's
 // signature, the name alone on its line and the title on the next ("Hilde Vanderstraeten" over
-// "Special Rapporteur on ..."), or a name in apposition to a title ("The Representative on
-// Freedom of the Media, Helga Lindqvist, today said").
+// "Special Rapporteur on ..."), a title after the name and a comma, or a name in apposition to
+// a title ("The Representative on Freedom of the Media, Helga Lindqvist, today said").
 func (d *doc) titled(a, b int) bool {
 	if (a == 0 || d.toks[a].nl > 0) && b < len(d.toks) && d.toks[b].nl == 1 && titleWords[d.toks[b].low] {
+		return true
+	}
+	// "Henrik Aalto, Special Rapporteur on ...", "Jan Novak, Director of ...": a title after
+	// the name, as lists of signatories and experts write them.
+	if d.punct(b, ",") && b+1 < len(d.toks) && d.toks[b+1].cap && titleWords[d.toks[b+1].low] {
 		return true
 	}
 	if d.punct(a-1, ",") && d.punct(b, ",") {
