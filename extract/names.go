@@ -165,7 +165,7 @@ func firstNameAs(w string, g byte) (string, byte, bool) {
 		for _, strict := range []bool{true, false} {
 			for _, r := range firstNameReadings(w) {
 				rg, ok := firstNames[translit.SpellingWordKey(r.lemma)]
-				if !ok || strict && r.gender != g && r.gender != 0 {
+				if !ok || strict && r.gender != g && r.gender != 0 || impossibleFor(r, g) {
 					continue
 				}
 				if rg == g || rg == '?' {
@@ -173,8 +173,26 @@ func firstNameAs(w string, g byte) (string, byte, bool) {
 				}
 			}
 		}
+		// "Нилуфаре Каримовой": a woman's name ending in a consonant (Нилуфар) does not
+		// decline, so the form is of the name in -а the list lacks.
+		if l, lg, ok := firstName(w); ok && l != w && impossibleFor(reading{lemma: l, oblique: true}, g) && lg == g {
+			for _, r := range firstNameReadings(w) {
+				if r.oblique && r.gender == g {
+					return r.lemma, g, true
+				}
+			}
+		}
 	}
 	return firstName(w)
+}
+
+// impossibleFor reports a reading of an inflected given name that cannot be a woman's: a
+// Russian woman's name that ends in a consonant does not decline.
+func impossibleFor(r reading, g byte) bool {
+	if g != 'f' || !r.oblique {
+		return false
+	}
+	return consonantEnd(r.lemma)
 }
 
 // surnameShape reports whether a word has the shape of a surname of the region, and the

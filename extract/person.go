@@ -1237,6 +1237,12 @@ func genderString(g byte) string {
 	return ""
 }
 
+// consonantEnd reports a Cyrillic word that ends in a consonant.
+func consonantEnd(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return isCyrConsonant(r)
+}
+
 // sameInitial reports whether an initial is the first letter of a first name, in either
 // script: "Y." and "Е." are Yerbol's.
 func sameInitial(initial, first string) bool {
@@ -1305,7 +1311,19 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	first := m.first
 	if known {
 		first = fn
-		if fg == 0 && best.r.gender != 0 {
+		_, asWritten := firstNames[translit.SpellingWordKey(m.first)]
+		switch {
+		case fg != 0 && !asWritten:
+			// "Гульнаре Асановой": a woman's name in an oblique case, whose readings
+			// Гульнар and Гульнара are both women's names: the one whose ending is hers.
+			first, _, _ = firstNameAs(m.first, fg)
+		case fg == 0 && !asWritten && d.toks[m.a].cyr && consonantEnd(m.last) && !best.r.oblique:
+			// "Алесю Мартинович": a given name in an oblique case beside a surname ending in
+			// a consonant that is not declined, as only a woman's is (a man's would be
+			// "Мартиновичу").
+			first, _, _ = firstNameAs(m.first, 'f')
+			g = 'f'
+		case fg == 0 && best.r.gender != 0:
 			first, _, _ = firstNameAs(m.first, best.r.gender)
 			g = best.r.gender
 		}

@@ -140,3 +140,23 @@ func TestExtract_NamesByTitleBylineAndContact(t *testing.T) {
 		}
 	}
 }
+
+// A woman's given name in an oblique case is brought to the nominative that agrees with her:
+// beside a feminine surname, the reading whose ending is a woman's ("Дильбаре Токтосуновой":
+// Дильбара, not Дильбар, as a woman's name in a consonant does not decline); beside a
+// surname in a consonant left undeclined, as only a woman's is ("Алесю Кравчёнок": Алеся;
+// a man would be "Алеся Кравчёнка"). A name written in the nominative is kept.
+func TestExtract_WomansGivenNameByAgreement(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Бишкек, 3 апреля 2024 года\n\nСуд вынес приговор журналистке Дильбаре Токтосуновой.", "Дильбара Токтосунова"},
+		{"Бишкек, 3 апреля 2024 года\n\nСуд вынес приговор журналистке Нилуфаре Каримовой.", "Нилуфара Каримова"},
+		{"Бишкек, 3 апреля 2024 года\n\nДильбар Токтосунова вышла на свободу.", "Дильбар Токтосунова"},
+		{"Бишкек, 3 апреля 2024 года\n\nГульнар Токтосунова вышла на свободу.", "Гульнар Токтосунова"}, // Гульнара is a name too
+		{"Минск, 3 апреля 2024 года\n\nСуд приговорил Алесю Кравчёнок к трём годам.", "Алеся Кравчёнок"},
+		{"Минск, 3 апреля 2024 года\n\nАлесь Мартинович получил три года.", "Алесь Мартинович"},
+	} {
+		if got := names(Extract(tc.text)); !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("persons of %q = %q, want %q", tc.text[24:], got, tc.want)
+		}
+	}
+}
