@@ -1334,10 +1334,11 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		// "Самиры Алекперовой": no given name ends in -ы in the nominative.
 		if strings.HasSuffix(strings.ToLower(m.first), "ы") && len(firstLemmas) > 0 {
 			oblique = true
-		} else if rs := d.names.readings(m.last); len(rs) == 1 && (rs[0].gender == 0 || rs[0].oblique) && len(firstLemmas) > 0 {
+		} else if rs := d.names.readings(m.last); len(rs) == 1 && (rs[0].gender == 0 || rs[0].oblique) && len(firstLemmas) > 0 && m.oblique >= 0 {
 			// A surname that does not decline, or has one oblique reading, leaves the case to
 			// the first name's readings: "Лианы Саргсян" when no name of the dictionary ends
-			// in -ианы in the nominative; not "Бахром Назаров", whose surname is nominative.
+			// in -ианы in the nominative; not "Бахром Назаров", whose surname is nominative,
+			// nor the subject of the verb after it ("Нарине Оганян заявила").
 			oblique = true
 			for _, l := range firstLemmas {
 				oblique = oblique && !l.Nominative

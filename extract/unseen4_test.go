@@ -160,3 +160,18 @@ func TestExtract_WomansGivenNameByAgreement(t *testing.T) {
 		}
 	}
 }
+
+// A given name the lists lack before a surname that does not decline is in the nominative
+// when a past-tense verb right after the name makes it the subject ("Вардине Казарян
+// заявила"), whatever the name's readings as an oblique form; without the verb, "приговор
+// Вардине Казарян" still reads it as an oblique form (of Вардин, no gender being told).
+func TestExtract_SubjectKeepsTheGivenName(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Ереван, 3 апреля 2024 года\n\nПресс-секретарь суда Вардине Казарян заявила, что приговор законен.", "Вардине Казарян"},
+		{"Ереван, 3 апреля 2024 года\n\nСуд вынес приговор Вардине Казарян.", "Вардин Казарян"},
+	} {
+		if got := names(Extract(tc.text)); !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("persons of %q = %q, want %q", tc.text[24:], got, tc.want)
+		}
+	}
+}
