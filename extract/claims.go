@@ -1865,6 +1865,10 @@ func (d *doc) modal(a, k int) bool {
 			}
 		}
 	}
+	// Kazakh denies after the verb: "ұсталған жоқ" (was not detained), "... емес".
+	if d.toks[k].cyr && d.word(k+1, "жоқ", "емес") {
+		return true
+	}
 	for x := max(a, k-12); x < k; x++ {
 		if x < k-6 && !d.word(x, "call", "calls", "urge", "urges", "demand", "demands", "seek", "seeks", "призывает", "призываем", "требуют", "требуем") {
 			continue // far words count only if they are appeals

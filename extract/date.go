@@ -67,6 +67,20 @@ func init() {
 			ruMonths[f] = i + 1
 		}
 	}
+	// Kazakh: the nominative, the locative ("12 шілдеде"), the possessive ("21 қыркүйегі"),
+	// the genitive, the ablative and the dative.
+	for i, forms := range []string{
+		"қаңтар қаңтарда қаңтары қаңтардың қаңтардан қаңтарға", "ақпан ақпанда ақпаны ақпанның ақпаннан ақпанға",
+		"наурыз наурызда наурызы наурыздың наурыздан наурызға", "сәуір сәуірде сәуірі сәуірдің сәуірден сәуірге",
+		"мамыр мамырда мамыры мамырдың мамырдан мамырға", "маусым маусымда маусымы маусымның маусымнан маусымға",
+		"шілде шілдеде шілдесі шілденің шілдеден шілдеге", "тамыз тамызда тамызы тамыздың тамыздан тамызға",
+		"қыркүйек қыркүйекте қыркүйегі қыркүйектің қыркүйектен қыркүйекке", "қазан қазанда қазаны қазанның қазаннан қазанға",
+		"қараша қарашада қарашасы қарашаның қарашадан қарашаға", "желтоқсан желтоқсанда желтоқсаны желтоқсанның желтоқсаннан желтоқсанға",
+	} {
+		for _, f := range strings.Fields(forms) {
+			ruMonths[f] = i + 1
+		}
+	}
 }
 
 // month returns the month named by token i.
@@ -117,9 +131,10 @@ func validDate(y, m, day int) bool {
 	return day <= time.Date(yy, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// yearWord reports a word that follows a year: "2019 года", "в 2017 году", "2019 г.", "year".
+// yearWord reports a word that follows a year: "2019 года", "в 2017 году", "2019 г.", "year",
+// Kazakh "2023 жылы".
 func (d *doc) yearWord(i int) int {
-	if d.word(i, "года", "году", "год", "гг", "year") {
+	if d.word(i, "года", "году", "год", "гг", "year", "жылы", "жылғы", "жылдың", "жылдан") {
 		if d.punct(i+1, ".") && d.word(i, "гг") {
 			return 2
 		}
@@ -217,6 +232,17 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 				}
 			}
 		}
+		// Kazakh writes the year first: "2023 жылғы 21 қыркүйек", "2023 жылы 12 шілдеде",
+		// "2023 жылғы қыркүйекте".
+		if d.isYear(i) && d.word(i+1, "жылғы", "жылы") {
+			y := d.num(i)
+			if day := d.num(i + 2); day >= 1 && day <= 31 && d.month(i+3) > 0 && validDate(y, d.month(i+3), day) {
+				return &dateMention{a: i, b: i + 4, y: y, m: d.month(i + 3), d: day, prec: precDay}, true
+			}
+			if m := d.month(i + 2); m > 0 {
+				return &dateMention{a: i, b: i + 3, y: y, m: m, prec: precMonth}, true
+			}
+		}
 		// A year with a cue: "in 2017", "since 2021", "в 2017 году", "2019 года".
 		if d.isYear(i) && !d.punct(i-1, "/", "-", "№", "#") && !d.word(i-1, "no", "article", "статья", "статьи", "ст") {
 			cue := d.word(i-1, "in", "since", "until", "till", "by", "from", "during", "early", "late", "mid", "around", "of", "before", "after", "в", "с", "до", "по", "к", "от", "начале", "конце", "середине", "году", "and", "to", "и") ||
@@ -286,7 +312,8 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 // relWords are the first words of the relative expressions relative reads, besides numbers;
 // a test keeps them in step.
 var relWords = wordSet(`after hours immediately last later minutes moments next shortly soon spent that the this today
-	yesterday в во вскоре вчера на назавтра накануне провел провела провели провёл сегодня спустя тем того через позавчера прошлой прошлым`)
+	yesterday в во вскоре вчера на назавтра накануне провел провела провели провёл сегодня спустя тем того через позавчера прошлой прошлым
+	кеше`)
 
 // mayCount reports a token that may start a number: digits or a number word.
 func (d *doc) mayCount(i int) bool {
@@ -314,6 +341,8 @@ func init() {
 		"четырнадцать": 14, "четырнадцати": 14, "пятнадцать": 15, "пятнадцати": 15, "шестнадцать": 16, "шестнадцати": 16,
 		"семнадцать": 17, "семнадцати": 17, "восемнадцать": 18, "восемнадцати": 18, "девятнадцать": 19, "девятнадцати": 19,
 		"двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
+		// Kazakh ("он", ten, is the Russian "he" and is left out).
+		"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "жиырма": 20,
 	} {
 		ruNumbers[w] = n
 	}
@@ -354,13 +383,13 @@ func (d *doc) unit(i int) byte {
 		return 0
 	}
 	switch d.toks[i].low {
-	case "day", "days", "день", "дня", "дней", "сутки", "суток", "night", "nights", "ночь", "ночи", "ночей":
+	case "day", "days", "день", "дня", "дней", "сутки", "суток", "night", "nights", "ночь", "ночи", "ночей", "күн", "күннен", "күнге", "күнде":
 		return 'd'
-	case "week", "weeks", "неделя", "недели", "неделю", "недель", "неделе":
+	case "week", "weeks", "неделя", "недели", "неделю", "недель", "неделе", "апта", "аптадан", "аптаға":
 		return 'w'
-	case "month", "months", "месяц", "месяца", "месяцев", "месяцам", "месяцами", "мес", "mos":
+	case "month", "months", "месяц", "месяца", "месяцев", "месяцам", "месяцами", "мес", "mos", "айдан":
 		return 'm'
-	case "year", "years", "год", "года", "лет", "году", "годам", "годами", "годах", "yrs":
+	case "year", "years", "год", "года", "лет", "году", "годам", "годами", "годах", "yrs", "жылдан":
 		return 'y'
 	case "hours", "часов", "часа":
 		return 'h'
@@ -487,7 +516,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return 0, 'd', relAnchor, false, 3
 	case w(0, "вскоре"):
 		return 0, 'd', relAnchor, false, 1
-	case w(0, "вчера"):
+	case w(0, "вчера", "кеше"):
 		return -1, 'd', relDateline, false, 1
 	case w(0, "позавчера"):
 		return -2, 'd', relDateline, false, 1
@@ -556,7 +585,7 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return 0, 0, 0, false, 0
 	}
 	switch {
-	case d.word(j, "later", "afterwards", "спустя", "позже", "позднее"):
+	case d.word(j, "later", "afterwards", "спустя", "позже", "позднее", "кейін", "соң"): // "екі күннен кейін"
 		return c, u, relAnchor, false, j - i + 1
 	case d.word(j, "after") && !d.word(j+1, "his", "her", "their", "being", "the", "a"):
 		return c, u, relAnchor, true, j - i + 1

@@ -175,3 +175,17 @@ func TestExtract_SubjectKeepsTheGivenName(t *testing.T) {
 		}
 	}
 }
+
+// Kazakh dates: the year first ("2024 жылғы 15 наурыз"), months in their case forms ("3
+// ақпанда"), "кеше" (yesterday), "үш күннен кейін" (three days later), "2023 жылдың басынан";
+// house arrest in the possessive ("үй қамағына"); a detention denied after the verb
+// ("ұсталған жоқ") is none.
+func TestExtract_KazakhDatesAndEvents(t *testing.T) {
+	text := "Ақтөбе, 2024 жылғы 15 наурыз\n\nАқтөбе қалалық сотының судьясы кеше белсенді Асқар Мұратовқа үкім шығарды. Мұратовты полиция 3 ақпанда ұстады, сол күні оның үйінде тінту жүргізілді. Үш күннен кейін сот оны үй қамағына алды. Оның інісі Бекзат Мұратов ұсталған жоқ. 2023 жылдың басынан бері 15 адам сотталған."
+	if got, want := datesOf(text), []string{"2024-03-15", "2024-03-14", "2024-02-03", "2024-02-06", "2023"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+	if got, want := eventsOf(text), []string{"detention 2024-02-03 Асқар Мұратов", "house arrest 2024-02-06 Асқар Мұратов", "search 2024-02-03 Асқар Мұратов"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
