@@ -104,6 +104,20 @@ func (d *doc) articleRefs() []articleRef {
 	var out []articleRef
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
+		// Kazakh puts the number first: "405-бабының 2-бөлігі", "405-бап бойынша".
+		if !t.skip && t.k == tNum && d.kkArticle(i+1) {
+			num := normArticle(t.t)
+			if num == "" || strings.ContainsAny(t.t, ",/:") {
+				continue
+			}
+			r := articleRef{a: i, b: i + 3, article: num, numTok: i}
+			if d.num(i+3) > 0 && d.punct(i+4, "-") && !d.toks[i+4].sp && i+5 < len(d.toks) && strings.HasPrefix(d.toks[i+5].low, "бөлі") {
+				r.part, r.b = d.toks[i+3].t, i+6
+			}
+			out = append(out, r)
+			i = r.b - 1
+			continue
+		}
 		if t.skip || t.k != tWord || t.cls&cArticle == 0 {
 			continue
 		}
@@ -166,6 +180,16 @@ func (d *doc) articleRefs() []articleRef {
 		i = end - 1
 	}
 	return out
+}
+
+// kkArticle reports a hyphen at token i joined to a Kazakh word for article after it
+// ("-бабының", "-бап").
+func (d *doc) kkArticle(i int) bool {
+	if !d.punct(i, "-") || d.toks[i].sp || i+1 >= len(d.toks) || d.toks[i+1].sp {
+		return false
+	}
+	w := d.toks[i+1].low
+	return w == "бап" || strings.HasPrefix(w, "бабы") || strings.HasPrefix(w, "бапт") || strings.HasPrefix(w, "бапқ")
 }
 
 // chargeCues are words after which a charge's wording comes.

@@ -189,3 +189,21 @@ func TestExtract_KazakhDatesAndEvents(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A Kazakh article reference puts the number first: "174-бабының 1-бөлігі" is article 174,
+// part 1; "174-бап бойынша" article 174; a number before another hyphenated word is none.
+func TestExtract_KazakhArticle(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Ақтөбе, 2024 жылғы 15 наурыз\n\nСот белсенді Асқар Мұратовты Қылмыстық кодекстің 174-бабының 1-бөлігі бойынша кінәлі деп таныды.", "174/1"},
+		{"Ақтөбе, 2024 жылғы 15 наурыз\n\nСот белсенді Асқар Мұратовты 174-бап бойынша кінәлі деп таныды.", "174/"},
+		{"Ақтөбе, 2024 жылғы 15 наурыз\n\nСот белсенді Асқар Мұратовты 174-інші рет шақырды.", ""},
+	} {
+		var got []string
+		for _, c := range Extract(tc.text).Charges {
+			got = append(got, c.Article+"/"+c.Part)
+		}
+		if want := []string{tc.want}; tc.want == "" && len(got) != 0 || tc.want != "" && !slices.Equal(got, want) {
+			t.Errorf("charges of %q = %q, want %q", tc.text[40:], got, tc.want)
+		}
+	}
+}
