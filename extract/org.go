@@ -749,6 +749,9 @@ func (d *doc) classifyEn(o *Org) {
 // the head noun, and what qualifies it (genitives, "по" phrases, a quoted name).
 func (d *doc) ruOrg(i int) *orgMention {
 	t := &d.toks[i]
+	if m := d.kkCourt(i); m != nil {
+		return m
+	}
 	// "ПЦ «Зорка»": a human rights centre (правозащитный центр) by its abbreviation, named
 	// by the quote after it.
 	if t.t == "ПЦ" {
@@ -922,6 +925,36 @@ func (d *doc) ruOrg(i int) *orgMention {
 	org.Name = strings.Join(parts, " ")
 	d.classifyRu(org)
 	return &orgMention{a: a, b: b, org: org}
+}
+
+// kkCourtLevels are the Kazakh adjectives of a court's level, and the level.
+var kkCourtLevels = map[string]string{"қалалық": "city", "облыстық": "regional", "аудандық": "district", "ауданаралық": "district", "әскери": "military"}
+
+// kkCourt reads a Kazakh court's name at token i: places, a level and the head "сот" in any
+// case ("Шымкент қаласы Әл-Фараби аудандық сотының", "Маңғыстау облыстық сотына"), named in
+// the nominative ("... аудандық соты").
+func (d *doc) kkCourt(i int) *orgMention {
+	j := i
+	for j < len(d.toks) && j-i < 6 && (j == i || d.toks[j].nl == 0) && (d.toks[j].cap && d.toks[j].k == tWord ||
+		j > i && d.word(j, "қаласы", "облысы", "ауданы") || d.punct(j, "-") && !d.toks[j].sp && j > i && d.capWord2(j+1) && !d.toks[j+1].sp) {
+		j++
+	}
+	if j+1 >= len(d.toks) || d.toks[j].nl > 0 || d.toks[j+1].nl > 0 {
+		return nil
+	}
+	// "Адвокат Ақтөбе облыстық сотына", "Бүгін Ақтөбе ...": a role, a pronoun or an adverb
+	// of time that opens the sentence is no part of the name.
+	for i < j && (roleWords[d.toks[i].low] != "" || d.word(i, "ол", "бұл", "сол", "олар", "бүгін", "кеше", "ертең", "қазір") || d.writtenLower(d.toks[i].low)) {
+		i++
+	}
+	if i == j {
+		return nil // a level without a place: "аудандық сотта"
+	}
+	level, ok := kkCourtLevels[d.toks[j].low]
+	if !ok || !strings.HasPrefix(d.toks[j+1].low, "сот") || len([]rune(d.toks[j+1].low)) > 8 {
+		return nil
+	}
+	return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+1) + " соты", Kind: "court", Level: level}}
 }
 
 // ruTimeAdverbs are adverbs of time shaped like adjectives in the instrumental ("весной",

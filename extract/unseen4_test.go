@@ -207,3 +207,26 @@ func TestExtract_KazakhArticle(t *testing.T) {
 		}
 	}
 }
+
+// A Kazakh court: places, a level ("қалалық", "облыстық", "аудандық") and "сот" in any case,
+// named in the nominative ("... аудандық соты"); a role, a pronoun or "бүгін" that opens the
+// sentence is no part of it, and a level without a place names no court.
+func TestExtract_KazakhCourts(t *testing.T) {
+	text := "Ақтөбе, 2024 жылғы 15 наурыз\n\nАқтөбе қаласы Астана аудандық сотының судьясы кеше белсенді Асқар Мұратовты кінәлі деп таныды. Адвокат Ақтөбе облыстық сотына шағым береді. Бүгін Ақтөбе қалалық сотында тағы бір іс қаралды. Ол аудандық сотта үнсіз отырды."
+	r := Extract(text)
+	want := []string{"Ақтөбе облыстық соты", "Ақтөбе қалалық соты", "Ақтөбе қаласы Астана аудандық соты"}
+	if got := orgNames(r); !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+	for _, o := range r.Orgs {
+		if o.Kind != "court" {
+			t.Errorf("%s: kind %q, want court", o.Name, o.Kind)
+		}
+	}
+	d := newDoc("Ол аудандық сотта үнсіз отырды.")
+	for i := range d.toks {
+		if m := d.kkCourt(i); m != nil {
+			t.Errorf("a level without a place read as the court %q", m.org.Name)
+		}
+	}
+}
