@@ -86,6 +86,7 @@ type doc struct {
 	later      []func()          // claims whose group waits for the defendants
 	firstForms map[string]bool   // the first names as the document writes them, lower-cased
 	fixedFirst map[string]bool   // first names the document writes alike in two cases: they do not decline
+	firstOf    map[string]string // an ambiguous first-name form beside a surname ("валентину|Гречко"): the name its other forms settle
 	lowerWords map[string]bool   // Cyrillic words the document writes in lower case, once asked for
 	fromGroup  bool              // the persons of the claim under way came from a group phrase
 	fromDash   bool              // they are a counted group's people named between dashes

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -957,6 +958,7 @@ func (d *doc) resolvePersons() {
 			withLast[low] = m.last
 		}
 	}
+	d.settleFirstNames()
 	var persons []*Person
 	byKey := map[string]*Person{}
 	bySurname := map[string][]*Person{}
@@ -1237,6 +1239,56 @@ func genderString(g byte) string {
 	return ""
 }
 
+// settleFirstNames reads a first-name form that may be of two names ("Валентину": Валентин's
+// dative or Валентина's accusative) by the other forms the document gives the same person,
+// with the same surname ("Валентины Гречко": only Валентина's): the one known name all the
+// forms may be of.
+func (d *doc) settleFirstNames() {
+	d.firstOf = map[string]string{}
+	forms := map[string][]string{} // surname as written -> first-name forms beside it
+	for _, m := range d.persons {
+		if m.first != "" && m.last != "" && isCyrillic(m.first) && !slices.Contains(forms[m.last], m.first) {
+			forms[m.last] = append(forms[m.last], m.first)
+		}
+	}
+	known := func(w string) map[string]bool {
+		out := map[string]bool{}
+		for _, r := range firstNameReadings(w) {
+			if _, ok := firstNames[translit.SpellingWordKey(r.lemma)]; ok {
+				out[r.lemma] = true
+			}
+		}
+		return out
+	}
+	for last, fs := range forms {
+		if len(fs) < 2 {
+			continue
+		}
+		for _, f := range fs {
+			if _, g, ok := firstName(f); !ok || g != 0 {
+				continue // not a known name, or one of a single gender
+			}
+			common := known(f)
+			for _, o := range fs {
+				if o == f {
+					continue
+				}
+				ko := known(o)
+				for l := range common {
+					if !ko[l] {
+						delete(common, l)
+					}
+				}
+			}
+			if len(common) == 1 {
+				for l := range common {
+					d.firstOf[strings.ToLower(f)+"|"+last] = l
+				}
+			}
+		}
+	}
+}
+
 // consonantEnd reports a Cyrillic word that ends in a consonant.
 func consonantEnd(w string) bool {
 	r, _ := utf8.DecodeLastRuneInString(w)
@@ -1313,6 +1365,14 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		first = fn
 		_, asWritten := firstNames[translit.SpellingWordKey(m.first)]
 		switch {
+		case fg == 0 && d.firstOf[strings.ToLower(m.first)+"|"+m.last] != "":
+			// "Валентину Гречко ... Валентины Гречко": the name both forms are of.
+			first = d.firstOf[strings.ToLower(m.first)+"|"+m.last]
+			_, g, _ = firstName(first)
+		case fg == 0 && !asWritten && m.gender != 0 && best.r.gender == 0:
+			// "признал Валентину Остапенко виновной": the words around say whose.
+			first, _, _ = firstNameAs(m.first, m.gender)
+			g = m.gender
 		case fg != 0 && !asWritten:
 			// "Гульнаре Асановой": a woman's name in an oblique case, whose readings
 			// Гульнар and Гульнара are both women's names: the one whose ending is hers.

@@ -230,3 +230,25 @@ func TestExtract_KazakhCourts(t *testing.T) {
 		}
 	}
 }
+
+// A given-name form of two names ("Валентину": Валентин's dative or Валентина's accusative)
+// beside a surname that does not tell the gender is settled by the other forms the text gives
+// the same person ("Валентины Остапенко": only Валентина's), or by the words that agree with
+// it ("признал ... виновной"); alone, or beside forms of both names ("о Валентине"), it is
+// left as written.
+func TestExtract_GivenNameSettledByItsOtherForms(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Самара, 3 апреля 2025 года\n\nСуд оправдал Валентину Остапенко. Адвокат Валентины Остапенко довольна.", []string{"Валентина Остапенко"}},
+		{"Самара, 3 апреля 2025 года\n\nСуд признал Валентину Остапенко виновной.", []string{"Валентина Остапенко"}},
+		{"Самара, 3 апреля 2025 года\n\nСуд признал Валентину Остапенко виновным.", []string{"Валентин Остапенко"}},
+		{"Самара, 3 апреля 2025 года\n\nСуд оправдал Валентину Остапенко.", []string{"Валентину Остапенко"}},
+		{"Самара, 3 апреля 2025 года\n\nСуд оправдал Валентину Остапенко. О Валентине Остапенко писали газеты.", []string{"Валентине Остапенко", "Валентину Остапенко"}},
+	} {
+		if got := names(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("persons of %q = %q, want %q", tc.text[26:], got, tc.want)
+		}
+	}
+}
