@@ -159,7 +159,9 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	}
 	k := j + 1
 	first := false // "after the first verdict": the first of them, not the last
-	for d.word(k, "the", "his", "her", "their", "its", "first", "initial", "оглашения", "вынесения", "первого", "первой", "его", "её", "ее", "их") {
+	// "on the day of Orlov's arrest": a possessive name stands where "his" would.
+	for d.word(k, "the", "his", "her", "their", "its", "first", "initial", "оглашения", "вынесения", "первого", "первой", "его", "её", "ее", "их") ||
+		k < len(d.toks) && d.toks[k].poss && d.toks[k].cap && !d.toks[k].cyr {
 		first = first || d.word(k, "first", "initial", "первого", "первой")
 		k++
 	}
