@@ -366,6 +366,10 @@ func (d *doc) events(si int) {
 			}
 		}
 		d.fromGroup = false
+		// "searched the flat of his colleague Anna Lisova": the home's owner, named after it.
+		if persons == nil && !unnamed && typ == "search" {
+			persons = d.homeOwnerAfter(k+l, s)
+		}
 		// "Rauf Guliyev had his flat searched on the day of her detention": the one who had it
 		// searched, not the "her" after it, on the day of her own detention.
 		var ownOf *Person // whose event "her detention" names, where not the event's person
@@ -1545,6 +1549,31 @@ func (d *doc) homeOfLast(s sentence) []*Person {
 		return nil
 	}
 	return []*Person{d.lastOf}
+}
+
+// homeOwnerAfter returns the persons named as the owners of a home right after token b: "the
+// flat of his colleague Anna Lisova", "the home of Lisova's lawyer, Oleg Sizov"; not "the
+// house of X's parents", whose owners are not named.
+func (d *doc) homeOwnerAfter(b int, s sentence) []*Person {
+	for x := b; x < min(s.b, b+4); x++ {
+		if !homeWords[d.toks[x].low] || !d.word(x+1, "of") {
+			continue
+		}
+		for _, m := range d.personsIn(x+2, min(s.b, x+10)) {
+			switch {
+			case m.pronoun || d.toks[m.b-1].poss:
+				continue // "of his colleague", "of Lisova's lawyer"
+			case m.p == nil:
+				return nil
+			}
+			if list := d.listAround(m, s); len(list) > 1 {
+				return list // "the flat of his parents, Mikalai and Tamara Orlova"
+			}
+			return []*Person{m.p}
+		}
+		return nil
+	}
+	return nil
 }
 
 // homeOf reports a name after a home and "of": "the house of X's parents".

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -263,5 +264,27 @@ func TestExtract_DayOfNamesEvent(t *testing.T) {
 	}
 	if got["search"] != "2025-03-03" || got["travel ban"] != "2025-03-06" {
 		t.Errorf("search on %q, travel ban on %q; want 2025-03-03 and 2025-03-06", got["search"], got["travel ban"])
+	}
+}
+
+// A search of a home named with its owner after it ("the flat of his colleague Anna Lisova",
+// "the home of the editor, Marina Sokolova", "the flat of Orlov's lawyer, Oleg Sizov") is the
+// owner's, not the person a pronoun or a possessive before the owner stands for.
+func TestExtract_SearchOfTheOwnersHome(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Kazan, 4 June 2025\n\nThe blogger Pavel Orlov was detained on 3 March 2025. That day police also searched the flat of his colleague Anna Lisova.", "search 2025-03-03 Anna Lisova"},
+		{"Kazan, 4 June 2025\n\nThe blogger Pavel Orlov was detained on 3 March 2025. That day police also searched the home of the editor, Marina Sokolova.", "search 2025-03-03 Marina Sokolova"},
+		{"Kazan, 4 June 2025\n\nThe blogger Pavel Orlov was detained on 3 March 2025. That day police also searched the flat of Orlov's lawyer, Oleg Sizov.", "search 2025-03-03 Oleg Sizov"},
+		{"Kazan, 4 June 2025\n\nThe blogger Pavel Orlov was detained on 3 March 2025. That day police also searched the flat of his friends, Oleg Sizov and Anna Lisova.", "search 2025-03-03 Anna Lisova|search 2025-03-03 Oleg Sizov"},
+	} {
+		var got []string
+		for _, e := range eventsOf(tc.text) {
+			if strings.HasPrefix(e, "search") {
+				got = append(got, e)
+			}
+		}
+		if !slices.Equal(got, strings.Split(tc.want, "|")) {
+			t.Errorf("searches of %q = %q, want %q", tc.text[80:], got, tc.want)
+		}
 	}
 }
