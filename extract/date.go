@@ -723,6 +723,11 @@ func (d *doc) findDates() {
 			if !t.cyr && !t.cap {
 				continue
 			}
+			// "16 января 2023 года, в понедельник": the weekday of the date just before, not
+			// the last such day before the text's date.
+			if sa, _ := d.sentenceOf(i); d.datedJustBefore(i, sa) {
+				continue
+			}
 			dt := d.docDate.time()
 			if last {
 				dt = dt.AddDate(0, 0, -1)

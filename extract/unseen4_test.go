@@ -288,3 +288,18 @@ func TestExtract_SearchOfTheOwnersHome(t *testing.T) {
 		}
 	}
 }
+
+// A weekday in apposition to the date just before it ("16 марта 2023 года, в четверг") is
+// that date's weekday, not the last such day before the text's date: the days told after it
+// ("в тот же день", "через два дня") count from the date.
+func TestExtract_WeekdayOfTheDateBefore(t *testing.T) {
+	text := "Омск, 3 апреля 2025 года\n\nЖурналистку Анну Лисову задержали 16 марта 2023 года, в четверг. В тот же день в её квартире прошёл обыск. Через два дня суд отправил её в СИЗО."
+	want := []string{"arrest 2023-03-18 Анна Лисова", "detention 2023-03-16 Анна Лисова", "search 2023-03-16 Анна Лисова"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	// Without a date before it, the weekday is the last one before the text's date.
+	if got, want := datesOf("Омск, 3 апреля 2025 года\n\nЖурналистку Анну Лисову задержали в среду."), []string{"2025-04-03", "2025-04-02"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
