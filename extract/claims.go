@@ -1775,8 +1775,8 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
-var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquitted acquitting annulled closed convicted dismissed dropped finding found left leaving leaves
-	overturned overturning quashed quashing re-trial rejected retrial returned reversed sent terminated turned
+var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquitted acquitting annulled closed convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
+	overturned overturning overturns quashed quashes quashing re-trial rejected rejects rejecting retrial returned reversed sent terminated turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
 	оставила оставили оставить оставлен оставлена осудил осудила осудили осужден осуждена осуждены осуждён
@@ -1797,13 +1797,14 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		return "acquitted", 3
 	case w(0, "found", "finding") && w(1, "guilty"), w(0, "found", "finding") && w(2, "guilty") && !w(1, "not"),
 		w(0, "convicted") && !w(1, "in") || w(0, "convicted") && w(1, "in") && w(2, "absentia"),
+		w(0, "convicts"), // a chronology's present: "02.12.2024 — the court convicts both"
 		w(0, "признал", "признала", "признали", "признан", "признана", "признаны") && (w(1, "виновным", "виновной", "виновными") || w(2, "виновным", "виновной", "виновными") || w(3, "виновным", "виновной", "виновными")),
 		w(0, "осужден", "осуждена", "осуждён", "осуждены", "осудил", "осудила", "осудили"),
 		w(0, "обвинительный") && w(1, "приговор"),
 		// "• A – guilty under both articles; 4 years": a verdict's list item.
 		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1
-	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "dismissed", "turned") && w(1, "the", "his", "her", "their", "an") && w(2, "appeal", "appeals", "complaint", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
+	case w(0, "upheld", "upholding", "upholds", "uphold"), w(0, "rejected", "rejects", "rejecting", "dismissed", "dismisses", "dismissing", "turned") && w(1, "the", "his", "her", "their", "an", "both", "all") && w(2, "appeal", "appeals", "complaint", "complaints", "cassation") && !(w(3, "against") && !w(4, "the", "his", "her", "their") && !w(4, "verdict", "sentence", "conviction") || w(3, "against") && !w(5, "verdict", "sentence", "conviction", "judgment", "judgement")),
 		// "Turgynbayeva's appeal was rejected", "rejected Turgynbayeva's appeal".
 		w(0, "rejected", "dismissed") && w(-1, "was", "were") && w(-2, "appeal", "appeals", "cassation"),
 		w(0, "rejected", "dismissed") && k+1 < len(d.toks) && d.toks[k+1].poss && d.toks[k+1].cap && w(2, "appeal", "appeals"),

@@ -303,3 +303,14 @@ func TestExtract_WeekdayOfTheDateBefore(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// A chronology told in the present ("02.12.2024 — the district court convicts A and B",
+// "27.02.2025 — the regional court rejects both appeals"): the conviction, and appeals
+// rejected are the verdicts upheld, of both.
+func TestExtract_ChronologyInThePresent(t *testing.T) {
+	text := "Bishkek, 15 September 2025\n\n- 02.12.2024 — the district court convicts Ivan Petrov and Anna Lisova. Petrov: 6 years' imprisonment.\n- 27.02.2025 — the regional court rejects both appeals."
+	want := []string{"Anna Lisova: convicted", "Anna Lisova: upheld", "Ivan Petrov: convicted", "Ivan Petrov: upheld"}
+	if got := outcomeKeys(Extract(text).Outcomes); !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
