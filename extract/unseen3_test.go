@@ -675,3 +675,21 @@ func TestExtract_TableEmptyCorner(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// TestExtract_URLWrappedOverEmptyLine: a PDF's text may put an empty line between the lines of
+// a page; an address cut at a hyphen goes on after it, one cut at a slash may be whole.
+func TestExtract_URLWrappedOverEmptyLine(t *testing.T) {
+	text := "The hearing was adjourned.\n\n" +
+		"1 Ruling on the measure of restraint, see https://rights-\n\n" +
+		"watch.example.org/docs/ruling-12.pdf\n" +
+		"2 The defence's statement: https://defence.example.org/\n\n" +
+		"Contacts\n"
+	var got []string
+	for _, f := range Extract(text).Footnotes {
+		got = append(got, f.URLs...)
+	}
+	want := []string{"https://rights-watch.example.org/docs/ruling-12.pdf", "https://defence.example.org/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("footnotes' URLs %q, want %q", got, want)
+	}
+}
