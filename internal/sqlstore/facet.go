@@ -11,7 +11,7 @@ import (
 )
 
 // maxFaceted caps the entities one faceted search counts; past it the result says it is capped.
-const maxFaceted = 500
+const maxFaceted = 300
 
 // FacetedSearch searches, narrows by facets and counts facet values, all as v sees the store:
 // the candidates come from the search's ranking or from the entities v may see, and the facets
@@ -24,7 +24,9 @@ func (db *Store) FacetedSearch(ctx context.Context, v docket.Viewer, q docket.Fa
 		if err != nil {
 			return err
 		}
-		res.Capped = len(cands) >= maxFaceted
+		if res.Capped = len(cands) >= maxFaceted; res.Capped {
+			res.Counted = len(cands)
+		}
 		attrs, err := tx.facetValues(ctx, v, schemas)
 		if err != nil {
 			return err
