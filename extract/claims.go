@@ -738,6 +738,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 					}
 				}
 			}
+			// "The prosecutor asked: A — 10 years' imprisonment; B and C — 7 years each": an
+			// item of a list under a request, whose verb is the lead's.
+			demandItem := false
+			if lead := d.sents[si].lead; !strong && lead >= 0 && d.demandLead(lead) && !d.anyClass(a, t.a, cSentencing|cStrong) {
+				strong, demandItem = true, true
+			}
 			// An interview's answer to a question about the prosecution's request.
 			if lead := d.sents[si].lead; !strong && lead >= 0 && d.punct(d.sents[lead].b-1, "?") && d.cueIn(lead, cDemand) && !d.anyClass(a, t.a, cSentencing|cStrong) {
 				strong = true
@@ -767,6 +773,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue
 			}
 			kind = "imprisonment"
+			// The kind of the item before, of the same list: "A — 3 years of restricted
+			// freedom; B — 2 years".
+			lead := d.sents[si].lead
+			if n := len(d.res.Demands); demandItem && n > 0 && d.res.Demands[n-1].sent == si-1 && (si-1 == lead || d.sents[si-1].lead == lead) && d.res.Demands[n-1].Kind != "" {
+				kind = d.res.Demands[n-1].Kind
+			}
 			// "получили по два года ограничения свободы, хотя прокурор требовал по три года":
 			// a bare demand is of the kind of the term it is set against, told just before.
 			if d.anyClass(a, t.a, cDemand) {
@@ -1206,8 +1218,19 @@ func (d *doc) receivedAsAsked(a, b int) bool {
 // before it ("State prosecutor X spoke on Thursday. He asked:"). A legend ("the requests in
 // brackets") introduces sentences, a verb of sentencing a sentence equal to the demand, and
 // the defence's requests are no demands.
+//
+// A lead that goes on after its colon with the list's first item ("The prosecutor asked: A —
+// ten years;", the items after it cut at semicolons) is read up to the colon.
 func (d *doc) demandLead(si int) bool {
 	s := d.sents[si]
+	if s.b > s.a && d.punct(s.b-1, ";") {
+		for k := s.a; k < s.b; k++ {
+			if d.punct(k, ":") {
+				s.b = k + 1
+				break
+			}
+		}
+	}
 	if s.b <= s.a || !d.punct(s.b-1, ":") {
 		return false
 	}

@@ -693,3 +693,26 @@ func TestExtract_URLWrappedOverEmptyLine(t *testing.T) {
 		t.Errorf("footnotes' URLs %q, want %q", got, want)
 	}
 }
+
+// TestExtract_DemandListAfterColon: a request's list that begins on the line of its verb
+// ("asked: A — ten years; B and C — seven years each"), its items cut at semicolons; an item
+// without a kind takes the one before it.
+func TestExtract_DemandListAfterColon(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Намаган, 4 марта 2026 года\n\nПеред судом трое: Шерзод Алимов, Дилноза Рахимова и Бобур Юсупов. Суд отложил заседание.\n\nПрокурор запросил: Алимову — 9 лет лишения свободы; Рахимовой и Юсупову — по 6 лет.",
+			[]string{"Бобур Юсупов imprisonment P6Y", "Дилноза Рахимова imprisonment P6Y", "Шерзод Алимов imprisonment P9Y"}},
+		{"Vitebsk, 4 March 2026\n\nThree men stood trial: Pavel Hrynko, Ales Dudar and Yury Sheuchyk. The hearing was adjourned.\n\nThe prosecutor asked: Hrynko — three years of restricted freedom; Dudar — two years; Sheuchyk — eighteen months.",
+			[]string{"Ales Dudar restriction of freedom P2Y", "Pavel Hrynko restriction of freedom P3Y", "Yury Sheuchyk restriction of freedom P18M"}},
+	} {
+		r := Extract(tt.text)
+		if got := penaltiesOf(r.Demands); !slices.Equal(got, tt.want) {
+			t.Errorf("demands:\n got %q\nwant %q", got, tt.want)
+		}
+		if got := penaltiesOf(r.Sentences); len(got) > 0 {
+			t.Errorf("sentences %q, want none", got)
+		}
+	}
+}
