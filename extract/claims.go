@@ -1010,16 +1010,17 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	}
 	// "had requested 12 years and the same fine": a fine told before, of the same person.
 	sameFine := pm.pen.Kind == "fine" && d.word(pm.a-1, "same") && d.word(pm.a-2, "the")
-	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "" || sameFine) {
+	// "The panel struck out a charge against V. As a result, the main penalty was reduced to
+	// five years": the one defendant the sentence before names, else the one told last.
+	if before := d.defendantBefore(s); len(persons) == 0 && (before != nil || *defendant != nil) && (pm.pen.Term != "" || pm.pen.Amount != "" || sameFine) {
+		why := "not named in its sentence: the person the text is about"
 		persons = []*Person{*defendant}
-		// "The panel struck out a charge against V. As a result, the main penalty was
-		// reduced to five years": the one defendant the sentence before names.
-		if p := d.defendantBefore(s); p != nil {
-			persons = []*Person{p}
+		if before != nil {
+			persons, why = []*Person{before}, "not named in its sentence: the defendant of the sentence before"
 		}
 		if pm.pen.Inferred == "" {
 			p := *pm.pen
-			p.Inferred = "not named in its sentence: the person the text is about"
+			p.Inferred = why
 			pm = &penaltyMention{a: pm.a, b: pm.b, pen: &p, demand: pm.demand}
 		}
 	}
@@ -1147,7 +1148,7 @@ func (d *doc) defendantBefore(s sentence) *Person {
 	prev := d.sents[si-1]
 	var one *Person
 	for _, m := range d.personsIn(prev.a, prev.b) {
-		if m.p == nil || m.pronoun || d.official(m) || !hasRole(m.p, "defendant") {
+		if m.p == nil || m.pronoun || d.official(m) || !hasRole(m.p, "defendant") && !d.charged(m.p) {
 			continue
 		}
 		if one != nil && one != m.p {
@@ -1156,6 +1157,16 @@ func (d *doc) defendantBefore(s sentence) *Person {
 		one = m.p
 	}
 	return one
+}
+
+// charged reports a person a charge of the document names: "X was charged under Article 353".
+func (d *doc) charged(p *Person) bool {
+	for _, c := range d.res.Charges {
+		if c.Person == p.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // capsLine reports a line of three or more words, all in capitals, that holds token k: a

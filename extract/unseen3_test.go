@@ -716,3 +716,22 @@ func TestExtract_DemandListAfterColon(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_DemandOfTheChargedBefore: a request that names no one is for the defendant the
+// sentence before names as charged, not the one told of before that.
+func TestExtract_DemandOfTheChargedBefore(t *testing.T) {
+	text := "Batumi, 12 June 2026\n\nThe City Court delivered its verdicts on Thursday.\n\n" +
+		"Irakli Dolidze was sentenced to three years. Zurab Meskhi, 24, was charged under Article 353. The prosecutor sought six years; he received four."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Zurab Meskhi imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Irakli Dolidze imprisonment P3Y", "Zurab Meskhi imprisonment P4Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	// The first claim of the text: no defendant told before it.
+	r = Extract("Batumi, 12 June 2026\n\nZurab Meskhi, 24, was charged under Article 353. The prosecutor sought six years; he received four.")
+	if got, want := penaltiesOf(r.Demands), []string{"Zurab Meskhi imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("the first claim: demands %q, want %q", got, want)
+	}
+}
