@@ -1159,6 +1159,22 @@ func (d *doc) defendantBefore(s sentence) *Person {
 	return one
 }
 
+// personsBefore returns the persons the sentence before s names, in its paragraph, but
+// officials and pronouns.
+func (d *doc) personsBefore(s sentence) []*Person {
+	si := d.toks[s.a].sent
+	if si == 0 || d.sents[si-1].para != s.para {
+		return nil
+	}
+	var out []*Person
+	for _, m := range d.personsIn(d.sents[si-1].a, d.sents[si-1].b) {
+		if m.p != nil && !m.pronoun && !d.official(m) && !slices.Contains(out, m.p) {
+			out = append(out, m.p)
+		}
+	}
+	return out
+}
+
 // charged reports a person a charge of the document names: "X was charged under Article 353".
 func (d *doc) charged(p *Person) bool {
 	for _, c := range d.res.Charges {
@@ -1361,6 +1377,14 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		if group != nil {
 			return d.groupPersons(group, s)
+		}
+		// "A and B were charged with group violence. The prosecution asked for six years
+		// each": each of the people the sentence before names.
+		if d.word(b, "each") || d.word(a-1, "по") {
+			if ps := d.personsBefore(s); len(ps) > 1 {
+				d.fromGroup = true
+				return ps
+			}
 		}
 		return nil
 	}

@@ -735,3 +735,21 @@ func TestExtract_DemandOfTheChargedBefore(t *testing.T) {
 		t.Errorf("the first claim: demands %q, want %q", got, want)
 	}
 }
+
+// TestExtract_EachOfTheSentenceBefore: "N years each" in a sentence that names no one is for
+// each of the people the sentence before names.
+func TestExtract_EachOfTheSentenceBefore(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Kutaisi, 2 July 2026\n\nThe hearing ended on Tuesday.\n\nDavit Abashidze, 29, a driver, and Eka Lomidze, 35, a nurse, were charged under Article 225. The prosecution asked for five years each.",
+			[]string{"Davit Abashidze imprisonment P5Y", "Eka Lomidze imprisonment P5Y"}},
+		{"Актобе, 2 июля 2026 года\n\nЗаседание закончилось во вторник.\n\nЕрлан Сейтов и Даурен Омаров обвиняются по статье 174 УК. Прокурор попросил по пять лет лишения свободы.",
+			[]string{"Даурен Омаров imprisonment P5Y", "Ерлан Сейтов imprisonment P5Y"}},
+	} {
+		if got := penaltiesOf(Extract(tt.text).Demands); !slices.Equal(got, tt.want) {
+			t.Errorf("demands:\n got %q\nwant %q", got, tt.want)
+		}
+	}
+}
