@@ -892,8 +892,16 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue // "a ban on her leaving the country" is a travel ban, an event
 			}
 		case "imprisonment":
-			// "prison sentences" in general, without a term, say too little.
-			continue
+			// "prison sentences" in general, without a term, say too little; but a request
+			// for it is the prosecution's demand: "the prosecutor had requested imprisonment
+			// for all four", "обвинение просило реальное лишение свободы".
+			x := k.a - 1
+			for d.word(x, "a", "for", "real", "actual", "custodial", "реальное", "реальный", "реального") {
+				x--
+			}
+			if !d.is(x, cDemand) || x < k.a-3 || !d.anyClass(a, b, cProsecutor) {
+				continue
+			}
 		case "suspended":
 			if !cue {
 				continue

@@ -753,3 +753,22 @@ func TestExtract_EachOfTheSentenceBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_DemandOfImprisonmentWithoutTerm: the prosecution's request for imprisonment,
+// no term told, is a demand of that kind; prison sentences in general are nothing.
+func TestExtract_DemandOfImprisonmentWithoutTerm(t *testing.T) {
+	text := "Brest, 14 May 2026\n\nBoth were found guilty:\n– Ihar Kot: a fine of 40 base units;\n– Nasta Lis: 2 years of restricted freedom.\n" +
+		"The prosecutor had sought imprisonment for both. Prison sentences for such posts have become common since 2021, " +
+		"and the prosecutor said imprisonment awaited Ihar Kot if he posted again."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Ihar Kot imprisonment ", "Nasta Lis imprisonment "}; !slices.Equal(got, want) {
+		t.Errorf("demands %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Ihar Kot fine ", "Nasta Lis restriction of freedom P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	r = Extract("Гомель, 14 мая 2026 года\n\nАнну Гук оштрафовали на 40 базовых величин, хотя прокурор просил реальное лишение свободы. Реальное лишение свободы за такие посты стало обычным.")
+	if got, want := penaltiesOf(r.Demands), []string{"Анна Гук imprisonment "}; !slices.Equal(got, want) {
+		t.Errorf("Russian: demands %q, want %q", got, want)
+	}
+}
