@@ -539,7 +539,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "через три недели после задержания", "three weeks after the verdict": a time
 			// between two events, not "banned for three years after his release".
 			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
-				d.word(k-1, "через", "спустя") || d.word(e, "after", "before", "после") && !d.word(k-1, "for", "to", "на", "к", "of", "по") ||
+				d.word(k-1, "через", "спустя") || d.word(e, "after", "before", "после") && !d.word(k-1, "for", "to", "на", "к", "of", "по", "течение") ||
 				d.anyWord(k-3, k, "than", "almost", "nearly", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
 				// "about two years", not "concern about the two-year sentence".
 				d.word(k-1, "about", "around") || d.word(k-2, "about", "around") && !d.word(k-1, "the", "a", "an", "his", "her", "their") ||
@@ -954,7 +954,8 @@ func (d *doc) banScope(a, b int) string {
 				e++
 			}
 			s := e
-			for e < b && e-s < 5 && d.toks[e].k == tWord && !d.word(e, "for", "на", "сроком", "after", "until", "до", "and", "и") && !(e == s && d.word(e, "a", "an")) {
+			for e < b && e-s < 5 && d.toks[e].k == tWord && !d.word(e, "for", "на", "сроком", "after", "until", "до", "and", "и") && !(e == s && d.word(e, "a", "an")) &&
+				!(d.word(e, "в") && d.word(e+1, "течение")) { // "в течение пяти лет": the term
 				e++
 			}
 			if e > s {

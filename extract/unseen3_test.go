@@ -772,3 +772,17 @@ func TestExtract_DemandOfImprisonmentWithoutTerm(t *testing.T) {
 		t.Errorf("Russian: demands %q, want %q", got, want)
 	}
 }
+
+// TestExtract_BanDuringYears: a ban "в течение трёх лет после освобождения" has that term, and
+// its scope ends before it.
+func TestExtract_BanDuringYears(t *testing.T) {
+	r := Extract("Витебск, 5 мая 2026 года\n\nСуд приговорил учителя Марину Лях к двум годам колонии и запретил ей заниматься педагогической деятельностью в течение трёх лет после освобождения.")
+	var got []string
+	for _, p := range r.Sentences {
+		got = append(got, p.Person+" "+p.Kind+" "+p.Term+" "+p.Scope)
+	}
+	slices.Sort(got)
+	if want := []string{"Марина Лях ban P3Y педагогической деятельностью", "Марина Лях imprisonment P2Y "}; !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
