@@ -853,16 +853,32 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		out = append(out, &penaltyMention{a: ka, b: kb, pen: p, demand: aside})
 	}
 	// "the same term": the term told last before it, in this clause or before.
-	for _, sp := range same {
+	sameBefore := func(at int) *Penalty {
 		var prev *Penalty
 		for _, pm := range out {
-			if pm.b <= sp[0] && pm.pen.Term != "" && !pm.demand {
+			if pm.b <= at && pm.pen.Term != "" && !pm.demand {
 				prev = pm.pen
 			}
 		}
 		if prev == nil {
 			prev = d.lastPen
 		}
+		return prev
+	}
+	// "banned her from public activity for the same term", "с запретом на занятие
+	// общественной деятельностью на тот же срок": the ban lasts the term told before it.
+	banFor := map[int][2]int{} // an unused ban's kind, by its index: the same-term phrase it takes
+	for ki, k := range kinds {
+		for si, sp := range same {
+			if !usedKind[ki] && k.kind == "ban" && sp[0] > k.b && sp[0]-k.b <= 12 && d.word(sp[0]-1, "for", "на") && !d.anyPunct(k.b, sp[0], ",", ";", "(") {
+				banFor[ki] = sp
+				same = slices.Delete(same, si, si+1)
+				break
+			}
+		}
+	}
+	for _, sp := range same {
+		prev := sameBefore(sp[0])
 		if prev == nil {
 			continue
 		}
@@ -890,6 +906,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			p.Scope = d.banScope(k.a, min(b, k.b+8))
 			if p.Scope == "" && !cue || travelScope(p.Scope) {
 				continue // "a ban on her leaving the country" is a travel ban, an event
+			}
+			if sp, ok := banFor[ki]; ok {
+				if prev := sameBefore(k.a); prev != nil {
+					p.Term, p.Inferred, e = prev.Term, "the term told before (\"the same term\")", sp[1]
+				}
 			}
 		case "imprisonment":
 			// "prison sentences" in general, without a term, say too little; but a request

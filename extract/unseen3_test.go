@@ -786,3 +786,20 @@ func TestExtract_BanDuringYears(t *testing.T) {
 		t.Errorf("sentences %q, want %q", got, want)
 	}
 }
+
+// TestExtract_BanForTheSameTerm: a ban "for the same term" lasts the term told before it.
+func TestExtract_BanForTheSameTerm(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Oral, 9 April 2026\n\nThe court sentenced Dana Akhmet to two years of restricted freedom and banned her from journalism for the same term.",
+			[]string{"Dana Akhmet ban P2Y", "Dana Akhmet restriction of freedom P2Y"}},
+		{"Орал, 9 апреля 2026 года\n\nСуд назначил Данияру Ахметову 4 года ограничения свободы с запретом на занятие журналистикой на тот же срок.",
+			[]string{"Данияр Ахметов ban P4Y", "Данияр Ахметов restriction of freedom P4Y"}},
+	} {
+		if got := penaltiesOf(Extract(tt.text).Sentences); !slices.Equal(got, tt.want) {
+			t.Errorf("sentences:\n got %q\nwant %q", got, tt.want)
+		}
+	}
+}
