@@ -340,6 +340,8 @@ type SearchResults struct {
 	Total  int                     `json:"total"`
 	Facets map[string][]FacetValue `json:"facets"`
 	Capped bool                    `json:"capped,omitempty"` // more matched than were counted
+	// Counted is how many entities the facets were counted over, of a search that found more.
+	Counted int `json:"counted,omitempty"`
 }
 
 // SearchService searches entities by their names and statements.

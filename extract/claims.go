@@ -539,7 +539,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// "через три недели после задержания", "three weeks after the verdict": a time
 			// between two events, not "banned for three years after his release".
 			skip := d.word(e, "ago", "later", "earlier", "назад", "спустя", "old", "older", "younger", "since") ||
-				d.word(k-1, "через", "спустя") || d.word(e, "after", "before", "после") && !d.word(k-1, "for", "to", "на", "к", "of", "по") ||
+				d.word(k-1, "через", "спустя") || d.word(e, "after", "before", "после") && !d.word(k-1, "for", "to", "на", "к", "of", "по", "течение") ||
 				d.anyWord(k-3, k, "than", "almost", "nearly", "более", "свыше", "около", "почти", "spent", "провёл", "провел", "провела", "провели") ||
 				// "about two years", not "concern about the two-year sentence".
 				d.word(k-1, "about", "around") || d.word(k-2, "about", "around") && !d.word(k-1, "the", "a", "an", "his", "her", "their") ||
@@ -738,6 +738,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 					}
 				}
 			}
+			// "The prosecutor asked: A — 10 years' imprisonment; B and C — 7 years each": an
+			// item of a list under a request, whose verb is the lead's.
+			demandItem := false
+			if lead := d.sents[si].lead; !strong && lead >= 0 && d.demandLead(lead) && !d.anyClass(a, t.a, cSentencing|cStrong) {
+				strong, demandItem = true, true
+			}
 			// An interview's answer to a question about the prosecution's request.
 			if lead := d.sents[si].lead; !strong && lead >= 0 && d.punct(d.sents[lead].b-1, "?") && d.cueIn(lead, cDemand) && !d.anyClass(a, t.a, cSentencing|cStrong) {
 				strong = true
@@ -767,6 +773,12 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				continue
 			}
 			kind = "imprisonment"
+			// The kind of the item before, of the same list: "A — 3 years of restricted
+			// freedom; B — 2 years".
+			lead := d.sents[si].lead
+			if n := len(d.res.Demands); demandItem && n > 0 && d.res.Demands[n-1].sent == si-1 && (si-1 == lead || d.sents[si-1].lead == lead) && d.res.Demands[n-1].Kind != "" {
+				kind = d.res.Demands[n-1].Kind
+			}
 			// "получили по два года ограничения свободы, хотя прокурор требовал по три года":
 			// a bare demand is of the kind of the term it is set against, told just before.
 			if d.anyClass(a, t.a, cDemand) {
@@ -841,16 +853,32 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		out = append(out, &penaltyMention{a: ka, b: kb, pen: p, demand: aside})
 	}
 	// "the same term": the term told last before it, in this clause or before.
-	for _, sp := range same {
+	sameBefore := func(at int) *Penalty {
 		var prev *Penalty
 		for _, pm := range out {
-			if pm.b <= sp[0] && pm.pen.Term != "" && !pm.demand {
+			if pm.b <= at && pm.pen.Term != "" && !pm.demand {
 				prev = pm.pen
 			}
 		}
 		if prev == nil {
 			prev = d.lastPen
 		}
+		return prev
+	}
+	// "banned her from public activity for the same term", "с запретом на занятие
+	// общественной деятельностью на тот же срок": the ban lasts the term told before it.
+	banFor := map[int][2]int{} // an unused ban's kind, by its index: the same-term phrase it takes
+	for ki, k := range kinds {
+		for si, sp := range same {
+			if !usedKind[ki] && k.kind == "ban" && sp[0] > k.b && sp[0]-k.b <= 12 && d.word(sp[0]-1, "for", "на") && !d.anyPunct(k.b, sp[0], ",", ";", "(") {
+				banFor[ki] = sp
+				same = slices.Delete(same, si, si+1)
+				break
+			}
+		}
+	}
+	for _, sp := range same {
+		prev := sameBefore(sp[0])
 		if prev == nil {
 			continue
 		}
@@ -879,9 +907,22 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if p.Scope == "" && !cue || travelScope(p.Scope) {
 				continue // "a ban on her leaving the country" is a travel ban, an event
 			}
+			if sp, ok := banFor[ki]; ok {
+				if prev := sameBefore(k.a); prev != nil {
+					p.Term, p.Inferred, e = prev.Term, "the term told before (\"the same term\")", sp[1]
+				}
+			}
 		case "imprisonment":
-			// "prison sentences" in general, without a term, say too little.
-			continue
+			// "prison sentences" in general, without a term, say too little; but a request
+			// for it is the prosecution's demand: "the prosecutor had requested imprisonment
+			// for all four", "обвинение просило реальное лишение свободы".
+			x := k.a - 1
+			for d.word(x, "a", "for", "real", "actual", "custodial", "реальное", "реальный", "реального") {
+				x--
+			}
+			if !d.is(x, cDemand) || x < k.a-3 || !d.anyClass(a, b, cProsecutor) {
+				continue
+			}
 		case "suspended":
 			if !cue {
 				continue
@@ -934,7 +975,8 @@ func (d *doc) banScope(a, b int) string {
 				e++
 			}
 			s := e
-			for e < b && e-s < 5 && d.toks[e].k == tWord && !d.word(e, "for", "на", "сроком", "after", "until", "до", "and", "и") && !(e == s && d.word(e, "a", "an")) {
+			for e < b && e-s < 5 && d.toks[e].k == tWord && !d.word(e, "for", "на", "сроком", "after", "until", "до", "and", "и") && !(e == s && d.word(e, "a", "an")) &&
+				!(d.word(e, "в") && d.word(e+1, "течение")) { // "в течение пяти лет": the term
 				e++
 			}
 			if e > s {
@@ -998,16 +1040,17 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	}
 	// "had requested 12 years and the same fine": a fine told before, of the same person.
 	sameFine := pm.pen.Kind == "fine" && d.word(pm.a-1, "same") && d.word(pm.a-2, "the")
-	if len(persons) == 0 && *defendant != nil && (pm.pen.Term != "" || pm.pen.Amount != "" || sameFine) {
+	// "The panel struck out a charge against V. As a result, the main penalty was reduced to
+	// five years": the one defendant the sentence before names, else the one told last.
+	if before := d.defendantBefore(s); len(persons) == 0 && (before != nil || *defendant != nil) && (pm.pen.Term != "" || pm.pen.Amount != "" || sameFine) {
+		why := "not named in its sentence: the person the text is about"
 		persons = []*Person{*defendant}
-		// "The panel struck out a charge against V. As a result, the main penalty was
-		// reduced to five years": the one defendant the sentence before names.
-		if p := d.defendantBefore(s); p != nil {
-			persons = []*Person{p}
+		if before != nil {
+			persons, why = []*Person{before}, "not named in its sentence: the defendant of the sentence before"
 		}
 		if pm.pen.Inferred == "" {
 			p := *pm.pen
-			p.Inferred = "not named in its sentence: the person the text is about"
+			p.Inferred = why
 			pm = &penaltyMention{a: pm.a, b: pm.b, pen: &p, demand: pm.demand}
 		}
 	}
@@ -1161,7 +1204,7 @@ func (d *doc) defendantBefore(s sentence) *Person {
 	prev := d.sents[si-1]
 	var one *Person
 	for _, m := range d.personsIn(prev.a, prev.b) {
-		if m.p == nil || m.pronoun || d.official(m) || !hasRole(m.p, "defendant") {
+		if m.p == nil || m.pronoun || d.official(m) || !hasRole(m.p, "defendant") && !d.charged(m.p) {
 			continue
 		}
 		if one != nil && one != m.p {
@@ -1170,6 +1213,32 @@ func (d *doc) defendantBefore(s sentence) *Person {
 		one = m.p
 	}
 	return one
+}
+
+// personsBefore returns the persons the sentence before s names, in its paragraph, but
+// officials and pronouns.
+func (d *doc) personsBefore(s sentence) []*Person {
+	si := d.toks[s.a].sent
+	if si == 0 || d.sents[si-1].para != s.para {
+		return nil
+	}
+	var out []*Person
+	for _, m := range d.personsIn(d.sents[si-1].a, d.sents[si-1].b) {
+		if m.p != nil && !m.pronoun && !d.official(m) && !slices.Contains(out, m.p) {
+			out = append(out, m.p)
+		}
+	}
+	return out
+}
+
+// charged reports a person a charge of the document names: "X was charged under Article 353".
+func (d *doc) charged(p *Person) bool {
+	for _, c := range d.res.Charges {
+		if c.Person == p.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // capsLine reports a line of three or more words, all in capitals, that holds token k: a
@@ -1232,8 +1301,19 @@ func (d *doc) receivedAsAsked(a, b int) bool {
 // before it ("State prosecutor X spoke on Thursday. He asked:"). A legend ("the requests in
 // brackets") introduces sentences, a verb of sentencing a sentence equal to the demand, and
 // the defence's requests are no demands.
+//
+// A lead that goes on after its colon with the list's first item ("The prosecutor asked: A —
+// ten years;", the items after it cut at semicolons) is read up to the colon.
 func (d *doc) demandLead(si int) bool {
 	s := d.sents[si]
+	if s.b > s.a && d.punct(s.b-1, ";") {
+		for k := s.a; k < s.b; k++ {
+			if d.punct(k, ":") {
+				s.b = k + 1
+				break
+			}
+		}
+	}
 	if s.b <= s.a || !d.punct(s.b-1, ":") {
 		return false
 	}
@@ -1353,6 +1433,14 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		if group != nil {
 			return d.groupPersons(group, s)
+		}
+		// "A and B were charged with group violence. The prosecution asked for six years
+		// each": each of the people the sentence before names.
+		if d.word(b, "each") || d.word(a-1, "по") {
+			if ps := d.personsBefore(s); len(ps) > 1 {
+				d.fromGroup = true
+				return ps
+			}
 		}
 		return nil
 	}

@@ -137,11 +137,15 @@ func isURLPart(s string, longLine bool, prev string) bool {
 	if strings.ContainsAny(s, "0123456789") {
 		urlish = true
 	}
-	// A URL cut at a separator is clearly unfinished.
-	if strings.HasSuffix(prev, "/") || strings.HasSuffix(prev, "-") || strings.HasSuffix(prev, "=") || strings.HasSuffix(prev, "_") || strings.HasSuffix(prev, "?") || strings.HasSuffix(prev, "&") {
+	if unfinishedURL(prev) {
 		urlish = true
 	}
 	return urlish || longLine
+}
+
+// unfinishedURL reports whether u ends in a separator, as a URL cut where a line wrapped does.
+func unfinishedURL(u string) bool {
+	return u != "" && strings.ContainsRune("/-=_?&", rune(u[len(u)-1]))
 }
 
 // footnotes finds footnote and endnote lines with their URLs, joining URLs that wrap across
@@ -179,6 +183,15 @@ func (d *doc) footnotes() {
 				long := utf8.RuneCountInString(strings.TrimRight(l, " \t")) >= 50
 				for next < len(ls) {
 					cont := strings.TrimSpace(d.text[ls[next].s:ls[next].e])
+					if cont == "" && unfinishedURL(u) && !strings.HasSuffix(u, "/") && next+1 < len(ls) {
+						// A PDF's text may hold an empty line between a page's lines: an
+						// address cut at a separator goes on after it (not at a slash, which
+						// may end a whole address).
+						if after := strings.TrimSpace(d.text[ls[next+1].s:ls[next+1].e]); isURLPart(after, long, u) {
+							next++
+							cont = after
+						}
+					}
 					if !isURLPart(cont, long, u) {
 						break
 					}

@@ -675,3 +675,131 @@ func TestExtract_TableEmptyCorner(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// TestExtract_URLWrappedOverEmptyLine: a PDF's text may put an empty line between the lines of
+// a page; an address cut at a hyphen goes on after it, one cut at a slash may be whole.
+func TestExtract_URLWrappedOverEmptyLine(t *testing.T) {
+	text := "The hearing was adjourned.\n\n" +
+		"1 Ruling on the measure of restraint, see https://rights-\n\n" +
+		"watch.example.org/docs/ruling-12.pdf\n" +
+		"2 The defence's statement: https://defence.example.org/\n\n" +
+		"Contacts\n"
+	var got []string
+	for _, f := range Extract(text).Footnotes {
+		got = append(got, f.URLs...)
+	}
+	want := []string{"https://rights-watch.example.org/docs/ruling-12.pdf", "https://defence.example.org/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("footnotes' URLs %q, want %q", got, want)
+	}
+}
+
+// TestExtract_DemandListAfterColon: a request's list that begins on the line of its verb
+// ("asked: A — ten years; B and C — seven years each"), its items cut at semicolons; an item
+// without a kind takes the one before it.
+func TestExtract_DemandListAfterColon(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Намаган, 4 марта 2026 года\n\nПеред судом трое: Шерзод Алимов, Дилноза Рахимова и Бобур Юсупов. Суд отложил заседание.\n\nПрокурор запросил: Алимову — 9 лет лишения свободы; Рахимовой и Юсупову — по 6 лет.",
+			[]string{"Бобур Юсупов imprisonment P6Y", "Дилноза Рахимова imprisonment P6Y", "Шерзод Алимов imprisonment P9Y"}},
+		{"Vitebsk, 4 March 2026\n\nThree men stood trial: Pavel Hrynko, Ales Dudar and Yury Sheuchyk. The hearing was adjourned.\n\nThe prosecutor asked: Hrynko — three years of restricted freedom; Dudar — two years; Sheuchyk — eighteen months.",
+			[]string{"Ales Dudar restriction of freedom P2Y", "Pavel Hrynko restriction of freedom P3Y", "Yury Sheuchyk restriction of freedom P18M"}},
+	} {
+		r := Extract(tt.text)
+		if got := penaltiesOf(r.Demands); !slices.Equal(got, tt.want) {
+			t.Errorf("demands:\n got %q\nwant %q", got, tt.want)
+		}
+		if got := penaltiesOf(r.Sentences); len(got) > 0 {
+			t.Errorf("sentences %q, want none", got)
+		}
+	}
+}
+
+// TestExtract_DemandOfTheChargedBefore: a request that names no one is for the defendant the
+// sentence before names as charged, not the one told of before that.
+func TestExtract_DemandOfTheChargedBefore(t *testing.T) {
+	text := "Batumi, 12 June 2026\n\nThe City Court delivered its verdicts on Thursday.\n\n" +
+		"Irakli Dolidze was sentenced to three years. Zurab Meskhi, 24, was charged under Article 353. The prosecutor sought six years; he received four."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Zurab Meskhi imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Irakli Dolidze imprisonment P3Y", "Zurab Meskhi imprisonment P4Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	// The first claim of the text: no defendant told before it.
+	r = Extract("Batumi, 12 June 2026\n\nZurab Meskhi, 24, was charged under Article 353. The prosecutor sought six years; he received four.")
+	if got, want := penaltiesOf(r.Demands), []string{"Zurab Meskhi imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("the first claim: demands %q, want %q", got, want)
+	}
+}
+
+// TestExtract_EachOfTheSentenceBefore: "N years each" in a sentence that names no one is for
+// each of the people the sentence before names.
+func TestExtract_EachOfTheSentenceBefore(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Kutaisi, 2 July 2026\n\nThe hearing ended on Tuesday.\n\nDavit Abashidze, 29, a driver, and Eka Lomidze, 35, a nurse, were charged under Article 225. The prosecution asked for five years each.",
+			[]string{"Davit Abashidze imprisonment P5Y", "Eka Lomidze imprisonment P5Y"}},
+		{"Актобе, 2 июля 2026 года\n\nЗаседание закончилось во вторник.\n\nЕрлан Сейтов и Даурен Омаров обвиняются по статье 174 УК. Прокурор попросил по пять лет лишения свободы.",
+			[]string{"Даурен Омаров imprisonment P5Y", "Ерлан Сейтов imprisonment P5Y"}},
+	} {
+		if got := penaltiesOf(Extract(tt.text).Demands); !slices.Equal(got, tt.want) {
+			t.Errorf("demands:\n got %q\nwant %q", got, tt.want)
+		}
+	}
+}
+
+// TestExtract_DemandOfImprisonmentWithoutTerm: the prosecution's request for imprisonment,
+// no term told, is a demand of that kind; prison sentences in general are nothing.
+func TestExtract_DemandOfImprisonmentWithoutTerm(t *testing.T) {
+	text := "Brest, 14 May 2026\n\nBoth were found guilty:\n– Ihar Kot: a fine of 40 base units;\n– Nasta Lis: 2 years of restricted freedom.\n" +
+		"The prosecutor had sought imprisonment for both. Prison sentences for such posts have become common since 2021, " +
+		"and the prosecutor said imprisonment awaited Ihar Kot if he posted again."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Ihar Kot imprisonment ", "Nasta Lis imprisonment "}; !slices.Equal(got, want) {
+		t.Errorf("demands %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Ihar Kot fine ", "Nasta Lis restriction of freedom P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+	r = Extract("Гомель, 14 мая 2026 года\n\nАнну Гук оштрафовали на 40 базовых величин, хотя прокурор просил реальное лишение свободы. Реальное лишение свободы за такие посты стало обычным.")
+	if got, want := penaltiesOf(r.Demands), []string{"Анна Гук imprisonment "}; !slices.Equal(got, want) {
+		t.Errorf("Russian: demands %q, want %q", got, want)
+	}
+}
+
+// TestExtract_BanDuringYears: a ban "в течение трёх лет после освобождения" has that term, and
+// its scope ends before it.
+func TestExtract_BanDuringYears(t *testing.T) {
+	r := Extract("Витебск, 5 мая 2026 года\n\nСуд приговорил учителя Марину Лях к двум годам колонии и запретил ей заниматься педагогической деятельностью в течение трёх лет после освобождения.")
+	var got []string
+	for _, p := range r.Sentences {
+		got = append(got, p.Person+" "+p.Kind+" "+p.Term+" "+p.Scope)
+	}
+	slices.Sort(got)
+	if want := []string{"Марина Лях ban P3Y педагогической деятельностью", "Марина Лях imprisonment P2Y "}; !slices.Equal(got, want) {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
+
+// TestExtract_BanForTheSameTerm: a ban "for the same term" lasts the term told before it.
+func TestExtract_BanForTheSameTerm(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Oral, 9 April 2026\n\nThe court sentenced Dana Akhmet to two years of restricted freedom and banned her from journalism for the same term.",
+			[]string{"Dana Akhmet ban P2Y", "Dana Akhmet restriction of freedom P2Y"}},
+		{"Орал, 9 апреля 2026 года\n\nСуд назначил Данияру Ахметову 4 года ограничения свободы с запретом на занятие журналистикой на тот же срок.",
+			[]string{"Данияр Ахметов ban P4Y", "Данияр Ахметов restriction of freedom P4Y"}},
+	} {
+		if got := penaltiesOf(Extract(tt.text).Sentences); !slices.Equal(got, tt.want) {
+			t.Errorf("sentences:\n got %q\nwant %q", got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -249,5 +250,30 @@ func TestSearchResults_DidYouMean(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSearchResults_Capped: a word with more matches than the facets are counted over says
+// over how many, in the page's language.
+func TestSearchResults_Capped(t *testing.T) {
+	db, s := MustOpenDemoServer(t)
+	ctx, op := t.Context(), docket.Operator("t")
+	for i := range 320 {
+		e := &docket.Entity{Schema: "Person", Sensitivity: docket.Public}
+		if err := db.CreateEntity(ctx, op, e, []*docket.Statement{
+			{Property: "name", Value: fmt.Sprintf("Zhaksylyk %03d", i), Source: demo.PressRelease, Sensitivity: docket.Public, Status: docket.Reported},
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := db.FacetedSearch(ctx, docket.AnonymousViewer, docket.FacetQuery{Q: "Zhaksylyk"})
+	if err != nil || res.Counted == 0 {
+		t.Fatalf("FacetedSearch: counted %v, %v", res, err)
+	}
+	for lang, want := range map[string]string{"en": "(the first %d counted)", "ru": "(подсчитаны первые %d)"} {
+		_, page := getAs(t, http.DefaultClient, s.URL()+"/search?q=Zhaksylyk", lang)
+		if !strings.Contains(page, fmt.Sprintf(want, res.Counted)) {
+			t.Errorf("%s: the page does not say %q", lang, fmt.Sprintf(want, res.Counted))
+		}
 	}
 }

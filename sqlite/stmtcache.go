@@ -19,7 +19,15 @@ import (
 // driverName is the driver of the stores' pools: modernc.org/sqlite with the cache.
 const driverName = "docket-sqlite"
 
-func init() { sql.Register(driverName, cachingDriver{d: &sqlite.Driver{}}) }
+func init() {
+	// The driver modernc.org/sqlite registers as "sqlite", not one of our own: the functions
+	// registered with its package (docket_rank) are that driver's. Opening makes no connection.
+	std, err := sql.Open("sqlite", "")
+	if err != nil {
+		panic(err)
+	}
+	sql.Register(driverName, cachingDriver{d: std.Driver().(*sqlite.Driver)})
+}
 
 // maxCachedStmts bounds the statements a connection keeps: queries are the store's own, a few
 // hundred at most (lists of ids come in powers of two), but the bound holds whatever they are.

@@ -61,6 +61,41 @@ func parseQuery(q string) (phrases [][]string, keys []string, prefix bool, err e
 // Search finds entities by their visible current statements, best first; among equal ranks,
 // people and organisations by their names come before the records named after them.
 func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQuery) ([]*docket.SearchHit, error) {
+	want := max(q.Offset, 0) + limit(q.Limit)
+	if q.Limit <= 0 {
+		want = max(q.Offset, 0) + 20
+	}
+	var hits []*docket.SearchHit
+	err := db.viewFor(ctx, v, func(tx *Tx) error {
+		ranked, err := db.rank(ctx, tx, v, q)
+		if err != nil {
+			return err
+		}
+		hits, err = tx.loadHits(ctx, v, ranked, want)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	lo := min(max(q.Offset, 0), len(hits))
+	hi := min(lo+limit(q.Limit), len(hits))
+	if q.Limit <= 0 {
+		hi = min(lo+20, len(hits))
+	}
+	return hits[lo:hi], nil
+}
+
+// candidate is an entity a search found, by the statement that matched it, not yet read.
+type candidate struct {
+	id      string
+	snippet string
+	rank    float64
+}
+
+// rank returns a search's candidates as v sees them, best first, each canonical entity once
+// with the statement that matched it, but not the entities themselves: a page needs a few of
+// them, and facets only their ids.
+func (db *Store) rank(ctx context.Context, tx *Tx, v docket.Viewer, q docket.SearchQuery) ([]candidate, error) {
 	phrases, keys, prefix, err := parseQuery(q.Q)
 	if err != nil {
 		return nil, err
@@ -84,96 +119,89 @@ func (db *Store) Search(ctx context.Context, v docket.Viewer, q docket.SearchQue
 		queries = append(queries, query{nil, terms, false, max(candidates/4, 1)})
 	}
 	queries = append(queries, query{phrases, keys, prefix, candidates})
-	var hits []*docket.SearchHit
-	err = db.viewFor(ctx, v, func(tx *Tx) error {
-		cond, args := visible(v)
-		if q.Schema != "" {
-			// Only candidates of the schema: a picker's name matches the person and every case
-			// and proceeding captioned after them, which would otherwise be read and left out.
-			// (|| '' keeps the planner from reading every record of the schema by its index
-			// instead of the few candidates.)
-			cond, args = cond+` AND se.schema || '' = ?`, append(args, q.Schema)
+	cond, args := visible(v)
+	if q.Schema != "" {
+		// Only candidates of the schema: a picker's name matches the person and every case
+		// and proceeding captioned after them, which would otherwise be read and left out.
+		// (|| '' keeps the planner from reading every record of the schema by its index
+		// instead of the few candidates.)
+		cond, args = cond+` AND se.schema || '' = ?`, append(args, q.Schema)
+	}
+	seen := map[string]bool{}
+	var ranked []candidate
+	for _, qq := range queries {
+		cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, qq.candidates)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		seen := map[string]*docket.SearchHit{}
-		var order []string
-		for _, qq := range queries {
-			cte, cteArgs, err := db.Dialect.SearchCTE(ctx, tx, qq.phrases, qq.keys, qq.prefix, qq.candidates)
-			if err != nil {
-				return fmt.Errorf("search: %w", err)
-			}
-			rows, err := tx.QueryContext(ctx, cte+`
+		rows, err := tx.QueryContext(ctx, cte+`
 			SELECT se.canonical, m.rank, s.value, s.sensitivity, s.status, s.property, `+valueColumns+` FROM m
 			JOIN statements s ON s.seq = m.seq JOIN entities se ON se.id = s.entity_id
 			WHERE s.retracted_seq IS NULL AND `+cond+`
 			ORDER BY m.rank, CASE se.schema WHEN 'Person' THEN 0 WHEN 'Organization' THEN 1 ELSE 2 END,
 				CASE s.property WHEN 'name' THEN 0 WHEN 'alias' THEN 1 ELSE 2 END, s.seq`,
-				append(cteArgs, args...)...)
-			if err != nil {
-				return fmt.Errorf("search: %w", err)
-			}
-			for rows.Next() {
-				var id, value, status, prop string
-				var rank float64
-				var sens int
-				var sv sealedValue
-				if err := rows.Scan(append([]any{&id, &rank, &value, &sens, &status, &prop}, sv.dest()...)...); err != nil {
-					rows.Close()
-					return err
-				}
-				if _, ok := seen[id]; ok || !v.MaySee(docket.Sensitivity(sens), docket.Status(status)) {
-					continue
-				}
-				value, _ = db.openValue(prop, sens, value, &sv)
-				seen[id] = &docket.SearchHit{Snippet: snippet(value), Rank: rank}
-				order = append(order, id)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
+			append(cteArgs, args...)...)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		want := max(q.Offset, 0) + limit(q.Limit)
-		if q.Limit <= 0 {
-			want = max(q.Offset, 0) + 20
+		for rows.Next() {
+			var id, value, status, prop string
+			var rank float64
+			var sens int
+			var sv sealedValue
+			if err := rows.Scan(append([]any{&id, &rank, &value, &sens, &status, &prop}, sv.dest()...)...); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if seen[id] || !v.MaySee(docket.Sensitivity(sens), docket.Status(status)) {
+				continue
+			}
+			value, _ = db.openValue(prop, sens, value, &sv)
+			seen[id] = true
+			ranked = append(ranked, candidate{id, snippet(value), rank})
 		}
-		// A common word has thousands of candidates: read only as many entities as the page
-		// needs, a few reads at a time, in rank order.
-		for len(order) > 0 && len(hits) < want {
-			part := order[:min(len(order), max(want-len(hits), 50), docket.MaxIn)]
-			order = order[len(part):]
-			in, args := inValues(part)
-			// (The candidates are of the schema asked for already; a condition on it here would
-			// have the planner read every record of the schema by its index.)
-			ents, err := tx.entities(ctx, v, `AND e.id IN `+in, args...)
-			if err != nil {
-				return err
-			}
-			if err := tx.captions(ctx, v, ents); err != nil {
-				return err
-			}
-			byID := make(map[string]*docket.Entity, len(ents))
-			for _, e := range ents {
-				byID[e.ID] = e
-			}
-			for _, id := range part {
-				if e := byID[id]; e != nil && len(hits) < want {
-					h := seen[id]
-					h.Entity = e
-					hits = append(hits, h)
-				}
-			}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	lo := min(max(q.Offset, 0), len(hits))
-	hi := min(lo+limit(q.Limit), len(hits))
-	if q.Limit <= 0 {
-		hi = min(lo+20, len(hits))
+	return ranked, nil
+}
+
+// loadHits reads the entities of ranked hits, in their order, until it has want of them: those
+// v may not see as entities (a canonical record more sensitive than the member that matched)
+// are left out. A common word has thousands of candidates: only as many entities are read as
+// the page needs, a few reads at a time.
+func (tx *Tx) loadHits(ctx context.Context, v docket.Viewer, ranked []candidate, want int) ([]*docket.SearchHit, error) {
+	var hits []*docket.SearchHit
+	for len(ranked) > 0 && len(hits) < want {
+		part := ranked[:min(len(ranked), max(want-len(hits), 50), docket.MaxIn)]
+		ranked = ranked[len(part):]
+		ids := make([]string, len(part))
+		for i, c := range part {
+			ids[i] = c.id
+		}
+		in, args := inValues(ids)
+		// (The candidates are of the schema asked for already; a condition on it here would
+		// have the planner read every record of the schema by its index.)
+		ents, err := tx.entities(ctx, v, `AND e.id IN `+in, args...)
+		if err != nil {
+			return nil, err
+		}
+		if err := tx.captions(ctx, v, ents); err != nil {
+			return nil, err
+		}
+		byID := make(map[string]*docket.Entity, len(ents))
+		for _, e := range ents {
+			byID[e.ID] = e
+		}
+		for _, c := range part {
+			if e := byID[c.id]; e != nil && len(hits) < want {
+				hits = append(hits, &docket.SearchHit{Entity: e, Snippet: c.snippet, Rank: c.rank})
+			}
+		}
 	}
-	return hits[lo:hi], nil
+	return hits, nil
 }
 
 func snippet(s string) string {

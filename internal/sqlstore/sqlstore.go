@@ -41,9 +41,10 @@ type Dialect interface {
 	// key of every word.
 	SearchArgs(seq int64, exact, keys string) []any
 	// SearchCTE returns a common table expression "m(seq, rank)" of the newest limit statement
-	// seqs matching every phrase exactly and every key (the last as a prefix when prefix),
-	// with their rank (lower is better), and its arguments. It may read the search index in
-	// tx to find them first.
+	// seqs matching every phrase exactly and every key (the last as a prefix when prefix; a
+	// backend may match it as written when that alone has limit matches), with their rank
+	// (lower is better, shorter texts first), and its arguments. It may read the search index
+	// in tx to find them first.
 	SearchCTE(ctx context.Context, tx *Tx, phrases [][]string, keys []string, prefix bool, limit int) (string, []any, error)
 	// PrepareImport readies the transaction of an import for loading many rows. after, if not
 	// empty, puts back what it set for the connection rather than for the transaction: the

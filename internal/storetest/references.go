@@ -130,6 +130,38 @@ func testReferences(t *testing.T, open Opener) {
 
 // testSearchCandidates: a search that asks for fewer candidates ranks the newest matches only,
 // and a cap larger than the store's is the store's.
+// testSearchRankByLength: among the matches of a word held once by each, the shorter texts
+// come first, whatever their lengths (a text of 128 words or more is where SQLite's record of
+// its length takes two bytes).
+func testSearchRankByLength(t *testing.T, open Opener) {
+	st := open(t, NewClock().Now, Rand(31))
+	src := MustSource(t, st, "https://example.org/lengths")
+	text := func(n int) string {
+		ws := []string{"Zarechny"}
+		for i := 1; i < n; i++ {
+			ws = append(ws, fmt.Sprintf("word%c%c", 'a'+i%26, 'a'+i/26%26))
+		}
+		return strings.Join(ws, " ")
+	}
+	lengths := []int{300, 3, 200, 128, 40}
+	byID := map[string]int{}
+	for i, n := range lengths {
+		e := MustEntity(t, st, "Event", src, "name", fmt.Sprintf("Event %c", 'A'+i), "description", text(n))
+		byID[e.ID] = n
+	}
+	hits, err := st.Search(ctx, public, docket.SearchQuery{Q: "zarechny", Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, h := range hits {
+		got = append(got, byID[h.Entity.ID])
+	}
+	if !slices.Equal(got, []int{3, 40, 128, 200, 300}) {
+		t.Errorf("matches ranked by their lengths in words %v, want the shortest first", got)
+	}
+}
+
 func testSearchCandidates(t *testing.T, open Opener) {
 	st := open(t, NewClock().Now, Rand(29))
 	src := MustSource(t, st, "https://example.org/candidates")

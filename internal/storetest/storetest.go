@@ -98,6 +98,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("NewestReferrers", func(t *testing.T) { testNewestReferrers(t, open) })
 	t.Run("References", func(t *testing.T) { testReferences(t, open) })
 	t.Run("SearchCandidates", func(t *testing.T) { testSearchCandidates(t, open) })
+	t.Run("SearchRankByLength", func(t *testing.T) { testSearchRankByLength(t, open) })
 	t.Run("NewestStatements", func(t *testing.T) { testNewestStatements(t, open) })
 	t.Run("RoleRules", func(t *testing.T) { testRoleRules(t, open) })
 	t.Run("HiddenDefaults", func(t *testing.T) { testHiddenDefaults(t, open) })

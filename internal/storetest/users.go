@@ -237,6 +237,35 @@ func testFacetedSearch(t *testing.T, open Opener) {
 	if err != nil || res.Total != 3 || len(res.Hits) != 1 {
 		t.Fatalf("FacetedSearch page 2 of 1 = %+v, %v", res, err)
 	}
+	// More matches than are counted: the result says over how many the facets were counted,
+	// and pages through those.
+	for i := range 320 {
+		MustEntity(t, st, "Person", src, "name", fmt.Sprintf("Zhaksylyk %03d", i))
+	}
+	res, err = st.FacetedSearch(ctx, public, docket.FacetQuery{Q: "Zhaksylyk"})
+	if err != nil || !res.Capped || res.Counted == 0 || res.Counted >= 320 || res.Total != res.Counted || count(res, "schema", "Person") != res.Counted {
+		t.Fatalf("FacetedSearch(320 matches) = capped %v, counted %d, total %d, %v", res.Capped, res.Counted, res.Total, err)
+	}
+	// A public record merged into a confidential one: its public statements still match, but
+	// the record they now belong to is hidden from all but the cleared, counted or listed.
+	hidden := &docket.Entity{Schema: "Person", Sensitivity: docket.Confidential}
+	if err := st.CreateEntity(ctx, admin, hidden, []*docket.Statement{{Property: "name", Value: "Kazbek Source", Source: src.ID, Sensitivity: docket.Confidential}}); err != nil {
+		t.Fatal(err)
+	}
+	merged := MustEntity(t, st, "Person", src, "name", "Kazbek Ormonov", "country", "kg")
+	if _, err := st.MergeEntities(ctx, admin, hidden.ID, merged.ID, "the same person"); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range viewers {
+		res, err := st.FacetedSearch(ctx, v, docket.FacetQuery{Q: "Ormonov"})
+		want := 0
+		if v.Cleared {
+			want = 1
+		}
+		if err != nil || res.Total != want || len(res.Hits) != want || count(res, "country", "kg") != want {
+			t.Errorf("FacetedSearch(Ormonov, merged into a confidential record) as %s (cleared %v) = %+v, %v; want %d", v.Role, v.Cleared, res, err, want)
+		}
+	}
 }
 
 func mustSearchOne(tb testing.TB, st docket.Store, q string) string {
