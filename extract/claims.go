@@ -1899,6 +1899,11 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
 		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
+		// "оставила приговор Жанаозенского городского суда без изменения": the court's name
+		// between.
+		w(0, "оставил", "оставила", "оставили") && w(1, "приговор", "приговоры") && (w(4, "без") || w(5, "без") || w(6, "без") || w(5, "в") && w(6, "силе")),
+		// "rejected all six appeals", "dismissed both appeals".
+		w(0, "rejected", "dismissed") && (w(1, "all") && w(3, "appeals") || w(1, "both") && w(2, "appeals") || w(1, "all") && w(2, "the") && w(3, "appeals")),
 		w(0, "отклонил", "отклонила", "отклонили") && w(1, "жалобу", "апелляцию", "апелляционную", "жалобы"):
 		return "upheld", 1
 	case w(0, "overturned", "quashed", "annulled", "reversed", "overturning", "quashing"),

@@ -68,9 +68,11 @@ func (d *doc) findTables() {
 			switch {
 			case lines[lj].kind == kind:
 				block = append(block, lj)
-			case kind == ' ' && d.toks[lines[lj].a].nl == 1 && (lj+1 < len(lines) && lines[lj+1].kind == kind && !d.toks[lines[lj].a].cap || d.underLaterColumn(lines[lj], lines[block[len(block)-1]])):
-				// A cell's second line alone on its line ("newspaper") between two rows, or
-				// under a column past the first ("Yavan in August 2026" under "Status").
+			case kind == ' ' && d.toks[lines[lj].a].nl == 1 && (lj+1 < len(lines) && lines[lj+1].kind == kind && (!d.toks[lines[lj].a].cap || d.underFirstColumn(lines[lj], lines[block[len(block)-1]])) ||
+				d.underLaterColumn(lines[lj], lines[block[len(block)-1]])):
+				// A cell's second line alone on its line ("newspaper", a surname under its
+				// first name) between two rows, or under a column past the first ("Yavan in
+				// August 2026" under "Status").
 				l := lines[lj]
 				l.kind, l.cells, l.cols = kind, [][2]int{{l.a, l.b}}, []int{d.runeCol(l.a)}
 				l.ends = []int{d.runeCol(l.b-1) + utf8.RuneCountInString(d.toks[l.b-1].t)}
@@ -221,7 +223,8 @@ func (d *doc) markTable(lines []tableLine, block []int) {
 			return len(l.cells) > 1 && l.cells[0][0] == l.cells[0][1]
 		case ' ':
 			t := &d.toks[l.cells[0][0]]
-			return l.cols[0] > left+1 || !t.cap && t.k != tNum || bi > 0 && d.cellWraps(lines[block[bi-1]], l, head)
+			return l.cols[0] > left+1 || !t.cap && t.k != tNum || bi > 0 && d.cellWraps(lines[block[bi-1]], l, head) ||
+				bi > 0 && t.nl == 1 && d.underFirstColumn(l, lines[block[bi-1]])
 		}
 		return false
 	}
@@ -309,6 +312,16 @@ func (d *doc) underLaterColumn(l, prev tableLine) bool {
 		}
 	}
 	return false
+}
+
+// underFirstColumn reports a line of one cell under the first cell of a table's row of
+// several, straight below it: the rest of that cell ("Sevinj" over "Huseynova").
+func (d *doc) underFirstColumn(l, prev tableLine) bool {
+	if l.b <= l.a || len(prev.cells) < 2 || len(l.cells) > 1 {
+		return false
+	}
+	c := d.runeCol(l.a)
+	return c >= prev.cols[0]-1 && c <= prev.cols[0]+1
 }
 
 // cellWraps reports a space-aligned line that continues the row above: a cell of the line

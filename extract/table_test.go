@@ -46,6 +46,18 @@ func TestExtract_TableColumns(t *testing.T) {
 			[]string{"Гульбахор Абдиева: imprisonment P6Y", "Тимур Курбанов: imprisonment P9Y"},
 			[]string{"Гульбахор Абдиева: imprisonment P4Y", "Тимур Курбанов: imprisonment P7Y"},
 			[]string{"Гульбахор Абдиева: convicted", "Тимур Курбанов: convicted"}},
+		{"columns apart by spaces, a name wrapped in its cell: the surname, capitalised, below",
+			"The court delivered its verdict on 3 May 2024:\n\n" +
+				" Defendant        Role           Prosecutor's      Sentence\n" +
+				"                                 request\n" +
+				" Ilkin Aliyev     reporter       10 years          8 years\n\n" +
+				" Shahla           editor         11 years          9 years\n" +
+				" Mammadova\n" +
+				" Vugar Rzayev     cameraman      9 years           7 years\n" +
+				" Leyla Hasanova   accountant     9 years           6 years\n",
+			[]string{"Ilkin Aliyev: imprisonment P10Y", "Leyla Hasanova: imprisonment P9Y", "Shahla Mammadova: imprisonment P11Y", "Vugar Rzayev: imprisonment P9Y"},
+			[]string{"Ilkin Aliyev: imprisonment P8Y", "Leyla Hasanova: imprisonment P6Y", "Shahla Mammadova: imprisonment P9Y", "Vugar Rzayev: imprisonment P7Y"},
+			[]string{"Ilkin Aliyev: convicted", "Leyla Hasanova: convicted", "Shahla Mammadova: convicted", "Vugar Rzayev: convicted"}},
 		{"columns apart by spaces, a head of two lines, a cell of two lines",
 			"The court delivered its verdict on 3 May 2024. The table below sets out the prosecutor's   requests and the sentences.\n\n" +
 				"Defendant              Prosecutor's        Verdict\n" +

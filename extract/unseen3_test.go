@@ -803,3 +803,21 @@ func TestExtract_BanForTheSameTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestExtract_UpheldForTheGroup: "rejected all three appeals", "оставил приговор <суда> без
+// изменения" uphold the verdicts of the group the text tells of.
+func TestExtract_UpheldForTheGroup(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Ganja, 5 May 2026\n\nThe Ganja Grave Crimes Court convicted Orkhan Guliyev, Samir Hajiyev and Aysel Nabiyeva on 2 February.\n\nOn 4 May the Ganja Court of Appeal rejected all three appeals.",
+			[]string{"Aysel Nabiyeva: convicted", "Aysel Nabiyeva: upheld", "Orkhan Guliyev: convicted", "Orkhan Guliyev: upheld", "Samir Hajiyev: convicted", "Samir Hajiyev: upheld"}},
+		{"Атырау, 5 мая 2026 года\n\nАтырауский городской суд 3 марта приговорил Нурлыбека Исаева и Айжан Сарину к трём годам ограничения свободы.\n\nВчера областной суд рассмотрел апелляционные жалобы обоих осуждённых и оставил приговор Атырауского городского суда без изменения.",
+			[]string{"Айжан Сарина: convicted", "Айжан Сарина: upheld", "Нурлыбек Исаев: convicted", "Нурлыбек Исаев: upheld"}},
+	} {
+		if got := outcomeKeys(Extract(tt.text).Outcomes); !slices.Equal(got, tt.want) {
+			t.Errorf("outcomes:\n got %q\nwant %q", got, tt.want)
+		}
+	}
+}
