@@ -785,7 +785,10 @@ func (d *doc) findDates() {
 		}
 		// "15 июня 2023 года, почти через восемь месяцев в СИЗО": a date written just
 		// before says when; the relative words tell how long it took.
-		if !after && kind == relAnchor && d.datedJustBefore(i, sa) {
+		// But "задержали 23 апреля, на следующий день суд арестовал его": the next day that
+		// opens a clause of its own, words after it, counts from that date.
+		nextDayClause := n == 1 && u == 'd' && i+l < sb && d.toks[i+l].k == tWord
+		if !after && kind == relAnchor && d.datedJustBefore(i, sa) && !nextDayClause {
 			i += l - 1
 			continue
 		}

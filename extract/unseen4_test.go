@@ -314,3 +314,25 @@ func TestExtract_ChronologyInThePresent(t *testing.T) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// "задержали 20 марта, на следующий день суд арестовал его": the next day that opens a clause
+// of its own after the date and its comma counts from that date; "on 20 March, the next day"
+// with nothing after it restates the date.
+func TestExtract_NextDayClauseAfterADate(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Омск, 3 апреля 2025 года\n\nЖурналиста Петра Смирнова задержали 20 марта, на следующий день районный суд арестовал его на два месяца.",
+			[]string{"arrest 2025-03-21 Петр Смирнов", "detention 2025-03-20 Петр Смирнов"}},
+		{"Kazan, 3 April 2025\n\nThe journalist Pavel Orlov was detained on 20 March, the next day a district court remanded him in custody.",
+			[]string{"arrest 2025-03-21 Pavel Orlov", "detention 2025-03-20 Pavel Orlov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[22:], got, tc.want)
+		}
+	}
+	if got, want := datesOf("Kazan, 3 April 2025\n\nPavel Orlov was released on 22 March, the next day."), []string{"2025-04-03", "2025-03-22"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
