@@ -1503,7 +1503,10 @@ func (d *doc) opensSentence(i int) bool {
 var aliasWords = wordSet(`in some russian-language belarusian-language ukrainian-language english-language russian belarusian
 	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated transliteration spelling romanisation romanization written or
 	по-русски по-белорусски по-украински по-казахски по-английски в русскоязычных документах источниках также
-	известен известна известны как написании или`)
+	известен известна известны как написании или
+	azerbaijani uzbek tajik kyrgyz turkmen armenian georgian latin original native script
+	азербайджанском казахском кыргызском киргизском узбекском таджикском туркменском армянском грузинском
+	белорусском украинском английском русском латинском оригинальном латинице`)
 
 // parentheticalAliases maps the index of a full name written in parentheses right after
 // another full name, alone or with words that say it is another spelling, to the index of

@@ -336,3 +336,17 @@ func TestExtract_NextDayClauseAfterADate(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// Another spelling of a name in parentheses, led by the language or script it is written in
+// ("(в азербайджанском написании — Eldar Məmmədov)", "(in Azerbaijani: ...)"), is the
+// same person.
+func TestExtract_AliasInAnotherLanguage(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Баку, 3 апреля 2025 года\n\nСуд арестовал экономиста Эльдара Мамедова (в азербайджанском написании — Eldar Məmmədov) на четыре месяца.", "Эльдар Мамедов"},
+		{"Baku, 3 April 2025\n\nThe court remanded the economist Eldar Mamedov (in Azerbaijani: Eldar Məmmədov) in custody.", "Eldar Mamedov"},
+	} {
+		if got := names(Extract(tc.text)); !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("persons of %q = %q, want %q", tc.text[26:], got, tc.want)
+		}
+	}
+}
