@@ -350,3 +350,20 @@ func TestExtract_AliasInAnotherLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Coming home from custody is a release ("вернулся домой из следственного изолятора",
+// "returned home from the detention centre"); coming home from elsewhere is not.
+func TestExtract_ReturnedHomeFromCustody(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Омск, 3 апреля 2025 года\n\nВчера вечером журналист Петр Смирнов вернулся домой из следственного изолятора.", []string{"release 2025-04-02 Петр Смирнов"}},
+		{"Kazan, 3 April 2025\n\nYesterday the journalist Pavel Orlov returned home from the detention centre.", []string{"release 2025-04-02 Pavel Orlov"}},
+		{"Kazan, 3 April 2025\n\nYesterday the journalist Pavel Orlov returned home from a trip abroad.", nil},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[22:], got, tc.want)
+		}
+	}
+}
