@@ -243,6 +243,17 @@ func (d *doc) markers() {
 		case tMarker:
 			n = superValue(t.t)
 		case tNum:
+			// "declared undesirable in 2024.1 The experts": a year with the marker of a known
+			// footnote against its full stop; the year keeps its token, the marker is noted.
+			if y, m, ok := strings.Cut(t.t, "."); ok && len(y) == 4 && (y[:2] == "19" || y[:2] == "20") && len(m) <= 2 && !strings.Contains(m, ".") &&
+				(i+1 >= len(d.toks) || d.toks[i+1].nl > 0 || d.toks[i+1].k == tWord && d.toks[i+1].cap) {
+				if v, err := strconv.Atoi(m); err == nil && d.fnNums[v] != nil {
+					t.t, t.low, t.e = y, y, t.s+4
+					d.fnNums[v].Cited = true
+					d.markerNum[i] = v
+				}
+				continue
+			}
 			v, err := strconv.Atoi(t.t)
 			if err != nil || d.fnNums[v] == nil || i == 0 {
 				continue

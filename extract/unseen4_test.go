@@ -367,3 +367,22 @@ func TestExtract_ReturnedHomeFromCustody(t *testing.T) {
 		}
 	}
 }
+
+// A year with the marker of a known footnote against its full stop ("undesirable in 2023.1
+// Its editor ...") is the year, and the marker is the sentence's footnote; a number of that
+// shape with no such footnote is left alone.
+func TestExtract_YearBeforeAFootnoteMarker(t *testing.T) {
+	text := "Kazan, 3 April 2025\n\nThe newspaper was declared undesirable in 2023.1 Its editor left the country.\n\n1 https://example.org/a\n"
+	if got, want := datesOf(text), []string{"2025-04-03", "2023"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+	r := Extract(text)
+	for _, d := range r.Dates {
+		if d.Date == "2023" && (d.Mentions[0].Quote != "2023" || d.Mentions[0].Footnote != 1) {
+			t.Errorf("2023 rests on %+v, want the quote 2023 with footnote 1", d.Mentions[0])
+		}
+	}
+	if got, want := datesOf("Kazan, 3 April 2025\n\nThe newspaper was declared undesirable in 2023.4 Its editor left the country.\n\n1 https://example.org/a\n"), []string{"2025-04-03"}; !slices.Equal(got, want) {
+		t.Errorf("without footnote 4: dates = %q, want %q", got, want)
+	}
+}
