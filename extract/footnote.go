@@ -156,12 +156,26 @@ func (d *doc) footnotes() {
 	for i := 0; i < len(ls); i++ {
 		l := d.text[ls[i].s:ls[i].e]
 		n, head, ok := footnoteHead(l)
-		if !ok {
-			continue
-		}
-		body := l[head:]
+		body := ""
 		start, end := ls[i].s, ls[i].e
 		next := i + 1
+		if ok && strings.TrimSpace(l[head:]) != "" {
+			body = l[head:]
+		} else if v, err := strconv.Atoi(strings.TrimSpace(l)); err == nil && v > 0 && v < 100 {
+			// A PDF's note whose number stands alone on its line, its text (with an address)
+			// on the next line that is not empty: "1" / "" / "Communication ...: https://...".
+			j := i + 1
+			for j < len(ls) && j <= i+2 && strings.TrimSpace(d.text[ls[j].s:ls[j].e]) == "" {
+				j++
+			}
+			if j >= len(ls) {
+				continue // (a line without an address is no note: urlsIn finds none below)
+			}
+			n, body, end, next = v, d.text[ls[j].s:ls[j].e], ls[j].e, j+1
+			l = body
+		} else {
+			continue
+		}
 		if !strings.Contains(body, "http") && next < len(ls) {
 			// "1 Radio Azattyq, 12 March 2019," with the URL on the line after.
 			nl := strings.TrimSpace(d.text[ls[next].s:ls[next].e])

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -384,5 +385,23 @@ func TestExtract_YearBeforeAFootnoteMarker(t *testing.T) {
 	}
 	if got, want := datesOf("Kazan, 3 April 2025\n\nThe newspaper was declared undesirable in 2023.4 Its editor left the country.\n\n1 https://example.org/a\n"), []string{"2025-04-03"}; !slices.Equal(got, want) {
 		t.Errorf("without footnote 4: dates = %q, want %q", got, want)
+	}
+}
+
+// A PDF's note whose number stands alone on its line, its text with an address on the next
+// ("1" / "    Statement of the court: https://..."), is a footnote, and "2023.1" in the text
+// cites it; a number alone before a line without an address is no note.
+func TestExtract_NoteNumberOnItsOwnLine(t *testing.T) {
+	text := "Kazan, 3 April 2025\n\nThe newspaper was declared undesirable in 2023.1 Its editor left.\n\n2\nFacts of the case\n\n________\n1\n    Statement of the court: https://example.org/court/ruling\n"
+	r := Extract(text)
+	var got []string
+	for _, f := range r.Footnotes {
+		got = append(got, fmt.Sprint(f.Number, " ", f.URLs))
+	}
+	if want := []string{"1 [https://example.org/court/ruling]"}; !slices.Equal(got, want) {
+		t.Errorf("footnotes = %q, want %q", got, want)
+	}
+	if got, want := datesOf(text), []string{"2025-04-03", "2023"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
