@@ -725,10 +725,14 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	var pick *personMention
 	// "Вместе с ним был задержан оператор Зураб Микеладзе": the subject after the verb.
 	inverted := d.toks[a].cyr && d.word(a-1, "был", "была", "были", "было") && after != nil && after.a-b <= 2 && !after.pronoun
+	// "placed Orlov under house arrest, and on the same day Lisova ... was made to sign",
+	// "placed Orlov under house arrest and released Lisova": the object right before the
+	// trigger, not a name of the clause after "and".
+	objectBefore := before != nil && after != nil && !before.pronoun && a-before.b <= 2 && d.anyWord(b, after.a, "and", "but", "while", "whereas", "а", "и", "но")
 	switch {
 	case inverted:
 		pick = after
-	case passive && before != nil:
+	case passive && before != nil || objectBefore:
 		pick = before
 	case after != nil && after.a-b <= 6:
 		pick = after

@@ -405,3 +405,30 @@ func TestExtract_NoteNumberOnItsOwnLine(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// "placed Orlov under house arrest, and on the same day Lisova and Sizov ... were made to
+// sign an undertaking": the event's person is the object right before the trigger, not the
+// subject of the clause after the break; without the break, a list after it is the event's.
+func TestExtract_ObjectBeforeTheTriggerAcrossAClause(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Kazan, 3 April 2025\n\nOn 2 March a judge placed Pavel Orlov under house arrest, and on the same day Anna Lisova and Oleg Sizov, who had not been detained, were made to sign an undertaking not to leave the town.",
+			[]string{"house arrest 2025-03-02 Pavel Orlov"}},
+		{"Kazan, 3 April 2025\n\nOn 2 March a judge placed Pavel Orlov under house arrest and released Anna Lisova.",
+			[]string{"house arrest 2025-03-02 Pavel Orlov"}},
+		{"Kazan, 3 April 2025\n\nOn 2 March a judge placed under house arrest Pavel Orlov and Anna Lisova.",
+			[]string{"house arrest 2025-03-02 Anna Lisova", "house arrest 2025-03-02 Pavel Orlov"}},
+	} {
+		var got []string
+		for _, e := range eventsOf(tc.text) {
+			if strings.HasPrefix(e, "house arrest") {
+				got = append(got, e)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("house arrests of %q = %q, want %q", tc.text[22:70], got, tc.want)
+		}
+	}
+}
