@@ -207,6 +207,13 @@ func (d *doc) objectAt(j int, s sentence) int {
 	if d.toks[j].k == tWord && roleWords[d.toks[j].low] != "" && !d.toks[j].cap {
 		role = j + 1
 	}
+	// "prevented Ms. Annayeva from boarding": an honorific before the name.
+	if d.word(j, "mr", "ms", "mrs", "miss", "dr") {
+		role = j + 1
+		if d.punct(role, ".") {
+			role++
+		}
+	}
 	for _, m := range d.sentPersons[d.toks[j].sent] {
 		if (m.a == j || m.a == role) && m.b-m.a <= 4 {
 			return m.b

@@ -432,3 +432,12 @@ func TestExtract_ObjectBeforeTheTriggerAcrossAClause(t *testing.T) {
 		}
 	}
 }
+
+// An honorific before the object of an event's phrase ("prevented Ms. Gulnara Orazova from
+// boarding a flight") is part of the object the phrase steps over.
+func TestExtract_HonorificObject(t *testing.T) {
+	text := "Ashgabat, 3 May 2024\n\nOn 2 April 2024 border officials prevented Ms. Gulnara Orazova from boarding a flight to Istanbul."
+	if got, want := eventsOf(text), []string{"travel ban 2024-04-02 Gulnara Orazova"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
