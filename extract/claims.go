@@ -1141,6 +1141,14 @@ func (d *doc) pronounProsecutor(s sentence, k int) bool {
 	return last >= 0 && !d.anyWord(last, p.b, "lawyer", "lawyers", "defence", "defense", "attorney", "адвокат", "адвоката", "защитник", "защита")
 }
 
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // inParens reports token k inside parentheses opened after token a.
 func (d *doc) inParens(a, k int) bool {
 	for x := k - 1; x >= a; x-- {
@@ -1398,6 +1406,11 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			continue // "Akberdiyeva’s spouse"
 		}
 		if official && d.official(m) || d.excepted(m) {
+			continue
+		}
+		// "for Orlova he sought a fine": the pronoun that asks is the one who requests, not
+		// whom the request is for.
+		if k := m.b + btoi(d.word(m.b, "had", "has", "then", "also")); m.pronoun && d.is(k, cDemand) && k < a {
 			continue
 		}
 		cands = append(cands, m)

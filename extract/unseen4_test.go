@@ -441,3 +441,17 @@ func TestExtract_HonorificObject(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "...; for Maria Orlova he sought a fine": the pronoun that asks is the requester, and the
+// demand is for the person after "for"; "he received five years" is still his own.
+func TestExtract_RequesterPronounIsNotTheDefendant(t *testing.T) {
+	text := "Tbilisi, 3 April 2025\n\nProsecutor Levan Abashidze asked for five years for Ivan Petrov and four years each for Anna Lisova and Oleg Sizov; for Maria Orlova he sought a fine."
+	want := []string{"Anna Lisova imprisonment P4Y", "Ivan Petrov imprisonment P5Y", "Maria Orlova fine ", "Oleg Sizov imprisonment P4Y"}
+	if got := penaltiesOf(Extract(text).Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	text = "Tbilisi, 3 April 2025\n\nThe court tried Ivan Petrov on Monday. He received five years."
+	if got, want := penaltiesOf(Extract(text).Sentences), []string{"Ivan Petrov imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
