@@ -54,6 +54,7 @@ type doc struct {
 	sents []sentence
 	res   *Result
 	ru    bool // mostly Cyrillic
+	kk    bool // holds letters of Kazakh's alphabet that Russian's has not
 
 	fnNums   map[int]*Footnote
 	dates    []*dateMention
@@ -123,6 +124,7 @@ func newDoc(text string) *doc {
 		}
 	}
 	d.ru = cyr > lat
+	d.kk = strings.ContainsAny(text, "әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 	d.markHeadlines()
 	d.markQuoted()
 	d.res.Lang = "en"

@@ -934,6 +934,9 @@ var kkCourtLevels = map[string]string{"қалалық": "city", "облысты�
 // case ("Шымкент қаласы Әл-Фараби аудандық сотының", "Маңғыстау облыстық сотына"), named in
 // the nominative ("... аудандық соты").
 func (d *doc) kkCourt(i int) *orgMention {
+	if !d.kk || !d.toks[i].cap {
+		return nil
+	}
 	j := i
 	for j < len(d.toks) && j-i < 6 && (j == i || d.toks[j].nl == 0) && (d.toks[j].cap && d.toks[j].k == tWord ||
 		j > i && d.word(j, "қаласы", "облысы", "ауданы") || d.punct(j, "-") && !d.toks[j].sp && j > i && d.capWord2(j+1) && !d.toks[j+1].sp) {
