@@ -14,6 +14,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/docketorg/docket"
@@ -21,7 +22,7 @@ import (
 	"github.com/docketorg/docket/sqlite"
 )
 
-const usage = `Usage: go run ./bench/searchpage --db FILE [--names N]
+const usage = `Usage: go run ./bench/searchpage --db FILE [--names N] [--clients N [--duration D]]
 
 Opens the SQLite store FILE (a copy: opening a store may write to it), serves it at 127.0.0.1,
 and requests as the public, one at a time, after 10 uncounted requests a route, every page
@@ -39,6 +40,14 @@ and as a researcher (a token made in the store for the run), the pickers of the 
   pick-source /pick/source?q= the first word of a source's title
 It prints the p50, p95 and maximum latency of each, and how many misspelled names were offered
 a near spelling (or, for pickers, how many answers offered the record the name was taken from).
+
+With --clients N (more than 1), N clients ask the public's search page at once, each as fast as
+it is answered, for --duration, the names and then the common words (the anonymous rate limit
+lifted: each client stands for many people), and it prints requests a second with latencies.
+
+Examples:
+  go run ./bench/searchpage --db /path/to/docket.db --names 100
+  go run ./bench/searchpage --db /path/to/docket.db --names 100 --clients 32 --duration 20s
 `
 
 // commonWords are words of the genre that most records of a registry hold.
@@ -49,18 +58,20 @@ func main() {
 	fs.Usage = func() { fmt.Fprint(os.Stderr, usage); fs.PrintDefaults() }
 	path := fs.String("db", "", "the SQLite store `FILE`")
 	n := fs.Int("names", 300, "how many persons' names to try")
+	clients := fs.Int("clients", 1, "how many clients ask the search page at once (more than 1: a load of the search page alone)")
+	dur := fs.Duration("duration", 20*time.Second, "with --clients, how long each route is asked")
 	fs.Parse(os.Args[1:])
-	if *path == "" {
+	if *path == "" || *clients < 1 || *dur <= 0 {
 		fs.Usage()
 		os.Exit(2)
 	}
-	if err := run(*path, *n); err != nil {
+	if err := run(*path, *n, *clients, *dur); err != nil {
 		fmt.Fprintln(os.Stderr, "searchpage:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string, n int) error {
+func run(path string, n, clients int, dur time.Duration) error {
 	db := sqlite.NewDB(path)
 	if err := db.Open(); err != nil {
 		return fmt.Errorf("opening %s: %w", path, err)
@@ -122,6 +133,18 @@ func run(path string, n int) error {
 		return err
 	}
 	defer s.Close()
+	if clients > 1 {
+		fmt.Printf("%d names, e.g. %s; %d clients at once, %s a route\n\n| route | requests | a second | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|\n", len(names), names[0], clients, dur)
+		for _, rt := range []struct {
+			label string
+			qs    []string
+		}{{"name", names}, {"common", common}} {
+			if err := load(s.URL()+"/search?q=", rt.label, rt.qs, clients, dur); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	fmt.Printf("%d names, e.g. %s, misspelled %s\n\n| route | requests | p50 ms | p95 ms | max ms | near spellings offered / picker found |\n|---|---|---|---|---|---|\n", len(names), names[0], miss[0])
 	for _, rt := range []struct {
 		label, path string
@@ -169,5 +192,53 @@ func run(path string, n int) error {
 		ms := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) / 1000 }
 		fmt.Printf("| %s | %d | %.1f | %.1f | %.1f | %d |\n", rt.label, len(ds), ms(.5), ms(.95), ms(1), near)
 	}
+	return nil
+}
+
+// load has clients ask base+q for the queries in turn, each as fast as it is answered, for dur,
+// and prints the route's requests a second and latencies. Every answer must be 200.
+func load(base, label string, qs []string, clients int, dur time.Duration) error {
+	var (
+		mu   sync.Mutex
+		ds   []time.Duration
+		fail error
+	)
+	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range clients {
+		wg.Go(func() {
+			var mine []time.Duration
+			for i := w; time.Since(start) < dur; i += clients {
+				t := time.Now()
+				resp, err := c.Get(base + url.QueryEscape(qs[i%len(qs)]))
+				if err == nil {
+					_, err = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if err == nil && resp.StatusCode != http.StatusOK {
+						err = fmt.Errorf("%s: %s", qs[i%len(qs)], resp.Status)
+					}
+				}
+				if err != nil {
+					mu.Lock()
+					fail = err
+					mu.Unlock()
+					return
+				}
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			ds = append(ds, mine...)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	if fail != nil {
+		return fmt.Errorf("%s: %w", label, fail)
+	}
+	slices.Sort(ds)
+	ms := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) / 1000 }
+	fmt.Printf("| %s | %d | %.0f | %.1f | %.1f | %.1f |\n", label, len(ds), float64(len(ds))/elapsed.Seconds(), ms(.5), ms(.95), ms(1))
 	return nil
 }
