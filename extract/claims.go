@@ -1205,20 +1205,15 @@ func (d *doc) openAside(a, k, b int) bool {
 // defendantBefore returns the one defendant that the sentence before s, in its paragraph,
 // names (officials and pronouns aside), or nil.
 func (d *doc) defendantBefore(s sentence) *Person {
-	si := d.toks[s.a].sent
-	if si == 0 || d.sents[si-1].para != s.para {
-		return nil
-	}
-	prev := d.sents[si-1]
 	var one *Person
-	for _, m := range d.personsIn(prev.a, prev.b) {
-		if m.p == nil || m.pronoun || d.official(m) || !hasRole(m.p, "defendant") && !d.charged(m.p) {
+	for _, p := range d.personsBefore(s) {
+		if !hasRole(p, "defendant") && !d.charged(p) {
 			continue
 		}
-		if one != nil && one != m.p {
+		if one != nil {
 			return nil
 		}
-		one = m.p
+		one = p
 	}
 	return one
 }

@@ -53,9 +53,9 @@ var enMonths = map[string]int{
 	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 
-// ruMonths maps Russian month names, in the forms dates use (nominative, genitive,
+// cyrMonths maps Russian and Kazakh month names, in the forms dates use (nominative, genitive,
 // prepositional), to their numbers.
-var ruMonths = map[string]int{}
+var cyrMonths = map[string]int{}
 
 func init() {
 	for i, forms := range []string{
@@ -64,7 +64,7 @@ func init() {
 		"сентябрь сентября сентябре", "октябрь октября октябре", "ноябрь ноября ноябре", "декабрь декабря декабре",
 	} {
 		for _, f := range strings.Fields(forms) {
-			ruMonths[f] = i + 1
+			cyrMonths[f] = i + 1
 		}
 	}
 	// Kazakh: the nominative, the locative ("12 шілдеде"), the possessive ("21 қыркүйегі"),
@@ -78,7 +78,7 @@ func init() {
 		"қараша қарашада қарашасы қарашаның қарашадан қарашаға", "желтоқсан желтоқсанда желтоқсаны желтоқсанның желтоқсаннан желтоқсанға",
 	} {
 		for _, f := range strings.Fields(forms) {
-			ruMonths[f] = i + 1
+			cyrMonths[f] = i + 1
 		}
 	}
 }
@@ -90,7 +90,7 @@ func (d *doc) month(i int) int {
 	}
 	t := &d.toks[i]
 	if t.cyr {
-		return ruMonths[t.low]
+		return cyrMonths[t.low]
 	}
 	// English month names are capitalised; "may" and "march" are also other words.
 	if !t.cap {
