@@ -102,6 +102,7 @@ func (d *doc) findOrgs() {
 		if m == nil {
 			continue
 		}
+		d.bracketAlias(m)
 		d.addOrg(m)
 		i = m.b - 1
 		for _, p := range d.pending {
@@ -423,7 +424,13 @@ func (d *doc) enOrg(i int) *orgMention {
 	if a >= end {
 		return nil
 	}
-	name := d.quote(a, end)
+	// "the Council of the Chamber of Advocates", "the Criminal Chamber of the Kutaisi Court of
+	// Appeals": a body of a court or a bar acts for it, and is named by it.
+	nameFrom := a
+	if k := d.bodyOf(a, end); k > 0 {
+		nameFrom = k
+	}
+	name := d.quote(nameFrom, end)
 	words := strings.Fields(name)
 	// Places and things named like institutions: "Ganja International Airport", "the World
 	// Press Freedom Index".
@@ -456,14 +463,67 @@ func (d *doc) enOrg(i int) *orgMention {
 		}
 		return &orgMention{a: a, b: qb, org: &Org{Name: name + " " + q, Kind: org.Kind}}
 	}
-	m := &orgMention{a: a, b: end, org: org}
-	// "(FSB)": an acronym after the name is another name of it.
-	if d.punct(end, "(") && end+2 < len(d.toks) && d.toks[end+1].caps && d.punct(end+2, ")") {
-		m.b = end + 3
-		org.Mentions = nil
-		d.acronymOf[d.toks[end+1].t] = org
+	return &orgMention{a: a, b: end, org: org}
+}
+
+// enBodies are the words that name a body within a court or a bar, and the words that may
+// stand before them: "Judicial Collegium", "Criminal Chamber", "Council", "Presidium".
+var (
+	enBodies     = wordSet(`council board presidium plenum bureau collegium chamber panel`)
+	enBodyLeads  = wordSet(`judicial criminal civil administrative appeals appellate cassation qualification disciplinary ethics`)
+	bodyParentOf = wordSet(`court advocates bar lawyers lawyers' lawyers’ advocacy`)
+)
+
+// bodyOf returns where the name of the court or bar that a body named at [a, end) belongs to
+// begins ("the Council of [the Chamber of Advocates of Tatarstan]"), or 0 when the name is not
+// of such a body.
+func (d *doc) bodyOf(a, end int) int {
+	k := a
+	for k < end && enBodyLeads[d.toks[k].low] {
+		k++
 	}
-	return m
+	if k >= end || !enBodies[d.toks[k].low] {
+		return 0
+	}
+	k++
+	// "for Criminal Cases", "on Criminal Matters"
+	if d.word(k, "for", "on") {
+		k++
+		for k < end && !d.word(k, "of") && k-a < 8 {
+			k++
+		}
+	}
+	if !d.word(k, "of") {
+		return 0
+	}
+	k++
+	if d.word(k, "the") {
+		k++
+	}
+	if k >= end || !d.capWord(k) {
+		return 0
+	}
+	for j := k; j < end; j++ {
+		if bodyParentOf[d.toks[j].low] {
+			return k
+		}
+	}
+	return 0
+}
+
+// bracketAlias takes an acronym in brackets after a mention as another name of the same
+// organisation: "Federal Security Service (FSB)", "pre-trial detention centre No. 1 (SIZO-1)".
+func (d *doc) bracketAlias(m *orgMention) {
+	i := m.b
+	if !d.punct(i, "(") || i+2 >= len(d.toks) || !d.toks[i+1].caps {
+		return
+	}
+	e := d.numberAfter(i + 2)
+	if !d.punct(e, ")") {
+		return
+	}
+	d.acronymOf[d.quote(i+1, e)] = m.org
+	m.b = e + 1
 }
 
 // opensLine reports a token that opens its line, or follows only a section's number there
@@ -479,7 +539,7 @@ func (d *doc) opensLine(i int) bool {
 // prisonModifiers are the lower-case words that may stand before "colony" or "prison" in a
 // numbered institution's name: "penal colony No. 21", "women's colony No. 2".
 var prisonModifiers = wordSet(`penal women's women’s correctional general-regime strict-regime maximum-security high-security
-	corrective labour labor`)
+	corrective labour labor pre-trial temporary remand detention`)
 
 // numberedPrison reads a numbered colony or prison written in lower case, at token i: "penal
 // colony No. 21", "the Brest women's colony No. 4", "prison No. 1", with the town it is in
@@ -498,7 +558,9 @@ func (d *doc) numberedPrison(i int) *orgMention {
 			return &orgMention{a: k + 1, b: e, org: &Org{Name: d.quote(k+1, e), Kind: "prison"}}
 		}
 	}
-	if !d.word(k, "colony", "prison") || d.toks[k].cap {
+	// "pre-trial detention centre No. 1": a centre or facility is a prison when it detains.
+	detains := k > i && d.word(k-1, "detention") && d.word(k, "centre", "center", "facility", "isolator")
+	if !d.word(k, "colony", "prison") && !detains || d.toks[k].cap {
 		return nil
 	}
 	b := d.numberAfter(k + 1)
@@ -849,6 +911,22 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	if a != i {
 		return nil // i is an adjective of something else; the head is found from its own first word
+	}
+	// "Совет Адвокатской палаты края", "квалификационная комиссия Союза адвокатов": a body
+	// of a bar or a court acts for it, and is named by it, found from its own first word.
+	if head.nom == "совет" || head.nom == "комиссия" || head.nom == "коллегия" {
+		k := h + 1
+		if d.word(k, "по") { // "судебная коллегия по уголовным делам"
+			for k < len(d.toks) && k < h+5 && !d.word(k, "делам") {
+				k++
+			}
+			k++
+		}
+		if k < len(d.toks) && d.toks[k].nl == 0 {
+			if p := d.ruOrg(k); p != nil && p.a == k && (p.org.Kind == "court" || strings.Contains(strings.ToLower(p.org.Name), "адвокат")) {
+				return nil
+			}
+		}
 	}
 	if head.nom == "защитник" && a == h {
 		return nil // "защитник Петрова" is a lawyer; "Народный защитник Грузии" an institution

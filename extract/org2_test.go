@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// A detention centre or facility with a number is a prison's name, written in lower case
+// as colonies are; an acronym in brackets after any organisation's name is another name of it,
+// not a second organisation.
+func TestExtract_NumberedDetentionCentreAndBracketAlias(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Since March the teacher Oleg Marchuk has been held in pre-trial detention centre No. 3 (Kalinovka), where his lawyer has not been let in.",
+			[]string{"pre-trial detention centre No. 3"}},
+		{"A court in Samara sent Marchuk to temporary detention facility No. 2 for ten days.",
+			[]string{"temporary detention facility No. 2"}},
+		{"Marchuk was placed in pre-trial detention centre No. 4 (SIZO-4) of Samara. Two weeks later SIZO-4 refused to accept a parcel.",
+			[]string{"pre-trial detention centre No. 4"}},
+		{"He serves his term in penal colony No. 9 (IK-9), where IK-9 staff keep him in solitary confinement.",
+			[]string{"penal colony No. 9"}},
+		{"Officers of the State Security Committee (SSC) searched the flat; the SSC has not commented.",
+			[]string{"State Security Committee"}},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A body within a court or a bar (its council, board, presidium, a chamber for criminal
+// cases, a qualification commission) acts for it and is named by it; a body of anything else
+// keeps its own name.
+func TestExtract_BodyOfCourtOrBarNamedByIt(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"On 4 May the Council of the Chamber of Advocates of Perm Region stripped Irina Lebed of her status.",
+			[]string{"Chamber of Advocates of Perm Region"}},
+		{"The Presidium of the Bar Association of Lankaran suspended the lawyer for a year.",
+			[]string{"Bar Association of Lankaran"}},
+		{"The Judicial Chamber for Criminal Cases of the Osh Regional Court returned the case to the prosecutor.",
+			[]string{"Osh Regional Court"}},
+		{"The Appeals Chamber of the Gori City Court upheld the fine.",
+			[]string{"Gori City Court"}},
+		{"The Council of Europe and the Qualification Commission of the Ministry of Culture were silent.",
+			[]string{"Council of Europe", "Qualification Commission of the Ministry of Culture"}},
+		{"Совет Адвокатской палаты Пермского края прекратил статус адвоката Ирины Лебедь.",
+			[]string{"Адвокатская палата Пермского края"}},
+		{"Квалификационная комиссия Коллегии адвокатов Хатлонской области лишила её лицензии.",
+			[]string{"Коллегия адвокатов Хатлонской области"}},
+		{"Судебная коллегия по уголовным делам Ошского областного суда вернула дело прокурору.",
+			[]string{"Ошский областной суд"}},
+		{"Совет Европы осудил приговор, а Высший судебный совет уволил судью.",
+			[]string{"Высший судебный совет", "Совет Европы"}},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
