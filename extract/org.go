@@ -220,6 +220,12 @@ func (d *doc) enOrg(i int) *orgMention {
 	if m := d.numberedPrison(i); m != nil {
 		return m
 	}
+	if m := d.quotedBeforeNoun(i); m != nil {
+		return m
+	}
+	if m := d.toldMedium(i); m != nil {
+		return m
+	}
 	if !t.cap && !t.caps {
 		// "the Zhanaozen police department" is caught at its first word; a lower-case
 		// descriptor introduces a name: "the online outlet Vlast.kz".
@@ -704,6 +710,65 @@ func (d *doc) named(i int, kind string) *orgMention {
 		}
 	}
 	return m
+}
+
+// toldMedium reads the name of an outlet that someone told something, at token i: "told Kartli
+// Wire", "told the Oxus Observer". Two to four capitalised words that are not a person's name
+// (no known given name, no title, no surname's ending) after "told" name whom a statement was
+// given to, which in these texts is a medium.
+func (d *doc) toldMedium(i int) *orgMention {
+	k := i - 1
+	if d.word(k, "the") {
+		k--
+	}
+	if !d.word(k, "told") || !d.capWord(i) || d.personAt(i) || d.titleWord(i) {
+		return nil
+	}
+	j := i
+	for j < len(d.toks) && j-i < 4 && d.capWord(j) && (j == i || d.toks[j].sp && d.toks[j].nl == 0) {
+		if d.month(j) > 0 || isWeekday(d.toks[j].low) || d.isEnHead(j) != "" {
+			return nil
+		}
+		j++
+	}
+	if j-i < 2 {
+		return nil
+	}
+	if sur, _ := surnameShape(d.toks[j-1].t); sur {
+		return nil
+	}
+	return &orgMention{a: i, b: j, org: &Org{Name: d.quote(i, j), Kind: "media"}}
+}
+
+// quotedBeforeNoun reads a quoted name whose first word is at token i followed by the noun that
+// says what it names, after at most three words and a translation in brackets: the "Vatan"
+// movement, the "Svetloye Slovo" religious study group, the "Tuman" Telegram channel.
+func (d *doc) quotedBeforeNoun(i int) *orgMention {
+	if i == 0 {
+		return nil
+	}
+	q, k := d.quotedName(i - 1)
+	if q == "" {
+		return nil
+	}
+	if d.punct(k, "(") {
+		e := k + 1
+		for e < len(d.toks) && e-k < 10 && !d.punct(e, ")") {
+			e++
+		}
+		k = e + 1
+	}
+	for n := 0; n <= 3 && k < len(d.toks); n++ {
+		t := &d.toks[k]
+		if t.k != tWord || t.nl > 0 || enLeading[t.low] || enConnectors[t.low] {
+			return nil
+		}
+		if kind, ok := descriptors[t.low]; ok && !t.cap {
+			return &orgMention{a: i, b: k + 1, org: &Org{Name: q, Kind: kind}}
+		}
+		k++
+	}
+	return nil
 }
 
 // quotedName returns the text of a quoted name starting at token i ("Viasna", «Весна»,

@@ -62,3 +62,39 @@ func TestExtract_BodyOfCourtOrBarNamedByIt(t *testing.T) {
 		}
 	}
 }
+
+// A quoted name before the noun that says what it names is that organisation's name; a
+// quoted title before a phrase that only leads to such a noun is not.
+func TestExtract_QuotedNameBeforeItsNoun(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{`Police raided the homes of three members of the "Novy Put" prayer group.`, []string{"Novy Put"}},
+		{`He edited the "Kara Tash" Telegram channel until his arrest.`, []string{"Kara Tash"}},
+		{`She joined the “Ak Zhol Zhastary” (“Youth of the Bright Path”) civic movement in 2021.`, []string{"Ak Zhol Zhastary"}},
+		{`He shared a poem titled "Winter Morning" on his own channel.`, nil},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// Whom a statement was told, in two to four capitalised words that are no person's name, is
+// an outlet; a person told something is not.
+func TestExtract_ToldAnOutlet(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{`"Nobody warned us," her husband told Fergana Echo on Friday.`, []string{"Fergana Echo"}},
+		{`The lawyer told the Pamir Courier that the hearing was closed.`, []string{"Pamir Courier"}},
+		{`The lawyer told Vardges Hakobyan nothing new.`, nil},
+		{`The lawyer told Judge Nazarova that her client was ill.`, nil},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
