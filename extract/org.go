@@ -248,6 +248,11 @@ func (d *doc) enOrg(i int) *orgMention {
 			if m := d.placeOrg(i); m != nil && m.org.Kind == "prison" {
 				return m // "the GKNB pre-trial detention centre"
 			}
+			if genericAcronyms[t.t] {
+				return nil
+			}
+		} else if k == "prison" {
+			b = d.townAfter(b)
 		}
 		// "FSB Directorate for Tver Region": an office of the body, named with it.
 		if !(b == i+1 && d.capWord(i+1) && d.isEnHead(i+1) != "" && d.word(i+1, "directorate", "department", "office", "administration", "division", "unit", "centre", "center", "mission", "delegation")) {
@@ -509,10 +514,14 @@ func (d *doc) bodyOf(a, end int) int {
 	if k >= end || !d.capWord(k) {
 		return 0
 	}
+	// The rest names a court or a bar by a head of its own: not "Chamber of [Advocates]".
+	parent, head := false, false
 	for j := k; j < end; j++ {
-		if bodyParentOf[d.toks[j].low] {
-			return k
-		}
+		parent = parent || bodyParentOf[d.toks[j].low]
+		head = head || d.isEnHead(j) != ""
+	}
+	if parent && head {
+		return k
 	}
 	return 0
 }
@@ -573,11 +582,35 @@ func (d *doc) numberedPrison(i int) *orgMention {
 	if b == k+1 {
 		return nil
 	}
-	if d.word(b, "in") && d.capWord(b+1) && !d.word(b+2, "region", "oblast", "province", "district", "area") && !d.punct(b+2, "-") && d.month(b+1) == 0 {
-		b += 2
-	}
-	return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "prison"}}
+	return &orgMention{a: i, b: d.inTown(b), org: &Org{Name: d.quote(i, d.inTown(b)), Kind: "prison"}}
 }
+
+// inTown returns the end of "in Town" at token b after a numbered prison's name, which names
+// it with the town it is in when one word follows ("SIZO-1 in Ufa", not "in Navoi region"),
+// or b.
+func (d *doc) inTown(b int) int {
+	if d.word(b, "in") && d.capWord(b+1) && !d.word(b+2, "region", "oblast", "province", "district", "area") && !d.punct(b+2, "-") && d.month(b+1) == 0 {
+		return b + 2
+	}
+	return b
+}
+
+// townAfter returns the end of a town's (or a prison's own) name written straight after a
+// numbered prison's ("СИЗО-1 Гродно", "SIZO-1 Volodarka"), or b: one capitalised word on the
+// same line that opens no person's name and is not followed by another capitalised word.
+func (d *doc) townAfter(b int) int {
+	if b >= len(d.toks) || !d.capWord2(b) || !d.toks[b].sp || d.toks[b].nl > 0 || d.toks[b].used || d.toks[b].skip ||
+		d.capWord2(b+1) || d.personAt(b) || d.month(b) > 0 || acronymOK(d.toks[b].t) {
+		return b
+	}
+	if sur, _ := surnameShape(d.toks[b].t); sur {
+		return b
+	}
+	return b + 1
+}
+
+// genericAcronyms name a kind of prison, not one: "held in SIZO", "отправил в СИЗО".
+var genericAcronyms = wordSet(`SIZO СИЗО IVS ИВС`)
 
 // codeName returns the end of a code name at token i written without spaces, capitals, a
 // hyphen or slash and a number ("DZ-K/8", "LB-K/11"), or 0.
@@ -903,6 +936,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
 		// "СИЗО-1 по Краснодарскому краю", "СИЗО-1 УФСИН России по Псковской области".
 		b := d.numberAfter(i + 1)
+		if b > i+1 && k == "prison" {
+			b = d.townAfter(b)
+		}
 		for n := 0; n < 3 && b < len(d.toks); n++ {
 			switch {
 			case acronyms[d.toks[b].t] != "":
@@ -923,8 +959,8 @@ func (d *doc) ruOrg(i int) *orgMention {
 		if q, qb := d.quotedName(b); q != "" && b == i+1 {
 			return &orgMention{a: i, b: qb, org: &Org{Name: t.t + " «" + q + "»", Kind: k}}
 		}
-		// "СК" alone is the committee's short name in passing, not a body the text names.
-		if t.t == "СК" && b == i+1 {
+		// "СК" alone is the committee's short name in passing, "СИЗО" alone a kind of prison: not a body the text names.
+		if (t.t == "СК" || genericAcronyms[t.t]) && b == i+1 {
 			return nil
 		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
