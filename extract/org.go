@@ -1432,6 +1432,20 @@ func sameRepublic(short, long string) bool {
 	return ok && strings.HasPrefix(rest, country) && len([]rune(rest))-len([]rune(country)) <= 2
 }
 
+// sameCourt reports a court named by its first word alone, "Мещанский суд" for "Мещанский
+// районный суд г. Москвы", "the Kirovsky court" for "Kirovsky District Court of Tomsk": the
+// way a text names again a court it has named in full.
+func sameCourt(short, long string, o, x *Org) bool {
+	if o.Kind != "court" || x.Kind != "court" {
+		return false
+	}
+	first, rest, ok := strings.Cut(short, " ")
+	if !ok || rest != "суд" && rest != "court" {
+		return false
+	}
+	return strings.HasPrefix(long, first+" ")
+}
+
 // resolveOrgs makes one proposal of the mentions of each organisation: the same name folded,
 // an acronym given in brackets, or a shorter form of a longer name ("Basmanny District
 // Court" for "Basmanny District Court of Moscow").
@@ -1468,7 +1482,7 @@ func (d *doc) resolveOrgs() {
 				continue
 			}
 			xk := keys[x]
-			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind || sameRepublic(k, xk) {
+			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind || sameRepublic(k, xk) || sameCourt(k, xk, o, x) {
 				into = x
 				break
 			}

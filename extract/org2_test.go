@@ -107,3 +107,19 @@ func TestExtract_ToldAnOutlet(t *testing.T) {
 		}
 	}
 }
+
+// A court named again by its first word alone is the court named before in full.
+func TestExtract_CourtNamedAgainShort(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Ленинский районный суд Перми арестовал его в мае. В июле Ленинский суд продлил арест.", []string{"Ленинский районный суд Перми"}},
+		{"The Sverdlovsky District Court of Perm remanded him; in July the Sverdlovsky court extended it.", []string{"Sverdlovsky District Court of Perm"}},
+		{"Ленинский районный суд Перми арестовал его. Кировский суд отказал.", []string{"Кировский суд", "Ленинский районный суд Перми"}},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
