@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -1096,6 +1097,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 				dem := pen
 				dem.Inferred = "the term the text says the prosecutor asked for"
 				d.res.Demands = addPenalty(d.res.Demands, &dem)
+			} else if term := d.bracketDemand(pm.b, pen.Term); term != "" {
+				dem := pen
+				dem.Term = term
+				dem.Mentions = []Span{d.span(pm.b, pm.b+3)}
+				d.res.Demands = addPenalty(d.res.Demands, &dem)
 			}
 		}
 		if pen.Term != "" && !demand {
@@ -1905,6 +1911,8 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "rejected", "dismissed") && w(-1, "was", "were") && w(-2, "appeal", "appeals", "cassation"),
 		w(0, "rejected", "dismissed") && k+1 < len(d.toks) && d.toks[k+1].poss && d.toks[k+1].cap && w(2, "appeal", "appeals"),
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
+		// "left all five sentences unchanged", "left the verdict against Aliyev unchanged".
+		w(0, "left", "leaving", "leaves") && d.leftUnchanged(k),
 		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
 		// "оставила приговор Жанаозенского городского суда без изменения": the court's name
@@ -1936,6 +1944,61 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		return "dismissed", 1
 	}
 	return "", 0
+}
+
+// bracketDemand reads the demand written in brackets after a sentence's term at token b, in
+// the term's own unit, where the text has said that brackets hold the prosecution's demands:
+// "(prosecution demands in brackets) ... A: 9 years (12); B: 8 years (10)". It returns the
+// demand's term, or "".
+func (d *doc) bracketDemand(b int, term string) string {
+	if term == "" || !d.punct(b, "(") || d.num(b+1) <= 0 || !d.punct(b+2, ")") || !d.demandsInBrackets(b) {
+		return ""
+	}
+	n := d.num(b + 1)
+	switch {
+	case strings.Contains(term, "Y"):
+		return fmt.Sprintf("P%dY", n)
+	case strings.HasSuffix(term, "M"):
+		return fmt.Sprintf("P%dM", n)
+	case strings.HasSuffix(term, "D"):
+		return fmt.Sprintf("P%dD", n)
+	}
+	return ""
+}
+
+// demandsInBrackets reports whether a sentence before token b says that brackets hold the
+// prosecution's demands: "(prosecution demands in brackets)", "в скобках — что просил прокурор".
+func (d *doc) demandsInBrackets(b int) bool {
+	for k := b - 1; k >= 0 && k > b-400; k-- {
+		if !d.word(k, "brackets", "parentheses", "parenthesis", "скобках") {
+			continue
+		}
+		s := d.sents[d.toks[k].sent]
+		for x := s.a; x < s.b; x++ {
+			if d.word(x, "prosecution", "prosecutor", "prosecutors", "prosecutor's", "demand", "demands", "demanded", "requested", "asked",
+				"обвинение", "обвинения", "прокурор", "прокурора", "прокуратура", "прокуратуры", "просил", "просила", "запрос", "требование") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leftUnchanged reports a verdict or sentence left unchanged by the word "left" at token k,
+// whatever stands between them in the clause: "left all five sentences unchanged".
+func (d *doc) leftUnchanged(k int) bool {
+	noun := false
+	for x := k + 1; x < min(len(d.toks), k+10) && d.toks[x].sent == d.toks[k].sent; x++ {
+		switch {
+		case d.punct(x, ",", ";", ":"):
+			return false
+		case d.word(x, "verdict", "verdicts", "sentence", "sentences", "conviction", "convictions", "ruling", "rulings", "terms"):
+			noun = true
+		case d.word(x, "unchanged", "intact") || d.word(x, "in") && d.word(x+1, "force"):
+			return noun
+		}
+	}
+	return false
 }
 
 // modal reports words before a claim that make it a wish, a possibility or a denial rather

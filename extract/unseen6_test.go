@@ -1,0 +1,36 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// Shapes found in batch H after it was scored, each tested on sentences invented for it.
+
+// A list that says brackets hold the prosecution's demands gives each person's demand in the
+// unit of their sentence; brackets where the text has said no such thing are no demand.
+func TestExtract_DemandsInBrackets(t *testing.T) {
+	text := "Minsk, 3 March 2026\n\nOn 2 March the Minsk City Court passed these sentences (what the prosecutor asked for is in brackets):\n  Pavel Sidorenko: 6 years (8);\n  Olga Krivets: 4 years and 6 months (5);\n  Yuri Ganich: 18 months (24)."
+	r := Extract(text)
+	want := []string{"Olga Krivets imprisonment P5Y", "Pavel Sidorenko imprisonment P8Y", "Yuri Ganich imprisonment P24M"}
+	if got := penaltiesOf(r.Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("Minsk, 3 March 2026\n\nOn 2 March the Minsk City Court passed these sentences (ages in brackets):\n  Pavel Sidorenko: 6 years (34);\n  Olga Krivets: 4 years (29).")
+	if len(r.Demands) != 0 {
+		t.Errorf("demands = %q, want none: the brackets hold ages", penaltiesOf(r.Demands))
+	}
+}
+
+// "left all four sentences unchanged": the appeal court upheld each sentence named before.
+func TestExtract_LeftSentencesUnchanged(t *testing.T) {
+	text := "Tbilisi, 3 March 2026\n\nOn 10 January the Tbilisi City Court sentenced Levan Kapanadze to four years and Nino Gelashvili to three years.\n\nOn 2 March the Tbilisi Court of Appeals left both sentences unchanged."
+	want := []string{"Levan Kapanadze convicted", "Levan Kapanadze upheld", "Nino Gelashvili convicted", "Nino Gelashvili upheld"}
+	if got := outcomesOf(Extract(text)); !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	text = "Tbilisi, 3 March 2026\n\nOn 10 January the Tbilisi City Court sentenced Levan Kapanadze to four years.\n\nHe left the courtroom unchanged in spirit, and his sentence began."
+	if got := outcomesOf(Extract(text)); slices.Contains(got, "Levan Kapanadze upheld") {
+		t.Errorf("outcomes = %q: leaving a room upholds nothing", got)
+	}
+}
