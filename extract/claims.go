@@ -1877,7 +1877,7 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
-var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquitted acquitting annulled closed convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
+var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquittals acquitted acquitting annulled closed confirmed confirming confirms convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
 	overturned overturning overturns quashed quashes quashing re-trial rejected rejects rejecting retrial returned reversed sent terminated turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
@@ -1893,7 +1893,7 @@ func (d *doc) outcomeAt(k int) (string, int) {
 	}
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	switch {
-	case w(0, "acquitted", "acquittal", "acquitting", "acquit", "acquits", "оправдал", "оправдала", "оправдали", "оправдан", "оправдана", "оправданы", "оправдательный", "оправдательного", "оправдательным"):
+	case w(0, "acquitted", "acquittal", "acquittals", "acquitting", "acquit", "acquits", "оправдал", "оправдала", "оправдали", "оправдан", "оправдана", "оправданы", "оправдательный", "оправдательного", "оправдательным"):
 		return "acquitted", 1
 	case w(0, "found", "finding") && w(1, "not") && w(2, "guilty"):
 		return "acquitted", 3
@@ -1913,6 +1913,9 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
 		// "left all five sentences unchanged", "left the verdict against Aliyev unchanged".
 		w(0, "left", "leaving", "leaves") && d.leftUnchanged(k),
+		// "confirmed the acquittals", "confirming prison terms of six to nine years".
+		w(0, "confirmed", "confirming", "confirms") && (w(1, "the", "his", "her", "their", "both", "all") && w(2, "verdict", "verdicts", "sentence", "sentences", "acquittal", "acquittals", "conviction", "convictions") ||
+			w(1, "prison") && w(2, "terms", "sentences") || w(1, "the") && w(2, "prison") && w(3, "terms", "sentences")),
 		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
 		// "оставила приговор Жанаозенского городского суда без изменения": the court's name
@@ -2041,7 +2044,7 @@ func (d *doc) modal(a, k int) bool {
 		if d.month(x) > 0 {
 			continue // "On 27 May", not "may"
 		}
-		if d.word(x, "can", "could", "may", "might", "would", "should", "will", "if", "unless", "hope", "hopes", "urge",
+		if d.word(x, "can", "could", "may", "might", "would", "should", "will", "if", "unless", "whether", "hope", "hopes", "urge",
 			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
 			"not", "never", "cancel", "may", "no", "может", "могут", "может", "если", "требуют", "требует", "призывает",
 			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",

@@ -34,3 +34,21 @@ func TestExtract_LeftSentencesUnchanged(t *testing.T) {
 		t.Errorf("outcomes = %q: leaving a room upholds nothing", got)
 	}
 }
+
+// "Overturned the acquittals of A and B" tells that both were acquitted; "confirmed the
+// acquittals" of persons named in the sentence upholds them; a spokesman weighing "whether to
+// appeal the acquittals" proposes nothing.
+func TestExtract_AcquittalsConfirmedOrOverturned(t *testing.T) {
+	text := "Osh, 3 March 2026\n\nThe Osh Regional Court on Monday overturned the acquittals of Bakyt Sultanov and Gulzat Alieva and found them guilty. For the other defendants, among them Nurlan Osmonov, the court confirmed the acquittals.\n\nRuslan Tashiev, a spokesman for the Osh Prosecutor's Office, told Kyrgyz Daily the verdict \"was fair\" and that the office would read the ruling before deciding whether to appeal the other acquittals to the Supreme Court."
+	got := outcomesOf(Extract(text))
+	for _, w := range []string{"Bakyt Sultanov acquitted", "Gulzat Alieva acquitted", "Bakyt Sultanov overturned", "Nurlan Osmonov acquitted", "Nurlan Osmonov upheld"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("outcomes = %q, want %q among them", got, w)
+		}
+	}
+	for _, o := range got {
+		if o == "Ruslan Tashiev acquitted" {
+			t.Errorf("outcomes = %q: weighing whether to appeal acquits no one", got)
+		}
+	}
+}
