@@ -478,11 +478,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 	unit := d.lastUnit(si) // for a number whose unit the sentence before gave: "asked for 12"
 	// "Приговор (в скобках — что просил гособвинитель):", "Sentences (the prosecutor's requests
 	// in brackets):": a legend makes a list's bracketed terms the demands.
-	legend := false
-	if lead := d.sents[si].lead; lead >= 0 {
-		la, lb := d.sents[lead].a, d.sents[lead].b
-		legend = d.anyWord(la, lb, "скобках", "brackets", "parentheses", "parenthesis") && d.anyClass(la, lb, cDemand|cProsecutor)
-	}
+	legend := d.bracketLegend(si)
 	var out []*penaltyMention
 	var same [][2]int // "the same term" phrases
 	for k := a; k < b; k++ {
@@ -1949,12 +1945,12 @@ func (d *doc) outcomeAt(k int) (string, int) {
 	return "", 0
 }
 
-// bracketDemand reads the demand written in brackets after a sentence's term at token b, in
-// the term's own unit, where the text has said that brackets hold the prosecution's demands:
+// bracketDemand reads a number alone in brackets after a sentence's term at token b as the
+// demand, in the term's own unit, in a list whose legend says brackets hold the demands:
 // "(prosecution demands in brackets) ... A: 9 years (12); B: 8 years (10)". It returns the
 // demand's term, or "".
 func (d *doc) bracketDemand(b int, term string) string {
-	if term == "" || !d.punct(b, "(") || d.num(b+1) <= 0 || !d.punct(b+2, ")") || !d.demandsInBrackets(b) {
+	if term == "" || !d.punct(b, "(") || d.num(b+1) <= 0 || !d.punct(b+2, ")") || !d.bracketLegend(d.toks[b].sent) {
 		return ""
 	}
 	n := d.num(b + 1)
@@ -1969,22 +1965,16 @@ func (d *doc) bracketDemand(b int, term string) string {
 	return ""
 }
 
-// demandsInBrackets reports whether a sentence before token b says that brackets hold the
-// prosecution's demands: "(prosecution demands in brackets)", "в скобках — что просил прокурор".
-func (d *doc) demandsInBrackets(b int) bool {
-	for k := b - 1; k >= 0 && k > b-400; k-- {
-		if !d.word(k, "brackets", "parentheses", "parenthesis", "скобках") {
-			continue
-		}
-		s := d.sents[d.toks[k].sent]
-		for x := s.a; x < s.b; x++ {
-			if d.word(x, "prosecution", "prosecutor", "prosecutors", "prosecutor's", "demand", "demands", "demanded", "requested", "asked",
-				"обвинение", "обвинения", "прокурор", "прокурора", "прокуратура", "прокуратуры", "просил", "просила", "запрос", "требование") {
-				return true
-			}
-		}
+// bracketLegend reports whether sentence si is an item of a list whose lead says that brackets
+// hold the prosecution's demands: "Приговор (в скобках — что просил гособвинитель):",
+// "Sentences (the prosecutor's requests in brackets):".
+func (d *doc) bracketLegend(si int) bool {
+	lead := d.sents[si].lead
+	if lead < 0 {
+		return false
 	}
-	return false
+	la, lb := d.sents[lead].a, d.sents[lead].b
+	return d.anyWord(la, lb, "скобках", "brackets", "parentheses", "parenthesis") && d.anyClass(la, lb, cDemand|cProsecutor)
 }
 
 // leftUnchanged reports a verdict or sentence left unchanged by the word "left" at token k,
