@@ -180,7 +180,7 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	запрещается запрещен запрещена запрещено запрещён колонии колонию колония колонии-поселения колонию-поселение
 	колония-поселение колонии-поселении лишение лишением лишению лишения лишить лишил лишила лишили
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
-	принудительного принудительное принудительному тюрьму тюрьмы условно условного условное условному условный
+	принудительного принудительное принудительному пробационного пробационный пробационному пробационным тюрьму тюрьмы условно условного условное условному условный
 	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя`)
 
 // kindAt reads a word that names a kind of penalty at token i, and its length.
@@ -197,6 +197,9 @@ func (d *doc) kindAt(i int) (string, int) {
 		}
 		return "restriction of freedom", 2
 	case w(0, "ограничения", "ограничение", "ограничению", "ограничением") && w(1, "свободы"):
+		return "restriction of freedom", 2
+	// "3 года пробационного надзора": Kyrgyzstan's name of a restriction of freedom.
+	case w(0, "пробационного", "пробационный", "пробационному", "пробационным") && w(1, "надзора", "надзор", "надзору", "надзором"):
 		return "restriction of freedom", 2
 	// "2 года «химии»", "домашняя химия": the Belarusian name of restriction of freedom.
 	case w(0, "химии", "химию", "химия", "химией") || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
@@ -1348,8 +1351,9 @@ func (d *doc) prosecutionAside(a, b int) bool {
 		if d.punct(k, ")") {
 			return false
 		}
-		// "(asked: 9)", "(просили: 5 лет)": the verb of a request stands for its noun.
-		if d.punct(k, ":") && d.word(k-1, "prosecution", "prosecutor", "prosecutors", "requested", "asked", "sought", "demanded", "request",
+		// "(asked: 9)", "(просили: 5 лет)", "(запрос — 6 лет)": the verb of a request stands
+		// for its noun.
+		if d.punct(k, ":", "—", "–") && d.word(k-1, "prosecution", "prosecutor", "prosecutors", "requested", "asked", "sought", "demanded", "request",
 			"обвинение", "прокурор", "гособвинение", "гособвинитель", "просил", "просила", "просило", "просили", "запрос", "запрошено") && d.punct(k-2, "(") {
 			return true
 		}
@@ -1919,7 +1923,7 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "оставил", "оставила", "оставили") && w(1, "приговор", "приговоры") && (w(4, "без") || w(5, "без") || w(6, "без") || w(5, "в") && w(6, "силе")),
 		// "rejected all six appeals", "dismissed both appeals".
 		w(0, "rejected", "dismissed") && (w(1, "all") && w(3, "appeals") || w(1, "both") && w(2, "appeals") || w(1, "all") && w(2, "the") && w(3, "appeals")),
-		w(0, "отклонил", "отклонила", "отклонили") && w(1, "жалобу", "апелляцию", "апелляционную", "жалобы"):
+		w(0, "отклонил", "отклонила", "отклонили") && (w(1, "жалобу", "апелляцию", "апелляционную", "жалобы") || w(1, "все", "обе") && w(2, "жалобы", "апелляции")):
 		return "upheld", 1
 	case w(0, "overturned", "quashed", "annulled", "reversed", "overturning", "quashing"),
 		w(0, "отменён", "отменен") && (w(1, "приговор", "решение") || w(2, "приговор")),

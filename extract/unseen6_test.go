@@ -52,3 +52,22 @@ func TestExtract_AcquittalsConfirmedOrOverturned(t *testing.T) {
 		}
 	}
 }
+
+// "(запрос — 6 лет)": a request's noun before a dash in brackets makes the term a demand;
+// "пробационный надзор" is a restriction of freedom; "отклонил все жалобы" upholds.
+func TestExtract_RequestAsideProbationAndAllAppeals(t *testing.T) {
+	text := "Ош, 5 мая 2025 г.\n\n3 февраля суд вынес приговор:\n— Канату Осмонову — 4 года условно (запрос — 5 лет реального срока);\n— Айгуль Бекташевой — 2 года пробационного надзора (запрос — 3 года лишения свободы).\n\n4 мая областной суд отклонил все жалобы осуждённых Осмонова и Бекташевой."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Айгуль Бекташева imprisonment P3Y", "Канат Осмонов imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Айгуль Бекташева restriction of freedom P2Y", "Канат Осмонов suspended P4Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	got := outcomesOf(r)
+	for _, w := range []string{"Айгуль Бекташева upheld", "Канат Осмонов upheld"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("outcomes = %q, want %q among them", got, w)
+		}
+	}
+}
