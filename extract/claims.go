@@ -1877,7 +1877,7 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
-var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquittals acquitted acquitting annulled closed confirmed confirming confirms convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
+var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquittals acquitted acquitting annulled cleared closed confirmed confirming confirms convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
 	overturned overturning overturns quashed quashes quashing re-trial rejected rejects rejecting retrial returned reversed sent terminated turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
@@ -1897,6 +1897,8 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		return "acquitted", 1
 	case w(0, "found", "finding") && w(1, "not") && w(2, "guilty"):
 		return "acquitted", 3
+	case w(0, "cleared") && w(1, "of") && !w(2, "rubble", "debris", "snow"): // "was cleared of the group-violence charge"
+		return "acquitted", 2
 	case w(0, "found", "finding") && w(1, "guilty"), w(0, "found", "finding") && w(2, "guilty") && !w(1, "not"),
 		w(0, "convicted") && !w(1, "in") || w(0, "convicted") && w(1, "in") && w(2, "absentia"),
 		w(0, "convicts"), // a chronology's present: "02.12.2024 — the court convicts both"
@@ -2266,7 +2268,7 @@ func (d *doc) respectively(si int) bool {
 	}
 	unit := byte(0)
 	switch {
-	case last.y > 0 && last.m == 0 && last.d == 0:
+	case last.y > 0 && (last.m == 0 || last.m == 6) && last.d == 0: // "four and a half years"
 		unit = 'y'
 	case last.y == 0 && last.m > 0 && last.d == 0:
 		unit = 'm'

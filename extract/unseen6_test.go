@@ -71,3 +71,17 @@ func TestExtract_RequestAsideProbationAndAllAppeals(t *testing.T) {
 		}
 	}
 }
+
+// "five, seven and four and a half years respectively": a half year keeps the list in years;
+// "cleared of a charge" is an acquittal of it.
+func TestExtract_RespectivelyWithHalfYearAndCleared(t *testing.T) {
+	text := "Kutaisi, 3 May 2025\n\nThe court found Giorgi Abashidze, Tamar Kvirikashvili and Dato Lortkipanidze guilty. Abashidze received three years, Kvirikashvili four years, Lortkipanidze two years. The prosecution had sought four, six and two and a half years respectively.\n\nA fourth man, Zurab Gogua, was cleared of the main charge."
+	r := Extract(text)
+	want := []string{"Dato Lortkipanidze imprisonment P2Y6M", "Giorgi Abashidze imprisonment P4Y", "Tamar Kvirikashvili imprisonment P6Y"}
+	if got := penaltiesOf(r.Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got := outcomesOf(r); !slices.Contains(got, "Zurab Gogua acquitted") {
+		t.Errorf("outcomes = %q, want Zurab Gogua acquitted among them", got)
+	}
+}
