@@ -821,6 +821,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		if rng && d.anyWord(a, t.a, termChanges...) {
 			rng = false
 		}
+		// "срок сокращён на полтора года", "reduced by 18 months": by how much, not a term.
+		if d.word(t.a-1, "by", "на") && d.anyWord(max(a, t.a-6), t.a, termChanges...) {
+			continue
+		}
 		prospect := false
 		for x := max(a, t.a-8); x < t.a; x++ {
 			if d.is(x, cProspect) && d.month(x) == 0 { // "the May 2022 protests" is no "may"
@@ -944,8 +948,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 // termChanges are the verbs of a court changing a term: "reduced his term from seven years
 // to six".
 var termChanges = strings.Fields(`reduced reducing reduces cut cutting cuts trimmed trimming lowered lowering increased
-	increasing raised raising снизил снизила снизив сократил сократила сократив смягчил смягчила смягчив увеличил
-	увеличила увеличив`)
+	increasing raised raising снизил снизила снизив снизили сократил сократила сократив сократили смягчил смягчила смягчив
+	увеличил увеличила увеличив снижен снижена сокращён сокращен сокращена увеличен увеличена`)
 
 // banScope returns what a ban is from: "from journalistic activity", "on public activity",
 // "заниматься общественной деятельностью".

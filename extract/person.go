@@ -1472,6 +1472,9 @@ func (d *doc) writtenLower(low string) bool {
 // ruOpener reports a Russian word with the ending of an adverb, an adjective or a verb,
 // which opens sentences but is no given name: "Впервые", "Вчера", "Позднее", "Сегодня".
 func ruOpener(w string) bool {
+	if strings.HasSuffix(w, "улло") {
+		return false // "Абдулло", "Нурулло": Tajik given names of "-ullah", no verb's past
+	}
 	for _, e := range []string{"ые", "ие", "ой", "ом", "ее", "но", "ло", "ли", "ла", "ть", "же"} {
 		if strings.HasSuffix(w, e) {
 			return true

@@ -85,3 +85,24 @@ func TestExtract_RespectivelyWithHalfYearAndCleared(t *testing.T) {
 		t.Errorf("outcomes = %q, want Zurab Gogua acquitted among them", got)
 	}
 }
+
+// A Tajik given name in "-улло" opens a name, not a verb's past; "-зода" is a surname's
+// ending in Cyrillic as in Latin script; "срок сокращён на год" says by how much, not a term.
+func TestExtract_TajikNamesAndReducedBy(t *testing.T) {
+	text := "Душанбе, 19.06.2025\n\nНурулло Шарифзода получил шесть лет. Приговор оставлен в силе, но Шарифзода срок сокращён на полтора года."
+	r := Extract(text)
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	if !slices.Equal(names, []string{"Нурулло Шарифзода"}) {
+		t.Errorf("persons = %q, want [Нурулло Шарифзода]", names)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Нурулло Шарифзода imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	r = Extract("Bishkek, 19 June 2025\n\nAzamat Toktogulov was sentenced to six years. The appeal court upheld the verdict but his sentence was reduced by 18 months.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Azamat Toktogulov imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
