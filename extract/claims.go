@@ -181,7 +181,8 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	колония-поселение колонии-поселении лишение лишением лишению лишения лишить лишил лишила лишили
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
 	принудительного принудительное принудительному пробационного пробационный пробационному пробационным тюрьму тюрьмы условно условного условное условному условный
-	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя`)
+	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя
+	бас шартты айыппұл айыппұлға тыйым әкімшілік`)
 
 // kindAt reads a word that names a kind of penalty at token i, and its length.
 func (d *doc) kindAt(i int) (string, int) {
@@ -198,6 +199,20 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "restriction of freedom", 2
 	case w(0, "ограничения", "ограничение", "ограничению", "ограничением") && w(1, "свободы"):
 		return "restriction of freedom", 2
+	// Kazakh: "бас бостандығын шектеу" (restriction of freedom), "бас бостандығынан айыру"
+	// (deprivation of it), "шартты" (suspended), "айыппұл" (a fine), "тыйым салды" (banned).
+	case w(0, "бас") && w(1, "бостандығын") && strings.HasPrefix(d.toks[i+2].low, "шекте"):
+		return "restriction of freedom", 3
+	case w(0, "бас") && w(1, "бостандығынан") && strings.HasPrefix(d.toks[i+2].low, "айыр"):
+		return "imprisonment", 3
+	case w(0, "шартты"):
+		return "suspended", 1
+	case w(0, "айыппұл", "айыппұлға"):
+		return "fine", 1
+	case w(0, "тыйым") && w(1, "салды", "салынды", "салған", "салып"):
+		return "ban", 2
+	case w(0, "әкімшілік") && w(1, "қамаққа", "қамақ", "қамаққа"): // administrative arrest
+		return "imprisonment", 2
 	// "3 года пробационного надзора": Kyrgyzstan's name of a restriction of freedom.
 	case w(0, "пробационного", "пробационный", "пробационному", "пробационным") && w(1, "надзора", "надзор", "надзору", "надзором"):
 		return "restriction of freedom", 2
@@ -340,22 +355,25 @@ var (
 	sentencingCues = wordSet(`sentenced sentence sentences sentencing jailed imprisoned received receives given gave handed fined banned
 		barred served serving convicted punishment term imposed ordered приговорил приговорила приговорили приговорён приговорена
 		приговорены приговорен назначил назначила назначили наказание получил получила получили оштрафовали оштрафовал оштрафовала
-		осужден осуждена осуждён осуждены отбывал отбывала отбывает срок запретил запретила`)
+		осужден осуждена осуждён осуждены отбывал отбывала отбывает срок запретил запретила
+		тағайындады тағайындалды тағайындап кесілді кесті сотталды жазасын жазасы`)
 	demandCues = wordSet(`demanded demand demands requested request requests asked asks ask sought seeks seek proposed wanted
 		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
 		потребовали требовал требовала требует требуют предложил предложила попросил попросила попросили просило
 		запросило потребовало требовало попросило запрашивало запрашивали требовали
-		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный`)
+		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный
+		сұрады сұраған сұрап сұрағанымен`)
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
 	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving imposed
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
-		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены`)
+		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены
+		тағайындады тағайындалды тағайындап кесілді кесті`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable
 		грозит грозят грозило может могут предусматривает предусматривающей предусмотрено предусмотрена предусмотрен
 		предусматривающая предусматривающие если if unless`)
 	prosecutorCues = wordSet(`prosecutor prosecutors prosecution procurator state прокурор прокурора прокуратура гособвинитель
-		обвинитель обвинение гособвинение сторона`)
+		обвинитель обвинение гособвинение сторона айыптаушы`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -1026,6 +1044,10 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.demandLead(lead) {
 		demand = true
 	}
+	// Kazakh puts the verb last: "Прокурор 4 жыл бас бостандығынан айыруды сұраған еді".
+	if !demand && d.kk && prosecutor && d.anyWord(pm.b, s.b, "сұрады", "сұраған", "сұрап", "сұрағанымен") && !d.anyClass(pm.b, s.b, cStrong) {
+		demand = true
+	}
 	demand = demand || pm.demand || d.prosecutionAside(s.a, pm.a)
 	// A table's column says whose the term is, unless an aside in the cell says otherwise:
 	// "5 years' imprisonment (prosecutor asked for 7)".
@@ -1383,6 +1405,15 @@ func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
 			return list
 		}
 		if x.Person == p.Person && x.Kind == p.Kind && sameScope && p.Term == "" && p.Amount == "" {
+			x.Mentions = append(x.Mentions, p.Mentions...)
+			return list
+		}
+		// The same ban of the same term told once with its scope and once without (a
+		// bilingual release's two halves).
+		if x.Person == p.Person && x.Kind == p.Kind && x.Term == p.Term && x.Amount == p.Amount && sameScope {
+			if x.Scope == "" {
+				x.Scope = p.Scope
+			}
 			x.Mentions = append(x.Mentions, p.Mentions...)
 			return list
 		}
@@ -1887,7 +1918,7 @@ var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquittals acquit
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
 	оставила оставили оставить оставлен оставлена осудил осудила осудили осужден осуждена осуждены осуждён
 	отклонил отклонила отклонили отменен отменил отменила отменили отменён прекратил прекратила прекратили
-	прекращено признал признала признали признан признана признаны guilty виновен виновна виновны`)
+	прекращено признал признала признали признан признана признаны guilty виновен виновна виновны кінәлі ақтады ақталды ақтау өзгеріссіз`)
 
 // outcomeAt reads a word or phrase at token k that says how a case ended: the outcome and
 // its length.
@@ -1897,7 +1928,8 @@ func (d *doc) outcomeAt(k int) (string, int) {
 	}
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	switch {
-	case w(0, "acquitted", "acquittal", "acquittals", "acquitting", "acquit", "acquits", "оправдал", "оправдала", "оправдали", "оправдан", "оправдана", "оправданы", "оправдательный", "оправдательного", "оправдательным"):
+	case w(0, "ақтады", "ақталды", "ақтау"),
+		w(0, "acquitted", "acquittal", "acquittals", "acquitting", "acquit", "acquits", "оправдал", "оправдала", "оправдали", "оправдан", "оправдана", "оправданы", "оправдательный", "оправдательного", "оправдательным"):
 		return "acquitted", 1
 	case w(0, "found", "finding") && w(1, "not") && w(2, "guilty"):
 		return "acquitted", 3
@@ -1909,6 +1941,8 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "признал", "признала", "признали", "признан", "признана", "признаны") && (w(1, "виновным", "виновной", "виновными") || w(2, "виновным", "виновной", "виновными") || w(3, "виновным", "виновной", "виновными")),
 		w(0, "осужден", "осуждена", "осуждён", "осуждены", "осудил", "осудила", "осудили"),
 		w(0, "обвинительный") && w(1, "приговор"),
+		// Kazakh: "кінәлі деп таныды/тапты" (found guilty).
+		w(0, "кінәлі") && w(1, "деп") && (w(2, "таныды", "танып", "тапты", "тауып", "танылды", "танылып")),
 		// "• A – guilty under both articles; 4 years": a verdict's list item.
 		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1
@@ -1929,6 +1963,7 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "оставил", "оставила", "оставили") && w(1, "приговор", "приговоры") && (w(4, "без") || w(5, "без") || w(6, "без") || w(5, "в") && w(6, "силе")),
 		// "rejected all six appeals", "dismissed both appeals".
 		w(0, "rejected", "dismissed") && (w(1, "all") && w(3, "appeals") || w(1, "both") && w(2, "appeals") || w(1, "all") && w(2, "the") && w(3, "appeals")),
+		w(0, "өзгеріссіз") && w(1, "қалдырды", "қалдырылды"),
 		w(0, "отклонил", "отклонила", "отклонили") && (w(1, "жалобу", "апелляцию", "апелляционную", "жалобы") || w(1, "все", "обе") && w(2, "жалобы", "апелляции")):
 		return "upheld", 1
 	case w(0, "overturned", "quashed", "annulled", "reversed", "overturning", "quashing"),

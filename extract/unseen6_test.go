@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -104,5 +105,43 @@ func TestExtract_TajikNamesAndReducedBy(t *testing.T) {
 	r = Extract("Bishkek, 19 June 2025\n\nAzamat Toktogulov was sentenced to six years. The appeal court upheld the verdict but his sentence was reduced by 18 months.")
 	if got, want := penaltiesOf(r.Sentences), []string{"Azamat Toktogulov imprisonment P6Y"}; !slices.Equal(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+// Kazakh sentencing: a verdict of guilt ("кінәлі деп таныды"), restriction of freedom and
+// imprisonment ("бас бостандығын шектеу", "бас бостандығынан айыру") with terms in "жыл"
+// and "ай", a ban ("тыйым салды"), administrative arrest in "тәулік", and the prosecutor's
+// demand whose verb comes last ("... сұраған еді").
+func TestExtract_KazakhSentencing(t *testing.T) {
+	text := "Қарағанды, 2025 жылғы 10 сәуір\n\nКеше қалалық сот журналист Ерлан Оспановты Қылмыстық кодекстің 274-бабы бойынша кінәлі деп таныды. Судья оған екі жыл алты ай бас бостандығын шектеу жазасын тағайындап, төрт жыл бойы журналистикамен айналысуға тыйым салды. Прокурор 3 жыл бас бостандығынан айыруды сұраған еді.\n\nБұрын, 2023 жылы, ол 15 тәулікке әкімшілік қамаққа алынған."
+	r := Extract(text)
+	if got, want := outcomesOf(r), []string{"Ерлан Оспанов convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Ерлан Оспанов ban P4Y", "Ерлан Оспанов imprisonment P15D", "Ерлан Оспанов restriction of freedom P2Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Ерлан Оспанов imprisonment P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("Қарағанды, 2025 жылғы 10 сәуір\n\nКеше сот белсенді Ерлан Оспановты кінәлі деп тапты; үкім келесі аптада жарияланады.")
+	if got, want := outcomesOf(r), []string{"Ерлан Оспанов convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
+
+// A ban of the same term told twice, once with its scope (a bilingual release's two halves),
+// is one ban with that scope.
+func TestExtract_SameBanToldTwice(t *testing.T) {
+	text := "Алматы, 2025 жылғы 10 сәуір\n\nСуд запретил Ерлану Оспанову заниматься журналистской деятельностью в течение трёх лет.\n\nСот Ерлан Оспановқа үш жыл бойы тыйым салды."
+	r := Extract(text)
+	var bans []string
+	for _, p := range r.Sentences {
+		if p.Kind == "ban" {
+			bans = append(bans, p.Term+" "+p.Scope)
+		}
+	}
+	if len(bans) != 1 || !strings.HasPrefix(bans[0], "P3Y ") || len(bans[0]) <= len("P3Y ") {
+		t.Errorf("bans = %q, want one of P3Y with its scope", bans)
 	}
 }
