@@ -145,3 +145,15 @@ func TestExtract_SameBanToldTwice(t *testing.T) {
 		t.Errorf("bans = %q, want one of P3Y with its scope", bans)
 	}
 }
+
+// "этого года" is the text's year, not the year told last; a month or year told after the
+// last day ("в марте этого года", "до лета 2025 года") moves the story, so a day without a
+// year that follows is not read weeks after that old day.
+func TestExtract_ThisYearMovesTheStory(t *testing.T) {
+	text := "Вена, 1 декабря 2025 г.\n\nАктивиста задержали 2 марта 2019 года, 20 мая того же года суд приговорил его к шести годам. Его брат вышел на свободу в апреле этого года.\n\nДо осени 2025 года активист находился в колонии. 12 июля его перевели в тюрьму."
+	got := datesOf(text)
+	want := []string{"2025-12-01", "2019-03-02", "2019-05-20", "2025-04", "2025", "2025-07-12"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
