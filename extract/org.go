@@ -301,6 +301,10 @@ func (d *doc) enOrg(i int) *orgMention {
 		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
 			break
 		}
+		// "To: the Bar Association\nCc: …": a letter's copy line is no part of a name.
+		if j > i && d.word(j, "cc", "bcc") && (d.punct(j+1, ":") || d.toks[j].nl > 0) {
+			break
+		}
 		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
 		// "Trial monitoring note No. 7". A section's title without a head ("Context",
 		// "Chronology") is no part of a name on the line below.

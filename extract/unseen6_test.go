@@ -157,3 +157,24 @@ func TestExtract_ThisYearMovesTheStory(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// A letter's copy line ends the name above it and names no one; "Защита X" is X's defence,
+// not a person called Защита; a known footnote's number glued to a name is its marker.
+func TestExtract_CopyLineDefenceAndGluedMarker(t *testing.T) {
+	r := Extract("To: the Union of Advocates of Tajikistan\nCc: the Ministry of Justice of Tajikistan\n\n1 May 2025\n\nDear colleagues,")
+	if got, want := orgNames(r), []string{"Ministry of Justice of Tajikistan", "Union of Advocates of Tajikistan"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+	if r := Extract("To: the Chairperson of the Union of Advocates of Tajikistan\nCc: the Minister of Justice; the Ombudsman of Tajikistan\n\n1 May 2025\n\nDear colleagues,"); len(r.Persons) != 0 {
+		t.Errorf("persons = %v, want none", r.Persons[0].Name)
+	}
+	r = Extract("Баку, 1 мая 2025\n\nАдвоката Рауфа Керимова лишили лицензии. Защита Керимова обжаловала решение, сообщила журналистка Лейла Мамедова2.\n\n2. https://example.org/note")
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"Лейла Мамедова", "Рауф Керимов"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
