@@ -182,7 +182,7 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
 	принудительного принудительное принудительному пробационного пробационный пробационному пробационным тюрьму тюрьмы условно условного условное условному условный
 	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя
-	бас шартты айыппұл айыппұлға тыйым әкімшілік`)
+	бас шартты айыппұл айыппұлға тыйым әкімшілік home house chemistry`)
 
 // kindAt reads a word that names a kind of penalty at token i, and its length.
 func (d *doc) kindAt(i int) (string, int) {
@@ -217,6 +217,11 @@ func (d *doc) kindAt(i int) (string, int) {
 	case w(0, "пробационного", "пробационный", "пробационному", "пробационным") && w(1, "надзора", "надзор", "надзору", "надзором"):
 		return "restriction of freedom", 2
 	// "2 года «химии»", "домашняя химия": the Belarusian name of restriction of freedom.
+	case w(0, "chemistry") && w(-1, "home", "house") || w(0, "home", "house") && w(1, "chemistry"):
+		if w(0, "home", "house") {
+			return "restriction of freedom", 2
+		}
+		return "restriction of freedom", 1
 	case w(0, "химии", "химию", "химия", "химией") || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
 		if w(0, "домашней", "домашнюю", "домашняя") {
 			return "restriction of freedom", 2
@@ -1981,7 +1986,7 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		// "the verdict was quashed and her case returned to the court for a new trial".
 		w(0, "returned", "sent") && (w(-1, "case", "cases") || w(-1, "was", "were") && w(-2, "case", "cases")) && d.anyWord(k+1, k+8, "trial", "retrial", "court", "prosecutor", "prosecutors", "prosecution", "investigators", "rehearing"),
 		w(0, "new", "fresh") && w(1, "trial") && w(-1, "a") && w(-2, "for"),
-		w(0, "новое") && w(1, "рассмотрение"):
+		w(0, "новое") && (w(1, "рассмотрение") || w(1, "апелляционное", "судебное", "кассационное") && w(2, "рассмотрение")):
 		return "returned", 1
 	case w(0, "dropped") && w(-1, "were", "was", "been") && w(-2, "charges", "case"), w(0, "dropped", "closed", "terminated", "dismissed") && (w(1, "the") && w(2, "charges", "case", "criminal") || w(1, "charges", "all")),
 		w(0, "прекратил", "прекратила", "прекратили") && (w(1, "дело", "уголовное") || w(2, "дело")), w(0, "прекращено") && w(-1, "дело"):

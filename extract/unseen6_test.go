@@ -178,3 +178,16 @@ func TestExtract_CopyLineDefenceAndGluedMarker(t *testing.T) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
 }
+
+// "home chemistry", Belarus's name of a restriction of freedom, in English too; "направил
+// дело на новое апелляционное рассмотрение" returns the case, the decision quashed with it.
+func TestExtract_HomeChemistryAndNewAppealHearing(t *testing.T) {
+	r := Extract("Minsk, 3 May 2025\n\nThe retired teacher Ales Hrynko, 70, received three years of \"home chemistry\" for a comment online.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Ales Hrynko restriction of freedom P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	r = Extract("Баку, 13 июня 2025\n\nВерховный суд 12 июня отменил решение апелляционного суда по делу активиста Эльчина Гасанова и направил дело на новое апелляционное рассмотрение.")
+	if got, want := outcomesOf(r), []string{"Эльчин Гасанов returned"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
