@@ -197,6 +197,9 @@ func (d *doc) kindAt(i int) (string, int) {
 			return "restriction of freedom", 3
 		}
 		return "restriction of freedom", 2
+	case w(0, "restriction", "restricted") && d.wrapsTo(i, "of", "freedom"):
+		// "5 years' restriction" over "of freedom": a table's cell that goes on below.
+		return "restriction of freedom", 1
 	case w(0, "ограничения", "ограничение", "ограничению", "ограничением") && w(1, "свободы"):
 		return "restriction of freedom", 2
 	// Kazakh: "бас бостандығын шектеу" (restriction of freedom), "бас бостандығынан айыру"
