@@ -310,7 +310,9 @@ func (d *doc) enOrg(i int) *orgMention {
 		// "Chronology") is no part of a name on the line below.
 		// "BULLETIN | Georgian Court Watch Coalition" above "Tbilisi, 6 Oct. 2025": a segment
 		// of a line after a separator too.
-		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•")) {
+		// "Rui Costa, President, Lusophone Bar Forum" over "Defence Rights Network (Berlin)":
+		// a name after a comma on a signature's line ends with it too.
+		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•", ",")) {
 			break
 		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
@@ -486,7 +488,7 @@ func (d *doc) enOrg(i int) *orgMention {
 var (
 	enBodies     = wordSet(`council board presidium plenum bureau collegium chamber panel`)
 	enBodyLeads  = wordSet(`judicial criminal civil administrative appeals appellate cassation qualification disciplinary ethics`)
-	bodyParentOf = wordSet(`court advocates bar lawyers lawyers' lawyers’ advocacy`)
+	bodyParentOf = wordSet(`court advocates bar lawyers lawyers' lawyers’ advocacy chamber`)
 )
 
 // bodyOf returns where the name of the court or bar that a body named at [a, end) belongs to

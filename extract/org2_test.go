@@ -123,3 +123,12 @@ func TestExtract_CourtNamedAgainShort(t *testing.T) {
 		}
 	}
 }
+
+// A signature's line ("Name, Title, Organisation") ends its organisation at the line's end;
+// "the Council of the Chamber" names no organisation of its own.
+func TestExtract_SignatureLinesAndCouncilOfTheChamber(t *testing.T) {
+	text := "1 May 2025\n\nOn 2 April the Council of the Chamber terminated his status.\n\nSigned:\nIlse Vermeer, Director, Baltic Advocacy Forum\nFree Counsel Network (Riga)\n"
+	if got, want := orgNames(Extract(text)), []string{"Baltic Advocacy Forum", "Free Counsel Network"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
