@@ -965,8 +965,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 		if q, qb := d.quotedName(b); q != "" && b == i+1 {
 			return &orgMention{a: i, b: qb, org: &Org{Name: t.t + " «" + q + "»", Kind: k}}
 		}
-		// "СК" alone is the committee's short name in passing, "СИЗО" alone a kind of prison: not a body the text names.
-		if (t.t == "СК" || genericAcronyms[t.t]) && b == i+1 {
+		// "СИЗО" alone is a kind of prison, not a body the text names ("СК" alone is the
+		// Investigative Committee, as annotators of every batch read it).
+		if genericAcronyms[t.t] && b == i+1 {
 			return nil
 		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}

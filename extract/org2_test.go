@@ -132,3 +132,11 @@ func TestExtract_SignatureLinesAndCouncilOfTheChamber(t *testing.T) {
 		t.Errorf("organisations = %q, want %q", got, want)
 	}
 }
+
+// "СК" alone names the Investigative Committee; "СИЗО" alone no prison.
+func TestExtract_SKAlone(t *testing.T) {
+	text := "Томск, 1 мая 2025\n\nУтром следователи СК провели обыск и увезли его в СИЗО."
+	if got, want := orgNames(Extract(text)), []string{"СК"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
