@@ -226,6 +226,23 @@ func (d *doc) enOrg(i int) *orgMention {
 	if m := d.toldMedium(i); m != nil {
 		return m
 	}
+	// "the Ombudsman's office": an institution named by its holder's title.
+	if t.poss && t.cap && t.low == "ombudsman" && d.word(i+1, "office") {
+		return &orgMention{a: i, b: i + 2, org: &Org{Name: d.quote(i, i+2), Kind: "government"}}
+	}
+	// "the NGO Civic Monitoring Georgia": the acronym of a descriptor.
+	if t.t == "NGO" && d.word(i-1, "the", "an") {
+		if m := d.named(i+1, "ngo"); m != nil {
+			return m
+		}
+	}
+	// "the LB-K/12 colony": a prison's code name before its noun is its name; "the LB-E/12
+	// penal colony" names it with the kind of colony.
+	if e := d.codeName(i); e > 0 && d.word(e, "colony", "prison") {
+		return &orgMention{a: i, b: e + 1, org: &Org{Name: d.quote(i, e), Kind: "prison"}}
+	} else if e > 0 && d.prisonModifier(e) && d.word(e+1, "colony", "prison") {
+		return &orgMention{a: i, b: e + 2, org: &Org{Name: d.quote(i, e+2), Kind: "prison"}}
+	}
 	if !t.cap && !t.caps {
 		// "the Zhanaozen police department" is caught at its first word; a lower-case
 		// descriptor introduces a name: "the online outlet Vlast.kz".
@@ -680,6 +697,9 @@ func (d *doc) placeOrg(i int) *orgMention {
 		return nil
 	}
 	switch {
+	// "the Yavan colony", "the Seydi prison": a place before a lower-case prison.
+	case d.word(j, "colony", "prison") && d.word(i-1, "the") && d.numberAfter(j+1) == j+1:
+		return &orgMention{a: i, b: j + 1, org: &Org{Name: d.quote(i, j+1), Kind: "prison"}}
 	case d.word(j, "police"):
 		end := j + 1
 		if d.word(end, "department", "station", "headquarters", "division") {

@@ -140,3 +140,14 @@ func TestExtract_SKAlone(t *testing.T) {
 		t.Errorf("organisations = %q, want %q", got, want)
 	}
 }
+
+// Institutions written around a lower-case noun: a prison's code before "colony" (with its
+// kind when one is given), a place before "colony", "the Ombudsman's office", a city's police
+// department, and an NGO introduced by the acronym "NGO".
+func TestExtract_LowerCaseInstitutions(t *testing.T) {
+	text := "He was moved to the AH-K/7 colony in Mary; his cousin is in the DZ-K/3 penal colony. A prisoner died in the Kizyl colony. The Ombudsman's office did not reply. Two monitors from the NGO Open Bench Armenia were taken to the Gyumri city police department."
+	want := []string{"AH-K/7", "DZ-K/3 penal colony", "Gyumri city police department", "Kizyl colony", "Ombudsman's office", "Open Bench Armenia"}
+	if got := orgNames(Extract(text)); !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
