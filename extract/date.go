@@ -551,7 +551,9 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	if d.word(i, "after") {
 		// Not "dies in prison after 22 years without contact": years after which something
 		// happened are a time spent, not a day.
-		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && d.unit(i+1+l) != 'y' && !d.word(i+2+l, "of", "in") {
+		// Nor "will be made public after 60 days": a time to come is no day of the story.
+		sa, _ := d.sentenceOf(i)
+		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && d.unit(i+1+l) != 'y' && !d.word(i+2+l, "of", "in") && !d.anyWord(sa, i, "will", "would", "shall", "if", "unless") {
 			return c, d.unit(i + 1 + l), relAnchor, false, 2 + l
 		}
 	}

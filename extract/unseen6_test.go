@@ -191,3 +191,13 @@ func TestExtract_HomeChemistryAndNewAppealHearing(t *testing.T) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// "will be made public after 60 days" is a time to come, no day; "released after two days"
+// is a day after the one before.
+func TestExtract_AfterDaysToCome(t *testing.T) {
+	got := datesOf("Geneva, 3 March 2025\n\nThe blogger was detained on 10 February and released after two days. This letter will be made public on the website after 60 days.")
+	want := []string{"2025-03-03", "2025-02-10", "2025-02-12"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
