@@ -201,3 +201,19 @@ func TestExtract_AfterDaysToCome(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// A footnote's full date is a date of the document; a day without a year in the text after a
+// note is not read from it.
+func TestExtract_NoteDates(t *testing.T) {
+	text := "Baku, 14 October 2025\n\nThe court rejected the appeal on 9 October.[1] The defence will go on.[2]\n\nNotes\n[1] Trial monitoring notes, hearing of 14 May 2025: https://example.org/a\n[2] Lawyer's statement, June 2025, https://example.org/b\n"
+	got := datesOf(text)
+	want := []string{"2025-10-14", "2025-10-09", "2025-05-14", "2025-06"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+	for _, e := range Extract(text).Events {
+		if e.Date == "2025-05-14" || e.Date == "2025-06" {
+			t.Errorf("event %s dated by a note: %s", e.Type, e.Date)
+		}
+	}
+}
