@@ -217,3 +217,10 @@ func TestExtract_NoteDates(t *testing.T) {
 		}
 	}
 }
+
+// A text may end inside a Kazakh penalty's phrase.
+func TestExtract_KazakhPenaltyCutShort(t *testing.T) {
+	for _, text := range []string{"Сот оған 3 жыл бас", "Сот оған 3 жыл бас бостандығын", "Сот оған 3 жыл бас бостандығынан"} {
+		Extract(text)
+	}
+}
