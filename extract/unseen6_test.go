@@ -224,3 +224,16 @@ func TestExtract_KazakhPenaltyCutShort(t *testing.T) {
 		Extract(text)
 	}
 }
+
+// "депутат Мажилиса Ерназар Досымов": a word that is neither a given name nor a surname
+// before a given name the lists lack and a surname is no part of the name.
+func TestExtract_InstitutionBeforeAName(t *testing.T) {
+	r := Extract("Астана, 1 мая 2025\n\nВ суд пришёл бывший депутат Мажилиса Ерназар Досымов.")
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	if want := []string{"Ерназар Досымов"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
