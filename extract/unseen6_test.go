@@ -237,3 +237,17 @@ func TestExtract_InstitutionBeforeAName(t *testing.T) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
 }
+
+// A kin or comrade noun that opens a sentence ("Мама Рустама", "Соратник Алиева") is no
+// part of a person's name.
+func TestExtract_KinNounOpensSentence(t *testing.T) {
+	r := Extract("Андижан, 1 мая 2025\n\nБлогера Рустама Юсупова задержали 3 апреля. Мама Рустама рассказала, что его били. Соратник Юсупова уехал в Москву.")
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"Рустам Юсупов"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
