@@ -238,10 +238,10 @@ func TestExtract_InstitutionBeforeAName(t *testing.T) {
 	}
 }
 
-// A kin or comrade noun that opens a sentence ("Мама Рустама", "Соратник Алиева") is no
+// A kin or comrade noun that opens a sentence ("Мама Юсупова", "Соратник Алиева") is no
 // part of a person's name.
 func TestExtract_KinNounOpensSentence(t *testing.T) {
-	r := Extract("Андижан, 1 мая 2025\n\nБлогера Рустама Юсупова задержали 3 апреля. Мама Рустама рассказала, что его били. Соратник Юсупова уехал в Москву.")
+	r := Extract("Андижан, 1 мая 2025\n\nБлогера Рустама Юсупова задержали 3 апреля. Мама Юсупова рассказала, что его били. Соратник Юсупова уехал в Москву.")
 	var names []string
 	for _, p := range r.Persons {
 		names = append(names, p.Name)
