@@ -251,3 +251,21 @@ func TestExtract_KinNounOpensSentence(t *testing.T) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
 }
+
+// Kazakh: a name in an oblique case after "Прокурор" is whom the prosecutor asks about, not
+// the prosecutor; "Сот" opening a sentence is the court, no given name; "-ұлы" declines.
+func TestExtract_KazakhClausesAndTitles(t *testing.T) {
+	text := "Алматы, 2025 жылғы 11 қыркүйек\n\nСот Ерлан Омаровты 5 жылға бас бостандығынан айырды, Гүлнар Сәтбаеваға 3 жыл бас бостандығын шектеу жазасын тағайындады, Арман Бекұлын ақтады.\n\nПрокурор Омаровқа 6 жыл бас бостандығынан айыруды сұраған. Сот Сәтбаеваға қосымша 2 жыл бойы тыйым салды."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Гүлнар Сәтбаева ban P2Y", "Гүлнар Сәтбаева restriction of freedom P3Y", "Ерлан Омаров imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := outcomesOf(r), []string{"Арман Бекұлы acquitted", "Гүлнар Сәтбаева convicted", "Ерлан Омаров convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	for _, p := range r.Persons {
+		if slices.Contains(p.Roles, "prosecutor") {
+			t.Errorf("%s taken for the prosecutor", p.Name)
+		}
+	}
+}
