@@ -269,3 +269,16 @@ func TestExtract_KazakhClausesAndTitles(t *testing.T) {
 		}
 	}
 }
+
+// A list of terms led by a colon within its sentence ("The sentences: A and B — 6 years each,
+// C — 5 years") is read as the verdict's, and "respectively" after it gives the demands.
+func TestExtract_InlineColonList(t *testing.T) {
+	text := "Ganja, 5 December 2025\n\nThe court found the reporters Elnur Guliyev, Sabina Jafarova and Tofig Aliyev guilty of hooliganism. The sentences: Guliyev and Jafarova — 6 years each, Aliyev — 5 years. The prosecution had asked for 8, 7 and 6 years respectively."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Elnur Guliyev imprisonment P6Y", "Sabina Jafarova imprisonment P6Y", "Tofig Aliyev imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Elnur Guliyev imprisonment P8Y", "Sabina Jafarova imprisonment P7Y", "Tofig Aliyev imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
