@@ -2010,12 +2010,16 @@ func (d *doc) outcomeAt(k int) (string, int) {
 	return "", 0
 }
 
-// bracketDemand reads a number alone in brackets after a sentence's term at token b as the
-// demand, in the term's own unit, in a list whose legend says brackets hold the demands:
-// "(prosecution demands in brackets) ... A: 9 years (12); B: 8 years (10)". It returns the
-// demand's term, or "".
+// bracketDemand reads a number in brackets after a sentence's term at token b as the demand,
+// in the term's own unit: alone in a list whose legend says brackets hold the demands
+// ("(prosecution demands in brackets) ... A: 9 years (12)"), or with its verb ("6 years (10
+// requested)"). It returns the demand's term, or "".
 func (d *doc) bracketDemand(b int, term string) string {
-	if term == "" || !d.punct(b, "(") || d.num(b+1) <= 0 || !d.punct(b+2, ")") || !d.bracketLegend(d.toks[b].sent) {
+	if term == "" || !d.punct(b, "(") || d.num(b+1) <= 0 {
+		return ""
+	}
+	// "(12)" under the legend, or "(10 requested)" whatever the legend.
+	if !(d.punct(b+2, ")") && d.bracketLegend(d.toks[b].sent) || d.word(b+2, "requested", "sought", "asked", "demanded") && d.punct(b+3, ")")) {
 		return ""
 	}
 	n := d.num(b + 1)

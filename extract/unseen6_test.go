@@ -282,3 +282,13 @@ func TestExtract_InlineColonList(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// "6 years (10 requested)": a number in brackets with the verb of a request is the demand, in
+// the unit of the term before it.
+func TestExtract_RequestedInBrackets(t *testing.T) {
+	text := "Bishkek, 5 December 2025\n\nThe court passed its verdict:\n* Timur Asanov, editor — 6 years in a general-regime colony (9 requested)\n* Aibek Tursunov, reporter — 18 months (24 requested)\n"
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Aibek Tursunov imprisonment P24M", "Timur Asanov imprisonment P9Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
