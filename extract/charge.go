@@ -173,7 +173,13 @@ func (d *doc) articleRefs() []articleRef {
 		tail := strings.ToLower(d.quote(end, min(end+6, len(d.toks))))
 		if strings.Contains(tail, "constitution") || strings.Contains(tail, "convention") || strings.Contains(tail, "covenant") ||
 			strings.Contains(tail, "declaration") || strings.Contains(tail, "конституци") || strings.Contains(tail, "конвенци") ||
-			strings.Contains(tail, "пакта") || strings.Contains(tail, "закона") || strings.Contains(tail, "of the law") {
+			strings.Contains(tail, "пакта") || strings.Contains(tail, "закона") || strings.Contains(tail, "of the law") ||
+			strings.Contains(tail, "iccpr") || strings.Contains(tail, "echr") || strings.Contains(tail, "мпгпп") {
+			continue
+		}
+		// "its articles 1, 5 and 9": a text named before, a declaration's or a treaty's;
+		// "article 19, paragraph 3": a treaty's way of citing, where a code cites a part.
+		if d.word(refs[0].a-1, "its", "their") || d.punct(end, ",") && d.word(end+1, "paragraph", "paragraphs") {
 			continue
 		}
 		out = append(out, refs...)

@@ -292,3 +292,16 @@ func TestExtract_RequestedInBrackets(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// A treaty's articles are no charges however they are cited: "of the ICCPR", "its articles 1
+// and 5" after a declaration, "article 19, paragraph 3".
+func TestExtract_TreatyArticlesAreNoCharges(t *testing.T) {
+	text := "Geneva, 3 May 2025\n\nMs. Ivanova was charged under article 361-1 of the Criminal Code. We refer to the Declaration on Human Rights Defenders, in particular its articles 1 and 5, and recall that article 19, paragraph 3, may never justify such charges. Please explain how this is compatible with article 22 of the ICCPR."
+	var got []string
+	for _, c := range Extract(text).Charges {
+		got = append(got, c.Article)
+	}
+	if want := []string{"361.1"}; !slices.Equal(got, want) {
+		t.Errorf("charges = %q, want %q", got, want)
+	}
+}
