@@ -690,6 +690,11 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		if m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, m.b+1, kinWordList...) && d.homeOf(m) {
 			continue
 		}
+		// "Zaur Mehdiyev, who represented A and B, had his licence suspended": a name inside
+		// a relative clause closed before the event word is not its subject.
+		if m.b <= a && d.inClosedRelative(m, a, s) {
+			continue
+		}
 		if m.b <= a {
 			before = m
 		} else if after == nil && !d.word(m.b, "said", "says", "told", "added", "recalled", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила") {
@@ -1518,6 +1523,35 @@ func (d *doc) excepted(m *personMention) bool {
 		}
 	}
 	return false
+}
+
+// relativeWords open a relative clause after a comma.
+var relativeWords = wordSet(`who whom whose which который которая которое которые которого которую которых которым которой чей чья`)
+
+// inClosedRelative reports a mention inside a relative clause that opens with a comma and
+// "who" ("A, who represented B,") and closes with a comma before token a.
+func (d *doc) inClosedRelative(m *personMention, a int, s sentence) bool {
+	open := -1
+	for x := m.a - 1; x > s.a && x >= m.a-12; x-- {
+		if d.punct(x, ",", ";", ":", "—", "–", "(", ")") {
+			break
+		}
+		if relativeWords[d.toks[x].low] && d.toks[x].k == tWord && d.punct(x-1, ",") {
+			open = x
+			break
+		}
+	}
+	return open >= 0 && d.punct(d.skipNames(m.b, a), ",")
+}
+
+// skipNames returns the first token at or after k, before b, that is a comma, or b.
+func (d *doc) skipNames(k, b int) int {
+	for ; k < b; k++ {
+		if d.punct(k, ",") {
+			return k
+		}
+	}
+	return b
 }
 
 // relativeSubject returns the token of "who" that is the subject of an event word at a ("who

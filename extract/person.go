@@ -1210,6 +1210,11 @@ func (d *doc) antecedentWhere(idx int, skip func(*Person) bool) *Person {
 		if m.pronoun && !obj && d.toks[o.a].sent == sent && (o.pronoun && objectPronouns[d.toks[o.a].low] || d.toks[o.b-1].poss && d.anyWord(o.b, o.b+3, kinWordList...)) {
 			continue
 		}
+		// "Z, who represented A and B, had his licence suspended": his is Z's, not that of
+		// a name in the relative clause closed before it.
+		if m.pronoun && d.toks[o.a].sent == sent && d.inClosedRelative(o, m.a, d.sents[sent]) {
+			continue
+		}
 		if m.pronoun && o.counsel && d.toks[o.a].sent == sent {
 			continue // "according to her lawyer, X, police dragged her"
 		}
