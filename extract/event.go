@@ -986,6 +986,10 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if refDate != "" {
 		return refDate
 	}
+	// "The rally was dispersed late in the evening": the day the gathering was told with.
+	if m := d.gatheringDay(s.a); m != nil {
+		return m.iso
+	}
 	// "Среди задержанных — A и B", "among the detainees were A and B": the detention told
 	// before, whoever it named.
 	if d.word(k-1, "среди", "among") || d.word(k-1, "the") && d.word(k-2, "among") {
@@ -1020,7 +1024,8 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	last := ""
 	// "detained them on the spot", "на месте": then and there, across a paragraph's break.
 	para := s.para
-	if d.anyWord(k+1, min(s.b, k+8), "spot", "scene", "месте") && d.anyWord(k+1, min(s.b, k+8), "on", "at", "на") && si > 0 {
+	spot := d.anyWord(k+1, min(s.b, k+8), "spot", "scene", "месте") && d.anyWord(k+1, min(s.b, k+8), "on", "at", "на")
+	if spot && si > 0 {
 		para = d.sents[si-1].para
 	}
 	for sj := si - 1; sj >= 0 && si-sj <= 4 && (d.sents[sj].para == s.para || d.sents[sj].para == para); sj-- {
@@ -1035,6 +1040,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 					break
 				}
 			}
+		}
+	}
+	// "detained at the scene" with no day told near it: the day of the gathering told before.
+	if spot && last == "" {
+		if m := d.familyDate(gatheringFamily, k, false); m != nil {
+			return m.iso
 		}
 	}
 	return last

@@ -22,3 +22,25 @@ func TestExtract_RelativeClauseIsNotTheSubject(t *testing.T) {
 		}
 	}
 }
+
+// A sentence that opens on a gathering told before with its day ("the march of 12 May ...
+// The march was broken up") is on that day, and so are the relative days after it and a
+// detention "at the scene" that names no day of its own.
+func TestExtract_GatheringToldBeforeDatesItsSentence(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Minsk, 20 September 2025\n\nOn Monday the Central District Court fined five students who had joined the march of 12 May 2025 against the new tuition fees.\n\nThe march, which had been announced a week in advance, was broken up by riot police shortly after noon.\n\nFive students were later charged with hooliganism.\n\nThe student Hanna Malash was detained at the scene. Her classmate Pavel Zhuk was detained the following day at his dormitory.",
+			[]string{"detention 2025-05-12 Hanna Malash", "detention 2025-05-13 Pavel Zhuk", "disruption 2025-05-12"}},
+		// A gathering named inside a sentence is no new start of the story.
+		{"Minsk, 20 September 2025\n\nThe student Pavel Zhuk, who took part in the march of 12 May 2025, was detained on 2 June 2025. Police accused him of organising the march. He was released two days later.",
+			[]string{"detention 2025-06-02 Pavel Zhuk", "release 2025-06-04 Pavel Zhuk"}},
+		{"Гродно, 20 сентября 2025 года\n\nВ понедельник суд оштрафовал пятерых студентов, которые участвовали в шествии 12 мая 2025 года.\n\nШествие разогнал ОМОН вскоре после полудня. На следующий день была задержана студентка Анна Малаш.",
+			[]string{"detention 2025-05-13 Анна Малаш", "disruption 2025-05-12"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[20:80], got, tc.want)
+		}
+	}
+}
