@@ -226,7 +226,7 @@ func (d *doc) nameTok(i int) bool {
 		return false
 	}
 	t := &d.toks[i]
-	if t.k != tWord || t.skip || t.used || t.head || t.quoted || !t.cap || t.caps && utf8.RuneCountInString(t.t) > 1 {
+	if t.k != tWord || t.skip || t.used || t.head || t.thead || t.quoted || !t.cap || t.caps && utf8.RuneCountInString(t.t) > 1 {
 		return false
 	}
 	if nonNames[t.low] || d.month(i) > 0 || d.isEnHead(i) != "" {

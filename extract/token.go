@@ -31,6 +31,7 @@ type tok struct {
 	skip   bool  // in a footnote block or a headline: not a place for facts
 	used   bool  // claimed by an organisation or a date
 	head   bool  // in a line written in capitals
+	thead  bool  // in the head of a table whose columns are titled: no name ("Defendant  Role")
 	quoted bool  // inside a short quotation
 	cls    wclass
 	lem    string // the lemma of the event vocabulary the word is a form of, else low

@@ -44,3 +44,21 @@ func TestExtract_GatheringToldBeforeDatesItsSentence(t *testing.T) {
 		}
 	}
 }
+
+// The head of a table whose columns are titled holds titles, not names: "Accused  Position"
+// over a prosecutor's column is no person called Position.
+func TestExtract_TableHeadIsNoName(t *testing.T) {
+	text := "Baku, 2 May 2025\n\nOn 28 April 2025 the court sentenced the four as follows:\n\n" +
+		" Accused          Position       Prosecution       Sentence\n" +
+		"                                 sought\n" +
+		" Orkhan Mammadov  editor         8 years           6 years\n" +
+		" Aysel Guliyeva   reporter       7 years           5 years\n"
+	var names []string
+	for _, p := range Extract(text).Persons {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"Aysel Guliyeva", "Orkhan Mammadov"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
