@@ -784,7 +784,9 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 			return true // "editor A, accountant B and C"
 		}
 		for x := a.b; x < b.a; x++ {
-			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) {
+			// "editor A and the reporter B": an article before a role word joins too.
+			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
+				!(d.word(x, "the") && x > a.b && roleWords[d.word2(x+1)] != "") {
 				return false
 			}
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,5 +61,35 @@ func TestExtract_TableHeadIsNoName(t *testing.T) {
 	slices.Sort(names)
 	if want := []string{"Aysel Guliyeva", "Orkhan Mammadov"}; !slices.Equal(names, want) {
 		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
+
+// A number standing alone for people ("Eight were detained", "three colleagues the next day")
+// is the defendants but those named in its clause or the sentence before, when their number
+// fits; else it is a count and names no one.
+func TestExtract_BareCountOfPeople(t *testing.T) {
+	const verdict = " On 9 December 2025 the Sabail District Court sentenced Elchin Huseynov, Rena Aliyeva, Kamran Guliyev, Nigar Mammadova and Togrul Bayramov to five years each."
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 12 December 2025\n\nPolice raided the newsroom of Ses TV on 2 June 2025. The editor Elchin Huseynov and the reporter Rena Aliyeva were detained the same day; three colleagues were detained the following day." + verdict,
+			[]string{"detention 2025-06-02 Elchin Huseynov", "detention 2025-06-02 Rena Aliyeva", "detention 2025-06-03 Kamran Guliyev", "detention 2025-06-03 Nigar Mammadova", "detention 2025-06-03 Togrul Bayramov"}},
+		{"Baku, 12 December 2025\n\nPolice raided the newsroom of Ses TV on 2 June 2025. Five were taken to the police station that evening." + verdict,
+			[]string{"detention 2025-06-02 Elchin Huseynov", "detention 2025-06-02 Kamran Guliyev", "detention 2025-06-02 Nigar Mammadova", "detention 2025-06-02 Rena Aliyeva", "detention 2025-06-02 Togrul Bayramov"}},
+		// A count that is not the defendants' number names no one.
+		{"Baku, 12 December 2025\n\nPolice raided the newsroom of Ses TV on 2 June 2025. Nine were taken to the police station that evening." + verdict,
+			[]string{"detention 2025-06-02"}},
+	} {
+		var got []string
+		for _, e := range eventsOf(tc.text) {
+			if !strings.HasPrefix(e, "search") {
+				got = append(got, e)
+			}
+		}
+		slices.Sort(tc.want)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[24:110], got, tc.want)
+		}
 	}
 }
