@@ -277,7 +277,8 @@ func (d *doc) counted(a, k int) bool {
 		if d.word(x, "more", "over", "least", "более", "свыше", "около", "менее") && people(x+1) {
 			return true
 		}
-		if n := d.num(x); n >= 10 && people(x+1) && !d.word(x+1, "of") {
+		// Not the year of a date: "On 3 April 2025 the bloggers A and B were detained".
+		if n := d.num(x); n >= 10 && people(x+1) && !d.word(x+1, "of") && !d.toks[x].used {
 			return true
 		}
 	}

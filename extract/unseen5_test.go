@@ -93,3 +93,13 @@ func TestExtract_BareCountOfPeople(t *testing.T) {
 		}
 	}
 }
+
+// The year of a date is no count of people: "On 3 April 2025 the bloggers A and B were
+// detained" tells the two detentions, while "2025 bloggers were detained" would be a count.
+func TestExtract_YearIsNoCountOfPeople(t *testing.T) {
+	text := "Tbilisi, 2 May 2025\n\nOn 3 April 2025 the bloggers Nika Beridze and Levan Tsereteli were detained at their homes."
+	want := []string{"detention 2025-04-03 Levan Tsereteli", "detention 2025-04-03 Nika Beridze"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
