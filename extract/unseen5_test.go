@@ -103,3 +103,25 @@ func TestExtract_YearIsNoCountOfPeople(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Events phrased plainly: a licence lost, people taken away from their homes, going home
+// from the courtroom; "or lose your licence" in a warning is none.
+func TestExtract_PlainEventPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Yerevan, 2 May 2025\n\nThe advocate Karine Sargsyan lost her licence on 14 March 2025 after she spoke to reporters.",
+			[]string{"disciplinary action 2025-03-14 Karine Sargsyan"}},
+		{"Yerevan, 2 May 2025\n\n\"Speak about your clients and you lose your licence,\" said Karine Sargsyan.",
+			nil},
+		{"Yerevan, 2 May 2025\n\nOn 3 April 2025 the activist Vardan Ghukasyan was taken away from his home by masked officers.",
+			[]string{"detention 2025-04-03 Vardan Ghukasyan"}},
+		{"Yerevan, 2 May 2025\n\nOn 3 April 2025 the court acquitted Vardan Ghukasyan, who went home from the courtroom.",
+			[]string{"release 2025-04-03 Vardan Ghukasyan"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[21:80], got, tc.want)
+		}
+	}
+}
