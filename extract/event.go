@@ -187,6 +187,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			return w(1, "от") || d.toHouseArrest(k)
 		}
 	case "house arrest":
+		// "the five who had been under house arrest", "remained under house arrest": a state
+		// told as background, not the day it began.
+		if w(-1, "under") && (w(-2, "been") && w(-3, "had") || w(-2, "remained", "remain", "remains", "stayed")) && !d.word(k+l, "since", "from") {
+			return true
+		}
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
 		// "продлил домашний арест", "house arrest extended": its extension.
 		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||

@@ -136,7 +136,7 @@ func (d *doc) groupAt(i int) *groupMention {
 		if n, l := d.count(k); n > 1 && !d.unitAfter(k+l) {
 			// "the three defendants", "the other six"; "The three were detained": a
 			// number standing for people as the subject of a verb.
-			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded") {
+			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded", "who") {
 				return &groupMention{a: i, b: k + l + nl, n: n, other: other}
 			}
 		}

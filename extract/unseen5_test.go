@@ -125,3 +125,12 @@ func TestExtract_PlainEventPhrases(t *testing.T) {
 		}
 	}
 }
+
+// "The three who ..." stands for people as "the three were" does.
+func TestExtract_TheNumberWho(t *testing.T) {
+	text := "Osh, 2 May 2025\n\nOn 10 March 2025 the court sentenced Almaz Toktomushev to five years and gave Bermet Asanova, Kubat Sadyrov and Nurlan Isakov suspended terms. The three who had been under house arrest went home from the courtroom that day."
+	want := []string{"release 2025-03-10 Bermet Asanova", "release 2025-03-10 Kubat Sadyrov", "release 2025-03-10 Nurlan Isakov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
