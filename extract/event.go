@@ -132,7 +132,8 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			if lem == "detention" && (w(1, "was", "were") && w(2, "extended", "prolonged") || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
 				return true
 			}
-			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres")
+			// "at the detention hearing": a noun before another names no event.
+			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres", "hearing", "hearings")
 		}
 	case "search":
 		if lem == "search" || lem == "raid" {

@@ -134,3 +134,12 @@ func TestExtract_TheNumberWho(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "The detention hearing" is a hearing, no detention.
+func TestExtract_DetentionHearingIsNoDetention(t *testing.T) {
+	text := "Yerevan, 2 August 2025\n\nThe activist Vardan Ghukasyan was detained on 17 June 2025. His lawyer first saw him two days later, at the detention hearing."
+	want := []string{"detention 2025-06-17 Vardan Ghukasyan"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
