@@ -770,7 +770,10 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 	for _, o := range d.personsIn(s.a, s.b) {
 		// "in the case of Aigul Akberdiyeva, Judge Gulnara Baiturova rendered": a judge
 		// beside a name is no part of its list.
-		if o.p != nil && !o.pronoun && !o.roleNP && (o == m || !d.official(o)) {
+		// "He and Hayk Avetisyan were taken away": a subject pronoun joined to a name by
+		// "and" is one of the list.
+		subj := o.pronoun && d.word(o.a, "he", "she") && d.word(o.b, "and") && o.p != nil
+		if o.p != nil && (!o.pronoun || subj) && !o.roleNP && (o == m || !d.official(o)) {
 			ms = append(ms, o)
 		}
 	}

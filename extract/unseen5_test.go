@@ -143,3 +143,12 @@ func TestExtract_DetentionHearingIsNoDetention(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "He and B were detained": the subject pronoun joined to a name by "and" is one of the list.
+func TestExtract_PronounAndNameList(t *testing.T) {
+	text := "Yerevan, 2 August 2025\n\nThe activist Vardan Ghukasyan spoke at a rally in May. He and Aram Sargsyan were detained on 17 June 2025."
+	want := []string{"detention 2025-06-17 Aram Sargsyan", "detention 2025-06-17 Vardan Ghukasyan"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
