@@ -1965,6 +1965,10 @@ func (d *doc) modal(a, k int) bool {
 			if d.word(x, "может", "могут", "сможет", "смогут", "сможем", "можно", "должен", "должна", "должны", "нужно", "надеется", "хочет", "хотят") {
 				return true
 			}
+			// "задерживать её не стали": the infinitive denied after it.
+			if d.word(x, "не") && d.word(x+1, "стали", "стал", "стала", "стало", "будут", "будет") {
+				return true
+			}
 		}
 	}
 	// Kazakh denies after the verb: "ұсталған жоқ" (was not detained), "... емес".

@@ -112,6 +112,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	if t.cyr && d.word(k-1, "о", "об") {
 		return true
 	}
+	// "Протокол задержания не составлялся": the record of a detention names no new one.
+	if t.cyr && d.word(k-1, "протокол", "протокола", "протоколе", "протоколом", "протоколы") {
+		return true
+	}
 	// A Russian participle in its long form names people ("адвокат задержанного"), its short
 	// form says what happened to them ("задержан").
 	if l == 1 && t.cyr && (strings.HasSuffix(lem, "нный") || strings.HasSuffix(lem, "тый")) && ruLongForm(t.low) {

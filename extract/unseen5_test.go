@@ -152,3 +152,16 @@ func TestExtract_PronounAndNameList(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Russian: an infinitive denied after it ("задерживать её не стали") and the record of a
+// detention ("протокол задержания") tell no detention.
+func TestExtract_RussianDeniedAndRecordedDetention(t *testing.T) {
+	for _, text := range []string{
+		"Ташкент, 5 марта 2025 года\n\nСоседа блогера Рустама Алиева вызвали на беседу 3 марта, но задерживать его не стали.",
+		"Ташкент, 5 марта 2025 года\n\nПротокол задержания блогера Рустама Алиева, по словам адвоката, не составлялся.",
+	} {
+		if got := eventsOf(text); len(got) != 0 {
+			t.Errorf("events of %q = %q, want none", text[30:], got)
+		}
+	}
+}
