@@ -964,12 +964,46 @@ func (d *doc) resolvePersons() {
 	bySurname := map[string][]*Person{}
 	firstAt := map[*Person]int{} // the index of the first mention of a person
 	aliasOf := d.parentheticalAliases()
+	// A first name written alike beside case forms of one surname ("Огулджан Курбановой",
+	// "Огулджан Курбанову") is one person: the surname the readings of all its forms share,
+	// where they share one (Курбанову alone may be a man's dative).
+	shared := map[string]map[string]bool{} // first name, as written -> surname readings all its forms allow
+	for _, m := range d.persons {
+		if m.pronoun || m.roleNP || m.first == "" || !isCyrillic(m.last) {
+			continue
+		}
+		rs := map[string]bool{}
+		for _, r := range d.names.readings(m.last) {
+			rs[r.lemma] = true
+		}
+		if prev, ok := shared[m.first]; ok {
+			for l := range prev {
+				if !rs[l] {
+					delete(prev, l)
+				}
+			}
+		} else {
+			shared[m.first] = rs
+		}
+	}
 	// Full names first.
 	for idx, m := range d.persons {
 		if m.pronoun || m.roleNP || m.first == "" {
 			continue
 		}
 		first, last, g := d.nominative(m, votes)
+		if rs := shared[m.first]; len(rs) == 1 && !rs[last] {
+			for l := range rs {
+				for _, r := range d.names.readings(m.last) {
+					if r.lemma == l {
+						last = l
+						if r.gender != 0 {
+							g = r.gender
+						}
+					}
+				}
+			}
+		}
 		// "Alena Sakovich (in Russian-language documents: Elena Sakovich)": another spelling
 		// of the name before, which names the person.
 		if j, ok := aliasOf[idx]; ok && d.persons[j].p != nil {

@@ -165,3 +165,19 @@ func TestExtract_RussianDeniedAndRecordedDetention(t *testing.T) {
 		}
 	}
 }
+
+// A first name written alike beside two case forms of one surname is one person, of the
+// surname both forms allow, whatever a man of that surname in the text votes for: "Мяхри
+// Сапаровой" then "Мяхри Сапарову" (a woman's accusative,
+// or a man's dative of Сапаров) is Мяхри Сапарова, not a second person.
+func TestExtract_SameFirstNameOneSurname(t *testing.T) {
+	text := "Ашхабад, 5 марта 2025 года\n\nВ доме Мяхри Сапаровой, матери блогера Довлета Сапарова, 3 марта провели обыск. Затем полицейские увезли Мяхри Сапарову в отдел полиции. Об этом рассказал Довлет Сапаров. Довлет Сапаров живёт в Турции."
+	var names []string
+	for _, p := range Extract(text).Persons {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"Довлет Сапаров", "Мяхри Сапарова"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
