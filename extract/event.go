@@ -797,7 +797,13 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 		if d.appositionBetween(a.b, b.a) {
 			return true // "editor A, accountant B and C"
 		}
+		// "observer A and short-term observer B": words in lower case before the role word of
+		// the next name, after "and" or a comma, join too.
+		roleGap := roleWords[d.word2(b.a-1)] != "" && (d.word(a.b, "and", "и") || d.punct(a.b, ","))
 		for x := a.b; x < b.a; x++ {
+			if roleGap && x > a.b && d.toks[x].k == tWord && !d.toks[x].cap && !relativeWords[d.toks[x].low] {
+				continue
+			}
 			// "editor A and the reporter B": an article before a role word joins too.
 			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
 				!(d.word(x, "the") && x > a.b && roleWords[d.word2(x+1)] != "") {

@@ -181,3 +181,13 @@ func TestExtract_SameFirstNameOneSurname(t *testing.T) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
 }
+
+// "detained the senior observer A and junior observer B": a list whose second name has its
+// own role word, with words in lower case before it, is one list.
+func TestExtract_ListWithQualifiedRoles(t *testing.T) {
+	text := "Rustavi, 6 October 2025\n\nOn 4 October police detained the senior observer Giorgi Kapanadze and junior observer Salome Gelashvili outside precinct No. 12."
+	want := []string{"detention 2025-10-04 Giorgi Kapanadze", "detention 2025-10-04 Salome Gelashvili"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
