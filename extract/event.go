@@ -931,6 +931,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if m.a > k && slices.ContainsFunc(d.toks[k+1:m.a], func(t tok) bool { return t.low == "after" || t.low == "before" }) && d.anyWord(k+1, m.a, "being", "having") {
 			continue
 		}
+		// "X told the court in August that he had been beaten in May": the date of the
+		// saying is not that of what was said, where what was said has a date of its own
+		// (without one, the allegation is dated by its telling).
+		if m.b <= k && d.anyWord(max(s.a, m.a-6), m.a, sayVerbs...) && d.datedAfterThat(m.b, k, s) {
+			continue
+		}
 		// "The verdict of 11 September came less than a week after officers searched the
 		// flat": an event after a vague bound is on some day before, not the sentence's.
 		if m.b <= k && d.vagueAfter(m.b, k) {
@@ -1072,6 +1078,26 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	}
 	return last
 }
+
+// datedAfterThat reports "that" or "что" in tokens [a, k) with a date of its own after it in
+// sentence s.
+func (d *doc) datedAfterThat(a, k int, s sentence) bool {
+	for x := a; x < k; x++ {
+		if d.word(x, "that", "что") {
+			for _, m := range d.datesIn(x+1, s.b) {
+				if !m.until && !m.since {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// sayVerbs tell that someone said something: what they said has its own time.
+var sayVerbs = []string{"told", "said", "says", "stated", "testified", "alleged", "claimed", "complained", "recalled",
+	"заявил", "заявила", "заявили", "рассказал", "рассказала", "рассказали", "сообщил", "сообщила", "сообщили", "показал", "показала", "пожаловался", "пожаловалась"}
 
 // anyPunct reports one of the punctuation marks in tokens [a, b).
 func (d *doc) anyPunct(a, b int, ps ...string) bool {

@@ -191,3 +191,21 @@ func TestExtract_ListWithQualifiedRoles(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "X told the court in August that he had been beaten in May": the allegation is of May;
+// told without a date of its own, it keeps the day of its telling.
+func TestExtract_SayingDateIsNotTheSaid(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Khiva, 12 December 2024\n\nThe blogger Sardor Aminov told the court in August that he had been beaten in the police station in May.",
+			[]string{"torture allegation 2024-05 Sardor Aminov"}},
+		{"Khiva, 12 December 2024\n\nThe blogger Sardor Aminov told the court on 3 June that officers had beaten him.",
+			[]string{"torture allegation 2024-06-03 Sardor Aminov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[24:90], got, tc.want)
+		}
+	}
+}
