@@ -1070,6 +1070,14 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 			}
 		}
 	}
+	// "handed down the following sentences on 20 September: / A: eight years; / B: three
+	// years suspended; he was released in the courtroom;": an item of a list goes on from
+	// the day of the line that opens the list.
+	if last == "" {
+		if m := d.listIntroDate(si); m != nil {
+			return m.iso
+		}
+	}
 	// "detained at the scene" with no day told near it: the day of the gathering told before.
 	if spot && last == "" {
 		if m := d.familyDate(gatheringFamily, k, false); m != nil {
@@ -1093,6 +1101,33 @@ func (d *doc) datedAfterThat(a, k int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// listIntroDate returns, for sentence si in an item of a list (paragraphs ending with ";"
+// after a line ending with ":"), the last date of the line that opens the list, or nil.
+func (d *doc) listIntroDate(si int) *dateMention {
+	para := d.sents[si].para
+	sj := si - 1
+	for sj >= 0 && d.sents[sj].para == para {
+		sj--
+	}
+	for n := 0; sj >= 0 && n < 12; n++ {
+		end := d.sents[sj].b - 1
+		switch {
+		case d.punct(end, ";"):
+			sj--
+			continue
+		case d.punct(end, ":") && d.sents[sj].para != para:
+			ms := d.datesIn(d.sents[sj].a, d.sents[sj].b)
+			for x := len(ms) - 1; x >= 0; x-- {
+				if m := ms[x]; !m.until && !m.since && !m.dateline && d.adverbial(m) {
+					return m
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // sayVerbs tell that someone said something: what they said has its own time.

@@ -209,3 +209,13 @@ func TestExtract_SayingDateIsNotTheSaid(t *testing.T) {
 		}
 	}
 }
+
+// An item of a list goes on from the day of the line that opens the list: "on 20 September
+// handed down the following sentences: ... B: suspended; he was released in the courtroom;".
+func TestExtract_ListItemTakesTheIntroDay(t *testing.T) {
+	text := "Khiva, 12 December 2024\n\nAt first instance, the regional court on 20 September handed down the following sentences:\n\nSardor Aminov, 41: eight years in a colony;\n\nJasur Karimov, 52: three years' suspended sentence; he was released in the courtroom;\n\nOdil Rahimov, 23: four years."
+	want := []string{"release 2024-09-20 Jasur Karimov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
