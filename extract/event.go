@@ -804,6 +804,10 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 			if roleGap && x > a.b && d.toks[x].k == tWord && !d.toks[x].cap && !relativeWords[d.toks[x].low] {
 				continue
 			}
+			// "Mr. A and Mr. B": a title and its full stop.
+			if d.word(x, "mr", "mrs", "ms", "dr") || d.punct(x, ".") && d.word(x-1, "mr", "mrs", "ms", "dr") {
+				continue
+			}
 			// "editor A and the reporter B": an article before a role word joins too.
 			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
 				!(d.word(x, "the") && x > a.b && roleWords[d.word2(x+1)] != "") {

@@ -219,3 +219,12 @@ func TestExtract_ListItemTakesTheIntroDay(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Mr. A and Mr. B were detained": titles with their full stops do not break a list.
+func TestExtract_ListWithTitles(t *testing.T) {
+	text := "Geneva, 2 June 2025\n\nOn 3 April 2024, Mr. Timur Valiev and Mr. Ruslan Sabirov were detained in Ufa."
+	want := []string{"detention 2024-04-03 Ruslan Sabirov", "detention 2024-04-03 Timur Valiev"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
