@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo`)
+var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo detention`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -26,6 +26,9 @@ func (d *doc) eventAt(k int) (string, int) {
 	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
 		d.word(k-1, "his", "her", "their") && d.word(k-2, "ordered", "imposed")):
 		// "the court ordered her pre-trial detention": a court's custody.
+		return "arrest", 1
+	case w(0, "detention") && (w(-1, "his", "her", "their") || w(-1, "the") && w(1, "of")) && w(-2, "ordered", "sanctioned", "authorised", "authorized", "approved"):
+		// "the court ordered their detention": a court's custody, as "ordered his arrest".
 		return "arrest", 1
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"

@@ -150,6 +150,9 @@ func (d *doc) groupAt(i int) *groupMention {
 	case w(0, "their") && w(1, "appeals", "appeal", "convictions", "conviction", "verdicts", "verdict", "sentences", "acquittals", "cases", "case") && d.groupVerbBefore(i):
 		// "rejected their appeals", "upheld their convictions": the people told before.
 		return &groupMention{a: i, b: i + 2, them: true}
+	case w(0, "their") && w(1, "detention", "arrest", "release", "transfer") && w(-1, "ordered", "authorised", "authorized", "sanctioned", "extended", "approved"):
+		// "the court ordered their detention": the people told before.
+		return &groupMention{a: i, b: i + 1, them: true}
 	case w(0, "them") && d.groupVerbBefore(i):
 		return &groupMention{a: i, b: i + 1, them: true}
 	case w(0, "they") && w(1, "were", "have", "had", "are") && d.toks[i].cap:

@@ -228,3 +228,12 @@ func TestExtract_ListWithTitles(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "The court ordered their detention": the people told before.
+func TestExtract_OrderedTheirDetention(t *testing.T) {
+	text := "Geneva, 2 June 2025\n\nTimur Valiev and Ruslan Sabirov were charged with extremism. On 5 April 2024 the district court ordered their detention."
+	want := []string{"arrest 2024-04-05 Ruslan Sabirov", "arrest 2024-04-05 Timur Valiev"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
