@@ -221,6 +221,10 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 		if !f.words[d.toks[k].low] && !d.ofTypes(k, f.types) {
 			continue
 		}
+		// "back in March": the month, not a march.
+		if f == gatheringFamily && d.toks[k].used {
+			continue
+		}
 		// "через два дня после акции", "the day after the protest": a reference to the
 		// gathering told before, dated by its own relative words, not the telling of it.
 		if f == gatheringFamily && (d.word(k-1, "после", "до", "after", "before", "день", "day") || d.word(k-2, "после", "after", "before") && d.word(k-1, "the", "этой", "той")) {

@@ -237,3 +237,13 @@ func TestExtract_OrderedTheirDetention(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "back in March" names a month, not a march: "the morning after the protest" counts from the
+// protest told before it.
+func TestExtract_MonthIsNoMarch(t *testing.T) {
+	text := "Tbilisi, 18 September 2025\n\nFour students were tried over the 12 May protest. The case of a fifth was closed back in March, before the verdict on Monday.\n\nLasha Beridze was detained the morning after the protest."
+	want := []string{"detention 2025-05-13 Lasha Beridze"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
