@@ -1244,6 +1244,11 @@ func (d *doc) antecedentWhere(idx int, skip func(*Person) bool) *Person {
 		if m.pronoun && !obj && d.toks[o.a].sent == sent && (o.pronoun && objectPronouns[d.toks[o.a].low] || d.toks[o.b-1].poss && d.anyWord(o.b, o.b+3, kinWordList...)) {
 			continue
 		}
+		// "for the judgment in the Avagyan case. Later the Council terminated his powers": a
+		// name used as a noun's modifier is not what a pronoun stands for.
+		if m.pronoun && d.word(o.a-1, "the") && d.word(o.b, "case", "cases", "trial", "affair", "verdict", "judgment", "file", "proceedings") {
+			continue
+		}
 		// "Z, who represented A and B, had his licence suspended": his is Z's, not that of
 		// a name in the relative clause closed before it.
 		if m.pronoun && d.toks[o.a].sent == sent && d.inClosedRelative(o, m.a, d.sents[sent]) {

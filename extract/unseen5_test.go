@@ -247,3 +247,13 @@ func TestExtract_MonthIsNoMarch(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A name used as a noun's modifier ("in the Beridze case") is not what a later "his" stands
+// for.
+func TestExtract_NameAsModifierIsNoAntecedent(t *testing.T) {
+	text := "Yerevan, 2 March 2023\n\nOn 12 December 2022 the minister opened proceedings against Judge Armen Vardanyan over his ruling in the Gevorg Beridze case. On 7 February 2023 the Council dismissed him from office."
+	want := []string{"dismissal 2023-02-07 Armen Vardanyan"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
