@@ -688,9 +688,10 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		if m.p == nil || m.a >= a && m.a < b {
 			continue
 		}
-		if official && d.official(m) && m.pronoun && m.b <= a && !d.word(m.a-1, "by") {
-			// "He was released" after "requested by the prosecutor": the pronoun's nearest
-			// antecedent that is no official.
+		if official && d.official(m) && m.pronoun && !d.word(m.a-1, "by") {
+			// "He was released" after "requested by the prosecutor", "Judge X presiding,
+			// granted the motion to arrest him": the pronoun's nearest antecedent that is no
+			// official.
 			if p := d.antecedentNotOfficial(m); p != nil {
 				c := *m
 				c.p, c.role = p, ""

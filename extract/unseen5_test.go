@@ -257,3 +257,13 @@ func TestExtract_NameAsModifierIsNoAntecedent(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Judge X, presiding, granted the motion to arrest him": "him" after the event word is the
+// person the text is about, not the judge named before it.
+func TestExtract_ObjectPronounIsNoOfficial(t *testing.T) {
+	text := "Yerevan, 2 October 2025\n\nThe blogger Vahe Petrosyan was detained on 1 July 2025. On 3 July the district court, Judge Armen Sargsyan presiding, granted the motion to arrest him."
+	want := []string{"arrest 2025-07-03 Vahe Petrosyan", "detention 2025-07-01 Vahe Petrosyan"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
