@@ -365,7 +365,11 @@ func (d *doc) events(si int) {
 			// "the victims of torture, A, B, C and D"
 			var after []*Person
 			seen := map[*Person]bool{}
+			first := -1 // where the list after the event word begins
 			for _, m := range d.personsIn(k+l, s.b) {
+				if first < 0 {
+					first = m.a
+				}
 				if m.p == nil || d.toks[m.b-1].poss || m.pronoun || seen[m.p] {
 					continue
 				}
@@ -375,7 +379,9 @@ func (d *doc) events(si int) {
 				seen[m.p] = true
 				after = append(after, m.p)
 			}
-			if len(after) >= 2 && d.listAfter(k+l, s.b) {
+			// Right after the event word, not past a date and another clause's names:
+			// "задержали на следующий день, 4 июня, C и D — 5 июня".
+			if len(after) >= 2 && d.listAfter(k+l, s.b) && first-(k+l) <= 3 {
 				persons = after
 			}
 		}

@@ -267,3 +267,13 @@ func TestExtract_ObjectPronounIsNoOfficial(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// The list of names right after an event word is its persons; a list past a date and a
+// comma is another clause's: "A и B задержали на следующий день, 4 июня, C и D — 5 июня".
+func TestExtract_ListPastADateIsAnotherClause(t *testing.T) {
+	text := "Жанаозен, 5 октября 2025 года\n\n3 июня полиция разогнала митинг. Серика Абенова и Талгата Исаева задержали на следующий день, 4 июня, Айжан Тулеуову и Бекзата Оразова — 5 июня."
+	want := []string{"detention 2025-06-04 Серик Абенов", "detention 2025-06-04 Талгат Исаев", "detention 2025-06-05 Айжан Тулеуова", "detention 2025-06-05 Бекзат Оразов", "disruption 2025-06-03"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
