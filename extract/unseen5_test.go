@@ -277,3 +277,16 @@ func TestExtract_ListPastADateIsAnotherClause(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A threat ("угрожали «отправить в СИЗО»") and a denial after the noun ("насилия не было")
+// tell no event.
+func TestExtract_ThreatAndDenialAfterTellNone(t *testing.T) {
+	for _, text := range []string{
+		"Томск, 12 мая 2025 года\n\nПо словам Ирины Котовой, на допросе ей угрожали «отправить в СИЗО».",
+		"Томск, 12 мая 2025 года\n\nПо словам Ирины Котовой, на допросе на неё кричали, но избиения не было.",
+	} {
+		if got := eventsOf(text); len(got) != 0 {
+			t.Errorf("events of %q = %q, want none", text[27:], got)
+		}
+	}
+}
