@@ -290,3 +290,19 @@ func TestExtract_ThreatAndDenialAfterTellNone(t *testing.T) {
 		}
 	}
 }
+
+// "the day after his transfer there" counts from the transfer told before, to a colony, a
+// prison or a penitentiary institution, not from the last day written.
+func TestExtract_DayAfterTheTransfer(t *testing.T) {
+	text := "Baku, 20 September 2025\n\nThe activist Kamran Aliyev was transferred to Penitentiary Institution No. 6 on 3 September. He began a hunger strike on 8 September. His lawyer says guards beat him the day after his transfer there."
+	want := []string{"torture allegation 2025-09-04 Kamran Aliyev"}
+	var got []string
+	for _, e := range eventsOf(text) {
+		if !strings.HasPrefix(e, "transfer") {
+			got = append(got, e)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
