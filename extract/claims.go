@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -179,8 +180,9 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	запрещается запрещен запрещена запрещено запрещён колонии колонию колония колонии-поселения колонию-поселение
 	колония-поселение колонии-поселении лишение лишением лишению лишения лишить лишил лишила лишили
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
-	принудительного принудительное принудительному тюрьму тюрьмы условно условного условное условному условный
-	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя`)
+	принудительного принудительное принудительному пробационного пробационный пробационному пробационным тюрьму тюрьмы условно условного условное условному условный
+	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя
+	бас шартты айыппұл айыппұлға тыйым әкімшілік home house chemistry`)
 
 // kindAt reads a word that names a kind of penalty at token i, and its length.
 func (d *doc) kindAt(i int) (string, int) {
@@ -195,9 +197,34 @@ func (d *doc) kindAt(i int) (string, int) {
 			return "restriction of freedom", 3
 		}
 		return "restriction of freedom", 2
+	case w(0, "restriction", "restricted") && d.wrapsTo(i, "of", "freedom"):
+		// "5 years' restriction" over "of freedom": a table's cell that goes on below.
+		return "restriction of freedom", 1
 	case w(0, "ограничения", "ограничение", "ограничению", "ограничением") && w(1, "свободы"):
 		return "restriction of freedom", 2
+	// Kazakh: "бас бостандығын шектеу" (restriction of freedom), "бас бостандығынан айыру"
+	// (deprivation of it), "шартты" (suspended), "айыппұл" (a fine), "тыйым салды" (banned).
+	case w(0, "бас") && w(1, "бостандығын") && strings.HasPrefix(d.toks[i+2].low, "шекте"):
+		return "restriction of freedom", 3
+	case w(0, "бас") && w(1, "бостандығынан") && strings.HasPrefix(d.toks[i+2].low, "айыр"):
+		return "imprisonment", 3
+	case w(0, "шартты"):
+		return "suspended", 1
+	case w(0, "айыппұл", "айыппұлға"):
+		return "fine", 1
+	case w(0, "тыйым") && w(1, "салды", "салынды", "салған", "салып"):
+		return "ban", 2
+	case w(0, "әкімшілік") && w(1, "қамаққа", "қамақ", "қамаққа"): // administrative arrest
+		return "imprisonment", 2
+	// "3 года пробационного надзора": Kyrgyzstan's name of a restriction of freedom.
+	case w(0, "пробационного", "пробационный", "пробационному", "пробационным") && w(1, "надзора", "надзор", "надзору", "надзором"):
+		return "restriction of freedom", 2
 	// "2 года «химии»", "домашняя химия": the Belarusian name of restriction of freedom.
+	case w(0, "chemistry") && w(-1, "home", "house") || w(0, "home", "house") && w(1, "chemistry"):
+		if w(0, "home", "house") {
+			return "restriction of freedom", 2
+		}
+		return "restriction of freedom", 1
 	case w(0, "химии", "химию", "химия", "химией") || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
 		if w(0, "домашней", "домашнюю", "домашняя") {
 			return "restriction of freedom", 2
@@ -336,22 +363,25 @@ var (
 	sentencingCues = wordSet(`sentenced sentence sentences sentencing jailed imprisoned received receives given gave handed fined banned
 		barred served serving convicted punishment term imposed ordered приговорил приговорила приговорили приговорён приговорена
 		приговорены приговорен назначил назначила назначили наказание получил получила получили оштрафовали оштрафовал оштрафовала
-		осужден осуждена осуждён осуждены отбывал отбывала отбывает срок запретил запретила`)
+		осужден осуждена осуждён осуждены отбывал отбывала отбывает срок запретил запретила
+		тағайындады тағайындалды тағайындап кесілді кесті сотталды жазасын жазасы`)
 	demandCues = wordSet(`demanded demand demands requested request requests asked asks ask sought seeks seek proposed wanted
 		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
 		потребовали требовал требовала требует требуют предложил предложила попросил попросила попросили просило
 		запросило потребовало требовало попросило запрашивало запрашивали требовали
-		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный`)
+		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный
+		сұрады сұраған сұрап сұрағанымен`)
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
 	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving imposed
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
-		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены`)
+		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены
+		тағайындады тағайындалды тағайындап кесілді кесті`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable
 		грозит грозят грозило может могут предусматривает предусматривающей предусмотрено предусмотрена предусмотрен
 		предусматривающая предусматривающие если if unless`)
 	prosecutorCues = wordSet(`prosecutor prosecutors prosecution procurator state прокурор прокурора прокуратура гособвинитель
-		обвинитель обвинение гособвинение сторона`)
+		обвинитель обвинение гособвинение сторона айыптаушы`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -477,11 +507,7 @@ func (d *doc) penalties(si int) []*penaltyMention {
 	unit := d.lastUnit(si) // for a number whose unit the sentence before gave: "asked for 12"
 	// "Приговор (в скобках — что просил гособвинитель):", "Sentences (the prosecutor's requests
 	// in brackets):": a legend makes a list's bracketed terms the demands.
-	legend := false
-	if lead := d.sents[si].lead; lead >= 0 {
-		la, lb := d.sents[lead].a, d.sents[lead].b
-		legend = d.anyWord(la, lb, "скобках", "brackets", "parentheses", "parenthesis") && d.anyClass(la, lb, cDemand|cProsecutor)
-	}
+	legend := d.bracketLegend(si)
 	var out []*penaltyMention
 	var same [][2]int // "the same term" phrases
 	for k := a; k < b; k++ {
@@ -821,6 +847,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 		if rng && d.anyWord(a, t.a, termChanges...) {
 			rng = false
 		}
+		// "срок сокращён на полтора года", "reduced by 18 months": by how much, not a term.
+		if d.word(t.a-1, "by", "на") && d.anyWord(max(a, t.a-6), t.a, termChanges...) {
+			continue
+		}
 		prospect := false
 		for x := max(a, t.a-8); x < t.a; x++ {
 			if d.is(x, cProspect) && d.month(x) == 0 { // "the May 2022 protests" is no "may"
@@ -944,8 +974,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 // termChanges are the verbs of a court changing a term: "reduced his term from seven years
 // to six".
 var termChanges = strings.Fields(`reduced reducing reduces cut cutting cuts trimmed trimming lowered lowering increased
-	increasing raised raising снизил снизила снизив сократил сократила сократив смягчил смягчила смягчив увеличил
-	увеличила увеличив`)
+	increasing raised raising снизил снизила снизив снизили сократил сократила сократив сократили смягчил смягчила смягчив
+	увеличил увеличила увеличив снижен снижена сокращён сокращен сокращена увеличен увеличена`)
 
 // banScope returns what a ban is from: "from journalistic activity", "on public activity",
 // "заниматься общественной деятельностью".
@@ -1022,6 +1052,10 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	if lead := s.lead; !demand && lead >= 0 && !d.anyClass(s.a, pm.a, cSentencing|cDemand|cStrong) && d.demandLead(lead) {
 		demand = true
 	}
+	// Kazakh puts the verb last: "Прокурор 4 жыл бас бостандығынан айыруды сұраған еді".
+	if !demand && d.kk && prosecutor && d.anyWord(pm.b, s.b, "сұрады", "сұраған", "сұрап", "сұрағанымен") && !d.anyClass(pm.b, s.b, cStrong) {
+		demand = true
+	}
 	demand = demand || pm.demand || d.prosecutionAside(s.a, pm.a)
 	// A table's column says whose the term is, unless an aside in the cell says otherwise:
 	// "5 years' imprisonment (prosecutor asked for 7)".
@@ -1095,6 +1129,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			if d.equalsDemand(pm.b, s) {
 				dem := pen
 				dem.Inferred = "the term the text says the prosecutor asked for"
+				d.res.Demands = addPenalty(d.res.Demands, &dem)
+			} else if term := d.bracketDemand(pm.b, pen.Term); term != "" {
+				dem := pen
+				dem.Term = term
+				dem.Mentions = []Span{d.span(pm.b, pm.b+3)}
 				d.res.Demands = addPenalty(d.res.Demands, &dem)
 			}
 		}
@@ -1346,8 +1385,9 @@ func (d *doc) prosecutionAside(a, b int) bool {
 		if d.punct(k, ")") {
 			return false
 		}
-		// "(asked: 9)", "(просили: 5 лет)": the verb of a request stands for its noun.
-		if d.punct(k, ":") && d.word(k-1, "prosecution", "prosecutor", "prosecutors", "requested", "asked", "sought", "demanded", "request",
+		// "(asked: 9)", "(просили: 5 лет)", "(запрос — 6 лет)": the verb of a request stands
+		// for its noun.
+		if d.punct(k, ":", "—", "–") && d.word(k-1, "prosecution", "prosecutor", "prosecutors", "requested", "asked", "sought", "demanded", "request",
 			"обвинение", "прокурор", "гособвинение", "гособвинитель", "просил", "просила", "просило", "просили", "запрос", "запрошено") && d.punct(k-2, "(") {
 			return true
 		}
@@ -1373,6 +1413,15 @@ func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
 			return list
 		}
 		if x.Person == p.Person && x.Kind == p.Kind && sameScope && p.Term == "" && p.Amount == "" {
+			x.Mentions = append(x.Mentions, p.Mentions...)
+			return list
+		}
+		// The same ban of the same term told once with its scope and once without (a
+		// bilingual release's two halves).
+		if x.Person == p.Person && x.Kind == p.Kind && x.Term == p.Term && x.Amount == p.Amount && sameScope {
+			if x.Scope == "" {
+				x.Scope = p.Scope
+			}
 			x.Mentions = append(x.Mentions, p.Mentions...)
 			return list
 		}
@@ -1871,13 +1920,13 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
-var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquitted acquitting annulled closed convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
+var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquittals acquitted acquitting annulled cleared closed confirmed confirming confirms convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
 	overturned overturning overturns quashed quashes quashing re-trial rejected rejects rejecting retrial returned reversed sent terminated turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
 	оставила оставили оставить оставлен оставлена осудил осудила осудили осужден осуждена осуждены осуждён
 	отклонил отклонила отклонили отменен отменил отменила отменили отменён прекратил прекратила прекратили
-	прекращено признал признала признали признан признана признаны guilty виновен виновна виновны`)
+	прекращено признал признала признали признан признана признаны guilty виновен виновна виновны кінәлі ақтады ақталды ақтау өзгеріссіз`)
 
 // outcomeAt reads a word or phrase at token k that says how a case ended: the outcome and
 // its length.
@@ -1887,16 +1936,21 @@ func (d *doc) outcomeAt(k int) (string, int) {
 	}
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	switch {
-	case w(0, "acquitted", "acquittal", "acquitting", "acquit", "acquits", "оправдал", "оправдала", "оправдали", "оправдан", "оправдана", "оправданы", "оправдательный", "оправдательного", "оправдательным"):
+	case w(0, "ақтады", "ақталды", "ақтау"),
+		w(0, "acquitted", "acquittal", "acquittals", "acquitting", "acquit", "acquits", "оправдал", "оправдала", "оправдали", "оправдан", "оправдана", "оправданы", "оправдательный", "оправдательного", "оправдательным"):
 		return "acquitted", 1
 	case w(0, "found", "finding") && w(1, "not") && w(2, "guilty"):
 		return "acquitted", 3
+	case w(0, "cleared") && w(1, "of") && !w(2, "rubble", "debris", "snow"): // "was cleared of the group-violence charge"
+		return "acquitted", 2
 	case w(0, "found", "finding") && w(1, "guilty"), w(0, "found", "finding") && w(2, "guilty") && !w(1, "not"),
 		w(0, "convicted") && !w(1, "in") || w(0, "convicted") && w(1, "in") && w(2, "absentia"),
 		w(0, "convicts"), // a chronology's present: "02.12.2024 — the court convicts both"
 		w(0, "признал", "признала", "признали", "признан", "признана", "признаны") && (w(1, "виновным", "виновной", "виновными") || w(2, "виновным", "виновной", "виновными") || w(3, "виновным", "виновной", "виновными")),
 		w(0, "осужден", "осуждена", "осуждён", "осуждены", "осудил", "осудила", "осудили"),
 		w(0, "обвинительный") && w(1, "приговор"),
+		// Kazakh: "кінәлі деп таныды/тапты" (found guilty).
+		w(0, "кінәлі") && w(1, "деп") && (w(2, "таныды", "танып", "тапты", "тауып", "танылды", "танылып")),
 		// "• A – guilty under both articles; 4 years": a verdict's list item.
 		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1
@@ -1905,6 +1959,11 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "rejected", "dismissed") && w(-1, "was", "were") && w(-2, "appeal", "appeals", "cassation"),
 		w(0, "rejected", "dismissed") && k+1 < len(d.toks) && d.toks[k+1].poss && d.toks[k+1].cap && w(2, "appeal", "appeals"),
 		w(0, "left") && w(1, "the") && w(2, "verdict", "sentence", "ruling") && w(3, "unchanged", "in"),
+		// "left all five sentences unchanged", "left the verdict against Aliyev unchanged".
+		w(0, "left", "leaving", "leaves") && d.leftUnchanged(k),
+		// "confirmed the acquittals", "confirming prison terms of six to nine years".
+		w(0, "confirmed", "confirming", "confirms") && (w(1, "the", "his", "her", "their", "both", "all") && w(2, "verdict", "verdicts", "sentence", "sentences", "acquittal", "acquittals", "conviction", "convictions") ||
+			w(1, "prison") && w(2, "terms", "sentences") || w(1, "the") && w(2, "prison") && w(3, "terms", "sentences")),
 		w(0, "left", "leaving", "leaves") && w(1, "unchanged", "intact") && w(2, "the") && w(3, "verdict", "sentence", "sentences", "conviction", "convictions"),
 		w(0, "оставил", "оставила", "оставили", "оставлен", "оставлена", "оставить") && (w(1, "без") || w(2, "без") || w(3, "без") || w(1, "в") && w(2, "силе") || w(2, "в") && w(3, "силе")),
 		// "оставила приговор Жанаозенского городского суда без изменения": the court's name
@@ -1912,7 +1971,8 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "оставил", "оставила", "оставили") && w(1, "приговор", "приговоры") && (w(4, "без") || w(5, "без") || w(6, "без") || w(5, "в") && w(6, "силе")),
 		// "rejected all six appeals", "dismissed both appeals".
 		w(0, "rejected", "dismissed") && (w(1, "all") && w(3, "appeals") || w(1, "both") && w(2, "appeals") || w(1, "all") && w(2, "the") && w(3, "appeals")),
-		w(0, "отклонил", "отклонила", "отклонили") && w(1, "жалобу", "апелляцию", "апелляционную", "жалобы"):
+		w(0, "өзгеріссіз") && w(1, "қалдырды", "қалдырылды"),
+		w(0, "отклонил", "отклонила", "отклонили") && (w(1, "жалобу", "апелляцию", "апелляционную", "жалобы") || w(1, "все", "обе") && w(2, "жалобы", "апелляции")):
 		return "upheld", 1
 	case w(0, "overturned", "quashed", "annulled", "reversed", "overturning", "quashing"),
 		w(0, "отменён", "отменен") && (w(1, "приговор", "решение") || w(2, "приговор")),
@@ -1929,13 +1989,62 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		// "the verdict was quashed and her case returned to the court for a new trial".
 		w(0, "returned", "sent") && (w(-1, "case", "cases") || w(-1, "was", "were") && w(-2, "case", "cases")) && d.anyWord(k+1, k+8, "trial", "retrial", "court", "prosecutor", "prosecutors", "prosecution", "investigators", "rehearing"),
 		w(0, "new", "fresh") && w(1, "trial") && w(-1, "a") && w(-2, "for"),
-		w(0, "новое") && w(1, "рассмотрение"):
+		w(0, "новое") && (w(1, "рассмотрение") || w(1, "апелляционное", "судебное", "кассационное") && w(2, "рассмотрение")):
 		return "returned", 1
 	case w(0, "dropped") && w(-1, "were", "was", "been") && w(-2, "charges", "case"), w(0, "dropped", "closed", "terminated", "dismissed") && (w(1, "the") && w(2, "charges", "case", "criminal") || w(1, "charges", "all")),
 		w(0, "прекратил", "прекратила", "прекратили") && (w(1, "дело", "уголовное") || w(2, "дело")), w(0, "прекращено") && w(-1, "дело"):
 		return "dismissed", 1
 	}
 	return "", 0
+}
+
+// bracketDemand reads a number alone in brackets after a sentence's term at token b as the
+// demand, in the term's own unit, in a list whose legend says brackets hold the demands:
+// "(prosecution demands in brackets) ... A: 9 years (12); B: 8 years (10)". It returns the
+// demand's term, or "".
+func (d *doc) bracketDemand(b int, term string) string {
+	if term == "" || !d.punct(b, "(") || d.num(b+1) <= 0 || !d.punct(b+2, ")") || !d.bracketLegend(d.toks[b].sent) {
+		return ""
+	}
+	n := d.num(b + 1)
+	switch {
+	case strings.Contains(term, "Y"):
+		return fmt.Sprintf("P%dY", n)
+	case strings.HasSuffix(term, "M"):
+		return fmt.Sprintf("P%dM", n)
+	case strings.HasSuffix(term, "D"):
+		return fmt.Sprintf("P%dD", n)
+	}
+	return ""
+}
+
+// bracketLegend reports whether sentence si is an item of a list whose lead says that brackets
+// hold the prosecution's demands: "Приговор (в скобках — что просил гособвинитель):",
+// "Sentences (the prosecutor's requests in brackets):".
+func (d *doc) bracketLegend(si int) bool {
+	lead := d.sents[si].lead
+	if lead < 0 {
+		return false
+	}
+	la, lb := d.sents[lead].a, d.sents[lead].b
+	return d.anyWord(la, lb, "скобках", "brackets", "parentheses", "parenthesis") && d.anyClass(la, lb, cDemand|cProsecutor)
+}
+
+// leftUnchanged reports a verdict or sentence left unchanged by the word "left" at token k,
+// whatever stands between them in the clause: "left all five sentences unchanged".
+func (d *doc) leftUnchanged(k int) bool {
+	noun := false
+	for x := k + 1; x < min(len(d.toks), k+10) && d.toks[x].sent == d.toks[k].sent; x++ {
+		switch {
+		case d.punct(x, ",", ";", ":"):
+			return false
+		case d.word(x, "verdict", "verdicts", "sentence", "sentences", "conviction", "convictions", "ruling", "rulings", "terms"):
+			noun = true
+		case d.word(x, "unchanged", "intact") || d.word(x, "in") && d.word(x+1, "force"):
+			return noun
+		}
+	}
+	return false
 }
 
 // modal reports words before a claim that make it a wish, a possibility or a denial rather
@@ -1982,7 +2091,7 @@ func (d *doc) modal(a, k int) bool {
 		if d.month(x) > 0 {
 			continue // "On 27 May", not "may"
 		}
-		if d.word(x, "can", "could", "may", "might", "would", "should", "will", "if", "unless", "hope", "hopes", "urge",
+		if d.word(x, "can", "could", "may", "might", "would", "should", "will", "if", "unless", "whether", "hope", "hopes", "urge",
 			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
 			"not", "never", "cancel", "may", "no", "может", "могут", "может", "если", "требуют", "требует", "призывает",
 			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",
@@ -2215,7 +2324,7 @@ func (d *doc) respectively(si int) bool {
 	}
 	unit := byte(0)
 	switch {
-	case last.y > 0 && last.m == 0 && last.d == 0:
+	case last.y > 0 && (last.m == 0 || last.m == 6) && last.d == 0: // "four and a half years"
 		unit = 'y'
 	case last.y == 0 && last.m > 0 && last.d == 0:
 		unit = 'm'

@@ -383,13 +383,13 @@ func (d *doc) unit(i int) byte {
 		return 0
 	}
 	switch d.toks[i].low {
-	case "day", "days", "день", "дня", "дней", "сутки", "суток", "night", "nights", "ночь", "ночи", "ночей", "күн", "күннен", "күнге", "күнде":
+	case "day", "days", "день", "дня", "дней", "сутки", "суток", "night", "nights", "ночь", "ночи", "ночей", "күн", "күннен", "күнге", "күнде", "тәулік", "тәулікке", "тәуліктен":
 		return 'd'
 	case "week", "weeks", "неделя", "недели", "неделю", "недель", "неделе", "апта", "аптадан", "аптаға":
 		return 'w'
-	case "month", "months", "месяц", "месяца", "месяцев", "месяцам", "месяцами", "мес", "mos", "айдан":
+	case "month", "months", "месяц", "месяца", "месяцев", "месяцам", "месяцами", "мес", "mos", "айдан", "ай", "айға":
 		return 'm'
-	case "year", "years", "год", "года", "лет", "году", "годам", "годами", "годах", "yrs", "жылдан":
+	case "year", "years", "год", "года", "лет", "году", "годам", "годами", "годах", "yrs", "жылдан", "жыл", "жылға":
 		return 'y'
 	case "hours", "часов", "часа":
 		return 'h'
@@ -646,6 +646,12 @@ func (d *doc) findDates() {
 			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && d.docDate != nil && d.docDate.y != 0 {
 				if l := d.yearBeforeLen(m.b); l > 0 {
 					m.y = d.docDate.y - 1
+					if m.prec == precNoYear {
+						m.prec = precDay
+					}
+					m.b += l
+				} else if l := d.thisYearLen(m.b); l > 0 {
+					m.y = d.docDate.y // "в марте этого года": the text's year, whatever year was told last
 					if m.prec == precNoYear {
 						m.prec = precDay
 					}
@@ -998,13 +1004,27 @@ func (d *doc) yearBeforeLen(i int) int {
 	return 0
 }
 
+// thisYearLen is the length of "этого года", "текущего года", "of this year" at token i, 0
+// when there is none. ("этого же года" is the same year as the date before.)
+func (d *doc) thisYearLen(i int) int {
+	switch {
+	case d.word(i, "этого", "текущего", "нынешнего", "сего") && d.word(i+1, "года"):
+		return 2
+	case d.word(i, "this") && d.word(i+1, "year"):
+		return 2
+	case d.word(i, "of") && d.word(i+1, "this") && d.word(i+2, "year"):
+		return 3
+	}
+	return 0
+}
+
 func (d *doc) sameYear(i int) bool { return d.sameYearLen(i) > 0 }
 
 func (d *doc) sameYearLen(i int) int {
 	switch {
 	case d.word(i, "того", "этого") && d.word(i+1, "же") && d.word(i+2, "года"):
 		return 3
-	case d.word(i, "того", "этого") && d.word(i+1, "года"):
+	case d.word(i, "того") && d.word(i+1, "года"):
 		return 2
 	case d.word(i, "of") && d.word(i+1, "that", "the") && d.word(i+2, "same") && d.word(i+3, "year"):
 		return 4
@@ -1079,10 +1099,20 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	// was detained on 11 September": a day a few weeks after the last day told, in another
 	// paragraph, goes on with the story, in its year, where that is not after the text's date.
 	if m.prec == precNoYear {
+		moved := 0 // the year of a month or year told since the last day
 		for k := len(d.dates) - 1; k >= 0; k-- {
 			x := d.dates[k]
-			if x.a >= i || x.y == 0 || x.prec != precDay || x.dateline {
+			if x.a >= i || x.y == 0 || x.dateline {
 				continue
+			}
+			if x.prec != precDay {
+				if moved == 0 {
+					moved = x.y
+				}
+				continue
+			}
+			if moved != 0 && moved != x.y {
+				break // "19 июня 2020 ... в марте этого года ... 14 августа": the story moved on
 			}
 			t := time.Date(x.y, time.Month(m.m), m.d, 0, 0, 0, 0, time.UTC)
 			if days := t.Sub(x.time()).Hours() / 24; days >= 0 && days <= 62 && (d.docDate == nil || d.docDate.y == 0 || !t.After(d.docDate.time())) {

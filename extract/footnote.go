@@ -239,6 +239,25 @@ func (d *doc) footnotes() {
 	}
 }
 
+// trailingMarker returns the number of one or two digits that end a word of at least three
+// letters, the last of them lower-case ("Тельнова1", "house12"), and where the digits begin;
+// or 0.
+func trailingMarker(w string) (int, int) {
+	k := len(w)
+	for k > 0 && w[k-1] >= '0' && w[k-1] <= '9' {
+		k--
+	}
+	if k == len(w) || len(w)-k > 2 {
+		return 0, 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(w[:k])
+	if !unicode.IsLower(r) || utf8.RuneCountInString(w[:k]) < 3 {
+		return 0, 0
+	}
+	v, _ := strconv.Atoi(w[k:])
+	return v, k
+}
+
 // markers finds the footnote markers in the text: a superscript number, a bracketed number,
 // or a number of a known footnote written against the word or full stop before it ("house.1")
 // or standing between two sentences ("indictments. 4 Activists"). Each sentence learns its
@@ -254,6 +273,15 @@ func (d *doc) markers() {
 		}
 		n := 0
 		switch t.k {
+		case tWord:
+			// "учительница Марина Тельнова1": the marker of a known footnote against a word
+			// that the tokens keep as one; the word keeps its letters, the marker is noted.
+			if v, k := trailingMarker(t.t); v > 0 && d.fnNums[v] != nil {
+				t.t, t.low, t.e = t.t[:k], strings.ToLower(t.t[:k]), t.s+k
+				d.fnNums[v].Cited = true
+				d.markerNum[i] = v
+			}
+			continue
 		case tMarker:
 			n = superValue(t.t)
 		case tNum:

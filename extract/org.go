@@ -102,6 +102,7 @@ func (d *doc) findOrgs() {
 		if m == nil {
 			continue
 		}
+		d.bracketAlias(m)
 		d.addOrg(m)
 		i = m.b - 1
 		for _, p := range d.pending {
@@ -219,6 +220,29 @@ func (d *doc) enOrg(i int) *orgMention {
 	if m := d.numberedPrison(i); m != nil {
 		return m
 	}
+	if m := d.quotedBeforeNoun(i); m != nil {
+		return m
+	}
+	if m := d.toldMedium(i); m != nil {
+		return m
+	}
+	// "the Ombudsman's office": an institution named by its holder's title.
+	if t.poss && t.cap && t.low == "ombudsman" && d.word(i+1, "office") {
+		return &orgMention{a: i, b: i + 2, org: &Org{Name: d.quote(i, i+2), Kind: "government"}}
+	}
+	// "the NGO Civic Monitoring Georgia": the acronym of a descriptor.
+	if t.t == "NGO" && d.word(i-1, "the", "an") {
+		if m := d.named(i+1, "ngo"); m != nil {
+			return m
+		}
+	}
+	// "the LB-K/12 colony": a prison's code name before its noun is its name; "the LB-E/12
+	// penal colony" names it with the kind of colony.
+	if e := d.codeName(i); e > 0 && d.word(e, "colony", "prison") {
+		return &orgMention{a: i, b: e + 1, org: &Org{Name: d.quote(i, e), Kind: "prison"}}
+	} else if e > 0 && d.prisonModifier(e) && d.word(e+1, "colony", "prison") {
+		return &orgMention{a: i, b: e + 2, org: &Org{Name: d.quote(i, e+2), Kind: "prison"}}
+	}
 	if !t.cap && !t.caps {
 		// "the Zhanaozen police department" is caught at its first word; a lower-case
 		// descriptor introduces a name: "the online outlet Vlast.kz".
@@ -241,6 +265,11 @@ func (d *doc) enOrg(i int) *orgMention {
 			if m := d.placeOrg(i); m != nil && m.org.Kind == "prison" {
 				return m // "the GKNB pre-trial detention centre"
 			}
+			if genericAcronyms[t.t] {
+				return nil
+			}
+		} else if k == "prison" {
+			b = d.townAfter(b)
 		}
 		// "FSB Directorate for Tver Region": an office of the body, named with it.
 		if !(b == i+1 && d.capWord(i+1) && d.isEnHead(i+1) != "" && d.word(i+1, "directorate", "department", "office", "administration", "division", "unit", "centre", "center", "mission", "delegation")) {
@@ -289,12 +318,18 @@ func (d *doc) enOrg(i int) *orgMention {
 		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
 			break
 		}
+		// "To: the Bar Association\nCc: …": a letter's copy line is no part of a name.
+		if j > i && d.word(j, "cc", "bcc") && (d.punct(j+1, ":") || d.toks[j].nl > 0) {
+			break
+		}
 		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
 		// "Trial monitoring note No. 7". A section's title without a head ("Context",
 		// "Chronology") is no part of a name on the line below.
 		// "BULLETIN | Georgian Court Watch Coalition" above "Tbilisi, 6 Oct. 2025": a segment
 		// of a line after a separator too.
-		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•")) {
+		// "Rui Costa, President, Lusophone Bar Forum" over "Defence Rights Network (Berlin)":
+		// a name after a comma on a signature's line ends with it too.
+		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•", ",")) {
 			break
 		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
@@ -423,7 +458,13 @@ func (d *doc) enOrg(i int) *orgMention {
 	if a >= end {
 		return nil
 	}
-	name := d.quote(a, end)
+	// "the Council of the Chamber of Advocates", "the Criminal Chamber of the Kutaisi Court of
+	// Appeals": a body of a court or a bar acts for it, and is named by it.
+	nameFrom := a
+	if k := d.bodyOf(a, end); k > 0 {
+		nameFrom = k
+	}
+	name := d.quote(nameFrom, end)
 	words := strings.Fields(name)
 	// Places and things named like institutions: "Ganja International Airport", "the World
 	// Press Freedom Index".
@@ -456,14 +497,71 @@ func (d *doc) enOrg(i int) *orgMention {
 		}
 		return &orgMention{a: a, b: qb, org: &Org{Name: name + " " + q, Kind: org.Kind}}
 	}
-	m := &orgMention{a: a, b: end, org: org}
-	// "(FSB)": an acronym after the name is another name of it.
-	if d.punct(end, "(") && end+2 < len(d.toks) && d.toks[end+1].caps && d.punct(end+2, ")") {
-		m.b = end + 3
-		org.Mentions = nil
-		d.acronymOf[d.toks[end+1].t] = org
+	return &orgMention{a: a, b: end, org: org}
+}
+
+// enBodies are the words that name a body within a court or a bar, and the words that may
+// stand before them: "Judicial Collegium", "Criminal Chamber", "Council", "Presidium".
+var (
+	enBodies     = wordSet(`council board presidium plenum bureau collegium chamber panel`)
+	enBodyLeads  = wordSet(`judicial criminal civil administrative appeals appellate cassation qualification disciplinary ethics`)
+	bodyParentOf = wordSet(`court advocates bar lawyers lawyers' lawyers’ advocacy chamber`)
+)
+
+// bodyOf returns where the name of the court or bar that a body named at [a, end) belongs to
+// begins ("the Council of [the Chamber of Advocates of Tatarstan]"), or 0 when the name is not
+// of such a body.
+func (d *doc) bodyOf(a, end int) int {
+	k := a
+	for k < end && enBodyLeads[d.toks[k].low] {
+		k++
 	}
-	return m
+	if k >= end || !enBodies[d.toks[k].low] {
+		return 0
+	}
+	k++
+	// "for Criminal Cases", "on Criminal Matters"
+	if d.word(k, "for", "on") {
+		k++
+		for k < end && !d.word(k, "of") && k-a < 8 {
+			k++
+		}
+	}
+	if !d.word(k, "of") {
+		return 0
+	}
+	k++
+	if d.word(k, "the") {
+		k++
+	}
+	if k >= end || !d.capWord(k) {
+		return 0
+	}
+	// The rest names a court or a bar by a head of its own: not "Chamber of [Advocates]".
+	parent, head := false, false
+	for j := k; j < end; j++ {
+		parent = parent || bodyParentOf[d.toks[j].low]
+		head = head || d.isEnHead(j) != ""
+	}
+	if parent && head {
+		return k
+	}
+	return 0
+}
+
+// bracketAlias takes an acronym in brackets after a mention as another name of the same
+// organisation: "Federal Security Service (FSB)", "pre-trial detention centre No. 1 (SIZO-1)".
+func (d *doc) bracketAlias(m *orgMention) {
+	i := m.b
+	if !d.punct(i, "(") || i+2 >= len(d.toks) || !d.toks[i+1].caps {
+		return
+	}
+	e := d.numberAfter(i + 2)
+	if !d.punct(e, ")") {
+		return
+	}
+	d.acronymOf[d.quote(i+1, e)] = m.org
+	m.b = e + 1
 }
 
 // opensLine reports a token that opens its line, or follows only a section's number there
@@ -479,7 +577,7 @@ func (d *doc) opensLine(i int) bool {
 // prisonModifiers are the lower-case words that may stand before "colony" or "prison" in a
 // numbered institution's name: "penal colony No. 21", "women's colony No. 2".
 var prisonModifiers = wordSet(`penal women's women’s correctional general-regime strict-regime maximum-security high-security
-	corrective labour labor`)
+	corrective labour labor pre-trial temporary remand detention`)
 
 // numberedPrison reads a numbered colony or prison written in lower case, at token i: "penal
 // colony No. 21", "the Brest women's colony No. 4", "prison No. 1", with the town it is in
@@ -498,18 +596,44 @@ func (d *doc) numberedPrison(i int) *orgMention {
 			return &orgMention{a: k + 1, b: e, org: &Org{Name: d.quote(k+1, e), Kind: "prison"}}
 		}
 	}
-	if !d.word(k, "colony", "prison") || d.toks[k].cap {
+	// "pre-trial detention centre No. 1": a centre or facility is a prison when it detains.
+	detains := k > i && d.word(k-1, "detention") && d.word(k, "centre", "center", "facility", "isolator")
+	if !d.word(k, "colony", "prison") && !detains || d.toks[k].cap {
 		return nil
 	}
 	b := d.numberAfter(k + 1)
 	if b == k+1 {
 		return nil
 	}
-	if d.word(b, "in") && d.capWord(b+1) && !d.word(b+2, "region", "oblast", "province", "district", "area") && !d.punct(b+2, "-") && d.month(b+1) == 0 {
-		b += 2
-	}
-	return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "prison"}}
+	return &orgMention{a: i, b: d.inTown(b), org: &Org{Name: d.quote(i, d.inTown(b)), Kind: "prison"}}
 }
+
+// inTown returns the end of "in Town" at token b after a numbered prison's name, which names
+// it with the town it is in when one word follows ("SIZO-1 in Ufa", not "in Navoi region"),
+// or b.
+func (d *doc) inTown(b int) int {
+	if d.word(b, "in") && d.capWord(b+1) && !d.word(b+2, "region", "oblast", "province", "district", "area") && !d.punct(b+2, "-") && d.month(b+1) == 0 {
+		return b + 2
+	}
+	return b
+}
+
+// townAfter returns the end of a town's (or a prison's own) name written straight after a
+// numbered prison's ("СИЗО-1 Гродно", "SIZO-1 Volodarka"), or b: one capitalised word on the
+// same line that opens no person's name and is not followed by another capitalised word.
+func (d *doc) townAfter(b int) int {
+	if b >= len(d.toks) || !d.capWord2(b) || !d.toks[b].sp || d.toks[b].nl > 0 || d.toks[b].used || d.toks[b].skip ||
+		d.capWord2(b+1) || d.personAt(b) || d.month(b) > 0 || acronymOK(d.toks[b].t) {
+		return b
+	}
+	if sur, _ := surnameShape(d.toks[b].t); sur {
+		return b
+	}
+	return b + 1
+}
+
+// genericAcronyms name a kind of prison, not one: "held in SIZO", "отправил в СИЗО".
+var genericAcronyms = wordSet(`SIZO СИЗО IVS ИВС`)
 
 // codeName returns the end of a code name at token i written without spaces, capitals, a
 // hyphen or slash and a number ("DZ-K/8", "LB-K/11"), or 0.
@@ -573,6 +697,9 @@ func (d *doc) placeOrg(i int) *orgMention {
 		return nil
 	}
 	switch {
+	// "the Yavan colony", "the Seydi prison": a place before a lower-case prison.
+	case d.word(j, "colony", "prison") && d.word(i-1, "the") && d.numberAfter(j+1) == j+1:
+		return &orgMention{a: i, b: j + 1, org: &Org{Name: d.quote(i, j+1), Kind: "prison"}}
 	case d.word(j, "police"):
 		end := j + 1
 		if d.word(end, "department", "station", "headquarters", "division") {
@@ -642,6 +769,65 @@ func (d *doc) named(i int, kind string) *orgMention {
 		}
 	}
 	return m
+}
+
+// toldMedium reads the name of an outlet that someone told something, at token i: "told Kartli
+// Wire", "told the Oxus Observer". Two to four capitalised words that are not a person's name
+// (no known given name, no title, no surname's ending) after "told" name whom a statement was
+// given to, which in these texts is a medium.
+func (d *doc) toldMedium(i int) *orgMention {
+	k := i - 1
+	if d.word(k, "the") {
+		k--
+	}
+	if !d.word(k, "told") || !d.capWord(i) || d.personAt(i) || d.titleWord(i) {
+		return nil
+	}
+	j := i
+	for j < len(d.toks) && j-i < 4 && d.capWord(j) && (j == i || d.toks[j].sp && d.toks[j].nl == 0) {
+		if d.month(j) > 0 || isWeekday(d.toks[j].low) || d.isEnHead(j) != "" {
+			return nil
+		}
+		j++
+	}
+	if j-i < 2 {
+		return nil
+	}
+	if sur, _ := surnameShape(d.toks[j-1].t); sur {
+		return nil
+	}
+	return &orgMention{a: i, b: j, org: &Org{Name: d.quote(i, j), Kind: "media"}}
+}
+
+// quotedBeforeNoun reads a quoted name whose first word is at token i followed by the noun that
+// says what it names, after at most three words and a translation in brackets: the "Vatan"
+// movement, the "Svetloye Slovo" religious study group, the "Tuman" Telegram channel.
+func (d *doc) quotedBeforeNoun(i int) *orgMention {
+	if i == 0 {
+		return nil
+	}
+	q, k := d.quotedName(i - 1)
+	if q == "" {
+		return nil
+	}
+	if d.punct(k, "(") {
+		e := k + 1
+		for e < len(d.toks) && e-k < 10 && !d.punct(e, ")") {
+			e++
+		}
+		k = e + 1
+	}
+	for n := 0; n <= 3 && k < len(d.toks); n++ {
+		t := &d.toks[k]
+		if t.k != tWord || t.nl > 0 || enLeading[t.low] || enConnectors[t.low] {
+			return nil
+		}
+		if kind, ok := descriptors[t.low]; ok && !t.cap {
+			return &orgMention{a: i, b: k + 1, org: &Org{Name: q, Kind: kind}}
+		}
+		k++
+	}
+	return nil
 }
 
 // quotedName returns the text of a quoted name starting at token i ("Viasna", «Весна»,
@@ -776,6 +962,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 		// "СИЗО-2 г. Витебска", "КГБ Республики Беларусь", "ГУБОПиК МВД".
 		// "СИЗО-1 по Краснодарскому краю", "СИЗО-1 УФСИН России по Псковской области".
 		b := d.numberAfter(i + 1)
+		if b > i+1 && k == "prison" {
+			b = d.townAfter(b)
+		}
 		for n := 0; n < 3 && b < len(d.toks); n++ {
 			switch {
 			case acronyms[d.toks[b].t] != "":
@@ -796,8 +985,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 		if q, qb := d.quotedName(b); q != "" && b == i+1 {
 			return &orgMention{a: i, b: qb, org: &Org{Name: t.t + " «" + q + "»", Kind: k}}
 		}
-		// "СК" alone is the committee's short name in passing, not a body the text names.
-		if t.t == "СК" && b == i+1 {
+		// "СИЗО" alone is a kind of prison, not a body the text names ("СК" alone is the
+		// Investigative Committee, as annotators of every batch read it).
+		if genericAcronyms[t.t] && b == i+1 {
 			return nil
 		}
 		return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: k}}
@@ -849,6 +1039,22 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	if a != i {
 		return nil // i is an adjective of something else; the head is found from its own first word
+	}
+	// "Совет Адвокатской палаты края", "квалификационная комиссия Союза адвокатов": a body
+	// of a bar or a court acts for it, and is named by it, found from its own first word.
+	if head.nom == "совет" || head.nom == "комиссия" || head.nom == "коллегия" {
+		k := h + 1
+		if d.word(k, "по") { // "судебная коллегия по уголовным делам"
+			for k < len(d.toks) && k < h+5 && !d.word(k, "делам") {
+				k++
+			}
+			k++
+		}
+		if k < len(d.toks) && d.toks[k].nl == 0 {
+			if p := d.ruOrg(k); p != nil && p.a == k && (p.org.Kind == "court" || strings.Contains(strings.ToLower(p.org.Name), "адвокат")) {
+				return nil
+			}
+		}
 	}
 	if head.nom == "защитник" && a == h {
 		return nil // "защитник Петрова" is a lawyer; "Народный защитник Грузии" an institution
@@ -1253,6 +1459,20 @@ func sameRepublic(short, long string) bool {
 	return ok && strings.HasPrefix(rest, country) && len([]rune(rest))-len([]rune(country)) <= 2
 }
 
+// sameCourt reports a court named by its first word alone, "Мещанский суд" for "Мещанский
+// районный суд г. Москвы", "the Kirovsky court" for "Kirovsky District Court of Tomsk": the
+// way a text names again a court it has named in full.
+func sameCourt(short, long string, o, x *Org) bool {
+	if o.Kind != "court" || x.Kind != "court" {
+		return false
+	}
+	first, rest, ok := strings.Cut(short, " ")
+	if !ok || rest != "суд" && rest != "court" {
+		return false
+	}
+	return strings.HasPrefix(long, first+" ")
+}
+
 // resolveOrgs makes one proposal of the mentions of each organisation: the same name folded,
 // an acronym given in brackets, or a shorter form of a longer name ("Basmanny District
 // Court" for "Basmanny District Court of Moscow").
@@ -1289,7 +1509,7 @@ func (d *doc) resolveOrgs() {
 				continue
 			}
 			xk := keys[x]
-			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind || sameRepublic(k, xk) {
+			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind || sameRepublic(k, xk) || sameCourt(k, xk, o, x) {
 				into = x
 				break
 			}

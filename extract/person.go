@@ -87,7 +87,7 @@ func init() {
 article articles part parts code criminal republic president government state national international human rights supreme city
 district regional appellate court courts prosecutor prosecutors general office ministry police security service committee commission
 council facebook telegram instagram twitter youtube whatsapp tiktok vkontakte internet god islam muslim christian press release
-statement open letter dear sir madam kazakhstan russia belarus azerbaijan kyrgyzstan uzbekistan tajikistan turkmenistan ukraine
+statement open letter dear sir madam cc bcc kazakhstan russia belarus azerbaijan kyrgyzstan uzbekistan tajikistan turkmenistan ukraine
 georgia armenia moldova europe european union america american united nations kazakh kazakhstani russian belarusian azerbaijani
 kyrgyz uzbek tajik turkmen ukrainian georgian armenian soviet western eastern northern southern central asia asian almaty astana
 aktau moscow minsk baku bishkek tashkent dushanbe kyiv kiev tbilisi yerevan warsaw vilnius brussels geneva strasbourg vienna london
@@ -1516,6 +1516,9 @@ func (d *doc) writtenLower(low string) bool {
 // ruOpener reports a Russian word with the ending of an adverb, an adjective or a verb,
 // which opens sentences but is no given name: "Впервые", "Вчера", "Позднее", "Сегодня".
 func ruOpener(w string) bool {
+	if strings.HasSuffix(w, "улло") {
+		return false // "Абдулло", "Нурулло": Tajik given names of "-ullah", no verb's past
+	}
 	for _, e := range []string{"ые", "ие", "ой", "ом", "ее", "но", "ло", "ли", "ла", "ть", "же"} {
 		if strings.HasSuffix(w, e) {
 			return true
@@ -1524,10 +1527,12 @@ func ruOpener(w string) bool {
 	return nonNames[w] || ruFunctionWords[w]
 }
 
-// ruFunctionWords are pronouns, particles and adverbs that open Russian sentences and have
-// no ending ruOpener knows: "Сейчас Саидова находится...", "Сама Хабибуллина...".
+// ruFunctionWords are pronouns, particles and adverbs (and the defence, a party to a case)
+// that open Russian sentences and have no ending ruOpener knows: "Сейчас Саидова
+// находится...", "Сама Хабибуллина...", "Защита Алекперова обжаловала...".
 var ruFunctionWords = wordSet(`сейчас сама сам сами само теперь тогда также затем потом здесь там именно лишь только даже уже
-	ещё еще всё все его её ее их этот эта это эти сразу вскоре недавно позже`)
+	ещё еще всё все его её ее их этот эта это эти сразу вскоре недавно позже
+	защита защиты защите защиту защитой`)
 
 // opensSentence reports a word that opens its sentence, or a quotation at its start:
 // "«Приговор Саидовой — это послание...»". Not a list item's: "— Бахром Исаев" is a name.

@@ -299,6 +299,7 @@ func init() {
 		{"радио", neut, "media", true},
 		{"комиссия комиссии комиссию комиссией", fem, "disciplinary body", false},
 		{"совет совета совету советом совете", masc, "government", false},
+		{"коллегия коллегии коллегию коллегией", fem, "disciplinary body", false}, // "коллегия адвокатов", a bar
 		{"жюри", neut, "disciplinary body", false},
 		{"палата палаты палате палату палатой", fem, "disciplinary body", false},
 		{"колония колонии колонию колонией", fem, "prison", false},

@@ -70,7 +70,7 @@ func (d *doc) findTables() {
 			case lines[lj].kind == kind:
 				block = append(block, lj)
 			case kind == ' ' && d.toks[lines[lj].a].nl == 1 && (lj+1 < len(lines) && lines[lj+1].kind == kind && (!d.toks[lines[lj].a].cap || d.underFirstColumn(lines[lj], lines[block[len(block)-1]])) ||
-				d.underLaterColumn(lines[lj], lines[block[len(block)-1]])):
+				d.underLaterColumn(lines[lj], lines[block[len(block)-1]]) || d.lastSurname(lines[lj], lines[block[len(block)-1]])):
 				// A cell's second line alone on its line ("newspaper", a surname under its
 				// first name) between two rows, or under a column past the first ("Yavan in
 				// August 2026" under "Status").
@@ -225,7 +225,7 @@ func (d *doc) markTable(lines []tableLine, block []int) {
 		case ' ':
 			t := &d.toks[l.cells[0][0]]
 			return l.cols[0] > left+1 || !t.cap && t.k != tNum || bi > 0 && d.cellWraps(lines[block[bi-1]], l, head) ||
-				bi > 0 && t.nl == 1 && d.underFirstColumn(l, lines[block[bi-1]])
+				bi > 0 && t.nl == 1 && (d.underFirstColumn(l, lines[block[bi-1]]) || d.surnameWraps(l, lines[block[bi-1]]))
 		}
 		return false
 	}
@@ -336,6 +336,35 @@ func (d *doc) underFirstColumn(l, prev tableLine) bool {
 	return c >= prev.cols[0]-1 && c <= prev.cols[0]+1
 }
 
+// lastSurname reports a line of one surname straight below the first cell of a table's
+// last row: the rest of its name ("Umid" over "Khasanov" as the table ends).
+func (d *doc) lastSurname(l, prev tableLine) bool {
+	if l.b-l.a != 1 || len(prev.cells) < 2 || prev.cells[0][1]-prev.cells[0][0] != 1 {
+		return false
+	}
+	if c := d.runeCol(l.a); c < prev.cols[0]-1 || c > prev.cols[0]+1 {
+		return false
+	}
+	sur, _ := d.names.surnameShape(d.toks[l.a].t)
+	return sur && d.toks[l.a].cap
+}
+
+// surnameWraps reports a line whose first cell is a surname alone, straight below a row's
+// first cell of one word that is no surname: a name wrapped in its cell ("Gulnara" over
+// "Seytmuratova   of freedom"), whatever the line's other cells hold.
+func (d *doc) surnameWraps(l, prev tableLine) bool {
+	if len(l.cells) < 2 || len(prev.cells) < 2 || l.cells[0][1]-l.cells[0][0] != 1 || prev.cells[0][1]-prev.cells[0][0] != 1 {
+		return false
+	}
+	if c := l.cols[0]; c < prev.cols[0]-1 || c > prev.cols[0]+1 {
+		return false
+	}
+	first, last := d.toks[prev.cells[0][0]].t, d.toks[l.cells[0][0]].t
+	sur, _ := d.names.surnameShape(last)
+	prevSur, _ := d.names.surnameShape(first)
+	return sur && !prevSur
+}
+
 // cellWraps reports a space-aligned line that continues the row above: a cell of the line
 // above ends in a dash or a conjunction ("28–" over "36", "Alisher, Rustam and" over
 // "Farrukh"), and this line has a cell under it.
@@ -375,6 +404,21 @@ func (d *doc) headColumn(head, l tableLine, ci int) int {
 		}
 	}
 	return best
+}
+
+// wrapsTo reports whether the table cell that ends at token i goes on, on the line below, with
+// the words ws: "restriction" over "of freedom".
+func (d *doc) wrapsTo(i int, ws ...string) bool {
+	next, ok := d.cellGoesOn[i]
+	if !ok {
+		return false
+	}
+	for k, w := range ws {
+		if !d.word(next+k, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // cellStart returns the first token of the table cell token i is in (i itself outside tables).

@@ -157,3 +157,26 @@ func TestExtract_TableEventColumn(t *testing.T) {
 		t.Fatalf("events = %v, want %v", got, want)
 	}
 }
+
+// A name wrapped in its cell with its surname below, on a line whose other cells go on
+// the row's ("Dilnoza" over "Rakhmatova   of freedom"), is one row; a kind of penalty that
+// wraps in its cell ("restriction" over "of freedom") is read whole.
+func TestExtract_TableNameAndKindWrap(t *testing.T) {
+	text := "Tashkent, 30 May 2025\n\nThe verdict of 12 March 2025:\n\n" +
+		"   Defendant      Prosecutor    Verdict (12 March)\n" +
+		"                  requested\n" +
+		"Dilnoza           9 years       4 years' restriction\n" +
+		"Rakhmatova                      of freedom\n" +
+		"Sardor            6 years       fine of 40 BCA\n" +
+		"Ergashev                        (about 14 million\n" +
+		"                                soums)\n" +
+		"Umid              5 years       3 years suspended\n" +
+		"Khasanov\n"
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Dilnoza Rakhmatova restriction of freedom P4Y", "Sardor Ergashev fine ", "Umid Khasanov suspended P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Dilnoza Rakhmatova imprisonment P9Y", "Sardor Ergashev imprisonment P6Y", "Umid Khasanov imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Shapes found in batch H after it was scored, each tested on sentences invented for it.
+
+// A list that says brackets hold the prosecution's demands gives each person's demand in the
+// unit of their sentence; brackets where the text has said no such thing are no demand.
+func TestExtract_DemandsInBrackets(t *testing.T) {
+	text := "Minsk, 3 March 2026\n\nOn 2 March the Minsk City Court passed these sentences (what the prosecutor asked for is in brackets):\n  Pavel Sidorenko: 6 years (8);\n  Olga Krivets: 4 years and 6 months (5);\n  Yuri Ganich: 18 months (24)."
+	r := Extract(text)
+	want := []string{"Olga Krivets imprisonment P5Y", "Pavel Sidorenko imprisonment P8Y", "Yuri Ganich imprisonment P24M"}
+	if got := penaltiesOf(r.Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("Minsk, 3 March 2026\n\nOn 2 March the Minsk City Court passed these sentences (ages in brackets):\n  Pavel Sidorenko: 6 years (34);\n  Olga Krivets: 4 years (29).")
+	if len(r.Demands) != 0 {
+		t.Errorf("demands = %q, want none: the brackets hold ages", penaltiesOf(r.Demands))
+	}
+}
+
+// "left all four sentences unchanged": the appeal court upheld each sentence named before.
+func TestExtract_LeftSentencesUnchanged(t *testing.T) {
+	text := "Tbilisi, 3 March 2026\n\nOn 10 January the Tbilisi City Court sentenced Levan Kapanadze to four years and Nino Gelashvili to three years.\n\nOn 2 March the Tbilisi Court of Appeals left both sentences unchanged."
+	want := []string{"Levan Kapanadze convicted", "Levan Kapanadze upheld", "Nino Gelashvili convicted", "Nino Gelashvili upheld"}
+	if got := outcomesOf(Extract(text)); !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	text = "Tbilisi, 3 March 2026\n\nOn 10 January the Tbilisi City Court sentenced Levan Kapanadze to four years.\n\nHe left the courtroom unchanged in spirit, and his sentence began."
+	if got := outcomesOf(Extract(text)); slices.Contains(got, "Levan Kapanadze upheld") {
+		t.Errorf("outcomes = %q: leaving a room upholds nothing", got)
+	}
+}
+
+// "Overturned the acquittals of A and B" tells that both were acquitted; "confirmed the
+// acquittals" of persons named in the sentence upholds them; a spokesman weighing "whether to
+// appeal the acquittals" proposes nothing.
+func TestExtract_AcquittalsConfirmedOrOverturned(t *testing.T) {
+	text := "Osh, 3 March 2026\n\nThe Osh Regional Court on Monday overturned the acquittals of Bakyt Sultanov and Gulzat Alieva and found them guilty. For the other defendants, among them Nurlan Osmonov, the court confirmed the acquittals.\n\nRuslan Tashiev, a spokesman for the Osh Prosecutor's Office, told Kyrgyz Daily the verdict \"was fair\" and that the office would read the ruling before deciding whether to appeal the other acquittals to the Supreme Court."
+	got := outcomesOf(Extract(text))
+	for _, w := range []string{"Bakyt Sultanov acquitted", "Gulzat Alieva acquitted", "Bakyt Sultanov overturned", "Nurlan Osmonov acquitted", "Nurlan Osmonov upheld"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("outcomes = %q, want %q among them", got, w)
+		}
+	}
+	for _, o := range got {
+		if o == "Ruslan Tashiev acquitted" {
+			t.Errorf("outcomes = %q: weighing whether to appeal acquits no one", got)
+		}
+	}
+}
+
+// "(запрос — 6 лет)": a request's noun before a dash in brackets makes the term a demand;
+// "пробационный надзор" is a restriction of freedom; "отклонил все жалобы" upholds.
+func TestExtract_RequestAsideProbationAndAllAppeals(t *testing.T) {
+	text := "Ош, 5 мая 2025 г.\n\n3 февраля суд вынес приговор:\n— Канату Осмонову — 4 года условно (запрос — 5 лет реального срока);\n— Айгуль Бекташевой — 2 года пробационного надзора (запрос — 3 года лишения свободы).\n\n4 мая областной суд отклонил все жалобы осуждённых Осмонова и Бекташевой."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Demands), []string{"Айгуль Бекташева imprisonment P3Y", "Канат Осмонов imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Айгуль Бекташева restriction of freedom P2Y", "Канат Осмонов suspended P4Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	got := outcomesOf(r)
+	for _, w := range []string{"Айгуль Бекташева upheld", "Канат Осмонов upheld"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("outcomes = %q, want %q among them", got, w)
+		}
+	}
+}
+
+// "five, seven and four and a half years respectively": a half year keeps the list in years;
+// "cleared of a charge" is an acquittal of it.
+func TestExtract_RespectivelyWithHalfYearAndCleared(t *testing.T) {
+	text := "Kutaisi, 3 May 2025\n\nThe court found Giorgi Abashidze, Tamar Kvirikashvili and Dato Lortkipanidze guilty. Abashidze received three years, Kvirikashvili four years, Lortkipanidze two years. The prosecution had sought four, six and two and a half years respectively.\n\nA fourth man, Zurab Gogua, was cleared of the main charge."
+	r := Extract(text)
+	want := []string{"Dato Lortkipanidze imprisonment P2Y6M", "Giorgi Abashidze imprisonment P4Y", "Tamar Kvirikashvili imprisonment P6Y"}
+	if got := penaltiesOf(r.Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got := outcomesOf(r); !slices.Contains(got, "Zurab Gogua acquitted") {
+		t.Errorf("outcomes = %q, want Zurab Gogua acquitted among them", got)
+	}
+}
+
+// A Tajik given name in "-улло" opens a name, not a verb's past; "-зода" is a surname's
+// ending in Cyrillic as in Latin script; "срок сокращён на год" says by how much, not a term.
+func TestExtract_TajikNamesAndReducedBy(t *testing.T) {
+	text := "Душанбе, 19.06.2025\n\nНурулло Шарифзода получил шесть лет. Приговор оставлен в силе, но Шарифзода срок сокращён на полтора года."
+	r := Extract(text)
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	if !slices.Equal(names, []string{"Нурулло Шарифзода"}) {
+		t.Errorf("persons = %q, want [Нурулло Шарифзода]", names)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Нурулло Шарифзода imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	r = Extract("Bishkek, 19 June 2025\n\nAzamat Toktogulov was sentenced to six years. The appeal court upheld the verdict but his sentence was reduced by 18 months.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Azamat Toktogulov imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+// Kazakh sentencing: a verdict of guilt ("кінәлі деп таныды"), restriction of freedom and
+// imprisonment ("бас бостандығын шектеу", "бас бостандығынан айыру") with terms in "жыл"
+// and "ай", a ban ("тыйым салды"), administrative arrest in "тәулік", and the prosecutor's
+// demand whose verb comes last ("... сұраған еді").
+func TestExtract_KazakhSentencing(t *testing.T) {
+	text := "Қарағанды, 2025 жылғы 10 сәуір\n\nКеше қалалық сот журналист Ерлан Оспановты Қылмыстық кодекстің 274-бабы бойынша кінәлі деп таныды. Судья оған екі жыл алты ай бас бостандығын шектеу жазасын тағайындап, төрт жыл бойы журналистикамен айналысуға тыйым салды. Прокурор 3 жыл бас бостандығынан айыруды сұраған еді.\n\nБұрын, 2023 жылы, ол 15 тәулікке әкімшілік қамаққа алынған."
+	r := Extract(text)
+	if got, want := outcomesOf(r), []string{"Ерлан Оспанов convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Ерлан Оспанов ban P4Y", "Ерлан Оспанов imprisonment P15D", "Ерлан Оспанов restriction of freedom P2Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Ерлан Оспанов imprisonment P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("Қарағанды, 2025 жылғы 10 сәуір\n\nКеше сот белсенді Ерлан Оспановты кінәлі деп тапты; үкім келесі аптада жарияланады.")
+	if got, want := outcomesOf(r), []string{"Ерлан Оспанов convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
+
+// A ban of the same term told twice, once with its scope (a bilingual release's two halves),
+// is one ban with that scope.
+func TestExtract_SameBanToldTwice(t *testing.T) {
+	text := "Алматы, 2025 жылғы 10 сәуір\n\nСуд запретил Ерлану Оспанову заниматься журналистской деятельностью в течение трёх лет.\n\nСот Ерлан Оспановқа үш жыл бойы тыйым салды."
+	r := Extract(text)
+	var bans []string
+	for _, p := range r.Sentences {
+		if p.Kind == "ban" {
+			bans = append(bans, p.Term+" "+p.Scope)
+		}
+	}
+	if len(bans) != 1 || !strings.HasPrefix(bans[0], "P3Y ") || len(bans[0]) <= len("P3Y ") {
+		t.Errorf("bans = %q, want one of P3Y with its scope", bans)
+	}
+}
+
+// "этого года" is the text's year, not the year told last; a month or year told after the
+// last day ("в марте этого года", "до лета 2025 года") moves the story, so a day without a
+// year that follows is not read weeks after that old day.
+func TestExtract_ThisYearMovesTheStory(t *testing.T) {
+	text := "Вена, 1 декабря 2025 г.\n\nАктивиста задержали 2 марта 2019 года, 20 мая того же года суд приговорил его к шести годам. Его брат вышел на свободу в апреле этого года.\n\nДо осени 2025 года активист находился в колонии. 12 июля его перевели в тюрьму."
+	got := datesOf(text)
+	want := []string{"2025-12-01", "2019-03-02", "2019-05-20", "2025-04", "2025", "2025-07-12"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
+
+// A letter's copy line ends the name above it and names no one; "Защита X" is X's defence,
+// not a person called Защита; a known footnote's number glued to a name is its marker.
+func TestExtract_CopyLineDefenceAndGluedMarker(t *testing.T) {
+	r := Extract("To: the Union of Advocates of Tajikistan\nCc: the Ministry of Justice of Tajikistan\n\n1 May 2025\n\nDear colleagues,")
+	if got, want := orgNames(r), []string{"Ministry of Justice of Tajikistan", "Union of Advocates of Tajikistan"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+	if r := Extract("To: the Chairperson of the Union of Advocates of Tajikistan\nCc: the Minister of Justice; the Ombudsman of Tajikistan\n\n1 May 2025\n\nDear colleagues,"); len(r.Persons) != 0 {
+		t.Errorf("persons = %v, want none", r.Persons[0].Name)
+	}
+	r = Extract("Баку, 1 мая 2025\n\nАдвоката Рауфа Керимова лишили лицензии. Защита Керимова обжаловала решение, сообщила журналистка Лейла Мамедова2.\n\n2. https://example.org/note")
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"Лейла Мамедова", "Рауф Керимов"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
+
+// "home chemistry", Belarus's name of a restriction of freedom, in English too; "направил
+// дело на новое апелляционное рассмотрение" returns the case, the decision quashed with it.
+func TestExtract_HomeChemistryAndNewAppealHearing(t *testing.T) {
+	r := Extract("Minsk, 3 May 2025\n\nThe retired teacher Ales Hrynko, 70, received three years of \"home chemistry\" for a comment online.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Ales Hrynko restriction of freedom P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	r = Extract("Баку, 13 июня 2025\n\nВерховный суд 12 июня отменил решение апелляционного суда по делу активиста Эльчина Гасанова и направил дело на новое апелляционное рассмотрение.")
+	if got, want := outcomesOf(r), []string{"Эльчин Гасанов returned"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
