@@ -175,9 +175,10 @@ func (d *doc) groupAt(i int) *groupMention {
 }
 
 // bareCountStart reports a number at token i that opens its clause: at a sentence's start,
-// or after a semicolon, a colon, a dash or "and", "while", "but".
+// or after a semicolon, a dash or "and", "while", "but"; not after a colon, where a title's
+// count stands ("Gomel: four protesters sentenced, one to home confinement").
 func (d *doc) bareCountStart(i int) bool {
-	return i == d.sents[d.toks[i].sent].a || d.punct(i-1, ";", ":", "—", "–") || d.word(i-1, "and", "while", "but", "whereas")
+	return i == d.sents[d.toks[i].sent].a || d.punct(i-1, ";", "—", "–") || d.word(i-1, "and", "while", "but", "whereas")
 }
 
 // unitAfter reports a unit of time or money at token i: "all three years" is no group.

@@ -306,3 +306,30 @@ func TestExtract_DayAfterTheTransfer(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A count after a colon ("Gomel: four protesters sentenced, one to home confinement") is a
+// title's count, not a group; one that opens its sentence ("Four were detained") is.
+func TestExtract_CountAfterColonIsNoGroup(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		group bool
+	}{
+		{"Gomel: four protesters sentenced for the march, one to home confinement", false},
+		{"Police raided the office. Four protesters were detained.", true},
+	} {
+		d := newDoc(tc.text)
+		d.findDates()
+		d.findOrgs()
+		d.findPersons()
+		d.findGroups()
+		found := false
+		for _, gs := range d.sentGroups {
+			for _, g := range gs {
+				found = found || d.toks[g.a].low == "four"
+			}
+		}
+		if found != tc.group {
+			t.Errorf("group at \"four\" in %q: %v, want %v", tc.text, found, tc.group)
+		}
+	}
+}
