@@ -891,6 +891,9 @@ var pronounGender = map[string]byte{
 	"она": 'f', "её": 'f', "ее": 'f', "ей": 'f', "неё": 'f', "нее": 'f', "ней": 'f', "нею": 'f', "ею": 'f',
 }
 
+// womanWords and manWords stand for the person of that gender named before.
+var womanWords = map[string]byte{"woman": 'f', "женщину": 'f', "женщина": 'f', "женщины": 'f', "женщине": 'f', "man": 'm', "мужчину": 'm', "мужчина": 'm', "мужчины": 'm', "мужчине": 'm'}
+
 var objectPronouns = map[string]bool{"him": true, "her": true, "его": true, "её": true, "ее": true, "ему": true, "ей": true, "него": true, "неё": true, "нее": true}
 
 // findPronouns records pronouns and role nouns ("the blogger", "для блогера") as mentions to
@@ -902,6 +905,12 @@ func (d *doc) findPronouns() {
 			continue
 		}
 		if g, ok := pronounGender[t.low]; ok {
+			d.persons = append(d.persons, &personMention{a: i, b: i + 1, pronoun: true, gender: g, roleTok: -1, spouseOf: -1, subject: d.subjectAt(i + 1)})
+			continue
+		}
+		// "Отпустили женщину только утром", "the woman was released": the woman named
+		// before, as "her" would be; not "a woman", "одна женщина".
+		if g, ok := womanWords[t.low]; ok && (t.cyr && !d.word(i-1, "одна", "одну", "какая-то", "какую-то", "другая", "другую", "ещё", "еще") || d.word(i-1, "the")) {
 			d.persons = append(d.persons, &personMention{a: i, b: i + 1, pronoun: true, gender: g, roleTok: -1, spouseOf: -1, subject: d.subjectAt(i + 1)})
 			continue
 		}

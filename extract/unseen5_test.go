@@ -333,3 +333,18 @@ func TestExtract_CountAfterColonIsNoGroup(t *testing.T) {
 		}
 	}
 }
+
+// "Отпустили женщину только утром": the woman named before, as "её" would be.
+func TestExtract_TheWomanIsTheOneNamedBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Мары, 5 февраля\n\nУтром 2 февраля полицейские увезли Огулбиби Атаеву в управление полиции. Отпустили женщину только на следующее утро.",
+			[]string{"detention --02-02 Огулбиби Атаева", "release --02-03 Огулбиби Атаева"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text[20:], got, tc.want)
+		}
+	}
+}
