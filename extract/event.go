@@ -1028,6 +1028,15 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if refDate != "" {
 		return refDate
 	}
+	// "Одновременно обыскали квартиру его брата", "Simultaneously, officers searched":
+	// at the time of the event told last.
+	if d.anyWord(s.a, k, "одновременно", "simultaneously") {
+		for x := len(d.res.Events) - 1; x >= 0; x-- {
+			if e := d.res.Events[x]; e.Date != "" {
+				return e.Date
+			}
+		}
+	}
 	// "The rally was dispersed late in the evening": the day the gathering was told with.
 	if m := d.gatheringDay(s.a); m != nil {
 		return m.iso
@@ -1335,6 +1344,11 @@ func (d *doc) kinOf(m *personMention) bool {
 			return true
 		}
 		if d.toks[x].cyr && kinWords[d.toks[x].low] {
+			// "квартиру его младшего брата Сухроба Саидова": after "его" the name is the
+			// brother's own, not the one whose brother he is.
+			if x == m.a-1 && (d.word(x-1, "его", "её", "ее", "их") || d.word(x-2, "его", "её", "ее", "их") && !d.toks[x-1].cap) {
+				return false
+			}
 			return true
 		}
 	}

@@ -348,3 +348,13 @@ func TestExtract_TheWomanIsTheOneNamedBefore(t *testing.T) {
 		}
 	}
 }
+
+// "квартиру его младшего брата Сухроба Саидова": after "его" the name is the brother's own,
+// and "одновременно" puts the event at the time of the one told before.
+func TestExtract_KinNamedAfterHisIsThePerson(t *testing.T) {
+	text := "Душанбе, 10 июня 2025 года\n\nПозавчера сотрудники ГКНБ провели обыск в доме Абдуллы Назарова в Кулобе.\n\nПо словам источника в семье, силовики пришли туда около шести утра. Одновременно обыскали квартиру его младшего брата Зафара Назарова в Душанбе."
+	want := []string{"search 2025-06-08 Абдулла Назаров", "search 2025-06-08 Зафар Назаров"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
