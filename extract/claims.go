@@ -204,9 +204,9 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "restriction of freedom", 2
 	// Kazakh: "бас бостандығын шектеу" (restriction of freedom), "бас бостандығынан айыру"
 	// (deprivation of it), "шартты" (suspended), "айыппұл" (a fine), "тыйым салды" (banned).
-	case w(0, "бас") && w(1, "бостандығын") && strings.HasPrefix(d.toks[i+2].low, "шекте"):
+	case w(0, "бас") && w(1, "бостандығын") && i+2 < len(d.toks) && strings.HasPrefix(d.toks[i+2].low, "шекте"):
 		return "restriction of freedom", 3
-	case w(0, "бас") && w(1, "бостандығынан") && strings.HasPrefix(d.toks[i+2].low, "айыр"):
+	case w(0, "бас") && w(1, "бостандығынан") && i+2 < len(d.toks) && strings.HasPrefix(d.toks[i+2].low, "айыр"):
 		return "imprisonment", 3
 	case w(0, "шартты"):
 		return "suspended", 1
@@ -214,19 +214,20 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "fine", 1
 	case w(0, "тыйым") && w(1, "салды", "салынды", "салған", "салып"):
 		return "ban", 2
-	case w(0, "әкімшілік") && w(1, "қамаққа", "қамақ", "қамаққа"): // administrative arrest
+	case w(0, "әкімшілік") && w(1, "қамаққа", "қамақ"): // administrative arrest
 		return "imprisonment", 2
 	// "3 года пробационного надзора": Kyrgyzstan's name of a restriction of freedom.
 	case w(0, "пробационного", "пробационный", "пробационному", "пробационным") && w(1, "надзора", "надзор", "надзору", "надзором"):
 		return "restriction of freedom", 2
-	// "2 года «химии»", "домашняя химия": the Belarusian name of restriction of freedom.
-	case w(0, "chemistry") && w(-1, "home", "house") || w(0, "home", "house") && w(1, "chemistry"):
-		if w(0, "home", "house") {
+	// "2 года «химии»", "домашняя химия", "home chemistry": the Belarusian name of
+	// restriction of freedom.
+	case w(0, "химии", "химию", "химия", "химией") || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
+		if w(0, "домашней", "домашнюю", "домашняя") {
 			return "restriction of freedom", 2
 		}
 		return "restriction of freedom", 1
-	case w(0, "химии", "химию", "химия", "химией") || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
-		if w(0, "домашней", "домашнюю", "домашняя") {
+	case w(0, "chemistry") && w(-1, "home", "house") || w(0, "home", "house") && w(1, "chemistry"):
+		if w(0, "home", "house") {
 			return "restriction of freedom", 2
 		}
 		return "restriction of freedom", 1
@@ -1950,7 +1951,7 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "осужден", "осуждена", "осуждён", "осуждены", "осудил", "осудила", "осудили"),
 		w(0, "обвинительный") && w(1, "приговор"),
 		// Kazakh: "кінәлі деп таныды/тапты" (found guilty).
-		w(0, "кінәлі") && w(1, "деп") && (w(2, "таныды", "танып", "тапты", "тауып", "танылды", "танылып")),
+		w(0, "кінәлі") && w(1, "деп") && w(2, "таныды", "танып", "тапты", "тауып", "танылды", "танылып"),
 		// "• A – guilty under both articles; 4 years": a verdict's list item.
 		w(0, "guilty", "виновен", "виновна", "виновны") && d.punct(k-1, "–", "—", "-", ":"):
 		return "convicted", 1

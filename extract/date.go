@@ -551,7 +551,9 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	if d.word(i, "after") {
 		// Not "dies in prison after 22 years without contact": years after which something
 		// happened are a time spent, not a day.
-		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && d.unit(i+1+l) != 'y' && !d.word(i+2+l, "of", "in") {
+		// Nor "will be made public after 60 days": a time to come is no day of the story.
+		sa, _ := d.sentenceOf(i)
+		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && d.unit(i+1+l) != 'y' && !d.word(i+2+l, "of", "in") && !d.anyWord(sa, i, "will", "would", "shall", "if", "unless") {
 			return c, d.unit(i + 1 + l), relAnchor, false, 2 + l
 		}
 	}
@@ -625,6 +627,18 @@ func (d *doc) findDates() {
 	}
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
+		if t.note && !t.used {
+			// "[2] Trial notes, hearing of 14 May 2025": a note's full date is a date of the
+			// document, though no day the story goes on from.
+			if m, ok := d.absolute(i); ok && m.y != 0 && (m.prec == precDay || m.prec == precMonth) {
+				for k := m.a; k < m.b; k++ {
+					d.toks[k].used = true
+				}
+				d.proposeDate(m, "")
+				i = m.b - 1
+				continue
+			}
+		}
 		if t.skip || t.used {
 			continue
 		}
@@ -1352,10 +1366,16 @@ func (d *doc) attributiveYear(i int) bool {
 
 // addDate records a date mention, once per ISO string.
 func (d *doc) addDate(m *dateMention, what string) {
-	m.iso = isoOf(m.y, m.m, m.d, m.prec)
 	d.dates = append(d.dates, m)
 	s := d.toks[m.a].sent
 	d.sentDates[s] = append(d.sentDates[s], m)
+	d.proposeDate(m, what)
+}
+
+// proposeDate adds a date to the result, without making it a date that others are read
+// from.
+func (d *doc) proposeDate(m *dateMention, what string) {
+	m.iso = isoOf(m.y, m.m, m.d, m.prec)
 	sp := d.span(m.a, m.b)
 	for _, x := range d.res.Dates {
 		if x.Date == m.iso {

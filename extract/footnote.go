@@ -233,7 +233,7 @@ func (d *doc) footnotes() {
 			k++
 		}
 		for k < len(d.toks) && d.toks[k].e <= bl[1] {
-			d.toks[k].skip = true
+			d.toks[k].skip, d.toks[k].note = true, true
 			k++
 		}
 	}

@@ -605,7 +605,8 @@ func (d *doc) numberedPrison(i int) *orgMention {
 	if b == k+1 {
 		return nil
 	}
-	return &orgMention{a: i, b: d.inTown(b), org: &Org{Name: d.quote(i, d.inTown(b)), Kind: "prison"}}
+	b = d.inTown(b)
+	return &orgMention{a: i, b: b, org: &Org{Name: d.quote(i, b), Kind: "prison"}}
 }
 
 // inTown returns the end of "in Town" at token b after a numbered prison's name, which names

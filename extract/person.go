@@ -117,6 +117,8 @@ sentenced charged jogorku
 коллега коллеги коллегу коллегой коллеге сосед соседка соседи друг подруга знакомый знакомая свидетель свидетельница
 сотрудник сотрудники сотрудница представитель представители директор учитель учительница студент студентка
 пенсионер пенсионерка бывший бывшая colleague colleagues neighbour neighbor friend witness
+мама мамы маме маму мать матери отец отца папа брат брата сестра сестры сын сына дочь дочери жена жены муж мужа
+супруга супруги супруг супруга бабушка дедушка тётя тетя дядя соратник соратница соратники
 `) {
 		nonNames[w] = true
 	}
@@ -450,10 +452,10 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 				// "адвокат Вотякова Юлиана Сабурова": a surname in the genitive (whose
 				// lawyer) before a given name the list lacks and a surname.
 				f, s = ws[1], ws[2]
-			case isSur[ws[2]] && !isSur[ws[0]] && !isFirst[ws[0]] && !isSur[ws[1]] && len(ws) == 3 &&
-				d.word(parts[ws[0]].i-1, "из", "в", "во", "с", "со", "от", "до", "под", "для", "from", "of", "in", "at", "to", "near"):
-				// "учительнице из Альметьевска Рамиле Хасановой": the place after a preposition
-				// is not part of the name after it.
+			case isSur[ws[2]] && !isSur[ws[0]] && !isFirst[ws[0]] && !isSur[ws[1]] && len(ws) == 3:
+				// "учительнице из Альметьевска Рамиле Хасановой", "депутат Жогорку Кенеша Эрнис
+				// Садыков": a word that is neither a given name nor a surname, before a given
+				// name the list lacks and a surname, is no part of the name.
 				f, s = ws[1], ws[2]
 			default:
 				f, s = ws[0], ws[1]

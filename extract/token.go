@@ -29,6 +29,7 @@ type tok struct {
 	sp     bool  // white space before it
 	poss   bool  // followed by a possessive 's, which is not a token
 	skip   bool  // in a footnote block or a headline: not a place for facts
+	note   bool  // in a footnote block: a citation, whose own dates are the document's too
 	used   bool  // claimed by an organisation or a date
 	head   bool  // in a line written in capitals
 	thead  bool  // in the head of a table whose columns are titled: no name ("Defendant  Role")

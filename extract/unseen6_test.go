@@ -191,3 +191,63 @@ func TestExtract_HomeChemistryAndNewAppealHearing(t *testing.T) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// "will be made public after 60 days" is a time to come, no day; "released after two days"
+// is a day after the one before.
+func TestExtract_AfterDaysToCome(t *testing.T) {
+	got := datesOf("Geneva, 3 March 2025\n\nThe blogger was detained on 10 February and released after two days. This letter will be made public on the website after 60 days.")
+	want := []string{"2025-03-03", "2025-02-10", "2025-02-12"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
+
+// A footnote's full date is a date of the document; a day without a year in the text after a
+// note is not read from it.
+func TestExtract_NoteDates(t *testing.T) {
+	text := "Baku, 14 October 2025\n\nThe court rejected the appeal on 9 October.[1] The defence will go on.[2]\n\nNotes\n[1] Trial monitoring notes, hearing of 14 May 2025: https://example.org/a\n[2] Lawyer's statement, June 2025, https://example.org/b\n"
+	got := datesOf(text)
+	want := []string{"2025-10-14", "2025-10-09", "2025-05-14", "2025-06"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+	for _, e := range Extract(text).Events {
+		if e.Date == "2025-05-14" || e.Date == "2025-06" {
+			t.Errorf("event %s dated by a note: %s", e.Type, e.Date)
+		}
+	}
+}
+
+// A text may end inside a Kazakh penalty's phrase.
+func TestExtract_KazakhPenaltyCutShort(t *testing.T) {
+	for _, text := range []string{"Сот оған 3 жыл бас", "Сот оған 3 жыл бас бостандығын", "Сот оған 3 жыл бас бостандығынан"} {
+		Extract(text)
+	}
+}
+
+// "депутат Мажилиса Ерназар Досымов": a word that is neither a given name nor a surname
+// before a given name the lists lack and a surname is no part of the name.
+func TestExtract_InstitutionBeforeAName(t *testing.T) {
+	r := Extract("Астана, 1 мая 2025\n\nВ суд пришёл бывший депутат Мажилиса Ерназар Досымов.")
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	if want := []string{"Ерназар Досымов"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
+
+// A kin or comrade noun that opens a sentence ("Мама Юсупова", "Соратник Алиева") is no
+// part of a person's name.
+func TestExtract_KinNounOpensSentence(t *testing.T) {
+	r := Extract("Андижан, 1 мая 2025\n\nБлогера Рустама Юсупова задержали 3 апреля. Мама Юсупова рассказала, что его били. Соратник Юсупова уехал в Москву.")
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"Рустам Юсупов"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
