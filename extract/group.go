@@ -163,7 +163,8 @@ func (d *doc) groupAt(i int) *groupMention {
 		// the next day": a count of people standing alone, which is the defendants but those
 		// named beside it only when their number fits, else a count.
 		if n, l := d.count(i); n > 1 && n <= 30 && l == 1 {
-			if nl := noun(1); nl > 0 && !w(1, "people") || w(1, "were", "are", "have", "had", "others", "more") {
+			// Not "Four of them received prison terms": a part of a group.
+			if nl := noun(1); nl > 0 && !w(1, "people", "of") || w(1, "were", "are", "have", "had", "others", "more") {
 				if w(1, "others", "more") {
 					nl = 1
 				}

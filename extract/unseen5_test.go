@@ -308,7 +308,8 @@ func TestExtract_DayAfterTheTransfer(t *testing.T) {
 }
 
 // A count after a colon ("Gomel: four protesters sentenced, one to home confinement") is a
-// title's count, not a group; one that opens its sentence ("Four were detained") is.
+// title's count, and "Four of them" a part, not a group; a count that opens its sentence
+// ("Four were detained") is one.
 func TestExtract_CountAfterColonIsNoGroup(t *testing.T) {
 	for _, tc := range []struct {
 		text  string
@@ -316,6 +317,8 @@ func TestExtract_CountAfterColonIsNoGroup(t *testing.T) {
 	}{
 		{"Gomel: four protesters sentenced for the march, one to home confinement", false},
 		{"Police raided the office. Four protesters were detained.", true},
+		// A part of a group: "Four of them received prison terms; one a suspended sentence".
+		{"The court sentenced five residents of Sibay. Four of them received prison terms.", false},
 	} {
 		d := newDoc(tc.text)
 		d.findDates()
