@@ -751,6 +751,17 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				d.anyWord(d.sents[lead].a, d.sents[lead].b, "term", "terms", "result", "results") && !d.cueIn(lead, cDemand)) && !d.anyClass(a, t.a, cDemand) {
 				strong = true
 			}
+			// "The terms, unchanged on appeal: A and B — 9 years each, C — 8 years": the same
+			// list led by a colon within its sentence.
+			if !strong && !d.anyClass(a, t.a, cDemand) {
+				sa := d.sents[si].a
+				for x := t.a - 1; x > sa; x-- {
+					if d.punct(x, ":") {
+						strong = d.anyWord(sa, x, "terms", "sentences", "verdict", "verdicts", "results", "сроки", "приговор") && !d.anyClass(sa, x, cDemand)
+						break
+					}
+				}
+			}
 			// "Who got what" then "A, 22 — (charge): 4 years": a list of names under a title,
 			// after the paragraph that tells the verdict.
 			if !strong && d.sents[si].lead < 0 && d.nameItem(si) && !d.anyClass(a, t.a, cDemand) {

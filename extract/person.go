@@ -119,6 +119,7 @@ sentenced charged jogorku
 пенсионер пенсионерка бывший бывшая colleague colleagues neighbour neighbor friend witness
 мама мамы маме маму мать матери отец отца папа брат брата сестра сестры сын сына дочь дочери жена жены муж мужа
 супруга супруги супруг супруга бабушка дедушка тётя тетя дядя соратник соратница соратники
+сот соты сотқа соттың сотта судья судьясы тергеуші тергеушілер адвокат адвокаты қорғаушы қорғаушысы белсенді
 `) {
 		nonNames[w] = true
 	}
@@ -704,7 +705,9 @@ var rolePrepositions = wordSet("from in at of for with by to on about against un
 
 // context fills a mention's role, title, organisation, case and gender from the words around it.
 func (d *doc) context(m *personMention) {
-	if r := d.roleBefore(m.a); r >= 0 {
+	// "Прокурор Сейітқалиевке 6 жыл ... сұраған": a Kazakh name in an oblique case after a
+	// title is whom the title's holder acts on, not the holder.
+	if r := d.roleBefore(m.a); r >= 0 && !(d.kk && kazakhOblique(d.toks[m.b-1].low)) {
 		t := &d.toks[r]
 		m.roleTok, m.role = r, roleWords[t.low]
 		if t.cyr {

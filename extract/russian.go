@@ -28,6 +28,27 @@ type reading struct {
 var kazakhCaseEndings = []string{"ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен",
 	"мен", "бен", "пен", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті"}
 
+// kazakhOblique reports a surname with a Kazakh case ending: "Сейітқалиевке",
+// "Нұрланұлына".
+func kazakhOblique(low string) bool {
+	for _, e := range kazakhCaseEndings {
+		if strings.HasSuffix(low, e) {
+			for _, r := range surnameReadings(low) {
+				if r.oblique {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for _, p := range []string{"ұлын", "ұлына", "ызын", "ызына"} {
+		if strings.HasSuffix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func surnameReadings(w string) []reading {
 	if !isCyrillic(w) {
 		return []reading{{lemma: w}}
@@ -40,6 +61,20 @@ func surnameReadings(w string) []reading {
 			return
 		}
 		out = append(out, reading{lemma: base + matchCase(base, suffix), gender: g, oblique: oblique})
+	}
+	// A Kazakh surname of "son of" or "daughter of", whose case endings follow its possessive
+	// ending: "Нұрланұлын", "Нұрланұлына", "Сәкенқызының" are Нұрланұлы, Сәкенқызы.
+	for _, p := range []string{"ұлы", "улы", "қызы", "кызы"} {
+		for _, e := range []string{"ның", "нан", "нда", "мен", "на", "н"} {
+			if strings.HasSuffix(low, p+e) && utf8.RuneCountInString(low) > utf8.RuneCountInString(p+e)+2 {
+				g := byte('m')
+				if strings.HasSuffix(p, "ызы") {
+					g = 'f'
+				}
+				add(len(e), "", g, true)
+				return out
+			}
+		}
 	}
 	// Kazakh case endings after a surname of Russian shape: "Жолдасбаевқа", "Әбішевке",
 	// "Жолдасбаевты", "Ахметованың" are Жолдасбаев, Әбішев, Ахметова.

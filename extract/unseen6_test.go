@@ -251,3 +251,34 @@ func TestExtract_KinNounOpensSentence(t *testing.T) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
 }
+
+// Kazakh: a name in an oblique case after "Прокурор" is whom the prosecutor asks about, not
+// the prosecutor; "Сот" opening a sentence is the court, no given name; "-ұлы" declines.
+func TestExtract_KazakhClausesAndTitles(t *testing.T) {
+	text := "Алматы, 2025 жылғы 11 қыркүйек\n\nСот Ерлан Омаровты 5 жылға бас бостандығынан айырды, Гүлнар Сәтбаеваға 3 жыл бас бостандығын шектеу жазасын тағайындады, Арман Бекұлын ақтады.\n\nПрокурор Омаровқа 6 жыл бас бостандығынан айыруды сұраған. Сот Сәтбаеваға қосымша 2 жыл бойы тыйым салды."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Гүлнар Сәтбаева ban P2Y", "Гүлнар Сәтбаева restriction of freedom P3Y", "Ерлан Омаров imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := outcomesOf(r), []string{"Арман Бекұлы acquitted", "Гүлнар Сәтбаева convicted", "Ерлан Омаров convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	for _, p := range r.Persons {
+		if slices.Contains(p.Roles, "prosecutor") {
+			t.Errorf("%s taken for the prosecutor", p.Name)
+		}
+	}
+}
+
+// A list of terms led by a colon within its sentence ("The sentences: A and B — 6 years each,
+// C — 5 years") is read as the verdict's, and "respectively" after it gives the demands.
+func TestExtract_InlineColonList(t *testing.T) {
+	text := "Ganja, 5 December 2025\n\nThe court found the reporters Elnur Guliyev, Sabina Jafarova and Tofig Aliyev guilty of hooliganism. The sentences: Guliyev and Jafarova — 6 years each, Aliyev — 5 years. The prosecution had asked for 8, 7 and 6 years respectively."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Elnur Guliyev imprisonment P6Y", "Sabina Jafarova imprisonment P6Y", "Tofig Aliyev imprisonment P5Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Elnur Guliyev imprisonment P8Y", "Sabina Jafarova imprisonment P7Y", "Tofig Aliyev imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
