@@ -2090,6 +2090,10 @@ func (d *doc) modal(a, k int) bool {
 			if d.word(x, "может", "могут", "сможет", "смогут", "сможем", "можно", "должен", "должна", "должны", "нужно", "надеется", "хочет", "хотят") {
 				return true
 			}
+			// "задерживать её не стали": the infinitive denied after it.
+			if d.word(x, "не") && d.word(x+1, "стали", "стал", "стала", "стало", "будут", "будет") {
+				return true
+			}
 		}
 	}
 	// Kazakh denies after the verb: "ұсталған жоқ" (was not detained), "... емес".
@@ -2107,9 +2111,14 @@ func (d *doc) modal(a, k int) bool {
 			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
 			"not", "never", "cancel", "may", "no", "может", "могут", "может", "если", "требуют", "требует", "призывает",
 			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",
-			"might", "expected", "threatened", "faces", "face", "facing", "refused", "declined", "отказался", "отказалась", "отказал", "отказала", "отказались") {
+			"might", "expected", "threatened", "faces", "face", "facing", "refused", "declined", "отказался", "отказалась", "отказал", "отказала", "отказались",
+			"threatening", "угрожали", "угрожал", "угрожала", "угрожая", "пригрозили", "пригрозил", "пригрозила", "грозили") {
 			return true
 		}
+	}
+	// "физического насилия не было": there was none.
+	if d.toks[k].cyr && d.word(k+1, "не") && d.word(k+2, "было", "были", "был", "была") {
+		return true
 	}
 	return false
 }

@@ -720,6 +720,11 @@ func (d *doc) findDates() {
 		if t.k != tWord {
 			continue
 		}
+		// "The rally was dispersed that night" after "the protest of 4 November": a
+		// sentence about a gathering told before with its day goes back to that day.
+		if m := d.gatheringDay(i); m != nil {
+			anchor = m
+		}
 		// "on Friday", "в пятницу": the last such day on or before the dateline, or before the
 		// end of the week a digest covers; "last Wednesday", "в прошлую среду": the last one
 		// before it.
@@ -963,6 +968,33 @@ func (d *doc) headingBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// gatheringDay returns, for token i that opens a sentence about a gathering told before
+// ("The rally, held against the law, was dispersed", "Акцию разогнали"), with no date of its
+// own, the day the text gave that gathering; else nil.
+func (d *doc) gatheringDay(i int) *dateMention {
+	si := d.toks[i].sent
+	s := d.sents[si]
+	if i != s.a {
+		return nil
+	}
+	k := i
+	if !d.toks[i].cyr {
+		if !d.word(i, "the", "this", "that") {
+			return nil
+		}
+		k++
+	}
+	if k >= s.b || d.toks[k].k != tWord || !gatheringFamily.words[d.toks[k].low] {
+		return nil
+	}
+	for x := k + 1; x < s.b; x++ {
+		if _, ok := d.absolute(x); ok {
+			return nil // a date of its own
+		}
+	}
+	return d.familyDate(gatheringFamily, i, false)
 }
 
 // paraStart reports a token that opens its paragraph.

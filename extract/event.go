@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo`)
+var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo detention`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -26,6 +26,9 @@ func (d *doc) eventAt(k int) (string, int) {
 	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
 		d.word(k-1, "his", "her", "their") && d.word(k-2, "ordered", "imposed")):
 		// "the court ordered her pre-trial detention": a court's custody.
+		return "arrest", 1
+	case w(0, "detention") && (w(-1, "his", "her", "their") || w(-1, "the") && w(1, "of")) && w(-2, "ordered", "sanctioned", "authorised", "authorized", "approved"):
+		// "the court ordered their detention": a court's custody, as "ordered his arrest".
 		return "arrest", 1
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
@@ -112,6 +115,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	if t.cyr && d.word(k-1, "о", "об") {
 		return true
 	}
+	// "Протокол задержания не составлялся": the record of a detention names no new one.
+	if t.cyr && d.word(k-1, "протокол", "протокола", "протоколе", "протоколом", "протоколы") {
+		return true
+	}
 	// A Russian participle in its long form names people ("адвокат задержанного"), its short
 	// form says what happened to them ("задержан").
 	if l == 1 && t.cyr && (strings.HasSuffix(lem, "нный") || strings.HasSuffix(lem, "тый")) && ruLongForm(t.low) {
@@ -132,7 +139,8 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			if lem == "detention" && (w(1, "was", "were") && w(2, "extended", "prolonged") || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
 				return true
 			}
-			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres")
+			// "at the detention hearing": a noun before another names no event.
+			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres", "hearing", "hearings")
 		}
 	case "search":
 		if lem == "search" || lem == "raid" {
@@ -187,6 +195,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			return w(1, "от") || d.toHouseArrest(k)
 		}
 	case "house arrest":
+		// "the five who had been under house arrest", "remained under house arrest": a state
+		// told as background, not the day it began.
+		if w(-1, "under") && (w(-2, "been") && w(-3, "had") || w(-2, "remained", "remain", "remains", "stayed")) && !d.word(k+l, "since", "from") {
+			return true
+		}
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
 		// "продлил домашний арест", "house arrest extended": its extension.
 		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||
@@ -277,7 +290,8 @@ func (d *doc) counted(a, k int) bool {
 		if d.word(x, "more", "over", "least", "более", "свыше", "около", "менее") && people(x+1) {
 			return true
 		}
-		if n := d.num(x); n >= 10 && people(x+1) && !d.word(x+1, "of") {
+		// Not the year of a date: "On 3 April 2025 the bloggers A and B were detained".
+		if n := d.num(x); n >= 10 && people(x+1) && !d.word(x+1, "of") && !d.toks[x].used {
 			return true
 		}
 	}
@@ -351,7 +365,11 @@ func (d *doc) events(si int) {
 			// "the victims of torture, A, B, C and D"
 			var after []*Person
 			seen := map[*Person]bool{}
+			first := -1 // where the list after the event word begins
 			for _, m := range d.personsIn(k+l, s.b) {
+				if first < 0 {
+					first = m.a
+				}
 				if m.p == nil || d.toks[m.b-1].poss || m.pronoun || seen[m.p] {
 					continue
 				}
@@ -361,7 +379,9 @@ func (d *doc) events(si int) {
 				seen[m.p] = true
 				after = append(after, m.p)
 			}
-			if len(after) >= 2 && d.listAfter(k+l, s.b) {
+			// Right after the event word, not past a date and another clause's names:
+			// "задержали на следующий день, 4 июня, C и D — 5 июня".
+			if len(after) >= 2 && d.listAfter(k+l, s.b) && first-(k+l) <= 3 {
 				persons = after
 			}
 		}
@@ -674,9 +694,10 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		if m.p == nil || m.a >= a && m.a < b {
 			continue
 		}
-		if official && d.official(m) && m.pronoun && m.b <= a && !d.word(m.a-1, "by") {
-			// "He was released" after "requested by the prosecutor": the pronoun's nearest
-			// antecedent that is no official.
+		if official && d.official(m) && m.pronoun && !d.word(m.a-1, "by") {
+			// "He was released" after "requested by the prosecutor", "Judge X presiding,
+			// granted the motion to arrest him": the pronoun's nearest antecedent that is no
+			// official.
 			if p := d.antecedentNotOfficial(m); p != nil {
 				c := *m
 				c.p, c.role = p, ""
@@ -688,6 +709,11 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		// "searched the house of X's parents": the parents' home, not X's.
 		if m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, m.b+1, kinWordList...) && d.homeOf(m) {
+			continue
+		}
+		// "Zaur Mehdiyev, who represented A and B, had his licence suspended": a name inside
+		// a relative clause closed before the event word is not its subject.
+		if m.b <= a && d.inClosedRelative(m, a, s) {
 			continue
 		}
 		if m.b <= a {
@@ -758,7 +784,10 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 	for _, o := range d.personsIn(s.a, s.b) {
 		// "in the case of Aigul Akberdiyeva, Judge Gulnara Baiturova rendered": a judge
 		// beside a name is no part of its list.
-		if o.p != nil && !o.pronoun && !o.roleNP && (o == m || !d.official(o)) {
+		// "He and Hayk Avetisyan were taken away": a subject pronoun joined to a name by
+		// "and" is one of the list.
+		subj := o.pronoun && d.word(o.a, "he", "she") && d.word(o.b, "and") && o.p != nil
+		if o.p != nil && (!o.pronoun || subj) && !o.roleNP && (o == m || !d.official(o)) {
 			ms = append(ms, o)
 		}
 	}
@@ -778,8 +807,20 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 		if d.appositionBetween(a.b, b.a) {
 			return true // "editor A, accountant B and C"
 		}
+		// "observer A and short-term observer B": words in lower case before the role word of
+		// the next name, after "and" or a comma, join too.
+		roleGap := roleWords[d.word2(b.a-1)] != "" && (d.word(a.b, "and", "и") || d.punct(a.b, ","))
 		for x := a.b; x < b.a; x++ {
-			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) {
+			if roleGap && x > a.b && d.toks[x].k == tWord && !d.toks[x].cap && !relativeWords[d.toks[x].low] {
+				continue
+			}
+			// "Mr. A and Mr. B": a title and its full stop.
+			if d.word(x, "mr", "mrs", "ms", "dr") || d.punct(x, ".") && d.word(x-1, "mr", "mrs", "ms", "dr") {
+				continue
+			}
+			// "editor A and the reporter B": an article before a role word joins too.
+			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
+				!(d.word(x, "the") && x > a.b && roleWords[d.word2(x+1)] != "") {
 				return false
 			}
 		}
@@ -904,6 +945,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if m.a > k && slices.ContainsFunc(d.toks[k+1:m.a], func(t tok) bool { return t.low == "after" || t.low == "before" }) && d.anyWord(k+1, m.a, "being", "having") {
 			continue
 		}
+		// "X told the court in August that he had been beaten in May": the date of the
+		// saying is not that of what was said, where what was said has a date of its own
+		// (without one, the allegation is dated by its telling).
+		if m.b <= k && d.anyWord(max(s.a, m.a-6), m.a, sayVerbs...) && d.datedAfterThat(m.b, k, s) {
+			continue
+		}
 		// "The verdict of 11 September came less than a week after officers searched the
 		// flat": an event after a vague bound is on some day before, not the sentence's.
 		if m.b <= k && d.vagueAfter(m.b, k) {
@@ -981,6 +1028,19 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if refDate != "" {
 		return refDate
 	}
+	// "Одновременно обыскали квартиру его брата", "Simultaneously, officers searched":
+	// at the time of the event told last.
+	if d.anyWord(s.a, k, "одновременно", "simultaneously") {
+		for x := len(d.res.Events) - 1; x >= 0; x-- {
+			if e := d.res.Events[x]; e.Date != "" {
+				return e.Date
+			}
+		}
+	}
+	// "The rally was dispersed late in the evening": the day the gathering was told with.
+	if m := d.gatheringDay(s.a); m != nil {
+		return m.iso
+	}
 	// "Среди задержанных — A и B", "among the detainees were A and B": the detention told
 	// before, whoever it named.
 	if d.word(k-1, "среди", "among") || d.word(k-1, "the") && d.word(k-2, "among") {
@@ -1015,7 +1075,8 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	last := ""
 	// "detained them on the spot", "на месте": then and there, across a paragraph's break.
 	para := s.para
-	if d.anyWord(k+1, min(s.b, k+8), "spot", "scene", "месте") && d.anyWord(k+1, min(s.b, k+8), "on", "at", "на") && si > 0 {
+	spot := d.anyWord(k+1, min(s.b, k+8), "spot", "scene", "месте") && d.anyWord(k+1, min(s.b, k+8), "on", "at", "на")
+	if spot && si > 0 {
 		para = d.sents[si-1].para
 	}
 	for sj := si - 1; sj >= 0 && si-sj <= 4 && (d.sents[sj].para == s.para || d.sents[sj].para == para); sj-- {
@@ -1032,8 +1093,69 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 			}
 		}
 	}
+	// "handed down the following sentences on 20 September: / A: eight years; / B: three
+	// years suspended; he was released in the courtroom;": an item of a list goes on from
+	// the day of the line that opens the list.
+	if last == "" {
+		if m := d.listIntroDate(si); m != nil {
+			return m.iso
+		}
+	}
+	// "detained at the scene" with no day told near it: the day of the gathering told before.
+	if spot && last == "" {
+		if m := d.familyDate(gatheringFamily, k, false); m != nil {
+			return m.iso
+		}
+	}
 	return last
 }
+
+// datedAfterThat reports "that" or "что" in tokens [a, k) with a date of its own after it in
+// sentence s.
+func (d *doc) datedAfterThat(a, k int, s sentence) bool {
+	for x := a; x < k; x++ {
+		if d.word(x, "that", "что") {
+			for _, m := range d.datesIn(x+1, s.b) {
+				if !m.until && !m.since {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// listIntroDate returns, for sentence si in an item of a list (paragraphs ending with ";"
+// after a line ending with ":"), the last date of the line that opens the list, or nil.
+func (d *doc) listIntroDate(si int) *dateMention {
+	para := d.sents[si].para
+	sj := si - 1
+	for sj >= 0 && d.sents[sj].para == para {
+		sj--
+	}
+	for n := 0; sj >= 0 && n < 12; n++ {
+		end := d.sents[sj].b - 1
+		switch {
+		case d.punct(end, ";"):
+			sj--
+			continue
+		case d.punct(end, ":") && d.sents[sj].para != para:
+			ms := d.datesIn(d.sents[sj].a, d.sents[sj].b)
+			for x := len(ms) - 1; x >= 0; x-- {
+				if m := ms[x]; !m.until && !m.since && !m.dateline && d.adverbial(m) {
+					return m
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// sayVerbs tell that someone said something: what they said has its own time.
+var sayVerbs = []string{"told", "said", "says", "stated", "testified", "alleged", "claimed", "complained", "recalled",
+	"заявил", "заявила", "заявили", "рассказал", "рассказала", "рассказали", "сообщил", "сообщила", "сообщили", "показал", "показала", "пожаловался", "пожаловалась"}
 
 // anyPunct reports one of the punctuation marks in tokens [a, b).
 func (d *doc) anyPunct(a, b int, ps ...string) bool {
@@ -1222,6 +1344,11 @@ func (d *doc) kinOf(m *personMention) bool {
 			return true
 		}
 		if d.toks[x].cyr && kinWords[d.toks[x].low] {
+			// "квартиру его младшего брата Сухроба Саидова": after "его" the name is the
+			// brother's own, not the one whose brother he is.
+			if x == m.a-1 && (d.word(x-1, "его", "её", "ее", "их") || d.word(x-2, "его", "её", "ее", "их") && !d.toks[x-1].cap) {
+				return false
+			}
 			return true
 		}
 	}
@@ -1518,6 +1645,35 @@ func (d *doc) excepted(m *personMention) bool {
 		}
 	}
 	return false
+}
+
+// relativeWords open a relative clause after a comma.
+var relativeWords = wordSet(`who whom whose which который которая которое которые которого которую которых которым которой чей чья`)
+
+// inClosedRelative reports a mention inside a relative clause that opens with a comma and
+// "who" ("A, who represented B,") and closes with a comma before token a.
+func (d *doc) inClosedRelative(m *personMention, a int, s sentence) bool {
+	open := -1
+	for x := m.a - 1; x > s.a && x >= m.a-12; x-- {
+		if d.punct(x, ",", ";", ":", "—", "–", "(", ")") {
+			break
+		}
+		if relativeWords[d.toks[x].low] && d.toks[x].k == tWord && d.punct(x-1, ",") {
+			open = x
+			break
+		}
+	}
+	return open >= 0 && d.punct(d.skipNames(m.b, a), ",")
+}
+
+// skipNames returns the first token at or after k, before b, that is a comma, or b.
+func (d *doc) skipNames(k, b int) int {
+	for ; k < b; k++ {
+		if d.punct(k, ",") {
+			return k
+		}
+	}
+	return b
 }
 
 // relativeSubject returns the token of "who" that is the subject of an event word at a ("who

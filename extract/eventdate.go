@@ -15,6 +15,7 @@ type eventFamily struct {
 
 var (
 	custodyFamily   = &eventFamily{types: []string{"arrest", "detention"}}
+	transferFamily  = &eventFamily{types: []string{"transfer"}}
 	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
 	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
 	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной`)
@@ -42,6 +43,8 @@ var eventNouns = map[string]*eventFamily{
 	"expulsion": {types: []string{"disciplinary action"}}, "disbarment": {types: []string{"disciplinary action"}}, "исключения": {types: []string{"disciplinary action"}},
 	"dispersal": {types: []string{"disruption"}}, "разгона": {types: []string{"disruption"}},
 	"dismissal": {types: []string{"dismissal"}}, "увольнения": {types: []string{"dismissal"}},
+	// "the day after his transfer there": the transfer told before, to a colony or a prison.
+	"transfer": transferFamily,
 	// A verdict may be an acquittal: "a month after the verdict" that acquitted.
 	"verdict": {words: verdictOrAcquittal}, "conviction": {words: verdictWords}, "sentencing": {words: verdictWords}, "приговора": {words: verdictOrAcquittal},
 	"acquittal": {words: acquitWords}, "оправдания": {words: acquitWords},
@@ -219,6 +222,10 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 			continue
 		}
 		if !f.words[d.toks[k].low] && !d.ofTypes(k, f.types) {
+			continue
+		}
+		// "back in March": the month, not a march.
+		if f == gatheringFamily && d.toks[k].used {
 			continue
 		}
 		// "через два дня после акции", "the day after the protest": a reference to the

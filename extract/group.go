@@ -136,7 +136,7 @@ func (d *doc) groupAt(i int) *groupMention {
 		if n, l := d.count(k); n > 1 && !d.unitAfter(k+l) {
 			// "the three defendants", "the other six"; "The three were detained": a
 			// number standing for people as the subject of a verb.
-			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded") {
+			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded", "who") {
 				return &groupMention{a: i, b: k + l + nl, n: n, other: other}
 			}
 		}
@@ -150,13 +150,36 @@ func (d *doc) groupAt(i int) *groupMention {
 	case w(0, "their") && w(1, "appeals", "appeal", "convictions", "conviction", "verdicts", "verdict", "sentences", "acquittals", "cases", "case") && d.groupVerbBefore(i):
 		// "rejected their appeals", "upheld their convictions": the people told before.
 		return &groupMention{a: i, b: i + 2, them: true}
+	case w(0, "their") && w(1, "detention", "arrest", "release", "transfer") && w(-1, "ordered", "authorised", "authorized", "sanctioned", "extended", "approved"):
+		// "the court ordered their detention": the people told before.
+		return &groupMention{a: i, b: i + 1, them: true}
 	case w(0, "them") && d.groupVerbBefore(i):
 		return &groupMention{a: i, b: i + 1, them: true}
 	case w(0, "they") && w(1, "were", "have", "had", "are") && d.toks[i].cap:
 		// "They were detained on arrival": the people named before, as a sentence's subject.
 		return &groupMention{a: i, b: i + 1, them: true}
+	case d.is(i, cNumber) && d.bareCountStart(i):
+		// "Eight were taken into custody", "A and B were detained on Monday; four colleagues
+		// the next day": a count of people standing alone, which is the defendants but those
+		// named beside it only when their number fits, else a count.
+		if n, l := d.count(i); n > 1 && n <= 30 && l == 1 {
+			// Not "Four of them received prison terms": a part of a group.
+			if nl := noun(1); nl > 0 && !w(1, "people", "of") || w(1, "were", "are", "have", "had", "others", "more") {
+				if w(1, "others", "more") {
+					nl = 1
+				}
+				return &groupMention{a: i, b: i + 1 + nl, n: n, other: true, count: true}
+			}
+		}
 	}
 	return nil
+}
+
+// bareCountStart reports a number at token i that opens its clause: at a sentence's start,
+// or after a semicolon, a dash or "and", "while", "but"; not after a colon, where a title's
+// count stands ("Gomel: four protesters sentenced, one to home confinement").
+func (d *doc) bareCountStart(i int) bool {
+	return i == d.sents[d.toks[i].sent].a || d.punct(i-1, ";", "—", "–") || d.word(i-1, "and", "while", "but", "whereas")
 }
 
 // unitAfter reports a unit of time or money at token i: "all three years" is no group.
@@ -335,9 +358,11 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 						}
 					}
 				}
-			case try == 1 && g.count:
+			case try == 2 && g.count:
 				return nil, true // a count that does not fit the defendants is a count
-			case si > 0:
+			case si > 0 && (!g.count || d.sents[si-1].para == s.para):
+				// "A and B were detained on Monday; four colleagues the next day": not those
+				// the clause or sentence before names.
 				prev := d.sents[si-1]
 				for _, m := range d.personsIn(prev.a, prev.b) {
 					if m.p != nil && !m.pronoun {

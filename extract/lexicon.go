@@ -89,7 +89,7 @@ var enIrregular = map[string]string{
 	"lost": "lose", "found": "find", "hung": "hang", "hanged": "hang", "let": "let", "lets": "let",
 	"rounded": "round", "withdrew": "withdraw", "withdrawn": "withdraw", "threw": "throw", "thrown": "throw",
 	"struck": "strike", "stricken": "strike", "left": "leave", "walked": "walk",
-	"forbade": "forbid", "forbidden": "forbid", "held": "hold",
+	"forbade": "forbid", "forbidden": "forbid", "held": "hold", "went": "go", "gone": "go",
 }
 
 // enLemma brings an English word to the lemma of the vocabulary it is a form of: -s, -es,

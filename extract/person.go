@@ -229,7 +229,7 @@ func (d *doc) nameTok(i int) bool {
 		return false
 	}
 	t := &d.toks[i]
-	if t.k != tWord || t.skip || t.used || t.head || t.quoted || !t.cap || t.caps && utf8.RuneCountInString(t.t) > 1 {
+	if t.k != tWord || t.skip || t.used || t.head || t.thead || t.quoted || !t.cap || t.caps && utf8.RuneCountInString(t.t) > 1 {
 		return false
 	}
 	if nonNames[t.low] || d.month(i) > 0 || d.isEnHead(i) != "" {
@@ -896,6 +896,9 @@ var pronounGender = map[string]byte{
 	"она": 'f', "её": 'f', "ее": 'f', "ей": 'f', "неё": 'f', "нее": 'f', "ней": 'f', "нею": 'f', "ею": 'f',
 }
 
+// womanWords and manWords stand for the person of that gender named before.
+var womanWords = map[string]byte{"woman": 'f', "женщину": 'f', "женщина": 'f', "женщины": 'f', "женщине": 'f', "man": 'm', "мужчину": 'm', "мужчина": 'm', "мужчины": 'm', "мужчине": 'm'}
+
 var objectPronouns = map[string]bool{"him": true, "her": true, "его": true, "её": true, "ее": true, "ему": true, "ей": true, "него": true, "неё": true, "нее": true}
 
 // findPronouns records pronouns and role nouns ("the blogger", "для блогера") as mentions to
@@ -907,6 +910,12 @@ func (d *doc) findPronouns() {
 			continue
 		}
 		if g, ok := pronounGender[t.low]; ok {
+			d.persons = append(d.persons, &personMention{a: i, b: i + 1, pronoun: true, gender: g, roleTok: -1, spouseOf: -1, subject: d.subjectAt(i + 1)})
+			continue
+		}
+		// "Отпустили женщину только утром", "the woman was released": the woman named
+		// before, as "her" would be; not "a woman", "одна женщина".
+		if g, ok := womanWords[t.low]; ok && (t.cyr && !d.word(i-1, "одна", "одну", "какая-то", "какую-то", "другая", "другую", "ещё", "еще") || d.word(i-1, "the")) {
 			d.persons = append(d.persons, &personMention{a: i, b: i + 1, pronoun: true, gender: g, roleTok: -1, spouseOf: -1, subject: d.subjectAt(i + 1)})
 			continue
 		}
@@ -969,12 +978,46 @@ func (d *doc) resolvePersons() {
 	bySurname := map[string][]*Person{}
 	firstAt := map[*Person]int{} // the index of the first mention of a person
 	aliasOf := d.parentheticalAliases()
+	// A first name written alike beside case forms of one surname ("Огулджан Курбановой",
+	// "Огулджан Курбанову") is one person: the surname the readings of all its forms share,
+	// where they share one (Курбанову alone may be a man's dative).
+	shared := map[string]map[string]bool{} // first name, as written -> surname readings all its forms allow
+	for _, m := range d.persons {
+		if m.pronoun || m.roleNP || m.first == "" || !isCyrillic(m.last) {
+			continue
+		}
+		rs := map[string]bool{}
+		for _, r := range d.names.readings(m.last) {
+			rs[r.lemma] = true
+		}
+		if prev, ok := shared[m.first]; ok {
+			for l := range prev {
+				if !rs[l] {
+					delete(prev, l)
+				}
+			}
+		} else {
+			shared[m.first] = rs
+		}
+	}
 	// Full names first.
 	for idx, m := range d.persons {
 		if m.pronoun || m.roleNP || m.first == "" {
 			continue
 		}
 		first, last, g := d.nominative(m, votes)
+		if rs := shared[m.first]; len(rs) == 1 && !rs[last] {
+			for l := range rs {
+				for _, r := range d.names.readings(m.last) {
+					if r.lemma == l {
+						last = l
+						if r.gender != 0 {
+							g = r.gender
+						}
+					}
+				}
+			}
+		}
 		// "Alena Sakovich (in Russian-language documents: Elena Sakovich)": another spelling
 		// of the name before, which names the person.
 		if j, ok := aliasOf[idx]; ok && d.persons[j].p != nil {
@@ -1213,6 +1256,16 @@ func (d *doc) antecedentWhere(idx int, skip func(*Person) bool) *Person {
 		// "X's brother, Y, who was detained with him, ...: he died": a subject pronoun is
 		// not an object pronoun of its sentence, nor the one whose kin it names.
 		if m.pronoun && !obj && d.toks[o.a].sent == sent && (o.pronoun && objectPronouns[d.toks[o.a].low] || d.toks[o.b-1].poss && d.anyWord(o.b, o.b+3, kinWordList...)) {
+			continue
+		}
+		// "for the judgment in the Avagyan case. Later the Council terminated his powers": a
+		// name used as a noun's modifier is not what a pronoun stands for.
+		if m.pronoun && d.word(o.a-1, "the") && d.word(o.b, "case", "cases", "trial", "affair", "verdict", "judgment", "file", "proceedings") {
+			continue
+		}
+		// "Z, who represented A and B, had his licence suspended": his is Z's, not that of
+		// a name in the relative clause closed before it.
+		if m.pronoun && d.toks[o.a].sent == sent && d.inClosedRelative(o, m.a, d.sents[sent]) {
 			continue
 		}
 		if m.pronoun && o.counsel && d.toks[o.a].sent == sent {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -253,6 +254,17 @@ func (d *doc) markTable(lines []tableLine, block []int) {
 				}
 				if sentenceHeads[d.toks[k].low] {
 					kinds[col] = colSentence
+				}
+			}
+		}
+	}
+	// A head of a line or two whose titles are known ("Prosecutor's" over "request",
+	// "Sentence") holds titles, no names: "Defendant  Role" is not a defendant called Role.
+	if slices.ContainsFunc(kinds, func(k byte) bool { return k != 0 }) && headEnd <= 2 {
+		for bi := 0; bi < headEnd; bi++ {
+			for _, c := range lines[block[bi]].cells {
+				for k := c[0]; k < c[1]; k++ {
+					d.toks[k].thead = true
 				}
 			}
 		}

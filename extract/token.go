@@ -32,6 +32,7 @@ type tok struct {
 	note   bool  // in a footnote block: a citation, whose own dates are the document's too
 	used   bool  // claimed by an organisation or a date
 	head   bool  // in a line written in capitals
+	thead  bool  // in the head of a table whose columns are titled: no name ("Defendant  Role")
 	quoted bool  // inside a short quotation
 	cls    wclass
 	lem    string // the lemma of the event vocabulary the word is a form of, else low

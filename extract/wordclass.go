@@ -58,6 +58,9 @@ func init() {
 	for w := range ruNumbers {
 		classes[w] |= cGroupStart
 	}
+	for w := range enNumbers {
+		classes[w] |= cGroupStart // "Eight were detained", "four colleagues"
+	}
 	classes["полтора"] |= cNumber
 	classes["полутора"] |= cNumber
 }
