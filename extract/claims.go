@@ -1696,7 +1696,7 @@ func (d *doc) nameItem(si int) bool {
 	}
 	for _, m := range d.sentPersons[si] {
 		if m.a == a && m.p != nil && !m.pronoun {
-			return d.punct(m.b, ",", "—", "–", ":") || d.punct(m.b, "-")
+			return d.punct(m.b, ",", "—", "–", ":", "(") || d.punct(m.b, "-") // "A (30, engineer): 4 years"
 		}
 	}
 	return false

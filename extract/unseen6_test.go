@@ -305,3 +305,16 @@ func TestExtract_TreatyArticlesAreNoCharges(t *testing.T) {
 		t.Errorf("charges = %q, want %q", got, want)
 	}
 }
+
+// A list item that opens with a name and its particulars in brackets ("A (30, engineer): 4
+// years") is an item of the verdict told above, and "Prosecution demand:" after it is hers.
+func TestExtract_NameItemWithParticulars(t *testing.T) {
+	text := "Batumi, 22.09.2025\n\nOn Friday the Batumi City Court delivered its verdict in the case of three activists.\n\nWho got what\n\nGiorgi Beridze (22, student): 3 years in prison.\n\nNana Tsiklauri (31, nurse): 2 years. Prosecution demand: 3 years.\n"
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Giorgi Beridze imprisonment P3Y", "Nana Tsiklauri imprisonment P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Nana Tsiklauri imprisonment P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
