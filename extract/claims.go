@@ -182,7 +182,7 @@ var kindWords = wordSet(`arrest ban banned barred behind colony compulsory condi
 	ограничение ограничением ограничению ограничения оштрафовал оштрафовала оштрафовали оштрафован оштрафована
 	принудительного принудительное принудительному пробационного пробационный пробационному пробационным тюрьму тюрьмы условно условного условное условному условный
 	условным штраф штрафа штрафом штрафу штрафы штрафов штрафами штрафовали штрафовал штрафовала химии химию химия химией домашней домашнюю домашняя
-	бас шартты айыппұл айыппұлға тыйым әкімшілік home house chemistry`)
+	бас шартты айыппұл айыппұлға тыйым әкімшілік home house chemistry общего строгого особого усиленного`)
 
 // kindAt reads a word that names a kind of penalty at token i, and its length.
 func (d *doc) kindAt(i int) (string, int) {
@@ -235,6 +235,9 @@ func (d *doc) kindAt(i int) (string, int) {
 	case w(0, "suspended", "conditional") && !w(1, "from"), w(0, "probation") && !w(1, "supervision", "service", "officer", "officers", "office"), w(0, "условно", "условный", "условного", "условным", "условному", "условное"):
 		return "suspended", 1
 	case w(0, "лишения", "лишение", "лишению", "лишением") && w(1, "свободы"):
+		return "imprisonment", 2
+	// "к 6 годам общего режима": a colony's regime is a term of imprisonment.
+	case w(0, "общего", "строгого", "особого", "усиленного") && w(1, "режима"):
 		return "imprisonment", 2
 	case w(0, "imprisonment", "prison", "jail", "incarceration", "colony", "колонии", "колонию", "колония", "тюрьмы", "тюрьму", "заключения", "заключение",
 		"колонии-поселения", "колонию-поселение", "колония-поселение", "колонии-поселении"): // a penal settlement is a term of imprisonment
@@ -749,6 +752,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			// led by the terms' noun, where no request is told.
 			if lead := d.sents[si].lead; !strong && lead >= 0 && (d.cueIn(lead, cStrong) || d.anyWord(d.sents[lead].a, d.sents[lead].b, "verdict", "verdicts", "sentences") ||
 				d.anyWord(d.sents[lead].a, d.sents[lead].b, "term", "terms", "result", "results") && !d.cueIn(lead, cDemand)) && !d.anyClass(a, t.a, cDemand) {
+				strong = true
+			}
+			// "смягчил наказание до 5 лет", "reduced his sentence to five years": the new term.
+			if !strong && d.word(t.a-1, "до", "to") && d.anyWord(max(a, t.a-6), t.a, termChanges...) {
 				strong = true
 			}
 			// "The terms, unchanged on appeal: A and B — 9 years each, C — 8 years": the same

@@ -318,3 +318,13 @@ func TestExtract_NameItemWithParticulars(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// "к 6 годам общего режима" is imprisonment, the ban after it keeps its own term; "смягчил
+// наказание до 5 лет" is the new term.
+func TestExtract_RegimeAndReducedTo(t *testing.T) {
+	text := "Пенза, 3 апреля 2025\n\n21 ноября суд приговорил Анну Сорокину к 4 годам общего режима с запретом на администрирование сайтов на 2 года. В феврале областной суд смягчил наказание до 3 лет."
+	want := []string{"Анна Сорокина ban P2Y", "Анна Сорокина imprisonment P3Y", "Анна Сорокина imprisonment P4Y"}
+	if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
