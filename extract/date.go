@@ -672,6 +672,15 @@ func (d *doc) findDates() {
 					m.b += l
 				}
 			}
+			// "в марте следующего года", "in March the following year": the year after the
+			// year told last.
+			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && lastYear != 0 && d.nextYearLen(m.b) > 0 {
+				m.y = lastYear + 1
+				if m.prec == precNoYear {
+					m.prec = precDay
+				}
+				m.b += d.nextYearLen(m.b)
+			}
 			// In the text a period ("on the night of 11-12 January") is dated by its last day.
 			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && lastYear != 0 && d.sameYear(m.b) {
 				m.y = lastYear // "3 октября того же года", "on 5 May of that year"
@@ -1027,6 +1036,20 @@ func (d *doc) thisYearLen(i int) int {
 	case d.word(i, "this") && d.word(i+1, "year"):
 		return 2
 	case d.word(i, "of") && d.word(i+1, "this") && d.word(i+2, "year"):
+		return 3
+	}
+	return 0
+}
+
+// nextYearLen is the length of "следующего года", "of the following year", "the next year" at
+// token i, 0 when there is none.
+func (d *doc) nextYearLen(i int) int {
+	switch {
+	case d.word(i, "следующего", "будущего") && d.word(i+1, "года"):
+		return 2
+	case d.word(i, "of") && d.word(i+1, "the") && d.word(i+2, "following", "next") && d.word(i+3, "year"):
+		return 4
+	case d.word(i, "the") && d.word(i+1, "following", "next") && d.word(i+2, "year"):
 		return 3
 	}
 	return 0

@@ -328,3 +328,19 @@ func TestExtract_RegimeAndReducedTo(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// "в марте следующего года" is the year after the one told last; "Подругу X" is no name.
+func TestExtract_FollowingYearAndFriend(t *testing.T) {
+	text := "Пенза, 3 апреля 2025\n\nВпервые её оштрафовали в мае 2022 года. Уголовное дело возбудили в марте следующего года. Подругу Сорокиной Тамару Гусеву вызывали на беседу."
+	if got, want := datesOf(text), []string{"2025-04-03", "2022-05", "2023-03"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+	for _, p := range Extract(text).Persons {
+		if strings.HasPrefix(p.Name, "Подруг") {
+			t.Errorf("person %q", p.Name)
+		}
+	}
+	if got, want := datesOf("Tbilisi, 3 April 2025\n\nHe was fined in May 2022 and charged in March the following year."), []string{"2025-04-03", "2022-05", "2023-03"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
