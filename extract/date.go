@@ -708,7 +708,7 @@ func (d *doc) findDates() {
 			}
 			// "26.03.2025 10:15" alone on its line after the dateline: the next post of a
 			// feed, whose "вчера" and "today" are counted from it.
-			if d.dateline != nil && m.prec == precDay && m.y != 0 && d.postStamp(m) {
+			if d.dateline != nil && (m.prec == precDay && m.y != 0 || m.prec == precNoYear) && d.postStamp(m) {
 				post = m
 			}
 			d.addDate(m, "")
@@ -1324,8 +1324,11 @@ func (d *doc) findTrailingDateline() {
 
 // postStamp reports a date with a time and nothing else on its line: "26.03.2025 10:15".
 func (d *doc) postStamp(m *dateMention) bool {
-	if d.lineStart(m.a) != m.a {
-		return false
+	// "📌 4 ноября, 19:10": a mark may open the line.
+	for k := d.lineStart(m.a); k < m.a; k++ {
+		if d.toks[k].k == tWord || d.toks[k].k == tNum {
+			return false
+		}
 	}
 	timed := false
 	for k := m.b; k < len(d.toks) && d.toks[k].nl == 0; k++ {

@@ -344,3 +344,12 @@ func TestExtract_FollowingYearAndFriend(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// A feed's posts stamped with a day and a time but no year, after a mark ("📌 4 ноября,
+// 19:10"), count their "вчера" and "позавчера" from their own day.
+func TestExtract_FeedPostsWithoutYear(t *testing.T) {
+	text := "Канал адвоката\n\n📌 2 ноября, 23:48\nСегодня задержали активиста Марата Исаева.\n\n📌 6 ноября, 19:10\nПозавчера суд арестовал Исаева на два месяца.\n"
+	if got, want := datesOf(text), []string{"--11-02", "--11-06", "--11-04"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
