@@ -2391,14 +2391,22 @@ func (d *doc) respectively(si int) bool {
 		}
 	}
 	demand := d.anyClass(s.a, p+1, cDemand)
-	// The people: those the sentence names, else those of the penalties told last.
+	// The people: those named between the terms and "respectively" ("ten and eight years for
+	// A and B respectively, and six for C"), else those the sentence names, else those of the
+	// penalties told last.
 	var names []string
 	seen := map[string]bool{}
-	for _, m := range d.personsIn(s.a, s.b) {
-		if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !seen[m.p.Name] {
-			seen[m.p.Name] = true
-			names = append(names, m.p.Name)
+	collect := func(a, b int) {
+		names, seen = names[:0], map[string]bool{}
+		for _, m := range d.personsIn(a, b) {
+			if m.p != nil && !m.pronoun && !m.roleNP && !d.official(m) && !seen[m.p.Name] {
+				seen[m.p.Name] = true
+				names = append(names, m.p.Name)
+			}
 		}
+	}
+	if collect(te, r); len(names) != len(terms) {
+		collect(s.a, s.b)
 	}
 	if len(names) != len(terms) {
 		names = names[:0]

@@ -353,3 +353,16 @@ func TestExtract_FeedPostsWithoutYear(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// "respectively" pairs the terms with the names between them and the word, though the
+// sentence names someone else after it.
+func TestExtract_RespectivelyNamesBeforeTheWord(t *testing.T) {
+	text := "Geneva, 3 May 2024\n\nThe court convicted Ms. Olga Sokol, Mr. Ivan Bely and Ms. Vera Kuts. The prosecutor had requested nine and seven years of imprisonment for Ms. Sokol and Mr. Bely respectively, and four years of restriction of freedom for Ms. Kuts."
+	r := Extract(text)
+	got := penaltiesOf(r.Demands)
+	for _, w := range []string{"Ivan Bely imprisonment P7Y", "Olga Sokol imprisonment P9Y"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("demands = %q, want %q among them", got, w)
+		}
+	}
+}
