@@ -1224,6 +1224,18 @@ func (d *doc) inParens(a, k int) bool {
 // to six years (the prosecutor had asked for seven) and B to two": the demand of the aside is
 // not the claim after it.
 func (d *doc) closedAside(a, k, b int) bool {
+	// "sentenced A to 2 years — the prosecutor had requested 3 — and B to 1 year": an aside
+	// between dashes.
+	for x := k - 1; x >= a && x >= k-8; x-- {
+		if d.punct(x, "—", "–") {
+			for y := k + 1; y < b; y++ {
+				if d.punct(y, "—", "–") {
+					return true
+				}
+			}
+			break
+		}
+	}
 	open := -1
 	for x := k - 1; x >= a; x-- {
 		if d.punct(x, ")") {
@@ -1641,7 +1653,8 @@ func (d *doc) equalsDemand(b int, s sentence) bool {
 		if d.punct(x, ";") || d.mayCount(x) && d.unit(x+1) != 0 {
 			break
 		}
-		if d.word(x, "as") && !d.word(x+1, "well", "a", "an", "part", "if", "though") || d.word(x, "как") && d.word(x+1, "и") {
+		// "exactly what the prosecution had asked for"
+		if d.word(x, "as") && !d.word(x+1, "well", "a", "an", "part", "if", "though") || d.word(x, "как") && d.word(x+1, "и") || d.word(x, "what") && d.word(x-1, "exactly", "just", "precisely") {
 			if d.anyWord(x+1, min(s.b, x+5), "requested", "asked", "sought", "demanded", "просил", "просила", "просило", "просили", "запрашивал", "запрашивала", "запрашивало", "требовал", "требовала", "требовало") {
 				return true
 			}

@@ -366,3 +366,16 @@ func TestExtract_RespectivelyNamesBeforeTheWord(t *testing.T) {
 		}
 	}
 }
+
+// A request told between dashes is an aside of its own: the term after it is the next
+// defendant's sentence; "exactly what the prosecution had asked for" makes it the demand too.
+func TestExtract_DashAsideAndExactlyWhatAsked(t *testing.T) {
+	text := "Yerevan, 3 May 2022\n\nOn 23 June the judge sentenced Aram Petrosyan to 3 years' imprisonment — the prosecutor had requested 4 years — and Karen Sahakyan to 2 years, exactly what the prosecution had asked for."
+	r := Extract(text)
+	if got, want := penaltiesOf(r.Sentences), []string{"Aram Petrosyan imprisonment P3Y", "Karen Sahakyan imprisonment P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Aram Petrosyan imprisonment P4Y", "Karen Sahakyan imprisonment P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
