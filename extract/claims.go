@@ -2066,6 +2066,54 @@ func (d *doc) bracketLegend(si int) bool {
 	return d.anyWord(la, lb, "скобках", "brackets", "parentheses", "parenthesis") && d.anyClass(la, lb, cDemand|cProsecutor)
 }
 
+// verdictOf returns the persons whose verdicts the outcome word at token k acts on, named
+// after it: "left unchanged the sentence imposed on his co-defendant X", "quashed the
+// convictions of X and Y"; or nil.
+func (d *doc) verdictOf(k int, s sentence) []*Person {
+	for x := k + 1; x < min(s.b, k+8); x++ {
+		if d.punct(x, ",", ";", ":") {
+			return nil
+		}
+		if !d.word(x, "verdict", "verdicts", "sentence", "sentences", "conviction", "convictions") {
+			continue
+		}
+		y := x + 1
+		if d.word(y, "imposed", "passed", "handed") {
+			y++
+		}
+		if !d.word(y, "on", "against", "of") {
+			return nil
+		}
+		var out []*Person
+		last := y + 1
+		for _, m := range d.personsIn(y+1, min(s.b, y+16)) {
+			if m.p == nil || m.pronoun || d.official(m) {
+				continue
+			}
+			// The list goes on past "," and "and" only: "of X and Y, two residents who ...".
+			if len(out) > 0 && !d.onlyJoiners(last, m.a) || len(out) == 0 && m.a > y+5 {
+				break
+			}
+			if !slices.Contains(out, m.p) {
+				out = append(out, m.p)
+			}
+			last = m.b
+		}
+		return out
+	}
+	return nil
+}
+
+// onlyJoiners reports whether tokens [a, b) are only commas and "and": the joints of a list.
+func (d *doc) onlyJoiners(a, b int) bool {
+	for x := a; x < b; x++ {
+		if !d.punct(x, ",") && !d.word(x, "and", "и") {
+			return false
+		}
+	}
+	return true
+}
+
 // leftUnchanged reports a verdict or sentence left unchanged by the word "left" at token k,
 // whatever stands between them in the clause: "left all five sentences unchanged".
 func (d *doc) leftUnchanged(k int) bool {
@@ -2159,6 +2207,9 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		}
 		if len(persons) > 1 && !d.groupNear(k, k+l, s) && !d.inRespectOf(k+l) && !d.fromDash {
 			persons = d.nearest(k, k+l, s)
+		}
+		if ps := d.verdictOf(k, s); len(ps) > 0 && o != "convicted" && o != "acquitted" {
+			persons = ps
 		}
 		if len(persons) == 0 {
 			// "the case against 22 activists. The activists, among them X and Y, ...": the

@@ -379,3 +379,18 @@ func TestExtract_DashAsideAndExactlyWhatAsked(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// The verdict an appeal acts on names its persons after it: "left unchanged the sentence
+// imposed on his co-defendant X", "quashed the convictions of X and Y, two residents of ...".
+func TestExtract_VerdictOfNamedAfter(t *testing.T) {
+	text := "Yerevan, 3 May 2022\n\nThe court of appeal acquitted Arsen Hakobyan but left unchanged the sentence imposed on his co-defendant Vahe Sargsyan.\n\nIn Gyumri the court quashed the convictions of Lilit Avetisyan and Gor Martirosyan, two residents who had been convicted of hooliganism."
+	got := outcomesOf(Extract(text))
+	for _, w := range []string{"Vahe Sargsyan upheld", "Lilit Avetisyan overturned", "Gor Martirosyan overturned"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("outcomes = %q, want %q among them", got, w)
+		}
+	}
+	if slices.Contains(got, "Arsen Hakobyan upheld") {
+		t.Errorf("outcomes = %q: Hakobyan's was not upheld", got)
+	}
+}
