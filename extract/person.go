@@ -126,6 +126,11 @@ sentenced charged jogorku
 	}
 }
 
+// namedAfter are the words after a person's name that make it the name of a place or a thing:
+// "Heydar Aliyev International Airport".
+var namedAfter = wordSet(`international airport avenue street square boulevard prospect park stadium university
+	prize award metro station аэропорт проспект улица площадь университет`)
+
 // personMention is a mention of a person at tokens [a, b).
 type personMention struct {
 	a, b          int
@@ -499,6 +504,10 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	if jumped >= 0 && m.a <= parts[jumped].i && m.b > parts[jumped].i+1 {
 		end = max(end, m.b)
 		m.b = parts[jumped].i + 1
+	}
+	// "Heydar Aliyev International Airport", "Rustaveli Avenue": a place named after a person.
+	if d.capWord2(m.b) && namedAfter[d.toks[m.b].low] {
+		return nil, max(end, m.b)
 	}
 	d.context(m)
 	return m, max(end, m.b)

@@ -394,3 +394,15 @@ func TestExtract_VerdictOfNamedAfter(t *testing.T) {
 		t.Errorf("outcomes = %q: Hakobyan's was not upheld", got)
 	}
 }
+
+// A name followed by "International Airport" or "Avenue" names a place, not a person.
+func TestExtract_PlaceNamedAfterAPerson(t *testing.T) {
+	r := Extract("Baku, 1 May 2025\n\nThe lawyer Leyla Mirzayeva was stopped at Heydar Aliyev International Airport on 3 May.")
+	var names []string
+	for _, p := range r.Persons {
+		names = append(names, p.Name)
+	}
+	if want := []string{"Leyla Mirzayeva"}; !slices.Equal(names, want) {
+		t.Errorf("persons = %q, want %q", names, want)
+	}
+}
