@@ -656,38 +656,30 @@ func (d *doc) findDates() {
 				}
 				continue
 			}
-			// "в октябре прошлого года", "in March last year": the year before the text's.
-			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && d.docDate != nil && d.docDate.y != 0 {
-				if l := d.yearBeforeLen(m.b); l > 0 {
-					m.y = d.docDate.y - 1
+			// A day or month without a year and a phrase that names the year: "в октябре
+			// прошлого года", "в марте этого года" (the text's year, whatever year was told
+			// last), "в марте следующего года", "3 октября того же года". (In the text a period,
+			// "on the night of 11-12 January", is dated by its last day.)
+			if m.prec == precNoYear || m.prec == precMonth && m.y == 0 {
+				ref, l := d.yearPhrase(m.b)
+				y := 0
+				switch {
+				case ref == yearBefore && d.docDate != nil && d.docDate.y != 0:
+					y = d.docDate.y - 1
+				case ref == thisYear && d.docDate != nil && d.docDate.y != 0:
+					y = d.docDate.y
+				case ref == nextYear && lastYear != 0:
+					y = lastYear + 1
+				case ref == sameYear && lastYear != 0:
+					y = lastYear
+				}
+				if y != 0 {
+					m.y = y
 					if m.prec == precNoYear {
 						m.prec = precDay
 					}
 					m.b += l
-				} else if l := d.thisYearLen(m.b); l > 0 {
-					m.y = d.docDate.y // "в марте этого года": the text's year, whatever year was told last
-					if m.prec == precNoYear {
-						m.prec = precDay
-					}
-					m.b += l
 				}
-			}
-			// "в марте следующего года", "in March the following year": the year after the
-			// year told last.
-			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && lastYear != 0 && d.nextYearLen(m.b) > 0 {
-				m.y = lastYear + 1
-				if m.prec == precNoYear {
-					m.prec = precDay
-				}
-				m.b += d.nextYearLen(m.b)
-			}
-			// In the text a period ("on the night of 11-12 January") is dated by its last day.
-			if (m.prec == precNoYear || m.prec == precMonth && m.y == 0) && lastYear != 0 && d.sameYear(m.b) {
-				m.y = lastYear // "3 октября того же года", "on 5 May of that year"
-				if m.prec == precNoYear {
-					m.prec = precDay
-				}
-				m.b += d.sameYearLen(m.b)
 			}
 			if m.prec == precNoYear || m.prec == precMonth && m.y == 0 {
 				if y := d.yearFor(m, i, lastYear); y != 0 {
@@ -1012,66 +1004,46 @@ func (d *doc) paraStart(i int) bool {
 	return si == 0 || d.sents[si-1].para != d.sents[si].para
 }
 
-// sameYear reports "того же года", "этого года", "of the same year", "that year" at token i.
-// yearBeforeLen is the length of "прошлого года", "last year" or "of last year" at token i,
-// 0 when there is none.
-func (d *doc) yearBeforeLen(i int) int {
-	switch {
-	case d.word(i, "прошлого", "минувшего") && d.word(i+1, "года"):
-		return 2
-	case d.word(i, "last") && d.word(i+1, "year"):
-		return 2
-	case d.word(i, "of") && d.word(i+1, "last") && d.word(i+2, "year"):
-		return 3
-	}
-	return 0
-}
+// A yearRef is the year a phrase after a day or a month without one names.
+type yearRef int
 
-// thisYearLen is the length of "этого года", "текущего года", "of this year" at token i, 0
-// when there is none. ("этого же года" is the same year as the date before.)
-func (d *doc) thisYearLen(i int) int {
-	switch {
-	case d.word(i, "этого", "текущего", "нынешнего", "сего") && d.word(i+1, "года"):
-		return 2
-	case d.word(i, "this") && d.word(i+1, "year"):
-		return 2
-	case d.word(i, "of") && d.word(i+1, "this") && d.word(i+2, "year"):
-		return 3
-	}
-	return 0
-}
+const (
+	noYearRef  yearRef = iota
+	yearBefore         // "прошлого года", "last year": the year before the text's
+	thisYear           // "этого года", "this year": the text's year
+	sameYear           // "того же года", "of that year": the year told last
+	nextYear           // "следующего года", "the following year": the year after the one told last
+)
 
-// nextYearLen is the length of "следующего года", "of the following year", "the next year" at
-// token i, 0 when there is none.
-func (d *doc) nextYearLen(i int) int {
+// yearPhrase reads a phrase at token i that names the year of the day or month before it:
+// which year, and the phrase's length.
+func (d *doc) yearPhrase(i int) (yearRef, int) {
+	w := func(k int, ws ...string) bool { return d.word(i+k, ws...) }
 	switch {
-	case d.word(i, "следующего", "будущего") && d.word(i+1, "года"):
-		return 2
-	case d.word(i, "of") && d.word(i+1, "the") && d.word(i+2, "following", "next") && d.word(i+3, "year"):
-		return 4
-	case d.word(i, "the") && d.word(i+1, "following", "next") && d.word(i+2, "year"):
-		return 3
+	case w(0, "прошлого", "минувшего") && w(1, "года"), w(0, "last") && w(1, "year"):
+		return yearBefore, 2
+	case w(0, "of") && w(1, "last") && w(2, "year"):
+		return yearBefore, 3
+	case w(0, "того", "этого") && w(1, "же") && w(2, "года"):
+		return sameYear, 3
+	case w(0, "этого", "текущего", "нынешнего", "сего") && w(1, "года"), w(0, "this") && w(1, "year"):
+		return thisYear, 2
+	case w(0, "of") && w(1, "this") && w(2, "year"):
+		return thisYear, 3
+	case w(0, "следующего", "будущего") && w(1, "года"):
+		return nextYear, 2
+	case w(0, "the") && w(1, "following", "next") && w(2, "year"):
+		return nextYear, 3
+	case w(0, "of") && w(1, "the") && w(2, "following", "next") && w(3, "year"):
+		return nextYear, 4
+	case w(0, "того") && w(1, "года"), w(0, "of", "that") && w(1, "year"):
+		return sameYear, 2
+	case w(0, "of") && w(1, "that") && w(2, "year"):
+		return sameYear, 3
+	case w(0, "of") && w(1, "that", "the") && w(2, "same") && w(3, "year"):
+		return sameYear, 4
 	}
-	return 0
-}
-
-func (d *doc) sameYear(i int) bool { return d.sameYearLen(i) > 0 }
-
-func (d *doc) sameYearLen(i int) int {
-	switch {
-	case d.word(i, "того", "этого") && d.word(i+1, "же") && d.word(i+2, "года"):
-		return 3
-	case d.word(i, "того") && d.word(i+1, "года"):
-		return 2
-	case d.word(i, "of") && d.word(i+1, "that", "the") && d.word(i+2, "same") && d.word(i+3, "year"):
-		return 4
-	case d.word(i, "of", "that") && d.word(i+1, "that", "year") && (d.word(i+2, "year") || d.word(i+1, "year")):
-		if d.word(i+1, "year") {
-			return 2
-		}
-		return 3
-	}
-	return 0
+	return noYearRef, 0
 }
 
 // future reports words before token i that put a date ahead of the text's date: "until",
