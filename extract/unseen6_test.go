@@ -406,3 +406,13 @@ func TestExtract_PlaceNamedAfterAPerson(t *testing.T) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
 }
+
+// A day followed by "that year" or "того года" is in the year told last.
+func TestExtract_ThatYear(t *testing.T) {
+	if got, want := datesOf("Minsk, 3 April 2025\n\nShe was detained on 2 March 2021.\n\nOn 5 May that year she was sentenced."), []string{"2025-04-03", "2021-03-02", "2021-05-05"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+	if got, want := datesOf("Минск, 3 апреля 2025\n\nЕё задержали 2 марта 2021 года.\n\n5 мая того года её осудили."), []string{"2025-04-03", "2021-03-02", "2021-05-05"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
