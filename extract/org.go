@@ -939,6 +939,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 	if m := d.kkCourt(i); m != nil {
 		return m
 	}
+	if m := d.kkNamed(i); m != nil {
+		return m
+	}
 	// "ПЦ «Зорка»": a human rights centre (правозащитный центр) by its abbreviation, named
 	// by the quote after it.
 	if t.t == "ПЦ" {
@@ -1132,6 +1135,41 @@ func (d *doc) ruOrg(i int) *orgMention {
 	org.Name = strings.Join(parts, " ")
 	d.classifyRu(org)
 	return &orgMention{a: a, b: b, org: org}
+}
+
+// kkDescriptors are the stems of Kazakh nouns that say what a quoted name before them names,
+// in any case, and the kind they make: «Әділ сот» құқық қорғау бастамасы (an initiative), «Ел
+// үні» қозғалысының (a movement's).
+var kkDescriptors = []struct{ stem, kind string }{
+	{"қозғалыс", "party"}, {"партия", "party"}, {"бастама", "ngo"}, {"ұйым", "ngo"}, {"орталы", "ngo"},
+	{"қоры", "ngo"}, {"бірлест", "ngo"}, {"одағ", "ngo"}, {"басылым", "media"}, {"арна", "media"},
+	{"сайт", "media"}, {"газет", "media"},
+}
+
+// kkNamed reads, in a Kazakh text, the National Security Committee, or a quoted name whose
+// first word is at token i followed by a Kazakh noun that says what it names, after at most two
+// words ("құқық қорғау"): the name is the quoted one, as it is written in every case.
+func (d *doc) kkNamed(i int) *orgMention {
+	if !d.kk || i == 0 {
+		return nil
+	}
+	// "Ұлттық қауіпсіздік комитетінің қызметкерлері": the National Security Committee, in
+	// any case, named in the nominative.
+	if d.word(i, "ұлттық") && d.word(i+1, "қауіпсіздік") && i+2 < len(d.toks) && strings.HasPrefix(d.toks[i+2].low, "комитет") {
+		return &orgMention{a: i, b: i + 3, org: &Org{Name: d.quote(i, i+2) + " комитеті", Kind: "security service"}}
+	}
+	q, k := d.quotedName(i - 1)
+	if q == "" {
+		return nil
+	}
+	for n := 0; n <= 2 && k < len(d.toks) && d.toks[k].k == tWord && d.toks[k].nl == 0; n, k = n+1, k+1 {
+		for _, x := range kkDescriptors {
+			if strings.HasPrefix(d.toks[k].low, x.stem) {
+				return &orgMention{a: i, b: k + 1, org: &Org{Name: q, Kind: x.kind}}
+			}
+		}
+	}
+	return nil
 }
 
 // kkCourtLevels are the Kazakh adjectives of a court's level, and the level.

@@ -151,3 +151,13 @@ func TestExtract_LowerCaseInstitutions(t *testing.T) {
 		t.Errorf("organisations = %q, want %q", got, want)
 	}
 }
+
+// Kazakh: a quoted name before the noun that says what it is, in any case («Әділ сот» құқық
+// қорғау бастамасының), and the National Security Committee in any case.
+func TestExtract_KazakhOrganisations(t *testing.T) {
+	text := "Тараз, 2025 жылғы 11 қыркүйек\n\n«Ақ жол» құқық қорғау орталығының мәлімдемесі. Белсенді «Жас дауыс» қозғалысына қатысқан. Оны Ұлттық қауіпсіздік комитетінің қызметкерлері ұстады."
+	want := []string{"Ақ жол", "Жас дауыс", "Ұлттық қауіпсіздік комитеті"}
+	if got := orgNames(Extract(text)); !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
