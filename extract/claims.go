@@ -1465,9 +1465,17 @@ func addPenalty(list []*Penalty, p *Penalty) []*Penalty {
 // its verb (its object), leaving out judges, prosecutors and lawyers unless allowed; a
 // group phrase ("for both men", "all seven") stands for the persons it resolves to.
 func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
+	// "upheld for all the convicted except Utepova: her term was cut": the one excepted is
+	// left out under any name, her pronoun too.
+	var excepted []*Person
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p != nil && m.a > b && d.excepted(m) {
+			excepted = append(excepted, m.p)
+		}
+	}
 	var cands []*personMention
 	for _, m := range d.personsIn(s.a, s.b) {
-		if m.p == nil {
+		if m.p == nil || slices.Contains(excepted, m.p) {
 			continue
 		}
 		if m.b <= len(d.toks) && m.b > 0 && d.toks[m.b-1].poss {
@@ -1850,6 +1858,18 @@ func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
 		return nil
 	}
 	ps = d.except(g, ps)
+	// "всех осуждённых", "all the convicted": those the text says were convicted.
+	if d.word(g.b-1, "осуждённых", "осужденных", "осуждённым", "осужденным", "convicted") {
+		var conv []*Person
+		for _, p := range ps {
+			if slices.ContainsFunc(d.res.Outcomes, func(o *Outcome) bool { return o.Person == p.Name && o.Outcome == "convicted" }) {
+				conv = append(conv, p)
+			}
+		}
+		if len(conv) > 0 {
+			ps = conv
+		}
+	}
 	if len(ps) > 0 {
 		d.lastGroup = ps
 		d.fromGroup = true

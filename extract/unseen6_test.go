@@ -416,3 +416,25 @@ func TestExtract_ThatYear(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// "Приговор оставлен без изменения в отношении всех осуждённых, кроме X: её срок сокращён":
+// upheld for those convicted (not the acquitted) but X, and X's pronoun after the colon is
+// still hers.
+func TestExtract_UpheldForAllConvictedExcept(t *testing.T) {
+	text := "Нукус, 5 мая 2025\n\nВерховный суд рассмотрел жалобы. Приговор оставлен без изменения в отношении всех осужденных, кроме Зульфии Каримовой: её срок сокращен с восьми до шести лет.\n\nПриговор, коротко:\n• Ильхом Саидов — 9 лет колонии;\n• Зульфия Каримова — 8 лет;\n• Тимур Назаров — 5 лет;\n• Дильноза Юсупова оправдана.\n"
+	r := Extract(text)
+	if got := penaltiesOf(r.Sentences); !slices.Contains(got, "Зульфия Каримова imprisonment P6Y") {
+		t.Errorf("sentences = %q, want her reduced term among them", got)
+	}
+	got := outcomesOf(r)
+	for _, w := range []string{"Ильхом Саидов upheld", "Тимур Назаров upheld", "Зульфия Каримова convicted"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("outcomes = %q, want %q among them", got, w)
+		}
+	}
+	for _, w := range []string{"Зульфия Каримова upheld", "Дильноза Юсупова upheld"} {
+		if slices.Contains(got, w) {
+			t.Errorf("outcomes = %q, want no %q", got, w)
+		}
+	}
+}
