@@ -373,8 +373,10 @@ var (
 		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
 		потребовали требовал требовала требует требуют предложил предложила попросил попросила попросили просило
 		запросило потребовало требовало попросило запрашивало запрашивали требовали
-		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный
-		сұрады сұраған сұрап сұрағанымен`)
+		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный ` +
+		strings.Join(kkDemandVerbs, " "))
+	// kkDemandVerbs are the Kazakh verbs of a request, which come after the term.
+	kkDemandVerbs = []string{"сұрады", "сұраған", "сұрап", "сұрағанымен"}
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
 	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving imposed
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
@@ -1072,7 +1074,7 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 		demand = true
 	}
 	// Kazakh puts the verb last: "Прокурор 4 жыл бас бостандығынан айыруды сұраған еді".
-	if !demand && d.kk && prosecutor && d.anyWord(pm.b, s.b, "сұрады", "сұраған", "сұрап", "сұрағанымен") && !d.anyClass(pm.b, s.b, cStrong) {
+	if !demand && d.kk && prosecutor && d.anyWord(pm.b, s.b, kkDemandVerbs...) && !d.anyClass(pm.b, s.b, cStrong) {
 		demand = true
 	}
 	demand = demand || pm.demand || d.prosecutionAside(s.a, pm.a)
@@ -2086,6 +2088,9 @@ func (d *doc) bracketLegend(si int) bool {
 	return d.anyWord(la, lb, "скобках", "brackets", "parentheses", "parenthesis") && d.anyClass(la, lb, cDemand|cProsecutor)
 }
 
+// verdictNouns name what an appeal upholds or quashes.
+var verdictNouns = []string{"verdict", "verdicts", "sentence", "sentences", "conviction", "convictions"}
+
 // verdictOf returns the persons whose verdicts the outcome word at token k acts on, named
 // after it: "left unchanged the sentence imposed on his co-defendant X", "quashed the
 // convictions of X and Y"; or nil.
@@ -2094,7 +2099,7 @@ func (d *doc) verdictOf(k int, s sentence) []*Person {
 		if d.punct(x, ",", ";", ":") {
 			return nil
 		}
-		if !d.word(x, "verdict", "verdicts", "sentence", "sentences", "conviction", "convictions") {
+		if !d.word(x, verdictNouns...) {
 			continue
 		}
 		y := x + 1
@@ -2142,7 +2147,7 @@ func (d *doc) leftUnchanged(k int) bool {
 		switch {
 		case d.punct(x, ",", ";", ":"):
 			return false
-		case d.word(x, "verdict", "verdicts", "sentence", "sentences", "conviction", "convictions", "ruling", "rulings", "terms"):
+		case d.word(x, verdictNouns...) || d.word(x, "ruling", "rulings", "terms"):
 			noun = true
 		case d.word(x, "unchanged", "intact") || d.word(x, "in") && d.word(x+1, "force"):
 			return noun

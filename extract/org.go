@@ -804,6 +804,22 @@ func (d *doc) toldMedium(i int) *orgMention {
 // says what it names, after at most three words and a translation in brackets: the "Vatan"
 // movement, the "Svetloye Slovo" religious study group, the "Tuman" Telegram channel.
 func (d *doc) quotedBeforeNoun(i int) *orgMention {
+	return d.quotedThenNoun(i, 4, true, func(t *tok) (string, bool) {
+		if enLeading[t.low] || enConnectors[t.low] {
+			return "", true
+		}
+		if kind, ok := descriptors[t.low]; ok && !t.cap {
+			return kind, false
+		}
+		return "", false
+	})
+}
+
+// quotedThenNoun reads a quoted name whose first word is at token i followed, within the
+// next words words on its line (past a translation in brackets where brackets is set), by the
+// noun that says what it names: nounKind gives that noun's kind of organisation, or says to
+// stop looking.
+func (d *doc) quotedThenNoun(i, words int, brackets bool, nounKind func(t *tok) (kind string, stop bool)) *orgMention {
 	if i == 0 {
 		return nil
 	}
@@ -811,22 +827,25 @@ func (d *doc) quotedBeforeNoun(i int) *orgMention {
 	if q == "" {
 		return nil
 	}
-	if d.punct(k, "(") {
+	if brackets && d.punct(k, "(") {
 		e := k + 1
 		for e < len(d.toks) && e-k < 10 && !d.punct(e, ")") {
 			e++
 		}
 		k = e + 1
 	}
-	for n := 0; n <= 3 && k < len(d.toks); n++ {
+	for n := 0; n < words && k < len(d.toks); n, k = n+1, k+1 {
 		t := &d.toks[k]
-		if t.k != tWord || t.nl > 0 || enLeading[t.low] || enConnectors[t.low] {
+		if t.k != tWord || t.nl > 0 {
 			return nil
 		}
-		if kind, ok := descriptors[t.low]; ok && !t.cap {
+		kind, stop := nounKind(t)
+		if stop {
+			return nil
+		}
+		if kind != "" {
 			return &orgMention{a: i, b: k + 1, org: &Org{Name: q, Kind: kind}}
 		}
-		k++
 	}
 	return nil
 }
@@ -1158,18 +1177,14 @@ func (d *doc) kkNamed(i int) *orgMention {
 	if d.word(i, "ұлттық") && d.word(i+1, "қауіпсіздік") && i+2 < len(d.toks) && strings.HasPrefix(d.toks[i+2].low, "комитет") {
 		return &orgMention{a: i, b: i + 3, org: &Org{Name: d.quote(i, i+2) + " комитеті", Kind: "security service"}}
 	}
-	q, k := d.quotedName(i - 1)
-	if q == "" {
-		return nil
-	}
-	for n := 0; n <= 2 && k < len(d.toks) && d.toks[k].k == tWord && d.toks[k].nl == 0; n, k = n+1, k+1 {
+	return d.quotedThenNoun(i, 3, false, func(t *tok) (string, bool) {
 		for _, x := range kkDescriptors {
-			if strings.HasPrefix(d.toks[k].low, x.stem) {
-				return &orgMention{a: i, b: k + 1, org: &Org{Name: q, Kind: x.kind}}
+			if strings.HasPrefix(t.low, x.stem) {
+				return x.kind, false
 			}
 		}
-	}
-	return nil
+		return "", false
+	})
 }
 
 // kkCourtLevels are the Kazakh adjectives of a court's level, and the level.

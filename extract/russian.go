@@ -41,12 +41,27 @@ func kazakhOblique(low string) bool {
 			return false
 		}
 	}
-	for _, p := range []string{"ұлын", "ұлына", "ызын", "ызына"} {
-		if strings.HasSuffix(low, p) {
-			return true
+	return kkPatronymicCase(low) != ""
+}
+
+// kkPatronymics are the Kazakh surnames' endings "son of" and "daughter of", and
+// kkPossessiveCases the case endings that follow their possessive ending.
+var (
+	kkPatronymics     = []string{"ұлы", "улы", "қызы", "кызы"}
+	kkPossessiveCases = []string{"ның", "нан", "нда", "мен", "на", "н"}
+)
+
+// kkPatronymicCase returns the case ending of a Kazakh "son of" or "daughter of" surname in an
+// oblique case ("Нұрланұлына": "на"), or "".
+func kkPatronymicCase(low string) string {
+	for _, p := range kkPatronymics {
+		for _, e := range kkPossessiveCases {
+			if strings.HasSuffix(low, p+e) && utf8.RuneCountInString(low) > utf8.RuneCountInString(p+e)+2 {
+				return e
+			}
 		}
 	}
-	return false
+	return ""
 }
 
 func surnameReadings(w string) []reading {
@@ -64,17 +79,13 @@ func surnameReadings(w string) []reading {
 	}
 	// A Kazakh surname of "son of" or "daughter of", whose case endings follow its possessive
 	// ending: "Нұрланұлын", "Нұрланұлына", "Сәкенқызының" are Нұрланұлы, Сәкенқызы.
-	for _, p := range []string{"ұлы", "улы", "қызы", "кызы"} {
-		for _, e := range []string{"ның", "нан", "нда", "мен", "на", "н"} {
-			if strings.HasSuffix(low, p+e) && utf8.RuneCountInString(low) > utf8.RuneCountInString(p+e)+2 {
-				g := byte('m')
-				if strings.HasSuffix(p, "ызы") {
-					g = 'f'
-				}
-				add(len(e), "", g, true)
-				return out
-			}
+	if e := kkPatronymicCase(low); e != "" {
+		g := byte('m')
+		if strings.HasSuffix(strings.TrimSuffix(low, e), "ызы") {
+			g = 'f'
 		}
+		add(len(e), "", g, true)
+		return out
 	}
 	// Kazakh case endings after a surname of Russian shape: "Жолдасбаевқа", "Әбішевке",
 	// "Жолдасбаевты", "Ахметованың" are Жолдасбаев, Әбішев, Ахметова.

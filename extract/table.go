@@ -339,30 +339,28 @@ func (d *doc) underFirstColumn(l, prev tableLine) bool {
 // lastSurname reports a line of one surname straight below the first cell of a table's
 // last row: the rest of its name ("Umid" over "Khasanov" as the table ends).
 func (d *doc) lastSurname(l, prev tableLine) bool {
-	if l.b-l.a != 1 || len(prev.cells) < 2 || prev.cells[0][1]-prev.cells[0][0] != 1 {
-		return false
-	}
-	if c := d.runeCol(l.a); c < prev.cols[0]-1 || c > prev.cols[0]+1 {
-		return false
-	}
-	sur, _ := d.names.surnameShape(d.toks[l.a].t)
-	return sur && d.toks[l.a].cap
+	return l.b-l.a == 1 && d.toks[l.a].cap && d.surnameUnder(l.a, d.runeCol(l.a), prev)
 }
 
 // surnameWraps reports a line whose first cell is a surname alone, straight below a row's
 // first cell of one word that is no surname: a name wrapped in its cell ("Gulnara" over
 // "Seytmuratova   of freedom"), whatever the line's other cells hold.
 func (d *doc) surnameWraps(l, prev tableLine) bool {
-	if len(l.cells) < 2 || len(prev.cells) < 2 || l.cells[0][1]-l.cells[0][0] != 1 || prev.cells[0][1]-prev.cells[0][0] != 1 {
+	if len(l.cells) < 2 || l.cells[0][1]-l.cells[0][0] != 1 || !d.surnameUnder(l.cells[0][0], l.cols[0], prev) {
 		return false
 	}
-	if c := l.cols[0]; c < prev.cols[0]-1 || c > prev.cols[0]+1 {
+	prevSur, _ := d.names.surnameShape(d.toks[prev.cells[0][0]].t)
+	return !prevSur
+}
+
+// surnameUnder reports token k, at column col, a surname straight below the first cell of
+// line prev, a cell of one word in a row of several.
+func (d *doc) surnameUnder(k, col int, prev tableLine) bool {
+	if len(prev.cells) < 2 || prev.cells[0][1]-prev.cells[0][0] != 1 || col < prev.cols[0]-1 || col > prev.cols[0]+1 {
 		return false
 	}
-	first, last := d.toks[prev.cells[0][0]].t, d.toks[l.cells[0][0]].t
-	sur, _ := d.names.surnameShape(last)
-	prevSur, _ := d.names.surnameShape(first)
-	return sur && !prevSur
+	sur, _ := d.names.surnameShape(d.toks[k].t)
+	return sur
 }
 
 // cellWraps reports a space-aligned line that continues the row above: a cell of the line

@@ -92,10 +92,7 @@ func TestExtract_RespectivelyWithHalfYearAndCleared(t *testing.T) {
 func TestExtract_TajikNamesAndReducedBy(t *testing.T) {
 	text := "Душанбе, 19.06.2025\n\nНурулло Шарифзода получил шесть лет. Приговор оставлен в силе, но Шарифзода срок сокращён на полтора года."
 	r := Extract(text)
-	var names []string
-	for _, p := range r.Persons {
-		names = append(names, p.Name)
-	}
+	names := personNames(r)
 	if !slices.Equal(names, []string{"Нурулло Шарифзода"}) {
 		t.Errorf("persons = %q, want [Нурулло Шарифзода]", names)
 	}
@@ -169,11 +166,7 @@ func TestExtract_CopyLineDefenceAndGluedMarker(t *testing.T) {
 		t.Errorf("persons = %v, want none", r.Persons[0].Name)
 	}
 	r = Extract("Баку, 1 мая 2025\n\nАдвоката Рауфа Керимова лишили лицензии. Защита Керимова обжаловала решение, сообщила журналистка Лейла Мамедова2.\n\n2. https://example.org/note")
-	var names []string
-	for _, p := range r.Persons {
-		names = append(names, p.Name)
-	}
-	slices.Sort(names)
+	names := personNames(r)
 	if want := []string{"Лейла Мамедова", "Рауф Керимов"}; !slices.Equal(names, want) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
@@ -229,10 +222,7 @@ func TestExtract_KazakhPenaltyCutShort(t *testing.T) {
 // before a given name the lists lack and a surname is no part of the name.
 func TestExtract_InstitutionBeforeAName(t *testing.T) {
 	r := Extract("Астана, 1 мая 2025\n\nВ суд пришёл бывший депутат Мажилиса Ерназар Досымов.")
-	var names []string
-	for _, p := range r.Persons {
-		names = append(names, p.Name)
-	}
+	names := personNames(r)
 	if want := []string{"Ерназар Досымов"}; !slices.Equal(names, want) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
@@ -242,11 +232,7 @@ func TestExtract_InstitutionBeforeAName(t *testing.T) {
 // part of a person's name.
 func TestExtract_KinNounOpensSentence(t *testing.T) {
 	r := Extract("Андижан, 1 мая 2025\n\nБлогера Рустама Юсупова задержали 3 апреля. Мама Юсупова рассказала, что его били. Соратник Юсупова уехал в Москву.")
-	var names []string
-	for _, p := range r.Persons {
-		names = append(names, p.Name)
-	}
-	slices.Sort(names)
+	names := personNames(r)
 	if want := []string{"Рустам Юсупов"}; !slices.Equal(names, want) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
@@ -398,10 +384,7 @@ func TestExtract_VerdictOfNamedAfter(t *testing.T) {
 // A name followed by "International Airport" or "Avenue" names a place, not a person.
 func TestExtract_PlaceNamedAfterAPerson(t *testing.T) {
 	r := Extract("Baku, 1 May 2025\n\nThe lawyer Leyla Mirzayeva was stopped at Heydar Aliyev International Airport on 3 May.")
-	var names []string
-	for _, p := range r.Persons {
-		names = append(names, p.Name)
-	}
+	names := personNames(r)
 	if want := []string{"Leyla Mirzayeva"}; !slices.Equal(names, want) {
 		t.Errorf("persons = %q, want %q", names, want)
 	}
