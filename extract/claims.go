@@ -1864,7 +1864,7 @@ func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
 	if d.word(g.b-1, "осуждённых", "осужденных", "осуждённым", "осужденным", "convicted") {
 		var conv []*Person
 		for _, p := range ps {
-			if slices.ContainsFunc(d.res.Outcomes, func(o *Outcome) bool { return o.Person == p.Name && o.Outcome == "convicted" }) {
+			if d.hasOutcome(p, "convicted") {
 				conv = append(conv, p)
 			}
 		}
@@ -1912,8 +1912,8 @@ func (d *doc) except(g *groupMention, ps []*Person) []*Person {
 
 // hasOutcome reports an outcome o proposed for person p.
 func (d *doc) hasOutcome(p *Person, o string) bool {
-	for _, x := range d.res.Outcomes {
-		if x.Person == p.Name && x.Outcome == o {
+	for _, x := range d.outcomesOf[p.Name] {
+		if x.Outcome == o {
 			return true
 		}
 	}
@@ -2372,19 +2372,25 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 			o.Date = dm.iso
 		}
 	}
+	// Only the person's own outcomes can take this one in: they are kept apart, so that a
+	// long document does not look through all of its outcomes for each.
+	same := d.outcomesOf[o.Person]
 	if o.Outcome == "returned" {
 		// "quashed the verdict and ordered a new trial": returned, though a retrial of the
 		// same person was told before.
-		for i, x := range d.res.Outcomes {
-			if x.Person == o.Person && x.sent == o.sent && x.Outcome == "overturned" && len(x.Mentions) == 1 {
+		for i, x := range same {
+			if x.sent == o.sent && x.Outcome == "overturned" && len(x.Mentions) == 1 {
 				o.Mentions = append(x.Mentions, o.Mentions...)
-				d.res.Outcomes = append(d.res.Outcomes[:i], d.res.Outcomes[i+1:]...)
+				j := slices.Index(d.res.Outcomes, x)
+				d.res.Outcomes = slices.Delete(d.res.Outcomes, j, j+1)
+				same = slices.Delete(same, i, i+1)
+				d.outcomesOf[o.Person] = same
 				break
 			}
 		}
 	}
-	for i, x := range d.res.Outcomes {
-		if x.Person == o.Person && x.Outcome == o.Outcome {
+	for i, x := range same {
+		if x.Outcome == o.Outcome {
 			x.Mentions = append(x.Mentions, o.Mentions...)
 			if o.Inferred == "" {
 				x.Inferred = "" // stated once is enough
@@ -2392,19 +2398,21 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 			return
 		}
 		// A verdict quashed and sent back in one sentence is returned, not overturned.
-		if x.Person == o.Person && x.sent == o.sent && len(x.Mentions) == 1 {
+		if x.sent == o.sent && len(x.Mentions) == 1 {
 			switch {
 			case x.Outcome == "returned" && o.Outcome == "overturned":
 				x.Mentions = append(x.Mentions, o.Mentions...)
 				return
 			case x.Outcome == "overturned" && o.Outcome == "returned":
 				o.Mentions = append(x.Mentions, o.Mentions...)
-				d.res.Outcomes[i] = o
+				d.res.Outcomes[slices.Index(d.res.Outcomes, x)] = o
+				same[i] = o
 				return
 			}
 		}
 	}
 	d.res.Outcomes = append(d.res.Outcomes, o)
+	d.outcomesOf[o.Person] = append(same, o)
 }
 
 // respectively reads terms told in the order of people named before: "The prosecutor had

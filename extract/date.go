@@ -89,6 +89,9 @@ func (d *doc) month(i int) int {
 		return 0
 	}
 	t := &d.toks[i]
+	if t.cls&cMonth == 0 {
+		return 0
+	}
 	if t.cyr {
 		return cyrMonths[t.low]
 	}

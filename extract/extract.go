@@ -53,8 +53,11 @@ type doc struct {
 	toks  []tok
 	sents []sentence
 	res   *Result
-	ru    bool // mostly Cyrillic
-	kk    bool // holds letters of Kazakh's alphabet that Russian's has not
+	// outcomesOf holds the outcomes in res by person, in the order of res.
+	outcomesOf map[string][]*Outcome
+	keys       map[string]string // d.key's memo
+	ru         bool              // mostly Cyrillic
+	kk         bool              // holds letters of Kazakh's alphabet that Russian's has not
 
 	fnNums   map[int]*Footnote
 	dates    []*dateMention
@@ -101,7 +104,7 @@ type doc struct {
 }
 
 func newDoc(text string) *doc {
-	d := &doc{text: text, res: &Result{}, fnNums: map[int]*Footnote{}, acronymOf: map[string]*Org{}, markerNum: map[int]int{},
+	d := &doc{text: text, res: &Result{}, outcomesOf: map[string][]*Outcome{}, keys: map[string]string{}, fnNums: map[int]*Footnote{}, acronymOf: map[string]*Org{}, markerNum: map[int]int{},
 		orgEnd: map[int]*orgMention{}, orgStart: map[int]*orgMention{}, fullSurnames: map[string]bool{}, fullFirsts: map[string]string{}}
 	d.toks = tokenize(text)
 	d.footnotes()
@@ -239,8 +242,10 @@ func (d *doc) word(i int, ws ...string) bool {
 	if i < 0 || i >= len(d.toks) || d.toks[i].k != tWord {
 		return false
 	}
+	// Most candidates differ in length or in their first byte: tested before the bytes.
+	low := d.toks[i].low
 	for _, w := range ws {
-		if d.toks[i].low == w {
+		if len(w) == len(low) && w[0] == low[0] && w == low {
 			return true
 		}
 	}

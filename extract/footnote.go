@@ -278,6 +278,7 @@ func (d *doc) markers() {
 			// that the tokens keep as one; the word keeps its letters, the marker is noted.
 			if v, k := trailingMarker(t.t); v > 0 && d.fnNums[v] != nil {
 				t.t, t.low, t.e = t.t[:k], strings.ToLower(t.t[:k]), t.s+k
+				t.classify()
 				d.fnNums[v].Cited = true
 				d.markerNum[i] = v
 			}

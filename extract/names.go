@@ -256,3 +256,14 @@ func surnameShape(w string) (bool, byte) {
 	}
 	return false, 0
 }
+
+// key returns translit.SpellingWordKey of w, computed once per document: a person's readings
+// are keyed again at each of their mentions.
+func (d *doc) key(w string) string {
+	if k, ok := d.keys[w]; ok {
+		return k
+	}
+	k := translit.SpellingWordKey(w)
+	d.keys[w] = k
+	return k
+}

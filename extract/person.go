@@ -171,7 +171,7 @@ func (d *doc) findPersons() {
 			d.persons = append(d.persons, d.sharedSurname(m)...)
 			if m.first != "" {
 				for _, r := range d.names.readings(m.last) {
-					d.fullSurnames[translit.SpellingWordKey(r.lemma)] = true
+					d.fullSurnames[d.key(r.lemma)] = true
 				}
 				// The first name of one person named in full: alone, it names that person.
 				f, _, ok := d.names.firstName(m.first)
@@ -593,7 +593,7 @@ func (d *doc) patronymicAt(i int) bool {
 
 // knownSurname reports a word that is the surname of a person named in full before.
 func (d *doc) knownSurname(w string) bool {
-	return d.fullSurnames[translit.SpellingWordKey(w)]
+	return d.fullSurnames[d.key(w)]
 }
 
 // sameSurname reports two forms of a surname that share a reading ("Лобановой", "Лобанова").
@@ -602,9 +602,9 @@ func (d *doc) sameSurname(a, b string) bool {
 		return false
 	}
 	for _, ra := range d.names.readings(a) {
-		ka := translit.SpellingWordKey(ra.lemma)
+		ka := d.key(ra.lemma)
 		for _, rb := range d.names.readings(b) {
-			if ka == translit.SpellingWordKey(rb.lemma) {
+			if ka == d.key(rb.lemma) {
 				return true
 			}
 		}
@@ -916,7 +916,7 @@ var objectPronouns = map[string]bool{"him": true, "her": true, "его": true, "
 func (d *doc) findPronouns() {
 	for i := range d.toks {
 		t := &d.toks[i]
-		if t.skip || t.k != tWord {
+		if t.skip || t.k != tWord || t.cls&cPersonRef == 0 {
 			continue
 		}
 		if g, ok := pronounGender[t.low]; ok {
@@ -960,7 +960,7 @@ func (d *doc) resolvePersons() {
 		}
 		seen := map[string]bool{}
 		for _, r := range d.names.readings(m.last) {
-			k := translit.SpellingWordKey(r.lemma)
+			k := d.key(r.lemma)
 			if !seen[k] {
 				seen[k] = true
 				votes[k]++
@@ -1039,7 +1039,7 @@ func (d *doc) resolvePersons() {
 			d.attach(m, d.persons[j].p)
 			continue
 		}
-		key := translit.SpellingWordKey(first) + " " + translit.SpellingWordKey(last)
+		key := d.key(first) + " " + d.key(last)
 		// The fullest form names the person: with the patronymic when the text gives it.
 		full := first + " " + last
 		if m.middle != "" {
@@ -1047,7 +1047,7 @@ func (d *doc) resolvePersons() {
 		}
 		p := byKey[key]
 		if p == nil {
-			p = &Person{Name: full, key: translit.SpellingWordKey(last), first: first, Gender: genderString(g)}
+			p = &Person{Name: full, key: d.key(last), first: first, Gender: genderString(g)}
 			byKey[key] = p
 			bySurname[p.key] = append(bySurname[p.key], p)
 			firstAt[p] = idx
@@ -1076,7 +1076,7 @@ func (d *doc) resolvePersons() {
 			if oblique && !r.oblique {
 				continue
 			}
-			k := translit.SpellingWordKey(r.lemma)
+			k := d.key(r.lemma)
 			for _, p := range bySurname[k] {
 				if m.initial != "" && p.first != "" && !sameInitial(m.initial, p.first) {
 					continue
@@ -1107,9 +1107,9 @@ func (d *doc) resolvePersons() {
 		if m.initial == "" && !(m.title && m.role == "") {
 			var only *Person
 			n := 0
-			fk := translit.SpellingWordKey(m.last)
+			fk := d.key(m.last)
 			for _, p := range persons {
-				if p.first != "" && translit.SpellingWordKey(p.first) == fk {
+				if p.first != "" && d.key(p.first) == fk {
 					only = p
 					n++
 				}
@@ -1129,7 +1129,7 @@ func (d *doc) resolvePersons() {
 			case m.initials != "":
 				name = m.initials + " " + last
 			}
-			k := translit.SpellingWordKey(last)
+			k := d.key(last)
 			p := byKey["? "+k]
 			if p == nil {
 				g := m.gender
@@ -1322,7 +1322,7 @@ func (d *doc) settleFirstNames() {
 	known := func(w string) map[string]bool {
 		out := map[string]bool{}
 		for _, r := range firstNameReadings(w) {
-			if _, ok := firstNames[translit.SpellingWordKey(r.lemma)]; ok {
+			if _, ok := firstNames[d.key(r.lemma)]; ok {
 				out[r.lemma] = true
 			}
 		}
@@ -1389,7 +1389,7 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 		firstLemmas = translit.NameLemmas(m.first)
 	}
 	for i, r := range d.names.readings(m.last) {
-		s := float64(votes[translit.SpellingWordKey(r.lemma)])
+		s := float64(votes[d.key(r.lemma)])
 		agree := 0.0
 		for _, l := range firstLemmas {
 			if l.Nominative != r.oblique && (r.gender == 0 || l.Gender == r.gender) {
@@ -1431,7 +1431,7 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	first := m.first
 	if known {
 		first = fn
-		_, asWritten := firstNames[translit.SpellingWordKey(m.first)]
+		_, asWritten := firstNames[d.key(m.first)]
 		switch {
 		case fg == 0 && d.firstOf[strings.ToLower(m.first)+"|"+m.last] != "":
 			// "Валентину Гречко ... Валентины Гречко": the name both forms are of.
@@ -1506,7 +1506,7 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 func (d *doc) nominativeSurname(m *personMention, votes map[string]int) string {
 	best, bs := m.last, -1e9
 	for i, r := range d.names.readings(m.last) {
-		s := float64(votes[translit.SpellingWordKey(r.lemma)])
+		s := float64(votes[d.key(r.lemma)])
 		if m.gender != 0 && r.gender != 0 && r.gender != m.gender {
 			s -= 2
 		}

@@ -112,11 +112,7 @@ func tokenize(text string) []tok {
 		t.t = text[t.s:t.e]
 		if t.k == tWord {
 			fillWord(&t)
-			t.cls = classOf(t.low)
-			t.lem = lemmaOf(t.low, t.cyr)
-			if phrasesByFirst[t.lem] != nil {
-				t.cls |= cEvent
-			}
+			t.classify()
 		} else {
 			t.low = t.t
 		}
@@ -132,7 +128,36 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
+	// The Cyrillic block without the unicode tables: all letters but the signs and
+	// combining marks U+0482–U+0489.
+	if r >= 0x400 && r <= 0x4ff {
+		return r < 0x482 || r > 0x489
+	}
 	return unicode.IsLetter(r)
+}
+
+// isUpper reports an upper-case letter; Cyrillic ones without the unicode tables.
+func isUpper(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'A' <= r && r <= 'Z'
+	case r >= 0x400 && r <= 0x42f: // Ѐ–Я
+		return true
+	case r >= 0x430 && r <= 0x45f: // а–џ
+		return false
+	case r >= 0x460 && r <= 0x4ff: // pairs: the upper-case letter first, except Ӏ
+		if r >= 0x482 && r <= 0x489 {
+			return false
+		}
+		if r == 0x4c0 {
+			return true
+		}
+		if r >= 0x4c1 && r <= 0x4ce {
+			return r%2 == 1
+		}
+		return r%2 == 0
+	}
+	return unicode.IsUpper(r)
 }
 
 // lower lower-cases a word; Latin and Russian letters without the tables of the unicode
@@ -314,6 +339,15 @@ func scanNumber(text string, i int) int {
 	return j
 }
 
+// classify sets a word's classes and lemma from its lower-case form.
+func (t *tok) classify() {
+	t.cls = classOf(t.low)
+	t.lem = lemmaOf(t.low, t.cyr)
+	if phrasesByFirst[t.lem] != nil {
+		t.cls |= cEvent
+	}
+}
+
 func fillWord(t *tok) {
 	// ASCII words, the most common, without decoding runes.
 	ascii := true
@@ -353,7 +387,7 @@ func fillWord(t *tok) {
 			continue
 		}
 		letters++
-		if unicode.IsUpper(r) {
+		if isUpper(r) {
 			upper++
 			if first {
 				t.cap = true

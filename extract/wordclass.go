@@ -20,6 +20,8 @@ const (
 	cProspect                      // prospects
 	cProsecutor                    // prosecutorCues
 	cGroupStart                    // a word that may open a group phrase: "all", "both", "всех", "пятерых"
+	cPersonRef                     // a pronoun, "woman", or a role noun: may stand for a person named before
+	cMonth                         // a month's name
 )
 
 // classes maps a lower-case word to its classes. It is built after the word lists, which
@@ -60,6 +62,21 @@ func init() {
 	}
 	for w := range enNumbers {
 		classes[w] |= cGroupStart // "Eight were detained", "four colleagues"
+	}
+	for w := range pronounGender {
+		classes[w] |= cPersonRef
+	}
+	for w := range womanWords {
+		classes[w] |= cPersonRef
+	}
+	for w := range roleWords {
+		classes[w] |= cPersonRef
+	}
+	for w := range cyrMonths {
+		classes[w] |= cMonth
+	}
+	for w := range enMonths {
+		classes[w] |= cMonth
 	}
 	classes["полтора"] |= cNumber
 	classes["полутора"] |= cNumber
