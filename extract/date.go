@@ -111,8 +111,15 @@ func (d *doc) num(i int) int {
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		s = strings.TrimSuffix(s, suf)
 	}
-	v, err := strconv.Atoi(s)
-	if err != nil {
+	// Most numbers with inner signs ("11.02.2019") are no integer: no strconv error for them.
+	v := 0
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' || k >= 9 {
+			return -1
+		}
+		v = v*10 + int(s[k]-'0')
+	}
+	if len(s) == 0 {
 		return -1
 	}
 	return v

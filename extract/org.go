@@ -1043,7 +1043,7 @@ func (d *doc) ruOrg(i int) *orgMention {
 			h = k
 			break
 		}
-		if _, ok := ruAdjective(d.toks[k].t); !ok {
+		if _, ok := ruAdjective(d.toks[k].low); !ok {
 			break
 		}
 	}
@@ -1054,7 +1054,7 @@ func (d *doc) ruOrg(i int) *orgMention {
 	// Adjectives before the head must agree with it.
 	a := h
 	for a > i {
-		end, ok := ruAdjective(d.toks[a-1].t)
+		end, ok := ruAdjective(d.toks[a-1].low)
 		if !ok || !adjAgrees(end, d.toks[h].t, head) {
 			break
 		}
@@ -1347,7 +1347,7 @@ func (d *doc) ruComplement(i int) int {
 					return b
 				}
 			}
-			if _, ok := ruAdjective(t.t); ok && ruGenAdj(t.low) {
+			if _, ok := ruAdjective(t.low); ok && ruGenAdj(t.low) {
 				// "Мангистауской области", "Высшего судебного совета": adjectives and their noun.
 				k := b + 1
 				for k < len(d.toks) && ruGenAdj(d.toks[k].low) {
