@@ -319,7 +319,8 @@ func (d *doc) enOrg(i int) *orgMention {
 			break
 		}
 		// "To: the Bar Association\nCc: …": a letter's copy line is no part of a name.
-		if j > i && d.word(j, "cc", "bcc") && (d.punct(j+1, ":") || d.toks[j].nl > 0) {
+		// So is any label that opens a line: "Date: 4 May", "Copy: the Ombudsman".
+		if j > i && (d.word(j, "cc", "bcc") && (d.punct(j+1, ":") || d.toks[j].nl > 0) || d.toks[j].nl > 0 && d.punct(j+1, ":")) {
 			break
 		}
 		// A name on a line of its own ends there: "Mangystau Labour Rights Monitor" above
@@ -445,6 +446,9 @@ func (d *doc) enOrg(i int) *orgMention {
 		// "Human Rights Centre Viasna": a name after a descriptor head.
 		if end == lastHead+1 && end < j && isDescriptorKind(enHeads[d.toks[lastHead].low]) && !d.titleWord(end) && !d.personAt(end) {
 			end = min(j, end+2)
+			for end > lastHead+1 && enConnectors[d.toks[end-1].low] {
+				end-- // a name ends on no connector
+			}
 		}
 	}
 	// Trim words that open sentences.
@@ -471,6 +475,13 @@ func (d *doc) enOrg(i int) *orgMention {
 	switch d.toks[end-1].low {
 	case "airport", "station", "square", "street", "avenue", "index", "prize", "award", "stadium":
 		return nil
+	}
+	// "the International Covenant on Civil and Political Rights", "the UN Standard Minimum
+	// Rules": a treaty or a set of rules is no body.
+	for k := nameFrom; k < end; k++ {
+		if d.word(k, "covenant", "convention", "charter", "declaration", "protocol", "rules", "principles") && d.toks[k].cap {
+			return nil
+		}
 	}
 	if len(words) < 2 {
 		if _, ok := knownOrgs[strings.ToLower(name)]; !ok {
@@ -1018,6 +1029,22 @@ func (d *doc) ruOrg(i int) *orgMention {
 	if kind, ok := knownOrgs[t.low]; ok && t.cap {
 		return &orgMention{a: i, b: i + 1, org: &Org{Name: t.t, Kind: kind}}
 	}
+	// "корреспондент «Туркмен Хабар»", "наблюдатель «Адилет Көзөмөл»": a quoted name after
+	// a journalist's or observer's role noun is the outlet or group they work for.
+	if role := roleWords[t.low]; role == "journalist" || role == "observer" || ruStaffWords[t.low] {
+		if q, qb := d.quotedName(i + 1); q != "" && d.capWord2(i+2) {
+			kind := "ngo"
+			if role == "journalist" {
+				kind = "media"
+			}
+			// «Новой газеты», «Сведки», «Кадам Монитора»: a name in the genitive is named
+			// in its nominative elsewhere; one that may not be declined («Садо», «Туркмен
+			// Хабар») is its name.
+			if !ruMayBeGenitive(q) {
+				return &orgMention{a: i + 1, b: qb, org: &Org{Name: q, Kind: kind}}
+			}
+		}
+	}
 	// «ОВД-Инфо» after a verb of telling, «Вясны» after "по данным": a medium or an
 	// organisation that reports.
 	if d.word(i, "данным", "информации", "словам", "сообщил", "сообщила", "сообщили", "рассказал", "рассказала", "сообщает", "пишет", "заявили", "рассказали", "передаёт", "передает") {
@@ -1223,6 +1250,35 @@ func (d *doc) kkCourt(i int) *orgMention {
 // ruTimeAdverbs are adverbs of time shaped like adjectives in the instrumental ("весной",
 // "вечером") that may open a sentence before a name.
 var ruTimeAdverbs = wordSet(`весной летом осенью зимой утром вечером ночью днём днем позавчера вчера сегодня`)
+
+// ruStaffWords are nouns of people who work for an outlet or a group, as a quoted name after
+// them tells: "журналистов «Садо»", "сотрудник «Вясны»".
+var ruStaffWords = map[string]bool{
+	"журналистов": true, "журналистам": true, "журналисты": true, "корреспонденты": true, "корреспондентов": true,
+	"сотрудник": true, "сотрудника": true, "сотруднику": true, "сотрудники": true, "сотрудников": true,
+	"сотрудница": true, "сотрудницы": true, "сотрудницу": true, "наблюдатели": true, "наблюдателей": true,
+}
+
+// ruMayBeGenitive reports a name whose last word ends as a noun's genitive does (-а, -я,
+// -ы, -и) or whose first word as an adjective's (-ого, -его, -ой, -ей).
+func ruMayBeGenitive(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) == 0 {
+		return false
+	}
+	last, first := ws[len(ws)-1], ws[0]
+	for _, e := range []string{"а", "я", "ы", "и"} {
+		if strings.HasSuffix(last, e) {
+			return true
+		}
+	}
+	for _, e := range []string{"ого", "его", "ой", "ей"} {
+		if len(ws) > 1 && strings.HasSuffix(first, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // ruGenitiveName brings a name in the genitive to the nominative by the endings of feminine
 // nouns and adjectives, the common case after "по данным": «Вясны» → «Вясна», «Новой газеты» →
