@@ -1388,6 +1388,10 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	if !known && !d.fixedFirst[strings.ToLower(m.first)] {
 		firstLemmas = translit.NameLemmas(m.first)
 	}
+	undeclined := len(firstLemmas) > 0 && d.toks[m.a].cyr && consonantEnd(m.first)
+	for _, l := range firstLemmas {
+		undeclined = undeclined && l.Nominative
+	}
 	for i, r := range d.names.readings(m.last) {
 		s := float64(votes[d.key(r.lemma)])
 		agree := 0.0
@@ -1397,6 +1401,17 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 			}
 		}
 		s += agree
+		// "Нурзат Абдыкалыкову": a given name ending in a consonant, written as it is before
+		// a surname in an oblique case, is a woman's, which does not decline; a man's would
+		// ("Нурзату Абдыкалыкову").
+		if undeclined && r.oblique {
+			switch r.gender {
+			case 'f':
+				s += 2
+			case 'm':
+				s -= 2
+			}
+		}
 		if known && fg != 0 && r.gender != 0 {
 			if r.gender == fg {
 				s += 3
@@ -1432,7 +1447,21 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	if known {
 		first = fn
 		_, asWritten := firstNames[d.key(m.first)]
+		// "Елене Кравцовой": a form that is a name of its own (Georgian Елене) beside a
+		// surname in an oblique case is in that case too, when it is one of a known name of
+		// the surname's gender (Елена).
+		obliqueForm := ""
+		if asWritten && best.r.oblique && best.r.gender != 0 && d.toks[m.a].cyr && !consonantEnd(m.first) {
+			for _, r := range firstNameReadings(m.first) {
+				if _, ok := firstNames[d.key(r.lemma)]; ok && r.oblique && r.gender == best.r.gender {
+					obliqueForm = r.lemma
+					break
+				}
+			}
+		}
 		switch {
+		case obliqueForm != "":
+			first, g = obliqueForm, best.r.gender
 		case fg == 0 && d.firstOf[strings.ToLower(m.first)+"|"+m.last] != "":
 			// "Валентину Гречко ... Валентины Гречко": the name both forms are of.
 			first = d.firstOf[strings.ToLower(m.first)+"|"+m.last]

@@ -1,0 +1,29 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// A woman's given name that ends in a consonant does not decline: before a surname in -ову it
+// is her accusative, where a man's dative would decline his name too. A form that is a name of
+// its own (Georgian Елене, Марине) beside a woman's surname in an oblique case is the oblique
+// case of the Russian name (Елена, Марина).
+func TestExtract_GivenNameAgreesWithSurnameCase(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Бишкек, 3 ноября 2025 года\n\nСуд отправил под домашний арест Айзат Курманбекову, мать троих детей.", []string{"Айзат Курманбекова"}},
+		{"Бишкек, 3 ноября 2025 года\n\nСуд назначил штраф Айзату Курманбекову, отцу троих детей.", []string{"Айзат Курманбеков"}},
+		{"Бишкек, 3 ноября 2025 года\n\nПолиция задержала Гулзат Осмонову и Эрлана Жумабаева.", []string{"Гулзат Осмонова", "Эрлан Жумабаев"}},
+		{"Жанаозен, 3 ноября 2025 года\n\nНа следующий день полиция задержала Гульнар Сейткалиеву у дома.", []string{"Гульнар Сейткалиева"}},
+		{"Москва, 3 ноября 2025 года\n\nСуд отказал депутату Елене Смирновой в отсрочке.", []string{"Елена Смирнова"}},
+		{"Москва, 3 ноября 2025 года\n\nПисьмо Марине Волковой передали через адвоката.", []string{"Марина Волкова"}},
+		{"Тбилиси, 3 ноября 2025 года\n\nМарине Гелашвили задержана у здания суда.", []string{"Марине Гелашвили"}},
+	} {
+		if got := personNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\npersons = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
