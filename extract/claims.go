@@ -369,10 +369,10 @@ var (
 		приговорены приговорен назначил назначила назначили наказание получил получила получили оштрафовали оштрафовал оштрафовала
 		осужден осуждена осуждён осуждены отбывал отбывала отбывает срок запретил запретила
 		тағайындады тағайындалды тағайындап кесілді кесті сотталды жазасын жазасы`)
-	demandCues = wordSet(`demanded demand demands requested request requests asked asks ask sought seeks seek proposed wanted
+	demandCues = wordSet(`demanded demand demands demanding requested request requests requesting asked asks ask asking sought seeks seek seeking proposed wanted
 		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
 		потребовали требовал требовала требует требуют предложил предложила попросил попросила попросили просило
-		запросило потребовало требовало попросило запрашивало запрашивали требовали
+		запросило потребовало требовало попросило запрашивало запрашивали требовали запросив попросив потребовав запрашивая
 		insisted настаивал настаивала настаивало настаивали запрошенных запрошенного запрошенные запрошенный ` +
 		strings.Join(kkDemandVerbs, " "))
 	// kkDemandVerbs are the Kazakh verbs of a request, which come after the term.

@@ -192,6 +192,14 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 				return &dateMention{a: i, b: end, y: y, m: m, d: day, prec: precDay}, true
 			}
 		}
+		// "[03.02, 08:47]": a feed's post stamped with its day and month and a time, at the
+		// start of its line; the year is the text's, or none where none is told.
+		if day, m, ok := strings.Cut(s, "."); ok && len(day) == 2 && len(m) == 2 && d.stampTime(i+1) && d.onlyMarksBefore(i) {
+			dd, mm := noteNumber(day), noteNumber(m)
+			if validDate(2000, mm, dd) {
+				return &dateMention{a: i, b: i + 1, m: mm, d: dd, prec: precNoYear}, true
+			}
+		}
 		// A period, "10-16 March 2025", "10–16 марта": its last day.
 		if a, b, ok := strings.Cut(s, "-"); ok && len(a) <= 2 && len(b) <= 2 && len(b) > 0 {
 			if m := d.month(i + 1); m > 0 {
@@ -1436,4 +1444,27 @@ func (d *doc) setWhat(iso, what string) {
 			x.What = what
 		}
 	}
+}
+
+// stampTime reports a time at token i, or after a comma there: "08:47", ", 19:30".
+func (d *doc) stampTime(i int) bool {
+	if d.punct(i, ",") {
+		i++
+	}
+	if i >= len(d.toks) || d.toks[i].k != tNum || d.toks[i].nl > 0 {
+		return false
+	}
+	h, mm, ok := strings.Cut(d.toks[i].t, ":")
+	return ok && len(h) <= 2 && len(mm) == 2 && noteNumber(h) < 24 && noteNumber(mm) < 60
+}
+
+// onlyMarksBefore reports that nothing but punctuation ("[", "📌") comes before token i on its
+// line.
+func (d *doc) onlyMarksBefore(i int) bool {
+	for k := d.lineStart(i); k < i; k++ {
+		if d.toks[k].k != tPunct {
+			return false
+		}
+	}
+	return true
 }

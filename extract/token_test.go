@@ -27,3 +27,16 @@ func TestFootnoteMarkerCutWordIsClassified(t *testing.T) {
 		t.Errorf("dates = %q, want 2025-10-30 among them", got)
 	}
 }
+
+// A feed's posts stamped with a day, a month and a time ("[14.05, 09:12]") are dated without a
+// year where the text tells none, and "вчера" counts from its post; a decimal or a day and
+// month inside a sentence is no stamp.
+func TestExtract_FeedStampWithoutYear(t *testing.T) {
+	text := "Заметки адвоката\n\n[14.05, 09:12]\nУтром задержали моего подзащитного Рустама Алиева.\n\n" +
+		"[22.05, 18:40]\nВчера суд продлил арест. Ставка выросла до 3.5, а заседание 12.06, 10:00 перенесли.\n" +
+		"12.10 сомов стоит проезд в автобусе.\n"
+	want := []string{"--05-14", "--05-22", "--05-21"}
+	if got := datesOf(text); !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
