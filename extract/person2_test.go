@@ -27,3 +27,19 @@ func TestExtract_GivenNameAgreesWithSurnameCase(t *testing.T) {
 		}
 	}
 }
+
+// A request told by a participle ("requesting", "seeking", "запросив") is a demand, with its
+// elliptical list, not a sentence.
+func TestExtract_DemandByParticiple(t *testing.T) {
+	text := "Batumi, 3 May 2025\n\nThe defendants Irakli Gogua, Nino Lomidze and Saba Kvirikashvili were tried together. " +
+		"The prosecution then made its closing speech, requesting five years' imprisonment each for Gogua and Lomidze and three years for Kvirikashvili."
+	r := Extract(text)
+	var got []string
+	for _, x := range r.Demands {
+		got = append(got, x.Person+" "+x.Term)
+	}
+	want := []string{"Irakli Gogua P5Y", "Nino Lomidze P5Y", "Saba Kvirikashvili P3Y"}
+	if !slices.Equal(got, want) || len(r.Sentences) != 0 {
+		t.Errorf("demands = %q, sentences = %d; want %q and none", got, len(r.Sentences), want)
+	}
+}
