@@ -253,7 +253,7 @@ func htmlText(s string) (text, title string) {
 					title = strings.Join(strings.Fields(nodeText(t)), " ")
 				}
 			}
-			if htmlSkipped[n.DataAtom] {
+			if htmlSkipped[n.DataAtom] || chrome(n) {
 				return
 			}
 			if htmlBlocks[n.DataAtom] {
@@ -334,6 +334,40 @@ func htmlText(s string) (text, title string) {
 		text = title + "\n\n" + text
 	}
 	return text, title
+}
+
+// chromeWords name, in a class or an id, the parts of a page around its story: menus, lists
+// of other stories, sharing buttons, tags, comments, cookie notices.
+var chromeWords = wordSet(`nav navbar navigation menu breadcrumb breadcrumbs sidebar widget widgets related popular
+	trending recommended more share sharing social tags tagcloud comments comment cookie cookies consent newsletter
+	subscribe subscription promo banner advert ads newsfeed`)
+
+// chrome reports an element that is no part of a page's story: a navigation block, an aside
+// outside the article, or an element whose class or id is a word of chromeWords ("post-
+// navigation", "widget-area", "related-links"). Other stories' headlines in them name people
+// and dates that are not the story's.
+func chrome(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav:
+		return true
+	case atom.Aside:
+		for p := n.Parent; p != nil; p = p.Parent {
+			if p.DataAtom == atom.Article {
+				return false
+			}
+		}
+		return true
+	case atom.Html, atom.Body, atom.Main, atom.Article:
+		return false
+	}
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+			if chromeWords[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func startsWithSpace(s string) bool {

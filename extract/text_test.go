@@ -194,3 +194,34 @@ func TestLower(t *testing.T) {
 		}
 	}
 }
+
+// A page's navigation, an aside outside its article and blocks whose class names them as
+// related stories, sharing or tags are no part of the text: other stories' headlines name
+// people and dates that are not this one's. An aside inside the article stays.
+func TestText_HTMLChromeLeftOut(t *testing.T) {
+	page := `<html><head><title>Court jails editor</title></head><body>
+<nav class="menu"><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><h1>Court jails editor</h1>
+<p>Osh, 3 May 2025. The Osh City Court sentenced the editor Tilek Abdiev to five years.</p>
+<aside class="factbox"><p>Abdiev was detained on 2 February 2025.</p></aside>
+<div class="share-buttons"><a href="#">Share on X</a></div>
+<div class="related-links"><h3>Related</h3><ul><li><a href="https://example.org/a">Blogger Erlan Satybaldiev fined</a> 4 April 2025</li></ul></div>
+</article></main>
+<aside id="secondary"><ul><li><a href="https://example.org/b">Activist Nurlan Omurov detained</a></li></ul></aside>
+<div class="post-navigation"><a href="https://example.org/c" rel="next">Poet Aida Kasymova questioned</a></div>
+</body></html>`
+	text, err := Text("page.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Tilek Abdiev to five years", "detained on 2 February 2025"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lost %q:\n%s", want, text)
+		}
+	}
+	for _, not := range []string{"Home", "Share on X", "Satybaldiev", "Omurov", "Kasymova"} {
+		if strings.Contains(text, not) {
+			t.Errorf("text keeps %q:\n%s", not, text)
+		}
+	}
+}
