@@ -333,6 +333,17 @@ func (d *doc) enOrg(i int) *orgMention {
 		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•", ",")) {
 			break
 		}
+		// "Adjara Courier          Free Word Foundation": a gap of spaces is a column's edge.
+		if j > i && d.toks[j].nl == 0 && d.columnGap(j) {
+			break
+		}
+		// "Media Defence Fund East" over "Black Sea Media Alliance" in a list of signatories:
+		// a name with its head that fills its line ends there when the next line opens with
+		// no head or connector of its own (a name wrapped in prose goes on with one: "the
+		// Supreme" over "Court").
+		if j > i && d.toks[j].nl == 1 && lastHead >= 0 && (d.opensLine(i) || d.columnGap(i)) && d.capWord(j) && d.isEnHead(j) == "" && !enConnectors[d.toks[j-1].low] {
+			break
+		}
 		// "Penal Colony No. 3", "Court No. 2", "Commission 44", "Penal Colony No. 64/46"
 		if lastHead == j-1 && j > i {
 			if e := d.numberAfterOf(j, true); e > j {
@@ -394,7 +405,8 @@ func (d *doc) enOrg(i int) *orgMention {
 		if d.word(j, "to") && (d.word(i-1, "from") || d.word(i-2, "from") && d.word(i-1, "the")) {
 			break
 		}
-		if d.toks[j].k == tWord && enConnectors[d.toks[j].low] && lastHead >= 0 && !d.toks[j].cap {
+		// "the Parliament of Georgia" over "the Prosecutor General": no name goes on with "the".
+		if d.toks[j].k == tWord && enConnectors[d.toks[j].low] && d.toks[j].low != "the" && lastHead >= 0 && !d.toks[j].cap {
 			k := j + 1
 			for k < len(d.toks) && d.toks[k].k == tWord && enConnectors[d.toks[k].low] && !d.toks[k].cap && k-j < 2 {
 				k++
@@ -583,6 +595,12 @@ func (d *doc) opensLine(i int) bool {
 		k--
 	}
 	return k == 0 || d.toks[k].nl > 0
+}
+
+// columnGap reports three spaces or more before token i on its line: the edge of a column
+// of a page laid out in two.
+func (d *doc) columnGap(i int) bool {
+	return i > 0 && i < len(d.toks) && d.toks[i].nl == 0 && strings.Contains(d.text[d.toks[i-1].e:d.toks[i].s], "   ")
 }
 
 // prisonModifiers are the lower-case words that may stand before "colony" or "prison" in a

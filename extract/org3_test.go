@@ -50,3 +50,26 @@ func TestExtract_TreatiesAndLabelsAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+// Addressees on lines of their own, and signatories in two columns, are one organisation each:
+// no name goes on with "the", a gap of spaces is a column's edge, and a name with its head
+// that fills its line ends there unless the next line goes on with a head.
+func TestExtract_ListedOrganisationsStayApart(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Berlin, 4 May 2025\n\nTo: the Speaker of the Parliament of Armenia\nthe Prosecutor General of Armenia\n\nWe write to you.",
+			[]string{"Parliament of Armenia"}},
+		{"Berlin, 4 May 2025\n\nWe write to you.\n\nSigned:\n\nSyunik Times                             Open Word Foundation\nCaspian Media Fund North                 Lori Trial Watch\nSevan Press Alliance                     Ararat Legal Network\n",
+			[]string{"Ararat Legal Network", "Caspian Media Fund North", "Lori Trial Watch", "Open Word Foundation", "Sevan Press Alliance", "Syunik Times"}},
+		{"Yerevan, 4 May 2025\n\nThe appeal went to the\nCriminal Chamber of the Supreme\nCourt of Armenia on Monday.",
+			[]string{"Supreme Court of Armenia"}},
+	} {
+		got := orgNames(Extract(tc.text))
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
