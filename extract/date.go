@@ -264,7 +264,9 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 		// A year with a cue: "in 2017", "since 2021", "в 2017 году", "2019 года".
 		if d.isYear(i) && !d.punct(i-1, "/", "-", "№", "#") && !d.word(i-1, "no", "article", "статья", "статьи", "ст") {
 			cue := d.word(i-1, "in", "since", "until", "till", "by", "from", "during", "early", "late", "mid", "around", "of", "before", "after", "в", "с", "до", "по", "к", "от", "начале", "конце", "середине", "году", "and", "to", "и") ||
-				d.punct(i-1, "-", "–") && d.word(i-2, "mid")
+				d.punct(i-1, "-", "–") && d.word(i-2, "mid") ||
+				// "Imomnazar Qurbonov (1985)", "(born 1990)": a year of birth.
+				d.word(i-1, "born") || d.punct(i-1, "(") && d.punct(i+1, ")")
 			if d.word(i-1, "of") && !d.word(i-2, "spring", "summer", "autumn", "fall", "winter", "end", "beginning", "start", "middle") {
 				cue = false
 			}

@@ -40,3 +40,12 @@ func TestExtract_FeedStampWithoutYear(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// A year of birth, in brackets after a name or after "born", is a date the text gives.
+func TestExtract_YearOfBirth(t *testing.T) {
+	text := "Khujand, 3 May 2025\n\nThe teacher Rustam Saidov (1978) was detained on 2 April 2025. His cousin Anvar Saidov, born 1991, was questioned."
+	want := []string{"2025-05-03", "1978", "2025-04-02", "1991"}
+	if got := datesOf(text); !slices.Equal(got, want) {
+		t.Errorf("dates = %q, want %q", got, want)
+	}
+}
