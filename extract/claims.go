@@ -2025,6 +2025,8 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "оставил", "оставила", "оставили") && w(1, "приговор", "приговоры") && (w(4, "без") || w(5, "без") || w(6, "без") || w(5, "в") && w(6, "силе")),
 		// "rejected all six appeals", "dismissed both appeals".
 		w(0, "rejected", "dismissed") && (w(1, "all") && w(3, "appeals") || w(1, "both") && w(2, "appeals") || w(1, "all") && w(2, "the") && w(3, "appeals")),
+		// "rejected appeals filed on behalf of ...".
+		w(0, "rejected", "dismissed") && w(1, "appeals") && w(2, "filed", "lodged", "submitted", "brought", "by", "of", "on"),
 		w(0, "өзгеріссіз") && w(1, "қалдырды", "қалдырылды"),
 		w(0, "отклонил", "отклонила", "отклонили") && (w(1, "жалобу", "апелляцию", "апелляционную", "жалобы") || w(1, "все", "обе") && w(2, "жалобы", "апелляции")):
 		return "upheld", 1
@@ -2250,13 +2252,25 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		if len(persons) == 0 && (o == "upheld" || o == "overturned" || o == "returned") {
 			// "upheld the verdicts": everyone convicted; "upheld the verdict": the defendant.
 			// One verdict of several defendants is theirs all.
-			if d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "verdict", "приговоры") || d.word(k+l, "приговоры", "приговор") {
+			// So do appeals in the plural ("rejected appeals filed on behalf of five
+			// journalists", "оставила без изменения решения нижестоящих судов") and "the rest"
+			// of a verdict ("В остальной части приговор оставлен без изменения"): those whose
+			// verdict it did not quash, once the text has told who was convicted.
+			all := d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "verdict", "приговоры") || d.word(k+l, "приговоры", "приговор")
+			plural := o == "upheld" && (d.anyWord(k, min(s.b, k+l+3), "appeals", "complaints", "решения", "приговоры", "жалобы") || d.anyWord(max(s.a, k-4), k, "остальной"))
+			if all || plural {
 				for _, x := range d.res.Outcomes {
-					if x.Outcome == "convicted" {
-						if p := d.res.Person(x.Person); p != nil {
-							persons = append(persons, p)
-						}
+					if x.Outcome != "convicted" {
+						continue
 					}
+					if p := d.res.Person(x.Person); p != nil && !(plural && (d.hasOutcome(p, "overturned") || d.hasOutcome(p, "returned") || d.hasOutcome(p, "acquitted"))) {
+						persons = append(persons, p)
+					}
+				}
+				if len(persons) == 0 && plural && !d.castReady {
+					d.needCast = true
+					k += l - 1
+					continue
 				}
 			} else if *defendant != nil {
 				persons = []*Person{*defendant}

@@ -43,3 +43,31 @@ func TestExtract_DemandByParticiple(t *testing.T) {
 		t.Errorf("demands = %q, sentences = %d; want %q and none", got, len(r.Sentences), want)
 	}
 }
+
+// Appeals rejected in the plural, lower courts' decisions upheld, and "the rest" of a verdict
+// upheld are upheld for everyone convicted whose verdict was not quashed, though the text
+// names them only after.
+func TestExtract_UpheldForAllConvicted(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Minsk, 3 May 2025\n\nOn Thursday the Supreme Court rejected appeals filed on behalf of two reporters of Lida Weekly. " +
+			"In March the Hrodna Regional Court had sentenced Siarhei Kuzmich and Iryna Dashuk in absentia to six years.",
+			[]string{"Iryna Dashuk convicted", "Iryna Dashuk upheld", "Siarhei Kuzmich convicted", "Siarhei Kuzmich upheld"}},
+		{"Ош, 3 мая 2025 года\n\nВчера Верховный суд оставил без изменения решения нижестоящих судов. " +
+			"В январе суд приговорил Тимура Асылбекова к 5 годам, Динару Осмонову к 3 годам, а Эмиля Жумаева оправдал. " +
+			"В марте областной суд отменил оправдательный приговор Эмилю Жумаеву и приговорил его к 2 годам условно. В остальной части приговор оставлен без изменения.",
+			[]string{"Динара Осмонова convicted", "Динара Осмонова upheld", "Тимур Асылбеков convicted", "Тимур Асылбеков upheld",
+				"Эмиль Жумаев acquitted", "Эмиль Жумаев convicted", "Эмиль Жумаев overturned"}},
+	} {
+		var got []string
+		for _, o := range Extract(tc.text).Outcomes {
+			got = append(got, o.Person+" "+o.Outcome)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q\noutcomes = %q, want %q", tc.text[:60], got, tc.want)
+		}
+	}
+}
