@@ -437,6 +437,14 @@ func (d *doc) findClaims() {
 	}
 	// Now the defendants are known: the claims of groups ("all seven", "both men").
 	d.castReady = true
+	// Terms told of no one in a text whose claims name no defendant: the person it is about,
+	// who is the cast then.
+	if p := d.protagonist(); p != nil && len(d.defendants()) == 0 {
+		for _, f := range d.orphans {
+			d.needCast = false
+			f(p)
+		}
+	}
 	later := d.later
 	d.later = nil
 	d.cast = nil
@@ -1092,6 +1100,14 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 	}
 	if d.needCast {
 		return
+	}
+	// "Приговор: три года ограничения свободы" in a lawyer's feed that names no one with a
+	// claim: once the text is read, the one person it is about, if it names no defendant.
+	if len(persons) == 0 && *defendant == nil && d.defendantBefore(s) == nil && (pm.pen.Term != "" || pm.pen.Amount != "") {
+		if !d.castReady {
+			d.orphans = append(d.orphans, func(p *Person) { d.claimPenalty(pm, s, &p) })
+			return
+		}
 	}
 	// "had requested 12 years and the same fine": a fine told before, of the same person.
 	sameFine := pm.pen.Kind == "fine" && d.word(pm.a-1, "same") && d.word(pm.a-2, "the")
@@ -2267,7 +2283,7 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 						persons = append(persons, p)
 					}
 				}
-				if len(persons) == 0 && plural && !d.castReady {
+				if len(persons) == 0 && !d.castReady {
 					d.needCast = true
 					k += l - 1
 					continue

@@ -87,6 +87,7 @@ type doc struct {
 	castReady  bool              // the claims that name people are all read: groups may use the defendants
 	lastGroup  []*Person         // the persons the last resolved group stood for
 	needCast   bool              // a group asked for the defendants before they were known
+	orphans    []func(*Person)   // terms told of no one, for the person the text is about
 	later      []func()          // claims whose group waits for the defendants
 	firstForms map[string]bool   // the first names as the document writes them, lower-cased
 	fixedFirst map[string]bool   // first names the document writes alike in two cases: they do not decline

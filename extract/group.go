@@ -257,6 +257,29 @@ func (d *doc) defendants() []*Person {
 	return out
 }
 
+// protagonist returns the person a text is about when its claims name no one: the person
+// named most often, at least three times and more often than anyone else, who is no
+// official, lawyer or relative of someone.
+func (d *doc) protagonist() *Person {
+	var best *Person
+	n, second := 0, 0
+	for _, p := range d.res.Persons {
+		if p.counsel || hasRole(p, "judge", "prosecutor", "lawyer", "investigator", "spouse", "relative", "chairman") {
+			continue
+		}
+		switch m := len(p.Mentions); {
+		case m > n:
+			best, n, second = p, m, n
+		case m > second:
+			second = m
+		}
+	}
+	if n < 3 || n == second {
+		return nil
+	}
+	return best
+}
+
 // resolveGroup returns the persons a group phrase of sentence s stands for, and false when
 // it needs the defendants, which are not known yet.
 func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {

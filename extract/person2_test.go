@@ -71,3 +71,33 @@ func TestExtract_UpheldForAllConvicted(t *testing.T) {
 		}
 	}
 }
+
+// A lawyer's feed that tells a verdict and a request without naming anyone in their
+// sentences: they are the person the text is about, who has no other claim. A text whose
+// claims name a defendant gives such terms to no one else.
+func TestExtract_TermsOfTheProtagonist(t *testing.T) {
+	feed := "Заметки адвоката\n\n[11.03, 09:10]\nУтром задержали Дилшода Рахимова. Возбуждено дело по ст. 244-1 УК.\n\n" +
+		"[12.03, 18:00]\nДилшод в ИВС, передачи не принимают.\n\n[02.05, 16:03]\nПрения. Прокурор запросил шесть лет лишения свободы.\n\n" +
+		"[04.05, 15:31]\nПриговор: четыре года ограничения свободы. Дилшод вину не признаёт.\n\n[10.06, 11:00]\nОбластной суд оставил приговор без изменения.\n"
+	var got []string
+	r := Extract(feed)
+	for _, x := range r.Demands {
+		got = append(got, "demand "+x.Person+" "+x.Term)
+	}
+	for _, x := range r.Sentences {
+		got = append(got, "sentence "+x.Person+" "+x.Term)
+	}
+	for _, x := range r.Outcomes {
+		got = append(got, x.Outcome+" "+x.Person)
+	}
+	want := []string{"demand Дилшод Рахимов P6Y", "sentence Дилшод Рахимов P4Y", "convicted Дилшод Рахимов", "upheld Дилшод Рахимов"}
+	if !slices.Equal(got, want) {
+		t.Errorf("claims = %q, want %q", got, want)
+	}
+	// Two people named as often: the text is about neither alone.
+	two := "Ош, 3 мая 2025 года\n\nАктивистов Азамата Турдуева и Бекзата Исмаилова задержали в марте. Турдуев и Исмаилов вину не признают. " +
+		"В прошлом году в Оше один блогер получил пять лет лишения свободы. Турдуева и Исмаилова отпустили под подписку."
+	if r := Extract(two); len(r.Sentences)+len(r.Outcomes) != 0 {
+		t.Errorf("claims of %q: %v %v, want none", two[:40], r.Sentences, r.Outcomes)
+	}
+}
