@@ -1769,7 +1769,7 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 		return term{}, k, false
 	}
 	after := d.punct(k+l, ")", ";", ",", ".") || d.word(k+l, "for", "для", "each") || k+l >= len(d.toks)
-	before := d.is(k-1, cDemand|cStrong) || d.prosecutionAside(d.sents[d.toks[k].sent].a, k) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && d.word(k+l, "for", "для") || d.word(k-1, "and", "а") && d.word(k+l, "for", "для") ||
+	before := d.is(k-1, cDemand|cStrong) || d.prosecutionAside(d.sents[d.toks[k].sent].a, k) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && (d.word(k+l, "for", "для") || d.word(k+l, "each") && d.word(k+l+1, "for")) || d.word(k-1, "and", "а") && d.word(k+l, "for", "для") ||
 		d.elidedAfterName(k) && d.punct(k+l, ";", ".", ")")
 	if d.word(k+l, "for", "для") && d.mayCount(k+l+1) {
 		return term{}, k, false
@@ -2489,6 +2489,12 @@ func (d *doc) respectively(si int) bool {
 			p--
 		}
 		found := false
+		// "9, 9.5, 8 and 8 years": half a year written as a decimal.
+		if whole, half, ok := strings.Cut(d.toks[p-1].t, "."); ok && unit == 'y' && d.toks[p-1].k == tNum && half == "5" && noteNumber(whole) > 0 {
+			terms = append([]term{{y: noteNumber(whole), m: 6}}, terms...)
+			p, found = p-2, true
+			continue
+		}
 		for x := max(s.a, p-3); x < p; x++ {
 			if n, l := d.count(x); n > 0 && x+l == p {
 				var t term

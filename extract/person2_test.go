@@ -101,3 +101,24 @@ func TestExtract_TermsOfTheProtagonist(t *testing.T) {
 		t.Errorf("claims of %q: %v %v, want none", two[:40], r.Sentences, r.Outcomes)
 	}
 }
+
+// Terms "respectively" with half a year written as a decimal, and an elliptical request "N
+// each for A and B".
+func TestExtract_DecimalRespectivelyAndEachFor(t *testing.T) {
+	text := "Ganja, 3 May 2025\n\nThe court sentenced the editor Elvin Huseynli, the reporters Aysel Mammadova and Kamran Aliyev to 7, 6.5 and 5 years in prison respectively. " +
+		"The prosecutor had asked for 10 years for Huseynli, eight each for Mammadova and Aliyev."
+	r := Extract(text)
+	var got []string
+	for _, x := range r.Sentences {
+		got = append(got, "sentence "+x.Person+" "+x.Term)
+	}
+	for _, x := range r.Demands {
+		got = append(got, "demand "+x.Person+" "+x.Term)
+	}
+	slices.Sort(got)
+	want := []string{"demand Aysel Mammadova P8Y", "demand Elvin Huseynli P10Y", "demand Kamran Aliyev P8Y",
+		"sentence Aysel Mammadova P6Y6M", "sentence Elvin Huseynli P7Y", "sentence Kamran Aliyev P5Y"}
+	if !slices.Equal(got, want) {
+		t.Errorf("claims = %q, want %q", got, want)
+	}
+}
