@@ -333,6 +333,11 @@ func (d *doc) enOrg(i int) *orgMention {
 		if j > i && d.toks[j].nl == 1 && (lastHead == j-1 || lastHead < 0 && j-i <= 2) && (d.opensLine(i) || d.punct(i-1, "|", "·", "•", ",")) {
 			break
 		}
+		// "Prosecutor General Azamat Duishenbekov" over his office's name: a person's name
+		// (a given name before a capitalised word) is no part of an organisation's.
+		if j > i && d.personAt(j) && d.capWord(j+1) && d.isEnHead(j+1) == "" {
+			break
+		}
 		// "Adjara Courier          Free Word Foundation": a gap of spaces is a column's edge.
 		if j > i && d.toks[j].nl == 0 && d.columnGap(j) {
 			break
@@ -467,6 +472,19 @@ func (d *doc) enOrg(i int) *orgMention {
 	a := i
 	for a < lastHead && enLeading[d.toks[a].low] {
 		a++
+	}
+	// "Gulnara Abenova of Steppe Rights Watch": a person's name before "of" is whose the
+	// organisation is, no part of its name.
+	if sur, _ := surnameShape(d.toks[min(a+1, len(d.toks)-1)].t); (d.personAt(a) || sur) && d.capWord(a+1) {
+		for k := a + 1; k < lastHead && k < a+4; k++ {
+			if d.isEnHead(k) != "" {
+				break
+			}
+			if d.word(k, "of") {
+				a = k + 1
+				break
+			}
+		}
 	}
 	for a < end && d.toks[a].k == tWord && enConnectors[d.toks[a].low] && !d.toks[a].cap {
 		a++

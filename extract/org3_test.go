@@ -73,3 +73,27 @@ func TestExtract_ListedOrganisationsStayApart(t *testing.T) {
 		}
 	}
 }
+
+// A person's name is no part of an organisation's: not a title-holder's name before his
+// office on the next line, nor a name before "of" and the organisation a person is of.
+func TestExtract_PersonIsNoPartOfOrganisation(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		orgs, persons []string
+	}{
+		{"Bishkek, 3 May 2025\n\nWrite to:\nProsecutor General Azamat Ryskulov\nProsecutor General's Office of the Kyrgyz Republic\nBishkek\n",
+			[]string{"Prosecutor General's Office of the Kyrgyz Republic"}, []string{"Azamat Ryskulov"}},
+		{"Nukus, 3 May 2025\n\nThe hearing was attended by Dilfuza Kalbaeva of Aral Rights Watch.",
+			[]string{"Aral Rights Watch"}, []string{"Dilfuza Kalbaeva"}},
+		{"Tashkent, 3 May 2025\n\nThe Union of Journalists of Uzbekistan protested.",
+			[]string{"Union of Journalists of Uzbekistan"}, nil},
+		// Named after a person, with its head before "of".
+		{"Almaty, 3 May 2025\n\nThe Aliya Nurlanova Foundation of Almaty paid the fine.",
+			[]string{"Aliya Nurlanova Foundation of Almaty"}, nil},
+	} {
+		r := Extract(tc.text)
+		if got, gotP := orgNames(r), personNames(r); !slices.Equal(got, tc.orgs) || !slices.Equal(gotP, tc.persons) {
+			t.Errorf("%q\norganisations = %q, persons = %q; want %q, %q", tc.text, got, gotP, tc.orgs, tc.persons)
+		}
+	}
+}
