@@ -90,6 +90,8 @@ func TestExtract_PersonIsNoPartOfOrganisation(t *testing.T) {
 		// Named after a person, with its head before "of".
 		{"Almaty, 3 May 2025\n\nThe Aliya Nurlanova Foundation of Almaty paid the fine.",
 			[]string{"Aliya Nurlanova Foundation of Almaty"}, nil},
+		{"Almaty, 3 May 2025\n\nThe Aliya Nurlanova Foundation of the Almaty Press Club paid the fine.",
+			[]string{"Aliya Nurlanova Foundation of the Almaty Press Club"}, nil},
 	} {
 		r := Extract(tc.text)
 		if got, gotP := orgNames(r), personNames(r); !slices.Equal(got, tc.orgs) || !slices.Equal(gotP, tc.persons) {
