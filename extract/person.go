@@ -253,6 +253,10 @@ func (d *doc) nameTok(i int) bool {
 	return true
 }
 
+// sentenceAdverbs open sentences before a name: "Later Y. Abenov was released".
+var sentenceAdverbs = wordSet(`later earlier today yesterday tomorrow now then still instead afterwards recently
+	eventually finally meanwhile subsequently previously currently separately`)
+
 // isInitial reports an initial at token i: one capital letter and a full stop.
 func (d *doc) isInitial(i int) bool {
 	if i < 0 || i+1 >= len(d.toks) {
@@ -327,7 +331,9 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 		nextSur = nextSur || len(parts) == 2 && d.attribution(parts[0].i, parts[1].i+1) // "Luka Jikia, who was also convicted"
 		opener := enLeading[d.toks[parts[0].i].low] || strings.HasSuffix(d.toks[parts[0].i].low, "ly") || d.toks[parts[0].i].cyr && ruOpener(d.toks[parts[0].i].low) ||
 			d.writtenLower(d.toks[parts[0].i].low) // "Приговор Саидовой", "Для Ярошевича": a word the text also writes in lower case
-		if !isF && !isS && !(nextSur && !parts[1].initial && !opener) {
+		// "Mary L. Okafor": a word before a middle initial and a surname is a given name.
+		middle := parts[1].initial && len(parts) == 3 && !parts[2].initial && !sentenceAdverbs[d.toks[parts[0].i].low]
+		if !isF && !isS && !(nextSur && !parts[1].initial && !opener) && !(middle && !opener) {
 			parts = parts[1:]
 		}
 	}
@@ -440,6 +446,10 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 			}
 		}
 		f, s := ws[0], ws[len(ws)-1]
+		// "Mary L. Okafor": a Latin middle initial is written as part of the name.
+		if len(ws) == 2 && len(parts) == 3 && parts[1].initial && !d.toks[parts[1].i].cyr {
+			m.middle = d.toks[parts[1].i].t + "."
+		}
 		if len(ws) >= 3 {
 			// First, patronymic, surname; surname, first, patronymic (Нурланова Асылбека
 			// Маратовича); or a stray word on either side.

@@ -122,3 +122,19 @@ func TestExtract_DecimalRespectivelyAndEachFor(t *testing.T) {
 		t.Errorf("claims = %q, want %q", got, want)
 	}
 }
+
+// A given name the lists lack before a middle initial and a surname is the person's, with the
+// initial; an adverb that opens the sentence is not.
+func TestExtract_MiddleInitial(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Geneva, 3 May 2025\n\nChidi N. Eze, Special Rapporteur, signed the letter.", []string{"Chidi N. Eze"}},
+		{"Geneva, 3 May 2025\n\nLater Y. Abenov was released.", []string{"Y. Abenov"}},
+	} {
+		if got := personNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\npersons = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
