@@ -677,6 +677,11 @@ func (d *doc) roleBefore(i int) int {
 	}
 	for n := 0; k >= sa && n < 4; n++ {
 		t := &d.toks[k]
+		// "Ниджат Алиев, правозащитник" over "Гюльнар Мамедова, журналистка": a role that ends
+		// the line above is the name's there, in a list of signatories.
+		if d.toks[k+1].nl > 0 && d.punct(k-1, ",") {
+			return -1
+		}
 		if t.k == tWord {
 			if _, ok := roleWords[t.low]; ok {
 				// "Защитник журналиста X", "адвокат активиста X": the oblique role word belongs

@@ -138,3 +138,28 @@ func TestExtract_MiddleInitial(t *testing.T) {
 		}
 	}
 }
+
+// Signatories each with a role after a comma: the role that ends one line is that name's, not
+// the next line's.
+func TestExtract_SignatoryRolesStayOnTheirLine(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Баку, 3 мая 2025 года\n\nЗаявление подписали:\nКомитет защиты журналистов (Прага)\nТурал Гасанов, правозащитник\nНармин Ализаде, журналистка\n",
+			[]string{"Нармин Ализаде", "Турал Гасанов"}},
+		{"Баку, 3 мая 2025 года\n\nЗаявление подписали:\nЭмин Гулиев, правозащитник\nСевда Гусейнова, журналистка\n",
+			[]string{"Севда Гусейнова", "Эмин Гулиев"}},
+		{"Баку, 3 мая 2025 года\n\nЕго защищает адвокат\nЭльчин Садыгов.", []string{"Эльчин Садыгов"}},
+	} {
+		if got := personNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\npersons = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	r := Extract("Баку, 3 мая 2025 года\n\nЗаявление подписали:\nЭмин Гулиев, правозащитник\nСевда Гусейнова, журналистка\n")
+	for _, p := range r.Persons {
+		if p.Name == "Севда Гусейнова" && !slices.Contains(p.Roles, "journalist") {
+			t.Errorf("Севда Гусейнова: roles %q; want journalist", p.Roles)
+		}
+	}
+}
