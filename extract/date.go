@@ -68,14 +68,15 @@ func init() {
 		}
 	}
 	// Kazakh: the nominative, the locative ("12 шілдеде"), the possessive ("21 қыркүйегі"),
-	// the genitive, the ablative and the dative.
+	// the genitive, the ablative, the dative and the possessive's locative ("өткен жылдың 28
+	// желтоқсанында").
 	for i, forms := range []string{
-		"қаңтар қаңтарда қаңтары қаңтардың қаңтардан қаңтарға", "ақпан ақпанда ақпаны ақпанның ақпаннан ақпанға",
-		"наурыз наурызда наурызы наурыздың наурыздан наурызға", "сәуір сәуірде сәуірі сәуірдің сәуірден сәуірге",
-		"мамыр мамырда мамыры мамырдың мамырдан мамырға", "маусым маусымда маусымы маусымның маусымнан маусымға",
-		"шілде шілдеде шілдесі шілденің шілдеден шілдеге", "тамыз тамызда тамызы тамыздың тамыздан тамызға",
-		"қыркүйек қыркүйекте қыркүйегі қыркүйектің қыркүйектен қыркүйекке", "қазан қазанда қазаны қазанның қазаннан қазанға",
-		"қараша қарашада қарашасы қарашаның қарашадан қарашаға", "желтоқсан желтоқсанда желтоқсаны желтоқсанның желтоқсаннан желтоқсанға",
+		"қаңтар қаңтарда қаңтары қаңтардың қаңтардан қаңтарға қаңтарында", "ақпан ақпанда ақпаны ақпанның ақпаннан ақпанға ақпанында",
+		"наурыз наурызда наурызы наурыздың наурыздан наурызға наурызында", "сәуір сәуірде сәуірі сәуірдің сәуірден сәуірге сәуірінде",
+		"мамыр мамырда мамыры мамырдың мамырдан мамырға мамырында", "маусым маусымда маусымы маусымның маусымнан маусымға маусымында",
+		"шілде шілдеде шілдесі шілденің шілдеден шілдеге шілдесінде", "тамыз тамызда тамызы тамыздың тамыздан тамызға тамызында",
+		"қыркүйек қыркүйекте қыркүйегі қыркүйектің қыркүйектен қыркүйекке қыркүйегінде", "қазан қазанда қазаны қазанның қазаннан қазанға қазанында",
+		"қараша қарашада қарашасы қарашаның қарашадан қарашаға қарашасында", "желтоқсан желтоқсанда желтоқсаны желтоқсанның желтоқсаннан желтоқсанға желтоқсанында",
 	} {
 		for _, f := range strings.Fields(forms) {
 			cyrMonths[f] = i + 1
@@ -682,6 +683,9 @@ func (d *doc) findDates() {
 			// "on the night of 11-12 January", is dated by its last day.)
 			if m.prec == precNoYear || m.prec == precMonth && m.y == 0 {
 				ref, l := d.yearPhrase(m.b)
+				if ref == noYearRef {
+					ref = d.kkYearPhrase(m.a) // Kazakh names the year before the day
+				}
 				y := 0
 				switch {
 				case ref == yearBefore && d.docDate != nil && d.docDate.y != 0:
@@ -1066,12 +1070,26 @@ func (d *doc) yearPhrase(i int) (yearRef, int) {
 	return noYearRef, 0
 }
 
+// kkYearPhrase reads the Kazakh phrase before token i that names the year of the day after
+// it: "өткен жылдың 28 желтоқсанында" (of last year), "биылғы", "келесі жылдың".
+func (d *doc) kkYearPhrase(i int) yearRef {
+	switch {
+	case d.word(i-2, "өткен", "былтырғы") && d.word(i-1, "жылдың", "жылғы"), d.word(i-1, "былтырғы"):
+		return yearBefore
+	case d.word(i-1, "биылғы") || d.word(i-2, "осы", "биыл") && d.word(i-1, "жылдың", "жылғы"):
+		return thisYear
+	case d.word(i-2, "келесі") && d.word(i-1, "жылдың", "жылғы"):
+		return nextYear
+	}
+	return noYearRef
+}
+
 // future reports words before token i that put a date ahead of the text's date: "until",
 // "scheduled for", "назначено на", "will".
 func (d *doc) future(i int) bool {
 	sa, _ := d.sentenceOf(i)
 	for k := max(sa, i-5); k < i; k++ {
-		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до") {
+		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до", "алғашқы", "келесі") {
 			return true
 		}
 	}

@@ -49,3 +49,21 @@ func TestExtract_YearOfBirth(t *testing.T) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
 }
+
+// Kazakh names the year before the day ("өткен жылдың 28 желтоқсанында": on 28 December of
+// last year), in the possessive's locative; a first hearing is ahead of the post's day.
+func TestExtract_KazakhYearBeforeTheDay(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Шымкент, 14 наурыз 2025 жыл\n\nБелсенді Ерболат Тасбулатовты полиция өткен жылдың 19 қарашасында ұстаған. Екі күннен кейін сот оны үй қамағына жіберді.",
+			[]string{"2025-03-14", "2024-11-19", "2024-11-21"}},
+		{"02.06.2025 09:15\nІс сотқа жіберілді. Алғашқы отырыс 11 маусымда, қалалық сотта өтеді.",
+			[]string{"2025-06-02", "2025-06-11"}},
+	} {
+		if got := datesOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("dates of %q = %q, want %q", tc.text[:30], got, tc.want)
+		}
+	}
+}
