@@ -2064,7 +2064,12 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		w(0, "новое") && (w(1, "рассмотрение") || w(1, "апелляционное", "судебное", "кассационное") && w(2, "рассмотрение")):
 		return "returned", 1
 	case w(0, "dropped") && w(-1, "were", "was", "been") && w(-2, "charges", "case"), w(0, "dropped", "closed", "terminated", "dismissed") && (w(1, "the") && w(2, "charges", "case", "criminal") || w(1, "charges", "all")),
-		w(0, "прекратил", "прекратила", "прекратили") && (w(1, "дело", "уголовное") || w(2, "дело")), w(0, "прекращено") && w(-1, "дело"):
+		w(0, "прекратил", "прекратила", "прекратили") && (w(1, "дело", "уголовное") || w(2, "дело")), w(0, "прекращено") && w(-1, "дело"),
+		// "terminated the prosecution of X", "the case against X was closed", "Дело X было
+		// прекращено": a case, not an appeal, ended.
+		w(0, "terminated", "discontinued", "closed", "dropped") && w(1, "the") && w(2, "prosecution", "proceedings"),
+		w(0, "closed", "dropped", "dismissed", "terminated", "discontinued") && w(-1, "was", "were") && d.anyWord(max(0, k-8), k, "case", "charges", "prosecution", "proceedings") && !d.anyWord(max(0, k-8), k, "appeal", "appeals", "complaint", "cassation"),
+		w(0, "прекращено", "прекращены") && w(-1, "было", "были") && d.anyWord(max(0, k-8), k, "дело", "преследование", "дела") && !d.anyWord(max(0, k-8), k, "жалоба", "жалобе", "апелляционное"):
 		return "dismissed", 1
 	}
 	return "", 0

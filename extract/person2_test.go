@@ -163,3 +163,25 @@ func TestExtract_SignatoryRolesStayOnTheirLine(t *testing.T) {
 		}
 	}
 }
+
+// A case that ended, told in the passive or as a prosecution terminated, is dismissed for its
+// person; an appeal dismissed is not.
+func TestExtract_CaseClosedIsDismissed(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Ош, 3 мая 2025 года\n\nСуд арестовал Бакыта Алымова. Дело Алымова 12 марта было прекращено за отсутствием состава преступления.", []string{"Бакыт Алымов dismissed"}},
+		{"Kutaisi, 3 May 2025\n\nThe administrative case against Nino Gogua was closed on Monday.", []string{"Nino Gogua dismissed"}},
+		{"Kutaisi, 3 May 2025\n\nIn March the court terminated the prosecution of Nino Gogua.", []string{"Nino Gogua dismissed"}},
+		{"Kutaisi, 3 May 2025\n\nThe appeal in the case of Nino Gogua was dismissed.", nil},
+	} {
+		var got []string
+		for _, o := range Extract(tc.text).Outcomes {
+			got = append(got, o.Person+" "+o.Outcome)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q\noutcomes = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
