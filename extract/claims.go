@@ -1991,12 +1991,12 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
 var outcomeWords = wordSet(`new fresh acquit acquits acquittal acquittals acquitted acquitting annulled cleared closed confirmed confirming confirms convicted convicts dismissed dismisses dismissing dropped finding found left leaving leaves
-	overturned overturning overturns quashed quashes quashing re-trial rejected rejects rejecting retrial returned reversed sent terminated turned
+	overturned overturning overturns quashed quashes quashing re-trial rejected rejects rejecting retrial returned reversed sent terminated discontinued turned
 	upheld uphold upholding upholds ordered orders вернул вернула вернули возвратил возвратила новое обвинительный оправдал
 	оправдала оправдали оправдан оправдана оправданы оправдательного оправдательный оправдательным оставил
 	оставила оставили оставить оставлен оставлена осудил осудила осудили осужден осуждена осуждены осуждён
 	отклонил отклонила отклонили отменен отменил отменила отменили отменён прекратил прекратила прекратили
-	прекращено признал признала признали признан признана признаны guilty виновен виновна виновны кінәлі ақтады ақталды ақтау өзгеріссіз`)
+	прекращено прекращены признал признала признали признан признана признаны guilty виновен виновна виновны кінәлі ақтады ақталды ақтау өзгеріссіз`)
 
 // outcomeAt reads a word or phrase at token k that says how a case ended: the outcome and
 // its length.
