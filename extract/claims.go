@@ -380,7 +380,7 @@ var (
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
 	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving imposed
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
-		получил получила получили отбывал отбывала отбывает приговор приговоры назначено назначен назначена назначены
+		получил получила получили отбывал отбывала отбывает отбыть итого приговор приговоры назначено назначен назначена назначены
 		тағайындады тағайындалды тағайындап кесілді кесті`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable

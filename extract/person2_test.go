@@ -185,3 +185,16 @@ func TestExtract_CaseClosedIsDismissed(t *testing.T) {
 		}
 	}
 }
+
+// A total term after a new sentence is added to an old one ("итого 4 года 3 месяца", "Итого
+// ему предстоит отбыть ...") is a sentence of the person too.
+func TestExtract_TotalTerm(t *testing.T) {
+	text := "Гомель, 3 мая 2025 года\n\nСуд приговорил Павла Жука к 1 году колонии по ст. 411. Итого ему предстоит отбыть 4 года 3 месяца."
+	var got []string
+	for _, x := range Extract(text).Sentences {
+		got = append(got, x.Person+" "+x.Term)
+	}
+	if want := []string{"Павел Жук P1Y", "Павел Жук P4Y3M"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
