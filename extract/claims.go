@@ -216,8 +216,9 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "ban", 2
 	case w(0, "әкімшілік") && w(1, "қамаққа", "қамақ"): // administrative arrest
 		return "imprisonment", 2
-	// "3 года пробационного надзора": Kyrgyzstan's name of a restriction of freedom.
-	case w(0, "пробационного", "пробационный", "пробационному", "пробационным") && w(1, "надзора", "надзор", "надзору", "надзором"):
+	// "3 года пробационного надзора": Kyrgyzstan's name of a restriction of freedom; not "(3
+	// года условно) с пробационным надзором", the supervision of a suspended term.
+	case w(0, "пробационного", "пробационный", "пробационному", "пробационным") && w(1, "надзора", "надзор", "надзору", "надзором") && !w(-1, "с", "под"):
 		return "restriction of freedom", 2
 	// "2 года «химии»", "домашняя химия", "home chemistry": the Belarusian name of
 	// restriction of freedom.
@@ -591,6 +592,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				d.word(e, "under") && d.word(e+1, "house") || d.word(e, "под") && d.word(e+1, "домашним", "стражей", "арестом") ||
 				d.word(e, "in") && d.word(e+1, "custody", "detention", "pre-trial") || d.word(e, "for", "on", "and") && d.word(e+1, "each") && false
 			if d.word(k-1, "a", "an") && !d.toks[k].cyr && k > a && d.word(k-2, "for", "of") && d.word(e, "after", "later") {
+				skip = true
+			}
+			// "5 лет условно с пробационным надзором сроком на 3 года": the supervision of a
+			// suspended term is its probation, no term of its own.
+			if d.anyWord(max(a, k-4), k, "надзором", "надзора") && d.anyWord(max(a, k-5), k, "пробационным", "пробационного") && d.anyWord(a, k, "условно", "условного", "условное", "условный", "условным") {
 				skip = true
 			}
 			// "Жанар Сейткали, 46 лет, —": an age in apposition to the name.

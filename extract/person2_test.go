@@ -198,3 +198,25 @@ func TestExtract_TotalTerm(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// Probation supervision with a suspended term is its probation, no term or penalty of its own;
+// "N years of probation supervision" alone is Kyrgyzstan's restriction of freedom.
+func TestExtract_ProbationSupervisionOfSuspendedTerm(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Бишкек, 3 мая 2025 года\n\nСуд приговорил Айгуль Мамбетову к 4 годам лишения свободы условно с пробационным надзором сроком на 2 года.",
+			[]string{"Айгуль Мамбетова suspended P4Y"}},
+		{"Бишкек, 3 мая 2025 года\n\nСуд приговорил Эмиля Осмонова к 3 годам пробационного надзора.",
+			[]string{"Эмиль Осмонов restriction of freedom P3Y"}},
+	} {
+		var got []string
+		for _, x := range Extract(tc.text).Sentences {
+			got = append(got, x.Person+" "+x.Kind+" "+x.Term)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q\nsentences = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
