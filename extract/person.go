@@ -1296,9 +1296,28 @@ func (d *doc) antecedentWhere(idx int, skip func(*Person) bool) *Person {
 		if m.pronoun && o.counsel && d.toks[o.a].sent == sent {
 			continue // "according to her lawyer, X, police dragged her"
 		}
+		// "Эльчин пришёл, чтобы передать Рашаду лекарства, и сам был задержан. На следующий
+		// день суд признал его виновным": a name in an oblique case in a sentence before is
+		// not what a pronoun stands for when the subject of that sentence can be.
+		if m.pronoun && d.toks[o.a].sent != sent && d.toks[o.a].cyr && (o.oblique > 0 || o.oblique == 0 && !strings.Contains(p.Name, d.quote(o.a, o.b))) && !o.subject && d.subjectBefore(k, m.gender) {
+			continue
+		}
 		return p
 	}
 	return nil
+}
+
+// subjectBefore reports a mention before mention k in its sentence that is its subject, of
+// gender g where g is known.
+func (d *doc) subjectBefore(k int, g byte) bool {
+	sent := d.toks[d.persons[k].a].sent
+	for j := k - 1; j >= 0 && d.toks[d.persons[j].a].sent == sent; j-- {
+		o := d.persons[j]
+		if o.p != nil && !o.pronoun && (o.subject || o.oblique < 0) && (g == 0 || o.p.Gender == "" || genderString(g) == o.p.Gender) {
+			return true
+		}
+	}
+	return false
 }
 
 // reported reports "that" or a verb of saying between tokens a and b: in "the defendant told

@@ -220,3 +220,18 @@ func TestExtract_ProbationSupervisionOfSuspendedTerm(t *testing.T) {
 		}
 	}
 }
+
+// A pronoun in a new sentence stands for the subject of the sentence before, not for a name
+// inflected in an oblique case inside it ("чтобы передать Тимуру лекарства").
+func TestExtract_PronounPrefersSubjectOverObliqueName(t *testing.T) {
+	text := "Баку, 3 мая 2025 года\n\n1 ноября задержали Тимура Алиева.\n\n" +
+		"4 ноября его брат, Фуад Алиев, пришёл к зданию полиции, чтобы передать Тимуру лекарства, и сам был задержан. " +
+		"На следующий день суд признал его виновным в неповиновении и арестовал на 30 суток."
+	var got []string
+	for _, o := range Extract(text).Outcomes {
+		got = append(got, o.Person+" "+o.Outcome)
+	}
+	if want := []string{"Фуад Алиев convicted"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
