@@ -147,6 +147,7 @@ type personMention struct {
 	gender        byte
 	spouseOf      int  // index of the mention whose spouse this is, or -1
 	pronoun       bool // he, she, his, её...; resolved later
+	firstPerson   bool // "меня", "маған": the author of a feed or a letter, not someone named before
 	roleNP        bool // "the blogger": resolved later
 	subject       bool // seems to be the subject of its clause
 	counsel       bool // a lawyer acting for someone ("his lawyer, X"), not a lawyer it happens to
@@ -934,6 +935,12 @@ func (d *doc) findPronouns() {
 		if t.skip || t.k != tWord || t.cls&cPersonRef == 0 {
 			continue
 		}
+		// "Суд оштрафовал меня": in a feed or letter its author speaks; not in a quotation,
+		// where the speaker does.
+		if firstPersonPronouns[t.low] && !t.quoted {
+			d.persons = append(d.persons, &personMention{a: i, b: i + 1, pronoun: true, firstPerson: true, roleTok: -1, spouseOf: -1})
+			continue
+		}
 		if g, ok := pronounGender[t.low]; ok {
 			d.persons = append(d.persons, &personMention{a: i, b: i + 1, pronoun: true, gender: g, roleTok: -1, spouseOf: -1, subject: d.subjectAt(i + 1)})
 			continue
@@ -1168,13 +1175,54 @@ func (d *doc) resolvePersons() {
 		}
 	}
 	// Pronouns and role nouns, in text order, to the person they most likely mean.
+	author := d.author()
 	for idx, m := range d.persons {
 		if !m.pronoun && !m.roleNP {
+			continue
+		}
+		if m.firstPerson {
+			m.p = author
 			continue
 		}
 		m.p = d.antecedent(idx)
 	}
 	d.res.Persons = persons
+}
+
+// firstPersonPronouns are the Russian and Kazakh pronouns of the one who writes. (Kazakh
+// "мен", also "and", is left out.)
+var firstPersonPronouns = wordSet(`я меня мне мной мною маған мені менен`)
+
+// author returns the person who writes a feed or a letter, as its head names them: "Канал
+// ведёт жена политзаключённого, Ольга Левкович", "Арнаны ... Динара Сапарова жүргізеді", or a
+// first line that is a name with a role ("Адвокат Камола Юлдашева"). Nil when none is.
+func (d *doc) author() *Person {
+	for _, m := range d.persons {
+		if m.p == nil || m.pronoun || m.roleNP {
+			continue
+		}
+		line := 0
+		for k := 0; k <= m.a && k < len(d.toks); k++ {
+			if k > 0 && d.toks[k].nl > 0 {
+				line++
+			}
+		}
+		if line > 2 {
+			return nil
+		}
+		a, b := d.lineStart(m.a), m.b
+		for b < len(d.toks) && d.toks[b].nl == 0 {
+			b++
+		}
+		if d.anyWord(a, b, "ведёт", "ведет", "жүргізеді", "ведут") {
+			return m.p
+		}
+		// A first line of a role and a name and nothing else.
+		if line == 0 && (m.a == 0 || m.a == 1 && roleWords[d.toks[0].low] != "") && (m.b >= len(d.toks) || d.toks[m.b].nl > 0) {
+			return m.p
+		}
+	}
+	return nil
 }
 
 // pluralVerb reports a Russian verb in the plural past at token i ("задержали", "обыскали"):

@@ -235,3 +235,28 @@ func TestExtract_PronounPrefersSubjectOverObliqueName(t *testing.T) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// In a feed its author speaks in the first person: "меня" is the one the head names as who
+// runs the channel, or whose name with a role is its first line; not a name in the title, and
+// not in a quotation, where the speaker does.
+func TestExtract_FirstPersonIsTheAuthor(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Свободу Игорю Мельнику\nКанал ведёт сестра политзаключённого, Алина Мельник. 812 подписчиков\n\n[03.02, 08:47]\nСуд Ленинского района оштрафовал меня на 20 базовых величин по ст. 19.11 КоАП.",
+			[]string{"Алина Мельник convicted"}},
+		{"Адвокат Зарина Юсупова\nканал · 2 100 подписчиков\n\n[03.02, 08:47]\nСуд оштрафовал меня на 5 миллионов сумов.",
+			[]string{"Зарина Юсупова convicted"}},
+		{"Свободу Игорю Мельнику\nКанал ведёт сестра политзаключённого, Алина Мельник.\n\n[03.02, 08:47]\nИгорь передал: «Меня оштрафовали на 20 базовых величин».",
+			[]string{"Игорь Мельник convicted"}},
+	} {
+		var got []string
+		for _, o := range Extract(tc.text).Outcomes {
+			got = append(got, o.Person+" "+o.Outcome)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q\noutcomes = %q, want %q", tc.text[:40], got, tc.want)
+		}
+	}
+}

@@ -72,6 +72,9 @@ func init() {
 	for w := range roleWords {
 		classes[w] |= cPersonRef
 	}
+	for w := range firstPersonPronouns {
+		classes[w] |= cPersonRef
+	}
 	for w := range cyrMonths {
 		classes[w] |= cMonth
 	}
