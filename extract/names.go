@@ -32,6 +32,7 @@ Bogdan Daniil Denis Dmitry Dmitri Dmitriy Eduard Evgeny Yevgeny Yevgeniy Fyodor 
 Ivan Kirill Konstantin Leonid Lev Maksim Maxim Mikhail Nikita Nikolai Nikolay Oleg Pavel Pyotr Petr Roman Ruslan Semyon Sergei
 Sergey Stanislav Stepan Taras Timofei Vadim Valentin Valery Valeriy Vasily Vasiliy Viktor Victor Vitaly Vitaliy Vladimir
 Vladislav Vyacheslav Yakov Yaroslav Yegor Egor Yury Yuri Yuriy Zakhar Ales Aliaksandr Aliaksei Andrei Dzmitry Dzianis Eduard
+Kuzma Savva Foma Danila Gavrila
 Ihar Mikalai Mikola Mikita Paval Raman Siarhei Uladzimir Vadzim Valiantsin Viktar Yauhen Maksim Zmicier Anatol Leanid Ihor
 Oleksandr Oleksiy Mykola Mykhailo Volodymyr Serhiy Yuriy Vasyl Petro Andriy Dmytro Bohdan Ostap Levan Giorgi Zurab Davit
 Irakli Nika Mamuka Gevorg Tigran Aram Armen Hayk Ruben Ramzan Magomed Akhmad Zelimkhan Shamil Rasul Khasan Said Umar

@@ -260,3 +260,11 @@ func TestExtract_FirstPersonIsTheAuthor(t *testing.T) {
 		}
 	}
 }
+
+// Russian men's names in -а decline as women's: "Кузьмы Зотова" is Кузьма Зотов's genitive.
+func TestExtract_MansNameInA(t *testing.T) {
+	text := "Ижевск, 3 мая 2025 года\n\nСуд вернул прокурору дело Кузьмы Зотова. Назначить Зотову экспертизу суд отказался."
+	if got, want := personNames(Extract(text)), []string{"Кузьма Зотов"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}
