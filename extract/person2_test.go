@@ -268,3 +268,13 @@ func TestExtract_MansNameInA(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// A Kazakh state prosecutor ("мемлекеттік айыптаушы") who asks for a term is not whom it is for.
+func TestExtract_KazakhProsecutorIsNoDefendant(t *testing.T) {
+	text := "Шымкент, 14 наурыз 2025 жыл\n\nМемлекеттік айыптаушы Сәуле Жүнісова сот жарыссөзінде белсендіге 3 жыл бас бостандығын шектеу жазасын тағайындауды сұраған болатын."
+	for _, x := range Extract(text).Demands {
+		if x.Person == "Сәуле Жүнісова" {
+			t.Errorf("demand %v given to the prosecutor", x)
+		}
+	}
+}
