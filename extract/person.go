@@ -924,12 +924,14 @@ var pronounGender = map[string]byte{
 	"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f', "hers": 'f',
 	"он": 'm', "его": 'm', "ему": 'm', "него": 'm', "нему": 'm', "нём": 'm', "нем": 'm', "ним": 'm',
 	"она": 'f', "её": 'f', "ее": 'f', "ей": 'f', "неё": 'f', "нее": 'f', "ней": 'f', "нею": 'f', "ею": 'f',
+	// Kazakh has no gender; "оны" and "оған" are him or her (not "ол", also "that").
+	"оны": 0, "оған": 0,
 }
 
 // womanWords and manWords stand for the person of that gender named before.
 var womanWords = map[string]byte{"woman": 'f', "женщину": 'f', "женщина": 'f', "женщины": 'f', "женщине": 'f', "man": 'm', "мужчину": 'm', "мужчина": 'm', "мужчины": 'm', "мужчине": 'm'}
 
-var objectPronouns = map[string]bool{"him": true, "her": true, "его": true, "её": true, "ее": true, "ему": true, "ей": true, "него": true, "неё": true, "нее": true}
+var objectPronouns = map[string]bool{"him": true, "her": true, "его": true, "её": true, "ее": true, "ему": true, "ей": true, "него": true, "неё": true, "нее": true, "оны": true, "оған": true}
 
 // findPronouns records pronouns and role nouns ("the blogger", "для блогера") as mentions to
 // resolve: they tell whom a sentence's demand, sentence or event concerns.

@@ -278,3 +278,15 @@ func TestExtract_KazakhProsecutorIsNoDefendant(t *testing.T) {
 		}
 	}
 }
+
+// Kazakh "оны" and "оған" stand for the person named before, of either gender.
+func TestExtract_KazakhObjectPronoun(t *testing.T) {
+	text := "Шымкент, 14 наурыз 2025 жыл\n\nКеше белсенді Сәуле Жүнісованы полиция ұстап әкетті. Бүгін аудандық сот оны 7 тәулікке әкімшілік қамаққа алды."
+	var got []string
+	for _, x := range Extract(text).Sentences {
+		got = append(got, x.Person+" "+x.Term)
+	}
+	if want := []string{"Сәуле Жүнісова P7D"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
