@@ -258,7 +258,7 @@ func (d *doc) defendants() []*Person {
 }
 
 // protagonist returns the person a text is about when its claims name no one: the person
-// named most often, at least three times and more often than anyone else, who is no
+// named most often, twice or more and more often than anyone else, who is no
 // official, lawyer or relative of someone.
 func (d *doc) protagonist() *Person {
 	var best *Person
@@ -274,7 +274,7 @@ func (d *doc) protagonist() *Person {
 			second = m
 		}
 	}
-	if n < 3 || n == second {
+	if n < 2 || n == second {
 		return nil
 	}
 	return best
