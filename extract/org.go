@@ -1276,12 +1276,29 @@ func (d *doc) kkCourt(i int) *orgMention {
 	if i == j {
 		return nil // a level without a place: "аудандық сотта"
 	}
+	// "Алматы қаласының мамандандырылған ауданаралық қылмыстық соты", "Атырау қаласының
+	// тергеу соты": a place in the genitive and the court's kind.
+	if d.word(j, "қаласының", "облысының", "ауданының") {
+		k := j + 1
+		for k < len(d.toks) && d.toks[k].nl == 0 && kkCourtKinds[d.toks[k].low] {
+			k++
+		}
+		if k > j+1 && k < len(d.toks) && strings.HasPrefix(d.toks[k].low, "сот") && len([]rune(d.toks[k].low)) <= 8 {
+			return &orgMention{a: i, b: k + 1, org: &Org{Name: d.quote(i, k) + " соты", Kind: "court"}}
+		}
+		return nil
+	}
 	level, ok := kkCourtLevels[d.toks[j].low]
 	if !ok || !strings.HasPrefix(d.toks[j+1].low, "сот") || len([]rune(d.toks[j+1].low)) > 8 {
 		return nil
 	}
 	return &orgMention{a: i, b: j + 2, org: &Org{Name: d.quote(i, j+1) + " соты", Kind: "court", Level: level}}
 }
+
+// kkCourtKinds are the words of a Kazakh court's kind between its place and "соты":
+// specialised, inter-district, criminal, administrative, investigative, "істер жөніндегі".
+var kkCourtKinds = wordSet(`мамандандырылған ауданаралық қылмыстық әкімшілік экономикалық азаматтық тергеу ювеналдық
+	кәмелетке толмағандар істер жөніндегі әскери қалалық облыстық аудандық`)
 
 // ruTimeAdverbs are adverbs of time shaped like adjectives in the instrumental ("весной",
 // "вечером") that may open a sentence before a name.

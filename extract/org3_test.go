@@ -99,3 +99,21 @@ func TestExtract_PersonIsNoPartOfOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// A Kazakh court named by its place in the genitive and its kind: "Қарағанды қаласының
+// мамандандырылған ауданаралық қылмыстық соты"; a resident of a town is no court.
+func TestExtract_KazakhCourtOfKind(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Қарағанды, 14 наурыз 2025 жыл\n\nКеше Қарағанды қаласының мамандандырылған ауданаралық қылмыстық соты белсендіні кінәлі деп таныды.",
+			[]string{"Қарағанды қаласының мамандандырылған ауданаралық қылмыстық соты"}},
+		{"Қарағанды, 14 наурыз 2025 жыл\n\nТеміртау қаласының тергеу соты оны қамауға алды.", []string{"Теміртау қаласының тергеу соты"}},
+		{"Қарағанды, 14 наурыз 2025 жыл\n\nТеміртау қаласының тұрғыны ұсталды.", nil},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
