@@ -470,7 +470,8 @@ func (d *doc) enOrg(i int) *orgMention {
 	}
 	// Trim words that open sentences.
 	a := i
-	for a < lastHead && enLeading[d.toks[a].low] {
+	// "Five Sahil Press staff were detained": a count that opens the sentence neither.
+	for a < lastHead && (enLeading[d.toks[a].low] || (d.opensSentence(a) || d.punct(a-1, ":")) && enNumbers[d.toks[a].low] > 0) {
 		a++
 	}
 	// "Gulnara Abenova of Steppe Rights Watch": a person's name before "of" is whose the

@@ -117,3 +117,19 @@ func TestExtract_KazakhCourtOfKind(t *testing.T) {
 		}
 	}
 }
+
+// A count that opens a sentence or a headline after its colon is no part of a name.
+func TestExtract_CountBeforeOrganisation(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 3 May 2025\n\nThree Meydan Press staff were detained on Monday.", []string{"Meydan Press"}},
+		{"Azerbaijan: Four Meydan Press reporters sentenced\n\nBaku, 3 May 2025. The court ruled.", []string{"Meydan Press"}},
+		{"Baku, 3 May 2025\n\nThe First Cassation Court ruled.", []string{"First Cassation Court"}},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
