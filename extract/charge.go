@@ -24,6 +24,9 @@ func init() {
 		"tj": "tajikistan tajik dushanbe khujand sughd somoni таджикистан таджикистана душанбе худжанд",
 		"uz": "uzbekistan uzbek tashkent узбекистан ташкент",
 		"ua": "ukraine ukrainian kyiv украина украины киев",
+		"tm": "turkmenistan turkmen ashgabat туркменистан туркменистана ашхабад",
+		"ge": "georgia georgian tbilisi batumi kutaisi грузия грузии тбилиси батуми",
+		"am": "armenia armenian yerevan gyumri армения армении ереван гюмри",
 	} {
 		for _, w := range strings.Fields(ws) {
 			countryCues[w] = c

@@ -519,8 +519,9 @@ func (d *doc) enOrg(i int) *orgMention {
 			return nil
 		}
 	}
-	// "the Russian Federation", "the Kyrgyz Republic", "the Republic of Kazakhstan": a state.
-	if low := strings.ToLower(name); len(words) <= 4 && (strings.HasSuffix(low, " federation") || strings.HasSuffix(low, " republic") || strings.HasPrefix(low, "republic of ")) {
+	// "the Russian Federation", "the Kyrgyz Republic", "the Republic of Kazakhstan", "the
+	// Government of Azerbaijan": a state.
+	if low := strings.ToLower(name); len(words) <= 4 && (strings.HasSuffix(low, " federation") || strings.HasSuffix(low, " republic") || strings.HasPrefix(low, "republic of ")) || len(words) <= 6 && strings.HasPrefix(low, "government of ") {
 		state := false
 		for _, w := range strings.Fields(low) {
 			state = state || countryCues[strings.Trim(w, ",.")] != ""

@@ -133,3 +133,28 @@ func TestExtract_CountBeforeOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// A country's government is the state, no organisation of the text.
+func TestExtract_GovernmentOfCountryIsTheState(t *testing.T) {
+	for _, text := range []string{
+		"Ashgabat, 3 May 2025\n\nWe urge the Government of Turkmenistan to release him.",
+		"Dushanbe, 3 May 2025\n\nThe Government of the Republic of Tajikistan has not replied.",
+	} {
+		if got := orgNames(Extract(text)); len(got) != 0 {
+			t.Errorf("%q\norganisations = %q, want none", text, got)
+		}
+	}
+}
+
+// Turkmenistan, Georgia and Armenia are countries the text may be of.
+func TestExtract_CountriesOfTheRegion(t *testing.T) {
+	for text, want := range map[string]string{
+		"Ashgabat, 3 May 2025\n\nThe Turkmen authorities detained a blogger in Ashgabat.": "tm",
+		"Tbilisi, 3 May 2025\n\nGeorgian police detained a journalist in Batumi.":          "ge",
+		"Yerevan, 3 May 2025\n\nArmenian police detained an activist in Gyumri.":           "am",
+	} {
+		if got := Extract(text).Country; got != want {
+			t.Errorf("%q: country %q, want %q", text, got, want)
+		}
+	}
+}
