@@ -1232,7 +1232,14 @@ func (d *doc) adverbial(m *dateMention) bool {
 		return true
 	}
 	return d.word(m.a-1, "in", "on", "at", "during", "since", "by", "from", "early", "late", "mid", "в", "во", "с", "к", "до", "по", "начале", "конце", "середине", "осенью", "весной", "летом", "зимой") ||
-		d.punct(m.a-1, ",") || m.a == d.sents[d.toks[m.a].sent].a
+		d.punct(m.a-1, ",") || m.a == d.sents[d.toks[m.a].sent].a || d.bulletBefore(m.a)
+}
+
+// bulletBefore reports a list bullet opening the line right before token i: "- June 2024:
+// investigators drop the charges", "• April 2024 — he complains": a chronology's item is
+// told on its date.
+func (d *doc) bulletBefore(i int) bool {
+	return i > 0 && d.punct(i-1, "-", "•", "*", "–", "—", "·") && (i-1 == 0 || d.toks[i-1].nl > 0)
 }
 
 func (d *doc) addEvent(e *Event) {
