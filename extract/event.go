@@ -990,6 +990,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		dist := k - m.b
 		if m.a > k {
 			dist = (m.a - k) * 2 // a date after its event word is less likely its own
+			// "pardoned on 7 November and released the next day": a relative day right
+			// after the event word is its own, whatever the clause before is dated.
+			if m.rel && m.a-k <= 5 && !d.anyPunct(k+1, m.a, ",", ";", ":", "—", "–", "(") {
+				dist = 0
+			}
 		}
 		if dist < 0 {
 			dist = -dist

@@ -22,3 +22,21 @@ func TestExtract_BulletedChronologyDate(t *testing.T) {
 		}
 	}
 }
+
+// A relative day right after the event word ("released the next day") dates it, not the day
+// of the clause before it, whose verb tells no event of the vocabulary ("pardoned on 7 May").
+func TestExtract_RelativeDayAfterEventWord(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Vitebsk, 20 May 2024\n\nThe activist Ihar Zuyeu was pardoned on 7 May and released the next day.",
+			[]string{"release 2024-05-08 Ihar Zuyeu"}},
+		{"Vitebsk, 20 May 2024\n\nTwelve prisoners were pardoned by a decree signed on Tuesday (7 May) and freed the following morning, among them Olga Barysevich and Pavel Lebedev.",
+			[]string{"release 2024-05-08 Olga Barysevich", "release 2024-05-08 Pavel Lebedev"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
