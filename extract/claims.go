@@ -456,6 +456,7 @@ func (d *doc) findClaims() {
 		d.events(si)
 	}
 	d.mergeEvents()
+	d.dropUnnamedEvents()
 }
 
 // demandsAsImposed reads a demand told as the sentence the court gave: "for A and B, the

@@ -1290,6 +1290,19 @@ func (d *doc) mergeEvents() {
 	d.res.Events = keep
 }
 
+// ofPerson are the event types that happen to a person, not to a place or a gathering: told
+// without one ("Most were released that night", "for each person released, two were
+// detained", "the relatives of exiles are barred from leaving"), they are of people the text
+// does not name. A search (of an office), a disruption and a mass detention are told so.
+var ofPerson = wordSet(`arrest release death dismissal`)
+
+// dropUnnamedEvents drops the events of a type that happens to a person that name none.
+func (d *doc) dropUnnamedEvents() {
+	d.res.Events = slices.DeleteFunc(d.res.Events, func(e *Event) bool {
+		return e.Person == "" && (ofPerson[e.Type] || e.Type == "house arrest" || e.Type == "travel ban" || e.Type == "disciplinary action" || e.Type == "torture allegation")
+	})
+}
+
 // findStatistics finds percentages with what they count: "99.8% of court sentences in
 // Kazakhstan are convictions".
 func (d *doc) findStatistics() {

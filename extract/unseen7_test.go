@@ -40,3 +40,24 @@ func TestExtract_RelativeDayAfterEventWord(t *testing.T) {
 		}
 	}
 }
+
+// An arrest, a release, a ban or ill-treatment told of no one the text names ("Most were
+// released that night", "relatives are barred from leaving") is no event of the registry;
+// a search of an office and a mass detention are told without names and stay.
+func TestExtract_PersonEventWithoutPerson(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Osh, 20 May 2024\n\nOn 14 May 2024 police searched the office of the newspaper Tamga and detained fourteen people. Most were released late that night.",
+			[]string{"detention 2024-05-14", "search 2024-05-14"}},
+		{"Ош, 20 мая 2024 года\n\n14 мая 2024 года полиция провела обыск в редакции газеты «Тамга» и задержала четырнадцать человек. Большинство отпустили той же ночью.",
+			[]string{"detention 2024-05-14", "search 2024-05-14"}},
+		{"Mary, 20 May 2024\n\nOn 14 May 2024 the teacher Batyr Annayev was sentenced to five years. Other relatives of exiled bloggers are barred from leaving the country.",
+			nil},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
