@@ -421,6 +421,13 @@ func (d *doc) events(si int) {
 			d.setWhat(it.date.iso, typ)
 		}
 		date := d.eventDate(si, k, refDate, typ)
+		// "information concerning the arrest and detention of Mr X", "investigate the
+		// allegations of ill-treatment": what a letter is about, told without a day of its
+		// own, is no new event.
+		if d.aboutNoun(k) && !d.ownDay(s) {
+			k += l - 1
+			continue
+		}
 		if len(persons) == 0 && typ == "search" && !unnamed {
 			persons = d.homeOfLast(s)
 		}
@@ -1288,6 +1295,47 @@ func (d *doc) mergeEvents() {
 		keep = append(keep, e)
 	}
 	d.res.Events = keep
+}
+
+// aboutFillers may stand between a cue of aboutNoun and its noun: "concerning the arrest,
+// detention and conviction of", "allegations of credible ill-treatment".
+var aboutFillers = wordSet(`the a an his her their its and or , credible further serious arbitrary continued
+	repeated reported conviction prosecution trial imprisonment harassment`)
+
+// aboutNoun reports an English event noun at k that is the topic of a letter or a claim, not
+// a telling of the event: "concerning the arrest", "allegations of ill-treatment", "alleged
+// ill-treatment", "signs of beating", "protected from torture", "grounds for the disbarment".
+func (d *doc) aboutNoun(k int) bool {
+	t := &d.toks[k]
+	if t.cyr || strings.HasSuffix(t.low, "ed") {
+		return false
+	}
+	s := d.sents[t.sent]
+	for x := k - 1; x >= max(s.a, k-8); x-- {
+		switch {
+		case d.word(x, "concerning", "regarding", "alleged", "re"):
+			return true
+		case d.word(x, "of") && d.word(x-1, "allegations", "allegation", "signs", "reports", "claims", "complaints", "evidence"),
+			d.word(x, "from") && d.word(x-1, "protected", "protect", "safe", "free"),
+			d.word(x, "for") && d.word(x-1, "grounds", "basis", "reasons"),
+			d.word(x, "into") && d.word(x-1, "investigation", "investigate", "inquiry", "probe"):
+			return true
+		case aboutFillers[d.toks[x].low] || d.is(x, cEvent):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// ownDay reports a day, month or year that sentence s tells, other than a dateline's.
+func (d *doc) ownDay(s sentence) bool {
+	for _, m := range d.datesIn(s.a, s.b) {
+		if !m.dateline {
+			return true
+		}
+	}
+	return false
 }
 
 // ofPerson are the event types that happen to a person, not to a place or a gathering: told

@@ -61,3 +61,22 @@ func TestExtract_PersonEventWithoutPerson(t *testing.T) {
 		}
 	}
 }
+
+// A noun that names what a letter or a claim is about ("concerning the arrest and detention
+// of Mr X", "allegations of ill-treatment", "protected from torture") tells no event where
+// its sentence gives no day; the events are those the letter tells with their days.
+func TestExtract_TopicNounIsNoEvent(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Geneva, 20 May 2024\n\nWe would like to bring to the attention of your Excellency's Government information we have received concerning the arrest, detention and alleged ill-treatment of Mr. Oraz Berdiyev, a schoolteacher.\n\nAccording to the information received, Mr. Berdiyev was detained on 3 March 2024 in Balkanabat.",
+			[]string{"detention 2024-03-03 Oraz Berdiyev"}},
+		{"Dushanbe, 20 May 2024\n\nThe lawyer Zarina Nabieva was disbarred on 12 May 2024. She had told reporters that her client Oraz Berdiyev showed signs of beating. We urge the authorities to ensure that Berdiyev is protected from torture.",
+			[]string{"disciplinary action 2024-05-12 Zarina Nabieva"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
