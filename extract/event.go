@@ -465,6 +465,9 @@ func (d *doc) events(si int) {
 		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
+			if typ == "detention" && date != "" && !unnamed && d.peopleCount(s, k) {
+				d.countDet, d.countDetSent = date, si
+			}
 		}
 		inferred := ""
 		if d.fromGroup {
@@ -507,6 +510,56 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
+	d.namedAfterCount(si)
+}
+
+// namedAfterCount proposes the detention of a count of people told in the sentence before
+// for those sentence s names as released or still held: "Eleven people were detained. Most
+// were released that night; A and B remained in custody."
+func (d *doc) namedAfterCount(si int) {
+	s := d.sents[si]
+	if d.countDet == "" || si <= d.countDetSent || si-d.countDetSent > 3 || d.sents[d.countDetSent].para != s.para || !d.heldOrFreed(s) {
+		return
+	}
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p == nil || m.pronoun || m.roleNP || d.official(m) || d.toks[m.b-1].poss || d.kinOf(m) || hasRole(m.p, "lawyer") && !hasRole(m.p, "defendant") {
+			continue
+		}
+		d.addEvent(&Event{Type: "detention", Date: d.countDet, Person: m.p.Name, Inferred: "named after a count of those detained", Mentions: []Span{d.span(m.a, m.b)}})
+	}
+}
+
+// heldOrFreed reports a sentence that tells a release or a custody that went on: "was
+// released the following day", "remained in custody", "остались под стражей".
+func (d *doc) heldOrFreed(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if d.word(k, "remained", "remain", "remains", "stayed", "остались", "оставались", "остался", "оставался", "осталась", "оставалась") &&
+			(d.word(k+1, "in") && d.word(k+2, "custody", "detention") || d.word(k+1, "под") && d.word(k+2, "стражей")) {
+			return true
+		}
+		if d.is(k, cEvent) {
+			if typ, _ := d.eventAt(k); typ == "release" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// peopleCount reports a count of people in sentence s, of an event word at k: "Eleven
+// people were detained", "all nine were", "задержаны девять человек".
+func (d *doc) peopleCount(s sentence, k int) bool {
+	for x := s.a; x < s.b; x++ {
+		if n, l := d.count(x); n > 1 && l > 0 && (x+l == k || d.word(x+l, "people", "persons", "were", "are", "человек") || d.word(x+l+1, "were", "are")) {
+			return true
+		}
+	}
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.n > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // shortParticipleGender returns the gender a Russian short passive participle shows

@@ -80,3 +80,22 @@ func TestExtract_TopicNounIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// A count of people detained told before their names ("Nine people were detained. Most were
+// released that night; A and B remained in custody") includes those named right after it as
+// released or still held.
+func TestExtract_NamedAfterCountOfDetainees(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Naryn, 20 May 2024\n\nOn 9 April 2024 police searched the office of the weekly Kelechek. Nine people were detained and taken to the police station. Most were released late that night; the reporter Bolot Sydykov was released the next morning. Ainura Kasymova and Timur Beishenov remained in custody.",
+			[]string{"detention 2024-04-09 Ainura Kasymova", "detention 2024-04-09 Bolot Sydykov", "detention 2024-04-09 Timur Beishenov", "release 2024-04-10 Bolot Sydykov", "search 2024-04-09"}},
+		{"Нарын, 20 мая 2024 года\n\n9 апреля 2024 года полиция провела обыск в редакции газеты «Келечек». Были задержаны девять человек. Азамат Касымов и Тимур Бейшенов остались под стражей.",
+			[]string{"detention 2024-04-09 Азамат Касымов", "detention 2024-04-09 Тимур Бейшенов", "search 2024-04-09"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
