@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo detention`)
+var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo detention held kept`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -30,6 +30,9 @@ func (d *doc) eventAt(k int) (string, int) {
 	case w(0, "detention") && (w(-1, "his", "her", "their") || w(-1, "the") && w(1, "of")) && w(-2, "ordered", "sanctioned", "authorised", "authorized", "approved"):
 		// "the court ordered their detention": a court's custody, as "ordered his arrest".
 		return "arrest", 1
+	case w(0, "held", "kept") && w(1, "in") && w(2, "custody", "detention") && !w(3, "since") && d.anyWord(max(s.a, k-10), k, "ordered", "orders", "order"):
+		// "ordered the four remaining detainees to be held in custody": a court's custody.
+		return "arrest", 3
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
 	case w(0, "pre-trial") && d.custodySince(k+1) != nil:

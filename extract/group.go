@@ -134,6 +134,12 @@ func (d *doc) groupAt(i int) *groupMention {
 			other = true
 		}
 		if n, l := d.count(k); n > 1 && !d.unitAfter(k+l) {
+			// "the four remaining detainees", "the two other defendants": the word after the
+			// number.
+			if !other && d.word(k+l, "other", "remaining") && noun(k-i+l+1) > 0 {
+				other = true
+				l++
+			}
 			// "the three defendants", "the other six"; "The three were detained": a
 			// number standing for people as the subject of a verb.
 			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded", "who") {

@@ -99,3 +99,21 @@ func TestExtract_NamedAfterCountOfDetainees(t *testing.T) {
 		}
 	}
 }
+
+// A court that orders someone "to be held in custody" remands them: an arrest.
+func TestExtract_OrderedHeldInCustody(t *testing.T) {
+	text := "Karakol, 20 May 2024\n\nOn 12 March 2024 the Issyk-Kul district court ordered the blogger Marat Bekov to be held in custody for two months."
+	if got, want := eventsOf(text), []string{"arrest 2024-03-12 Marat Bekov"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
+
+// "The three remaining detainees", "the two other defendants": a number before "remaining" or
+// "other" and a plural noun stands for the defendants not named beside it.
+func TestExtract_CountBeforeRemaining(t *testing.T) {
+	text := "Karakol, 20 May 2024\n\nPolice searched the homes of eight teachers on 10 March 2024. On 12 March the court ordered the three remaining detainees to be held in custody.\n\nOn 3 May 2024 the court convicted Asel Nurova, Marat Bekov and Ruslan Toktorov."
+	want := []string{"arrest 2024-03-12 Asel Nurova", "arrest 2024-03-12 Marat Bekov", "arrest 2024-03-12 Ruslan Toktorov", "search 2024-03-10"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
