@@ -984,6 +984,13 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if m := d.custodySince(k); m != nil {
 		return m.iso
 	}
+	// "so he was released from the courtroom", "Ибрагимли освобождён в зале суда": on the day
+	// of the verdict told before, whatever else the sentence dates, unless a day follows.
+	if typ == "release" && d.courtroomAfter(k) {
+		if m := d.familyDate(eventNouns["verdict"], k, false); m != nil {
+			return m.iso
+		}
+	}
 	var cands []*dateMention
 	own := false
 	for _, m := range d.datesIn(s.a, s.b) {
@@ -1055,7 +1062,7 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 			dist = (m.a - k) * 2 // a date after its event word is less likely its own
 			// "pardoned on 7 November and released the next day": a relative day right
 			// after the event word is its own, whatever the clause before is dated.
-			if m.rel && m.a-k <= 5 && !d.anyPunct(k+1, m.a, ",", ";", ":", "—", "–", "(") {
+			if m.rel && m.a-k <= 5 && !d.anyPunct(k+1, m.a, ",", ";", ":", "—", "–", "(") && len(d.datesIn(k+1, m.a)) == 0 {
 				dist = 0
 			}
 		}
@@ -1176,6 +1183,21 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	return last
+}
+
+// courtroomAfter reports "in the courtroom", "from the courtroom", "в зале суда" right after
+// the event word at k, with no day of its own after it.
+func (d *doc) courtroomAfter(k int) bool {
+	s := d.sents[d.toks[k].sent]
+	for x := k + 1; x < min(s.b, k+8); x++ {
+		if d.word(x, "courtroom") || d.word(x, "зале") && d.word(x+1, "суда") {
+			return len(d.datesIn(x+1, min(s.b, x+5))) == 0
+		}
+		if d.punct(x, ",", ";", ":", "—", "–") {
+			return false
+		}
+	}
+	return false
 }
 
 // datedAfterThat reports "that" or "что" in tokens [a, k) with a date of its own after it in

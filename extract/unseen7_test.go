@@ -117,3 +117,14 @@ func TestExtract_CountBeforeRemaining(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A release "from the courtroom" is on the day of the verdict told before, not the day the
+// sentence gives to another event ("was detained on 2 May ... so he was released from the
+// courtroom").
+func TestExtract_CourtroomReleaseOnVerdictDay(t *testing.T) {
+	text := "Brest, 20 November 2025\n\nOn 14 November the Maskouski District Court sentenced the electrician Pavel Lebedev to a year of restricted freedom. Lebedev was detained on 2 June and spent six months in custody before the trial, so he was released from the courtroom."
+	want := []string{"detention 2025-06-02 Pavel Lebedev", "release 2025-11-14 Pavel Lebedev"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
