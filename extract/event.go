@@ -142,6 +142,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			if lem == "detention" && (w(1, "was", "were") && w(2, "extended", "prolonged") || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
 				return true
 			}
+			// "sentenced him to 15 days of administrative detention": a penalty for an
+			// offence, served in the custody that began when he was detained.
+			if lem == "detention" && w(-1, "administrative") && d.anyWord(k-5, k, "days", "day", "sentenced", "serving", "served", "serve") {
+				return true
+			}
 			// "at the detention hearing": a noun before another names no event.
 			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres", "hearing", "hearings")
 		}

@@ -128,3 +128,13 @@ func TestExtract_CourtroomReleaseOnVerdictDay(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Sentenced to ten days of administrative detention" is a penalty served in the custody that
+// began with the detention told before, no new detention.
+func TestExtract_AdministrativeDetentionIsAPenalty(t *testing.T) {
+	text := "Kutaisi, 20 October 2025\n\nThe activist Levan Beridze was detained at a rally on 4 October 2025. On 6 October a judge sentenced him to ten days of administrative detention for disobeying the police."
+	want := []string{"detention 2025-10-04 Levan Beridze"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
