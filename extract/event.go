@@ -229,6 +229,25 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	return false
 }
 
+// notHeld reports a sentence that says, before token k, that its person was questioned as a
+// witness or was not detained: "не задерживалась — её допросили в качестве свидетеля",
+// "was not detained but questioned as a witness".
+func (d *doc) notHeld(s sentence, k int) bool {
+	for x := s.a; x < k; x++ {
+		t := &d.toks[x]
+		if t.k != tWord {
+			continue
+		}
+		if strings.HasPrefix(t.low, "свидетел") || t.low == "witness" && d.word(x-1, "a", "as") {
+			return true
+		}
+		if d.word(x, "не") && strings.HasPrefix(d.word2(x+1), "задерживал") || d.word(x, "not") && d.word(x+1, "detained") {
+			return true
+		}
+	}
+	return false
+}
+
 // toHouseArrest reports "under", "to" or "into" house arrest within a few words after k.
 func (d *doc) toHouseArrest(k int) bool {
 	for j := k + 1; j < min(k+8, d.sents[d.toks[k].sent].b); j++ {
@@ -338,6 +357,12 @@ func (d *doc) events(si int) {
 			continue
 		}
 		unnamed := d.ofUnnamed(k) // proposed without a person
+		// "Её не задерживали — допросили в качестве свидетеля и отпустили", "questioned as
+		// a witness and let go": no custody to be released from.
+		if typ == "release" && d.notHeld(s, k) {
+			k += l - 1
+			continue
+		}
 		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
 			k += l - 1
 			continue

@@ -138,3 +138,21 @@ func TestExtract_AdministrativeDetentionIsAPenalty(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Someone questioned as a witness, or said not to have been detained, and let go was in no
+// custody: no release.
+func TestExtract_WitnessLetGoIsNoRelease(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Самара, 20 мая 2025 года\n\n12 мая 2025 года у журналистки Веры Кондратьевой прошёл обыск. Саму Кондратьеву не задерживали: её допросили в качестве свидетеля и отпустили домой.",
+			[]string{"search 2025-05-12 Вера Кондратьева"}},
+		{"Samara, 20 May 2025\n\nOn 12 May 2025 police searched the flat of the journalist Vera Kondratyeva. She was questioned as a witness and let go the same evening.",
+			[]string{"search 2025-05-12 Vera Kondratyeva"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
