@@ -229,6 +229,30 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	return false
 }
 
+// lawyerTelling reports a lawyer p named in sentence s before the event word at k as the
+// teller of it, about a client: "Адвокат X рассказал, что ... его подзащитного", "X said
+// that officers beat his client".
+func (d *doc) lawyerTelling(s sentence, k int, p *Person) bool {
+	if !hasRole(p, "lawyer") || hasRole(p, "defendant") {
+		return false
+	}
+	client := false
+	for x := s.a; x < s.b; x++ {
+		if w := d.word2(x); w == "client" || strings.HasPrefix(w, "подзащитн") {
+			client = true
+		}
+	}
+	if !client {
+		return false
+	}
+	for _, m := range d.personsIn(s.a, k) {
+		if m.p == p && !m.pronoun && (d.anyWord(m.b, min(k, m.b+3), sayVerbs...) || d.anyWord(m.b, min(k, m.b+3), "говорит", "утверждает", "writes", "пишет")) {
+			return true
+		}
+	}
+	return false
+}
+
 // notHeld reports a sentence that says, before token k, that its person was questioned as a
 // witness or was not detained: "не задерживалась — её допросили в качестве свидетеля",
 // "was not detained but questioned as a witness".
@@ -442,6 +466,21 @@ func (d *doc) events(si int) {
 		}
 		if persons == nil && !unnamed {
 			persons = d.eventPersons(k, k+l, s, official)
+		}
+		// "Адвокат X рассказал, что силовики ударили его подзащитного", "lawyer X said that
+		// officers beat his client": the lawyer tells, the client underwent it.
+		if len(persons) == 1 && official && d.lawyerTelling(s, k, persons[0]) {
+			// The client is whom the story told an event of last, else the one defendant.
+			lawyer := persons[0]
+			persons = nil
+			if cast := d.defendants(); d.lastOf != nil && d.lastOf != lawyer && !hasRole(d.lastOf, "lawyer") {
+				persons = []*Person{d.lastOf}
+			} else if len(cast) == 1 {
+				persons = cast
+			} else {
+				k += l - 1
+				continue
+			}
 		}
 		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
 		// clause after the comma leaves out the verb; its persons are told apart with their

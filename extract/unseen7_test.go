@@ -156,3 +156,22 @@ func TestExtract_WitnessLetGoIsNoRelease(t *testing.T) {
 		}
 	}
 }
+
+// A lawyer who tells that officers beat "his client" is the teller: the ill-treatment is the
+// client's, the person whose event the story told last, on the day of their detention where
+// the text places it in the custody's first hours.
+func TestExtract_LawyerTellsOfClient(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Киров, 20 октября 2025 года\n\nСтудента Глеба Миронова задержали 9 октября 2025 года.\n\nАдвокат Ильдар Ганиев сообщил, что в отделе полиции оперативники избили его подзащитного.",
+			[]string{"detention 2025-10-09 Глеб Миронов", "torture allegation 2025-10-09 Глеб Миронов"}},
+		{"Perm, 20 October 2025\n\nThe student Oleg Mironov was detained on 9 October 2025.\n\nHis lawyer Ilya Volkov said that in the police van officers beat his client with batons.",
+			[]string{"detention 2025-10-09 Oleg Mironov", "torture allegation 2025-10-09 Oleg Mironov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
