@@ -163,8 +163,10 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	k := j + 1
 	first := false // "after the first verdict": the first of them, not the last
 	// "on the day of Orlov's arrest": a possessive name stands where "his" would.
+	// "three days after his colleague's detention", "a week after her brother's arrest": a
+	// role or kin noun in the possessive too.
 	for d.word(k, "the", "his", "her", "their", "its", "first", "initial", "оглашения", "вынесения", "первого", "первой", "его", "её", "ее", "их") ||
-		k < len(d.toks) && d.toks[k].poss && d.toks[k].cap && !d.toks[k].cyr {
+		k < len(d.toks) && d.toks[k].poss && !d.toks[k].cyr && (d.toks[k].cap || roleWords[d.toks[k].low] != "" || kinWords[d.toks[k].low] || peerWords[d.toks[k].low]) {
 		first = first || d.word(k, "first", "initial", "первого", "первой")
 		k++
 	}
@@ -187,6 +189,9 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	}
 	return d.shifted(e, i, k+1, dir*n, u), k + 1 - i
 }
+
+// peerWords name someone by their tie to another: "after his colleague's detention".
+var peerWords = wordSet(`colleague colleagues co-defendant co-defendants friend friends comrade fellow`)
 
 // shifted returns a mention at tokens [a, b) of the date n units from e.
 func (d *doc) shifted(e *dateMention, a, b, n int, u byte) *dateMention {
@@ -277,7 +282,15 @@ func (d *doc) ofTypes(k int, types []string) bool {
 			if d.toks[k].cyr && (d.word(k-1, "после", "до") || d.word(k-1, "день", "ночь") && d.word(k-2, "в", "во")) {
 				return false
 			}
-			return !d.word(k-1, "his", "her", "their", "the", "его", "её", "их") || !d.word(k-2, "after", "before", "of", "после", "до")
+			// "after his colleague's detention", "after Orlov's arrest": a possessive noun too.
+			x := k - 1
+			if x > 0 && d.toks[x].poss && !d.toks[x].cyr {
+				x--
+			}
+			if d.word(x, "his", "her", "their", "the", "его", "её", "их") {
+				x--
+			}
+			return !(x < k-1 && d.word(x, "after", "before", "of", "после", "до"))
 		}
 	}
 	return false

@@ -175,3 +175,14 @@ func TestExtract_LawyerTellsOfClient(t *testing.T) {
 		}
 	}
 }
+
+// A day counted from someone's event named by a possessive role or kin noun ("three days
+// after his colleague's detention", "a week after her brother's arrest") is counted from that
+// event, and the reference is no telling of one.
+func TestExtract_DayAfterPossessiveNounsEvent(t *testing.T) {
+	text := "Namangan, 20 May 2024\n\nThe blogger Jasur Karimov was detained on 2 March 2024. His colleague Timur Alimov was put under house arrest three days after his colleague's detention.\n\nA week after her brother's arrest, Dilnoza Karimova was dismissed from her job at the school."
+	want := []string{"detention 2024-03-02 Jasur Karimov", "dismissal 2024-03-09 Dilnoza Karimova", "house arrest 2024-03-05 Timur Alimov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
