@@ -619,6 +619,7 @@ func (d *doc) findDates() {
 	}
 	var anchor *dateMention // the last date to the day
 	var latest *dateMention // the latest date to the day of the story, not the dateline
+	backAt := -1            // the last "N days after CLAUSE", whose clause is dated before its sentence
 	var lastYear int        // the year of the last date with a year
 	var post *dateMention   // the stamp of a later post of a feed, which relative days count from
 	if d.dateline != nil {
@@ -708,7 +709,10 @@ func (d *doc) findDates() {
 				lastYear = m.y
 				// "the elections of 20 June" told after the day of the story: a date that names
 				// a thing of the past is no day that "that night" or "the next day" go on from.
-				if m.prec == precDay && !(d.attributiveDate(m) && anchor != nil && !anchor.dateline && m.time().Before(anchor.time())) {
+				// Nor is the earlier day inside "detained on 2 March, two days after he posted a
+				// video on 29 February": the clause's, not the story's.
+				inAfter := backAt >= 0 && anchor != nil && anchor.a < backAt && backAt < m.a && d.toks[backAt].sent == d.toks[m.a].sent && m.time().Before(anchor.time())
+				if m.prec == precDay && !inAfter && !(d.attributiveDate(m) && anchor != nil && !anchor.dateline && m.time().Before(anchor.time())) {
 					anchor = m
 					latest = d.laterDay(latest, m)
 				}
@@ -882,6 +886,9 @@ func (d *doc) findDates() {
 			}
 		}
 		m := &dateMention{a: i, b: i + l, rel: true, after: backdated}
+		if backdated {
+			backAt = i
+		}
 		bt := base.time()
 		switch u {
 		case 'd':

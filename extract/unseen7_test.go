@@ -186,3 +186,14 @@ func TestExtract_DayAfterPossessiveNounsEvent(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Detained on 2 March, two days after he posted a video on 28 February. Police searched his
+// flat the same evening": the same evening is the detention's, not the earlier day of the
+// clause after "two days after".
+func TestExtract_SameEveningSkipsAfterClauseDay(t *testing.T) {
+	text := "Fergana, 20 May 2024\n\nThe blogger Anvar Yusupov was detained by police on 2 March, two days after he posted a video on 28 February. Police searched his flat the same evening."
+	want := []string{"detention 2024-03-02 Anvar Yusupov", "search 2024-03-02 Anvar Yusupov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
