@@ -139,7 +139,7 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if lem == "detain" || lem == "detention" || lem == "apprehend" {
 			// "the detention was extended", "extended his detention": a custody's extension,
 			// no new event.
-			if lem == "detention" && (w(1, "was", "were") && w(2, "extended", "prolonged") || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
+			if lem == "detention" && (w(1, "was", "were") && (w(2, "extended", "prolonged") || strings.HasSuffix(d.word2(k+2), "ly") && w(3, "extended", "prolonged")) || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
 				return true
 			}
 			// "sentenced him to 15 days of administrative detention": a penalty for an
@@ -213,6 +213,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||
 			d.word(k+l, "продлён", "продлен", "продлена") || d.word(k+l, "was", "were") && d.word(k+l+1, "extended", "prolonged")
 	case "travel ban":
+		// "Мельник и Сенкевич оставались на свободе под подпиской о невыезде", "remained
+		// under a travel ban": a state told as background, not the day it began.
+		if d.anyWord(max(d.sents[t.sent].a, k-4), k, "оставались", "оставался", "оставалась", "остались", "остался", "осталась", "remained", "remains", "stayed") {
+			return true
+		}
 		// "prohibited from leaving her home at night": a restriction of a sentence, not a
 		// ban on leaving the country.
 		for j := k + 1; j < min(k+l+3, len(d.toks)); j++ {

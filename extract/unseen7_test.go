@@ -197,3 +197,31 @@ func TestExtract_SameEveningSkipsAfterClauseDay(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Remained free under a travel ban", "оставались под подпиской о невыезде": a state told as
+// background, not the day the ban began.
+func TestExtract_RemainedUnderTravelBan(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Гомель, 20 мая 2024 года\n\nАнтона Жуковича задержали 3 марта 2024 года, а Дарья Кривец и Павел Стрельченко оставались под подпиской о невыезде до приговора.",
+			[]string{"detention 2024-03-03 Антон Жукович"}},
+		{"Gomel, 20 May 2024\n\nAnton Zhukovich was detained on 3 March 2024, while Darya Krivets remained free under a travel ban until the verdict.",
+			[]string{"detention 2024-03-03 Anton Zhukovich"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// "Remanded them in custody; the detention was repeatedly extended": an extension, no new
+// detention, with an adverb before the verb too.
+func TestExtract_DetentionRepeatedlyExtended(t *testing.T) {
+	text := "Baku, 20 May 2024\n\nOn 4 March 2024 the court remanded the journalist Ulvi Hasanli in custody for four months; the detention was repeatedly extended."
+	want := []string{"arrest 2024-03-04 Ulvi Hasanli"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
