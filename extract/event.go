@@ -498,6 +498,10 @@ func (d *doc) events(si int) {
 			d.setWhat(it.date.iso, typ)
 		}
 		date := d.eventDate(si, k, refDate, typ)
+		// "Nino was detained a week after Levan": counted from that person's own event.
+		if x := d.afterPerson(k+l, s, typ); x != "" {
+			date = x
+		}
 		// "information concerning the arrest and detention of Mr X", "investigate the
 		// allegations of ill-treatment": what a letter is about, told without a day of its
 		// own, is no new event.
@@ -1258,6 +1262,59 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	}
 	return last
 }
+
+// afterPerson reads "a week after Levan", "two days after Kapanadze" right after the event
+// word that ends at b: the date of that person's event of the same kind (an arrest and a
+// detention are told alike), shifted; "" when there is none.
+func (d *doc) afterPerson(b int, s sentence, typ string) string {
+	for x := b; x < min(s.b, b+3); x++ {
+		n, l := d.count(x)
+		if n == 0 && d.word(x, "a", "an") {
+			n, l = 1, 1
+		}
+		if n == 0 {
+			continue
+		}
+		u := d.unit(x + l)
+		j := x + l + 1
+		if u == 0 || u == 'h' || !d.word(j, "after", "before") {
+			return ""
+		}
+		if d.word(j, "before") {
+			n = -n
+		}
+		for _, m := range d.personsIn(j+1, min(s.b, j+2)) {
+			if m.a != j+1 || m.p == nil || m.pronoun || d.toks[m.b-1].poss {
+				return ""
+			}
+			for _, e := range d.res.Events {
+				if e.Person != m.p.Name || len(e.Date) != len("2006-01-02") || e.Type != typ && !(custodyType(e.Type) && custodyType(typ)) {
+					continue
+				}
+				t, err := time.Parse("2006-01-02", e.Date)
+				if err != nil {
+					return ""
+				}
+				switch u {
+				case 'd':
+					t = t.AddDate(0, 0, n)
+				case 'w':
+					t = t.AddDate(0, 0, 7*n)
+				case 'm':
+					t = t.AddDate(0, n, 0)
+				case 'y':
+					t = t.AddDate(n, 0, 0)
+				}
+				return t.Format("2006-01-02")
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// custodyType reports an arrest or a detention, which texts tell of alike.
+func custodyType(t string) bool { return t == "arrest" || t == "detention" }
 
 // courtroomAfter reports "in the courtroom", "from the courtroom", "в зале суда" right after
 // the event word at k, with no day of its own after it.

@@ -225,3 +225,13 @@ func TestExtract_DetentionRepeatedlyExtended(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Arrested two days after Kapanadze": counted from that person's own detention or arrest,
+// not from the day the story last reached.
+func TestExtract_DaysAfterAnotherPerson(t *testing.T) {
+	text := "Tbilisi, 20 May 2025\n\nLevan Kapanadze was detained on 30 April 2025. Nino Beridze was detained on 7 May, at the university. Saba Gelashvili was arrested two days after Kapanadze."
+	want := []string{"arrest 2025-05-02 Saba Gelashvili", "detention 2025-04-30 Levan Kapanadze", "detention 2025-05-07 Nino Beridze"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
