@@ -218,6 +218,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if d.anyWord(max(d.sents[t.sent].a, k-4), k, "оставались", "оставался", "оставалась", "остались", "остался", "осталась", "remained", "remains", "stayed") {
 			return true
 		}
+		// "до суда находились под подпиской о невыезде": the same, unless told with its start.
+		if d.anyWord(max(d.sents[t.sent].a, k-3), k, "находились", "находился", "находилась") && !d.anyWord(k+l, min(d.sents[t.sent].b, k+l+3), "с", "со") {
+			return true
+		}
 		// "prohibited from leaving her home at night": a restriction of a sentence, not a
 		// ban on leaving the country.
 		for j := k + 1; j < min(k+l+3, len(d.toks)); j++ {

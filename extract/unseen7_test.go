@@ -209,6 +209,8 @@ func TestExtract_RemainedUnderTravelBan(t *testing.T) {
 			[]string{"detention 2024-03-03 Антон Жукович"}},
 		{"Gomel, 20 May 2024\n\nAnton Zhukovich was detained on 3 March 2024, while Darya Krivets remained free under a travel ban until the verdict.",
 			[]string{"detention 2024-03-03 Anton Zhukovich"}},
+		{"Гомель, 20 мая 2024 года\n\nАнтона Жуковича задержали 3 марта 2024 года. Дарья Кривец и Павел Стрельченко до суда находились под подпиской о невыезде.",
+			[]string{"detention 2024-03-03 Антон Жукович"}},
 	} {
 		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
