@@ -246,3 +246,13 @@ func TestExtract_NeitherNoneDenies(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Осенью его должны были освободить", "могли задержать": what should or could have happened,
+// no event.
+func TestExtract_RussianModalBeforeInfinitive(t *testing.T) {
+	text := "Витебск, 20 мая 2024 года\n\nИнженера Олега Лапутько осудили 3 марта 2023 года на два года. Весной 2024 года его должны были освободить."
+	var want []string
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
