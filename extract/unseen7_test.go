@@ -256,3 +256,16 @@ func TestExtract_RussianModalBeforeInfinitive(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Relatives of exiles are routinely searched", "их регулярно вызывают и обыскивают": a
+// practice, no event.
+func TestExtract_HabitualIsNoEvent(t *testing.T) {
+	for _, text := range []string{
+		"Brest, 20 May 2024\n\nSince 2023 the courts have convicted more than a hundred exiles in absentia. Relatives of exiles are routinely searched and questioned.",
+		"Брест, 20 мая 2024 года\n\nС 2023 года суды заочно осудили более ста эмигрантов. Их родственников регулярно обыскивают и допрашивают.",
+	} {
+		if got := eventsOf(text); len(got) != 0 {
+			t.Errorf("events of %q = %q, want none", text, got)
+		}
+	}
+}
