@@ -114,6 +114,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	t := &d.toks[k]
 	lem := t.lem
+	// "the UN Working Group on Arbitrary Detention": a word of an organisation's name.
+	if t.used && t.cap && !t.cyr && k > 0 && d.toks[k-1].used && d.toks[k-1].cap {
+		return true
+	}
 	// The object of a request: "просьбу о домашнем аресте".
 	if t.cyr && d.word(k-1, "о", "об") {
 		return true

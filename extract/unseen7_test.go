@@ -269,3 +269,12 @@ func TestExtract_HabitualIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// A word of an organisation's name ("the UN Working Group on Arbitrary Detention") tells no
+// event.
+func TestExtract_EventWordInOrgName(t *testing.T) {
+	text := "Nukus, 20 May 2025\n\nOn 5 April 2025 the court upheld the sentences of Azat Kurbanov and Ibrahim Seytov. The defence has submitted their case to the UN Working Group on Arbitrary Detention."
+	if got := eventsOf(text); len(got) != 0 {
+		t.Errorf("events = %q, want none", got)
+	}
+}
