@@ -1516,7 +1516,7 @@ func (d *doc) mergeEvents() {
 
 // aboutFillers may stand between a cue of aboutNoun and its noun: "concerning the arrest,
 // detention and conviction of", "allegations of credible ill-treatment".
-var aboutFillers = wordSet(`the a an his her their its and or , credible further serious arbitrary continued
+var aboutFillers = wordSet(`the a an his her their its and or , other credible further serious arbitrary continued
 	repeated reported conviction prosecution trial imprisonment harassment`)
 
 // aboutNoun reports an English event noun at k that is the topic of a letter or a claim, not

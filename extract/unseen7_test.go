@@ -72,7 +72,7 @@ func TestExtract_TopicNounIsNoEvent(t *testing.T) {
 	}{
 		{"Geneva, 20 May 2024\n\nWe would like to bring to the attention of your Excellency's Government information we have received concerning the arrest, detention and alleged ill-treatment of Mr. Oraz Berdiyev, a schoolteacher.\n\nAccording to the information received, Mr. Berdiyev was detained on 3 March 2024 in Balkanabat.",
 			[]string{"detention 2024-03-03 Oraz Berdiyev"}},
-		{"Dushanbe, 20 May 2024\n\nThe lawyer Zarina Nabieva was disbarred on 12 May 2024. She had told reporters that her client Oraz Berdiyev showed signs of beating. We urge the authorities to ensure that Berdiyev is protected from torture.",
+		{"Dushanbe, 20 May 2024\n\nThe lawyer Zarina Nabieva was disbarred on 12 May 2024. She had told reporters that her client Oraz Berdiyev showed signs of beating. Recommended action:\n- ensure that Oraz Berdiyev has a lawyer of his choice and is protected from torture and other ill-treatment;",
 			[]string{"disciplinary action 2024-05-12 Zarina Nabieva"}},
 	} {
 		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
