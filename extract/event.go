@@ -738,7 +738,7 @@ func (d *doc) appealBefore(a, k int) bool {
 		if d.word(x, "who", "which", "whom", "когда", "который", "которая", "которые", "которого", "которую") {
 			return false
 		}
-		if d.word(x, "calls", "call", "urge", "urges", "urged", "demand", "demands", "призывает", "призываем", "призывают", "требует", "требуют", "требуем") {
+		if d.word(x, "calls", "call", "urge", "urges", "urged", "demand", "demands", "lift", "призывает", "призываем", "призывают", "призывали", "призвали", "призвал", "призвала", "требует", "требуют", "требуем") {
 			return true
 		}
 	}

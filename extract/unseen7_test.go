@@ -278,3 +278,16 @@ func TestExtract_EventWordInOrgName(t *testing.T) {
 		t.Errorf("events = %q, want none", got)
 	}
 }
+
+// An appeal tells what has not happened: "lift the travel ban imposed on X", "призывали власти
+// освободить X".
+func TestExtract_AppealsLiftAndPast(t *testing.T) {
+	for _, text := range []string{
+		"Dushanbe, 20 May 2025\n\nRecommended action:\n- lift the arbitrary travel ban imposed on Zarina Rakhimova.",
+		"Душанбе, 20 мая 2025 года\n\nМеждународные организации неоднократно призывали власти освободить журналистку Зарину Рахимову.",
+	} {
+		if got := eventsOf(text); len(got) != 0 {
+			t.Errorf("events of %q = %q, want none", text, got)
+		}
+	}
+}
