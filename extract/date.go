@@ -462,6 +462,11 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	switch {
 	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening", "night"):
 		return 1, 'd', relAnchor, false, 3
+	// "detained the following Tuesday", "в следующий вторник": the first such weekday after
+	// the day before it ('W', the weekday in n).
+	case w(0, "the") && w(1, "next", "following") && d.toks[min(i+2, len(d.toks)-1)].cap && weekdayOf(d.word2(i+2)) >= 0,
+		w(0, "в", "во") && w(1, "следующий", "следующую", "следующее") && weekdayOf(d.word2(i+2)) >= 0:
+		return weekdayOf(d.word2(i + 2)), 'W', relAnchor, false, 3
 	case w(0, "next") && w(1, "day") && !w(-1, "the"):
 		return 1, 'd', relAnchor, false, 2
 	case w(0, "the") && w(1, "day") && w(2, "after") && !d.word(i+3, "tomorrow"):
@@ -599,6 +604,14 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return -c, u, relDateline, false, j - i + 1
 	}
 	return 0, 0, 0, false, 0
+}
+
+// weekdayOf returns the weekday a word names, or -1.
+func weekdayOf(w string) int {
+	if wd, ok := weekdays[w]; ok {
+		return int(wd)
+	}
+	return -1
 }
 
 var weekdays = map[string]time.Weekday{
@@ -901,13 +914,21 @@ func (d *doc) findDates() {
 			bt = bt.AddDate(n, 0, 0)
 		case 'h':
 			bt = bt.AddDate(0, 0, n/24)
+		case 'W':
+			for x := 1; x <= 7; x++ {
+				if bt.AddDate(0, 0, x).Weekday() == time.Weekday(n) {
+					bt = bt.AddDate(0, 0, x)
+					break
+				}
+			}
 		}
 		m.y, m.m, m.d = bt.Year(), int(bt.Month()), bt.Day()
 		if base.y == 0 {
 			// "Oct. 2 ... three months after": counted from a day without a year, the day
 			// has none either (time's year 0 would roll into year 1).
 			m.y = 0
-			if u == 'm' && base.prec != precNoYear || u == 'y' {
+			// Nor has it a weekday to count to.
+			if u == 'm' && base.prec != precNoYear || u == 'y' || u == 'W' {
 				i += l - 1
 				continue
 			}

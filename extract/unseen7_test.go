@@ -291,3 +291,21 @@ func TestExtract_AppealsLiftAndPast(t *testing.T) {
 		}
 	}
 }
+
+// "The following Tuesday", "в следующий вторник": the first such weekday after the day told
+// before.
+func TestExtract_FollowingWeekday(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Tbilisi, 20 May 2025\n\nLevan Kapanadze was detained at his home on 2 May 2025. Saba Tsintsadze was detained the following Tuesday at his workplace.",
+			[]string{"detention 2025-05-02 Levan Kapanadze", "detention 2025-05-06 Saba Tsintsadze"}},
+		{"Тбилиси, 20 мая 2025 года\n\nЛевана Капанадзе задержали 2 мая 2025 года. Сабу Цинцадзе задержали в следующий вторник на работе.",
+			[]string{"detention 2025-05-02 Леван Капанадзе", "detention 2025-05-06 Саба Цинцадзе"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
