@@ -664,9 +664,28 @@ func shortParticipleGender(w string) byte {
 }
 
 // ofUnnamed reports an event word in a relative clause of a common noun: "according to a
-// former inmate who was released the next week" tells of someone the text does not name.
+// former inmate who was released the next week" tells of someone the text does not name; so
+// does a part of a group as the subject: "one of our trial monitors was detained".
 func (d *doc) ofUnnamed(k int) bool {
 	s := d.sents[d.toks[k].sent]
+	x := k - 1
+	for x > s.a && d.word(x, "was", "were", "had", "has", "have", "been", "being") {
+		x--
+	}
+	if x < k-1 {
+		for y := x; y > max(s.a, x-5); y-- {
+			t := &d.toks[y]
+			if t.k != tWord || t.cap && y > s.a {
+				break
+			}
+			if d.word(y, "of") {
+				if d.word(y-1, "one", "two", "three", "some", "several", "many", "few") {
+					return true
+				}
+				break
+			}
+		}
+	}
 	for x := k - 1; x >= max(s.a+1, k-4); x-- {
 		if d.word(x, "who", "который", "которая", "которые") {
 			// The subject of the clause ("who was released"), after a noun.

@@ -309,3 +309,13 @@ func TestExtract_FollowingWeekday(t *testing.T) {
 		}
 	}
 }
+
+// "One of our trial monitors was detained": a part of a group the text does not name, not
+// the person named before.
+func TestExtract_OneOfGroupIsUnnamed(t *testing.T) {
+	text := "Yerevan, 20 May 2025\n\nThe court overturned the acquittal of Lilit Avetisyan on 28 March 2025, the same day that one of our trial monitors was detained outside the court building."
+	want := []string{"detention 2025-03-28"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
