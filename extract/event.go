@@ -282,6 +282,23 @@ func (d *doc) notHeld(s sentence, k int) bool {
 			return true
 		}
 	}
+	// "was summoned to the GKNB and questioned; he was released the same evening", "вызвали
+	// в ГКНБ «на беседу» и отпустили": called in, not taken into custody.
+	// The clause before a semicolon is read too.
+	a := s.a
+	if si := d.toks[s.a].sent; si > 0 && d.punct(s.a-1, ";") && d.sents[si-1].para == s.para {
+		a = d.sents[si-1].a
+	}
+	if d.anyWord(a, k, "summoned", "вызвали", "вызывали", "вызван", "вызвана") {
+		for x := a; x < k; x++ {
+			if d.is(x, cEvent) {
+				if typ, _ := d.eventAt(x); custodyType(typ) {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	return false
 }
 

@@ -139,8 +139,8 @@ func TestExtract_AdministrativeDetentionIsAPenalty(t *testing.T) {
 	}
 }
 
-// Someone questioned as a witness, or said not to have been detained, and let go was in no
-// custody: no release.
+// Someone questioned as a witness, summoned, or said not to have been detained, and let go was
+// in no custody: no release.
 func TestExtract_WitnessLetGoIsNoRelease(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -150,6 +150,10 @@ func TestExtract_WitnessLetGoIsNoRelease(t *testing.T) {
 			[]string{"search 2025-05-12 Вера Кондратьева"}},
 		{"Samara, 20 May 2025\n\nOn 12 May 2025 police searched the flat of the journalist Vera Kondratyeva. She was questioned as a witness and let go the same evening.",
 			[]string{"search 2025-05-12 Vera Kondratyeva"}},
+		{"Samara, 20 May 2025\n\nOn 12 May 2025 police searched the flat of the journalist Vera Kondratyeva. Her brother Oleg Kondratyev was summoned to the FSB office the same day and questioned for five hours; he was released in the evening.",
+			[]string{"search 2025-05-12 Vera Kondratyeva"}},
+		{"Самара, 20 мая 2025 года\n\n12 мая 2025 года у журналистки Веры Кондратьевой прошёл обыск. Её брата Олега Кондратьева вызвали в ФСБ «на беседу» и отпустили через несколько часов.",
+			[]string{"search 2025-05-12 Вера Кондратьева"}},
 	} {
 		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
