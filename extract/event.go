@@ -685,6 +685,16 @@ func shortParticipleGender(w string) byte {
 // does a part of a group as the subject: "one of our trial monitors was detained".
 func (d *doc) ofUnnamed(k int) bool {
 	s := d.sents[d.toks[k].sent]
+	// "filming officers arresting a protester": an object no name follows.
+	if !d.toks[k].cyr && d.word(k+1, "a", "an", "another") && d.unit(k+2) == 0 && !d.word(k-1, "was", "were", "been", "be", "being", "is", "are") {
+		y := k + 2
+		for y < min(s.b, k+5) && d.toks[y].k == tWord && !d.toks[y].cap {
+			y++
+		}
+		if y > k+2 && !(y < s.b && d.toks[y].cap) && !(d.punct(y, ",") && y+1 < s.b && d.toks[y+1].cap) {
+			return true
+		}
+	}
 	x := k - 1
 	for x > s.a && d.word(x, "was", "were", "had", "has", "have", "been", "being") {
 		x--

@@ -323,3 +323,14 @@ func TestExtract_OneOfGroupIsUnnamed(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "While filming police officers arresting a protester": an active event word whose object is
+// an unnamed "a ..." tells of someone the text does not name; "detained a week later" is a
+// time, no object.
+func TestExtract_IndefiniteObjectIsUnnamed(t *testing.T) {
+	text := "Kutaisi, 20 May 2025\n\nThe reporters Tamta Kvirikashvili and Lasha Gogua were detained on 2 May 2025 outside the city hall while filming police officers arresting a student. Their cameraman Irakli Beridze was detained a week later."
+	want := []string{"detention 2025-05-02 Lasha Gogua", "detention 2025-05-02 Tamta Kvirikashvili", "detention 2025-05-09 Irakli Beridze"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
