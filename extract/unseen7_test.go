@@ -334,3 +334,22 @@ func TestExtract_IndefiniteObjectIsUnnamed(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Officers hit him several times in a minibus", "несколько раз ударили его": a count of blows
+// makes "hit" ill-treatment as a part of the body does, dated by the person's detention where
+// the text places it in the custody's first hours.
+func TestExtract_HitSeveralTimes(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Gyumri, 20 June 2025\n\nAshot Melkonyan was detained on 17 June 2025. Melkonyan told his lawyer that officers hit him several times in a minibus on the day of his detention.",
+			[]string{"detention 2025-06-17 Ashot Melkonyan", "torture allegation 2025-06-17 Ashot Melkonyan"}},
+		{"Гюмри, 20 июня 2025 года\n\nАшота Мелконяна задержали 17 июня 2025 года. По его словам, в отделе полиции его несколько раз ударили.",
+			[]string{"detention 2025-06-17 Ашот Мелконян", "torture allegation 2025-06-17 Ашот Мелконян"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
