@@ -353,3 +353,24 @@ func TestExtract_HitSeveralTimes(t *testing.T) {
 		}
 	}
 }
+
+// "The activists were detained on 12 March", "Активисты были задержаны", "Белсенділер ...
+// ұсталды": a plural role noun as the subject stands for the defendants, where none of them is
+// named with another role.
+func TestExtract_PluralRoleSubjectIsTheDefendants(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Shymkent, 20 May 2025\n\nThe activists were detained on 12 March 2025.\n\nOn 9 May 2025 the court sentenced the activists Yerzhan Seitkali and Askar Nurlan to five years each.",
+			[]string{"detention 2025-03-12 Askar Nurlan", "detention 2025-03-12 Yerzhan Seitkali"}},
+		{"Шымкент, 20 мая 2025 года\n\nАктивисты были задержаны 12 марта 2025 года.\n\n9 мая 2025 года суд приговорил активистов Ержана Сейткали и Аскара Нурлана к пяти годам лишения свободы.",
+			[]string{"detention 2025-03-12 Аскар Нурлан", "detention 2025-03-12 Ержан Сейткали"}},
+		{"Шымкент, 2025 жылғы 20 мамыр\n\nБелсенділер 2025 жылғы 12 наурызда ұсталды.\n\nСот белсенді Ержан Сейітқалиевті кінәлі деп таныды. Сот белсенді Асқар Нұрланұлын да кінәлі деп таныды.",
+			[]string{"detention 2025-03-12 Асқар Нұрланұлы", "detention 2025-03-12 Ержан Сейітқалиев"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -55,6 +55,9 @@ func init() {
 	for w := range collectives {
 		classes[w] |= cGroupStart
 	}
+	for w := range pluralSubjects {
+		classes[w] |= cGroupStart
+	}
 	for w := range ruNumbers {
 		classes[w] |= cGroupStart
 	}
