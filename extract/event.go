@@ -156,6 +156,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		}
 	case "search":
 		if lem == "search" || lem == "raid" {
+			// "during a search of her cell", "a search of the punishment block": a prison's
+			// routine, no search of a home or an office.
+			if w(1, "of") && d.anyWord(k+2, min(d.sents[t.sent].b, k+5), "cell", "cells", "block", "ward", "barracks", "barrack", "unit") {
+				return true
+			}
 			return w(1, "for") || t.low == "search" && !w(1, "of", "at", "in")
 		}
 	case "dismissal":

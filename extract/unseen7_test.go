@@ -374,3 +374,11 @@ func TestExtract_PluralRoleSubjectIsTheDefendants(t *testing.T) {
 		}
 	}
 }
+
+// "During a search of his cell": a prison's routine, no search of a home or an office.
+func TestExtract_SearchOfACellIsNoSearch(t *testing.T) {
+	text := "Vologda, 20 May 2025\n\nThe journalist Pavel Smirnov is serving six years in colony No. 4. On 3 March 2025, during a search of his cell, guards confiscated his letters."
+	if got := eventsOf(text); len(got) != 0 {
+		t.Errorf("events = %q, want none", got)
+	}
+}
