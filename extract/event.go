@@ -955,9 +955,14 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	// "placed Orlov under house arrest and released Lisova": the object right before the
 	// trigger, not a name of the clause after "and".
 	objectBefore := before != nil && after != nil && !before.pronoun && a-before.b <= 2 && d.anyWord(b, after.a, "and", "but", "while", "whereas", "а", "и", "но")
+	// Kazakh puts the object before its verb: "Сейітқалиев пен Нұрланұлын ... қамауға алды, ал
+	// Тілеубаеваны үй қамағына жіберді".
+	sov := d.kk && d.toks[a].cyr && before != nil && !before.pronoun && !d.anyPunct(before.b, a, ",", ";", ":", "—")
 	switch {
 	case inverted:
 		pick = after
+	case sov:
+		pick = before
 	case passive && before != nil || objectBefore:
 		pick = before
 	case after != nil && after.a-b <= 6:
@@ -1019,7 +1024,8 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 				continue
 			}
 			// "editor A and the reporter B": an article before a role word joins too.
-			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
+			// Kazakh joins names with "пен", "мен", "бен" or "және".
+			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along", "пен", "мен", "бен", "және") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
 				!(d.word(x, "the") && x > a.b && roleWords[d.word2(x+1)] != "") {
 				return false
 			}

@@ -382,3 +382,13 @@ func TestExtract_SearchOfACellIsNoSearch(t *testing.T) {
 		t.Errorf("events = %q, want none", got)
 	}
 }
+
+// Kazakh puts the object before its verb and joins names with "пен", "мен", "және": "X пен Y
+// ... қамауға алды, ал Z ... үй қамағына жіберді".
+func TestExtract_KazakhObjectBeforeVerb(t *testing.T) {
+	text := "Шымкент, 2025 жылғы 20 мамыр\n\nБелсенділер 2025 жылғы 10 наурызда ұсталды. Екі күннен кейін тергеу судьясы Ержан Сейітқалиев пен Асқар Нұрланұлын екі айға қамауға алды, ал Гүлнар Тілеуованы үй қамағына жіберді."
+	want := []string{"arrest 2025-03-12 Асқар Нұрланұлы", "arrest 2025-03-12 Ержан Сейітқалиев", "detention 2025-03-10", "house arrest 2025-03-12 Гүлнар Тілеуова"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
