@@ -392,3 +392,13 @@ func TestExtract_KazakhObjectBeforeVerb(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Kazakh "олардың" ("their"), "оларды" ("them") stand for the people of the sentence before,
+// as "их" does.
+func TestExtract_KazakhTheirHomes(t *testing.T) {
+	text := "Шымкент, 2025 жылғы 20 мамыр\n\nСот белсенді Ержан Сейітқалиевті кінәлі деп таныды. Сот белсенді Асқар Нұрланұлын да кінәлі деп таныды.\n\nБелсенділер 2025 жылғы 12 наурызда ұсталды. Сол күні полиция олардың үйлерінде тінту жүргізді."
+	want := []string{"detention 2025-03-12 Асқар Нұрланұлы", "detention 2025-03-12 Ержан Сейітқалиев", "search 2025-03-12 Асқар Нұрланұлы", "search 2025-03-12 Ержан Сейітқалиев"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -49,7 +49,7 @@ func init() {
 	for w := range ruNumbers {
 		classes[w] |= cNumber
 	}
-	for _, w := range []string{"both", "all", "each", "the", "them", "they", "their", "всех", "всем", "все", "всеми", "их", "им", "они", "остальные", "остальных", "остальным"} {
+	for _, w := range []string{"both", "all", "each", "the", "them", "they", "their", "всех", "всем", "все", "всеми", "их", "им", "они", "остальные", "остальных", "остальным", "олар", "оларды", "олардың", "оларға"} {
 		classes[w] |= cGroupStart
 	}
 	for w := range collectives {
