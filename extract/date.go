@@ -619,6 +619,9 @@ var weekdays = map[string]time.Weekday{
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 	"понедельник": time.Monday, "вторник": time.Tuesday, "среду": time.Wednesday, "четверг": time.Thursday,
 	"пятницу": time.Friday, "субботу": time.Saturday, "воскресенье": time.Sunday,
+	// Kazakh, in the locative: "сейсенбіде" (on Tuesday).
+	"дүйсенбіде": time.Monday, "сейсенбіде": time.Tuesday, "сәрсенбіде": time.Wednesday, "бейсенбіде": time.Thursday,
+	"жұмада": time.Friday, "сенбіде": time.Saturday, "жексенбіде": time.Sunday,
 }
 
 func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
@@ -746,7 +749,7 @@ func (d *doc) findDates() {
 		// "on Friday", "в пятницу": the last such day on or before the dateline, or before the
 		// end of the week a digest covers; "last Wednesday", "в прошлую среду": the last one
 		// before it.
-		last := d.word(i-1, "last", "прошлый", "прошлую", "прошлое") || d.word(i-1, "past") && d.word(i-2, "this")
+		last := d.word(i-1, "last", "прошлый", "прошлую", "прошлое", "өткен") || d.word(i-1, "past") && d.word(i-2, "this")
 		// "Friday, Oct. 2 ... on Thursday": a dateline without a year that names its weekday
 		// tells the days of the week before it, without a year.
 		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on") || d.word(i-1, "в", "во") && t.cyr) && t.cap && d.docDate != nil && d.docDate.y == 0 && d.docDate.prec == precNoYear && d.docDate.a >= 2 && i > d.docDate.b {

@@ -741,6 +741,10 @@ var custodyCues = wordSet(`van minibus minivan bus car vehicle station precinct 
 // after a preposition ("in the van", "during his arrest", "on the first evening", "в отделе").
 func (d *doc) custodyCue(s sentence) bool {
 	for k := s.a; k < s.b; k++ {
+		// Kazakh "ұсталған түні" ("on the night he was detained").
+		if d.word(k, "ұсталған") && d.word(k+1, "түні", "күні") {
+			return true
+		}
 		if !custodyCues[d.toks[k].low] {
 			continue
 		}
@@ -1385,6 +1389,10 @@ func custodyType(t string) bool { return t == "arrest" || t == "detention" }
 // the event word at k, with no day of its own after it.
 func (d *doc) courtroomAfter(k int) bool {
 	s := d.sents[d.toks[k].sent]
+	// Kazakh before the verb: "сот залынан босатылды".
+	if d.word(k-1, "залынан", "залында") && d.word(k-2, "сот") {
+		return true
+	}
 	for x := k + 1; x < min(s.b, k+8); x++ {
 		if d.word(x, "courtroom") || d.word(x, "зале") && d.word(x+1, "суда") {
 			return len(d.datesIn(x+1, min(s.b, x+5))) == 0

@@ -18,8 +18,10 @@ var (
 	transferFamily  = &eventFamily{types: []string{"transfer"}}
 	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
 	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
-	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной`)
-	acquitWords     = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы`)
+	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной
+		үкім үкімі үкімін кінәлі`)
+	acquitWords = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы
+		ақтады ақталды ақтау ақтаған`)
 )
 
 var verdictOrAcquittal = func() map[string]bool {
@@ -256,7 +258,9 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 				best, bestDist = m, dist
 			}
 		}
-		if best == nil {
+		// "released on the day the verdict was announced": a reference in the sentence of the
+		// relative date itself, not a telling dated by the sentence before.
+		if best == nil && d.toks[k].sent != d.toks[i].sent {
 			best = d.storyDay(d.toks[k].sent, i)
 		}
 		if best != nil && !first {

@@ -402,3 +402,14 @@ func TestExtract_KazakhTheirHomes(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Kazakh: "босатылды" (was released) and "ұрып-соғып" (beat) are events; "сот залынан" is the
+// courtroom, released on the verdict's day; "өткен сейсенбіде" is last Tuesday; "ұсталған
+// түні" places ill-treatment on the night of the detention.
+func TestExtract_KazakhReleaseBeatingCourtroom(t *testing.T) {
+	text := "Алматы, 2025 жылғы 16 қыркүйек\n\nӨткен сейсенбіде аудандық сот белсенді Ержан Сейітқалиевті кінәлі деп таныды. Сот белсенді Асқар Нұрланұлын ақтады.\n\nБелсенділер 2025 жылғы 12 наурызда ұсталды. Сейітқалиевтің айтуынша, ұсталған түні полицейлер оны ұрып-соғып, қорқытты.\n\nЕкі күннен кейін сот Нұрланұлын үй қамағына жіберді. Нұрланұлы үкім жарияланған күні сот залынан босатылды."
+	want := []string{"detention 2025-03-12 Асқар Нұрланұлы", "detention 2025-03-12 Ержан Сейітқалиев", "release 2025-09-09 Асқар Нұрланұлы", "torture allegation 2025-03-12 Ержан Сейітқалиев"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
