@@ -187,6 +187,12 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if lem == "disciplinary" {
 			return w(1, "commission", "committee", "board", "body", "commissions")
 		}
+		// "spent 94 days in ShIZO", "has been held in a punishment cell since", "lost
+		// consciousness in the punishment cell": the cell as a place; the event is being put
+		// there ("placed in a punishment cell", "водворяли в ШИЗО").
+		if d.cellWord(k) && !d.placedBefore(k) {
+			return true
+		}
 	case "disruption":
 		return w(1, "by") && t.low != "disrupted"
 	case "torture allegation":
@@ -303,6 +309,30 @@ func (d *doc) notHeld(s sentence, k int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// cellWord reports a word of a punishment cell at k: "punishment cell", "ShIZO", "ШИЗО",
+// "штрафной изолятор".
+func (d *doc) cellWord(k int) bool {
+	switch d.toks[k].lem {
+	case "punishment", "shizo", "isolation", "шизо", "штрафной":
+		return true
+	}
+	return d.word(k, "punishment", "shizo", "isolation", "шизо", "штрафной", "штрафном", "штрафного")
+}
+
+// placedBefore reports a verb of putting someone somewhere in the few words before k:
+// "placed in a punishment cell", "помещали в ШИЗО".
+func (d *doc) placedBefore(k int) bool {
+	for x := max(d.sents[d.toks[k].sent].a, k-7); x < k; x++ {
+		w := d.word2(x)
+		if d.word(x, "placed", "put", "sent", "moved", "transferred", "confined", "locked", "thrown", "placing", "putting", "sending", "spent", "провёл", "провел", "провела") ||
+			strings.HasPrefix(w, "помещ") || strings.HasPrefix(w, "помест") || strings.HasPrefix(w, "водвор") || strings.HasPrefix(w, "отправ") ||
+			strings.HasPrefix(w, "перевел") || strings.HasPrefix(w, "перевед") || strings.HasPrefix(w, "посад") {
+			return true
+		}
 	}
 	return false
 }

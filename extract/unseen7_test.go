@@ -413,3 +413,26 @@ func TestExtract_KazakhReleaseBeatingCourtroom(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A punishment cell is an event where someone is put there ("placed in a punishment cell",
+// "водворили в ШИЗО"), not where it is a place ("held in a punishment cell since", "lost
+// consciousness in the punishment cell").
+func TestExtract_PunishmentCellNeedsPlacement(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Mogilev, 20 May 2025\n\nThe blogger Ihar Sauchuk was placed in a punishment cell on 3 May 2025.",
+			[]string{"disciplinary action 2025-05-03 Ihar Sauchuk"}},
+		{"Mogilev, 20 May 2025\n\nOn 3 May 2025, according to a fellow prisoner, the blogger Ihar Sauchuk lost consciousness in the punishment cell.",
+			nil},
+		{"Mogilev, 20 May 2025\n\nThe blogger Ihar Sauchuk arrived in the colony in January 2025 and has been held in a punishment cell since.",
+			nil},
+		{"Могилёв, 20 мая 2025 года\n\n3 мая 2025 года блогера Игоря Савчука водворили в ШИЗО.",
+			[]string{"disciplinary action 2025-05-03 Игорь Савчук"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
