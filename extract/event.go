@@ -166,6 +166,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	case "dismissal":
 		switch lem {
 		case "dismiss", "remove", "fire", "sack", "oust":
+			// "removed from the verdict the charge of insulting": a charge struck out.
+			if d.word(k+1, "from") && d.anyWord(k+2, min(d.sents[t.sent].b, k+5), "verdict", "indictment", "judgment", "judgement", "conviction", "charges") {
+				return true
+			}
 			// "removed her from office": a dismissal.
 			if w(1, "him", "her", "them") && w(2, "from") && w(3, "office", "post", "position", "job", "duties", "bench", "work") && !w(-1, "to") {
 				return false
@@ -184,6 +188,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			return false
 		}
 	case "disciplinary action":
+		// "коллегия исключила эпизод с поджогом", "исключила из обвинения признак": a part of
+		// a charge struck out on appeal, no one expelled.
+		if strings.HasPrefix(lem, "исключ") && d.anyWord(k+1, min(d.sents[t.sent].b, k+4), "эпизод", "эпизоды", "обвинения", "приговора", "квалифицирующий", "признак", "доказательств", "статью", "статьи") {
+			return true
+		}
 		if lem == "disciplinary" {
 			return w(1, "commission", "committee", "board", "body", "commissions")
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -433,6 +434,21 @@ func TestExtract_PunishmentCellNeedsPlacement(t *testing.T) {
 	} {
 		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A part of a charge struck out on appeal ("коллегия исключила эпизод", "removed from the
+// verdict the charge of ...") expels and dismisses no one.
+func TestExtract_ChargeStruckOutIsNoExpulsion(t *testing.T) {
+	for _, text := range []string{
+		"Актобе, 20 мая 2025 года\n\n12 мая 2025 года коллегия снизила срок Асхату Журтбаеву до пяти лет — коллегия исключила эпизод с поджогом машины.",
+		"Fergana, 20 May 2025\n\nOn 12 May 2025 the regional court's criminal chamber removed from the verdict the charge of insulting the President against the blogger Anvar Yusupov.",
+	} {
+		for _, e := range eventsOf(text) {
+			if strings.HasPrefix(e, "disciplinary") || strings.HasPrefix(e, "dismissal") {
+				t.Errorf("events of %q hold %q", text, e)
+			}
 		}
 	}
 }
