@@ -538,7 +538,10 @@ func (d *doc) events(si int) {
 				}
 			}
 		}
-		if persons == nil && !unnamed {
+		// "police searched the outlet's office and detained A and B": the office's search,
+		// of no one named.
+		officeSearch := typ == "search" && persons == nil && d.officeAfter(k+l, s)
+		if persons == nil && !unnamed && !officeSearch {
 			persons = d.eventPersons(k, k+l, s, official)
 		}
 		// "Адвокат X рассказал, что силовики ударили его подзащитного", "lawyer X said that
@@ -1423,6 +1426,38 @@ func (d *doc) afterPerson(b int, s sentence, typ string) string {
 
 // custodyType reports an arrest or a detention, which texts tell of alike.
 func custodyType(t string) bool { return t == "arrest" || t == "detention" }
+
+// officeAfter reports an office or a newsroom as the object of an event word that ends at b,
+// not a person's ("the office of lawyer X"), nor beside a home ("the office and the homes").
+func (d *doc) officeAfter(b int, s sentence) bool {
+	for x := b; x < min(s.b, b+6); x++ {
+		if d.punct(x, ",", ";", ":") || d.word(x, "and", "и") || homeWords[d.toks[x].low] && !d.word(x, "office", "офис", "офисе") {
+			return false
+		}
+		// "searched Mr Abenov's office": his; not "Kovsar's office", an outlet's.
+		if d.toks[x].poss && d.toks[x].cap && slices.ContainsFunc(d.personsIn(max(s.a, x-3), x+1), func(m *personMention) bool { return m.b == x+1 && m.p != nil }) {
+			return false
+		}
+		if d.word(x, "office", "offices", "newsroom", "premises", "headquarters", "офис", "офисе", "офисы", "редакции", "редакцию") {
+			// "в офисе редакции и в их квартирах": homes too.
+			for y := x + 1; y < min(s.b, x+8); y++ {
+				if homeWords[d.toks[y].low] && !d.word(y, "office", "офис", "офисе") || d.word(y, "homes", "flats", "квартирах", "домах") {
+					return false
+				}
+			}
+			// "the office of lawyer X": X's; "the office of the outlet Y": Y's.
+			if d.word(x+1, "of") {
+				for _, m := range d.personsIn(x+2, min(s.b, x+6)) {
+					if m.p != nil && !m.pronoun {
+						return false
+					}
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
 
 // courtroomAfter reports "in the courtroom", "from the courtroom", "в зале суда" right after
 // the event word at k, with no day of its own after it.

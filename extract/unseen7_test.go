@@ -452,3 +452,21 @@ func TestExtract_ChargeStruckOutIsNoExpulsion(t *testing.T) {
 		}
 	}
 }
+
+// A search of an outlet's office is of no one named, even beside the people detained there;
+// a named person's office is theirs.
+func TestExtract_OfficeSearchIsNoOnesOwn(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 20 May 2025\n\nOn 4 March 2025 police searched the office of the outlet Araz Xeber on Nizami street and detained the editors Elvin Hasanov and Lale Qasimova.",
+			[]string{"detention 2025-03-04 Elvin Hasanov", "detention 2025-03-04 Lale Qasimova", "search 2025-03-04"}},
+		{"Atyrau, 20 May 2025\n\nOn 4 March 2025 officers searched the lawyer Serik Abenov's office and seized his case files.",
+			[]string{"search 2025-03-04 Serik Abenov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
