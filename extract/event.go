@@ -84,6 +84,10 @@ func (d *doc) custodySince(k int) *dateMention {
 	if !(d.word(k, "custody", "detention") && inPre || d.word(k, "стражей") && d.word(k-1, "под")) {
 		return nil
 	}
+	// "the fourth prisoner to die in custody since January": a count of deaths.
+	if d.word(k-2, "die", "died", "dying", "death", "deaths") {
+		return nil
+	}
 	if !d.word(k+1, "since", "с") {
 		return nil
 	}

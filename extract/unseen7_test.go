@@ -470,3 +470,13 @@ func TestExtract_OfficeSearchIsNoOnesOwn(t *testing.T) {
 		}
 	}
 }
+
+// "The fourth prisoner to die in custody since January": a count of deaths, no custody that
+// began in January.
+func TestExtract_DieInCustodySinceIsACount(t *testing.T) {
+	text := "Minsk, 20 May 2025\n\nThe former teacher Aleh Sakalou died in colony No. 9 on 12 May 2025. He is the fourth political prisoner to die in custody since January."
+	want := []string{"death 2025-05-12 Aleh Sakalou"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
