@@ -50,7 +50,18 @@ var eventNouns = map[string]*eventFamily{
 	// A verdict may be an acquittal: "a month after the verdict" that acquitted.
 	"verdict": {words: verdictOrAcquittal}, "conviction": {words: verdictWords}, "sentencing": {words: verdictWords}, "приговора": {words: verdictOrAcquittal},
 	"acquittal": {words: acquitWords}, "оправдания": {words: acquitWords},
+	// "two days after the ruling": a higher court's decision told before.
+	"ruling": {words: rulingWords}, "решения": {words: rulingWords},
 }
+
+// rulingWords tell a court's decision: a verdict, an acquittal, or a higher court's ruling.
+var rulingWords = func() map[string]bool {
+	m := wordSet(`quashed overturned upheld annulled ruled отменил отменила отменили оставил оставила оставили`)
+	for w := range verdictOrAcquittal {
+		m[w] = true
+	}
+	return m
+}()
 
 // gatheringFamily is a protest, a rally, a strike: no event of the vocabulary, but a day the
 // text dates ("the 29 April protest", "акции 18 сентября 2022 года") that others are told

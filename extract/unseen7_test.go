@@ -480,3 +480,12 @@ func TestExtract_DieInCustodySinceIsACount(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Two days after the ruling": counted from the higher court's decision told before.
+func TestExtract_DaysAfterTheRuling(t *testing.T) {
+	text := "Yerevan, 20 May 2025\n\nOn 7 May 2025 the Court of Cassation quashed the conviction of the activist Hayk Sargsyan and sent his case back for a new trial.\n\nSargsyan walked out of the Nubarashen penitentiary institution two days after the ruling."
+	want := []string{"release 2025-05-09 Hayk Sargsyan"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
