@@ -489,3 +489,13 @@ func TestExtract_DaysAfterTheRuling(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Among those released the next day were two men:" and a bulleted list: each item's first
+// name.
+func TestExtract_AmongThoseWithBulletedList(t *testing.T) {
+	text := "Turkmenabat, 20 May 2025\n\nBy a decree of 8 May 2025 the President pardoned 300 prisoners. Among those released the next day were two men we consider political prisoners:\n• Bayram Orazov, a teacher from Mary, sentenced in 2022 to five years;\n• Dovlet Annayev, convicted in 2021 of hooliganism.\n"
+	want := []string{"release 2025-05-09 Bayram Orazov", "release 2025-05-09 Dovlet Annayev"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
