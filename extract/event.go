@@ -1223,7 +1223,7 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// clause after the event tells its own time.
 		// But a date after a dash closes the clause: "в тот же день, когда был подписан указ,
 		// — 27 ноября".
-		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") && !d.punct(m.a-1, "—", "–") {
+		if m.a > k && (d.anyWord(k+1, m.a, "which", "who", "whom", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") || d.relativeThat(k+1, m.a)) && !d.punct(m.a-1, "—", "–") {
 			continue
 		}
 		// "who was detained with him, was never tried: he died on 19 October": a date after
@@ -1477,6 +1477,17 @@ func (d *doc) courtroomAfter(k int) bool {
 		}
 		if d.punct(x, ",", ";", ":", "—", "–") {
 			return false
+		}
+	}
+	return false
+}
+
+// relativeThat reports "that" opening a clause in tokens [a, b), not a determiner after a
+// preposition ("upon expiry of that term on 12 December").
+func (d *doc) relativeThat(a, b int) bool {
+	for x := a; x < b; x++ {
+		if d.word(x, "that") && !d.word(x-1, "of", "on", "in", "at", "by", "for", "from", "to", "during") {
+			return true
 		}
 	}
 	return false

@@ -499,3 +499,13 @@ func TestExtract_AmongThoseWithBulletedList(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Released upon expiry of that term on 12 December": "that" after a preposition is a
+// determiner, not a relative clause with its own time.
+func TestExtract_ThatAsDeterminer(t *testing.T) {
+	text := "Batumi, 20 January 2025\n\nOn 4 December 2024 the court sentenced Mr. Davit Kiknadze to ten days of administrative detention. He was released upon expiry of that term on 14 December 2024."
+	want := []string{"release 2024-12-14 Davit Kiknadze"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
