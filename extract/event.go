@@ -2035,8 +2035,18 @@ func (d *doc) afterEach(s sentence, k int) *eachOffset {
 // eachDate returns the date of person p's own event of the offset's family, shifted by the
 // offset, or "" when p has none dated to the day.
 func (d *doc) eachDate(o *eachOffset, p *Person) string {
+	// "on the day of her arrest": the day she was taken, a detention or an arrest, the first.
+	custody := o.n == 0 && slices.ContainsFunc(o.fam.types, custodyType)
+	var first *Event
 	for _, e := range d.res.Events {
-		if e.Person != p.Name || len(e.Date) != len("2006-01-02") || !slices.Contains(o.fam.types, e.Type) {
+		if custody && e.Person == p.Name && len(e.Date) == len("2006-01-02") && custodyType(e.Type) && (first == nil || e.Date < first.Date) {
+			first = e
+		}
+	}
+	for _, e := range d.res.Events {
+		if first != nil {
+			e = first
+		} else if e.Person != p.Name || len(e.Date) != len("2006-01-02") || !slices.Contains(o.fam.types, e.Type) {
 			continue
 		}
 		t, err := time.Parse("2006-01-02", e.Date)

@@ -509,3 +509,13 @@ func TestExtract_ThatAsDeterminer(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Kicked her in the police van on the day of her arrest": the day she was taken, her first
+// detention, not the later court-ordered custody.
+func TestExtract_DayOfHerArrestIsHerFirstCustody(t *testing.T) {
+	text := "Tbilisi, 20 June 2025\n\nTamta Lomsadze was detained at her home on 2 May 2025. On 4 May the court placed her in pre-trial detention.\n\nLomsadze told the court that officers kicked her in the police van on the day of her arrest."
+	want := []string{"arrest 2025-05-04 Tamta Lomsadze", "detention 2025-05-02 Tamta Lomsadze", "torture allegation 2025-05-02 Tamta Lomsadze"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
