@@ -861,6 +861,10 @@ func (d *doc) possessedNoun(k, l int) bool {
 	if d.word(k-2, "ordered", "orders", "sanctioned", "authorised", "authorized", "approved", "санкционировал", "санкционировала", "санкционировали") {
 		return false
 	}
+	// "rejected his complaint against his detention on 30 June": the day is the ruling's.
+	if d.word(k-2, "against") {
+		return true
+	}
 	s := d.sents[d.toks[k].sent]
 	for _, m := range d.datesIn(k+1, min(s.b, k+5)) {
 		if !m.until {

@@ -519,3 +519,13 @@ func TestExtract_DayOfHerArrestIsHerFirstCustody(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "Rejected his complaint against his detention on 30 June": the day is the ruling's, the
+// detention one told before.
+func TestExtract_ComplaintAgainstHisDetention(t *testing.T) {
+	text := "Yerevan, 20 July 2025\n\nArsen Petrosyan was detained on 17 June 2025. The Criminal Court of Appeal rejected his complaint against his detention on 30 June."
+	want := []string{"detention 2025-06-17 Arsen Petrosyan"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
