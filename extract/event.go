@@ -20,8 +20,8 @@ func (d *doc) eventAt(k int) (string, int) {
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	s := d.sents[d.toks[k].sent]
 	switch {
-	case w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)),
-		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave"):
+	case (w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)) ||
+		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave")) && !d.withoutPermission(k+3):
 		return "travel ban", 1
 	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
 		d.word(k-1, "his", "her", "their") && d.word(k-2, "ordered", "imposed")):
@@ -250,6 +250,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if d.anyWord(max(d.sents[t.sent].a, k-3), k, "находились", "находился", "находилась") && !d.anyWord(k+l, min(d.sents[t.sent].b, k+l+3), "с", "со") {
 			return true
 		}
+		// "may not leave Oral without the permission of the probation service": a town a
+		// sentence of restricted freedom keeps one in, not a ban on leaving the country.
+		if d.withoutPermission(k + l) {
+			return true
+		}
 		// "prohibited from leaving her home at night": a restriction of a sentence, not a
 		// ban on leaving the country.
 		for j := k + 1; j < min(k+l+3, len(d.toks)); j++ {
@@ -348,6 +353,14 @@ func (d *doc) placedBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// withoutPermission reports "without (the) permission" a few words after token b: "may not
+// leave Oral without the permission of the probation service" keeps one in a town under a
+// sentence of restricted freedom, no ban on leaving the country.
+func (d *doc) withoutPermission(b int) bool {
+	e := min(d.sents[d.toks[min(b, len(d.toks)-1)].sent].b, b+9)
+	return d.anyWord(b, min(e, b+6), "without", "без") && d.anyWord(b, e, "permission", "consent", "разрешения", "согласия")
 }
 
 // toHouseArrest reports "under", "to" or "into" house arrest within a few words after k.

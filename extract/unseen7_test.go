@@ -529,3 +529,18 @@ func TestExtract_ComplaintAgainstHisDetention(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "May not leave Oral without the permission of the probation service", "barred from leaving
+// the town without permission": a sentence's bounds, no ban on leaving the country.
+func TestExtract_WithoutPermissionIsNoTravelBan(t *testing.T) {
+	for _, text := range []string{
+		"Oral, 20 May 2025\n\nOn 12 May 2025 the court sentenced the activist Dana Serikova to two years of restricted freedom. She may not leave Oral without the permission of the probation service.",
+		"Oral, 20 May 2025\n\nOn 12 May 2025 the court sentenced the activist Dana Serikova to two years of restricted freedom. She is barred from leaving the town without permission.",
+	} {
+		for _, e := range eventsOf(text) {
+			if strings.HasPrefix(e, "travel ban") {
+				t.Errorf("events of %q hold %q", text, e)
+			}
+		}
+	}
+}
