@@ -465,6 +465,7 @@ func (d *doc) findClaims() {
 		d.events(si)
 	}
 	d.mergeEvents()
+	d.dropUnnamedEvents()
 }
 
 // demandsAsImposed reads a demand told as the sentence the court gave: "for A and B, the
@@ -2231,7 +2232,7 @@ func (d *doc) modal(a, k int) bool {
 		}
 		if d.word(x, "can", "could", "may", "might", "would", "should", "will", "if", "unless", "whether", "hope", "hopes", "urge",
 			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
-			"not", "never", "cancel", "may", "no", "может", "могут", "может", "если", "требуют", "требует", "призывает",
+			"not", "never", "neither", "nor", "none", "cancel", "may", "no", "routinely", "regularly", "usually", "often", "frequently", "регулярно", "обычно", "часто", "может", "могут", "может", "должны", "должен", "должна", "могли", "мог", "могла", "если", "требуют", "требует", "призывает",
 			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",
 			"might", "expected", "threatened", "faces", "face", "facing", "refused", "declined", "отказался", "отказалась", "отказал", "отказала", "отказались",
 			"threatening", "угрожали", "угрожал", "угрожала", "угрожая", "пригрозили", "пригрозил", "пригрозила", "грозили") {
@@ -2356,7 +2357,9 @@ func (d *doc) amongThem(s sentence) []*Person {
 		}
 		t := d.sents[sj]
 		for k := t.a; k < t.b; k++ {
-			if !(d.word(k, "among") && d.word(k+1, "them", "whom") || d.word(k, "including") || d.word(k, "в") && d.word(k+1, "том") && d.word(k+2, "числе") || d.word(k, "среди") && d.word(k+1, "них", "которых")) {
+			// "Among those released the next day were two men:" with the list after it.
+			those := d.word(k, "among") && d.word(k+1, "those")
+			if !(d.word(k, "among") && d.word(k+1, "them", "whom") || those || d.word(k, "including") || d.word(k, "в") && d.word(k+1, "том") && d.word(k+2, "числе") || d.word(k, "среди") && d.word(k+1, "них", "которых")) {
 				continue
 			}
 			var out []*Person
@@ -2367,10 +2370,29 @@ func (d *doc) amongThem(s sentence) []*Person {
 					out = append(out, m.p)
 				}
 			}
+			if len(out) == 0 && those && d.punct(t.b-1, ":") {
+				out = d.bulletHeads(sj + 1)
+			}
 			return out
 		}
 	}
 	return nil
+}
+
+// bulletHeads returns the person each item of a bulleted list names first, from sentence si
+// on: "• Ata Kakajanov, a blogger from Mary, ...; • Mekan Saparov, ...".
+func (d *doc) bulletHeads(si int) []*Person {
+	var out []*Person
+	for ; si < len(d.sents) && len(out) < 12; si++ {
+		t := d.sents[si]
+		if t.a >= t.b || !d.bulletBefore(t.a+1) {
+			break
+		}
+		if ms := d.personsIn(t.a+1, min(t.b, t.a+5)); len(ms) > 0 && ms[0].p != nil && !ms[0].pronoun && !slices.Contains(out, ms[0].p) {
+			out = append(out, ms[0].p)
+		}
+	}
+	return out
 }
 
 // nearest returns the claimable person nearest to tokens [a, b): after an active verb its

@@ -483,6 +483,11 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	switch {
 	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening", "night"):
 		return 1, 'd', relAnchor, false, 3
+	// "detained the following Tuesday", "в следующий вторник": the first such weekday after
+	// the day before it ('W', the weekday in n).
+	case w(0, "the") && w(1, "next", "following") && d.toks[min(i+2, len(d.toks)-1)].cap && weekdayOf(d.word2(i+2)) >= 0,
+		w(0, "в", "во") && w(1, "следующий", "следующую", "следующее") && weekdayOf(d.word2(i+2)) >= 0:
+		return weekdayOf(d.word2(i + 2)), 'W', relAnchor, false, 3
 	case w(0, "next") && w(1, "day") && !w(-1, "the"):
 		return 1, 'd', relAnchor, false, 2
 	case w(0, "the") && w(1, "day") && w(2, "after") && !d.word(i+3, "tomorrow"):
@@ -622,11 +627,22 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	return 0, 0, 0, false, 0
 }
 
+// weekdayOf returns the weekday a word names, or -1.
+func weekdayOf(w string) int {
+	if wd, ok := weekdays[w]; ok {
+		return int(wd)
+	}
+	return -1
+}
+
 var weekdays = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 	"понедельник": time.Monday, "вторник": time.Tuesday, "среду": time.Wednesday, "четверг": time.Thursday,
 	"пятницу": time.Friday, "субботу": time.Saturday, "воскресенье": time.Sunday,
+	// Kazakh, in the locative: "сейсенбіде" (on Tuesday).
+	"дүйсенбіде": time.Monday, "сейсенбіде": time.Tuesday, "сәрсенбіде": time.Wednesday, "бейсенбіде": time.Thursday,
+	"жұмада": time.Friday, "сенбіде": time.Saturday, "жексенбіде": time.Sunday,
 }
 
 func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
@@ -640,6 +656,7 @@ func (d *doc) findDates() {
 	}
 	var anchor *dateMention // the last date to the day
 	var latest *dateMention // the latest date to the day of the story, not the dateline
+	backAt := -1            // the last "N days after CLAUSE", whose clause is dated before its sentence
 	var lastYear int        // the year of the last date with a year
 	var post *dateMention   // the stamp of a later post of a feed, which relative days count from
 	if d.dateline != nil {
@@ -732,7 +749,10 @@ func (d *doc) findDates() {
 				lastYear = m.y
 				// "the elections of 20 June" told after the day of the story: a date that names
 				// a thing of the past is no day that "that night" or "the next day" go on from.
-				if m.prec == precDay && !(d.attributiveDate(m) && anchor != nil && !anchor.dateline && m.time().Before(anchor.time())) {
+				// Nor is the earlier day inside "detained on 2 March, two days after he posted a
+				// video on 29 February": the clause's, not the story's.
+				inAfter := backAt >= 0 && anchor != nil && anchor.a < backAt && backAt < m.a && d.toks[backAt].sent == d.toks[m.a].sent && m.time().Before(anchor.time())
+				if m.prec == precDay && !inAfter && !(d.attributiveDate(m) && anchor != nil && !anchor.dateline && m.time().Before(anchor.time())) {
 					anchor = m
 					latest = d.laterDay(latest, m)
 				}
@@ -753,7 +773,7 @@ func (d *doc) findDates() {
 		// "on Friday", "в пятницу": the last such day on or before the dateline, or before the
 		// end of the week a digest covers; "last Wednesday", "в прошлую среду": the last one
 		// before it.
-		last := d.word(i-1, "last", "прошлый", "прошлую", "прошлое") || d.word(i-1, "past") && d.word(i-2, "this")
+		last := d.word(i-1, "last", "прошлый", "прошлую", "прошлое", "өткен") || d.word(i-1, "past") && d.word(i-2, "this")
 		// "Friday, Oct. 2 ... on Thursday": a dateline without a year that names its weekday
 		// tells the days of the week before it, without a year.
 		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on") || d.word(i-1, "в", "во") && t.cyr) && t.cap && d.docDate != nil && d.docDate.y == 0 && d.docDate.prec == precNoYear && d.docDate.a >= 2 && i > d.docDate.b {
@@ -906,6 +926,9 @@ func (d *doc) findDates() {
 			}
 		}
 		m := &dateMention{a: i, b: i + l, rel: true, after: backdated}
+		if backdated {
+			backAt = i
+		}
 		bt := base.time()
 		switch u {
 		case 'd':
@@ -918,13 +941,21 @@ func (d *doc) findDates() {
 			bt = bt.AddDate(n, 0, 0)
 		case 'h':
 			bt = bt.AddDate(0, 0, n/24)
+		case 'W':
+			for x := 1; x <= 7; x++ {
+				if bt.AddDate(0, 0, x).Weekday() == time.Weekday(n) {
+					bt = bt.AddDate(0, 0, x)
+					break
+				}
+			}
 		}
 		m.y, m.m, m.d = bt.Year(), int(bt.Month()), bt.Day()
 		if base.y == 0 {
 			// "Oct. 2 ... three months after": counted from a day without a year, the day
 			// has none either (time's year 0 would roll into year 1).
 			m.y = 0
-			if u == 'm' && base.prec != precNoYear || u == 'y' {
+			// Nor has it a weekday to count to.
+			if u == 'm' && base.prec != precNoYear || u == 'y' || u == 'W' {
 				i += l - 1
 				continue
 			}

@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo detention`)
+var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo detention held kept`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -20,8 +20,8 @@ func (d *doc) eventAt(k int) (string, int) {
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	s := d.sents[d.toks[k].sent]
 	switch {
-	case w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)),
-		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave"):
+	case (w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)) ||
+		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave")) && !d.withoutPermission(k+3):
 		return "travel ban", 1
 	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
 		d.word(k-1, "his", "her", "their") && d.word(k-2, "ordered", "imposed")):
@@ -30,6 +30,9 @@ func (d *doc) eventAt(k int) (string, int) {
 	case w(0, "detention") && (w(-1, "his", "her", "their") || w(-1, "the") && w(1, "of")) && w(-2, "ordered", "sanctioned", "authorised", "authorized", "approved"):
 		// "the court ordered their detention": a court's custody, as "ordered his arrest".
 		return "arrest", 1
+	case w(0, "held", "kept") && w(1, "in") && w(2, "custody", "detention") && !w(3, "since") && d.anyWord(max(s.a, k-10), k, "ordered", "orders", "order"):
+		// "ordered the four remaining detainees to be held in custody": a court's custody.
+		return "arrest", 3
 	case d.custodySince(k) != nil:
 		return "arrest", 1 // "in custody since 3 May", "находится под стражей с 12 марта"
 	case w(0, "pre-trial") && d.custodySince(k+1) != nil:
@@ -81,6 +84,10 @@ func (d *doc) custodySince(k int) *dateMention {
 	if !(d.word(k, "custody", "detention") && inPre || d.word(k, "стражей") && d.word(k-1, "под")) {
 		return nil
 	}
+	// "the fourth prisoner to die in custody since January": a count of deaths.
+	if d.word(k-2, "die", "died", "dying", "death", "deaths") {
+		return nil
+	}
 	if !d.word(k+1, "since", "с") {
 		return nil
 	}
@@ -111,6 +118,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	t := &d.toks[k]
 	lem := t.lem
+	// "the UN Working Group on Arbitrary Detention": a word of an organisation's name.
+	if t.used && t.cap && !t.cyr && k > 0 && d.toks[k-1].used && d.toks[k-1].cap {
+		return true
+	}
 	// The object of a request: "просьбу о домашнем аресте".
 	if t.cyr && d.word(k-1, "о", "об") {
 		return true
@@ -136,7 +147,12 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if lem == "detain" || lem == "detention" || lem == "apprehend" {
 			// "the detention was extended", "extended his detention": a custody's extension,
 			// no new event.
-			if lem == "detention" && (w(1, "was", "were") && w(2, "extended", "prolonged") || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
+			if lem == "detention" && (w(1, "was", "were") && (w(2, "extended", "prolonged") || strings.HasSuffix(d.word2(k+2), "ly") && w(3, "extended", "prolonged")) || d.word(k-1, "extended", "prolonged") || d.word(k-2, "extended", "prolonged") && d.word(k-1, "his", "her", "their", "the")) {
+				return true
+			}
+			// "sentenced him to 15 days of administrative detention": a penalty for an
+			// offence, served in the custody that began when he was detained.
+			if lem == "detention" && w(-1, "administrative") && d.anyWord(k-5, k, "days", "day", "sentenced", "serving", "served", "serve") {
 				return true
 			}
 			// "at the detention hearing": a noun before another names no event.
@@ -144,11 +160,20 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		}
 	case "search":
 		if lem == "search" || lem == "raid" {
+			// "during a search of her cell", "a search of the punishment block": a prison's
+			// routine, no search of a home or an office.
+			if w(1, "of") && d.anyWord(k+2, min(d.sents[t.sent].b, k+5), "cell", "cells", "block", "ward", "barracks", "barrack", "unit") {
+				return true
+			}
 			return w(1, "for") || t.low == "search" && !w(1, "of", "at", "in")
 		}
 	case "dismissal":
 		switch lem {
 		case "dismiss", "remove", "fire", "sack", "oust":
+			// "removed from the verdict the charge of insulting": a charge struck out.
+			if d.word(k+1, "from") && d.anyWord(k+2, min(d.sents[t.sent].b, k+5), "verdict", "indictment", "judgment", "judgement", "conviction", "charges") {
+				return true
+			}
 			// "removed her from office": a dismissal.
 			if w(1, "him", "her", "them") && w(2, "from") && w(3, "office", "post", "position", "job", "duties", "bench", "work") && !w(-1, "to") {
 				return false
@@ -167,8 +192,19 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			return false
 		}
 	case "disciplinary action":
+		// "коллегия исключила эпизод с поджогом", "исключила из обвинения признак": a part of
+		// a charge struck out on appeal, no one expelled.
+		if strings.HasPrefix(lem, "исключ") && d.anyWord(k+1, min(d.sents[t.sent].b, k+4), "эпизод", "эпизоды", "обвинения", "приговора", "квалифицирующий", "признак", "доказательств", "статью", "статьи") {
+			return true
+		}
 		if lem == "disciplinary" {
 			return w(1, "commission", "committee", "board", "body", "commissions")
+		}
+		// "spent 94 days in ShIZO", "has been held in a punishment cell since", "lost
+		// consciousness in the punishment cell": the cell as a place; the event is being put
+		// there ("placed in a punishment cell", "водворяли в ШИЗО").
+		if d.cellWord(k) && !d.placedBefore(k) {
+			return true
 		}
 	case "disruption":
 		return w(1, "by") && t.low != "disrupted"
@@ -205,6 +241,20 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||
 			d.word(k+l, "продлён", "продлен", "продлена") || d.word(k+l, "was", "were") && d.word(k+l+1, "extended", "prolonged")
 	case "travel ban":
+		// "Мельник и Сенкевич оставались на свободе под подпиской о невыезде", "remained
+		// under a travel ban": a state told as background, not the day it began.
+		if d.anyWord(max(d.sents[t.sent].a, k-4), k, "оставались", "оставался", "оставалась", "остались", "остался", "осталась", "remained", "remains", "stayed") {
+			return true
+		}
+		// "до суда находились под подпиской о невыезде": the same, unless told with its start.
+		if d.anyWord(max(d.sents[t.sent].a, k-3), k, "находились", "находился", "находилась") && !d.anyWord(k+l, min(d.sents[t.sent].b, k+l+3), "с", "со") {
+			return true
+		}
+		// "may not leave Oral without the permission of the probation service": a town a
+		// sentence of restricted freedom keeps one in, not a ban on leaving the country.
+		if d.withoutPermission(k + l) {
+			return true
+		}
 		// "prohibited from leaving her home at night": a restriction of a sentence, not a
 		// ban on leaving the country.
 		for j := k + 1; j < min(k+l+3, len(d.toks)); j++ {
@@ -219,6 +269,98 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		return w(1, "threats", "threat", "penalty", "sentence", "sentences") || w(-1, "to")
 	}
 	return false
+}
+
+// lawyerTelling reports a lawyer p named in sentence s before the event word at k as the
+// teller of it, about a client: "Адвокат X рассказал, что ... его подзащитного", "X said
+// that officers beat his client".
+func (d *doc) lawyerTelling(s sentence, k int, p *Person) bool {
+	if !hasRole(p, "lawyer") || hasRole(p, "defendant") {
+		return false
+	}
+	client := false
+	for x := s.a; x < s.b; x++ {
+		if w := d.word2(x); w == "client" || strings.HasPrefix(w, "подзащитн") {
+			client = true
+		}
+	}
+	if !client {
+		return false
+	}
+	for _, m := range d.personsIn(s.a, k) {
+		if m.p == p && !m.pronoun && (d.anyWord(m.b, min(k, m.b+3), sayVerbs...) || d.anyWord(m.b, min(k, m.b+3), "говорит", "утверждает", "writes", "пишет")) {
+			return true
+		}
+	}
+	return false
+}
+
+// notHeld reports a sentence that says, before token k, that its person was questioned as a
+// witness or was not detained: "не задерживалась — её допросили в качестве свидетеля",
+// "was not detained but questioned as a witness".
+func (d *doc) notHeld(s sentence, k int) bool {
+	for x := s.a; x < k; x++ {
+		t := &d.toks[x]
+		if t.k != tWord {
+			continue
+		}
+		if strings.HasPrefix(t.low, "свидетел") || t.low == "witness" && d.word(x-1, "a", "as") {
+			return true
+		}
+		if d.word(x, "не") && strings.HasPrefix(d.word2(x+1), "задерживал") || d.word(x, "not") && d.word(x+1, "detained") {
+			return true
+		}
+	}
+	// "was summoned to the GKNB and questioned; he was released the same evening", "вызвали
+	// в ГКНБ «на беседу» и отпустили": called in, not taken into custody.
+	// The clause before a semicolon is read too.
+	a := s.a
+	if si := d.toks[s.a].sent; si > 0 && d.punct(s.a-1, ";") && d.sents[si-1].para == s.para {
+		a = d.sents[si-1].a
+	}
+	if d.anyWord(a, k, "summoned", "вызвали", "вызывали", "вызван", "вызвана") {
+		for x := a; x < k; x++ {
+			if d.is(x, cEvent) {
+				if typ, _ := d.eventAt(x); custodyType(typ) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// cellWord reports a word of a punishment cell at k: "punishment cell", "ShIZO", "ШИЗО",
+// "штрафной изолятор".
+func (d *doc) cellWord(k int) bool {
+	switch d.toks[k].lem {
+	case "punishment", "shizo", "isolation", "шизо", "штрафной":
+		return true
+	}
+	return d.word(k, "punishment", "shizo", "isolation", "шизо", "штрафной", "штрафном", "штрафного")
+}
+
+// placedBefore reports a verb of putting someone somewhere in the few words before k:
+// "placed in a punishment cell", "помещали в ШИЗО".
+func (d *doc) placedBefore(k int) bool {
+	for x := max(d.sents[d.toks[k].sent].a, k-7); x < k; x++ {
+		w := d.word2(x)
+		if d.word(x, "placed", "put", "sent", "moved", "transferred", "confined", "locked", "thrown", "placing", "putting", "sending", "spent", "провёл", "провел", "провела") ||
+			strings.HasPrefix(w, "помещ") || strings.HasPrefix(w, "помест") || strings.HasPrefix(w, "водвор") || strings.HasPrefix(w, "отправ") ||
+			strings.HasPrefix(w, "перевел") || strings.HasPrefix(w, "перевед") || strings.HasPrefix(w, "посад") {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPermission reports "without (the) permission" a few words after token b: "may not
+// leave Oral without the permission of the probation service" keeps one in a town under a
+// sentence of restricted freedom, no ban on leaving the country.
+func (d *doc) withoutPermission(b int) bool {
+	e := min(d.sents[d.toks[min(b, len(d.toks)-1)].sent].b, b+9)
+	return d.anyWord(b, min(e, b+6), "without", "без") && d.anyWord(b, e, "permission", "consent", "разрешения", "согласия")
 }
 
 // toHouseArrest reports "under", "to" or "into" house arrest within a few words after k.
@@ -330,6 +472,12 @@ func (d *doc) events(si int) {
 			continue
 		}
 		unnamed := d.ofUnnamed(k) // proposed without a person
+		// "Её не задерживали — допросили в качестве свидетеля и отпустили", "questioned as
+		// a witness and let go": no custody to be released from.
+		if typ == "release" && d.notHeld(s, k) {
+			k += l - 1
+			continue
+		}
 		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
 			k += l - 1
 			continue
@@ -407,8 +555,26 @@ func (d *doc) events(si int) {
 				}
 			}
 		}
-		if persons == nil && !unnamed {
+		// "police searched the outlet's office and detained A and B": the office's search,
+		// of no one named.
+		officeSearch := typ == "search" && persons == nil && d.officeAfter(k+l, s)
+		if persons == nil && !unnamed && !officeSearch {
 			persons = d.eventPersons(k, k+l, s, official)
+		}
+		// "Адвокат X рассказал, что силовики ударили его подзащитного", "lawyer X said that
+		// officers beat his client": the lawyer tells, the client underwent it.
+		if len(persons) == 1 && official && d.lawyerTelling(s, k, persons[0]) {
+			// The client is whom the story told an event of last, else the one defendant.
+			lawyer := persons[0]
+			persons = nil
+			if cast := d.defendants(); d.lastOf != nil && d.lastOf != lawyer && !hasRole(d.lastOf, "lawyer") {
+				persons = []*Person{d.lastOf}
+			} else if len(cast) == 1 {
+				persons = cast
+			} else {
+				k += l - 1
+				continue
+			}
 		}
 		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
 		// clause after the comma leaves out the verb; its persons are told apart with their
@@ -421,6 +587,17 @@ func (d *doc) events(si int) {
 			d.setWhat(it.date.iso, typ)
 		}
 		date := d.eventDate(si, k, refDate, typ)
+		// "Nino was detained a week after Levan": counted from that person's own event.
+		if x := d.afterPerson(k+l, s, typ); x != "" {
+			date = x
+		}
+		// "information concerning the arrest and detention of Mr X", "investigate the
+		// allegations of ill-treatment": what a letter is about, told without a day of its
+		// own, is no new event.
+		if d.aboutNoun(k) && !d.ownDay(s) {
+			k += l - 1
+			continue
+		}
 		if len(persons) == 0 && typ == "search" && !unnamed {
 			persons = d.homeOfLast(s)
 		}
@@ -458,6 +635,9 @@ func (d *doc) events(si int) {
 		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
+			if typ == "detention" && date != "" && !unnamed && d.peopleCount(s, k) {
+				d.countDet, d.countDetSent = date, si
+			}
 		}
 		inferred := ""
 		if d.fromGroup {
@@ -500,6 +680,56 @@ func (d *doc) events(si int) {
 		}
 		k += l - 1
 	}
+	d.namedAfterCount(si)
+}
+
+// namedAfterCount proposes the detention of a count of people told in the sentence before
+// for those sentence s names as released or still held: "Eleven people were detained. Most
+// were released that night; A and B remained in custody."
+func (d *doc) namedAfterCount(si int) {
+	s := d.sents[si]
+	if d.countDet == "" || si <= d.countDetSent || si-d.countDetSent > 3 || d.sents[d.countDetSent].para != s.para || !d.heldOrFreed(s) {
+		return
+	}
+	for _, m := range d.personsIn(s.a, s.b) {
+		if m.p == nil || m.pronoun || m.roleNP || d.official(m) || d.toks[m.b-1].poss || d.kinOf(m) || hasRole(m.p, "lawyer") && !hasRole(m.p, "defendant") {
+			continue
+		}
+		d.addEvent(&Event{Type: "detention", Date: d.countDet, Person: m.p.Name, Inferred: "named after a count of those detained", Mentions: []Span{d.span(m.a, m.b)}})
+	}
+}
+
+// heldOrFreed reports a sentence that tells a release or a custody that went on: "was
+// released the following day", "remained in custody", "остались под стражей".
+func (d *doc) heldOrFreed(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if d.word(k, "remained", "remain", "remains", "stayed", "остались", "оставались", "остался", "оставался", "осталась", "оставалась") &&
+			(d.word(k+1, "in") && d.word(k+2, "custody", "detention") || d.word(k+1, "под") && d.word(k+2, "стражей")) {
+			return true
+		}
+		if d.is(k, cEvent) {
+			if typ, _ := d.eventAt(k); typ == "release" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// peopleCount reports a count of people in sentence s, of an event word at k: "Eleven
+// people were detained", "all nine were", "задержаны девять человек".
+func (d *doc) peopleCount(s sentence, k int) bool {
+	for x := s.a; x < s.b; x++ {
+		if n, l := d.count(x); n > 1 && l > 0 && (x+l == k || d.word(x+l, "people", "persons", "were", "are", "человек") || d.word(x+l+1, "were", "are")) {
+			return true
+		}
+	}
+	for _, g := range d.groupsIn(s.a, s.b) {
+		if g.n > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // shortParticipleGender returns the gender a Russian short passive participle shows
@@ -515,9 +745,38 @@ func shortParticipleGender(w string) byte {
 }
 
 // ofUnnamed reports an event word in a relative clause of a common noun: "according to a
-// former inmate who was released the next week" tells of someone the text does not name.
+// former inmate who was released the next week" tells of someone the text does not name; so
+// does a part of a group as the subject: "one of our trial monitors was detained".
 func (d *doc) ofUnnamed(k int) bool {
 	s := d.sents[d.toks[k].sent]
+	// "filming officers arresting a protester": an object no name follows.
+	if !d.toks[k].cyr && d.word(k+1, "a", "an", "another") && d.unit(k+2) == 0 && !d.word(k-1, "was", "were", "been", "be", "being", "is", "are") {
+		y := k + 2
+		for y < min(s.b, k+5) && d.toks[y].k == tWord && !d.toks[y].cap {
+			y++
+		}
+		if y > k+2 && !(y < s.b && d.toks[y].cap) && !(d.punct(y, ",") && y+1 < s.b && d.toks[y+1].cap) {
+			return true
+		}
+	}
+	x := k - 1
+	for x > s.a && d.word(x, "was", "were", "had", "has", "have", "been", "being") {
+		x--
+	}
+	if x < k-1 {
+		for y := x; y > max(s.a, x-5); y-- {
+			t := &d.toks[y]
+			if t.k != tWord || t.cap && y > s.a {
+				break
+			}
+			if d.word(y, "of") {
+				if d.word(y-1, "one", "two", "three", "some", "several", "many", "few") {
+					return true
+				}
+				break
+			}
+		}
+	}
 	for x := k - 1; x >= max(s.a+1, k-4); x-- {
 		if d.word(x, "who", "который", "которая", "которые") {
 			// The subject of the clause ("who was released"), after a noun.
@@ -541,6 +800,10 @@ var custodyCues = wordSet(`van minibus minivan bus car vehicle station precinct 
 // after a preposition ("in the van", "during his arrest", "on the first evening", "в отделе").
 func (d *doc) custodyCue(s sentence) bool {
 	for k := s.a; k < s.b; k++ {
+		// Kazakh "ұсталған түні" ("on the night he was detained").
+		if d.word(k, "ұсталған") && d.word(k+1, "түні", "күні") {
+			return true
+		}
 		if !custodyCues[d.toks[k].low] {
 			continue
 		}
@@ -589,7 +852,7 @@ func (d *doc) appealBefore(a, k int) bool {
 		if d.word(x, "who", "which", "whom", "когда", "который", "которая", "которые", "которого", "которую") {
 			return false
 		}
-		if d.word(x, "calls", "call", "urge", "urges", "urged", "demand", "demands", "призывает", "призываем", "призывают", "требует", "требуют", "требуем") {
+		if d.word(x, "calls", "call", "urge", "urges", "urged", "demand", "demands", "lift", "призывает", "призываем", "призывают", "призывали", "призвали", "призвал", "призвала", "требует", "требуют", "требуем") {
 			return true
 		}
 	}
@@ -610,6 +873,10 @@ func (d *doc) possessedNoun(k, l int) bool {
 	// "the court ordered his arrest": a decision makes the event.
 	if d.word(k-2, "ordered", "orders", "sanctioned", "authorised", "authorized", "approved", "санкционировал", "санкционировала", "санкционировали") {
 		return false
+	}
+	// "rejected his complaint against his detention on 30 June": the day is the ruling's.
+	if d.word(k-2, "against") {
+		return true
 	}
 	s := d.sents[d.toks[k].sent]
 	for _, m := range d.datesIn(k+1, min(s.b, k+5)) {
@@ -755,9 +1022,14 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	// "placed Orlov under house arrest and released Lisova": the object right before the
 	// trigger, not a name of the clause after "and".
 	objectBefore := before != nil && after != nil && !before.pronoun && a-before.b <= 2 && d.anyWord(b, after.a, "and", "but", "while", "whereas", "а", "и", "но")
+	// Kazakh puts the object before its verb: "Сейітқалиев пен Нұрланұлын ... қамауға алды, ал
+	// Тілеубаеваны үй қамағына жіберді".
+	sov := d.kk && d.toks[a].cyr && before != nil && !before.pronoun && !d.anyPunct(before.b, a, ",", ";", ":", "—")
 	switch {
 	case inverted:
 		pick = after
+	case sov:
+		pick = before
 	case passive && before != nil || objectBefore:
 		pick = before
 	case after != nil && after.a-b <= 6:
@@ -819,7 +1091,8 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 				continue
 			}
 			// "editor A and the reporter B": an article before a role word joins too.
-			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
+			// Kazakh joins names with "пен", "мен", "бен" or "және".
+			if !d.punct(x, ",") && !d.word(x, "and", "и", "вместе", "с", "together", "with", "along", "пен", "мен", "бен", "және") && !(d.toks[x].k == tWord && roleWords[d.toks[x].low] != "" && x > a.b) &&
 				!(d.word(x, "the") && x > a.b && roleWords[d.word2(x+1)] != "") {
 				return false
 			}
@@ -921,6 +1194,13 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if m := d.custodySince(k); m != nil {
 		return m.iso
 	}
+	// "so he was released from the courtroom", "Ибрагимли освобождён в зале суда": on the day
+	// of the verdict told before, whatever else the sentence dates, unless a day follows.
+	if typ == "release" && d.courtroomAfter(k) {
+		if m := d.familyDate(eventNouns["verdict"], k, false); m != nil {
+			return m.iso
+		}
+	}
 	var cands []*dateMention
 	own := false
 	for _, m := range d.datesIn(s.a, s.b) {
@@ -960,7 +1240,7 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// clause after the event tells its own time.
 		// But a date after a dash closes the clause: "в тот же день, когда был подписан указ,
 		// — 27 ноября".
-		if m.a > k && d.anyWord(k+1, m.a, "which", "who", "whom", "that", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") && !d.punct(m.a-1, "—", "–") {
+		if m.a > k && (d.anyWord(k+1, m.a, "which", "who", "whom", "когда", "который", "которая", "которое", "которые", "которого", "которую", "которых", "которым", "которой") || d.relativeThat(k+1, m.a)) && !d.punct(m.a-1, "—", "–") {
 			continue
 		}
 		// "who was detained with him, was never tried: he died on 19 October": a date after
@@ -990,6 +1270,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		dist := k - m.b
 		if m.a > k {
 			dist = (m.a - k) * 2 // a date after its event word is less likely its own
+			// "pardoned on 7 November and released the next day": a relative day right
+			// after the event word is its own, whatever the clause before is dated.
+			if m.rel && m.a-k <= 5 && !d.anyPunct(k+1, m.a, ",", ";", ":", "—", "–", "(") && len(d.datesIn(k+1, m.a)) == 0 {
+				dist = 0
+			}
 		}
 		if dist < 0 {
 			dist = -dist
@@ -1108,6 +1393,121 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	return last
+}
+
+// afterPerson reads "a week after Levan", "two days after Kapanadze" right after the event
+// word that ends at b: the date of that person's event of the same kind (an arrest and a
+// detention are told alike), shifted; "" when there is none.
+func (d *doc) afterPerson(b int, s sentence, typ string) string {
+	for x := b; x < min(s.b, b+3); x++ {
+		n, l := d.count(x)
+		if n == 0 && d.word(x, "a", "an") {
+			n, l = 1, 1
+		}
+		if n == 0 {
+			continue
+		}
+		u := d.unit(x + l)
+		j := x + l + 1
+		if u == 0 || u == 'h' || !d.word(j, "after", "before") {
+			return ""
+		}
+		if d.word(j, "before") {
+			n = -n
+		}
+		for _, m := range d.personsIn(j+1, min(s.b, j+2)) {
+			if m.a != j+1 || m.p == nil || m.pronoun || d.toks[m.b-1].poss {
+				return ""
+			}
+			for _, e := range d.res.Events {
+				if e.Person != m.p.Name || len(e.Date) != len("2006-01-02") || e.Type != typ && !(custodyType(e.Type) && custodyType(typ)) {
+					continue
+				}
+				t, err := time.Parse("2006-01-02", e.Date)
+				if err != nil {
+					return ""
+				}
+				switch u {
+				case 'd':
+					t = t.AddDate(0, 0, n)
+				case 'w':
+					t = t.AddDate(0, 0, 7*n)
+				case 'm':
+					t = t.AddDate(0, n, 0)
+				case 'y':
+					t = t.AddDate(n, 0, 0)
+				}
+				return t.Format("2006-01-02")
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// custodyType reports an arrest or a detention, which texts tell of alike.
+func custodyType(t string) bool { return t == "arrest" || t == "detention" }
+
+// officeAfter reports an office or a newsroom as the object of an event word that ends at b,
+// not a person's ("the office of lawyer X"), nor beside a home ("the office and the homes").
+func (d *doc) officeAfter(b int, s sentence) bool {
+	for x := b; x < min(s.b, b+6); x++ {
+		if d.punct(x, ",", ";", ":") || d.word(x, "and", "и") || homeWords[d.toks[x].low] && !d.word(x, "office", "офис", "офисе") {
+			return false
+		}
+		// "searched Mr Abenov's office": his; not "Kovsar's office", an outlet's.
+		if d.toks[x].poss && d.toks[x].cap && slices.ContainsFunc(d.personsIn(max(s.a, x-3), x+1), func(m *personMention) bool { return m.b == x+1 && m.p != nil }) {
+			return false
+		}
+		if d.word(x, "office", "offices", "newsroom", "premises", "headquarters", "офис", "офисе", "офисы", "редакции", "редакцию") {
+			// "в офисе редакции и в их квартирах": homes too.
+			for y := x + 1; y < min(s.b, x+8); y++ {
+				if homeWords[d.toks[y].low] && !d.word(y, "office", "офис", "офисе") || d.word(y, "homes", "flats", "квартирах", "домах") {
+					return false
+				}
+			}
+			// "the office of lawyer X": X's; "the office of the outlet Y": Y's.
+			if d.word(x+1, "of") {
+				for _, m := range d.personsIn(x+2, min(s.b, x+6)) {
+					if m.p != nil && !m.pronoun {
+						return false
+					}
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// courtroomAfter reports "in the courtroom", "from the courtroom", "в зале суда" right after
+// the event word at k, with no day of its own after it.
+func (d *doc) courtroomAfter(k int) bool {
+	s := d.sents[d.toks[k].sent]
+	// Kazakh before the verb: "сот залынан босатылды".
+	if d.word(k-1, "залынан", "залында") && d.word(k-2, "сот") {
+		return true
+	}
+	for x := k + 1; x < min(s.b, k+8); x++ {
+		if d.word(x, "courtroom") || d.word(x, "зале") && d.word(x+1, "суда") {
+			return len(d.datesIn(x+1, min(s.b, x+5))) == 0
+		}
+		if d.punct(x, ",", ";", ":", "—", "–") {
+			return false
+		}
+	}
+	return false
+}
+
+// relativeThat reports "that" opening a clause in tokens [a, b), not a determiner after a
+// preposition ("upon expiry of that term on 12 December").
+func (d *doc) relativeThat(a, b int) bool {
+	for x := a; x < b; x++ {
+		if d.word(x, "that") && !d.word(x-1, "of", "on", "in", "at", "by", "for", "from", "to", "during") {
+			return true
+		}
+	}
+	return false
 }
 
 // datedAfterThat reports "that" or "что" in tokens [a, k) with a date of its own after it in
@@ -1232,7 +1632,14 @@ func (d *doc) adverbial(m *dateMention) bool {
 		return true
 	}
 	return d.word(m.a-1, "in", "on", "at", "during", "since", "by", "from", "early", "late", "mid", "в", "во", "с", "к", "до", "по", "начале", "конце", "середине", "осенью", "весной", "летом", "зимой") ||
-		d.punct(m.a-1, ",") || m.a == d.sents[d.toks[m.a].sent].a
+		d.punct(m.a-1, ",") || m.a == d.sents[d.toks[m.a].sent].a || d.bulletBefore(m.a)
+}
+
+// bulletBefore reports a list bullet opening the line right before token i: "- June 2024:
+// investigators drop the charges", "• April 2024 — he complains": a chronology's item is
+// told on its date.
+func (d *doc) bulletBefore(i int) bool {
+	return i > 0 && d.punct(i-1, "-", "•", "*", "–", "—", "·") && (i-1 == 0 || d.toks[i-1].nl > 0)
 }
 
 func (d *doc) addEvent(e *Event) {
@@ -1276,6 +1683,60 @@ func (d *doc) mergeEvents() {
 		keep = append(keep, e)
 	}
 	d.res.Events = keep
+}
+
+// aboutFillers may stand between a cue of aboutNoun and its noun: "concerning the arrest,
+// detention and conviction of", "allegations of credible ill-treatment".
+var aboutFillers = wordSet(`the a an his her their its and or , other credible further serious arbitrary continued
+	repeated reported conviction prosecution trial imprisonment harassment`)
+
+// aboutNoun reports an English event noun at k that is the topic of a letter or a claim, not
+// a telling of the event: "concerning the arrest", "allegations of ill-treatment", "alleged
+// ill-treatment", "signs of beating", "protected from torture", "grounds for the disbarment".
+func (d *doc) aboutNoun(k int) bool {
+	t := &d.toks[k]
+	if t.cyr || strings.HasSuffix(t.low, "ed") {
+		return false
+	}
+	s := d.sents[t.sent]
+	for x := k - 1; x >= max(s.a, k-8); x-- {
+		switch {
+		case d.word(x, "concerning", "regarding", "alleged", "re"):
+			return true
+		case d.word(x, "of") && d.word(x-1, "allegations", "allegation", "signs", "reports", "claims", "complaints", "evidence"),
+			d.word(x, "from") && d.word(x-1, "protected", "protect", "safe", "free"),
+			d.word(x, "for") && d.word(x-1, "grounds", "basis", "reasons"),
+			d.word(x, "into") && d.word(x-1, "investigation", "investigate", "inquiry", "probe"):
+			return true
+		case aboutFillers[d.toks[x].low] || d.is(x, cEvent):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// ownDay reports a day, month or year that sentence s tells, other than a dateline's.
+func (d *doc) ownDay(s sentence) bool {
+	for _, m := range d.datesIn(s.a, s.b) {
+		if !m.dateline {
+			return true
+		}
+	}
+	return false
+}
+
+// ofPerson are the event types that happen to a person, not to a place or a gathering: told
+// without one ("Most were released that night", "for each person released, two were
+// detained", "the relatives of exiles are barred from leaving"), they are of people the text
+// does not name. A search (of an office), a disruption and a mass detention are told so.
+var ofPerson = wordSet(`arrest release death dismissal`)
+
+// dropUnnamedEvents drops the events of a type that happens to a person that name none.
+func (d *doc) dropUnnamedEvents() {
+	d.res.Events = slices.DeleteFunc(d.res.Events, func(e *Event) bool {
+		return e.Person == "" && (ofPerson[e.Type] || e.Type == "house arrest" || e.Type == "travel ban" || e.Type == "disciplinary action" || e.Type == "torture allegation")
+	})
 }
 
 // findStatistics finds percentages with what they count: "99.8% of court sentences in
@@ -1591,8 +2052,18 @@ func (d *doc) afterEach(s sentence, k int) *eachOffset {
 // eachDate returns the date of person p's own event of the offset's family, shifted by the
 // offset, or "" when p has none dated to the day.
 func (d *doc) eachDate(o *eachOffset, p *Person) string {
+	// "on the day of her arrest": the day she was taken, a detention or an arrest, the first.
+	custody := o.n == 0 && slices.ContainsFunc(o.fam.types, custodyType)
+	var first *Event
 	for _, e := range d.res.Events {
-		if e.Person != p.Name || len(e.Date) != len("2006-01-02") || !slices.Contains(o.fam.types, e.Type) {
+		if custody && e.Person == p.Name && len(e.Date) == len("2006-01-02") && custodyType(e.Type) && (first == nil || e.Date < first.Date) {
+			first = e
+		}
+	}
+	for _, e := range d.res.Events {
+		if first != nil {
+			e = first
+		} else if e.Person != p.Name || len(e.Date) != len("2006-01-02") || !slices.Contains(o.fam.types, e.Type) {
 			continue
 		}
 		t, err := time.Parse("2006-01-02", e.Date)

@@ -18,8 +18,10 @@ var (
 	transferFamily  = &eventFamily{types: []string{"transfer"}}
 	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
 	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
-	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной`)
-	acquitWords     = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы`)
+	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной
+		үкім үкімі үкімін кінәлі`)
+	acquitWords = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы
+		ақтады ақталды ақтау ақтаған`)
 )
 
 var verdictOrAcquittal = func() map[string]bool {
@@ -48,7 +50,18 @@ var eventNouns = map[string]*eventFamily{
 	// A verdict may be an acquittal: "a month after the verdict" that acquitted.
 	"verdict": {words: verdictOrAcquittal}, "conviction": {words: verdictWords}, "sentencing": {words: verdictWords}, "приговора": {words: verdictOrAcquittal},
 	"acquittal": {words: acquitWords}, "оправдания": {words: acquitWords},
+	// "two days after the ruling": a higher court's decision told before.
+	"ruling": {words: rulingWords}, "решения": {words: rulingWords},
 }
+
+// rulingWords tell a court's decision: a verdict, an acquittal, or a higher court's ruling.
+var rulingWords = func() map[string]bool {
+	m := wordSet(`quashed overturned upheld annulled ruled отменил отменила отменили оставил оставила оставили`)
+	for w := range verdictOrAcquittal {
+		m[w] = true
+	}
+	return m
+}()
 
 // gatheringFamily is a protest, a rally, a strike: no event of the vocabulary, but a day the
 // text dates ("the 29 April protest", "акции 18 сентября 2022 года") that others are told
@@ -163,8 +176,10 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	k := j + 1
 	first := false // "after the first verdict": the first of them, not the last
 	// "on the day of Orlov's arrest": a possessive name stands where "his" would.
+	// "three days after his colleague's detention", "a week after her brother's arrest": a
+	// role or kin noun in the possessive too.
 	for d.word(k, "the", "his", "her", "their", "its", "first", "initial", "оглашения", "вынесения", "первого", "первой", "его", "её", "ее", "их") ||
-		k < len(d.toks) && d.toks[k].poss && d.toks[k].cap && !d.toks[k].cyr {
+		k < len(d.toks) && d.toks[k].poss && !d.toks[k].cyr && (d.toks[k].cap || roleWords[d.toks[k].low] != "" || kinWords[d.toks[k].low] || peerWords[d.toks[k].low]) {
 		first = first || d.word(k, "first", "initial", "первого", "первой")
 		k++
 	}
@@ -187,6 +202,9 @@ func (d *doc) eventRelative(i int) (*dateMention, int) {
 	}
 	return d.shifted(e, i, k+1, dir*n, u), k + 1 - i
 }
+
+// peerWords name someone by their tie to another: "after his colleague's detention".
+var peerWords = wordSet(`colleague colleagues co-defendant co-defendants friend friends comrade fellow`)
 
 // shifted returns a mention at tokens [a, b) of the date n units from e.
 func (d *doc) shifted(e *dateMention, a, b, n int, u byte) *dateMention {
@@ -251,7 +269,9 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 				best, bestDist = m, dist
 			}
 		}
-		if best == nil {
+		// "released on the day the verdict was announced": a reference in the sentence of the
+		// relative date itself, not a telling dated by the sentence before.
+		if best == nil && d.toks[k].sent != d.toks[i].sent {
 			best = d.storyDay(d.toks[k].sent, i)
 		}
 		if best != nil && !first {
@@ -277,7 +297,15 @@ func (d *doc) ofTypes(k int, types []string) bool {
 			if d.toks[k].cyr && (d.word(k-1, "после", "до") || d.word(k-1, "день", "ночь") && d.word(k-2, "в", "во")) {
 				return false
 			}
-			return !d.word(k-1, "his", "her", "their", "the", "его", "её", "их") || !d.word(k-2, "after", "before", "of", "после", "до")
+			// "after his colleague's detention", "after Orlov's arrest": a possessive noun too.
+			x := k - 1
+			if x > 0 && d.toks[x].poss && !d.toks[x].cyr {
+				x--
+			}
+			if d.word(x, "his", "her", "their", "the", "его", "её", "их") {
+				x--
+			}
+			return !(x < k-1 && d.word(x, "after", "before", "of", "после", "до"))
 		}
 	}
 	return false

@@ -97,7 +97,12 @@ type doc struct {
 	fromDash   bool              // they are a counted group's people named between dashes
 	lastOf     *Person           // the person of the event told last with one, and its sentence
 	lastOfSent int
-	lastPen    *Penalty // the last demand or sentence with a term, for "the same term"
+	// countDet is the date of a detention of a count of people ("Eleven people were
+	// detained"), and countDetSent its sentence: those named right after it as released or
+	// still held were among them.
+	countDet     string
+	countDetSent int
+	lastPen      *Penalty // the last demand or sentence with a term, for "the same term"
 
 	firstMention map[*Person]int // the token of each person's first mention, once asked for
 	colHeads     map[int][2]int  // a table cell's first token: the head cell of its column

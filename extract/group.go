@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Groups: "both men", "all five", "the three defendants", "the other six defendants",
 // "each of them", "всех пятерых", "обоих", "их" stand for people the document names
@@ -34,6 +37,12 @@ var groupNouns = wordSet(`defendants accused men women activists journalists rep
 	обвиняемых обвиняемым фигурантов фигурантам активистов активистам журналистов журналистам
 	подсудимых подсудимым членов участников участникам жителей жителям задержанных осуждённых осужденных осуждённым осужденным мужчин женщин`)
 
+// pluralSubjects are Russian and Kazakh plural role nouns in the nominative, with their role.
+var pluralSubjects = map[string]string{
+	"активисты": "activist", "журналисты": "journalist", "блогеры": "blogger", "обвиняемые": "defendant", "подсудимые": "defendant", "фигуранты": "defendant",
+	"белсенділер": "activist", "журналистер": "journalist", "блогерлер": "blogger", "сотталушылар": "defendant", "айыпталушылар": "defendant",
+}
+
 // groupAt reads a group phrase at token i, or returns nil.
 func (d *doc) groupAt(i int) *groupMention {
 	t := &d.toks[i]
@@ -57,6 +66,11 @@ func (d *doc) groupAt(i int) *groupMention {
 		return 0
 	}
 	if t.cyr {
+		// "Белсенділер 12 наурызда ұсталды", "Активисты были задержаны 12 марта": a plural
+		// role noun as a sentence's subject.
+		if role := pluralSubjects[t.low]; role != "" && i == d.sents[t.sent].a {
+			return &groupMention{a: i, b: i + 1, role: role, noun: i}
+		}
 		start := 0
 		if w(0, "всех", "всем", "все", "всеми") {
 			start = 1
@@ -97,7 +111,8 @@ func (d *doc) groupAt(i int) *groupMention {
 		if w(0, "остальные", "остальных", "остальным") && !w(1, "из", "дела", "обвинения", "эпизоды") {
 			return &groupMention{a: i, b: i + 1, other: true}
 		}
-		if w(0, "их", "им", "они") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело") {
+		// Kazakh "олар", "оларды", "олардың" as Russian "они", "их".
+		if w(0, "их", "им", "они", "олар", "оларды", "олардың", "оларға") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело", "туыстары") {
 			return &groupMention{a: i, b: i + 1, them: true}
 		}
 		return nil
@@ -134,6 +149,12 @@ func (d *doc) groupAt(i int) *groupMention {
 			other = true
 		}
 		if n, l := d.count(k); n > 1 && !d.unitAfter(k+l) {
+			// "the four remaining detainees", "the two other defendants": the word after the
+			// number.
+			if !other && d.word(k+l, "other", "remaining") && noun(k-i+l+1) > 0 {
+				other = true
+				l++
+			}
 			// "the three defendants", "the other six"; "The three were detained": a
 			// number standing for people as the subject of a verb.
 			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded", "who") {
@@ -402,6 +423,13 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 			return list, true
 		}
 		if len(cast) >= 2 && (g.role == "" || g.role == "defendant") {
+			return cast, true
+		}
+		// "The activists were detained on 12 March": the defendants, where none of them is
+		// named with another role.
+		if len(cast) >= 2 && !slices.ContainsFunc(cast, func(p *Person) bool {
+			return !hasRole(p, g.role) && slices.ContainsFunc(p.Roles, func(r string) bool { return r != "defendant" })
+		}) {
 			return cast, true
 		}
 		return nil, true

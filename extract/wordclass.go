@@ -51,10 +51,13 @@ func init() {
 	for w := range ruNumbers {
 		classes[w] |= cNumber
 	}
-	for _, w := range []string{"both", "all", "each", "the", "them", "they", "their", "всех", "всем", "все", "всеми", "их", "им", "они", "остальные", "остальных", "остальным"} {
+	for _, w := range []string{"both", "all", "each", "the", "them", "they", "their", "всех", "всем", "все", "всеми", "их", "им", "они", "остальные", "остальных", "остальным", "олар", "оларды", "олардың", "оларға"} {
 		classes[w] |= cGroupStart
 	}
 	for w := range collectives {
+		classes[w] |= cGroupStart
+	}
+	for w := range pluralSubjects {
 		classes[w] |= cGroupStart
 	}
 	for w := range ruNumbers {
