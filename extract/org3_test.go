@@ -150,8 +150,8 @@ func TestExtract_GovernmentOfCountryIsTheState(t *testing.T) {
 func TestExtract_CountriesOfTheRegion(t *testing.T) {
 	for text, want := range map[string]string{
 		"Ashgabat, 3 May 2025\n\nThe Turkmen authorities detained a blogger in Ashgabat.": "tm",
-		"Tbilisi, 3 May 2025\n\nGeorgian police detained a journalist in Batumi.":          "ge",
-		"Yerevan, 3 May 2025\n\nArmenian police detained an activist in Gyumri.":           "am",
+		"Tbilisi, 3 May 2025\n\nGeorgian police detained a journalist in Batumi.":         "ge",
+		"Yerevan, 3 May 2025\n\nArmenian police detained an activist in Gyumri.":          "am",
 	} {
 		if got := Extract(text).Country; got != want {
 			t.Errorf("%q: country %q, want %q", text, got, want)
