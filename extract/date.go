@@ -1519,3 +1519,18 @@ func (d *doc) onlyMarksBefore(i int) bool {
 	}
 	return true
 }
+
+// addUnits returns t moved by n units: 'd' days, 'w' weeks, 'm' months, 'y' years.
+func addUnits(t time.Time, n int, u byte) time.Time {
+	switch u {
+	case 'd':
+		return t.AddDate(0, 0, n)
+	case 'w':
+		return t.AddDate(0, 0, 7*n)
+	case 'm':
+		return t.AddDate(0, n, 0)
+	case 'y':
+		return t.AddDate(n, 0, 0)
+	}
+	return t
+}

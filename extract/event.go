@@ -1427,17 +1427,7 @@ func (d *doc) afterPerson(b int, s sentence, typ string) string {
 				if err != nil {
 					return ""
 				}
-				switch u {
-				case 'd':
-					t = t.AddDate(0, 0, n)
-				case 'w':
-					t = t.AddDate(0, 0, 7*n)
-				case 'm':
-					t = t.AddDate(0, n, 0)
-				case 'y':
-					t = t.AddDate(n, 0, 0)
-				}
-				return t.Format("2006-01-02")
+				return addUnits(t, n, u).Format("2006-01-02")
 			}
 		}
 		return ""

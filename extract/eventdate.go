@@ -208,17 +208,7 @@ var peerWords = wordSet(`colleague colleagues co-defendant co-defendants friend 
 
 // shifted returns a mention at tokens [a, b) of the date n units from e.
 func (d *doc) shifted(e *dateMention, a, b, n int, u byte) *dateMention {
-	t := e.time()
-	switch u {
-	case 'd':
-		t = t.AddDate(0, 0, n)
-	case 'w':
-		t = t.AddDate(0, 0, 7*n)
-	case 'm':
-		t = t.AddDate(0, n, 0)
-	case 'y':
-		t = t.AddDate(n, 0, 0)
-	}
+	t := addUnits(e.time(), n, u)
 	y := t.Year()
 	if e.y == 0 {
 		y = 0 // a day without a year shifted is still without one, not a day of year 1

@@ -29,63 +29,38 @@ const (
 var classes = map[string]wclass{}
 
 func init() {
-	add := func(set map[string]bool, c wclass) {
-		for w := range set {
-			classes[w] |= c
-		}
+	for _, x := range []struct {
+		set map[string]bool
+		c   wclass
+	}{
+		{eventWords, cEvent}, {kindWords, cKind}, {outcomeWords, cOutcome}, {relWords, cRel},
+		{chargeCues, cCharge}, {articleWords, cArticle}, {sentencingCues, cSentencing},
+		{demandCues, cDemand}, {strongCues, cStrong}, {prospects, cProspect},
+		{prosecutorCues, cProsecutor}, {firstPersonPronouns, cPersonRef},
+	} {
+		markWords(x.set, x.c)
 	}
-	add(eventWords, cEvent)
-	add(kindWords, cKind)
-	add(outcomeWords, cOutcome)
-	add(relWords, cRel)
-	add(chargeCues, cCharge)
-	add(articleWords, cArticle)
-	add(sentencingCues, cSentencing)
-	add(demandCues, cDemand)
-	add(strongCues, cStrong)
-	add(prospects, cProspect)
-	add(prosecutorCues, cProsecutor)
-	for w := range enNumbers {
-		classes[w] |= cNumber
-	}
-	for w := range ruNumbers {
-		classes[w] |= cNumber
-	}
+	markWords(enNumbers, cNumber|cGroupStart) // "Eight were detained", "four colleagues"
+	markWords(ruNumbers, cNumber|cGroupStart)
+	markWords(collectives, cGroupStart)
+	markWords(pluralSubjects, cGroupStart)
 	for _, w := range []string{"both", "all", "each", "the", "them", "they", "their", "всех", "всем", "все", "всеми", "их", "им", "они", "остальные", "остальных", "остальным", "олар", "оларды", "олардың", "оларға"} {
 		classes[w] |= cGroupStart
 	}
-	for w := range collectives {
-		classes[w] |= cGroupStart
-	}
-	for w := range pluralSubjects {
-		classes[w] |= cGroupStart
-	}
-	for w := range ruNumbers {
-		classes[w] |= cGroupStart
-	}
-	for w := range enNumbers {
-		classes[w] |= cGroupStart // "Eight were detained", "four colleagues"
-	}
-	for w := range pronounGender {
-		classes[w] |= cPersonRef
-	}
-	for w := range womanWords {
-		classes[w] |= cPersonRef
-	}
-	for w := range roleWords {
-		classes[w] |= cPersonRef
-	}
-	for w := range firstPersonPronouns {
-		classes[w] |= cPersonRef
-	}
-	for w := range cyrMonths {
-		classes[w] |= cMonth
-	}
-	for w := range enMonths {
-		classes[w] |= cMonth
-	}
+	markWords(pronounGender, cPersonRef)
+	markWords(womanWords, cPersonRef)
+	markWords(roleWords, cPersonRef)
+	markWords(cyrMonths, cMonth)
+	markWords(enMonths, cMonth)
 	classes["полтора"] |= cNumber
 	classes["полутора"] |= cNumber
+}
+
+// markWords adds class c to the words of a word list.
+func markWords[V any](set map[string]V, c wclass) {
+	for w := range set {
+		classes[w] |= c
+	}
 }
 
 // classOf returns the classes of a lower-case word.
