@@ -34,10 +34,7 @@ func TestExtract_DemandByParticiple(t *testing.T) {
 	text := "Batumi, 3 May 2025\n\nThe defendants Irakli Gogua, Nino Lomidze and Saba Kvirikashvili were tried together. " +
 		"The prosecution then made its closing speech, requesting five years' imprisonment each for Gogua and Lomidze and three years for Kvirikashvili."
 	r := Extract(text)
-	var got []string
-	for _, x := range r.Demands {
-		got = append(got, x.Person+" "+x.Term)
-	}
+	got := termsOf(r.Demands)
 	want := []string{"Irakli Gogua P5Y", "Nino Lomidze P5Y", "Saba Kvirikashvili P3Y"}
 	if !slices.Equal(got, want) || len(r.Sentences) != 0 {
 		t.Errorf("demands = %q, sentences = %d; want %q and none", got, len(r.Sentences), want)
@@ -61,11 +58,7 @@ func TestExtract_UpheldForAllConvicted(t *testing.T) {
 			[]string{"Динара Осмонова convicted", "Динара Осмонова upheld", "Тимур Асылбеков convicted", "Тимур Асылбеков upheld",
 				"Эмиль Жумаев acquitted", "Эмиль Жумаев convicted", "Эмиль Жумаев overturned"}},
 	} {
-		var got []string
-		for _, o := range Extract(tc.text).Outcomes {
-			got = append(got, o.Person+" "+o.Outcome)
-		}
-		slices.Sort(got)
+		got := outcomesOf(Extract(tc.text))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q\noutcomes = %q, want %q", tc.text[:60], got, tc.want)
 		}
@@ -176,10 +169,7 @@ func TestExtract_CaseClosedIsDismissed(t *testing.T) {
 		{"Kutaisi, 3 May 2025\n\nIn March the court terminated the prosecution of Nino Gogua.", []string{"Nino Gogua dismissed"}},
 		{"Kutaisi, 3 May 2025\n\nThe appeal in the case of Nino Gogua was dismissed.", nil},
 	} {
-		var got []string
-		for _, o := range Extract(tc.text).Outcomes {
-			got = append(got, o.Person+" "+o.Outcome)
-		}
+		got := outcomesOf(Extract(tc.text))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q\noutcomes = %q, want %q", tc.text, got, tc.want)
 		}
@@ -190,10 +180,7 @@ func TestExtract_CaseClosedIsDismissed(t *testing.T) {
 // ему предстоит отбыть ...") is a sentence of the person too.
 func TestExtract_TotalTerm(t *testing.T) {
 	text := "Гомель, 3 мая 2025 года\n\nСуд приговорил Павла Жука к 1 году колонии по ст. 411. Итого ему предстоит отбыть 4 года 3 месяца."
-	var got []string
-	for _, x := range Extract(text).Sentences {
-		got = append(got, x.Person+" "+x.Term)
-	}
+	got := termsOf(Extract(text).Sentences)
 	if want := []string{"Павел Жук P1Y", "Павел Жук P4Y3M"}; !slices.Equal(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
@@ -227,10 +214,7 @@ func TestExtract_PronounPrefersSubjectOverObliqueName(t *testing.T) {
 	text := "Баку, 3 мая 2025 года\n\n1 ноября задержали Тимура Алиева.\n\n" +
 		"4 ноября его брат, Фуад Алиев, пришёл к зданию полиции, чтобы передать Тимуру лекарства, и сам был задержан. " +
 		"На следующий день суд признал его виновным в неповиновении и арестовал на 30 суток."
-	var got []string
-	for _, o := range Extract(text).Outcomes {
-		got = append(got, o.Person+" "+o.Outcome)
-	}
+	got := outcomesOf(Extract(text))
 	if want := []string{"Фуад Алиев convicted"}; !slices.Equal(got, want) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
@@ -251,10 +235,7 @@ func TestExtract_FirstPersonIsTheAuthor(t *testing.T) {
 		{"Свободу Игорю Мельнику\nКанал ведёт сестра политзаключённого, Алина Мельник.\n\n[03.02, 08:47]\nИгорь передал: «Меня оштрафовали на 20 базовых величин».",
 			[]string{"Игорь Мельник convicted"}},
 	} {
-		var got []string
-		for _, o := range Extract(tc.text).Outcomes {
-			got = append(got, o.Person+" "+o.Outcome)
-		}
+		got := outcomesOf(Extract(tc.text))
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q\noutcomes = %q, want %q", tc.text[:40], got, tc.want)
 		}
@@ -282,11 +263,17 @@ func TestExtract_KazakhProsecutorIsNoDefendant(t *testing.T) {
 // Kazakh "оны" and "оған" stand for the person named before, of either gender.
 func TestExtract_KazakhObjectPronoun(t *testing.T) {
 	text := "Шымкент, 14 наурыз 2025 жыл\n\nКеше белсенді Сәуле Жүнісованы полиция ұстап әкетті. Бүгін аудандық сот оны 7 тәулікке әкімшілік қамаққа алды."
-	var got []string
-	for _, x := range Extract(text).Sentences {
-		got = append(got, x.Person+" "+x.Term)
-	}
+	got := termsOf(Extract(text).Sentences)
 	if want := []string{"Сәуле Жүнісова P7D"}; !slices.Equal(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
+}
+
+// termsOf returns sentences or demands as "person term", in the result's order.
+func termsOf(xs []*Penalty) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, x.Person+" "+x.Term)
+	}
+	return out
 }
