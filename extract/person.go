@@ -1689,14 +1689,16 @@ func (d *doc) opensSentence(i int) bool {
 
 // aliasWords are the words a text puts around another spelling of a name in parentheses:
 // "(in Russian-language documents: Elena Sakovich)", "(spelled Dovletgeldy Kurbanov in some
-// Russian-language reports)", "(по-белорусски — Вольга Кавалёва)".
+// Russian-language reports)", "(по-белорусски — Вольга Кавалёва)", or another name of the
+// person: "(по паспорту — Орхан Исламович Сеидов)", "(real name ...)".
 var aliasWords = wordSet(`in some russian-language belarusian-language ukrainian-language english-language russian belarusian
 	ukrainian kazakh documents reports sources media spelled spelt also known as aka transliterated transliteration spelling romanisation romanization written or
 	по-русски по-белорусски по-украински по-казахски по-английски в русскоязычных документах источниках также
 	известен известна известны как написании или
 	azerbaijani uzbek tajik kyrgyz turkmen armenian georgian latin original native script
 	азербайджанском казахском кыргызском киргизском узбекском таджикском туркменском армянском грузинском
-	белорусском украинском английском русском латинском оригинальном латинице`)
+	белорусском украинском английском русском латинском оригинальном латинице
+	по паспорту настоящее имя урождённая урожденная real name passport née nee born`)
 
 // parentheticalAliases maps the index of a full name written in parentheses right after
 // another full name, alone or with words that say it is another spelling, to the index of

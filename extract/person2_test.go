@@ -277,3 +277,20 @@ func termsOf(xs []*Penalty) []string {
 	}
 	return out
 }
+
+// A name in brackets that the text says is the person's other name ("по паспорту", "real
+// name") is an alias, not a second person; a name with other words in brackets is someone else.
+func TestExtract_PassportNameIsAnAlias(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Баку, 3 мая 2025 года\n\nБлогер Эмин Гусейнли (по паспорту — Эмин Рафикович Гусейнов) живёт в Германии.", []string{"Эмин Гусейнли"}},
+		{"Baku, 3 May 2025\n\nThe blogger Emin Huseynli (real name Emin Huseynov) lives in Germany.", []string{"Emin Huseynli"}},
+		{"Baku, 3 May 2025\n\nThe blogger Emin Huseynli (his lawyer Elchin Sadigov) spoke.", []string{"Elchin Sadigov", "Emin Huseynli"}},
+	} {
+		if got := personNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\npersons = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
