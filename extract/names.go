@@ -61,6 +61,7 @@ Mariam Ana Nana Manana Salome Eka Natia Tinatin Maia Sopho Elene Khatia Nato Sho
 Armine Gayane Lilit Nare Astghik Siranush Hripsime Anush Lusine Marine Ruzan Naira Tatevik
 Ogulbibi Jennet Aynabat Maral Ayna Ogulsapar Bahar Gozel Sitora Mehrangez Nodira Dildora Feruza Firuza Gulnoza Mukhabbat
 Katsiaryna Aksana Halina Nadzeya Liudmila Lyudmila Ala Vera Natallia Valiantsina Iryna Yana Maryia Darya Alena
+Karine Narine Gohar Hasmik Nune Shushan Susanna Kamola Nurzat Zhibek Aizat Annagul Gulzat Dilfuza Mukaddas Umida Munira Nargiza
 `
 
 func init() {
