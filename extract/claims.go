@@ -2523,8 +2523,8 @@ func (d *doc) respectively(si int) bool {
 		}
 		found := false
 		// "9, 9.5, 8 and 8 years": half a year written as a decimal.
-		if whole, half, ok := strings.Cut(d.toks[p-1].t, "."); ok && unit == 'y' && d.toks[p-1].k == tNum && half == "5" && noteNumber(whole) > 0 {
-			terms = append([]term{{y: noteNumber(whole), m: 6}}, terms...)
+		if whole, half, ok := strings.Cut(d.toks[p-1].t, "."); ok && unit == 'y' && d.toks[p-1].k == tNum && half == "5" && digits(whole, 3) > 0 {
+			terms = append([]term{{y: digits(whole, 3), m: 6}}, terms...)
 			p, found = p-2, true
 			continue
 		}

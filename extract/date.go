@@ -112,18 +112,7 @@ func (d *doc) num(i int) int {
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		s = strings.TrimSuffix(s, suf)
 	}
-	// Most numbers with inner signs ("11.02.2019") are no integer: no strconv error for them.
-	v := 0
-	for k := 0; k < len(s); k++ {
-		if s[k] < '0' || s[k] > '9' || k >= 9 {
-			return -1
-		}
-		v = v*10 + int(s[k]-'0')
-	}
-	if len(s) == 0 {
-		return -1
-	}
-	return v
+	return digits(s, 9) // "11.02.2019" and other numbers with inner signs are none
 }
 
 func (d *doc) isYear(i int) bool {
@@ -196,7 +185,7 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 		// "[03.02, 08:47]": a feed's post stamped with its day and month and a time, at the
 		// start of its line; the year is the text's, or none where none is told.
 		if day, m, ok := strings.Cut(s, "."); ok && len(day) == 2 && len(m) == 2 && d.stampTime(i+1) && d.onlyMarksBefore(i) {
-			dd, mm := noteNumber(day), noteNumber(m)
+			dd, mm := digits(day, 2), digits(m, 2)
 			if validDate(2000, mm, dd) {
 				return &dateMention{a: i, b: i + 1, m: mm, d: dd, prec: precNoYear}, true
 			}
@@ -1506,7 +1495,7 @@ func (d *doc) stampTime(i int) bool {
 		return false
 	}
 	h, mm, ok := strings.Cut(d.toks[i].t, ":")
-	return ok && len(h) <= 2 && len(mm) == 2 && noteNumber(h) < 24 && noteNumber(mm) < 60
+	return ok && len(h) <= 2 && len(mm) == 2 && digits(h, 2) < 24 && digits(mm, 2) < 60
 }
 
 // onlyMarksBefore reports that nothing but punctuation ("[", "📌") comes before token i on its

@@ -2044,35 +2044,31 @@ func (d *doc) afterEach(s sentence, k int) *eachOffset {
 func (d *doc) eachDate(o *eachOffset, p *Person) string {
 	// "on the day of her arrest": the day she was taken, a detention or an arrest, the first.
 	custody := o.n == 0 && slices.ContainsFunc(o.fam.types, custodyType)
-	var first *Event
+	var pick *Event
 	for _, e := range d.res.Events {
-		if custody && e.Person == p.Name && len(e.Date) == len("2006-01-02") && custodyType(e.Type) && (first == nil || e.Date < first.Date) {
-			first = e
+		if custody && e.Person == p.Name && len(e.Date) == len("2006-01-02") && custodyType(e.Type) && (pick == nil || e.Date < pick.Date) {
+			pick = e
 		}
 	}
+	// Else the person's first event of the offset's family whose day is a date.
 	for _, e := range d.res.Events {
-		if first != nil {
-			e = first
-		} else if e.Person != p.Name || len(e.Date) != len("2006-01-02") || !slices.Contains(o.fam.types, e.Type) {
-			continue
+		if pick != nil {
+			break
 		}
-		t, err := time.Parse("2006-01-02", e.Date)
-		if err != nil {
-			continue
+		if e.Person == p.Name && len(e.Date) == len("2006-01-02") && slices.Contains(o.fam.types, e.Type) {
+			if _, err := time.Parse("2006-01-02", e.Date); err == nil {
+				pick = e
+			}
 		}
-		switch o.u {
-		case 'd':
-			t = t.AddDate(0, 0, o.n)
-		case 'w':
-			t = t.AddDate(0, 0, 7*o.n)
-		case 'm':
-			t = t.AddDate(0, o.n, 0)
-		case 'y':
-			t = t.AddDate(o.n, 0, 0)
-		}
-		return t.Format("2006-01-02")
 	}
-	return ""
+	if pick == nil {
+		return ""
+	}
+	t, err := time.Parse("2006-01-02", pick.Date)
+	if err != nil {
+		return ""
+	}
+	return addUnits(t, o.n, o.u).Format("2006-01-02")
 }
 
 // duringOwn reads "during his detention", "on the night of her arrest", "во время его

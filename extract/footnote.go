@@ -161,7 +161,7 @@ func (d *doc) footnotes() {
 		next := i + 1
 		if ok && strings.TrimSpace(l[head:]) != "" {
 			body = l[head:]
-		} else if v := noteNumber(strings.TrimSpace(l)); v > 0 && v < 100 {
+		} else if v := digits(strings.TrimSpace(l), 3); v > 0 && v < 100 {
 			// A PDF's note whose number stands alone on its line, its text (with an address)
 			// on the next line that is not empty: "1" / "" / "Communication ...: https://...".
 			j := i + 1
@@ -336,20 +336,4 @@ func (d *doc) assignMarkers() {
 			d.sents[s].fn = n
 		}
 	}
-}
-
-// noteNumber returns the value of a string of one to three digits, else -1; most lines are
-// not, and strconv's error for them would be an allocation each.
-func noteNumber(s string) int {
-	if len(s) == 0 || len(s) > 3 {
-		return -1
-	}
-	v := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return -1
-		}
-		v = v*10 + int(s[i]-'0')
-	}
-	return v
 }

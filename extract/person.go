@@ -1203,13 +1203,13 @@ var firstPersonPronouns = wordSet(`я меня мне мной мною маға
 // ведёт жена политзаключённого, Ольга Левкович", "Арнаны ... Динара Сапарова жүргізеді", or a
 // first line that is a name with a role ("Адвокат Камола Юлдашева"). Nil when none is.
 func (d *doc) author() *Person {
+	line, k := 0, 1 // the line of token k; mentions are in text order
 	for _, m := range d.persons {
 		if m.p == nil || m.pronoun || m.roleNP {
 			continue
 		}
-		line := 0
-		for k := 0; k <= m.a && k < len(d.toks); k++ {
-			if k > 0 && d.toks[k].nl > 0 {
+		for ; k <= m.a; k++ {
+			if d.toks[k].nl > 0 {
 				line++
 			}
 		}

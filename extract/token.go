@@ -613,3 +613,19 @@ func isQuote(s string) bool {
 	}
 	return false
 }
+
+// digits returns the value of a string of one to max ASCII digits, else -1: most strings
+// asked are no such number, and strconv's error for each would be an allocation.
+func digits(s string, max int) int {
+	if len(s) == 0 || len(s) > max {
+		return -1
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v
+}
