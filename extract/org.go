@@ -88,6 +88,7 @@ var knownOrgs = map[string]string{
 // proposal each.
 func (d *doc) findOrgs() {
 	d.letterhead()
+	d.signatories()
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
 		if t.skip || t.used || t.k != tWord || t.head && !acronymOK(t.t) {
@@ -112,35 +113,6 @@ func (d *doc) findOrgs() {
 		d.pending = d.pending[:0]
 	}
 	d.resolveOrgs()
-}
-
-// publisher finds the site a page's title names after its headline: "Activist jailed |
-// Steppe Rights Monitor", "... - Uralskaya Nedelya". Pages are titled so; the name is a
-// medium's.
-func (d *doc) publisher() {
-	end := 0
-	for end < len(d.toks) && (end == 0 || d.toks[end].nl == 0) {
-		end++
-	}
-	for k := end - 1; k > 0; k-- {
-		t := &d.toks[k]
-		if t.k != tPunct || t.t != "|" && t.t != "-" && t.t != "—" && t.t != "–" || !t.sp || k+1 >= end {
-			continue
-		}
-		// The segment after the separator: one to four capitalised words, no date.
-		words := 0
-		for x := k + 1; x < end; x++ {
-			if d.toks[x].k != tWord || !d.toks[x].cap && !d.toks[x].caps || d.month(x) > 0 {
-				return
-			}
-			words++
-		}
-		if words < 1 || words > 4 || k < 3 {
-			return
-		}
-		d.addOrg(&orgMention{a: k + 1, b: end, org: &Org{Name: d.quote(k+1, end), Kind: "media"}})
-		return
-	}
 }
 
 // letterhead finds the organisation whose name heads the document on a line of its own in
@@ -171,6 +143,147 @@ func (d *doc) letterhead() {
 	o := &Org{Name: d.quote(0, end)}
 	d.classifyEn(o)
 	d.addOrg(&orgMention{a: 0, b: end, org: o})
+}
+
+// signatoryCues open a list of the organisations that sign a letter or a statement.
+var signatoryCues = [][]string{{"signed"}, {"signatories"}, {"signed", "by"}, {"endorsed", "by"}, {"co-signed", "by"},
+	{"yours", "faithfully"}, {"yours", "sincerely"}, {"yours", "respectfully"}, {"подписали"}, {"подписанты"},
+	{"заявление", "поддержали"}, {"обращение", "поддержали"}, {"письмо", "подписали"}, {"с", "уважением"}}
+
+// signatories reads the list of signatories under a letter or a statement: each line (or each
+// item of a line split by "·") that is not a person's name is an organisation's, written in
+// full ("Transparent Justice Armenia", "Комитет защиты семей эмигрантов"), however it is
+// shaped; the city after it in brackets is no part of it, and on a line "Name, Chair, Org"
+// only what follows the person and their title is. The list ends at a blank line.
+func (d *doc) signatories() {
+	for i := 0; i < len(d.toks); i++ {
+		if d.toks[i].k != tWord || !d.opensLine(i) || d.toks[i].nl == 0 && i > 0 {
+			continue
+		}
+		n := 0
+		for _, cue := range signatoryCues {
+			if i+len(cue) <= len(d.toks) && d.seq(i, cue) {
+				n = len(cue)
+				break
+			}
+		}
+		if n == 0 || !d.punct(i+n, ":", ",") && !(i+n < len(d.toks) && d.toks[i+n].nl > 0) {
+			continue
+		}
+		k := i + n
+		if d.punct(k, ":", ",") {
+			k++
+		}
+		// "Yours faithfully," or "Signed:", perhaps a blank line, then the list, which ends at
+		// a blank line.
+		e := k + 1
+		sep := false
+		for e < len(d.toks) && d.toks[e].nl < 2 {
+			sep = sep || d.punct(e, "·", "•", ";")
+			e++
+		}
+		// Items: split by "·", "•" or ";" where the list has them (its lines are then
+		// wrapped), else one a line, or a column.
+		a := k
+		for x := k; x <= e; x++ {
+			if x == e || sep && d.punct(x, "·", "•", ";") || !sep && x > a && (d.toks[x].nl > 0 || d.columnGap(x)) {
+				d.signatory(a, x)
+				a = x
+				if sep && x < e {
+					a = x + 1 // past the separator
+				}
+			}
+		}
+		k = e
+		i = k - 1
+	}
+}
+
+// seq reports whether the words of cue are at i, one after another on one line.
+func (d *doc) seq(i int, cue []string) bool {
+	for n, w := range cue {
+		if d.toks[i+n].low != w || n > 0 && d.toks[i+n].nl > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// signatory reads one item of a list of signatories, at tokens [a, b).
+func (d *doc) signatory(a, b int) {
+	// The city or the person signing, in brackets after the name, is no part of it.
+	for x := a; x < b; x++ {
+		if d.punct(x, "(") {
+			b = x
+			break
+		}
+	}
+	// "Hanna Lindqvist, Chair, Nordic Lawyers for Lawyers", "Козлов Игорь Петрович, АП г.
+	// Москвы": after a person or a title, the organisation is the last part; a name the
+	// reader finds by its head is left to it. Else a comma ends the name: "Steppe Rights
+	// House, Almaty".
+	first, last := -1, -1
+	for x := a; x < b; x++ {
+		if d.punct(x, ",") {
+			last = x
+			if first < 0 {
+				first = x
+			}
+		}
+	}
+	if first > 0 {
+		person := false
+		for x := a; x < first; x++ {
+			person = person || d.personAt(x) || d.patronymicAt(x)
+		}
+		if !person && !titleWords[d.toks[last-1].low] && !d.titleWord(last-1) {
+			b = first
+		} else {
+			a = last + 1
+			if a >= b || titleWords[d.toks[a].low] || d.titleWord(a) {
+				return
+			}
+			m := d.enOrg
+			if d.toks[a].cyr {
+				m = d.ruOrg
+			}
+			if o := m(a); o != nil && o.a == a {
+				return
+			}
+		}
+	}
+	for b > a && d.toks[b-1].k == tPunct && !isQuote(d.toks[b-1].t) {
+		b-- // "— and 112 individual lawyers": no trailing dash or comma
+	}
+	if b-a < 1 || b-a > 12 {
+		return
+	}
+	t := &d.toks[a]
+	opens := t.k == tPunct && isOpeningQuote(t.t) && a+1 < b && d.toks[a+1].cap
+	if !opens && (t.k != tWord || !t.cap && !t.caps || t.head && !acronymOK(t.t) || d.personAt(a) && b-a <= 3) {
+		return
+	}
+	for x := a; x < b; x++ {
+		if d.toks[x].used || d.month(x) > 0 || d.toks[x].k == tNum && d.isYear(x) {
+			return // a name found already, or a date line ("Brussels, 19 February 2024")
+		}
+	}
+	name := d.quote(a, b)
+	if opens && isQuote(d.toks[b-1].t) {
+		name = d.quote(a+1, b-1)
+	}
+	if len(strings.Fields(name)) < 2 && !strings.ContainsAny(name, "-«\"") {
+		if _, ok := knownOrgs[strings.ToLower(name)]; !ok {
+			return
+		}
+	}
+	o := &Org{Name: name, Kind: "ngo"}
+	if t.cyr || opens {
+		d.classifyRu(o)
+	} else {
+		d.classifyEn(o)
+	}
+	d.addOrg(&orgMention{a: a, b: b, org: o})
 }
 
 func acronymOK(s string) bool { _, ok := acronyms[s]; return ok }

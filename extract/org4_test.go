@@ -1,0 +1,30 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// The organisations under a letter sign it whatever their names look like; the person who
+// signs for one, and the city in brackets, are no part of its name. The texts are invented.
+func TestExtract_SignatoriesAreOrganisations(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"one a line", "We ask for her release.\n\nSigned:\nOpen Steppe Platform\nLawyers for Lawyers Nordic (Oslo)\nMaria Berg, Chair, Free Counsel Alliance\nIrina Sokolova, advocate\nSteppe Rights House, Almaty\n— and 40 individual lawyers\n\nNotes",
+			[]string{"Free Counsel Alliance", "Lawyers for Lawyers Nordic", "Open Steppe Platform", "Steppe Rights House"}},
+		{"wrapped, apart by dots", "Yours faithfully,\n\nCaspian Voices · Tbilisi Legal\nCircle · Black Sea Reporters (Batumi) · and six other groups\n",
+			[]string{"Black Sea Reporters", "Caspian Voices", "Tbilisi Legal Circle"}},
+		{"two columns", "Signed:\n\nKura Courier                             Rights First Vienna\nArticle 5 Project (Berlin)               Women Reporters of the Caucasus\n",
+			[]string{"Article 5 Project", "Kura Courier", "Rights First Vienna", "Women Reporters of the Caucasus"}},
+		{"Russian", "Заявление поддержали:\nКомитет защиты ссыльных (Париж)\n«Свободная степь»\nПравозащитный центр «Рассвет» (Бишкек)\nГайсин Ильвир Фаритович, Открытый Урал\n",
+			[]string{"Комитет защиты ссыльных", "Открытый Урал", "Правозащитный центр «Рассвет»", "Свободная степь"}},
+		{"not a list", "The decree was signed, and Ivan Petrov was freed. Yours is the only voice.\n",
+			nil},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q\norganisations = %q, want %q", tc.name, tc.text, got, tc.want)
+		}
+	}
+}
