@@ -1301,7 +1301,9 @@ func (d *doc) ruOrg(i int) *orgMention {
 		return nil // "изолятор Талдыкоргана" is where, not a name
 	}
 	org := &Org{Kind: head.kind}
-	if quoted != "" && head.desc {
+	// "Правовая инициатива «Щит» · Аналитическая справка": a masthead names a group
+	// in full; in a sentence, or in a newsroom's byline, the quoted name alone is its name.
+	if quoted != "" && head.desc && !(d.masthead(a, b) && (head.kind == "ngo" || head.kind == "party")) {
 		org.Name = quoted
 		if kind, ok := knownOrgs[strings.ToLower(quoted)]; ok {
 			org.Kind = kind
@@ -1332,6 +1334,12 @@ func (d *doc) ruOrg(i int) *orgMention {
 	org.Name = strings.Join(parts, " ")
 	d.classifyRu(org)
 	return &orgMention{a: a, b: b, org: org}
+}
+
+// masthead reports a name at [a, b) that fills the start of its line, alone or before a
+// separator: a publisher's or a signatory's line, not a sentence.
+func (d *doc) masthead(a, b int) bool {
+	return d.opensLine(a) && d.toks[a].cap && (b >= len(d.toks) || d.toks[b].nl > 0 || d.punct(b, "·", "—", "–", "|", "(", "•"))
 }
 
 // kkDescriptors are the stems of Kazakh nouns that say what a quoted name before them names,
@@ -1787,7 +1795,9 @@ func (d *doc) resolveOrgs() {
 				continue
 			}
 			xk := keys[x]
-			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && x.Kind == o.Kind || sameRepublic(k, xk) || sameCourt(k, xk, o, x) {
+			// «Щит» is the group a masthead names "Правовая инициатива «Щит»", whatever
+			// the words around it made of it.
+			if len(xk) > len(k) && (strings.HasPrefix(xk, k+" ") || strings.HasSuffix(xk, " "+k)) && (x.Kind == o.Kind || strings.HasSuffix(x.Name, "»") && strings.HasSuffix(xk, " "+k)) || sameRepublic(k, xk) || sameCourt(k, xk, o, x) {
 				into = x
 				break
 			}

@@ -28,3 +28,25 @@ func TestExtract_SignatoriesAreOrganisations(t *testing.T) {
 		}
 	}
 }
+
+// A group's masthead names it in full, descriptor and all; in a sentence, or in a newsroom's
+// byline, the quoted name alone is its name, and the two are one organisation.
+func TestExtract_MastheadKeepsTheDescriptor(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Правовая инициатива «Заслон» · Справка № 4\nНаблюдатели «Заслона» были в суде. Инициатива «Заслон» просит освободить его.",
+			[]string{"Правовая инициатива «Заслон»"}},
+		{"Общественный фонд «Ясный день»\nАлматы, 3 мая 2024 г.\n\nСуд оштрафовал активиста, сообщил «Ясный день».",
+			[]string{"Общественный фонд «Ясный день»"}},
+		{"Вчера правозащитная инициатива «Заслон» выступила с заявлением.",
+			[]string{"Заслон"}},
+		{"Редакция «Степной вестник»\nСуд оштрафовал активиста.",
+			[]string{"Степной вестник"}},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
