@@ -88,6 +88,7 @@ var knownOrgs = map[string]string{
 // proposal each.
 func (d *doc) findOrgs() {
 	d.letterhead()
+	d.mastheads()
 	d.signatories()
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
@@ -113,6 +114,56 @@ func (d *doc) findOrgs() {
 		d.pending = d.pending[:0]
 	}
 	d.resolveOrgs()
+}
+
+// mastheads finds the outlet or channel a text names at its head: "Свободный Урал |
+// новости" or "Сибирский Дозор" over the first post's date, as a channel's feed opens;
+// "Душанбе, 15 марта 2024 — «Азия-Право»" or "«Сурский вестник», 12 сентября 2024", a
+// medium's dateline. A web page's title ("Headline | Site") names its site after the
+// separator, and is not read so.
+func (d *doc) mastheads() {
+	end := 0
+	for end < len(d.toks) && (end == 0 || d.toks[end].nl == 0) {
+		end++
+	}
+	// The first line, up to a "|": one to four capitalised words, no person's name or date.
+	b := 0
+	for b < end && !d.punct(b, "|") {
+		b++
+	}
+	alone := b == end && end < len(d.toks) && d.toks[end].nl == 1 && d.dateline != nil && d.dateline.a == end
+	if (b < end || alone) && b >= 1 && b <= 4 {
+		// Not a section's label in capitals or one word ("CASE NOTE |", "Statement |") nor a person's channel
+		// ("Адвокат Жылдыз Омурбекова").
+		ok, caps := b > 1 || strings.ContainsAny(d.toks[0].t, "-."), true
+		for k := 0; k < b; k++ {
+			t := &d.toks[k]
+			ok = ok && t.k == tWord && t.cap && !t.used && d.month(k) == 0 && !d.personAt(k) && !d.titleWord(k)
+			caps = caps && t.caps
+		}
+		ok = ok && !caps
+		if ok {
+			d.addOrg(&orgMention{a: 0, b: b, org: &Org{Name: d.quote(0, b), Kind: "media"}})
+			return
+		}
+	}
+	// A quoted name beside the dateline, after a dash or before a comma.
+	if m := d.dateline; m != nil {
+		q, qa, qb := "", 0, 0
+		if d.punct(m.b, "—", "–", "-") {
+			q, qb = d.quotedName(m.b + 1)
+			qa = m.b + 1
+		} else if ls := d.lineStart(m.a); ls+4 < m.a && d.punct(ls, "«", "\"") {
+			q, qb = d.quotedName(ls)
+			qa = ls
+			if !d.punct(qb, ",") {
+				q = ""
+			}
+		}
+		if q != "" && (qb >= len(d.toks) || d.toks[qb].nl > 0 || d.punct(qb, ",")) {
+			d.addOrg(&orgMention{a: qa, b: qb, org: &Org{Name: q, Kind: "media"}})
+		}
+	}
 }
 
 // letterhead finds the organisation whose name heads the document on a line of its own in

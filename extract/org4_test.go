@@ -50,3 +50,25 @@ func TestExtract_MastheadKeepsTheDescriptor(t *testing.T) {
 		}
 	}
 }
+
+// A channel's feed and a medium's dateline name the outlet at the text's head; a page's
+// title names its site after the separator, a section's label and a person's channel are no
+// outlets.
+func TestExtract_MastheadsNameTheOutlet(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Степной Голос | новости\n14 марта 2025, 19:42\nСуд арестовал блогера.", []string{"Степной Голос"}},
+		{"Вольный Край\n12 марта 2025 г. · 09:12\nСуд арестовал блогера.", []string{"Вольный Край"}},
+		{"Ош, 3 апреля 2024 — «Тоо-Ньюс»\nСуд арестовал блогера.", []string{"Тоо-Ньюс"}},
+		{"«Северный вестник», 12 сентября 2024\nСуд арестовал блогера.", []string{"Северный вестник"}},
+		{"Court jails blogger for a post | Steppe Wire\n\nBishkek, 3 April 2024 — The court jailed a blogger.", nil},
+		{"CASE NOTE | Bishkek, 15 September 2025\n\nThe court jailed a blogger.", nil},
+		{"Адвокат Мария Сидорова | канал\n14 марта 2025, 19:42\nСуд арестовал блогера.", nil},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
