@@ -1777,7 +1777,9 @@ func (d *doc) elidedTerm(k int, unit byte) (term, int, bool) {
 	}
 	after := d.punct(k+l, ")", ";", ",", ".") || d.word(k+l, "for", "для", "each") || k+l >= len(d.toks)
 	before := d.is(k-1, cDemand|cStrong) || d.prosecutionAside(d.sents[d.toks[k].sent].a, k) || d.word(k-1, "for") && d.is(k-2, cDemand) || d.punct(k-1, ",", "—", "–") && (d.word(k+l, "for", "для") || d.word(k+l, "each") && d.word(k+l+1, "for")) || d.word(k-1, "and", "а") && d.word(k+l, "for", "для") ||
-		d.elidedAfterName(k) && d.punct(k+l, ";", ".", ")")
+		d.elidedAfterName(k) && d.punct(k+l, ";", ".", ")") ||
+		// "приговорил A к восьми годам, B — к семи": the dash stands for the verb.
+		d.word(k-1, "к") && d.punct(k-2, "—", "–") && d.elidedAfterName(k-2)
 	if d.word(k+l, "for", "для") && d.mayCount(k+l+1) {
 		return term{}, k, false
 	}

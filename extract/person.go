@@ -148,6 +148,7 @@ type personMention struct {
 	org           *Org
 	title         bool // after a title: Judge, Mr, судья
 	oblique       int8 // +1: the name is in an oblique case; -1: nominative; 0: unknown
+	accusative    bool // the object of a verb done to a person: "задержали Фаруху Назарову"
 	gender        byte
 	spouseOf      int  // index of the mention whose spouse this is, or -1
 	pronoun       bool // he, she, his, её...; resolved later
@@ -829,6 +830,14 @@ func (d *doc) context(m *personMention) {
 		if m.oblique == 0 && d.word(m.a-1, "у", "от", "до", "из", "без", "для", "против", "после", "к", "по", "с", "со", "над", "под", "перед", "о", "об", "при", "отношении", "защиту", "защиту") {
 			m.oblique = 1
 		}
+		// "приговорил Фаруха Назарова", "задержали Фаруха Назарова": the object of a verb
+		// done to a person is in the accusative, so "-а" there is a man's, not a woman's
+		// nominative.
+		// So is a name before "— к …", where the dash stands for such a verb: "приговорил A
+		// к девяти годам, Фаруха Назарова — к шести".
+		if m.oblique == 0 && m.a > 0 && (objectVerb(d.toks[m.a-1].low) || d.punct(m.b, "—", "–") && d.word(m.b+1, "к") && d.punct(m.a-1, ",")) {
+			m.oblique, m.accusative = 1, true
+		}
 		if k := m.b; k < len(d.toks) && d.toks[k].k == tWord { // not after a comma: "Бекова Р.А., рассмотрела" is another's verb
 			w := d.toks[k].low
 			switch {
@@ -874,6 +883,26 @@ func (d *doc) context(m *personMention) {
 		}
 	}
 	m.subject = d.subjectAt(m.b)
+}
+
+// objectVerbStems begin Russian verbs whose object is a person: a name right after their past
+// tense is in the accusative.
+var objectVerbStems = []string{"приговор", "осуди", "оправда", "задержа", "арестова", "обвини", "освободи", "избил", "избива",
+	"допроси", "вызва", "отпусти", "этапирова", "перевел", "перевели", "лиши", "уволи", "оштрафова", "помести", "помилова",
+	"отправи", "достави", "похити", "признал", "признала", "признали", "осудил", "пыта"}
+
+// objectVerb reports a past-tense verb (-л, -ла, -ли) done to a person: "приговорил",
+// "задержали".
+func objectVerb(w string) bool {
+	if !strings.HasSuffix(w, "л") && !strings.HasSuffix(w, "ла") && !strings.HasSuffix(w, "ли") {
+		return false
+	}
+	for _, st := range objectVerbStems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralRole reports an English role noun in the plural ("investigators", "lawyers").
@@ -1519,6 +1548,10 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 			s += 1
 		case m.oblique != 0:
 			s -= 1
+		}
+		// A man's surname in "-у" is a dative: in the accusative it is a woman's.
+		if m.accusative && r.oblique && r.gender == 'm' && (strings.HasSuffix(m.last, "у") || strings.HasSuffix(m.last, "ю")) {
+			s -= 2
 		}
 		if i == 0 {
 			s += 0.5

@@ -225,7 +225,7 @@ func firstNameReadings(w string) []reading {
 			}
 			continue
 		}
-		if utf8.RuneCountInString(l.Form) < 2 {
+		if utf8.RuneCountInString(l.Form) < 2 || adjectivalReading(w, l.Form) {
 			continue
 		}
 		out = append(out, reading{lemma: l.Form, gender: l.Gender, oblique: true})
@@ -245,6 +245,14 @@ func firstNameReadings(w string) []reading {
 		}
 	}
 	return out
+}
+
+// adjectivalReading reports a reading of a form as an adjective's ("Икрому" as Икрий): no
+// given name declines so, though surnames do (Толстому, Горькому).
+func adjectivalReading(form, lemma string) bool {
+	f, l := strings.ToLower(form), strings.ToLower(lemma)
+	return (strings.HasSuffix(f, "ому") || strings.HasSuffix(f, "ему") || strings.HasSuffix(f, "ого") || strings.HasSuffix(f, "его")) &&
+		(strings.HasSuffix(l, "ий") || strings.HasSuffix(l, "ый") || strings.HasSuffix(l, "ой"))
 }
 
 // withFleetingVowel returns a stem ending in two consonants with "е" before the last one
