@@ -705,7 +705,8 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 			// "просила 5 лет и запрет на ведение блогов на 2 года", "six years and a ban on
 			// ...": a kind after "and" opens a penalty of its own, not the term's.
-			if k.a >= t.b && d.word(t.b, "и", "and") {
+			// So after "each": "nine years each and banned for two years".
+			if k.a >= t.b && (d.word(t.b, "и", "and") || d.word(t.b, "each", "apiece", "каждому", "каждой") && d.word(t.b+1, "и", "and")) {
 				continue
 			}
 			// A table's cell: its term takes no kind from the next column.
@@ -1973,7 +1974,9 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 		ok := true
 		for x := m.b; x < end; x++ {
 			t := &d.toks[x]
-			if t.k == tPunct && t.t == "," || d.word(x, "and", "и") || t.k == tWord && roleWords[t.low] != "" {
+			// "the director, A, and its editor-in-chief, B": roles in apposition, with their
+			// determiners.
+			if t.k == tPunct && t.t == "," || d.word(x, "and", "и", "the", "its", "their", "his", "her", "a", "an") || t.k == tWord && (roleWords[t.low] != "" || roleWords[strings.SplitN(t.low, "-", 2)[0]] != "") {
 				continue
 			}
 			// "A, 27, and B, 34 — 4.5 years each": an age between commas.

@@ -44,3 +44,14 @@ func TestExtract_ObjectOfAVerbIsAccusative(t *testing.T) {
 		}
 	}
 }
+
+// "to nine years each and banned for two years": the ban after "each and" has its own term;
+// two people named in apposition to their roles ("the director, A, and its editor, B") are
+// both of the claim. The text is invented.
+func TestExtract_EachAndABanOfItsOwn(t *testing.T) {
+	r := Extract("The outlet's director, Leyla Hasanova, and its editor-in-chief, Orkhan Aliyev, were sentenced to eight years each and banned for three years from holding managerial posts.")
+	want := []string{"Leyla Hasanova ban P3Y", "Leyla Hasanova imprisonment P8Y", "Orkhan Aliyev ban P3Y", "Orkhan Aliyev imprisonment P8Y"}
+	if got := penaltiesOf(r.Sentences); !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
