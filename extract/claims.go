@@ -1567,7 +1567,8 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		return nil
 	}
 	// "reporters A, B and C received eight and a half years each"; "получили по пять лет".
-	each := d.word(b, "each") || d.word(a-1, "по") || d.word(b+1, "each")
+	// "nine years each and banned for two years": the ban is each one's too.
+	each := d.word(b, "each") || d.word(a-1, "по") || d.word(b+1, "each") || d.word(a-1, "and") && d.word(a-2, "each")
 	if each {
 		var list []*Person
 		seen := map[*Person]bool{}
@@ -1581,7 +1582,17 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		// apposition stands between ("A and B, both businessmen, to 16 years each"), the
 		// group phrase below says whom.
 		if len(list) > 1 {
-			if tl := d.trailingList(cands, a); len(tl) > 0 {
+			// After "each and", the list is the one before the verb of the first claim.
+			la := a
+			if d.word(a-1, "and") && d.word(a-2, "each") {
+				for x := a - 3; x > s.a; x-- {
+					if d.is(x, cSentencing|cStrong) {
+						la = x
+						break
+					}
+				}
+			}
+			if tl := d.trailingList(cands, la); len(tl) > 0 {
 				return tl
 			}
 		}
