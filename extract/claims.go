@@ -1073,7 +1073,8 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			// "the prosecutor asked for eight years, and the judge imposed seven": a verb of
 			// sentencing in a clause of its own, nearer the term, is the term's.
 			for x := k + 1; x < pm.a && demand; x++ {
-				if d.is(x, cStrong) && !d.is(x, cDemand) && d.anyPunct(k, x, ",", ";") && d.anyWord(k, x, "and", "but", "while", "whereas", "а", "но", "и") {
+				// So "прокурор просил три года, суд назначил два": the court its subject.
+				if d.is(x, cStrong) && !d.is(x, cDemand) && d.anyPunct(k, x, ",", ";") && (d.anyWord(k, x, "and", "but", "while", "whereas", "а", "но", "и") || d.word(x-1, "суд", "судья", "court", "judge")) {
 					demand = false
 				}
 			}

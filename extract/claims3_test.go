@@ -55,3 +55,44 @@ func TestExtract_EachAndABanOfItsOwn(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// Surnames with a fleeting vowel come back whole (Гребню: Гребень, Кравца: Кравец), a German
+// cluster stays (Шварца: Шварц); a given name ending in a consonant is a man's nominative
+// even where the text also writes its genitive. The texts are invented.
+func TestExtract_FleetingVowelAndMansNominative(t *testing.T) {
+	for text, want := range map[string]string{
+		"Суд назначил Павлу Гребню штраф.":                                   "Павел Гребень",
+		"Суд оштрафовал Ивана Кравца.":                                       "Иван Кравец",
+		"Суд оштрафовал Ивана Шульца.":                                       "Иван Шульц",
+		"Тарас Ляховец осуждён. Суд рассмотрел жалобу Тараса Ляховца вчера.": "Тарас Ляховец",
+	} {
+		if got := names(Extract(text)); !slices.Equal(got, []string{want}) {
+			t.Errorf("%q: persons = %q, want [%q]", text, got, want)
+		}
+	}
+}
+
+// "прокурор просил три года, суд назначил два": the court's clause after a comma has its
+// own verb, and its term is the sentence.
+func TestExtract_CourtsClauseAfterTheDemand(t *testing.T) {
+	r := Extract("Суд вынес приговор Зинаиде Кольцовой. Прокурор просил для неё 3 года ограничения свободы, суд назначил 2 года ограничения свободы.")
+	if got, want := penaltiesOf(r.Demands), []string{"Зинаида Кольцова restriction of freedom P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Зинаида Кольцова restriction of freedom P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+func TestFleetingE(t *testing.T) {
+	for _, tc := range []struct{ stem, lasts, befores, want string }{
+		{"Кравц", "ц", "вбпмдткгхжшзс", "Кравец"},
+		{"Шварц", "ц", "вбпмдткгхжшзс", ""},
+		{"Гребн", "нл", "бвгдзкмпрстфхчшщ", "Гребен"},
+		{"Иванов", "ц", "вбпмдткгхжшзс", ""},
+	} {
+		if got := fleetingE(tc.stem, tc.lasts, tc.befores); got != tc.want {
+			t.Errorf("fleetingE(%q) = %q, want %q", tc.stem, got, tc.want)
+		}
+	}
+}

@@ -1631,7 +1631,10 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 			// "Кузьмы Вотякова ... Кузьма Вотяков": a man's name in -а declines as a woman's
 			// (in -ы only: "Досжану" is Досжан's, though the text writes "Досжана").
 			manInA := g == 'm' && strings.HasSuffix(strings.ToLower(m.first), "ы") && strings.HasSuffix(strings.ToLower(r.lemma), "а")
-			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g || manInA) {
+			// "Марк Ляховец ... Марка Ляховца": a name ending in a consonant is a man's
+			// nominative, whose genitive the other form is, not a form of that one.
+			mansGenitive := consonantEnd(m.first) && strings.EqualFold(r.lemma, m.first+"а")
+			if r.oblique && d.firstForms[strings.ToLower(r.lemma)] && (r.gender == 0 || g == 0 || r.gender == g || manInA) && !mansGenitive {
 				first, seen = r.lemma, true
 				break
 			}

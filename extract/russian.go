@@ -195,18 +195,38 @@ func surnameReadings(w string) []reading {
 		switch e {
 		case "а", "у", "ом", "е":
 			if isCyrConsonant(bl) && !strings.HasSuffix(low, "енко") {
+				if f := fleetingE(w[:len(w)-len(e)], "ц", "вбпмдткгхжшзс"); f != "" {
+					out = append(out, reading{lemma: f, gender: 'm', oblique: true}) // Кравца: Кравец
+					break
+				}
 				add(len(e), "", 'm', true)
 			}
 		case "я", "ю", "ем":
 			if isCyrVowelRune(bl) {
 				add(len(e), "й", 'm', true)
 			} else if isCyrConsonant(bl) {
+				if f := fleetingE(w[:len(w)-len(e)], "нл", "бвгдзкмпрстфхчшщ"); f != "" {
+					out = append(out, reading{lemma: f + "ь", gender: 'm', oblique: true}) // Гребню: Гребень
+					break
+				}
 				add(len(e), "ь", 'm', true)
 			}
 		}
 		break
 	}
 	return out
+}
+
+// fleetingE returns a stem with the vowel its nominative has before the last consonant, when
+// the stem ends in one of lasts after one of befores ("Кравц": Кравец, "Гребн": Гребен), or
+// "". A German name keeps its cluster (Шульца, Шварца: л and р are not in befores).
+func fleetingE(stem, lasts, befores string) string {
+	r := []rune(stem)
+	n := len(r)
+	if n < 3 || !strings.ContainsRune(lasts, unicode.ToLower(r[n-1])) || !strings.ContainsRune(befores, unicode.ToLower(r[n-2])) {
+		return ""
+	}
+	return string(r[:n-1]) + matchCase(stem, "е") + string(r[n-1])
 }
 
 // firstNameReadings returns the nominatives a first-name form may come from, the form
