@@ -174,7 +174,7 @@ type penaltyMention struct {
 
 // kindWords are the first words of the phrases kindAt reads; a test keeps them in step.
 var kindWords = wordSet(`arrest ban banned barred behind colony compulsory conditional disqualification disqualified fine fined fines
-	imprisonment incarceration jail limitation limited prison probation prohibited psychiatric restricted
+	imprisonment incarceration detention jail limitation limited prison probation prohibited psychiatric restricted
 	restriction restrictions suspended арест ареста арестовал арестовала арестовали арестован арестована
 	арестованы арестом заключение заключения запрет запрета запретил запретила запретили запретить запретом
 	запрещается запрещен запрещена запрещено запрещён колонии колонию колония колонии-поселения колонию-поселение
@@ -214,7 +214,7 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "fine", 1
 	case w(0, "тыйым") && w(1, "салды", "салынды", "салған", "салып"):
 		return "ban", 2
-	case w(0, "әкімшілік") && w(1, "қамаққа", "қамақ"): // administrative arrest
+	case w(0, "әкімшілік") && w(1, "қамаққа", "қамақ", "қамау"): // administrative arrest
 		return "imprisonment", 2
 	// "3 года пробационного надзора": Kyrgyzstan's name of a restriction of freedom; not "(3
 	// года условно) с пробационным надзором", the supervision of a suspended term.
@@ -222,7 +222,8 @@ func (d *doc) kindAt(i int) (string, int) {
 		return "restriction of freedom", 2
 	// "2 года «химии»", "домашняя химия", "home chemistry": the Belarusian name of
 	// restriction of freedom.
-	case w(0, "химии", "химию", "химия", "химией") || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
+	// Not "двадцать лет преподавала химию": the subject taught.
+	case w(0, "химии", "химию", "химия", "химией") && (d.toks[i].quoted || d.unit(i-1) != 0) || w(0, "домашней", "домашнюю", "домашняя") && w(1, "химии", "химию", "химия", "химией"):
 		if w(0, "домашней", "домашнюю", "домашняя") {
 			return "restriction of freedom", 2
 		}
@@ -269,6 +270,10 @@ func (d *doc) kindAt(i int) (string, int) {
 		}
 		return "ban", 3
 	case w(0, "arrest", "арест", "ареста", "арестом") && d.word(i-1, "administrative", "административный", "административного", "административному"):
+		return "imprisonment", 1
+	// "ordered her administrative detention for 10 days", "10 суток ареста": an
+	// administrative arrest, a term of days.
+	case w(0, "detention") && d.word(i-1, "administrative"), w(0, "ареста") && d.word(i-1, "суток"):
 		return "imprisonment", 1
 	}
 	return "", 0
@@ -740,6 +745,15 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			usedKind[best] = true
 			kind = k.kind
 			ka, kb = min(ka, k.a), max(kb, k.b)
+		} else if ti+1 < len(terms) && d.punct(t.b, ",") && terms[ti+1].a-t.b <= 6 && d.unit(t.b-1) == 'd' && d.unit(terms[ti+1].b-1) == 'd' {
+			// "Жұмабаевқа 15 тәулік, Ешмұратовқа 10 тәулік әкімшілік қамау": the kind
+			// after the last term of a list of days is each term's (a list of years may
+			// leave prison unsaid before "three years of restriction of freedom").
+			for _, k := range kinds {
+				if k.a == terms[ti+1].b {
+					kind = k.kind
+				}
+			}
 		}
 		if suspended >= 0 && kind != "ban" && kind != "fine" {
 			k := kinds[suspended]
@@ -1187,7 +1201,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			d.lastPen = &pen
 		}
 		addRole(p, "defendant")
-		*defendant = p
+		// An administrative arrest of days ("10 суток ареста") makes no defendant of a
+		// criminal case whose verdict the text goes on to tell.
+		if !strings.HasSuffix(pen.Term, "D") || *defendant == nil {
+			*defendant = p
+		}
 	}
 	what := "sentence"
 	if demand {
@@ -1329,6 +1347,22 @@ func (d *doc) personsBefore(s sentence) []*Person {
 		}
 	}
 	return out
+}
+
+// onlyAdministrative reports a person whose every sentence is a term of days: an
+// administrative arrest.
+func (d *doc) onlyAdministrative(p *Person) bool {
+	n := 0
+	for _, pen := range d.res.Sentences {
+		if pen.Person != p.Name {
+			continue
+		}
+		if !strings.HasSuffix(pen.Term, "D") {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // charged reports a person a charge of the document names: "X was charged under Article 353".
@@ -2308,7 +2342,9 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 					if x.Outcome != "convicted" {
 						continue
 					}
-					if p := d.res.Person(x.Person); p != nil && !(plural && (d.hasOutcome(p, "overturned") || d.hasOutcome(p, "returned") || d.hasOutcome(p, "acquitted"))) {
+					// Not one held for days ("10 суток ареста"): an administrative case
+					// has no verdict an appeal court upholds with the others'.
+					if p := d.res.Person(x.Person); p != nil && !(plural && (d.hasOutcome(p, "overturned") || d.hasOutcome(p, "returned") || d.hasOutcome(p, "acquitted"))) && !d.onlyAdministrative(p) {
 						persons = append(persons, p)
 					}
 				}

@@ -96,3 +96,32 @@ func TestFleetingE(t *testing.T) {
 		}
 	}
 }
+
+// An administrative arrest is a term of days in any of the three languages, and a list of
+// days shares the kind said after its last term; it makes no defendant of a criminal case
+// whose verdict the feed goes on to tell. "Taught chemistry for twenty years" is no
+// Belarusian "химия". The texts are invented.
+func TestExtract_AdministrativeArrestOfDays(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Judge Nino Beridze found Salome Tsereteli guilty of petty hooliganism and ordered her administrative detention for 12 days.",
+			[]string{"Salome Tsereteli imprisonment P12D"}},
+		{"Мещанский районный суд дал Олегу Сидорову 12 суток ареста.", []string{"Олег Сидоров imprisonment P12D"}},
+		{"Сот Ерлан Сапаровқа 12 тәулік, Нұрлан Әбдіровке 7 тәулік әкімшілік қамау тағайындады.",
+			[]string{"Ерлан Сапаров imprisonment P12D", "Нұрлан Әбдіров imprisonment P7D"}},
+		{"Суд приговорил Игоря Ветлугина к 5 годам колонии. У суда задержали Олега Сидорова, ему дали 12 суток ареста. Апелляционный суд оставил приговор без изменения. Я двадцать лет преподавала химию.",
+			[]string{"Игорь Ветлугин imprisonment P5Y", "Олег Сидоров imprisonment P12D"}},
+		{"Суд приговорил Игоря Ветлугина к 5 годам колонии. У суда задержали Олега Сидорова, ему дали 12 суток ареста. Через месяц апелляционный суд отклонил жалобу защиты.",
+			[]string{"Игорь Ветлугин imprisonment P5Y", "Олег Сидоров imprisonment P12D"}},
+	} {
+		r := Extract(tc.text)
+		if got := penaltiesOf(r.Sentences); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\nsentences = %q, want %q", tc.text, got, tc.want)
+		}
+		if slices.Contains(outcomesOf(r), "Олег Сидоров upheld") {
+			t.Errorf("%q\noutcomes = %q: the appeal upheld no administrative arrest", tc.text, outcomesOf(r))
+		}
+	}
+}
