@@ -1552,6 +1552,12 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 		if official && d.official(m) || d.excepted(m) {
 			continue
 		}
+		// "Olga Zaitseva, his wife, was convicted": a possessive pronoun before a person's
+		// noun names whose the person is, not whom the claim is of ("his case was sent back"
+		// is his).
+		if m.pronoun && d.word(m.a, "his", "her", "their") && m.b < len(d.toks) && roleWords[d.toks[m.b].low] != "" {
+			continue
+		}
 		// "for Orlova he sought a fine": the pronoun that asks is the one who requests, not
 		// whom the request is for.
 		if k := m.b + btoi(d.word(m.b, "had", "has", "then", "also")); m.pronoun && d.is(k, cDemand) && k < a {
@@ -2018,8 +2024,17 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 		}
 		// Only commas, "and", "и" and role words between this mention and the next.
 		ok := true
+		aside := 0 // tokens of asides in brackets
 		for x := m.b; x < end; x++ {
 			t := &d.toks[x]
+			// "A (Article 282.2, part 2) and B (...) were fined": an aside in brackets.
+			if d.punct(x, "(") {
+				if c := d.closingParen(x, end); c > 0 {
+					aside += c + 1 - x
+					x = c
+					continue
+				}
+			}
 			// "the director, A, and its editor-in-chief, B": roles in apposition, with their
 			// determiners.
 			if t.k == tPunct && t.t == "," || d.word(x, "and", "и", "the", "its", "their", "his", "her", "a", "an") || t.k == tWord && (roleWords[t.low] != "" || roleWords[strings.SplitN(t.low, "-", 2)[0]] != "") {
@@ -2031,7 +2046,7 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 			}
 			if len(list) == 0 {
 				// Between the last person and the claim: a verb or two.
-				if x-m.b < 4 {
+				if x-m.b-aside < 4 {
 					continue
 				}
 			}
@@ -2045,6 +2060,22 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 		end = m.a
 	}
 	return list
+}
+
+// closingParen returns the ")" that closes the "(" at token i before token end, or 0.
+func (d *doc) closingParen(i, end int) int {
+	depth := 0
+	for x := i; x < end; x++ {
+		switch {
+		case d.punct(x, "("):
+			depth++
+		case d.punct(x, ")"):
+			if depth--; depth == 0 {
+				return x
+			}
+		}
+	}
+	return 0
 }
 
 // outcomeWords are the first words of the phrases outcomeAt reads; a test keeps them in step.
@@ -2335,7 +2366,7 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			// journalists", "оставила без изменения решения нижестоящих судов") and "the rest"
 			// of a verdict ("В остальной части приговор оставлен без изменения"): those whose
 			// verdict it did not quash, once the text has told who was convicted.
-			all := d.word(k+l, "the", "their", "all") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "verdict", "приговоры") || d.word(k+l, "приговоры", "приговор")
+			all := d.word(k+l, "the", "their", "all", "that", "this") && d.word(k+l+1, "verdicts", "sentences", "convictions", "judgments", "verdict", "приговоры") || d.word(k+l, "приговоры", "приговор")
 			plural := o == "upheld" && (d.anyWord(k, min(s.b, k+l+3), "appeals", "complaints", "решения", "приговоры", "жалобы") || d.anyWord(max(s.a, k-4), k, "остальной"))
 			if all || plural {
 				for _, x := range d.res.Outcomes {
@@ -2632,7 +2663,9 @@ func (d *doc) respectively(si int) bool {
 		seen = map[string]bool{}
 		for x := len(d.res.Sentences) - 1; x >= 0 && len(names) < len(terms); x-- {
 			pen := d.res.Sentences[x]
-			if pen.Term == "" || pen.Kind == "ban" || seen[pen.Person] {
+			// A fine has no term but is a penalty told last: "A and B were fined; the
+			// prosecutor had requested five and four years respectively".
+			if pen.Term == "" && pen.Kind != "fine" || pen.Kind == "ban" || seen[pen.Person] {
 				continue
 			}
 			seen[pen.Person] = true

@@ -125,3 +125,22 @@ func TestExtract_AdministrativeArrestOfDays(t *testing.T) {
 		}
 	}
 }
+
+// "Olga, his wife, was convicted": the claim is the wife's, not the husband's whom "his"
+// names; two people with bracketed articles after their names are one list; a
+// "respectively" of demands after fines follows the people fined; "quashed that verdict"
+// (and sent the case back) is the verdict of everyone it convicted. The texts are invented.
+func TestExtract_WivesListsAndThatVerdict(t *testing.T) {
+	r := Extract("Ivan Rudakov was sentenced to six years. Maria Rudakova, his wife, was given three years, suspended. The prosecution had sought four years for her.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Ivan Rudakov imprisonment P6Y", "Maria Rudakova suspended P3Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	r = Extract("Oleg Bragin (Article 282.2, part 2) and Semyon Lavrov (Article 282.3) were fined 500,000 roubles each. The prosecutor had requested five and four years' imprisonment respectively.")
+	if got, want := penaltiesOf(r.Demands), []string{"Oleg Bragin imprisonment P5Y", "Semyon Lavrov imprisonment P4Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("On 3 March 2021 the district court sentenced Oleg Bragin to 6 years and Semyon Lavrov to 2 years, suspended. On 15 July 2021 the regional court quashed that verdict and returned the case for a new trial.")
+	if got, want := outcomesOf(r), []string{"Oleg Bragin convicted", "Oleg Bragin returned", "Semyon Lavrov convicted", "Semyon Lavrov returned"}; !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
