@@ -1932,6 +1932,21 @@ func (d *doc) forList(b int, cands []*personMention) []*Person {
 
 // groupPersons resolves a group phrase, noting when it must wait for the defendants.
 func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
+	convicted := d.anyWord(g.a, min(g.b+1, len(d.toks)), "осуждённых", "осужденных", "осуждённым", "осужденным", "convicted")
+	// "all four convicted believers": the four the text says were convicted, when it has
+	// told of that many.
+	if convicted && g.n > 0 {
+		var conv []*Person
+		for _, x := range d.res.Outcomes {
+			if p := d.res.Person(x.Person); x.Outcome == "convicted" && p != nil && !slices.Contains(conv, p) {
+				conv = append(conv, p)
+			}
+		}
+		if len(conv) == g.n {
+			d.lastGroup, d.fromGroup = conv, true
+			return conv
+		}
+	}
 	ps, ok := d.resolveGroup(g, s)
 	if !ok {
 		d.needCast = true
@@ -1939,7 +1954,7 @@ func (d *doc) groupPersons(g *groupMention, s sentence) []*Person {
 	}
 	ps = d.except(g, ps)
 	// "всех осуждённых", "all the convicted": those the text says were convicted.
-	if d.word(g.b-1, "осуждённых", "осужденных", "осуждённым", "осужденным", "convicted") {
+	if convicted {
 		var conv []*Person
 		for _, p := range ps {
 			if d.hasOutcome(p, "convicted") {
@@ -2148,7 +2163,8 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		// "вернул прокурору уголовное дело", "вернула дело прокурору".
 		w(0, "вернул", "вернула", "вернули", "возвратил", "возвратила") && (w(1, "дело") || w(2, "дело") || w(3, "дело") && w(2, "уголовное")),
 		// "the verdict was quashed and her case returned to the court for a new trial".
-		w(0, "returned", "sent") && (w(-1, "case", "cases") || w(-1, "was", "were") && w(-2, "case", "cases")) && d.anyWord(k+1, k+8, "trial", "retrial", "court", "prosecutor", "prosecutors", "prosecution", "investigators", "rehearing"),
+		// "The case of Svetlana Orlik was returned to the prosecutor".
+		w(0, "returned", "sent") && (w(-1, "case", "cases") || w(-1, "was", "were") && (w(-2, "case", "cases") || d.caseOfNamed(k-1))) && d.anyWord(k+1, k+8, "trial", "retrial", "court", "prosecutor", "prosecutors", "prosecution", "investigators", "rehearing"),
 		w(0, "new", "fresh") && w(1, "trial") && w(-1, "a") && w(-2, "for"),
 		w(0, "новое") && (w(1, "рассмотрение") || w(1, "апелляционное", "судебное", "кассационное") && w(2, "рассмотрение")):
 		return "returned", 1
@@ -2239,6 +2255,16 @@ func (d *doc) verdictOf(k int, s sentence) []*Person {
 		return out
 	}
 	return nil
+}
+
+// caseOfNamed reports "the case(s) of" or "against" and names that end before token e: "the
+// case against A and B".
+func (d *doc) caseOfNamed(e int) bool {
+	x := e - 1
+	for x > 0 && e-x <= 10 && (d.capWord2(x) || d.word(x, "and") || d.punct(x, ",")) {
+		x--
+	}
+	return x < e-1 && d.word(x, "of", "against") && d.word(x-1, "case", "cases")
 }
 
 // onlyJoiners reports whether tokens [a, b) are only commas and "and": the joints of a list.

@@ -144,3 +144,14 @@ func TestExtract_WivesListsAndThatVerdict(t *testing.T) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// "The case of X was returned to the prosecutor" is X's; "upheld the verdict against all
+// four convicted believers" is the verdict of the four convicted, not of the one whose case
+// went back. The text is invented.
+func TestExtract_CaseOfAndTheConvictedFour(t *testing.T) {
+	r := Extract("Anton Kirsanov was sentenced to six years. Vera Kirsanova was given three years, suspended. Ilya Sorin and Gleb Moroz were fined 300,000 roubles each. The case of Daria Lenskaya was returned to the prosecutor. On 2 May 2024, the regional court upheld the verdict against all four convicted believers.")
+	want := []string{"Anton Kirsanov convicted", "Anton Kirsanov upheld", "Daria Lenskaya returned", "Gleb Moroz convicted", "Gleb Moroz upheld", "Ilya Sorin convicted", "Ilya Sorin upheld", "Vera Kirsanova convicted", "Vera Kirsanova upheld"}
+	if got := outcomesOf(r); !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+}
