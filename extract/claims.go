@@ -422,12 +422,13 @@ func (d *doc) findClaims() {
 		if s.a >= s.b || d.toks[s.a].skip {
 			continue
 		}
-		if d.respectively(si) {
-			d.needCast = false
-			d.outcomes(s, &defendant)
-			continue
-		}
+		// "sentenced to seven years each, although the prosecution had demanded nine and eight
+		// years respectively": the terms outside the respectively list are read as any.
+		ra, rb, resp := d.respectively(si)
 		for _, pm := range d.penalties(si) {
+			if resp && pm.b > ra && pm.a < rb {
+				continue
+			}
 			d.needCast = false
 			d.claimPenalty(pm, s, &defendant)
 			if d.needCast {
@@ -1330,8 +1331,29 @@ func (d *doc) defendantBefore(s sentence) *Person {
 		}
 		one = p
 	}
+	if one != nil {
+		return one
+	}
+	// "X, the blogger's cousin, was charged under Article 307.1. The prosecutor asked for six
+	// years": the one person the sentence before names by name, when it charges someone.
+	si := d.toks[s.a].sent
+	if si == 0 || d.sents[si-1].para != s.para || !d.anyWord(d.sents[si-1].a, d.sents[si-1].b, chargeVerbs...) {
+		return nil
+	}
+	for _, m := range d.personsIn(d.sents[si-1].a, d.sents[si-1].b) {
+		if m.p == nil || m.pronoun || m.roleNP || d.official(m) || d.toks[m.b-1].poss || m.p == one {
+			continue
+		}
+		if one != nil {
+			return nil
+		}
+		one = m.p
+	}
 	return one
 }
+
+// chargeVerbs say someone was charged.
+var chargeVerbs = []string{"charged", "accused", "indicted", "обвиняется", "обвиняют", "обвинили", "обвинён", "обвинен", "обвинена", "обвинения"}
 
 // personsBefore returns the persons the sentence before s names, in its paragraph, but
 // officials and pronouns.
@@ -2588,32 +2610,21 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 	d.outcomesOf[o.Person] = append(same, o)
 }
 
-// respectively reads terms told in the order of people named before: "The prosecutor had
-// asked for five, four and three years of imprisonment respectively", "просил для них шесть,
-// пять и четыре года соответственно". The people are those its sentence names, else those
-// the penalties told last were for, in their order. It reports whether it claimed them.
-func (d *doc) respectively(si int) bool {
-	s := d.sents[si]
-	r := -1
-	for k := s.a; k < s.b; k++ {
-		if d.word(k, "respectively", "соответственно") {
-			r = k
-		}
-	}
-	if r < 0 {
-		return false
-	}
-	// The last term before the word, with its unit: "three years", "четыре года".
+// termList reads the terms told in a list that ends before token end, within [a, end): the
+// last term with its unit ("four years", "четыре года") and the bare counts before it joined
+// by commas and "and" ("five, four and"). It returns them in order, the token before the
+// list, and the last term's bounds; no terms when there is no list.
+func (d *doc) termList(a, end int) (terms []term, p, ta, te int) {
 	var last term
-	ta, te := -1, -1
-	for k := s.a; k < r; k++ {
-		if t, e, ok := d.termAt(k); ok && e <= r {
+	ta, te = -1, -1
+	for k := a; k < end; k++ {
+		if t, e, ok := d.termAt(k); ok && e <= end {
 			last, ta, te = t, k, e
 			k = e - 1
 		}
 	}
 	if ta < 0 {
-		return false
+		return nil, 0, 0, 0
 	}
 	unit := byte(0)
 	switch {
@@ -2622,12 +2633,11 @@ func (d *doc) respectively(si int) bool {
 	case last.y == 0 && last.m > 0 && last.d == 0:
 		unit = 'm'
 	default:
-		return false
+		return nil, 0, 0, 0
 	}
-	// The bare counts before it, joined by commas and "and": "five, four and".
-	terms := []term{last}
-	p := ta - 1
-	for p > s.a && (d.punct(p, ",") || d.word(p, "and", "и")) {
+	terms = []term{last}
+	p = ta - 1
+	for p > a && (d.punct(p, ",") || d.word(p, "and", "и")) {
 		if d.word(p, "and", "и") && d.punct(p-1, ",") {
 			p--
 		}
@@ -2638,7 +2648,7 @@ func (d *doc) respectively(si int) bool {
 			p, found = p-2, true
 			continue
 		}
-		for x := max(s.a, p-3); x < p; x++ {
+		for x := max(a, p-3); x < p; x++ {
 			if n, l := d.count(x); n > 0 && x+l == p {
 				var t term
 				if unit == 'y' {
@@ -2655,8 +2665,27 @@ func (d *doc) respectively(si int) bool {
 			break
 		}
 	}
+	return terms, p, ta, te
+}
+
+// respectively reads terms told in the order of people named before: "The prosecutor had
+// asked for five, four and three years of imprisonment respectively", "просил для них шесть,
+// пять и четыре года соответственно". The people are those its sentence names, else those
+// the penalties told last were for, in their order. It reports whether it claimed them.
+func (d *doc) respectively(si int) (int, int, bool) {
+	s := d.sents[si]
+	r := -1
+	for k := s.a; k < s.b; k++ {
+		if d.word(k, "respectively", "соответственно") {
+			r = k
+		}
+	}
+	if r < 0 {
+		return 0, 0, false
+	}
+	terms, p, ta, te := d.termList(s.a, r)
 	if len(terms) < 2 {
-		return false
+		return 0, 0, false
 	}
 	kind := "imprisonment"
 	if k, _ := d.kindAt(te); k != "" {
@@ -2699,7 +2728,7 @@ func (d *doc) respectively(si int) bool {
 		}
 	}
 	if len(names) != len(terms) {
-		return false
+		return 0, 0, false
 	}
 	for x, name := range names {
 		pen := &Penalty{Person: name, Kind: kind, Term: terms[x].iso(), Mentions: []Span{d.span(ta, te)}, sent: si}
@@ -2710,7 +2739,18 @@ func (d *doc) respectively(si int) bool {
 		d.res.Sentences = addPenalty(d.res.Sentences, pen)
 		d.addOutcome(&Outcome{Person: name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
 	}
-	return true
+	end := r + 1
+	// "6 и 5 лет соответственно (прокурор просил 8 и 6 лет)": the demands in brackets after
+	// the sentences are of the same people, in the same order.
+	if c := d.closingParen(end, s.b); !demand && c > 0 && d.anyClass(end, c, cDemand) {
+		if dts, _, da, de := d.termList(end, c); len(dts) == len(names) {
+			for x, name := range names {
+				d.res.Demands = addPenalty(d.res.Demands, &Penalty{Person: name, Kind: kind, Term: dts[x].iso(), Mentions: []Span{d.span(da, de)}, sent: si})
+			}
+			end = c + 1
+		}
+	}
+	return p + 1, end, true
 }
 
 // changedTermOf returns the person whose term a court's change names with a possessive

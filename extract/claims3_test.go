@@ -155,3 +155,25 @@ func TestExtract_CaseOfAndTheConvictedFour(t *testing.T) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }
+
+// A "respectively" list leaves the other terms of its sentence to be read ("seven years
+// each, although the prosecution had demanded nine and eight respectively"); the demands in
+// brackets after it are of the same people; a term told after a sentence that charges one
+// person by name is that person's. The texts are invented.
+func TestExtract_RespectivelyAndItsNeighbours(t *testing.T) {
+	r := Extract("Timur Aliev and Rustam Bekov were sentenced to seven years each, although the prosecution had demanded nine and eight years respectively.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Rustam Bekov imprisonment P7Y", "Timur Aliev imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Demands), []string{"Rustam Bekov imprisonment P8Y", "Timur Aliev imprisonment P9Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("Айгуль Токтосунова и Эрмек Жолдошев получили 6 и 5 лет лишения свободы соответственно (прокурор просил 8 и 7 лет).")
+	if got, want := penaltiesOf(r.Demands), []string{"Айгуль Токтосунова imprisonment P8Y", "Эрмек Жолдошев imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("Timur Aliev was sentenced under Article 307.1 to seven years. Zarina Kholova, an accountant and the blogger's cousin, was charged under Article 307.1 for a comment. The prosecutor asked for six years' imprisonment.")
+	if got, want := penaltiesOf(r.Demands), []string{"Zarina Kholova imprisonment P6Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
