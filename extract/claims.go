@@ -1069,8 +1069,37 @@ func (d *doc) banScope(a, b int) string {
 	return ""
 }
 
+// titleLine reports a line of at most ten words that holds token k, after a blank line and
+// outside a table, that ends with no full stop: a title over the text that tells its story.
+func (d *doc) titleLine(k int) bool {
+	a, b := d.lineStart(k), d.lineEnd(k)
+	if b >= len(d.toks) || d.punct(b-1, ".", ",", ";", ":") || d.toks[k].cell != 0 || a > 0 && d.toks[a].nl < 2 {
+		return false
+	}
+	words := 0
+	for x := a; x < b; x++ {
+		if d.toks[x].k == tWord {
+			words++
+		}
+	}
+	return words <= 10
+}
+
+// lineEnd returns the token after the last of token k's line.
+func (d *doc) lineEnd(k int) int {
+	for k+1 < len(d.toks) && d.toks[k+1].nl == 0 {
+		k++
+	}
+	return k + 1
+}
+
 // claimPenalty decides whether a penalty is a demand or a sentence and whom it concerns.
 func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
+	// "▪ БРЕСТ. Сутки и штраф за репосты": a section's title that names no one sums up
+	// what the text below tells of its people.
+	if d.titleLine(pm.a) && len(d.personsIn(d.lineStart(pm.a), d.lineEnd(pm.a))) == 0 {
+		return
+	}
 	demand := false
 	prosecutor := false
 	for k := s.a; k < s.b; k++ {

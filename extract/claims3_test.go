@@ -177,3 +177,12 @@ func TestExtract_RespectivelyAndItsNeighbours(t *testing.T) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
 }
+
+// A section's title after a blank line that names no one ("▪ БРЕСТ. Сутки и штраф за
+// репосты") gives no one a penalty: the text below tells whose. The text is invented.
+func TestExtract_SectionTitleNamesNoPenalty(t *testing.T) {
+	r := Extract("Обзор за неделю\n\n▪ ГОМЕЛЬ. Ограничение свободы за комментарии\nСуд приговорил Тамару Лисовскую к 2 годам ограничения свободы.\n\n▪ МИНСК. Три года учителю\nСуд приговорил Виктора Ждановича к 3 годам лишения свободы.\n\n▪ БРЕСТ. Сутки и штраф за репосты\n8 апреля в Бресте задержали двух человек за репосты. На следующий день суд назначил Павлу Гребню штраф в размере 20 базовых величин.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Виктор Жданович imprisonment P3Y", "Павел Гребень fine ", "Тамара Лисовская restriction of freedom P2Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
