@@ -98,6 +98,15 @@ func (d *doc) findOrgs() {
 		var m *orgMention
 		if t.cyr {
 			m = d.ruOrg(i)
+			// "2-й Западный окружной военный суд": an ordinal in figures opens the name.
+			if m != nil && m.a >= 3 && d.toks[m.a-3].k == tNum && d.punct(m.a-2, "-") && d.word(m.a-1, "й", "го", "му", "м") && !d.toks[m.a-2].sp && !d.toks[m.a-1].sp {
+				ord := d.quote(m.a-3, m.a)
+				if m.org.Kind == "court" {
+					ord = d.toks[m.a-3].t + "-й" // суд: "2-го ... суда" is 2-й
+				}
+				m.org.Name = ord + " " + m.org.Name
+				m.a -= 3
+			}
 		} else {
 			m = d.enOrg(i)
 		}
@@ -245,8 +254,8 @@ func (d *doc) signatories() {
 				}
 			}
 		}
-		k = e
-		i = k - 1
+		// The scan goes on inside the list: a cue of its own may open one there ("Yours
+		// sincerely," over "Signatories:").
 	}
 }
 
@@ -1262,9 +1271,10 @@ func (d *doc) ruOrg(i int) *orgMention {
 	if ruTimeAdverbs[t.low] {
 		return nil
 	}
-	// Find the head: this token or up to three adjectives later.
+	// Find the head: this token or up to four adjectives later ("Второй западный окружной
+	// военный суд").
 	h := -1
-	for k := i; k < min(i+4, len(d.toks)); k++ {
+	for k := i; k < min(i+5, len(d.toks)); k++ {
 		if d.toks[k].k != tWord || d.toks[k].skip || k > i && d.toks[k].nl >= 2 {
 			break
 		}

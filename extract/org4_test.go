@@ -72,3 +72,21 @@ func TestExtract_MastheadsNameTheOutlet(t *testing.T) {
 		}
 	}
 }
+
+// A court's name may have four adjectives and open with an ordinal in figures; a list of
+// signatories may follow "Yours sincerely," under a cue of its own. The texts are invented.
+func TestExtract_LongCourtNamesAndACueUnderACue(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Во вторник Третий восточный окружной военный суд признал студентку виновной.", []string{"Третий восточный окружной военный суд"}},
+		{"Дело рассмотрел судья 3-го Восточного окружного военного суда.", []string{"3-й Восточный окружной военный суд"}},
+		{"We ask for her release.\n\nYours sincerely,\n\nSignatories:\n\nSteppe Voices                       Open Bench Watch\nKura Legal Circle                   Free Lens Hub\n",
+			[]string{"Free Lens Hub", "Kura Legal Circle", "Open Bench Watch", "Steppe Voices"}},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
