@@ -466,7 +466,7 @@ func (d *doc) enOrg(i int) *orgMention {
 		}
 	}
 	// "your Excellency's Government": a form of address, as letters to a state write it.
-	if t.low == "excellency" || t.low == "excellency's" || t.low == "excellency’s" {
+	if t.low == "excellency" || t.low == "excellency's" || t.low == "excellency’s" || t.low == "your" && d.word(i+1, "excellency", "excellency's", "excellency’s") {
 		return nil
 	}
 	// "Tajikistan's Prosecutor General's Office": the country that has it is no part of it.
@@ -489,6 +489,11 @@ func (d *doc) enOrg(i int) *orgMention {
 	// Republic of Uzbekistan" is 14.
 	for j < len(d.toks) && j-i < 18 {
 		if j > i && (d.toks[j].nl >= 2 || d.toks[j].skip) {
+			break
+		}
+		// "... at the Supreme Court" over "The Central Asian Rights Monitor condemns": a
+		// line that opens with "The" opens a sentence, no part of the name above.
+		if j > i && d.toks[j].nl > 0 && d.toks[j].cap && enLeading[d.toks[j].low] {
 			break
 		}
 		// "To: the Bar Association\nCc: …": a letter's copy line is no part of a name.

@@ -90,3 +90,19 @@ func TestExtract_LongCourtNamesAndACueUnderACue(t *testing.T) {
 		}
 	}
 }
+
+// A name does not run into the next line's "The", which opens a sentence; "Your
+// Excellency's Government" is a form of address. The texts are invented.
+func TestExtract_NameEndsBeforeTheAndAddress(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"The verdict was handed down at the\nSupreme Court\nThe Steppe Rights Monitor condemns it.", []string{"Steppe Rights Monitor", "Supreme Court"}},
+		{"Your Excellency's Government has not replied.", nil},
+	} {
+		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\norganisations = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
