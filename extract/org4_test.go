@@ -98,7 +98,7 @@ func TestExtract_NameEndsBeforeTheAndAddress(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"The verdict was handed down at the\nSupreme Court\nThe Steppe Rights Monitor condemns it.", []string{"Steppe Rights Monitor", "Supreme Court"}},
+		{"Blogger jailed after a closed trial at the Supreme Court\nThe Steppe Rights Monitor condemns the verdict.", []string{"Steppe Rights Monitor", "Supreme Court"}},
 		{"Your Excellency's Government has not replied.", nil},
 	} {
 		if got := orgNames(Extract(tc.text)); !slices.Equal(got, tc.want) {
