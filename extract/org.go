@@ -69,7 +69,7 @@ var acronyms = map[string]string{
 	"KNB": "security service", "FSB": "security service", "KGB": "security service", "SBU": "security service",
 	"GKNB": "security service", "DTX": "security service", "GKNB KR": "security service", "NSC": "security service",
 	"GUBOPiK": "police", "OMON": "police", "MVD": "police", "GUVD": "police", "OSCE": "ngo", "ODIHR": "ngo",
-	"КНБ": "security service", "ФСБ": "security service", "КГБ": "security service", "СБУ": "security service",
+	"КНБ": "security service", "ҰҚК": "security service", "ФСБ": "security service", "КГБ": "security service", "СБУ": "security service",
 	"ГКНБ": "security service", "ДКНБ": "security service", "ГУБОПиК": "police", "ОМОН": "police", "МВД": "police",
 	"ГУВД": "police", "УВД": "police", "ДВД": "police", "ОБСЕ": "ngo", "ООН": "ngo", "БДИПЧ": "ngo", "ЦПЭ": "police",
 	"ФСИН": "prison", "УФСИН": "prison", "ГУФСИН": "prison", "СК": "government", "ГСУ": "government",

@@ -106,3 +106,10 @@ func TestExtract_NameEndsBeforeTheAndAddress(t *testing.T) {
 		}
 	}
 }
+
+// "ҰҚК" is Kazakhstan's National Security Committee in Kazakh. The text is invented.
+func TestExtract_KazakhSecurityAcronym(t *testing.T) {
+	if got := orgNames(Extract("Асқарды таңертең ҰҚК қызметкерлері үйінен ұстап әкетті.")); !slices.Equal(got, []string{"ҰҚК"}) {
+		t.Errorf("organisations = %q, want [ҰҚК]", got)
+	}
+}
