@@ -186,3 +186,16 @@ func TestExtract_SectionTitleNamesNoPenalty(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// In a feed, a weekday is counted from its post's stamp, not from the feed's first date:
+// "[20.11.2024] ... в прошлую пятницу" is 15 November. The text is invented.
+func TestExtract_WeekdayFromThePostsStamp(t *testing.T) {
+	r := Extract("Канал адвоката\n\n[08.11.2024 10:00]\nСегодня суд арестовал Алишера Мамадназарова.\n\n[20.11.2024 11:02]\nАлишер рассказал, что в прошлую пятницу его избивали в камере.")
+	var got []string
+	for _, dt := range r.Dates {
+		got = append(got, dt.Date)
+	}
+	if !slices.Contains(got, "2024-11-15") || slices.Contains(got, "2024-11-01") {
+		t.Errorf("dates = %q, want 2024-11-15 (the Friday before 20 November) and not 2024-11-01", got)
+	}
+}

@@ -778,7 +778,12 @@ func (d *doc) findDates() {
 				continue
 			}
 		}
-		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on", "в", "во") || last || t.cyr) && d.docDate != nil && d.docDate.y != 0 && d.docDate.prec == precDay {
+		// In a feed, the post's day: "[20.11.2024] ... в прошлую пятницу".
+		ref := d.docDate
+		if post != nil && post.y != 0 && post.prec == precDay {
+			ref = post
+		}
+		if wd, ok := weekdays[t.low]; ok && (d.word(i-1, "on", "в", "во") || last || t.cyr) && ref != nil && ref.y != 0 && ref.prec == precDay {
 			if !t.cyr && !t.cap {
 				continue
 			}
@@ -787,7 +792,7 @@ func (d *doc) findDates() {
 			if sa, _ := d.sentenceOf(i); d.datedJustBefore(i, sa) {
 				continue
 			}
-			dt := d.docDate.time()
+			dt := ref.time()
 			if last {
 				dt = dt.AddDate(0, 0, -1)
 			}
