@@ -199,3 +199,24 @@ func TestExtract_WeekdayFromThePostsStamp(t *testing.T) {
 		t.Errorf("dates = %q, want 2024-11-15 (the Friday before 20 November) and not 2024-11-01", got)
 	}
 }
+
+// A range of years gives both years, written apart or as one token; a site's footer ("©
+// Site, 2018–2024", "Site · 2019–2025 · Privacy") and a reference number give none. The
+// texts are invented.
+func TestExtract_RangesOfYears(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Tbilisi, 3 May 2025. More than 500 people were prosecuted after the 2023–2024 protests.": {"2025-05-03", "2023", "2024"},
+		"Бишкек, 3 мая 2025 г. В 2021–2022 годах по этим статьям были осуждены 60 человек.":       {"2025-05-03", "2021", "2022"},
+		"Tbilisi, 3 May 2025. During the protests of 2022-2023 many were detained.":               {"2025-05-03", "2022", "2023"},
+		"Tbilisi, 3 May 2025. Case No. 3/2021-2022 was closed.\n\n© Steppe Wire, 2018–2024.":      {"2025-05-03"},
+		"Tbilisi, 3 May 2025. The court fined him.\n\nSteppe Wire · 2019–2025 · Privacy":          {"2025-05-03"},
+	} {
+		var got []string
+		for _, dt := range Extract(text).Dates {
+			got = append(got, dt.Date)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q\ndates = %q, want %q", text, got, want)
+		}
+	}
+}

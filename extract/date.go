@@ -120,6 +120,39 @@ func (d *doc) isYear(i int) bool {
 	return v >= 1900 && v <= 2099 && len(d.toks[i].t) == 4
 }
 
+// yearRange reports a year at token i that opens a range of years with a dash: "2024–2025",
+// later by at most ten years, not part of a number or a reference ("3/2021-2022").
+func (d *doc) yearRange(i int) bool {
+	if !d.isYear(i) || !d.punct(i+1, "-", "–", "—") || i+2 >= len(d.toks) || !d.isYear(i+2) || d.punct(i-1, "/", "-", "№", "#", ".") || d.copyright(i) {
+		return false
+	}
+	return d.num(i+2) > d.num(i) && d.num(i+2)-d.num(i) <= 10
+}
+
+// copyright reports a "©" or "copyright" before token i on its line, at most eight tokens
+// back: a site's footer ("© Палессе.Инфо, 2018–2024"), whose years are no date of the text.
+func (d *doc) copyright(i int) bool {
+	for k := i - 1; k >= max(0, i-8); k-- {
+		if d.toks[k].t == "©" || d.word(k, "copyright") || k == i-1 && d.punct(k, "·", "|") && d.punct(i+3, "·", "|") {
+			return true // "Aral Voices · 2019–2025 · Privacy": a footer's years too
+		}
+		if d.toks[k].nl > 0 {
+			break
+		}
+	}
+	return false
+}
+
+// glued reads a range of years written as one number token, "2024-2025", later by at most
+// ten years.
+func glued(t *tok) (int, int, bool) {
+	if t.k != tNum || len(t.t) != 9 || t.t[4] != '-' {
+		return 0, 0, false
+	}
+	y1, y2 := digits(t.t[:4], 4), digits(t.t[5:], 4)
+	return y1, y2, y1 >= 1900 && y2 > y1 && y2-y1 <= 10 && y2 <= 2099
+}
+
 func validDate(y, m, day int) bool {
 	if m < 1 || m > 12 || day < 1 {
 		return false
@@ -250,6 +283,13 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 			if m := d.month(i + 2); m > 0 {
 				return &dateMention{a: i, b: i + 3, y: y, m: m, prec: precMonth}, true
 			}
+		}
+		// A range of years gives both: "the 2024–2025 protests", "в 2023–2024 годах".
+		if d.yearRange(i) {
+			return &dateMention{a: i, b: i + 1, y: d.num(i), prec: precYear}, true
+		}
+		if d.isYear(i) && i >= 2 && d.punct(i-1, "-", "–", "—") && d.yearRange(i-2) {
+			return &dateMention{a: i, b: i + 1 + d.yearWord(i+1), y: d.num(i), prec: precYear}, true
 		}
 		// A year with a cue: "in 2017", "since 2021", "в 2017 году", "2019 года".
 		if d.isYear(i) && !d.punct(i-1, "/", "-", "№", "#") && !d.word(i-1, "no", "article", "статья", "статьи", "ст") {
@@ -667,6 +707,13 @@ func (d *doc) findDates() {
 			}
 		}
 		if t.skip || t.used {
+			continue
+		}
+		// "the protests of 2024-2025", written as one token: both years.
+		if y1, y2, ok := glued(t); ok && !d.punct(i-1, "/", "№", "#") && !d.copyright(i) {
+			d.addDate(&dateMention{a: i, b: i + 1, y: y1, prec: precYear}, "")
+			d.addDate(&dateMention{a: i, b: i + 1, y: y2, prec: precYear}, "")
+			lastYear = y2
 			continue
 		}
 		if m, ok := d.absolute(i); ok {
