@@ -711,6 +711,11 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			}
 			// "просила 5 лет и запрет на ведение блогов на 2 года", "six years and a ban on
 			// ...": a kind after "and" opens a penalty of its own, not the term's.
+			// Nor past a clause of its own: "reduced A's sentence to two years, and left B's
+			// suspended sentence unchanged".
+			if k.a >= t.b && d.anyPunct(t.b, k.a, ",", ";") && d.anyWord(t.b, k.a, "and", "but", "while", "и", "а", "но") {
+				continue
+			}
 			// So after "each": "nine years each and banned for two years".
 			if k.a >= t.b && (d.word(t.b, "и", "and") || d.word(t.b, "each", "apiece", "каждому", "каждой") && d.word(t.b+1, "и", "and")) {
 				continue
@@ -1216,6 +1221,11 @@ func (d *doc) claimPenalty(pm *penaltyMention, s sentence, defendant **Person) {
 			if pen.Kind != "compulsory treatment" {
 				d.addOutcome(&Outcome{Person: p.Name, Outcome: "convicted", Inferred: "implied by a sentence", Mentions: pen.Mentions}, s)
 			}
+			// "reduced Mkrtchyan's sentence to two years six months": a term changed by a
+			// higher court keeps the conviction.
+			if d.anyWord(max(s.a, pm.a-8), pm.a, termChanges...) && d.word(pm.a-1, "to", "до") && !d.hasOutcome(p, "overturned") {
+				d.addOutcome(&Outcome{Person: p.Name, Outcome: "upheld", Inferred: "a term changed on appeal keeps the conviction", Mentions: pen.Mentions}, s)
+			}
 			if d.equalsDemand(pm.b, s) {
 				dem := pen
 				dem.Inferred = "the term the text says the prosecutor asked for"
@@ -1596,6 +1606,11 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 			}
 			// "Sidorova's case was returned", "Petrov's conviction was quashed".
 			if !m.pronoun && d.word(m.b, "case", "verdict", "conviction", "sentence", "acquittal") && (m.b+1 == a || d.word(m.b+1, "was", "were") && m.b+2 == a) {
+				return []*Person{m.p}
+			}
+			// "upheld Petrosyan's conviction and sentence": the possessor of the verdict the
+			// claim acts on.
+			if !m.pronoun && m.a >= b && m.a <= b+1 && d.word(m.b, "conviction", "convictions", "sentence", "sentences", "verdict", "acquittal", "term") {
 				return []*Person{m.p}
 			}
 			continue // "Akberdiyeva’s spouse"

@@ -220,3 +220,18 @@ func TestExtract_RangesOfYears(t *testing.T) {
 		}
 	}
 }
+
+// "upheld Petrosyan's conviction and sentence" is Petrosyan's; a term cut on appeal keeps
+// the conviction (upheld); a kind in a clause of its own after a term is not the term's
+// ("reduced A's sentence to two years, and left B's suspended sentence unchanged"). The
+// text is invented.
+func TestExtract_PossessiveVerdictsAndTermsCut(t *testing.T) {
+	r := Extract("The court sentenced Aram Sargsyan to 5 years and Vahe Melikyan to 4 years, and gave Lusine Avagyan 2 years suspended. The Court of Appeal upheld Sargsyan's conviction and sentence. It reduced Melikyan's sentence to 3 years, and left Avagyan's suspended sentence unchanged.")
+	want := []string{"Aram Sargsyan convicted", "Aram Sargsyan upheld", "Lusine Avagyan convicted", "Lusine Avagyan upheld", "Vahe Melikyan convicted", "Vahe Melikyan upheld"}
+	if got := outcomesOf(r); !slices.Equal(got, want) {
+		t.Errorf("outcomes = %q, want %q", got, want)
+	}
+	if got := penaltiesOf(r.Sentences); !slices.Contains(got, "Vahe Melikyan imprisonment P3Y") {
+		t.Errorf("sentences = %q, want Vahe Melikyan imprisonment P3Y among them", got)
+	}
+}
