@@ -36,6 +36,13 @@ func (t term) iso() string {
 // after it, or ok false.
 func (d *doc) termAt(i int) (term, int, bool) {
 	var t term
+	// "трёхлетний срок", "полуторагодичный": a term told by a compound adjective.
+	// Only before a word of a penalty: not "репост трёхлетней давности" (of three years ago).
+	if i+1 < len(d.toks) && d.toks[i].cyr && startsWithAny(d.toks[i+1].low, "срок", "заключ", "лишени", "наказани", "запрет", "ограничени", "колони", "пробацион") {
+		if ct, ok := ruTermAdjective(d.toks[i].low); ok {
+			return ct, i + 1, true
+		}
+	}
 	if i >= len(d.toks) || !d.mayCount(i) {
 		return t, i, false
 	}
@@ -58,6 +65,11 @@ func (d *doc) termAt(i int) (term, int, bool) {
 			if n, ok := enNumbers[a]; ok && n > 0 && a != "a" && a != "an" {
 				if u := unitWord(b); u != 0 {
 					add(float64(n), u)
+					return t, i + 1, true
+				}
+				// "a two-and-a-half-year sentence"
+				if rest, ok := strings.CutPrefix(b, "and-a-half-"); ok && unitWord(rest) == 'y' {
+					add(float64(n)+0.5, 'y')
 					return t, i + 1, true
 				}
 			}
@@ -149,6 +161,48 @@ func (d *doc) termAt(i int) (term, int, bool) {
 		break
 	}
 	return t, j, true
+}
+
+// startsWithAny reports whether w begins with one of the prefixes.
+func startsWithAny(w string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruTermStems are the first parts of Russian compound adjectives of a term, and their count:
+// "трёх" in "трёхлетний", "полутора" in "полуторагодичный".
+var ruTermStems = map[string]float64{"одно": 1, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6,
+	"семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12, "пятнадцати": 15,
+	"двадцати": 20, "полутора": 1.5}
+
+// ruTermAdjective reads a compound adjective of a term: "трёхлетний" (three years),
+// "шестимесячного" (six months), "полуторагодичный" (a year and a half).
+func ruTermAdjective(w string) (term, bool) {
+	for _, unit := range []struct {
+		mid string
+		u   byte
+	}{{"летн", 'y'}, {"годичн", 'y'}, {"месячн", 'm'}} {
+		k := strings.Index(w, unit.mid)
+		if k <= 0 {
+			continue
+		}
+		n, ok := ruTermStems[w[:k]]
+		if !ok {
+			continue
+		}
+		var t term
+		if unit.u == 'y' {
+			t.y, t.m = int(n), int((n-float64(int(n)))*12)
+		} else {
+			t.m = int(n)
+		}
+		return t, true
+	}
+	return term{}, false
 }
 
 func unitWord(w string) byte {
@@ -373,7 +427,7 @@ var (
 	sentencingCues = wordSet(`sentenced sentence sentences sentencing jailed imprisoned received receives given gave handed fined banned
 		barred served serving convicted punishment term imposed ordered приговорил приговорила приговорили приговорён приговорена
 		приговорены приговорен назначил назначила назначили наказание получил получила получили оштрафовали оштрафовал оштрафовала
-		осужден осуждена осуждён осуждены отбывал отбывала отбывает срок запретил запретила
+		осужден осуждена осуждён осуждены отбывал отбывала отбывает отбывший отбывшая отбыв отбыл отбыла срок запретил запретила
 		тағайындады тағайындалды тағайындап кесілді кесті сотталды жазасын жазасы`)
 	demandCues = wordSet(`demanded demand demands demanding requested request requests requesting asked asks ask asking sought seeks seek seeking proposed wanted
 		запросил запросила запросили запрашивал запрашивала просил просила просили просит просят потребовал потребовала
@@ -386,7 +440,7 @@ var (
 	// strongCues make a bare term a sentence: "sentenced to five years", "received nine years".
 	strongCues = wordSet(`sentenced sentence jailed imprisoned received receives got gets gave given handed served serving imposed
 		приговорил приговорила приговорили приговорён приговорена приговорены приговорен назначил назначила назначили
-		получил получила получили отбывал отбывала отбывает отбыть итого приговор приговоры назначено назначен назначена назначены
+		получил получила получили отбывал отбывала отбывает отбыть отбывший отбывшая отбыв отбыл отбыла итого приговор приговоры назначено назначен назначена назначены
 		тағайындады тағайындалды тағайындап кесілді кесті`)
 	// prospects are words of what may happen, not what was decided: "faces up to twelve years".
 	prospects = wordSet(`faces face facing faced risk risks risking could may might would up carries carry punishable

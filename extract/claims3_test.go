@@ -235,3 +235,18 @@ func TestExtract_PossessiveVerdictsAndTermsCut(t *testing.T) {
 		t.Errorf("sentences = %q, want Vahe Melikyan imprisonment P3Y among them", got)
 	}
 }
+
+// A term told by a compound adjective ("трёхлетний срок", "a two-and-a-half-year sentence"),
+// and one served ("отбывший"), is a sentence; "трёхлетней давности" (three years ago) is
+// none. The texts are invented.
+func TestExtract_TermsByCompoundAdjectives(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Позавчера из ИК-15 вышел на свободу Олег Рудин, полностью отбывший трёхлетний срок.":                          {"Олег Рудин imprisonment P3Y"},
+		"On 4 March Andrei Zhukov was released from penal colony No. 22 after serving a two-and-a-half-year sentence.": {"Andrei Zhukov imprisonment P2Y6M"},
+		"Суд оштрафовал Людмилу Бондарь за репост трёхлетней давности.":                                                {"Людмила Бондарь fine "},
+	} {
+		if got := penaltiesOf(Extract(text).Sentences); !slices.Equal(got, want) {
+			t.Errorf("%q\nsentences = %q, want %q", text, got, want)
+		}
+	}
+}
