@@ -948,7 +948,7 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		break
 	}
-	var before, after *personMention
+	var before, after, dated *personMention
 	for _, m := range d.personsIn(s.a, s.b) {
 		if m.p != nil && m.a > a && m.b <= b {
 			// The object inside the phrase: "barred her from leaving", "отправил активиста
@@ -983,11 +983,22 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		if m.b <= a && d.inClosedRelative(m, a, s) {
 			continue
 		}
+		// "через неделю после задержания Соколовой уволили её мужа": the name after an
+		// earlier event's noun dates this one; it is its subject only if no other is named.
+		if m.b <= a && d.afterEventNoun(m) {
+			if before == nil {
+				dated = m
+			}
+			continue
+		}
 		if m.b <= a {
 			before = m
 		} else if after == nil && !d.word(m.b, "said", "says", "told", "added", "recalled", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила") {
 			after = m // not the speaker of the words: "..., his mother Halina said"
 		}
+	}
+	if before == nil && after == nil {
+		before = dated
 	}
 	passive := d.word(a-1, "was", "were", "been", "be", "being", "is", "are", "got", "get") || d.word(a-2, "was", "were", "been") ||
 		d.toks[a].cyr && (strings.HasSuffix(d.toks[a].low, "н") || strings.HasSuffix(d.toks[a].low, "на") || strings.HasSuffix(d.toks[a].low, "ны") || strings.HasSuffix(d.toks[a].low, "ли"))
@@ -1047,6 +1058,26 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		return list
 	}
 	return []*Person{pick.p}
+}
+
+// afterEventNoun reports a name that completes the noun of another event after a preposition
+// of time: "после задержания Соколовой", "a week after the arrest of Sokolov", "since the
+// detention of X". Such a name dates an event; it is not who underwent it.
+func (d *doc) afterEventNoun(m *personMention) bool {
+	if m.pronoun {
+		return false // "после задержания его избили": the pronoun is the object of the verb after
+	}
+	x := m.a - 1
+	if d.word(x, "of") {
+		x--
+	}
+	if t, _ := d.eventAt(x); t == "" {
+		return false
+	}
+	if d.word(x-1, "the") {
+		x--
+	}
+	return d.word(x-1, "после", "до", "момента", "дня", "день", "after", "before", "since", "following", "until")
 }
 
 // listAround returns the persons of the list a mention is part of: mentions joined by
@@ -1788,6 +1819,14 @@ func (d *doc) kinOf(m *personMention) bool {
 		return d.anyWord(m.b, min(m.b+3, s.b), kinWordList...)
 	}
 	for x := m.a - 1; x >= max(s.a, m.a-5); x-- {
+		// "the brother of Mr. Annayev": a title and its full stop stand in the phrase.
+		if d.punct(x, ".") && d.word(x-1, "mr", "mrs", "ms", "dr") {
+			x--
+			continue
+		}
+		if d.word(x, "mr", "mrs", "ms", "dr") && x == m.a-1 {
+			continue
+		}
 		if d.toks[x].k != tWord || d.toks[x].cap && x < m.a-1 && !d.toks[x].cyr {
 			return false
 		}
