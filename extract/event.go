@@ -670,6 +670,13 @@ func (d *doc) events(si int) {
 					if inferred == "" {
 						inferred = "dated by the person's detention, where the text places it"
 					}
+				} else {
+					// The detention may be told later: "a lawyer said his client was beaten
+					// in the police. ... He was detained on 13 January."
+					if d.tortureInCustody == nil {
+						d.tortureInCustody = map[string]bool{}
+					}
+					d.tortureInCustody[p.Name] = true
 				}
 			}
 			d.addEvent(&Event{Type: typ, Date: pd, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
@@ -794,7 +801,7 @@ func (d *doc) ofUnnamed(k int) bool {
 // police station", "during his arrest", "в отделе полиции", "при задержании".
 var custodyCues = wordSet(`van minibus minivan bus car vehicle station precinct detention arrest arrested detained
 	interrogation questioning evening night автозаке автозак микроавтобусе машине отделе отделение отделении
-	участке задержании задержания допросе допроса департамента управления`)
+	участке задержании задержания допросе допроса департамента управления полиции милиции ночь`)
 
 // custodyCue reports a sentence that places its event in a custody's first hours: a cue word
 // after a preposition ("in the van", "during his arrest", "on the first evening", "в отделе").
@@ -808,7 +815,8 @@ func (d *doc) custodyCue(s sentence) bool {
 			continue
 		}
 		x := k - 1
-		for d.word(x, "the", "his", "her", "their", "a", "police", "first", "его", "её", "ее", "их", "полиции") {
+		// "в ту же ночь", "in the building of the directorate" ("в здании управления").
+		for d.word(x, "the", "his", "her", "their", "a", "police", "first", "same", "его", "её", "ее", "их", "полиции", "ту", "же", "здании") {
 			x--
 		}
 		if d.word(x, "of") && d.word(x-1, "back", "rear") { // "in the back of a van"
@@ -822,7 +830,8 @@ func (d *doc) custodyCue(s sentence) bool {
 		if d.word(k, "detention", "arrest", "arrested", "detained", "interrogation", "questioning") && !d.word(x, "during", "upon", "when", "after") {
 			continue
 		}
-		if d.word(x, "in", "at", "during", "upon", "on", "inside", "when", "в", "во", "при", "на") {
+		// "dragged to a police vehicle", "pushed into the van": on the way into custody.
+		if d.word(x, "in", "at", "during", "upon", "on", "inside", "when", "to", "into", "в", "во", "при", "на") {
 			return true
 		}
 	}
@@ -1676,6 +1685,19 @@ func (d *doc) addEvent(e *Event) {
 // mergeEvents folds events told twice: an undated event into a dated one of the same type and
 // person, and an event without a person into one of the same type and date that has one.
 func (d *doc) mergeEvents() {
+	// Ill-treatment placed in a custody's first hours before the detention was told: the
+	// day of the person's first detention, told anywhere in the text.
+	for _, e := range d.res.Events {
+		if e.Type == "torture allegation" && e.Date == "" && d.tortureInCustody[e.Person] {
+			x := d.firstCustodyOf(&Person{Name: e.Person}, 0)
+			told := slices.ContainsFunc(d.res.Events, func(o *Event) bool { return o.Type == e.Type && o.Date == x && o.Person == e.Person })
+			if x != "" && !told { // else it folds into the one told with that day, below
+				e.Date = x
+				e.Inferred = "dated by the person's detention, where the text places it"
+				d.setWhat(x, e.Type)
+			}
+		}
+	}
 	var keep []*Event
 	for _, e := range d.res.Events {
 		var into *Event

@@ -102,6 +102,9 @@ type doc struct {
 	// still held were among them.
 	countDet     string
 	countDetSent int
+	// tortureInCustody are the persons of ill-treatment told in a custody's first hours
+	// ("beaten at the police station") before any detention of theirs was told.
+	tortureInCustody map[string]bool
 	lastPen      *Penalty // the last demand or sentence with a term, for "the same term"
 
 	firstMention map[*Person]int // the token of each person's first mention, once asked for

@@ -26,3 +26,27 @@ func TestExtract_RelativeNotTheOneNamedBeside(t *testing.T) {
 		}
 	}
 }
+
+// Ill-treatment told in a custody's first hours ("that same night, in the police building",
+// "dragged to a police vehicle", "beaten in the police") is of the day of the person's
+// detention, told before it or after it.
+func TestExtract_TortureInCustodyDatedByDetention(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Баку, 20 мая 2025 года\n\nРустама Алиева задержали 3 апреля 2025 года у подъезда его дома. Уже в ту же ночь, по словам его брата, его избивали в здании полиции.",
+			[]string{"detention 2025-04-03 Рустам Алиев", "torture allegation 2025-04-03 Рустам Алиев"}},
+		{"Tbilisi, 20 May 2025\n\nMs. Nino Abashidze was detained on 6 April 2025 near the parliament. She was reportedly kicked and dragged to a police vehicle.",
+			[]string{"detention 2025-04-06 Nino Abashidze", "torture allegation 2025-04-06 Nino Abashidze"}},
+		{"Баку, 20 мая 2025 года\n\nАдвокат Фарид Исмаилов рассказал журналистам, что его подзащитного, блогера Эльдара Мамедова, избивали в полиции.\n\nМамедова задержали 5 апреля 2025 года у его дома.",
+			[]string{"detention 2025-04-05 Эльдар Мамедов", "torture allegation 2025-04-05 Эльдар Мамедов"}},
+		// Ill-treatment in a colony is not of the detention's day.
+		{"Baku, 20 May 2025\n\nThe blogger Eldar Mammadov was detained on 5 April 2024. He says he was beaten in the colony.",
+			[]string{"detention 2024-04-05 Eldar Mammadov", "torture allegation  Eldar Mammadov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
