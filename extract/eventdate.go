@@ -18,7 +18,7 @@ var (
 	transferFamily  = &eventFamily{types: []string{"transfer"}}
 	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
 	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
-	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной
+	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены осудил осудила осудили виновным виновными виновной
 		үкім үкімі үкімін кінәлі`)
 	acquitWords = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы
 		ақтады ақталды ақтау ақтаған`)
@@ -239,6 +239,11 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 		// "через два дня после акции", "the day after the protest": a reference to the
 		// gathering told before, dated by its own relative words, not the telling of it.
 		if f == gatheringFamily && (d.word(k-1, "после", "до", "after", "before", "день", "day") || d.word(k-2, "после", "after", "before") && d.word(k-1, "the", "этой", "той")) {
+			continue
+		}
+		// "remained under house arrest until the verdict was read out": a reference to the
+		// verdict, dated where it is told, not by the clause it bounds.
+		if x := k - 1; d.word(x, "until", "till", "pending") || d.word(x, "the") && d.word(x-1, "until", "till", "pending") {
 			continue
 		}
 		var best *dateMention

@@ -50,3 +50,22 @@ func TestExtract_TortureInCustodyDatedByDetention(t *testing.T) {
 		}
 	}
 }
+
+// A release in the courtroom is of the verdict's day: a verdict named as the bound of a
+// custody ("until the verdict was announced") is dated where it is told, not by the clause
+// it bounds; "осудили" tells a verdict as "осуждён" does.
+func TestExtract_CourtroomReleaseEndsHouseArrest(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Oral, 20 May 2025\n\nThe blogger Aigul Nurova was convicted on 14 February 2025 by the Oral City Court. She had been detained on 2 October 2024. Two days later a judge placed her under house arrest, where she stayed for four months, until the verdict was announced. She was freed from house arrest in the courtroom.",
+			[]string{"detention 2024-10-02 Aigul Nurova", "house arrest 2024-10-04 Aigul Nurova", "release 2025-02-14 Aigul Nurova"}},
+		{"Уральск, 20 мая 2025 года\n\nБлогера Айгуль Нурову осудили 14 февраля 2025 года. Её задержали 2 октября 2024 года. Через два дня суд отправил её под домашний арест, где она оставалась до приговора. Из-под домашнего ареста её освободили в зале суда.",
+			[]string{"detention 2024-10-02 Айгуль Нурова", "house arrest 2024-10-04 Айгуль Нурова", "release 2025-02-14 Айгуль Нурова"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
