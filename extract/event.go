@@ -647,6 +647,14 @@ func (d *doc) events(si int) {
 		if each == nil && len(persons) == 1 {
 			each = d.duringOwn(s)
 		}
+		// "A and B were detained on 11 September, C on 12 September. All three were remanded
+		// in custody": a remand told without a day follows the detentions on a day the text
+		// does not give; the day the story has reached is one of theirs, or before it.
+		if typ == "arrest" && date != "" && len(d.datesIn(s.a, s.b)) == 0 && slices.ContainsFunc(d.res.Events, func(e *Event) bool {
+			return e.Type == "detention" && e.Date >= date && slices.ContainsFunc(persons, func(p *Person) bool { return p.Name == e.Person })
+		}) {
+			persons = nil
+		}
 		for _, p := range persons {
 			d.lastOf, d.lastOfSent = p, si
 			pd := date

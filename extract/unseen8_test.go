@@ -69,3 +69,23 @@ func TestExtract_CourtroomReleaseEndsHouseArrest(t *testing.T) {
 		}
 	}
 }
+
+// A remand told without a day of its own after a list of dated detentions ("All six were
+// remanded in custody") is on some later day the text does not give: not on the day the
+// story has reached, which is a detention's.
+func TestExtract_UndatedRemandAfterDetentions(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Kazan, 20 May 2024\n\nPolice detained Marat Gilyazov and Olga Fedotova on 3 March 2024. Rustem Sabirov was detained on 4 March. All three were remanded in custody by the district court.",
+			[]string{"detention 2024-03-03 Marat Gilyazov", "detention 2024-03-03 Olga Fedotova", "detention 2024-03-04 Rustem Sabirov"}},
+		// A remand with a day of its own stays.
+		{"Kazan, 20 May 2024\n\nPolice detained Marat Gilyazov on 3 March 2024. On 5 March the district court remanded him in custody.",
+			[]string{"arrest 2024-03-05 Marat Gilyazov", "detention 2024-03-03 Marat Gilyazov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
