@@ -730,8 +730,11 @@ func (d *doc) findDates() {
 			}
 			// "26.03.2025 10:15" alone on its line after the dateline: the next post of a
 			// feed, whose "вчера" and "today" are counted from it.
-			if d.dateline != nil && (m.prec == precDay && m.y != 0 || m.prec == precNoYear) && d.postStamp(m) {
-				post = m
+			if (m.prec == precDay && m.y != 0 || m.prec == precNoYear) && d.postStamp(m) {
+				if d.dateline != nil {
+					post = m
+				}
+				d.postDay = m
 			}
 			d.addDate(m, "")
 			if m.y != 0 && !m.until {
@@ -1109,7 +1112,8 @@ func (d *doc) kkYearPhrase(i int) yearRef {
 func (d *doc) future(i int) bool {
 	sa, _ := d.sentenceOf(i)
 	for k := max(sa, i-5); k < i; k++ {
-		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до", "алғашқы", "келесі") {
+		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до", "алғашқы", "келесі",
+			"postponed", "rescheduled", "перенесли", "перенесено", "перенесён", "перенесен", "перенесена", "отложили", "отложено") {
 			return true
 		}
 	}
@@ -1126,7 +1130,8 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	for _, x := range d.dates {
 		// "who has lived in Vilnius since 2021, was sentenced on 2 July": a state's start
 		// year does not date a day.
-		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !x.dateline && !(x.since && x.prec == precYear) {
+		// A feed post's stamp that opens the sentence is the post's day, not the story's.
+		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !x.dateline && !(x.since && x.prec == precYear) && x != d.postDay {
 			same = x
 		}
 	}
@@ -1187,6 +1192,19 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 			}
 			break
 		}
+	}
+	// "20.08.2024 19:30 ¶ He writes that on 12 July he was beaten": a feed's post tells its
+	// days in the year of its stamp, or the year before for a later day of the calendar.
+	// A hearing it announces is of the year of its stamp, or the next.
+	if p := d.postDay; p != nil && p.y != 0 && p.a < i && m.prec == precNoYear {
+		md, pd := m.m*100+m.d, p.m*100+p.d
+		switch future := d.future(i); {
+		case future && md < pd:
+			return p.y + 1
+		case !future && md > pd:
+			return p.y - 1
+		}
+		return p.y
 	}
 	if d.docDate != nil && d.docDate.y != 0 {
 		ref := d.docDate

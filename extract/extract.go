@@ -105,7 +105,8 @@ type doc struct {
 	// tortureInCustody are the persons of ill-treatment told in a custody's first hours
 	// ("beaten at the police station") before any detention of theirs was told.
 	tortureInCustody map[string]bool
-	lastPen      *Penalty // the last demand or sentence with a term, for "the same term"
+	postDay          *dateMention // the stamp of the feed's post being read, once one is found
+	lastPen          *Penalty     // the last demand or sentence with a term, for "the same term"
 
 	firstMention map[*Person]int // the token of each person's first mention, once asked for
 	colHeads     map[int][2]int  // a table cell's first token: the head cell of its column

@@ -89,3 +89,26 @@ func TestExtract_UndatedRemandAfterDetentions(t *testing.T) {
 		}
 	}
 }
+
+// A feed's post tells its days without a year in the year of its stamp: a past day later in
+// the calendar than the stamp is of the year before, a hearing it announces earlier in the
+// calendar of the year after; not the year the feed began in.
+func TestExtract_FeedPostDaysTakeTheStampYear(t *testing.T) {
+	text := "Канал «Свободу Игорю!» | Марина Ковальчук\n\nЗдесь я пишу о деле моего мужа Игоря Ковальчука. Его задержали 5 марта 2023 года.\n\n" +
+		"11.01.2024 18:20\nСвидание дали только через месяц.\n\n" +
+		"14.09.2024 20:05\nПришло письмо от Игоря. Пишет, что 28 августа его избили в штрафном изоляторе. Следующее заседание назначено на 2 октября.\n\n" +
+		"03.12.2024 09:10\nЗаседание перенесли на 15 января."
+	want := []string{"detention 2023-03-05 Игорь Ковальчук", "torture allegation 2024-08-28 Игорь Ковальчук"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	var dates []string
+	for _, x := range Extract(text).Dates {
+		dates = append(dates, x.Date)
+	}
+	for _, w := range []string{"2024-10-02", "2025-01-15"} {
+		if !slices.Contains(dates, w) {
+			t.Errorf("dates = %q, want %s among them", dates, w)
+		}
+	}
+}
