@@ -250,6 +250,12 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if d.anyWord(max(d.sents[t.sent].a, k-3), k, "находились", "находился", "находилась") && !d.anyWord(k+l, min(d.sents[t.sent].b, k+l+3), "с", "со") {
 			return true
 		}
+		// "the prohibition on his leaving the country was lifted", "сняли запрет на выезд": the
+		// ban's end, not its start.
+		if lifts := []string{"lifted", "lift", "lifts", "cancelled", "canceled", "revoked", "снят", "сняли", "снял", "сняла", "отменён", "отменен", "отменили", "отменил", "отменила"}; d.anyWord(max(d.sents[t.sent].a, k-3), k, lifts...) ||
+			d.anyWord(k+l, min(d.sents[t.sent].b, k+l+5), lifts...) {
+			return true
+		}
 		// "may not leave Oral without the permission of the probation service": a town a
 		// sentence of restricted freedom keeps one in, not a ban on leaving the country.
 		if d.withoutPermission(k + l) {
@@ -478,7 +484,8 @@ func (d *doc) events(si int) {
 			k += l - 1
 			continue
 		}
-		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
+		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) ||
+			typ == "disciplinary action" && d.requestBefore(s.a, k) {
 			k += l - 1
 			continue
 		}
@@ -696,6 +703,22 @@ func (d *doc) events(si int) {
 		k += l - 1
 	}
 	d.namedAfterCount(si)
+}
+
+// requestBefore reports a request for the measure a few words before token k: "asked the
+// Council to open disciplinary proceedings", "ходатайствовал о возбуждении дисциплинарного
+// производства". Asked for is not done.
+func (d *doc) requestBefore(a, k int) bool {
+	for x := k - 1; x >= max(a, k-10); x-- {
+		if d.word(x, "who", "which", "whom", "когда", "который", "которая", "которые", "которого", "которую") {
+			return false
+		}
+		if d.word(x, "asked", "asks", "requested", "requests", "petitioned", "applied", "sought", "proposed", "recommended",
+			"просил", "просила", "просили", "попросил", "попросила", "ходатайствовал", "ходатайствовала", "обратился", "обратилась", "потребовал", "потребовала", "предложил", "предложила") {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAfterCount proposes the detention of a count of people told in the sentence before

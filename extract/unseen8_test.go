@@ -112,3 +112,43 @@ func TestExtract_FeedPostDaysTakeTheStampYear(t *testing.T) {
 		}
 	}
 }
+
+// A bail condition phrased as a prohibition ("released him under a prohibition on leaving
+// the country") is a travel ban; its lifting ("the prohibition ... was lifted", "сняли
+// запрет на выезд") is its end, no new ban.
+func TestExtract_ProhibitionOnLeavingAndItsLifting(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Gyumri, 4 September 2025\n\nOn 11 March 2025 the court released the activist Levon Hakobyan under a prohibition on leaving the country.",
+			[]string{"release 2025-03-11 Levon Hakobyan", "travel ban 2025-03-11 Levon Hakobyan"}},
+		{"Gyumri, 4 September 2025\n\nOn 11 March 2025 the court released the activist Levon Hakobyan under a prohibition on leaving the country. On 2 September the prohibition on his leaving the country was lifted.",
+			[]string{"release 2025-03-11 Levon Hakobyan", "travel ban 2025-03-11 Levon Hakobyan"}},
+		{"Гюмри, 4 сентября 2025 года\n\nАктивисту Левону Акопяну 2 сентября 2025 года сняли запрет на выезд из страны.",
+			nil},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A judge's powers suspended is a disciplinary action ("suspended Sahakyan's powers",
+// "приостановил полномочия судьи"); a request to open proceedings ("asked the Council to open
+// disciplinary proceedings") is asked for, not done.
+func TestExtract_JudgeSuspendedNotRequest(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Yerevan, 4 September 2025\n\nOn 2 April 2025 the prosecutor asked the Supreme Judicial Council to open disciplinary proceedings against Judge Tigran Sahakyan. On 20 April the Council suspended Sahakyan's powers pending the outcome of those proceedings.",
+			[]string{"disciplinary action 2025-04-20 Tigran Sahakyan"}},
+		{"Ереван, 4 сентября 2025 года\n\n2 апреля 2025 года генпрокурор обратился в Высший судебный совет с просьбой начать дисциплинарное производство в отношении судьи Тиграна Саакяна. 20 апреля совет приостановил полномочия Саакяна.",
+			[]string{"disciplinary action 2025-04-20 Тигран Саакян"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
