@@ -521,7 +521,16 @@ func (d *doc) events(si int) {
 			var after []*Person
 			seen := map[*Person]bool{}
 			first := -1 // where the list after the event word begins
-			for _, m := range d.personsIn(k+l, s.b) {
+			// "remanded A, B and C in custody and released D on bail": the names before the
+			// next event word, not those of its clause.
+			end := s.b
+			for _, t := range d.triggers {
+				if t >= k+l {
+					end = t
+					break
+				}
+			}
+			for _, m := range d.personsIn(k+l, end) {
 				if first < 0 {
 					first = m.a
 				}

@@ -152,3 +152,20 @@ func TestExtract_JudgeSuspendedNotRequest(t *testing.T) {
 		}
 	}
 }
+
+// A phrase's companion word may stand past a long object: "remanded A, B, C and D in
+// custody"; the names of the clause after the next event word ("and released E on bail")
+// are that event's.
+func TestExtract_CompanionPastLongObject(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Kutaisi, 20 May 2025\n\nOn 12 March 2025 the city court remanded Davit Gelovani, Salome Japaridze, Levan Kobakhidze and Tornike Lortkipanidze in custody and released Eka Metreveli on bail.",
+			[]string{"arrest 2025-03-12 Davit Gelovani", "arrest 2025-03-12 Levan Kobakhidze", "arrest 2025-03-12 Salome Japaridze", "arrest 2025-03-12 Tornike Lortkipanidze", "release 2025-03-12 Eka Metreveli"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
