@@ -294,11 +294,27 @@ func (d *doc) lawyerTelling(s sentence, k int, p *Person) bool {
 		return false
 	}
 	for _, m := range d.personsIn(s.a, k) {
-		if m.p == p && !m.pronoun && (d.anyWord(m.b, min(k, m.b+3), sayVerbs...) || d.anyWord(m.b, min(k, m.b+3), "говорит", "утверждает", "writes", "пишет")) {
+		if m.p == p && (d.anyWord(m.b, min(k, m.b+3), sayVerbs...) || d.anyWord(m.b, min(k, m.b+3), "говорит", "утверждает", "writes", "пишет")) {
 			return true
 		}
 	}
 	return false
+}
+
+// clientNamed returns the person sentence s names as the lawyer's client: right after
+// "representing", "defending", "client" or "подзащитного" ("the lawyer representing A", "his
+// client A"), or nil.
+func (d *doc) clientNamed(s sentence, lawyer *Person) *Person {
+	for _, m := range d.personsIn(s.a, s.b) {
+		x := m.a - 1
+		if d.word(x, "the", "his", "her") {
+			x--
+		}
+		if m.p != nil && m.p != lawyer && !m.pronoun && (d.word(x, "representing", "defending", "client") || strings.HasPrefix(d.word2(x), "подзащитн")) {
+			return m.p
+		}
+	}
+	return nil
 }
 
 // notHeld reports a sentence that says, before token k, that its person was questioned as a
@@ -583,7 +599,10 @@ func (d *doc) events(si int) {
 			// The client is whom the story told an event of last, else the one defendant.
 			lawyer := persons[0]
 			persons = nil
-			if cast := d.defendants(); d.lastOf != nil && d.lastOf != lawyer && !hasRole(d.lastOf, "lawyer") {
+			if c := d.clientNamed(s, lawyer); c != nil {
+				// "X, the lawyer representing A, said that his client had been beaten"
+				persons = []*Person{c}
+			} else if cast := d.defendants(); d.lastOf != nil && d.lastOf != lawyer && !hasRole(d.lastOf, "lawyer") {
 				persons = []*Person{d.lastOf}
 			} else if len(cast) == 1 {
 				persons = cast
@@ -1025,6 +1044,13 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		// "searched the house of X's parents": the parents' home, not X's.
 		if m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, m.b+1, kinWordList...) && d.homeOf(m) {
+			continue
+		}
+		// "detained Hasanova's husband, Farid Guliyev", "X's brother was detained": the kin's
+		// event, named after the kin word or not at all.
+		// (Not past a comma after the event word: "after her husband was remanded in custody,
+		// Khamitov's wife, G, was dismissed" tells of another clause.)
+		if !m.pronoun && m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, min(m.b+2, s.b), kinWordList...) && (m.b <= a || !d.commaIn(b, m.a)) {
 			continue
 		}
 		// "Zaur Mehdiyev, who represented A and B, had his licence suspended": a name inside
@@ -2211,7 +2237,7 @@ var relativeWords = wordSet(`who whom whose which который которая 
 // inClosedRelative reports a mention inside a relative clause that opens with a comma and
 // "who" ("A, who represented B,") and closes with a comma before token a.
 func (d *doc) inClosedRelative(m *personMention, a int, s sentence) bool {
-	open := -1
+	open, participle := -1, false
 	for x := m.a - 1; x > s.a && x >= m.a-12; x-- {
 		if d.punct(x, ",", ";", ":", "—", "–", "(", ")") {
 			break
@@ -2220,8 +2246,24 @@ func (d *doc) inClosedRelative(m *personMention, a int, s sentence) bool {
 			open = x
 			break
 		}
+		// "Javid Rzayev, the lawyer representing A, was disbarred": a participle's object
+		// in an apposition, as in a relative clause.
+		if low := d.toks[x].low; d.toks[x].k == tWord && !d.toks[x].cap && x < m.a && (strings.HasSuffix(low, "ing") && len(low) > 5 ||
+			d.toks[x].cyr && (strings.HasSuffix(low, "ющий") || strings.HasSuffix(low, "ющая") || strings.HasSuffix(low, "вший") || strings.HasSuffix(low, "вшая"))) {
+			// (Not where the event is told in a clause of its own: "X, the lawyer representing
+			// A, said that his client had been beaten".)
+			for c := x - 1; c > s.a && c >= x-4; c-- {
+				if d.punct(c, ",") {
+					open, participle = x, true
+					break
+				}
+			}
+			if open >= 0 {
+				break
+			}
+		}
 	}
-	return open >= 0 && d.punct(d.skipNames(m.b, a), ",")
+	return open >= 0 && d.punct(d.skipNames(m.b, a), ",") && !(participle && d.anyWord(m.b, a, "that", "что"))
 }
 
 // skipNames returns the first token at or after k, before b, that is a comma, or b.

@@ -169,3 +169,37 @@ func TestExtract_CompanionPastLongObject(t *testing.T) {
 		}
 	}
 }
+
+// Whose event: the subject, not the client a participle names in its apposition ("X, the
+// lawyer representing A, was disbarred"); a relative named by a possessive before a kin word
+// ("detained A's husband, B", "A's brother was detained") is not A; a lawyer who "told
+// journalists that his client had been beaten" tells of the client the sentence names.
+func TestExtract_AppositionsAndKinPossessives(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 20 May 2025\n\nRashad Aliyev, the lawyer representing Leyla Hasanova, was disbarred by the Bar Association on 14 March 2025, ten days after he told journalists that his client had been beaten by guards at the detention facility.",
+			[]string{"disciplinary action 2025-03-14 Rashad Aliyev", "torture allegation 2025-03-04 Leyla Hasanova"}},
+		{"Baku, 20 May 2025\n\nOn 8 March 2025 police detained Hasanova’s brother, Emin Hasanov, and questioned him for several hours. On 9 March 2025 police detained Hasanova's husband, Farid Guliyev.",
+			[]string{"detention 2025-03-08 Emin Hasanov", "detention 2025-03-09 Farid Guliyev"}},
+		{"Baku, 20 May 2025\n\nOn 9 March 2025 Leyla Hasanova's husband was detained at his office.",
+			[]string{"detention 2025-03-09"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// The possessive of the next clause is no object of a passive event word before its comma:
+// "after her husband was remanded in custody, Kerimov's wife, Aysel Kerimova, was dismissed"
+// remands the husband, not the wife.
+func TestExtract_KinPossessivePastComma(t *testing.T) {
+	text := "Baku, 20 May 2025\n\nThe court convicted the blogger Tofig Kerimov on 3 April 2025. Three weeks after her husband was remanded in custody, Kerimov's wife, Aysel Kerimova, was dismissed from her job as a nurse."
+	for _, e := range Extract(text).Events {
+		if e.Type == "arrest" && e.Person == "Aysel Kerimova" {
+			t.Errorf("arrest of the wife: %+v", e)
+		}
+	}
+}
