@@ -57,6 +57,10 @@ var enMonths = map[string]int{
 // prepositional), to their numbers.
 var cyrMonths = map[string]int{}
 
+// kkMonthAt are the Kazakh month forms that say "in" the month (the locative): "ақпанда",
+// "желтоқсанында".
+var kkMonthAt = map[string]bool{}
+
 func init() {
 	for i, forms := range []string{
 		"январь января январе", "февраль февраля феврале", "март марта марте", "апрель апреля апреле",
@@ -80,6 +84,9 @@ func init() {
 	} {
 		for _, f := range strings.Fields(forms) {
 			cyrMonths[f] = i + 1
+			if strings.HasSuffix(f, "да") || strings.HasSuffix(f, "де") || strings.HasSuffix(f, "та") || strings.HasSuffix(f, "те") {
+				kkMonthAt[f] = true
+			}
 		}
 	}
 }
@@ -312,6 +319,13 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 		return &dateMention{a: i, b: end, y: d.num(k), m: m, prec: precMonth}, true
 	}
 	// A month alone, "In September", "в октябре": its year comes from the text around it.
+	// Kazakh says "in" by the case: "ақпанда", "ақпан айында" (in the month of February).
+	if d.word(j, "айында") {
+		return &dateMention{a: i, b: j + 1, m: m, prec: precMonth}, true
+	}
+	if kkMonthAt[t.low] {
+		return &dateMention{a: i, b: j, m: m, prec: precMonth}, true
+	}
 	if d.word(i-1, "in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "last", "this", "в", "с", "до", "по", "к", "начале", "конце", "середине") ||
 		d.word(i-1, "the") && j < len(d.toks) && d.toks[j].k == tWord && !d.toks[j].cap && !t.cyr { // "the January unrest"
 		return &dateMention{a: i, b: j, m: m, prec: precMonth}, true

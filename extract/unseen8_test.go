@@ -203,3 +203,20 @@ func TestExtract_KinPossessivePastComma(t *testing.T) {
 		}
 	}
 }
+
+// Kazakh forms: the active participle of detaining ("ұстаған"), house arrest written as
+// one word ("үйқамаққа алды"), dismissal from a workplace ("мектебінен жұмыстан
+// шығарылды"), sleep deprivation ("ұйықтатпаған"), and a month said by its case or with
+// "айында" ("наурыз айында", in March).
+func TestExtract_KazakhEventForms(t *testing.T) {
+	text := "Ақтау, 2025 жылғы 10 сәуір\n\nБелсенді Бауыржан Сейітовты полиция қызметкерлері 2025 жылғы 4 наурызда ұстаған. Екі күннен кейін тергеу судьясы оны үйқамаққа алды. " +
+		"Наурыз айында оның жұбайы Гүлнар Сейітова мектебінен жұмыстан шығарылды. Адвокаттың айтуынша, ұсталған түні Сейітовты тергеушілер ұйықтатпаған."
+	want := []string{"detention 2025-03-04 Бауыржан Сейітов", "dismissal 2025-03 Гүлнар Сейітова", "house arrest 2025-03-06 Бауыржан Сейітов", "torture allegation 2025-03-04 Бауыржан Сейітов"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	// A verdict is "шығарды" too, with no workplace beside it.
+	if got := eventsOf("Ақтау, 2025 жылғы 10 сәуір\n\nКеше сот белсенді Бауыржан Сейітовқа қатысты үкім шығарды."); len(got) != 0 {
+		t.Errorf("events of a verdict = %q, want none", got)
+	}
+}
