@@ -1419,6 +1419,15 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if refDate != "" {
 		return refDate
 	}
+	// "он также освобождён из-под стражи", "was also released": on the day of the event of
+	// its kind told just before.
+	if d.anyWord(max(s.a, k-3), k, "also", "также", "тоже") {
+		for x := len(d.res.Events) - 1; x >= 0; x-- {
+			if e := d.res.Events[x]; e.Type == typ && e.Date != "" {
+				return e.Date
+			}
+		}
+	}
 	// "Одновременно обыскали квартиру его брата", "Simultaneously, officers searched":
 	// at the time of the event told last.
 	if d.anyWord(s.a, k, "одновременно", "simultaneously") {

@@ -220,3 +220,24 @@ func TestExtract_KazakhEventForms(t *testing.T) {
 		t.Errorf("events of a verdict = %q, want none", got)
 	}
 }
+
+// A release told with "also" ("он также освобождён", "was also released") and no day of its
+// own is on the day of the release told just before; walking out of the courtroom free
+// ("вышла из зала суда свободной") is a release.
+func TestExtract_AlsoReleasedSameDay(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Актау, 25 ноября 2024 года\n\n22 ноября 2024 года суд приговорил Серика Жанова к двум годам ограничения свободы; его освободили в зале суда.\n\nДело Айдара Нурова прекращено; он также освобождён из-под стражи.",
+			[]string{"release 2024-11-22 Айдар Нуров", "release 2024-11-22 Серик Жанов"}},
+		{"Актау, 25 ноября 2024 года\n\n22 ноября 2024 года суд приговорил Серика Жанова к двум годам ограничения свободы; его освободили в зале суда.\n\nАсель Кенжина также вышла из зала суда свободной.",
+			[]string{"release 2024-11-22 Асель Кенжина", "release 2024-11-22 Серик Жанов"}},
+		{"Almaty, 25 November 2024\n\nOn 22 November 2024 the court gave Serik Zhanov a suspended sentence and released him in the courtroom.\n\nThe case against Aidar Nurov was closed; he was also released.",
+			[]string{"release 2024-11-22 Aidar Nurov", "release 2024-11-22 Serik Zhanov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
