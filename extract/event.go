@@ -723,6 +723,11 @@ func (d *doc) events(si int) {
 				}
 			}
 			d.addEvent(&Event{Type: typ, Date: pd, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
+			// "The other three were released after questioning": held for questioning that
+			// day, a detention the text tells only by its end.
+			if typ == "release" && pd != "" && d.afterQuestioning(s) {
+				d.heldForQuestioning = append(d.heldForQuestioning, &Event{Type: "detention", Date: pd, Person: p.Name, Inferred: "released after questioning the same day", Mentions: []Span{d.span(k, k+l)}})
+			}
 		}
 		if date != "" {
 			d.setWhat(date, typ)
@@ -731,6 +736,13 @@ func (d *doc) events(si int) {
 		k += l - 1
 	}
 	d.namedAfterCount(si)
+}
+
+// afterQuestioning reports a sentence that tells a release after questioning: "released
+// after questioning", "отпустили после допроса".
+func (d *doc) afterQuestioning(s sentence) bool {
+	return d.anyWord(s.a, s.b, "questioning", "interrogation") && d.anyWord(s.a, s.b, "after", "following") ||
+		d.anyWord(s.a, s.b, "допроса") && d.anyWord(s.a, s.b, "после")
 }
 
 // requestBefore reports a request for the measure a few words before token k: "asked the
@@ -1760,6 +1772,12 @@ func (d *doc) addEvent(e *Event) {
 // mergeEvents folds events told twice: an undated event into a dated one of the same type and
 // person, and an event without a person into one of the same type and date that has one.
 func (d *doc) mergeEvents() {
+	// A release after questioning of someone whose custody the text tells nowhere else.
+	for _, e := range d.heldForQuestioning {
+		if !slices.ContainsFunc(d.res.Events, func(o *Event) bool { return custodyType(o.Type) && o.Person == e.Person }) {
+			d.addEvent(e)
+		}
+	}
 	// Ill-treatment placed in a custody's first hours before the detention was told: the
 	// day of the person's first detention, told anywhere in the text.
 	for _, e := range d.res.Events {

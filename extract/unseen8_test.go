@@ -241,3 +241,23 @@ func TestExtract_AlsoReleasedSameDay(t *testing.T) {
 		}
 	}
 }
+
+// A release after questioning tells a custody by its end: those the text does not tell
+// detained otherwise were held that day ("The other two were released after questioning",
+// "остальных отпустили после допроса").
+func TestExtract_QuestionedThenReleasedWasHeld(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Rostov, 20 May 2024\n\nOn 14 March 2024 police searched the homes of Igor Belov and Nina Sokolova. Both were released after questioning the same evening.",
+			[]string{"detention 2024-03-14 Igor Belov", "detention 2024-03-14 Nina Sokolova", "release 2024-03-14 Igor Belov", "release 2024-03-14 Nina Sokolova", "search 2024-03-14 Igor Belov", "search 2024-03-14 Nina Sokolova"}},
+		// A detention told apart keeps its own day.
+		{"Rostov, 20 May 2024\n\nIgor Belov was detained on 13 March 2024. On 14 March he was released after questioning.",
+			[]string{"detention 2024-03-13 Igor Belov", "release 2024-03-14 Igor Belov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
