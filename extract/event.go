@@ -236,6 +236,18 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if w(-1, "under") && (w(-2, "been") && w(-3, "had") || w(-2, "remained", "remain", "remains", "stayed")) && !d.word(k+l, "since", "from") {
 			return true
 		}
+		// "который всё это время находился под домашним арестом", "оставалась под домашним
+		// арестом": the same in Russian, where the sentence gives no day ("с 5 апреля
+		// находились под домашним арестом" tells its start).
+		if w(-1, "под") && d.anyWord(max(d.sents[t.sent].a, k-3), k-1, "находился", "находилась", "находились", "находится", "находятся", "оставался", "оставалась", "оставались", "остаётся", "остается") &&
+			len(d.datesIn(d.sents[t.sent].a, d.sents[t.sent].b)) == 0 {
+			return true
+		}
+		// "his time in pre-trial detention and under house arrest counted towards the term":
+		// a time spent, not a measure imposed.
+		if w(-1, "under") && d.anyWord(max(d.sents[t.sent].a, k-7), k, "time", "spent", "period") {
+			return true
+		}
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
 		// "продлил домашний арест", "house arrest extended": its extension.
 		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||
@@ -685,7 +697,7 @@ func (d *doc) events(si int) {
 		// "A and B were detained on 11 September, C on 12 September. All three were remanded
 		// in custody": a remand told without a day follows the detentions on a day the text
 		// does not give; the day the story has reached is one of theirs, or before it.
-		if typ == "arrest" && date != "" && len(d.datesIn(s.a, s.b)) == 0 && slices.ContainsFunc(d.res.Events, func(e *Event) bool {
+		if typ == "arrest" && date != "" && !slices.ContainsFunc(d.datesIn(s.a, s.b), func(m *dateMention) bool { return m.iso == date }) && slices.ContainsFunc(d.res.Events, func(e *Event) bool {
 			return e.Type == "detention" && e.Date >= date && slices.ContainsFunc(persons, func(p *Person) bool { return p.Name == e.Person })
 		}) {
 			persons = nil
@@ -1365,8 +1377,14 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// another event word, past a colon or semicolon, is that event's.
 		// "Веру задержали, а через двое суток суд отпустил её": so past a comma and a
 		// conjunction that opens a clause with an event word of its own after the date.
+		// "A и B суд заключил под стражу, а C 20 апреля отпустили": the comma may close the
+		// event's phrase.
+		c := k + 1
+		for c < m.a && c <= k+4 && !d.punct(c, ",") {
+			c++
+		}
 		if m.a > k && (d.anyPunct(k+1, m.a, ":", ";") && slices.ContainsFunc(d.triggers, func(t int) bool { return t > k && t < m.a }) ||
-			d.punct(k+1, ",") && d.word(k+2, "а", "но", "but") && m.a <= k+4 && slices.ContainsFunc(d.triggers, func(t int) bool { return t > m.b && t < m.b+8 })) {
+			d.punct(c, ",") && d.word(c+1, "а", "но", "but") && m.a <= c+3 && slices.ContainsFunc(d.triggers, func(t int) bool { return t > m.b && t < m.b+8 })) {
 			continue
 		}
 		cands = append(cands, m)

@@ -261,3 +261,36 @@ func TestExtract_QuestionedThenReleasedWasHeld(t *testing.T) {
 		}
 	}
 }
+
+// House arrest told as a state or as time spent ("который всё это время находился под
+// домашним арестом", "his time in pre-trial detention and under house arrest counted") is
+// no measure imposed; one told with its start stays ("с 1 марта находился под домашним
+// арестом").
+func TestExtract_HouseArrestAsStateOrTimeSpent(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Минск, 20 мая 2024 года\n\n16 мая 2024 года суд приговорил Дениса Ковальчика к трём годам колонии. Ковальчика, который всё это время находился под домашним арестом, взяли под стражу в зале суда.",
+			[]string{"arrest 2024-05-16 Денис Ковальчик"}},
+		{"Krasnodar, 20 May 2024\n\nOn 16 May 2024 the court sentenced Pavel Gromov to two years. Because his time in pre-trial detention and under house arrest counted towards the term, he was released in the courtroom.",
+			[]string{"release 2024-05-16 Pavel Gromov"}},
+		{"Минск, 20 мая 2024 года\n\nДенис Ковальчик с 1 марта 2024 года находился под домашним арестом.",
+			[]string{"house arrest 2024-03-01 Денис Ковальчик"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// "A и B суд заключил под стражу, а C 20 апреля отпустили под домашний арест": the day after
+// ", а" is the next clause's; the remand told without a day of its own follows the
+// detentions on some day the text does not give.
+func TestExtract_DateOfTheClauseAfterA(t *testing.T) {
+	text := "Гродно, 20 мая 2024 года\n\n12 апреля 2024 года у Антона Шевчика и Ольги Рудько провели обыски и задержали их. Шевчика суд заключил под стражу, а Рудько 20 апреля отпустили под домашний арест."
+	want := []string{"detention 2024-04-12 Антон Шевчик", "detention 2024-04-12 Ольга Рудько", "house arrest 2024-04-20 Ольга Рудько", "search 2024-04-12 Антон Шевчик", "search 2024-04-12 Ольга Рудько"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
