@@ -246,6 +246,11 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 		if x := k - 1; d.word(x, "until", "till", "pending") || d.word(x, "the") && d.word(x-1, "until", "till", "pending") {
 			continue
 		}
+		// "The district court had sentenced them on 14 August": a verdict told as background
+		// to the ruling the story is about, not the one a courtroom release follows.
+		if f.words[d.toks[k].low] && d.word(k-1, "had") && f.words["verdict"] {
+			continue
+		}
 		var best *dateMention
 		bestDist := 1 << 30
 		for _, m := range d.sentDates[d.toks[k].sent] {

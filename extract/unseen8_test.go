@@ -294,3 +294,13 @@ func TestExtract_DateOfTheClauseAfterA(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A courtroom release follows the ruling the story is about, not a verdict told in the
+// pluperfect as its background ("The district court had sentenced them on 14 August").
+func TestExtract_CourtroomReleaseAfterAppealRuling(t *testing.T) {
+	text := "Osh, 28 November 2025\n\nOn 25 November 2025 the Osh Regional Court partly granted the appeals of the activists Nurlan Sadykov and Aida Toktorova, convicted in August of calling for riots. The district court had sentenced them on 14 August to five years each.\n\nSadykov's term was reduced to three years suspended, and he was released in the courtroom."
+	want := []string{"release 2025-11-25 Nurlan Sadykov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
