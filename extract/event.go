@@ -1377,6 +1377,11 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// another event word, past a colon or semicolon, is that event's.
 		// "Веру задержали, а через двое суток суд отпустил её": so past a comma and a
 		// conjunction that opens a clause with an event word of its own after the date.
+		// "was detained and two days later fined": a relative day after "and" dates the verb
+		// after it.
+		if m.rel && m.a > k && m.a-k <= 4 && d.anyWord(k+1, m.a, "and", "и") && m.b < s.b && d.toks[m.b].k == tWord && !d.toks[m.b].cap {
+			continue
+		}
 		// "A и B суд заключил под стражу, а C 20 апреля отпустили": the comma may close the
 		// event's phrase.
 		c := k + 1
@@ -1420,6 +1425,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// one in the event's own clause.
 		if a, b := min(m.b, k), max(m.a, k); d.commaIn(a, b) {
 			dist += 12
+		}
+		// "On 28 November Timur B., an activist sentenced in 2023 to seven years, walked out
+		// of the colony": a date inside an apposition between the subject and its verb is the
+		// apposition's.
+		if m.b <= k && d.inApposition(m, k, s) {
+			dist += 40
 		}
 		if dist < bestDist {
 			best, bestDist = m, dist
@@ -2278,6 +2289,23 @@ func (d *doc) excepted(m *personMention) bool {
 
 // relativeWords open a relative clause after a comma.
 var relativeWords = wordSet(`who whom whose which который которая которое которые которого которую которых которым которой чей чья`)
+
+// inApposition reports a date between commas that open with a lower-case word or an
+// article right after a person's name, before token k: "X, a teacher convicted in 2022,".
+func (d *doc) inApposition(m *dateMention, k int, s sentence) bool {
+	open := -1
+	for x := m.a - 1; x > s.a && x >= m.a-12; x-- {
+		if d.punct(x, ",") {
+			open = x
+			break
+		}
+	}
+	if open < 0 || d.toks[open+1].k != tWord || d.toks[open+1].cap && !d.word(open+1, "a", "an", "the") {
+		return false
+	}
+	named := slices.ContainsFunc(d.personsIn(max(s.a, open-4), open), func(p *personMention) bool { return p.b == open && p.p != nil && !p.pronoun })
+	return named && d.commaIn(m.b, k)
+}
 
 // inClosedRelative reports a mention inside a relative clause that opens with a comma and
 // "who" ("A, who represented B,") and closes with a comma before token a.

@@ -304,3 +304,22 @@ func TestExtract_CourtroomReleaseAfterAppealRuling(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// The day of an event is not that of an apposition between its subject and its verb ("X, an
+// activist sentenced in 2023 to seven years, walked out of the colony"), nor a relative day
+// after "and" that dates the next verb ("was detained and two days later fined").
+func TestExtract_DayOfAppositionOrNextVerb(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Pavlodar, 5 December 2025\n\nOn 28 November Marat Issayev, a trade unionist sentenced in 2022 to six years for organising a strike, walked out of a penal colony near Ekibastuz after being pardoned.",
+			[]string{"release 2025-11-28 Marat Issayev"}},
+		{"Aktobe, 5 December 2025\n\nOn 22 November police dispersed a picket outside the akimat. The organiser, Saule Bekova, was detained and two days later fined by an administrative court.",
+			[]string{"detention 2025-11-22 Saule Bekova", "disruption 2025-11-22"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
