@@ -197,6 +197,15 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if strings.HasPrefix(lem, "исключ") && d.anyWord(k+1, min(d.sents[t.sent].b, k+4), "эпизод", "эпизоды", "обвинения", "приговора", "квалифицирующий", "признак", "доказательств", "статью", "статьи") {
 			return true
 		}
+		// "прекратила в отношении него дисциплинарное производство", "dropped the disciplinary
+		// proceedings", "declined to open disciplinary proceedings": proceedings ended or
+		// refused, no sanction.
+		if lem == "disciplinary" || lem == "дисциплинарный" {
+			if d.anyWord(max(d.sents[t.sent].a, k-8), k, "прекратила", "прекратил", "прекратили", "прекращено", "отказала", "отказал", "отказались", "отказалась",
+				"dropped", "closed", "terminated", "discontinued", "declined", "refused", "ended") {
+				return true
+			}
+		}
 		if lem == "disciplinary" {
 			return w(1, "commission", "committee", "board", "body", "commissions")
 		}

@@ -323,3 +323,17 @@ func TestExtract_DayOfAppositionOrNextVerb(t *testing.T) {
 		}
 	}
 }
+
+// Disciplinary proceedings closed or refused ("комиссия прекратила в отношении него
+// дисциплинарное производство", "the bar declined to open disciplinary proceedings") are no
+// sanction.
+func TestExtract_DisciplinaryProceedingsClosed(t *testing.T) {
+	for _, text := range []string{
+		"Краснодар, 20 мая 2025 года\n\n14 мая 2025 года квалификационная комиссия прекратила в отношении адвоката Игоря Лебедева дисциплинарное производство.",
+		"Krasnodar, 20 May 2025\n\nOn 14 May 2025 the regional bar chamber declined to open disciplinary proceedings against the lawyer Igor Lebedev.",
+	} {
+		if got := eventsOf(text); len(got) != 0 {
+			t.Errorf("events of %q = %q, want none", text, got)
+		}
+	}
+}
