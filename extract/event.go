@@ -1875,12 +1875,13 @@ func (d *doc) aboutNoun(k int) bool {
 	s := d.sents[t.sent]
 	for x := k - 1; x >= max(s.a, k-8); x-- {
 		switch {
-		case d.word(x, "concerning", "regarding", "alleged", "re"):
+		case d.word(x, "concerning", "regarding", "alleged", "re", "condemn", "condemns", "condemned", "condemning"):
 			return true
 		case d.word(x, "of") && d.word(x-1, "allegations", "allegation", "signs", "reports", "claims", "complaints", "evidence"),
 			d.word(x, "from") && d.word(x-1, "protected", "protect", "safe", "free"),
 			d.word(x, "for") && d.word(x-1, "grounds", "basis", "reasons"),
-			d.word(x, "into") && d.word(x-1, "investigation", "investigate", "inquiry", "probe"):
+			d.word(x, "into") && d.word(x-1, "investigation", "investigate", "inquiry", "probe"),
+			d.word(x, "that", "at", "over") && d.word(x-1, "concern", "concerned", "alarmed", "alarm"):
 			return true
 		case aboutFillers[d.toks[x].low] || d.is(x, cEvent):
 			continue

@@ -337,3 +337,15 @@ func TestExtract_DisciplinaryProceedingsClosed(t *testing.T) {
 		}
 	}
 }
+
+// What a letter voices concern at or condemns ("serious concern that the disbarment of Mr.
+// X", "concerned at the detention of", "condemn the arrest of") is its topic, no new event
+// where the sentence gives no day.
+func TestExtract_ConcernAndCondemnationAreTopics(t *testing.T) {
+	text := "Geneva, 20 May 2025\n\nMr. Rustam Khalilov, a lawyer, was disbarred on 14 March 2025.\n\n" +
+		"We express serious concern that the disbarment of Mr. Khalilov appears to be linked to his work. We are also concerned at the detention of Mr. Khalilov's client, Mr. Anvar Tursunov, and condemn the arrest of Mr. Tursunov's brother."
+	want := []string{"disciplinary action 2025-03-14 Rustam Khalilov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
