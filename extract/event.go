@@ -2373,7 +2373,8 @@ func (d *doc) relativeSubject(a int) int {
 }
 
 // homeWords are the words of a home searched: its owner is whom a search is of.
-var homeWords = wordSet(`flat apartment home house office квартире квартиру квартира квартиры доме дом жилище`)
+var homeWords = wordSet(`flat apartment home house office квартире квартиру квартира квартиры доме дом жилище
+	үйінде үйде үйін пәтерінде пәтерде пәтерін үйлерінде`)
 
 // homeOfLast returns, for a search of a home that names no one ("В тот же вечер в квартире
 // провели обыск"), the person of the event told last in the paragraph, whose home it is.

@@ -349,3 +349,21 @@ func TestExtract_ConcernAndCondemnationAreTopics(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Homes in Kazakh are homes: "оның үйінде тінту жүргізілді" (a search in his home) is of the
+// person just told; "the homes of A and B" are theirs, "the homes of relatives of X" not X's.
+func TestExtract_HomesSearched(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Gomel, 20 May 2025\n\nOn 17 April 2025 officers searched the homes of Pavel Hrydzin and Nina Sotnik.\n\nOn 18 April 2025 officers searched the homes of relatives of the exiled journalist Ihar Kasman.",
+			[]string{"search 2025-04-17 Nina Sotnik", "search 2025-04-17 Pavel Hrydzin", "search 2025-04-18"}},
+		{"Алматы, 2025 жылғы 10 сәуір\n\nБелсенді Ержан Қасымовты полиция 2025 жылғы 4 наурызда ұстаған. Сол күні оның үйінде тінту жүргізілді.",
+			[]string{"detention 2025-03-04 Ержан Қасымов", "search 2025-03-04 Ержан Қасымов"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
