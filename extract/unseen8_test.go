@@ -367,3 +367,16 @@ func TestExtract_HomesSearched(t *testing.T) {
 		}
 	}
 }
+
+// "the four" as the object of an event word ("remanded the four in custody, and placed X
+// under house arrest") stands for the four people told before, not for the name of the next
+// clause.
+func TestExtract_TheNumberAsObject(t *testing.T) {
+	text := "Baku, 20 May 2024\n\nPolice detained Leyla Aliyeva, Rauf Guliyev, Nigar Mammadova and Tural Hasanov on 4 December 2023. Two days later the district court remanded the four in custody, and placed Samira Karimova, a mother of three, under house arrest."
+	want := []string{"arrest 2023-12-06 Leyla Aliyeva", "arrest 2023-12-06 Nigar Mammadova", "arrest 2023-12-06 Rauf Guliyev", "arrest 2023-12-06 Tural Hasanov",
+		"detention 2023-12-04 Leyla Aliyeva", "detention 2023-12-04 Nigar Mammadova", "detention 2023-12-04 Rauf Guliyev", "detention 2023-12-04 Tural Hasanov",
+		"house arrest 2023-12-06 Samira Karimova"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
