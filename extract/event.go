@@ -257,6 +257,11 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if w(-1, "under") && d.anyWord(max(d.sents[t.sent].a, k-7), k, "time", "spent", "period") {
 			return true
 		}
+		// "after a court revoked his house arrest", "домашний арест отменили": its end.
+		if revoked := []string{"revoked", "revoke", "revokes", "lifted", "cancelled", "canceled", "отменил", "отменила", "отменили", "отменён", "отменен", "снял", "сняла", "сняли", "снят"}; d.anyWord(max(d.sents[t.sent].a, k-3), k, revoked...) ||
+			d.anyWord(k+l, min(d.sents[t.sent].b, k+l+3), revoked...) {
+			return true
+		}
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
 		// "продлил домашний арест", "house arrest extended": its extension.
 		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||

@@ -380,3 +380,24 @@ func TestExtract_TheNumberAsObject(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// Custody after house arrest: "was returned to pre-trial detention on 20 January, after a
+// court revoked his house arrest" is an arrest; the revoked house arrest is its end, no new
+// house arrest ("суд отменил домашний арест").
+func TestExtract_ReturnedToCustodyHouseArrestRevoked(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Bishkek, 20 February 2025\n\nThe activist Bolot Asanov was returned to pre-trial detention on 20 January 2025, after a court revoked his house arrest.",
+			[]string{"arrest 2025-01-20 Bolot Asanov"}},
+		{"Bishkek, 20 February 2025\n\nOn 3 February 2025 the blogger Ainura Sydykova was returned to custody by the appeal court.",
+			[]string{"arrest 2025-02-03 Ainura Sydykova"}},
+		{"Бишкек, 20 февраля 2025 года\n\n20 января 2025 года городской суд отменил домашний арест активиста Болота Асанова.",
+			nil},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
