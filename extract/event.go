@@ -2334,6 +2334,22 @@ func (d *doc) inClosedRelative(m *personMention, a int, s sentence) bool {
 			open = x
 			break
 		}
+		// "Ms. N, a contributor to the website who had reported on X's arrest, was detained":
+		// a relative clause inside an apposition that opens with a comma.
+		if relativeWords[d.toks[x].low] && d.toks[x].k == tWord {
+			for c := x - 1; c > s.a && c >= x-8; c-- {
+				if d.anyPunct(c, c+1, ";", ":", "—", "–", "(", ")") {
+					break
+				}
+				if d.punct(c, ",") {
+					open = x
+					break
+				}
+			}
+			if open >= 0 {
+				break
+			}
+		}
 		// "Javid Rzayev, the lawyer representing A, was disbarred": a participle's object
 		// in an apposition, as in a relative clause.
 		if low := d.toks[x].low; d.toks[x].k == tWord && !d.toks[x].cap && x < m.a && (strings.HasSuffix(low, "ing") && len(low) > 5 ||

@@ -401,3 +401,13 @@ func TestExtract_ReturnedToCustodyHouseArrestRevoked(t *testing.T) {
 		}
 	}
 }
+
+// A name inside a relative clause of an apposition ("Ms. A, a reporter for the outlet who had
+// written about Mr. B's arrest, was detained") is not the subject of the verb after it.
+func TestExtract_RelativeInsideApposition(t *testing.T) {
+	text := "Geneva, 20 May 2024\n\nMr. Oraz Berdiyev was arrested on 11 August 2023.\n\nMs. Ayna Charyyeva, a reporter for the same outlet who had written about Mr. Berdiyev's arrest, was detained in Dashoguz on 27 November 2023."
+	want := []string{"arrest 2023-08-11 Oraz Berdiyev", "detention 2023-11-27 Ayna Charyyeva"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
