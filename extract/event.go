@@ -2185,7 +2185,7 @@ func (d *doc) gappedAnd(b int, s sentence) []datedItem {
 			continue
 		}
 		end := y
-		for end < s.b && end-y <= 10 && !d.punct(end, ";", ".") && (d.toks[end].k != tWord || !d.is(end, cEvent) && (d.month(end) > 0 || relWords[d.toks[end].low] || d.word(end, "on", "in", "week", "day", "days", "weeks", "month", "following", "next", "a", "the"))) {
+		for end < s.b && end-y <= 10 && !d.punct(end, ";", ".") && (d.toks[end].k != tWord || !d.is(end, cEvent) && (d.month(end) > 0 || relWords[d.toks[end].low] || d.mayCount(end) || d.word(end, "on", "in", "week", "day", "days", "weeks", "month", "following", "next", "a", "the"))) {
 			end++
 		}
 		var last *dateMention

@@ -411,3 +411,13 @@ func TestExtract_RelativeInsideApposition(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// The clause after "and" that leaves out the verb may be dated by a count of days: "A was
+// detained on 2 July 2022 and B three days later".
+func TestExtract_GappedAndCountedDays(t *testing.T) {
+	text := "Nukus, 20 May 2023\n\nBakhyt Orazov was detained on 2 July 2022 and Aidos Tleumuratov three days later."
+	want := []string{"detention 2022-07-02 Bakhyt Orazov", "detention 2022-07-05 Aidos Tleumuratov"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
