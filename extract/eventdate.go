@@ -68,7 +68,7 @@ var rulingWords = func() map[string]bool {
 // from ("the morning after the protest", "в день акции").
 var gatheringFamily = &eventFamily{words: wordSet(`protest protests rally rallies demonstration demonstrations strike
 	march picket gathering vigil акция акции акцию митинг митинга митингов протест протеста протестов пикет пикета
-	забастовка забастовки шествие шествия собрание собрания`)}
+	забастовка забастовки шествие шествия собрание собрания gathered собрались`)}
 
 // typeFamilies are the families of the event types, for the nouns of the vocabulary that
 // eventNouns does not list ("two days after the raid", "после избиения"). Made once: Extract

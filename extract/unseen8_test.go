@@ -421,3 +421,21 @@ func TestExtract_GappedAndCountedDays(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A gathering told by its verb ("people gathered", "собрались") is the protest that "a
+// month after the protest" counts from.
+func TestExtract_GatheringToldByVerb(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Ufa, 20 May 2024\n\nOn 9 September 2023 around 1,500 people gathered in front of the administration building in Mrakovo. In the evening riot police dispersed the crowd.\n\nZulfiya Karimova was detained a month after the protest and placed under house arrest two days later.",
+			[]string{"detention 2023-10-09 Zulfiya Karimova", "disruption 2023-09-09", "house arrest 2023-10-11 Zulfiya Karimova"}},
+		{"Уфа, 20 мая 2024 года\n\n9 сентября 2023 года около полутора тысяч человек собрались у здания администрации в Мраково.\n\nЗульфию Каримову задержали через месяц после акции.",
+			[]string{"detention 2023-10-09 Зульфия Каримова"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
