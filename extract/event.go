@@ -484,6 +484,14 @@ func (d *doc) counted(a, k int) bool {
 		if n := d.num(x); n >= 10 && people(x+1) && !d.word(x+1, "of") && !d.toks[x].used {
 			return true
 		}
+		// "recorded more than 500 administrative detentions", "более 300 задержаний": a count
+		// of the events themselves; "more than two were detained": of people.
+		if n := d.num(x); n >= 10 && k-x <= 3 && !d.toks[x].used && !d.word(x+1, "of") && d.pluralEventNoun(k) {
+			return true
+		}
+		if d.word(x, "more", "over") && d.word(x+1, "than") && d.mayCount(x+2) && d.word(x+3, "were", "have", "had") {
+			return true
+		}
 	}
 	return false
 }
@@ -785,6 +793,12 @@ func (d *doc) requestBefore(a, k int) bool {
 		}
 	}
 	return false
+}
+
+// pluralEventNoun reports an event word at k that is a plural noun: "detentions", "searches",
+// "задержаний", "обысков".
+func (d *doc) pluralEventNoun(k int) bool {
+	return d.word(k, "detentions", "arrests", "searches", "raids", "dismissals", "releases", "задержаний", "обысков", "арестов", "увольнений")
 }
 
 // namedAfterCount proposes the detention of a count of people told in the sentence before

@@ -439,3 +439,19 @@ func TestExtract_GatheringToldByVerb(t *testing.T) {
 		}
 	}
 }
+
+// Background and threats are no events: a count of the events themselves ("has recorded
+// more than 500 administrative detentions"), a count of people by a ratio ("for each person
+// released, more than two were detained"), a threat in the future ("в случае возвращения он
+// будет задержан").
+func TestExtract_StatisticsAndThreats(t *testing.T) {
+	for _, text := range []string{
+		"Tbilisi, 20 May 2025\n\nSince 28 November 2024, the monitors have recorded more than 500 administrative detentions connected to the protests.",
+		"Minsk, 20 January 2025\n\nThe year ended with new arrests: for each person released in 2024, more than two were detained.",
+		"Баку, 20 мая 2025 года\n\nВ марте 2025 года сотрудники СГБ сообщили семье блогера Тофига Исмаилова, что в случае возвращения в страну он будет немедленно задержан.",
+	} {
+		if got := eventsOf(text); len(got) != 0 {
+			t.Errorf("events of %q = %q, want none", text, got)
+		}
+	}
+}
