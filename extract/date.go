@@ -665,6 +665,9 @@ func (d *doc) findDates() {
 	if d.dateline != nil {
 		anchor, lastYear = d.dateline, d.dateline.y
 		d.addDate(d.dateline, "dateline")
+		if d.postStamp(d.dateline) {
+			d.postStamps = append(d.postStamps, d.dateline.a) // the feed's first post
+		}
 	}
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
@@ -749,6 +752,7 @@ func (d *doc) findDates() {
 					post = m
 				}
 				d.postDay = m
+				d.postStamps = append(d.postStamps, m.a)
 			}
 			d.addDate(m, "")
 			if m.y != 0 && !m.until {

@@ -1548,6 +1548,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if spot && si > 0 {
 		para = d.sents[si-1].para
 	}
+	// A feed's post tells one story over its paragraphs: a custody told without a day ("¶
+	// Младшего брата блогера увезли в управление") goes on from the day the paragraph before
+	// reached, in the same post.
+	if (custodyType(typ) || typ == "release") && si > 0 && d.sents[si-1].para != s.para && d.samePost(d.sents[si-1].a, s.a) {
+		para = d.sents[si-1].para
+	}
 	for sj := si - 1; sj >= 0 && si-sj <= 4 && (d.sents[sj].para == s.para || d.sents[sj].para == para); sj-- {
 		if e := d.lastEventIn(d.sents[sj]); e != "" {
 			return e
@@ -1577,6 +1583,19 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	return last
+}
+
+// samePost reports tokens a < b in one post of a feed: a stamp before a, none between.
+func (d *doc) samePost(a, b int) bool {
+	before := false
+	for _, p := range d.postStamps {
+		if p < a {
+			before = true
+		} else if p < b {
+			return false
+		}
+	}
+	return before
 }
 
 // afterPerson reads "a week after Levan", "two days after Kapanadze" right after the event

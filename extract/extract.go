@@ -106,6 +106,7 @@ type doc struct {
 	// ("beaten at the police station") before any detention of theirs was told.
 	tortureInCustody map[string]bool
 	postDay          *dateMention // the stamp of the feed's post being read, once one is found
+	postStamps       []int        // where the feed's posts begin: the tokens of their stamps
 	// heldForQuestioning are the detentions that releases after questioning imply, for those
 	// whose custody the text does not tell otherwise.
 	heldForQuestioning []*Event

@@ -455,3 +455,21 @@ func TestExtract_StatisticsAndThreats(t *testing.T) {
 		}
 	}
 }
+
+// A feed's post tells one story over its paragraphs: a custody told without a day in the
+// post's next paragraph is of the day the paragraph before reached; not across posts.
+func TestExtract_FeedPostParagraphsShareTheDay(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Канал «Вести» | @vesti_example\n\n——————\n10.10.2024 09:42\n\nПозавчера вечером в Кулябе сотрудники ГКНБ пришли с обыском в дом Рустама Саидова.\n\nЕго сына, Фарруха Саидова, увезли в отдел полиции.",
+			[]string{"detention 2024-10-08 Фаррух Саидов", "search 2024-10-08 Рустам Саидов"}},
+		{"Канал «Вести» | @vesti_example\n\n——————\n10.10.2024 09:42\n\nПозавчера вечером в Кулябе сотрудники ГКНБ пришли с обыском в дом Рустама Саидова.\n\n——————\n14.10.2024 11:20\n\nЕго сына, Фарруха Саидова, увезли в отдел полиции.",
+			[]string{"detention  Фаррух Саидов", "search 2024-10-08 Рустам Саидов"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
