@@ -2461,7 +2461,7 @@ func (d *doc) modal(a, k int) bool {
 		if d.word(x, "can", "could", "may", "might", "would", "should", "will", "if", "unless", "whether", "hope", "hopes", "urge",
 			"urges", "seek", "seeks", "demand", "demands", "calls", "call", "asked", "asks", "requested", "want", "wants",
 			"not", "never", "neither", "nor", "none", "cancel", "may", "no", "routinely", "regularly", "usually", "often", "frequently", "регулярно", "обычно", "часто", "может", "могут", "может", "должны", "должен", "должна", "могли", "мог", "могла", "если", "требуют", "требует", "призывает",
-			"призываем", "просил", "просила", "просит", "не", "добиваться", "добиться", "чтобы", "must", "possible",
+			"призываем", "просил", "просила", "просит", "не", "будет", "будут", "случае", "добиваться", "добиться", "чтобы", "must", "possible",
 			"might", "expected", "threatened", "faces", "face", "facing", "refused", "declined", "отказался", "отказалась", "отказал", "отказала", "отказались",
 			"threatening", "угрожали", "угрожал", "угрожала", "угрожая", "пригрозили", "пригрозил", "пригрозила", "грозили") {
 			return true

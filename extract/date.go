@@ -57,6 +57,10 @@ var enMonths = map[string]int{
 // prepositional), to their numbers.
 var cyrMonths = map[string]int{}
 
+// kkMonthAt are the Kazakh month forms that say "in" the month (the locative): "ақпанда",
+// "желтоқсанында".
+var kkMonthAt = map[string]bool{}
+
 func init() {
 	for i, forms := range []string{
 		"январь января январе", "февраль февраля феврале", "март марта марте", "апрель апреля апреле",
@@ -80,6 +84,9 @@ func init() {
 	} {
 		for _, f := range strings.Fields(forms) {
 			cyrMonths[f] = i + 1
+			if strings.HasSuffix(f, "да") || strings.HasSuffix(f, "де") || strings.HasSuffix(f, "та") || strings.HasSuffix(f, "те") {
+				kkMonthAt[f] = true
+			}
 		}
 	}
 }
@@ -352,6 +359,13 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 		return &dateMention{a: i, b: end, y: d.num(k), m: m, prec: precMonth}, true
 	}
 	// A month alone, "In September", "в октябре": its year comes from the text around it.
+	// Kazakh says "in" by the case: "ақпанда", "ақпан айында" (in the month of February).
+	if d.word(j, "айында") {
+		return &dateMention{a: i, b: j + 1, m: m, prec: precMonth}, true
+	}
+	if kkMonthAt[t.low] {
+		return &dateMention{a: i, b: j, m: m, prec: precMonth}, true
+	}
 	if d.word(i-1, "in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "last", "this", "в", "с", "до", "по", "к", "начале", "конце", "середине") ||
 		d.word(i-1, "the") && j < len(d.toks) && d.toks[j].k == tWord && !d.toks[j].cap && !t.cyr { // "the January unrest"
 		return &dateMention{a: i, b: j, m: m, prec: precMonth}, true
@@ -691,6 +705,9 @@ func (d *doc) findDates() {
 	if d.dateline != nil {
 		anchor, lastYear = d.dateline, d.dateline.y
 		d.addDate(d.dateline, "dateline")
+		if d.postStamp(d.dateline) {
+			d.postStamps = append(d.postStamps, d.dateline.a) // the feed's first post
+		}
 	}
 	for i := 0; i < len(d.toks); i++ {
 		t := &d.toks[i]
@@ -777,8 +794,12 @@ func (d *doc) findDates() {
 			}
 			// "26.03.2025 10:15" alone on its line after the dateline: the next post of a
 			// feed, whose "вчера" and "today" are counted from it.
-			if d.dateline != nil && (m.prec == precDay && m.y != 0 || m.prec == precNoYear) && d.postStamp(m) {
-				post = m
+			if (m.prec == precDay && m.y != 0 || m.prec == precNoYear) && d.postStamp(m) {
+				if d.dateline != nil {
+					post = m
+				}
+				d.postDay = m
+				d.postStamps = append(d.postStamps, m.a)
 			}
 			d.addDate(m, "")
 			if m.y != 0 && !m.until {
@@ -1161,7 +1182,8 @@ func (d *doc) kkYearPhrase(i int) yearRef {
 func (d *doc) future(i int) bool {
 	sa, _ := d.sentenceOf(i)
 	for k := max(sa, i-5); k < i; k++ {
-		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до", "алғашқы", "келесі") {
+		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до", "алғашқы", "келесі",
+			"postponed", "rescheduled", "перенесли", "перенесено", "перенесён", "перенесен", "перенесена", "отложили", "отложено") {
 			return true
 		}
 	}
@@ -1178,7 +1200,8 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 	for _, x := range d.dates {
 		// "who has lived in Vilnius since 2021, was sentenced on 2 July": a state's start
 		// year does not date a day.
-		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !x.dateline && !(x.since && x.prec == precYear) {
+		// A feed post's stamp that opens the sentence is the post's day, not the story's.
+		if x.a >= sa && x.a < i && x.y != 0 && !x.rel && !x.dateline && !(x.since && x.prec == precYear) && x != d.postDay {
 			same = x
 		}
 	}
@@ -1239,6 +1262,19 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 			}
 			break
 		}
+	}
+	// "20.08.2024 19:30 ¶ He writes that on 12 July he was beaten": a feed's post tells its
+	// days in the year of its stamp, or the year before for a later day of the calendar.
+	// A hearing it announces is of the year of its stamp, or the next.
+	if p := d.postDay; p != nil && p.y != 0 && p.a < i && m.prec == precNoYear {
+		md, pd := m.m*100+m.d, p.m*100+p.d
+		switch future := d.future(i); {
+		case future && md < pd:
+			return p.y + 1
+		case !future && md > pd:
+			return p.y - 1
+		}
+		return p.y
 	}
 	if d.docDate != nil && d.docDate.y != 0 {
 		ref := d.docDate

@@ -197,6 +197,15 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if strings.HasPrefix(lem, "исключ") && d.anyWord(k+1, min(d.sents[t.sent].b, k+4), "эпизод", "эпизоды", "обвинения", "приговора", "квалифицирующий", "признак", "доказательств", "статью", "статьи") {
 			return true
 		}
+		// "прекратила в отношении него дисциплинарное производство", "dropped the disciplinary
+		// proceedings", "declined to open disciplinary proceedings": proceedings ended or
+		// refused, no sanction.
+		if lem == "disciplinary" || lem == "дисциплинарный" {
+			if d.anyWord(max(d.sents[t.sent].a, k-8), k, "прекратила", "прекратил", "прекратили", "прекращено", "отказала", "отказал", "отказались", "отказалась",
+				"dropped", "closed", "terminated", "discontinued", "declined", "refused", "ended") {
+				return true
+			}
+		}
 		if lem == "disciplinary" {
 			return w(1, "commission", "committee", "board", "body", "commissions")
 		}
@@ -236,6 +245,23 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		if w(-1, "under") && (w(-2, "been") && w(-3, "had") || w(-2, "remained", "remain", "remains", "stayed")) && !d.word(k+l, "since", "from") {
 			return true
 		}
+		// "который всё это время находился под домашним арестом", "оставалась под домашним
+		// арестом": the same in Russian, where the sentence gives no day ("с 5 апреля
+		// находились под домашним арестом" tells its start).
+		if w(-1, "под") && d.anyWord(max(d.sents[t.sent].a, k-3), k-1, "находился", "находилась", "находились", "находится", "находятся", "оставался", "оставалась", "оставались", "остаётся", "остается") &&
+			len(d.datesIn(d.sents[t.sent].a, d.sents[t.sent].b)) == 0 {
+			return true
+		}
+		// "his time in pre-trial detention and under house arrest counted towards the term":
+		// a time spent, not a measure imposed.
+		if w(-1, "under") && d.anyWord(max(d.sents[t.sent].a, k-7), k, "time", "spent", "period") {
+			return true
+		}
+		// "after a court revoked his house arrest", "домашний арест отменили": its end.
+		if revoked := []string{"revoked", "revoke", "revokes", "lifted", "cancelled", "canceled", "отменил", "отменила", "отменили", "отменён", "отменен", "снял", "сняла", "сняли", "снят"}; d.anyWord(max(d.sents[t.sent].a, k-3), k, revoked...) ||
+			d.anyWord(k+l, min(d.sents[t.sent].b, k+l+3), revoked...) {
+			return true
+		}
 		// "освободили из-под домашнего ареста", "released from house arrest": its end.
 		// "продлил домашний арест", "house arrest extended": its extension.
 		return w(-1, "из-под", "from") || d.anyWord(max(d.sents[d.toks[k].sent].a, k-5), k, "продлил", "продлила", "продлили", "продлён", "продлен", "extended", "prolonged") ||
@@ -248,6 +274,12 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		}
 		// "до суда находились под подпиской о невыезде": the same, unless told with its start.
 		if d.anyWord(max(d.sents[t.sent].a, k-3), k, "находились", "находился", "находилась") && !d.anyWord(k+l, min(d.sents[t.sent].b, k+l+3), "с", "со") {
+			return true
+		}
+		// "the prohibition on his leaving the country was lifted", "сняли запрет на выезд": the
+		// ban's end, not its start.
+		if lifts := []string{"lifted", "lift", "lifts", "cancelled", "canceled", "revoked", "снят", "сняли", "снял", "сняла", "отменён", "отменен", "отменили", "отменил", "отменила"}; d.anyWord(max(d.sents[t.sent].a, k-3), k, lifts...) ||
+			d.anyWord(k+l, min(d.sents[t.sent].b, k+l+5), lifts...) {
 			return true
 		}
 		// "may not leave Oral without the permission of the probation service": a town a
@@ -288,11 +320,27 @@ func (d *doc) lawyerTelling(s sentence, k int, p *Person) bool {
 		return false
 	}
 	for _, m := range d.personsIn(s.a, k) {
-		if m.p == p && !m.pronoun && (d.anyWord(m.b, min(k, m.b+3), sayVerbs...) || d.anyWord(m.b, min(k, m.b+3), "говорит", "утверждает", "writes", "пишет")) {
+		if m.p == p && (d.anyWord(m.b, min(k, m.b+3), sayVerbs...) || d.anyWord(m.b, min(k, m.b+3), "говорит", "утверждает", "writes", "пишет")) {
 			return true
 		}
 	}
 	return false
+}
+
+// clientNamed returns the person sentence s names as the lawyer's client: right after
+// "representing", "defending", "client" or "подзащитного" ("the lawyer representing A", "his
+// client A"), or nil.
+func (d *doc) clientNamed(s sentence, lawyer *Person) *Person {
+	for _, m := range d.personsIn(s.a, s.b) {
+		x := m.a - 1
+		if d.word(x, "the", "his", "her") {
+			x--
+		}
+		if m.p != nil && m.p != lawyer && !m.pronoun && (d.word(x, "representing", "defending", "client") || strings.HasPrefix(d.word2(x), "подзащитн")) {
+			return m.p
+		}
+	}
+	return nil
 }
 
 // notHeld reports a sentence that says, before token k, that its person was questioned as a
@@ -436,6 +484,14 @@ func (d *doc) counted(a, k int) bool {
 		if n := d.num(x); n >= 10 && people(x+1) && !d.word(x+1, "of") && !d.toks[x].used {
 			return true
 		}
+		// "recorded more than 500 administrative detentions", "более 300 задержаний": a count
+		// of the events themselves; "more than two were detained": of people.
+		if n := d.num(x); n >= 10 && k-x <= 3 && !d.toks[x].used && !d.word(x+1, "of") && d.pluralEventNoun(k) {
+			return true
+		}
+		if d.word(x, "more", "over") && d.word(x+1, "than") && d.mayCount(x+2) && d.word(x+3, "were", "have", "had") {
+			return true
+		}
 	}
 	return false
 }
@@ -478,7 +534,8 @@ func (d *doc) events(si int) {
 			k += l - 1
 			continue
 		}
-		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) {
+		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) ||
+			typ == "disciplinary action" && d.requestBefore(s.a, k) {
 			k += l - 1
 			continue
 		}
@@ -514,7 +571,16 @@ func (d *doc) events(si int) {
 			var after []*Person
 			seen := map[*Person]bool{}
 			first := -1 // where the list after the event word begins
-			for _, m := range d.personsIn(k+l, s.b) {
+			// "remanded A, B and C in custody and released D on bail": the names before the
+			// next event word, not those of its clause.
+			end := s.b
+			for _, t := range d.triggers {
+				if t >= k+l {
+					end = t
+					break
+				}
+			}
+			for _, m := range d.personsIn(k+l, end) {
 				if first < 0 {
 					first = m.a
 				}
@@ -567,7 +633,10 @@ func (d *doc) events(si int) {
 			// The client is whom the story told an event of last, else the one defendant.
 			lawyer := persons[0]
 			persons = nil
-			if cast := d.defendants(); d.lastOf != nil && d.lastOf != lawyer && !hasRole(d.lastOf, "lawyer") {
+			if c := d.clientNamed(s, lawyer); c != nil {
+				// "X, the lawyer representing A, said that his client had been beaten"
+				persons = []*Person{c}
+			} else if cast := d.defendants(); d.lastOf != nil && d.lastOf != lawyer && !hasRole(d.lastOf, "lawyer") {
 				persons = []*Person{d.lastOf}
 			} else if len(cast) == 1 {
 				persons = cast
@@ -647,6 +716,14 @@ func (d *doc) events(si int) {
 		if each == nil && len(persons) == 1 {
 			each = d.duringOwn(s)
 		}
+		// "A and B were detained on 11 September, C on 12 September. All three were remanded
+		// in custody": a remand told without a day follows the detentions on a day the text
+		// does not give; the day the story has reached is one of theirs, or before it.
+		if typ == "arrest" && date != "" && !slices.ContainsFunc(d.datesIn(s.a, s.b), func(m *dateMention) bool { return m.iso == date }) && slices.ContainsFunc(d.res.Events, func(e *Event) bool {
+			return e.Type == "detention" && e.Date >= date && slices.ContainsFunc(persons, func(p *Person) bool { return p.Name == e.Person })
+		}) {
+			persons = nil
+		}
 		for _, p := range persons {
 			d.lastOf, d.lastOfSent = p, si
 			pd := date
@@ -670,9 +747,21 @@ func (d *doc) events(si int) {
 					if inferred == "" {
 						inferred = "dated by the person's detention, where the text places it"
 					}
+				} else {
+					// The detention may be told later: "a lawyer said his client was beaten
+					// in the police. ... He was detained on 13 January."
+					if d.tortureInCustody == nil {
+						d.tortureInCustody = map[string]bool{}
+					}
+					d.tortureInCustody[p.Name] = true
 				}
 			}
 			d.addEvent(&Event{Type: typ, Date: pd, Person: p.Name, Inferred: inferred, Mentions: []Span{d.span(k, k+l)}})
+			// "The other three were released after questioning": held for questioning that
+			// day, a detention the text tells only by its end.
+			if typ == "release" && pd != "" && d.afterQuestioning(s) {
+				d.heldForQuestioning = append(d.heldForQuestioning, &Event{Type: "detention", Date: pd, Person: p.Name, Inferred: "released after questioning the same day", Mentions: []Span{d.span(k, k+l)}})
+			}
 		}
 		if date != "" {
 			d.setWhat(date, typ)
@@ -681,6 +770,35 @@ func (d *doc) events(si int) {
 		k += l - 1
 	}
 	d.namedAfterCount(si)
+}
+
+// afterQuestioning reports a sentence that tells a release after questioning: "released
+// after questioning", "отпустили после допроса".
+func (d *doc) afterQuestioning(s sentence) bool {
+	return d.anyWord(s.a, s.b, "questioning", "interrogation") && d.anyWord(s.a, s.b, "after", "following") ||
+		d.anyWord(s.a, s.b, "допроса") && d.anyWord(s.a, s.b, "после")
+}
+
+// requestBefore reports a request for the measure a few words before token k: "asked the
+// Council to open disciplinary proceedings", "ходатайствовал о возбуждении дисциплинарного
+// производства". Asked for is not done.
+func (d *doc) requestBefore(a, k int) bool {
+	for x := k - 1; x >= max(a, k-10); x-- {
+		if d.word(x, "who", "which", "whom", "когда", "который", "которая", "которые", "которого", "которую") {
+			return false
+		}
+		if d.word(x, "asked", "asks", "requested", "requests", "petitioned", "applied", "sought", "proposed", "recommended",
+			"просил", "просила", "просили", "попросил", "попросила", "ходатайствовал", "ходатайствовала", "обратился", "обратилась", "потребовал", "потребовала", "предложил", "предложила") {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralEventNoun reports an event word at k that is a plural noun: "detentions", "searches",
+// "задержаний", "обысков".
+func (d *doc) pluralEventNoun(k int) bool {
+	return d.word(k, "detentions", "arrests", "searches", "raids", "dismissals", "releases", "задержаний", "обысков", "арестов", "увольнений")
 }
 
 // namedAfterCount proposes the detention of a count of people told in the sentence before
@@ -794,7 +912,7 @@ func (d *doc) ofUnnamed(k int) bool {
 // police station", "during his arrest", "в отделе полиции", "при задержании".
 var custodyCues = wordSet(`van minibus minivan bus car vehicle station precinct detention arrest arrested detained
 	interrogation questioning evening night автозаке автозак микроавтобусе машине отделе отделение отделении
-	участке задержании задержания допросе допроса департамента управления`)
+	участке задержании задержания допросе допроса департамента управления полиции милиции ночь`)
 
 // custodyCue reports a sentence that places its event in a custody's first hours: a cue word
 // after a preposition ("in the van", "during his arrest", "on the first evening", "в отделе").
@@ -808,7 +926,8 @@ func (d *doc) custodyCue(s sentence) bool {
 			continue
 		}
 		x := k - 1
-		for d.word(x, "the", "his", "her", "their", "a", "police", "first", "его", "её", "ее", "их", "полиции") {
+		// "в ту же ночь", "in the building of the directorate" ("в здании управления").
+		for d.word(x, "the", "his", "her", "their", "a", "police", "first", "same", "его", "её", "ее", "их", "полиции", "ту", "же", "здании") {
 			x--
 		}
 		if d.word(x, "of") && d.word(x-1, "back", "rear") { // "in the back of a van"
@@ -822,7 +941,8 @@ func (d *doc) custodyCue(s sentence) bool {
 		if d.word(k, "detention", "arrest", "arrested", "detained", "interrogation", "questioning") && !d.word(x, "during", "upon", "when", "after") {
 			continue
 		}
-		if d.word(x, "in", "at", "during", "upon", "on", "inside", "when", "в", "во", "при", "на") {
+		// "dragged to a police vehicle", "pushed into the van": on the way into custody.
+		if d.word(x, "in", "at", "during", "upon", "on", "inside", "when", "to", "into", "в", "во", "при", "на") {
 			return true
 		}
 	}
@@ -948,7 +1068,7 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		}
 		break
 	}
-	var before, after *personMention
+	var before, after, dated *personMention
 	for _, m := range d.personsIn(s.a, s.b) {
 		if m.p != nil && m.a > a && m.b <= b {
 			// The object inside the phrase: "barred her from leaving", "отправил активиста
@@ -978,9 +1098,24 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		if m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, m.b+1, kinWordList...) && d.homeOf(m) {
 			continue
 		}
+		// "detained Hasanova's husband, Farid Guliyev", "X's brother was detained": the kin's
+		// event, named after the kin word or not at all.
+		// (Not past a comma after the event word: "after her husband was remanded in custody,
+		// Khamitov's wife, G, was dismissed" tells of another clause.)
+		if !m.pronoun && m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, min(m.b+2, s.b), kinWordList...) && (m.b <= a || !d.commaIn(b, m.a)) {
+			continue
+		}
 		// "Zaur Mehdiyev, who represented A and B, had his licence suspended": a name inside
 		// a relative clause closed before the event word is not its subject.
 		if m.b <= a && d.inClosedRelative(m, a, s) {
+			continue
+		}
+		// "через неделю после задержания Соколовой уволили её мужа": the name after an
+		// earlier event's noun dates this one; it is its subject only if no other is named.
+		if m.b <= a && d.afterEventNoun(m) {
+			if before == nil {
+				dated = m
+			}
 			continue
 		}
 		if m.b <= a {
@@ -988,6 +1123,9 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		} else if after == nil && !d.word(m.b, "said", "says", "told", "added", "recalled", "заявил", "заявила", "рассказал", "рассказала", "сообщил", "сообщила") {
 			after = m // not the speaker of the words: "..., his mother Halina said"
 		}
+	}
+	if before == nil && after == nil {
+		before = dated
 	}
 	passive := d.word(a-1, "was", "were", "been", "be", "being", "is", "are", "got", "get") || d.word(a-2, "was", "were", "been") ||
 		d.toks[a].cyr && (strings.HasSuffix(d.toks[a].low, "н") || strings.HasSuffix(d.toks[a].low, "на") || strings.HasSuffix(d.toks[a].low, "ны") || strings.HasSuffix(d.toks[a].low, "ли"))
@@ -1047,6 +1185,26 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		return list
 	}
 	return []*Person{pick.p}
+}
+
+// afterEventNoun reports a name that completes the noun of another event after a preposition
+// of time: "после задержания Соколовой", "a week after the arrest of Sokolov", "since the
+// detention of X". Such a name dates an event; it is not who underwent it.
+func (d *doc) afterEventNoun(m *personMention) bool {
+	if m.pronoun {
+		return false // "после задержания его избили": the pronoun is the object of the verb after
+	}
+	x := m.a - 1
+	if d.word(x, "of") {
+		x--
+	}
+	if t, _ := d.eventAt(x); t == "" {
+		return false
+	}
+	if d.word(x-1, "the") {
+		x--
+	}
+	return d.word(x-1, "после", "до", "момента", "дня", "день", "after", "before", "since", "following", "until")
 }
 
 // listAround returns the persons of the list a mention is part of: mentions joined by
@@ -1247,8 +1405,19 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// another event word, past a colon or semicolon, is that event's.
 		// "Веру задержали, а через двое суток суд отпустил её": so past a comma and a
 		// conjunction that opens a clause with an event word of its own after the date.
+		// "was detained and two days later fined": a relative day after "and" dates the verb
+		// after it.
+		if m.rel && m.a > k && m.a-k <= 4 && d.anyWord(k+1, m.a, "and", "и") && m.b < s.b && d.toks[m.b].k == tWord && !d.toks[m.b].cap {
+			continue
+		}
+		// "A и B суд заключил под стражу, а C 20 апреля отпустили": the comma may close the
+		// event's phrase.
+		c := k + 1
+		for c < m.a && c <= k+4 && !d.punct(c, ",") {
+			c++
+		}
 		if m.a > k && (d.anyPunct(k+1, m.a, ":", ";") && slices.ContainsFunc(d.triggers, func(t int) bool { return t > k && t < m.a }) ||
-			d.punct(k+1, ",") && d.word(k+2, "а", "но", "but") && m.a <= k+4 && slices.ContainsFunc(d.triggers, func(t int) bool { return t > m.b && t < m.b+8 })) {
+			d.punct(c, ",") && d.word(c+1, "а", "но", "but") && m.a <= c+3 && slices.ContainsFunc(d.triggers, func(t int) bool { return t > m.b && t < m.b+8 })) {
 			continue
 		}
 		cands = append(cands, m)
@@ -1285,6 +1454,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if a, b := min(m.b, k), max(m.a, k); d.commaIn(a, b) {
 			dist += 12
 		}
+		// "On 28 November Timur B., an activist sentenced in 2023 to seven years, walked out
+		// of the colony": a date inside an apposition between the subject and its verb is the
+		// apposition's.
+		if m.b <= k && d.inApposition(m, k, s) {
+			dist += 40
+		}
 		if dist < bestDist {
 			best, bestDist = m, dist
 		}
@@ -1312,6 +1487,15 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	}
 	if refDate != "" {
 		return refDate
+	}
+	// "он также освобождён из-под стражи", "was also released": on the day of the event of
+	// its kind told just before.
+	if d.anyWord(max(s.a, k-3), k, "also", "также", "тоже") {
+		for x := len(d.res.Events) - 1; x >= 0; x-- {
+			if e := d.res.Events[x]; e.Type == typ && e.Date != "" {
+				return e.Date
+			}
+		}
 	}
 	// "Одновременно обыскали квартиру его брата", "Simultaneously, officers searched":
 	// at the time of the event told last.
@@ -1364,6 +1548,12 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if spot && si > 0 {
 		para = d.sents[si-1].para
 	}
+	// A feed's post tells one story over its paragraphs: a custody told without a day ("¶
+	// Младшего брата блогера увезли в управление") goes on from the day the paragraph before
+	// reached, in the same post.
+	if (custodyType(typ) || typ == "release") && si > 0 && d.sents[si-1].para != s.para && d.samePost(d.sents[si-1].a, s.a) {
+		para = d.sents[si-1].para
+	}
 	for sj := si - 1; sj >= 0 && si-sj <= 4 && (d.sents[sj].para == s.para || d.sents[sj].para == para); sj-- {
 		if e := d.lastEventIn(d.sents[sj]); e != "" {
 			return e
@@ -1393,6 +1583,19 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		}
 	}
 	return last
+}
+
+// samePost reports tokens a < b in one post of a feed: a stamp before a, none between.
+func (d *doc) samePost(a, b int) bool {
+	before := false
+	for _, p := range d.postStamps {
+		if p < a {
+			before = true
+		} else if p < b {
+			return false
+		}
+	}
+	return before
 }
 
 // afterPerson reads "a week after Levan", "two days after Kapanadze" right after the event
@@ -1645,6 +1848,25 @@ func (d *doc) addEvent(e *Event) {
 // mergeEvents folds events told twice: an undated event into a dated one of the same type and
 // person, and an event without a person into one of the same type and date that has one.
 func (d *doc) mergeEvents() {
+	// A release after questioning of someone whose custody the text tells nowhere else.
+	for _, e := range d.heldForQuestioning {
+		if !slices.ContainsFunc(d.res.Events, func(o *Event) bool { return custodyType(o.Type) && o.Person == e.Person }) {
+			d.addEvent(e)
+		}
+	}
+	// Ill-treatment placed in a custody's first hours before the detention was told: the
+	// day of the person's first detention, told anywhere in the text.
+	for _, e := range d.res.Events {
+		if e.Type == "torture allegation" && e.Date == "" && d.tortureInCustody[e.Person] {
+			x := d.firstCustodyOf(&Person{Name: e.Person}, 0)
+			told := slices.ContainsFunc(d.res.Events, func(o *Event) bool { return o.Type == e.Type && o.Date == x && o.Person == e.Person })
+			if x != "" && !told { // else it folds into the one told with that day, below
+				e.Date = x
+				e.Inferred = "dated by the person's detention, where the text places it"
+				d.setWhat(x, e.Type)
+			}
+		}
+	}
 	var keep []*Event
 	for _, e := range d.res.Events {
 		var into *Event
@@ -1691,12 +1913,13 @@ func (d *doc) aboutNoun(k int) bool {
 	s := d.sents[t.sent]
 	for x := k - 1; x >= max(s.a, k-8); x-- {
 		switch {
-		case d.word(x, "concerning", "regarding", "alleged", "re"):
+		case d.word(x, "concerning", "regarding", "alleged", "re", "condemn", "condemns", "condemned", "condemning"):
 			return true
 		case d.word(x, "of") && d.word(x-1, "allegations", "allegation", "signs", "reports", "claims", "complaints", "evidence"),
 			d.word(x, "from") && d.word(x-1, "protected", "protect", "safe", "free"),
 			d.word(x, "for") && d.word(x-1, "grounds", "basis", "reasons"),
-			d.word(x, "into") && d.word(x-1, "investigation", "investigate", "inquiry", "probe"):
+			d.word(x, "into") && d.word(x-1, "investigation", "investigate", "inquiry", "probe"),
+			d.word(x, "that", "at", "over") && d.word(x-1, "concern", "concerned", "alarmed", "alarm"):
 			return true
 		case aboutFillers[d.toks[x].low] || d.is(x, cEvent):
 			continue
@@ -1788,6 +2011,14 @@ func (d *doc) kinOf(m *personMention) bool {
 		return d.anyWord(m.b, min(m.b+3, s.b), kinWordList...)
 	}
 	for x := m.a - 1; x >= max(s.a, m.a-5); x-- {
+		// "the brother of Mr. Annayev": a title and its full stop stand in the phrase.
+		if d.punct(x, ".") && d.word(x-1, "mr", "mrs", "ms", "dr") {
+			x--
+			continue
+		}
+		if d.word(x, "mr", "mrs", "ms", "dr") && x == m.a-1 {
+			continue
+		}
 		if d.toks[x].k != tWord || d.toks[x].cap && x < m.a-1 && !d.toks[x].cyr {
 			return false
 		}
@@ -1987,7 +2218,7 @@ func (d *doc) gappedAnd(b int, s sentence) []datedItem {
 			continue
 		}
 		end := y
-		for end < s.b && end-y <= 10 && !d.punct(end, ";", ".") && (d.toks[end].k != tWord || !d.is(end, cEvent) && (d.month(end) > 0 || relWords[d.toks[end].low] || d.word(end, "on", "in", "week", "day", "days", "weeks", "month", "following", "next", "a", "the"))) {
+		for end < s.b && end-y <= 10 && !d.punct(end, ";", ".") && (d.toks[end].k != tWord || !d.is(end, cEvent) && (d.month(end) > 0 || relWords[d.toks[end].low] || d.mayCount(end) || d.word(end, "on", "in", "week", "day", "days", "weeks", "month", "following", "next", "a", "the"))) {
 			end++
 		}
 		var last *dateMention
@@ -2107,10 +2338,27 @@ func (d *doc) excepted(m *personMention) bool {
 // relativeWords open a relative clause after a comma.
 var relativeWords = wordSet(`who whom whose which который которая которое которые которого которую которых которым которой чей чья`)
 
+// inApposition reports a date between commas that open with a lower-case word or an
+// article right after a person's name, before token k: "X, a teacher convicted in 2022,".
+func (d *doc) inApposition(m *dateMention, k int, s sentence) bool {
+	open := -1
+	for x := m.a - 1; x > s.a && x >= m.a-12; x-- {
+		if d.punct(x, ",") {
+			open = x
+			break
+		}
+	}
+	if open < 0 || d.toks[open+1].k != tWord || d.toks[open+1].cap && !d.word(open+1, "a", "an", "the") {
+		return false
+	}
+	named := slices.ContainsFunc(d.personsIn(max(s.a, open-4), open), func(p *personMention) bool { return p.b == open && p.p != nil && !p.pronoun })
+	return named && d.commaIn(m.b, k)
+}
+
 // inClosedRelative reports a mention inside a relative clause that opens with a comma and
 // "who" ("A, who represented B,") and closes with a comma before token a.
 func (d *doc) inClosedRelative(m *personMention, a int, s sentence) bool {
-	open := -1
+	open, participle := -1, false
 	for x := m.a - 1; x > s.a && x >= m.a-12; x-- {
 		if d.punct(x, ",", ";", ":", "—", "–", "(", ")") {
 			break
@@ -2119,8 +2367,40 @@ func (d *doc) inClosedRelative(m *personMention, a int, s sentence) bool {
 			open = x
 			break
 		}
+		// "Ms. N, a contributor to the website who had reported on X's arrest, was detained":
+		// a relative clause inside an apposition that opens with a comma.
+		if relativeWords[d.toks[x].low] && d.toks[x].k == tWord {
+			for c := x - 1; c > s.a && c >= x-8; c-- {
+				if d.anyPunct(c, c+1, ";", ":", "—", "–", "(", ")") {
+					break
+				}
+				if d.punct(c, ",") {
+					open = x
+					break
+				}
+			}
+			if open >= 0 {
+				break
+			}
+		}
+		// "Javid Rzayev, the lawyer representing A, was disbarred": a participle's object
+		// in an apposition, as in a relative clause.
+		if low := d.toks[x].low; d.toks[x].k == tWord && !d.toks[x].cap && x < m.a && (strings.HasSuffix(low, "ing") && len(low) > 5 ||
+			d.toks[x].cyr && (strings.HasSuffix(low, "ющий") || strings.HasSuffix(low, "ющая") || strings.HasSuffix(low, "вший") || strings.HasSuffix(low, "вшая"))) {
+			// (Not where the event is told in a clause of its own: "X, the lawyer representing
+			// A, said that his client had been beaten".)
+			for c := x - 1; c > s.a && c >= x-4; c-- {
+				if d.punct(c, ",") {
+					open, participle = x, true
+					break
+				}
+			}
+			if open >= 0 {
+				break
+			}
+		}
 	}
-	return open >= 0 && d.punct(d.skipNames(m.b, a), ",")
+	return open >= 0 && d.punct(d.skipNames(m.b, a), ",") && !(participle && d.anyWord(m.b, a, "that", "что"))
 }
 
 // skipNames returns the first token at or after k, before b, that is a comma, or b.
@@ -2147,7 +2427,8 @@ func (d *doc) relativeSubject(a int) int {
 }
 
 // homeWords are the words of a home searched: its owner is whom a search is of.
-var homeWords = wordSet(`flat apartment home house office квартире квартиру квартира квартиры доме дом жилище`)
+var homeWords = wordSet(`flat apartment home house office квартире квартиру квартира квартиры доме дом жилище
+	үйінде үйде үйін пәтерінде пәтерде пәтерін үйлерінде`)
 
 // homeOfLast returns, for a search of a home that names no one ("В тот же вечер в квартире
 // провели обыск"), the person of the event told last in the paragraph, whose home it is.

@@ -18,7 +18,7 @@ var (
 	transferFamily  = &eventFamily{types: []string{"transfer"}}
 	arrestFamily    = &eventFamily{types: []string{"arrest"}, wider: custodyFamily}
 	detentionFamily = &eventFamily{types: []string{"detention"}, wider: custodyFamily}
-	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены виновным виновными виновной
+	verdictWords    = wordSet(`sentenced convicted verdict guilty sentencing приговорил приговорила приговор приговором приговоре осуждён осужден осуждена осуждены осудил осудила осудили виновным виновными виновной
 		үкім үкімі үкімін кінәлі`)
 	acquitWords = wordSet(`acquitted acquittal acquit оправдал оправдала оправдали оправдательный оправдательного оправдан оправдана оправданы
 		ақтады ақталды ақтау ақтаған`)
@@ -68,7 +68,7 @@ var rulingWords = func() map[string]bool {
 // from ("the morning after the protest", "в день акции").
 var gatheringFamily = &eventFamily{words: wordSet(`protest protests rally rallies demonstration demonstrations strike
 	march picket gathering vigil акция акции акцию митинг митинга митингов протест протеста протестов пикет пикета
-	забастовка забастовки шествие шествия собрание собрания`)}
+	забастовка забастовки шествие шествия собрание собрания gathered собрались`)}
 
 // typeFamilies are the families of the event types, for the nouns of the vocabulary that
 // eventNouns does not list ("two days after the raid", "после избиения"). Made once: Extract
@@ -239,6 +239,16 @@ func (d *doc) familyDate(f *eventFamily, i int, first bool) *dateMention {
 		// "через два дня после акции", "the day after the protest": a reference to the
 		// gathering told before, dated by its own relative words, not the telling of it.
 		if f == gatheringFamily && (d.word(k-1, "после", "до", "after", "before", "день", "day") || d.word(k-2, "после", "after", "before") && d.word(k-1, "the", "этой", "той")) {
+			continue
+		}
+		// "remained under house arrest until the verdict was read out": a reference to the
+		// verdict, dated where it is told, not by the clause it bounds.
+		if x := k - 1; d.word(x, "until", "till", "pending") || d.word(x, "the") && d.word(x-1, "until", "till", "pending") {
+			continue
+		}
+		// "The district court had sentenced them on 14 August": a verdict told as background
+		// to the ruling the story is about, not the one a courtroom release follows.
+		if f.words[d.toks[k].low] && d.word(k-1, "had") && f.words["verdict"] {
 			continue
 		}
 		var best *dateMention

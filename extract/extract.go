@@ -102,7 +102,15 @@ type doc struct {
 	// still held were among them.
 	countDet     string
 	countDetSent int
-	lastPen      *Penalty // the last demand or sentence with a term, for "the same term"
+	// tortureInCustody are the persons of ill-treatment told in a custody's first hours
+	// ("beaten at the police station") before any detention of theirs was told.
+	tortureInCustody map[string]bool
+	postDay          *dateMention // the stamp of the feed's post being read, once one is found
+	postStamps       []int        // where the feed's posts begin: the tokens of their stamps
+	// heldForQuestioning are the detentions that releases after questioning imply, for those
+	// whose custody the text does not tell otherwise.
+	heldForQuestioning []*Event
+	lastPen            *Penalty // the last demand or sentence with a term, for "the same term"
 
 	firstMention map[*Person]int // the token of each person's first mention, once asked for
 	colHeads     map[int][2]int  // a table cell's first token: the head cell of its column

@@ -157,7 +157,9 @@ func (d *doc) groupAt(i int) *groupMention {
 			}
 			// "the three defendants", "the other six"; "The three were detained": a
 			// number standing for people as the subject of a verb.
-			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded", "who") {
+			// "remanded the four in custody": the object of an event word.
+			if nl := noun(k - i + l); nl > 0 || other || d.word(k+l, "were", "have", "had", "are", "remain", "remained", "received", "denied", "pleaded", "who") ||
+				d.is(i-1, cEvent) && d.word(k+l, "in", "into", "under", "to") {
 				return &groupMention{a: i, b: k + l + nl, n: n, other: other}
 			}
 		}

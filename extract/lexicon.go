@@ -237,7 +237,9 @@ func (d *doc) lemmaIn(j int, ws []string) bool {
 
 // near reports a word of ws within eight words of tokens [a, b) in sentence s.
 func (d *doc) near(a, b int, s sentence, ws []string) bool {
-	for j := max(s.a, a-8); j < min(s.b, b+8); j++ {
+	// "remanded A, B, C and D in custody": the window goes on past the object's names.
+	end := max(b, d.skipObject(b, s))
+	for j := max(s.a, a-8); j < min(s.b, end+8); j++ {
 		if (j < a || j >= b) && d.lemmaIn(j, ws) {
 			return true
 		}

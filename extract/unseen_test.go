@@ -311,7 +311,8 @@ func TestExtract_PrisonCodeName(t *testing.T) {
 }
 
 // "Released after questioning and ordered not to leave the city": a release and a travel ban
-// on the day they were taken in, not the day the story last reached; the death of "a prisoner
+// on the day they were taken in, not the day the story last reached, and the custody the
+// release ends (a detention that day); the death of "a prisoner
 // who had died" is no named person's, and no event of the registry.
 func TestExtract_ReleasedAfterQuestioning(t *testing.T) {
 	text := `Taraz, 3 May 2021
@@ -320,7 +321,7 @@ On 9 April 2021 police searched the homes of Aliya Temirova and Ruslan Zhaksybek
 
 Temirova had helped the family of a prisoner who had died in custody.`
 	want := []string{
-		"arrest 2021-04-11 Aliya Temirova", "detention 2021-04-09 Aliya Temirova", "release 2021-04-09 Ruslan Zhaksybekov",
+		"arrest 2021-04-11 Aliya Temirova", "detention 2021-04-09 Aliya Temirova", "detention 2021-04-09 Ruslan Zhaksybekov", "release 2021-04-09 Ruslan Zhaksybekov",
 		"search 2021-04-09 Aliya Temirova", "search 2021-04-09 Ruslan Zhaksybekov", "travel ban 2021-04-09 Ruslan Zhaksybekov",
 	}
 	if got := eventsOf(text); !slices.Equal(got, want) {
