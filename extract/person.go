@@ -833,6 +833,16 @@ func (d *doc) context(m *personMention) {
 		// "приговорил Фаруха Назарова", "задержали Фаруха Назарова": the object of a verb
 		// done to a person is in the accusative, so "-а" there is a man's, not a woman's
 		// nominative.
+		// "Беседовала Нигора Салимова", "Записал Иван Орлов": a byline's verb before the name
+		// that ends its line makes it the subject, of the verb's gender.
+		if k := m.a - 1; m.oblique == 0 && k >= 0 && d.toks[k].cyr && d.opensLine(k) && !objectVerb(d.toks[k].low) && (m.b >= len(d.toks) || d.toks[m.b].nl > 0) {
+			switch w := d.toks[k].low; {
+			case strings.HasSuffix(w, "ла") && len(w) > 6:
+				m.oblique, m.gender = -1, 'f'
+			case strings.HasSuffix(w, "л") && len(w) > 6:
+				m.oblique, m.gender = -1, 'm'
+			}
+		}
 		// So is a name before "— к …", where the dash stands for such a verb: "приговорил A
 		// к девяти годам, Фаруха Назарова — к шести".
 		if m.oblique == 0 && m.a > 0 && (objectVerb(d.toks[m.a-1].low) || d.punct(m.b, "—", "–") && d.word(m.b+1, "к") && d.punct(m.a-1, ",")) {
@@ -1709,7 +1719,8 @@ func ruOpener(w string) bool {
 // находится...", "Сама Хабибуллина...", "Защита Алекперова обжаловала...".
 var ruFunctionWords = wordSet(`сейчас сама сам сами само теперь тогда также затем потом здесь там именно лишь только даже уже
 	ещё еще всё все его её ее их этот эта это эти сразу вскоре недавно позже
-	защита защиты защите защиту защитой`)
+	защита защиты защите защиту защитой
+	егер бірақ алайда қазір сондықтан кейін`) // Kazakh: "if", "but", "however", "now", "so", "after"
 
 // opensSentence reports a word that opens its sentence, or a quotation at its start:
 // "«Приговор Саидовой — это послание...»". Not a list item's: "— Бахром Исаев" is a name.
