@@ -1213,6 +1213,7 @@ func (d *doc) resolvePersons() {
 			d.attach(m, p)
 		}
 	}
+	persons = d.womenInFamilyForm(persons)
 	// Spouses.
 	for _, m := range d.persons {
 		if m.p != nil && m.spouseOf >= 0 && d.persons[m.spouseOf].p != nil {
@@ -1232,6 +1233,36 @@ func (d *doc) resolvePersons() {
 		m.p = d.antecedent(idx)
 	}
 	d.res.Persons = persons
+}
+
+// womenInFamilyForm merges a woman named with the family's form of the surname ("Pyotr and
+// Olga Zaitsev") into the same woman named with her own ("Olga Zaitseva") elsewhere in the
+// text: a Latin surname that a feminine -a extends, and a first name of a woman.
+func (d *doc) womenInFamilyForm(persons []*Person) []*Person {
+	byName := map[string]*Person{}
+	for _, p := range persons {
+		byName[strings.ToLower(p.Name)] = p
+	}
+	var keep []*Person
+	for _, p := range persons {
+		first, last, ok := strings.Cut(p.Name, " ")
+		if !ok || isCyrillic(p.Name) || strings.Contains(last, " ") {
+			keep = append(keep, p)
+			continue
+		}
+		her := byName[strings.ToLower(p.Name+"a")]
+		if _, g, known := firstName(first); her == nil || !known || g != 'f' {
+			keep = append(keep, p)
+			continue
+		}
+		her.Mentions = append(her.Mentions, p.Mentions...)
+		for _, m := range d.persons {
+			if m.p == p {
+				m.p = her
+			}
+		}
+	}
+	return keep
 }
 
 // firstPersonPronouns are the Russian and Kazakh pronouns of the one who writes. (Kazakh
