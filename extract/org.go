@@ -740,6 +740,11 @@ func (d *doc) bodyOf(a, end int) int {
 	if k >= end || !enBodies[d.toks[k].low] {
 		return 0
 	}
+	// "the Appeals Board of the Supreme Court": the instance that hears appeals is named as
+	// such, as annotators read it.
+	if d.word(k, "board") && k > a && d.word(k-1, "appeals", "appellate") {
+		return 0
+	}
 	k++
 	// "for Criminal Cases", "on Criminal Matters"
 	if d.word(k, "for", "on") {

@@ -113,3 +113,12 @@ func TestExtract_KazakhSecurityAcronym(t *testing.T) {
 		t.Errorf("organisations = %q, want [ҰҚК]", got)
 	}
 }
+
+// "the Appeals Board of the Supreme Court" is named as the instance that hears appeals; a
+// chamber of a court is named by its court. The text is invented.
+func TestExtract_AppealsBoardKeepsItsName(t *testing.T) {
+	got := orgNames(Extract("The defence will appeal to the Appellate Board of the Supreme Court. The Criminal Chamber of the Batumi City Court upheld the fine."))
+	if want := []string{"Appellate Board of the Supreme Court", "Batumi City Court"}; !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}
