@@ -1300,11 +1300,12 @@ func (d *doc) ruOrg(i int) *orgMention {
 		return nil
 	}
 	head := ruHeadOf(d.toks[h].low)
-	// Adjectives before the head must agree with it.
+	// Adjectives before the head must agree with it; a lower-case one before a capitalised
+	// head says what it is, no part of its name ("запрещённая Партия исламского возрождения").
 	a := h
 	for a > i {
 		end, ok := ruAdjective(d.toks[a-1].low)
-		if !ok || !adjAgrees(end, d.toks[h].t, head) {
+		if !ok || !adjAgrees(end, d.toks[h].t, head) || d.toks[h].cap && !d.toks[a-1].cap && a == h {
 			break
 		}
 		a--
@@ -1349,9 +1350,20 @@ func (d *doc) ruOrg(i int) *orgMention {
 		quoted, b = q, qb
 	} else {
 		b = d.ruComplement(b)
+		// "Казахстанское бюро мониторинга трудовых прав", "Международная организация труда":
+		// a group's head takes a noun in the genitive the lists lack, when a capital names it.
+		if b == h+1 && head.kind == "ngo" && a < h && d.toks[a].cap && b < len(d.toks) && d.toks[b].k == tWord && !d.toks[b].cap && d.toks[b].nl == 0 &&
+			(strings.HasSuffix(d.toks[b].low, "а") || strings.HasSuffix(d.toks[b].low, "ы") || strings.HasSuffix(d.toks[b].low, "и")) && !strings.HasSuffix(d.toks[b].low, "ла") && !strings.HasSuffix(d.toks[b].low, "ли") && len(d.toks[b].low) >= 8 {
+			b = d.ruComplement(b + 1)
+		}
 		if q, qb := d.quotedName(b); q != "" && b > h+1 {
+			before := b - 1 // the word before the quote
 			quoted, b = q, qb
-			head = &ruHead{nom: head.nom, gender: head.gender, kind: head.kind} // the quote is part of the name
+			// "редакция независимого издания «X»": a descriptor before the quote names X;
+			// else the quote is part of the name ("отдел полиции «Ленинский»").
+			if dh := ruHeadOf(d.toks[before].low); dh == nil || !dh.desc {
+				head = &ruHead{nom: head.nom, gender: head.gender, kind: head.kind}
+			}
 		}
 	}
 	capital := false
@@ -1619,6 +1631,10 @@ func (d *doc) ruComplement(i int) int {
 				}
 				break
 			}
+			// "по борьбе с наркотиками": what is fought, in the instrumental.
+			if d.word(k-1, "борьбе", "противодействию") && d.word(k, "с") && k+1 < len(d.toks) && (strings.HasSuffix(d.toks[k+1].low, "ами") || strings.HasSuffix(d.toks[k+1].low, "ями") || strings.HasSuffix(d.toks[k+1].low, "ией") || strings.HasSuffix(d.toks[k+1].low, "ом")) {
+				k += 2
+			}
 			b = k
 		case t.low == "г" && d.punct(b+1, ".") && d.capWord2(b+2):
 			b += 3 // "г. Бишкек", "г. Алматы"
@@ -1668,12 +1684,13 @@ func (d *doc) ruComplement(i int) int {
 				b++
 			}
 		case ruGenAdj(t.low):
-			// "национальной безопасности", "теоретической и прикладной механики"
+			// "национальной безопасности", "теоретической и прикладной механики",
+			// "свободной прессы", "трудовых прав", "водного хозяйства"
 			k := b + 1
 			for k < len(d.toks) && (ruGenAdj(d.toks[k].low) || d.word(k, "и") && k+1 < len(d.toks) && ruGenAdj(d.toks[k+1].low)) {
 				k++
 			}
-			if k < len(d.toks) && d.toks[k].k == tWord && d.toks[k].nl == 0 && (ruComplementWords[d.toks[k].low] || d.toks[k].cap) {
+			if k < len(d.toks) && d.toks[k].k == tWord && d.toks[k].nl == 0 && (ruComplementWords[d.toks[k].low] || d.toks[k].cap || ruGenitiveNoun(d.toks[k].low, d.toks[k-1].low)) {
 				b = k + 1
 				continue
 			}
@@ -1683,6 +1700,24 @@ func (d *doc) ruComplement(i int) int {
 		}
 	}
 	return b
+}
+
+// ruGenitiveNoun reports a lower-case noun w in the genitive after the adjective adj that
+// agrees with it: "прессы" after "свободной", "прав" after "трудовых", "хозяйства" after
+// "водного". Not a past verb ("вынесла").
+func ruGenitiveNoun(w, adj string) bool {
+	if len(w) < 6 || strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "ли") || strings.HasSuffix(w, "ло") || w == "давности" {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(adj, "ой") || strings.HasSuffix(adj, "ей"): // feminine
+		return strings.HasSuffix(w, "ы") || strings.HasSuffix(w, "и")
+	case strings.HasSuffix(adj, "ого") || strings.HasSuffix(adj, "его"): // masculine, neuter
+		return strings.HasSuffix(w, "а") || strings.HasSuffix(w, "я")
+	case strings.HasSuffix(adj, "ых") || strings.HasSuffix(adj, "их"): // plural
+		return strings.HasSuffix(w, "ов") || strings.HasSuffix(w, "ев") || strings.HasSuffix(w, "ей") || strings.HasSuffix(w, "ий") || consonantEnd(w)
+	}
+	return false
 }
 
 func (d *doc) capWord2(i int) bool {
