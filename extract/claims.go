@@ -2708,6 +2708,30 @@ func (d *doc) addOutcome(o *Outcome, s sentence) {
 	d.outcomesOf[o.Person] = append(same, o)
 }
 
+// bareCounts reads counts joined by commas and "and" in [a, b), with no unit of their own,
+// as terms in the unit of like: "8 and 7" after "6 and 5 years".
+func (d *doc) bareCounts(a, b int, like term) []term {
+	var out []term
+	for k := a; k < b; k++ {
+		n, l := d.count(k)
+		if n <= 0 || n > 30 || d.unit(k+l) != 0 {
+			continue
+		}
+		if len(out) > 0 && !d.punct(k-1, ",") && !d.word(k-1, "and", "и") {
+			return nil
+		}
+		t := term{}
+		if like.y > 0 {
+			t.y = n
+		} else {
+			t.m = n
+		}
+		out = append(out, t)
+		k += l - 1
+	}
+	return out
+}
+
 // termList reads the terms told in a list that ends before token end, within [a, end): the
 // last term with its unit ("four years", "четыре года") and the bare counts before it joined
 // by commas and "and" ("five, four and"). It returns them in order, the token before the
@@ -2841,7 +2865,12 @@ func (d *doc) respectively(si int) (int, int, bool) {
 	// "6 и 5 лет соответственно (прокурор просил 8 и 6 лет)": the demands in brackets after
 	// the sentences are of the same people, in the same order.
 	if c := d.closingParen(end, s.b); !demand && c > 0 && d.anyClass(end, c, cDemand) {
-		if dts, _, da, de := d.termList(end, c); len(dts) == len(names) {
+		dts, _, da, de := d.termList(end, c)
+		if len(dts) == 0 {
+			// "(the prosecutor had asked for 8 and 7)": bare counts in the list's unit.
+			dts, da, de = d.bareCounts(end, c, terms[0]), end, c
+		}
+		if len(dts) == len(names) {
 			for x, name := range names {
 				d.res.Demands = addPenalty(d.res.Demands, &Penalty{Person: name, Kind: kind, Term: dts[x].iso(), Mentions: []Span{d.span(da, de)}, sent: si})
 			}

@@ -172,6 +172,10 @@ func TestExtract_RespectivelyAndItsNeighbours(t *testing.T) {
 	if got, want := penaltiesOf(r.Demands), []string{"Айгуль Токтосунова imprisonment P8Y", "Эрмек Жолдошев imprisonment P7Y"}; !slices.Equal(got, want) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
+	r = Extract("Anna Lee and Ivan Bo got 6 and 5 years respectively (the prosecutor had asked for 8 and 7).")
+	if got, want := penaltiesOf(r.Demands), []string{"Anna Lee imprisonment P8Y", "Ivan Bo imprisonment P7Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
 	r = Extract("Timur Aliev was sentenced under Article 307.1 to seven years. Zarina Kholova, an accountant and the blogger's cousin, was charged under Article 307.1 for a comment. The prosecutor asked for six years' imprisonment.")
 	if got, want := penaltiesOf(r.Demands), []string{"Zarina Kholova imprisonment P6Y"}; !slices.Equal(got, want) {
 		t.Errorf("demands = %q, want %q", got, want)
