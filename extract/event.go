@@ -670,6 +670,9 @@ func (d *doc) events(si int) {
 		if len(persons) == 0 && typ == "search" && !unnamed {
 			persons = d.homeOfLast(s)
 		}
+		if len(persons) == 0 && typ == "search" && !unnamed {
+			persons = d.searchedNext(si)
+		}
 		// "two days later a court ordered his arrest. In late January the measure was changed
 		// to house arrest": a custody's next step, told in a sentence that names no one, is of
 		// the person of the event just before, in the same paragraph.
@@ -2496,4 +2499,37 @@ func (d *doc) countIsCast(s sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// searchedNext returns the one person that one of the two sentences after si names while it
+// refers back to the search that si tells of no one: "Officers searched the family flat. They
+// took two phones. Anna was questioned during the search", "После обыска Анну вызвали на
+// беседу". The search was at that person's home; a sentence naming several is left alone, and
+// a sentence between that names someone ends the look.
+func (d *doc) searchedNext(si int) []*Person {
+	for n := si + 1; n <= si+2 && n < len(d.sents) && d.sents[n].para == d.sents[si].para; n++ {
+		s := d.sents[n]
+		back := false
+		for k := s.a; k < s.b && !back; k++ {
+			back = d.word(k, "search", "обыска", "обыске") &&
+				(d.word(k-1, "the") && d.word(k-2, "during", "after", "following") || d.word(k-1, "после") || d.word(k-1, "ходе") && d.word(k-2, "в"))
+		}
+		var one *Person
+		for _, m := range d.personsIn(s.a, s.b) {
+			if m.p == nil || m.pronoun || d.toks[m.b-1].poss || d.official(m) {
+				continue
+			}
+			if one != nil && one != m.p {
+				return nil
+			}
+			one = m.p
+		}
+		if back && one != nil {
+			return []*Person{one}
+		}
+		if one != nil {
+			return nil
+		}
+	}
+	return nil
 }

@@ -1,0 +1,29 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// A search told of no one is of the person a sentence shortly after names while it refers
+// back to it ("during the search", "после обыска"); a sentence between that names someone
+// else, or a back-reference naming two people, leaves it unnamed.
+func TestExtract_SearchOfThePersonNamedAtIt(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Dushanbe, 20 May 2025\n\nOn 3 April 2025 police searched the family flat in Vahdat. They took a laptop and two phones. Farhod Nazarzoda was questioned during the search.",
+			[]string{"search 2025-04-03 Farhod Nazarzoda"}},
+		{"Минск, 20 мая 2025 года\n\n3 апреля 2025 года сотрудники милиции провели обыск в доме в Бобруйске. После обыска Ирину Захарченко вызвали на допрос.",
+			[]string{"search 2025-04-03 Ирина Захарченко"}},
+		{"Dushanbe, 20 May 2025\n\nOn 3 April 2025 police searched the family flat in Vahdat. Farhod Nazarzoda and Bakhtiyor Sharipov were questioned during the search.",
+			[]string{"search 2025-04-03"}},
+		{"Dushanbe, 20 May 2025\n\nOn 3 April 2025 police searched the family flat in Vahdat. The lawyer Rustam Valiev called it unlawful. Farhod Nazarzoda was questioned during the search.",
+			[]string{"search 2025-04-03"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
