@@ -604,6 +604,10 @@ func (d *doc) events(si int) {
 		if persons == nil && !unnamed && typ == "search" {
 			persons = d.homeOwnerAfter(k+l, s)
 		}
+		// "detained A, B and C and searched their homes": the homes of those held.
+		if persons == nil && !unnamed && typ == "search" && len(d.held) >= 2 && d.heldSent >= si-1 && d.sents[d.heldSent].para == s.para && d.theirHomes(k+l, s) {
+			persons = d.held
+		}
 		// "Rauf Guliyev had his flat searched on the day of her detention": the one who had it
 		// searched, not the "her" after it, on the day of her own detention.
 		var ownOf *Person // whose event "her detention" names, where not the event's person
@@ -726,6 +730,9 @@ func (d *doc) events(si int) {
 			return e.Type == "detention" && e.Date >= date && slices.ContainsFunc(persons, func(p *Person) bool { return p.Name == e.Person })
 		}) {
 			persons = nil
+		}
+		if custodyType(typ) && len(persons) >= 2 {
+			d.held, d.heldSent = persons, si
 		}
 		for _, p := range persons {
 			d.lastOf, d.lastOfSent = p, si
@@ -2532,4 +2539,16 @@ func (d *doc) searchedNext(si int) []*Person {
 		}
 	}
 	return nil
+}
+
+// theirHomes reports the homes of several people right after token b, with no owner named:
+// "their homes", "the homes of all four", "их квартиры", "в их домах".
+func (d *doc) theirHomes(b int, s sentence) bool {
+	for x := b; x < min(s.b, b+4); x++ {
+		if !d.word(x, "homes", "flats", "apartments", "houses", "квартиры", "квартирах", "дома", "домах") {
+			continue
+		}
+		return d.word(x-1, "their", "их") || d.word(x+1, "of") && d.word(x+2, "all", "both", "them", "the")
+	}
+	return false
 }

@@ -27,3 +27,21 @@ func TestExtract_SearchOfThePersonNamedAtIt(t *testing.T) {
 		}
 	}
 }
+
+// "detained A, B and C and searched their homes", "... searched the homes of all three": the
+// search is of each of those held, not only of the name told last.
+func TestExtract_SearchOfTheirHomes(t *testing.T) {
+	held := []string{"detention 2025-06-12 Leyla Aliyeva", "detention 2025-06-12 Orkhan Huseynov", "detention 2025-06-12 Rauf Mammadov",
+		"search 2025-06-12 Leyla Aliyeva", "search 2025-06-12 Orkhan Huseynov", "search 2025-06-12 Rauf Mammadov"}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Baku, 20 June 2025\n\nThe reporters Rauf Mammadov and Leyla Aliyeva wrote about the customs service.\n\nOn 12 June 2025 police detained Mammadov, Aliyeva and a third reporter of the outlet, Orkhan Huseynov, and searched their homes in Sumgait.", held},
+		{"Baku, 20 June 2025\n\nOn 12 June 2025 police detained three members of the group: businessman Rauf Mammadov, lawyer and activist Leyla Aliyeva and blogger Orkhan Huseynov. Officers then searched the homes of all three.", held},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
