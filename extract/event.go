@@ -1247,6 +1247,11 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 		if d.appositionBetween(a.b, b.a) {
 			return true // "editor A, accountant B and C"
 		}
+		// "blogger A and retired army officer B": "and" and what the next one is, in lower
+		// case, as after a comma.
+		if d.word(a.b, "and") && b.a-a.b <= 4 && d.descriptor(a.b+1, b.a) {
+			return true
+		}
 		// "observer A and short-term observer B": words in lower case before the role word of
 		// the next name, after "and" or a comma, join too.
 		roleGap := roleWords[d.word2(b.a-1)] != "" && (d.word(a.b, "and", "и") || d.punct(a.b, ","))
@@ -2065,6 +2070,22 @@ func (d *doc) appositionBetween(a, b int) bool {
 		t := &d.toks[x]
 		if t.k != tWord || t.cap || t.caps || t.cyr || t.poss || d.is(x, cEvent|cSentencing|cOutcome|cDemand|cStrong) ||
 			strings.HasSuffix(t.low, "ed") || appositionStop[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// descriptor reports the tokens a..b as one to three words in lower case that may tell what
+// a person is ("teacher", "retired army officer"), as appositionBetween reads them.
+func (d *doc) descriptor(a, b int) bool {
+	if b-a < 1 || b-a > 3 {
+		return false
+	}
+	for x := a; x < b; x++ {
+		t := &d.toks[x]
+		if t.k != tWord || t.cap || t.caps || t.cyr || t.poss || d.is(x, cEvent|cSentencing|cOutcome|cDemand|cStrong) ||
+			strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ly") || appositionStop[t.low] {
 			return false
 		}
 	}

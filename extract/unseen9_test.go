@@ -45,3 +45,19 @@ func TestExtract_SearchOfTheirHomes(t *testing.T) {
 		}
 	}
 }
+
+// "blogger A and teacher B": a list's last name after "and" and a word in lower case that
+// tells what the person is belongs to the list, as one after a comma does.
+func TestExtract_ListItemAfterAndWithDescriptor(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Bishkek, 20 June 2025\n\nOn 11 June 2025 police detained economist Bolot Asanov, blogger Cholpon Dzhumabaeva and schoolteacher Talant Imanaliev.",
+			[]string{"detention 2025-06-11 Bolot Asanov", "detention 2025-06-11 Cholpon Dzhumabaeva", "detention 2025-06-11 Talant Imanaliev"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
