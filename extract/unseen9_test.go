@@ -61,3 +61,22 @@ func TestExtract_ListItemAfterAndWithDescriptor(t *testing.T) {
 		}
 	}
 }
+
+// "остальных задержанных отпустили": the others of those the custody before held, not the
+// case's defendants; when that custody named only one, the others are not named.
+func TestExtract_TheOtherDetaineesAreOfTheCustody(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Туркменабат, 1 августа 2023 года\n\nВ марте 2023 года задержан журналист Довлет Овезов.\n\n20 июля у здания хякимлика были задержаны несколько человек, среди них учительница Гульшат Ниязова. Остальных задержанных отпустили вечером.",
+			[]string{"detention 2023-03 Довлет Овезов", "detention 2023-07-20 Гульшат Ниязова"}},
+		{"Ош, 1 августа 2023 года\n\n20 июля полиция задержала Эмиля Садырова, Бакыта Омурова и Чолпон Нурбекову. Садырова оштрафовали, остальных задержанных отпустили.",
+			[]string{"detention 2023-07-20 Бакыт Омуров", "detention 2023-07-20 Чолпон Нурбекова", "detention 2023-07-20 Эмиль Садыров",
+				"release 2023-07-20 Бакыт Омуров", "release 2023-07-20 Чолпон Нурбекова"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
