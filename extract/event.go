@@ -1404,6 +1404,10 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		if m.b <= k && d.anyWord(max(s.a, m.a-6), m.a, sayVerbs...) && d.datedAfterThat(m.b, k, s) {
 			continue
 		}
+		// "were arrested after a protest on 14 May": the day of the protest, not of the arrest.
+		if m.a > k && m.a-k <= 7 && d.word(m.a-1, "on") && d.nounAfterAfter(k+1, m.a-1) {
+			continue
+		}
 		// "The verdict of 11 September came less than a week after officers searched the
 		// flat": an event after a vague bound is on some day before, not the sentence's.
 		if m.b <= k && d.vagueAfter(m.b, k) {
@@ -1963,6 +1967,14 @@ var ofPerson = wordSet(`arrest release death dismissal`)
 // dropUnnamedEvents drops the events of a type that happens to a person that name none.
 func (d *doc) dropUnnamedEvents() {
 	d.res.Events = slices.DeleteFunc(d.res.Events, func(e *Event) bool {
+		// "were arrested after a protest on 14 May ... Rahimov was detained on 15 May": a
+		// custody told without a day, of one whose custody the text dates, is that one told
+		// vaguely.
+		if e.Date == "" && e.Person != "" && custodyType(e.Type) && slices.ContainsFunc(d.res.Events, func(x *Event) bool {
+			return x.Person == e.Person && x.Date != "" && custodyType(x.Type)
+		}) {
+			return true
+		}
 		return e.Person == "" && (ofPerson[e.Type] || e.Type == "house arrest" || e.Type == "travel ban" || e.Type == "disciplinary action" || e.Type == "torture allegation")
 	})
 }
@@ -2570,6 +2582,26 @@ func (d *doc) theirHomes(b int, s sentence) bool {
 			continue
 		}
 		return d.word(x-1, "their", "их") || d.word(x+1, "of") && d.word(x+2, "all", "both", "them", "the")
+	}
+	return false
+}
+
+// nounAfterAfter reports tokens a..b that end in "after" or "following", an article and one or
+// two words in lower case: "after a protest", "following the rally".
+func (d *doc) nounAfterAfter(a, b int) bool {
+	for x := a; x < b; x++ {
+		if !d.word(x, "after", "following") {
+			continue
+		}
+		if !d.word(x+1, "a", "an", "the") || b-(x+2) < 1 || b-(x+2) > 2 {
+			return false
+		}
+		for y := x + 2; y < b; y++ {
+			if t := &d.toks[y]; t.k != tWord || t.cap || strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -80,3 +80,22 @@ func TestExtract_TheOtherDetaineesAreOfTheCustody(t *testing.T) {
 		}
 	}
 }
+
+// "were arrested after a rally on 3 June": the day is the rally's, not the arrest's; a custody
+// told so without a day, of one whose custody the text dates, is that custody told vaguely.
+func TestExtract_DayOfTheNounAfterAfter(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Namangan, 20 August 2024\n\nFarmers Ulugbek Tursunov and Dilshod Ergashev were arrested after a rally on 3 June in front of the district khokimiyat.\n\nTursunov was detained on 5 June at his home; Ergashev was detained on 6 June.",
+			[]string{"detention 2024-06-05 Ulugbek Tursunov", "detention 2024-06-06 Dilshod Ergashev"}},
+		// The day after the event word is still its own.
+		{"Namangan, 20 August 2024\n\nUlugbek Tursunov was arrested on 3 June after a rally.",
+			[]string{"arrest 2024-06-03 Ulugbek Tursunov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
