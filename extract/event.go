@@ -1975,6 +1975,12 @@ func (d *doc) dropUnnamedEvents() {
 		}) {
 			return true
 		}
+		// A search, a dismissal, a dispersal or a death is one day's event: told without even
+		// a year ("his relatives' homes have been searched", "she lost her job"), it is
+		// background the record cannot place.
+		if e.Date == "" && (e.Type == "search" || e.Type == "dismissal" || e.Type == "disruption" || e.Type == "death") {
+			return true
+		}
 		return e.Person == "" && (ofPerson[e.Type] || e.Type == "house arrest" || e.Type == "travel ban" || e.Type == "disciplinary action" || e.Type == "torture allegation")
 	})
 }

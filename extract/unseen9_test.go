@@ -99,3 +99,21 @@ func TestExtract_DayOfTheNounAfterAfter(t *testing.T) {
 		}
 	}
 }
+
+// A search or a dismissal told without even a year is background, not an event on record;
+// a custody so told is kept.
+func TestExtract_UndatedOneDayEventsDropped(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Khujand, 20 August 2024\n\nThe home of blogger Sherzod Rahimov was searched by security officers, and his brother Anvar Rahimov was dismissed from his job at the city hospital.",
+			nil},
+		{"Khujand, 20 August 2024\n\nThe blogger Sherzod Rahimov was detained by security officers.",
+			[]string{"detention  Sherzod Rahimov"}},
+	} {
+		if got := eventsOf(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("events of %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
