@@ -604,6 +604,10 @@ func (d *doc) events(si int) {
 		if persons == nil && !unnamed && typ == "search" {
 			persons = d.homeOwnerAfter(k+l, s)
 		}
+		// "detained A, B and C and searched their homes": the homes of those held.
+		if persons == nil && !unnamed && typ == "search" && len(d.held) >= 2 && d.heldSent >= si-1 && d.sents[d.heldSent].para == s.para && d.theirHomes(k+l, s) {
+			persons = d.held
+		}
 		// "Rauf Guliyev had his flat searched on the day of her detention": the one who had it
 		// searched, not the "her" after it, on the day of her own detention.
 		var ownOf *Person // whose event "her detention" names, where not the event's person
@@ -670,6 +674,9 @@ func (d *doc) events(si int) {
 		if len(persons) == 0 && typ == "search" && !unnamed {
 			persons = d.homeOfLast(s)
 		}
+		if len(persons) == 0 && typ == "search" && !unnamed {
+			persons = d.searchedNext(si)
+		}
 		// "two days later a court ordered his arrest. In late January the measure was changed
 		// to house arrest": a custody's next step, told in a sentence that names no one, is of
 		// the person of the event just before, in the same paragraph.
@@ -723,6 +730,9 @@ func (d *doc) events(si int) {
 			return e.Type == "detention" && e.Date >= date && slices.ContainsFunc(persons, func(p *Person) bool { return p.Name == e.Person })
 		}) {
 			persons = nil
+		}
+		if custodyType(typ) && len(persons) >= 2 {
+			d.held, d.heldSent = persons, si
 		}
 		for _, p := range persons {
 			d.lastOf, d.lastOfSent = p, si
@@ -1237,6 +1247,11 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 		if d.appositionBetween(a.b, b.a) {
 			return true // "editor A, accountant B and C"
 		}
+		// "blogger A and retired army officer B": "and" and what the next one is, in lower
+		// case, as after a comma.
+		if d.word(a.b, "and") && b.a-a.b <= 4 && d.descriptor(a.b+1, b.a) {
+			return true
+		}
 		// "observer A and short-term observer B": words in lower case before the role word of
 		// the next name, after "and" or a comma, join too.
 		roleGap := roleWords[d.word2(b.a-1)] != "" && (d.word(a.b, "and", "и") || d.punct(a.b, ","))
@@ -1387,6 +1402,10 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 		// saying is not that of what was said, where what was said has a date of its own
 		// (without one, the allegation is dated by its telling).
 		if m.b <= k && d.anyWord(max(s.a, m.a-6), m.a, sayVerbs...) && d.datedAfterThat(m.b, k, s) {
+			continue
+		}
+		// "were arrested after a protest on 14 May": the day of the protest, not of the arrest.
+		if m.a > k && m.a-k <= 7 && d.word(m.a-1, "on") && d.nounAfterAfter(k+1, m.a-1) {
 			continue
 		}
 		// "The verdict of 11 September came less than a week after officers searched the
@@ -1948,6 +1967,20 @@ var ofPerson = wordSet(`arrest release death dismissal`)
 // dropUnnamedEvents drops the events of a type that happens to a person that name none.
 func (d *doc) dropUnnamedEvents() {
 	d.res.Events = slices.DeleteFunc(d.res.Events, func(e *Event) bool {
+		// "were arrested after a protest on 14 May ... Rahimov was detained on 15 May": a
+		// custody told without a day, of one whose custody the text dates, is that one told
+		// vaguely.
+		if e.Date == "" && e.Person != "" && custodyType(e.Type) && slices.ContainsFunc(d.res.Events, func(x *Event) bool {
+			return x.Person == e.Person && x.Date != "" && custodyType(x.Type)
+		}) {
+			return true
+		}
+		// A search, a dismissal, a dispersal or a death is one day's event: told without even
+		// a year ("his relatives' homes have been searched", "she lost her job"), it is
+		// background the record cannot place.
+		if e.Date == "" && (e.Type == "search" || e.Type == "dismissal" || e.Type == "disruption" || e.Type == "death") {
+			return true
+		}
 		return e.Person == "" && (ofPerson[e.Type] || e.Type == "house arrest" || e.Type == "travel ban" || e.Type == "disciplinary action" || e.Type == "torture allegation")
 	})
 }
@@ -2055,6 +2088,22 @@ func (d *doc) appositionBetween(a, b int) bool {
 		t := &d.toks[x]
 		if t.k != tWord || t.cap || t.caps || t.cyr || t.poss || d.is(x, cEvent|cSentencing|cOutcome|cDemand|cStrong) ||
 			strings.HasSuffix(t.low, "ed") || appositionStop[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// descriptor reports the tokens a..b as one to three words in lower case that may tell what
+// a person is ("teacher", "retired army officer"), as appositionBetween reads them.
+func (d *doc) descriptor(a, b int) bool {
+	if b-a < 1 || b-a > 3 {
+		return false
+	}
+	for x := a; x < b; x++ {
+		t := &d.toks[x]
+		if t.k != tWord || t.cap || t.caps || t.cyr || t.poss || d.is(x, cEvent|cSentencing|cOutcome|cDemand|cStrong) ||
+			strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ly") || appositionStop[t.low] {
 			return false
 		}
 	}
@@ -2494,6 +2543,71 @@ func (d *doc) countIsCast(s sentence, k int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// searchedNext returns the one person that one of the two sentences after si names while it
+// refers back to the search that si tells of no one: "Officers searched the family flat. They
+// took two phones. Anna was questioned during the search", "После обыска Анну вызвали на
+// беседу". The search was at that person's home; a sentence naming several is left alone, and
+// a sentence between that names someone ends the look.
+func (d *doc) searchedNext(si int) []*Person {
+	for n := si + 1; n <= si+2 && n < len(d.sents) && d.sents[n].para == d.sents[si].para; n++ {
+		s := d.sents[n]
+		back := false
+		for k := s.a; k < s.b && !back; k++ {
+			back = d.word(k, "search", "обыска", "обыске") &&
+				(d.word(k-1, "the") && d.word(k-2, "during", "after", "following") || d.word(k-1, "после") || d.word(k-1, "ходе") && d.word(k-2, "в"))
+		}
+		var one *Person
+		for _, m := range d.personsIn(s.a, s.b) {
+			if m.p == nil || m.pronoun || d.toks[m.b-1].poss || d.official(m) {
+				continue
+			}
+			if one != nil && one != m.p {
+				return nil
+			}
+			one = m.p
+		}
+		if back && one != nil {
+			return []*Person{one}
+		}
+		if one != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// theirHomes reports the homes of several people right after token b, with no owner named:
+// "their homes", "the homes of all four", "их квартиры", "в их домах".
+func (d *doc) theirHomes(b int, s sentence) bool {
+	for x := b; x < min(s.b, b+4); x++ {
+		if !d.word(x, "homes", "flats", "apartments", "houses", "квартиры", "квартирах", "дома", "домах") {
+			continue
+		}
+		return d.word(x-1, "their", "их") || d.word(x+1, "of") && d.word(x+2, "all", "both", "them", "the")
+	}
+	return false
+}
+
+// nounAfterAfter reports tokens a..b that end in "after" or "following", an article and one or
+// two words in lower case: "after a protest", "following the rally".
+func (d *doc) nounAfterAfter(a, b int) bool {
+	for x := a; x < b; x++ {
+		if !d.word(x, "after", "following") {
+			continue
+		}
+		if !d.word(x+1, "a", "an", "the") || b-(x+2) < 1 || b-(x+2) > 2 {
+			return false
+		}
+		for y := x + 2; y < b; y++ {
+			if t := &d.toks[y]; t.k != tWord || t.cap || strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing") {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

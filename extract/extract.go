@@ -97,6 +97,8 @@ type doc struct {
 	fromDash   bool              // they are a counted group's people named between dashes
 	lastOf     *Person           // the person of the event told last with one, and its sentence
 	lastOfSent int
+	held       []*Person // the persons of the custody told last of two or more, and its sentence
+	heldSent   int
 	// countDet is the date of a detention of a count of people ("Eleven people were
 	// detained"), and countDetSent its sentence: those named right after it as released or
 	// still held were among them.

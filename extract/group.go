@@ -19,6 +19,7 @@ type groupMention struct {
 	role  string // "journalist" for "the journalists", or ""
 	noun  int    // the plural noun of a group without a number, or 0
 	count bool   // "N человек": a count that stands for people only when their number fits
+	held  bool   // "остальных задержанных": the others of those held, not of the defendants
 }
 
 // collectives are Russian collective numerals and "both", in every case.
@@ -109,7 +110,8 @@ func (d *doc) groupAt(i int) *groupMention {
 		}
 		// "остальные покинули зал суда": the defendants not named beside it.
 		if w(0, "остальные", "остальных", "остальным") && !w(1, "из", "дела", "обвинения", "эпизоды") {
-			return &groupMention{a: i, b: i + 1, other: true}
+			held := w(1, "задержанных", "задержанные", "задержанным")
+			return &groupMention{a: i, b: i + 1, other: true, held: held}
 		}
 		// Kazakh "олар", "оларды", "олардың" as Russian "они", "их".
 		if w(0, "их", "им", "они", "олар", "оларды", "олардың", "оларға") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело", "туыстары") {
@@ -378,6 +380,12 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 		return nil, false
 	}
 	cast := d.scopedCast(d.defendants(), g)
+	if g.held {
+		// "Несколько человек были задержаны, в том числе X. Остальных задержанных отпустили":
+		// the others are among those the custody told last held, not the case's defendants;
+		// where it named one or none, they are not named.
+		cast = d.held
+	}
 	if g.other {
 		// Not those named in its sentence ("remanded A and B and placed the other six under
 		// house arrest"), or in the sentence before ("A was detained. The other three...").
