@@ -142,8 +142,8 @@ func (d *doc) mastheads() {
 	}
 	alone := b == end && end < len(d.toks) && d.toks[end].nl == 1 && d.dateline != nil && d.dateline.a == end
 	if (b < end || alone) && b >= 1 && b <= 4 {
-		// Not a section's label in capitals or one word ("CASE NOTE |", "Statement |") nor a person's channel
-		// ("Адвокат Жылдыз Омурбекова").
+		// Not a section's label in capitals or one word ("CASE NOTE |", "Statement |"), nor
+		// a person's channel ("Адвокат Жылдыз Омурбекова").
 		ok, caps := b > 1 || strings.ContainsAny(d.toks[0].t, "-."), true
 		for k := 0; k < b; k++ {
 			t := &d.toks[k]
