@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // orgMention is an organisation named at tokens [a, b).
@@ -1352,8 +1353,7 @@ func (d *doc) ruOrg(i int) *orgMention {
 		b = d.ruComplement(b)
 		// "Казахстанское бюро мониторинга трудовых прав", "Международная организация труда":
 		// a group's head takes a noun in the genitive the lists lack, when a capital names it.
-		if b == h+1 && head.kind == "ngo" && a < h && d.toks[a].cap && b < len(d.toks) && d.toks[b].k == tWord && !d.toks[b].cap && d.toks[b].nl == 0 &&
-			(strings.HasSuffix(d.toks[b].low, "а") || strings.HasSuffix(d.toks[b].low, "ы") || strings.HasSuffix(d.toks[b].low, "и")) && !strings.HasSuffix(d.toks[b].low, "ла") && !strings.HasSuffix(d.toks[b].low, "ли") && len(d.toks[b].low) >= 8 {
+		if b == h+1 && head.kind == "ngo" && a < h && d.toks[a].cap && b < len(d.toks) && d.toks[b].k == tWord && !d.toks[b].cap && d.toks[b].nl == 0 && ruBareGenitive(d.toks[b].low) {
 			b = d.ruComplement(b + 1)
 		}
 		if q, qb := d.quotedName(b); q != "" && b > h+1 {
@@ -1632,7 +1632,7 @@ func (d *doc) ruComplement(i int) int {
 				break
 			}
 			// "по борьбе с наркотиками": what is fought, in the instrumental.
-			if d.word(k-1, "борьбе", "противодействию") && d.word(k, "с") && k+1 < len(d.toks) && (strings.HasSuffix(d.toks[k+1].low, "ами") || strings.HasSuffix(d.toks[k+1].low, "ями") || strings.HasSuffix(d.toks[k+1].low, "ией") || strings.HasSuffix(d.toks[k+1].low, "ом")) {
+			if d.word(k-1, "борьбе", "противодействию") && d.word(k, "с") && k+1 < len(d.toks) && endsAny(d.toks[k+1].low, "ами", "ями", "ией", "ом") {
 				k += 2
 			}
 			b = k
@@ -1702,20 +1702,36 @@ func (d *doc) ruComplement(i int) int {
 	return b
 }
 
+// ruBareGenitive reports a lower-case word of four letters or more that may be a noun in the
+// genitive singular ("мониторинга", "труда", "защиты"), not a past verb ("осудила").
+func ruBareGenitive(w string) bool {
+	return utf8.RuneCountInString(w) >= 4 && endsAny(w, "а", "ы", "и") && !endsAny(w, "ла", "ли")
+}
+
+// endsAny reports whether w ends with one of the suffixes.
+func endsAny(w string, suffixes ...string) bool {
+	for _, e := range suffixes {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // ruGenitiveNoun reports a lower-case noun w in the genitive after the adjective adj that
 // agrees with it: "прессы" after "свободной", "прав" after "трудовых", "хозяйства" after
 // "водного". Not a past verb ("вынесла").
 func ruGenitiveNoun(w, adj string) bool {
-	if len(w) < 6 || strings.HasSuffix(w, "ла") || strings.HasSuffix(w, "ли") || strings.HasSuffix(w, "ло") || w == "давности" {
+	if utf8.RuneCountInString(w) < 3 || endsAny(w, "ла", "ли", "ло") || w == "давности" { // "трёхлетней давности": of three years ago
 		return false
 	}
 	switch {
-	case strings.HasSuffix(adj, "ой") || strings.HasSuffix(adj, "ей"): // feminine
-		return strings.HasSuffix(w, "ы") || strings.HasSuffix(w, "и")
-	case strings.HasSuffix(adj, "ого") || strings.HasSuffix(adj, "его"): // masculine, neuter
-		return strings.HasSuffix(w, "а") || strings.HasSuffix(w, "я")
-	case strings.HasSuffix(adj, "ых") || strings.HasSuffix(adj, "их"): // plural
-		return strings.HasSuffix(w, "ов") || strings.HasSuffix(w, "ев") || strings.HasSuffix(w, "ей") || strings.HasSuffix(w, "ий") || consonantEnd(w)
+	case endsAny(adj, "ой", "ей"): // feminine
+		return endsAny(w, "ы", "и")
+	case endsAny(adj, "ого", "его"): // masculine, neuter
+		return endsAny(w, "а", "я")
+	case endsAny(adj, "ых", "их"): // plural
+		return endsAny(w, "ов", "ев", "ей", "ий") || consonantEnd(w)
 	}
 	return false
 }
