@@ -830,9 +830,6 @@ func (d *doc) context(m *personMention) {
 		if m.oblique == 0 && d.word(m.a-1, "у", "от", "до", "из", "без", "для", "против", "после", "к", "по", "с", "со", "над", "под", "перед", "о", "об", "при", "отношении", "защиту", "защиту") {
 			m.oblique = 1
 		}
-		// "приговорил Фаруха Назарова", "задержали Фаруха Назарова": the object of a verb
-		// done to a person is in the accusative, so "-а" there is a man's, not a woman's
-		// nominative.
 		// "Беседовала Нигора Салимова", "Записал Иван Орлов": a byline's verb before the name
 		// that ends its line makes it the subject, of the verb's gender.
 		if k := m.a - 1; m.oblique == 0 && k >= 0 && d.toks[k].cyr && d.opensLine(k) && !objectVerb(d.toks[k].low) && (m.b >= len(d.toks) || d.toks[m.b].nl > 0) {
@@ -843,6 +840,9 @@ func (d *doc) context(m *personMention) {
 				m.oblique, m.gender = -1, 'm'
 			}
 		}
+		// "приговорил Фаруха Назарова", "задержали Фаруха Назарова": the object of a verb
+		// done to a person is in the accusative, so "-а" there is a man's, not a woman's
+		// nominative.
 		// So is a name before "— к …", where the dash stands for such a verb: "приговорил A
 		// к девяти годам, Фаруха Назарова — к шести".
 		if m.oblique == 0 && m.a > 0 && (objectVerb(d.toks[m.a-1].low) || d.punct(m.b, "—", "–") && d.word(m.b+1, "к") && d.punct(m.a-1, ",")) {
@@ -899,7 +899,7 @@ func (d *doc) context(m *personMention) {
 // tense is in the accusative.
 var objectVerbStems = []string{"приговор", "осуди", "оправда", "задержа", "арестова", "обвини", "освободи", "избил", "избива",
 	"допроси", "вызва", "отпусти", "этапирова", "перевел", "перевели", "лиши", "уволи", "оштрафова", "помести", "помилова",
-	"отправи", "достави", "похити", "признал", "признала", "признали", "осудил", "пыта"}
+	"отправи", "достави", "похити", "призна", "пыта"}
 
 // objectVerb reports a past-tense verb (-л, -ла, -ли) done to a person: "приговорил",
 // "задержали".
