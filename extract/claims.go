@@ -163,16 +163,6 @@ func (d *doc) termAt(i int) (term, int, bool) {
 	return t, j, true
 }
 
-// startsWithAny reports whether w begins with one of the prefixes.
-func startsWithAny(w string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // ruTermStems are the first parts of Russian compound adjectives of a term, and their count:
 // "трёх" in "трёхлетний", "полутора" in "полуторагодичный".
 var ruTermStems = map[string]float64{"одно": 1, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6,
@@ -1142,14 +1132,6 @@ func (d *doc) titleLine(k int) bool {
 		}
 	}
 	return words <= 10
-}
-
-// lineEnd returns the token after the last of token k's line.
-func (d *doc) lineEnd(k int) int {
-	for k+1 < len(d.toks) && d.toks[k+1].nl == 0 {
-		k++
-	}
-	return k + 1
 }
 
 // claimPenalty decides whether a penalty is a demand or a sentence and whom it concerns.

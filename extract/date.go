@@ -1469,6 +1469,14 @@ func (d *doc) lineStart(i int) int {
 	return i
 }
 
+// lineEnd returns the token after the last of token k's line.
+func (d *doc) lineEnd(k int) int {
+	for k+1 < len(d.toks) && d.toks[k+1].nl == 0 {
+		k++
+	}
+	return k + 1
+}
+
 // lineLen returns the length in bytes of the line that starts at token i.
 func (d *doc) lineLen(i int) int {
 	j := i + 1

@@ -132,10 +132,10 @@ func (d *doc) findOrgs() {
 // medium's dateline. A web page's title ("Headline | Site") names its site after the
 // separator, and is not read so.
 func (d *doc) mastheads() {
-	end := 0
-	for end < len(d.toks) && (end == 0 || d.toks[end].nl == 0) {
-		end++
+	if len(d.toks) == 0 {
+		return
 	}
+	end := d.lineEnd(0)
 	// The first line, up to a "|": one to four capitalised words, no person's name or date.
 	b := 0
 	for b < end && !d.punct(b, "|") {
@@ -181,10 +181,10 @@ func (d *doc) mastheads() {
 // of a press release. The line must hold a head word of organisation names and no date, so
 // a headline or a dateline is not taken for it.
 func (d *doc) letterhead() {
-	end := 0
-	for end < len(d.toks) && (end == 0 || d.toks[end].nl == 0) {
-		end++
+	if len(d.toks) == 0 {
+		return
 	}
+	end := d.lineEnd(0)
 	if end < 2 || end > 7 {
 		return
 	}
@@ -1706,16 +1706,6 @@ func (d *doc) ruComplement(i int) int {
 // genitive singular ("мониторинга", "труда", "защиты"), not a past verb ("осудила").
 func ruBareGenitive(w string) bool {
 	return utf8.RuneCountInString(w) >= 4 && endsAny(w, "а", "ы", "и") && !endsAny(w, "ла", "ли")
-}
-
-// endsAny reports whether w ends with one of the suffixes.
-func endsAny(w string, suffixes ...string) bool {
-	for _, e := range suffixes {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
 }
 
 // ruGenitiveNoun reports a lower-case noun w in the genitive after the adjective adj that

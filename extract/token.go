@@ -629,3 +629,23 @@ func digits(s string, max int) int {
 	}
 	return v
 }
+
+// startsWithAny reports whether w begins with one of the prefixes.
+func startsWithAny(w string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsAny reports whether w ends with one of the suffixes.
+func endsAny(w string, suffixes ...string) bool {
+	for _, e := range suffixes {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
