@@ -1537,7 +1537,10 @@ func (d *doc) receivedAsAsked(a, b int) bool {
 // ten years;", the items after it cut at semicolons) is read up to the colon.
 func (d *doc) demandLead(si int) bool {
 	s := d.sents[si]
-	if s.b > s.a && d.punct(s.b-1, ";") {
+	// "asked for 12 years for A; 10 years each for B and C": a request's clause leads the
+	// clauses after its semicolon as a colon leads the items of a list.
+	clause := s.b > s.a && d.punct(s.b-1, ";")
+	if clause {
 		for k := s.a; k < s.b; k++ {
 			if d.punct(k, ":") {
 				s.b = k + 1
@@ -1545,7 +1548,7 @@ func (d *doc) demandLead(si int) bool {
 			}
 		}
 	}
-	if s.b <= s.a || !d.punct(s.b-1, ":") {
+	if s.b <= s.a || !d.punct(s.b-1, ":") && !clause {
 		return false
 	}
 	// "She received exactly what the prosecutor asked:": a sentence equal to the demand.
@@ -2018,7 +2021,8 @@ func (d *doc) forList(b int, cands []*personMention) []*Person {
 		}
 		gap := true
 		for x := end; x < m.a; x++ {
-			if !(d.punct(x, ",") || d.word(x, "and", "for", "the", "his", "her") || len(out) == 0 && m.a-end <= 6 && !d.mayCount(x) && !d.punct(x, ";", "(", ")") && !(d.toks[x].k == tWord && d.is(x, cDemand|cSentencing))) {
+			// "for the cameraman A and the accountant B": what each is, after its article.
+			if !(d.punct(x, ",") || d.word(x, "and", "for", "the", "his", "her") || d.word(x-1, "the", "his", "her") && d.descriptor(x, m.a) || len(out) == 0 && m.a-end <= 6 && !d.mayCount(x) && !d.punct(x, ";", "(", ")") && !(d.toks[x].k == tWord && d.is(x, cDemand|cSentencing))) {
 				gap = false
 				break
 			}

@@ -24,7 +24,7 @@ func (d *doc) eventAt(k int) (string, int) {
 		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave")) && !d.withoutPermission(k+3):
 		return "travel ban", 1
 	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
-		d.word(k-1, "his", "her", "their") && d.word(k-2, "ordered", "imposed")):
+		d.word(k-1, "his", "her", "their", "the") && d.word(k-2, "ordered", "imposed", "authorised", "authorized", "sanctioned", "approved")):
 		// "the court ordered her pre-trial detention": a court's custody.
 		return "arrest", 1
 	case w(0, "detention") && (w(-1, "his", "her", "their") || w(-1, "the") && w(1, "of")) && w(-2, "ordered", "sanctioned", "authorised", "authorized", "approved"):
@@ -1191,10 +1191,29 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		return nil
 	}
 	// "Садыкову и Осмонова перевели под домашний арест": everyone of the list.
-	if list := d.listAround(pick, s); len(list) > 1 {
-		return list
+	list := d.listAround(pick, s)
+	if len(list) == 0 {
+		list = []*Person{pick.p}
 	}
-	return []*Person{pick.p}
+	// "detained Ramil Huseynov and five colleagues": the list and the others the count
+	// stands for, when the case has them.
+	if g := gAfter; g != nil && g.count && d.word(g.a-1, "and", "и") {
+		x := g.a - 1
+		if d.punct(x-1, ",") {
+			x--
+		}
+		for _, m := range d.personsIn(s.a, g.a) {
+			if m.b == x && m.p != nil && slices.Contains(list, m.p) {
+				for _, p := range d.groupPersons(g, s) {
+					if !slices.Contains(list, p) {
+						list = append(list, p)
+					}
+				}
+				break
+			}
+		}
+	}
+	return list
 }
 
 // afterEventNoun reports a name that completes the noun of another event after a preposition
@@ -1249,7 +1268,8 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 		}
 		// "blogger A and retired army officer B": "and" and what the next one is, in lower
 		// case, as after a comma.
-		if d.word(a.b, "and") && b.a-a.b <= 4 && d.descriptor(a.b+1, b.a) {
+		// "the cameraman A and the accountant B": with its article too.
+		if d.word(a.b, "and") && b.a-a.b <= 4 && (d.descriptor(a.b+1, b.a) || d.word(a.b+1, "the", "his", "her") && d.descriptor(a.b+2, b.a)) {
 			return true
 		}
 		// "observer A and short-term observer B": words in lower case before the role word of

@@ -120,7 +120,8 @@ func (d *doc) groupAt(i int) *groupMention {
 		return nil
 	}
 	switch {
-	case w(0, "both") && !w(1, "the", "a", "in", "on", "at", "by", "for", "to"):
+	// Not "both in 2019 and 2020", but "remanded both in custody", "sentenced both to".
+	case w(0, "both") && (!w(1, "the", "a", "in", "on", "at", "by", "for", "to") || w(1, "in", "to") && d.is(i-1, cEvent|cSentencing)):
 		l := 1 + noun(1)
 		return &groupMention{a: i, b: i + l, n: 2}
 	case w(0, "all", "each") && w(1, "of") && w(2, "them"):

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// A request's clause leads the clauses after its semicolons ("12 years on A; 10 years each
+// on B and C"), and a list keeps people described by a role after its article ("the
+// cameraman D and the accountant E"). The text is invented.
+func TestExtract_RequestLedClausesAndDescribedList(t *testing.T) {
+	r := Extract("The prosecutor asked the court to impose 12 years' imprisonment on Anar Guliyev; 10 years each on Leyla Safarova and Emin Rzayev; and 8 years each on the cameraman Tural Aliyev and the accountant Kamran Bagirov.")
+	want := []string{"Anar Guliyev imprisonment P12Y", "Emin Rzayev imprisonment P10Y", "Kamran Bagirov imprisonment P8Y", "Leyla Safarova imprisonment P10Y", "Tural Aliyev imprisonment P8Y"}
+	if got := penaltiesOf(r.Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	r = Extract("The prosecutor asked for 8 years each for the cameraman Tural Aliyev and the accountant Kamran Bagirov.")
+	if got, want := penaltiesOf(r.Demands), []string{"Kamran Bagirov imprisonment P8Y", "Tural Aliyev imprisonment P8Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	// The sentence after a semicolon is no request: the court's verb is its own.
+	r = Extract("The prosecutor asked for 12 years for Anar Guliyev; the court sentenced Leyla Safarova to 10 years.")
+	if got, want := penaltiesOf(r.Demands), []string{"Anar Guliyev imprisonment P12Y"}; !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+}
+
+// "detained A and five colleagues": the count stands for the case's other defendants when
+// it has that many; "ordered the pre-trial detention of all six" and "remanded both in
+// custody" are a court's custody of the group. The text is invented.
+func TestExtract_NamedAndCountedCustody(t *testing.T) {
+	cast := " On 9 June 2025 the court convicted Anar Guliyev, Leyla Safarova, Emin Rzayev, Tural Aliyev, Kamran Bagirov and Aysel Mammadova."
+	got := eventsOf("On 20 November 2024 police detained Anar Guliyev and five colleagues at the office. The following day the court ordered the pre-trial detention of all six." + cast)
+	for _, p := range []string{"Anar Guliyev", "Leyla Safarova", "Aysel Mammadova"} {
+		for _, e := range []string{"detention 2024-11-20 ", "arrest 2024-11-21 "} {
+			if !slices.Contains(got, e+p) {
+				t.Errorf("events = %q, want %q among them", got, e+p)
+			}
+		}
+	}
+	// Three colleagues are not the other five: only the one named.
+	got = eventsOf("On 20 November 2024 police detained Anar Guliyev and three colleagues at the office." + cast)
+	if want := []string{"detention 2024-11-20 Anar Guliyev"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	got = eventsOf("On 21 November 2024 police detained Anar Guliyev and Leyla Safarova. On 22 November 2024 the court remanded both in custody.")
+	for _, e := range []string{"arrest 2024-11-22 Anar Guliyev", "arrest 2024-11-22 Leyla Safarova"} {
+		if !slices.Contains(got, e) {
+			t.Errorf("events = %q, want %q among them", got, e)
+		}
+	}
+}
