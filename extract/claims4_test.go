@@ -50,3 +50,22 @@ func TestExtract_NamedAndCountedCustody(t *testing.T) {
 		}
 	}
 }
+
+// An event without a date is set apart for a researcher to date; the dated ones are the
+// timeline's. The text is invented.
+func TestExtract_UndatedEventsSetApart(t *testing.T) {
+	r := Extract("Bishkek, 3 March 2025\n\nThe blogger Adilet Usenov was detained on 2 March 2025. He says he was beaten in the colony.")
+	var dated, undated []string
+	for _, e := range r.Events {
+		dated = append(dated, e.Type+" "+e.Date+" "+e.Person)
+	}
+	for _, e := range r.Undated {
+		undated = append(undated, e.Type+" "+e.Date+" "+e.Person)
+	}
+	if want := []string{"detention 2025-03-02 Adilet Usenov"}; !slices.Equal(dated, want) {
+		t.Errorf("events = %q, want %q", dated, want)
+	}
+	if want := []string{"torture allegation  Adilet Usenov"}; !slices.Equal(undated, want) {
+		t.Errorf("undated events = %q, want %q", undated, want)
+	}
+}

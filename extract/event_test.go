@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -21,10 +22,16 @@ func TestLemmaOf(t *testing.T) {
 	}
 }
 
-// eventsOf returns the events of a text as "type date person", sorted.
+// allEvents returns the events of a result, those without a date among them.
+func allEvents(r *Result) []*Event {
+	return slices.Concat(r.Events, r.Undated)
+}
+
+// eventsOf returns the events of a text as "type date person", sorted; an event without a
+// date is "type  person".
 func eventsOf(text string) []string {
 	var out []string
-	for _, e := range Extract(text).Events {
+	for _, e := range allEvents(Extract(text)) {
 		out = append(out, strings.TrimSpace(e.Type+" "+e.Date+" "+e.Person))
 	}
 	sort.Strings(out)

@@ -383,7 +383,7 @@ func TestExtract_SentenceOpenerNoFirstName(t *testing.T) {
 func TestExtract_NounObjectInsidePhrase(t *testing.T) {
 	text := "Псков, 22 января 2025 года\n\n10 октября 2024 года Николая Ермолова задержали сотрудники ФСБ. Спустя два дня, 12 октября, суд отправил пенсионера под стражу."
 	found := false
-	for _, e := range Extract(text).Events {
+	for _, e := range allEvents(Extract(text)) {
 		if e.Type == "arrest" && e.Date == "2024-10-12" {
 			found = true
 		}

@@ -131,17 +131,21 @@ type Statistic struct {
 
 // Result is everything extraction proposes for one document.
 type Result struct {
-	Lang       string       `json:"lang"`               // "en" or "ru"
-	Country    string       `json:"country,omitempty"`  // the country the document is about, when clear
-	Dateline   string       `json:"dateline,omitempty"` // ISO date of the dateline
-	Persons    []*Person    `json:"persons"`
-	Orgs       []*Org       `json:"organizations"`
-	Dates      []*Date      `json:"dates"`
-	Charges    []*Charge    `json:"charges"`
-	Demands    []*Penalty   `json:"demands"`
-	Sentences  []*Penalty   `json:"sentences"`
-	Outcomes   []*Outcome   `json:"outcomes"`
-	Events     []*Event     `json:"events"`
+	Lang      string     `json:"lang"`               // "en" or "ru"
+	Country   string     `json:"country,omitempty"`  // the country the document is about, when clear
+	Dateline  string     `json:"dateline,omitempty"` // ISO date of the dateline
+	Persons   []*Person  `json:"persons"`
+	Orgs      []*Org     `json:"organizations"`
+	Dates     []*Date    `json:"dates"`
+	Charges   []*Charge  `json:"charges"`
+	Demands   []*Penalty `json:"demands"`
+	Sentences []*Penalty `json:"sentences"`
+	Outcomes  []*Outcome `json:"outcomes"`
+	Events    []*Event   `json:"events"`
+	// Undated are the events the text tells without even a year ("he said he had been
+	// beaten"): they cannot be placed on a case's timeline, so they are no events of the
+	// record until a researcher dates them; ingest proposes them for review as such.
+	Undated    []*Event     `json:"undated_events,omitempty"`
 	Footnotes  []*Footnote  `json:"footnotes"`
 	Statistics []*Statistic `json:"statistics"`
 	Case       *Case        `json:"case,omitempty"` // the proposals tied together, as a researcher records a case

@@ -260,7 +260,7 @@ func TestExtract_GivenNameSettledByItsOtherForms(t *testing.T) {
 func TestExtract_DayOfNamesEvent(t *testing.T) {
 	text := "Kazan, 4 June 2025\n\nThe blogger Pavel Orlov was detained on 3 March 2025. Two days later a court remanded him in custody. On the day of Orlov's detention, police also searched the flat of his colleague Anna Lisova. She was not detained, but three days later she was barred from leaving Russia."
 	got := map[string]string{}
-	for _, e := range Extract(text).Events {
+	for _, e := range allEvents(Extract(text)) {
 		got[e.Type] = e.Date
 	}
 	if got["search"] != "2025-03-03" || got["travel ban"] != "2025-03-06" {

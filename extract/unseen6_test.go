@@ -204,7 +204,7 @@ func TestExtract_NoteDates(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("dates = %q, want %q", got, want)
 	}
-	for _, e := range Extract(text).Events {
+	for _, e := range allEvents(Extract(text)) {
 		if e.Date == "2025-05-14" || e.Date == "2025-06" {
 			t.Errorf("event %s dated by a note: %s", e.Type, e.Date)
 		}

@@ -197,7 +197,7 @@ func TestExtract_AppositionsAndKinPossessives(t *testing.T) {
 // remands the husband, not the wife.
 func TestExtract_KinPossessivePastComma(t *testing.T) {
 	text := "Baku, 20 May 2025\n\nThe court convicted the blogger Tofig Kerimov on 3 April 2025. Three weeks after her husband was remanded in custody, Kerimov's wife, Aysel Kerimova, was dismissed from her job as a nurse."
-	for _, e := range Extract(text).Events {
+	for _, e := range allEvents(Extract(text)) {
 		if e.Type == "arrest" && e.Person == "Aysel Kerimova" {
 			t.Errorf("arrest of the wife: %+v", e)
 		}

@@ -235,3 +235,25 @@ func TestRun_ExtractionFault(t *testing.T) {
 		t.Errorf("Dry with a faulty extraction: %v", err)
 	}
 }
+
+// An event the text tells without a date is no event of the timeline, but it is still
+// proposed for review, without a date, for a researcher to date.
+func TestRun_UndatedEvent(t *testing.T) {
+	st := open(t)
+	text := release + "\nSeitkali's lawyer said that he had been beaten in the pre-trial detention centre.\n"
+	out, err := ingest.Run(ctx, st, researcher, &ingest.Input{Name: "release.txt", Data: []byte(text)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := extract.Extract(text); len(r.Undated) == 0 {
+		t.Fatalf("no undated event in %+v", r.Events)
+	}
+	ss, _, err := st.FindStatements(ctx, operator, docket.StatementFilter{Source: ptr(out.Source), Property: ptr("type"), Value: ptr("torture allegation")})
+	if err != nil || len(ss) != 1 {
+		t.Fatalf("torture allegations proposed: %v, %v", ss, err)
+	}
+	ev := statements(t, st, ss[0].Entity)
+	if value(ev, "date") != "" || value(ev, "victim") != out.Entities["person Daniyar Seitkali"] {
+		t.Errorf("the undated event: %v", ev)
+	}
+}

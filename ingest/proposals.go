@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docketorg/docket"
@@ -105,7 +106,7 @@ func (p *plan) proposals() error {
 		p.proceedingsByPerson(persons, charges)
 	}
 	used := map[string]bool{res.Dateline: true}
-	for _, e := range res.Events {
+	for _, e := range slices.Concat(res.Events, res.Undated) {
 		id := p.entity("Event")
 		m := first(e.Mentions)
 		p.stmt(id, "name", joinWords(e.Type, "of "+e.Person, e.Date), m, "")

@@ -245,6 +245,9 @@ func printProposals(w io.Writer, r *extract.Result, ids map[string]string) {
 	for _, e := range r.Events {
 		line("event", joinWords(e.Type, e.Date, e.Person), first(e.Mentions), "")
 	}
+	for _, e := range r.Undated {
+		line("event", joinWords(e.Type, "(undated)", e.Person), first(e.Mentions), "")
+	}
 	for _, f := range r.Footnotes {
 		for _, u := range f.URLs {
 			fmt.Fprintf(w, "%-13s %s  (footnote %d)\n", "source", u, f.Number)
