@@ -660,6 +660,21 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		return c, u, relAnchor, false, j - i + 1
 	case d.word(j, "after") && !d.word(j+1, "his", "her", "their", "being", "the", "a"):
 		return c, u, relAnchor, true, j - i + 1
+	// "on 14 May 2024, a week after a gathering was dispersed": in apposition to a day, the
+	// event after "after" is that much before it, when no telling of it before dates it.
+	// Not "barely five weeks after", nor a clause that gives its own day ("two days after
+	// the largest gathering on 22 October").
+	case d.word(j, "after") && d.word(j+1, "his", "her", "their", "the", "a") && !d.word(i-1, "barely", "almost", "nearly", "about", "around", "roughly", "some", "over"):
+		sa, sb := d.sentenceOf(i)
+		if !d.datedJustBefore(i, sa) {
+			break
+		}
+		for k := j + 1; k < sb && !d.punct(k, ",", ";", ".", "(", "—", "–"); k++ {
+			if m, ok := d.absolute(k); ok && m.prec != precYear {
+				return 0, 0, 0, false, 0
+			}
+		}
+		return c, u, relAnchor, true, j - i + 1
 	case d.word(j, "earlier", "previously"):
 		return -c, u, relAnchor, false, j - i + 1
 	case d.word(j, "before") && d.punct(j+1, ",", "."):

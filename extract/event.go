@@ -216,7 +216,7 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 			return true
 		}
 	case "disruption":
-		return w(1, "by") && t.low != "disrupted"
+		return w(1, "by") && t.low != "disrupted" && t.low != "dispersed"
 	case "torture allegation":
 		if d.toks[k].cyr {
 			return false
@@ -708,6 +708,10 @@ func (d *doc) events(si int) {
 					persons = []*Person{one}
 				}
 			}
+		}
+		// A dispersal happens to a gathering, not to the people named beside it: one event.
+		if typ == "disruption" {
+			persons = nil
 		}
 		if len(persons) == 0 {
 			d.addEvent(&Event{Type: typ, Date: date, Mentions: []Span{d.span(k, k+l)}})
