@@ -1672,7 +1672,8 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 	}
 	// "had sought nine years for each of them", "для обоих": the group the claim is for.
 	for _, g := range d.groupsIn(s.a, s.b) {
-		if g.a >= b && g.a-b <= 3 && d.anyWord(b, g.a+1, "for", "для", "to", "of", "on", "against", "в") || g.a == b {
+		// Not past a comma: "для Сейитова — 8 лет, а для остальных четверых — по 5 лет".
+		if g.a >= b && g.a-b <= 3 && d.anyWord(b, g.a+1, "for", "для", "to", "of", "on", "against", "в") && !d.anyPunct(b, g.a, ",", ";") || g.a == b {
 			return d.groupPersons(g, s)
 		}
 	}
@@ -1764,9 +1765,9 @@ func (d *doc) claimPersons(a, b int, s sentence, official bool) []*Person {
 	}
 	pick := before
 	// "отменил его в части A и B", "in respect of A": the persons the phrase names after it.
-	if d.inRespectOf(b) {
+	if e := d.respectEnd(b); e > 0 {
 		for _, m := range cands {
-			if m.a > b && m.a <= b+4 && !m.pronoun {
+			if m.a >= e && m.a <= e+4 && !m.pronoun {
 				pick = m
 				break
 			}
@@ -1816,8 +1817,38 @@ func (d *doc) dashMembers(g *groupMention, cands []*personMention) []*Person {
 // inRespectOf reports "в части", "в отношении", "in respect of" at token b: the persons
 // named next are those a claim is of.
 func (d *doc) inRespectOf(b int) bool {
-	return d.word(b, "в") && d.word(b+1, "части", "отношении") || d.word(b, "in") && d.word(b+1, "respect", "relation") && d.word(b+2, "of") ||
-		d.word(b, "regarding", "concerning")
+	return d.respectEnd(b) > 0
+}
+
+// respectEnd returns the token after "в части", "в отношении", "in respect of" that stands
+// within a few words after token b, past the object of the verb ("отменила постановление
+// апелляционной инстанции в части, касающейся A"), or 0.
+func (d *doc) respectEnd(b int) int {
+	for x := b; x < min(len(d.toks), b+5); x++ {
+		if d.anyPunct(x, x+1, ".", ";", ":", "(", "—", "–") || x > b && d.is(x, cOutcome|cSentencing|cStrong) {
+			return 0
+		}
+		e := 0
+		switch {
+		case d.word(x, "в") && d.word(x+1, "части", "отношении"):
+			e = x + 2
+		case d.word(x, "in") && d.word(x+1, "respect", "relation") && d.word(x+2, "of"):
+			e = x + 3
+		case d.word(x, "regarding", "concerning"):
+			e = x + 1
+		}
+		if e == 0 {
+			continue
+		}
+		// "в части, касающейся A", "в части касающейся A"
+		if d.punct(e, ",") && d.word(e+1, "касающейся", "касающемся") {
+			e += 2
+		} else if d.word(e, "касающейся", "касающемся") {
+			e++
+		}
+		return e
+	}
+	return 0
 }
 
 // sameTerm reads "the same term", "that term", "the same sentence", "тот же срок" at token
@@ -2258,7 +2289,9 @@ func (d *doc) outcomeAt(k int) (string, int) {
 		return "upheld", 1
 	case w(0, "overturned", "quashed", "annulled", "reversed", "overturning", "quashing"),
 		w(0, "отменён", "отменен") && (w(1, "приговор", "решение") || w(2, "приговор")),
-		w(0, "отменил", "отменила", "отменили") && (w(1, "приговор", "решение") || w(2, "приговор", "решение") || w(3, "решение") && w(2, "апелляционное", "кассационное")):
+		// "отменила постановление апелляционной инстанции", "отменил апелляционное определение":
+		// a higher court's ruling is a verdict quashed too.
+		w(0, "отменил", "отменила", "отменили") && (w(1, "приговор", "решение", "постановление", "определение") || w(2, "приговор", "решение", "определение") || w(3, "решение") && w(2, "апелляционное", "кассационное")):
 		return "overturned", 1
 	// "отменил его в части ...", "отменила его и ...": the verdict just named.
 	case w(0, "отменил", "отменила", "отменили") && w(1, "его", "её", "ее", "их") && (w(2, "в", "и", "полностью") || d.punct(k+2, ",", ".", ";")):
@@ -2488,6 +2521,12 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 		// "NUKUS APPEAL: ONE TERM CUT, ONE UPHELD, ONE CASE SENT BACK": a headline in
 		// capitals sums up outcomes of people it does not name; the text tells them.
 		if len(persons) == 0 && d.capsLine(k) {
+			k += l - 1
+			continue
+		}
+		// "частично отменил приговор", "partially overturned the verdict": of some of them,
+		// whom the text must name.
+		if len(persons) == 0 && (d.word(k-1, "частично", "partially", "partly") || d.word(k+l, "частично", "partially", "partly")) {
 			k += l - 1
 			continue
 		}

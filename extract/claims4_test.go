@@ -95,3 +95,53 @@ func TestExtract_DispersalBackdatedAndPractice(t *testing.T) {
 		}
 	}
 }
+
+// "для A — 8 лет, а для остальных четверых — по 5 лет": the group after the comma is the
+// next term's, and counts the others; "частично отменил приговор" names no one; "отменила
+// постановление ... в части, касающейся X" is X's. The text is invented.
+func TestExtract_OthersCountedAndPartlyQuashed(t *testing.T) {
+	text := "Бишкек, 22 октября 2025 года.\n\nВерховный суд частично отменил приговор по делу журналистов.\n\n" +
+		"Прокурор запросил для Айгерим Бекташевой 10 лет лишения свободы, для Нуржана Сейитова — 8 лет, а для остальных четверых — по 5 лет. " +
+		"Суд приговорил Бекташеву к 6 годам, Сейитова — к 5 годам. Жаныл Орозбаева, Асель Жумалиева, Урмат Эсенгулов и Эркин Мамбетов получили по три года условно.\n\n" +
+		"Судебная коллегия отменила постановление апелляционной инстанции в части, касающейся главного редактора издания Айгерим Бекташевой."
+	r := Extract(text)
+	want := []string{"Айгерим Бекташева imprisonment P10Y", "Асель Жумалиева imprisonment P5Y", "Жаныл Орозбаева imprisonment P5Y", "Нуржан Сейитов imprisonment P8Y",
+		"Урмат Эсенгулов imprisonment P5Y", "Эркин Мамбетов imprisonment P5Y"}
+	if got := penaltiesOf(r.Demands); !slices.Equal(got, want) {
+		t.Errorf("demands = %q, want %q", got, want)
+	}
+	var overturned []string
+	for _, o := range r.Outcomes {
+		if o.Outcome == "overturned" {
+			overturned = append(overturned, o.Person)
+		}
+	}
+	if want := []string{"Айгерим Бекташева"}; !slices.Equal(overturned, want) {
+		t.Errorf("overturned for %q, want %q", overturned, want)
+	}
+}
+
+// "quashed the appeal ruling in respect of C": the persons after "in respect of" past the
+// verb's object are those it quashed for, not everyone of the sentence. The text is invented.
+func TestExtract_QuashedInRespectOfPastTheObject(t *testing.T) {
+	r := Extract("Moscow, 3 March 2025\n\nThe district court convicted Dmitry Orlov, Pavel Sidorov and Anna Gorelova. On 13 March 2025 the cassation court upheld the convictions of Orlov and Sidorov, but quashed the appeal ruling in respect of Gorelova.")
+	var overturned []string
+	for _, o := range r.Outcomes {
+		if o.Outcome == "overturned" {
+			overturned = append(overturned, o.Person)
+		}
+	}
+	if want := []string{"Anna Gorelova"}; !slices.Equal(overturned, want) {
+		t.Errorf("overturned for %q, want %q", overturned, want)
+	}
+	r = Extract("Бишкек, 22 октября 2025 года.\n\nСуд приговорил Айгерим Бекташеву к 6 годам, Нуржана Сейитова — к 5 годам. Коллегия оставила без изменения приговор Нуржану Сейитову и отменила постановление апелляционной инстанции в части, касающейся главного редактора издания Айгерим Бекташевой.")
+	overturned = nil
+	for _, o := range r.Outcomes {
+		if o.Outcome == "overturned" {
+			overturned = append(overturned, o.Person)
+		}
+	}
+	if want := []string{"Айгерим Бекташева"}; !slices.Equal(overturned, want) {
+		t.Errorf("overturned for %q, want %q", overturned, want)
+	}
+}

@@ -111,6 +111,12 @@ func (d *doc) groupAt(i int) *groupMention {
 		// "остальные покинули зал суда": the defendants not named beside it.
 		if w(0, "остальные", "остальных", "остальным") && !w(1, "из", "дела", "обвинения", "эпизоды") {
 			held := w(1, "задержанных", "задержанные", "задержанным")
+			// "остальных четверых": the others, as many as it counts.
+			if i+1 < len(d.toks) {
+				if n, ok := collectives[d.toks[i+1].low]; ok {
+					return &groupMention{a: i, b: i + 2 + noun(2), n: n, other: true}
+				}
+			}
 			return &groupMention{a: i, b: i + 1, other: true, held: held}
 		}
 		// Kazakh "олар", "оларды", "олардың" as Russian "они", "их".
