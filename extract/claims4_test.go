@@ -78,9 +78,9 @@ func TestExtract_DispersalBackdatedAndPractice(t *testing.T) {
 	for text, want := range map[string][]string{
 		"Bishkek, 3 March 2025\n\nAdilet Usenov and Kanat Bekov were detained on 20 November 2024, a week after a peaceful gathering near the building was dispersed.": {
 			"detention 2024-11-20 Adilet Usenov", "detention 2024-11-20 Kanat Bekov", "disruption 2024-11-13"},
-		"Bishkek, 3 March 2025\n\nOn 18 November 2024 the rally was dispersed by police.": {"disruption 2024-11-18"},
+		"Bishkek, 3 March 2025\n\nOn 18 November 2024 the rally was dispersed by police.":                                                    {"disruption 2024-11-18"},
 		"Bishkek, 3 March 2025\n\nAdilet Usenov was detained on 25 October 2023, two days after the gathering in the village on 22 October.": {"detention 2023-10-25 Adilet Usenov"},
-		"Bishkek, 3 March 2025\n\nThe lawyer Kanat Bekov was suspended from practice by the qualification commission on 11 December 2024.": {"disciplinary action 2024-12-11 Kanat Bekov"},
+		"Bishkek, 3 March 2025\n\nThe lawyer Kanat Bekov was suspended from practice by the qualification commission on 11 December 2024.":   {"disciplinary action 2024-12-11 Kanat Bekov"},
 	} {
 		if got := eventsOf(text); !slices.Equal(got, want) {
 			t.Errorf("events of %q = %q, want %q", text, got, want)
