@@ -145,3 +145,22 @@ func TestExtract_QuashedInRespectOfPastTheObject(t *testing.T) {
 		t.Errorf("overturned for %q, want %q", overturned, want)
 	}
 }
+
+// A court diary's entry, headed by its day after a long paragraph that told earlier days,
+// has no dateline: "Через два дня" and "19 февраля" go on from the entry's day, in its year.
+// A feed post's stamp, with its time, after such a paragraph is still the text's date. The
+// texts are invented.
+func TestExtract_DiaryEntryIsNoDateline(t *testing.T) {
+	bio := "Кто такая Орлова. Ксения Орлова, 34 года, учительница истории. Задержана 14 апреля 2023 года у себя дома; в тот же день в квартире прошёл обыск. " +
+		"На следующий день суд отправил её в СИЗО. Поводом стали пять постов во «ВКонтакте» об обстрелах городов, которые она писала весной прошлого года."
+	got := isoDates(Extract("ЗАМЕТКИ ИЗ ЗАЛА СУДА\n\n" + bio + "\n\n———\n\n12 февраля 2024 года, понедельник\n\nДопрос свидетелей.\n\n———\n\nЧерез два дня\n\nОглашали экспертизу.\n\n———\n\n19 февраля, прения\n\nПрокурор запросил семь лет."))
+	for _, want := range []string{"2024-02-12", "2024-02-14", "2024-02-19"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("dates = %q, want %s among them", got, want)
+		}
+	}
+	r := Extract("Свободу Ксении Орловой\n\n" + bio + "\n\n———\n\n09.01.2024 20:15\nВчера Ксению снова поместили в ШИЗО.")
+	if r.Dateline != "2024-01-09" || !slices.Contains(isoDates(r), "2024-01-08") {
+		t.Errorf("dateline %q, dates %q: want the post's stamp and its yesterday", r.Dateline, isoDates(r))
+	}
+}

@@ -1334,6 +1334,8 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 func (d *doc) findDateline() {
 	limit := min(len(d.text), 2500)
 	linesSeen := 0
+	datedLine := -1 // the start of the last line that told a day in passing
+	told := false   // a long line of prose has told a day
 	for i := 0; i < len(d.toks) && d.toks[i].s < limit; i++ {
 		if d.toks[i].nl > 0 || i == 0 {
 			linesSeen++
@@ -1341,11 +1343,18 @@ func (d *doc) findDateline() {
 			if i > 0 && linesSeen > 6 && d.lineLen(d.lineStart(i-1)) > 250 {
 				return
 			}
+			// So does a long one that tells a day ("Задержана 14 апреля 2023 года ..."): the
+			// day a court diary heads its next entry with is no date of the text; a feed
+			// post's stamp, with its time, still is.
+			told = told || i > 0 && d.lineLen(d.lineStart(i-1)) > 250 && datedLine == d.lineStart(i-1)
 		}
 		if d.toks[i].skip {
 			continue
 		}
 		m, ok := d.absolute(i)
+		if ok && m.prec == precDay && m.y != 0 {
+			datedLine = d.lineStart(i)
+		}
 		if !ok || m.prec != precDay && m.prec != precNoYear && !(m.rangeEnd && m.y != 0) {
 			continue
 		}
@@ -1401,6 +1410,9 @@ func (d *doc) findDateline() {
 			d.docDate = m // a digest's period dates it, but is not a date of the text's facts
 			continue
 		}
+		if ok && told && !d.timed(segStart, segEnd) {
+			return
+		}
 		if ok {
 			m.dateline = true
 			d.dateline = m
@@ -1413,6 +1425,16 @@ func (d *doc) findDateline() {
 			return
 		}
 	}
+}
+
+// timed reports a time of day ("20:15") among tokens [a, b).
+func (d *doc) timed(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].k == tNum && strings.Contains(d.toks[k].t, ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // findTrailingDateline finds the date of a document that gives it only at its end, as a
