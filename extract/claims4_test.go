@@ -164,3 +164,17 @@ func TestExtract_DiaryEntryIsNoDateline(t *testing.T) {
 		t.Errorf("dateline %q, dates %q: want the post's stamp and its yesterday", r.Dateline, isoDates(r))
 	}
 }
+
+// Given names the table lacks, written as they are beside a surname in an oblique case, are
+// women's: one in a soft sign ("Бактыгуль Осмонову"), one in -е beside a surname in -ян
+// that does not decline, as only a woman's does ("Мане Овсепян"). The texts are invented.
+func TestExtract_WomensUndeclinedGivenNames(t *testing.T) {
+	for text, want := range map[string]string{
+		"Журналистов Нурлана Абдыкеримова и Бактыгуль Осмонову суд оправдал. Абдыкеримов и Осмонова находились под домашним арестом.": "Бактыгуль Осмонова",
+		"Кассационный суд отменил приговор по делу Давида Арутюняна и Мане Овсепян.":                                                  "Мане Овсепян",
+	} {
+		if got := names(Extract(text)); !slices.Contains(got, want) {
+			t.Errorf("%q: persons = %q, want %q among them", text, got, want)
+		}
+	}
+}

@@ -1546,7 +1546,8 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 	if !known && !d.fixedFirst[strings.ToLower(m.first)] {
 		firstLemmas = translit.NameLemmas(m.first)
 	}
-	undeclined := len(firstLemmas) > 0 && d.toks[m.a].cyr && consonantEnd(m.first)
+	// (A soft sign ends such a name too: "Бактыгуль Осмонову".)
+	undeclined := len(firstLemmas) > 0 && d.toks[m.a].cyr && (consonantEnd(m.first) || strings.HasSuffix(m.first, "ь"))
 	for _, l := range firstLemmas {
 		undeclined = undeclined && l.Nominative
 	}
@@ -1679,6 +1680,13 @@ func (d *doc) nominative(m *personMention, votes map[string]int) (string, string
 				first, seen = r.lemma, true
 				break
 			}
+		}
+		// "Мане Овсепян", "Нарине Оганян": a name in -е beside a surname that does not
+		// decline here, as only a woman's in -ян does, is hers as written (Armenian and
+		// Georgian women's names in -е do not decline), unless the text writes it otherwise.
+		if rs := d.names.readings(m.last); !seen && len(rs) == 1 && rs[0].gender == 0 && consonantEnd(m.last) && strings.HasSuffix(m.first, "е") {
+			seen = true
+			g = 'f'
 		}
 		for _, r := range firstNameReadings(m.first) {
 			if seen {
