@@ -44,6 +44,12 @@ var pluralSubjects = map[string]string{
 	"белсенділер": "activist", "журналистер": "journalist", "блогерлер": "blogger", "сотталушылар": "defendant", "айыпталушылар": "defendant",
 }
 
+// objectRoles are Russian plural role nouns in the accusative, with their role.
+var objectRoles = map[string]string{
+	"журналистов": "journalist", "активистов": "activist", "блогеров": "blogger", "обвиняемых": "defendant",
+	"подсудимых": "defendant", "фигурантов": "defendant", "осуждённых": "defendant", "осужденных": "defendant",
+}
+
 // groupAt reads a group phrase at token i, or returns nil.
 func (d *doc) groupAt(i int) *groupMention {
 	t := &d.toks[i]
@@ -118,6 +124,15 @@ func (d *doc) groupAt(i int) *groupMention {
 				}
 			}
 			return &groupMention{a: i, b: i + 1, other: true, held: held}
+		}
+		// "суд отправил журналистов в СИЗО", "задержали активистов": a plural role noun as
+		// the object of an event's verb stands for the people of that role.
+		if groupNouns[t.low] && i > 0 && d.is(i-1, cEvent) && d.toks[i-1].cyr {
+			// (Not the list the same word introduced elsewhere: "Журналистов A и B суд
+			// оправдал" tells of two of them.)
+			if role, ok := objectRoles[t.low]; ok {
+				return &groupMention{a: i, b: i + 1, role: role}
+			}
 		}
 		// Kazakh "олар", "оларды", "олардың" as Russian "они", "их".
 		if w(0, "их", "им", "они", "олар", "оларды", "олардың", "оларға") && !d.word(i+1, "адвокат", "адвокаты", "родственники", "дела", "дело", "туыстары") {

@@ -44,6 +44,7 @@ func init() {
 	markWords(ruNumbers, cNumber|cGroupStart)
 	markWords(collectives, cGroupStart)
 	markWords(pluralSubjects, cGroupStart)
+	markWords(objectRoles, cGroupStart)
 	for _, w := range []string{"both", "all", "each", "the", "them", "they", "their", "всех", "всем", "все", "всеми", "их", "им", "они", "остальные", "остальных", "остальным", "олар", "оларды", "олардың", "оларға"} {
 		classes[w] |= cGroupStart
 	}
