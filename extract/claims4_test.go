@@ -191,3 +191,17 @@ func TestExtract_RoleNounObjectIsTheDefendants(t *testing.T) {
 		}
 	}
 }
+
+// "were remanded on 17 May" is a court's custody without "in custody"; "remanded on bail"
+// and "held on remand" are none. The texts are invented.
+func TestExtract_RemandedAlone(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Tbilisi, 3 June 2024\n\nMariam Kvaratskhelia and Luka Tsiklauri were remanded on 17 May.": {"arrest 2024-05-17 Luka Tsiklauri", "arrest 2024-05-17 Mariam Kvaratskhelia"},
+		"Tbilisi, 3 June 2024\n\nMariam Kvaratskhelia was remanded on bail on 17 May.":             nil,
+		"Tbilisi, 3 June 2024\n\nOn 17 May Mariam Kvaratskhelia was still held on remand.":         nil,
+	} {
+		if got := eventsOf(text); !slices.Equal(got, want) {
+			t.Errorf("events of %q = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -140,6 +140,10 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		switch lem {
 		case "arrest":
 			return w(-1, "house", "administrative") || w(1, "warrant", "warrants")
+		case "remand":
+			// "were remanded on 17 May" is custody; not "remanded on bail", "remanded to house
+			// arrest", "held on remand", "a remand hearing".
+			return w(-1, "on") || w(1, "hearing", "hearings", "prison", "centre", "center") || d.anyWord(k+1, min(d.sents[t.sent].b, k+5), "bail", "house", "home")
 		case "арестовать", "арестованный":
 			return d.adminArrest(k)
 		}
