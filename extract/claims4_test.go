@@ -205,3 +205,24 @@ func TestExtract_RemandedAlone(t *testing.T) {
 		}
 	}
 }
+
+// The chairman of a party is no official the events of a text leave out; a reprimand "to
+// X's lawyer, Y" is Y's; "Y, a member of the board who was detained" names Y, as "a man who
+// was detained" names no one. The texts are invented.
+func TestExtract_HeadsLawyersAndAppositions(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Yerevan, 10 October 2024\n\nWe are concerned about Gor Vardazaryan, chairman of the opposition party Homeland Dignity.\n\nMr Vardazaryan was detained by officers on 18 June 2024.": {
+			"detention 2024-06-18 Gor Vardazaryan"},
+		"Yerevan, 10 October 2024\n\nOn 12 September 2024 the Chamber of Advocates issued a reprimand to Gor Vardazaryan's lawyer, Ani Petrosyan.": {
+			"disciplinary action 2024-09-12 Ani Petrosyan"},
+		"Yerevan, 10 October 2024\n\nSona Mkrtchyan, a member of the party's board who was detained on 20 June 2024, was transferred to house arrest on 5 September 2024.": {
+			"detention 2024-06-20 Sona Mkrtchyan", "house arrest 2024-09-05 Sona Mkrtchyan"},
+		"Yerevan, 10 October 2024\n\nSona Mkrtchyan, a journalist who was detained on 20 June 2024, was transferred to house arrest on 5 September 2024.": {
+			"detention 2024-06-20 Sona Mkrtchyan", "house arrest 2024-09-05 Sona Mkrtchyan"},
+		"Yerevan, 10 October 2024\n\nThe family of a man who was detained on 20 June 2024 was threatened.": {"detention 2024-06-20"},
+	} {
+		if got := eventsOf(text); !slices.Equal(got, want) {
+			t.Errorf("events of %q = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -915,11 +915,28 @@ func (d *doc) ofUnnamed(k int) bool {
 	}
 	for x := k - 1; x >= max(s.a+1, k-4); x-- {
 		if d.word(x, "who", "который", "которая", "которые") {
-			// The subject of the clause ("who was released"), after a noun.
+			// The subject of the clause ("who was released"), after a noun; not after a noun
+			// in apposition to a name ("Sona Mkrtchyan, a member of the board who was
+			// detained"), which is the name's.
 			p := &d.toks[x-1]
-			return p.k == tWord && !p.cap && !rolePrepositions[p.low]
+			return p.k == tWord && !p.cap && !rolePrepositions[p.low] && !d.appositionOfName(x)
 		}
 		if !d.word(x, "was", "were", "is", "had", "has", "been", "later", "then", "subsequently", "был", "была", "были", "позже", "затем") {
+			return false
+		}
+	}
+	return false
+}
+
+// appositionOfName reports words in lower case before token x that stand in apposition to
+// a name, after its comma: "Sona Mkrtchyan, a member of the party's board".
+func (d *doc) appositionOfName(x int) bool {
+	s := d.sents[d.toks[x].sent]
+	for y := x - 1; y > max(s.a, x-10); y-- {
+		if d.punct(y, ",") {
+			return slices.ContainsFunc(d.personsIn(s.a, y), func(m *personMention) bool { return m.b == y && !m.pronoun && m.p != nil })
+		}
+		if d.toks[y].k != tWord || d.toks[y].cap {
 			return false
 		}
 	}
@@ -1067,7 +1084,7 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	if x := s.a + 1; d.word(s.a, "the") && d.word(x, kinWordList...) && d.word(x+1, "of") && d.anyWord(x+2, a, "have", "has", "were", "was") {
 		return nil
 	}
-	if w := d.relativeSubject(a); w >= 0 && d.toks[w-1].k == tWord && !d.toks[w-1].cap && d.word(w-2, "a", "an", "another", "one") {
+	if w := d.relativeSubject(a); w >= 0 && d.toks[w-1].k == tWord && !d.toks[w-1].cap && d.word(w-2, "a", "an", "another", "one") && !d.appositionOfName(w) {
 		return nil
 	}
 	// "Зураб Микеладзе, которого через двое суток отпустили", "A, whom police released":
@@ -1120,7 +1137,8 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 		// event, named after the kin word or not at all.
 		// (Not past a comma after the event word: "after her husband was remanded in custody,
 		// Khamitov's wife, G, was dismissed" tells of another clause.)
-		if !m.pronoun && m.b > 0 && d.toks[m.b-1].poss && d.anyWord(m.b, min(m.b+2, s.b), kinWordList...) && (m.b <= a || !d.commaIn(b, m.a)) {
+		// So is "a reprimand to X's lawyer, Y": the lawyer's.
+		if !m.pronoun && m.b > 0 && d.toks[m.b-1].poss && (d.anyWord(m.b, min(m.b+2, s.b), kinWordList...) || roleWords[d.word2(m.b)] != "") && (m.b <= a || !d.commaIn(b, m.a)) {
 			continue
 		}
 		// "Zaur Mehdiyev, who represented A and B, had his licence suspended": a name inside

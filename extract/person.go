@@ -13,6 +13,14 @@ import (
 // Russian, with the role they give.
 var roleWords = map[string]string{}
 
+// headOf gives the role of the chairman of a body that is no court or state office: "chairman
+// of the opposition party" is a politician.
+var headOf = map[string]string{
+	"party": "politician", "movement": "politician", "bloc": "politician",
+	"union": "unionist", "association": "activist", "foundation": "activist", "organisation": "activist",
+	"organization": "activist", "ngo": "activist", "centre": "activist", "center": "activist", "initiative": "activist",
+}
+
 // ruRoleNominative are the Russian role forms that are nominative; the others are oblique,
 // and so is a name in apposition to them.
 var ruRoleNominative = map[string]bool{}
@@ -817,6 +825,16 @@ func (d *doc) context(m *personMention) {
 					}
 					if o := d.orgStart[kk]; o != nil {
 						m.org = o.org
+					}
+					// "X, chairman of the opposition party": a party's or a group's head, no
+					// official of the court or the state.
+					if r == "chairman" {
+						for x := kk; x < min(kk+4, len(d.toks)); x++ {
+							if role := headOf[d.toks[x].low]; role != "" {
+								m.role = role
+								break
+							}
+						}
 					}
 				}
 				break
