@@ -226,3 +226,13 @@ func TestExtract_HeadsLawyersAndAppositions(t *testing.T) {
 		}
 	}
 }
+
+// "held in pre-trial detention since October 2023, was transferred to house arrest on 25
+// January": the custody is of its start, and the day told after it is in the next year.
+// The text is invented.
+func TestExtract_CustodySinceAMonthAndTheDayAfter(t *testing.T) {
+	got := eventsOf("Baku, 2 February 2024\n\nKamran Abdullayev, who had been held in pre-trial detention since October 2023 in a separate case, was transferred to house arrest by the Baku Court of Appeal on 25 January.")
+	if want := []string{"arrest 2023-10 Kamran Abdullayev", "house arrest 2024-01-25 Kamran Abdullayev"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

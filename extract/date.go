@@ -1230,6 +1230,12 @@ func (d *doc) yearFor(m *dateMention, i, lastYear int) int {
 			d.anyPunct(same.b, i, ",", ";") && !d.attributiveDate(m) && !d.anyWord(same.b, i, "had", "having", "before", "earlier", "до", "ранее") {
 			return same.y + 1
 		}
+		// "held in pre-trial detention since October 2023, was transferred to house arrest on
+		// 25 January": a day told after a state's start is after it.
+		if same.since && m.prec == precNoYear && m.m*100+m.d < same.m*100+max(same.d, 0) && d.docDate != nil && d.docDate.y > same.y &&
+			(d.docDate.y > same.y+1 || m.m*100+m.d <= d.docDate.m*100+d.docDate.d) {
+			return same.y + 1
+		}
 		return same.y
 	}
 	// The story's year: a later day than the last date of its paragraph, in that date's

@@ -1413,6 +1413,9 @@ func (d *doc) eventDate(si, k int, refDate, typ string) string {
 	if m := d.custodySince(k); m != nil {
 		return m.iso
 	}
+	if m := d.custodySince(k + 1); m != nil && d.word(k, "pre-trial") {
+		return m.iso // "held in pre-trial detention since October 2023"
+	}
 	// "so he was released from the courtroom", "Ибрагимли освобождён в зале суда": on the day
 	// of the verdict told before, whatever else the sentence dates, unless a day follows.
 	if typ == "release" && d.courtroomAfter(k) {
