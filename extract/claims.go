@@ -603,9 +603,19 @@ func (d *doc) penalties(si int) []*penaltyMention {
 				}
 			}
 		}
+		// "год и шесть месяцев ограничения свободы", "к году и шести месяцам": a year without
+		// a number and the months after it.
+		if n, l := d.count(k + 2); d.word(k, "год", "году") && d.word(k+1, "и") && n > 0 && d.unit(k+2+l) == 'm' && !d.mayCount(k-1) && (cue || d.kindOf(k+3+l)) {
+			terms = append(terms, struct {
+				a, b int
+				t    term
+			}{k, k + 3 + l, term{y: 1, m: n}})
+			k += 2 + l
+			continue
+		}
 		// "просил для неё год ограничения свободы": a year without a number, before its kind.
 		if d.word(k, "год") && !d.mayCount(k-1) && !d.word(k-1, "этот", "тот", "прошлый", "следующий", "каждый", "весь", "целый", "в") && cue {
-			if kind, _ := d.kindAt(k + 1); kind != "" && kind != "fine" {
+			if d.kindOf(k + 1) {
 				terms = append(terms, struct {
 					a, b int
 					t    term
@@ -957,6 +967,10 @@ func (d *doc) penalties(si int) []*penaltyMention {
 			if d.is(x, cProspect) && d.month(x) == 0 { // "the May 2022 protests" is no "may"
 				prospect = true
 			}
+		}
+		// "максимальное наказание по ч. 2 ст. 214 — до трёх лет": what the law allows.
+		if d.word(t.a-1, "до") && d.anyWord(max(a, t.a-14), t.a, "максимальное", "максимальная", "максимальный", "максимального") {
+			prospect = true
 		}
 		if prospect {
 			continue
@@ -2919,4 +2933,10 @@ func (d *doc) changedTermOf(a, b int) *Person {
 		}
 	}
 	return nil
+}
+
+// kindOf reports a kind of penalty, other than a fine, at token i.
+func (d *doc) kindOf(i int) bool {
+	kind, _ := d.kindAt(i)
+	return kind != "" && kind != "fine"
 }

@@ -236,3 +236,18 @@ func TestExtract_CustodySinceAMonthAndTheDayAfter(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A day without a year named with its weekday ("в четверг, 23 мая") is of the year in which
+// it falls on that weekday, and the weekday is no day of its own; "год и шесть месяцев
+// ограничения свободы" is P1Y6M; the maximum the law allows ("максимальное наказание — до
+// трёх лет") is no sentence. The texts are invented.
+func TestExtract_WeekdayYearAndYearAndMonths(t *testing.T) {
+	got := isoDates(Extract("Адвокат Марина Осипова\n\n[20 мая 2024, 09:30]\nДело передано в суд. Первое заседание — в четверг, 23 мая. Приходите поддержать."))
+	if !slices.Contains(got, "2024-05-23") || slices.Contains(got, "2024-05-16") || slices.Contains(got, "2023-05-23") {
+		t.Errorf("dates = %q, want 2024-05-23 and no other day of that week", got)
+	}
+	r := Extract("Екатеринбург, 13 июня 2024 года.\n\nПо делу Тимофея Ястребова максимальное наказание по ч. 2 ст. 214 — до трёх лет лишения свободы. Прокурор запросил Тимофею Ястребову два года ограничения свободы.\n\nПриговор: год и шесть месяцев ограничения свободы.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Тимофей Ястребов restriction of freedom P1Y6M"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}

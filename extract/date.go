@@ -792,7 +792,7 @@ func (d *doc) findDates() {
 			}
 			if m.prec == precNoYear || m.prec == precMonth && m.y == 0 {
 				if y := d.yearFor(m, i, lastYear); y != 0 {
-					m.y = y
+					m.y = d.weekdayYear(m, y)
 					if m.prec == precNoYear {
 						m.prec = precDay
 					}
@@ -874,6 +874,12 @@ func (d *doc) findDates() {
 			// the last such day before the text's date.
 			if sa, _ := d.sentenceOf(i); d.datedJustBefore(i, sa) {
 				continue
+			}
+			// "в четверг, 23 мая", "on Thursday, 23 May": the date after it says which.
+			if i+2 < len(d.toks) && d.punct(i+1, ",") {
+				if m, ok := d.absolute(i + 2); ok && m.prec != precYear {
+					continue
+				}
 			}
 			dt := ref.time()
 			if last {
@@ -1431,6 +1437,33 @@ func (d *doc) findDateline() {
 			return
 		}
 	}
+}
+
+// weekdayYear returns the year, of y and the years beside it, in which a day without a year
+// falls on the weekday named beside it ("в четверг, 23 мая", "Thursday, 23 May", "23 мая
+// (четверг)"); y when no weekday is named or none fits.
+func (d *doc) weekdayYear(m *dateMention, y int) int {
+	if m.prec != precNoYear || m.d == 0 {
+		return y
+	}
+	wd := -1
+	switch {
+	case d.punct(m.a-1, ","):
+		wd = weekdayOf(d.word2(m.a - 2))
+	case weekdayOf(d.word2(m.a-1)) >= 0:
+		wd = weekdayOf(d.word2(m.a - 1))
+	case d.punct(m.b, ",", "("):
+		wd = weekdayOf(d.word2(m.b + 1))
+	}
+	if wd < 0 {
+		return y
+	}
+	for _, c := range []int{y, y + 1, y - 1} {
+		if t := time.Date(c, time.Month(m.m), m.d, 0, 0, 0, 0, time.UTC); int(t.Weekday()) == wd && t.Day() == m.d {
+			return c
+		}
+	}
+	return y
 }
 
 // timed reports a time of day ("20:15") among tokens [a, b).
