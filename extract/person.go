@@ -13,6 +13,22 @@ import (
 // Russian, with the role they give.
 var roleWords = map[string]string{}
 
+// womansNoun reports a Russian noun of a woman's trade or state by its suffix: учительница,
+// сотрудница, журналистка, пенсионерка, студентка.
+func womansNoun(w string) bool {
+	if utf8.RuneCountInString(w) <= 6 {
+		return false
+	}
+	for _, stem := range []string{"ниц", "стк", "нтк", "ерк"} {
+		for _, end := range []string{"а", "у", "ы", "е", "ей", "ой"} {
+			if strings.HasSuffix(w, stem+end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // headOf gives the role of the chairman of a body that is no court or state office: "chairman
 // of the opposition party" is a politician.
 var headOf = map[string]string{
@@ -783,6 +799,16 @@ func (d *doc) context(m *personMention) {
 	}
 	if d.word(m.a-1, "mrs", "ms") || d.punct(m.a-1, ".") && d.word(m.a-2, "mrs", "ms") {
 		m.gender, m.title = 'f', true
+	}
+	// "учительница начальных классов Малика Давлатова", "пенсионерка Икбол Саидова": a noun
+	// of a woman's trade or state before the name, with the words that complete it.
+	if m.gender == 0 && d.toks[m.a].cyr {
+		for x := m.a - 1; x >= max(0, m.a-4) && d.toks[x].k == tWord && d.toks[x].cyr && !d.toks[x].cap; x-- {
+			if womansNoun(d.toks[x].low) {
+				m.gender = 'f'
+				break
+			}
+		}
 	}
 	// Of the Org after the name: "Judge X of the Medeu District Court".
 	if m.org == nil && m.role != "" {
