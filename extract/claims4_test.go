@@ -265,3 +265,16 @@ func TestExtract_WomansTradeBeforeTheName(t *testing.T) {
 		}
 	}
 }
+
+// "За день до этого, 15 мая": "до" there is before, not until; the day is before the text's
+// date, in its year. "до 10 ноября" is until, after it. The texts are invented.
+func TestExtract_BeforeIsNoUntil(t *testing.T) {
+	got := isoDates(Extract("Душанбе, 17 мая 2024 года\n\nФаридуна Давлатова задержали вчера. За день до этого, 15 мая, в доме его родителей провели обыск."))
+	if !slices.Contains(got, "2024-05-15") {
+		t.Errorf("dates = %q, want 2024-05-15 among them", got)
+	}
+	got = isoDates(Extract("Душанбе, 17 мая 2024 года\n\nСуд продлил арест Фаридуна Давлатова до 10 марта."))
+	if !slices.Contains(got, "2025-03-10") {
+		t.Errorf("dates = %q, want 2025-03-10 among them", got)
+	}
+}

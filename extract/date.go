@@ -1203,8 +1203,12 @@ func (d *doc) kkYearPhrase(i int) yearRef {
 func (d *doc) future(i int) bool {
 	sa, _ := d.sentenceOf(i)
 	for k := max(sa, i-5); k < i; k++ {
-		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "до", "алғашқы", "келесі",
+		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "алғашқы", "келесі",
 			"postponed", "rescheduled", "перенесли", "перенесено", "перенесён", "перенесен", "перенесена", "отложили", "отложено") {
+			return true
+		}
+		// "до 10 ноября" (until), not "за день до этого, 15 мая" (before it).
+		if d.word(k, "до") && k == i-1 {
 			return true
 		}
 	}
