@@ -278,3 +278,21 @@ func TestExtract_BeforeIsNoUntil(t *testing.T) {
 		t.Errorf("dates = %q, want 2025-03-10 among them", got)
 	}
 }
+
+// A feed's slogan "Свободу X" is no name; a given name alone in a case form ("Шерзода",
+// "Шерзоду") is the person the text names in full under it; "увели с собой" is a
+// detention; "просят взять X под стражу" is a request, no arrest. The text is invented.
+func TestExtract_FeedOfAFamily(t *testing.T) {
+	text := "Свободу Шерзоду — канал Нодиры Абдукаримовой\n\n———\n\n12.04.2024 09:14\nСегодня к нам домой пришли сотрудники СГБ. Шерзода Абдукаримова увели с собой.\n\n———\n\n" +
+		"19.07.2024 16:05\nСуд признал Шерзода невменяемым и назначил Шерзоду принудительное лечение. Прокуратура обжаловала решение — просят взять Шерзода под стражу.\n\n———\n\n06.09.2024 08:40\nПишите о Шерзоде Абдукаримове."
+	r := Extract(text)
+	if got, want := names(r), []string{"Нодира Абдукаримова", "Шерзод Абдукаримов"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+	if got, want := eventsOf(text), []string{"detention 2024-04-12 Шерзод Абдукаримов"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	if got, want := penaltiesOf(r.Sentences), []string{"Шерзод Абдукаримов compulsory treatment "}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}

@@ -539,7 +539,7 @@ func (d *doc) events(si int) {
 			continue
 		}
 		if d.modal(s.a, k) && !(typ == "travel ban" && d.word(k, "may", "can", "not")) || d.counted(s.a, k) && !d.countIsCast(s, k) || d.appealBefore(s.a, k) ||
-			typ == "disciplinary action" && d.requestBefore(s.a, k) {
+			typ == "disciplinary action" && d.requestBefore(s.a, k) || custodyType(typ) && d.requestBefore(max(s.a, k-2), k) {
 			k += l - 1
 			continue
 		}
@@ -806,7 +806,7 @@ func (d *doc) requestBefore(a, k int) bool {
 			return false
 		}
 		if d.word(x, "asked", "asks", "requested", "requests", "petitioned", "applied", "sought", "proposed", "recommended",
-			"просил", "просила", "просили", "попросил", "попросила", "ходатайствовал", "ходатайствовала", "обратился", "обратилась", "потребовал", "потребовала", "предложил", "предложила") {
+			"просил", "просила", "просили", "просит", "просят", "попросил", "попросила", "ходатайствовал", "ходатайствовала", "обратился", "обратилась", "потребовал", "потребовала", "предложил", "предложила") {
 			return true
 		}
 	}

@@ -149,6 +149,7 @@ sentenced charged jogorku
 мама мамы маме маму мать матери отец отца папа брат брата сестра сестры сын сына дочь дочери жена жены муж мужа
 супруга супруги супруг супруга бабушка дедушка тётя тетя дядя соратник соратница соратники
 сот соты сотқа соттың сотта судья судьясы тергеуші тергеушілер адвокат адвокаты қорғаушы қорғаушысы белсенді
+свобода свободы свободу свободе
 `) {
 		nonNames[w] = true
 	}
@@ -1223,6 +1224,22 @@ func (d *doc) resolvePersons() {
 				if p.first != "" && d.key(p.first) == fk {
 					only = p
 					n++
+				}
+			}
+			// "Шерзода увели ... о Шерзоде Абдукаримове": a Russian case form of the given
+			// name, when no one's name is written so.
+			if n == 0 && d.toks[m.a].cyr {
+				for _, p := range persons {
+					if p.first == "" {
+						continue
+					}
+					for _, r := range firstNameReadings(m.last) {
+						if r.oblique && d.key(r.lemma) == d.key(p.first) {
+							only = p
+							n++
+							break
+						}
+					}
 				}
 			}
 			if n == 1 {
