@@ -296,3 +296,18 @@ func TestExtract_FeedOfAFamily(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// A gathering interrupted is a disruption ("interrupted a public discussion", "прервала
+// встречу активистов"); a judge who adjourns a hearing disrupts nothing. The texts are
+// invented.
+func TestExtract_GatheringInterrupted(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Almaty, 18 September 2024\n\nOn Monday, police in Almaty interrupted a public discussion organised by our Bureau.": {"disruption 2024-09-16"},
+		"Алматы, 18 сентября 2024 года\n\nВ понедельник полиция прервала встречу активистов в конференц-зале.":              {"disruption 2024-09-16"},
+		"Алматы, 18 сентября 2024 года\n\nВ понедельник судья прервал заседание на час.":                                    nil,
+	} {
+		if got := eventsOf(text); !slices.Equal(got, want) {
+			t.Errorf("events of %q = %q, want %q", text, got, want)
+		}
+	}
+}
