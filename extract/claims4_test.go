@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"slices"
 	"testing"
 )
@@ -309,5 +310,38 @@ func TestExtract_GatheringInterrupted(t *testing.T) {
 		if got := eventsOf(text); !slices.Equal(got, want) {
 			t.Errorf("events of %q = %q, want %q", text, got, want)
 		}
+	}
+}
+
+// Kazakh: "күзетпен ұстауға санкция берді" is a court's custody; "күзетшілер ұрған" is
+// ill-treatment; "белсендіге қатысты" is the activist named before, in another paragraph;
+// the role noun before a name says nothing of its case ("Белсендінің жұбайы Сәуле
+// Есімова"). A companion written as a form of a lemma of the vocabulary ("ұстады") does not
+// make that form a lemma of its own. The text is invented.
+func TestExtract_KazakhCustodyAndTheActivist(t *testing.T) {
+	text := "Алматы, 2024 жылғы 5 шілде\n\nКеше алқа азаматтық белсенді Айгерім Сейтқалиеваның шағымын қанағаттандырусыз қалдырды.\n\n" +
+		"Сейтқалиеваны 2023 жылғы 28 қарашада қызметкерлер ұстады. Екі күннен кейін тергеу судьясы оны екі айға күзетпен ұстауға санкция берді.\n\n" +
+		"Сейтқалиеваның айтуынша, 2023 жылғы желтоқсанда тергеу изоляторында оны күзетшілер ұрған.\n\n" +
+		"2024 жылғы 25 қаңтарда белсендіге қатысты бұлтартпау шарасы үй қамағына ауыстырылды. Белсендінің жұбайы Сәуле Есімова куә ретінде жауап берді."
+	want := []string{"arrest 2023-11-30 Айгерім Сейтқалиева", "detention 2023-11-28 Айгерім Сейтқалиева", "house arrest 2024-01-25 Айгерім Сейтқалиева", "torture allegation 2023-12 Айгерім Сейтқалиева"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	// A release of batch G, where the husband's surname is told six times in its cases.
+	b, err := os.ReadFile("../testdata/batch-2026-12-07-g/19_kz_kk_yesimov_174.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(Extract(string(b))); !slices.Contains(got, "Сәуле Есімова") {
+		t.Errorf("persons = %q, want Сәуле Есімова among them", got)
+	}
+}
+
+// Ill-treatment a lawyer tells, whom the pronoun of its clause seems to name, is of the one
+// defendant. The text is invented.
+func TestExtract_TortureToldByTheLawyer(t *testing.T) {
+	got := eventsOf("Алматы, 2024 жылғы 20 наурыз\n\nСот Асқар Тоқтарбаевты кінәлі деп таныды.\n\nАдвокат Гүлмира Жақсылыққызы бүгін Асқармен кездесті. 2024 жылғы 12 наурызда ҰҚК ғимаратында оны бірнеше рет ұрып, түні бойы ұйықтатпағанын айтты.")
+	if want := []string{"torture allegation 2024-03-12 Асқар Тоқтарбаев"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
 	}
 }

@@ -653,6 +653,13 @@ func (d *doc) events(si int) {
 				continue
 			}
 		}
+		// "Адвокат X Асқармен кездесті. ... оны ұрып ... айтты": ill-treatment told by a
+		// lawyer, whom a pronoun seems to name, is of the one defendant.
+		if len(persons) == 1 && typ == "torture allegation" && hasRole(persons[0], "lawyer") && !hasRole(persons[0], "defendant") {
+			if cast := d.defendants(); len(cast) == 1 {
+				persons = cast
+			}
+		}
 		// "Кулешова забрали 3 марта, Савицкого, Жук и Ковалёва — на следующий день": the
 		// clause after the comma leaves out the verb; its persons are told apart with their
 		// own date.

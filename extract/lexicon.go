@@ -71,13 +71,15 @@ func lexWords(s string) []string {
 // lemmaOf returns the lemma of a lower-case word when it is a form of a word of the
 // vocabulary, else the word itself.
 func lemmaOf(low string, cyr bool) string {
-	if lexLemmas[low] {
-		return low
-	}
 	if cyr {
-		if l, ok := formLemma[strings.ReplaceAll(low, "ё", "е")]; ok {
+		// A form of a lemma of the vocabulary is that lemma, though the vocabulary also
+		// lists the form itself ("ұстады" as a companion; lemmaIn matches it as written).
+		if l, ok := formLemma[strings.ReplaceAll(low, "ё", "е")]; ok && lexLemmas[l] {
 			return l
 		}
+		return low
+	}
+	if lexLemmas[low] {
 		return low
 	}
 	return enLemma(low)
@@ -228,7 +230,7 @@ func (d *doc) lemmaIn(j int, ws []string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if d.toks[j].lem == w {
+		if d.toks[j].lem == w || d.toks[j].low == w {
 			return true
 		}
 	}

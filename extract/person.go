@@ -13,6 +13,10 @@ import (
 // Russian, with the role they give.
 var roleWords = map[string]string{}
 
+// actsOnOthers are the roles whose holder acts on the person named after them in Kazakh's
+// oblique cases ("Прокурор Сейітқалиевке 6 жыл сұраған": for Seitkaliev).
+var actsOnOthers = map[string]bool{"prosecutor": true, "judge": true, "investigator": true, "lawyer": true, "chairman": true}
+
 // womansNoun reports a Russian noun of a woman's trade or state by its suffix: учительница,
 // сотрудница, журналистка, пенсионерка, студентка.
 func womansNoun(w string) bool {
@@ -102,7 +106,21 @@ func init() {
 			roleWords[w], roleGender[w] = r.role, r.g
 		}
 	}
+	// Kazakh role nouns in their cases, which say nothing of the case of the name beside
+	// them: "белсенді Айгерім Сейтқалиеваның", "белсендіге қатысты" (the activist told before).
+	for role, ws := range map[string]string{
+		"activist":   "белсенді белсендіге белсендіні белсендінің белсендіден белсендімен белсендіде",
+		"journalist": "тілші журналиске журналисті журналистің тілшіге тілшіні тілшінің",
+		"blogger":    "блогерге блогерді блогердің",
+	} {
+		for _, w := range strings.Fields(ws) {
+			roleWords[w], kkRoleWords[w] = role, true
+		}
+	}
 }
+
+// kkRoleWords are the Kazakh forms of roleWords.
+var kkRoleWords = map[string]bool{}
 
 // postOf maps a role to the post vocabulary.
 var postOf = map[string]string{"judge": "judge", "chairman": "chairman", "prosecutor": "prosecutor", "lawyer": "lawyer", "investigator": "investigator", "journalist": "journalist"}
@@ -763,10 +781,11 @@ var rolePrepositions = wordSet("from in at of for with by to on about against un
 func (d *doc) context(m *personMention) {
 	// "Прокурор Сейітқалиевке 6 жыл ... сұраған": a Kazakh name in an oblique case after a
 	// title is whom the title's holder acts on, not the holder.
-	if r := d.roleBefore(m.a); r >= 0 && !(d.kk && kazakhOblique(d.toks[m.b-1].low)) {
+	// (Not an official's: "белсенді Айгерім Сейтқалиеваның шағымы" is the activist's own.)
+	if r := d.roleBefore(m.a); r >= 0 && !(d.kk && kazakhOblique(d.toks[m.b-1].low) && actsOnOthers[roleWords[d.toks[r].low]]) {
 		t := &d.toks[r]
 		m.roleTok, m.role = r, roleWords[t.low]
-		if t.cyr {
+		if t.cyr && !kkRoleWords[t.low] {
 			m.oblique = 1
 			if ruRoleNominative[t.low] {
 				m.oblique = -1
