@@ -345,3 +345,19 @@ func TestExtract_TortureToldByTheLawyer(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "брата A Мухтара Ерназарова и мать B Алтынай Кдырбаеву": after a kin word, the name right
+// before another name is whose kin it is, in the genitive (no woman for "мать"); "Обоих
+// отпустили" after their custody is of the two held; "В понедельник, накануне оглашения
+// приговора" is the Monday. The text is invented.
+func TestExtract_KinOfADefendantHeldAndFreed(t *testing.T) {
+	text := "Нукус, 17 октября 2024 года\n\nСуд приговорил Бахтияра Ерназарова и Ербола Кдырбаева к трём годам.\n\n" +
+		"В понедельник, накануне оглашения приговора, у здания суда задержали двух родственников подсудимых — брата Бахтияра Ерназарова Мухтара Ерназарова и мать Ербола Кдырбаева Алтынай Кдырбаеву. Обоих отпустили вечером того же дня."
+	want := []string{"detention 2024-10-14 Алтынай Кдырбаева", "detention 2024-10-14 Мухтар Ерназаров", "release 2024-10-14 Алтынай Кдырбаева", "release 2024-10-14 Мухтар Ерназаров"}
+	if got := eventsOf(text); !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+	if got, want := names(Extract(text)), []string{"Алтынай Кдырбаева", "Бахтияр Ерназаров", "Ербол Кдырбаев", "Мухтар Ерназаров"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}

@@ -1575,8 +1575,9 @@ func (d *doc) datedJustBefore(i, sa int) bool {
 			return false
 		}
 		if d.punct(k, ",") {
+			// "В понедельник, накануне оглашения приговора": a weekday says the day too.
 			for _, m := range d.dates {
-				if m.b == k && m.prec == precDay && !m.rel {
+				if m.b == k && m.prec == precDay && (!m.rel || m.b-m.a == 1 && weekdayOf(d.word2(m.a)) >= 0) {
 					return true
 				}
 			}

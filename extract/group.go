@@ -398,6 +398,11 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 	if g.n > 0 && !g.other && len(clause) == g.n {
 		return clause, true
 	}
+	// "задержали A и B. Обоих отпустили вечером": the two the custody told just before
+	// held, when it held as many as the group counts.
+	if si := d.toks[s.a].sent; g.n > 0 && !g.other && len(d.held) == g.n && d.heldSent == si-1 && d.sents[si-1].para == s.para {
+		return d.held, true
+	}
 	if !d.castReady {
 		return nil, false
 	}

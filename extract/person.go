@@ -791,6 +791,12 @@ func (d *doc) context(m *personMention) {
 				m.oblique = -1
 			}
 			m.gender = roleGender[t.low]
+			// "мать Ербола Кдырбаева Алтынай Кдырбаеву": a name between a kin word and
+			// another name is in the genitive, whose kin it is; the kin word says nothing
+			// of its gender.
+			if (m.role == "relative" || m.role == "spouse") && r == m.a-1 && d.nameTok(m.b) && d.toks[m.b].cap && d.toks[m.b].nl == 0 {
+				m.role, m.gender, m.oblique = "", 0, 1
+			}
 		}
 		// "Chairman of the Aktau City Court, X" or "судья Уральского городского суда X".
 		for x := r + 1; x < m.a; x++ {
