@@ -361,3 +361,13 @@ func TestExtract_KinOfADefendantHeldAndFreed(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// "A задержали 9 апреля, остальных шестерых — 11 апреля": the clause that leaves out the
+// verb tells a group with its own day. The text is invented.
+func TestExtract_GappedClauseOfAGroup(t *testing.T) {
+	got := eventsOf("Нукус, 17 октября 2024 года\n\nСуд приговорил Жолдасбая Утемуратова, Бахтияра Ерназарова и Айбека Досжанова к трём годам.\n\nУтемуратова задержали 9 апреля, через два дня после митинга, остальных двоих — 11 апреля.")
+	want := []string{"detention 2024-04-09 Жолдасбай Утемуратов", "detention 2024-04-11 Айбек Досжанов", "detention 2024-04-11 Бахтияр Ерназаров"}
+	if !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -2274,8 +2274,13 @@ func (d *doc) gappedItems(b int, s sentence) []datedItem {
 		if !d.punct(x, ",", ";") {
 			continue
 		}
-		dash, da := -1, -1                        // where the names end, where the date begins
-		for y := x + 1; y < min(s.b, x+30); y++ { // a list of names may be long
+		dash, da := -1, -1 // where the names end, where the date begins
+		// "Утемуратова задержали 9 апреля, остальных шестерых — 11 апреля": a group.
+		var group *groupMention
+		if gs := d.groupsIn(x+1, x+2); len(gs) == 1 && d.punct(gs[0].b, "—", "–") {
+			group, dash, da = gs[0], gs[0].b, gs[0].b+1
+		}
+		for y := x + 1; y < min(s.b, x+30) && group == nil; y++ { // a list of names may be long
 			if d.punct(y, "—", "–") {
 				dash, da = y, y+1
 				break
@@ -2300,6 +2305,9 @@ func (d *doc) gappedItems(b int, s sentence) []datedItem {
 				return nil
 			}
 			ps = append(ps, m.p)
+		}
+		if group != nil {
+			ps = d.groupPersons(group, s)
 		}
 		end := da
 		for end < s.b && !d.punct(end, ",", ";", ".") && end-da <= 6 {
