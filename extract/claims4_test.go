@@ -371,3 +371,14 @@ func TestExtract_GappedClauseOfAGroup(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A custody told again in someone's words ("replied on 19 December that all six had been
+// "lawfully detained"") is no new custody of that day for those whose detention the text
+// dated; one it dates nowhere else is still told. The text is invented.
+func TestExtract_CustodyRetoldInAReply(t *testing.T) {
+	got := eventsOf("Dushanbe, 3 March 2024\n\nOfficers detained Farhod Qodirov and Bahrom Sharipov on 9 June 2023.\n\nThe government replied on 19 December 2023 that Qodirov, Sharipov and Ilhom Davlatov had been \"lawfully detained in accordance with the law\".")
+	want := []string{"detention 2023-06-09 Bahrom Sharipov", "detention 2023-06-09 Farhod Qodirov", "detention 2023-12-19 Ilhom Davlatov"}
+	if !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -749,6 +749,14 @@ func (d *doc) events(si int) {
 		if custodyType(typ) && len(persons) >= 2 {
 			d.held, d.heldSent = persons, si
 		}
+		// "The government replied on 19 December 2023 that all six had been lawfully
+		// detained": a custody told again in someone's words, of those whose custody the text
+		// has dated, is no new one on the day of the words.
+		if custodyType(typ) && d.pluperfectReported(s, k) {
+			persons = slices.DeleteFunc(slices.Clone(persons), func(p *Person) bool {
+				return slices.ContainsFunc(d.res.Events, func(e *Event) bool { return custodyType(e.Type) && e.Person == p.Name && e.Date != "" })
+			})
+		}
 		for _, p := range persons {
 			d.lastOf, d.lastOfSent = p, si
 			pd := date
@@ -1831,6 +1839,35 @@ func (d *doc) listIntroDate(si int) *dateMention {
 // sayVerbs tell that someone said something: what they said has its own time.
 var sayVerbs = []string{"told", "said", "says", "stated", "testified", "alleged", "claimed", "complained", "recalled",
 	"заявил", "заявила", "заявили", "рассказал", "рассказала", "рассказали", "сообщил", "сообщила", "сообщили", "показал", "показала", "пожаловался", "пожаловалась"}
+
+// pluperfectReported reports an English event word at k in the pluperfect ("had been
+// detained", "had been lawfully detained") after "that" and a verb of telling, which the
+// sentence's date (before them) dates.
+func (d *doc) pluperfectReported(s sentence, k int) bool {
+	x := k - 1
+	for d.punct(x, "\"", "“", "«") || strings.HasSuffix(d.word2(x), "ly") {
+		x--
+	}
+	if !d.word(x, "been") || !d.word(x-1, "had") {
+		return false
+	}
+	that := -1
+	for y := x - 2; y > s.a; y-- {
+		if d.word(y, "that") {
+			that = y
+			break
+		}
+	}
+	if that < 0 || !d.anyWord(s.a, that, "replied", "responded", "answered", "stated", "said", "wrote", "informed", "reported", "claimed", "argued", "insisted", "confirmed", "denied", "alleged") {
+		return false
+	}
+	for _, m := range d.datesIn(that, s.b) {
+		if !m.rel {
+			return false // "that he had been detained on 2 July": its own day
+		}
+	}
+	return true
+}
 
 // anyPunct reports one of the punctuation marks in tokens [a, b).
 func (d *doc) anyPunct(a, b int, ps ...string) bool {
