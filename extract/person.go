@@ -1254,16 +1254,16 @@ func (d *doc) resolvePersons() {
 			// "Шерзода увели ... о Шерзоде Абдукаримове": a Russian case form of the given
 			// name, when no one's name is written so.
 			if n == 0 && d.toks[m.a].cyr {
-				for _, p := range persons {
-					if p.first == "" {
-						continue
+				forms := map[string]bool{}
+				for _, r := range firstNameReadings(m.last) {
+					if r.oblique {
+						forms[d.key(r.lemma)] = true
 					}
-					for _, r := range firstNameReadings(m.last) {
-						if r.oblique && d.key(r.lemma) == d.key(p.first) {
-							only = p
-							n++
-							break
-						}
+				}
+				for _, p := range persons {
+					if p.first != "" && forms[d.key(p.first)] {
+						only = p
+						n++
 					}
 				}
 			}
