@@ -382,3 +382,15 @@ func TestExtract_CustodyRetoldInAReply(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// A numbered colony or detention centre keeps its own quoted name after the number (ИК-3
+// «Витьба», СИЗО-6 «Печатники», исправительная колония № 3 «Витьба»); "ИК" alone is a kind
+// of prison. The texts are invented.
+func TestExtract_NumberedPrisonsWithTheirNames(t *testing.T) {
+	got := orgNames(Extract("Он отбывает наказание в ИК-3 «Витьба». Его перевели в СИЗО-6 «Печатники». Сейчас он в ИК-15. Брат сидит в исправительной колонии № 2 «Волчьи норы». Его отправили в ИК."))
+	want := []string{"ИК-15", "ИК-3 «Витьба»", "СИЗО-6 «Печатники»", "исправительная колония № 2 «Волчьи норы»"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("organisations = %q, want %q", got, want)
+	}
+}

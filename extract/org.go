@@ -66,7 +66,7 @@ var descriptors = map[string]string{
 
 // acronyms of security services, police and international bodies that name themselves.
 var acronyms = map[string]string{
-	"SIZO": "prison", "СИЗО": "prison", "ILO": "ngo", "МОТ": "ngo",
+	"SIZO": "prison", "СИЗО": "prison", "ИК": "prison", "ILO": "ngo", "МОТ": "ngo",
 	"KNB": "security service", "FSB": "security service", "KGB": "security service", "SBU": "security service",
 	"GKNB": "security service", "DTX": "security service", "GKNB KR": "security service", "NSC": "security service",
 	"GUBOPiK": "police", "OMON": "police", "MVD": "police", "GUVD": "police", "OSCE": "ngo", "ODIHR": "ngo",
@@ -867,7 +867,7 @@ func (d *doc) townAfter(b int) int {
 }
 
 // genericAcronyms name a kind of prison, not one: "held in SIZO", "отправил в СИЗО".
-var genericAcronyms = wordSet(`SIZO СИЗО IVS ИВС`)
+var genericAcronyms = wordSet(`SIZO СИЗО IVS ИВС ИК`)
 
 // codeName returns the end of a code name at token i written without spaces, capitals, a
 // hyphen or slash and a number ("DZ-K/8", "LB-K/11"), or 0.
@@ -1237,9 +1237,10 @@ func (d *doc) ruOrg(i int) *orgMention {
 			}
 			break
 		}
-		// "СИЗО «Лефортово»": a quoted name after the acronym is part of it.
-		if q, qb := d.quotedName(b); q != "" && b == i+1 {
-			return &orgMention{a: i, b: qb, org: &Org{Name: t.t + " «" + q + "»", Kind: k}}
+		// "СИЗО «Лефортово»", "ИК-3 «Витьба»": a quoted name after the acronym, or after its
+		// number, is part of it.
+		if q, qb := d.quotedName(b); q != "" && (b == i+1 || k == "prison" && b == d.numberAfter(i+1)) {
+			return &orgMention{a: i, b: qb, org: &Org{Name: d.quote(i, b) + " «" + q + "»", Kind: k}}
 		}
 		// "СИЗО" alone is a kind of prison, not a body the text names ("СК" alone is the
 		// Investigative Committee, as annotators of every batch read it).
@@ -1344,6 +1345,10 @@ func (d *doc) ruOrg(i int) *orgMention {
 	}
 	if numbered {
 		b = d.ruComplement(b)
+		// "исправительная колония № 3 «Витьба»": the colony's own name after its number.
+		if q, qb := d.quotedName(b); q != "" && d.toks[b].nl == 0 {
+			b = qb
+		}
 	} else if nb := d.numberAfter(b + 1); nb > b+1 && d.punct(b+1, "№") && ruComplementWords[d.toks[b].low] {
 		// "отдел полиции № 9 Управления МВД по Ижевску": the number after a genitive.
 		b, numbered = d.ruComplement(nb), true
