@@ -387,10 +387,13 @@ func TestExtract_CustodyRetoldInAReply(t *testing.T) {
 // «Витьба», СИЗО-6 «Печатники», исправительная колония № 3 «Витьба»); "ИК" alone is a kind
 // of prison. The texts are invented.
 func TestExtract_NumberedPrisonsWithTheirNames(t *testing.T) {
-	got := orgNames(Extract("Он отбывает наказание в ИК-3 «Витьба». Его перевели в СИЗО-6 «Печатники». Сейчас он в ИК-15. Брат сидит в исправительной колонии № 2 «Волчьи норы». Его отправили в ИК."))
+	got := orgNames(Extract("Он отбывает наказание в ИК-3 «Витьба». Его перевели в СИЗО-6 «Печатники». Сейчас он в ИК-15. Брат сидит в исправительной колонии № 2 «Волчьи норы»."))
 	want := []string{"ИК-15", "ИК-3 «Витьба»", "СИЗО-6 «Печатники»", "исправительная колония № 2 «Волчьи норы»"}
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("organisations = %q, want %q", got, want)
+	}
+	if got := orgNames(Extract("Его отправили в ИК, где он провёл год.")); len(got) > 0 {
+		t.Errorf("organisations = %q, want none", got)
 	}
 }
