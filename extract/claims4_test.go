@@ -397,3 +397,20 @@ func TestExtract_NumberedPrisonsWithTheirNames(t *testing.T) {
 		t.Errorf("organisations = %q, want none", got)
 	}
 }
+
+// "12 марта пятеро фигурантов были задержаны, на следующий день суд избрал им меру пресечения
+// в виде заключения под стражу. A была помещена под домашний арест": the five are the six
+// defendants but the one their paragraph names apart. The text is invented.
+func TestExtract_CountedAllButTheOneNamedApart(t *testing.T) {
+	text := "Бишкек, 25 октября 2024 года\n\n12 марта 2024 года пятеро фигурантов были задержаны сотрудниками ГКНБ. Гульмира Асанова 15 марта 2024 года была помещена под домашний арест.\n\n" +
+		"Суд приговорил Нурлана Абдыкадырова, Айжан Мамбетову, Эрмека Сыдыкова, Таалая Жумабекова, Улана Токтогулова и Гульмиру Асанову к пяти годам."
+	got := eventsOf(text)
+	for _, e := range []string{"detention 2024-03-12 Нурлан Абдыкадыров", "detention 2024-03-12 Улан Токтогулов", "house arrest 2024-03-15 Гульмира Асанова"} {
+		if !slices.Contains(got, e) {
+			t.Errorf("events = %q, want %q among them", got, e)
+		}
+	}
+	if slices.Contains(got, "detention 2024-03-12 Гульмира Асанова") {
+		t.Errorf("events = %q: the one named apart was not among the five", got)
+	}
+}

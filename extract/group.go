@@ -491,6 +491,27 @@ func (d *doc) resolveGroup(g *groupMention, s sentence) ([]*Person, bool) {
 	if len(recent) == g.n {
 		return recent, true
 	}
+	// "пятеро фигурантов были задержаны ... Гульмира Асанова 15 марта была помещена под
+	// домашний арест": the defendants but those its paragraph names apart, when as many
+	// are left as the group counts.
+	if len(cast) > g.n && g.n > 1 {
+		para := s.para
+		apart := map[*Person]bool{}
+		for _, m := range d.persons {
+			if m.p != nil && !m.pronoun && (m.a < s.a || m.a >= s.b) && d.sents[d.toks[m.a].sent].para == para {
+				apart[m.p] = true
+			}
+		}
+		var rest []*Person
+		for _, p := range cast {
+			if !apart[p] {
+				rest = append(rest, p)
+			}
+		}
+		if len(rest) == g.n {
+			return rest, true
+		}
+	}
 	return nil, true
 }
 
