@@ -414,3 +414,13 @@ func TestExtract_CountedAllButTheOneNamedApart(t *testing.T) {
 		t.Errorf("events = %q: the one named apart was not among the five", got)
 	}
 }
+
+// "Dates of detention: A and B - 02.12.2024; C - 04.12.2024": a list of detentions, each
+// item after a semicolon with its own persons and day. The text is invented.
+func TestExtract_DatesOfDetentionList(t *testing.T) {
+	got := eventsOf("Tbilisi, 20 May 2025\n\nThe court convicted Luka Tsiklauri, Davit Kharaishvili and Mariam Lomidze.\n\nDates of detention: Tsiklauri and Kharaishvili - 02.12.2024; Lomidze - 04.12.2024.")
+	want := []string{"detention 2024-12-02 Davit Kharaishvili", "detention 2024-12-02 Luka Tsiklauri", "detention 2024-12-04 Mariam Lomidze"}
+	if !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -39,6 +39,9 @@ func (d *doc) eventAt(k int) (string, int) {
 		return "arrest", 2 // "held in pre-trial detention since 20 November"
 	case w(0, "detainees", "задержанных") && (w(-1, "среди", "among") || w(-1, "the") && w(-2, "among") || d.punct(k+1, "—", "–", ":")):
 		return "detention", 1
+	case w(0, "detention", "arrest") && w(-1, "of") && w(-2, "dates", "date") && d.punct(k+1, ":"):
+		// "Dates of detention: A and B - 02.12.2024; C - 04.12.2024": a list of them.
+		return map[string]string{"detention": "detention", "arrest": "arrest"}[d.toks[k].low], 1
 	}
 	typ, l := d.lexEventAt(k)
 	if typ == "" || d.eventVeto(k, l, typ) {
@@ -2256,6 +2259,11 @@ func (d *doc) datedItems(b int, s sentence) []datedItem {
 	}
 	if colon < 0 {
 		return nil
+	}
+	// "Dates of detention: A and B - 02.12.2024; C - 04.12.2024": the items after the
+	// colon's semicolons are clauses led by this one.
+	for si := d.toks[s.a].sent; si+1 < len(d.sents) && d.punct(s.b-1, ";") && d.sents[si+1].a == s.b && d.sents[si+1].lead >= 0 && d.sents[si+1].para == s.para; si++ {
+		s.b = d.sents[si+1].b
 	}
 	var items []datedItem
 	start := colon + 1
