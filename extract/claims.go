@@ -2504,6 +2504,10 @@ func (d *doc) modal(a, k int) bool {
 	if d.toks[k].cyr && d.word(k+1, "не") && d.word(k+2, "было", "были", "был", "была") {
 		return true
 	}
+	// "is due to be released in January 2027": what is to come.
+	if d.word(k-1, "be") && d.word(k-2, "to") && d.word(k-3, "due", "set", "scheduled", "expected", "likely") {
+		return true
+	}
 	return false
 }
 

@@ -424,3 +424,18 @@ func TestExtract_DatesOfDetentionList(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// "orders her pretrial detention" is a court's custody, written without a hyphen too;
+// "placed in Pretrial Detention Facility No. 1" is where, no new custody; "is due to be
+// released in January 2027" is to come. The texts are invented.
+func TestExtract_PretrialAndDueToBeReleased(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Batumi, 20 May 2025\n\nThe court convicted Eka Zhvania.\n\nOn 14 January 2025 Judge Nino Tsulukidze grants the motion and orders her pretrial detention.": {"arrest 2025-01-14 Eka Zhvania"},
+		"Batumi, 20 May 2025\n\nEka Zhvania was detained on 17 August 2023 and placed in Pretrial Detention Facility No. 1.":                                       {"detention 2023-08-17 Eka Zhvania"},
+		"Batumi, 20 May 2025\n\nEka Zhvania is due to be released in January 2027.":                                                                                nil,
+	} {
+		if got := eventsOf(text); !slices.Equal(got, want) {
+			t.Errorf("events of %q = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial custody стражей detainees задержанных сизо sizo detention arrest held kept`)
+var eventWords = wordSet(`can may not pre-trial pretrial custody стражей detainees задержанных сизо sizo detention arrest held kept`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -23,8 +23,8 @@ func (d *doc) eventAt(k int) (string, int) {
 	case (w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)) ||
 		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave")) && !d.withoutPermission(k+3):
 		return "travel ban", 1
-	case w(0, "pre-trial") && w(1, "detention") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "imposed") ||
-		d.word(k-1, "his", "her", "their", "the") && d.word(k-2, "ordered", "imposed", "authorised", "authorized", "sanctioned", "approved")):
+	case w(0, "pre-trial", "pretrial") && w(1, "detention") && !w(2, "facility", "facilities", "centre", "center", "isolator", "unit") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "orders", "imposed") ||
+		d.word(k-1, "his", "her", "their", "the") && d.word(k-2, "ordered", "orders", "order", "imposed", "authorised", "authorized", "sanctioned", "approved")):
 		// "the court ordered her pre-trial detention": a court's custody.
 		return "arrest", 1
 	case w(0, "detention") && (w(-1, "his", "her", "their") || w(-1, "the") && w(1, "of")) && w(-2, "ordered", "sanctioned", "authorised", "authorized", "approved"):
@@ -163,7 +163,7 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 				return true
 			}
 			// "at the detention hearing": a noun before another names no event.
-			return w(-1, "pre-trial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres", "hearing", "hearings")
+			return w(-1, "pre-trial", "pretrial", "temporary", "in", "into", "from", "of") || w(1, "centre", "center", "facility", "facilities", "centres", "hearing", "hearings")
 		}
 	case "search":
 		if lem == "search" || lem == "raid" {
