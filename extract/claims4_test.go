@@ -439,3 +439,16 @@ func TestExtract_PretrialAndDueToBeReleased(t *testing.T) {
 		}
 	}
 }
+
+// Kazakh: "Белсенділерді ... ұстады" holds the activists of the case; "Келесі күні" is the
+// next day. The text is invented.
+func TestExtract_KazakhActivistsHeldAndTheNextDay(t *testing.T) {
+	text := "Атырау, 2025 жылғы 20 қазан\n\nСот белсенділер Ерлан Сұлтанбеков пен Гүлнар Жақсылықоваға қатысты үкім шығарды. Сот Сұлтанбековке 2 жыл бас бостандығын шектеу жазасын тағайындады. Жақсылықова 5 жылға бас бостандығынан айырылды.\n\n" +
+		"Белсенділерді 2025 жылғы 3 сәуірде қызметкерлер ұстады. Келесі күні тергеу судьясы Сұлтанбековті үйқамаққа жіберді."
+	got := eventsOf(text)
+	for _, e := range []string{"detention 2025-04-03 Ерлан Сұлтанбеков", "detention 2025-04-03 Гүлнар Жақсылықова", "house arrest 2025-04-04 Ерлан Сұлтанбеков"} {
+		if !slices.Contains(got, e) {
+			t.Errorf("events = %q, want %q among them", got, e)
+		}
+	}
+}

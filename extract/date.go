@@ -377,7 +377,7 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 // a test keeps them in step.
 var relWords = wordSet(`after hours immediately last later minutes moments next shortly soon spent that the this today
 	yesterday в во вскоре вчера на назавтра накануне провел провела провели провёл сегодня спустя тем того через позавчера прошлой прошлым
-	кеше`)
+	кеше келесі`)
 
 // mayCount reports a token that may start a number: digits or a number word.
 func (d *doc) mayCount(i int) bool {
@@ -526,6 +526,8 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 	switch {
 	case w(0, "the") && w(1, "next", "following") && w(2, "day", "morning", "afternoon", "evening", "night"):
 		return 1, 'd', relAnchor, false, 3
+	case w(0, "келесі") && w(1, "күні"):
+		return 1, 'd', relAnchor, false, 2 // Kazakh "the next day"
 	// "detained the following Tuesday", "в следующий вторник": the first such weekday after
 	// the day before it ('W', the weekday in n).
 	case w(0, "the") && w(1, "next", "following") && d.toks[min(i+2, len(d.toks)-1)].cap && weekdayOf(d.word2(i+2)) >= 0,

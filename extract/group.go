@@ -42,6 +42,7 @@ var groupNouns = wordSet(`defendants accused men women activists journalists rep
 var pluralSubjects = map[string]string{
 	"активисты": "activist", "журналисты": "journalist", "блогеры": "blogger", "обвиняемые": "defendant", "подсудимые": "defendant", "фигуранты": "defendant",
 	"белсенділер": "activist", "журналистер": "journalist", "блогерлер": "blogger", "сотталушылар": "defendant", "айыпталушылар": "defendant",
+	"белсенділерді": "activist", "журналистерді": "journalist", "блогерлерді": "blogger", "сотталушыларды": "defendant", "айыпталушыларды": "defendant",
 }
 
 // objectRoles are Russian plural role nouns in the accusative, with their role.
