@@ -452,3 +452,18 @@ func TestExtract_KazakhActivistsHeldAndTheNextDay(t *testing.T) {
 		}
 	}
 }
+
+// "избрал Абдуллаеву меру пресечения в виде заключения под стражу, Эргашевой — домашний
+// арест": the measure is of the name before it, the house arrest of the one after the
+// comma. The text is invented.
+func TestExtract_MeasureChosenFor(t *testing.T) {
+	got := eventsOf("Андижан, 20 мая 2025 года\n\nСуд приговорил Шерзода Абдуллаева и Нодиру Эргашеву.\n\nВсе четверо были задержаны 11 февраля 2025 года. Спустя двое суток суд избрал Абдуллаеву меру пресечения в виде заключения под стражу, Эргашевой — домашний арест.")
+	for _, e := range []string{"arrest 2025-02-13 Шерзод Абдуллаев", "house arrest 2025-02-13 Нодира Эргашева"} {
+		if !slices.Contains(got, e) {
+			t.Errorf("events = %q, want %q among them", got, e)
+		}
+	}
+	if slices.Contains(got, "arrest 2025-02-13 Нодира Эргашева") {
+		t.Errorf("events = %q: the custody is not hers", got)
+	}
+}

@@ -1217,10 +1217,13 @@ func (d *doc) eventPersons(a, b int, s sentence, official bool) []*Person {
 	// Kazakh puts the object before its verb: "Сейітқалиев пен Нұрланұлын ... қамауға алды, ал
 	// Тілеубаеваны үй қамағына жіберді".
 	sov := d.kk && d.toks[a].cyr && before != nil && !before.pronoun && !d.anyPunct(before.b, a, ",", ";", ":", "—")
+	// "избрал Абдуллаеву меру пресечения в виде заключения под стражу, Эргашевой —
+	// домашний арест": whom the measure is chosen for, before it.
+	measureFor := before != nil && !before.pronoun && d.toks[a].cyr && a-before.b <= 6 && d.anyWord(before.b, a, "меру", "мера") && !d.anyPunct(before.b, a, ",", ";", ".")
 	switch {
 	case inverted:
 		pick = after
-	case sov:
+	case sov || measureFor:
 		pick = before
 	case passive && before != nil || objectBefore:
 		pick = before
