@@ -467,3 +467,16 @@ func TestExtract_MeasureChosenFor(t *testing.T) {
 		t.Errorf("events = %q: the custody is not hers", got)
 	}
 }
+
+// "told he could not leave Georgia" is a travel ban; "pulling her by the hair" is
+// ill-treatment. The texts are invented.
+func TestExtract_CouldNotLeaveAndPulledByTheHair(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Batumi, 20 May 2025\n\nLevan Chkhaidze was stopped at the border on 2 February 2025 and told he could not leave Georgia.": {"travel ban 2025-02-02 Levan Chkhaidze"},
+		"Batumi, 20 May 2025\n\nOn 11 January 2025 an officer was filmed pulling Tamta Gogoladze by the hair.":                     {"torture allegation 2025-01-11 Tamta Gogoladze"},
+	} {
+		if got := eventsOf(text); !slices.Equal(got, want) {
+			t.Errorf("events of %q = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -8,7 +8,7 @@ import (
 
 // eventWords are the first words of the phrases eventAt reads in context; a test keeps them
 // in step. The other event words come from the vocabulary, events.txt.
-var eventWords = wordSet(`can may not pre-trial pretrial custody стражей detainees задержанных сизо sizo detention arrest held kept`)
+var eventWords = wordSet(`can could may not pre-trial pretrial custody стражей detainees задержанных сизо sizo detention arrest held kept`)
 
 // eventAt reads a word or phrase at token k that says an event of the vocabulary happened:
 // its type and length. The phrases of events.txt say which words do, each in every
@@ -20,7 +20,7 @@ func (d *doc) eventAt(k int) (string, int) {
 	w := func(i int, ws ...string) bool { return d.word(k+i, ws...) }
 	s := d.sents[d.toks[k].sent]
 	switch {
-	case (w(0, "may", "can") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)) ||
+	case (w(0, "may", "can", "could") && w(1, "not") && w(2, "leave") && (w(3, "the") && w(4, "country") || d.capWord2(k+3)) ||
 		w(0, "not") && w(1, "allowed", "permitted") && w(2, "to") && w(3, "leave")) && !d.withoutPermission(k+3):
 		return "travel ban", 1
 	case w(0, "pre-trial", "pretrial") && w(1, "detention") && !w(2, "facility", "facilities", "centre", "center", "isolator", "unit") && (d.word(k-1, "in", "into", "to") && d.anyWord(s.a, k, "placed", "sent", "remanded", "ordered", "put") || d.word(k-1, "ordered", "orders", "imposed") ||
