@@ -480,3 +480,13 @@ func TestExtract_CouldNotLeaveAndPulledByTheHair(t *testing.T) {
 		}
 	}
 }
+
+// An adjective of a place shaped as a surname before the unit it names ("прокурор
+// Первомайского района", "Свердловский районный суд") is no person; a judge of that
+// shape is. The text is invented.
+func TestExtract_PlaceAdjectiveIsNoSurname(t *testing.T) {
+	got := names(Extract("На прениях прокурор Первомайского района запросил для Токтосуновой 8 лет. Помощник прокурора Свердловского района Денис Кислицын выступил. Свердловский районный суд вынес приговор; председательствовал судья Кислицкий."))
+	if want := []string{"Денис Кислицын", "Кислицкий"}; !slices.Equal(got, want) {
+		t.Errorf("persons = %q, want %q", got, want)
+	}
+}

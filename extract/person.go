@@ -178,6 +178,23 @@ sentenced charged jogorku
 var namedAfter = wordSet(`international airport avenue street square boulevard prospect park stadium university
 	prize award metro station аэропорт проспект улица площадь университет`)
 
+// placeUnits are the Russian words of a district, region or town, and of their courts and
+// councils, after the adjective of a place that names them.
+var placeUnits = strings.Fields(`района району районе районом район районный районного районному районном
+	области областью области областной областного областному областном края краю крае край краевой краевого
+	округа округе округ города городу городе город городской городского городскому городском`)
+
+// placeAdjective reports a Russian adjective of the shape of a surname in -ский, -цкий
+// in any case and gender.
+func placeAdjective(w string) bool {
+	for _, e := range []string{"ский", "ского", "скому", "ском", "ская", "ской", "скую", "ское", "цкий", "цкого", "цкому", "цком", "цкая", "цкой", "цкое"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // personMention is a mention of a person at tokens [a, b).
 type personMention struct {
 	a, b          int
@@ -566,6 +583,11 @@ func (d *doc) nameAt(i int) (*personMention, int) {
 	}
 	// "Heydar Aliyev International Airport", "Rustaveli Avenue": a place named after a person.
 	if d.capWord2(m.b) && namedAfter[d.toks[m.b].low] {
+		return nil, max(end, m.b)
+	}
+	// "прокурор Первомайского района", "Свердловский районный суд": an adjective of a place,
+	// shaped as a surname, before the unit it names.
+	if m.first == "" && d.toks[m.a].cyr && placeAdjective(d.toks[m.b-1].low) && d.word(m.b, placeUnits...) {
 		return nil, max(end, m.b)
 	}
 	d.context(m)
