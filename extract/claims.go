@@ -2206,6 +2206,11 @@ func (d *doc) trailingList(cands []*personMention, a int) []*Person {
 			if t.k == tPunct && t.t == "," || d.word(x, "and", "и", "the", "its", "their", "his", "her", "a", "an") || t.k == tWord && (roleWords[t.low] != "" || roleWords[strings.SplitN(t.low, "-", 2)[0]] != "") {
 				continue
 			}
+			// "editor A and director B to nine years each": what the next one is, in lower
+			// case, after "and" or a comma.
+			if x == end-1 && (d.word(x-1, "and", "и") || d.punct(x-1, ",")) && d.descriptor(x, x+1) && !d.word(x, "for", "to", "of", "with", "by", "from", "on", "in", "at", "against", "для", "на", "к") {
+				continue
+			}
 			// "A, 27, and B, 34 — 4.5 years each": an age between commas.
 			if t.k == tNum && d.punct(x-1, ",") && d.punct(x+1, ",") && d.num(x) > 0 && d.num(x) < 120 {
 				continue

@@ -490,3 +490,19 @@ func TestExtract_PlaceAdjectiveIsNoSurname(t *testing.T) {
 		t.Errorf("persons = %q, want %q", got, want)
 	}
 }
+
+// "sentenced editor A and director B to nine years each": what each is, in lower case after
+// "and", stands in the list; "for him and for C and D six years each" keeps "him" out. The
+// texts are invented.
+func TestExtract_EachListWithDescriptors(t *testing.T) {
+	r := Extract("Baku, 7 June 2025\n\nJudge Aytan Gasimova sentenced editor-in-chief Leyla Hasanova and director Tural Bagirli to nine years each.")
+	if got, want := penaltiesOf(r.Sentences), []string{"Leyla Hasanova imprisonment P9Y", "Tural Bagirli imprisonment P9Y"}; !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	r = Extract("Ufa, 3 March 2025\n\nThe sixth defendant, Ildar Nurgaliev, was given three years suspended. The prosecutor had asked for four years for him and for Timur Akhmetov and Azat Bikbov six years each.")
+	for _, d := range r.Demands {
+		if d.Person == "Ildar Nurgaliev" && d.Term == "P6Y" {
+			t.Errorf("demands = %q: six years were not asked for him", penaltiesOf(r.Demands))
+		}
+	}
+}
