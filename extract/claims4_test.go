@@ -506,3 +506,11 @@ func TestExtract_EachListWithDescriptors(t *testing.T) {
 		}
 	}
 }
+
+// "after four months behind bars" is a time spent in custody, no day. The text is invented.
+func TestExtract_AfterMonthsBehindBars(t *testing.T) {
+	got := isoDates(Extract("Tbilisi, 2 October 2025\n\nOn 30 September 2025 the court acquitted Lasha Dolidze, who was released in the courtroom after four months behind bars."))
+	if slices.Contains(got, "2026-01-30") {
+		t.Errorf("dates = %q: four months behind bars are no day", got)
+	}
+}

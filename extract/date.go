@@ -624,7 +624,8 @@ func (d *doc) relative(i int) (n int, u byte, kind relKind, after bool, length i
 		// happened are a time spent, not a day.
 		// Nor "will be made public after 60 days": a time to come is no day of the story.
 		sa, _ := d.sentenceOf(i)
-		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && d.unit(i+1+l) != 'y' && !d.word(i+2+l, "of", "in") && !d.anyWord(sa, i, "will", "would", "shall", "if", "unless") {
+		// Nor "after four months behind bars": a time spent in custody.
+		if c, l := d.count(i + 1); c > 0 && d.unit(i+1+l) != 0 && d.unit(i+1+l) != 'y' && !d.word(i+2+l, "of", "in", "behind", "under") && !d.anyWord(sa, i, "will", "would", "shall", "if", "unless") {
 			return c, d.unit(i + 1 + l), relAnchor, false, 2 + l
 		}
 	}
