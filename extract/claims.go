@@ -1828,15 +1828,10 @@ func (d *doc) dashMembers(g *groupMention, cands []*personMention) []*Person {
 	return out
 }
 
-// inRespectOf reports "в части", "в отношении", "in respect of" at token b: the persons
-// named next are those a claim is of.
-func (d *doc) inRespectOf(b int) bool {
-	return d.respectEnd(b) > 0
-}
-
 // respectEnd returns the token after "в части", "в отношении", "in respect of" that stands
 // within a few words after token b, past the object of the verb ("отменила постановление
-// апелляционной инстанции в части, касающейся A"), or 0.
+// апелляционной инстанции в части, касающейся A"), or 0: the persons named next are those a
+// claim is of.
 func (d *doc) respectEnd(b int) int {
 	for x := b; x < min(len(d.toks), b+5); x++ {
 		if d.anyPunct(x, x+1, ".", ";", ":", "(", "—", "–") || x > b && d.is(x, cOutcome|cSentencing|cStrong) {
@@ -2530,7 +2525,7 @@ func (d *doc) outcomes(s sentence, defendant **Person) {
 			k += l - 1
 			continue
 		}
-		if len(persons) > 1 && !d.groupNear(k, k+l, s) && !d.inRespectOf(k+l) && !d.fromDash {
+		if len(persons) > 1 && !d.groupNear(k, k+l, s) && d.respectEnd(k+l) == 0 && !d.fromDash {
 			persons = d.nearest(k, k+l, s)
 		}
 		if ps := d.verdictOf(k, s); len(ps) > 0 && o != "convicted" && o != "acquitted" {

@@ -111,12 +111,7 @@ func TestExtract_OthersCountedAndPartlyQuashed(t *testing.T) {
 	if got := penaltiesOf(r.Demands); !slices.Equal(got, want) {
 		t.Errorf("demands = %q, want %q", got, want)
 	}
-	var overturned []string
-	for _, o := range r.Outcomes {
-		if o.Outcome == "overturned" {
-			overturned = append(overturned, o.Person)
-		}
-	}
+	overturned := withOutcome(r, "overturned")
 	if want := []string{"Айгерим Бекташева"}; !slices.Equal(overturned, want) {
 		t.Errorf("overturned for %q, want %q", overturned, want)
 	}
@@ -126,22 +121,12 @@ func TestExtract_OthersCountedAndPartlyQuashed(t *testing.T) {
 // verb's object are those it quashed for, not everyone of the sentence. The text is invented.
 func TestExtract_QuashedInRespectOfPastTheObject(t *testing.T) {
 	r := Extract("Moscow, 3 March 2025\n\nThe district court convicted Dmitry Orlov, Pavel Sidorov and Anna Gorelova. On 13 March 2025 the cassation court upheld the convictions of Orlov and Sidorov, but quashed the appeal ruling in respect of Gorelova.")
-	var overturned []string
-	for _, o := range r.Outcomes {
-		if o.Outcome == "overturned" {
-			overturned = append(overturned, o.Person)
-		}
-	}
+	overturned := withOutcome(r, "overturned")
 	if want := []string{"Anna Gorelova"}; !slices.Equal(overturned, want) {
 		t.Errorf("overturned for %q, want %q", overturned, want)
 	}
 	r = Extract("Бишкек, 22 октября 2025 года.\n\nСуд приговорил Айгерим Бекташеву к 6 годам, Нуржана Сейитова — к 5 годам. Коллегия оставила без изменения приговор Нуржану Сейитову и отменила постановление апелляционной инстанции в части, касающейся главного редактора издания Айгерим Бекташевой.")
-	overturned = nil
-	for _, o := range r.Outcomes {
-		if o.Outcome == "overturned" {
-			overturned = append(overturned, o.Person)
-		}
-	}
+	overturned = withOutcome(r, "overturned")
 	if want := []string{"Айгерим Бекташева"}; !slices.Equal(overturned, want) {
 		t.Errorf("overturned for %q, want %q", overturned, want)
 	}
@@ -513,4 +498,15 @@ func TestExtract_AfterMonthsBehindBars(t *testing.T) {
 	if slices.Contains(got, "2026-01-30") {
 		t.Errorf("dates = %q: four months behind bars are no day", got)
 	}
+}
+
+// withOutcome returns the persons a result gives an outcome, in its order.
+func withOutcome(r *Result, outcome string) []string {
+	var out []string
+	for _, o := range r.Outcomes {
+		if o.Outcome == outcome {
+			out = append(out, o.Person)
+		}
+	}
+	return out
 }

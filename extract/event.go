@@ -41,7 +41,7 @@ func (d *doc) eventAt(k int) (string, int) {
 		return "detention", 1
 	case w(0, "detention", "arrest") && w(-1, "of") && w(-2, "dates", "date") && d.punct(k+1, ":"):
 		// "Dates of detention: A and B - 02.12.2024; C - 04.12.2024": a list of them.
-		return map[string]string{"detention": "detention", "arrest": "arrest"}[d.toks[k].low], 1
+		return d.toks[k].low, 1 // the noun is the type
 	}
 	typ, l := d.lexEventAt(k)
 	if typ == "" || d.eventVeto(k, l, typ) {
@@ -2091,8 +2091,8 @@ func (d *doc) dropUnnamedEvents() {
 		if e.Person == "" && (ofPerson[e.Type] || e.Type == "house arrest" || e.Type == "travel ban" || e.Type == "disciplinary action" || e.Type == "torture allegation") {
 			return true
 		}
-		// The other events without a date are for a researcher to date: thirteen
-		// annotators who never saw these rules recorded 7 of 556 events so.
+		// The other events without a date are for a researcher to date: the annotators who
+		// never saw these rules record almost none so (2 of 556 events in batches K to M).
 		if e.Date == "" {
 			d.res.Undated = append(d.res.Undated, e)
 			return true
