@@ -510,3 +510,18 @@ func withOutcome(r *Result, outcome string) []string {
 	}
 	return out
 }
+
+// The session's other vocabulary lines, each read where it should be: a Kazakh reprimand
+// ("сөгіс жариялады"), a picket interrupted ("прервала пикет"), a push against a wall. The
+// texts are invented.
+func TestExtract_VocabularyOfTheSession(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Атырау, 2025 жылғы 20 қазан\n\nАдвокат Мәдина Әлиеваға 2025 жылғы 12 маусымда алқа сөгіс жариялады.": {"disciplinary action 2025-06-12 Мәдина Әлиева"},
+		"Алматы, 18 сентября 2024 года\n\nВ понедельник полиция прервала пикет у акимата.":                    {"disruption 2024-09-16"},
+		"Tbilisi, 3 June 2024\n\nOn 2 June 2024 officers pushed Nino Beridze against a wall.":                 {"torture allegation 2024-06-02 Nino Beridze"},
+	} {
+		if got := eventsOf(text); !slices.Equal(got, want) {
+			t.Errorf("events of %q = %q, want %q", text, got, want)
+		}
+	}
+}
