@@ -525,3 +525,17 @@ func TestExtract_VocabularyOfTheSession(t *testing.T) {
 		}
 	}
 }
+
+// "Записано в Худжанде 22 апреля 2024 года" dates a testimony, whose days without a year are
+// before it; "должна выйти на свободу 17 апреля" is a day to come, after the text's date.
+// The texts are invented.
+func TestExtract_RecordedOnAndADayToCome(t *testing.T) {
+	got := isoDates(Extract("«Я НЕ ЗНАЮ, ЗА ЧТО»\nРассказ жены. Записано в Худжанде 22 апреля 2024 года.\n\nМужа задержали 3 августа 2023 года. 29 января прокурор попросил для него десять лет."))
+	if !slices.Contains(got, "2024-01-29") {
+		t.Errorf("dates = %q, want 2024-01-29 among them", got)
+	}
+	got = isoDates(Extract("3 апреля 2025 года\n\nВ Туркменабате арестована активистка Айна Курбанова. Если арест не продлят, Курбанова должна выйти на свободу 17 апреля."))
+	if !slices.Contains(got, "2025-04-17") {
+		t.Errorf("dates = %q, want 2025-04-17 among them", got)
+	}
+}

@@ -1206,7 +1206,7 @@ func (d *doc) kkYearPhrase(i int) yearRef {
 func (d *doc) future(i int) bool {
 	sa, _ := d.sentenceOf(i)
 	for k := max(sa, i-5); k < i; k++ {
-		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "алғашқы", "келесі",
+		if d.word(k, "until", "till", "scheduled", "due", "will", "next", "expected", "назначено", "назначен", "назначена", "состоится", "будет", "планируется", "должен", "должна", "должны", "алғашқы", "келесі",
 			"postponed", "rescheduled", "перенесли", "перенесено", "перенесён", "перенесен", "перенесена", "отложили", "отложено") {
 			return true
 		}
@@ -1392,7 +1392,7 @@ func (d *doc) findDateline() {
 		// "Published 30.10.2024", "Recorded in Tbilisi on 18 September 2025".
 		cued := false
 		for k := max(segStart, i-5); k < i; k++ {
-			if d.word(k, "published", "posted", "updated", "recorded", "dated", "опубликовано", "опубликован", "опубликована", "обновлено") {
+			if d.word(k, "published", "posted", "updated", "recorded", "dated", "опубликовано", "опубликован", "опубликована", "обновлено", "записано", "записала", "записал") {
 				cued = true
 			}
 		}
