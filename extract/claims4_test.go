@@ -539,3 +539,15 @@ func TestExtract_RecordedOnAndADayToCome(t *testing.T) {
 		t.Errorf("dates = %q, want 2025-04-17 among them", got)
 	}
 }
+
+// "10.2021" opening a chronology's line is a month and its year, and dates the line's
+// event; a number of that shape inside a sentence is none. The texts are invented.
+func TestExtract_MonthYearInAChronology(t *testing.T) {
+	text := "Справка. Составлено: 5 декабря 2024 г.\n\n23.08.2021       Задержан Андрей Гринкевич.\n10.2021          Жена, Елена Гринкевич, уволена из школы.\n"
+	if got := eventsOf(text); !slices.Contains(got, "dismissal 2021-10 Елена Гринкевич") {
+		t.Errorf("events = %q, want the dismissal of 2021-10", got)
+	}
+	if got := isoDates(Extract("Минск, 5 декабря 2024 года\n\nШтраф составил 10.2021 рубля.")); slices.Contains(got, "2021-10") {
+		t.Errorf("dates = %q: a sum is no month", got)
+	}
+}

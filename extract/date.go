@@ -222,6 +222,13 @@ func (d *doc) absolute(i int) (*dateMention, bool) {
 				return &dateMention{a: i, b: end, y: y, m: m, d: day, prec: precDay}, true
 			}
 		}
+		// "10.2021" opening a chronology's line or cell: a month and its year.
+		if m, y, ok := strings.Cut(s, "."); ok && len(m) == 2 && len(y) == 4 && (d.onlyMarksBefore(i) || t.cell != 0) {
+			mm, yy := digits(m, 2), digits(y, 4)
+			if mm >= 1 && mm <= 12 && yy >= 1990 && yy <= 2099 {
+				return &dateMention{a: i, b: i + 1, y: yy, m: mm, prec: precMonth}, true
+			}
+		}
 		// "[03.02, 08:47]": a feed's post stamped with its day and month and a time, at the
 		// start of its line; the year is the text's, or none where none is told.
 		if day, m, ok := strings.Cut(s, "."); ok && len(day) == 2 && len(m) == 2 && d.stampTime(i+1) && d.onlyMarksBefore(i) {
