@@ -551,3 +551,12 @@ func TestExtract_MonthYearInAChronology(t *testing.T) {
 		t.Errorf("dates = %q: a sum is no month", got)
 	}
 }
+
+// The noun "remand" alone, as in a section's title run into its text, is no custody. The
+// text is invented.
+func TestExtract_RemandInATitle(t *testing.T) {
+	got := eventsOf("Vienna, 14 March 2024\n\n3. Detentions, searches and remand\nOn 9 May 2023 officers detained Farrukh Nazarov at his home.")
+	if slices.Contains(got, "arrest 2023-05-09 Farrukh Nazarov") {
+		t.Errorf("events = %q: the title's remand is none", got)
+	}
+}

@@ -146,7 +146,9 @@ func (d *doc) eventVeto(k, l int, typ string) bool {
 		case "remand":
 			// "were remanded on 17 May" is custody; not "remanded on bail", "remanded to house
 			// arrest", "held on remand", "a remand hearing".
-			return w(-1, "on") || w(1, "hearing", "hearings", "prison", "centre", "center") || d.anyWord(k+1, min(d.sents[t.sent].b, k+5), "bail", "house", "home")
+			// Nor the noun alone: "3. Detentions, searches and remand".
+			return w(-1, "on") || w(1, "hearing", "hearings", "prison", "centre", "center") || d.anyWord(k+1, min(d.sents[t.sent].b, k+5), "bail", "house", "home") ||
+				t.low == "remand" && !d.anyWord(k+1, min(d.sents[t.sent].b, k+5), "custody", "detention", "prison", "jail")
 		case "арестовать", "арестованный":
 			return d.adminArrest(k)
 		}
