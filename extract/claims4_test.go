@@ -560,3 +560,12 @@ func TestExtract_RemandInATitle(t *testing.T) {
 		t.Errorf("events = %q: the title's remand is none", got)
 	}
 }
+
+// "two of the women were taken to a police station": some of a group the text does not
+// name, not the defendants a pronoun before stood for. The text is invented.
+func TestExtract_SomeOfAGroupUnnamed(t *testing.T) {
+	got := eventsOf("Vienna, 14 March 2024\n\nThe court convicted Farrukh Nazarov and Sherali Qodirov on 16 November 2023. Around thirty relatives gathered opposite the court. Police officers dispersed them within minutes, and two of the women were taken to a police station and released in the evening.")
+	if want := []string{"detention 2023-11-16", "disruption 2023-11-16"}; !slices.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}

@@ -933,6 +933,16 @@ func (d *doc) ofUnnamed(k int) bool {
 			}
 		}
 	}
+	// "two of the women were taken to a police station and released": some of a group
+	// the text does not name, the subject of the clause.
+	for y := k - 1; y > max(s.a, k-14); y-- {
+		if d.anyPunct(y, y+1, ";", ":") {
+			break
+		}
+		if n, l := d.count(y - 1); d.word(y, "of", "из") && n > 0 && l == 1 && !d.isYear(y-1) && len(d.personsIn(y, k)) == 0 && (y-1 == s.a || d.punct(y-2, ",") || d.word(y-2, "and", "и", "but", "а")) {
+			return true
+		}
+	}
 	for x := k - 1; x >= max(s.a+1, k-4); x-- {
 		if d.word(x, "who", "который", "которая", "которые") {
 			// The subject of the clause ("who was released"), after a noun; not after a noun
