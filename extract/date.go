@@ -1436,7 +1436,7 @@ func (d *doc) findDateline() {
 			d.docDate = m // a digest's period dates it, but is not a date of the text's facts
 			continue
 		}
-		if ok && told && !d.timed(segStart, segEnd) {
+		if ok && told && !d.stampTime(m.b) {
 			return
 		}
 		if ok {
@@ -1478,16 +1478,6 @@ func (d *doc) weekdayYear(m *dateMention, y int) int {
 		}
 	}
 	return y
-}
-
-// timed reports a time of day ("20:15") among tokens [a, b).
-func (d *doc) timed(a, b int) bool {
-	for k := a; k < b; k++ {
-		if d.toks[k].k == tNum && strings.Contains(d.toks[k].t, ":") {
-			return true
-		}
-	}
-	return false
 }
 
 // findTrailingDateline finds the date of a document that gives it only at its end, as a
