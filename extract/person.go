@@ -20,6 +20,11 @@ var actsOnOthers = map[string]bool{"prosecutor": true, "judge": true, "investiga
 // womansNoun reports a Russian noun of a woman's trade or state by its suffix: учительница,
 // сотрудница, журналистка, пенсионерка, студентка.
 func womansNoun(w string) bool {
+	for _, e := range [...]string{"ница", "ницу", "ницы", "нице", "ницей", "истка", "истку", "истки", "истке", "исткой"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
 	if utf8.RuneCountInString(w) <= 6 {
 		return false
 	}
@@ -848,16 +853,6 @@ func (d *doc) context(m *personMention) {
 	if d.word(m.a-1, "mrs", "ms") || d.punct(m.a-1, ".") && d.word(m.a-2, "mrs", "ms") {
 		m.gender, m.title = 'f', true
 	}
-	// "учительница начальных классов Малика Давлатова", "пенсионерка Икбол Саидова": a noun
-	// of a woman's trade or state before the name, with the words that complete it.
-	if m.gender == 0 && d.toks[m.a].cyr {
-		for x := m.a - 1; x >= max(0, m.a-4) && d.toks[x].k == tWord && d.toks[x].cyr && !d.toks[x].cap; x-- {
-			if womansNoun(d.toks[x].low) {
-				m.gender = 'f'
-				break
-			}
-		}
-	}
 	// Of the Org after the name: "Judge X of the Medeu District Court".
 	if m.org == nil && m.role != "" {
 		k := m.b
@@ -964,12 +959,11 @@ func (d *doc) context(m *personMention) {
 				m.oblique = -1
 			}
 		}
-		// A feminine noun of a person before the name: "основательницу", "журналистку".
-		if k := m.a - 1; m.gender == 0 && k >= 0 && d.toks[k].k == tWord && d.toks[k].cyr {
-			for _, e := range [...]string{"ница", "ницу", "ницы", "нице", "ницей", "истка", "истку", "истки", "истке", "исткой"} {
-				if strings.HasSuffix(d.toks[k].low, e) {
-					m.gender = 'f'
-				}
+		// A feminine noun of a person before the name, with the words that complete it:
+		// "основательницу", "журналистку", "учительница начальных классов Малика Давлатова".
+		for x := m.a - 1; m.gender == 0 && x >= max(0, m.a-4) && d.toks[x].k == tWord && d.toks[x].cyr && (x == m.a-1 || !d.toks[x].cap); x-- {
+			if womansNoun(d.toks[x].low) {
+				m.gender = 'f'
 			}
 		}
 	}
