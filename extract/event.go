@@ -1363,7 +1363,7 @@ func (d *doc) listAround(m *personMention, s sentence) []*Person {
 	for _, o := range ms[lo : hi+1] {
 		p := o.p
 		// "брата A Мухтара Ерназарова и мать B Алтынай Кдырбаеву": the kin, not B.
-		if d.kinOwner(o) {
+		if o.kinOwner {
 			for _, n := range d.personsIn(o.b, o.b+1) {
 				p = n.p
 			}
@@ -2192,20 +2192,6 @@ func (d *doc) kinOf(m *personMention) bool {
 			if x == m.a-1 && (d.word(x-1, "его", "её", "ее", "их") || d.word(x-2, "его", "её", "ее", "их") && !d.toks[x-1].cap) {
 				return false
 			}
-			return true
-		}
-	}
-	return false
-}
-
-// kinOwner reports a Russian name between a kin word and the kin's own name, whose kin it
-// is: "мать Ербола Кдырбаева Алтынай Кдырбаеву".
-func (d *doc) kinOwner(m *personMention) bool {
-	if !d.toks[m.a].cyr || !d.word(m.a-1, kinWordList...) && !d.word(m.a-1, "мать", "отец", "брат", "сестра", "сестру", "жена", "жену", "муж", "сын", "дочь") {
-		return false
-	}
-	for _, n := range d.personsIn(m.b, min(len(d.toks), m.b+1)) {
-		if n.a == m.b && n.p != nil && !n.pronoun {
 			return true
 		}
 	}

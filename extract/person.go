@@ -221,6 +221,7 @@ type personMention struct {
 	roleNP        bool // "the blogger": resolved later
 	subject       bool // seems to be the subject of its clause
 	counsel       bool // a lawyer acting for someone ("his lawyer, X"), not a lawyer it happens to
+	kinOwner      bool // between a kin word and the kin's own name: "мать B Алтынай Кдырбаеву"
 	p             *Person
 }
 
@@ -822,7 +823,7 @@ func (d *doc) context(m *personMention) {
 			// another name is in the genitive, whose kin it is; the kin word says nothing
 			// of its gender.
 			if (m.role == "relative" || m.role == "spouse") && r == m.a-1 && d.nameTok(m.b) && d.toks[m.b].cap && d.toks[m.b].nl == 0 {
-				m.role, m.gender, m.oblique = "", 0, 1
+				m.role, m.gender, m.oblique, m.kinOwner = "", 0, 1, true
 			}
 		}
 		// "Chairman of the Aktau City Court, X" or "судья Уральского городского суда X".
